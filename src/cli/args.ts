@@ -1,0 +1,69 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UserError } from '../core/userError';
+
+/** Parses argv against a parseArgs config; unknown or malformed options become a UserError. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true } as const);
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0].replace(/\. To specify.*$/, '');
+    throw new UserError('bad-option', `${message.replace(/\.$/, '')}: see segmentlens --help.`);
+  }
+}
+
+export function listOption(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+export function intOption(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
+    throw new UserError('bad-option', `--${name} must be a whole number ${range}, not "${value}".`);
+  }
+  return parsed;
+}
+
+export function numberOption(
+  name: string,
+  value: string | undefined,
+  min: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < min) {
+    throw new UserError(
+      'bad-option',
+      `--${name} must be a number of at least ${min}, not "${value}".`,
+    );
+  }
+  return parsed;
+}
+
+export function choiceOption<T extends string>(
+  name: string,
+  value: string | undefined,
+  choices: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new UserError(
+      'bad-option',
+      `--${name} must be one of ${choices.join(', ')}, not "${value}".`,
+    );
+  }
+  return value as T;
+}

@@ -1,0 +1,48 @@
+import { open } from 'node:fs/promises';
+import type { ByteSource } from '../core/byteSource';
+import { UserError } from '../core/userError';
+
+/** A file on disk read by ranges, so that a large file is never held in memory twice. */
+export async function fileSource(
+  path: string,
+): Promise<{ source: ByteSource; close: () => Promise<void> }> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : 'it cannot be opened';
+    throw new UserError('bad-option', `Cannot read ${path}: ${why}; check the path.`);
+  }
+  const stats = await handle.stat();
+  if (stats.isDirectory()) {
+    await handle.close();
+    throw new UserError(
+      'bad-option',
+      `Cannot read ${path}: it is a folder; give the path of a CSV file.`,
+    );
+  }
+  const file = handle;
+  return {
+    source: {
+      size: stats.size,
+      async read(start, end) {
+        const length = Math.max(0, Math.min(end, stats.size) - start);
+        const buffer = new Uint8Array(length);
+        let done = 0;
+        while (done < length) {
+          const { bytesRead } = await file.read(buffer, done, length - done, start + done);
+          if (bytesRead === 0) break;
+          done += bytesRead;
+        }
+        return buffer.subarray(0, done);
+      },
+    },
+    close: () => file.close(),
+  };
+}

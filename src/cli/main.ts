@@ -1,0 +1,45 @@
+import { isUserError } from '../core/userError';
+import { analyzeCommand, ANALYZE_USAGE } from './analyzeCommand';
+
+export interface Io {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+const USAGE = `segmentlens: customer segments from a CSV file, on your machine.
+
+Commands:
+  segmentlens analyze FILE [options]   segment customers (one row per customer)
+
+Run "segmentlens analyze --help" for the options.
+
+${ANALYZE_USAGE}`;
+
+/**
+ * The command line. Returns the exit status: 0 on success, 2 for a problem the user can fix
+ * (one line on stderr saying what to do), 1 for a bug.
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(USAGE + '\n');
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest, io);
+    io.stderr.write(
+      `segmentlens: there is no command "${command}"; run segmentlens --help for the commands.\n`,
+    );
+    return 2;
+  } catch (error) {
+    if (isUserError(error)) {
+      io.stderr.write(`segmentlens: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(
+      `segmentlens: internal error: ${(error as Error)?.message ?? String(error)} (please report it)\n`,
+    );
+    if (process.env.SEGMENTLENS_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Cluster quality indices computed as scikit-learn computes them, on all rows (they are
+ * linear in the number of rows). Labels may be any integers; -1 is a label like any other here.
+ */
+
+interface ClusterMeans {
+  labels: Int32Array;
+  count: number;
+  sizes: Float64Array;
+  means: Float64Array;
+  overall: Float64Array;
+}
+
+/** Per-cluster means, with labels renumbered 0..count-1 in order of first appearance. */
+function clusterMeans(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+): ClusterMeans {
+  const index = new Map<number, number>();
+  const dense = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let c = index.get(labels[i]);
+    if (c === undefined) {
+      c = index.size;
+      index.set(labels[i], c);
+    }
+    dense[i] = c;
+  }
+  const count = index.size;
+  const sizes = new Float64Array(count);
+  const means = new Float64Array(count * d);
+  const overall = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const c = dense[i];
+    sizes[c]++;
+    for (let j = 0; j < d; j++) {
+      means[c * d + j] += matrix[i * d + j];
+      overall[j] += matrix[i * d + j];
+    }
+  }
+  for (let c = 0; c < count; c++) for (let j = 0; j < d; j++) means[c * d + j] /= sizes[c];
+  for (let j = 0; j < d; j++) overall[j] /= n;
+  return { labels: dense, count, sizes, means, overall };
+}
+
+/** Between-cluster over within-cluster dispersion, scaled by degrees of freedom. Higher is better. */
+export function calinskiHarabasz(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+): number {
+  const { labels: dense, count, sizes, means, overall } = clusterMeans(matrix, n, d, labels);
+  if (count < 2 || count >= n) return NaN;
+  let between = 0;
+  for (let c = 0; c < count; c++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (means[c * d + j] - overall[j]) ** 2;
+    between += sizes[c] * s;
+  }
+  let within = 0;
+  for (let i = 0; i < n; i++) {
+    const c = dense[i];
+    for (let j = 0; j < d; j++) within += (matrix[i * d + j] - means[c * d + j]) ** 2;
+  }
+  if (within === 0) return 1;
+  return (between * (n - count)) / (within * (count - 1));
+}
+
+/** Average over clusters of the worst ratio of spreads to separation. Lower is better. */
+export function daviesBouldin(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+): number {
+  const { labels: dense, count, sizes, means } = clusterMeans(matrix, n, d, labels);
+  if (count < 2 || count >= n) return NaN;
+  const spread = new Float64Array(count);
+  for (let i = 0; i < n; i++) {
+    const c = dense[i];
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (matrix[i * d + j] - means[c * d + j]) ** 2;
+    spread[c] += Math.sqrt(s);
+  }
+  for (let c = 0; c < count; c++) spread[c] /= sizes[c];
+  const separation = new Float64Array(count * count);
+  let allSeparationsZero = true;
+  for (let a = 0; a < count; a++) {
+    for (let b = 0; b < count; b++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += (means[a * d + j] - means[b * d + j]) ** 2;
+      separation[a * count + b] = Math.sqrt(s);
+      if (a !== b && !isClose(separation[a * count + b], 0)) allSeparationsZero = false;
+    }
+  }
+  if (spread.every((s) => isClose(s, 0)) || allSeparationsZero) return 0;
+  let total = 0;
+  for (let a = 0; a < count; a++) {
+    let worst = 0;
+    for (let b = 0; b < count; b++) {
+      if (a === b) continue;
+      const distance = separation[a * count + b];
+      const ratio = distance === 0 ? 0 : (spread[a] + spread[b]) / distance;
+      if (ratio > worst) worst = ratio;
+    }
+    total += worst;
+  }
+  return total / count;
+}
+
+function isClose(value: number, target: number): boolean {
+  return Math.abs(value - target) <= 1e-8 + 1e-5 * Math.abs(target);
+}
+
+/**
+ * Agreement between two labelings, corrected for chance: 1 is identical up to renaming, about
+ * 0 is random. As scikit-learn's adjusted_rand_score.
+ */
+export function adjustedRandIndex(
+  truth: ArrayLike<number | string>,
+  predicted: ArrayLike<number | string>,
+): number {
+  const n = truth.length;
+  if (n !== predicted.length) throw new Error('labelings differ in length');
+  const pairs = new Map<string, number>();
+  const rows = new Map<number | string, number>();
+  const cols = new Map<number | string, number>();
+  for (let i = 0; i < n; i++) {
+    const key = `${truth[i]}\u0000${predicted[i]}`;
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    rows.set(truth[i], (rows.get(truth[i]) ?? 0) + 1);
+    cols.set(predicted[i], (cols.get(predicted[i]) ?? 0) + 1);
+  }
+  const comb2 = (x: number) => (x * (x - 1)) / 2;
+  let sumPairs = 0;
+  for (const count of pairs.values()) sumPairs += comb2(count);
+  let sumRows = 0;
+  for (const count of rows.values()) sumRows += comb2(count);
+  let sumCols = 0;
+  for (const count of cols.values()) sumCols += comb2(count);
+  const total = comb2(n);
+  if (total === 0) return 1;
+  const expected = (sumRows * sumCols) / total;
+  const maximum = (sumRows + sumCols) / 2;
+  if (maximum === expected) return 1;
+  return (sumPairs - expected) / (maximum - expected);
+}

@@ -1,0 +1,104 @@
+import { fastNumber, isMissingCell, parseNumberCell, type DecimalSeparator } from './parseNumber';
+import { MISSING_CODE, NUMBER_CODE, type Column } from './table';
+
+/**
+ * Fills one column while the file streams by: numbers straight into a growing Float64Array,
+ * other text into a dictionary. The codes array only exists once a non-numeric cell appears,
+ * so a purely numeric column costs 8 bytes a row.
+ */
+export class ColumnBuilder {
+  private numbers: Float64Array;
+  private codes: Int32Array | null = null;
+  private readonly dictionary = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private readonly textCounts: number[] = [];
+  private missingCount = 0;
+  private numberCount = 0;
+  private unit: string | null = null;
+
+  constructor(
+    private readonly name: string,
+    capacity: number,
+    private readonly decimal: DecimalSeparator,
+  ) {
+    this.numbers = new Float64Array(Math.max(16, capacity));
+  }
+
+  /** Makes room for rows up to (not including) `capacity`. */
+  reserve(capacity: number): void {
+    if (capacity <= this.numbers.length) return;
+    const grown = new Float64Array(Math.max(capacity, this.numbers.length * 2));
+    grown.set(this.numbers);
+    this.numbers = grown;
+    if (this.codes !== null) {
+      const codes = new Int32Array(grown.length);
+      codes.set(this.codes);
+      this.codes = codes;
+    }
+  }
+
+  add(row: number, cell: string): void {
+    if (this.decimal === '.') {
+      const value = fastNumber(cell);
+      if (value === value) {
+        this.numbers[row] = value;
+        if (this.codes !== null) this.codes[row] = NUMBER_CODE;
+        this.numberCount++;
+        return;
+      }
+    }
+    if (isMissingCell(cell)) {
+      this.addMissing(row);
+      return;
+    }
+    const parsed = parseNumberCell(cell, this.decimal);
+    if (parsed.value === parsed.value) {
+      this.numbers[row] = parsed.value;
+      if (this.codes !== null) this.codes[row] = NUMBER_CODE;
+      this.numberCount++;
+      if (parsed.unit !== null && this.unit === null) this.unit = parsed.unit;
+      return;
+    }
+    this.numbers[row] = NaN;
+    const codes = this.codes ?? this.startCodes();
+    const text = cell.trim();
+    let code = this.dictionary.get(text);
+    if (code === undefined) {
+      code = this.texts.length;
+      this.dictionary.set(text, code);
+      this.texts.push(text);
+      this.textCounts.push(0);
+    }
+    this.textCounts[code]++;
+    codes[row] = code;
+  }
+
+  addMissing(row: number): void {
+    this.numbers[row] = NaN;
+    if (this.codes !== null) this.codes[row] = MISSING_CODE;
+    this.missingCount++;
+  }
+
+  finish(rowCount: number): Column {
+    return {
+      name: this.name,
+      numbers: this.numbers.slice(0, rowCount),
+      codes: this.codes === null ? null : this.codes.slice(0, rowCount),
+      texts: this.texts,
+      textCounts: this.textCounts,
+      missingCount: this.missingCount,
+      numberCount: this.numberCount,
+      unit: this.unit,
+    };
+  }
+
+  private startCodes(): Int32Array {
+    // Rows so far were numbers or missing; NaN tells which.
+    const codes = new Int32Array(this.numbers.length);
+    for (let i = 0; i < codes.length; i++) {
+      codes[i] = this.numbers[i] === this.numbers[i] ? NUMBER_CODE : MISSING_CODE;
+    }
+    this.codes = codes;
+    return codes;
+  }
+}

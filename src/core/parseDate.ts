@@ -1,0 +1,122 @@
+/**
+ * Dates as people write them in order exports: ISO (`2010-12-01 08:26:00`), month-first
+ * (`12/1/2010 8:26`) and day-first (`01/12/2010 08:26`, `01.12.2010`). Times are read as written,
+ * without time zones, and returned as milliseconds on a UTC clock so day arithmetic is exact.
+ */
+
+export type DateOrder = 'ymd' | 'dmy' | 'mdy';
+
+export interface DateFormatGuess {
+  /** The order that reads every value, or null when no order does. */
+  order: DateOrder | null;
+  /** True when day-first and month-first both read every value (no part above 12). */
+  ambiguous: boolean;
+  /** Share of the values that parse under `order`. */
+  share: number;
+}
+
+const YMD =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/;
+const DMY_OR_MDY =
+  /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+
+const DAY_MS = 86_400_000;
+
+/** Milliseconds since 1970 for a date written in `order`, or NaN when it is not such a date. */
+export function parseDate(value: string, order: DateOrder): number {
+  const text = value.trim();
+  if (order === 'ymd') {
+    const m = YMD.exec(text);
+    if (!m) return NaN;
+    return build(+m[1], +m[2], +m[3], m[4], m[5], m[6], undefined);
+  }
+  const m = DMY_OR_MDY.exec(text);
+  if (!m) {
+    // An ISO date reads the same whatever the user's order.
+    return YMD.test(text) ? parseDate(text, 'ymd') : NaN;
+  }
+  const first = +m[1];
+  const second = +m[2];
+  const year = m[3].length === 2 ? twoDigitYear(+m[3]) : +m[3];
+  return order === 'dmy'
+    ? build(year, second, first, m[4], m[5], m[6], m[7])
+    : build(year, first, second, m[4], m[5], m[6], m[7]);
+}
+
+function twoDigitYear(year: number): number {
+  return year < 70 ? 2000 + year : 1900 + year;
+}
+
+function build(
+  year: number,
+  month: number,
+  day: number,
+  hour: string | undefined,
+  minute: string | undefined,
+  second: string | undefined,
+  meridiem: string | undefined,
+): number {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return NaN;
+  let h = hour === undefined ? 0 : +hour;
+  if (meridiem !== undefined) {
+    if (h < 1 || h > 12) return NaN;
+    const pm = meridiem.toLowerCase() === 'pm';
+    h = (h % 12) + (pm ? 12 : 0);
+  }
+  const min = minute === undefined ? 0 : +minute;
+  const sec = second === undefined ? 0 : +second;
+  if (h > 23 || min > 59 || sec > 60) return NaN;
+  const time = Date.UTC(year, month - 1, day, h, min, sec);
+  // Reject 31/02 and the like: Date.UTC would roll them over.
+  if (new Date(time).getUTCDate() !== day) return NaN;
+  return time;
+}
+
+/**
+ * Decides how a column writes its dates from its distinct values: a first part above 12 means
+ * day-first, a second part above 12 means month-first; when neither shows, the order is
+ * ambiguous and the caller should ask (month-first is then only a default).
+ */
+export function guessDateOrder(values: readonly string[]): DateFormatGuess {
+  let filled = 0;
+  let iso = 0;
+  let slashed = 0;
+  let firstOver12 = false;
+  let secondOver12 = false;
+  for (const raw of values) {
+    const value = raw.trim();
+    if (value.length === 0) continue;
+    filled++;
+    if (YMD.test(value)) {
+      if (!Number.isNaN(parseDate(value, 'ymd'))) iso++;
+      continue;
+    }
+    const m = DMY_OR_MDY.exec(value);
+    if (!m) continue;
+    slashed++;
+    if (+m[1] > 12) firstOver12 = true;
+    if (+m[2] > 12) secondOver12 = true;
+  }
+  if (filled === 0) return { order: null, ambiguous: false, share: 0 };
+  if (slashed === 0)
+    return { order: iso > 0 ? 'ymd' : null, ambiguous: false, share: iso / filled };
+  if (firstOver12 && secondOver12) return { order: null, ambiguous: false, share: 0 };
+  const order: DateOrder = firstOver12 ? 'dmy' : 'mdy';
+  let parsed = 0;
+  for (const value of values)
+    if (value.trim().length > 0 && !Number.isNaN(parseDate(value, order))) parsed++;
+  return { order, ambiguous: !firstOver12 && !secondOver12, share: parsed / filled };
+}
+
+/** Whole days between two times, rounded down. */
+export function wholeDaysBetween(from: number, to: number): number {
+  return Math.floor((to - from) / DAY_MS);
+}
+
+export const ONE_DAY_MS = DAY_MS;
+
+/** `2010-12-01 08:26:00`, the way the reference writes times. */
+export function formatDateTime(time: number): string {
+  const iso = new Date(time).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}

@@ -1,0 +1,64 @@
+/**
+ * A small, fast seeded generator (xoshiro128**, seeded through splitmix32) so that the same
+ * seed and input always give the same output, in node and in every browser.
+ */
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [0, n). */
+  int(n: number): number;
+}
+
+export function createRandom(seed: number): Random {
+  let s = seed >>> 0;
+  const splitmix = (): number => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  let a = splitmix();
+  let b = splitmix();
+  let c = splitmix();
+  let d = splitmix();
+  if ((a | b | c | d) === 0) a = 1;
+  const nextUint = (): number => {
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
+    return result;
+  };
+  const next = (): number => {
+    // 53 random bits, like Math.random.
+    const hi = nextUint() >>> 5;
+    const lo = nextUint() >>> 6;
+    return (hi * 67108864 + lo) / 9007199254740992;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n) };
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
+}
+
+/** `count` distinct indices from [0, n), in increasing order (all of them when count >= n). */
+export function sampleIndices(n: number, count: number, random: Random): Int32Array {
+  if (count >= n) {
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    return all;
+  }
+  // Floyd's algorithm: exactly `count` draws, no O(n) scratch array.
+  const chosen = new Set<number>();
+  for (let j = n - count; j < n; j++) {
+    const t = random.int(j + 1);
+    chosen.add(chosen.has(t) ? j : t);
+  }
+  return Int32Array.from(chosen).sort();
+}

@@ -1,0 +1,207 @@
+import Papa from 'papaparse';
+import type { DecodedChunk } from './decodeChunks';
+
+/** Receives the records of a file in order, with where their text lies. */
+export interface RecordSink {
+  /** A new chunk of text; the records that follow lie in it. */
+  chunk(text: string): void;
+  /**
+   * A record. `fields` is null when its quotes are broken (then it is only the first line of
+   * what a parser would have swallowed); `start`/`end` are offsets in the current chunk.
+   */
+  record(fields: string[] | null, start: number, end: number, line: number): void;
+  blankLine(): void;
+}
+
+/** A quoted field may hold newlines, but one this long is an unclosed quote, not a cell. */
+const MAX_CARRY = 1 << 20;
+
+const QUOTE = 34;
+const NEWLINE = 10;
+
+/**
+ * Splits decoded text into records with PapaParse. What PapaParse cannot tell us, this adds:
+ * where each record's text lies (for exports of the original cells) and its line number; a
+ * record cut by a chunk boundary is carried into the next chunk; and broken quotes are
+ * contained: an unclosed quote would swallow the rest of the file into one cell, so only its
+ * first line is reported and reading resumes on the next line. Quotes inside an unquoted field
+ * (`a "b" c`), which PapaParse accepts silently, are reported too.
+ */
+export async function readRecords(
+  chunks: AsyncIterable<DecodedChunk>,
+  delimiter: string,
+  sink: RecordSink,
+): Promise<void> {
+  let carry = '';
+  let line = 1;
+  for await (const chunk of chunks) {
+    const text = carry.length > 0 ? carry + chunk.text : chunk.text;
+    carry = '';
+    if (text.length === 0) continue;
+    sink.chunk(text);
+    const hasQuotes = text.indexOf('"') !== -1;
+    let position = 0;
+    while (position < text.length) {
+      const outcome = parseFrom(text, position, line, delimiter, chunk.final, hasQuotes, sink);
+      line = outcome.line;
+      if (outcome.carryFrom !== -1) {
+        carry = text.slice(outcome.carryFrom);
+        break;
+      }
+      position = outcome.resumeAt;
+    }
+  }
+}
+
+interface Outcome {
+  line: number;
+  /** Where parsing must start again (after a broken quote), or text.length when done. */
+  resumeAt: number;
+  /** Start of a possibly cut last record to carry into the next chunk, or -1. */
+  carryFrom: number;
+}
+
+function parseFrom(
+  text: string,
+  from: number,
+  firstLine: number,
+  delimiter: string,
+  final: boolean,
+  hasQuotes: boolean,
+  sink: RecordSink,
+): Outcome {
+  const input = from === 0 ? text : text.slice(from);
+  let line = firstLine;
+  let start = from;
+  // The last record is held back until we know whether another follows it.
+  let held: string[] | null = null;
+  let heldStart = -1;
+  let heldEnd = -1;
+  let heldBroken = false;
+  let resumeAt = text.length;
+  const delimiterCode = delimiter.charCodeAt(0);
+
+  const emit = (
+    fields: string[],
+    recordStart: number,
+    recordEnd: number,
+    broken: boolean,
+  ): boolean => {
+    if (broken) {
+      // Report the first line alone and resume right after it.
+      const lineEnd = text.indexOf('\n', recordStart);
+      const end = lineEnd === -1 || lineEnd >= recordEnd ? recordEnd : lineEnd + 1;
+      sink.record(null, recordStart, end, line);
+      line += end > recordStart && text.charCodeAt(end - 1) === NEWLINE ? 1 : 0;
+      resumeAt = end;
+      return end < recordEnd;
+    }
+    if (recordEnd === recordStart) return false; // the end of a file that ends with a newline
+    if (
+      fields.length === 1 &&
+      fields[0].trim().length === 0 &&
+      !isQuoted(text, recordStart, recordEnd)
+    ) {
+      sink.blankLine();
+    } else if (hasQuotes && !quotesAreValid(text, recordStart, recordEnd, delimiterCode)) {
+      sink.record(null, recordStart, recordEnd, line);
+    } else {
+      sink.record(fields, recordStart, recordEnd, line);
+    }
+    line += countNewlines(text, recordStart, recordEnd);
+    return false;
+  };
+
+  let restarted = false;
+  Papa.parse<string[]>(input, {
+    delimiter,
+    newline: '\n',
+    quoteChar: '"',
+    escapeChar: '"',
+    step: (results, parser) => {
+      const end = from + results.meta.cursor;
+      if (held !== null) {
+        if (emit(held, heldStart, heldEnd, heldBroken)) {
+          restarted = true;
+          parser.abort();
+          return;
+        }
+      }
+      held = results.data;
+      heldStart = start;
+      heldEnd = end;
+      heldBroken = results.errors.length > 0;
+      start = end;
+    },
+  });
+  if (restarted) return { line, resumeAt, carryFrom: -1 };
+  if (held === null) return { line, resumeAt: text.length, carryFrom: -1 };
+  if (!final && (heldEnd - heldStart < MAX_CARRY || !heldBroken)) {
+    return { line, resumeAt: text.length, carryFrom: heldStart };
+  }
+  if (emit(held, heldStart, heldEnd, heldBroken)) return { line, resumeAt, carryFrom: -1 };
+  return { line, resumeAt: text.length, carryFrom: -1 };
+}
+
+function isQuoted(text: string, start: number, end: number): boolean {
+  const quote = text.indexOf('"', start);
+  return quote !== -1 && quote < end;
+}
+
+function countNewlines(text: string, start: number, end: number): number {
+  let i = text.indexOf('\n', start);
+  if (i === -1 || i >= end) return 0;
+  if (i === end - 1) return 1;
+  let count = 0;
+  while (i !== -1 && i < end) {
+    count++;
+    i = text.indexOf('\n', i + 1);
+  }
+  return count;
+}
+
+/**
+ * RFC 4180 quoting: a quote may only open a field, and a quoted field must close and be
+ * followed by a delimiter or the end of the record (spaces allowed, as PapaParse allows).
+ */
+export function quotesAreValid(
+  text: string,
+  start: number,
+  end: number,
+  delimiter: number,
+): boolean {
+  if (text.indexOf('"', start) === -1 || text.indexOf('"', start) >= end) return true;
+  let i = start;
+  let atFieldStart = true;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (atFieldStart && c === QUOTE) {
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q === -1 || q >= end) return false;
+        if (q + 1 < end && text.charCodeAt(q + 1) === QUOTE) {
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      while (i < end && text.charCodeAt(i) === 32) i++;
+      if (i >= end) return true;
+      const next = text.charCodeAt(i);
+      if (next === delimiter) {
+        i++;
+        atFieldStart = true;
+        continue;
+      }
+      if (next === NEWLINE) return true;
+      return false;
+    }
+    if (c === QUOTE) return false;
+    if (c === NEWLINE) return true;
+    atFieldStart = c === delimiter;
+    i++;
+  }
+  return true;
+}

@@ -1,0 +1,168 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateCustomersCsv } from '../../scripts/generators/customers';
+
+const bin = join(import.meta.dirname, '../../bin/segmentlens.mjs');
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+let dir: string;
+let customers: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'segmentlens-cli-'));
+  customers = join(dir, 'customers.csv');
+  await writeFile(customers, generateCustomersCsv({ rows: 800, seed: 2, duplicates: 3 }));
+});
+
+describe('segmentlens analyze', () => {
+  it('prints the JSON the issue specifies', async () => {
+    const { code, stdout, stderr } = await run([
+      'analyze',
+      customers,
+      '--json',
+      '--n-init',
+      '3',
+      '--k-max',
+      '6',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(Object.keys(result)).toEqual(
+      expect.arrayContaining([
+        'rows',
+        'features',
+        'scaling',
+        'pca',
+        'elbow',
+        'silhouetteSampleSize',
+        'recommendedK',
+        'k',
+        'segments',
+      ]),
+    );
+    expect(result.rows.read).toBe(803);
+    expect(
+      result.rows.kept +
+        Object.values(result.rows.dropped as Record<string, number>).reduce((a, b) => a + b, 0),
+    ).toBe(803);
+    expect(result.features).toEqual([
+      'age',
+      'annual_income',
+      'annual_spend',
+      'visits_per_month',
+      'tenure_months',
+    ]);
+    expect(result.scaling.method).toBe('zscore');
+    expect(result.pca.explainedVarianceRatio).toHaveLength(5);
+    expect(result.elbow.map((p: { k: number }) => p.k)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(result.elbow[0]).toEqual({ k: 1, inertia: expect.any(Number) });
+    expect(result.elbow[1]).toEqual({
+      k: 2,
+      inertia: expect.any(Number),
+      silhouette: expect.any(Number),
+      daviesBouldin: expect.any(Number),
+      calinskiHarabasz: expect.any(Number),
+    });
+    expect(result.k).toBe(result.recommendedK);
+    const segments = result.segments as {
+      id: number;
+      label: string;
+      size: number;
+      share: number;
+      means: Record<string, number>;
+    }[];
+    expect(segments.reduce((sum, s) => sum + s.size, 0)).toBe(result.rows.kept);
+    expect(Object.keys(segments[0].means)).toEqual(result.features);
+  });
+
+  it('writes segments.csv, one file per segment and the set-aside rows with --out', async () => {
+    const out = join(dir, 'out');
+    const { code } = await run([
+      'analyze',
+      customers,
+      '--k',
+      '3',
+      '--n-init',
+      '2',
+      '--k-max',
+      '4',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const files = (await readdir(out)).sort();
+    expect(files).toContain('segments.csv');
+    expect(files).toContain('set-aside.csv');
+    expect(files.filter((f) => f.startsWith('segment-'))).toHaveLength(3);
+    const all = Papa.parse<Record<string, string>>(
+      (await readFile(join(out, 'segments.csv'), 'utf8')).replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    const setAside = Papa.parse<Record<string, string>>(
+      (await readFile(join(out, 'set-aside.csv'), 'utf8')).replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    expect(all.length + setAside.length).toBe(803);
+    expect(new Set(all.map((r) => r.segment))).toEqual(new Set(['0', '1', '2']));
+    const perSegment = await Promise.all(
+      files.filter((f) => f.startsWith('segment-')).map((f) => readFile(join(out, f), 'utf8')),
+    );
+    const counted = perSegment.map(
+      (text) =>
+        Papa.parse(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data.length,
+    );
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(all.length);
+    // Original text is kept: ids as written.
+    expect(all[0].customer_id).toMatch(/^C1\d{5}$/);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const { code, stdout } = await run(['analyze', customers, '--n-init', '2', '--k-max', '4']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/803 rows read/);
+    expect(stdout).toMatch(/Recommended k = \d/);
+  });
+
+  it('exits with status 2 and one line for input the user can fix', async () => {
+    const empty = join(dir, 'empty.csv');
+    await writeFile(empty, '');
+    const workbook = join(dir, 'book.csv');
+    await writeFile(workbook, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    const cases: [string[], RegExp][] = [
+      [['analyze', join(dir, 'missing.csv')], /no such file/],
+      [['analyze', empty], /empty/],
+      [['analyze', workbook], /save it as CSV first/],
+      [['analyze', customers, '--k', 'zero'], /--k must be a whole number/],
+      [['analyze', customers, '--scale', 'log'], /--scale must be one of zscore, minmax, robust/],
+      [['analyze', customers, '--features', 'nope'], /no column named "nope"/],
+      [['analyze', customers, '--bogus'], /Unknown option '--bogus'/],
+      [['frobnicate'], /no command "frobnicate"/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = await run(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(stderr).toMatch(message);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});

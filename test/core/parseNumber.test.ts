@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { fastNumber, isMissingCell, parseNumberCell } from '../../src/core/parseNumber';
+
+describe('isMissingCell', () => {
+  it('knows every missing marker', () => {
+    for (const cell of ['', '   ', 'NA', 'N/A', 'null', 'NULL', 'NaN', '?', '-', ' NA ', '#N/A']) {
+      expect(isMissingCell(cell), JSON.stringify(cell)).toBe(true);
+    }
+  });
+  it('does not take values for missing', () => {
+    for (const cell of ['0', 'None', 'Nantes', 'n', '--', 'na na']) {
+      expect(isMissingCell(cell), cell).toBe(false);
+    }
+  });
+});
+
+describe('fastNumber', () => {
+  it('reads plain numbers with surrounding spaces', () => {
+    expect(fastNumber('12.5')).toBe(12.5);
+    expect(fastNumber(' -3 ')).toBe(-3);
+    expect(fastNumber('1e3')).toBe(1000);
+    expect(fastNumber('.5')).toBe(0.5);
+  });
+  it('refuses what Number() would wrongly accept', () => {
+    for (const cell of ['', ' ', '0x1F', '0b101', '0o17', 'Infinity', '-Infinity', '12abc']) {
+      expect(fastNumber(cell), cell).toBeNaN();
+    }
+  });
+});
+
+describe('parseNumberCell', () => {
+  it('strips currency symbols, codes and percent, keeping the unit', () => {
+    expect(parseNumberCell('$1,234.50', '.')).toEqual({ value: 1234.5, unit: '$' });
+    expect(parseNumberCell('12 €', '.')).toEqual({ value: 12, unit: '€' });
+    expect(parseNumberCell('£7', '.')).toEqual({ value: 7, unit: '£' });
+    expect(parseNumberCell('¥3000', '.')).toEqual({ value: 3000, unit: '¥' });
+    expect(parseNumberCell('CNY 88.5', '.')).toEqual({ value: 88.5, unit: 'CNY' });
+    expect(parseNumberCell('45%', '.')).toEqual({ value: 45, unit: '%' });
+    expect(parseNumberCell('-$12', '.')).toEqual({ value: -12, unit: '$' });
+  });
+  it('reads accounting negatives and thousands separators', () => {
+    expect(parseNumberCell('(1,200.00)', '.').value).toBe(-1200);
+    expect(parseNumberCell('1,234,567', '.').value).toBe(1234567);
+  });
+  it('reads decimal commas with dot, space or apostrophe grouping', () => {
+    expect(parseNumberCell('12,5', ',').value).toBe(12.5);
+    expect(parseNumberCell('1.234,56', ',').value).toBe(1234.56);
+    expect(parseNumberCell('1 234,56 €', ',')).toEqual({ value: 1234.56, unit: '€' });
+    expect(parseNumberCell('1.234', ',').value).toBe(1234);
+    expect(parseNumberCell('-0,5', ',').value).toBe(-0.5);
+  });
+  it('refuses text and malformed groupings', () => {
+    for (const cell of ['abc', '1,2', '12.5.6', '$', '%', 'A12', '1-2']) {
+      expect(parseNumberCell(cell, '.').value, cell).toBeNaN();
+    }
+  });
+});
