@@ -4,8 +4,7 @@ import {
   DEFAULT_ANALYSIS_OPTIONS,
   effectiveKinds,
   type AnalysisOptions,
-  type AnalysisResult,
-} from '../core/analyzeTable';
+} from '../core/analysisOptions';
 import {
   DEFAULT_CLEANING,
   listSetAside,
@@ -16,9 +15,9 @@ import { ENCODINGS } from '../core/detectEncoding';
 import { exportFileName, segmentCsvParts, setAsideCsvParts } from '../core/exportCsv';
 import { readCsv, type ReadOptions } from '../core/readCsv';
 import { SCALE_METHODS } from '../core/scale';
-import { DELIMITERS, DELIMITER_LABELS } from '../core/sniffDialect';
+import { DELIMITERS, DELIMITER_LABELS } from '../core/dialect';
 import type { Table } from '../core/table';
-import { analyzeTable } from '../core/analyzeTable';
+import { analyzeTable, type AnalysisResult } from '../core/analyzeTable';
 import { UserError } from '../core/userError';
 import { choiceOption, intOption, listOption, numberOption, parseCommandArgs } from './args';
 import { fileSource } from './fileSource';
@@ -40,7 +39,7 @@ Segments the customers in FILE (one row per customer) with k-means.
   --scale zscore|minmax|robust                 (default zscore)
   --missing drop|mean|median|mode|constant     (default drop)
   --duplicates drop|keep                       (default drop)
-  --outliers none|clip|drop                    (default none)
+  --outliers none|clip|drop                    (default clip)
   --outlier-method zscore|iqr                  (default zscore, |z| > 3)
   --z N                 the |z| beyond which a value is an outlier (default 3)
   --pad-short-rows      keep rows with too few fields (their cells count as missing)

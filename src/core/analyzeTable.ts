@@ -1,58 +1,16 @@
+import { defaultFeatures, effectiveKinds, type AnalysisOptions } from './analysisOptions';
 import { recommendK, type ElbowPoint, type Recommendation } from './chooseK';
-import {
-  cleanRows,
-  DEFAULT_CLEANING,
-  type Cleaning,
-  type CleanReport,
-  type FeatureSource,
-} from './cleanRows';
+import { cleanRows, type CleanReport, type FeatureSource } from './cleanRows';
 import { calinskiHarabasz, daviesBouldin } from './clusterMetrics';
-import { inferColumns, type ColumnKind, type ColumnSummary } from './inferColumns';
-import { kmeans, KMEANS_DEFAULTS } from './kmeans';
+import { inferColumns, type ColumnSummary } from './inferColumns';
+import { kmeans } from './kmeans';
 import { fitPca, projectPca, type PcaResult } from './pca';
 import { profileSegments, type Profiles } from './profileSegments';
 import type { PipelineProgress } from './progress';
 import { scaleFeatures, type ScaleMethod } from './scale';
-import { DEFAULT_SILHOUETTE_SAMPLE, SilhouetteSample } from './silhouette';
+import { SilhouetteSample } from './silhouette';
 import type { Table } from './table';
 import { UserError } from './userError';
-
-export interface AnalysisOptions {
-  /** The user's corrections to the detected column kinds. */
-  kinds: Record<string, ColumnKind>;
-  /** Numeric feature columns; null for every usable numeric column (not identifiers). */
-  features: string[] | null;
-  /** Categorical columns to one-hot encode into features. */
-  oneHot: string[];
-  clean: Cleaning;
-  scale: ScaleMethod;
-  /** The elbow runs k = 1..kMax. */
-  kMax: number;
-  /** The number of segments to show; null for the recommended one. */
-  k: number | null;
-  nInit: number;
-  maxIter: number;
-  seed: number;
-  /** Rows in the silhouette sample (all rows when there are fewer). */
-  silhouetteSample: number;
-  /** Hartigan moves and centre swaps after Lloyd (see kmeans). */
-  localSearch: boolean;
-}
-
-export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
-  kinds: {},
-  features: null,
-  oneHot: [],
-  clean: DEFAULT_CLEANING,
-  scale: 'zscore',
-  kMax: 10,
-  k: null,
-  nInit: KMEANS_DEFAULTS.nInit,
-  maxIter: KMEANS_DEFAULTS.maxIter,
-  seed: KMEANS_DEFAULTS.seed,
-  silhouetteSample: DEFAULT_SILHOUETTE_SAMPLE,
-  localSearch: true,
-};
 
 /** The segmentation for one number of segments. */
 export interface KResult {
@@ -102,26 +60,6 @@ export interface AnalysisResult {
   /** One result per k in the elbow, results[k - 1]. */
   results: KResult[];
   notes: string[];
-}
-
-/** The kinds after the user's corrections. */
-export function effectiveKinds(
-  columns: readonly ColumnSummary[],
-  overrides: Record<string, ColumnKind>,
-): ColumnKind[] {
-  return columns.map((column) => overrides[column.name] ?? column.kind);
-}
-
-/** Numeric columns that can be features by default: numeric, some values, not all the same. */
-export function defaultFeatures(
-  columns: readonly ColumnSummary[],
-  kinds: readonly ColumnKind[],
-): string[] {
-  return columns
-    .filter(
-      (column, j) => kinds[j] === 'numeric' && column.min !== null && column.min !== column.max,
-    )
-    .map((column) => column.name);
 }
 
 /**

@@ -47,7 +47,9 @@ export const DEFAULT_CLEANING: Cleaning = {
   missing: 'drop',
   missingByColumn: {},
   missingConstant: 0,
-  outliers: 'none',
+  // Real files have typos (a spend of 2,000,000 for 2,000): clipping at |z| > 3 keeps those rows
+  // and stops a handful of them from becoming segments of their own.
+  outliers: 'zscore',
   outlierAction: 'clip',
   zThreshold: 3,
   iqrFactor: 1.5,

@@ -10,7 +10,8 @@ import { detectEncoding, guessLegacyEncoding, type Encoding } from './detectEnco
 import type { DecimalSeparator } from './parseNumber';
 import type { StageProgress } from './progress';
 import { readRecords } from './readRecords';
-import { sniffDialect, type Delimiter, type Dialect } from './sniffDialect';
+import { sniffDialect } from './sniffDialect';
+import { type Delimiter, type Dialect } from './dialect';
 import { ROW_LONG, ROW_QUOTES, ROW_SHORT, type Column, type ParseIssue, type Table } from './table';
 import { UserError } from './userError';
 

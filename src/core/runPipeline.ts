@@ -1,9 +1,5 @@
-import {
-  analyzeTable,
-  DEFAULT_ANALYSIS_OPTIONS,
-  type AnalysisOptions,
-  type AnalysisResult,
-} from './analyzeTable';
+import { analyzeTable, type AnalysisResult } from './analyzeTable';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from './analysisOptions';
 import type { ByteSource } from './byteSource';
 import type { PipelineProgress } from './progress';
 import { readCsv, type ReadOptions } from './readCsv';

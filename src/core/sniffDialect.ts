@@ -1,21 +1,6 @@
 import Papa from 'papaparse';
+import { DELIMITERS, type Delimiter, type Dialect } from './dialect';
 import { isMissingCell, parseNumberCell, type DecimalSeparator } from './parseNumber';
-
-export type Delimiter = ',' | ';' | '\t' | '|';
-export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
-export const DELIMITER_LABELS: Record<Delimiter, string> = {
-  ',': 'comma',
-  ';': 'semicolon',
-  '\t': 'tab',
-  '|': 'pipe',
-};
-
-export interface Dialect {
-  delimiter: Delimiter;
-  decimal: DecimalSeparator;
-  /** False when the first row is data (every cell a number): columns get generated names. */
-  hasHeader: boolean;
-}
 
 const SAMPLE_ROWS = 200;
 

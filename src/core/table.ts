@@ -1,5 +1,5 @@
 import type { Encoding } from './detectEncoding';
-import type { Dialect } from './sniffDialect';
+import type { Dialect } from './dialect';
 
 /** Per-row code in `Column.codes`: the cell was missing. */
 export const MISSING_CODE = -2;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analyzeTable';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysisOptions';
 import { textSource } from '../../src/core/byteSource';
 import { adjustedRandIndex } from '../../src/core/clusterMetrics';
 import { runPipeline } from '../../src/core/runPipeline';

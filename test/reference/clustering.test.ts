@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analyzeTable';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysisOptions';
 import { bytesSource } from '../../src/core/byteSource';
 import { cleanRows, DEFAULT_CLEANING } from '../../src/core/cleanRows';
 import { adjustedRandIndex, calinskiHarabasz, daviesBouldin } from '../../src/core/clusterMetrics';

@@ -1,0 +1,16 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateCustomersCsv } from './generators/customers';
+
+/** The page's sample files, written to public/ from the seeded generators (run: npm run samples). */
+export const SAMPLES = {
+  'customers.csv': () => generateCustomersCsv({ rows: 3000, seed: 2026, duplicates: 6 }),
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const folder = join(import.meta.dirname, '..', 'public');
+  for (const [name, generate] of Object.entries(SAMPLES)) {
+    await writeFile(join(folder, name), generate());
+    console.log(`wrote public/${name}`);
+  }
+}

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { launchBrowser, openPage, serveBuild } from '../test/e2e/browser';
+
+/**
+ * The README's screenshot, taken from the real page (the production build in headless
+ * Chromium) after loading the sample customers. Run: npm run build && npm run screenshot.
+ */
+const out = join(import.meta.dirname, '..', 'docs');
+const [browser, server] = await Promise.all([launchBrowser(), serveBuild()]);
+try {
+  const { page } = await openPage(browser, server.url, { width: 1280, height: 900 });
+  await page.getByRole('button', { name: 'Try sample customers' }).click();
+  await page.getByRole('table', { name: 'Segment profiles' }).waitFor({ timeout: 120_000 });
+  await page.getByRole('progressbar').waitFor({ state: 'detached' });
+  await page
+    .getByRole('region', { name: /Segments/ })
+    .screenshot({ path: join(out, 'screenshot-results.png') });
+  await page.screenshot({ path: join(out, 'screenshot-page.png'), fullPage: true });
+  console.log('wrote docs/screenshot-results.png and docs/screenshot-page.png');
+} finally {
+  await browser.close();
+  await server.close();
+}

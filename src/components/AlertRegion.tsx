@@ -1,0 +1,25 @@
+import { useStore } from '../store/useStore';
+
+/** Errors the user can act on (role alert), and quieter status news for screen readers. */
+export function AlertRegion() {
+  const error = useStore((s) => s.error);
+  const status = useStore((s) => s.status);
+  const dismissError = useStore((s) => s.dismissError);
+  return (
+    <>
+      <div role="alert" className={error ? 'alert' : 'alert alert--empty'}>
+        {error && (
+          <>
+            <p>{error}</p>
+            <button type="button" className="link-button" onClick={dismissError}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </div>
+      <p role="status" className="visually-hidden">
+        {status}
+      </p>
+    </>
+  );
+}

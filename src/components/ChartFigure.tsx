@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+
+/** A chart with a visible title and a text summary that says what the chart shows. */
+export function ChartFigure({
+  title,
+  summary,
+  children,
+  controls,
+  wide,
+}: {
+  title: string;
+  summary: ReactNode;
+  children: ReactNode;
+  controls?: ReactNode;
+  /** Spans the whole row of charts. */
+  wide?: boolean;
+}) {
+  const id = `chart-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  return (
+    <figure
+      className={wide ? 'chart chart--wide' : 'chart'}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-summary`}
+    >
+      <h3 id={`${id}-title`} className="chart__title">
+        {title}
+      </h3>
+      {controls && <div className="controls chart__controls">{controls}</div>}
+      <div className="chart__body">{children}</div>
+      <figcaption id={`${id}-summary`} className="chart__summary">
+        {summary}
+      </figcaption>
+    </figure>
+  );
+}

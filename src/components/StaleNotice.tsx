@@ -1,0 +1,20 @@
+import { selectIsStale } from '../store/selectors';
+import { useStore } from '../store/useStore';
+
+/** When the results on show are older than the options (a cancel, a failure): say so, offer a run. */
+export function StaleNotice() {
+  const stale = useStore(selectIsStale);
+  const hasView = useStore((s) => s.view !== null);
+  const hasData = useStore((s) => s.dataset !== null);
+  const phase = useStore((s) => s.phase);
+  const analyse = useStore((s) => s.analyse);
+  if (phase === 'analysing' || phase === 'loading' || !hasData || (hasView && !stale)) return null;
+  return (
+    <p className="notice">
+      {hasView ? 'These results are from before your last change.' : 'No results yet.'}{' '}
+      <button type="button" onClick={() => void analyse()}>
+        Run the analysis
+      </button>
+    </p>
+  );
+}

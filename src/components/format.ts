@@ -1,0 +1,27 @@
+/** Numbers as people read them: grouped thousands, a sensible number of digits. */
+export function formatNumber(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+  const magnitude = Math.abs(value);
+  const maximumFractionDigits = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : digits;
+  return value.toLocaleString('en-US', { maximumFractionDigits });
+}
+
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+export function formatPercent(share: number, digits = 1): string {
+  return `${(share * 100).toFixed(digits)}%`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function formatZ(z: number): string {
+  const sign = z > 0 ? '+' : z < 0 ? '−' : '±';
+  return `${sign}${Math.abs(z).toFixed(1)} SD`;
+}

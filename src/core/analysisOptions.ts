@@ -1,0 +1,62 @@
+import { DEFAULT_CLEANING, type Cleaning } from './cleanRows';
+import type { ColumnKind, ColumnSummary } from './inferColumns';
+import { KMEANS_DEFAULTS } from './kmeans';
+import type { ScaleMethod } from './scale';
+import { DEFAULT_SILHOUETTE_SAMPLE } from './silhouette';
+
+export interface AnalysisOptions {
+  /** The user's corrections to the detected column kinds. */
+  kinds: Record<string, ColumnKind>;
+  /** Numeric feature columns; null for every usable numeric column (not identifiers). */
+  features: string[] | null;
+  /** Categorical columns to one-hot encode into features. */
+  oneHot: string[];
+  clean: Cleaning;
+  scale: ScaleMethod;
+  /** The elbow runs k = 1..kMax. */
+  kMax: number;
+  /** The number of segments to show; null for the recommended one. */
+  k: number | null;
+  nInit: number;
+  maxIter: number;
+  seed: number;
+  /** Rows in the silhouette sample (all rows when there are fewer). */
+  silhouetteSample: number;
+  /** Hartigan moves and centre swaps after Lloyd (see kmeans). */
+  localSearch: boolean;
+}
+
+export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
+  kinds: {},
+  features: null,
+  oneHot: [],
+  clean: DEFAULT_CLEANING,
+  scale: 'zscore',
+  kMax: 10,
+  k: null,
+  nInit: KMEANS_DEFAULTS.nInit,
+  maxIter: KMEANS_DEFAULTS.maxIter,
+  seed: KMEANS_DEFAULTS.seed,
+  silhouetteSample: DEFAULT_SILHOUETTE_SAMPLE,
+  localSearch: true,
+};
+
+/** The kinds after the user's corrections. */
+export function effectiveKinds(
+  columns: readonly ColumnSummary[],
+  overrides: Record<string, ColumnKind>,
+): ColumnKind[] {
+  return columns.map((column) => overrides[column.name] ?? column.kind);
+}
+
+/** Numeric columns that can be features by default: numeric, some values, not all the same. */
+export function defaultFeatures(
+  columns: readonly ColumnSummary[],
+  kinds: readonly ColumnKind[],
+): string[] {
+  return columns
+    .filter(
+      (column, j) => kinds[j] === 'numeric' && column.min !== null && column.min !== column.max,
+    )
+    .map((column) => column.name);
+}

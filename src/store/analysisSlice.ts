@@ -1,0 +1,135 @@
+import type { StateCreator } from 'zustand';
+import { getAnalysisClient } from './analysisClientRef';
+import { describeError } from './describeError';
+import { cancelScheduledAnalysis } from './optionsSlice';
+import { forgetBeforeLoad, isCurrentRun, startRun, stopRuns, takeBeforeLoad } from './runs';
+import { saveFile } from './saveFile';
+import type { AnalysisSlice, State } from './types';
+
+export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (set, get) => ({
+  phase: 'idle',
+  progress: null,
+  view: null,
+  viewOptions: null,
+  selectedK: null,
+  scatterAxes: ['pc1', 'pc2'],
+  metric: 'silhouette',
+  error: null,
+  status: '',
+
+  async analyse() {
+    const { source, options } = get();
+    if (!source) return;
+    cancelScheduledAnalysis();
+    const client = getAnalysisClient();
+    // One analysis at a time: a newer request replaces a running one.
+    if (get().phase === 'analysing') client.cancel();
+    const run = startRun();
+    set({
+      phase: 'analysing',
+      progress: { stage: 'infer', fraction: 0 },
+      error: null,
+      status: 'Analysing…',
+    });
+    try {
+      const outcome = await client.analyze(source, options, (stage, fraction) => {
+        // Progress has its own channel: late messages must not outlive the run.
+        if (isCurrentRun(run) && get().phase === 'analysing')
+          set({ progress: { stage, fraction } });
+      });
+      if (!isCurrentRun(run)) return;
+      forgetBeforeLoad();
+      if (!outcome.ok) {
+        set({ phase: 'ready', progress: null, error: outcome.error.message, status: '' });
+        return;
+      }
+      const view = outcome.value;
+      const previousK = get().selectedK;
+      const selectedK = previousK !== null && previousK <= view.perK.length ? previousK : view.k;
+      const axisIds = new Set(view.axes.map((a) => a.id));
+      const [x, y] = get().scatterAxes;
+      const scatterAxes: [string, string] =
+        axisIds.has(x) && axisIds.has(y)
+          ? [x, y]
+          : [view.axes[0]?.id ?? 'pc1', view.axes[1]?.id ?? view.axes[0]?.id ?? 'pc1'];
+      set({
+        phase: 'ready',
+        progress: null,
+        view,
+        viewOptions: options,
+        selectedK,
+        scatterAxes,
+        status: `Analysis done: ${view.recommendation.k} segments recommended.`,
+      });
+    } catch (error) {
+      if (!isCurrentRun(run)) return;
+      const message = describeError(error, 'analysing the file');
+      set({
+        phase: 'ready',
+        progress: null,
+        error: message,
+        status: message ? '' : 'Analysis cancelled.',
+      });
+    }
+  },
+
+  cancel() {
+    stopRuns();
+    cancelScheduledAnalysis();
+    getAnalysisClient().cancel();
+    // Cancelling a new file brings back the page as it was before it.
+    const before = takeBeforeLoad();
+    if (before) set(before);
+    const { view, dataset } = get();
+    set({
+      phase: view || dataset ? 'ready' : 'idle',
+      progress: null,
+      status: view ? 'Cancelled: the page shows the last finished results.' : 'Cancelled.',
+    });
+  },
+
+  selectK(k) {
+    set({ selectedK: k });
+  },
+
+  setScatterAxes(x, y) {
+    set({ scatterAxes: [x, y] });
+  },
+
+  setMetric(metric) {
+    set({ metric });
+  },
+
+  async downloadSegments(segment) {
+    const { source, viewOptions, selectedK } = get();
+    if (!source || !viewOptions || selectedK === null) return;
+    try {
+      const file = await getAnalysisClient().exportSegments(
+        source,
+        viewOptions,
+        selectedK,
+        segment,
+      );
+      saveFile(file.blob, file.fileName);
+      set({ status: `Downloaded ${file.fileName}.` });
+    } catch (error) {
+      set({ error: describeError(error, 'preparing the download') });
+    }
+  },
+
+  async downloadCleaningReport() {
+    const { source, viewOptions } = get();
+    if (!source || !viewOptions) return;
+    try {
+      const file = await getAnalysisClient().exportCleaningReport(source, viewOptions);
+      saveFile(file.blob, file.fileName);
+      set({ status: `Downloaded ${file.fileName}.` });
+    } catch (error) {
+      set({ error: describeError(error, 'preparing the cleaning report') });
+    }
+  },
+
+  dismissError() {
+    set({ error: null });
+  },
+});

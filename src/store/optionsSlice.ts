@@ -1,0 +1,92 @@
+import type { StateCreator } from 'zustand';
+import {
+  DEFAULT_ANALYSIS_OPTIONS,
+  defaultFeatures,
+  effectiveKinds,
+  type AnalysisOptions,
+} from '../core/analysisOptions';
+import type { DatasetSummary } from '../worker/analysisApi';
+import type { OptionsSlice, State } from './types';
+
+/** Above this many rows, the page starts with fewer restarts (the settings for 1M rows). */
+export const LARGE_FILE_ROWS = 100_000;
+
+/** A new file's options: every usable numeric column as a feature, identifiers left out. */
+export function defaultOptionsFor(dataset: DatasetSummary): AnalysisOptions {
+  return {
+    ...DEFAULT_ANALYSIS_OPTIONS,
+    kinds: {},
+    features: defaultFeatures(dataset.columns, effectiveKinds(dataset.columns, {})),
+    oneHot: [],
+    clean: { ...DEFAULT_ANALYSIS_OPTIONS.clean, log1p: [] },
+    nInit: dataset.rowCount >= LARGE_FILE_ROWS ? 3 : DEFAULT_ANALYSIS_OPTIONS.nInit,
+  };
+}
+
+const ANALYSIS_DELAY_MS = 250;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+export const createOptionsSlice: StateCreator<State, [], [], OptionsSlice> = (set, get) => {
+  /** Options changed: analyse again once the user pauses (a burst of clicks runs once). */
+  function update(patch: (options: AnalysisOptions) => AnalysisOptions): void {
+    set({ options: patch(get().options) });
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void get().analyse();
+    }, ANALYSIS_DELAY_MS);
+  }
+  const toggle = (list: string[], item: string, on: boolean) =>
+    on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
+
+  return {
+    options: DEFAULT_ANALYSIS_OPTIONS,
+    setKind(column, kind) {
+      update((options) => ({
+        ...options,
+        kinds: { ...options.kinds, [column]: kind },
+        // A column is a numeric feature or a one-hot one only while it has that kind.
+        features:
+          kind === 'numeric'
+            ? options.features
+            : (options.features ?? []).filter((f) => f !== column),
+        oneHot:
+          kind === 'categorical' ? options.oneHot : options.oneHot.filter((f) => f !== column),
+        clean: {
+          ...options.clean,
+          log1p:
+            kind === 'numeric'
+              ? options.clean.log1p
+              : options.clean.log1p.filter((f) => f !== column),
+        },
+      }));
+    },
+    setFeature(column, used) {
+      update((options) => ({ ...options, features: toggle(options.features ?? [], column, used) }));
+    },
+    setOneHot(column, on) {
+      update((options) => ({ ...options, oneHot: toggle(options.oneHot, column, on) }));
+    },
+    setLog1p(column, on) {
+      update((options) => ({
+        ...options,
+        clean: { ...options.clean, log1p: toggle(options.clean.log1p, column, on) },
+      }));
+    },
+    setCleaning(patch) {
+      update((options) => ({ ...options, clean: { ...options.clean, ...patch } }));
+    },
+    setScale(scale) {
+      update((options) => ({ ...options, scale }));
+    },
+    setClusterSettings(patch) {
+      update((options) => ({ ...options, ...patch }));
+    },
+  };
+};
+
+/** Stops a pending re-analysis (a new file replaces the options anyway). */
+export function cancelScheduledAnalysis(): void {
+  if (timer !== null) clearTimeout(timer);
+  timer = null;
+}

@@ -1,0 +1,21 @@
+/** Hands a file to the browser's download, from memory: nothing goes over the network. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started by the next task; keep the URL a little longer for slow browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Fetches one of the page's own sample files (same origin). */
+export async function fetchSample(name: string): Promise<Blob> {
+  const response = await fetch(`${import.meta.env.BASE_URL}${name}`);
+  if (!response.ok) throw new Error(`the sample ${name} could not be loaded (${response.status})`);
+  return response.blob();
+}

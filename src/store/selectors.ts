@@ -1,0 +1,51 @@
+import type { KView } from '../worker/analysisApi';
+import type { State } from './types';
+
+/** The results for the k on show. */
+export function selectShownK(state: State): KView | null {
+  if (!state.view || state.selectedK === null) return null;
+  return state.view.perK[state.selectedK - 1] ?? null;
+}
+
+/** True when the options changed since the results on show were computed. */
+export function selectIsStale(state: State): boolean {
+  return state.view !== null && state.viewOptions !== state.options;
+}
+
+export interface ScatterSeries {
+  id: number;
+  label: string;
+  points: { x: number; y: number }[];
+}
+
+/** The scatter's points grouped by segment, and each segment's centre, on the chosen axes. */
+export function scatterSeries(kView: KView, axisIds: string[], x: string, y: string) {
+  const m = kView.scatter.labels.length;
+  const xi = axisIds.indexOf(x);
+  const yi = axisIds.indexOf(y);
+  const labels = new Map(kView.profiles.segments.map((s) => [s.id, s.label]));
+  const series = new Map<number, ScatterSeries>();
+  for (const segment of kView.profiles.segments)
+    series.set(segment.id, { id: segment.id, label: segment.label, points: [] });
+  if (xi === -1 || yi === -1) return { series: [...series.values()], centres: [], shown: 0 };
+  const { coordinates, centres: centreCoordinates, labels: pointLabels } = kView.scatter;
+  let shown = 0;
+  for (let s = 0; s < m; s++) {
+    const px = coordinates[xi * m + s];
+    const py = coordinates[yi * m + s];
+    // Rows whose value is missing on an original-feature axis cannot be placed.
+    if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+    series.get(pointLabels[s])?.points.push({ x: px, y: py });
+    shown++;
+  }
+  const k = kView.k;
+  const centres = kView.profiles.segments
+    .filter((segment) => segment.id >= 0)
+    .map((segment) => ({
+      id: segment.id,
+      label: labels.get(segment.id) ?? '',
+      x: centreCoordinates[xi * k + segment.id],
+      y: centreCoordinates[yi * k + segment.id],
+    }));
+  return { series: [...series.values()], centres, shown };
+}

@@ -1,0 +1,24 @@
+import type { Stage } from '../core/progress';
+
+export type ProgressListener = (stage: Stage, fraction: number) => void;
+
+/**
+ * Passes progress on at most every `intervalMs` (about 10 a second by default): every call
+ * crosses the thread boundary, so a hot loop must not flood it. A new stage always passes.
+ */
+export function throttleProgress(
+  listener: ProgressListener | undefined,
+  intervalMs = 100,
+): ProgressListener {
+  if (!listener) return () => {};
+  let lastTime = -Infinity;
+  let lastStage: Stage | null = null;
+  return (stage, fraction) => {
+    const now = Date.now();
+    if (stage !== lastStage || now - lastTime >= intervalMs) {
+      lastStage = stage;
+      lastTime = now;
+      listener(stage, fraction);
+    }
+  };
+}

@@ -1,0 +1,175 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Papa from 'papaparse';
+import { describe, expect, it, vi } from 'vitest';
+import { generateCustomersCsv } from '../../scripts/generators/customers';
+import { App } from '../../src/components/App';
+
+/** jsdom's Blob has no text(); FileReader it is. */
+function blobText(blob: Blob): Promise<string> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.readAsText(blob);
+  });
+}
+
+const customers = () =>
+  new File([generateCustomersCsv({ rows: 400, seed: 5, duplicates: 2 })], 'shop customers.csv', {
+    type: 'text/csv',
+  });
+
+async function loadThroughInput(file: File) {
+  const user = userEvent.setup();
+  render(<App />);
+  await user.upload(screen.getByLabelText('Choose a CSV file'), file);
+  await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 30_000 });
+  return user;
+}
+
+describe('App', () => {
+  it('reads a file from the labelled input and shows columns, charts and profiles', async () => {
+    await loadThroughInput(customers());
+    const region = screen.getByRole('region', { name: /Load a customer file/ });
+    expect(within(region).getByText('shop customers.csv')).toBeInTheDocument();
+    expect(within(region).getByText('402')).toBeInTheDocument();
+    expect(screen.getByLabelText('Delimiter')).toHaveDisplayValue('comma');
+    expect(screen.getByLabelText('Encoding')).toHaveDisplayValue('UTF-8');
+    expect(screen.getByLabelText('Kind of customer_id')).toHaveValue('identifier');
+    expect(screen.getByLabelText('Use customer_id as feature')).not.toBeChecked();
+    expect(screen.getByLabelText('Use annual_spend as feature')).toBeChecked();
+    expect(screen.getByRole('figure', { name: 'Elbow curve' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Segment scatter' })).toHaveAccessibleDescription(
+      /showing all \d+ customers/,
+    );
+    expect(
+      screen.getByRole('figure', { name: 'Principal components (scree)' }),
+    ).toBeInTheDocument();
+    const report = screen.getByRole('table', { name: 'Rows read, analysed and set aside' });
+    expect(within(report).getByRole('row', { name: /Rows read 402/ })).toBeInTheDocument();
+  });
+
+  it('shows another number of segments at once', async () => {
+    const user = await loadThroughInput(customers());
+    const control = screen.getByLabelText('Number of segments');
+    await user.selectOptions(control, '6');
+    const profiles = screen.getByRole('table', { name: 'Segment profiles' });
+    // 6 segments plus the header row (the footer is in its own row group).
+    expect(
+      within(profiles)
+        .getAllByRole('rowheader')
+        .filter((cell) => /^\d+:/.test(cell.textContent ?? '')),
+    ).toHaveLength(6);
+    await user.selectOptions(control, '2');
+    expect(
+      within(screen.getByRole('table', { name: 'Segment profiles' }))
+        .getAllByRole('rowheader')
+        .filter((cell) => /^\d+:/.test(cell.textContent ?? '')),
+    ).toHaveLength(2);
+  });
+
+  it('analyses again when a feature is left out', async () => {
+    const user = await loadThroughInput(customers());
+    expect(
+      within(screen.getByRole('table', { name: 'Segment profiles' })).getByRole('columnheader', {
+        name: 'tenure_months',
+      }),
+    ).toBeInTheDocument();
+    await user.click(screen.getByLabelText('Use tenure_months as feature'));
+    await waitFor(
+      () =>
+        expect(
+          within(screen.getByRole('table', { name: 'Segment profiles' })).queryByRole(
+            'columnheader',
+            { name: 'tenure_months' },
+          ),
+        ).toBeNull(),
+      { timeout: 30_000 },
+    );
+  });
+
+  it('fills missing values when asked and reports it', async () => {
+    const user = await loadThroughInput(customers());
+    await user.selectOptions(screen.getByLabelText('Missing values'), 'median');
+    const filled = await screen.findAllByText(
+      /missing values? filled with .* \(median\)/,
+      {},
+      { timeout: 30_000 },
+    );
+    expect(filled.map((item) => item.textContent?.split(':')[0])).toEqual([
+      'age',
+      'annual_income',
+      'annual_spend',
+      'visits_per_month',
+      'tenure_months',
+    ]);
+    const report = screen.getByRole('table', { name: 'Rows read, analysed and set aside' });
+    expect(within(report).queryByText(/missing a value/)).toBeNull();
+  });
+
+  it('downloads all segments: every analysed row once, with segment and segment_label', async () => {
+    const saved: Blob[] = [];
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: (blob: Blob) => (saved.push(blob), 'blob:test'),
+        revokeObjectURL: () => {},
+      }),
+    );
+    // jsdom cannot follow a download link; the browser tests do.
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const user = await loadThroughInput(customers());
+    await user.click(screen.getByRole('button', { name: 'Download all segments' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(click).toHaveBeenCalledTimes(1);
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe(
+      'shop customers - all segments (k=' +
+        (screen.getByLabelText('Number of segments') as HTMLSelectElement).value +
+        ').csv',
+    );
+    const rows = Papa.parse<Record<string, string>>(
+      (await blobText(saved[0])).replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    const profiles = screen.getByRole('table', { name: 'Segment profiles' });
+    const analysed = Number(
+      within(profiles)
+        .getByRole('row', { name: /All analysed customers/ })
+        .querySelector('td')
+        ?.textContent?.replace(/,/g, ''),
+    );
+    expect(rows).toHaveLength(analysed);
+    expect(Object.keys(rows[0]).slice(-2)).toEqual(['segment', 'segment_label']);
+    expect(new Set(rows.map((r) => r.customer_id)).size).toBe(analysed);
+  });
+
+  it('says in one sentence what to do with a file that is not a CSV, and stays usable', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.upload(
+      screen.getByLabelText('Choose a CSV file'),
+      new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], 'book.csv'),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This file is an Excel workbook (.xlsx), not a CSV: save it as CSV first',
+    );
+    await user.upload(screen.getByLabelText('Choose a CSV file'), customers());
+    await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 30_000 });
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement();
+  });
+
+  it('loads the sample customers', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByRole('button', { name: 'Try sample customers' }));
+    await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 60_000 });
+    expect(screen.getByText('customers.csv')).toBeInTheDocument();
+  });
+
+  it('renders names from the file as text, never as markup', async () => {
+    const hostile = new File(['<img src=x onerror=alert(1)>,spend\na,1\nb,5\nc,9\nd,2\n'], 'x.csv');
+    await loadThroughInput(hostile);
+    expect(screen.getAllByText('<img src=x onerror=alert(1)>').length).toBeGreaterThan(0);
+    expect(document.querySelector('img')).toBeNull();
+  });
+});

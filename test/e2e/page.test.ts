@@ -1,0 +1,186 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { generateCustomersCsv } from '../../scripts/generators/customers';
+import { foreignRequests, launchBrowser, openPage, serveBuild, type Watched } from './browser';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let dir: string;
+let watched: Watched | null = null;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveBuild()]);
+  dir = await mkdtemp(join(tmpdir(), 'segmentlens-e2e-'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  // Whatever a test did, the page logged no error and spoke to no other origin.
+  if (watched) {
+    expect(watched.consoleErrors).toEqual([]);
+    expect(foreignRequests(watched.requests, server.url)).toEqual([]);
+    await watched.page.context().close();
+    watched = null;
+  }
+});
+
+async function open(): Promise<Page> {
+  watched = await openPage(browser, server.url);
+  return watched.page;
+}
+
+async function writeCustomers(name: string, rows: number, seed: number): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, generateCustomersCsv({ rows, seed, duplicates: 3 }));
+  return path;
+}
+
+async function waitForResults(page: Page, timeout = 60_000): Promise<void> {
+  await page.getByRole('figure', { name: 'Elbow curve' }).waitFor({ timeout });
+  await page.getByRole('figure', { name: 'Segment scatter' }).waitFor({ timeout });
+  await page.getByRole('table', { name: 'Segment profiles' }).waitFor({ timeout });
+  await expect
+    .poll(() => page.getByRole('progressbar', { name: 'Analysis progress' }).count())
+    .toBe(0);
+}
+
+/** Segment id -> size, as the profile table states them. */
+async function profileSizes(page: Page): Promise<Map<string, number>> {
+  const rows = page.getByRole('table', { name: 'Segment profiles' }).locator('tbody tr');
+  const sizes = new Map<string, number>();
+  for (const row of await rows.all()) {
+    const name = (await row.getByRole('rowheader').innerText()).trim();
+    const size = Number((await row.getByRole('cell').first().innerText()).replace(/,/g, ''));
+    sizes.set(name.split(':')[0], size);
+  }
+  return sizes;
+}
+
+describe('the page in Chromium', () => {
+  it('loads a file through the labelled input, shows the results, changes k, and downloads all segments', async () => {
+    const page = await open();
+    await page
+      .getByLabel('Choose a CSV file')
+      .setInputFiles(await writeCustomers('shop.csv', 1200, 11));
+    await waitForResults(page);
+    await expect
+      .poll(() => page.getByRole('region', { name: /Load a customer file/ }).innerText())
+      .toContain('shop.csv');
+    // The charts drew: points in the scatter, a line in the elbow curve.
+    expect(
+      await page
+        .getByRole('figure', { name: 'Segment scatter' })
+        .locator('svg .recharts-scatter-symbol')
+        .count(),
+    ).toBeGreaterThan(1000);
+    expect(
+      await page
+        .getByRole('figure', { name: 'Elbow curve' })
+        .locator('svg .recharts-line-curve')
+        .count(),
+    ).toBe(2);
+
+    await page.getByLabel('Number of segments').selectOption('5');
+    await expect.poll(async () => (await profileSizes(page)).size).toBe(5);
+    const sizes = await profileSizes(page);
+
+    const downloadStarted = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download all segments' }).click();
+    const download = await downloadStarted;
+    expect(download.suggestedFilename()).toBe('shop - all segments (k=5).csv');
+    const text = (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, '');
+    const rows = Papa.parse<Record<string, string>>(text, {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const counted = new Map<string, number>();
+    for (const row of rows) counted.set(row.segment, (counted.get(row.segment) ?? 0) + 1);
+    expect(counted).toEqual(sizes);
+    expect(rows.length).toBe([...sizes.values()].reduce((a, b) => a + b, 0));
+    expect(Object.keys(rows[0])).toEqual([
+      'customer_id',
+      'age',
+      'annual_income',
+      'annual_spend',
+      'visits_per_month',
+      'tenure_months',
+      'region',
+      'channel',
+      'segment',
+      'segment_label',
+    ]);
+  });
+
+  it('takes a file dragged onto the drop zone', async () => {
+    const page = await open();
+    const csv = generateCustomersCsv({ rows: 500, seed: 4 });
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+      return transfer;
+    }, csv);
+    const zone = page.getByRole('region', { name: 'Drop a CSV file here or choose one' });
+    await zone.dispatchEvent('dragenter', { dataTransfer });
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+    await waitForResults(page);
+    expect(await page.getByRole('region', { name: /Load a customer file/ }).innerText()).toContain(
+      'dropped.csv',
+    );
+  });
+
+  it('cancels a running analysis at once, keeps the last good results, and runs again', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Try sample customers' }).click();
+    await waitForResults(page);
+    const before = await profileSizes(page);
+
+    await page
+      .getByLabel('Choose a CSV file')
+      .setInputFiles(await writeCustomers('big.csv', 40_000, 5));
+    const progress = page.getByRole('progressbar', { name: 'Analysis progress' });
+    await progress.waitFor();
+    await expect
+      .poll(async () => (await progress.getAttribute('aria-valuetext')) ?? '', { timeout: 30_000 })
+      .toMatch(/Clustering/);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => progress.count(), { timeout: 2_000 }).toBe(0);
+    expect(await page.getByRole('status').innerText()).toMatch(/Cancelled/);
+    // The page is back to the sample and its results.
+    expect(await page.getByRole('region', { name: /Load a customer file/ }).innerText()).toContain(
+      'customers.csv',
+    );
+    expect(await profileSizes(page)).toEqual(before);
+
+    await page
+      .getByLabel('Choose a CSV file')
+      .setInputFiles(await writeCustomers('small.csv', 600, 8));
+    await waitForResults(page);
+    expect(await page.getByRole('region', { name: /Load a customer file/ }).innerText()).toContain(
+      'small.csv',
+    );
+  });
+
+  it('refuses a workbook in one sentence and then reads the next file', async () => {
+    const page = await open();
+    const workbook = join(dir, 'book.csv');
+    await writeFile(workbook, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+    await page.getByLabel('Choose a CSV file').setInputFiles(workbook);
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toMatch(/^This file is an Excel workbook \(\.xlsx\), not a CSV: save it as CSV first/);
+    await page
+      .getByLabel('Choose a CSV file')
+      .setInputFiles(await writeCustomers('after.csv', 300, 9));
+    await waitForResults(page);
+    expect(await page.getByRole('alert').innerText()).toBe('');
+  });
+});
