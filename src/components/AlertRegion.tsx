@@ -3,11 +3,15 @@ import { useStore } from '../store/useStore';
 /** Errors the user can act on (role alert), and quieter status news for screen readers. */
 export function AlertRegion() {
   const error = useStore((s) => s.error);
+  const warning = useStore((s) => s.warning);
   const status = useStore((s) => s.status);
   const dismissError = useStore((s) => s.dismissError);
   return (
     <>
-      <div role="alert" className={error ? 'alert' : 'alert alert--empty'}>
+      <div
+        role="alert"
+        className={error ? 'alert' : warning ? 'alert alert--warning' : 'alert alert--empty'}
+      >
         {error && (
           <>
             <p>{error}</p>
@@ -16,6 +20,7 @@ export function AlertRegion() {
             </button>
           </>
         )}
+        {!error && warning && <p>{warning}</p>}
       </div>
       <p role="status" className="visually-hidden">
         {status}

@@ -53,6 +53,8 @@ export interface AnalysisResult {
   projection: Float64Array;
   projectionDims: number;
   elbow: ElbowPoint[];
+  /** Set when there were fewer rows than the largest k asked for. */
+  kRangeNote: string | null;
   silhouetteSampleSize: number;
   recommendation: Recommendation;
   /** The k shown. */
@@ -149,8 +151,11 @@ export function analyzeTable(
   const projection = projectPca(scaled.matrix, n, pca, projectionDims);
 
   const kMax = Math.max(1, Math.min(options.kMax, n));
-  if (kMax < options.kMax)
-    notes.push(`Only ${n} rows are left to analyse, so k runs from 1 to ${kMax}.`);
+  const kRangeNote =
+    kMax < options.kMax
+      ? `Only ${n} rows are left to analyse, so k runs from 1 to ${kMax}: add rows or ask for fewer segments.`
+      : null;
+  if (kRangeNote) notes.push(kRangeNote);
   const silhouette =
     n >= 3
       ? new SilhouetteSample(scaled.matrix, n, d, options.silhouetteSample, options.seed, (f) =>
@@ -247,6 +252,7 @@ export function analyzeTable(
     projection,
     projectionDims,
     elbow,
+    kRangeNote,
     silhouetteSampleSize: silhouette?.size ?? 0,
     recommendation,
     k: options.k ?? recommendation.k,

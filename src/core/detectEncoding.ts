@@ -117,7 +117,7 @@ function refuseBinary(head: Uint8Array): void {
     if (signature.bytes.every((b, i) => head[i] === b)) {
       const action =
         signature.code === 'spreadsheet'
-          ? 'save it as CSV first (in Excel: File > Save As > CSV UTF-8) and drop the CSV'
+          ? 'save it as CSV first (File > Save As > CSV UTF-8 in Excel), then choose the CSV'
           : 'choose a CSV file instead';
       throw new UserError(signature.code, `This file is ${signature.what}, not a CSV: ${action}.`);
     }

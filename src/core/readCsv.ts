@@ -148,6 +148,8 @@ class TableBuilder {
   private readonly chunkFirstRow: number[] = [];
   private readonly issues: ParseIssue[] = [];
   private issueCount = 0;
+  private readonly warnings: ParseIssue[] = [];
+  private warningCount = 0;
   private blankLines = 0;
   private extraEmptyFields = 0;
   private readonly notes: string[] = [];
@@ -172,7 +174,13 @@ class TableBuilder {
     this.blankLines++;
   }
 
-  record(fields: string[] | null, start: number, end: number, line: number): void {
+  record(
+    fields: string[] | null,
+    start: number,
+    end: number,
+    line: number,
+    warning?: string,
+  ): void {
     if (this.header === null) {
       if (fields === null) {
         throw new UserError(
@@ -203,6 +211,7 @@ class TableBuilder {
     }
     if (count === expected) {
       for (let j = 0; j < expected; j++) columns[j].add(row, fields[j]);
+      if (warning !== undefined) this.warn(row, line, warning);
       return;
     }
     if (count < expected) {
@@ -261,6 +270,15 @@ class TableBuilder {
         `Skipped ${this.blankLines} blank ${this.blankLines === 1 ? 'line' : 'lines'}.`,
       );
     }
+    if (this.warningCount > 0) {
+      const lines = this.warnings
+        .slice(0, 5)
+        .map((w) => w.line)
+        .join(', ');
+      this.notes.push(
+        `${this.warningCount} ${this.warningCount === 1 ? 'row has' : 'rows have'} a quote inside an unquoted field (line ${lines}${this.warningCount > 5 ? ', ...' : ''}); ${this.warningCount === 1 ? 'it was' : 'they were'} read as written.`,
+      );
+    }
     if (this.issueCount > this.issues.length) {
       this.notes.push(
         `${this.issueCount} rows could not be read; the first ${this.issues.length} are listed.`,
@@ -272,6 +290,7 @@ class TableBuilder {
       rowCount,
       rowStatus: this.status.slice(0, rowCount),
       issues: this.issues,
+      warnings: this.warnings,
       rowText: {
         chunks: this.chunks,
         chunkFirstRow: this.chunkFirstRow,
@@ -302,6 +321,11 @@ class TableBuilder {
     this.columns = names.map(
       (name) => new ColumnBuilder(name, this.capacity, this.dialect.decimal),
     );
+  }
+
+  private warn(row: number, line: number, reason: string): void {
+    this.warningCount++;
+    if (this.warnings.length < MAX_LISTED_ISSUES) this.warnings.push({ row, line, reason });
   }
 
   private markMalformed(row: number, status: number, line: number, reason: string): void {

@@ -7,9 +7,10 @@ export interface RecordSink {
   chunk(text: string): void;
   /**
    * A record. `fields` is null when its quotes are broken (then it is only the first line of
-   * what a parser would have swallowed); `start`/`end` are offsets in the current chunk.
+   * what a parser would have swallowed); `start`/`end` are offsets in the current chunk. A
+   * `warning` says what was odd about a record that could still be read.
    */
-  record(fields: string[] | null, start: number, end: number, line: number): void;
+  record(fields: string[] | null, start: number, end: number, line: number, warning?: string): void;
   blankLine(): void;
 }
 
@@ -24,8 +25,8 @@ const NEWLINE = 10;
  * where each record's text lies (for exports of the original cells) and its line number; a
  * record cut by a chunk boundary is carried into the next chunk; and broken quotes are
  * contained: an unclosed quote would swallow the rest of the file into one cell, so only its
- * first line is reported and reading resumes on the next line. Quotes inside an unquoted field
- * (`a "b" c`), which PapaParse accepts silently, are reported too.
+ * first line is reported and reading resumes on the next line. A quote inside an unquoted field
+ * (`5'10"`, `a "b" c`), which PapaParse reads literally, is kept as written but reported.
  */
 export async function readRecords(
   chunks: AsyncIterable<DecodedChunk>,
@@ -103,8 +104,14 @@ function parseFrom(
       !isQuoted(text, recordStart, recordEnd)
     ) {
       sink.blankLine();
-    } else if (hasQuotes && !quotesAreValid(text, recordStart, recordEnd, delimiterCode)) {
-      sink.record(null, recordStart, recordEnd, line);
+    } else if (hasQuotes && hasStrayQuote(text, recordStart, recordEnd, delimiterCode)) {
+      sink.record(
+        fields,
+        recordStart,
+        recordEnd,
+        line,
+        'a quote inside an unquoted field, read as written',
+      );
     } else {
       sink.record(fields, recordStart, recordEnd, line);
     }
@@ -161,21 +168,23 @@ function countNewlines(text: string, start: number, end: number): number {
 }
 
 /**
- * RFC 4180 quoting: a quote may only open a field, and a quoted field must close and be
- * followed by a delimiter or the end of the record (spaces allowed, as PapaParse allows).
+ * True when a quote stands inside a field that does not start with one (RFC 4180 wants such
+ * fields quoted, with the quote doubled). Quoted fields are skipped: PapaParse checks those.
  */
-export function quotesAreValid(
+export function hasStrayQuote(
   text: string,
   start: number,
   end: number,
   delimiter: number,
 ): boolean {
-  if (text.indexOf('"', start) === -1 || text.indexOf('"', start) >= end) return true;
+  const first = text.indexOf('"', start);
+  if (first === -1 || first >= end) return false;
   let i = start;
   let atFieldStart = true;
   while (i < end) {
     const c = text.charCodeAt(i);
     if (atFieldStart && c === QUOTE) {
+      // Skip to the closing quote ("" is an escaped quote inside).
       i++;
       for (;;) {
         const q = text.indexOf('"', i);
@@ -187,21 +196,12 @@ export function quotesAreValid(
         i = q + 1;
         break;
       }
-      while (i < end && text.charCodeAt(i) === 32) i++;
-      if (i >= end) return true;
-      const next = text.charCodeAt(i);
-      if (next === delimiter) {
-        i++;
-        atFieldStart = true;
-        continue;
-      }
-      if (next === NEWLINE) return true;
-      return false;
+      atFieldStart = false;
+      continue;
     }
-    if (c === QUOTE) return false;
-    if (c === NEWLINE) return true;
-    atFieldStart = c === delimiter;
+    if (c === QUOTE) return true;
+    atFieldStart = c === delimiter || c === NEWLINE;
     i++;
   }
-  return true;
+  return false;
 }

@@ -67,8 +67,10 @@ export interface Table {
   rowCount: number;
   /** Per record: ROW_OK, ROW_SHORT, ROW_LONG or ROW_QUOTES. */
   rowStatus: Uint8Array;
-  /** The fields each record had (to report ragged rows). */
+  /** Records that could not be read into the columns (set aside), with line and reason. */
   issues: ParseIssue[];
+  /** Records read, but with something odd about them (kept). */
+  warnings: ParseIssue[];
   rowText: RowTextStore;
   dialect: Dialect;
   encoding: Encoding;

@@ -15,6 +15,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
   scatterAxes: ['pc1', 'pc2'],
   metric: 'silhouette',
   error: null,
+  warning: null,
   status: '',
 
   async analyse() {
@@ -57,6 +58,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
         progress: null,
         view,
         viewOptions: options,
+        warning: view.kRangeNote,
         selectedK,
         scatterAxes,
         status: `Analysis done: ${view.recommendation.k} segments recommended.`,

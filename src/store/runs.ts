@@ -24,8 +24,8 @@ export function stopRuns(): void {
 /** Keeps the page as it is, unless an earlier load still waits (its snapshot is the good one). */
 export function rememberBeforeLoad(state: State): void {
   if (beforeLoad !== null) return;
-  const { source, dataset, options, view, viewOptions, selectedK, scatterAxes } = state;
-  beforeLoad = { source, dataset, options, view, viewOptions, selectedK, scatterAxes };
+  const { source, dataset, options, view, viewOptions, selectedK, scatterAxes, warning } = state;
+  beforeLoad = { source, dataset, options, view, viewOptions, selectedK, scatterAxes, warning };
 }
 
 /** The page before the file now loading; null when no load is under way. */

@@ -41,6 +41,8 @@ export interface AnalysisSlice {
   scatterAxes: [string, string];
   metric: MetricName;
   error: string | null;
+  /** Something to know about the results on show (not an error), shown with the alerts. */
+  warning: string | null;
   /** A short status for the live region ("Analysis cancelled", "Done"). */
   status: string;
   analyse(): Promise<void>;

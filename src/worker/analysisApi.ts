@@ -87,6 +87,8 @@ export interface AnalysisView {
   notes: string[];
   pca: { ratios: number[]; cumulative: number[]; loadings: number[][]; featureNames: string[] };
   elbow: ElbowPoint[];
+  /** Fewer rows than the largest k asked for: the range shrank (a warning for the page). */
+  kRangeNote: string | null;
   silhouetteSampleSize: number;
   recommendation: Recommendation;
   k: number;
@@ -277,6 +279,7 @@ function view(table: Table, analysis: AnalysisResult, options: AnalysisOptions):
       featureNames: analysis.features.map((f) => f.name),
     },
     elbow: analysis.elbow,
+    kRangeNote: analysis.kRangeNote,
     silhouetteSampleSize: analysis.silhouetteSampleSize,
     recommendation: analysis.recommendation,
     k: analysis.k,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
+import { REFUSED } from '../fixtures/files';
 
 const bin = join(import.meta.dirname, '../../bin/segmentlens.mjs');
 
@@ -156,12 +157,21 @@ describe('segmentlens analyze', () => {
       [['analyze', customers, '--bogus'], /Unknown option '--bogus'/],
       [['frobnicate'], /no command "frobnicate"/],
     ];
+    for (const fixture of REFUSED) {
+      const path = join(dir, `refused-${fixture.name}`);
+      await writeFile(path, fixture.bytes);
+      cases.push([
+        ['analyze', path, ...(fixture.k ? ['--k', String(fixture.k)] : [])],
+        fixture.message,
+      ]);
+    }
     for (const [args, message] of cases) {
       const { code, stdout, stderr } = await run(args);
       expect(code, args.join(' ')).toBe(2);
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
-      expect(stderr).toMatch(message);
+      expect(stderr).toMatch(/^segmentlens: /);
+      expect(stderr.replace(/^segmentlens: /, '')).toMatch(message);
       expect(stderr).not.toMatch(/\n\s+at /);
     }
   });

@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { App } from '../../src/components/App';
+import { REFUSED } from '../fixtures/files';
 
 /** jsdom's Blob has no text(); FileReader it is. */
 function blobText(blob: Blob): Promise<string> {
@@ -156,6 +157,46 @@ describe('App', () => {
     await user.upload(screen.getByLabelText('Choose a CSV file'), customers());
     await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 30_000 });
     expect(screen.getByRole('alert')).toBeEmptyDOMElement();
+  });
+
+  it(
+    'refuses every file it cannot segment with one sentence, and reads the next file',
+    { timeout: 60_000 },
+    async () => {
+      // As a user who picks "All files" in the file dialog: the accept filter does not apply.
+      const user = userEvent.setup({ applyAccept: false });
+      render(<App />);
+      for (const fixture of REFUSED.filter((f) => !f.k)) {
+        await user.upload(
+          screen.getByLabelText('Choose a CSV file'),
+          new File([fixture.bytes], fixture.name),
+        );
+        await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(fixture.message), {
+          timeout: 30_000,
+        });
+      }
+      const huge = new File(['x'], 'huge.csv');
+      Object.defineProperty(huge, 'size', { value: 2 * 1024 ** 3 });
+      await user.upload(screen.getByLabelText('Choose a CSV file'), huge);
+      await waitFor(() =>
+        expect(screen.getByRole('alert')).toHaveTextContent(
+          /This file is 2\.00 GB, more than the 400\.0 MB this page can hold: use the command line/,
+        ),
+      );
+      await user.upload(screen.getByLabelText('Choose a CSV file'), customers());
+      await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 30_000 });
+      expect(screen.getByRole('alert')).toBeEmptyDOMElement();
+    },
+  );
+
+  it('warns when there are fewer rows than segments asked for, and still shows what it can', async () => {
+    await loadThroughInput(new File(['x,y\n1,2\n3,5\n6,1\n'], 'three.csv'));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Only 3 rows are left to analyse, so k runs from 1 to 3: add rows or ask for fewer segments.',
+    );
+    expect(within(screen.getByLabelText('Number of segments')).getAllByRole('option')).toHaveLength(
+      3,
+    );
   });
 
   it('loads the sample customers', async () => {

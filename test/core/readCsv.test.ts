@@ -84,10 +84,19 @@ describe('readCsv', () => {
     expect(Array.from(table.columns[0].numbers.slice(1))).toEqual([4, 7]);
   });
 
-  it('reports quotes inside an unquoted field', async () => {
-    const table = await read('a,b,c\n1,This "quotes" must be escaped,3\n4,5,6\n');
-    expect(table.rowStatus[0]).toBe(ROW_QUOTES);
-    expect(table.rowStatus[1]).toBe(0);
+  it('reads quotes inside an unquoted field as written, and reports them', async () => {
+    const table = await read('a,b,c\n1,This "quotes" must be escaped,3\n4,5\'10",6\n7,8,9\n');
+    expect(Array.from(table.rowStatus)).toEqual([0, 0, 0]);
+    expect(table.columns[1].texts).toEqual(['This "quotes" must be escaped', '5\'10"']);
+    expect(table.warnings.map((w) => w.line)).toEqual([2, 3]);
+    expect(table.notes.join(' ')).toMatch(
+      /2 rows have a quote inside an unquoted field \(line 2, 3\); they were read as written/,
+    );
+  });
+
+  it('sets aside a quoted field with a stray quote in it', async () => {
+    const table = await read('a,b,c\n1,"Hey, I missed " it",3\n4,5,6\n');
+    expect(Array.from(table.rowStatus)).toEqual([ROW_QUOTES, 0]);
   });
 
   it('keeps quoted newlines in a cell and counts lines right', async () => {
