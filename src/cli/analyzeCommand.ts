@@ -149,7 +149,7 @@ export async function analyzeCommand(argv: string[], io: Io): Promise<number> {
       ...readOptionsFrom(values),
       onProgress: (f) => progress('parse', f),
     });
-    analysis = analyzeTable(table, options, progress);
+    analysis = await analyzeTable(table, options, progress);
   } finally {
     progress.done();
     await close();

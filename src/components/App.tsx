@@ -1,4 +1,5 @@
 import { AlertRegion } from './AlertRegion';
+import { ChartWarmup } from './ChartWarmup';
 import { CleaningPanel } from './CleaningPanel';
 import { CleaningReport } from './CleaningReport';
 import { ClusterSettings } from './ClusterSettings';
@@ -19,6 +20,7 @@ import { useStore } from '../store/useStore';
 export function App() {
   const hasData = useStore((s) => s.dataset !== null);
   const hasView = useStore((s) => s.view !== null);
+  const hasPartial = useStore((s) => s.phase === 'analysing' && s.partialElbow.length > 0);
   return (
     <>
       <header className="masthead">
@@ -49,7 +51,7 @@ export function App() {
             <Section step={4} title="Segments" aside={<SegmentCountControl />}>
               <StaleNotice />
               <ClusterSettings />
-              {hasView && (
+              {(hasView || hasPartial) && (
                 <div className="charts">
                   <ElbowChart />
                   <ScreeChart />
@@ -66,6 +68,7 @@ export function App() {
           </>
         )}
       </main>
+      <ChartWarmup />
       <footer className="footer">
         <p>
           <strong>Privacy:</strong> SegmentLens is a static page. Your file is read and analysed by

@@ -1,19 +1,10 @@
-import { useMemo } from 'react';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import type { MetricName } from '../store/types';
+import { useDeferredValue, useMemo } from 'react';
+import { Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { MetricName, State } from '../store/types';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
-import { formatNumber } from './format';
+import { ChartLegend } from './ChartLegend';
+import { formatCount, formatNumber } from './format';
 
 const METRICS: Record<MetricName, { label: string; better: string }> = {
   silhouette: { label: 'Silhouette', better: 'higher is better' },
@@ -21,45 +12,40 @@ const METRICS: Record<MetricName, { label: string; better: string }> = {
   calinskiHarabasz: { label: 'Calinski-Harabasz', better: 'higher is better' },
 };
 
-/** Inertia for every k (the elbow), a quality index beside it, and the recommended k marked. */
+/**
+ * Inertia for every k (the elbow), a quality index beside it, and the recommended k marked.
+ * While an analysis runs, the points fill in as each k's clustering comes back (the same chart
+ * throughout, so that each new point is an update, not a new chart).
+ */
 export function ElbowChart() {
-  const view = useStore((s) => s.view);
+  // Deferred, so a new chart renders in the background where it can.
+  const view = useDeferredValue(useStore((s) => s.view));
+  const partial = useDeferredValue(
+    useStore((s) => (s.phase === 'analysing' ? s.partialElbow : null)),
+  );
+  const kMax = useStore((s) => s.options.kMax);
   const metric = useStore((s) => s.metric);
   const setMetric = useStore((s) => s.setMetric);
   const selectedK = useStore((s) => s.selectedK);
+  const live = partial !== null && partial.length > 0;
+  const points = live ? partial : view?.elbow;
   const data = useMemo(
-    () => view?.elbow.map((p) => ({ k: p.k, inertia: p.inertia, index: p[metric] })) ?? [],
-    [view, metric],
+    () => points?.map((p) => ({ k: p.k, inertia: p.inertia, index: p[metric] })) ?? [],
+    [points, metric],
   );
-  if (!view) return null;
-  const { recommendation, elbow, silhouetteSampleSize, analysedRows } = view;
-  const first = elbow[0];
-  const last = elbow[elbow.length - 1];
-  const best = elbow
-    .filter((p) => p[metric] !== null)
-    .reduce<(typeof elbow)[number] | null>((a, p) => {
-      if (a === null) return p;
-      const better =
-        metric === 'daviesBouldin'
-          ? (p[metric] as number) < (a[metric] as number)
-          : (p[metric] as number) > (a[metric] as number);
-      return better ? p : a;
-    }, null);
-  const summary = (
-    <>
-      Inertia falls from {formatNumber(first.inertia)} at k = {first.k} to{' '}
-      {formatNumber(last.inertia)} at k = {last.k}.
-      {best &&
-        ` ${METRICS[metric].label} (${METRICS[metric].better}) is best at k = ${best.k} (${formatNumber(best[metric], 3)}).`}{' '}
-      Recommended: k = {recommendation.k}. {recommendation.reason}
-      {silhouetteSampleSize < analysedRows &&
-        ` The silhouette is computed on a sample of ${silhouetteSampleSize.toLocaleString('en-US')} of ${analysedRows.toLocaleString('en-US')} rows.`}
-    </>
-  );
+  if (!points || points.length === 0) return null;
+  const lastK = live ? kMax : points[points.length - 1].k;
+  const recommendation = live ? null : (view?.recommendation ?? null);
   return (
     <ChartFigure
       title="Elbow curve"
-      summary={summary}
+      summary={
+        live || !view ? (
+          `Computing: ${points.length} of ${kMax} values of k done so far.`
+        ) : (
+          <ElbowSummary view={view} metric={metric} />
+        )
+      }
       controls={
         <label>
           Quality index
@@ -75,27 +61,28 @@ export function ElbowChart() {
     >
       <ResponsiveContainer width="100%" height={280}>
         <LineChart data={data} margin={{ top: 24, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
           <XAxis
+            interval={0}
             dataKey="k"
             type="number"
-            domain={[1, last.k]}
-            ticks={elbow.map((p) => p.k)}
+            domain={[1, lastK]}
+            ticks={Array.from({ length: lastK }, (_, i) => i + 1)}
             label={{ value: 'number of segments (k)', position: 'insideBottom', offset: -4 }}
             height={40}
           />
-          <YAxis yAxisId="inertia" tickFormatter={(v: number) => formatNumber(v, 0)} width={72} />
           <YAxis
+            interval={0}
+            yAxisId="inertia"
+            tickFormatter={(v: number) => formatNumber(v, 0)}
+            width={72}
+          />
+          <YAxis
+            interval={0}
             yAxisId="index"
             orientation="right"
             tickFormatter={(v: number) => formatNumber(v, 2)}
             width={56}
           />
-          <Tooltip
-            formatter={(value) => formatNumber(Number(value), 3)}
-            labelFormatter={(k) => `k = ${k}`}
-          />
-          <Legend verticalAlign="bottom" height={24} wrapperStyle={{ paddingTop: 8 }} />
           <Line
             yAxisId="inertia"
             dataKey="inertia"
@@ -104,6 +91,7 @@ export function ElbowChart() {
             strokeWidth={2}
             isAnimationActive={false}
             dot={{ r: 3 }}
+            connectNulls
           />
           <Line
             yAxisId="index"
@@ -115,14 +103,16 @@ export function ElbowChart() {
             dot={{ r: 3 }}
             connectNulls
           />
-          <ReferenceLine
-            yAxisId="inertia"
-            x={recommendation.k}
-            stroke="#59a14f"
-            strokeDasharray="5 4"
-            label={{ value: 'recommended', position: 'top', fill: '#2f6e2a', fontSize: 12 }}
-          />
-          {selectedK !== null && selectedK !== recommendation.k && (
+          {recommendation && (
+            <ReferenceLine
+              yAxisId="inertia"
+              x={recommendation.k}
+              stroke="#59a14f"
+              strokeDasharray="5 4"
+              label={{ value: 'recommended', position: 'top', fill: '#2f6e2a', fontSize: 12 }}
+            />
+          )}
+          {recommendation && selectedK !== null && selectedK !== recommendation.k && (
             <ReferenceLine
               yAxisId="inertia"
               x={selectedK}
@@ -132,6 +122,78 @@ export function ElbowChart() {
           )}
         </LineChart>
       </ResponsiveContainer>
+      <ChartLegend
+        label="Lines"
+        items={[
+          { label: 'Inertia (left axis)', colour: '#4e79a7', mark: 'line' },
+          { label: `${METRICS[metric].label} (right axis)`, colour: '#f28e2b', mark: 'line' },
+          ...(recommendation
+            ? [{ label: 'recommended k', colour: '#59a14f', mark: 'dashed' as const }]
+            : []),
+        ]}
+      />
+      <details className="chart__values">
+        <summary>Values</summary>
+        <table className="data-table data-table--compact">
+          <caption className="visually-hidden">Elbow curve values</caption>
+          <thead>
+            <tr>
+              <th scope="col">k</th>
+              <th scope="col" className="num">
+                Inertia
+              </th>
+              <th scope="col" className="num">
+                Silhouette
+              </th>
+              <th scope="col" className="num">
+                Davies-Bouldin
+              </th>
+              <th scope="col" className="num">
+                Calinski-Harabasz
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.k}>
+                <th scope="row">{p.k}</th>
+                <td className="num">{formatNumber(p.inertia)}</td>
+                <td className="num">{formatNumber(p.silhouette, 3)}</td>
+                <td className="num">{formatNumber(p.daviesBouldin, 3)}</td>
+                <td className="num">{formatNumber(p.calinskiHarabasz, 1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </ChartFigure>
+  );
+}
+
+/** What the finished elbow says, in words. */
+function ElbowSummary({ view, metric }: { view: NonNullable<State['view']>; metric: MetricName }) {
+  const { recommendation, elbow, silhouetteSampleSize, analysedRows } = view;
+  const first = elbow[0];
+  const last = elbow[elbow.length - 1];
+  const best = elbow
+    .filter((p) => p[metric] !== null)
+    .reduce<(typeof elbow)[number] | null>((a, p) => {
+      if (a === null) return p;
+      const better =
+        metric === 'daviesBouldin'
+          ? (p[metric] as number) < (a[metric] as number)
+          : (p[metric] as number) > (a[metric] as number);
+      return better ? p : a;
+    }, null);
+  return (
+    <>
+      Inertia falls from {formatNumber(first.inertia)} at k = {first.k} to{' '}
+      {formatNumber(last.inertia)} at k = {last.k}.
+      {best &&
+        ` ${METRICS[metric].label} (${METRICS[metric].better}) is best at k = ${best.k} (${formatNumber(best[metric], 3)}).`}{' '}
+      Recommended: k = {recommendation.k}. {recommendation.reason}
+      {silhouetteSampleSize < analysedRows &&
+        ` The silhouette is computed on a sample of ${formatCount(silhouetteSampleSize)} of ${formatCount(analysedRows)} rows.`}
+    </>
   );
 }

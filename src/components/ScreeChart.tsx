@@ -1,22 +1,18 @@
 import { useMemo } from 'react';
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
+import { ChartLegend } from './ChartLegend';
 import { formatPercent } from './format';
+import { useLaterValue } from './useLaterValue';
 
 /** Variance explained by each principal component, and cumulatively. */
 export function ScreeChart() {
-  const pca = useStore((s) => s.view?.pca ?? null);
+  // Charts take turns after a new analysis (see useLaterValue).
+  const pca = useLaterValue(
+    useStore((s) => s.view?.pca ?? null),
+    60,
+  );
   const data = useMemo(
     () =>
       pca?.ratios.map((ratio, c) => ({
@@ -38,11 +34,8 @@ export function ScreeChart() {
     <ChartFigure title="Principal components (scree)" summary={summary}>
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={data} margin={{ top: 16, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
-          <XAxis dataKey="component" />
+          <XAxis dataKey="component" interval={0} />
           <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={48} />
-          <Tooltip formatter={(value) => `${Number(value).toFixed(1)}%`} />
-          <Legend verticalAlign="bottom" height={24} />
           <Bar
             dataKey="variance"
             name="Variance explained"
@@ -59,6 +52,51 @@ export function ScreeChart() {
           />
         </ComposedChart>
       </ResponsiveContainer>
+      <ChartLegend
+        label="Series"
+        items={[
+          { label: 'Variance explained', colour: '#76b7b2', mark: 'box' },
+          { label: 'Cumulative', colour: '#e15759', mark: 'line' },
+        ]}
+      />
+      <details className="chart__values">
+        <summary>Values and loadings</summary>
+        <table className="data-table data-table--compact">
+          <caption className="visually-hidden">
+            Variance explained and loadings of each component
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Component</th>
+              <th scope="col" className="num">
+                Variance
+              </th>
+              <th scope="col" className="num">
+                Cumulative
+              </th>
+              {pca.featureNames.map((name) => (
+                <th key={name} scope="col" className="num">
+                  {name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {pca.ratios.map((ratio, c) => (
+              <tr key={c}>
+                <th scope="row">PC{c + 1}</th>
+                <td className="num">{formatPercent(ratio)}</td>
+                <td className="num">{formatPercent(pca.cumulative[c])}</td>
+                {pca.loadings[c].map((loading, j) => (
+                  <td key={j} className="num">
+                    {loading.toFixed(2)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </ChartFigure>
   );
 }

@@ -4,21 +4,64 @@ import {
   ResponsiveContainer,
   Scatter,
   ScatterChart,
-  Tooltip,
+  useXAxisScale,
+  useYAxisScale,
   XAxis,
   YAxis,
 } from 'recharts';
-import { scatterSeries, selectShownK } from '../store/selectors';
+import { scatterSeries, type ScatterSeries } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { formatCount, formatNumber } from './format';
 import { segmentColour } from './palette';
+import { useLaterValue } from './useLaterValue';
+
+const RADIUS = 3;
+
+/**
+ * The points of every segment, drawn as one SVG path per segment (2,000 circles as 2,000
+ * elements would keep the main thread busy for hundreds of milliseconds at each change).
+ */
+function SegmentPoints({ series }: { series: ScatterSeries[] }) {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  if (!xScale || !yScale) return null;
+  return (
+    <g className="segment-points">
+      {series.map((s) => {
+        let d = '';
+        for (const point of s.points) {
+          const px = xScale(point.x) as number;
+          const py = yScale(point.y) as number;
+          if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+          d += `M${(px - RADIUS).toFixed(1)} ${py.toFixed(1)}a${RADIUS} ${RADIUS} 0 1 0 ${2 * RADIUS} 0a${RADIUS} ${RADIUS} 0 1 0 ${-2 * RADIUS} 0`;
+        }
+        return (
+          <path
+            key={s.id}
+            d={d}
+            fill={segmentColour(s.id)}
+            fillOpacity={0.55}
+            data-segment={s.id}
+            data-points={s.points.length}
+          />
+        );
+      })}
+    </g>
+  );
+}
 
 /** Customers on two axes (principal components or original features), coloured by segment. */
 export function SegmentScatter() {
-  const kView = useStore(selectShownK);
-  const axes = useStore((s) => s.view?.axes ?? null);
-  const total = useStore((s) => s.view?.analysedRows ?? 0);
+  // After a new analysis the scatter mounts last, in its own task; a new k shows at once.
+  const view = useLaterValue(
+    useStore((s) => s.view),
+    120,
+  );
+  const selectedK = useStore((s) => s.selectedK);
+  const kView = view && selectedK !== null ? (view.perK[selectedK - 1] ?? null) : null;
+  const axes = view?.axes ?? null;
+  const total = view?.analysedRows ?? 0;
   const [x, y] = useStore((s) => s.scatterAxes);
   const setAxes = useStore((s) => s.setScatterAxes);
   const data = useMemo(
@@ -75,6 +118,7 @@ export function SegmentScatter() {
         <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
           <XAxis
+            interval={0}
             type="number"
             dataKey="x"
             name={label(x)}
@@ -84,6 +128,7 @@ export function SegmentScatter() {
             domain={['auto', 'auto']}
           />
           <YAxis
+            interval={0}
             type="number"
             dataKey="y"
             name={label(y)}
@@ -92,18 +137,16 @@ export function SegmentScatter() {
             width={72}
             domain={['auto', 'auto']}
           />
-          <Tooltip formatter={(value) => formatNumber(Number(value), 2)} />
-          {data.series.map((s) => (
-            <Scatter
-              key={s.id}
-              name={`${s.id < 0 ? 'Noise' : s.id}: ${s.label}`}
-              data={s.points}
-              fill={segmentColour(s.id)}
-              fillOpacity={0.55}
-              isAnimationActive={false}
-              shape="circle"
-            />
-          ))}
+          {/* The corners of the points, invisible, so that the axes span them all. */}
+          <Scatter
+            data={data.extent}
+            fill="none"
+            isAnimationActive={false}
+            legendType="none"
+            shape={() => <g />}
+            tooltipType="none"
+          />
+          <SegmentPoints series={data.series} />
           <Scatter
             name="Segment centres"
             data={data.centres}

@@ -1,14 +1,29 @@
-/** Numbers as people read them: grouped thousands, a sensible number of digits. */
+/**
+ * Numbers as people read them: grouped thousands, a sensible number of digits. The formatters
+ * are made once (toLocaleString builds a new one at every call, and charts call it a lot).
+ */
+const formatters = new Map<number, Intl.NumberFormat>();
+
+function formatter(maximumFractionDigits: number): Intl.NumberFormat {
+  let found = formatters.get(maximumFractionDigits);
+  if (!found) {
+    found = new Intl.NumberFormat('en-US', { maximumFractionDigits });
+    formatters.set(maximumFractionDigits, found);
+  }
+  return found;
+}
+
 export function formatNumber(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   const magnitude = Math.abs(value);
-  const maximumFractionDigits = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : digits;
-  return value.toLocaleString('en-US', { maximumFractionDigits });
+  return formatter(magnitude >= 1000 ? 0 : magnitude >= 100 ? Math.min(1, digits) : digits).format(
+    value,
+  );
 }
 
 export function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
+  return formatter(0).format(value);
 }
 
 export function formatPercent(share: number, digits = 1): string {

@@ -1,11 +1,16 @@
 import { defaultFeatures, effectiveKinds, type AnalysisOptions } from './analysisOptions';
 import { recommendK, type ElbowPoint, type Recommendation } from './chooseK';
 import { cleanRows, type CleanReport, type FeatureSource } from './cleanRows';
-import { calinskiHarabasz, daviesBouldin } from './clusterMetrics';
+import {
+  inlineExecutor,
+  type ClusterData,
+  type ClusterExecutor,
+  type ClusterOutcome,
+  type ClusterSettings,
+} from './clusterJob';
 import { inferColumns, type ColumnSummary } from './inferColumns';
-import { kmeans } from './kmeans';
 import { fitPca, projectPca, type PcaResult } from './pca';
-import { profileSegments, type Profiles } from './profileSegments';
+import { prepareProfiles, type Profiles } from './profileSegments';
 import type { PipelineProgress } from './progress';
 import { scaleFeatures, type ScaleMethod } from './scale';
 import { SilhouetteSample } from './silhouette';
@@ -69,14 +74,23 @@ export interface AnalysisResult {
  * elbow with its quality indices, the recommended k, and profiles for every k (so that changing
  * k on the page is instant).
  */
-export function analyzeTable(
+export interface AnalysisExtras {
+  /** Column kinds already inferred (the page infers them when it reads the file). */
+  columns?: ColumnSummary[];
+  /** Where the k-means jobs run (default: one after another on this thread). */
+  executor?: ClusterExecutor;
+  /** Each k's point as soon as its clustering is done, so the elbow curve can fill in. */
+  onElbowPoint?: (point: ElbowPoint) => void;
+}
+
+export async function analyzeTable(
   table: Table,
   options: AnalysisOptions,
   onProgress?: PipelineProgress,
-  columnSummaries?: ColumnSummary[],
-): AnalysisResult {
+  extras: AnalysisExtras = {},
+): Promise<AnalysisResult> {
   const notes: string[] = [];
-  const columns = columnSummaries ?? inferColumns(table, (f) => onProgress?.('infer', f));
+  const columns = extras.columns ?? inferColumns(table, (f) => onProgress?.('infer', f));
   const kinds = effectiveKinds(columns, options.kinds);
   const requested = options.features ?? defaultFeatures(columns, kinds);
   for (const name of requested) {
@@ -156,78 +170,81 @@ export function analyzeTable(
       ? `Only ${n} rows are left to analyse, so k runs from 1 to ${kMax}: add rows or ask for fewer segments.`
       : null;
   if (kRangeNote) notes.push(kRangeNote);
-  const silhouette =
-    n >= 3
-      ? new SilhouetteSample(scaled.matrix, n, d, options.silhouetteSample, options.seed, (f) =>
-          onProgress?.('silhouette', f),
-        )
-      : null;
-
-  const elbow: ElbowPoint[] = [];
-  const results: KResult[] = [];
   const profiledNumeric = [
     ...new Set(features.filter((f) => f.transform !== 'onehot').map((f) => f.column)),
   ];
   const profiledCategorical = columns
     .filter((_, j) => kinds[j] === 'categorical')
     .map((c) => c.name);
-  const work = (kMax * (kMax + 1)) / 2;
-  let done = 0;
-  for (let k = 1; k <= kMax; k++) {
-    const clustering = kmeans(scaled.matrix, n, d, {
-      k,
-      nInit: options.nInit,
-      maxIter: options.maxIter,
-      seed: options.seed + k,
-      localSearch: options.localSearch,
-      onProgress: (f) => onProgress?.('cluster', (done + f * k) / work),
-    });
-    done += k;
-    const { labels, centroids, sizes } = orderBySize(
-      clustering.labels,
-      clustering.centroids,
-      clustering.sizes,
-      d,
-    );
-    const centroidsOriginal = toOriginalUnits(
-      centroids,
-      k,
-      d,
-      scaled.center,
-      scaled.scale,
-      features,
-    );
-    const point: ElbowPoint = {
-      k,
-      inertia: clustering.inertia,
-      silhouette: null,
-      daviesBouldin: null,
-      calinskiHarabasz: null,
-    };
-    if (k >= 2 && k < n) {
-      const score = silhouette?.score(labels, k) ?? NaN;
-      point.silhouette = Number.isNaN(score) ? null : score;
-      point.daviesBouldin = finiteOrNull(daviesBouldin(scaled.matrix, n, d, labels));
-      point.calinskiHarabasz = finiteOrNull(calinskiHarabasz(scaled.matrix, n, d, labels));
-    }
-    elbow.push(point);
-    const profiles = profileSegments({
+  const data: ClusterData = {
+    matrix: scaled.matrix,
+    n,
+    d,
+    center: scaled.center,
+    scale: scaled.scale,
+    transforms: features.map((f) => f.transform),
+    profile: prepareProfiles({
       table,
       rows: cleaned.rows,
-      labels,
       numeric: profiledNumeric,
       categorical: profiledCategorical,
-    });
-    results.push({
-      k,
-      labels,
-      centroids,
-      centroidsOriginal,
-      sizes,
-      inertia: clustering.inertia,
-      iterations: clustering.iterations,
-      profiles,
-    });
+    }),
+  };
+  // The silhouette sample's distances are computed on this thread while other workers start
+  // clustering; outcomes that arrive before it is ready wait for their silhouette.
+  let silhouette: SilhouetteSample | null = null;
+  const ks = Array.from({ length: kMax }, (_, i) => kMax - i);
+  const outcomes = new Map<number, ClusterOutcome>();
+  const waiting: ClusterOutcome[] = [];
+  const elbowPoint = (outcome: ClusterOutcome): ElbowPoint => {
+    const score =
+      outcome.k >= 2 && outcome.k < n ? (silhouette?.score(outcome.labels, outcome.k) ?? NaN) : NaN;
+    return {
+      k: outcome.k,
+      inertia: outcome.inertia,
+      silhouette: Number.isNaN(score) ? null : score,
+      daviesBouldin: outcome.daviesBouldin,
+      calinskiHarabasz: outcome.calinskiHarabasz,
+    };
+  };
+  const settings: ClusterSettings = {
+    nInit: options.nInit,
+    maxIter: options.maxIter,
+    seed: options.seed,
+    localSearch: options.localSearch,
+  };
+  await (extras.executor ?? inlineExecutor).run(
+    data,
+    ks,
+    settings,
+    (outcome) => {
+      outcomes.set(outcome.k, outcome);
+      if (silhouette === null && n >= 3) waiting.push(outcome);
+      else extras.onElbowPoint?.(elbowPoint(outcome));
+    },
+    (f) => onProgress?.('cluster', f),
+    () => {
+      if (n >= 3) {
+        silhouette = new SilhouetteSample(
+          scaled.matrix,
+          n,
+          d,
+          options.silhouetteSample,
+          options.seed,
+          (f) => onProgress?.('silhouette', f),
+        );
+      }
+      for (const outcome of waiting.splice(0)) extras.onElbowPoint?.(elbowPoint(outcome));
+    },
+  );
+  const elbow: ElbowPoint[] = [];
+  const results: KResult[] = [];
+  for (let k = 1; k <= kMax; k++) {
+    const outcome = outcomes.get(k);
+    if (!outcome) throw new Error(`the clustering for k = ${k} did not come back`);
+    elbow.push(elbowPoint(outcome));
+    const { daviesBouldin: _db, calinskiHarabasz: _ch, ...result } = outcome;
+    results.push(result);
   }
   onProgress?.('profile', 1);
   const recommendation = recommendK(elbow);
@@ -253,55 +270,10 @@ export function analyzeTable(
     projectionDims,
     elbow,
     kRangeNote,
-    silhouetteSampleSize: silhouette?.size ?? 0,
+    silhouetteSampleSize: (silhouette as SilhouetteSample | null)?.size ?? 0,
     recommendation,
     k: options.k ?? recommendation.k,
     results,
     notes: [...table.notes, ...notes, ...scaled.warnings],
   };
-}
-
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}
-
-/** Renumbers segments so that 0 is the largest (ties keep their order): stable colours and ids. */
-export function orderBySize(
-  labels: Int32Array,
-  centroids: Float64Array,
-  sizes: Int32Array,
-  d: number,
-) {
-  const k = sizes.length;
-  const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => sizes[b] - sizes[a] || a - b);
-  const rank = new Int32Array(k);
-  order.forEach((c, r) => (rank[c] = r));
-  const newLabels = new Int32Array(labels.length);
-  for (let i = 0; i < labels.length; i++)
-    newLabels[i] = labels[i] < 0 ? labels[i] : rank[labels[i]];
-  const newCentroids = new Float64Array(k * d);
-  const newSizes = new Int32Array(k);
-  order.forEach((c, r) => {
-    newSizes[r] = sizes[c];
-    for (let j = 0; j < d; j++) newCentroids[r * d + j] = centroids[c * d + j];
-  });
-  return { labels: newLabels, centroids: newCentroids, sizes: newSizes };
-}
-
-function toOriginalUnits(
-  centroids: Float64Array,
-  k: number,
-  d: number,
-  center: Float64Array,
-  scale: Float64Array,
-  features: readonly FeatureSource[],
-): Float64Array {
-  const out = new Float64Array(k * d);
-  for (let c = 0; c < k; c++) {
-    for (let j = 0; j < d; j++) {
-      const value = centroids[c * d + j] * scale[j] + center[j];
-      out[c * d + j] = features[j].transform === 'log1p' ? Math.expm1(value) : value;
-    }
-  }
-  return out;
 }

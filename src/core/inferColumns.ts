@@ -79,28 +79,8 @@ export function readableRows(table: Table): Uint8Array | null {
 }
 
 function summarise(column: Column, index: number, readable: Uint8Array | null): ColumnSummary {
-  const n = column.numbers.length;
-  let rows = 0;
-  let missing = 0;
-  let numbers = 0;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
+  const { rows, missing, numbers, sum, min, max } = numberStats(column, readable);
   const values = column.numbers;
-  const codes = column.codes;
-  for (let i = 0; i < n; i++) {
-    if (readable !== null && readable[i] === 0) continue;
-    rows++;
-    const v = values[i];
-    if (v === v) {
-      numbers++;
-      sum += v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    } else if (codes === null || codes[i] === MISSING_CODE) {
-      missing++;
-    }
-  }
   const filled = rows - missing;
   const texts = filled - numbers;
   const base: ColumnSummary = {
@@ -122,9 +102,9 @@ function summarise(column: Column, index: number, readable: Uint8Array | null): 
   if (filled === 0) {
     return { ...base, kind: 'numeric', note: 'Every cell is missing: left out of the features.' };
   }
-  const numberValues = distinctNumbers(values, readable);
+  const distinctCount = countDistinctNumbers(values, readable);
   if (numbers > 0 && numbers >= filled * NUMERIC_SHARE) {
-    const unique = numberValues.length + column.texts.length;
+    const unique = distinctCount + column.texts.length;
     const summary: ColumnSummary = {
       ...base,
       kind: 'numeric',
@@ -145,7 +125,7 @@ function summarise(column: Column, index: number, readable: Uint8Array | null): 
         note: 'Named like an identifier: not used as a feature.',
       };
     }
-    if (isRowNumber(numberValues, numbers, filled)) {
+    if (isRowNumber(values, readable, distinctCount, numbers, filled, min, max)) {
       return {
         ...summary,
         kind: 'identifier',
@@ -156,8 +136,8 @@ function summarise(column: Column, index: number, readable: Uint8Array | null): 
       return { ...summary, note: 'Every row has the same value: left out of the features.' };
     return summary;
   }
-  const unique = numberValues.length + column.texts.length;
-  const top = topValues(column, numberValues.length > 0 ? values : null, readable);
+  const unique = distinctCount + column.texts.length;
+  const top = topValues(column, distinctCount > 0 ? values : null, readable);
   const summary = { ...base, unique, top, unit: null };
   if (looksLikeIdentifierName(column.name)) {
     return {
@@ -205,28 +185,81 @@ function summarise(column: Column, index: number, readable: Uint8Array | null): 
   };
 }
 
-/** Sorted distinct numbers of a column. */
-function distinctNumbers(values: Float64Array, readable: Uint8Array | null): Float64Array {
-  const sorted = new Float64Array(values.length);
-  let count = 0;
-  for (let i = 0; i < values.length; i++) {
+/** Counts and range of a column's numbers, in one tight loop (kept small so it optimises well). */
+function numberStats(column: Column, readable: Uint8Array | null) {
+  const values = column.numbers;
+  const codes = column.codes;
+  const n = values.length;
+  let rows = 0;
+  let missing = 0;
+  let numbers = 0;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (readable !== null && readable[i] === 0) continue;
+    rows++;
     const v = values[i];
-    if (v === v && (readable === null || readable[i] === 1)) sorted[count++] = v;
+    if (v === v) {
+      numbers++;
+      sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    } else if (codes === null || codes[i] === MISSING_CODE) {
+      missing++;
+    }
   }
-  const view = sorted.subarray(0, count).sort();
-  let distinct = 0;
-  for (let i = 0; i < count; i++) {
-    if (i === 0 || view[i] !== view[i - 1]) view[distinct++] = view[i];
-  }
-  return view.slice(0, distinct);
+  return { rows, missing, numbers, sum, min, max };
 }
 
-/** Integers 1..n (or 0..n-1), each once: a row number, not a measurement. */
-function isRowNumber(distinct: Float64Array, numbers: number, filled: number): boolean {
-  if (numbers !== filled || distinct.length !== numbers || numbers < 10) return false;
-  const first = distinct[0];
-  const last = distinct[distinct.length - 1];
-  return Number.isInteger(first) && last - first === numbers - 1 && (first === 0 || first === 1);
+const HASH_SCRATCH = new Float64Array(1);
+const HASH_WORDS = new Uint32Array(HASH_SCRATCH.buffer);
+
+/** How many distinct numbers a column holds: an open-addressing hash set, linear in the rows. */
+function countDistinctNumbers(values: Float64Array, readable: Uint8Array | null): number {
+  let size = 16;
+  while (size < values.length * 2) size *= 2;
+  const mask = size - 1;
+  // NaN marks an empty slot: columns hold no NaN among the values counted.
+  const keys = new Float64Array(size).fill(NaN);
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v || (readable !== null && readable[i] === 0)) continue;
+    HASH_SCRATCH[0] = v === 0 ? 0 : v;
+    let slot =
+      (Math.imul(HASH_WORDS[0] ^ Math.imul(HASH_WORDS[1], 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
+    for (;;) {
+      const key = keys[slot];
+      if (key === v) break;
+      if (key !== key) {
+        keys[slot] = v;
+        distinct++;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return distinct;
+}
+
+/** Integers 0..n-1 or 1..n, each once: a row number, not a measurement. */
+function isRowNumber(
+  values: Float64Array,
+  readable: Uint8Array | null,
+  distinct: number,
+  numbers: number,
+  filled: number,
+  min: number,
+  max: number,
+): boolean {
+  if (numbers !== filled || distinct !== numbers || numbers < 10) return false;
+  if ((min !== 0 && min !== 1) || max - min !== numbers - 1) return false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v && (readable === null || readable[i] === 1) && !Number.isInteger(v)) return false;
+  }
+  return true;
 }
 
 function topValues(

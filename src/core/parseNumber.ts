@@ -72,16 +72,54 @@ export function parseNumberCell(cell: string, decimal: DecimalSeparator): Parsed
   return slowNumber(cell, decimal);
 }
 
-/** `Number(cell)` without its surprises: no hex/octal/binary literals, no Infinity, no ''. */
+const POWERS_OF_TEN = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/**
+ * `Number(cell)` without its surprises (no hex/octal/binary literals, no Infinity, '' is not 0),
+ * and about twice as fast for the common case: a plain decimal such as `-1234.56789` with at most
+ * 15 digits is read digit by digit into an exact integer and divided by an exact power of ten,
+ * which IEEE division rounds correctly, so the result is the same double Number() gives.
+ */
 export function fastNumber(cell: string): number {
+  const length = cell.length;
+  if (length === 0) return NaN;
+  let i = 0;
+  let negative = false;
+  const first = cell.charCodeAt(0);
+  if (first === 45) {
+    negative = true;
+    i = 1;
+  } else if (first === 43) {
+    i = 1;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0) {
+      fraction = 0;
+    } else {
+      return generalNumber(cell);
+    }
+  }
+  if (digits === 0 || digits > 15) return generalNumber(cell);
+  const value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
+  return negative ? -value : value;
+}
+
+/** Number() for everything else (exponents, spaces), refusing what Number() wrongly accepts. */
+function generalNumber(cell: string): number {
   const value = +cell;
   if (value - value !== 0) return NaN; // NaN or ±Infinity
-  const c1 = cell.charCodeAt(1);
-  // Letters can only follow the first character in `1e5`, `0x1F`, `0b1`, `0o7`.
-  if (c1 > 57 || cell.charCodeAt(2) > 57) {
-    if (/[xXbBoO]/.test(cell)) return NaN;
-  }
-  if (cell.length === 0 || (value === 0 && cell.trim().length === 0)) return NaN;
+  if (/[xXbBoO]/.test(cell)) return NaN;
+  if (value === 0 && cell.trim().length === 0) return NaN;
   return value;
 }
 

@@ -42,16 +42,93 @@ export interface Profiles {
   population: PopulationStats[];
 }
 
-interface ProfileInput {
+/**
+ * What every k's profiles share, gathered once per analysis: each described column's values
+ * for the analysed rows in one contiguous array, the population's statistics, category codes.
+ */
+export interface ProfileContext {
+  n: number;
+  numeric: { name: string; values: Float64Array; stats: PopulationStats; complete: boolean }[];
+  categorical: { name: string; codes: Int32Array; categories: string[]; counts: Int32Array }[];
+}
+
+export interface ProfileInput {
   table: Table;
   /** Record indices of the analysed rows. */
   rows: Int32Array;
-  /** Segment of each analysed row (0..k-1, or -1 for noise). */
-  labels: Int32Array;
   /** Numeric columns to describe, by name (the original features). */
   numeric: string[];
   /** Categorical columns whose top value each segment shows. */
   categorical: string[];
+}
+
+export function prepareProfiles({
+  table,
+  rows,
+  numeric,
+  categorical,
+}: ProfileInput): ProfileContext {
+  const n = rows.length;
+  const numericContext = numeric.flatMap((name) => {
+    const column = table.columns.find((c) => c.name === name);
+    if (!column) return [];
+    const values = new Float64Array(n);
+    let sum = 0;
+    let present = 0;
+    for (let r = 0; r < n; r++) {
+      const v = column.numbers[rows[r]];
+      values[r] = v;
+      if (v === v) {
+        sum += v;
+        present++;
+      }
+    }
+    const mean = present > 0 ? sum / present : NaN;
+    let squares = 0;
+    const filled = new Float64Array(present);
+    for (let r = 0, p = 0; r < n; r++) {
+      const v = values[r];
+      if (v === v) {
+        squares += (v - mean) * (v - mean);
+        filled[p++] = v;
+      }
+    }
+    const std = present > 0 ? Math.sqrt(squares / present) : NaN;
+    return [
+      {
+        name,
+        values,
+        complete: present === n,
+        stats: { feature: name, mean, std, median: quantileInPlace(filled, 0.5, 0, present) },
+      },
+    ];
+  });
+  const categoricalContext = categorical.flatMap((name) => {
+    const column = table.columns.find((c) => c.name === name);
+    if (!column) return [];
+    const index = new Map<string, number>();
+    const categories: string[] = [];
+    const codes = new Int32Array(n);
+    const counts: number[] = [];
+    for (let r = 0; r < n; r++) {
+      const value = cellText(column, rows[r]);
+      if (value === '') {
+        codes[r] = -1;
+        continue;
+      }
+      let code = index.get(value);
+      if (code === undefined) {
+        code = categories.length;
+        index.set(value, code);
+        categories.push(value);
+        counts.push(0);
+      }
+      codes[r] = code;
+      counts[code]++;
+    }
+    return [{ name, codes, categories, counts: Int32Array.from(counts) }];
+  });
+  return { n, numeric: numericContext, categorical: categoricalContext };
 }
 
 const HIGH = 0.5;
@@ -61,110 +138,110 @@ const SLIGHT = 0.25;
  * Describes each segment in the user's own units: size, share, mean and median of every
  * original feature (missing cells left out), each mean as a z-score against all analysed rows,
  * the top value of each categorical column, and a readable label from the most distinctive
- * features ("High Annual Income (k$), Low Spending Score (1-100)"). Medians use quickselect on
- * each segment's values, so every k's profiles cost linear time.
+ * features ("High Annual Income (k$), Low Spending Score (1-100)"). A few linear passes per
+ * feature (medians by quickselect), so every k's profiles cost little even at a million rows.
+ * Labels are segment numbers 0..k-1, or -1 for noise.
  */
-export function profileSegments(input: ProfileInput): Profiles {
-  const { table, rows, labels, numeric, categorical } = input;
-  const n = rows.length;
-  const ids = [...new Set(labels)].sort((a, b) => a - b);
-  const slot = new Map(ids.map((id, s) => [id, s]));
-  const count = ids.length;
-  const segmentOf = new Int32Array(n);
-  const sizes = new Int32Array(count);
-  for (let r = 0; r < n; r++) {
-    const s = slot.get(labels[r]) as number;
-    segmentOf[r] = s;
-    sizes[s]++;
-  }
+export function profileSegments(context: ProfileContext, labels: Int32Array): Profiles {
+  const { n } = context;
+  // Segment s holds label s - 1, so noise (-1) is slot 0.
+  let maxLabel = -1;
+  for (let r = 0; r < n; r++) if (labels[r] > maxLabel) maxLabel = labels[r];
+  const slots = maxLabel + 2;
+  const sizes = new Int32Array(slots);
+  for (let r = 0; r < n; r++) sizes[labels[r] + 1]++;
+  const present = Array.from(sizes.keys()).filter((s) => sizes[s] > 0);
 
-  const population: PopulationStats[] = [];
-  const perSegment: FeatureStats[][] = ids.map(() => []);
-  for (const name of numeric) {
-    const column = table.columns.find((c) => c.name === name);
-    if (!column) continue;
-    const values = column.numbers;
-    // Group the segment's values together (a counting sort by segment) for the medians.
-    const starts = new Int32Array(count + 1);
-    const filled = new Int32Array(count);
-    for (let r = 0; r < n; r++) {
-      const v = values[rows[r]];
-      if (v === v) filled[segmentOf[r]]++;
+  const perSlot: FeatureStats[][] = Array.from({ length: slots }, () => []);
+  const filled = new Int32Array(slots);
+  const sums = new Float64Array(slots);
+  const starts = new Int32Array(slots + 1);
+  const cursor = new Int32Array(slots);
+  const grouped = new Float64Array(n);
+  for (const { name, values, stats, complete } of context.numeric) {
+    sums.fill(0);
+    if (complete) {
+      // No missing value: the segment sizes place every row, so one pass sums and groups.
+      filled.set(sizes);
+      for (let s = 0; s < slots; s++) starts[s + 1] = starts[s] + filled[s];
+      cursor.set(starts.subarray(0, slots));
+      for (let r = 0; r < n; r++) {
+        const v = values[r];
+        const s = labels[r] + 1;
+        sums[s] += v;
+        grouped[cursor[s]++] = v;
+      }
+    } else {
+      filled.fill(0);
+      for (let r = 0; r < n; r++) {
+        const v = values[r];
+        if (v === v) {
+          const s = labels[r] + 1;
+          filled[s]++;
+          sums[s] += v;
+        }
+      }
+      for (let s = 0; s < slots; s++) starts[s + 1] = starts[s] + filled[s];
+      cursor.set(starts.subarray(0, slots));
+      for (let r = 0; r < n; r++) {
+        const v = values[r];
+        if (v === v) grouped[cursor[labels[r] + 1]++] = v;
+      }
     }
-    for (let s = 0; s < count; s++) starts[s + 1] = starts[s] + filled[s];
-    const grouped = new Float64Array(starts[count]);
-    const cursor = starts.slice(0, count);
-    const sums = new Float64Array(count);
-    let total = 0;
-    for (let r = 0; r < n; r++) {
-      const v = values[rows[r]];
-      if (v !== v) continue;
-      const s = segmentOf[r];
-      grouped[cursor[s]++] = v;
-      sums[s] += v;
-      total += v;
-    }
-    const present = starts[count];
-    const mean = present > 0 ? total / present : NaN;
-    let squares = 0;
-    for (let i = 0; i < present; i++) squares += (grouped[i] - mean) ** 2;
-    const std = present > 0 ? Math.sqrt(squares / present) : NaN;
-    const overallMedian = quantileInPlace(grouped.slice(), 0.5, 0, present);
-    population.push({ feature: name, mean, median: overallMedian, std });
-    for (let s = 0; s < count; s++) {
-      const segmentMean = filled[s] > 0 ? sums[s] / filled[s] : NaN;
-      perSegment[s].push({
+    for (const s of present) {
+      const mean = filled[s] > 0 ? sums[s] / filled[s] : NaN;
+      perSlot[s].push({
         feature: name,
-        mean: segmentMean,
+        mean,
         median: quantileInPlace(grouped, 0.5, starts[s], starts[s + 1]),
-        z: std > 0 ? (segmentMean - mean) / std : 0,
+        z: stats.std > 0 ? (mean - stats.mean) / stats.std : 0,
       });
     }
   }
 
-  const topPerSegment: CategoryStats[][] = ids.map(() => []);
-  for (const name of categorical) {
-    const column = table.columns.find((c) => c.name === name);
-    if (!column) continue;
-    const counts = ids.map(() => new Map<string, number>());
-    const overall = new Map<string, number>();
-    for (let r = 0; r < n; r++) {
-      const value = cellText(column, rows[r]);
-      if (value === '') continue;
-      const map = counts[segmentOf[r]];
-      map.set(value, (map.get(value) ?? 0) + 1);
-      overall.set(value, (overall.get(value) ?? 0) + 1);
-    }
-    counts.forEach((map, s) => {
-      let best = '';
-      let bestCount = 0;
-      for (const [value, c] of map) {
-        if (c > bestCount || (c === bestCount && value < best)) {
-          best = value;
-          bestCount = c;
+  const topPerSlot: CategoryStats[][] = Array.from({ length: slots }, () => []);
+  for (const { name, codes, categories, counts } of context.categorical) {
+    const c = categories.length;
+    const table = new Int32Array(slots * c);
+    for (let r = 0; r < n; r++) if (codes[r] >= 0) table[(labels[r] + 1) * c + codes[r]]++;
+    for (const s of present) {
+      let best = -1;
+      for (let code = 0; code < c; code++) {
+        const count = table[s * c + code];
+        if (
+          count > 0 &&
+          (best === -1 ||
+            count > table[s * c + best] ||
+            (count === table[s * c + best] && categories[code] < categories[best]))
+        ) {
+          best = code;
         }
       }
-      if (bestCount > 0) {
-        topPerSegment[s].push({
+      if (best >= 0) {
+        topPerSlot[s].push({
           column: name,
-          value: best,
-          share: bestCount / sizes[s],
-          populationShare: (overall.get(best) ?? 0) / n,
+          value: categories[best],
+          share: table[s * c + best] / sizes[s],
+          populationShare: counts[best] / n,
         });
       }
-    });
+    }
   }
 
-  const segments: SegmentProfile[] = ids.map((id, s) => ({
-    id,
-    label: id === -1 ? 'Noise' : describe(perSegment[s], topPerSegment[s], 2),
+  const segments: SegmentProfile[] = present.map((s) => ({
+    id: s - 1,
+    label: s === 0 ? 'Noise' : describe(perSlot[s], topPerSlot[s], 2),
     size: sizes[s],
     share: n > 0 ? sizes[s] / n : 0,
-    features: perSegment[s],
-    topCategories: topPerSegment[s],
+    features: perSlot[s],
+    topCategories: topPerSlot[s],
   }));
-  makeLabelsUnique(segments, perSegment, topPerSegment);
-  return { segments, population };
+  makeLabelsUnique(
+    segments,
+    present.map((s) => perSlot[s]),
+    present.map((s) => topPerSlot[s]),
+  );
+  return { segments, population: context.numeric.map((f) => f.stats) };
 }
 
 /** A label from the `parts` most distinctive features, e.g. "High Income, Low Spending". */

@@ -47,18 +47,20 @@ function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
 
-/** `count` distinct indices from [0, n), in increasing order (all of them when count >= n). */
+/**
+ * `count` distinct indices from [0, n), in increasing order (all of them when count >= n).
+ * Knuth's selection sampling: one pass, each index taken with probability needed / left, so it
+ * needs no scratch memory and comes out sorted.
+ */
 export function sampleIndices(n: number, count: number, random: Random): Int32Array {
-  if (count >= n) {
-    const all = new Int32Array(n);
-    for (let i = 0; i < n; i++) all[i] = i;
-    return all;
+  const size = Math.min(count, n);
+  const chosen = new Int32Array(size);
+  let needed = size;
+  for (let i = 0, taken = 0; i < n && needed > 0; i++) {
+    if (random.next() * (n - i) < needed) {
+      chosen[taken++] = i;
+      needed--;
+    }
   }
-  // Floyd's algorithm: exactly `count` draws, no O(n) scratch array.
-  const chosen = new Set<number>();
-  for (let j = n - count; j < n; j++) {
-    const t = random.int(j + 1);
-    chosen.add(chosen.has(t) ? j : t);
-  }
-  return Int32Array.from(chosen).sort();
+  return chosen;
 }

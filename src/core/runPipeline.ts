@@ -28,7 +28,7 @@ export async function runPipeline(
     ...options.read,
     onProgress: (f) => onProgress?.('parse', f),
   });
-  const analysis = analyzeTable(
+  const analysis = await analyzeTable(
     table,
     { ...DEFAULT_ANALYSIS_OPTIONS, ...options.analysis },
     onProgress,

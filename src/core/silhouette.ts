@@ -1,4 +1,5 @@
 import type { StageProgress } from './progress';
+import { squaredDistance } from './kmeans';
 import { createRandom, sampleIndices } from './random';
 
 export const DEFAULT_SILHOUETTE_SAMPLE = 5000;
@@ -28,19 +29,16 @@ export class SilhouetteSample {
     // the differences that matter. Small samples keep full precision.
     const pairs = (m * (m - 1)) / 2;
     this.distances = m > 2500 ? new Float32Array(pairs) : new Float64Array(pairs);
-    const rows = this.indices;
+    // The sample's rows side by side, so the quadratic loop reads memory in order.
+    const rows = new Float64Array(m * d);
+    for (let a = 0; a < m; a++)
+      for (let j = 0; j < d; j++) rows[a * d + j] = matrix[this.indices[a] * d + j];
+    const distances = this.distances;
     let p = 0;
     for (let a = 0; a < m; a++) {
-      const ra = rows[a] * d;
-      for (let b = a + 1; b < m; b++) {
-        const rb = rows[b] * d;
-        let s = 0;
-        for (let j = 0; j < d; j++) {
-          const delta = matrix[ra + j] - matrix[rb + j];
-          s += delta * delta;
-        }
-        this.distances[p++] = Math.sqrt(s);
-      }
+      const ra = a * d;
+      for (let b = a + 1; b < m; b++)
+        distances[p++] = Math.sqrt(squaredDistance(rows, ra, rows, b * d, d));
       if (onProgress && (a & 255) === 0) onProgress(1 - ((m - a) * (m - a)) / (m * m));
     }
     onProgress?.(1);

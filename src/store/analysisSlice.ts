@@ -9,6 +9,7 @@ import type { AnalysisSlice, State } from './types';
 export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (set, get) => ({
   phase: 'idle',
   progress: null,
+  partialElbow: [],
   view: null,
   viewOptions: null,
   selectedK: null,
@@ -29,15 +30,24 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
     set({
       phase: 'analysing',
       progress: { stage: 'infer', fraction: 0 },
+      partialElbow: [],
       error: null,
       status: 'Analysing…',
     });
     try {
-      const outcome = await client.analyze(source, options, (stage, fraction) => {
-        // Progress has its own channel: late messages must not outlive the run.
-        if (isCurrentRun(run) && get().phase === 'analysing')
-          set({ progress: { stage, fraction } });
-      });
+      const live = () => isCurrentRun(run) && get().phase === 'analysing';
+      const outcome = await client.analyze(
+        source,
+        options,
+        (stage, fraction) => {
+          // Progress has its own channel: late messages must not outlive the run.
+          if (live()) set({ progress: { stage, fraction } });
+        },
+        (point) => {
+          if (live())
+            set({ partialElbow: [...get().partialElbow, point].sort((a, b) => a.k - b.k) });
+        },
+      );
       if (!isCurrentRun(run)) return;
       forgetBeforeLoad();
       if (!outcome.ok) {

@@ -27,9 +27,14 @@ export function scatterSeries(kView: KView, axisIds: string[], x: string, y: str
   const series = new Map<number, ScatterSeries>();
   for (const segment of kView.profiles.segments)
     series.set(segment.id, { id: segment.id, label: segment.label, points: [] });
-  if (xi === -1 || yi === -1) return { series: [...series.values()], centres: [], shown: 0 };
+  if (xi === -1 || yi === -1)
+    return { series: [...series.values()], centres: [], shown: 0, extent: [] };
   const { coordinates, centres: centreCoordinates, labels: pointLabels } = kView.scatter;
   let shown = 0;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
   for (let s = 0; s < m; s++) {
     const px = coordinates[xi * m + s];
     const py = coordinates[yi * m + s];
@@ -37,7 +42,18 @@ export function scatterSeries(kView: KView, axisIds: string[], x: string, y: str
     if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
     series.get(pointLabels[s])?.points.push({ x: px, y: py });
     shown++;
+    if (px < minX) minX = px;
+    if (px > maxX) maxX = px;
+    if (py < minY) minY = py;
+    if (py > maxY) maxY = py;
   }
+  const extent =
+    shown > 0
+      ? [
+          { x: minX, y: minY },
+          { x: maxX, y: maxY },
+        ]
+      : [];
   const k = kView.k;
   const centres = kView.profiles.segments
     .filter((segment) => segment.id >= 0)
@@ -47,5 +63,5 @@ export function scatterSeries(kView: KView, axisIds: string[], x: string, y: str
       x: centreCoordinates[xi * k + segment.id],
       y: centreCoordinates[yi * k + segment.id],
     }));
-  return { series: [...series.values()], centres, shown };
+  return { series: [...series.values()], centres, shown, extent };
 }

@@ -1,4 +1,5 @@
 import type { AnalysisOptions } from '../core/analysisOptions';
+import type { ElbowPoint } from '../core/chooseK';
 import type { Cleaning } from '../core/cleanRows';
 import type { ColumnKind } from '../core/inferColumns';
 import type { Stage } from '../core/progress';
@@ -34,6 +35,8 @@ export interface OptionsSlice {
 export interface AnalysisSlice {
   phase: Phase;
   progress: { stage: Stage; fraction: number } | null;
+  /** The elbow points of the analysis under way, as they arrive. */
+  partialElbow: ElbowPoint[];
   /** The last analysis that finished, and the options it ran with. */
   view: AnalysisView | null;
   viewOptions: AnalysisOptions | null;

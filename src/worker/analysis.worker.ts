@@ -1,9 +1,16 @@
 import { expose, transfer } from 'comlink';
 import * as analysisApi from './analysisApi';
+import { createPoolExecutor } from './clusterPool';
+
+// k-means jobs spread over this worker and one helper per other core.
+analysisApi.setClusterExecutor(
+  createPoolExecutor(Math.max(0, (navigator.hardwareConcurrency || 2) - 1)),
+);
 
 // The one place that speaks Comlink: the API as it is, except that analyses move their arrays.
+const { setClusterExecutor: _setup, ...api } = analysisApi;
 expose({
-  ...analysisApi,
+  ...api,
   async analyze(...args: Parameters<typeof analysisApi.analyze>) {
     const outcome = await analysisApi.analyze(...args);
     return outcome.ok ? transfer(outcome, analysisApi.viewBuffers(outcome.value)) : outcome;

@@ -1,4 +1,5 @@
 import { analyzeTable, type AnalysisResult } from '../core/analyzeTable';
+import { inlineExecutor, type ClusterExecutor } from '../core/clusterJob';
 import {
   DEFAULT_ANALYSIS_OPTIONS,
   effectiveKinds,
@@ -110,6 +111,13 @@ interface WorkerState {
 
 let state: WorkerState | null = null;
 
+/** Where k-means jobs run: this thread, unless the worker entry installs a pool. */
+let executor: ClusterExecutor = inlineExecutor;
+
+export function setClusterExecutor(next: ClusterExecutor): void {
+  executor = next;
+}
+
 async function attempt<T>(work: () => Promise<T> | T): Promise<Outcome<T>> {
   try {
     return { ok: true, value: await work() };
@@ -196,13 +204,18 @@ function summarise(
 export async function analyze(
   options: Partial<AnalysisOptions>,
   onProgress?: ProgressListener,
+  onElbowPoint?: (point: ElbowPoint) => void,
 ): Promise<Outcome<AnalysisView>> {
   const progress = throttleProgress(onProgress);
-  return attempt(() => {
+  return attempt(async () => {
     const loaded = requireLoaded();
     const full = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
     loaded.analysis = null;
-    const analysis = analyzeTable(loaded.table, full, progress, loaded.columns);
+    const analysis = await analyzeTable(loaded.table, full, progress, {
+      columns: loaded.columns,
+      executor,
+      onElbowPoint,
+    });
     loaded.analysis = analysis;
     loaded.options = full;
     return view(loaded.table, analysis, full);

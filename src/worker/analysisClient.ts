@@ -1,5 +1,6 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { AnalysisOptions } from '../core/analysisOptions';
+import type { ElbowPoint } from '../core/chooseK';
 import type * as AnalysisApi from './analysisApi';
 import type { AnalysisView, DatasetSummary, ExportFile, Outcome, ReadChoice } from './analysisApi';
 import type { ProgressListener } from './throttle';
@@ -20,6 +21,7 @@ export interface AnalysisClient {
     request: LoadRequest,
     options: AnalysisOptions,
     onProgress?: ProgressListener,
+    onElbowPoint?: (point: ElbowPoint) => void,
   ): Promise<Outcome<AnalysisView>>;
   exportSegments(
     request: LoadRequest,
@@ -93,11 +95,16 @@ export class WorkerAnalysisClient implements AnalysisClient {
     request: LoadRequest,
     options: AnalysisOptions,
     onProgress?: ProgressListener,
+    onElbowPoint?: (point: ElbowPoint) => void,
   ): Promise<Outcome<AnalysisView>> {
     return this.run(async (remote) => {
       await this.ensureLoaded(remote, request, onProgress);
       this.holds.optionsKey = null;
-      const outcome = await remote.analyze(options, onProgress ? proxy(onProgress) : undefined);
+      const outcome = await remote.analyze(
+        options,
+        onProgress ? proxy(onProgress) : undefined,
+        onElbowPoint ? proxy(onElbowPoint) : undefined,
+      );
       if (outcome.ok) this.holds.optionsKey = JSON.stringify(options);
       return outcome;
     });

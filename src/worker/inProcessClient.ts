@@ -1,4 +1,5 @@
 import type { AnalysisOptions } from '../core/analysisOptions';
+import type { ElbowPoint } from '../core/chooseK';
 import * as api from './analysisApi';
 import { CancelledError, type AnalysisClient, type LoadRequest } from './analysisClient';
 import type { ProgressListener } from './throttle';
@@ -23,10 +24,15 @@ export class InProcessAnalysisClient implements AnalysisClient {
     return outcome;
   }
 
-  async analyze(request: LoadRequest, options: AnalysisOptions, onProgress?: ProgressListener) {
+  async analyze(
+    request: LoadRequest,
+    options: AnalysisOptions,
+    onProgress?: ProgressListener,
+    onElbowPoint?: (point: ElbowPoint) => void,
+  ) {
     const generation = this.generation;
     await this.ensureLoaded(request);
-    const outcome = await api.analyze(options, onProgress);
+    const outcome = await api.analyze(options, onProgress, onElbowPoint);
     this.check(generation);
     this.holds.optionsKey = outcome.ok ? JSON.stringify(options) : null;
     return outcome;

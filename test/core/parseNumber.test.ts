@@ -55,3 +55,32 @@ describe('parseNumberCell', () => {
     }
   });
 });
+
+describe('fastNumber against Number()', () => {
+  it('gives exactly the same double for plain decimals', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 200_000; i++) {
+      const digits = 1 + Math.floor(next() * 10);
+      const text = ((next() - 0.5) * 10 ** (1 + Math.floor(next() * 8))).toFixed(digits);
+      expect(fastNumber(text)).toBe(Number(text));
+    }
+    for (const text of [
+      '0',
+      '-0',
+      '007',
+      '1.',
+      '.5',
+      '-.5',
+      '+3',
+      '999999999999999',
+      '1234567890123456789',
+      '0.1',
+      '2.675',
+      '1e-7',
+      ' 4 ',
+    ]) {
+      expect(Object.is(fastNumber(text), Number(text)), text).toBe(true);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textSource } from '../../src/core/byteSource';
-import { profileSegments } from '../../src/core/profileSegments';
+import { prepareProfiles, profileSegments } from '../../src/core/profileSegments';
 import { readCsv } from '../../src/core/readCsv';
 
 describe('profileSegments', () => {
@@ -10,13 +10,13 @@ describe('profileSegments', () => {
     const table = await readCsv(textSource(text));
     const rows = Int32Array.from([0, 1, 2, 3, 4, 5]);
     const labels = Int32Array.from([0, 0, 0, 1, 1, 1]);
-    const { segments, population } = profileSegments({
+    const context = prepareProfiles({
       table,
       rows,
-      labels,
       numeric: ['income', 'spend'],
       categorical: ['region'],
     });
+    const { segments, population } = profileSegments(context, labels);
     expect(population[0]).toMatchObject({ feature: 'income', mean: 333 / 6, median: 51 });
     expect(segments.map((s) => [s.id, s.size, s.share])).toEqual([
       [0, 3, 0.5],
@@ -34,18 +34,16 @@ describe('profileSegments', () => {
   });
 
   it('keeps labels unique and calls noise Noise', async () => {
-    const table = await readCsv(textSource('x\n1\n1\n1\n1\n9\n'));
-    const { segments } = profileSegments({
-      table,
-      rows: Int32Array.from([0, 1, 2, 3, 4]),
-      labels: Int32Array.from([0, 0, 1, 1, -1]),
-      numeric: ['x'],
-      categorical: [],
-    });
-    expect(segments.map((s) => s.label)).toEqual([
-      'Noise',
-      'Below-average x',
-      'Below-average x (2)',
-    ]);
+    const table = await readCsv(textSource('x\n1\n1\n1\n1\n9\n9\n'));
+    const { segments } = profileSegments(
+      prepareProfiles({
+        table,
+        rows: Int32Array.from([0, 1, 2, 3, 4, 5]),
+        numeric: ['x'],
+        categorical: [],
+      }),
+      Int32Array.from([0, 0, 1, 1, -1, -1]),
+    );
+    expect(segments.map((s) => s.label)).toEqual(['Noise', 'Low x', 'Low x (2)']);
   });
 });

@@ -74,13 +74,14 @@ describe('the page in Chromium', () => {
     await expect
       .poll(() => page.getByRole('region', { name: /Load a customer file/ }).innerText())
       .toContain('shop.csv');
-    // The charts drew: points in the scatter, a line in the elbow curve.
-    expect(
-      await page
-        .getByRole('figure', { name: 'Segment scatter' })
-        .locator('svg .recharts-scatter-symbol')
-        .count(),
-    ).toBeGreaterThan(1000);
+    // The charts drew: a circle per point in the scatter (one path per segment), lines in the elbow.
+    const drawn = await page
+      .getByRole('figure', { name: 'Segment scatter' })
+      .locator('svg .segment-points path')
+      .evaluateAll((paths) =>
+        paths.reduce((sum, path) => sum + (path.getAttribute('d')?.match(/M/g)?.length ?? 0), 0),
+      );
+    expect(drawn).toBeGreaterThan(1000);
     expect(
       await page
         .getByRole('figure', { name: 'Elbow curve' })
@@ -152,7 +153,15 @@ describe('the page in Chromium', () => {
       .poll(async () => (await progress.getAttribute('aria-valuetext')) ?? '', { timeout: 30_000 })
       .toMatch(/Clustering/);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => progress.count(), { timeout: 2_000 }).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          (await progress.count()) === 0
+            ? 'stopped'
+            : `still running: ${await page.getByRole('status').innerText()} / ${await progress.getAttribute('aria-valuetext')}`,
+        { timeout: 2_000 },
+      )
+      .toBe('stopped');
     expect(await page.getByRole('status').innerText()).toMatch(/Cancelled/);
     // The page is back to the sample and its results.
     expect(await page.getByRole('region', { name: /Load a customer file/ }).innerText()).toContain(

@@ -1,0 +1,165 @@
+import type { FeatureSource } from './cleanRows';
+import { calinskiHarabasz, daviesBouldin } from './clusterMetrics';
+import { kmeans } from './kmeans';
+import { profileSegments, type ProfileContext, type Profiles } from './profileSegments';
+
+/**
+ * One k of the elbow as a self-contained job: everything it reads is in ClusterData (typed
+ * arrays that a worker can receive once and keep), everything it returns is plain data. The
+ * page spreads these jobs over a pool of workers; the command line runs them one after another.
+ */
+export interface ClusterData {
+  /** n x d, scaled. */
+  matrix: Float64Array;
+  n: number;
+  d: number;
+  /** To give centroids in the features' own units. */
+  center: Float64Array;
+  scale: Float64Array;
+  transforms: FeatureSource['transform'][];
+  profile: ProfileContext;
+}
+
+export interface ClusterSettings {
+  nInit: number;
+  maxIter: number;
+  seed: number;
+  localSearch: boolean;
+}
+
+export interface ClusterOutcome {
+  k: number;
+  /** Segment of each analysed row, numbered by size: 0 is the largest segment. */
+  labels: Int32Array;
+  /** k x d, in scaled units. */
+  centroids: Float64Array;
+  /** k x d, in the features' own units (scaling undone, log1p undone). */
+  centroidsOriginal: Float64Array;
+  sizes: Int32Array;
+  inertia: number;
+  iterations: number;
+  profiles: Profiles;
+  daviesBouldin: number | null;
+  calinskiHarabasz: number | null;
+}
+
+/** k-means for one k (seeded per k, so the order jobs run in does not matter), then its indices and profiles. */
+export function runClusterJob(
+  data: ClusterData,
+  k: number,
+  settings: ClusterSettings,
+  onProgress?: (fraction: number) => void,
+): ClusterOutcome {
+  const { matrix, n, d } = data;
+  const clustering = kmeans(matrix, n, d, {
+    k,
+    nInit: settings.nInit,
+    maxIter: settings.maxIter,
+    seed: settings.seed + k,
+    localSearch: settings.localSearch,
+    onProgress: (f) => onProgress?.(f * 0.9),
+  });
+  const { labels, centroids, sizes } = orderBySize(
+    clustering.labels,
+    clustering.centroids,
+    clustering.sizes,
+    d,
+  );
+  const indices = k >= 2 && k < n;
+  const outcome: ClusterOutcome = {
+    k,
+    labels,
+    centroids,
+    centroidsOriginal: toOriginalUnits(centroids, k, d, data.center, data.scale, data.transforms),
+    sizes,
+    inertia: clustering.inertia,
+    iterations: clustering.iterations,
+    profiles: profileSegments(data.profile, labels),
+    daviesBouldin: indices ? finiteOrNull(daviesBouldin(matrix, n, d, labels)) : null,
+    calinskiHarabasz: indices ? finiteOrNull(calinskiHarabasz(matrix, n, d, labels)) : null,
+  };
+  onProgress?.(1);
+  return outcome;
+}
+
+/** Runs the jobs for a list of k, reporting each outcome as it finishes (in any order). */
+export interface ClusterExecutor {
+  /**
+   * `before` is work for this thread that other workers need not wait for (the silhouette
+   * sample): it runs here once the jobs are handed out.
+   */
+  run(
+    data: ClusterData,
+    ks: number[],
+    settings: ClusterSettings,
+    onOutcome: (outcome: ClusterOutcome) => void,
+    onProgress?: (fraction: number) => void,
+    before?: () => void,
+  ): Promise<void>;
+}
+
+/** Relative cost of a job, to share work and report progress: Lloyd's work grows with k. */
+export function jobCost(k: number): number {
+  return k + 1;
+}
+
+/** Every job in turn on this thread, letting other tasks run between jobs. */
+export const inlineExecutor: ClusterExecutor = {
+  async run(data, ks, settings, onOutcome, onProgress, before) {
+    before?.();
+    const total = ks.reduce((sum, k) => sum + jobCost(k), 0);
+    let done = 0;
+    for (const k of ks) {
+      onOutcome(
+        runClusterJob(data, k, settings, (f) => onProgress?.((done + f * jobCost(k)) / total)),
+      );
+      done += jobCost(k);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  },
+};
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Renumbers segments so that 0 is the largest (ties keep their order): stable colours and ids. */
+export function orderBySize(
+  labels: Int32Array,
+  centroids: Float64Array,
+  sizes: Int32Array,
+  d: number,
+) {
+  const k = sizes.length;
+  const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => sizes[b] - sizes[a] || a - b);
+  const rank = new Int32Array(k);
+  order.forEach((c, r) => (rank[c] = r));
+  const newLabels = new Int32Array(labels.length);
+  for (let i = 0; i < labels.length; i++)
+    newLabels[i] = labels[i] < 0 ? labels[i] : rank[labels[i]];
+  const newCentroids = new Float64Array(k * d);
+  const newSizes = new Int32Array(k);
+  order.forEach((c, r) => {
+    newSizes[r] = sizes[c];
+    for (let j = 0; j < d; j++) newCentroids[r * d + j] = centroids[c * d + j];
+  });
+  return { labels: newLabels, centroids: newCentroids, sizes: newSizes };
+}
+
+function toOriginalUnits(
+  centroids: Float64Array,
+  k: number,
+  d: number,
+  center: Float64Array,
+  scale: Float64Array,
+  transforms: readonly FeatureSource['transform'][],
+): Float64Array {
+  const out = new Float64Array(k * d);
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < d; j++) {
+      const value = centroids[c * d + j] * scale[j] + center[j];
+      out[c * d + j] = transforms[j] === 'log1p' ? Math.expm1(value) : value;
+    }
+  }
+  return out;
+}

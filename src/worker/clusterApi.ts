@@ -1,0 +1,62 @@
+import {
+  runClusterJob,
+  type ClusterData,
+  type ClusterOutcome,
+  type ClusterSettings,
+} from '../core/clusterJob';
+
+/**
+ * A helper worker's side: it receives the scaled matrix (and what profiles need) once, then runs
+ * one k-means job per call. Plain functions; cluster.worker.ts exposes them.
+ */
+let data: ClusterData | null = null;
+
+/** The data for the coming jobs; null frees it between analyses. */
+export async function setData(next: ClusterData | null): Promise<void> {
+  data = next;
+}
+
+export async function cluster(k: number, settings: ClusterSettings): Promise<ClusterOutcome> {
+  if (data === null) throw new Error('The helper has no data yet.');
+  return runClusterJob(data, k, settings);
+}
+
+/** The buffers of an outcome, to transfer rather than copy. */
+export function outcomeBuffers(outcome: ClusterOutcome): ArrayBuffer[] {
+  return [
+    outcome.labels.buffer,
+    outcome.centroids.buffer,
+    outcome.centroidsOriginal.buffer,
+    outcome.sizes.buffer,
+  ] as ArrayBuffer[];
+}
+
+/** A copy of the data for another worker, and the buffers to transfer with it. */
+export function copyForTransfer(source: ClusterData): {
+  copy: ClusterData;
+  buffers: ArrayBuffer[];
+} {
+  const copy: ClusterData = {
+    ...source,
+    matrix: source.matrix.slice(),
+    center: source.center.slice(),
+    scale: source.scale.slice(),
+    profile: {
+      n: source.profile.n,
+      numeric: source.profile.numeric.map((f) => ({ ...f, values: f.values.slice() })),
+      categorical: source.profile.categorical.map((c) => ({
+        ...c,
+        codes: c.codes.slice(),
+        counts: c.counts.slice(),
+      })),
+    },
+  };
+  const buffers = [
+    copy.matrix.buffer,
+    copy.center.buffer,
+    copy.scale.buffer,
+    ...copy.profile.numeric.map((f) => f.values.buffer),
+    ...copy.profile.categorical.flatMap((c) => [c.codes.buffer, c.counts.buffer]),
+  ] as ArrayBuffer[];
+  return { copy, buffers };
+}

@@ -1,0 +1,129 @@
+import { transfer, wrap, type Remote } from 'comlink';
+import {
+  inlineExecutor,
+  jobCost,
+  runClusterJob,
+  type ClusterExecutor,
+  type ClusterOutcome,
+} from '../core/clusterJob';
+import type * as ClusterApi from './clusterApi';
+import { copyForTransfer } from './clusterApi';
+
+type Helper = {
+  worker: Worker;
+  remote: Remote<typeof ClusterApi>;
+  failed: Promise<never>;
+  broken: boolean;
+};
+
+/** Below this many matrix cells, copying the data to helpers costs more than it saves. */
+export const POOL_MIN_CELLS = 400_000;
+/** Jobs sent ahead to each helper. */
+const PIPELINE = 2;
+/** Each helper holds its own copy of the data, so more than a few would cost too much memory. */
+export const MAX_HELPERS = 3;
+
+export function createClusterWorker(): Worker {
+  return new Worker(new URL('./cluster.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'segmentlens-cluster',
+  });
+}
+
+/**
+ * Runs the elbow's k values on this worker and up to `helpers` more, each holding its own copy
+ * of the scaled matrix (sent once per analysis and transferred, not cloned). The helpers start
+ * at once, while the file is still being read: a worker started by a busy worker would wait for
+ * its parent's idle moments to come up. Jobs go out largest k first, to whoever is free, and
+ * every outcome is reported as it arrives, so the elbow fills in. A helper that fails (out of
+ * memory, say) gives its job back and the others finish the work; since Comlink would leave its
+ * call pending forever, the pool listens for the helper's error itself.
+ */
+export function createPoolExecutor(
+  helpers: number,
+  createWorker: () => Worker = createClusterWorker,
+): ClusterExecutor {
+  const pool: Helper[] = [];
+  const count = Math.max(0, Math.min(helpers, MAX_HELPERS));
+  for (let h = 0; h < count; h++) pool.push(startHelper(createWorker));
+
+  return {
+    async run(data, ks, settings, onOutcome, onProgress, before) {
+      const usable = pool.filter((helper) => !helper.broken);
+      if (usable.length === 0 || data.n * data.d < POOL_MIN_CELLS || ks.length < 2) {
+        return inlineExecutor.run(data, ks, settings, onOutcome, onProgress, before);
+      }
+      const total = ks.reduce((sum, k) => sum + jobCost(k), 0);
+      let done = 0;
+      let local = 0;
+      const report = () => onProgress?.(Math.min(1, (done + local) / total));
+      const queue = [...ks].sort((a, b) => jobCost(b) - jobCost(a));
+      const working = usable.slice(0, ks.length - 1);
+      const helperLoops = working.map(async (helper) => {
+        try {
+          const { copy, buffers } = copyForTransfer(data);
+          await Promise.race([helper.remote.setData(transfer(copy, buffers)), helper.failed]);
+          // Two calls in flight: the helper starts its next job at once, without waiting for
+          // this thread (busy with a job of its own) to read the last answer.
+          const inflight: { k: number; outcome: Promise<ClusterOutcome> }[] = [];
+          for (;;) {
+            while (inflight.length < PIPELINE && queue.length > 0) {
+              const k = queue.shift() as number;
+              inflight.push({
+                k,
+                outcome: Promise.race([helper.remote.cluster(k, settings), helper.failed]),
+              });
+            }
+            const next = inflight.shift();
+            if (!next) break;
+            try {
+              onOutcome(await next.outcome);
+              done += jobCost(next.k);
+              report();
+            } catch (error) {
+              queue.push(next.k, ...inflight.map((job) => job.k));
+              throw error;
+            }
+          }
+        } finally {
+          // The copy is not needed between analyses.
+          if (!helper.broken) void helper.remote.setData(null).catch(() => {});
+        }
+      });
+      // Settle handlers go on at once: a helper may fail while this thread is busy.
+      const helpersDone = Promise.allSettled(helperLoops);
+      const localLoop = async () => {
+        for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
+          const cost = jobCost(k);
+          onOutcome(runClusterJob(data, k, settings, (f) => ((local = f * cost), report())));
+          local = 0;
+          done += cost;
+          report();
+          // Let the helpers' answers in between jobs.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      };
+      before?.();
+      await localLoop();
+      const settled = await helpersDone;
+      // Jobs a failed helper gave back, done here.
+      if (settled.some((s) => s.status === 'rejected')) await localLoop();
+    },
+  };
+}
+
+function startHelper(createWorker: () => Worker): Helper {
+  const worker = createWorker();
+  const helper = { worker, remote: wrap<typeof ClusterApi>(worker), broken: false } as Helper;
+  helper.failed = new Promise<never>((_, reject) => {
+    const fail = (event: Event) => {
+      helper.broken = true;
+      worker.terminate();
+      reject(new Error(`a helper worker stopped (${(event as ErrorEvent).message ?? 'error'})`));
+    };
+    worker.addEventListener('error', fail);
+    worker.addEventListener('messageerror', fail);
+  });
+  helper.failed.catch(() => {});
+  return helper;
+}
