@@ -5,6 +5,7 @@ Prints one JSON object: stage times in milliseconds and the inertia for every k.
 """
 import argparse
 import json
+import resource
 import time
 
 import numpy as np
@@ -63,6 +64,7 @@ def main():
         "times_ms": {name: round(seconds * 1000) for name, seconds in times.items()},
         "inertia": inertia,
         "silhouette": silhouette,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }))
 
 

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { AlertRegion } from './AlertRegion';
 import { ChartWarmup } from './ChartWarmup';
 import { CleaningPanel } from './CleaningPanel';
@@ -18,6 +19,15 @@ import { StaleNotice } from './StaleNotice';
 import { useStore } from '../store/useStore';
 
 export function App() {
+  const prepare = useStore((s) => s.prepare);
+  // The worker (and its helpers) start while the page waits for a file, not when it arrives.
+  useEffect(() => {
+    const idle =
+      window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 100));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => prepare());
+    return () => cancel(handle);
+  }, [prepare]);
   const hasData = useStore((s) => s.dataset !== null);
   const hasView = useStore((s) => s.view !== null);
   const hasPartial = useStore((s) => s.phase === 'analysing' && s.partialElbow.length > 0);

@@ -53,7 +53,7 @@ function SegmentPoints({ series }: { series: ScatterSeries[] }) {
 
 /** Customers on two axes (principal components or original features), coloured by segment. */
 export function SegmentScatter() {
-  // After a new analysis the scatter mounts last, in its own task; a new k shows at once.
+  // After a new analysis the scatter mounts in a task of its own; a new k shows at once.
   const view = useLaterValue(
     useStore((s) => s.view),
     120,

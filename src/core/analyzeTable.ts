@@ -195,17 +195,23 @@ export async function analyzeTable(
   let silhouette: SilhouetteSample | null = null;
   const ks = Array.from({ length: kMax }, (_, i) => kMax - i);
   const outcomes = new Map<number, ClusterOutcome>();
+  const points = new Map<number, ElbowPoint>();
   const waiting: ClusterOutcome[] = [];
+  /** Each k's point, computed once (the silhouette pass over the sample is not free). */
   const elbowPoint = (outcome: ClusterOutcome): ElbowPoint => {
+    const known = points.get(outcome.k);
+    if (known) return known;
     const score =
       outcome.k >= 2 && outcome.k < n ? (silhouette?.score(outcome.labels, outcome.k) ?? NaN) : NaN;
-    return {
+    const point: ElbowPoint = {
       k: outcome.k,
       inertia: outcome.inertia,
       silhouette: Number.isNaN(score) ? null : score,
       daviesBouldin: outcome.daviesBouldin,
       calinskiHarabasz: outcome.calinskiHarabasz,
     };
+    if (silhouette !== null || n < 3) points.set(outcome.k, point);
+    return point;
   };
   const settings: ClusterSettings = {
     nInit: options.nInit,

@@ -35,14 +35,18 @@ export const KMEANS_DEFAULTS = { nInit: 10, maxIter: 300, tol: 1e-4, seed: 0 } a
 
 /** Above this many rows, restarts are compared on a seeded sample of this size. */
 export const RESTART_SAMPLE = 50_000;
-/** The centre-swap search runs on at most this many rows. */
-export const SWAP_SAMPLE = 5_000;
 /**
- * On a sample of a larger file, the swap search stops after k fruitless swaps instead of 3k:
- * the sample smooths out many bad local optima, and the search is the costliest part of a
- * large k.
+ * Up to this many rows (every reference dataset is smaller), restarts and swaps are refined by
+ * Hartigan's moves and the swap search runs on every row with 3k patience.
  */
-const LARGE_DATA_PATIENCE = 1;
+export const SMALL_DATA = 2_500;
+/** On larger data the swap search runs on a sample of this many rows. */
+export const SWAP_SAMPLE = 2_000;
+/**
+ * On larger data the swap search stops after k/2 fruitless swaps (at least 2) instead of 3k:
+ * there are fewer bad local optima, and the search is the costliest part of a large k.
+ */
+const LARGE_DATA_PATIENCE = 0.5;
 
 /**
  * k-means as scikit-learn runs it: greedy k-means++ seeding (2 + ln k candidates per centre),
@@ -57,10 +61,13 @@ const LARGE_DATA_PATIENCE = 1;
  *
  * Lloyd stops at the first local optimum, and scikit-learn's answer depends on how lucky its
  * seeds were (on iris at k = 9 only 2% of seeds come within 0.5% of its best). So, unless
- * `localSearch` is false, each restart is refined by Hartigan's single-row moves (which only
- * ever lower the inertia), and the winner goes through a swap search (on at most SWAP_SAMPLE
- * rows): one centre moves to a row drawn by k-means++ weights and the solution is refined, kept
- * when better, until 3k swaps in a row bring nothing.
+ * `localSearch` is false, the winner goes through a swap search: one centre moves to a row drawn
+ * by k-means++ weights and the solution is refined, kept when better, until enough swaps in a row
+ * bring nothing. On small data (up to SMALL_DATA rows), where local optima abound and every
+ * pass is cheap, every restart and every swap is also refined by Hartigan's single-row moves
+ * (which only ever lower the inertia) and the search waits for 3k fruitless swaps; on larger
+ * data the search runs on a SWAP_SAMPLE-row sample with Lloyd alone, waits for k/2, and its
+ * centres are kept only if they also win on the restart rows.
  */
 export function kmeans(
   matrix: Float64Array,
@@ -105,7 +112,7 @@ export function kmeans(
   };
   // Hartigan's moves pay off on small data, where local optima abound; on a large sample
   // they cost much and bring little, so there they refine the swap search's rows only.
-  const smallData = m <= SWAP_SAMPLE;
+  const smallData = m <= SMALL_DATA;
   let best: KMeansResult | null = null;
   for (let run = 0; run < nInit; run++) {
     const result = refine(
@@ -135,27 +142,22 @@ export function kmeans(
       // Swap on a smaller sample; keep the swapped centres if they also win on the restart rows.
       const swapRows = takeRows(restartRows, d, sampleIndices(m, SWAP_SAMPLE, random));
       const swapSpace = new Workspace(SWAP_SAMPLE);
-      const start = hartigan(
+      const start = lloyd(
         swapRows,
         SWAP_SAMPLE,
         d,
-        lloyd(
-          swapRows,
-          SWAP_SAMPLE,
-          d,
-          k,
-          (best as KMeansResult).centroids,
-          maxIter,
-          tolerance,
-          swapSpace,
-        ),
+        k,
+        (best as KMeansResult).centroids,
+        maxIter,
+        tolerance,
+        swapSpace,
       );
       const swapped = swapSearch(
         swapRows,
         SWAP_SAMPLE,
         d,
         start,
-        (c) => refine(swapRows, SWAP_SAMPLE, swapSpace, c, true),
+        (c) => refine(swapRows, SWAP_SAMPLE, swapSpace, c, false),
         random,
         (f) => report?.(0.6 + f * 0.3),
         LARGE_DATA_PATIENCE,
@@ -635,7 +637,7 @@ function swapSearch(
   patienceFactor = 3,
 ): KMeansResult {
   const k = start.k;
-  const patience = patienceFactor * k;
+  const patience = Math.max(2, Math.ceil(patienceFactor * k));
   const maxSwaps = (patienceFactor + 7) * k;
   let best = start;
   let stale = 0;

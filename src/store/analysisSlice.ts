@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ElbowPoint } from '../core/chooseK';
 import { getAnalysisClient } from './analysisClientRef';
 import { describeError } from './describeError';
 import { cancelScheduledAnalysis } from './optionsSlice';
@@ -34,8 +35,12 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
       error: null,
       status: 'Analysing…',
     });
+    const live = () => isCurrentRun(run) && get().phase === 'analysing';
+    const elbowPoints = batchElbowPoints((points) => {
+      if (live())
+        set({ partialElbow: [...get().partialElbow, ...points].sort((a, b) => a.k - b.k) });
+    });
     try {
-      const live = () => isCurrentRun(run) && get().phase === 'analysing';
       const outcome = await client.analyze(
         source,
         options,
@@ -43,11 +48,9 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
           // Progress has its own channel: late messages must not outlive the run.
           if (live()) set({ progress: { stage, fraction } });
         },
-        (point) => {
-          if (live())
-            set({ partialElbow: [...get().partialElbow, point].sort((a, b) => a.k - b.k) });
-        },
+        (point) => elbowPoints.add(point),
       );
+      elbowPoints.stop();
       if (!isCurrentRun(run)) return;
       forgetBeforeLoad();
       if (!outcome.ok) {
@@ -74,6 +77,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
         status: `Analysis done: ${view.recommendation.k} segments recommended.`,
       });
     } catch (error) {
+      elbowPoints.stop();
       if (!isCurrentRun(run)) return;
       const message = describeError(error, 'analysing the file');
       set({
@@ -144,4 +148,33 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
   dismissError() {
     set({ error: null });
   },
+
+  prepare() {
+    getAnalysisClient().prepare?.();
+  },
 });
+
+/**
+ * Elbow points as they arrive, shown in batches: none in the first half second (a quick analysis
+ * then shows its finished results straight away), then at most every 300 ms, since each update
+ * redraws the chart on the main thread.
+ */
+function batchElbowPoints(show: (points: ElbowPoint[]) => void) {
+  const pending: ElbowPoint[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const started = Date.now();
+  const flush = () => {
+    timer = null;
+    if (pending.length > 0) show(pending.splice(0));
+  };
+  return {
+    add(point: ElbowPoint) {
+      pending.push(point);
+      if (timer === null) timer = setTimeout(flush, Math.max(300, 500 - (Date.now() - started)));
+    },
+    stop() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

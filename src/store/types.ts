@@ -56,6 +56,8 @@ export interface AnalysisSlice {
   downloadSegments(segment: number | null): Promise<void>;
   downloadCleaningReport(): Promise<void>;
   dismissError(): void;
+  /** Starts the analysis worker before it is needed. */
+  prepare(): void;
 }
 
 export type State = DatasetSlice & OptionsSlice & AnalysisSlice;

@@ -1,4 +1,5 @@
 import { expose, transfer } from 'comlink';
+import { warmUpClustering } from '../core/clusterJob';
 import * as analysisApi from './analysisApi';
 import { createPoolExecutor } from './clusterPool';
 
@@ -6,6 +7,9 @@ import { createPoolExecutor } from './clusterPool';
 analysisApi.setClusterExecutor(
   createPoolExecutor(Math.max(0, (navigator.hardwareConcurrency || 2) - 1)),
 );
+
+// Compile the k-means code while the page still waits for a file.
+setTimeout(warmUpClustering, 0);
 
 // The one place that speaks Comlink: the API as it is, except that analyses move their arrays.
 const { setClusterExecutor: _setup, ...api } = analysisApi;

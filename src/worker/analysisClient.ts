@@ -32,6 +32,8 @@ export interface AnalysisClient {
   exportCleaningReport(request: LoadRequest, options: AnalysisOptions): Promise<ExportFile>;
   /** Stops whatever runs now; its promises reject with CancelledError. */
   cancel(): void;
+  /** Starts the worker ahead of need (while the page waits for a file). */
+  prepare?(): void;
 }
 
 export class CancelledError extends Error {
@@ -131,6 +133,12 @@ export class WorkerAnalysisClient implements AnalysisClient {
 
   cancel(): void {
     this.terminate(new CancelledError());
+  }
+
+  prepare(): void {
+    this.start().catch(() => {
+      // A worker that cannot start is reported by the first real call.
+    });
   }
 
   private async ensureLoaded(

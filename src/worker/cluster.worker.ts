@@ -1,5 +1,9 @@
 import { expose, transfer } from 'comlink';
+import { warmUpClustering } from '../core/clusterJob';
 import * as clusterApi from './clusterApi';
+
+// Compile the k-means code while the page still waits for a file.
+setTimeout(warmUpClustering, 0);
 
 expose({
   setData: clusterApi.setData,

@@ -17,7 +17,7 @@ type Helper = {
 };
 
 /** Below this many matrix cells, copying the data to helpers costs more than it saves. */
-export const POOL_MIN_CELLS = 400_000;
+export const POOL_MIN_CELLS = 50_000;
 /** Jobs sent ahead to each helper. */
 const PIPELINE = 2;
 /** Each helper holds its own copy of the data, so more than a few would cost too much memory. */

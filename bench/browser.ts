@@ -1,0 +1,262 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, serveBuild } from '../test/e2e/browser';
+import { benchInputs, machine, parseBenchArgs, runSklearn, seconds, table } from './common';
+
+/**
+ * npm run bench:browser: the real page (production build, headless Chromium) on seeded files,
+ * from choosing the file to the elbow curve and scatter on screen, with what happens meanwhile:
+ * stage times, the longest main-thread task (Long Tasks API), how fast Cancel answers, how fast
+ * a new k redraws, and how much the browser's processes grow (peak resident memory of all of
+ * them, read from /proc). scikit-learn's pipeline runs on the same file in the same invocation.
+ *   npm run bench:browser -- --rows 10000,1000000 --no-sklearn --file x.csv
+ */
+
+const INSTRUMENT = () => {
+  const w = window as unknown as Record<string, unknown> & {
+    __bench: { longTasks: [number, number][]; stages: [number, string][]; chosen: number };
+  };
+  w.__bench = { longTasks: [], stages: [], chosen: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      w.__bench.longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  let last = '';
+  new MutationObserver(() => {
+    const text = document.querySelector('[role=progressbar]')?.getAttribute('aria-valuetext') ?? '';
+    const stage = text.split(':')[0];
+    if (stage !== last) {
+      last = stage;
+      w.__bench.stages.push([performance.now(), stage || 'done']);
+    }
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['aria-valuetext'],
+  });
+  document.addEventListener(
+    'change',
+    (event) => {
+      if ((event.target as HTMLInputElement).type === 'file') w.__bench.chosen = performance.now();
+    },
+    true,
+  );
+};
+
+/** Resolves, in the page, at the first frame that shows the elbow's recommendation and the scatter's points. */
+const RESULTS_ON_SCREEN = () =>
+  new Promise<number>((resolve) => {
+    const check = () => {
+      const elbow = [...document.querySelectorAll('figure')].find(
+        (f) => f.querySelector('h3')?.textContent === 'Elbow curve',
+      );
+      const scatter = document.querySelector('.segment-points path[d^="M"]');
+      if (elbow?.textContent?.includes('Recommended') && scatter) resolve(performance.now());
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const all: number[] = [];
+  const visit = (pid: number) => {
+    all.push(pid);
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(root);
+  return all;
+}
+
+/** Resident memory of the browser and all its processes (children of this process running Chromium), in MB. */
+function browserRss(): number {
+  const browsers = processTree(process.pid).filter((pid) => {
+    try {
+      return pid !== process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('chrom');
+    } catch {
+      return false;
+    }
+  });
+  let kb = 0;
+  for (const p of new Set(browsers.flatMap((pid) => processTree(pid)))) {
+    try {
+      const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (match) kb += Number(match[1]);
+    } catch {
+      // gone
+    }
+  }
+  return kb / 1024;
+}
+
+async function measure(browser: Browser, url: string, path: string) {
+  const { page } = await openPage(browser, url);
+  // tsx keeps function names with a helper (__name) that functions sent to the page need too.
+  await page.addInitScript('globalThis.__name = (fn) => fn;');
+  await page.addInitScript(INSTRUMENT);
+  await page.reload();
+  await page.waitForTimeout(2000); // the page settles (charts warm up in idle time)
+  const idle = browserRss();
+  let peak = idle;
+  const sampler = setInterval(() => (peak = Math.max(peak, browserRss())), 100);
+  await page.getByLabel('Choose a CSV file').setInputFiles(path);
+  const shown = await page.evaluate(RESULTS_ON_SCREEN);
+  clearInterval(sampler);
+  const bench = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __bench: { longTasks: [number, number][]; stages: [number, string][]; chosen: number };
+        }
+      ).__bench,
+  );
+  const during = bench.longTasks.filter(([start]) => start >= bench.chosen && start <= shown);
+  const stages = new Map<string, number>();
+  bench.stages.forEach(([at, name], i) => {
+    const end = bench.stages[i + 1]?.[0] ?? shown;
+    if (name !== 'done') stages.set(name, (stages.get(name) ?? 0) + end - at);
+  });
+  const redraw = await changeK(page);
+  const cancel = await cancelLatency(page, path);
+  await page.context().close();
+  return {
+    total: shown - bench.chosen,
+    stages,
+    longestTask: Math.max(0, ...during.map(([, duration]) => duration)),
+    longTasksOver100: during.filter(([, duration]) => duration > 100).length,
+    memory: peak - idle,
+    redraw,
+    cancel,
+  };
+}
+
+/** Picks another number of segments and times it to the frame that shows it. */
+async function changeK(page: Page): Promise<number> {
+  const select = page.getByLabel('Number of segments');
+  const current = Number(await select.inputValue());
+  const next = current === 2 ? 3 : 2;
+  return page.evaluate(async (k) => {
+    const element = [...document.querySelectorAll('label')]
+      .find((l) => l.textContent?.startsWith('Number of segments'))
+      ?.querySelector('select') as HTMLSelectElement;
+    const start = performance.now();
+    element.value = String(k);
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        const rows = document.querySelectorAll('table.profiles tbody tr').length;
+        const paths = document.querySelectorAll('.segment-points path').length;
+        if (rows === k && paths === k) requestAnimationFrame(() => resolve());
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    return performance.now() - start;
+  }, next);
+}
+
+/** Starts the file again and cancels in the middle of clustering; times the click to the frame without progress. */
+async function cancelLatency(page: Page, path: string): Promise<number> {
+  await page.getByLabel('Choose a CSV file').setInputFiles(path);
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('[role=progressbar]')
+        ?.getAttribute('aria-valuetext')
+        ?.startsWith('Clustering'),
+    null,
+    { timeout: 600_000 },
+  );
+  await page.waitForTimeout(300);
+  return page.evaluate(async () => {
+    const button = [...document.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Cancel',
+    ) as HTMLButtonElement;
+    const start = performance.now();
+    button.click();
+    await new Promise<void>((resolve) => {
+      const check = () =>
+        document.querySelector('[role=progressbar]')
+          ? requestAnimationFrame(check)
+          : requestAnimationFrame(() => resolve());
+      check();
+    });
+    return performance.now() - start;
+  });
+}
+
+const args = parseBenchArgs(process.argv.slice(2));
+console.log(
+  `SegmentLens browser benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, headless Chromium, page defaults\n`,
+);
+const server = await serveBuild();
+const rows: string[][] = [];
+const stageNames = [
+  'Reading the file',
+  'Detecting column kinds',
+  'Cleaning',
+  'Scaling',
+  'Principal components',
+  'Clustering for k = 1 to 10',
+  'Preparing the silhouette sample',
+];
+try {
+  for (const input of await benchInputs(args)) {
+    const browser = await launchBrowser();
+    let result;
+    try {
+      result = await measure(browser, server.url, input.path);
+    } finally {
+      await browser.close();
+    }
+    const sklearn = args.sklearn ? await runSklearn(input.path, 3) : null;
+    const stage = (name: string) => seconds(result.stages.get(name));
+    rows.push([
+      `${input.label} (${(input.bytes / 1e6).toFixed(1)} MB)`,
+      stage(stageNames[0]),
+      seconds((result.stages.get(stageNames[1]) ?? 0) + (result.stages.get(stageNames[2]) ?? 0)),
+      seconds((result.stages.get(stageNames[3]) ?? 0) + (result.stages.get(stageNames[4]) ?? 0)),
+      seconds((result.stages.get(stageNames[5]) ?? 0) + (result.stages.get(stageNames[6]) ?? 0)),
+      seconds(result.total),
+      sklearn
+        ? `${seconds(sklearn.times_ms.total)} (${(result.total / sklearn.times_ms.total).toFixed(2)}x)`
+        : 'not installed',
+      `${Math.round(result.longestTask)} ms`,
+      `${Math.round(result.cancel)} ms`,
+      `${Math.round(result.redraw)} ms`,
+      `${Math.round(result.memory)} MB`,
+    ]);
+    console.error(`done: ${input.label}`);
+  }
+} finally {
+  await server.close();
+}
+console.log(
+  table(
+    [
+      'data',
+      'read',
+      'kinds + clean',
+      'scale + PCA',
+      'elbow + silhouette',
+      'file to results (s)',
+      'scikit-learn (s)',
+      'longest main-thread task',
+      'Cancel answers in',
+      'new k redraws in',
+      'browser memory growth',
+    ],
+    rows,
+  ),
+);

@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchFile } from './benchData';
+
+export const ROOT = join(import.meta.dirname, '..');
+export const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
+
+export interface PipelineRun {
+  rows: number;
+  times_ms: Record<string, number>;
+  inertia: Record<string, number>;
+  peak_rss_mb?: number;
+  silhouette?: Record<string, number>;
+}
+
+export interface BenchArgs {
+  sizes: number[];
+  files: string[];
+  nInit: number;
+  sklearn: boolean;
+  naiveMax: number;
+}
+
+/** --rows 10000,100000 --file path --n-init 3 --no-sklearn --naive-max 100000 */
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  const args: BenchArgs = {
+    sizes: [10_000, 100_000, 1_000_000],
+    files: [],
+    nInit: 3,
+    sklearn: true,
+    naiveMax: 100_000,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--rows') args.sizes = argv[++i].split(',').map(Number);
+    else if (arg === '--file') {
+      args.files.push(argv[++i]);
+      args.sizes = [];
+    } else if (arg === '--n-init') args.nInit = Number(argv[++i]);
+    else if (arg === '--no-sklearn') args.sklearn = false;
+    else if (arg === '--naive-max') args.naiveMax = Number(argv[++i]);
+    else throw new Error(`unknown argument ${arg}`);
+  }
+  return args;
+}
+
+/** The files to run on: generated (seeded) sizes and any given paths. */
+export async function benchInputs(
+  args: BenchArgs,
+): Promise<{ label: string; path: string; bytes: number }[]> {
+  const generated = await Promise.all(
+    args.sizes.map(async (rows) => ({
+      label: `${rows.toLocaleString('en-US')} x 8`,
+      ...(await benchFile(rows)),
+    })),
+  );
+  const given = await Promise.all(
+    args.files.map(async (path) => {
+      const { statSync } = await import('node:fs');
+      return { label: path.split('/').pop() as string, path, bytes: statSync(path).size };
+    }),
+  );
+  return [...generated, ...given];
+}
+
+export function run(command: string, args: string[], timeoutMs = 30 * 60_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      command,
+      args,
+      { maxBuffer: 256 * 1024 * 1024, timeout: timeoutMs, cwd: ROOT },
+      (error, stdout, stderr) => {
+        if (error)
+          reject(new Error(`${command} ${args.join(' ')} failed: ${stderr || error.message}`));
+        else resolve(stdout);
+      },
+    );
+  });
+}
+
+/** scikit-learn's pipeline (bench/sklearn_pipeline.py) on the file, or null when it is not installed. */
+export async function runSklearn(path: string, nInit: number): Promise<PipelineRun | null> {
+  if (!existsSync(PYTHON)) return null;
+  try {
+    await run(PYTHON, ['-c', 'import sklearn, pandas']);
+  } catch {
+    return null;
+  }
+  return JSON.parse(
+    await run(PYTHON, [
+      join(ROOT, 'bench', 'sklearn_pipeline.py'),
+      path,
+      '--n-init',
+      String(nInit),
+    ]),
+  ) as PipelineRun;
+}
+
+export function machine(): string {
+  const cores = cpus();
+  return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 1024 ** 3)} GB, node ${process.version}`;
+}
+
+export function seconds(ms: number | undefined): string {
+  return ms === undefined ? '–' : (ms / 1000).toFixed(2);
+}
+
+/** Worst ratio of our inertia to theirs over k (at most 1.005 is the bar). */
+export function worstInertiaRatio(
+  ours: Record<string, number>,
+  theirs: Record<string, number>,
+): number {
+  return Math.max(...Object.keys(theirs).map((k) => ours[k] / theirs[k]));
+}
+
+export function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}

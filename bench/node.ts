@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import {
+  benchInputs,
+  machine,
+  parseBenchArgs,
+  ROOT,
+  run,
+  runSklearn,
+  seconds,
+  table,
+  worstInertiaRatio,
+  type PipelineRun,
+} from './common';
+
+/**
+ * npm run bench: the analysis core in node, stage by stage, against the same pipeline built
+ * naively on ml-kmeans and ml-pca, and against pandas + scikit-learn, on the same seeded files
+ * in the same invocation (each pipeline in its own process, for a fair peak memory).
+ *   npm run bench -- --rows 10000,100000 --n-init 3 --no-sklearn --naive-max 100000 --file x.csv
+ */
+const args = parseBenchArgs(process.argv.slice(2));
+const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+console.log(
+  `SegmentLens node benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, nInit ${args.nInit}, k = 1..10, silhouette on 5,000 rows\n`,
+);
+const rows: string[][] = [];
+for (const input of await benchInputs(args)) {
+  const ours = JSON.parse(
+    await run(tsx, [join(ROOT, 'bench', 'runOurs.ts'), input.path, String(args.nInit)]),
+  ) as PipelineRun;
+  const naive =
+    ours.rows <= args.naiveMax
+      ? (JSON.parse(
+          await run(tsx, [join(ROOT, 'bench', 'runNaive.ts'), input.path, String(args.nInit)]),
+        ) as PipelineRun)
+      : null;
+  const sklearn = args.sklearn ? await runSklearn(input.path, args.nInit) : null;
+  const t = ours.times_ms;
+  rows.push([
+    `${input.label} (${(input.bytes / 1e6).toFixed(1)} MB)`,
+    seconds(t.parse),
+    seconds((t.infer ?? 0) + (t.clean ?? 0)),
+    seconds(t.scale),
+    seconds(t.pca),
+    seconds(t.cluster),
+    seconds(t.silhouette),
+    seconds(t.total),
+    `${ours.peak_rss_mb} MB`,
+    naive
+      ? `${seconds(naive.times_ms.total)} s (${(t.total / naive.times_ms.total).toFixed(2)}x)`
+      : 'not run (too slow)',
+    sklearn
+      ? `${seconds(sklearn.times_ms.total)} s (${(t.total / sklearn.times_ms.total).toFixed(2)}x)`
+      : 'not installed',
+    sklearn ? worstInertiaRatio(ours.inertia, sklearn.inertia).toFixed(4) : '–',
+  ]);
+  console.error(`done: ${input.label}`);
+}
+console.log(
+  table(
+    [
+      'data',
+      'parse',
+      'infer + clean',
+      'scale',
+      'PCA',
+      'elbow (k-means, profiles)',
+      'silhouette sample',
+      'total (s)',
+      'peak memory',
+      'naive (ml-kmeans, ml-pca)',
+      'scikit-learn',
+      'worst inertia / sklearn',
+    ],
+    rows,
+  ),
+);
