@@ -43,13 +43,23 @@ async function writeCustomers(name: string, rows: number, seed: number): Promise
   return path;
 }
 
-async function waitForResults(page: Page, timeout = 60_000): Promise<void> {
+/**
+ * Waits until the results of `fileName` are on screen: its name in the file summary, no work
+ * under way, and the charts and profiles drawn (the previous file's results do not count).
+ */
+async function waitForResults(page: Page, fileName: string, timeout = 60_000): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        (await page.getByRole('region', { name: /Load a customer file/ }).innerText()).includes(
+          fileName,
+        ) && (await page.getByRole('progressbar', { name: 'Analysis progress' }).count()) === 0,
+      { timeout, interval: 100 },
+    )
+    .toBe(true);
   await page.getByRole('figure', { name: 'Elbow curve' }).waitFor({ timeout });
   await page.getByRole('figure', { name: 'Segment scatter' }).waitFor({ timeout });
   await page.getByRole('table', { name: 'Segment profiles' }).waitFor({ timeout });
-  await expect
-    .poll(() => page.getByRole('progressbar', { name: 'Analysis progress' }).count())
-    .toBe(0);
 }
 
 /** Segment id -> size, as the profile table states them. */
@@ -70,7 +80,7 @@ describe('the page in Chromium', () => {
     await page
       .getByLabel('Choose a CSV file')
       .setInputFiles(await writeCustomers('shop.csv', 1200, 11));
-    await waitForResults(page);
+    await waitForResults(page, 'shop.csv');
     await expect
       .poll(() => page.getByRole('region', { name: /Load a customer file/ }).innerText())
       .toContain('shop.csv');
@@ -132,7 +142,7 @@ describe('the page in Chromium', () => {
     await zone.dispatchEvent('dragenter', { dataTransfer });
     await zone.dispatchEvent('dragover', { dataTransfer });
     await zone.dispatchEvent('drop', { dataTransfer });
-    await waitForResults(page);
+    await waitForResults(page, 'dropped.csv');
     expect(await page.getByRole('region', { name: /Load a customer file/ }).innerText()).toContain(
       'dropped.csv',
     );
@@ -141,7 +151,7 @@ describe('the page in Chromium', () => {
   it('cancels a running analysis at once, keeps the last good results, and runs again', async () => {
     const page = await open();
     await page.getByRole('button', { name: 'Try sample customers' }).click();
-    await waitForResults(page);
+    await waitForResults(page, 'customers.csv');
     const before = await profileSizes(page);
 
     await page
@@ -172,7 +182,7 @@ describe('the page in Chromium', () => {
     await page
       .getByLabel('Choose a CSV file')
       .setInputFiles(await writeCustomers('small.csv', 600, 8));
-    await waitForResults(page);
+    await waitForResults(page, 'small.csv');
     expect(await page.getByRole('region', { name: /Load a customer file/ }).innerText()).toContain(
       'small.csv',
     );
@@ -189,7 +199,7 @@ describe('the page in Chromium', () => {
     await page
       .getByLabel('Choose a CSV file')
       .setInputFiles(await writeCustomers('after.csv', 300, 9));
-    await waitForResults(page);
+    await waitForResults(page, 'after.csv');
     expect(await page.getByRole('alert').innerText()).toBe('');
   });
 });
