@@ -11,7 +11,7 @@ export function ScreeChart() {
   // Charts take turns after a new analysis (see useLaterValue).
   const pca = useLaterValue(
     useStore((s) => s.view?.pca ?? null),
-    60,
+    100,
   );
   const data = useMemo(
     () =>

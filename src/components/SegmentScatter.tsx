@@ -56,7 +56,7 @@ export function SegmentScatter() {
   // After a new analysis the scatter mounts in a task of its own; a new k shows at once.
   const view = useLaterValue(
     useStore((s) => s.view),
-    120,
+    40,
   );
   const selectedK = useStore((s) => s.selectedK);
   const kView = view && selectedK !== null ? (view.perK[selectedK - 1] ?? null) : null;

@@ -55,7 +55,8 @@ export interface AnalysisResult {
   };
   pca: PcaResult;
   /** Every analysed row on the first min(3, d) components, n x pcaDims row-major. */
-  projection: Float64Array;
+  /** For plotting only, so single precision (half the memory at a million rows). */
+  projection: Float32Array;
   projectionDims: number;
   elbow: ElbowPoint[];
   /** Set when there were fewer rows than the largest k asked for. */
@@ -162,7 +163,13 @@ export async function analyzeTable(
 
   const pca = fitPca(scaled.matrix, n, d, (f) => onProgress?.('pca', f));
   const projectionDims = Math.min(3, d);
-  const projection = projectPca(scaled.matrix, n, pca, projectionDims);
+  const projection = projectPca(
+    scaled.matrix,
+    n,
+    pca,
+    projectionDims,
+    new Float32Array(n * projectionDims),
+  );
 
   const kMax = Math.max(1, Math.min(options.kMax, n));
   const kRangeNote =

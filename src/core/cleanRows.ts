@@ -198,12 +198,16 @@ export function cleanRows(
       }
     }
   }
-  const numericValues = usableNumeric.map(({ name, index }) => {
-    const values = table.columns[index].numbers.slice();
+  // Each numeric feature is read from its column as it is written into the matrix, through its
+  // transforms (fill, log1p, clip): no full copy of a column is ever made.
+  const transforms = usableNumeric.map(({ name, index }): NumericTransform => {
+    const values = table.columns[index].numbers;
     const strategy = strategyOf(name);
-    if (strategy !== 'drop')
-      fillMissing(values, reason, name, strategy, options.missingConstant, report);
-    return values;
+    const fill =
+      strategy === 'drop'
+        ? NaN
+        : fillValue(values, reason, name, strategy, options.missingConstant, report);
+    return { name, values, fill, log: false, low: -Infinity, high: Infinity };
   });
   onProgress?.(0.5);
 
@@ -215,86 +219,96 @@ export function cleanRows(
   for (const name of options.log1p) {
     const f = usableNumeric.findIndex((feature) => feature.name === name);
     if (f === -1) continue;
-    const values = numericValues[f];
+    const transform = transforms[f];
     let negative = false;
-    for (let i = 0; i < n; i++) if (reason[i] === KEPT && values[i] < 0) negative = true;
+    for (let i = 0; i < n; i++)
+      if (reason[i] === KEPT && transformed(transform, i) < 0) negative = true;
     if (negative) {
       report.notes.push(`${name} has negative values, so log(1 + x) was not applied to it.`);
       continue;
     }
-    for (let i = 0; i < n; i++) values[i] = Math.log1p(values[i]);
+    transform.log = true;
     sources[f] = { name: `log1p(${name})`, column: name, transform: 'log1p' };
   }
 
   if (options.outliers !== 'none') {
     const outlier = new Uint8Array(n);
-    usableNumeric.forEach(({ name }, f) => {
-      const values = numericValues[f];
-      const [low, high] = outlierBounds(values, reason, options);
+    transforms.forEach((transform, f) => {
+      const [low, high] = outlierBounds(transform, reason, options);
       if (!(low <= high)) return;
       let count = 0;
       for (let i = 0; i < n; i++) {
         if (reason[i] !== KEPT) continue;
-        const v = values[i];
+        const v = transformed(transform, i);
         if (v < low || v > high) {
           count++;
-          if (options.outlierAction === 'clip') values[i] = v < low ? low : high;
-          else if (outlier[i] === 0) {
+          if (options.outlierAction === 'drop' && outlier[i] === 0) {
             outlier[i] = 1;
             detail.set(
               i,
-              `${name} ${v < low ? 'below' : 'above'} ${formatNumber(v < low ? low : high)}${sources[f].transform === 'log1p' ? ' (after log1p)' : ''}`,
+              `${transform.name} ${v < low ? 'below' : 'above'} ${formatNumber(v < low ? low : high)}${sources[f].transform === 'log1p' ? ' (after log1p)' : ''}`,
             );
           }
         }
       }
-      if (count > 0 && options.outlierAction === 'clip')
-        report.clipped.push({ column: name, count, low, high });
+      if (options.outlierAction === 'clip') {
+        transform.low = low;
+        transform.high = high;
+        if (count > 0) report.clipped.push({ column: transform.name, count, low, high });
+      }
     });
     for (let i = 0; i < n; i++) if (outlier[i] === 1) reason[i] = DROPPED_OUTLIER;
   }
   onProgress?.(0.7);
 
-  const oneHotColumns: { values: Float64Array; source: FeatureSource }[] = [];
+  const oneHot: { codes: Int32Array; categories: string[]; column: string }[] = [];
   for (const { name, index } of categorical) {
     const column = table.columns[index];
     const strategy = strategyOf(name);
-    const labels = new Array<string>(n);
-    const counts = new Map<string, number>();
+    const codes = new Int32Array(n).fill(-1);
+    const ids = new Map<string, number>();
+    const found: string[] = [];
+    const counts: number[] = [];
     let missing = 0;
     for (let i = 0; i < n; i++) {
       if (reason[i] !== KEPT) continue;
       const label = cellText(column, i);
-      labels[i] = label;
-      if (label === '') missing++;
-      else counts.set(label, (counts.get(label) ?? 0) + 1);
+      if (label === '') {
+        missing++;
+        continue;
+      }
+      let id = ids.get(label);
+      if (id === undefined) {
+        id = found.length;
+        ids.set(label, id);
+        found.push(label);
+        counts.push(0);
+      }
+      counts[id]++;
+      codes[i] = id;
     }
-    const categories = [...counts.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([c]) => c);
-    let fill = '';
+    // Most frequent category first.
+    const order = found
+      .map((_, id) => id)
+      .sort((a, b) => counts[b] - counts[a] || (found[a] < found[b] ? -1 : 1));
+    const rank = new Int32Array(found.length);
+    order.forEach((id, r) => (rank[id] = r));
+    const categories = order.map((id) => found[id]);
+    let fill = -1;
     if (missing > 0) {
-      fill = strategy === 'constant' || categories.length === 0 ? '(missing)' : categories[0];
-      if (fill === '(missing)') categories.push(fill);
+      const value =
+        strategy === 'constant' || categories.length === 0 ? '(missing)' : categories[0];
+      if (value === '(missing)') categories.push(value);
+      fill = categories.indexOf(value);
       report.imputed.push({
         column: name,
         strategy: strategy === 'constant' ? 'constant' : 'mode',
         count: missing,
-        value: fill,
+        value,
       });
     }
-    for (const category of categories) {
-      const values = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        if (reason[i] !== KEPT) continue;
-        const label = labels[i] === '' ? fill : labels[i];
-        values[i] = label === category ? 1 : 0;
-      }
-      oneHotColumns.push({
-        values,
-        source: { name: `${name}=${category}`, column: name, transform: 'onehot', category },
-      });
-    }
+    for (let i = 0; i < n; i++) codes[i] = codes[i] === -1 ? fill : rank[codes[i]];
+    oneHot.push({ codes, categories, column: name });
   }
 
   let kept = 0;
@@ -309,12 +323,23 @@ export function cleanRows(
   }
   const rows = new Int32Array(kept);
   for (let i = 0, r = 0; i < n; i++) if (reason[i] === KEPT) rows[r++] = i;
-  const all = [...numericValues, ...oneHotColumns.map((c) => c.values)];
-  const d = all.length;
+  const numericCount = transforms.length;
+  const d = numericCount + oneHot.reduce((sum, c) => sum + c.categories.length, 0);
   const matrix = new Float64Array(kept * d);
-  for (let f = 0; f < d; f++) {
-    const values = all[f];
-    for (let r = 0; r < kept; r++) matrix[r * d + f] = values[rows[r]];
+  transforms.forEach((transform, f) => {
+    for (let r = 0; r < kept; r++) {
+      const v = transformed(transform, rows[r]);
+      matrix[r * d + f] =
+        v < transform.low ? transform.low : v > transform.high ? transform.high : v;
+    }
+  });
+  let offset = numericCount;
+  for (const { codes, categories } of oneHot) {
+    for (let r = 0; r < kept; r++) {
+      const code = codes[rows[r]];
+      if (code >= 0) matrix[r * d + offset + code] = 1;
+    }
+    offset += categories.length;
   }
   onProgress?.(1);
   return {
@@ -322,7 +347,17 @@ export function cleanRows(
     dropReason: reason,
     dropDetail: detail,
     matrix,
-    features: [...sources, ...oneHotColumns.map((c) => c.source)],
+    features: [
+      ...sources,
+      ...oneHot.flatMap(({ column, categories }) =>
+        categories.map((category): FeatureSource => ({
+          name: `${column}=${category}`,
+          column,
+          transform: 'onehot',
+          category,
+        })),
+      ),
+    ],
     report,
   };
 }
@@ -353,14 +388,32 @@ function requireColumn(table: Table, name: string): number {
   return index;
 }
 
-function fillMissing(
+/** A numeric feature as the matrix receives it: filled, maybe logged, clipped to [low, high]. */
+interface NumericTransform {
+  name: string;
+  values: Float64Array;
+  /** What a missing cell becomes (NaN when missing rows are dropped, so none is left). */
+  fill: number;
+  log: boolean;
+  low: number;
+  high: number;
+}
+
+function transformed(transform: NumericTransform, row: number): number {
+  let v = transform.values[row];
+  if (v !== v) v = transform.fill;
+  return transform.log ? Math.log1p(v) : v;
+}
+
+/** The value missing cells of a feature get, from its kept rows; reported when any is missing. */
+function fillValue(
   values: Float64Array,
   reason: Uint8Array,
   name: string,
   strategy: MissingStrategy,
   constant: number,
   report: CleanReport,
-): void {
+): number {
   let missing = 0;
   let present = 0;
   for (let i = 0; i < values.length; i++) {
@@ -368,18 +421,19 @@ function fillMissing(
     if (values[i] !== values[i]) missing++;
     else present++;
   }
-  if (missing === 0) return;
-  const kept = new Float64Array(present);
-  for (let i = 0, k = 0; i < values.length; i++)
-    if (reason[i] === KEPT && values[i] === values[i]) kept[k++] = values[i];
+  if (missing === 0) return NaN;
   let fill: number;
-  if (strategy === 'constant') fill = constant;
-  else if (strategy === 'median') fill = quantile(kept, 0.5);
-  else if (strategy === 'mode') fill = modeOf(kept);
-  else fill = mean(kept);
-  for (let i = 0; i < values.length; i++)
-    if (reason[i] === KEPT && values[i] !== values[i]) values[i] = fill;
+  if (strategy === 'constant') {
+    fill = constant;
+  } else {
+    const kept = new Float64Array(present);
+    for (let i = 0, k = 0; i < values.length; i++)
+      if (reason[i] === KEPT && values[i] === values[i]) kept[k++] = values[i];
+    fill =
+      strategy === 'median' ? quantile(kept, 0.5) : strategy === 'mode' ? modeOf(kept) : mean(kept);
+  }
   report.imputed.push({ column: name, strategy, count: missing, value: formatNumber(fill) });
+  return fill;
 }
 
 function mean(values: Float64Array): number {
@@ -406,24 +460,37 @@ function modeOf(values: Float64Array): number {
 }
 
 function outlierBounds(
-  values: Float64Array,
+  transform: NumericTransform,
   reason: Uint8Array,
   options: CleanOptions,
 ): [number, number] {
-  let count = 0;
-  for (let i = 0; i < values.length; i++) if (reason[i] === KEPT) count++;
-  const kept = new Float64Array(count);
-  for (let i = 0, k = 0; i < values.length; i++) if (reason[i] === KEPT) kept[k++] = values[i];
+  const n = reason.length;
   if (options.outliers === 'iqr') {
+    let count = 0;
+    for (let i = 0; i < n; i++) if (reason[i] === KEPT) count++;
+    const kept = new Float64Array(count);
+    for (let i = 0, k = 0; i < n; i++)
+      if (reason[i] === KEPT) kept[k++] = transformed(transform, i);
     const q1 = quantile(kept, 0.25);
     const q3 = quantile(kept, 0.75);
     const spread = (q3 - q1) * options.iqrFactor;
     return [q1 - spread, q3 + spread];
   }
-  const m = mean(kept);
+  let count = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    if (reason[i] !== KEPT) continue;
+    sum += transformed(transform, i);
+    count++;
+  }
+  const m = sum / count;
   let squares = 0;
-  for (let i = 0; i < kept.length; i++) squares += (kept[i] - m) * (kept[i] - m);
-  const std = Math.sqrt(squares / kept.length);
+  for (let i = 0; i < n; i++) {
+    if (reason[i] !== KEPT) continue;
+    const delta = transformed(transform, i) - m;
+    squares += delta * delta;
+  }
+  const std = Math.sqrt(squares / count);
   if (std === 0) return [NaN, NaN];
   return [m - options.zThreshold * std, m + options.zThreshold * std];
 }

@@ -123,7 +123,10 @@ function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** Renumbers segments so that 0 is the largest (ties keep their order): stable colours and ids. */
+/**
+ * Renumbers segments so that 0 is the largest (ties keep their order): stable colours and ids.
+ * The labels are renumbered in place (no second array of n labels).
+ */
 export function orderBySize(
   labels: Int32Array,
   centroids: Float64Array,
@@ -134,16 +137,14 @@ export function orderBySize(
   const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => sizes[b] - sizes[a] || a - b);
   const rank = new Int32Array(k);
   order.forEach((c, r) => (rank[c] = r));
-  const newLabels = new Int32Array(labels.length);
-  for (let i = 0; i < labels.length; i++)
-    newLabels[i] = labels[i] < 0 ? labels[i] : rank[labels[i]];
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) labels[i] = rank[labels[i]];
   const newCentroids = new Float64Array(k * d);
   const newSizes = new Int32Array(k);
   order.forEach((c, r) => {
     newSizes[r] = sizes[c];
     for (let j = 0; j < d; j++) newCentroids[r * d + j] = centroids[c * d + j];
   });
-  return { labels: newLabels, centroids: newCentroids, sizes: newSizes };
+  return { labels, centroids: newCentroids, sizes: newSizes };
 }
 
 function toOriginalUnits(

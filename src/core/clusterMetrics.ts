@@ -1,3 +1,5 @@
+import { scratchInt32 } from './scratch';
+
 /**
  * Cluster quality indices computed as scikit-learn computes them, on all rows (they are
  * linear in the number of rows). Labels may be any integers; -1 is a label like any other here.
@@ -11,29 +13,36 @@ interface ClusterMeans {
   overall: Float64Array;
 }
 
-/** Per-cluster means, with labels renumbered 0..count-1 in order of first appearance. */
+/**
+ * Per-cluster means, with labels renumbered 0..count-1. Labels are small integers (k-means
+ * segments, -1 for noise), so they index arrays directly (no map lookup per row); the dense
+ * labels live in a scratch array that the caller must not keep.
+ */
 function clusterMeans(
   matrix: Float64Array,
   n: number,
   d: number,
   labels: Int32Array,
 ): ClusterMeans {
-  const index = new Map<number, number>();
-  const dense = new Int32Array(n);
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    let c = index.get(labels[i]);
-    if (c === undefined) {
-      c = index.size;
-      index.set(labels[i], c);
-    }
-    dense[i] = c;
+    if (labels[i] < min) min = labels[i];
+    if (labels[i] > max) max = labels[i];
   }
-  const count = index.size;
+  const span = n === 0 ? 0 : max - min + 1;
+  const slotSizes = new Float64Array(span);
+  for (let i = 0; i < n; i++) slotSizes[labels[i] - min]++;
+  const slotToCluster = new Int32Array(span).fill(-1);
+  let count = 0;
+  for (let s = 0; s < span; s++) if (slotSizes[s] > 0) slotToCluster[s] = count++;
+  const dense = scratchInt32('metrics.labels', n);
   const sizes = new Float64Array(count);
   const means = new Float64Array(count * d);
   const overall = new Float64Array(d);
   for (let i = 0; i < n; i++) {
-    const c = dense[i];
+    const c = slotToCluster[labels[i] - min];
+    dense[i] = c;
     sizes[c]++;
     for (let j = 0; j < d; j++) {
       means[c * d + j] += matrix[i * d + j];

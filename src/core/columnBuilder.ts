@@ -82,8 +82,8 @@ export class ColumnBuilder {
   finish(rowCount: number): Column {
     return {
       name: this.name,
-      numbers: this.numbers.slice(0, rowCount),
-      codes: this.codes === null ? null : this.codes.slice(0, rowCount),
+      numbers: fitted(this.numbers, rowCount),
+      codes: this.codes === null ? null : fitted(this.codes, rowCount),
       texts: this.texts,
       textCounts: this.textCounts,
       missingCount: this.missingCount,
@@ -101,4 +101,15 @@ export class ColumnBuilder {
     this.codes = codes;
     return codes;
   }
+}
+
+/**
+ * The first `length` items: a view when the array is at most a quarter too long (the row count
+ * was estimated well), so a million-row column is not copied once more; a copy otherwise.
+ */
+export function fitted<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
+  array: T,
+  length: number,
+): T {
+  return (array.length <= length * 1.25 ? array.subarray(0, length) : array.slice(0, length)) as T;
 }

@@ -1,5 +1,6 @@
 import type { StageProgress } from './progress';
 import { createRandom, sampleIndices, type Random } from './random';
+import { scratchFloat64, scratchInt32 } from './scratch';
 import { UserError } from './userError';
 
 export interface KMeansOptions {
@@ -174,7 +175,7 @@ export function kmeans(
     return best as KMeansResult;
   }
   // The sample's winner, refined on every row.
-  const final = lloyd(matrix, n, d, k, chosen, maxIter, tolerance, new Workspace(n));
+  const final = lloyd(matrix, n, d, k, chosen, maxIter, tolerance, Workspace.scratch(n));
   report?.(1);
   return final;
 }
@@ -184,10 +185,20 @@ class Workspace {
   readonly labels: Int32Array;
   readonly upper: Float64Array;
   readonly lower: Float64Array;
-  constructor(n: number) {
-    this.labels = new Int32Array(n);
-    this.upper = new Float64Array(n);
-    this.lower = new Float64Array(n);
+  constructor(n: number, labels?: Int32Array, upper?: Float64Array, lower?: Float64Array) {
+    this.labels = labels ?? new Int32Array(n);
+    this.upper = upper ?? new Float64Array(n);
+    this.lower = lower ?? new Float64Array(n);
+  }
+
+  /** The shared workspace for refining on all rows (one k at a time per thread). */
+  static scratch(n: number): Workspace {
+    return new Workspace(
+      n,
+      scratchInt32('lloyd.labels', n),
+      scratchFloat64('lloyd.upper', n),
+      scratchFloat64('lloyd.lower', n),
+    );
   }
 }
 

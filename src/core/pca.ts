@@ -82,15 +82,16 @@ export function fitPca(
 }
 
 /** Coordinates of every row on the first `count` components, n x count row-major. */
-export function projectPca(
+export function projectPca<T extends Float64Array | Float32Array = Float64Array>(
   matrix: Float64Array,
   n: number,
   pca: PcaResult,
   count: number,
-): Float64Array {
+  into?: T,
+): T {
   const d = pca.d;
   const c = Math.min(count, d);
-  const out = new Float64Array(n * c);
+  const out = (into ?? new Float64Array(n * c)) as T;
   for (let i = 0; i < n; i++) {
     const row = i * d;
     for (let k = 0; k < c; k++) {

@@ -1,4 +1,5 @@
 import { quantileInPlace } from './quantiles';
+import { scratchFloat64 } from './scratch';
 import { cellText, type Table } from './table';
 
 /** Per-feature statistics of one segment, in the feature's original units. */
@@ -48,7 +49,16 @@ export interface Profiles {
  */
 export interface ProfileContext {
   n: number;
-  numeric: { name: string; values: Float64Array; stats: PopulationStats; complete: boolean }[];
+  /**
+   * Values may be single precision where memory is tight (a helper worker's copy): means and
+   * medians then agree to about 7 significant digits, more than the page shows.
+   */
+  numeric: {
+    name: string;
+    values: Float64Array | Float32Array;
+    stats: PopulationStats;
+    complete: boolean;
+  }[];
   categorical: { name: string; codes: Int32Array; categories: string[]; counts: Int32Array }[];
 }
 
@@ -69,15 +79,18 @@ export function prepareProfiles({
   categorical,
 }: ProfileInput): ProfileContext {
   const n = rows.length;
+  // Rows are ascending and distinct, so when every row is analysed they are 0..n-1 and the
+  // column itself can be read (no copy of a million values).
+  const everyRow = n === table.rowCount;
   const numericContext = numeric.flatMap((name) => {
     const column = table.columns.find((c) => c.name === name);
     if (!column) return [];
-    const values = new Float64Array(n);
+    const values = everyRow ? column.numbers : new Float64Array(n);
     let sum = 0;
     let present = 0;
     for (let r = 0; r < n; r++) {
       const v = column.numbers[rows[r]];
-      values[r] = v;
+      if (!everyRow) values[r] = v;
       if (v === v) {
         sum += v;
         present++;
@@ -157,7 +170,7 @@ export function profileSegments(context: ProfileContext, labels: Int32Array): Pr
   const sums = new Float64Array(slots);
   const starts = new Int32Array(slots + 1);
   const cursor = new Int32Array(slots);
-  const grouped = new Float64Array(n);
+  const grouped = scratchFloat64('profiles.grouped', n);
   for (const { name, values, stats, complete } of context.numeric) {
     sums.fill(0);
     if (complete) {

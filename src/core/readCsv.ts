@@ -1,5 +1,5 @@
 import type { ByteSource } from './byteSource';
-import { ColumnBuilder } from './columnBuilder';
+import { ColumnBuilder, fitted } from './columnBuilder';
 import {
   decodeChunks,
   DEFAULT_CHUNK_BYTES,
@@ -288,15 +288,15 @@ class TableBuilder {
     return {
       columns,
       rowCount,
-      rowStatus: this.status.slice(0, rowCount),
+      rowStatus: fitted(this.status, rowCount),
       issues: this.issues,
       warnings: this.warnings,
       rowText: {
         chunks: this.chunks,
         chunkFirstRow: this.chunkFirstRow,
-        start: this.start.slice(0, rowCount),
-        end: this.end.slice(0, rowCount),
-        line: this.line.slice(0, rowCount),
+        start: fitted(this.start, rowCount),
+        end: fitted(this.end, rowCount),
+        line: fitted(this.line, rowCount),
       },
       dialect: this.dialect,
       encoding,

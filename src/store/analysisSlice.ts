@@ -155,7 +155,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
 });
 
 /**
- * Elbow points as they arrive, shown in batches: none in the first half second (a quick analysis
+ * Elbow points as they arrive, shown in batches: none in the first second (a quick analysis
  * then shows its finished results straight away), then at most every 300 ms, since each update
  * redraws the chart on the main thread.
  */
@@ -170,7 +170,7 @@ function batchElbowPoints(show: (points: ElbowPoint[]) => void) {
   return {
     add(point: ElbowPoint) {
       pending.push(point);
-      if (timer === null) timer = setTimeout(flush, Math.max(300, 500 - (Date.now() - started)));
+      if (timer === null) timer = setTimeout(flush, Math.max(300, 1000 - (Date.now() - started)));
     },
     stop() {
       if (timer !== null) clearTimeout(timer);

@@ -1,5 +1,6 @@
 import { analyzeTable, type AnalysisResult } from '../core/analyzeTable';
 import { inlineExecutor, type ClusterExecutor } from '../core/clusterJob';
+import { releaseScratch } from '../core/scratch';
 import {
   DEFAULT_ANALYSIS_OPTIONS,
   effectiveKinds,
@@ -216,6 +217,8 @@ export async function analyze(
       executor,
       onElbowPoint,
     });
+    // Per-k scratch arrays are not needed until the next analysis.
+    releaseScratch();
     loaded.analysis = analysis;
     loaded.options = full;
     return view(loaded.table, analysis, full);

@@ -1,3 +1,4 @@
+import { releaseScratch } from '../core/scratch';
 import {
   runClusterJob,
   type ClusterData,
@@ -14,6 +15,7 @@ let data: ClusterData | null = null;
 /** The data for the coming jobs; null frees it between analyses. */
 export async function setData(next: ClusterData | null): Promise<void> {
   data = next;
+  if (next === null) releaseScratch();
 }
 
 export async function cluster(k: number, settings: ClusterSettings): Promise<ClusterOutcome> {
@@ -31,7 +33,10 @@ export function outcomeBuffers(outcome: ClusterOutcome): ArrayBuffer[] {
   ] as ArrayBuffer[];
 }
 
-/** A copy of the data for another worker, and the buffers to transfer with it. */
+/**
+ * A copy of the data for another worker, and the buffers to transfer with it. The matrix stays in
+ * double precision (k-means results must not depend on which worker ran them).
+ */
 export function copyForTransfer(source: ClusterData): {
   copy: ClusterData;
   buffers: ArrayBuffer[];
@@ -43,7 +48,8 @@ export function copyForTransfer(source: ClusterData): {
     scale: source.scale.slice(),
     profile: {
       n: source.profile.n,
-      numeric: source.profile.numeric.map((f) => ({ ...f, values: f.values.slice() })),
+      // Single precision: the helper's copy is half the size, and profiles show fewer digits.
+      numeric: source.profile.numeric.map((f) => ({ ...f, values: Float32Array.from(f.values) })),
       categorical: source.profile.categorical.map((c) => ({
         ...c,
         codes: c.codes.slice(),

@@ -1,0 +1,31 @@
+/**
+ * Reusable scratch arrays for work that runs once per k on all rows. At a million rows each such
+ * array is megabytes; allocating them afresh for every k leaves the garbage collector behind and
+ * the browser's memory high. Callers must not keep a scratch array past their own call.
+ */
+const float64 = new Map<string, Float64Array>();
+const int32 = new Map<string, Int32Array>();
+
+export function scratchFloat64(key: string, length: number): Float64Array {
+  let array = float64.get(key);
+  if (!array || array.length < length) {
+    array = new Float64Array(length);
+    float64.set(key, array);
+  }
+  return array.length === length ? array : array.subarray(0, length);
+}
+
+export function scratchInt32(key: string, length: number): Int32Array {
+  let array = int32.get(key);
+  if (!array || array.length < length) {
+    array = new Int32Array(length);
+    int32.set(key, array);
+  }
+  return array.length === length ? array : array.subarray(0, length);
+}
+
+/** Lets the scratch arrays go (between analyses). */
+export function releaseScratch(): void {
+  float64.clear();
+  int32.clear();
+}
