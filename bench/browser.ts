@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, serveBuild } from '../test/e2e/browser';
-import { benchInputs, machine, parseBenchArgs, runSklearn, seconds, table } from './common';
+import { benchInputs, machine, median, parseBenchArgs, runSklearn, seconds, table } from './common';
 
 /**
  * npm run bench:browser: the real page (production build, headless Chromium) on seeded files,
@@ -198,7 +198,7 @@ async function cancelLatency(page: Page, path: string): Promise<number> {
 
 const args = parseBenchArgs(process.argv.slice(2));
 console.log(
-  `SegmentLens browser benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, headless Chromium, page defaults\n`,
+  `SegmentLens browser benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, headless Chromium, page defaults, median of ${args.runs} run(s)\n`,
 );
 const server = await serveBuild();
 const rows: string[][] = [];
@@ -213,13 +213,25 @@ const stageNames = [
 ];
 try {
   for (const input of await benchInputs(args)) {
-    const browser = await launchBrowser();
-    let result;
-    try {
-      result = await measure(browser, server.url, input.path);
-    } finally {
-      await browser.close();
+    const results: Awaited<ReturnType<typeof measure>>[] = [];
+    for (let r = 0; r < args.runs; r++) {
+      const browser = await launchBrowser();
+      try {
+        results.push(await measure(browser, server.url, input.path));
+      } finally {
+        await browser.close();
+      }
     }
+    const mid = (pick: (r: (typeof results)[number]) => number) => median(results.map(pick));
+    const result = {
+      total: mid((r) => r.total),
+      stages: new Map(stageNames.map((name) => [name, mid((r) => r.stages.get(name) ?? 0)])),
+      longestTask: mid((r) => r.longestTask),
+      worstTask: Math.max(...results.map((r) => r.longestTask)),
+      memory: mid((r) => r.memory),
+      redraw: mid((r) => r.redraw),
+      cancel: mid((r) => r.cancel),
+    };
     const sklearn = args.sklearn ? await runSklearn(input.path, 3) : null;
     const stage = (name: string) => seconds(result.stages.get(name));
     rows.push([
@@ -232,7 +244,7 @@ try {
       sklearn
         ? `${seconds(sklearn.times_ms.total)} (${(result.total / sklearn.times_ms.total).toFixed(2)}x)`
         : 'not installed',
-      `${Math.round(result.longestTask)} ms`,
+      `${Math.round(result.longestTask)} ms (worst ${Math.round(result.worstTask)})`,
       `${Math.round(result.cancel)} ms`,
       `${Math.round(result.redraw)} ms`,
       `${Math.round(result.memory)} MB`,

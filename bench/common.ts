@@ -21,9 +21,11 @@ export interface BenchArgs {
   nInit: number;
   sklearn: boolean;
   naiveMax: number;
+  /** Runs per file; tables show the median (the machine is shared and noisy). */
+  runs: number;
 }
 
-/** --rows 10000,100000 --file path --n-init 3 --no-sklearn --naive-max 100000 */
+/** --rows 10000,100000 --file path --n-init 3 --no-sklearn --naive-max 100000 --runs 3 */
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const args: BenchArgs = {
     sizes: [10_000, 100_000, 1_000_000],
@@ -31,6 +33,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     nInit: 3,
     sklearn: true,
     naiveMax: 100_000,
+    runs: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -41,6 +44,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     } else if (arg === '--n-init') args.nInit = Number(argv[++i]);
     else if (arg === '--no-sklearn') args.sklearn = false;
     else if (arg === '--naive-max') args.naiveMax = Number(argv[++i]);
+    else if (arg === '--runs') args.runs = Number(argv[++i]);
     else throw new Error(`unknown argument ${arg}`);
   }
   return args;
@@ -118,4 +122,11 @@ export function worstInertiaRatio(
 export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function median(values: number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

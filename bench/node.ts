@@ -28,6 +28,9 @@ for (const input of await benchInputs(args)) {
   const ours = JSON.parse(
     await run(tsx, [join(ROOT, 'bench', 'runOurs.ts'), input.path, String(args.nInit)]),
   ) as PipelineRun;
+  const baseline = JSON.parse(
+    await run(tsx, [join(ROOT, 'bench', 'runBaseline.ts'), input.path]),
+  ) as { parse_ms: number };
   const naive =
     ours.rows <= args.naiveMax
       ? (JSON.parse(
@@ -38,7 +41,7 @@ for (const input of await benchInputs(args)) {
   const t = ours.times_ms;
   rows.push([
     `${input.label} (${(input.bytes / 1e6).toFixed(1)} MB)`,
-    seconds(t.parse),
+    `${seconds(t.parse)} (baseline ${seconds(baseline.parse_ms)})`,
     seconds((t.infer ?? 0) + (t.clean ?? 0)),
     seconds(t.scale),
     seconds(t.pca),
