@@ -1,5 +1,6 @@
 import { isUserError } from '../core/userError';
 import { analyzeCommand, ANALYZE_USAGE } from './analyzeCommand';
+import { rfmCommand, RFM_USAGE } from './rfmCommand';
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -10,10 +11,13 @@ const USAGE = `segmentlens: customer segments from a CSV file, on your machine.
 
 Commands:
   segmentlens analyze FILE [options]   segment customers (one row per customer)
+  segmentlens rfm FILE [options]       RFM segments from order lines (one row per order line)
 
-Run "segmentlens analyze --help" for the options.
+Run "segmentlens analyze --help" or "segmentlens rfm --help" for the options.
 
-${ANALYZE_USAGE}`;
+${ANALYZE_USAGE}
+
+${RFM_USAGE}`;
 
 /**
  * The command line. Returns the exit status: 0 on success, 2 for a problem the user can fix
@@ -27,6 +31,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return command === undefined ? 2 : 0;
     }
     if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest, io);
+    if (command === 'rfm') return await rfmCommand(rest, io);
     io.stderr.write(
       `segmentlens: there is no command "${command}"; run segmentlens --help for the commands.\n`,
     );

@@ -177,7 +177,8 @@ function uniqueNames(existing: readonly string[], wanted: readonly string[]): st
   });
 }
 
-class PartWriter {
+/** Text gathered in parts of about a megabyte; a Blob takes the parts as they are. */
+export class PartWriter {
   private parts: string[] = [];
   private current = '';
 

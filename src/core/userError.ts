@@ -23,7 +23,8 @@ export type UserErrorCode =
   | 'no-features'
   | 'too-few-rows'
   | 'bad-option'
-  | 'bad-mapping';
+  | 'bad-mapping'
+  | 'ambiguous-dates';
 
 export function isUserError(error: unknown): error is UserError {
   return (

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
+import { generateTransactionsCsv } from '../../scripts/generators/transactions';
 import { REFUSED } from '../fixtures/files';
 
 const bin = join(import.meta.dirname, '../../bin/segmentlens.mjs');
@@ -24,11 +25,14 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 
 let dir: string;
 let customers: string;
+let transactions: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'segmentlens-cli-'));
   customers = join(dir, 'customers.csv');
   await writeFile(customers, generateCustomersCsv({ rows: 800, seed: 2, duplicates: 3 }));
+  transactions = join(dir, 'transactions.csv');
+  await writeFile(transactions, generateTransactionsCsv({ customers: 200, seed: 9 }));
 });
 
 describe('segmentlens analyze', () => {
@@ -174,5 +178,118 @@ describe('segmentlens analyze', () => {
       expect(stderr.replace(/^segmentlens: /, '')).toMatch(message);
       expect(stderr).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe('segmentlens rfm', () => {
+  it('prints rows, customers, snapshot and segment counts as JSON, and writes rfm.csv with --out', async () => {
+    const out = join(dir, 'rfm-out');
+    const { code, stdout, stderr } = await run([
+      'rfm',
+      transactions,
+      '--json',
+      '--n-init',
+      '2',
+      '--k',
+      '4',
+      '--out',
+      out,
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.rows.read).toBe(
+      (await readFile(transactions, 'utf8')).trimEnd().split('\r\n').length - 1,
+    );
+    const dropped = Object.values(result.rows.dropped as Record<string, number>);
+    expect(result.rows.used + dropped.reduce((a, b) => a + b, 0)).toBe(result.rows.read);
+    expect(result.rows.dropped.no_customer_id).toBeGreaterThan(0);
+    expect(result.rows.dropped.cancellation).toBeGreaterThan(0);
+    expect(result.snapshot).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    const counts = Object.values(result.segmentCounts as Record<string, number>);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(result.customers);
+    expect(result.clustering.k).toBe(4);
+
+    const rfm = Papa.parse<Record<string, string>>(
+      (await readFile(join(out, 'rfm.csv'), 'utf8')).replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    );
+    expect(rfm.meta.fields).toEqual([
+      'customer',
+      'recency',
+      'frequency',
+      'monetary',
+      'R',
+      'F',
+      'M',
+      'segment',
+      'cluster',
+    ]);
+    expect(rfm.data).toHaveLength(result.customers);
+    // `12345.0` in the file is the customer 12345.
+    expect(rfm.data.every((row) => /^\d+$/.test(row.customer))).toBe(true);
+    expect(new Set(rfm.data.map((row) => row.cluster))).toEqual(new Set(['0', '1', '2', '3']));
+    const setAside = (await readFile(join(out, 'set-aside.csv'), 'utf8')).trimEnd().split('\r\n');
+    expect(setAside.length - 1).toBe(dropped.reduce((a, b) => a + b, 0));
+  });
+
+  it('takes the mapping and the date order from flags, and says which flag is missing', async () => {
+    const ambiguous = join(dir, 'ambiguous.csv');
+    await writeFile(
+      ambiguous,
+      'client,when,paid\na,01/02/2024,5\na,03/04/2024,6\nb,02/03/2024,7\n',
+    );
+    const refused = await run([
+      'rfm',
+      ambiguous,
+      '--customer',
+      'client',
+      '--date',
+      'when',
+      '--amount',
+      'paid',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /day-first or month-first: add --day-first or --month-first\.$/m,
+    );
+    const dayFirst = await run([
+      'rfm',
+      ambiguous,
+      '--customer',
+      'client',
+      '--date',
+      'when',
+      '--amount',
+      'paid',
+      '--day-first',
+      '--json',
+    ]);
+    expect(dayFirst.stderr).toBe('');
+    expect(JSON.parse(dayFirst.stdout).snapshot).toBe('2024-04-04 00:00:00');
+    const monthFirst = await run([
+      'rfm',
+      ambiguous,
+      '--customer',
+      'client',
+      '--date',
+      'when',
+      '--amount',
+      'paid',
+      '--month-first',
+      '--json',
+    ]);
+    expect(JSON.parse(monthFirst.stdout).snapshot).toBe('2024-03-05 00:00:00');
+
+    // The names alone are enough here: client, a date column and paid.
+    const suggested = await run(['rfm', ambiguous, '--day-first', '--json']);
+    expect(suggested.stdout).toBe(dayFirst.stdout);
+    const anonymous = join(dir, 'anonymous.csv');
+    await writeFile(anonymous, 'who,when,paid\na,2024-01-02,5\na,2024-03-04,6\nb,2024-02-03,7\n');
+    const unmapped = await run(['rfm', anonymous]);
+    expect(unmapped.code).toBe(2);
+    expect(unmapped.stderr).toMatch(/name it with --customer COL/);
+    const onePrice = await run(['rfm', transactions, '--quantity', 'Quantity']);
+    expect(onePrice.stderr).toMatch(/--amount COL, or --quantity COL and --price COL/);
   });
 });

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bytesSource } from '../../src/core/byteSource';
+import { inferColumns } from '../../src/core/inferColumns';
+import { formatDateTime } from '../../src/core/parseDate';
+import { readCsv } from '../../src/core/readCsv';
+import { computeRfm } from '../../src/core/rfm';
+import { cellTotals, segmentCounts } from '../../src/core/rfmSummary';
+import { suggestTransactionMapping } from '../../src/core/transactionMapping';
+import { readReference, readShared, requireShared } from './sharedData';
+
+interface RfmReference {
+  rows_in: number;
+  rows_used: number;
+  customers: number;
+  snapshot: string;
+  segment_counts: Record<string, number>;
+  /** Customer id (as pandas writes it, `12346.0`) to [recency, frequency, monetary, R, F, M, segment]. */
+  customers_table: Record<string, [number, number, number, number, number, number, string]>;
+}
+
+beforeAll(requireShared);
+
+/**
+ * RFM as pandas computes it under the RFM issue's definitions, on the UCI Online Retail data:
+ * the whole year (541,909 order lines) and one day of it. The mapping is the one SegmentLens
+ * suggests by itself, as a user who accepts it would get.
+ */
+describe.each([
+  ['online_retail_full.csv', 'online_retail_full.json'],
+  ['online_retail_2010-12-01.csv', 'online_retail_day.json'],
+])('RFM on %s against pandas', (dataset, referenceFile) => {
+  it('uses the same rows, customers and snapshot, and gives every customer the same figures, scores and segment', async () => {
+    const reference = await readReference<RfmReference>(referenceFile);
+    const table = await readCsv(bytesSource(await readShared('datasets', dataset)));
+    const suggestion = suggestTransactionMapping(inferColumns(table), table.rowCount);
+    expect(suggestion.looksLikeTransactions).toBe(true);
+    expect(suggestion.mapping).toEqual({
+      customer: 'CustomerID',
+      date: 'InvoiceDate',
+      order: 'InvoiceNo',
+      quantity: 'Quantity',
+      price: 'UnitPrice',
+      amount: null,
+    });
+    const rfm = computeRfm(table, { mapping: suggestion.mapping, dateOrder: null, snapshot: null });
+
+    expect(rfm.rows.read).toBe(reference.rows_in);
+    expect(rfm.rows.used).toBe(reference.rows_used);
+    expect(Object.values(rfm.rows.dropped).reduce((a, b) => a + b, 0)).toBe(
+      reference.rows_in - reference.rows_used,
+    );
+    expect(rfm.customers.length).toBe(reference.customers);
+    expect(formatDateTime(rfm.snapshot)).toBe(reference.snapshot);
+    expect(segmentCounts(cellTotals(rfm), rfm.segmentMap)).toEqual(reference.segment_counts);
+
+    const expected = new Map(
+      Object.entries(reference.customers_table).map(([id, row]) => [id.replace(/\.0$/, ''), row]),
+    );
+    expect(new Set(rfm.customers)).toEqual(new Set(expected.keys()));
+    const mismatches: string[] = [];
+    rfm.customers.forEach((id, i) => {
+      const [recency, frequency, monetary, r, f, m, segment] = expected.get(id)!;
+      const same =
+        rfm.recency[i] === recency &&
+        rfm.frequency[i] === frequency &&
+        Math.abs(rfm.monetary[i] - monetary) <= 1e-9 * Math.abs(monetary) &&
+        rfm.r[i] === r &&
+        rfm.f[i] === f &&
+        rfm.m[i] === m &&
+        rfm.segmentMap.names[rfm.segment[i]] === segment;
+      if (!same)
+        mismatches.push(
+          `${id}: ${[rfm.recency[i], rfm.frequency[i], rfm.monetary[i], rfm.r[i], rfm.f[i], rfm.m[i], rfm.segmentMap.names[rfm.segment[i]]].join(', ')} instead of ${expected.get(id)!.join(', ')}`,
+        );
+    });
+    expect(mismatches.slice(0, 10)).toEqual([]);
+  }, 60_000);
+});
