@@ -47,6 +47,15 @@ export class ColumnBuilder {
         return;
       }
     }
+    // A text seen before is not a number: look it up before parsing it again (order exports
+    // repeat their dates, product names and countries on every line).
+    const seen = this.codes === null ? undefined : this.dictionary.get(cell);
+    if (seen !== undefined) {
+      this.numbers[row] = NaN;
+      this.textCounts[seen]++;
+      this.codes![row] = seen;
+      return;
+    }
     if (isMissingCell(cell)) {
       this.addMissing(row);
       return;
@@ -69,6 +78,8 @@ export class ColumnBuilder {
       this.texts.push(text);
       this.textCounts.push(0);
     }
+    // The untrimmed cell too, so that its next occurrence is found without parsing.
+    if (text !== cell) this.dictionary.set(cell, code);
     this.textCounts[code]++;
     codes[row] = code;
   }

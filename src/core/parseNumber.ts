@@ -106,7 +106,9 @@ export function fastNumber(cell: string): number {
     } else if (c === 46 && fraction < 0) {
       fraction = 0;
     } else {
-      return generalNumber(cell);
+      // Only an exponent or whitespace (ASCII or not) can still make a number; any other
+      // character cannot (a text such as `85123A` or `2010-12-01` ends here, cheaply).
+      return c === 101 || c === 69 || c <= 32 || c > 127 ? generalNumber(cell) : NaN;
     }
   }
   if (digits === 0 || digits > 15) return generalNumber(cell);

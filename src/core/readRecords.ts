@@ -81,6 +81,9 @@ function parseFrom(
   let heldBroken = false;
   let resumeAt = text.length;
   const delimiterCode = delimiter.charCodeAt(0);
+  // The next quote in the text, found once and moved forward only: looking for it from every
+  // record would scan the gap between sparse quotes again and again.
+  let nextQuote = hasQuotes ? text.indexOf('"', from) : -1;
 
   const emit = (
     fields: string[],
@@ -104,7 +107,12 @@ function parseFrom(
       !isQuoted(text, recordStart, recordEnd)
     ) {
       sink.blankLine();
-    } else if (hasQuotes && hasStrayQuote(text, recordStart, recordEnd, delimiterCode)) {
+    } else if (
+      nextQuote !== -1 &&
+      (nextQuote >= recordStart || (nextQuote = text.indexOf('"', recordStart)) !== -1) &&
+      nextQuote < recordEnd &&
+      hasStrayQuote(text, recordStart, recordEnd, delimiterCode)
+    ) {
       sink.record(
         fields,
         recordStart,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastNumber, isMissingCell, parseNumberCell } from '../../src/core/parseNumber';
 
@@ -82,5 +83,25 @@ describe('fastNumber against Number()', () => {
     ]) {
       expect(Object.is(fastNumber(text), Number(text)), text).toBe(true);
     }
+  });
+
+  it('agrees with Number() (minus its hex, binary, octal, Infinity and blank) on any text', () => {
+    const reference = (text: string) => {
+      const value = Number(text);
+      if (!Number.isFinite(value) || /[xXbBoO]/.test(text) || text.trim() === '') return NaN;
+      return value;
+    };
+    const alphabet = fc.constantFrom(
+      ...'0123456789.eE+- \t\u00a0\u3000\ufeffAxbo,:_/'.split(''),
+      'Infinity',
+      'NaN',
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(Object.is(fastNumber(text), reference(text)), JSON.stringify(text)).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
