@@ -16,7 +16,16 @@ try {
     .getByRole('region', { name: /Segments/ })
     .screenshot({ path: join(out, 'screenshot-results.png') });
   await page.screenshot({ path: join(out, 'screenshot-page.png'), fullPage: true });
-  console.log('wrote docs/screenshot-results.png and docs/screenshot-page.png');
+  await page.getByRole('button', { name: 'Try sample transactions' }).click();
+  await page.getByRole('table', { name: 'Clusters by RFM segment' }).waitFor({ timeout: 120_000 });
+  await page.getByRole('progressbar').waitFor({ state: 'detached' });
+  await page
+    .getByRole('region', { name: /RFM segments/ })
+    .screenshot({ path: join(out, 'screenshot-rfm.png') });
+  await page.screenshot({ path: join(out, 'screenshot-rfm-page.png'), fullPage: true });
+  console.log(
+    'wrote docs/screenshot-results.png, screenshot-page.png, screenshot-rfm.png, screenshot-rfm-page.png',
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -1,5 +1,13 @@
 import { useEffect } from 'react';
 import { AlertRegion } from './AlertRegion';
+import { ClusterSegmentTable } from './ClusterSegmentTable';
+import { ModeChoice } from './ModeChoice';
+import { RfmCustomerTable } from './RfmCustomerTable';
+import { RfmExportPanel } from './RfmExportPanel';
+import { RfmGrid } from './RfmGrid';
+import { RfmLinesReport } from './RfmLinesReport';
+import { RfmSegmentSummary } from './RfmSegmentSummary';
+import { TransactionMappingForm } from './TransactionMappingForm';
 import { ChartWarmup } from './ChartWarmup';
 import { CleaningPanel } from './CleaningPanel';
 import { CleaningReport } from './CleaningReport';
@@ -29,8 +37,18 @@ export function App() {
     return () => cancel(handle);
   }, [prepare]);
   const hasData = useStore((s) => s.dataset !== null);
+  const sourceName = useStore((s) => s.source?.name ?? '');
+  const transactions = useStore((s) => s.mode === 'transactions');
   const hasView = useStore((s) => s.view !== null);
+  const hasRfm = useStore((s) => s.rfmView !== null);
   const hasPartial = useStore((s) => s.phase === 'analysing' && s.partialElbow.length > 0);
+  const charts = (hasView || hasPartial) && (
+    <div className="charts">
+      <ElbowChart />
+      <ScreeChart />
+      <SegmentScatter />
+    </div>
+  );
   return (
     <>
       <header className="masthead">
@@ -45,11 +63,12 @@ export function App() {
         <ProgressPanel />
       </div>
       <main>
-        <Section step={1} title="Load a customer file">
+        <Section step={1} title="Load a file">
           <DropZone />
           <FileSummary />
+          <ModeChoice />
         </Section>
-        {hasData && (
+        {hasData && !transactions && (
           <>
             <Section step={2} title="Columns">
               <ColumnsTable />
@@ -61,18 +80,44 @@ export function App() {
             <Section step={4} title="Segments" aside={<SegmentCountControl />}>
               <StaleNotice />
               <ClusterSettings />
-              {(hasView || hasPartial) && (
-                <div className="charts">
-                  <ElbowChart />
-                  <ScreeChart />
-                  <SegmentScatter />
-                </div>
-              )}
+              {charts}
               <SegmentProfiles />
             </Section>
             {hasView && (
               <Section step={5} title="Export">
                 <ExportPanel />
+              </Section>
+            )}
+          </>
+        )}
+        {hasData && transactions && (
+          <>
+            <Section step={2} title="Order lines">
+              <TransactionMappingForm key={sourceName} />
+              <RfmLinesReport />
+            </Section>
+            {hasRfm && (
+              <Section step={3} title="RFM segments">
+                <RfmSegmentSummary />
+                <RfmGrid />
+                <RfmCustomerTable />
+              </Section>
+            )}
+            {hasRfm && (
+              <Section step={4} title="Clusters on RFM" aside={<SegmentCountControl />}>
+                <StaleNotice />
+                <p className="hint">
+                  k-means on recency, log(1 + frequency) and log(1 + monetary), each standardised.
+                </p>
+                <ClusterSettings />
+                {charts}
+                <SegmentProfiles />
+                <ClusterSegmentTable />
+              </Section>
+            )}
+            {hasRfm && (
+              <Section step={5} title="Export">
+                <RfmExportPanel />
               </Section>
             )}
           </>

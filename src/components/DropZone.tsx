@@ -5,6 +5,7 @@ import { useStore } from '../store/useStore';
 export function DropZone() {
   const loadFile = useStore((s) => s.loadFile);
   const loadSample = useStore((s) => s.loadSample);
+  const loadSampleTransactions = useStore((s) => s.loadSampleTransactions);
   const busy = useStore((s) => s.phase === 'loading');
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -51,13 +52,16 @@ export function DropZone() {
           }}
         />
         <p className="drop-zone__hint">
-          One row per customer, with numbers such as spend or visits. Comma, semicolon, tab or pipe
-          separated.
+          One row per customer, with numbers such as spend or visits; or one row per order line
+          (customer, date, amount) for RFM. Comma, semicolon, tab or pipe separated.
         </p>
       </div>
       <div className="load__samples">
         <button type="button" onClick={() => void loadSample()} disabled={busy}>
           Try sample customers
+        </button>
+        <button type="button" onClick={() => void loadSampleTransactions()} disabled={busy}>
+          Try sample transactions
         </button>
       </div>
     </div>

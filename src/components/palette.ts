@@ -26,3 +26,25 @@ export function zBackground(z: number): string {
   const alpha = (0.08 + 0.5 * strength).toFixed(2);
   return z >= 0 ? `rgba(242, 142, 43, ${alpha})` : `rgba(78, 121, 167, ${alpha})`;
 }
+
+/**
+ * Named RFM segments in the classic map's order (Champions ... Hibernating): greens for the best,
+ * blues for the new, yellow to red for those slipping away, grey for the dormant. Light tints,
+ * so dark text stays readable on them; the name is always written too.
+ */
+const RFM_SEGMENT_TINTS = [
+  '#9fd89a',
+  '#c3e6a6',
+  '#d7efc4',
+  '#a9cdee',
+  '#cfe2f5',
+  '#fbe7a1',
+  '#fcd3a2',
+  '#f8b98f',
+  '#f29b9b',
+  '#d5d8dc',
+];
+
+export function rfmSegmentColour(segment: number): string {
+  return RFM_SEGMENT_TINTS[segment % RFM_SEGMENT_TINTS.length];
+}

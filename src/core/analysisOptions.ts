@@ -1,5 +1,6 @@
 import { DEFAULT_CLEANING, type Cleaning } from './cleanRows';
 import type { ColumnKind, ColumnSummary } from './inferColumns';
+import type { FeatureWording } from './profileSegments';
 import { KMEANS_DEFAULTS } from './kmeans';
 import type { ScaleMethod } from './scale';
 import { DEFAULT_SILHOUETTE_SAMPLE } from './silhouette';
@@ -24,6 +25,8 @@ export interface AnalysisOptions {
   silhouetteSample: number;
   /** Hartigan moves and centre swaps after Lloyd (see kmeans). */
   localSearch: boolean;
+  /** Words for high and low values of features in segment labels (RFM: "Recent", "Lapsed"). */
+  wording: Record<string, FeatureWording>;
 }
 
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
@@ -39,6 +42,7 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
   seed: KMEANS_DEFAULTS.seed,
   silhouetteSample: DEFAULT_SILHOUETTE_SAMPLE,
   localSearch: true,
+  wording: {},
 };
 
 /** The kinds after the user's corrections. */

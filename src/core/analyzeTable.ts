@@ -195,6 +195,7 @@ export async function analyzeTable(
       rows: cleaned.rows,
       numeric: profiledNumeric,
       categorical: profiledCategorical,
+      wording: options.wording,
     }),
   };
   // The silhouette sample's distances are computed on this thread while other workers start

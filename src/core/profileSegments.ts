@@ -31,6 +31,17 @@ export interface SegmentProfile {
   topCategories: CategoryStats[];
 }
 
+/**
+ * How to say that a segment is high or low on a feature, where "High recency" would mislead:
+ * { high: 'Lapsed', low: 'Recent', ... }. Without one, labels read "High <feature>".
+ */
+export interface FeatureWording {
+  high: string;
+  low: string;
+  slightlyHigh: string;
+  slightlyLow: string;
+}
+
 export interface PopulationStats {
   feature: string;
   mean: number;
@@ -58,6 +69,7 @@ export interface ProfileContext {
     values: Float64Array | Float32Array;
     stats: PopulationStats;
     complete: boolean;
+    wording?: FeatureWording;
   }[];
   categorical: { name: string; codes: Int32Array; categories: string[]; counts: Int32Array }[];
 }
@@ -70,6 +82,8 @@ export interface ProfileInput {
   numeric: string[];
   /** Categorical columns whose top value each segment shows. */
   categorical: string[];
+  /** Words for high and low values of some features (see FeatureWording). */
+  wording?: Record<string, FeatureWording>;
 }
 
 export function prepareProfiles({
@@ -77,6 +91,7 @@ export function prepareProfiles({
   rows,
   numeric,
   categorical,
+  wording = {},
 }: ProfileInput): ProfileContext {
   const n = rows.length;
   // Rows are ascending and distinct, so when every row is analysed they are 0..n-1 and the
@@ -113,6 +128,7 @@ export function prepareProfiles({
         values,
         complete: present === n,
         stats: { feature: name, mean, std, median: quantileInPlace(filled, 0.5, 0, present) },
+        ...(wording[name] ? { wording: wording[name] } : {}),
       },
     ];
   });
@@ -157,6 +173,9 @@ const SLIGHT = 0.25;
  */
 export function profileSegments(context: ProfileContext, labels: Int32Array): Profiles {
   const { n } = context;
+  const wordings = new Map(
+    context.numeric.flatMap((f) => (f.wording ? [[f.name, f.wording] as const] : [])),
+  );
   // Segment s holds label s - 1, so noise (-1) is slot 0.
   let maxLabel = -1;
   for (let r = 0; r < n; r++) if (labels[r] > maxLabel) maxLabel = labels[r];
@@ -243,7 +262,7 @@ export function profileSegments(context: ProfileContext, labels: Int32Array): Pr
 
   const segments: SegmentProfile[] = present.map((s) => ({
     id: s - 1,
-    label: s === 0 ? 'Noise' : describe(perSlot[s], topPerSlot[s], 2),
+    label: s === 0 ? 'Noise' : describe(perSlot[s], topPerSlot[s], 2, wordings),
     size: sizes[s],
     share: n > 0 ? sizes[s] / n : 0,
     features: perSlot[s],
@@ -253,19 +272,34 @@ export function profileSegments(context: ProfileContext, labels: Int32Array): Pr
     segments,
     present.map((s) => perSlot[s]),
     present.map((s) => topPerSlot[s]),
+    wordings,
   );
   return { segments, population: context.numeric.map((f) => f.stats) };
 }
 
 /** A label from the `parts` most distinctive features, e.g. "High Income, Low Spending". */
-function describe(features: FeatureStats[], categories: CategoryStats[], parts: number): string {
+function describe(
+  features: FeatureStats[],
+  categories: CategoryStats[],
+  parts: number,
+  wordings: ReadonlyMap<string, FeatureWording>,
+): string {
   const phrases: { weight: number; text: string }[] = [];
   for (const f of features) {
     const magnitude = Math.abs(f.z);
     if (!(magnitude >= SLIGHT)) continue;
-    const word =
-      magnitude >= HIGH ? (f.z > 0 ? 'High' : 'Low') : f.z > 0 ? 'Above-average' : 'Below-average';
-    phrases.push({ weight: magnitude, text: `${word} ${f.feature}` });
+    const wording = wordings.get(f.feature);
+    const strong = magnitude >= HIGH;
+    const text = wording
+      ? strong
+        ? f.z > 0
+          ? wording.high
+          : wording.low
+        : f.z > 0
+          ? wording.slightlyHigh
+          : wording.slightlyLow
+      : `${strong ? (f.z > 0 ? 'High' : 'Low') : f.z > 0 ? 'Above-average' : 'Below-average'} ${f.feature}`;
+    phrases.push({ weight: magnitude, text });
   }
   for (const c of categories) {
     // A category counts when the segment is mostly it and the population is not.
@@ -285,6 +319,7 @@ function makeLabelsUnique(
   segments: SegmentProfile[],
   features: FeatureStats[][],
   categories: CategoryStats[][],
+  wordings: ReadonlyMap<string, FeatureWording>,
 ): void {
   for (let parts = 3; parts <= 4; parts++) {
     const seen = new Map<string, number>();
@@ -292,7 +327,7 @@ function makeLabelsUnique(
     if ([...seen.values()].every((c) => c === 1)) return;
     segments.forEach((segment, s) => {
       if ((seen.get(segment.label) ?? 0) > 1 && segment.id !== -1) {
-        segment.label = describe(features[s], categories[s], parts);
+        segment.label = describe(features[s], categories[s], parts, wordings);
       }
     });
   }

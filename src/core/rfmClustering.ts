@@ -1,6 +1,7 @@
 import { DEFAULT_CLEANING } from './cleanRows';
 import type { AnalysisOptions } from './analysisOptions';
 import { analyzeTable, type AnalysisExtras, type AnalysisResult } from './analyzeTable';
+import type { FeatureWording } from './profileSegments';
 import type { PipelineProgress } from './progress';
 import { csvField } from './exportCsv';
 import type { RfmResult } from './rfm';
@@ -28,8 +29,31 @@ export function rfmAnalysisOptions(base: AnalysisOptions): AnalysisOptions {
       log1p: [RFM_COLUMNS.f, RFM_COLUMNS.m],
     },
     scale: 'zscore',
+    wording: RFM_WORDING,
   };
 }
+
+/** "High recency" would mean long ago: cluster labels speak of customers instead. */
+export const RFM_WORDING: Record<string, FeatureWording> = {
+  [RFM_COLUMNS.r]: {
+    high: 'Lapsed',
+    low: 'Recent',
+    slightlyHigh: 'Fairly lapsed',
+    slightlyLow: 'Fairly recent',
+  },
+  [RFM_COLUMNS.f]: {
+    high: 'Frequent',
+    low: 'Rare',
+    slightlyHigh: 'Fairly frequent',
+    slightlyLow: 'Fairly rare',
+  },
+  [RFM_COLUMNS.m]: {
+    high: 'High spend',
+    low: 'Low spend',
+    slightlyHigh: 'Above-average spend',
+    slightlyLow: 'Below-average spend',
+  },
+};
 
 /**
  * The customers as a Table, so that the whole customer-file analysis (cleaning, scaling, PCA,

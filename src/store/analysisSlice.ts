@@ -1,10 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { ElbowPoint } from '../core/chooseK';
+import type { Stage } from '../core/progress';
+import type { RfmSettings } from '../core/rfm';
 import { getAnalysisClient } from './analysisClientRef';
 import { describeError } from './describeError';
 import { cancelScheduledAnalysis } from './optionsSlice';
 import { forgetBeforeLoad, isCurrentRun, startRun, stopRuns, takeBeforeLoad } from './runs';
 import { saveFile } from './saveFile';
+import { selectRfmBlocker } from './selectors';
 import type { AnalysisSlice, State } from './types';
 
 export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (set, get) => ({
@@ -21,16 +24,24 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
   status: '',
 
   async analyse() {
-    const { source, options } = get();
+    const { source, options, mode, rfmSettings } = get();
     if (!source) return;
     cancelScheduledAnalysis();
     const client = getAnalysisClient();
     // One analysis at a time: a newer request replaces a running one.
     if (get().phase === 'analysing') client.cancel();
+    const blocker = mode === 'transactions' ? selectRfmBlocker(get()) : null;
+    if (blocker !== null) {
+      // The mapping form says what is missing; nothing runs until it is there.
+      stopRuns();
+      forgetBeforeLoad();
+      set({ phase: 'ready', progress: null, status: blocker });
+      return;
+    }
     const run = startRun();
     set({
       phase: 'analysing',
-      progress: { stage: 'infer', fraction: 0 },
+      progress: { stage: mode === 'transactions' ? 'rfm' : 'infer', fraction: 0 },
       partialElbow: [],
       error: null,
       status: 'Analysing…',
@@ -40,15 +51,45 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
       if (live())
         set({ partialElbow: [...get().partialElbow, ...points].sort((a, b) => a.k - b.k) });
     });
+    // Progress has its own channel: late messages must not outlive the run.
+    const onProgress = (stage: Stage, fraction: number) => {
+      if (live()) set({ progress: { stage, fraction } });
+    };
     try {
+      let rfm: RfmSettings | null = null;
+      if (mode === 'transactions') {
+        const rfmOutcome = await client.rfm(source, rfmSettings, onProgress);
+        if (!isCurrentRun(run)) return;
+        if (!rfmOutcome.ok) {
+          elbowPoints.stop();
+          forgetBeforeLoad();
+          set({
+            phase: 'ready',
+            progress: null,
+            rfmView: null,
+            rfmPage: null,
+            error: rfmOutcome.error.message,
+            status: '',
+          });
+          return;
+        }
+        rfm = rfmSettings;
+        // Settings by identity, as the store compares them (the worker's copy is a clone).
+        const rfmView = { ...rfmOutcome.value, settings: rfmSettings };
+        // The RFM tables show now; the clustering of the customers follows.
+        set({
+          rfmView,
+          rfmPage: null,
+          status: `RFM done for ${rfmView.customers} customers; clustering them…`,
+        });
+        void get().loadRfmPage();
+      }
       const outcome = await client.analyze(
         source,
         options,
-        (stage, fraction) => {
-          // Progress has its own channel: late messages must not outlive the run.
-          if (live()) set({ progress: { stage, fraction } });
-        },
+        onProgress,
         (point) => elbowPoints.add(point),
+        rfm,
       );
       elbowPoints.stop();
       if (!isCurrentRun(run)) return;
@@ -71,6 +112,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
         progress: null,
         view,
         viewOptions: options,
+        viewRfm: rfm,
         warning: view.kRangeNote,
         selectedK,
         scatterAxes,

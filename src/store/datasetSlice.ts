@@ -3,12 +3,14 @@ import type { ReadChoice } from '../worker/analysisApi';
 import type { LoadRequest } from '../worker/analysisClient';
 import { getAnalysisClient } from './analysisClientRef';
 import { describeError } from './describeError';
-import { cancelScheduledAnalysis, defaultOptionsFor } from './optionsSlice';
+import { cancelScheduledAnalysis, clusterDefaultsFor, defaultOptionsFor } from './optionsSlice';
+import { expectedCustomers, rfmStateFor } from './rfmSlice';
 import { forgetBeforeLoad, isCurrentRun, rememberBeforeLoad, startRun } from './runs';
 import { fetchSample } from './saveFile';
 import type { DatasetSlice, State } from './types';
 
 export const SAMPLE_CUSTOMERS = 'customers.csv';
+export const SAMPLE_TRANSACTIONS = 'transactions.csv';
 
 export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (set, get) => {
   /** Reads a file in the worker; on success it becomes the dataset and is analysed. */
@@ -41,10 +43,19 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
         return;
       }
       const dataset = outcome.value;
+      const rfmState = rfmStateFor(dataset);
+      const options = defaultOptionsFor(dataset);
       set({
         source: request,
         dataset,
-        options: defaultOptionsFor(dataset),
+        ...rfmState,
+        options:
+          rfmState.mode === 'transactions'
+            ? {
+                ...options,
+                ...clusterDefaultsFor(expectedCustomers(dataset, rfmState.rfmSettings)),
+              }
+            : options,
         view: null,
         viewOptions: null,
         selectedK: null,
@@ -64,18 +75,21 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
     }
   }
 
+  async function loadSampleFile(name: string): Promise<void> {
+    try {
+      const blob = await fetchSample(name);
+      await load({ file: blob, name, choice: {} });
+    } catch (error) {
+      set({ error: describeError(error, 'loading the sample') });
+    }
+  }
+
   return {
     source: null,
     dataset: null,
     loadFile: (file, name) => load({ file, name, choice: {} }),
-    async loadSample() {
-      try {
-        const blob = await fetchSample(SAMPLE_CUSTOMERS);
-        await load({ file: blob, name: SAMPLE_CUSTOMERS, choice: {} });
-      } catch (error) {
-        set({ error: describeError(error, 'loading the sample') });
-      }
-    },
+    loadSample: () => loadSampleFile(SAMPLE_CUSTOMERS),
+    loadSampleTransactions: () => loadSampleFile(SAMPLE_TRANSACTIONS),
     async reread(choice: ReadChoice) {
       const source = get().source;
       if (!source) return;

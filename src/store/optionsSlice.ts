@@ -31,26 +31,37 @@ export function defaultOptionsFor(dataset: DatasetSummary): AnalysisOptions {
     features: defaultFeatures(dataset.columns, effectiveKinds(dataset.columns, {})),
     oneHot: [],
     clean: { ...DEFAULT_ANALYSIS_OPTIONS.clean, log1p: [] },
-    nInit: dataset.rowCount > MANY_ROWS ? 3 : DEFAULT_ANALYSIS_OPTIONS.nInit,
+    ...clusterDefaultsFor(dataset.rowCount),
+  };
+}
+
+/** Restarts and silhouette sample for clustering this many rows (customers, for RFM). */
+export function clusterDefaultsFor(
+  rows: number,
+): Pick<AnalysisOptions, 'nInit' | 'silhouetteSample'> {
+  return {
+    nInit: rows > MANY_ROWS ? 3 : DEFAULT_ANALYSIS_OPTIONS.nInit,
     silhouetteSample:
-      dataset.rowCount >= LARGE_FILE_ROWS
-        ? DEFAULT_ANALYSIS_OPTIONS.silhouetteSample
-        : QUICK_SILHOUETTE_SAMPLE,
+      rows >= LARGE_FILE_ROWS ? DEFAULT_ANALYSIS_OPTIONS.silhouetteSample : QUICK_SILHOUETTE_SAMPLE,
   };
 }
 
 const ANALYSIS_DELAY_MS = 250;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
+/** Something the analysis depends on changed: run it once the user pauses (a burst runs once). */
+export function scheduleAnalysis(analyse: () => Promise<void>): void {
+  if (timer !== null) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = null;
+    void analyse();
+  }, ANALYSIS_DELAY_MS);
+}
+
 export const createOptionsSlice: StateCreator<State, [], [], OptionsSlice> = (set, get) => {
-  /** Options changed: analyse again once the user pauses (a burst of clicks runs once). */
   function update(patch: (options: AnalysisOptions) => AnalysisOptions): void {
     set({ options: patch(get().options) });
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      void get().analyse();
-    }, ANALYSIS_DELAY_MS);
+    scheduleAnalysis(get().analyse);
   }
   const toggle = (list: string[], item: string, on: boolean) =>
     on ? [...new Set([...list, item])] : list.filter((x) => x !== item);

@@ -25,7 +25,11 @@ export function stopRuns(): void {
 export function rememberBeforeLoad(state: State): void {
   if (beforeLoad !== null) return;
   const { source, dataset, options, view, viewOptions, selectedK, scatterAxes, warning } = state;
-  beforeLoad = { source, dataset, options, view, viewOptions, selectedK, scatterAxes, warning };
+  const { mode, rfmSettings, rfmView, viewRfm, segmentMap, rfmQuery, rfmPage } = state;
+  beforeLoad = {
+    ...{ source, dataset, options, view, viewOptions, selectedK, scatterAxes, warning },
+    ...{ mode, rfmSettings, rfmView, viewRfm, segmentMap, rfmQuery, rfmPage },
+  };
 }
 
 /** The page before the file now loading; null when no load is under way. */

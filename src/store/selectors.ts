@@ -1,3 +1,4 @@
+import { mappingProblem } from '../core/transactionMapping';
 import type { KView } from '../worker/analysisApi';
 import type { State } from './types';
 
@@ -7,9 +8,27 @@ export function selectShownK(state: State): KView | null {
   return state.view.perK[state.selectedK - 1] ?? null;
 }
 
-/** True when the options changed since the results on show were computed. */
+/** True when the options (or the RFM settings) changed since the results on show were computed. */
 export function selectIsStale(state: State): boolean {
-  return state.view !== null && state.viewOptions !== state.options;
+  if (state.view === null) return false;
+  if (state.viewOptions !== state.options) return true;
+  return state.mode === 'transactions'
+    ? state.viewRfm !== state.rfmSettings
+    : state.viewRfm !== null;
+}
+
+/**
+ * What RFM still needs from the user before it can run (a column, the date order), as a
+ * sentence; null when it can run.
+ */
+export function selectRfmBlocker(state: State): string | null {
+  const { mapping, dateOrder } = state.rfmSettings;
+  const problem = mappingProblem(mapping);
+  if (problem !== null) return problem;
+  const dateColumn = state.dataset?.columns.find((c) => c.name === mapping.date);
+  if (dateColumn?.dateOrderAmbiguous && dateOrder === null)
+    return `Say how the dates in ${mapping.date} are written: day first or month first.`;
+  return null;
 }
 
 export interface ScatterSeries {

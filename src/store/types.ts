@@ -4,7 +4,18 @@ import type { Cleaning } from '../core/cleanRows';
 import type { ColumnKind } from '../core/inferColumns';
 import type { Stage } from '../core/progress';
 import type { ScaleMethod } from '../core/scale';
-import type { AnalysisView, DatasetSummary, ReadChoice } from '../worker/analysisApi';
+import type { DateOrder } from '../core/parseDate';
+import type { RfmSettings } from '../core/rfm';
+import type { SegmentMap } from '../core/rfmSegments';
+import type { TransactionMapping } from '../core/transactionMapping';
+import type {
+  AnalysisView,
+  DatasetSummary,
+  ReadChoice,
+  RfmPage,
+  RfmSortKey,
+  RfmView,
+} from '../worker/analysisApi';
 import type { LoadRequest } from '../worker/analysisClient';
 
 export type Phase = 'idle' | 'loading' | 'analysing' | 'ready';
@@ -17,6 +28,7 @@ export interface DatasetSlice {
   dataset: DatasetSummary | null;
   loadFile(file: Blob, name: string): Promise<void>;
   loadSample(): Promise<void>;
+  loadSampleTransactions(): Promise<void>;
   /** Reads the same file again with another encoding or delimiter. */
   reread(choice: ReadChoice): Promise<void>;
 }
@@ -60,4 +72,42 @@ export interface AnalysisSlice {
   prepare(): void;
 }
 
-export type State = DatasetSlice & OptionsSlice & AnalysisSlice;
+/** One row per customer, or order lines turned into RFM per customer. */
+export type AnalysisMode = 'customers' | 'transactions';
+
+export interface RfmTableQuery {
+  sort: RfmSortKey;
+  descending: boolean;
+  page: number;
+  pageSize: number;
+  /** Only one named segment, or everyone. */
+  segment: number | null;
+}
+
+export interface RfmSlice {
+  mode: AnalysisMode;
+  rfmSettings: RfmSettings;
+  /** RFM of the settings it was computed with (the summary, grid and table show it). */
+  rfmView: RfmView | null;
+  /** The RFM settings the results on show were clustered with. */
+  viewRfm: RfmSettings | null;
+  /** Names and cells of the named segments, as the user left them. */
+  segmentMap: SegmentMap;
+  rfmQuery: RfmTableQuery;
+  rfmPage: RfmPage | null;
+  setMode(mode: AnalysisMode): void;
+  setMapping(patch: Partial<TransactionMapping>): void;
+  setDateOrder(order: DateOrder | null): void;
+  setSnapshot(snapshot: number | null): void;
+  renameSegment(segment: number, name: string): void;
+  reassignCell(r: number, f: number, segment: number): void;
+  resetSegmentMap(): void;
+  setRfmQuery(patch: Partial<RfmTableQuery>): void;
+  /** Fetches the page of the customer table the query asks for. */
+  loadRfmPage(): Promise<void>;
+  downloadRfm(filter: { segment?: number; cluster?: number }): Promise<void>;
+  downloadRfmSetAside(): Promise<void>;
+}
+
+export type State = DatasetSlice & OptionsSlice & AnalysisSlice & RfmSlice;
+export type { RfmSortKey };

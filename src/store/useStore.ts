@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createAnalysisSlice } from './analysisSlice';
 import { createDatasetSlice } from './datasetSlice';
 import { createOptionsSlice } from './optionsSlice';
+import { createRfmSlice } from './rfmSlice';
 import type { State } from './types';
 
 /** The page's one store, built from its slices (zustand's slices pattern). */
@@ -9,6 +10,7 @@ export const useStore = create<State>()((...args) => ({
   ...createDatasetSlice(...args),
   ...createOptionsSlice(...args),
   ...createAnalysisSlice(...args),
+  ...createRfmSlice(...args),
 }));
 
 const initialState = useStore.getState();

@@ -19,7 +19,30 @@ import { readCsv, type ReadOptions } from '../core/readCsv';
 import { sampleForScatter } from '../core/sampleForScatter';
 import type { Delimiter } from '../core/dialect';
 import { ROW_OK, ROW_SHORT, type ParseIssue, type Table } from '../core/table';
-import { isUserError, type UserErrorCode } from '../core/userError';
+import { isUserError, UserError, type UserErrorCode } from '../core/userError';
+import type { DateOrder } from '../core/parseDate';
+import {
+  computeRfm as computeRfmCore,
+  RFM_DROP_LABELS,
+  RFM_DROP_REASONS,
+  type RfmResult,
+  type RfmRowReport,
+  type RfmSettings,
+} from '../core/rfm';
+import {
+  clusterCellCounts,
+  customerClusters,
+  rfmAnalysisOptions,
+  rfmTable,
+} from '../core/rfmClustering';
+import { rfmCsvParts } from '../core/rfmExport';
+import { cellIndex, type SegmentMap } from '../core/rfmSegments';
+import { cellTotals, type CellTotals } from '../core/rfmSummary';
+import {
+  suggestTransactionMapping,
+  type MappingSuggestion,
+  type TransactionMapping,
+} from '../core/transactionMapping';
 import { throttleProgress, type ProgressListener } from './throttle';
 
 /**
@@ -57,6 +80,55 @@ export interface DatasetSummary {
   /** Rows with too few fields (the user may keep them, padded). */
   shortRows: number;
   notes: string[];
+  /** Whether the file looks like order lines, and the suggested column mapping for RFM. */
+  transactions: MappingSuggestion;
+}
+
+/** RFM on the loaded order lines, as the page shows it (per-customer rows come by the page). */
+export interface RfmView {
+  settings: RfmSettings;
+  rows: RfmRowReport;
+  customers: number;
+  /** Times on a UTC clock, in ms. */
+  snapshot: number;
+  /** The snapshot when none is chosen: the last order + 1 day. */
+  defaultSnapshot: number;
+  firstOrder: number;
+  lastOrder: number;
+  dateOrder: DateOrder;
+  revenue: number;
+  /** Per R-by-F cell totals: with a segment map they give the summary and the grid. */
+  cells: CellTotals;
+}
+
+export type RfmSortKey =
+  'customer' | 'recency' | 'frequency' | 'monetary' | 'r' | 'f' | 'm' | 'code' | 'segment';
+
+export interface RfmQuery {
+  sort: RfmSortKey;
+  descending: boolean;
+  offset: number;
+  limit: number;
+  /** Only this named segment (under `map`), or everyone. */
+  segment: number | null;
+  map: SegmentMap;
+}
+
+export interface RfmCustomerRow {
+  customer: string;
+  recency: number;
+  frequency: number;
+  monetary: number;
+  r: number;
+  f: number;
+  m: number;
+}
+
+export interface RfmPage {
+  /** Customers that match the query (before paging). */
+  total: number;
+  offset: number;
+  rows: RfmCustomerRow[];
 }
 
 export interface ScatterAxis {
@@ -80,6 +152,8 @@ export interface KView {
   inertia: number;
   profiles: Profiles;
   scatter: ScatterData;
+  /** RFM only: customers per (cluster, R-by-F cell), k x 25, for the cluster-by-segment table. */
+  rfmCells: number[] | null;
 }
 
 export interface AnalysisView {
@@ -102,12 +176,23 @@ export interface AnalysisView {
 
 const SCATTER_POINTS = 2000;
 
+interface RfmState {
+  key: string;
+  result: RfmResult;
+  table: Table;
+}
+
 interface WorkerState {
   name: string;
   table: Table;
   columns: ColumnSummary[];
+  rfm: RfmState | null;
   analysis: AnalysisResult | null;
+  /** The table the analysis ran on: the file's, or the RFM customers'. */
+  analysisTable: Table | null;
   options: AnalysisOptions | null;
+  /** Sort orders of the RFM customer table, by sort key (and map, for segments). */
+  rfmOrders: Map<string, Int32Array>;
 }
 
 let state: WorkerState | null = null;
@@ -167,7 +252,16 @@ export async function loadFile(
     };
     const table = await readCsv(blobSource(file), options);
     const columns = inferColumns(table, (f) => progress('infer', f));
-    state = { name, table, columns, analysis: null, options: null };
+    state = {
+      name,
+      table,
+      columns,
+      rfm: null,
+      analysis: null,
+      analysisTable: null,
+      options: null,
+      rfmOrders: new Map(),
+    };
     return summarise(name, file.size, table, columns);
   });
 }
@@ -198,7 +292,125 @@ function summarise(
     malformedRows: malformed,
     shortRows: short,
     notes: table.notes,
+    transactions: suggestTransactionMapping(columns, table.rowCount),
   };
+}
+
+function rfmKey(settings: RfmSettings): string {
+  return JSON.stringify(settings);
+}
+
+/** RFM for these settings, computed once per settings. */
+function ensureRfm(
+  loaded: WorkerState,
+  settings: RfmSettings,
+  progress?: (stage: 'rfm', fraction: number) => void,
+): RfmState {
+  const key = rfmKey(settings);
+  if (loaded.rfm?.key === key) return loaded.rfm;
+  // An analysis of the customers being replaced goes with them.
+  if (loaded.rfm !== null && loaded.analysisTable === loaded.rfm.table) {
+    loaded.analysis = null;
+    loaded.analysisTable = null;
+  }
+  loaded.rfm = null;
+  loaded.rfmOrders.clear();
+  const result = computeRfmCore(loaded.table, settings, (f) => progress?.('rfm', f));
+  loaded.rfm = { key, result, table: rfmTable(result) };
+  return loaded.rfm;
+}
+
+/** Recency, frequency and monetary value per customer from the loaded order lines. */
+export async function computeRfm(
+  settings: RfmSettings,
+  onProgress?: ProgressListener,
+): Promise<Outcome<RfmView>> {
+  const progress = throttleProgress(onProgress);
+  return attempt(() => {
+    const loaded = requireLoaded();
+    const { result } = ensureRfm(loaded, settings, progress);
+    return {
+      settings,
+      rows: result.rows,
+      customers: result.customers.length,
+      snapshot: result.snapshot,
+      defaultSnapshot: result.lastOrder + 86_400_000,
+      firstOrder: result.firstOrder,
+      lastOrder: result.lastOrder,
+      dateOrder: result.dateOrder,
+      revenue: result.totalRevenue,
+      cells: cellTotals(result),
+    };
+  });
+}
+
+/** One page of the RFM customer table, sorted and filtered in the worker. */
+export async function rfmCustomers(settings: RfmSettings, query: RfmQuery): Promise<RfmPage> {
+  const loaded = requireLoaded();
+  const { result } = ensureRfm(loaded, settings);
+  const order = rfmOrder(loaded, result, query);
+  const segmentOf = (i: number) => query.map.cells[cellIndex(result.r[i], result.f[i])];
+  let matching: Int32Array | number[] = order;
+  if (query.segment !== null) {
+    const wanted = query.segment;
+    matching = Array.prototype.filter.call(
+      order,
+      (i: number) => segmentOf(i) === wanted,
+    ) as number[];
+  }
+  const total = matching.length;
+  const offset = Math.max(0, Math.min(query.offset, Math.max(0, total - 1)));
+  const rows: RfmCustomerRow[] = [];
+  for (let p = offset; p < Math.min(total, offset + query.limit); p++) {
+    const position = query.descending ? total - 1 - p : p;
+    const i = matching[position];
+    rows.push({
+      customer: result.customers[i],
+      recency: result.recency[i],
+      frequency: result.frequency[i],
+      monetary: result.monetary[i],
+      r: result.r[i],
+      f: result.f[i],
+      m: result.m[i],
+    });
+  }
+  return { total, offset, rows };
+}
+
+/** Customers in ascending order of the sort key (ties by customer id), cached per key. */
+function rfmOrder(loaded: WorkerState, result: RfmResult, query: RfmQuery): Int32Array {
+  const key = query.sort === 'segment' ? `segment:${JSON.stringify(query.map)}` : query.sort;
+  const known = loaded.rfmOrders.get(key);
+  if (known) return known;
+  const n = result.customers.length;
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  if (query.sort !== 'customer') {
+    let value: (i: number) => number;
+    if (query.sort === 'segment') {
+      const names = query.map.names;
+      const rank = names.map((_, s) => s).sort((a, b) => names[a].localeCompare(names[b]));
+      const rankOf = new Array<number>(names.length);
+      rank.forEach((s, position) => (rankOf[s] = position));
+      value = (i) => rankOf[query.map.cells[cellIndex(result.r[i], result.f[i])]];
+    } else if (query.sort === 'code') {
+      value = (i) => result.r[i] * 100 + result.f[i] * 10 + result.m[i];
+    } else {
+      const column = {
+        recency: result.recency,
+        frequency: result.frequency,
+        monetary: result.monetary,
+        r: result.r,
+        f: result.f,
+        m: result.m,
+      }[query.sort];
+      value = (i) => column[i];
+    }
+    const values = Float64Array.from(order, value);
+    // Customers are in id order already, so a stable sort keeps ties by id.
+    order.sort((a, b) => values[a] - values[b] || a - b);
+  }
+  loaded.rfmOrders.set(key, order);
+  return order;
 }
 
 /** Runs the analysis on the loaded file with these options and keeps it for exports. */
@@ -206,22 +418,34 @@ export async function analyze(
   options: Partial<AnalysisOptions>,
   onProgress?: ProgressListener,
   onElbowPoint?: (point: ElbowPoint) => void,
+  rfm: RfmSettings | null = null,
 ): Promise<Outcome<AnalysisView>> {
   const progress = throttleProgress(onProgress);
   return attempt(async () => {
     const loaded = requireLoaded();
     const full = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
     loaded.analysis = null;
-    const analysis = await analyzeTable(loaded.table, full, progress, {
-      columns: loaded.columns,
-      executor,
-      onElbowPoint,
-    });
+    loaded.analysisTable = null;
+    const rfmState = rfm === null ? null : ensureRfm(loaded, rfm, progress);
+    if (rfmState !== null && rfmState.result.customers.length < 2) {
+      throw new UserError(
+        'too-few-rows',
+        'Only one customer has usable orders, so there is nothing to cluster: check the column choices.',
+      );
+    }
+    const table = rfmState === null ? loaded.table : rfmState.table;
+    const analysis = await analyzeTable(
+      table,
+      rfmState === null ? full : rfmAnalysisOptions(full),
+      progress,
+      { columns: rfmState === null ? loaded.columns : undefined, executor, onElbowPoint },
+    );
     // Per-k scratch arrays are not needed until the next analysis.
     releaseScratch();
     loaded.analysis = analysis;
+    loaded.analysisTable = table;
     loaded.options = full;
-    return view(loaded.table, analysis, full);
+    return view(table, analysis, full, rfmState?.result ?? null);
   });
 }
 
@@ -230,7 +454,12 @@ function requireLoaded(): WorkerState {
   return state;
 }
 
-function view(table: Table, analysis: AnalysisResult, options: AnalysisOptions): AnalysisView {
+function view(
+  table: Table,
+  analysis: AnalysisResult,
+  options: AnalysisOptions,
+  rfm: RfmResult | null,
+): AnalysisView {
   const pcaDims = analysis.projectionDims;
   const d = analysis.pca.d;
   const axes: ScatterAxis[] = [
@@ -279,6 +508,10 @@ function view(table: Table, analysis: AnalysisResult, options: AnalysisOptions):
       inertia: result.inertia,
       profiles: result.profiles,
       scatter: { labels, coordinates, centres },
+      rfmCells:
+        rfm === null
+          ? null
+          : Array.from(clusterCellCounts(result.labels, analysis.rows, result.k, rfm)),
     };
   });
   return {
@@ -332,7 +565,8 @@ export interface ExportFile {
 export async function exportSegments(k: number, segment: number | null): Promise<ExportFile> {
   const loaded = requireLoaded();
   const analysis = loaded.analysis;
-  if (analysis === null || loaded.options === null) throw new Error('No analysis to export.');
+  if (analysis === null || loaded.options === null || loaded.analysisTable !== loaded.table)
+    throw new Error('No analysis of the file to export.');
   const result = analysis.results[k - 1];
   const labels = new Map(result.profiles.segments.map((s) => [s.id, s.label]));
   const kinds = effectiveKinds(loaded.columns, loaded.options.kinds);
@@ -358,7 +592,8 @@ export async function exportSegments(k: number, segment: number | null): Promise
 export async function exportCleaningReport(): Promise<ExportFile> {
   const loaded = requireLoaded();
   const analysis = loaded.analysis;
-  if (analysis === null || loaded.options === null) throw new Error('No analysis to export.');
+  if (analysis === null || loaded.options === null || loaded.analysisTable !== loaded.table)
+    throw new Error('No analysis of the file to export.');
   const kinds = effectiveKinds(loaded.columns, loaded.options.kinds);
   const parts = setAsideCsvParts(
     loaded.table,
@@ -370,3 +605,69 @@ export async function exportCleaningReport(): Promise<ExportFile> {
     fileName: exportFileName(loaded.name, 'cleaning report (rows set aside)'),
   };
 }
+
+export interface RfmExportChoice {
+  /** The segment map on the page (names and cells as the user left them). */
+  map: SegmentMap;
+  /** The number of clusters whose labels go in the cluster column (none before clustering). */
+  k: number | null;
+  /** Only one named segment's customers, or one cluster's. */
+  segment?: number;
+  cluster?: number;
+}
+
+/** The per-customer RFM table (all customers, one named segment, or one cluster). */
+export async function exportRfm(
+  settings: RfmSettings,
+  choice: RfmExportChoice,
+): Promise<ExportFile> {
+  const loaded = requireLoaded();
+  const { result, table } = ensureRfm(loaded, settings);
+  const analysis = loaded.analysisTable === table ? loaded.analysis : null;
+  const k =
+    choice.k !== null && analysis !== null && choice.k <= analysis.results.length ? choice.k : null;
+  if (choice.cluster !== undefined && k === null) throw new Error('No clusters to export.');
+  const clusters = k === null ? null : customerClusters(analysis!, k, result.customers.length);
+  const parts = rfmCsvParts({
+    rfm: result,
+    map: choice.map,
+    clusters,
+    segment: choice.segment,
+    cluster: choice.cluster,
+  });
+  const suffix =
+    choice.segment !== undefined
+      ? `RFM - ${choice.map.names[choice.segment]}`
+      : choice.cluster !== undefined
+        ? `RFM - cluster ${choice.cluster} of ${k}`
+        : 'RFM table';
+  return {
+    blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }),
+    fileName: exportFileName(loaded.name, suffix),
+  };
+}
+
+/** The order lines RFM left out, each with its line, reason and cells. */
+export async function exportRfmSetAside(settings: RfmSettings): Promise<ExportFile> {
+  const loaded = requireLoaded();
+  const { result } = ensureRfm(loaded, settings);
+  const setAside: { row: number; reason: string; detail: string }[] = [];
+  for (let row = 0; row < result.dropReason.length; row++) {
+    const code = result.dropReason[row];
+    if (code > 0) {
+      const reason = RFM_DROP_REASONS[code - 1];
+      setAside.push({ row, reason, detail: RFM_DROP_LABELS[reason] });
+    }
+  }
+  const parts = setAsideCsvParts(
+    loaded.table,
+    setAside,
+    loaded.columns.map((c) => c.kind === 'numeric' || c.kind === 'identifier'),
+  );
+  return {
+    blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }),
+    fileName: exportFileName(loaded.name, 'order lines left out of RFM'),
+  };
+}
+
+export type { RfmSettings, SegmentMap, TransactionMapping };

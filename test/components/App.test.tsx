@@ -31,7 +31,7 @@ async function loadThroughInput(file: File) {
 describe('App', () => {
   it('reads a file from the labelled input and shows columns, charts and profiles', async () => {
     await loadThroughInput(customers());
-    const region = screen.getByRole('region', { name: /Load a customer file/ });
+    const region = screen.getByRole('region', { name: /Load a file/ });
     expect(within(region).getByText('shop customers.csv')).toBeInTheDocument();
     expect(within(region).getByText('402')).toBeInTheDocument();
     expect(screen.getByLabelText('Delimiter')).toHaveDisplayValue('comma');

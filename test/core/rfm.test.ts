@@ -333,6 +333,11 @@ describe('RFM summaries, clustering and export', () => {
     const cells = clusterCellCounts(analysis.results[k - 1].labels, analysis.rows, k, rfm);
     const table = clusterSegmentTable(cells, k, rfm.segmentMap);
     expect(table.flat().reduce((a, b) => a + b, 0)).toBe(rfm.customers.length);
+    // Labels speak of customers ("Recent, Frequent"), never of "High recency".
+    for (const segment of analysis.results[k - 1].profiles.segments) {
+      expect(segment.label).toMatch(/Recent|Lapsed|Frequent|Rare|spend|Typical/);
+      expect(segment.label).not.toMatch(/recency|frequency|monetary/);
+    }
     const clusters = customerClusters(analysis, k, rfm.customers.length);
     expect(Math.min(...clusters)).toBe(0);
     expect(table.map((row) => row.reduce((a, b) => a + b, 0))).toEqual(

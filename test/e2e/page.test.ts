@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
+import { generateTransactionsCsv } from '../../scripts/generators/transactions';
 import { foreignRequests, launchBrowser, openPage, serveBuild, type Watched } from './browser';
 
 let browser: Browser;
@@ -51,9 +52,8 @@ async function waitForResults(page: Page, fileName: string, timeout = 60_000): P
   await expect
     .poll(
       async () =>
-        (await page.getByRole('region', { name: /Load a customer file/ }).innerText()).includes(
-          fileName,
-        ) && (await page.getByRole('progressbar', { name: 'Analysis progress' }).count()) === 0,
+        (await page.getByRole('region', { name: /Load a file/ }).innerText()).includes(fileName) &&
+        (await page.getByRole('progressbar', { name: 'Analysis progress' }).count()) === 0,
       { timeout, interval: 100 },
     )
     .toBe(true);
@@ -82,7 +82,7 @@ describe('the page in Chromium', () => {
       .setInputFiles(await writeCustomers('shop.csv', 1200, 11));
     await waitForResults(page, 'shop.csv');
     await expect
-      .poll(() => page.getByRole('region', { name: /Load a customer file/ }).innerText())
+      .poll(() => page.getByRole('region', { name: /Load a file/ }).innerText())
       .toContain('shop.csv');
     // The charts drew: a circle per point in the scatter (one path per segment), lines in the elbow.
     const drawn = await page
@@ -143,7 +143,7 @@ describe('the page in Chromium', () => {
     await zone.dispatchEvent('dragover', { dataTransfer });
     await zone.dispatchEvent('drop', { dataTransfer });
     await waitForResults(page, 'dropped.csv');
-    expect(await page.getByRole('region', { name: /Load a customer file/ }).innerText()).toContain(
+    expect(await page.getByRole('region', { name: /Load a file/ }).innerText()).toContain(
       'dropped.csv',
     );
   });
@@ -174,7 +174,7 @@ describe('the page in Chromium', () => {
       .toBe('stopped');
     expect(await page.getByRole('status').innerText()).toMatch(/Cancelled/);
     // The page is back to the sample and its results.
-    expect(await page.getByRole('region', { name: /Load a customer file/ }).innerText()).toContain(
+    expect(await page.getByRole('region', { name: /Load a file/ }).innerText()).toContain(
       'customers.csv',
     );
     expect(await profileSizes(page)).toEqual(before);
@@ -183,7 +183,7 @@ describe('the page in Chromium', () => {
       .getByLabel('Choose a CSV file')
       .setInputFiles(await writeCustomers('small.csv', 600, 8));
     await waitForResults(page, 'small.csv');
-    expect(await page.getByRole('region', { name: /Load a customer file/ }).innerText()).toContain(
+    expect(await page.getByRole('region', { name: /Load a file/ }).innerText()).toContain(
       'small.csv',
     );
   });
@@ -201,5 +201,60 @@ describe('the page in Chromium', () => {
       .setInputFiles(await writeCustomers('after.csv', 300, 9));
     await waitForResults(page, 'after.csv');
     expect(await page.getByRole('alert').innerText()).toBe('');
+  });
+
+  it('takes dropped order lines to RFM tables, clusters and a downloadable RFM table', async () => {
+    const page = await open();
+    const csv = generateTransactionsCsv({ customers: 300, seed: 12 });
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'orders.csv', { type: 'text/csv' }));
+      return transfer;
+    }, csv);
+    await page
+      .getByRole('region', { name: 'Drop a CSV file here or choose one' })
+      .dispatchEvent('drop', { dataTransfer });
+    const summary = page.getByRole('table', { name: 'Segment summary' });
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('radio', { name: /Analyse as transactions/ }).isChecked()).toBe(
+      true,
+    );
+    const counts = new Map<string, number>();
+    for (const row of await summary.locator('tbody tr').all()) {
+      const name = (await row.getByRole('rowheader').innerText()).trim();
+      counts.set(name, Number((await row.getByRole('cell').first().innerText()).replace(/,/g, '')));
+    }
+    const customers = [...counts.values()].reduce((a, b) => a + b, 0);
+    expect(customers).toBeGreaterThan(250);
+    expect(counts.get('Champions')).toBeGreaterThan(0);
+    await page.getByRole('table', { name: 'Clusters by RFM segment' }).waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => page.getByRole('progressbar', { name: 'Analysis progress' }).count())
+      .toBe(0);
+
+    const downloadStarted = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the RFM table' }).click();
+    const download = await downloadStarted;
+    expect(download.suggestedFilename()).toBe('orders - RFM table.csv');
+    const rows = Papa.parse<Record<string, string>>(
+      (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    expect(rows).toHaveLength(customers);
+    expect(Object.keys(rows[0])).toEqual([
+      'customer',
+      'recency',
+      'frequency',
+      'monetary',
+      'R',
+      'F',
+      'M',
+      'segment',
+      'cluster',
+    ]);
+    const bySegment = new Map<string, number>();
+    for (const row of rows) bySegment.set(row.segment, (bySegment.get(row.segment) ?? 0) + 1);
+    for (const [name, count] of counts) expect(bySegment.get(name) ?? 0, name).toBe(count);
+    expect(rows.every((row) => row.cluster !== '')).toBe(true);
   });
 });

@@ -1,0 +1,196 @@
+import type { StateCreator } from 'zustand';
+import type { RfmSettings } from '../core/rfm';
+import {
+  defaultSegmentMap,
+  reassignCell as reassignCellIn,
+  renameSegment as renameSegmentIn,
+  segmentMapProblem,
+} from '../core/rfmSegments';
+import type { DatasetSummary } from '../worker/analysisApi';
+import { getAnalysisClient } from './analysisClientRef';
+import { describeError } from './describeError';
+import { clusterDefaultsFor, scheduleAnalysis } from './optionsSlice';
+import { saveFile } from './saveFile';
+import type { AnalysisMode, RfmSlice, RfmTableQuery, State } from './types';
+
+export const DEFAULT_RFM_QUERY: RfmTableQuery = {
+  sort: 'monetary',
+  descending: true,
+  page: 0,
+  pageSize: 25,
+  segment: null,
+};
+
+/** A new file's RFM settings: the suggested mapping, dates read as the data says. */
+export function defaultRfmSettings(dataset: DatasetSummary | null): RfmSettings {
+  return {
+    mapping: dataset?.transactions.mapping ?? {
+      customer: null,
+      date: null,
+      order: null,
+      quantity: null,
+      price: null,
+      amount: null,
+    },
+    dateOrder: null,
+    snapshot: null,
+  };
+}
+
+/** How many customers RFM will find, before it runs: the distinct ids of the customer column. */
+export function expectedCustomers(dataset: DatasetSummary, settings: RfmSettings): number {
+  const column = dataset.columns.find((c) => c.name === settings.mapping.customer);
+  return column?.unique ?? dataset.rowCount;
+}
+
+/** The state a new file starts in: order lines go to RFM, anything else is one row per customer. */
+export function rfmStateFor(dataset: DatasetSummary) {
+  const mode: AnalysisMode = dataset.transactions.looksLikeTransactions
+    ? 'transactions'
+    : 'customers';
+  const rfmSettings = defaultRfmSettings(dataset);
+  return {
+    mode,
+    rfmSettings,
+    rfmView: null,
+    viewRfm: null,
+    segmentMap: defaultSegmentMap(),
+    rfmQuery: DEFAULT_RFM_QUERY,
+    rfmPage: null,
+  };
+}
+
+let pageRequest = 0;
+
+export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) => {
+  function updateSettings(patch: Partial<RfmSettings>): void {
+    set({ rfmSettings: { ...get().rfmSettings, ...patch } });
+    scheduleAnalysis(get().analyse);
+  }
+
+  return {
+    mode: 'customers',
+    rfmSettings: defaultRfmSettings(null),
+    rfmView: null,
+    viewRfm: null,
+    segmentMap: defaultSegmentMap(),
+    rfmQuery: DEFAULT_RFM_QUERY,
+    rfmPage: null,
+
+    setMode(mode) {
+      const { dataset, options, rfmSettings } = get();
+      if (!dataset || mode === get().mode) return;
+      const rows =
+        mode === 'transactions' ? expectedCustomers(dataset, rfmSettings) : dataset.rowCount;
+      set({
+        mode,
+        options: { ...options, ...clusterDefaultsFor(rows) },
+        view: null,
+        viewOptions: null,
+        viewRfm: null,
+        rfmView: null,
+        rfmPage: null,
+        selectedK: null,
+        warning: null,
+      });
+      void get().analyse();
+    },
+
+    setMapping(patch) {
+      const { rfmSettings } = get();
+      const mapping = { ...rfmSettings.mapping, ...patch };
+      // Another date column may write its dates the other way round.
+      const dateOrder = mapping.date === rfmSettings.mapping.date ? rfmSettings.dateOrder : null;
+      updateSettings({ mapping, dateOrder });
+    },
+
+    setDateOrder(dateOrder) {
+      updateSettings({ dateOrder });
+    },
+
+    setSnapshot(snapshot) {
+      updateSettings({ snapshot });
+    },
+
+    renameSegment(segment, name) {
+      set({ segmentMap: renameSegmentIn(get().segmentMap, segment, name) });
+      if (get().rfmQuery.sort === 'segment') void get().loadRfmPage();
+    },
+
+    reassignCell(r, f, segment) {
+      set({ segmentMap: reassignCellIn(get().segmentMap, r, f, segment) });
+      const query = get().rfmQuery;
+      if (query.sort === 'segment' || query.segment !== null) void get().loadRfmPage();
+    },
+
+    resetSegmentMap() {
+      set({ segmentMap: defaultSegmentMap() });
+      void get().loadRfmPage();
+    },
+
+    setRfmQuery(patch) {
+      const query = { ...get().rfmQuery, ...patch };
+      // A new order or filter starts from the first page.
+      if (patch.sort !== undefined || patch.descending !== undefined || 'segment' in patch)
+        query.page = patch.page ?? 0;
+      set({ rfmQuery: query });
+      void get().loadRfmPage();
+    },
+
+    async loadRfmPage() {
+      const { source, rfmView, rfmQuery, segmentMap } = get();
+      if (!source || !rfmView) return;
+      const request = ++pageRequest;
+      try {
+        const page = await getAnalysisClient().rfmCustomers(source, rfmView.settings, {
+          sort: rfmQuery.sort,
+          descending: rfmQuery.descending,
+          offset: rfmQuery.page * rfmQuery.pageSize,
+          limit: rfmQuery.pageSize,
+          segment: rfmQuery.segment,
+          map: segmentMap,
+        });
+        if (request === pageRequest && get().rfmView === rfmView) set({ rfmPage: page });
+      } catch (error) {
+        const message = describeError(error, 'showing the customer table');
+        if (request === pageRequest && message) set({ error: message });
+      }
+    },
+
+    async downloadRfm(filter) {
+      const { source, rfmView, viewOptions, viewRfm, selectedK, segmentMap, options } = get();
+      if (!source || !rfmView) return;
+      const problem = segmentMapProblem(segmentMap);
+      if (problem !== null) {
+        set({ error: problem });
+        return;
+      }
+      // The cluster column follows the clustering on show, if it is of these customers.
+      const clustered = viewRfm === rfmView.settings && selectedK !== null;
+      try {
+        const file = await getAnalysisClient().exportRfm(
+          source,
+          rfmView.settings,
+          clustered && viewOptions ? viewOptions : options,
+          { map: segmentMap, k: clustered ? selectedK : null, ...filter },
+        );
+        saveFile(file.blob, file.fileName);
+        set({ status: `Downloaded ${file.fileName}.` });
+      } catch (error) {
+        set({ error: describeError(error, 'preparing the download') });
+      }
+    },
+
+    async downloadRfmSetAside() {
+      const { source, rfmView } = get();
+      if (!source || !rfmView) return;
+      try {
+        const file = await getAnalysisClient().exportRfmSetAside(source, rfmView.settings);
+        saveFile(file.blob, file.fileName);
+        set({ status: `Downloaded ${file.fileName}.` });
+      } catch (error) {
+        set({ error: describeError(error, 'preparing the download') });
+      }
+    },
+  };
+};
