@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, serveBuild } from '../test/e2e/browser';
 import { benchInputs, machine, median, parseBenchArgs, runSklearn, seconds, table } from './common';
@@ -141,6 +141,47 @@ async function measure(browser: Browser, url: string, path: string) {
   };
 }
 
+/** Resolves, in the page, at the first frame that shows a table with this caption. */
+const TABLE_ON_SCREEN = (caption: string) =>
+  new Promise<number>((resolve) => {
+    const check = () => {
+      const found = [...document.querySelectorAll('caption')].some(
+        (c) => c.textContent === caption,
+      );
+      if (found) resolve(performance.now());
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+
+/** The RFM path: file choice to the RFM tables, and to the clusters on RFM. */
+async function measureRfm(browser: Browser, url: string, path: string) {
+  const { page } = await openPage(browser, url);
+  await page.addInitScript('globalThis.__name = (fn) => fn;');
+  await page.addInitScript(INSTRUMENT);
+  await page.reload();
+  await page.waitForTimeout(2000);
+  const idle = browserRss();
+  let peak = idle;
+  const sampler = setInterval(() => (peak = Math.max(peak, browserRss())), 100);
+  await page.getByLabel('Choose a CSV file').setInputFiles(path);
+  const tables = await page.evaluate(TABLE_ON_SCREEN, 'Segment summary');
+  const clusters = await page.evaluate(TABLE_ON_SCREEN, 'Clusters by RFM segment');
+  clearInterval(sampler);
+  const bench = await page.evaluate(
+    () =>
+      (window as unknown as { __bench: { longTasks: [number, number][]; chosen: number } }).__bench,
+  );
+  await page.context().close();
+  const during = bench.longTasks.filter(([start]) => start >= bench.chosen && start <= clusters);
+  return {
+    tables: tables - bench.chosen,
+    clusters: clusters - bench.chosen,
+    longestTask: Math.max(0, ...during.map(([, duration]) => duration)),
+    memory: peak - idle,
+  };
+}
+
 /** Picks another number of segments and times it to the frame that shows it. */
 async function changeK(page: Page): Promise<number> {
   const select = page.getByLabel('Number of segments');
@@ -166,7 +207,10 @@ async function changeK(page: Page): Promise<number> {
   }, next);
 }
 
-/** Starts the file again and cancels in the middle of clustering; times the click to the frame without progress. */
+/**
+ * Starts the file again and cancels in the middle of clustering; times the click to the frame
+ * without progress (NaN when the analysis finished first).
+ */
 async function cancelLatency(page: Page, path: string): Promise<number> {
   await page.getByLabel('Choose a CSV file').setInputFiles(path);
   await page.waitForFunction(
@@ -180,9 +224,9 @@ async function cancelLatency(page: Page, path: string): Promise<number> {
   );
   await page.waitForTimeout(300);
   return page.evaluate(async () => {
-    const button = [...document.querySelectorAll('button')].find(
-      (b) => b.textContent === 'Cancel',
-    ) as HTMLButtonElement;
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Cancel');
+    // A small file may be done before the click: nothing to measure then.
+    if (!button) return NaN;
     const start = performance.now();
     button.click();
     await new Promise<void>((resolve) => {
@@ -202,6 +246,7 @@ console.log(
 );
 const server = await serveBuild();
 const rows: string[][] = [];
+const rfmRows: string[][] = [];
 const stageNames = [
   'Reading the file',
   'Detecting column kinds',
@@ -245,15 +290,48 @@ try {
         ? `${seconds(sklearn.times_ms.total)} (${(result.total / sklearn.times_ms.total).toFixed(2)}x)`
         : 'not installed',
       `${Math.round(result.longestTask)} ms (worst ${Math.round(result.worstTask)})`,
-      `${Math.round(result.cancel)} ms`,
+      Number.isNaN(result.cancel) ? 'done before' : `${Math.round(result.cancel)} ms`,
       `${Math.round(result.redraw)} ms`,
       `${Math.round(result.memory)} MB`,
     ]);
     console.error(`done: ${input.label}`);
   }
+  for (const path of args.rfm) {
+    const results: Awaited<ReturnType<typeof measureRfm>>[] = [];
+    for (let r = 0; r < args.runs; r++) {
+      const browser = await launchBrowser();
+      try {
+        results.push(await measureRfm(browser, server.url, path));
+      } finally {
+        await browser.close();
+      }
+    }
+    const mid = (pick: (r: (typeof results)[number]) => number) => median(results.map(pick));
+    rfmRows.push([
+      `${path.split('/').pop()} (${(statSync(path).size / 1e6).toFixed(1)} MB)`,
+      seconds(mid((r) => r.tables)),
+      seconds(mid((r) => r.clusters)),
+      `${Math.round(mid((r) => r.longestTask))} ms (worst ${Math.round(Math.max(...results.map((r) => r.longestTask)))})`,
+      `${Math.round(mid((r) => r.memory))} MB`,
+    ]);
+    console.error(`done: RFM ${path}`);
+  }
 } finally {
   await server.close();
 }
+if (rfmRows.length > 0)
+  console.log(
+    table(
+      [
+        'RFM (order lines)',
+        'file to RFM tables (s)',
+        'file to clusters on RFM (s)',
+        'longest main-thread task',
+        'browser memory growth',
+      ],
+      rfmRows,
+    ) + '\n',
+  );
 console.log(
   table(
     [

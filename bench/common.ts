@@ -23,9 +23,17 @@ export interface BenchArgs {
   naiveMax: number;
   /** Runs per file; tables show the median (the machine is shared and noisy). */
   runs: number;
+  /** Order-line files for the RFM path (default: the UCI Online Retail year, when ../shared has it). */
+  rfm: string[];
 }
 
-/** --rows 10000,100000 --file path --n-init 3 --no-sklearn --naive-max 100000 --runs 3 */
+/** The 48 MB order-line file the RFM issue measures, beside the repository. */
+export const SHARED_RETAIL = join(ROOT, '..', 'shared', 'datasets', 'online_retail_full.csv');
+
+/**
+ * --rows 10000,100000 --file path --n-init 3 --no-sklearn --naive-max 100000 --runs 3
+ * --rfm orders.csv (repeatable) | --no-rfm
+ */
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const args: BenchArgs = {
     sizes: [10_000, 100_000, 1_000_000],
@@ -34,7 +42,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     sklearn: true,
     naiveMax: 100_000,
     runs: 1,
+    rfm: existsSync(SHARED_RETAIL) ? [SHARED_RETAIL] : [],
   };
+  let rfmGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--rows') args.sizes = argv[++i].split(',').map(Number);
@@ -45,6 +55,10 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     else if (arg === '--no-sklearn') args.sklearn = false;
     else if (arg === '--naive-max') args.naiveMax = Number(argv[++i]);
     else if (arg === '--runs') args.runs = Number(argv[++i]);
+    else if (arg === '--rfm') {
+      args.rfm = rfmGiven ? [...args.rfm, argv[++i]] : [argv[++i]];
+      rfmGiven = true;
+    } else if (arg === '--no-rfm') args.rfm = [];
     else throw new Error(`unknown argument ${arg}`);
   }
   return args;
@@ -84,14 +98,25 @@ export function run(command: string, args: string[], timeoutMs = 30 * 60_000): P
   });
 }
 
-/** scikit-learn's pipeline (bench/sklearn_pipeline.py) on the file, or null when it is not installed. */
-export async function runSklearn(path: string, nInit: number): Promise<PipelineRun | null> {
-  if (!existsSync(PYTHON)) return null;
+async function hasSklearn(): Promise<boolean> {
+  if (!existsSync(PYTHON)) return false;
   try {
     await run(PYTHON, ['-c', 'import sklearn, pandas']);
+    return true;
   } catch {
-    return null;
+    return false;
   }
+}
+
+/** RFM with pandas and scikit-learn (bench/pandas_rfm.py), or null when they are not installed. */
+export async function runPandasRfm(path: string): Promise<PipelineRun | null> {
+  if (!(await hasSklearn())) return null;
+  return JSON.parse(await run(PYTHON, [join(ROOT, 'bench', 'pandas_rfm.py'), path])) as PipelineRun;
+}
+
+/** scikit-learn's pipeline (bench/sklearn_pipeline.py) on the file, or null when it is not installed. */
+export async function runSklearn(path: string, nInit: number): Promise<PipelineRun | null> {
+  if (!(await hasSklearn())) return null;
   return JSON.parse(
     await run(PYTHON, [
       join(ROOT, 'bench', 'sklearn_pipeline.py'),

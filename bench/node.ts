@@ -5,6 +5,7 @@ import {
   parseBenchArgs,
   ROOT,
   run,
+  runPandasRfm,
   runSklearn,
   seconds,
   table,
@@ -78,3 +79,43 @@ console.log(
     rows,
   ),
 );
+
+if (args.rfm.length > 0) {
+  const rfmRows: string[][] = [];
+  for (const path of args.rfm) {
+    const ours = JSON.parse(
+      await run(tsx, [join(ROOT, 'bench', 'runRfm.ts'), path]),
+    ) as PipelineRun & { customers: number };
+    const pandas = args.sklearn ? await runPandasRfm(path) : null;
+    const t = ours.times_ms;
+    rfmRows.push([
+      `${path.split('/').pop()} (${ours.rows.toLocaleString('en-US')} lines, ${ours.customers.toLocaleString('en-US')} customers)`,
+      seconds(t.parse),
+      seconds((t.infer ?? 0) + (t.rfm ?? 0)),
+      seconds(t.tables),
+      seconds(t.cluster),
+      seconds(t.total),
+      `${ours.peak_rss_mb} MB`,
+      pandas
+        ? `${seconds(pandas.times_ms.tables)} / ${seconds(pandas.times_ms.total)} (${(t.total / pandas.times_ms.total).toFixed(2)}x)`
+        : 'not installed',
+    ]);
+    console.error(`done: RFM ${path}`);
+  }
+  console.log(
+    '\n' +
+      table(
+        [
+          'RFM (order lines)',
+          'parse',
+          'kinds + RFM',
+          'RFM tables (s)',
+          'k-means on RFM, k = 1..10',
+          'total (s)',
+          'peak memory',
+          'pandas + scikit-learn: tables / total (s)',
+        ],
+        rfmRows,
+      ),
+  );
+}

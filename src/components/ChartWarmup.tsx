@@ -13,6 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { warmUpFormatters } from './format';
 
 const POINTS = [
   { x: 1, y: 2, z: 0.5 },
@@ -37,7 +38,10 @@ export function ChartWarmup() {
     const idle =
       window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => setStage((s) => s + 1));
+    const handle = idle(() => {
+      if (stage === 0) warmUpFormatters();
+      setStage((s) => s + 1);
+    });
     return () => cancel(handle);
   }, [stage]);
   if (stage === 0 || stage > 3) return null;

@@ -40,3 +40,8 @@ export function formatZ(z: number): string {
   const sign = z > 0 ? '+' : z < 0 ? '−' : '±';
   return `${sign}${Math.abs(z).toFixed(1)} SD`;
 }
+
+/** Builds the formatters ahead of need: the first Intl.NumberFormat costs tens of milliseconds. */
+export function warmUpFormatters(): void {
+  for (const digits of [0, 1, 2]) formatter(digits).format(1234.5);
+}

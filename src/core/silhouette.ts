@@ -75,28 +75,48 @@ export function silhouetteFromDistances(
   let clusters = 0;
   for (let c = 0; c < k; c++) if (sizes[c] > 0) clusters++;
   if (clusters < 2 || clusters >= used) return NaN;
-  const sums = new Float64Array(m * k);
+  // sums[c * m + a]: the summed distance from row a to cluster c. Cluster-major, so that the
+  // inner loop (fixed a, rising b) writes memory in order; row a's own sums build up in a small
+  // array, and the loop has no branch when no row is noise (k-means).
+  const sums = new Float64Array(k * m);
+  const rowSums = new Float64Array(k);
+  const noise = used < m;
   let p = 0;
   for (let a = 0; a < m; a++) {
     const la = labels[a];
-    for (let b = a + 1; b < m; b++) {
-      const distance = distances[p++];
-      const lb = labels[b];
-      if (la < 0 || lb < 0) continue;
-      sums[a * k + lb] += distance;
-      sums[b * k + la] += distance;
+    if (la < 0) {
+      p += m - a - 1;
+      continue;
     }
+    rowSums.fill(0);
+    const column = la * m;
+    if (noise) {
+      for (let b = a + 1; b < m; b++) {
+        const distance = distances[p++];
+        const lb = labels[b];
+        if (lb < 0) continue;
+        rowSums[lb] += distance;
+        sums[column + b] += distance;
+      }
+    } else {
+      for (let b = a + 1; b < m; b++) {
+        const distance = distances[p++];
+        rowSums[labels[b]] += distance;
+        sums[column + b] += distance;
+      }
+    }
+    for (let c = 0; c < k; c++) sums[c * m + a] += rowSums[c];
   }
   let total = 0;
   for (let a = 0; a < m; a++) {
     const own = labels[a];
     if (own < 0) continue;
     if (sizes[own] <= 1) continue; // a lone member scores 0
-    const inside = sums[a * k + own] / (sizes[own] - 1);
+    const inside = sums[own * m + a] / (sizes[own] - 1);
     let nearest = Infinity;
     for (let c = 0; c < k; c++) {
       if (c === own || sizes[c] === 0) continue;
-      const mean = sums[a * k + c] / sizes[c];
+      const mean = sums[c * m + a] / sizes[c];
       if (mean < nearest) nearest = mean;
     }
     const denominator = Math.max(inside, nearest);

@@ -62,21 +62,30 @@ export function createPoolExecutor(
       const helperLoops = working.map(async (helper) => {
         try {
           const { copy, buffers } = copyForTransfer(data);
-          await Promise.race([helper.remote.setData(transfer(copy, buffers)), helper.failed]);
+          // The data and the first jobs go out together, before this thread turns to work of
+          // its own: the helper handles messages in order, so it needs no answer in between
+          // (and an answer would wait until this thread is free to read it).
+          const ready = Promise.race([
+            helper.remote.setData(transfer(copy, buffers)),
+            helper.failed,
+          ]);
+          // Failures are handled where the promises are awaited; these only keep a promise
+          // that is never awaited (after another job failed) from being reported as unhandled.
+          ready.catch(() => {});
           // Two calls in flight: the helper starts its next job at once, without waiting for
           // this thread (busy with a job of its own) to read the last answer.
           const inflight: { k: number; outcome: Promise<ClusterOutcome> }[] = [];
           for (;;) {
             while (inflight.length < PIPELINE && queue.length > 0) {
               const k = queue.shift() as number;
-              inflight.push({
-                k,
-                outcome: Promise.race([helper.remote.cluster(k, settings), helper.failed]),
-              });
+              const outcome = Promise.race([helper.remote.cluster(k, settings), helper.failed]);
+              outcome.catch(() => {});
+              inflight.push({ k, outcome });
             }
             const next = inflight.shift();
             if (!next) break;
             try {
+              await ready;
               onOutcome(await next.outcome);
               done += jobCost(next.k);
               report();
