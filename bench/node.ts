@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   benchInputs,
   machine,
+  median,
   parseBenchArgs,
   ROOT,
   run,
@@ -22,23 +23,53 @@ import {
 const args = parseBenchArgs(process.argv.slice(2));
 const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
 console.log(
-  `SegmentLens node benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, nInit ${args.nInit}, k = 1..10, silhouette on 5,000 rows\n`,
+  `SegmentLens node benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, nInit ${args.nInit}, k = 1..10, silhouette on 5,000 rows, median of ${args.runs} run(s)\n`,
 );
 const rows: string[][] = [];
+/** Per-key medians of several runs' stage times (the machine is shared and noisy). */
+function medianRun<T extends PipelineRun>(runs: T[]): T {
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r.times_ms)))];
+  return {
+    ...runs[0],
+    times_ms: Object.fromEntries(
+      keys.map((key) => [key, median(runs.map((r) => r.times_ms[key]))]),
+    ),
+    peak_rss_mb: median(runs.map((r) => r.peak_rss_mb ?? NaN)),
+  };
+}
+
 for (const input of await benchInputs(args)) {
-  const ours = JSON.parse(
-    await run(tsx, [join(ROOT, 'bench', 'runOurs.ts'), input.path, String(args.nInit)]),
-  ) as PipelineRun;
-  const baseline = JSON.parse(
-    await run(tsx, [join(ROOT, 'bench', 'runBaseline.ts'), input.path]),
-  ) as { parse_ms: number };
-  const naive =
-    ours.rows <= args.naiveMax
-      ? (JSON.parse(
+  // The pipelines take turns, run after run, so that a busy moment of the machine hits all.
+  const oursRuns: PipelineRun[] = [];
+  const baselineRuns: number[] = [];
+  const naiveRuns: PipelineRun[] = [];
+  const sklearnRuns: PipelineRun[] = [];
+  for (let r = 0; r < args.runs; r++) {
+    oursRuns.push(
+      JSON.parse(
+        await run(tsx, [join(ROOT, 'bench', 'runOurs.ts'), input.path, String(args.nInit)]),
+      ) as PipelineRun,
+    );
+    baselineRuns.push(
+      (
+        JSON.parse(await run(tsx, [join(ROOT, 'bench', 'runBaseline.ts'), input.path])) as {
+          parse_ms: number;
+        }
+      ).parse_ms,
+    );
+    if (oursRuns[0].rows <= args.naiveMax)
+      naiveRuns.push(
+        JSON.parse(
           await run(tsx, [join(ROOT, 'bench', 'runNaive.ts'), input.path, String(args.nInit)]),
-        ) as PipelineRun)
-      : null;
-  const sklearn = args.sklearn ? await runSklearn(input.path, args.nInit) : null;
+        ) as PipelineRun,
+      );
+    const sklearnRun = args.sklearn ? await runSklearn(input.path, args.nInit) : null;
+    if (sklearnRun) sklearnRuns.push(sklearnRun);
+  }
+  const ours = medianRun(oursRuns);
+  const baseline = { parse_ms: median(baselineRuns) };
+  const naive = naiveRuns.length > 0 ? medianRun(naiveRuns) : null;
+  const sklearn = sklearnRuns.length > 0 ? medianRun(sklearnRuns) : null;
   const t = ours.times_ms;
   rows.push([
     `${input.label} (${(input.bytes / 1e6).toFixed(1)} MB)`,
@@ -56,7 +87,11 @@ for (const input of await benchInputs(args)) {
     sklearn
       ? `${seconds(sklearn.times_ms.total)} s (${(t.total / sklearn.times_ms.total).toFixed(2)}x)`
       : 'not installed',
-    sklearn ? worstInertiaRatio(ours.inertia, sklearn.inertia).toFixed(4) : '–',
+    sklearn
+      ? Math.max(
+          ...oursRuns.map((r, i) => worstInertiaRatio(r.inertia, sklearnRuns[i].inertia)),
+        ).toFixed(4)
+      : '–',
   ]);
   console.error(`done: ${input.label}`);
 }
@@ -83,10 +118,19 @@ console.log(
 if (args.rfm.length > 0) {
   const rfmRows: string[][] = [];
   for (const path of args.rfm) {
-    const ours = JSON.parse(
-      await run(tsx, [join(ROOT, 'bench', 'runRfm.ts'), path]),
-    ) as PipelineRun & { customers: number };
-    const pandas = args.sklearn ? await runPandasRfm(path) : null;
+    const oursRuns: (PipelineRun & { customers: number })[] = [];
+    const pandasRuns: PipelineRun[] = [];
+    for (let r = 0; r < args.runs; r++) {
+      oursRuns.push(
+        JSON.parse(await run(tsx, [join(ROOT, 'bench', 'runRfm.ts'), path])) as PipelineRun & {
+          customers: number;
+        },
+      );
+      const pandasRun = args.sklearn ? await runPandasRfm(path) : null;
+      if (pandasRun) pandasRuns.push(pandasRun);
+    }
+    const ours = medianRun(oursRuns);
+    const pandas = pandasRuns.length > 0 ? medianRun(pandasRuns) : null;
     const t = ours.times_ms;
     rfmRows.push([
       `${path.split('/').pop()} (${ours.rows.toLocaleString('en-US')} lines, ${ours.customers.toLocaleString('en-US')} customers)`,
