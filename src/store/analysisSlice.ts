@@ -137,13 +137,21 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
     getAnalysisClient().cancel();
     // Cancelling a new file brings back the page as it was before it.
     const before = takeBeforeLoad();
-    if (before) set(before);
-    const { view, dataset } = get();
+    const view = before ? before.view : get().view;
+    const dataset = before ? before.dataset : get().dataset;
+    // The progress goes at once; the earlier results (charts to draw again) follow in a task of
+    // their own, so that the answer to the click is not held up by drawing them.
     set({
       phase: view || dataset ? 'ready' : 'idle',
       progress: null,
       status: view ? 'Cancelled: the page shows the last finished results.' : 'Cancelled.',
     });
+    if (before) {
+      const run = startRun();
+      setTimeout(() => {
+        if (isCurrentRun(run)) set(before);
+      }, 0);
+    }
   },
 
   selectK(k) {
