@@ -2,11 +2,16 @@ import { scratchInt32 } from './scratch';
 
 /**
  * Cluster quality indices computed as scikit-learn computes them, on all rows (they are
- * linear in the number of rows). Labels may be any integers; -1 is a label like any other here.
+ * linear in the number of rows). Labels may be any integers; -1 is a label like any other,
+ * unless `leaveOutNoise` is set: then rows labelled below 0 (DBSCAN's noise) are left out, as
+ * the comparison of algorithms does (noise is not a cluster whose quality means anything).
  */
 
 interface ClusterMeans {
+  /** Dense cluster of each row; -1 for a row left out. */
   labels: Int32Array;
+  /** Rows kept. */
+  kept: number;
   count: number;
   sizes: Float64Array;
   means: Float64Array;
@@ -23,16 +28,20 @@ function clusterMeans(
   n: number,
   d: number,
   labels: Int32Array,
+  leaveOutNoise: boolean,
 ): ClusterMeans {
+  const floor = leaveOutNoise ? 0 : -Infinity;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    if (labels[i] < min) min = labels[i];
-    if (labels[i] > max) max = labels[i];
+    const label = labels[i];
+    if (label < floor) continue;
+    if (label < min) min = label;
+    if (label > max) max = label;
   }
-  const span = n === 0 ? 0 : max - min + 1;
+  const span = max >= min ? max - min + 1 : 0;
   const slotSizes = new Float64Array(span);
-  for (let i = 0; i < n; i++) slotSizes[labels[i] - min]++;
+  for (let i = 0; i < n; i++) if (labels[i] >= floor) slotSizes[labels[i] - min]++;
   const slotToCluster = new Int32Array(span).fill(-1);
   let count = 0;
   for (let s = 0; s < span; s++) if (slotSizes[s] > 0) slotToCluster[s] = count++;
@@ -40,18 +49,24 @@ function clusterMeans(
   const sizes = new Float64Array(count);
   const means = new Float64Array(count * d);
   const overall = new Float64Array(d);
+  let kept = 0;
   for (let i = 0; i < n; i++) {
+    if (labels[i] < floor) {
+      dense[i] = -1;
+      continue;
+    }
     const c = slotToCluster[labels[i] - min];
     dense[i] = c;
     sizes[c]++;
+    kept++;
     for (let j = 0; j < d; j++) {
       means[c * d + j] += matrix[i * d + j];
       overall[j] += matrix[i * d + j];
     }
   }
   for (let c = 0; c < count; c++) for (let j = 0; j < d; j++) means[c * d + j] /= sizes[c];
-  for (let j = 0; j < d; j++) overall[j] /= n;
-  return { labels: dense, count, sizes, means, overall };
+  for (let j = 0; j < d; j++) overall[j] /= kept;
+  return { labels: dense, kept, count, sizes, means, overall };
 }
 
 /** Between-cluster over within-cluster dispersion, scaled by degrees of freedom. Higher is better. */
@@ -60,9 +75,17 @@ export function calinskiHarabasz(
   n: number,
   d: number,
   labels: Int32Array,
+  leaveOutNoise = false,
 ): number {
-  const { labels: dense, count, sizes, means, overall } = clusterMeans(matrix, n, d, labels);
-  if (count < 2 || count >= n) return NaN;
+  const {
+    labels: dense,
+    kept,
+    count,
+    sizes,
+    means,
+    overall,
+  } = clusterMeans(matrix, n, d, labels, leaveOutNoise);
+  if (count < 2 || count >= kept) return NaN;
   let between = 0;
   for (let c = 0; c < count; c++) {
     let s = 0;
@@ -72,10 +95,11 @@ export function calinskiHarabasz(
   let within = 0;
   for (let i = 0; i < n; i++) {
     const c = dense[i];
+    if (c < 0) continue;
     for (let j = 0; j < d; j++) within += (matrix[i * d + j] - means[c * d + j]) ** 2;
   }
   if (within === 0) return 1;
-  return (between * (n - count)) / (within * (count - 1));
+  return (between * (kept - count)) / (within * (count - 1));
 }
 
 /** Average over clusters of the worst ratio of spreads to separation. Lower is better. */
@@ -84,12 +108,20 @@ export function daviesBouldin(
   n: number,
   d: number,
   labels: Int32Array,
+  leaveOutNoise = false,
 ): number {
-  const { labels: dense, count, sizes, means } = clusterMeans(matrix, n, d, labels);
-  if (count < 2 || count >= n) return NaN;
+  const {
+    labels: dense,
+    kept,
+    count,
+    sizes,
+    means,
+  } = clusterMeans(matrix, n, d, labels, leaveOutNoise);
+  if (count < 2 || count >= kept) return NaN;
   const spread = new Float64Array(count);
   for (let i = 0; i < n; i++) {
     const c = dense[i];
+    if (c < 0) continue;
     let s = 0;
     for (let j = 0; j < d; j++) s += (matrix[i * d + j] - means[c * d + j]) ** 2;
     spread[c] += Math.sqrt(s);

@@ -1,3 +1,4 @@
+import { pairwiseSum } from './pairwiseSum';
 import type { StageProgress } from './progress';
 import { quantile } from './quantiles';
 
@@ -43,21 +44,21 @@ export function scaleFeatures(
     const row = i * d;
     for (let j = 0; j < d; j++) {
       const v = matrix[row + j];
-      mean[j] += v;
       if (v < min[j]) min[j] = v;
       if (v > max[j]) max[j] = v;
     }
   }
-  for (let j = 0; j < d; j++) mean[j] /= n;
-  // Two passes (mean, then squared deviations) keep the variance accurate for large values.
-  for (let i = 0; i < n; i++) {
-    const row = i * d;
-    for (let j = 0; j < d; j++) {
-      const delta = matrix[row + j] - mean[j];
-      std[j] += delta * delta;
-    }
+  // The mean and the corrected two-pass variance, summed as numpy sums (pairwise), exactly as
+  // scikit-learn's StandardScaler computes them: the scaled values come out bit for bit the same
+  // as its, so that methods sensitive to exact ties (Chebyshev distances on whole-number data,
+  // say) agree with it too.
+  for (let j = 0; j < d; j++) {
+    const m = pairwiseSum(matrix, j, n, d) / n;
+    const correction = pairwiseSum(matrix, j, n, d, (v) => v - m);
+    const squares = pairwiseSum(matrix, j, n, d, (v) => (v - m) * (v - m));
+    mean[j] = m;
+    std[j] = Math.sqrt((squares - (correction * correction) / n) / n);
   }
-  for (let j = 0; j < d; j++) std[j] = Math.sqrt(std[j] / n);
   onProgress?.(0.4);
 
   const warnings: string[] = [];

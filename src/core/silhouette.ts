@@ -1,4 +1,5 @@
 import type { StageProgress } from './progress';
+import { rowDistance, type DistanceMetric } from './distance';
 import { squaredDistance } from './kmeans';
 import { createRandom, sampleIndices } from './random';
 
@@ -21,6 +22,7 @@ export class SilhouetteSample {
     maxSize = DEFAULT_SILHOUETTE_SAMPLE,
     seed = 0,
     onProgress?: StageProgress,
+    metric: DistanceMetric = 'euclidean',
   ) {
     this.indices = sampleIndices(n, maxSize, createRandom(seed ^ 0x5eed));
     const m = this.indices.length;
@@ -34,11 +36,16 @@ export class SilhouetteSample {
     for (let a = 0; a < m; a++)
       for (let j = 0; j < d; j++) rows[a * d + j] = matrix[this.indices[a] * d + j];
     const distances = this.distances;
+    const distance = metric === 'euclidean' ? null : rowDistance(metric);
     let p = 0;
     for (let a = 0; a < m; a++) {
       const ra = a * d;
-      for (let b = a + 1; b < m; b++)
-        distances[p++] = Math.sqrt(squaredDistance(rows, ra, rows, b * d, d));
+      if (distance === null) {
+        for (let b = a + 1; b < m; b++)
+          distances[p++] = Math.sqrt(squaredDistance(rows, ra, rows, b * d, d));
+      } else {
+        for (let b = a + 1; b < m; b++) distances[p++] = distance(rows, ra, rows, b * d, d);
+      }
       if (onProgress && (a & 255) === 0) onProgress(1 - ((m - a) * (m - a)) / (m * m));
     }
     onProgress?.(1);
@@ -132,7 +139,8 @@ export function silhouetteScore(
   d: number,
   labels: Int32Array,
   k: number,
+  metric: DistanceMetric = 'euclidean',
 ): number {
-  const sample = new SilhouetteSample(matrix, n, d, n);
+  const sample = new SilhouetteSample(matrix, n, d, n, 0, undefined, metric);
   return sample.score(labels, k);
 }
