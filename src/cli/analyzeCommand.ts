@@ -17,7 +17,7 @@ import { readCsv, type ReadOptions } from '../core/readCsv';
 import { SCALE_METHODS } from '../core/scale';
 import { DELIMITERS, DELIMITER_LABELS } from '../core/dialect';
 import type { Table } from '../core/table';
-import { analyzeTable, type AnalysisResult } from '../core/analyzeTable';
+import { analyzeTable, resultFor, type AnalysisResult } from '../core/analyzeTable';
 import { UserError } from '../core/userError';
 import { choiceOption, intOption, listOption, numberOption, parseCommandArgs } from './args';
 import { fileSource } from './fileSource';
@@ -162,7 +162,7 @@ export async function analyzeCommand(argv: string[], io: Io): Promise<number> {
 
 /** The result as the issue specifies it, plus what else a script may want. */
 export function analysisJson(table: Table, analysis: AnalysisResult) {
-  const chosen = analysis.results[analysis.k - 1];
+  const chosen = resultFor(analysis, analysis.k)!;
   return {
     rows: {
       read: analysis.cleaning.read,
@@ -242,7 +242,7 @@ function analysisText(
     `Silhouette on ${analysis.silhouetteSampleSize} rows.`,
     '',
     `Segments (k = ${analysis.k}):`,
-    ...analysis.results[analysis.k - 1].profiles.segments.map(
+    ...resultFor(analysis, analysis.k)!.profiles.segments.map(
       (s) =>
         `  ${String(s.id).padStart(2)}  ${String(s.size).padStart(7)} (${(s.share * 100).toFixed(1).padStart(5)}%)  ${s.label}`,
     ),
@@ -266,7 +266,7 @@ async function writeExports(
   analysis: AnalysisResult,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
-  const chosen = analysis.results[analysis.k - 1];
+  const chosen = resultFor(analysis, analysis.k)!;
   const kinds = effectiveKinds(analysis.columns, {});
   const numericColumns = kinds.map((kind) => kind === 'numeric' || kind === 'identifier');
   const labels = new Map(chosen.profiles.segments.map((s) => [s.id, s.label]));

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../core/analysisOptions';
-import type { AnalysisResult } from '../core/analyzeTable';
+import { resultFor, type AnalysisResult } from '../core/analyzeTable';
 import { setAsideCsvParts } from '../core/exportCsv';
 import { inferColumns } from '../core/inferColumns';
 import { formatDateTime, parseDate, type DateOrder } from '../core/parseDate';
@@ -196,7 +196,7 @@ function columnsNumeric(table: Table): boolean[] {
 /** The result as the issue specifies it, plus the clusters. */
 export function rfmJson(rfm: RfmResult, analysis: AnalysisResult) {
   const totals = cellTotals(rfm);
-  const chosen = analysis.results[analysis.k - 1];
+  const chosen = resultFor(analysis, analysis.k)!;
   return {
     rows: { read: rfm.rows.read, used: rfm.rows.used, dropped: rfm.rows.dropped },
     customers: rfm.customers.length,
@@ -259,7 +259,7 @@ function rfmText(
     ),
     '',
     `Clusters on log1p(frequency), log1p(monetary) and recency, standardised: k = ${analysis.k} (recommended ${analysis.recommendation.k}).`,
-    ...analysis.results[analysis.k - 1].profiles.segments.map(
+    ...resultFor(analysis, analysis.k)!.profiles.segments.map(
       (s) => `  ${String(s.id).padStart(2)}  ${String(s.size).padStart(7)}  ${s.label}`,
     ),
   ];

@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { AlertRegion } from './AlertRegion';
+import { AlgorithmComparison } from './AlgorithmComparison';
+import { DendrogramChart } from './DendrogramChart';
+import { KDistanceChart } from './KDistanceChart';
 import { ClusterSegmentTable } from './ClusterSegmentTable';
 import { ModeChoice } from './ModeChoice';
 import { RfmCustomerTable } from './RfmCustomerTable';
@@ -45,6 +48,8 @@ export function App() {
   const charts = (hasView || hasPartial) && (
     <div className="charts">
       <ElbowChart />
+      <KDistanceChart />
+      <DendrogramChart />
       <ScreeChart />
       <SegmentScatter />
     </div>
@@ -84,7 +89,12 @@ export function App() {
               <SegmentProfiles />
             </Section>
             {hasView && (
-              <Section step={5} title="Export">
+              <Section step={5} title="Compare algorithms">
+                <AlgorithmComparison />
+              </Section>
+            )}
+            {hasView && (
+              <Section step={6} title="Export">
                 <ExportPanel />
               </Section>
             )}

@@ -34,6 +34,8 @@ export function ElbowChart() {
     [points, metric],
   );
   if (!points || points.length === 0) return null;
+  // DBSCAN has one result, not a curve: its k-distance plot takes this place.
+  if (!live && view?.algorithm === 'dbscan') return null;
   const lastK = live ? kMax : points[points.length - 1].k;
   const recommendation = live ? null : (view?.recommendation ?? null);
   return (

@@ -20,7 +20,9 @@ export function ExportPanel() {
         {kView.profiles.segments.map((segment) => (
           <li key={segment.id}>
             <button type="button" onClick={() => void download(segment.id)}>
-              Download segment {segment.id}: {segment.label} ({formatCount(segment.size)} rows)
+              {segment.id < 0
+                ? `Download noise (segment -1, ${formatCount(segment.size)} rows)`
+                : `Download segment ${segment.id}: ${segment.label} (${formatCount(segment.size)} rows)`}
             </button>
           </li>
         ))}

@@ -9,7 +9,7 @@ const STAGE_NAMES: Record<Stage, string> = {
   scale: 'Scaling',
   pca: 'Principal components',
   silhouette: 'Preparing the silhouette sample',
-  cluster: 'Clustering for k = 1 to 10',
+  cluster: 'Clustering',
   profile: 'Describing segments',
   rfm: 'Computing RFM',
 };
@@ -19,7 +19,7 @@ export function ProgressPanel() {
   const progress = useStore((s) => s.progress);
   const phase = useStore((s) => s.phase);
   const cancel = useStore((s) => s.cancel);
-  if (phase !== 'loading' && phase !== 'analysing') return null;
+  if (phase !== 'loading' && phase !== 'analysing' && phase !== 'comparing') return null;
   const stage = progress?.stage ?? 'parse';
   const percent = Math.round((progress?.fraction ?? 0) * 100);
   return (

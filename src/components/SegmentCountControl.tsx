@@ -13,7 +13,11 @@ export function SegmentCountControl() {
         {view.perK.map(({ k }) => (
           <option key={k} value={k}>
             {k}
-            {k === view.recommendation.k ? ' (recommended)' : ''}
+            {view.algorithm === 'dbscan'
+              ? ' (found by DBSCAN)'
+              : k === view.recommendation.k
+                ? ' (recommended)'
+                : ''}
           </option>
         ))}
       </select>

@@ -59,7 +59,8 @@ export function SegmentScatter() {
     40,
   );
   const selectedK = useStore((s) => s.selectedK);
-  const kView = view && selectedK !== null ? (view.perK[selectedK - 1] ?? null) : null;
+  const kView =
+    view && selectedK !== null ? (view.perK.find((p) => p.k === selectedK) ?? null) : null;
   const axes = view?.axes ?? null;
   const total = view?.analysedRows ?? 0;
   const [x, y] = useStore((s) => s.scatterAxes);

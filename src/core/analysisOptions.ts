@@ -3,6 +3,8 @@ import type { ColumnKind, ColumnSummary } from './inferColumns';
 import type { FeatureWording } from './profileSegments';
 import { KMEANS_DEFAULTS } from './kmeans';
 import type { ScaleMethod } from './scale';
+import type { Linkage } from './agglomerative';
+import type { DistanceMetric } from './distance';
 import { DEFAULT_SILHOUETTE_SAMPLE } from './silhouette';
 
 export interface AnalysisOptions {
@@ -27,7 +29,24 @@ export interface AnalysisOptions {
   localSearch: boolean;
   /** Words for high and low values of features in segment labels (RFM: "Recent", "Lapsed"). */
   wording: Record<string, FeatureWording>;
+  algorithm: ClusteringAlgorithm;
+  /** Distance for DBSCAN, hierarchical clustering and the silhouette (k-means is Euclidean). */
+  metric: DistanceMetric;
+  /** DBSCAN's neighbourhood radius; null for the knee of the k-distance plot. */
+  eps: number | null;
+  /** DBSCAN: rows within eps (the row itself included) that make a row a core row. */
+  minPts: number;
+  linkage: Linkage;
+  /** Hierarchical: cut the tree at this height instead of into k segments; null for k. */
+  cutHeight: number | null;
 }
+
+export type ClusteringAlgorithm = 'kmeans' | 'dbscan' | 'hierarchical';
+export const ALGORITHM_LABELS: Record<ClusteringAlgorithm, string> = {
+  kmeans: 'k-means',
+  dbscan: 'DBSCAN',
+  hierarchical: 'Hierarchical',
+};
 
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
   kinds: {},
@@ -43,6 +62,13 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
   silhouetteSample: DEFAULT_SILHOUETTE_SAMPLE,
   localSearch: true,
   wording: {},
+  algorithm: 'kmeans',
+  metric: 'euclidean',
+  eps: null,
+  // scikit-learn's default min_samples.
+  minPts: 5,
+  linkage: 'ward',
+  cutHeight: null,
 };
 
 /** The kinds after the user's corrections. */

@@ -3,6 +3,7 @@ import { recommendK, type ElbowPoint, type Recommendation } from './chooseK';
 import { cleanRows, type CleanReport, type FeatureSource } from './cleanRows';
 import {
   inlineExecutor,
+  outcomeFromLabels,
   type ClusterData,
   type ClusterExecutor,
   type ClusterOutcome,
@@ -16,6 +17,20 @@ import { scaleFeatures, type ScaleMethod } from './scale';
 import { SilhouetteSample } from './silhouette';
 import type { Table } from './table';
 import { UserError } from './userError';
+import type { ClusteringAlgorithm } from './analysisOptions';
+import type { Linkage } from './agglomerative';
+import { DBSCAN_MAX_ROWS, densityClusters } from './densityClustering';
+import type { DistanceMetric } from './distance';
+import {
+  clustersAtHeight,
+  cutHeightFor,
+  dendrogram,
+  fitHierarchy,
+  hierarchyLabels,
+  HIERARCHY_MAX_ROWS,
+  type Dendrogram,
+} from './hierarchicalClustering';
+import type { ColumnKind } from './inferColumns';
 
 /** The segmentation for one number of segments. */
 export interface KResult {
@@ -65,9 +80,48 @@ export interface AnalysisResult {
   recommendation: Recommendation;
   /** The k shown. */
   k: number;
-  /** One result per k in the elbow, results[k - 1]. */
+  /** One result per k, ascending (see resultFor): every k of the elbow, or DBSCAN's one. */
   results: KResult[];
   notes: string[];
+  algorithm: ClusteringAlgorithm;
+  /** The distance of DBSCAN, hierarchical clustering and the silhouette. */
+  metric: DistanceMetric;
+  density: DensitySummary | null;
+  hierarchy: HierarchySummary | null;
+}
+
+/** What DBSCAN did, for the page's k-distance chart and notes. */
+export interface DensitySummary {
+  eps: number;
+  suggestedEps: number;
+  minPts: number;
+  clusters: number;
+  noise: number;
+  coreRows: number;
+  /** Sorted k-distances (k = minPts) of a seeded sample; the knee is at `knee`. */
+  kDistances: Float64Array;
+  knee: number;
+  clusteredRows: number;
+  maxRows: number;
+  joinedFromOutside: number;
+}
+
+/** What hierarchical clustering did, for the dendrogram and notes. */
+export interface HierarchySummary {
+  linkage: Linkage;
+  /** Rows the tree was built on (a seeded sample above maxRows). */
+  treeRows: number;
+  maxRows: number;
+  dendrogram: Dendrogram;
+  /** Height where the cut giving each k of the elbow falls: cutHeights[k - 1]. */
+  cutHeights: (number | null)[];
+  /** The height cut asked for, when the cut is by height. */
+  cutHeight: number | null;
+}
+
+/** The result for k segments, if it was computed. */
+export function resultFor(analysis: Pick<AnalysisResult, 'results'>, k: number): KResult | null {
+  return analysis.results.find((result) => result.k === k) ?? null;
 }
 
 /**
@@ -84,14 +138,28 @@ export interface AnalysisExtras {
   onElbowPoint?: (point: ElbowPoint) => void;
 }
 
-export async function analyzeTable(
+/** The feature matrix an analysis clusters: the table's rows cleaned, encoded and scaled. */
+export interface PreparedFeatures {
+  columns: ColumnSummary[];
+  kinds: ColumnKind[];
+  cleaned: ReturnType<typeof cleanRows>;
+  scaled: ReturnType<typeof scaleFeatures>;
+  /** Features clustered on (constant ones left out by scaling). */
+  features: FeatureSource[];
+  n: number;
+  d: number;
+  notes: string[];
+}
+
+/** Checks the chosen features, then cleans and scales: what every clustering starts from. */
+export function prepareFeatures(
   table: Table,
   options: AnalysisOptions,
   onProgress?: PipelineProgress,
-  extras: AnalysisExtras = {},
-): Promise<AnalysisResult> {
+  known?: ColumnSummary[],
+): PreparedFeatures {
   const notes: string[] = [];
-  const columns = extras.columns ?? inferColumns(table, (f) => onProgress?.('infer', f));
+  const columns = known ?? inferColumns(table, (f) => onProgress?.('infer', f));
   const kinds = effectiveKinds(columns, options.kinds);
   const requested = options.features ?? defaultFeatures(columns, kinds);
   for (const name of requested) {
@@ -161,6 +229,17 @@ export async function analyzeTable(
     );
   }
 
+  return { columns, kinds, cleaned, scaled, features, n, d, notes };
+}
+
+export async function analyzeTable(
+  table: Table,
+  options: AnalysisOptions,
+  onProgress?: PipelineProgress,
+  extras: AnalysisExtras = {},
+): Promise<AnalysisResult> {
+  const prepared = prepareFeatures(table, options, onProgress, extras.columns);
+  const { columns, kinds, cleaned, scaled, features, n, d, notes } = prepared;
   const pca = fitPca(scaled.matrix, n, d, (f) => onProgress?.('pca', f));
   const projectionDims = Math.min(3, d);
   const projection = projectPca(
@@ -198,70 +277,41 @@ export async function analyzeTable(
       wording: options.wording,
     }),
   };
-  // The silhouette sample's distances are computed on this thread while other workers start
-  // clustering; outcomes that arrive before it is ready wait for their silhouette.
-  let silhouette: SilhouetteSample | null = null;
-  const ks = Array.from({ length: kMax }, (_, i) => kMax - i);
-  const outcomes = new Map<number, ClusterOutcome>();
-  const points = new Map<number, ElbowPoint>();
-  const waiting: ClusterOutcome[] = [];
-  /** Each k's point, computed once (the silhouette pass over the sample is not free). */
-  const elbowPoint = (outcome: ClusterOutcome): ElbowPoint => {
-    const known = points.get(outcome.k);
-    if (known) return known;
-    const score =
-      outcome.k >= 2 && outcome.k < n ? (silhouette?.score(outcome.labels, outcome.k) ?? NaN) : NaN;
-    const point: ElbowPoint = {
-      k: outcome.k,
-      inertia: outcome.inertia,
-      silhouette: Number.isNaN(score) ? null : score,
-      daviesBouldin: outcome.daviesBouldin,
-      calinskiHarabasz: outcome.calinskiHarabasz,
-    };
-    if (silhouette !== null || n < 3) points.set(outcome.k, point);
-    return point;
+  const silhouetteOf = (sample: SilhouetteSample | null, labels: Int32Array, k: number) => {
+    const score = k >= 2 && k < n ? (sample?.score(labels, k) ?? NaN) : NaN;
+    return Number.isNaN(score) ? null : score;
   };
-  const settings: ClusterSettings = {
-    nInit: options.nInit,
-    maxIter: options.maxIter,
-    seed: options.seed,
-    localSearch: options.localSearch,
-  };
-  await (extras.executor ?? inlineExecutor).run(
-    data,
-    ks,
-    settings,
-    (outcome) => {
-      outcomes.set(outcome.k, outcome);
-      if (silhouette === null && n >= 3) waiting.push(outcome);
-      else extras.onElbowPoint?.(elbowPoint(outcome));
-    },
-    (f) => onProgress?.('cluster', f),
-    () => {
-      if (n >= 3) {
-        silhouette = new SilhouetteSample(
+  const newSilhouette = () =>
+    n >= 3
+      ? new SilhouetteSample(
           scaled.matrix,
           n,
           d,
           options.silhouetteSample,
           options.seed,
           (f) => onProgress?.('silhouette', f),
-        );
-      }
-      for (const outcome of waiting.splice(0)) extras.onElbowPoint?.(elbowPoint(outcome));
-    },
-  );
-  const elbow: ElbowPoint[] = [];
-  const results: KResult[] = [];
-  for (let k = 1; k <= kMax; k++) {
-    const outcome = outcomes.get(k);
-    if (!outcome) throw new Error(`the clustering for k = ${k} did not come back`);
-    elbow.push(elbowPoint(outcome));
-    const { daviesBouldin: _db, calinskiHarabasz: _ch, ...result } = outcome;
-    results.push(result);
+          options.metric,
+        )
+      : null;
+  let clustering: Clustering;
+  if (options.algorithm === 'dbscan') {
+    clustering = runDensity(data, options, newSilhouette, silhouetteOf, onProgress);
+  } else if (options.algorithm === 'hierarchical') {
+    clustering = runHierarchy(data, options, kMax, newSilhouette, silhouetteOf, extras, onProgress);
+  } else {
+    clustering = await runKmeans(
+      data,
+      options,
+      kMax,
+      newSilhouette,
+      silhouetteOf,
+      extras,
+      onProgress,
+    );
   }
+  const { elbow, results, silhouette, recommendation, density, hierarchy } = clustering;
+  notes.push(...clustering.notes);
   onProgress?.('profile', 1);
-  const recommendation = recommendK(elbow);
   return {
     columns,
     features,
@@ -284,10 +334,251 @@ export async function analyzeTable(
     projectionDims,
     elbow,
     kRangeNote,
-    silhouetteSampleSize: (silhouette as SilhouetteSample | null)?.size ?? 0,
+    silhouetteSampleSize: silhouette?.size ?? 0,
     recommendation,
-    k: options.k ?? recommendation.k,
+    k: clustering.k ?? options.k ?? recommendation.k,
+    algorithm: options.algorithm,
+    metric: options.metric,
+    density,
+    hierarchy,
     results,
     notes: [...table.notes, ...notes, ...scaled.warnings],
   };
+}
+
+interface Clustering {
+  elbow: ElbowPoint[];
+  results: KResult[];
+  silhouette: SilhouetteSample | null;
+  recommendation: Recommendation;
+  /** The k to show when the algorithm decides it (DBSCAN, a height cut); else null. */
+  k: number | null;
+  density: DensitySummary | null;
+  hierarchy: HierarchySummary | null;
+  notes: string[];
+}
+
+type SilhouetteOf = (
+  sample: SilhouetteSample | null,
+  labels: Int32Array,
+  k: number,
+) => number | null;
+
+function toResult(outcome: ClusterOutcome): KResult {
+  const { daviesBouldin: _db, calinskiHarabasz: _ch, ...result } = outcome;
+  return result;
+}
+
+function pointOf(outcome: ClusterOutcome, silhouette: number | null): ElbowPoint {
+  return {
+    k: outcome.k,
+    inertia: outcome.inertia,
+    silhouette,
+    daviesBouldin: outcome.daviesBouldin,
+    calinskiHarabasz: outcome.calinskiHarabasz,
+  };
+}
+
+/** k-means for every k of the elbow, spread over the executor's workers. */
+async function runKmeans(
+  data: ClusterData,
+  options: AnalysisOptions,
+  kMax: number,
+  newSilhouette: () => SilhouetteSample | null,
+  silhouetteOf: SilhouetteOf,
+  extras: AnalysisExtras,
+  onProgress?: PipelineProgress,
+): Promise<Clustering> {
+  const { n } = data;
+  // The silhouette sample's distances are computed on this thread while other workers start
+  // clustering; outcomes that arrive before it is ready wait for their silhouette.
+  let silhouette: SilhouetteSample | null = null;
+  const ks = Array.from({ length: kMax }, (_, i) => kMax - i);
+  const outcomes = new Map<number, ClusterOutcome>();
+  const points = new Map<number, ElbowPoint>();
+  const waiting: ClusterOutcome[] = [];
+  /** Each k's point, computed once (the silhouette pass over the sample is not free). */
+  const elbowPoint = (outcome: ClusterOutcome): ElbowPoint => {
+    const known = points.get(outcome.k);
+    if (known) return known;
+    const point = pointOf(outcome, silhouetteOf(silhouette, outcome.labels, outcome.k));
+    if (silhouette !== null || n < 3) points.set(outcome.k, point);
+    return point;
+  };
+  const settings: ClusterSettings = {
+    nInit: options.nInit,
+    maxIter: options.maxIter,
+    seed: options.seed,
+    localSearch: options.localSearch,
+  };
+  await (extras.executor ?? inlineExecutor).run(
+    data,
+    ks,
+    settings,
+    (outcome) => {
+      outcomes.set(outcome.k, outcome);
+      if (silhouette === null && n >= 3) waiting.push(outcome);
+      else extras.onElbowPoint?.(elbowPoint(outcome));
+    },
+    (f) => onProgress?.('cluster', f),
+    () => {
+      silhouette = newSilhouette();
+      for (const outcome of waiting.splice(0)) extras.onElbowPoint?.(elbowPoint(outcome));
+    },
+  );
+  const elbow: ElbowPoint[] = [];
+  const results: KResult[] = [];
+  for (let k = 1; k <= kMax; k++) {
+    const outcome = outcomes.get(k);
+    if (!outcome) throw new Error(`the clustering for k = ${k} did not come back`);
+    elbow.push(elbowPoint(outcome));
+    results.push(toResult(outcome));
+  }
+  return {
+    elbow,
+    results,
+    silhouette,
+    recommendation: recommendK(elbow),
+    k: null,
+    density: null,
+    hierarchy: null,
+    notes: [],
+  };
+}
+
+/** DBSCAN: one result, whose k is the number of clusters found; noise labelled -1. */
+function runDensity(
+  data: ClusterData,
+  options: AnalysisOptions,
+  newSilhouette: () => SilhouetteSample | null,
+  silhouetteOf: SilhouetteOf,
+  onProgress?: PipelineProgress,
+): Clustering {
+  const { matrix, n, d } = data;
+  const found = densityClusters(
+    matrix,
+    n,
+    d,
+    { eps: options.eps, minPts: options.minPts, metric: options.metric, seed: options.seed },
+    (f) => onProgress?.('cluster', f),
+  );
+  if (found.clusters === 0)
+    throw new UserError(
+      'no-clusters',
+      `At eps ${found.eps} with ${found.minPts} minimum points every row is noise: raise eps (the k-distance plot suggests ${found.suggestedEps}) or lower the minimum points.`,
+    );
+  const outcome = outcomeFromLabels(data, found.labels, found.clusters);
+  const silhouette = newSilhouette();
+  const point = pointOf(outcome, silhouetteOf(silhouette, outcome.labels, outcome.k));
+  const share = (found.noise / n) * 100;
+  const notes: string[] = [];
+  if (found.clusteredRows < n)
+    notes.push(
+      `DBSCAN ran on a seeded sample of ${found.clusteredRows.toLocaleString('en-US')} of the ${n.toLocaleString('en-US')} rows (it takes up to ${DBSCAN_MAX_ROWS.toLocaleString('en-US')} rows in reasonable time); every other row joined the segment of the nearest core row within eps, or noise when none was that close.`,
+    );
+  return {
+    elbow: [point],
+    results: [toResult(outcome)],
+    silhouette,
+    recommendation: {
+      k: found.clusters,
+      elbowK: null,
+      silhouetteK: null,
+      reason: `DBSCAN found ${found.clusters} ${found.clusters === 1 ? 'segment' : 'segments'} at eps ${found.eps} with ${found.minPts} minimum points; ${found.noise.toLocaleString('en-US')} rows (${share.toFixed(1)}%) are noise.`,
+    },
+    k: found.clusters,
+    density: {
+      eps: found.eps,
+      suggestedEps: found.suggestedEps,
+      minPts: found.minPts,
+      clusters: found.clusters,
+      noise: found.noise,
+      coreRows: found.coreRows,
+      kDistances: found.kDistances,
+      knee: found.knee,
+      clusteredRows: found.clusteredRows,
+      maxRows: DBSCAN_MAX_ROWS,
+      joinedFromOutside: found.joinedFromOutside,
+    },
+    hierarchy: null,
+    notes,
+  };
+}
+
+/** Agglomerative clustering: one tree, cut for every k of the elbow (and at a height if asked). */
+function runHierarchy(
+  data: ClusterData,
+  options: AnalysisOptions,
+  kMax: number,
+  newSilhouette: () => SilhouetteSample | null,
+  silhouetteOf: SilhouetteOf,
+  extras: AnalysisExtras,
+  onProgress?: PipelineProgress,
+): Clustering {
+  const { matrix, n, d } = data;
+  const fit = fitHierarchy(matrix, n, d, options.linkage, options.metric, options.seed, (f) =>
+    onProgress?.('cluster', 0.8 * f),
+  );
+  const silhouette = newSilhouette();
+  const ks = Array.from({ length: kMax }, (_, i) => i + 1);
+  const heightK = options.cutHeight === null ? null : clustersAtHeight(fit.tree, options.cutHeight);
+  if (heightK !== null && heightK > kMax) {
+    if (heightK > MAX_HEIGHT_CUT_SEGMENTS)
+      throw new UserError(
+        'bad-option',
+        `Cutting the tree at height ${options.cutHeight} gives ${heightK} segments: choose a height of at least ${roundUp(cutHeightFor(fit.tree, MAX_HEIGHT_CUT_SEGMENTS) ?? 0)} for at most ${MAX_HEIGHT_CUT_SEGMENTS}.`,
+      );
+    ks.push(heightK);
+  }
+  const elbow: ElbowPoint[] = [];
+  const results: KResult[] = [];
+  ks.forEach((k, i) => {
+    const outcome = outcomeFromLabels(data, hierarchyLabels(fit, matrix, n, d, k), k);
+    const point = pointOf(outcome, silhouetteOf(silhouette, outcome.labels, k));
+    if (k <= kMax) {
+      elbow.push(point);
+      extras.onElbowPoint?.(point);
+    }
+    results.push(toResult(outcome));
+    onProgress?.('cluster', 0.8 + (0.2 * (i + 1)) / ks.length);
+  });
+  const notes: string[] = [];
+  if (fit.sampled)
+    notes.push(
+      `Hierarchical clustering ran on a seeded sample of ${fit.rows.length.toLocaleString('en-US')} of the ${n.toLocaleString('en-US')} rows (it needs every pairwise distance, so it takes up to ${HIERARCHY_MAX_ROWS.toLocaleString('en-US')} rows); every other row joined the segment whose centre is nearest.`,
+    );
+  const recommendation = recommendK(elbow);
+  return {
+    elbow,
+    results,
+    silhouette,
+    recommendation:
+      heightK === null
+        ? recommendation
+        : {
+            ...recommendation,
+            reason: `${recommendation.reason} The tree cut at height ${options.cutHeight} gives ${heightK} ${heightK === 1 ? 'segment' : 'segments'}.`,
+          },
+    k: heightK,
+    density: null,
+    hierarchy: {
+      linkage: options.linkage,
+      treeRows: fit.rows.length,
+      maxRows: HIERARCHY_MAX_ROWS,
+      dendrogram: dendrogram(fit.tree),
+      cutHeights: Array.from({ length: kMax }, (_, i) => cutHeightFor(fit.tree, i + 1)),
+      cutHeight: options.cutHeight,
+    },
+    notes,
+  };
+}
+
+/** A height cut may give more segments than the elbow tries, up to this many. */
+export const MAX_HEIGHT_CUT_SEGMENTS = 50;
+
+function roundUp(value: number): number {
+  const rounded = Number(value.toPrecision(2));
+  return rounded < value
+    ? Number((rounded + 10 ** (Math.floor(Math.log10(value)) - 1)).toPrecision(2))
+    : rounded;
 }

@@ -82,6 +82,59 @@ export function runClusterJob(
   return outcome;
 }
 
+/**
+ * The outcome of a clustering made by another algorithm (DBSCAN, hierarchical): labels 0..k-1,
+ * or -1 for noise, which is left out of the centroids, the inertia and the indices. Segments are
+ * renumbered by size, as k-means' are.
+ */
+export function outcomeFromLabels(
+  data: ClusterData,
+  labels: Int32Array,
+  k: number,
+): ClusterOutcome {
+  const { matrix, n, d } = data;
+  const centroids = new Float64Array(k * d);
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < n; i++) {
+    const c = labels[i];
+    if (c < 0) continue;
+    sizes[c]++;
+    for (let j = 0; j < d; j++) centroids[c * d + j] += matrix[i * d + j];
+  }
+  for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) centroids[c * d + j] /= sizes[c];
+  let inertia = 0;
+  for (let i = 0; i < n; i++) {
+    const c = labels[i];
+    if (c < 0) continue;
+    for (let j = 0; j < d; j++) inertia += (matrix[i * d + j] - centroids[c * d + j]) ** 2;
+  }
+  const ordered = orderBySize(labels, centroids, sizes, d);
+  let clustered = 0;
+  for (let c = 0; c < k; c++) clustered += sizes[c];
+  const indices = k >= 2 && k < clustered;
+  return {
+    k,
+    labels: ordered.labels,
+    centroids: ordered.centroids,
+    centroidsOriginal: toOriginalUnits(
+      ordered.centroids,
+      k,
+      d,
+      data.center,
+      data.scale,
+      data.transforms,
+    ),
+    sizes: ordered.sizes,
+    inertia,
+    iterations: 0,
+    profiles: profileSegments(data.profile, ordered.labels),
+    daviesBouldin: indices ? finiteOrNull(daviesBouldin(matrix, n, d, ordered.labels, true)) : null,
+    calinskiHarabasz: indices
+      ? finiteOrNull(calinskiHarabasz(matrix, n, d, ordered.labels, true))
+      : null,
+  };
+}
+
 /** Runs the jobs for a list of k, reporting each outcome as it finishes (in any order). */
 export interface ClusterExecutor {
   /**

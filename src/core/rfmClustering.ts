@@ -1,6 +1,6 @@
 import { DEFAULT_CLEANING } from './cleanRows';
 import type { AnalysisOptions } from './analysisOptions';
-import { analyzeTable, type AnalysisExtras, type AnalysisResult } from './analyzeTable';
+import { analyzeTable, resultFor, type AnalysisExtras, type AnalysisResult } from './analyzeTable';
 import type { FeatureWording } from './profileSegments';
 import type { PipelineProgress } from './progress';
 import { csvField } from './exportCsv';
@@ -30,6 +30,9 @@ export function rfmAnalysisOptions(base: AnalysisOptions): AnalysisOptions {
     },
     scale: 'zscore',
     wording: RFM_WORDING,
+    // Clusters on RFM are k-means: the cross-table with the named segments has no noise row.
+    algorithm: 'kmeans',
+    metric: 'euclidean',
   };
 }
 
@@ -151,7 +154,7 @@ export function customerClusters(
   customers: number,
 ): Int32Array {
   const clusters = new Int32Array(customers).fill(-1);
-  const labels = analysis.results[k - 1].labels;
+  const labels = resultFor(analysis, k)!.labels;
   for (let i = 0; i < labels.length; i++) clusters[analysis.rows[i]] = labels[i];
   return clusters;
 }

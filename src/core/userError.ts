@@ -24,7 +24,8 @@ export type UserErrorCode =
   | 'too-few-rows'
   | 'bad-option'
   | 'bad-mapping'
-  | 'ambiguous-dates';
+  | 'ambiguous-dates'
+  | 'no-clusters';
 
 export function isUserError(error: unknown): error is UserError {
   return (

@@ -19,6 +19,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
   selectedK: null,
   scatterAxes: ['pc1', 'pc2'],
   metric: 'silhouette',
+  comparison: null,
   error: null,
   warning: null,
   status: '',
@@ -29,7 +30,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
     cancelScheduledAnalysis();
     const client = getAnalysisClient();
     // One analysis at a time: a newer request replaces a running one.
-    if (get().phase === 'analysing') client.cancel();
+    if (get().phase === 'analysing' || get().phase === 'comparing') client.cancel();
     const blocker = mode === 'transactions' ? selectRfmBlocker(get()) : null;
     if (blocker !== null) {
       // The mapping form says what is missing; nothing runs until it is there.
@@ -100,7 +101,16 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
       }
       const view = outcome.value;
       const previousK = get().selectedK;
-      const selectedK = previousK !== null && previousK <= view.perK.length ? previousK : view.k;
+      // DBSCAN and a height cut decide the number of segments; otherwise the user's k stays.
+      // A new algorithm starts from its own recommendation.
+      const decided =
+        view.algorithm === 'dbscan' ||
+        view.hierarchy?.cutHeight != null ||
+        get().view?.algorithm !== view.algorithm;
+      const selectedK =
+        !decided && previousK !== null && view.perK.some((p) => p.k === previousK)
+          ? previousK
+          : view.k;
       const axisIds = new Set(view.axes.map((a) => a.id));
       const [x, y] = get().scatterAxes;
       const scatterAxes: [string, string] =
@@ -116,7 +126,11 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
         warning: view.kRangeNote,
         selectedK,
         scatterAxes,
-        status: `Analysis done: ${view.recommendation.k} segments recommended.`,
+        comparison: null,
+        status:
+          view.algorithm === 'dbscan'
+            ? `Analysis done: DBSCAN found ${view.k} segments.`
+            : `Analysis done: ${view.recommendation.k} segments recommended.`,
       });
     } catch (error) {
       elbowPoints.stop();
@@ -164,6 +178,52 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
 
   setMetric(metric) {
     set({ metric });
+  },
+
+  async compareAlgorithms() {
+    const { source, viewOptions, selectedK, phase } = get();
+    if (!source || !viewOptions || selectedK === null || phase !== 'ready') return;
+    const run = startRun();
+    const live = () => isCurrentRun(run) && get().phase === 'comparing';
+    set({
+      phase: 'comparing',
+      progress: { stage: 'clean', fraction: 0 },
+      error: null,
+      status: 'Comparing algorithms…',
+    });
+    // k-means and hierarchical get the k on show, unless DBSCAN chose it.
+    const k =
+      viewOptions.algorithm === 'dbscan' ? (get().view?.recommendation.k ?? selectedK) : selectedK;
+    try {
+      const outcome = await getAnalysisClient().compare(
+        source,
+        viewOptions,
+        Math.max(2, k),
+        (stage, fraction) => {
+          if (live()) set({ progress: { stage, fraction } });
+        },
+      );
+      if (!isCurrentRun(run)) return;
+      if (!outcome.ok) {
+        set({ phase: 'ready', progress: null, error: outcome.error.message, status: '' });
+        return;
+      }
+      set({
+        phase: 'ready',
+        progress: null,
+        comparison: { result: outcome.value, options: viewOptions, k: Math.max(2, k) },
+        status: 'Comparison done.',
+      });
+    } catch (error) {
+      if (!isCurrentRun(run)) return;
+      const message = describeError(error, 'comparing the algorithms');
+      set({
+        phase: 'ready',
+        progress: null,
+        error: message,
+        status: message ? '' : 'Comparison cancelled.',
+      });
+    }
   },
 
   async downloadSegments(segment) {

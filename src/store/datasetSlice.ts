@@ -19,7 +19,7 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
     cancelScheduledAnalysis();
     rememberBeforeLoad(get());
     // A new file replaces whatever runs: stop it rather than queue behind it.
-    if (get().phase === 'loading' || get().phase === 'analysing') client.cancel();
+    if (get().phase !== 'idle' && get().phase !== 'ready') client.cancel();
     const run = startRun();
     set({
       phase: 'loading',

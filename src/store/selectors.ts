@@ -5,7 +5,7 @@ import type { State } from './types';
 /** The results for the k on show. */
 export function selectShownK(state: State): KView | null {
   if (!state.view || state.selectedK === null) return null;
-  return state.view.perK[state.selectedK - 1] ?? null;
+  return state.view.perK.find((p) => p.k === state.selectedK) ?? null;
 }
 
 /** True when the options (or the RFM settings) changed since the results on show were computed. */

@@ -1,5 +1,6 @@
 import type { AnalysisOptions } from '../core/analysisOptions';
 import type { ElbowPoint } from '../core/chooseK';
+import type { AlgorithmComparison } from '../core/compareAlgorithms';
 import type { Cleaning } from '../core/cleanRows';
 import type { ColumnKind } from '../core/inferColumns';
 import type { Stage } from '../core/progress';
@@ -18,9 +19,29 @@ import type {
 } from '../worker/analysisApi';
 import type { LoadRequest } from '../worker/analysisClient';
 
-export type Phase = 'idle' | 'loading' | 'analysing' | 'ready';
+export type Phase = 'idle' | 'loading' | 'analysing' | 'comparing' | 'ready';
 export type MetricName = 'silhouette' | 'daviesBouldin' | 'calinskiHarabasz';
-export type ClusterSettings = Pick<AnalysisOptions, 'kMax' | 'nInit' | 'seed' | 'silhouetteSample'>;
+export type ClusterSettings = Pick<
+  AnalysisOptions,
+  | 'kMax'
+  | 'nInit'
+  | 'seed'
+  | 'silhouetteSample'
+  | 'algorithm'
+  | 'metric'
+  | 'eps'
+  | 'minPts'
+  | 'linkage'
+  | 'cutHeight'
+>;
+
+/** The three algorithms side by side, and what they ran on. */
+export interface ComparisonState {
+  result: AlgorithmComparison;
+  /** The options of the analysis compared on, and the k given to k-means and hierarchical. */
+  options: AnalysisOptions;
+  k: number;
+}
 
 export interface DatasetSlice {
   /** The loaded file (the File itself) and how it was read; null before the first file. */
@@ -55,6 +76,7 @@ export interface AnalysisSlice {
   selectedK: number | null;
   scatterAxes: [string, string];
   metric: MetricName;
+  comparison: ComparisonState | null;
   error: string | null;
   /** Something to know about the results on show (not an error), shown with the alerts. */
   warning: string | null;
@@ -65,6 +87,8 @@ export interface AnalysisSlice {
   selectK(k: number): void;
   setScatterAxes(x: string, y: string): void;
   setMetric(metric: MetricName): void;
+  /** Runs k-means, hierarchical and DBSCAN on the data on show, for the comparison table. */
+  compareAlgorithms(): Promise<void>;
   downloadSegments(segment: number | null): Promise<void>;
   downloadCleaningReport(): Promise<void>;
   dismissError(): void;

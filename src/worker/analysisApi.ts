@@ -1,4 +1,13 @@
-import { analyzeTable, type AnalysisResult } from '../core/analyzeTable';
+import {
+  analyzeTable,
+  resultFor,
+  type AnalysisResult,
+  type DensitySummary,
+  type HierarchySummary,
+} from '../core/analyzeTable';
+import { ALGORITHM_LABELS, type ClusteringAlgorithm } from '../core/analysisOptions';
+import { compareAlgorithms, type AlgorithmComparison } from '../core/compareAlgorithms';
+import type { DistanceMetric } from '../core/distance';
 import { inlineExecutor, type ClusterExecutor } from '../core/clusterJob';
 import { releaseScratch } from '../core/scratch';
 import {
@@ -172,6 +181,10 @@ export interface AnalysisView {
   axes: ScatterAxis[];
   perK: KView[];
   settings: { nInit: number; kMax: number; silhouetteSample: number; seed: number };
+  algorithm: ClusteringAlgorithm;
+  metric: DistanceMetric;
+  density: DensitySummary | null;
+  hierarchy: HierarchySummary | null;
 }
 
 const SCATTER_POINTS = 2000;
@@ -541,6 +554,10 @@ function view(
       silhouetteSample: options.silhouetteSample,
       seed: options.seed,
     },
+    algorithm: analysis.algorithm,
+    metric: analysis.metric,
+    density: analysis.density,
+    hierarchy: analysis.hierarchy,
   };
 }
 
@@ -556,6 +573,33 @@ export function viewBuffers(analysisView: AnalysisView): ArrayBuffer[] {
   );
 }
 
+/**
+ * k-means, hierarchical and DBSCAN side by side on the rows and options of the analysis on show
+ * (k segments for the first two).
+ */
+export async function compare(
+  k: number,
+  onProgress?: ProgressListener,
+): Promise<Outcome<AlgorithmComparison>> {
+  const progress = throttleProgress(onProgress);
+  return attempt(async () => {
+    const loaded = requireLoaded();
+    if (loaded.analysis === null || loaded.options === null || loaded.analysisTable === null)
+      throw new Error('No analysis to compare algorithms on.');
+    const options =
+      loaded.analysisTable === loaded.table ? loaded.options : rfmAnalysisOptions(loaded.options);
+    const comparison = compareAlgorithms(
+      loaded.analysisTable,
+      options,
+      k,
+      progress,
+      loaded.analysisTable === loaded.table ? loaded.columns : undefined,
+    );
+    releaseScratch();
+    return comparison;
+  });
+}
+
 export interface ExportFile {
   blob: Blob;
   fileName: string;
@@ -567,7 +611,7 @@ export async function exportSegments(k: number, segment: number | null): Promise
   const analysis = loaded.analysis;
   if (analysis === null || loaded.options === null || loaded.analysisTable !== loaded.table)
     throw new Error('No analysis of the file to export.');
-  const result = analysis.results[k - 1];
+  const result = resultFor(analysis, k)!;
   const labels = new Map(result.profiles.segments.map((s) => [s.id, s.label]));
   const kinds = effectiveKinds(loaded.columns, loaded.options.kinds);
   const parts = segmentCsvParts({
@@ -580,7 +624,7 @@ export async function exportSegments(k: number, segment: number | null): Promise
   });
   const suffix =
     segment === null
-      ? `all segments (k=${k})`
+      ? `all segments (${analysis.algorithm === 'kmeans' ? '' : `${ALGORITHM_LABELS[analysis.algorithm]}, `}k=${k})`
       : `segment ${segment} - ${labels.get(segment) ?? ''}`;
   return {
     blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }),

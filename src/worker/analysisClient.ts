@@ -1,6 +1,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { AnalysisOptions } from '../core/analysisOptions';
 import type { ElbowPoint } from '../core/chooseK';
+import type { AlgorithmComparison } from '../core/compareAlgorithms';
 import type { RfmSettings } from '../core/rfm';
 import type * as AnalysisApi from './analysisApi';
 import type {
@@ -46,6 +47,13 @@ export interface AnalysisClient {
     rfm?: RfmSettings | null,
   ): Promise<Outcome<AnalysisView>>;
   rfmCustomers(request: LoadRequest, settings: RfmSettings, query: RfmQuery): Promise<RfmPage>;
+  /** k-means, hierarchical and DBSCAN side by side on the analysis with these options. */
+  compare(
+    request: LoadRequest,
+    options: AnalysisOptions,
+    k: number,
+    onProgress?: ProgressListener,
+  ): Promise<Outcome<AlgorithmComparison>>;
   exportSegments(
     request: LoadRequest,
     options: AnalysisOptions,
@@ -91,6 +99,7 @@ export type AnalysisBackend = Pick<
   | 'computeRfm'
   | 'analyze'
   | 'rfmCustomers'
+  | 'compare'
   | 'exportSegments'
   | 'exportCleaningReport'
   | 'exportRfm'
@@ -107,6 +116,7 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     analyze: (options, onProgress, onElbowPoint, rfm) =>
       remote.analyze(options, wrapped(onProgress), wrapped(onElbowPoint), rfm),
     rfmCustomers: (settings, query) => remote.rfmCustomers(settings, query),
+    compare: (k, onProgress) => remote.compare(k, wrapped(onProgress)),
     exportSegments: (k, segment) => remote.exportSegments(k, segment),
     exportCleaningReport: () => remote.exportCleaningReport(),
     exportRfm: (settings, choice) => remote.exportRfm(settings, choice),
@@ -190,6 +200,18 @@ export abstract class ReplayingClient implements AnalysisClient {
     return this.call(async (backend) => {
       await this.ensureRfm(backend, request, settings);
       return backend.rfmCustomers(settings, query);
+    });
+  }
+
+  compare(
+    request: LoadRequest,
+    options: AnalysisOptions,
+    k: number,
+    onProgress?: ProgressListener,
+  ) {
+    return this.call(async (backend) => {
+      await this.ensureAnalysed(backend, request, options, null);
+      return backend.compare(k, onProgress);
     });
   }
 

@@ -1,0 +1,136 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Papa from 'papaparse';
+import { describe, expect, it, vi } from 'vitest';
+import { generateCustomersCsv } from '../../scripts/generators/customers';
+import { App } from '../../src/components/App';
+
+function blobText(blob: Blob): Promise<string> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.readAsText(blob);
+  });
+}
+
+async function loadCustomers() {
+  const user = userEvent.setup();
+  render(<App />);
+  const file = new File([generateCustomersCsv({ rows: 500, seed: 8, duplicates: 0 })], 'c.csv', {
+    type: 'text/csv',
+  });
+  await user.upload(screen.getByLabelText('Choose a CSV file'), file);
+  await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 30_000 });
+  return user;
+}
+
+/** Waits for the analysis the last change started to finish. */
+async function settled() {
+  await waitFor(
+    () => expect(screen.queryByRole('progressbar', { name: 'Analysis progress' })).toBeNull(),
+    { timeout: 30_000 },
+  );
+}
+
+describe('choosing the clustering algorithm', () => {
+  it('runs DBSCAN with the suggested eps, shows noise in the scatter and profiles, and exports it as segment -1', async () => {
+    const saved: Blob[] = [];
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: (blob: Blob) => (saved.push(blob), 'blob:test'),
+        revokeObjectURL: () => {},
+      }),
+    );
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const user = await loadCustomers();
+    await user.selectOptions(screen.getByLabelText('Clustering algorithm'), 'dbscan');
+    const plot = await screen.findByRole(
+      'figure',
+      { name: 'k-distance plot' },
+      { timeout: 30_000 },
+    );
+    await settled();
+    expect(plot).toHaveAccessibleDescription(/The knee suggests eps [\d.]+/);
+    await waitFor(() => expect(screen.queryByRole('figure', { name: 'Elbow curve' })).toBeNull());
+    // A small eps leaves many rows as noise.
+    expect(screen.getByLabelText('Use the suggested eps')).toBeChecked();
+    await user.click(screen.getByLabelText('Use the suggested eps'));
+    const eps = screen.getByLabelText('Neighbourhood radius (eps)');
+    await user.clear(eps);
+    await user.type(eps, '0.5');
+    await waitFor(
+      () =>
+        expect(screen.getByRole('figure', { name: 'k-distance plot' })).toHaveAccessibleDescription(
+          /at eps 0.5,/,
+        ),
+      { timeout: 30_000 },
+    );
+    await settled();
+    const profiles = screen.getByRole('table', { name: 'Segment profiles' });
+    const noiseRow = within(profiles).getByRole('row', { name: /^Noise/ });
+    const noise = Number(within(noiseRow).getAllByRole('cell')[0].textContent?.replace(/,/g, ''));
+    expect(noise).toBeGreaterThan(0);
+    const scatter = screen.getByRole('figure', { name: 'Segment scatter' });
+    expect(scatter).toHaveAccessibleDescription(/-1 Noise \(\d+\)/);
+    expect(screen.getByLabelText('Number of segments')).toHaveDisplayValue(/found by DBSCAN/);
+
+    await user.click(screen.getByRole('button', { name: /Download noise \(segment -1/ }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const rows = Papa.parse<Record<string, string>>(
+      (await blobText(saved[0])).replace(/^\uFEFF/, ''),
+      {
+        header: true,
+        skipEmptyLines: true,
+      },
+    ).data;
+    expect(rows).toHaveLength(noise);
+    expect(new Set(rows.map((r) => `${r.segment} ${r.segment_label}`))).toEqual(
+      new Set(['-1 Noise']),
+    );
+  });
+
+  it('runs hierarchical clustering with a dendrogram, cuts it at a height, and compares the three algorithms', async () => {
+    const user = await loadCustomers();
+    await user.selectOptions(screen.getByLabelText('Clustering algorithm'), 'hierarchical');
+    await screen.findByRole('figure', { name: 'Dendrogram' }, { timeout: 30_000 });
+    await settled();
+    expect(
+      screen.getByRole('img', { name: /Dendrogram: 30 clusters joined by 29 merges/ }),
+    ).toBeInTheDocument();
+    // Ward is Euclidean only: the other distances cannot be chosen with it.
+    expect(
+      within(screen.getByLabelText('Distance')).getByRole('option', { name: 'Manhattan' }),
+    ).toBeDisabled();
+    await user.selectOptions(screen.getByLabelText('Linkage'), 'average');
+    await user.selectOptions(screen.getByLabelText('Distance'), 'manhattan');
+    await waitFor(
+      () =>
+        expect(screen.getByRole('figure', { name: 'Dendrogram' })).toHaveAccessibleDescription(
+          /average linkage tree \(Manhattan distance\)/,
+        ),
+      { timeout: 30_000 },
+    );
+    await settled();
+    await user.selectOptions(screen.getByLabelText('Number of segments'), '3');
+    await user.click(screen.getByLabelText('Cut the tree at a height'));
+    await settled();
+    // The height offered is the one that gives the segments on show.
+    await waitFor(() => expect(screen.getByLabelText('Number of segments')).toHaveValue('3'), {
+      timeout: 30_000,
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Compare algorithms' }));
+    const table = await screen.findByRole(
+      'table',
+      { name: /Algorithm comparison/ },
+      { timeout: 30_000 },
+    );
+    const names = within(table)
+      .getAllByRole('rowheader')
+      .map((cell) => cell.textContent);
+    expect(names).toEqual(['k-means', 'Hierarchical', 'DBSCAN']);
+    const agreement = screen.getByRole('table', { name: /Agreement between algorithms/ });
+    expect(within(agreement).getAllByRole('cell', { name: '1' })).toHaveLength(3);
+  });
+});
