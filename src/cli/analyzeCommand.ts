@@ -18,6 +18,10 @@ import { SCALE_METHODS } from '../core/scale';
 import { DELIMITERS, DELIMITER_LABELS } from '../core/dialect';
 import type { Table } from '../core/table';
 import { analyzeTable, resultFor, type AnalysisResult } from '../core/analyzeTable';
+import { LINKAGES } from '../core/agglomerative';
+import { ALGORITHM_LABELS } from '../core/analysisOptions';
+import { compareAlgorithms, type AlgorithmComparison } from '../core/compareAlgorithms';
+import { DISTANCE_METRICS, METRIC_LABELS } from '../core/distance';
 import { UserError } from '../core/userError';
 import { choiceOption, intOption, listOption, numberOption, parseCommandArgs } from './args';
 import { fileSource } from './fileSource';
@@ -26,7 +30,19 @@ import { progressPrinter } from './progressPrinter';
 
 export const ANALYZE_USAGE = `segmentlens analyze FILE [options]
 
-Segments the customers in FILE (one row per customer) with k-means.
+Segments the customers in FILE (one row per customer) with k-means, DBSCAN or
+hierarchical clustering.
+
+  --algorithm kmeans|dbscan|hierarchical       (default kmeans)
+  --metric euclidean|manhattan|chebyshev|cosine
+                        distance for DBSCAN, hierarchical and the silhouette
+                        (default euclidean; k-means itself is Euclidean)
+  --eps X               DBSCAN's neighbourhood radius (default: the knee of the
+                        k-distance plot)
+  --min-pts N           DBSCAN's minimum points of a core row, itself included (default 5)
+  --linkage ward|complete|average|single       hierarchical linkage (default ward)
+  --cut-height H        hierarchical: cut the tree at height H instead of into k
+  --compare             also run all three algorithms and print their comparison
 
   --features a,b,c      numeric columns to cluster on (default: every numeric column
                         that is not an identifier)
@@ -69,6 +85,13 @@ const OPTIONS = {
   encoding: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  algorithm: { type: 'string' },
+  metric: { type: 'string' },
+  eps: { type: 'string' },
+  'min-pts': { type: 'string' },
+  linkage: { type: 'string' },
+  'cut-height': { type: 'string' },
+  compare: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -138,25 +161,50 @@ export async function analyzeCommand(argv: string[], io: Io): Promise<number> {
       DEFAULT_ANALYSIS_OPTIONS.silhouetteSample,
   };
   if (options.k !== null && options.k > options.kMax) options.kMax = options.k;
+  Object.assign(options, algorithmOptions(values));
+  if (options.algorithm === 'dbscan' && options.k !== null)
+    throw new UserError(
+      'bad-option',
+      'DBSCAN finds the number of segments itself: leave out --k, or choose --algorithm kmeans or hierarchical.',
+    );
 
   const path = positionals[0];
   const { source, close } = await fileSource(path);
   const progress = progressPrinter(io, !values.json);
   let table: Table;
   let analysis: AnalysisResult;
+  let comparison: AlgorithmComparison | null = null;
   try {
     table = await readCsv(source, {
       ...readOptionsFrom(values),
       onProgress: (f) => progress('parse', f),
     });
     analysis = await analyzeTable(table, options, progress);
+    if (values.compare)
+      comparison = compareAlgorithms(
+        table,
+        options,
+        Math.max(2, analysis.algorithm === 'dbscan' ? analysis.recommendation.k : analysis.k),
+        progress,
+        analysis.columns,
+      );
   } finally {
     progress.done();
     await close();
   }
   if (values.out !== undefined) await writeExports(values.out, path, table, analysis);
-  if (values.json) io.stdout.write(JSON.stringify(analysisJson(table, analysis)) + '\n');
-  else io.stdout.write(analysisText(path, table, analysis, values.out));
+  if (values.json)
+    io.stdout.write(
+      JSON.stringify({
+        ...analysisJson(table, analysis),
+        ...(comparison === null ? {} : { comparison }),
+      }) + '\n',
+    );
+  else
+    io.stdout.write(
+      analysisText(path, table, analysis, values.out) +
+        (comparison === null ? '' : comparisonText(comparison)),
+    );
   return 0;
 }
 
@@ -199,6 +247,32 @@ export function analysisJson(table: Table, analysis: AnalysisResult) {
       return entry;
     }),
     silhouetteSampleSize: analysis.silhouetteSampleSize,
+    algorithm: analysis.algorithm,
+    metric: analysis.metric,
+    ...(analysis.density === null
+      ? {}
+      : {
+          dbscan: {
+            eps: analysis.density.eps,
+            suggestedEps: analysis.density.suggestedEps,
+            minPts: analysis.density.minPts,
+            clusters: analysis.density.clusters,
+            noise: analysis.density.noise,
+            coreRows: analysis.density.coreRows,
+            clusteredRows: analysis.density.clusteredRows,
+            joinedFromOutside: analysis.density.joinedFromOutside,
+          },
+        }),
+    ...(analysis.hierarchy === null
+      ? {}
+      : {
+          hierarchical: {
+            linkage: analysis.hierarchy.linkage,
+            treeRows: analysis.hierarchy.treeRows,
+            cutHeight: analysis.hierarchy.cutHeight,
+            cutHeights: analysis.hierarchy.cutHeights,
+          },
+        }),
     recommendedK: analysis.recommendation.k,
     recommendation: analysis.recommendation.reason,
     k: analysis.k,
@@ -230,6 +304,7 @@ function analysisText(
   const lines = [
     `${path}: ${cleaning.read} rows read, ${cleaning.kept} analysed${dropped ? ` (set aside: ${dropped})` : ''}`,
     `Features (${analysis.scaling.method}): ${analysis.features.map((f) => f.name).join(', ')}`,
+    `Algorithm: ${algorithmLine(analysis)}`,
     `PCA: ${Array.from(analysis.pca.explainedVarianceRatio.slice(0, 3), (r, i) => `PC${i + 1} ${(r * 100).toFixed(1)}%`).join(', ')}`,
     '',
     '  k       inertia  silhouette  Davies-Bouldin  Calinski-Harabasz',
@@ -253,6 +328,88 @@ function analysisText(
     lines.push('', `Wrote segments.csv, one CSV per segment and set-aside.csv to ${out}`);
   void table;
   return lines.join('\n') + '\n';
+}
+
+function algorithmLine(analysis: AnalysisResult): string {
+  const metric = METRIC_LABELS[analysis.metric];
+  if (analysis.density !== null) {
+    const { eps, suggestedEps, minPts, clusters, noise } = analysis.density;
+    return `DBSCAN, eps ${eps} (suggested ${suggestedEps}), ${minPts} minimum points, ${metric}: ${clusters} ${clusters === 1 ? 'segment' : 'segments'}, ${noise} noise rows (segment -1)`;
+  }
+  if (analysis.hierarchy !== null) {
+    const { linkage, treeRows, cutHeight } = analysis.hierarchy;
+    return `hierarchical, ${linkage} linkage, ${metric}, tree on ${treeRows} rows${cutHeight === null ? '' : `, cut at height ${cutHeight}`}`;
+  }
+  return `k-means (silhouette: ${metric})`;
+}
+
+function comparisonText(comparison: AlgorithmComparison): string {
+  const names = comparison.rows.map((row) => ALGORITHM_LABELS[row.algorithm]);
+  return (
+    [
+      '',
+      `Comparison on ${comparison.analysedRows} rows (silhouette on ${comparison.silhouetteSampleSize}, ${METRIC_LABELS[comparison.metric]}; noise left out of the indices):`,
+      '  algorithm     segments  noise   silhouette  Davies-Bouldin  Calinski-Harabasz  settings',
+      ...comparison.rows.map(
+        (row, i) =>
+          `  ${names[i].padEnd(12)}  ${String(row.clusters).padStart(8)}  ${`${(row.noiseShare * 100).toFixed(1)}%`.padStart(6)}  ${fmt(row.silhouette, 10)}  ${fmt(row.daviesBouldin, 14)}  ${fmt(row.calinskiHarabasz, 17)}  ${row.settings}`,
+      ),
+      '',
+      'Agreement (adjusted Rand index):',
+      `  ${''.padEnd(12)}${names.map((name) => name.padStart(14)).join('')}`,
+      ...comparison.agreement.map(
+        (row, i) => `  ${names[i].padEnd(12)}${row.map((v) => v.toFixed(4).padStart(14)).join('')}`,
+      ),
+    ].join('\n') + '\n'
+  );
+}
+
+/** The algorithm flags, checked against each other (a flag for another algorithm is a mistake). */
+function algorithmOptions(values: {
+  algorithm?: string;
+  metric?: string;
+  eps?: string;
+  'min-pts'?: string;
+  linkage?: string;
+  'cut-height'?: string;
+}): Partial<AnalysisOptions> {
+  const algorithm =
+    choiceOption('algorithm', values.algorithm, ['kmeans', 'dbscan', 'hierarchical'] as const) ??
+    'kmeans';
+  const misplaced = (flag: string, owner: string) =>
+    new UserError(
+      'bad-option',
+      `${flag} applies to ${owner}: add --algorithm ${owner === 'DBSCAN' ? 'dbscan' : 'hierarchical'}.`,
+    );
+  if (algorithm !== 'dbscan' && (values.eps !== undefined || values['min-pts'] !== undefined))
+    throw misplaced(values.eps !== undefined ? '--eps' : '--min-pts', 'DBSCAN');
+  if (
+    algorithm !== 'hierarchical' &&
+    (values.linkage !== undefined || values['cut-height'] !== undefined)
+  )
+    throw misplaced(
+      values.linkage !== undefined ? '--linkage' : '--cut-height',
+      'hierarchical clustering',
+    );
+  const linkage =
+    choiceOption('linkage', values.linkage, LINKAGES) ?? DEFAULT_ANALYSIS_OPTIONS.linkage;
+  const metric = choiceOption('metric', values.metric, DISTANCE_METRICS) ?? 'euclidean';
+  if (algorithm === 'hierarchical' && linkage === 'ward' && metric !== 'euclidean')
+    throw new UserError(
+      'bad-option',
+      `Ward linkage works with Euclidean distances only: leave out --metric, or add --linkage complete, average or single.`,
+    );
+  const eps = numberOption('eps', values.eps, 0) ?? null;
+  if (eps !== null && !(eps > 0))
+    throw new UserError('bad-option', '--eps must be a number above 0, such as 0.5.');
+  return {
+    algorithm,
+    metric,
+    eps,
+    minPts: intOption('min-pts', values['min-pts'], 1, 100000) ?? DEFAULT_ANALYSIS_OPTIONS.minPts,
+    linkage,
+    cutHeight: numberOption('cut-height', values['cut-height'], 0) ?? null,
+  };
 }
 
 function fmt(value: number | null, width: number): string {

@@ -293,3 +293,81 @@ describe('segmentlens rfm', () => {
     expect(onePrice.stderr).toMatch(/--amount COL, or --quantity COL and --price COL/);
   });
 });
+
+describe('segmentlens analyze --algorithm', () => {
+  it('runs DBSCAN: noise is segment -1 in the JSON and in the exported files', async () => {
+    const out = join(dir, 'dbscan-out');
+    const { code, stdout, stderr } = await run([
+      'analyze',
+      customers,
+      '--algorithm',
+      'dbscan',
+      '--eps',
+      '0.6',
+      '--min-pts',
+      '6',
+      '--metric',
+      'manhattan',
+      '--json',
+      '--out',
+      out,
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.algorithm).toBe('dbscan');
+    expect(result.metric).toBe('manhattan');
+    expect(result.dbscan).toMatchObject({ eps: 0.6, minPts: 6 });
+    expect(result.k).toBe(result.dbscan.clusters);
+    const noise = result.segments.find((s: { id: number }) => s.id === -1);
+    expect(noise).toMatchObject({ label: 'Noise', size: result.dbscan.noise });
+    const rows = Papa.parse<Record<string, string>>(
+      (await readFile(join(out, 'segments.csv'), 'utf8')).replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    expect(rows).toHaveLength(result.rows.kept);
+    expect(rows.filter((row) => row.segment === '-1')).toHaveLength(result.dbscan.noise);
+    expect((await readdir(out)).some((name) => name.startsWith('segment--1'))).toBe(true);
+  });
+
+  it('runs hierarchical clustering and compares the three algorithms', async () => {
+    const { code, stdout } = await run([
+      'analyze',
+      customers,
+      '--algorithm',
+      'hierarchical',
+      '--linkage',
+      'average',
+      '--k',
+      '4',
+      '--compare',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.hierarchical).toMatchObject({ linkage: 'average', treeRows: result.rows.kept });
+    expect(result.segments).toHaveLength(4);
+    expect(result.comparison.rows.map((r: { algorithm: string }) => r.algorithm)).toEqual([
+      'kmeans',
+      'hierarchical',
+      'dbscan',
+    ]);
+    expect(result.comparison.agreement[1][1]).toBe(1);
+  });
+
+  it('refuses flags of another algorithm in one line', async () => {
+    const eps = await run(['analyze', customers, '--eps', '0.5']);
+    expect(eps.code).toBe(2);
+    expect(eps.stderr.trim()).toBe('segmentlens: --eps applies to DBSCAN: add --algorithm dbscan.');
+    const ward = await run([
+      'analyze',
+      customers,
+      '--algorithm',
+      'hierarchical',
+      '--metric',
+      'cosine',
+    ]);
+    expect(ward.code).toBe(2);
+    expect(ward.stderr).toMatch(/^segmentlens: Ward linkage works with Euclidean distances only/);
+  });
+});

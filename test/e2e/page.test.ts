@@ -130,6 +130,78 @@ describe('the page in Chromium', () => {
     ]);
   });
 
+  it('switches to DBSCAN and hierarchical clustering: noise in the scatter, profiles and export, a dendrogram, a comparison', async () => {
+    const page = await open();
+    await page
+      .getByLabel('Choose a CSV file')
+      .setInputFiles(await writeCustomers('algorithms.csv', 1500, 17));
+    await waitForResults(page, 'algorithms.csv');
+    await page.getByLabel('Clustering algorithm').selectOption('dbscan');
+    await page.getByLabel('Use the suggested eps').uncheck();
+    await page.getByLabel('Neighbourhood radius (eps)').fill('0.5');
+    await page
+      .getByRole('figure', { name: 'k-distance plot' })
+      .filter({ hasText: 'at eps 0.5,' })
+      .waitFor({ timeout: 60_000 });
+    await expect
+      .poll(async () => page.getByRole('progressbar', { name: 'Analysis progress' }).count())
+      .toBe(0);
+    // Noise is drawn (grey points of segment -1), listed in the legend and profiled.
+    const scatter = page.getByRole('figure', { name: 'Segment scatter' });
+    await expect.poll(() => scatter.getByText('Noise', { exact: true }).count()).toBe(1);
+    const noisePoints = Number(
+      await scatter.locator('svg path[data-segment="-1"]').getAttribute('data-points'),
+    );
+    expect(noisePoints).toBeGreaterThan(0);
+    const sizes = await profileSizes(page);
+    expect(sizes.get('Noise')).toBeGreaterThan(0);
+
+    const downloadStarted = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download all segments' }).click();
+    const download = await downloadStarted;
+    expect(download.suggestedFilename()).toMatch(
+      /^algorithms - all segments \(DBSCAN, k=\d+\)\.csv$/,
+    );
+    const rows = Papa.parse<Record<string, string>>(
+      (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    const counted = new Map<string, number>();
+    for (const row of rows) counted.set(row.segment, (counted.get(row.segment) ?? 0) + 1);
+    const expected = new Map(
+      [...sizes].map(([name, size]) => [name === 'Noise' ? '-1' : name, size]),
+    );
+    expect(counted).toEqual(expected);
+    expect(
+      rows.filter((row) => row.segment === '-1').every((row) => row.segment_label === 'Noise'),
+    ).toBe(true);
+
+    await page.getByLabel('Clustering algorithm').selectOption('hierarchical');
+    await page.getByLabel('Linkage').selectOption('average');
+    await page
+      .getByRole('figure', { name: 'Dendrogram' })
+      .filter({ hasText: 'average linkage tree' })
+      .waitFor({ timeout: 60_000 });
+    await expect
+      .poll(async () => page.getByRole('progressbar', { name: 'Analysis progress' }).count())
+      .toBe(0);
+    expect(await page.getByRole('figure', { name: 'Dendrogram' }).locator('svg path').count()).toBe(
+      29,
+    );
+    await page.getByLabel('Number of segments').selectOption('3');
+    await expect.poll(async () => (await profileSizes(page)).size).toBe(3);
+
+    await page.getByRole('button', { name: 'Compare algorithms' }).click();
+    const table = page.getByRole('table', { name: /Algorithm comparison/ });
+    await table.waitFor({ timeout: 60_000 });
+    expect(await table.getByRole('rowheader').allInnerTexts()).toEqual([
+      'k-means',
+      'Hierarchical',
+      'DBSCAN',
+    ]);
+    expect(await table.getByRole('row', { name: /Hierarchical/ }).innerText()).toContain('k = 3');
+  });
+
   it('takes a file dragged onto the drop zone', async () => {
     const page = await open();
     const csv = generateCustomersCsv({ rows: 500, seed: 4 });
