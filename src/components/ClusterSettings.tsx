@@ -159,7 +159,7 @@ function SettingsSummary() {
         DBSCAN with {eps}, {options.minPts} minimum points, {distance} distance, {silhouette}.
         DBSCAN takes up to {formatCount(DBSCAN_MAX_ROWS)} rows in reasonable time
         {rows > DBSCAN_MAX_ROWS
-          ? `; this file has more, so it runs on a seeded sample and the other rows join the nearest core row's segment (or noise).`
+          ? `; this file has more, so it runs on a seeded sample and the other rows join the segment of a core row within eps (or noise).`
           : '.'}
       </>
     );

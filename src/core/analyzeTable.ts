@@ -474,7 +474,7 @@ function runDensity(
   const notes: string[] = [];
   if (found.clusteredRows < n)
     notes.push(
-      `DBSCAN ran on a seeded sample of ${found.clusteredRows.toLocaleString('en-US')} of the ${n.toLocaleString('en-US')} rows (it takes up to ${DBSCAN_MAX_ROWS.toLocaleString('en-US')} rows in reasonable time); every other row joined the segment of the nearest core row within eps, or noise when none was that close.`,
+      `DBSCAN ran on a seeded sample of ${found.clusteredRows.toLocaleString('en-US')} of the ${n.toLocaleString('en-US')} rows (it takes up to ${DBSCAN_MAX_ROWS.toLocaleString('en-US')} rows in reasonable time); every other row joined the segment of a core row within eps of it, or noise when none was that close.`,
     );
   return {
     elbow: [point],
