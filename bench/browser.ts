@@ -253,7 +253,7 @@ const stageNames = [
   'Cleaning',
   'Scaling',
   'Principal components',
-  'Clustering for k = 1 to 10',
+  'Clustering',
   'Preparing the silhouette sample',
 ];
 try {

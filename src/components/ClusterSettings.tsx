@@ -53,7 +53,8 @@ export function ClusterSettings() {
   const transactions = useStore((s) => s.mode === 'transactions');
   const setSettings = useStore((s) => s.setClusterSettings);
   const [open, setOpen] = useState(false);
-  const { algorithm } = options;
+  // Clusters on RFM are always k-means (see rfmAnalysisOptions).
+  const algorithm = transactions ? 'kmeans' : options.algorithm;
   const chooseAlgorithm = (next: ClusteringAlgorithm) => {
     const patch: Partial<Settings> = { algorithm: next };
     // k-means is Euclidean; Ward too.
@@ -106,7 +107,7 @@ export function ClusterSettings() {
         </div>
       )}
       <p>
-        <SettingsSummary />{' '}
+        <SettingsSummary algorithm={algorithm} />{' '}
         <button
           type="button"
           className="link-button"
@@ -143,13 +144,13 @@ export function ClusterSettings() {
   );
 }
 
-function SettingsSummary() {
+function SettingsSummary({ algorithm }: { algorithm: ClusteringAlgorithm }) {
   const options = useStore((s) => s.options);
   const view = useStore((s) => s.view);
   const rows = useStore((s) => s.dataset?.rowCount ?? 0);
   const silhouette = `silhouette on up to ${options.silhouetteSample.toLocaleString('en-US')} rows`;
   const distance = METRIC_LABELS[options.metric];
-  if (options.algorithm === 'dbscan') {
+  if (algorithm === 'dbscan') {
     const eps =
       options.eps === null
         ? `the suggested eps${view?.density ? ` (${view.density.suggestedEps})` : ''}`
@@ -164,7 +165,7 @@ function SettingsSummary() {
       </>
     );
   }
-  if (options.algorithm === 'hierarchical') {
+  if (algorithm === 'hierarchical') {
     return (
       <>
         Hierarchical clustering, {options.linkage} linkage, {distance} distance,{' '}
@@ -193,7 +194,7 @@ function DbscanFields() {
   const setSettings = useStore((s) => s.setClusterSettings);
   return (
     <>
-      <label>
+      <label className="checkbox">
         <input
           type="checkbox"
           checked={options.eps === null}
@@ -245,7 +246,7 @@ function HierarchyFields() {
           ))}
         </select>
       </label>
-      <label>
+      <label className="checkbox">
         <input
           type="checkbox"
           checked={byHeight}

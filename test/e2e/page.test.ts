@@ -130,12 +130,10 @@ describe('the page in Chromium', () => {
     ]);
   });
 
-  it('switches to DBSCAN and hierarchical clustering: noise in the scatter, profiles and export, a dendrogram, a comparison', async () => {
+  it('switches the sample customers to DBSCAN and hierarchical clustering: noise in the scatter, profiles and export, a dendrogram, a comparison', async () => {
     const page = await open();
-    await page
-      .getByLabel('Choose a CSV file')
-      .setInputFiles(await writeCustomers('algorithms.csv', 1500, 17));
-    await waitForResults(page, 'algorithms.csv');
+    await page.getByRole('button', { name: 'Try sample customers' }).click();
+    await waitForResults(page, 'customers.csv');
     await page.getByLabel('Clustering algorithm').selectOption('dbscan');
     await page.getByLabel('Use the suggested eps').uncheck();
     await page.getByLabel('Neighbourhood radius (eps)').fill('0.5');
@@ -160,7 +158,7 @@ describe('the page in Chromium', () => {
     await page.getByRole('button', { name: 'Download all segments' }).click();
     const download = await downloadStarted;
     expect(download.suggestedFilename()).toMatch(
-      /^algorithms - all segments \(DBSCAN, k=\d+\)\.csv$/,
+      /^customers - all segments \(DBSCAN, k=\d+\)\.csv$/,
     );
     const rows = Papa.parse<Record<string, string>>(
       (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, ''),
