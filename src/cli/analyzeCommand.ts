@@ -121,8 +121,9 @@ export async function analyzeCommand(argv: string[], io: Io): Promise<number> {
       'Give exactly one CSV file: segmentlens analyze FILE [options].',
     );
   }
+  // Same default as the page: outliers clipped at |z| > 3.
   const outliers =
-    choiceOption('outliers', values.outliers, ['none', 'clip', 'drop'] as const) ?? 'none';
+    choiceOption('outliers', values.outliers, ['none', 'clip', 'drop'] as const) ?? 'clip';
   const cleaning: Cleaning = {
     ...DEFAULT_CLEANING,
     duplicates:
@@ -216,6 +217,12 @@ export function analysisJson(table: Table, analysis: AnalysisResult) {
       read: analysis.cleaning.read,
       kept: analysis.cleaning.kept,
       dropped: analysis.cleaning.dropped,
+      // Every row set aside, with the file line it starts on and why.
+      setAside: listSetAside(analysis.dropReason, analysis.dropDetail).map((entry) => ({
+        line: table.rowText.line[entry.row],
+        reason: entry.reason,
+        detail: entry.detail,
+      })),
     },
     file: {
       encoding: table.encoding,

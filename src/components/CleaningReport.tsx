@@ -59,7 +59,7 @@ export function CleaningReport() {
             clipped to {formatNumber(item.low)} – {formatNumber(item.high)}
           </li>
         ))}
-        {[...cleaning.notes, ...view.notes].map((note) => (
+        {[...new Set([...cleaning.notes, ...view.notes])].map((note) => (
           <li key={note}>{note}</li>
         ))}
       </ul>

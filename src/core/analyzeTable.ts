@@ -167,7 +167,9 @@ export function prepareFeatures(
     if (j !== -1 && kinds[j] !== 'numeric') {
       throw new UserError(
         'bad-option',
-        `"${name}" is a ${kinds[j]} column, not a numeric one: choose numeric features, or change its kind to numeric.`,
+        kinds[j] === 'categorical'
+          ? `"${name}" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it (--one-hot on the command line).`
+          : `"${name}" is a ${kinds[j]} column, not a numeric one: choose numeric features, or change its kind to numeric.`,
       );
     }
   }
@@ -178,6 +180,12 @@ export function prepareFeatures(
     }
   }
   if (requested.length + options.oneHot.length === 0) {
+    if (options.features !== null && table.rowCount > 1) {
+      throw new UserError(
+        'no-features',
+        'No feature is chosen: tick "use as feature" for at least one numeric column.',
+      );
+    }
     const numeric = columns.filter((c, j) => kinds[j] === 'numeric' && c.min !== null);
     if (table.rowCount === 1) {
       throw new UserError(
@@ -204,6 +212,7 @@ export function prepareFeatures(
   );
   for (const excluded of cleaned.report.excluded)
     notes.push(`${excluded.column} was left out of the features: ${excluded.reason}.`);
+  notes.push(...cleaned.report.notes);
   const n = cleaned.rows.length;
   const inputNames = cleaned.features.map((f) => f.name);
   const scaled = scaleFeatures(

@@ -218,7 +218,12 @@ export function cleanRows(
   }));
   for (const name of options.log1p) {
     const f = usableNumeric.findIndex((feature) => feature.name === name);
-    if (f === -1) continue;
+    if (f === -1) {
+      requireColumn(table, name);
+      if (!numeric.some((feature) => feature.name === name))
+        report.notes.push(`${name} is not a numeric feature, so log(1 + x) was not applied to it.`);
+      continue;
+    }
     const transform = transforms[f];
     let negative = false;
     for (let i = 0; i < n; i++)

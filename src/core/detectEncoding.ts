@@ -60,27 +60,31 @@ export function isStrictUtf8(bytes: Uint8Array): boolean {
 }
 
 /**
- * GB18030 text is made of byte pairs whose bytes are both high (0x81-0xFE); Western text has
- * single high bytes between ASCII letters (é, ü, £). Counting which pattern dominates settles
- * it for real files; the user can still change the choice on the page.
+ * Chooses between GB18030 and Windows-1252 by the evidence each leaves. Chinese text is mostly
+ * the 3,755 common hanzi of GB2312 level 1 (lead byte 0xB0-0xD7, trail 0xA1-0xFE) and full-width
+ * punctuation (lead 0xA1-0xA9). Western text has accented letters next to ASCII letters (é, ü,
+ * £): a high byte followed by an ASCII byte. Two accented letters in a row (`ção`, `öß`) also
+ * form a valid GBK pair, but one of the rare level-2 hanzi or extension characters, so such
+ * pairs count for neither side. Real Chinese text without a single common hanzi does not occur.
  */
 export function guessLegacyEncoding(bytes: Uint8Array): Encoding {
-  let pairs = 0;
-  let singles = 0;
+  let chinese = 0;
+  let western = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (b < 0x80) continue;
     const next = i + 1 < bytes.length ? bytes[i + 1] : 0;
-    if (b >= 0x81 && b <= 0xfe && next >= 0x40 && next <= 0xfe && next !== 0x7f) {
-      // A two-byte GBK character; the trail byte is high in the common hanzi range.
-      if (next >= 0x80) pairs++;
-      else singles++;
+    if (b >= 0x81 && b <= 0xfe && next >= 0xa1 && next <= 0xfe) {
+      if ((b >= 0xb0 && b <= 0xd7) || (b >= 0xa1 && b <= 0xa9)) chinese++;
+      i++;
+    } else if (b >= 0x81 && b <= 0xfe && next >= 0x80 && next !== 0xff) {
+      // A GBK extension character (trail 0x80-0xA0): rare in Chinese, common in neither.
       i++;
     } else {
-      singles++;
+      western++;
     }
   }
-  return pairs > singles ? 'gb18030' : 'windows-1252';
+  return chinese > western ? 'gb18030' : 'windows-1252';
 }
 
 function utf16WithoutBom(head: Uint8Array): Encoding | null {

@@ -1,11 +1,13 @@
-import type { Table } from './table';
+import { rowSourceText, type Table } from './table';
 
 const HASH_SCRATCH = new Float64Array(1);
 const HASH_WORDS = new Uint32Array(HASH_SCRATCH.buffer);
 
 /**
- * For every row that repeats an earlier row exactly (same value in every column; missing
- * equals missing), the index of the first such row; -1 for the others. One pass with an
+ * For every row that repeats an earlier row exactly (the same text, hence the same value in
+ * every column), the index of the first such row; -1 for the others. Equal values alone are not
+ * enough: `$5` and `€5`, or `5` and a quoted `"5\n"`, read as the same number but are not the
+ * same row. One pass with an
  * open-addressing hash table over row indices, so it stays linear and small at a million rows.
  * Only rows with `candidate[i] === 1` take part.
  */
@@ -74,5 +76,5 @@ function rowsEqual(table: Table, a: number, b: number): boolean {
     const y = column.numbers[b];
     if (x !== y && (x === x || y === y)) return false;
   }
-  return true;
+  return rowSourceText(table.rowText, a) === rowSourceText(table.rowText, b);
 }

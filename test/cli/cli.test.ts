@@ -139,6 +139,63 @@ describe('segmentlens analyze', () => {
     expect(all[0].customer_id).toMatch(/^C1\d{5}$/);
   });
 
+  it('takes each cleaning, scaling and seeding option, with the defaults of the page when left out', async () => {
+    const base = ['analyze', customers, '--json', '--n-init', '2', '--k-max', '3', '--k', '3'];
+    const json = async (...extra: string[]) => {
+      const { code, stdout, stderr } = await run([...base, ...extra]);
+      expect(stderr, extra.join(' ')).toBe('');
+      expect(code, extra.join(' ')).toBe(0);
+      return JSON.parse(stdout);
+    };
+    const [plain, none, clip, drop, iqr, keep, mean, minmax, robust, seed, again, subset, logged] =
+      await Promise.all([
+        json(),
+        json('--outliers', 'none'),
+        json('--outliers', 'clip'),
+        json('--outliers', 'drop'),
+        json('--outliers', 'drop', '--outlier-method', 'iqr'),
+        json('--duplicates', 'keep'),
+        json('--missing', 'mean'),
+        json('--scale', 'minmax'),
+        json('--scale', 'robust'),
+        json('--seed', '7'),
+        json('--seed', '7'),
+        json('--features', 'age,annual_spend'),
+        json('--log1p', 'annual_spend,region'),
+      ]);
+    const inertias = (r: { elbow: { inertia: number }[] }) => r.elbow.map((p) => p.inertia);
+    // Outliers are clipped at |z| > 3 unless told otherwise, as on the page.
+    expect(inertias(plain)).toEqual(inertias(clip));
+    expect(inertias(plain)).not.toEqual(inertias(none));
+    expect(drop.rows.dropped.outlier).toBeGreaterThan(0);
+    expect(iqr.rows.dropped.outlier).toBeGreaterThan(drop.rows.dropped.outlier);
+    expect(plain.rows.dropped.duplicate).toBe(3);
+    expect(keep.rows.dropped.duplicate).toBe(0);
+    expect(plain.rows.dropped.missing).toBeGreaterThan(0);
+    expect(mean.rows.dropped.missing).toBe(0);
+    expect(mean.rows.kept).toBe(plain.rows.kept + plain.rows.dropped.missing);
+    expect(minmax.scaling.method).toBe('minmax');
+    expect(Math.max(...minmax.scaling.scale)).toBeGreaterThan(0);
+    expect(robust.scaling.method).toBe('robust');
+    // Same seed, same result.
+    expect(again.elbow).toEqual(seed.elbow);
+    expect(again.segments).toEqual(seed.segments);
+    expect(subset.features).toEqual(['age', 'annual_spend']);
+    expect(logged.features).toContain('log1p(annual_spend)');
+    expect(logged.notes).toContain(
+      'region is not a numeric feature, so log(1 + x) was not applied to it.',
+    );
+    // Every row set aside is listed with its line and reason.
+    expect(drop.rows.setAside).toHaveLength(
+      Object.values(drop.rows.dropped as Record<string, number>).reduce((a, b) => a + b, 0),
+    );
+    expect(drop.rows.setAside[0]).toEqual({
+      line: expect.any(Number),
+      reason: expect.stringMatching(/^(malformed|duplicate|missing|outlier)$/),
+      detail: expect.any(String),
+    });
+  });
+
   it('prints a readable summary without --json', async () => {
     const { code, stdout } = await run(['analyze', customers, '--n-init', '2', '--k-max', '4']);
     expect(code).toBe(0);

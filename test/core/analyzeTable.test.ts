@@ -115,6 +115,12 @@ describe('runPipeline', () => {
     await expect(
       runPipeline(textSource('x,c\n1,1\n2,1\n'), { analysis: { features: ['c'] } }),
     ).rejects.toThrow(/same value on every row/);
+    // Every "use as feature" box unticked on the page.
+    await expect(
+      runPipeline(textSource('x,y\n1,2\n2,5\n3,1\n'), { analysis: { features: [] } }),
+    ).rejects.toThrow(
+      'No feature is chosen: tick "use as feature" for at least one numeric column.',
+    );
   });
 
   it('excludes a constant column from the default features with a note', async () => {

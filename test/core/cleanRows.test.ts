@@ -44,6 +44,16 @@ describe('cleanRows', () => {
     ]);
   });
 
+  it('sets aside only rows repeated exactly, not rows whose cells read as the same values', async () => {
+    const text = 'name,spend,visits\nA,$5,1\nA,€5,1\nA,$5,1\n"-5\n",0,2\n-5,0,2\n';
+    const result = await clean(text, { features: ['spend', 'visits'] });
+    const listed = listSetAside(result.dropReason, result.dropDetail);
+    expect(listed.map((r) => [r.row, r.reason, r.detail])).toEqual([
+      [2, 'duplicate', 'repeats line 2'],
+    ]);
+    expect(result.report.kept).toBe(4);
+  });
+
   it('keeps duplicates when asked to', async () => {
     const result = await clean('x\n1\n1\n2\n', { features: ['x'], duplicates: 'keep' });
     expect(result.report.kept).toBe(3);

@@ -34,6 +34,23 @@ describe('detectEncoding', () => {
     expect(guessLegacyEncoding(encodeWindows1252('Müller,Straße,Café\n'))).toBe('windows-1252');
   });
 
+  it('is not fooled by accented letters in a row, which also form GBK pairs', () => {
+    // ç+ã, õ+e, ö+ß are valid (rare) GBK characters; common hanzi are what marks Chinese.
+    for (const western of [
+      'descrição,informações,cidade\nVenda à vista,São Paulo,Conceição\n',
+      'Größe,Öffnungszeiten\n12,Mo-Fr\n',
+      'Größe\n',
+      'prénom,ville\nAnaïs,Besançon\n',
+    ])
+      expect(guessLegacyEncoding(encodeWindows1252(western)), western).toBe('windows-1252');
+    for (const chinese of [
+      '客户编号,城市,消费金额（元）\n1,北京,100\n2,上海,200\n',
+      '姓名\n王芳\n',
+      '地区,渠道\n华东,线上\n华南,门店\n',
+    ])
+      expect(guessLegacyEncoding(encodeGb18030(chinese)), chinese).toBe('gb18030');
+  });
+
   it('refuses workbooks, images and other binary files with a sentence that says what to do', () => {
     expect(() => detectEncoding(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toThrow(
       /Excel workbook.*save it as CSV first/,
