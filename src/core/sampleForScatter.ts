@@ -24,14 +24,26 @@ export function sampleForScatter(labels: Int32Array, max: number, seed = 0): Int
     members,
     quota: Math.max(1, Math.floor((members.length / n) * max)),
   }));
-  // Rounding down leaves a few places; give them to the largest groups.
+  // Rounding down leaves a few places; give them to the largest groups. The one point every
+  // small group keeps may instead overshoot `max`: take those back from the largest groups.
   let spare = max - quotas.reduce((sum, q) => sum + q.quota, 0);
-  for (const q of [...quotas].sort((a, b) => b.members.length - a.members.length)) {
-    if (spare <= 0) break;
-    if (q.quota < q.members.length) {
-      q.quota++;
-      spare--;
+  const bySize = [...quotas].sort((a, b) => b.members.length - a.members.length);
+  while (spare !== 0) {
+    let changed = false;
+    for (const q of bySize) {
+      if (spare > 0 && q.quota < q.members.length) {
+        q.quota++;
+        spare--;
+        changed = true;
+      } else if (spare < 0 && q.quota > 1) {
+        q.quota--;
+        spare++;
+        changed = true;
+      }
+      if (spare === 0) break;
     }
+    // More segments than places: the smallest keep their one point, the cap gives.
+    if (!changed) break;
   }
   for (const { members, quota } of quotas) {
     // Partial Fisher-Yates: the first `quota` places become a uniform sample.

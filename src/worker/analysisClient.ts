@@ -399,6 +399,11 @@ export class WorkerAnalysisClient extends ReplayingClient {
         },
         (error: unknown) => {
           clearTimeout(timer);
+          // A worker that cannot answer is ended, so the next call starts a fresh one.
+          if (this.worker === worker)
+            this.terminate(
+              new WorkerFailedError('The analysis did not start: reload the page and try again.'),
+            );
           reject(error);
         },
       );

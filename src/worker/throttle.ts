@@ -4,7 +4,8 @@ export type ProgressListener = (stage: Stage, fraction: number) => void;
 
 /**
  * Passes progress on at most every `intervalMs` (about 10 a second by default): every call
- * crosses the thread boundary, so a hot loop must not flood it. A new stage always passes.
+ * crosses the thread boundary, so a hot loop must not flood it. A new stage always passes,
+ * and so does the end of one.
  */
 export function throttleProgress(
   listener: ProgressListener | undefined,
@@ -15,7 +16,8 @@ export function throttleProgress(
   let lastStage: Stage | null = null;
   return (stage, fraction) => {
     const now = Date.now();
-    if (stage !== lastStage || now - lastTime >= intervalMs) {
+    // A stage's end always passes too, so the bar is never left short of full.
+    if (stage !== lastStage || fraction >= 1 || now - lastTime >= intervalMs) {
       lastStage = stage;
       lastTime = now;
       listener(stage, fraction);

@@ -20,6 +20,17 @@ describe('sampleForScatter', () => {
     expect(Array.from(sample)).toEqual(Array.from(sample).sort((a, b) => a - b));
   });
 
+  it('never draws more than max rows, even with many tiny segments', () => {
+    // A million rows: one big segment and nine of ten rows each, which would round to 0 and
+    // then get a point each on top of the big segment's 2,000.
+    const labels = new Int32Array(1_000_000);
+    for (let c = 1; c <= 9; c++) labels.fill(c, 1_000_000 - c * 10, 1_000_000 - (c - 1) * 10);
+    const sample = sampleForScatter(labels, 2000, 0);
+    expect(sample.length).toBe(2000);
+    const seen = new Set(Array.from(sample, (i) => labels[i]));
+    expect(seen.size).toBe(10);
+  });
+
   it('is seeded', () => {
     const labels = Int32Array.from({ length: 10_000 }, (_, i) => i % 4);
     expect(Array.from(sampleForScatter(labels, 500, 3))).toEqual(

@@ -18,7 +18,7 @@ import {
 class ChannelWorker extends EventTarget {
   terminated = false;
   private readonly port: MessagePort;
-  constructor(answer: boolean) {
+  constructor(answer: boolean | object) {
     super();
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
@@ -26,7 +26,11 @@ class ChannelWorker extends EventTarget {
       this.dispatchEvent(new MessageEvent('message', { data: (event as MessageEvent).data })),
     );
     port1.start();
-    if (answer) expose(analysisApi, port2 as unknown as Parameters<typeof expose>[1]);
+    if (answer)
+      expose(
+        answer === true ? analysisApi : answer,
+        port2 as unknown as Parameters<typeof expose>[1],
+      );
   }
   postMessage(message: unknown, transfer?: Transferable[]) {
     if (!this.terminated) this.port.postMessage(message, (transfer ?? []) as never);
@@ -126,6 +130,28 @@ describe('WorkerAnalysisClient', () => {
     await vi.advanceTimersByTimeAsync(15_001);
     await assertion;
     expect(made[0].terminated).toBe(true);
+  });
+
+  it('ends a worker whose start fails, so the next call starts a fresh one', async () => {
+    let first = true;
+    const client = new WorkerAnalysisClient(() => {
+      const api = first
+        ? {
+            ping: () => {
+              throw new Error('the module failed to load');
+            },
+          }
+        : true;
+      first = false;
+      const worker = new ChannelWorker(api);
+      made.push(worker);
+      return worker as unknown as Worker;
+    });
+    await expect(client.load(request)).rejects.toThrow(/did not start/);
+    expect(made[0].terminated).toBe(true);
+    const loaded = await client.load(request);
+    expect(loaded.ok && loaded.value.rowCount).toBe(300);
+    expect(made).toHaveLength(2);
   });
 
   it('prepares exports in a fresh worker after a cancel by loading and analysing again', async () => {
