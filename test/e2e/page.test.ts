@@ -75,6 +75,51 @@ async function profileSizes(page: Page): Promise<Map<string, number>> {
 }
 
 describe('the page in Chromium', () => {
+  it('enforces its Content-Security-Policy: no connection to another origin, no inline script', async () => {
+    const { page, consoleErrors, requests } = await openPage(browser, server.url);
+    try {
+      const policy = await page
+        .locator('meta[http-equiv="Content-Security-Policy"]')
+        .getAttribute('content');
+      for (const directive of [
+        "default-src 'self'",
+        "script-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+      ])
+        expect(policy).toContain(directive);
+      const outcome = await page.evaluate(async () => {
+        const violations: string[] = [];
+        document.addEventListener('securitypolicyviolation', (event) =>
+          violations.push(event.effectiveDirective),
+        );
+        const fetched = await fetch('http://127.0.0.2:9/collect', { method: 'POST', body: 'x' })
+          .then(() => 'sent')
+          .catch(() => 'refused');
+        const script = document.createElement('script');
+        script.textContent = 'window.__inlineRan = true;';
+        document.body.append(script);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return {
+          fetched,
+          inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+          violations,
+        };
+      });
+      expect(outcome).toEqual({
+        fetched: 'refused',
+        inlineRan: false,
+        violations: expect.arrayContaining(['connect-src', 'script-src-elem']),
+      });
+      // The browser refused before any byte left: no request to the other origin was made.
+      expect(foreignRequests(requests, server.url)).toEqual([]);
+      expect(consoleErrors.join('\n')).toMatch(/Content Security Policy/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('loads a file through the labelled input, shows the results, changes k, and downloads all segments', async () => {
     const page = await open();
     await page

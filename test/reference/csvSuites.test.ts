@@ -48,6 +48,8 @@ describe('csv-spectrum', async () => {
     .filter((n) => n.endsWith('.csv'))
     .map((n) => n.slice(0, -4));
 
+  it('finds the corpus', () => expect(names.length).toBeGreaterThanOrEqual(10));
+
   it.each(names)('%s', async (name) => {
     const read = await records(new Uint8Array(await readFile(join(folder, 'csvs', `${name}.csv`))));
     const expected = JSON.parse(await readFile(join(folder, 'json', `${name}.json`), 'utf8'));
@@ -74,6 +76,8 @@ describe('csv-test-data', async () => {
     .filter((n) => n.endsWith('.csv'))
     .map((n) => n.slice(0, -4));
   const valid = names.filter((n) => !n.startsWith('bad-'));
+
+  it('finds the corpus', () => expect(names.length).toBeGreaterThanOrEqual(20));
   const bad = names.filter((n) => n.startsWith('bad-'));
 
   /** Cases we read differently on purpose, and why. */
