@@ -440,6 +440,7 @@ async function writeExports(
     labels: chosen.labels,
     segmentLabels: labels,
     numericColumns,
+    pointKinds: analysis.pointKinds,
   };
   await writeFile(join(dir, 'segments.csv'), segmentCsvParts(spec).join(''));
   for (const segment of chosen.profiles.segments) {

@@ -81,29 +81,26 @@ export function ClusterSettings() {
           </label>
           {algorithm === 'dbscan' && <DbscanFields />}
           {algorithm === 'hierarchical' && <HierarchyFields />}
-          {algorithm !== 'kmeans' && (
-            <label>
-              Distance
-              <select
-                value={options.metric}
-                onChange={(e) => setSettings({ metric: e.target.value as DistanceMetric })}
-              >
-                {DISTANCE_METRICS.map((m) => (
-                  <option
-                    key={m}
-                    value={m}
-                    disabled={
-                      algorithm === 'hierarchical' &&
-                      options.linkage === 'ward' &&
-                      m !== 'euclidean'
-                    }
-                  >
-                    {METRIC_LABELS[m]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+          <label>
+            {/* k-means itself is Euclidean; the distance then only measures the silhouette. */}
+            {algorithm === 'kmeans' ? 'Silhouette distance' : 'Distance'}
+            <select
+              value={options.metric}
+              onChange={(e) => setSettings({ metric: e.target.value as DistanceMetric })}
+            >
+              {DISTANCE_METRICS.map((m) => (
+                <option
+                  key={m}
+                  value={m}
+                  disabled={
+                    algorithm === 'hierarchical' && options.linkage === 'ward' && m !== 'euclidean'
+                  }
+                >
+                  {METRIC_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
       )}
       <p>
@@ -183,7 +180,8 @@ function SettingsSummary({ algorithm }: { algorithm: ClusteringAlgorithm }) {
   return (
     <>
       k-means for k = 1 to {options.kMax}, best of {options.nInit}{' '}
-      {options.nInit === 1 ? 'start' : 'starts'} each, {silhouette}, seed {options.seed}.
+      {options.nInit === 1 ? 'start' : 'starts'} each, {silhouette}
+      {options.metric === 'euclidean' ? '' : ` with ${distance} distance`}, seed {options.seed}.
     </>
   );
 }

@@ -87,6 +87,8 @@ export interface AnalysisResult {
   /** The distance of DBSCAN, hierarchical clustering and the silhouette. */
   metric: DistanceMetric;
   density: DensitySummary | null;
+  /** DBSCAN only: what each analysed row is (POINT_CORE, ...), for the exports. */
+  pointKinds: Uint8Array | null;
   hierarchy: HierarchySummary | null;
 }
 
@@ -349,6 +351,7 @@ export async function analyzeTable(
     algorithm: options.algorithm,
     metric: options.metric,
     density,
+    pointKinds: clustering.pointKinds,
     hierarchy,
     results,
     notes: [...table.notes, ...notes, ...scaled.warnings],
@@ -363,6 +366,7 @@ interface Clustering {
   /** The k to show when the algorithm decides it (DBSCAN, a height cut); else null. */
   k: number | null;
   density: DensitySummary | null;
+  pointKinds: Uint8Array | null;
   hierarchy: HierarchySummary | null;
   notes: string[];
 }
@@ -450,6 +454,7 @@ async function runKmeans(
     recommendation: recommendK(elbow),
     k: null,
     density: null,
+    pointKinds: null,
     hierarchy: null,
     notes: [],
   };
@@ -509,6 +514,7 @@ function runDensity(
       maxRows: DBSCAN_MAX_ROWS,
       joinedFromOutside: found.joinedFromOutside,
     },
+    pointKinds: found.pointKinds,
     hierarchy: null,
     notes,
   };
@@ -570,6 +576,7 @@ function runHierarchy(
           },
     k: heightK,
     density: null,
+    pointKinds: null,
     hierarchy: {
       linkage: options.linkage,
       treeRows: fit.rows.length,

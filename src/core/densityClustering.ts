@@ -22,9 +22,19 @@ export interface DensitySettings {
   seed: number;
 }
 
+/** What DBSCAN made of a row, for the export's `dbscan_point` column. */
+export const POINT_NOISE = 0;
+export const POINT_BORDER = 1;
+export const POINT_CORE = 2;
+/** Outside the sample DBSCAN ran on, joined to a cluster through a core row within eps. */
+export const POINT_JOINED = 3;
+export const POINT_KIND_NAMES = ['noise', 'border', 'core', 'joined'] as const;
+
 export interface DensityClustering {
   /** Cluster of every row (0.. in order of discovery), NOISE for noise. */
   labels: Int32Array;
+  /** POINT_NOISE, POINT_BORDER, POINT_CORE or POINT_JOINED for every row. */
+  pointKinds: Uint8Array;
   clusters: number;
   noise: number;
   /** Core rows among those DBSCAN ran on. */
@@ -81,7 +91,12 @@ export function densityClusters(
   for (let i = 0; i < m; i++) coreRows += result.core[i];
   let labels = result.labels;
   let joinedFromOutside = 0;
-  if (rows !== null) {
+  const pointKinds = new Uint8Array(n);
+  if (rows === null) {
+    for (let i = 0; i < n; i++)
+      pointKinds[i] =
+        result.core[i] === 1 ? POINT_CORE : labels[i] === NOISE ? POINT_NOISE : POINT_BORDER;
+  } else {
     labels = new Int32Array(n).fill(NOISE);
     const cores = new Int32Array(coreRows);
     for (let i = 0, c = 0; i < m; i++) if (result.core[i] === 1) cores[c++] = i;
@@ -92,7 +107,10 @@ export function densityClusters(
     const every = Math.max(1, Math.floor(n / 50));
     for (let i = 0; i < n; i++) {
       if (next < m && rows[next] === i) {
-        labels[i] = result.labels[next++];
+        labels[i] = result.labels[next];
+        pointKinds[i] =
+          result.core[next] === 1 ? POINT_CORE : labels[i] === NOISE ? POINT_NOISE : POINT_BORDER;
+        next++;
         continue;
       }
       let nearest = -1;
@@ -102,6 +120,7 @@ export function densityClusters(
       });
       if (nearest !== -1) {
         labels[i] = result.labels[cores[nearest]];
+        pointKinds[i] = POINT_JOINED;
         joinedFromOutside++;
       }
       if (onProgress && i % every === 0) onProgress(0.75 + (0.25 * i) / n);
@@ -112,6 +131,7 @@ export function densityClusters(
   onProgress?.(1);
   return {
     labels,
+    pointKinds,
     clusters: result.clusters,
     noise,
     coreRows,

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { POINT_KIND_NAMES } from './densityClustering';
 import { rowSourceText, type Table } from './table';
 
 /**
@@ -46,21 +47,28 @@ export interface SegmentExport {
   numericColumns: readonly boolean[];
   /** Only this segment's rows; all rows when undefined. */
   segment?: number;
+  /** DBSCAN's kind of each analysed row: adds a `dbscan_point` column (core, border, noise, joined). */
+  pointKinds?: Uint8Array | null;
 }
 
 /**
  * The original columns of every analysed row, as the user wrote them (re-read from the row's own
- * text, never re-formatted), plus `segment` and `segment_label`. Returned in parts of about a
+ * text, never re-formatted), plus `segment` and `segment_label` (and, after DBSCAN,
+ * `dbscan_point`). Returned in parts of about a
  * megabyte so a million rows never become one giant string; a Blob takes the parts as they are.
  */
 export function segmentCsvParts(spec: SegmentExport): string[] {
   const { table, rows, labels, segmentLabels, numericColumns, segment } = spec;
+  const pointKinds = spec.pointKinds ?? null;
   const names = table.columns.map((c) => c.name);
-  const [segmentName, labelName] = uniqueNames(names, ['segment', 'segment_label']);
-  const out = new PartWriter();
-  out.write(
-    BOM + csvLine([...names, segmentName, labelName].map((name) => neutraliseCell(name, false))),
+  const added = uniqueNames(
+    names,
+    pointKinds === null
+      ? ['segment', 'segment_label']
+      : ['segment', 'segment_label', 'dbscan_point'],
   );
+  const out = new PartWriter();
+  out.write(BOM + csvLine([...names, ...added].map((name) => neutraliseCell(name, false))));
   const selected: number[] = [];
   for (let r = 0; r < rows.length; r++)
     if (segment === undefined || labels[r] === segment) selected.push(r);
@@ -77,6 +85,7 @@ export function segmentCsvParts(spec: SegmentExport): string[] {
       );
       const id = labels[r];
       cells.push(String(id), neutraliseCell(segmentLabels.get(id) ?? '', false));
+      if (pointKinds !== null) cells.push(POINT_KIND_NAMES[pointKinds[r]]);
       out.write(csvLine(cells));
     });
   }

@@ -621,6 +621,7 @@ export async function exportSegments(k: number, segment: number | null): Promise
     segmentLabels: labels,
     numericColumns: kinds.map((kind) => kind === 'numeric' || kind === 'identifier'),
     segment: segment ?? undefined,
+    pointKinds: analysis.pointKinds,
   });
   const suffix =
     segment === null

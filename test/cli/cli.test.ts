@@ -384,6 +384,12 @@ describe('segmentlens analyze --algorithm', () => {
     ).data;
     expect(rows).toHaveLength(result.rows.kept);
     expect(rows.filter((row) => row.segment === '-1')).toHaveLength(result.dbscan.noise);
+    // Each row says what DBSCAN made of it: noise exactly where the segment is -1.
+    expect(rows.filter((row) => row.dbscan_point === 'core')).toHaveLength(result.dbscan.coreRows);
+    for (const row of rows) expect(row.dbscan_point === 'noise').toBe(row.segment === '-1');
+    expect(new Set(rows.map((row) => row.dbscan_point))).toEqual(
+      new Set(['core', 'border', 'noise']),
+    );
     expect((await readdir(out)).some((name) => name.startsWith('segment--1'))).toBe(true);
   });
 

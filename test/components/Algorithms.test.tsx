@@ -95,6 +95,32 @@ describe('choosing the clustering algorithm', { timeout: 120_000 }, () => {
     );
   });
 
+  it('measures the k-means silhouette with the distance chosen, leaving the clustering as it was', async () => {
+    const user = await loadCustomers();
+    await settled();
+    const values = () =>
+      within(screen.getByRole('table', { name: 'Elbow curve values' }))
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) =>
+          within(row)
+            .getAllByRole('cell')
+            .map((cell) => cell.textContent),
+        );
+    const euclidean = values();
+    expect(screen.getByLabelText('Silhouette distance')).toHaveValue('euclidean');
+    await user.selectOptions(screen.getByLabelText('Silhouette distance'), 'manhattan');
+    await waitFor(() => expect(values()).not.toEqual(euclidean), { timeout: 60_000 });
+    await settled();
+    const manhattan = values();
+    // Same inertia at every k (column 0); other silhouettes (column 1).
+    expect(manhattan.map((row) => row[0])).toEqual(euclidean.map((row) => row[0]));
+    expect(manhattan.slice(1).map((row) => row[1])).not.toEqual(
+      euclidean.slice(1).map((row) => row[1]),
+    );
+    expect(screen.getByText(/with Manhattan distance, seed 0/)).toBeInTheDocument();
+  });
+
   it('runs hierarchical clustering with a dendrogram, cuts it at a height, and compares the three algorithms', async () => {
     const user = await loadCustomers();
     await user.selectOptions(screen.getByLabelText('Clustering algorithm'), 'hierarchical');

@@ -6,7 +6,13 @@ import { textSource } from '../../src/core/byteSource';
 import { adjustedRandIndex } from '../../src/core/clusterMetrics';
 import { adjustedRandIndexOfLabels, compareAlgorithms } from '../../src/core/compareAlgorithms';
 import { dbscan, NOISE } from '../../src/core/dbscan';
-import { densityClusters } from '../../src/core/densityClustering';
+import {
+  densityClusters,
+  POINT_BORDER,
+  POINT_CORE,
+  POINT_JOINED,
+  POINT_NOISE,
+} from '../../src/core/densityClustering';
 import { cutTree, mergeTree } from '../../src/core/agglomerative';
 import { dendrogram, fitHierarchy, hierarchyLabels } from '../../src/core/hierarchicalClustering';
 import { createRandom } from '../../src/core/random';
@@ -67,6 +73,24 @@ describe('analysis with DBSCAN', () => {
     // Three well-separated blobs: the sample finds the same ones.
     expect(sampled.clusters).toBe(3);
     expect(adjustedRandIndexOfLabels(full.labels, sampled.labels)).toBeGreaterThan(0.95);
+    // Each row's kind: core, border and noise for the sampled rows, joined for the others.
+    const kinds = [0, 0, 0, 0];
+    for (let i = 0; i < n; i++) kinds[sampled.pointKinds[i]]++;
+    expect(kinds[POINT_CORE]).toBe(sampled.coreRows);
+    expect(kinds[POINT_JOINED]).toBe(sampled.joinedFromOutside);
+    expect(kinds[POINT_NOISE]).toBe(sampled.noise);
+    expect(kinds.reduce((a, b) => a + b, 0)).toBe(n);
+    const whole = densityClusters(matrix, n, 2, {
+      eps: 0.3,
+      minPts: 5,
+      metric: 'euclidean',
+      seed: 1,
+    });
+    for (let i = 0; i < n; i++) {
+      const expected =
+        full.core[i] === 1 ? POINT_CORE : full.labels[i] === -1 ? POINT_NOISE : POINT_BORDER;
+      if (whole.pointKinds[i] !== expected) throw new Error(`row ${i}: ${whole.pointKinds[i]}`);
+    }
   });
 });
 

@@ -218,6 +218,11 @@ describe('the page in Chromium', () => {
     expect(
       rows.filter((row) => row.segment === '-1').every((row) => row.segment_label === 'Noise'),
     ).toBe(true);
+    // And what DBSCAN made of each row: noise exactly where the segment is -1.
+    expect(rows.every((row) => (row.dbscan_point === 'noise') === (row.segment === '-1'))).toBe(
+      true,
+    );
+    expect(rows.some((row) => row.dbscan_point === 'core')).toBe(true);
 
     await page.getByLabel('Clustering algorithm').selectOption('hierarchical');
     await page.getByLabel('Linkage').selectOption('average');
