@@ -1,14 +1,27 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, serveBuild } from '../test/e2e/browser';
-import { benchInputs, machine, median, parseBenchArgs, runSklearn, seconds, table } from './common';
+import { join } from 'node:path';
+import {
+  benchInputs,
+  machine,
+  median,
+  parseBenchArgs,
+  ROOT,
+  run,
+  runSklearn,
+  seconds,
+  table,
+  type PipelineRun,
+} from './common';
 
 /**
  * npm run bench:browser: the real page (production build, headless Chromium) on seeded files,
  * from choosing the file to the elbow curve and scatter on screen, with what happens meanwhile:
  * stage times, the longest main-thread task (Long Tasks API), how fast Cancel answers, how fast
  * a new k redraws, and how much the browser's processes grow (peak resident memory of all of
- * them, read from /proc). scikit-learn's pipeline runs on the same file in the same invocation.
+ * them, read from /proc). scikit-learn's pipeline, and the naive pipeline on ml-kmeans and
+ * ml-pca (in node, up to --naive-max rows), run on the same file in the same invocation.
  *   npm run bench:browser -- --rows 10000,1000000 --no-sklearn --file x.csv
  */
 
@@ -127,6 +140,19 @@ async function measure(browser: Browser, url: string, path: string) {
     const end = bench.stages[i + 1]?.[0] ?? shown;
     if (name !== 'done') stages.set(name, (stages.get(name) ?? 0) + end - at);
   });
+  // From the end of the work (the progress bar gone) to the results on screen.
+  const lastDone = bench.stages.filter(([, name]) => name === 'done').at(-1)?.[0];
+  stages.set('render', lastDone === undefined ? NaN : shown - lastDone);
+  // Which stage each long task fell in (after the last stage: the final render).
+  const stageAt = (time: number) => {
+    let name = 'before';
+    for (const [at, stage] of bench.stages) if (at <= time) name = stage;
+    return name;
+  };
+  const longTasks = during.map(
+    ([start, duration]) =>
+      `${Math.round(duration)} ms at ${Math.round(start - bench.chosen)} ms (${stageAt(start)})`,
+  );
   const redraw = await changeK(page);
   const cancel = await cancelLatency(page, path);
   await page.context().close();
@@ -138,6 +164,7 @@ async function measure(browser: Browser, url: string, path: string) {
     memory: peak - idle,
     redraw,
     cancel,
+    longTasks,
   };
 }
 
@@ -240,7 +267,9 @@ async function cancelLatency(page: Page, path: string): Promise<number> {
   });
 }
 
-const args = parseBenchArgs(process.argv.slice(2));
+// --long-tasks: list every long task of each run with the stage it fell in (on stderr).
+const showLongTasks = process.argv.includes('--long-tasks');
+const args = parseBenchArgs(process.argv.slice(2).filter((arg) => arg !== '--long-tasks'));
 console.log(
   `SegmentLens browser benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, headless Chromium, page defaults, median of ${args.runs} run(s)\n`,
 );
@@ -255,6 +284,7 @@ const stageNames = [
   'Principal components',
   'Clustering',
   'Preparing the silhouette sample',
+  'render',
 ];
 try {
   for (const input of await benchInputs(args)) {
@@ -262,7 +292,10 @@ try {
     for (let r = 0; r < args.runs; r++) {
       const browser = await launchBrowser();
       try {
-        results.push(await measure(browser, server.url, input.path));
+        const result = await measure(browser, server.url, input.path);
+        if (showLongTasks)
+          console.error(`${input.label}, run ${r + 1}: ${result.longTasks.join('; ') || 'none'}`);
+        results.push(result);
       } finally {
         await browser.close();
       }
@@ -277,17 +310,34 @@ try {
       redraw: mid((r) => r.redraw),
       cancel: mid((r) => r.cancel),
     };
-    const sklearn = args.sklearn ? await runSklearn(input.path, 3) : null;
+    const sklearnRuns: PipelineRun[] = [];
+    const naiveRuns: PipelineRun[] = [];
+    for (let r = 0; r < args.runs; r++) {
+      const sklearnRun = args.sklearn ? await runSklearn(input.path, 3) : null;
+      if (sklearnRun) sklearnRuns.push(sklearnRun);
+      if (input.rows <= args.naiveMax)
+        naiveRuns.push(
+          JSON.parse(
+            await run(join(ROOT, 'node_modules', '.bin', 'tsx'), [
+              join(ROOT, 'bench', 'runNaive.ts'),
+              input.path,
+              '3',
+            ]),
+          ) as PipelineRun,
+        );
+    }
+    const sklearnTotal = median(sklearnRuns.map((r) => r.times_ms.total));
+    const naiveTotal = median(naiveRuns.map((r) => r.times_ms.total));
     const stage = (name: string) => seconds(result.stages.get(name));
     rows.push([
       `${input.label} (${(input.bytes / 1e6).toFixed(1)} MB)`,
-      stage(stageNames[0]),
-      seconds((result.stages.get(stageNames[1]) ?? 0) + (result.stages.get(stageNames[2]) ?? 0)),
-      seconds((result.stages.get(stageNames[3]) ?? 0) + (result.stages.get(stageNames[4]) ?? 0)),
-      seconds((result.stages.get(stageNames[5]) ?? 0) + (result.stages.get(stageNames[6]) ?? 0)),
+      ...stageNames.map(stage),
       seconds(result.total),
-      sklearn
-        ? `${seconds(sklearn.times_ms.total)} (${(result.total / sklearn.times_ms.total).toFixed(2)}x)`
+      naiveRuns.length > 0
+        ? `${seconds(naiveTotal)} (${(result.total / naiveTotal).toFixed(2)}x)`
+        : 'not run (too slow)',
+      sklearnRuns.length > 0
+        ? `${seconds(sklearnTotal)} (${(result.total / sklearnTotal).toFixed(2)}x)`
         : 'not installed',
       `${Math.round(result.longestTask)} ms (worst ${Math.round(result.worstTask)})`,
       Number.isNaN(result.cancel) ? 'done before' : `${Math.round(result.cancel)} ms`,
@@ -337,10 +387,15 @@ console.log(
     [
       'data',
       'read',
-      'kinds + clean',
-      'scale + PCA',
-      'elbow + silhouette',
+      'column kinds',
+      'clean',
+      'scale',
+      'PCA',
+      'elbow (k-means, profiles)',
+      'silhouette sample',
+      'drawing the results',
       'file to results (s)',
+      'naive ml-kmeans + ml-pca, node (s)',
       'scikit-learn (s)',
       'longest main-thread task',
       'Cancel answers in',

@@ -64,20 +64,28 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   return args;
 }
 
-/** The files to run on: generated (seeded) sizes and any given paths. */
+/** The files to run on: generated (seeded) sizes and any given paths, with their data rows. */
 export async function benchInputs(
   args: BenchArgs,
-): Promise<{ label: string; path: string; bytes: number }[]> {
+): Promise<{ label: string; path: string; bytes: number; rows: number }[]> {
   const generated = await Promise.all(
     args.sizes.map(async (rows) => ({
       label: `${rows.toLocaleString('en-US')} x 8`,
+      rows,
       ...(await benchFile(rows)),
     })),
   );
   const given = await Promise.all(
     args.files.map(async (path) => {
-      const { statSync } = await import('node:fs');
-      return { label: path.split('/').pop() as string, path, bytes: statSync(path).size };
+      const { readFileSync, statSync } = await import('node:fs');
+      let lines = 0;
+      for (const byte of readFileSync(path)) if (byte === 10) lines++;
+      return {
+        label: path.split('/').pop() as string,
+        path,
+        bytes: statSync(path).size,
+        rows: Math.max(0, lines - 1),
+      };
     }),
   );
   return [...generated, ...given];
