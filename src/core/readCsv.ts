@@ -256,6 +256,13 @@ class TableBuilder {
       dropped++;
     }
     if (dropped > 0) {
+      // The dropped columns were the unnamed ones the header note counted.
+      const unnamed = this.notes.findIndex((note) => note.endsWith(UNNAMED_NOTE_END));
+      if (unnamed !== -1) {
+        const left = Number.parseInt(this.notes[unnamed], 10) - dropped;
+        if (left > 0) this.notes[unnamed] = unnamedNote(left);
+        else this.notes.splice(unnamed, 1);
+      }
       this.notes.push(
         `Dropped ${dropped} empty ${dropped === 1 ? 'column' : 'columns'} without a name at the end of each row.`,
       );
@@ -352,6 +359,12 @@ class TableBuilder {
   }
 }
 
+const UNNAMED_NOTE_END = 'no name and got one (column_N).';
+
+function unnamedNote(count: number): string {
+  return `${count} ${count === 1 ? 'column has' : 'columns have'} ${UNNAMED_NOTE_END}`;
+}
+
 /** Trimmed names; empty ones get `column_N`, repeated ones `name_2`, `name_3`. */
 export function nameColumns(fields: string[], notes: string[]): string[] {
   const used = new Set<string>();
@@ -372,11 +385,7 @@ export function nameColumns(fields: string[], notes: string[]): string[] {
     used.add(name.toLowerCase());
     return name;
   });
-  if (generated > 0) {
-    notes.push(
-      `${generated} ${generated === 1 ? 'column has' : 'columns have'} no name and got one (column_N).`,
-    );
-  }
+  if (generated > 0) notes.push(unnamedNote(generated));
   if (renamed > 0) {
     notes.push(
       `${renamed} repeated column ${renamed === 1 ? 'name was' : 'names were'} made unique (name_2, name_3, ...).`,

@@ -141,7 +141,14 @@ describe('readCsv', () => {
   it('drops empty unnamed columns at the end of every row', async () => {
     const table = await read('a,b,,\n1,2,,\n3,4,,\n');
     expect(table.columns.map((c) => c.name)).toEqual(['a', 'b']);
-    expect(table.notes.join(' ')).toMatch(/Dropped 2 empty columns/);
+    // The note on unnamed columns counts only those that stay.
+    expect(table.notes).toEqual(['Dropped 2 empty columns without a name at the end of each row.']);
+    const kept = await read('a,,b,,\n1,5,2,,\n3,6,4,,\n');
+    expect(kept.columns.map((c) => c.name)).toEqual(['a', 'column_2', 'b']);
+    expect(kept.notes).toEqual([
+      '1 column has no name and got one (column_N).',
+      'Dropped 2 empty columns without a name at the end of each row.',
+    ]);
   });
 
   it('refuses empty files and headers without rows', async () => {
