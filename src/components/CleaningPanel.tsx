@@ -1,6 +1,7 @@
 import type { MissingStrategy, OutlierAction, OutlierMethod } from '../core/cleanRows';
 import type { ScaleMethod } from '../core/scale';
 import { useStore } from '../store/useStore';
+import { formatCount } from './format';
 
 const MISSING: Record<MissingStrategy, string> = {
   drop: 'Set the row aside',
@@ -117,7 +118,10 @@ export function CleaningPanel() {
             checked={clean.padShortRows}
             onChange={(e) => setCleaning({ padShortRows: e.target.checked })}
           />
-          Keep the {dataset.shortRows} rows with too few fields (their empty cells count as missing)
+          {dataset.shortRows === 1
+            ? 'Keep the row with too few fields'
+            : `Keep the ${formatCount(dataset.shortRows)} rows with too few fields`}{' '}
+          (their empty cells count as missing)
         </label>
       )}
       {numericFeatures.length > 0 && (

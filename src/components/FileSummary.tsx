@@ -81,7 +81,8 @@ export function FileSummary() {
             {dataset.malformedRows > 0 && (
               <li>
                 {formatCount(dataset.malformedRows)} {dataset.malformedRows === 1 ? 'row' : 'rows'}{' '}
-                could not be read into the columns and are set aside:
+                could not be read into the columns and {dataset.malformedRows === 1 ? 'is' : 'are'}{' '}
+                set aside:
                 <ul>
                   {dataset.issues.slice(0, 10).map((issue) => (
                     <li key={issue.row}>

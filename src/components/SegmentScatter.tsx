@@ -82,6 +82,7 @@ export function SegmentScatter() {
   const sampled = data.shown < total;
   const summary = (
     <>
+      {label(x)} across, {label(y)} up,{' '}
       {sampled
         ? `showing ${formatCount(data.shown)} of ${formatCount(total)} customers`
         : `showing all ${formatCount(total)} customers`}

@@ -182,7 +182,12 @@ export function prepareFeatures(
     }
   }
   if (requested.length + options.oneHot.length === 0) {
-    if (options.features !== null && table.rowCount > 1) {
+    // Features the file offers, all unticked: say so (a file without any gets the reason below).
+    if (
+      options.features !== null &&
+      table.rowCount > 1 &&
+      defaultFeatures(columns, kinds).length > 0
+    ) {
       throw new UserError(
         'no-features',
         'No feature is chosen: tick "use as feature" for at least one numeric column.',
