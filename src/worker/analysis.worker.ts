@@ -1,5 +1,6 @@
 import { expose, transfer } from 'comlink';
 import { warmUpClustering } from '../core/clusterJob';
+import { warmUpReading } from '../core/readCsv';
 import * as analysisApi from './analysisApi';
 import { createPoolExecutor } from './clusterPool';
 
@@ -8,8 +9,8 @@ analysisApi.setClusterExecutor(
   createPoolExecutor(Math.max(0, (navigator.hardwareConcurrency || 2) - 1)),
 );
 
-// Compile the k-means code while the page still waits for a file.
-setTimeout(warmUpClustering, 0);
+// Compile the reader and the k-means code while the page still waits for a file.
+setTimeout(() => void warmUpReading().then(warmUpClustering), 0);
 
 // The one place that speaks Comlink: the API as it is, except that analyses move their arrays.
 const { setClusterExecutor: _setup, ...api } = analysisApi;
