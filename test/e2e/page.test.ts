@@ -293,11 +293,11 @@ describe('the page in Chromium', () => {
       )
       .toBe('stopped');
     expect(await page.getByRole('status').innerText()).toMatch(/Cancelled/);
-    // The page is back to the sample and its results.
-    expect(await page.getByRole('region', { name: /Load a file/ }).innerText()).toContain(
-      'customers.csv',
-    );
-    expect(await profileSizes(page)).toEqual(before);
+    // The page is back to the sample and its results (restored in a task of their own).
+    await expect
+      .poll(() => page.getByRole('region', { name: /Load a file/ }).innerText(), { timeout: 2_000 })
+      .toContain('customers.csv');
+    await expect.poll(() => profileSizes(page), { timeout: 2_000 }).toEqual(before);
 
     await page
       .getByLabel('Choose a CSV file')
