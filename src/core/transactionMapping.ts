@@ -96,10 +96,10 @@ export function suggestTransactionMapping(
     amount,
   };
   const missing: string[] = [];
-  if (customer === null) missing.push('a customer column that repeats');
-  if (date === null) missing.push('a date column');
+  if (customer === null) missing.push('customer column that repeats');
+  if (date === null) missing.push('date column');
   if (amount === null && (quantity === null || price === null))
-    missing.push('an amount (or a quantity and a unit price)');
+    missing.push('amount (or quantity and unit price)');
   const looksLikeTransactions = missing.length === 0;
   return {
     mapping,
@@ -108,7 +108,7 @@ export function suggestTransactionMapping(
       ? `Each customer (${customer}) appears on several rows, with dates (${date}) and ${
           amount !== null ? `amounts (${amount})` : `quantities and prices (${quantity} x ${price})`
         }: this looks like one row per order line.`
-      : `No ${missing.join(', no ')} was recognised, so this reads as one row per customer.`,
+      : `${missing.map((what, i) => `${i === 0 ? 'No' : i === missing.length - 1 ? ' and no' : ', no'} ${what}`).join('')} ${missing.length === 1 ? 'was' : 'were'} recognised, so this reads as one row per customer.`,
   };
 }
 

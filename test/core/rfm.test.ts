@@ -162,7 +162,15 @@ describe('suggestTransactionMapping', () => {
   it('does not take a customer file (one row per customer) for transactions', async () => {
     const result = await suggest(generateCustomersCsv({ rows: 300, seed: 3 }));
     expect(result.looksLikeTransactions).toBe(false);
-    expect(result.reason).toMatch(/one row per customer/);
+    expect(result.reason).toBe(
+      'No customer column that repeats, no date column and no amount (or quantity and unit price) were recognised, so this reads as one row per customer.',
+    );
+    const noMoney = await suggest(
+      'client,when,note\na,2024-01-02,x\na,2024-02-03,y\nb,2024-01-05,z\n',
+    );
+    expect(noMoney.reason).toBe(
+      'No amount (or quantity and unit price) was recognised, so this reads as one row per customer.',
+    );
   });
 
   it('says what a mapping still lacks', () => {
