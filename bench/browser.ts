@@ -269,6 +269,12 @@ async function cancelLatency(page: Page, path: string): Promise<number> {
 
 // --long-tasks: list every long task of each run with the stage it fell in (on stderr).
 const showLongTasks = process.argv.includes('--long-tasks');
+/** The median run's longest task and the worst of all runs; "none" when no task reached 50 ms. */
+function longTaskCell(median: number, worst: number): string {
+  const ms = (value: number) => (value > 0 ? `${Math.round(value)} ms` : 'none');
+  return `${ms(median)} (worst ${ms(worst)})`;
+}
+
 const args = parseBenchArgs(process.argv.slice(2).filter((arg) => arg !== '--long-tasks'));
 console.log(
   `SegmentLens browser benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, headless Chromium, page defaults, median of ${args.runs} run(s)\n`,
@@ -339,7 +345,7 @@ try {
       sklearnRuns.length > 0
         ? `${seconds(sklearnTotal)} (${(result.total / sklearnTotal).toFixed(2)}x)`
         : 'not installed',
-      `${Math.round(result.longestTask)} ms (worst ${Math.round(result.worstTask)})`,
+      longTaskCell(result.longestTask, result.worstTask),
       Number.isNaN(result.cancel) ? 'done before' : `${Math.round(result.cancel)} ms`,
       `${Math.round(result.redraw)} ms`,
       `${Math.round(result.memory)} MB`,
@@ -361,7 +367,10 @@ try {
       `${path.split('/').pop()} (${(statSync(path).size / 1e6).toFixed(1)} MB)`,
       seconds(mid((r) => r.tables)),
       seconds(mid((r) => r.clusters)),
-      `${Math.round(mid((r) => r.longestTask))} ms (worst ${Math.round(Math.max(...results.map((r) => r.longestTask)))})`,
+      longTaskCell(
+        mid((r) => r.longestTask),
+        Math.max(...results.map((r) => r.longestTask)),
+      ),
       `${Math.round(mid((r) => r.memory))} MB`,
     ]);
     console.error(`done: RFM ${path}`);

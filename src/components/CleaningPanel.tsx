@@ -119,9 +119,8 @@ export function CleaningPanel() {
             onChange={(e) => setCleaning({ padShortRows: e.target.checked })}
           />
           {dataset.shortRows === 1
-            ? 'Keep the row with too few fields'
-            : `Keep the ${formatCount(dataset.shortRows)} rows with too few fields`}{' '}
-          (their empty cells count as missing)
+            ? 'Keep the row with too few fields (its empty cells count as missing)'
+            : `Keep the ${formatCount(dataset.shortRows)} rows with too few fields (their empty cells count as missing)`}
         </label>
       )}
       {numericFeatures.length > 0 && (

@@ -146,7 +146,9 @@ function SettingsSummary({ algorithm }: { algorithm: ClusteringAlgorithm }) {
   const view = useStore((s) => s.view);
   const rows = useStore((s) => s.dataset?.rowCount ?? 0);
   const silhouette = `silhouette on up to ${options.silhouetteSample.toLocaleString('en-US')} rows`;
-  const distance = METRIC_LABELS[options.metric];
+  // Clusters on RFM are Euclidean whatever was chosen for customer files (rfmAnalysisOptions).
+  const transactions = useStore((s) => s.mode === 'transactions');
+  const distance = METRIC_LABELS[transactions ? 'euclidean' : options.metric];
   if (algorithm === 'dbscan') {
     const eps =
       options.eps === null
@@ -181,7 +183,8 @@ function SettingsSummary({ algorithm }: { algorithm: ClusteringAlgorithm }) {
     <>
       k-means for k = 1 to {options.kMax}, best of {options.nInit}{' '}
       {options.nInit === 1 ? 'start' : 'starts'} each, {silhouette}
-      {options.metric === 'euclidean' ? '' : ` with ${distance} distance`}, seed {options.seed}.
+      {distance === METRIC_LABELS.euclidean ? '' : ` with ${distance} distance`}, seed{' '}
+      {options.seed}.
     </>
   );
 }

@@ -219,9 +219,13 @@ export function cleanRows(
   for (const name of options.log1p) {
     const f = usableNumeric.findIndex((feature) => feature.name === name);
     if (f === -1) {
-      requireColumn(table, name);
+      const index = requireColumn(table, name);
       if (!numeric.some((feature) => feature.name === name))
-        report.notes.push(`${name} is not a numeric feature, so log(1 + x) was not applied to it.`);
+        report.notes.push(
+          table.columns[index].codes === null
+            ? `${name} is not among the chosen features, so log(1 + x) was not applied to it.`
+            : `${name} is not a numeric feature, so log(1 + x) was not applied to it.`,
+        );
       continue;
     }
     const transform = transforms[f];

@@ -65,7 +65,9 @@ export function isStrictUtf8(bytes: Uint8Array): boolean {
  * punctuation (lead 0xA1-0xA9). Western text has accented letters next to ASCII letters (é, ü,
  * £): a high byte followed by an ASCII byte. Two accented letters in a row (`ção`, `öß`) also
  * form a valid GBK pair, but one of the rare level-2 hanzi or extension characters, so such
- * pairs count for neither side. Real Chinese text without a single common hanzi does not occur.
+ * pairs count for neither side; so does a lone pair of capitals between plain letters (`ÇÃ` in
+ * `PROMOÇÃO`), which falls among the common hanzi. Real Chinese text without a single common
+ * hanzi outside such pairs does not occur.
  */
 export function guessLegacyEncoding(bytes: Uint8Array): Encoding {
   let chinese = 0;
@@ -75,7 +77,12 @@ export function guessLegacyEncoding(bytes: Uint8Array): Encoding {
     if (b < 0x80) continue;
     const next = i + 1 < bytes.length ? bytes[i + 1] : 0;
     if (b >= 0x81 && b <= 0xfe && next >= 0xa1 && next <= 0xfe) {
-      if ((b >= 0xb0 && b <= 0xd7) || (b >= 0xa1 && b <= 0xa9)) chinese++;
+      const common = (b >= 0xb0 && b <= 0xd7) || (b >= 0xa1 && b <= 0xa9);
+      const before = i === 0 ? 0 : bytes[i - 1];
+      const after = i + 2 < bytes.length ? bytes[i + 2] : 0;
+      const loneCapitals =
+        isWesternCapital(b) && isWesternCapital(next) && before < 0x80 && after < 0x80;
+      if (common && !loneCapitals) chinese++;
       i++;
     } else if (b >= 0x81 && b <= 0xfe && next >= 0x80 && next !== 0xff) {
       // A GBK extension character (trail 0x80-0xA0): rare in Chinese, common in neither.
@@ -85,6 +92,11 @@ export function guessLegacyEncoding(bytes: Uint8Array): Encoding {
     }
   }
   return chinese > western ? 'gb18030' : 'windows-1252';
+}
+
+/** À..Þ in Windows-1252, without the multiplication sign. */
+function isWesternCapital(byte: number): boolean {
+  return byte >= 0xc0 && byte <= 0xde && byte !== 0xd7;
 }
 
 function utf16WithoutBom(head: Uint8Array): Encoding | null {

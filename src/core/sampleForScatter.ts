@@ -2,7 +2,8 @@ import { createRandom } from './random';
 
 /**
  * At most `max` rows for a scatter plot, drawn from every segment in proportion to its size
- * (each segment keeps at least one point, so small segments stay visible). Seeded, so the
+ * (each segment keeps at least one point, so small segments stay visible; with more segments
+ * than `max`, that is one point each). Seeded, so the
  * picture does not change between renders. Returns analysed-row indices, ascending.
  */
 export function sampleForScatter(labels: Int32Array, max: number, seed = 0): Int32Array {

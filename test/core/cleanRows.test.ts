@@ -54,6 +54,20 @@ describe('cleanRows', () => {
     expect(result.report.kept).toBe(4);
   });
 
+  it('says why log(1 + x) was not applied to a column', async () => {
+    const text = 'x,y,c\n1,2,a\n2,-3,b\n3,4,a\n';
+    const { report } = await clean(text, { features: ['x', 'y'], log1p: ['y'] });
+    expect(report.notes).toEqual(['y has negative values, so log(1 + x) was not applied to it.']);
+    const other = await clean(text, { features: ['x'], log1p: ['y', 'c'] });
+    expect(other.report.notes).toEqual([
+      'y is not among the chosen features, so log(1 + x) was not applied to it.',
+      'c is not a numeric feature, so log(1 + x) was not applied to it.',
+    ]);
+    await expect(clean(text, { features: ['x'], log1p: ['nope'] })).rejects.toThrow(
+      /There is no column named "nope"/,
+    );
+  });
+
   it('keeps duplicates when asked to', async () => {
     const result = await clean('x\n1\n1\n2\n', { features: ['x'], duplicates: 'keep' });
     expect(result.report.kept).toBe(3);

@@ -41,12 +41,17 @@ describe('detectEncoding', () => {
       'Größe,Öffnungszeiten\n12,Mo-Fr\n',
       'Größe\n',
       'prénom,ville\nAnaïs,Besançon\n',
+      // Brazilian exports are often in capitals: ÇÃ and ÇÕ fall among the common hanzi.
+      'ID;DESCRICAO\n1;PROMOÇÃO\n2;INSTALAÇÃO\n3;MANUTENÇÕES\n4;AVALIAÇÃO\n',
+      'NOME;CIDADE\nMARIA DA CONCEIÇÃO;SÃO PAULO\nJOÃO;GOIÂNIA\n',
     ])
       expect(guessLegacyEncoding(encodeWindows1252(western)), western).toBe('windows-1252');
     for (const chinese of [
       '客户编号,城市,消费金额（元）\n1,北京,100\n2,上海,200\n',
       '姓名\n王芳\n',
       '地区,渠道\n华东,线上\n华南,门店\n',
+      // One-character cells, some of them pairs of "capitals" (男 is C4 D0).
+      '编号,性别,城市\n1,男,北京\n2,女,上海\n3,男,广州\n',
     ])
       expect(guessLegacyEncoding(encodeGb18030(chinese)), chinese).toBe('gb18030');
   });
