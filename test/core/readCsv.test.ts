@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textSource, bytesSource } from '../../src/core/byteSource';
-import { readCsv } from '../../src/core/readCsv';
+import { readCsv, warmUpReading } from '../../src/core/readCsv';
 import {
   cellText,
   isMissing,
@@ -136,6 +136,10 @@ describe('readCsv', () => {
     expect(noHeader.rowCount).toBe(2);
     const repeated = await read('a,a,,b\n1,2,3,4\n');
     expect(repeated.columns.map((c) => c.name)).toEqual(['a', 'a_2', 'column_3', 'b']);
+  });
+
+  it('warms up on made-up files without error (the worker runs this before the first file)', async () => {
+    await expect(warmUpReading()).resolves.toBeUndefined();
   });
 
   it('drops empty unnamed columns at the end of every row', async () => {
