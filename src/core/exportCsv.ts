@@ -54,8 +54,8 @@ export interface SegmentExport {
 /**
  * The original columns of every analysed row, as the user wrote them (re-read from the row's own
  * text, never re-formatted), plus `segment` and `segment_label` (and, after DBSCAN,
- * `dbscan_point`). Returned in parts of about a
- * megabyte so a million rows never become one giant string; a Blob takes the parts as they are.
+ * `dbscan_point`). Returned in parts of about a megabyte so a million rows never become one
+ * giant string; a Blob takes the parts as they are.
  */
 export function segmentCsvParts(spec: SegmentExport): string[] {
   const { table, rows, labels, segmentLabels, numericColumns, segment } = spec;

@@ -7,8 +7,8 @@ const HASH_WORDS = new Uint32Array(HASH_SCRATCH.buffer);
  * For every row that repeats an earlier row exactly (the same text, hence the same value in
  * every column), the index of the first such row; -1 for the others. Equal values alone are not
  * enough: `$5` and `€5`, or `5` and a quoted `"5\n"`, read as the same number but are not the
- * same row. One pass with an
- * open-addressing hash table over row indices, so it stays linear and small at a million rows.
+ * same row. One pass with an open-addressing hash table over row indices, so it stays linear
+ * and small at a million rows.
  * Only rows with `candidate[i] === 1` take part.
  */
 export function findDuplicateRows(table: Table, candidate: Uint8Array): Int32Array {
