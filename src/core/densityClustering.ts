@@ -92,10 +92,11 @@ export function densityClusters(
   let labels = result.labels;
   let joinedFromOutside = 0;
   const pointKinds = new Uint8Array(n);
+  // What DBSCAN made of row r of the rows it ran on.
+  const kindOf = (r: number) =>
+    result.core[r] === 1 ? POINT_CORE : result.labels[r] === NOISE ? POINT_NOISE : POINT_BORDER;
   if (rows === null) {
-    for (let i = 0; i < n; i++)
-      pointKinds[i] =
-        result.core[i] === 1 ? POINT_CORE : labels[i] === NOISE ? POINT_NOISE : POINT_BORDER;
+    for (let i = 0; i < n; i++) pointKinds[i] = kindOf(i);
   } else {
     labels = new Int32Array(n).fill(NOISE);
     const cores = new Int32Array(coreRows);
@@ -108,9 +109,7 @@ export function densityClusters(
     for (let i = 0; i < n; i++) {
       if (next < m && rows[next] === i) {
         labels[i] = result.labels[next];
-        pointKinds[i] =
-          result.core[next] === 1 ? POINT_CORE : labels[i] === NOISE ? POINT_NOISE : POINT_BORDER;
-        next++;
+        pointKinds[i] = kindOf(next++);
         continue;
       }
       let nearest = -1;
