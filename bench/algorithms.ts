@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { prepareFeatures } from '../src/core/analyzeTable';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../src/core/analysisOptions';
+import { prepareFeatures } from '../src/core/analysis/analyzeTable';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../src/core/analysis/analysisOptions';
 import { fileSource } from '../src/cli/fileSource';
-import { densityClusters } from '../src/core/densityClustering';
-import { fitHierarchy } from '../src/core/hierarchicalClustering';
-import { LINKAGES } from '../src/core/agglomerative';
-import { readCsv } from '../src/core/readCsv';
+import { densityClusters } from '../src/core/cluster/density/densityClustering';
+import { fitHierarchy } from '../src/core/cluster/hierarchy/hierarchicalClustering';
+import { LINKAGES } from '../src/core/cluster/hierarchy/agglomerative';
+import { readCsv } from '../src/core/read/readCsv';
 import { benchFile, BENCH_DIR } from './benchData';
 import { PYTHON, run } from './common';
 

@@ -1,7 +1,7 @@
-import { analyzeTable, type AnalysisResult } from '../src/core/analyzeTable';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../src/core/analysisOptions';
-import { readCsv, warmUpReading } from '../src/core/readCsv';
-import type { Stage } from '../src/core/progress';
+import { analyzeTable, type AnalysisResult } from '../src/core/analysis/analyzeTable';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../src/core/analysis/analysisOptions';
+import { readCsv, warmUpReading } from '../src/core/read/readCsv';
+import type { Stage } from '../src/core/common/progress';
 import { fileSource } from '../src/cli/fileSource';
 
 /**

@@ -1,10 +1,10 @@
-import { DEFAULT_ANALYSIS_OPTIONS } from '../src/core/analysisOptions';
-import { inferColumns } from '../src/core/inferColumns';
-import type { Stage } from '../src/core/progress';
-import { readCsv } from '../src/core/readCsv';
-import { computeRfm } from '../src/core/rfm';
-import { clusterRfm } from '../src/core/rfmClustering';
-import { suggestTransactionMapping } from '../src/core/transactionMapping';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../src/core/analysis/analysisOptions';
+import { inferColumns } from '../src/core/read/inferColumns';
+import type { Stage } from '../src/core/common/progress';
+import { readCsv } from '../src/core/read/readCsv';
+import { computeRfm } from '../src/core/rfm/rfm';
+import { clusterRfm } from '../src/core/rfm/rfmClustering';
+import { suggestTransactionMapping } from '../src/core/rfm/transactionMapping';
 import { fileSource } from '../src/cli/fileSource';
 
 /**

@@ -1,4 +1,4 @@
-import { createRandom, type Random } from '../../src/core/random';
+import { createRandom, type Random } from '../../src/core/common/random';
 
 /** A normal draw (Box-Muller). */
 export function gaussian(random: Random, mean = 0, sd = 1): number {

@@ -1,4 +1,4 @@
-import { createRandom, type Random } from '../../src/core/random';
+import { createRandom, type Random } from '../../src/core/common/random';
 import { gaussian } from './customers';
 
 /**

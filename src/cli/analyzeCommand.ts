@@ -4,25 +4,25 @@ import {
   DEFAULT_ANALYSIS_OPTIONS,
   effectiveKinds,
   type AnalysisOptions,
-} from '../core/analysisOptions';
+} from '../core/analysis/analysisOptions';
 import {
   DEFAULT_CLEANING,
   listSetAside,
   type Cleaning,
   type MissingStrategy,
-} from '../core/cleanRows';
-import { ENCODINGS } from '../core/detectEncoding';
-import { exportFileName, segmentCsvParts, setAsideCsvParts } from '../core/exportCsv';
-import { readCsv, type ReadOptions } from '../core/readCsv';
-import { SCALE_METHODS } from '../core/scale';
-import { DELIMITERS, DELIMITER_LABELS } from '../core/dialect';
-import type { Table } from '../core/table';
-import { analyzeTable, resultFor, type AnalysisResult } from '../core/analyzeTable';
-import { LINKAGES } from '../core/agglomerative';
-import { ALGORITHM_LABELS } from '../core/analysisOptions';
-import { compareAlgorithms, type AlgorithmComparison } from '../core/compareAlgorithms';
-import { DISTANCE_METRICS, METRIC_LABELS } from '../core/distance';
-import { UserError } from '../core/userError';
+} from '../core/clean/cleanRows';
+import { ENCODINGS } from '../core/read/detectEncoding';
+import { exportFileName, segmentCsvParts, setAsideCsvParts } from '../core/export/exportCsv';
+import { readCsv, type ReadOptions } from '../core/read/readCsv';
+import { SCALE_METHODS } from '../core/features/scale';
+import { DELIMITERS, DELIMITER_LABELS } from '../core/read/dialect';
+import type { Table } from '../core/read/table';
+import { analyzeTable, resultFor, type AnalysisResult } from '../core/analysis/analyzeTable';
+import { LINKAGES } from '../core/cluster/hierarchy/agglomerative';
+import { ALGORITHM_LABELS } from '../core/analysis/analysisOptions';
+import { compareAlgorithms, type AlgorithmComparison } from '../core/cluster/compareAlgorithms';
+import { DISTANCE_METRICS, METRIC_LABELS } from '../core/cluster/distance';
+import { UserError } from '../core/common/userError';
 import { choiceOption, intOption, listOption, numberOption, parseCommandArgs } from './args';
 import { fileSource } from './fileSource';
 import type { Io } from './main';

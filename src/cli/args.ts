@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UserError } from '../core/userError';
+import { UserError } from '../core/common/userError';
 
 /** Parses argv against a parseArgs config; unknown or malformed options become a UserError. */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(

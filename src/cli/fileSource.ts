@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
-import type { ByteSource } from '../core/byteSource';
-import { UserError } from '../core/userError';
+import type { ByteSource } from '../core/read/byteSource';
+import { UserError } from '../core/common/userError';
 
 /** A file on disk read by ranges, so that a large file is never held in memory twice. */
 export async function fileSource(

@@ -1,4 +1,4 @@
-import { isUserError } from '../core/userError';
+import { isUserError } from '../core/common/userError';
 import { analyzeCommand, ANALYZE_USAGE } from './analyzeCommand';
 import { rfmCommand, RFM_USAGE } from './rfmCommand';
 

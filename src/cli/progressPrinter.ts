@@ -1,4 +1,4 @@
-import type { Stage } from '../core/progress';
+import type { Stage } from '../core/common/progress';
 import type { Io } from './main';
 
 /** Stage progress on stderr, one updating line, only when stderr is a terminal. */

@@ -1,22 +1,22 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../core/analysisOptions';
-import { resultFor, type AnalysisResult } from '../core/analyzeTable';
-import { setAsideCsvParts } from '../core/exportCsv';
-import { inferColumns } from '../core/inferColumns';
-import { formatDateTime, parseDate, type DateOrder } from '../core/parseDate';
-import { readCsv } from '../core/readCsv';
-import { computeRfm, RFM_DROP_LABELS, RFM_DROP_REASONS, type RfmResult } from '../core/rfm';
-import { clusterRfm, customerClusters } from '../core/rfmClustering';
-import { rfmCsvParts } from '../core/rfmExport';
-import { cellTotals, segmentCounts, segmentSummary } from '../core/rfmSummary';
-import type { Table } from '../core/table';
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../core/analysis/analysisOptions';
+import { resultFor, type AnalysisResult } from '../core/analysis/analyzeTable';
+import { setAsideCsvParts } from '../core/export/exportCsv';
+import { inferColumns } from '../core/read/inferColumns';
+import { formatDateTime, parseDate, type DateOrder } from '../core/read/parseDate';
+import { readCsv } from '../core/read/readCsv';
+import { computeRfm, RFM_DROP_LABELS, RFM_DROP_REASONS, type RfmResult } from '../core/rfm/rfm';
+import { clusterRfm, customerClusters } from '../core/rfm/rfmClustering';
+import { rfmCsvParts } from '../core/rfm/rfmExport';
+import { cellTotals, segmentCounts, segmentSummary } from '../core/rfm/rfmSummary';
+import type { Table } from '../core/read/table';
 import {
   mappingProblem,
   suggestTransactionMapping,
   type TransactionMapping,
-} from '../core/transactionMapping';
-import { isUserError, UserError } from '../core/userError';
+} from '../core/rfm/transactionMapping';
+import { isUserError, UserError } from '../core/common/userError';
 import { readOptionsFrom } from './analyzeCommand';
 import { intOption, parseCommandArgs } from './args';
 import { fileSource } from './fileSource';

@@ -1,5 +1,5 @@
-import type { MissingStrategy, OutlierAction, OutlierMethod } from '../core/cleanRows';
-import type { ScaleMethod } from '../core/scale';
+import type { MissingStrategy, OutlierAction, OutlierMethod } from '../core/clean/cleanRows';
+import type { ScaleMethod } from '../core/features/scale';
 import { useStore } from '../store/useStore';
 import { formatCount } from './format';
 

@@ -1,4 +1,4 @@
-import type { DropReason } from '../core/cleanRows';
+import type { DropReason } from '../core/clean/cleanRows';
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber } from './format';
 

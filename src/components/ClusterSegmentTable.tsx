@@ -1,4 +1,4 @@
-import { clusterSegmentTable } from '../core/rfmSummary';
+import { clusterSegmentTable } from '../core/rfm/rfmSummary';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { formatCount } from './format';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { LINKAGES, type Linkage } from '../core/agglomerative';
-import { ALGORITHM_LABELS, type ClusteringAlgorithm } from '../core/analysisOptions';
-import { DBSCAN_MAX_ROWS } from '../core/densityClustering';
-import { DISTANCE_METRICS, METRIC_LABELS, type DistanceMetric } from '../core/distance';
-import { HIERARCHY_MAX_ROWS } from '../core/hierarchicalClustering';
+import { LINKAGES, type Linkage } from '../core/cluster/hierarchy/agglomerative';
+import { ALGORITHM_LABELS, type ClusteringAlgorithm } from '../core/analysis/analysisOptions';
+import { DBSCAN_MAX_ROWS } from '../core/cluster/density/densityClustering';
+import { DISTANCE_METRICS, METRIC_LABELS, type DistanceMetric } from '../core/cluster/distance';
+import { HIERARCHY_MAX_ROWS } from '../core/cluster/hierarchy/hierarchicalClustering';
 import type { ClusterSettings as Settings } from '../store/types';
 import { useStore } from '../store/useStore';
 import { formatCount } from './format';

@@ -1,4 +1,4 @@
-import { COLUMN_KINDS, type ColumnKind } from '../core/inferColumns';
+import { COLUMN_KINDS, type ColumnKind } from '../core/read/inferColumns';
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber } from './format';
 

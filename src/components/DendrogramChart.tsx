@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { METRIC_LABELS } from '../core/distance';
+import { METRIC_LABELS } from '../core/cluster/distance';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';

@@ -1,5 +1,5 @@
-import { ENCODINGS, ENCODING_LABELS, type Encoding } from '../core/detectEncoding';
-import { DELIMITERS, DELIMITER_LABELS, type Delimiter } from '../core/dialect';
+import { ENCODINGS, ENCODING_LABELS, type Encoding } from '../core/read/detectEncoding';
+import { DELIMITERS, DELIMITER_LABELS, type Delimiter } from '../core/read/dialect';
 import { useStore } from '../store/useStore';
 import { formatBytes, formatCount } from './format';
 

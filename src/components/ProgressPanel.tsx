@@ -1,4 +1,4 @@
-import type { Stage } from '../core/progress';
+import type { Stage } from '../core/common/progress';
 import { useStore } from '../store/useStore';
 
 const STAGE_NAMES: Record<Stage, string> = {

@@ -1,9 +1,9 @@
-import { cellIndex } from '../core/rfmSegments';
+import { cellIndex } from '../core/rfm/rfmSegments';
 import type { RfmSortKey } from '../store/types';
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber } from './format';
 import { rfmSegmentColour } from './palette';
-import { segmentSummary } from '../core/rfmSummary';
+import { segmentSummary } from '../core/rfm/rfmSummary';
 
 const COLUMNS: { key: RfmSortKey; label: string; numeric: boolean }[] = [
   { key: 'customer', label: 'Customer', numeric: false },

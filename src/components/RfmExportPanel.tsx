@@ -1,4 +1,4 @@
-import { segmentSummary } from '../core/rfmSummary';
+import { segmentSummary } from '../core/rfm/rfmSummary';
 import { selectIsStale, selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { formatCount } from './format';

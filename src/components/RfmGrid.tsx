@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { cellIndex, SCORE_LEVELS, segmentMapProblem } from '../core/rfmSegments';
+import { cellIndex, SCORE_LEVELS, segmentMapProblem } from '../core/rfm/rfmSegments';
 import { useStore } from '../store/useStore';
 import { formatCount } from './format';
 import { rfmSegmentColour } from './palette';

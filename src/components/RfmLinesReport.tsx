@@ -1,5 +1,5 @@
-import { formatDateTime, type DateOrder } from '../core/parseDate';
-import { RFM_DROP_LABELS, RFM_DROP_REASONS } from '../core/rfm';
+import { formatDateTime, type DateOrder } from '../core/read/parseDate';
+import { RFM_DROP_LABELS, RFM_DROP_REASONS } from '../core/rfm/rfm';
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber } from './format';
 

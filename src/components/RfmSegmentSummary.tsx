@@ -1,4 +1,4 @@
-import { segmentSummary } from '../core/rfmSummary';
+import { segmentSummary } from '../core/rfm/rfmSummary';
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber, formatPercent } from './format';
 import { rfmSegmentColour } from './palette';

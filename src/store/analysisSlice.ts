@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { ElbowPoint } from '../core/chooseK';
-import type { Stage } from '../core/progress';
-import type { RfmSettings } from '../core/rfm';
+import type { ElbowPoint } from '../core/cluster/quality/chooseK';
+import type { Stage } from '../core/common/progress';
+import type { RfmSettings } from '../core/rfm/rfm';
 import { getAnalysisClient } from './analysisClientRef';
 import { describeError } from './describeError';
 import { cancelScheduledAnalysis } from './optionsSlice';

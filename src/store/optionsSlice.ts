@@ -4,7 +4,7 @@ import {
   defaultFeatures,
   effectiveKinds,
   type AnalysisOptions,
-} from '../core/analysisOptions';
+} from '../core/analysis/analysisOptions';
 import type { DatasetSummary } from '../worker/analysisApi';
 import type { OptionsSlice, State } from './types';
 

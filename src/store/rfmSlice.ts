@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { RfmSettings } from '../core/rfm';
+import type { RfmSettings } from '../core/rfm/rfm';
 import {
   defaultSegmentMap,
   reassignCell as reassignCellIn,
   renameSegment as renameSegmentIn,
   segmentMapProblem,
-} from '../core/rfmSegments';
+} from '../core/rfm/rfmSegments';
 import type { DatasetSummary } from '../worker/analysisApi';
 import { getAnalysisClient } from './analysisClientRef';
 import { describeError } from './describeError';

@@ -1,4 +1,4 @@
-import { mappingProblem } from '../core/transactionMapping';
+import { mappingProblem } from '../core/rfm/transactionMapping';
 import type { KView } from '../worker/analysisApi';
 import type { State } from './types';
 

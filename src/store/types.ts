@@ -1,14 +1,14 @@
-import type { AnalysisOptions } from '../core/analysisOptions';
-import type { ElbowPoint } from '../core/chooseK';
-import type { AlgorithmComparison } from '../core/compareAlgorithms';
-import type { Cleaning } from '../core/cleanRows';
-import type { ColumnKind } from '../core/inferColumns';
-import type { Stage } from '../core/progress';
-import type { ScaleMethod } from '../core/scale';
-import type { DateOrder } from '../core/parseDate';
-import type { RfmSettings } from '../core/rfm';
-import type { SegmentMap } from '../core/rfmSegments';
-import type { TransactionMapping } from '../core/transactionMapping';
+import type { AnalysisOptions } from '../core/analysis/analysisOptions';
+import type { ElbowPoint } from '../core/cluster/quality/chooseK';
+import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
+import type { Cleaning } from '../core/clean/cleanRows';
+import type { ColumnKind } from '../core/read/inferColumns';
+import type { Stage } from '../core/common/progress';
+import type { ScaleMethod } from '../core/features/scale';
+import type { DateOrder } from '../core/read/parseDate';
+import type { RfmSettings } from '../core/rfm/rfm';
+import type { SegmentMap } from '../core/rfm/rfmSegments';
+import type { TransactionMapping } from '../core/rfm/transactionMapping';
 import type {
   AnalysisView,
   DatasetSummary,

@@ -1,6 +1,6 @@
 import { expose, transfer } from 'comlink';
-import { warmUpClustering } from '../core/clusterJob';
-import { warmUpReading } from '../core/readCsv';
+import { warmUpClustering } from '../core/cluster/clusterJob';
+import { warmUpReading } from '../core/read/readCsv';
 import * as analysisApi from './analysisApi';
 import { createPoolExecutor } from './clusterPool';
 

@@ -4,32 +4,32 @@ import {
   type AnalysisResult,
   type DensitySummary,
   type HierarchySummary,
-} from '../core/analyzeTable';
-import { ALGORITHM_LABELS, type ClusteringAlgorithm } from '../core/analysisOptions';
-import { compareAlgorithms, type AlgorithmComparison } from '../core/compareAlgorithms';
-import type { DistanceMetric } from '../core/distance';
-import { inlineExecutor, type ClusterExecutor } from '../core/clusterJob';
-import { releaseScratch } from '../core/scratch';
+} from '../core/analysis/analyzeTable';
+import { ALGORITHM_LABELS, type ClusteringAlgorithm } from '../core/analysis/analysisOptions';
+import { compareAlgorithms, type AlgorithmComparison } from '../core/cluster/compareAlgorithms';
+import type { DistanceMetric } from '../core/cluster/distance';
+import { inlineExecutor, type ClusterExecutor } from '../core/cluster/clusterJob';
+import { releaseScratch } from '../core/cluster/scratch';
 import {
   DEFAULT_ANALYSIS_OPTIONS,
   effectiveKinds,
   type AnalysisOptions,
-} from '../core/analysisOptions';
-import type { ByteSource } from '../core/byteSource';
-import type { CleanReport, FeatureSource } from '../core/cleanRows';
-import { listSetAside } from '../core/cleanRows';
-import type { ElbowPoint, Recommendation } from '../core/chooseK';
-import type { Encoding } from '../core/detectEncoding';
-import { exportFileName, segmentCsvParts, setAsideCsvParts } from '../core/exportCsv';
-import { inferColumns, type ColumnSummary } from '../core/inferColumns';
-import type { DecimalSeparator } from '../core/parseNumber';
-import type { Profiles } from '../core/profileSegments';
-import { readCsv, type ReadOptions } from '../core/readCsv';
-import { sampleForScatter } from '../core/sampleForScatter';
-import type { Delimiter } from '../core/dialect';
-import { ROW_OK, ROW_SHORT, type ParseIssue, type Table } from '../core/table';
-import { isUserError, UserError, type UserErrorCode } from '../core/userError';
-import type { DateOrder } from '../core/parseDate';
+} from '../core/analysis/analysisOptions';
+import type { ByteSource } from '../core/read/byteSource';
+import type { CleanReport, FeatureSource } from '../core/clean/cleanRows';
+import { listSetAside } from '../core/clean/cleanRows';
+import type { ElbowPoint, Recommendation } from '../core/cluster/quality/chooseK';
+import type { Encoding } from '../core/read/detectEncoding';
+import { exportFileName, segmentCsvParts, setAsideCsvParts } from '../core/export/exportCsv';
+import { inferColumns, type ColumnSummary } from '../core/read/inferColumns';
+import type { DecimalSeparator } from '../core/read/parseNumber';
+import type { Profiles } from '../core/profile/profileSegments';
+import { readCsv, type ReadOptions } from '../core/read/readCsv';
+import { sampleForScatter } from '../core/profile/sampleForScatter';
+import type { Delimiter } from '../core/read/dialect';
+import { ROW_OK, ROW_SHORT, type ParseIssue, type Table } from '../core/read/table';
+import { isUserError, UserError, type UserErrorCode } from '../core/common/userError';
+import type { DateOrder } from '../core/read/parseDate';
 import {
   computeRfm as computeRfmCore,
   RFM_DROP_LABELS,
@@ -37,21 +37,21 @@ import {
   type RfmResult,
   type RfmRowReport,
   type RfmSettings,
-} from '../core/rfm';
+} from '../core/rfm/rfm';
 import {
   clusterCellCounts,
   customerClusters,
   rfmAnalysisOptions,
   rfmTable,
-} from '../core/rfmClustering';
-import { rfmCsvParts } from '../core/rfmExport';
-import { cellIndex, type SegmentMap } from '../core/rfmSegments';
-import { cellTotals, type CellTotals } from '../core/rfmSummary';
+} from '../core/rfm/rfmClustering';
+import { rfmCsvParts } from '../core/rfm/rfmExport';
+import { cellIndex, type SegmentMap } from '../core/rfm/rfmSegments';
+import { cellTotals, type CellTotals } from '../core/rfm/rfmSummary';
 import {
   suggestTransactionMapping,
   type MappingSuggestion,
   type TransactionMapping,
-} from '../core/transactionMapping';
+} from '../core/rfm/transactionMapping';
 import { throttleProgress, type ProgressListener } from './throttle';
 
 /**

@@ -1,8 +1,8 @@
 import { proxy, wrap, type Remote } from 'comlink';
-import type { AnalysisOptions } from '../core/analysisOptions';
-import type { ElbowPoint } from '../core/chooseK';
-import type { AlgorithmComparison } from '../core/compareAlgorithms';
-import type { RfmSettings } from '../core/rfm';
+import type { AnalysisOptions } from '../core/analysis/analysisOptions';
+import type { ElbowPoint } from '../core/cluster/quality/chooseK';
+import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
+import type { RfmSettings } from '../core/rfm/rfm';
 import type * as AnalysisApi from './analysisApi';
 import type {
   AnalysisView,

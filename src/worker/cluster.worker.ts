@@ -1,5 +1,5 @@
 import { expose, transfer } from 'comlink';
-import { warmUpClustering } from '../core/clusterJob';
+import { warmUpClustering } from '../core/cluster/clusterJob';
 import * as clusterApi from './clusterApi';
 
 // Compile the k-means code while the page still waits for a file.

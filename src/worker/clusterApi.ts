@@ -1,10 +1,10 @@
-import { releaseScratch } from '../core/scratch';
+import { releaseScratch } from '../core/cluster/scratch';
 import {
   runClusterJob,
   type ClusterData,
   type ClusterOutcome,
   type ClusterSettings,
-} from '../core/clusterJob';
+} from '../core/cluster/clusterJob';
 
 /**
  * A helper worker's side: it receives the scaled matrix (and what profiles need) once, then runs

@@ -5,7 +5,7 @@ import {
   runClusterJob,
   type ClusterExecutor,
   type ClusterOutcome,
-} from '../core/clusterJob';
+} from '../core/cluster/clusterJob';
 import type * as ClusterApi from './clusterApi';
 import { copyForTransfer } from './clusterApi';
 

@@ -1,4 +1,4 @@
-import type { Stage } from '../core/progress';
+import type { Stage } from '../core/common/progress';
 
 export type ProgressListener = (stage: Stage, fraction: number) => void;
 

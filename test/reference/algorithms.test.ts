@@ -1,15 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cutTree, mergeTree, type Linkage } from '../../src/core/agglomerative';
-import { bytesSource } from '../../src/core/byteSource';
-import { cleanRows, DEFAULT_CLEANING } from '../../src/core/cleanRows';
-import { dbscan, NOISE } from '../../src/core/dbscan';
-import type { DistanceMetric } from '../../src/core/distance';
-import { NeighbourSearch } from '../../src/core/neighbours';
-import { readCsv } from '../../src/core/readCsv';
-import { scaleFeatures } from '../../src/core/scale';
-import { silhouetteScore } from '../../src/core/silhouette';
+import { cutTree, mergeTree, type Linkage } from '../../src/core/cluster/hierarchy/agglomerative';
+import { bytesSource } from '../../src/core/read/byteSource';
+import { cleanRows, DEFAULT_CLEANING } from '../../src/core/clean/cleanRows';
+import { dbscan, NOISE } from '../../src/core/cluster/density/dbscan';
+import type { DistanceMetric } from '../../src/core/cluster/distance';
+import { NeighbourSearch } from '../../src/core/cluster/density/neighbours';
+import { readCsv } from '../../src/core/read/readCsv';
+import { scaleFeatures } from '../../src/core/features/scale';
+import { silhouetteScore } from '../../src/core/cluster/quality/silhouette';
 import { readShared, requireShared } from './sharedData';
 
 /**

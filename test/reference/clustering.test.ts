@@ -1,13 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysisOptions';
-import { bytesSource } from '../../src/core/byteSource';
-import { cleanRows, DEFAULT_CLEANING } from '../../src/core/cleanRows';
-import { adjustedRandIndex, calinskiHarabasz, daviesBouldin } from '../../src/core/clusterMetrics';
-import { readCsv } from '../../src/core/readCsv';
-import { runPipeline } from '../../src/core/runPipeline';
-import { scaleFeatures } from '../../src/core/scale';
-import { SilhouetteSample } from '../../src/core/silhouette';
-import { cellText } from '../../src/core/table';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysis/analysisOptions';
+import { bytesSource } from '../../src/core/read/byteSource';
+import { cleanRows, DEFAULT_CLEANING } from '../../src/core/clean/cleanRows';
+import {
+  adjustedRandIndex,
+  calinskiHarabasz,
+  daviesBouldin,
+} from '../../src/core/cluster/quality/clusterMetrics';
+import { readCsv } from '../../src/core/read/readCsv';
+import { runPipeline } from '../../src/core/analysis/runPipeline';
+import { scaleFeatures } from '../../src/core/features/scale';
+import { SilhouetteSample } from '../../src/core/cluster/quality/silhouette';
+import { cellText } from '../../src/core/read/table';
 import { readReference, readShared, requireShared } from './sharedData';
 
 interface ClusteringReference {

@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesSource } from '../../src/core/byteSource';
-import { decodeChunks } from '../../src/core/decodeChunks';
-import { detectEncoding } from '../../src/core/detectEncoding';
-import { readCsv } from '../../src/core/readCsv';
-import { readRecords } from '../../src/core/readRecords';
+import { bytesSource } from '../../src/core/read/byteSource';
+import { decodeChunks } from '../../src/core/read/decodeChunks';
+import { detectEncoding } from '../../src/core/read/detectEncoding';
+import { readCsv } from '../../src/core/read/readCsv';
+import { readRecords } from '../../src/core/read/readRecords';
 import { SHARED, requireShared } from './sharedData';
 
 /**

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesSource } from '../../src/core/byteSource';
-import { inferColumns } from '../../src/core/inferColumns';
-import { formatDateTime } from '../../src/core/parseDate';
-import { readCsv } from '../../src/core/readCsv';
-import { computeRfm } from '../../src/core/rfm';
-import { cellTotals, segmentCounts } from '../../src/core/rfmSummary';
-import { suggestTransactionMapping } from '../../src/core/transactionMapping';
+import { bytesSource } from '../../src/core/read/byteSource';
+import { inferColumns } from '../../src/core/read/inferColumns';
+import { formatDateTime } from '../../src/core/read/parseDate';
+import { readCsv } from '../../src/core/read/readCsv';
+import { computeRfm } from '../../src/core/rfm/rfm';
+import { cellTotals, segmentCounts } from '../../src/core/rfm/rfmSummary';
+import { suggestTransactionMapping } from '../../src/core/rfm/transactionMapping';
 import { readReference, readShared, requireShared } from './sharedData';
 
 interface RfmReference {

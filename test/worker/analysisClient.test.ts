@@ -1,7 +1,7 @@
 import { expose } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysisOptions';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysis/analysisOptions';
 import * as analysisApi from '../../src/worker/analysisApi';
 import {
   CancelledError,

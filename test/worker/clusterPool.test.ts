@@ -1,10 +1,14 @@
 import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { inlineExecutor, type ClusterData, type ClusterOutcome } from '../../src/core/clusterJob';
-import { prepareProfiles } from '../../src/core/profileSegments';
-import { createRandom } from '../../src/core/random';
-import { textSource } from '../../src/core/byteSource';
-import { readCsv } from '../../src/core/readCsv';
+import {
+  inlineExecutor,
+  type ClusterData,
+  type ClusterOutcome,
+} from '../../src/core/cluster/clusterJob';
+import { prepareProfiles } from '../../src/core/profile/profileSegments';
+import { createRandom } from '../../src/core/common/random';
+import { textSource } from '../../src/core/read/byteSource';
+import { readCsv } from '../../src/core/read/readCsv';
 import * as clusterApi from '../../src/worker/clusterApi';
 import { createPoolExecutor } from '../../src/worker/clusterPool';
 import { gaussian } from '../../scripts/generators/customers';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Stage } from '../../src/core/progress';
+import type { Stage } from '../../src/core/common/progress';
 import { throttleProgress } from '../../src/worker/throttle';
 
 describe('throttleProgress', () => {

@@ -1,0 +1,92 @@
+import { DEFAULT_CLEANING, type Cleaning } from '../clean/cleanRows';
+import type { ColumnKind, ColumnSummary } from '../read/inferColumns';
+import type { FeatureWording } from '../profile/profileSegments';
+import { KMEANS_DEFAULTS } from '../cluster/kmeans/kmeans';
+import type { ScaleMethod } from '../features/scale';
+import type { Linkage } from '../cluster/hierarchy/agglomerative';
+import type { DistanceMetric } from '../cluster/distance';
+import { DEFAULT_SILHOUETTE_SAMPLE } from '../cluster/quality/silhouette';
+
+export interface AnalysisOptions {
+  /** The user's corrections to the detected column kinds. */
+  kinds: Record<string, ColumnKind>;
+  /** Numeric feature columns; null for every usable numeric column (not identifiers). */
+  features: string[] | null;
+  /** Categorical columns to one-hot encode into features. */
+  oneHot: string[];
+  clean: Cleaning;
+  scale: ScaleMethod;
+  /** The elbow runs k = 1..kMax. */
+  kMax: number;
+  /** The number of segments to show; null for the recommended one. */
+  k: number | null;
+  nInit: number;
+  maxIter: number;
+  seed: number;
+  /** Rows in the silhouette sample (all rows when there are fewer). */
+  silhouetteSample: number;
+  /** Hartigan moves and centre swaps after Lloyd (see kmeans). */
+  localSearch: boolean;
+  /** Words for high and low values of features in segment labels (RFM: "Recent", "Lapsed"). */
+  wording: Record<string, FeatureWording>;
+  algorithm: ClusteringAlgorithm;
+  /** Distance for DBSCAN, hierarchical clustering and the silhouette (k-means is Euclidean). */
+  metric: DistanceMetric;
+  /** DBSCAN's neighbourhood radius; null for the knee of the k-distance plot. */
+  eps: number | null;
+  /** DBSCAN: rows within eps (the row itself included) that make a row a core row. */
+  minPts: number;
+  linkage: Linkage;
+  /** Hierarchical: cut the tree at this height instead of into k segments; null for k. */
+  cutHeight: number | null;
+}
+
+export type ClusteringAlgorithm = 'kmeans' | 'dbscan' | 'hierarchical';
+export const ALGORITHM_LABELS: Record<ClusteringAlgorithm, string> = {
+  kmeans: 'k-means',
+  dbscan: 'DBSCAN',
+  hierarchical: 'Hierarchical',
+};
+
+export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
+  kinds: {},
+  features: null,
+  oneHot: [],
+  clean: DEFAULT_CLEANING,
+  scale: 'zscore',
+  kMax: 10,
+  k: null,
+  nInit: KMEANS_DEFAULTS.nInit,
+  maxIter: KMEANS_DEFAULTS.maxIter,
+  seed: KMEANS_DEFAULTS.seed,
+  silhouetteSample: DEFAULT_SILHOUETTE_SAMPLE,
+  localSearch: true,
+  wording: {},
+  algorithm: 'kmeans',
+  metric: 'euclidean',
+  eps: null,
+  // scikit-learn's default min_samples.
+  minPts: 5,
+  linkage: 'ward',
+  cutHeight: null,
+};
+
+/** The kinds after the user's corrections. */
+export function effectiveKinds(
+  columns: readonly ColumnSummary[],
+  overrides: Record<string, ColumnKind>,
+): ColumnKind[] {
+  return columns.map((column) => overrides[column.name] ?? column.kind);
+}
+
+/** Numeric columns that can be features by default: numeric, some values, not all the same. */
+export function defaultFeatures(
+  columns: readonly ColumnSummary[],
+  kinds: readonly ColumnKind[],
+): string[] {
+  return columns
+    .filter(
+      (column, j) => kinds[j] === 'numeric' && column.min !== null && column.min !== column.max,
+    )
+    .map((column) => column.name);
+}

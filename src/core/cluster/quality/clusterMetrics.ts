@@ -1,0 +1,191 @@
+import { scratchInt32 } from '../scratch';
+
+/**
+ * Cluster quality indices computed as scikit-learn computes them, on all rows (they are
+ * linear in the number of rows). Labels may be any integers; -1 is a label like any other,
+ * unless `leaveOutNoise` is set: then rows labelled below 0 (DBSCAN's noise) are left out, as
+ * the comparison of algorithms does (noise is not a cluster whose quality means anything).
+ */
+
+interface ClusterMeans {
+  /** Dense cluster of each row; -1 for a row left out. */
+  labels: Int32Array;
+  /** Rows kept. */
+  kept: number;
+  count: number;
+  sizes: Float64Array;
+  means: Float64Array;
+  overall: Float64Array;
+}
+
+/**
+ * Per-cluster means, with labels renumbered 0..count-1. Labels are small integers (k-means
+ * segments, -1 for noise), so they index arrays directly (no map lookup per row); the dense
+ * labels live in a scratch array that the caller must not keep.
+ */
+function clusterMeans(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  leaveOutNoise: boolean,
+): ClusterMeans {
+  const floor = leaveOutNoise ? 0 : -Infinity;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const label = labels[i];
+    if (label < floor) continue;
+    if (label < min) min = label;
+    if (label > max) max = label;
+  }
+  const span = max >= min ? max - min + 1 : 0;
+  const slotSizes = new Float64Array(span);
+  for (let i = 0; i < n; i++) if (labels[i] >= floor) slotSizes[labels[i] - min]++;
+  const slotToCluster = new Int32Array(span).fill(-1);
+  let count = 0;
+  for (let s = 0; s < span; s++) if (slotSizes[s] > 0) slotToCluster[s] = count++;
+  const dense = scratchInt32('metrics.labels', n);
+  const sizes = new Float64Array(count);
+  const means = new Float64Array(count * d);
+  const overall = new Float64Array(d);
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    if (labels[i] < floor) {
+      dense[i] = -1;
+      continue;
+    }
+    const c = slotToCluster[labels[i] - min];
+    dense[i] = c;
+    sizes[c]++;
+    kept++;
+    for (let j = 0; j < d; j++) {
+      means[c * d + j] += matrix[i * d + j];
+      overall[j] += matrix[i * d + j];
+    }
+  }
+  for (let c = 0; c < count; c++) for (let j = 0; j < d; j++) means[c * d + j] /= sizes[c];
+  for (let j = 0; j < d; j++) overall[j] /= kept;
+  return { labels: dense, kept, count, sizes, means, overall };
+}
+
+/** Between-cluster over within-cluster dispersion, scaled by degrees of freedom. Higher is better. */
+export function calinskiHarabasz(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  leaveOutNoise = false,
+): number {
+  const {
+    labels: dense,
+    kept,
+    count,
+    sizes,
+    means,
+    overall,
+  } = clusterMeans(matrix, n, d, labels, leaveOutNoise);
+  if (count < 2 || count >= kept) return NaN;
+  let between = 0;
+  for (let c = 0; c < count; c++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (means[c * d + j] - overall[j]) ** 2;
+    between += sizes[c] * s;
+  }
+  let within = 0;
+  for (let i = 0; i < n; i++) {
+    const c = dense[i];
+    if (c < 0) continue;
+    for (let j = 0; j < d; j++) within += (matrix[i * d + j] - means[c * d + j]) ** 2;
+  }
+  if (within === 0) return 1;
+  return (between * (kept - count)) / (within * (count - 1));
+}
+
+/** Average over clusters of the worst ratio of spreads to separation. Lower is better. */
+export function daviesBouldin(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  leaveOutNoise = false,
+): number {
+  const {
+    labels: dense,
+    kept,
+    count,
+    sizes,
+    means,
+  } = clusterMeans(matrix, n, d, labels, leaveOutNoise);
+  if (count < 2 || count >= kept) return NaN;
+  const spread = new Float64Array(count);
+  for (let i = 0; i < n; i++) {
+    const c = dense[i];
+    if (c < 0) continue;
+    let s = 0;
+    for (let j = 0; j < d; j++) s += (matrix[i * d + j] - means[c * d + j]) ** 2;
+    spread[c] += Math.sqrt(s);
+  }
+  for (let c = 0; c < count; c++) spread[c] /= sizes[c];
+  const separation = new Float64Array(count * count);
+  let allSeparationsZero = true;
+  for (let a = 0; a < count; a++) {
+    for (let b = 0; b < count; b++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += (means[a * d + j] - means[b * d + j]) ** 2;
+      separation[a * count + b] = Math.sqrt(s);
+      if (a !== b && !isClose(separation[a * count + b], 0)) allSeparationsZero = false;
+    }
+  }
+  if (spread.every((s) => isClose(s, 0)) || allSeparationsZero) return 0;
+  let total = 0;
+  for (let a = 0; a < count; a++) {
+    let worst = 0;
+    for (let b = 0; b < count; b++) {
+      if (a === b) continue;
+      const distance = separation[a * count + b];
+      const ratio = distance === 0 ? 0 : (spread[a] + spread[b]) / distance;
+      if (ratio > worst) worst = ratio;
+    }
+    total += worst;
+  }
+  return total / count;
+}
+
+function isClose(value: number, target: number): boolean {
+  return Math.abs(value - target) <= 1e-8 + 1e-5 * Math.abs(target);
+}
+
+/**
+ * Agreement between two labelings, corrected for chance: 1 is identical up to renaming, about
+ * 0 is random. As scikit-learn's adjusted_rand_score.
+ */
+export function adjustedRandIndex(
+  truth: ArrayLike<number | string>,
+  predicted: ArrayLike<number | string>,
+): number {
+  const n = truth.length;
+  if (n !== predicted.length) throw new Error('labelings differ in length');
+  const pairs = new Map<string, number>();
+  const rows = new Map<number | string, number>();
+  const cols = new Map<number | string, number>();
+  for (let i = 0; i < n; i++) {
+    const key = `${truth[i]}\u0000${predicted[i]}`;
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
+    rows.set(truth[i], (rows.get(truth[i]) ?? 0) + 1);
+    cols.set(predicted[i], (cols.get(predicted[i]) ?? 0) + 1);
+  }
+  const comb2 = (x: number) => (x * (x - 1)) / 2;
+  let sumPairs = 0;
+  for (const count of pairs.values()) sumPairs += comb2(count);
+  let sumRows = 0;
+  for (const count of rows.values()) sumRows += comb2(count);
+  let sumCols = 0;
+  for (const count of cols.values()) sumCols += comb2(count);
+  const total = comb2(n);
+  if (total === 0) return 1;
+  const expected = (sumRows * sumCols) / total;
+  const maximum = (sumRows + sumCols) / 2;
+  if (maximum === expected) return 1;
+  return (sumPairs - expected) / (maximum - expected);
+}

@@ -1,0 +1,218 @@
+import Papa from 'papaparse';
+import { POINT_KIND_NAMES } from '../cluster/density/densityClustering';
+import { rowSourceText, type Table } from '../read/table';
+
+/**
+ * Characters that make a spreadsheet run a cell as a formula when they start it (OWASP's list,
+ * plus their full-width forms, which some spreadsheets fold to ASCII).
+ */
+const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/;
+
+/**
+ * A cell that would start a formula gets a leading apostrophe, unless it is a genuine number in
+ * a numeric column (so `-5` stays a number). Leading spaces do not hide a formula. Unlike
+ * PapaParse's escapeFormulae, a cell with line breaks is checked too.
+ */
+export function neutraliseCell(text: string, genuineNumber: boolean): string {
+  if (genuineNumber || text.length === 0) return text;
+  const start = text.replace(/^[ \u00a0]+/, '');
+  return FORMULA_START.test(start) ? `'${text}` : text;
+}
+
+/** Quotes a field when it holds a comma, a quote, a line break, or edge spaces. */
+export function csvField(text: string): string {
+  if (/[",\r\n]/.test(text) || /^\s|\s$/.test(text)) return `"${text.replace(/"/g, '""')}"`;
+  return text;
+}
+
+export function csvLine(fields: readonly string[]): string {
+  return fields.map(csvField).join(',') + '\r\n';
+}
+
+/** A UTF-8 byte-order mark, so that Excel opens the export as UTF-8 (names in any script). */
+export const BOM = '\uFEFF';
+
+const PART_LENGTH = 1 << 20;
+const BATCH_ROWS = 20_000;
+
+export interface SegmentExport {
+  table: Table;
+  /** Record indices of the analysed rows. */
+  rows: Int32Array;
+  /** Segment of each analysed row. */
+  labels: Int32Array;
+  /** Readable label of each segment id. */
+  segmentLabels: ReadonlyMap<number, string>;
+  /** Per column of the table: does it hold numbers (so a leading minus is a sign)? */
+  numericColumns: readonly boolean[];
+  /** Only this segment's rows; all rows when undefined. */
+  segment?: number;
+  /** DBSCAN's kind of each analysed row: adds a `dbscan_point` column (core, border, noise, joined). */
+  pointKinds?: Uint8Array | null;
+}
+
+/**
+ * The original columns of every analysed row, as the user wrote them (re-read from the row's own
+ * text, never re-formatted), plus `segment` and `segment_label` (and, after DBSCAN,
+ * `dbscan_point`). Returned in parts of about a megabyte so a million rows never become one
+ * giant string; a Blob takes the parts as they are.
+ */
+export function segmentCsvParts(spec: SegmentExport): string[] {
+  const { table, rows, labels, segmentLabels, numericColumns, segment } = spec;
+  const pointKinds = spec.pointKinds ?? null;
+  const names = table.columns.map((c) => c.name);
+  const added = uniqueNames(
+    names,
+    pointKinds === null
+      ? ['segment', 'segment_label']
+      : ['segment', 'segment_label', 'dbscan_point'],
+  );
+  const out = new PartWriter();
+  out.write(BOM + csvLine([...names, ...added].map((name) => neutraliseCell(name, false))));
+  const selected: number[] = [];
+  for (let r = 0; r < rows.length; r++)
+    if (segment === undefined || labels[r] === segment) selected.push(r);
+  for (let start = 0; start < selected.length; start += BATCH_ROWS) {
+    const batch = selected.slice(start, start + BATCH_ROWS);
+    const fields = reparse(
+      table,
+      batch.map((r) => rows[r]),
+    );
+    batch.forEach((r, b) => {
+      const record = rows[r];
+      const cells = fields[b].map((cell, j) =>
+        neutraliseCell(cell, isGenuineNumber(table, numericColumns, j, record)),
+      );
+      const id = labels[r];
+      cells.push(String(id), neutraliseCell(segmentLabels.get(id) ?? '', false));
+      if (pointKinds !== null) cells.push(POINT_KIND_NAMES[pointKinds[r]]);
+      out.write(csvLine(cells));
+    });
+  }
+  return out.finish();
+}
+
+export interface SetAsideRow {
+  row: number;
+  reason: string;
+  detail: string;
+}
+
+/**
+ * The rows left out of the analysis, each with its line in the file, its reason, and its cells
+ * (for rows that could not be split into the header's columns, the original text instead).
+ */
+export function setAsideCsvParts(
+  table: Table,
+  setAside: readonly SetAsideRow[],
+  numericColumns: readonly boolean[],
+): string[] {
+  const names = table.columns.map((c) => c.name);
+  const out = new PartWriter();
+  const columns = ['line', 'reason', 'detail', ...names, 'original_text'];
+  out.write(BOM + csvLine(uniqueNames([], columns).map((name) => neutraliseCell(name, false))));
+  for (let start = 0; start < setAside.length; start += BATCH_ROWS) {
+    const batch = setAside.slice(start, start + BATCH_ROWS);
+    for (const item of batch) {
+      const text = rowSourceText(table.rowText, item.row);
+      const parsed = Papa.parse<string[]>(text, {
+        delimiter: table.dialect.delimiter,
+        newline: '\n',
+      });
+      const fields = parsed.errors.length === 0 && parsed.data.length === 1 ? parsed.data[0] : null;
+      const fits = fields !== null && fields.length <= names.length;
+      const cells = names.map((_, j) =>
+        fits && j < (fields as string[]).length ? (fields as string[])[j] : '',
+      );
+      out.write(
+        csvLine([
+          String(table.rowText.line[item.row]),
+          item.reason,
+          neutraliseCell(item.detail, false),
+          ...cells.map((cell, j) =>
+            neutraliseCell(cell, isGenuineNumber(table, numericColumns, j, item.row)),
+          ),
+          neutraliseCell(fits ? '' : text, false),
+        ]),
+      );
+    }
+  }
+  return out.finish();
+}
+
+function isGenuineNumber(
+  table: Table,
+  numericColumns: readonly boolean[],
+  column: number,
+  record: number,
+): boolean {
+  if (!numericColumns[column]) return false;
+  const value = table.columns[column]?.numbers[record];
+  return value === value && value !== undefined;
+}
+
+/** Re-reads the cells of the given records from their original text, padding short rows. */
+function reparse(table: Table, records: number[]): string[][] {
+  const width = table.columns.length;
+  const text = records.map((record) => rowSourceText(table.rowText, record)).join('\n');
+  const parsed = Papa.parse<string[]>(text, { delimiter: table.dialect.delimiter, newline: '\n' });
+  if (parsed.data.length === records.length) {
+    return parsed.data.map((fields) => fit(fields, width));
+  }
+  // A record that does not re-read as one record on its own (never expected): go one by one.
+  return records.map((record) => {
+    const one = Papa.parse<string[]>(rowSourceText(table.rowText, record), {
+      delimiter: table.dialect.delimiter,
+      newline: '\n',
+    });
+    return fit(one.data[0] ?? [], width);
+  });
+}
+
+function fit(fields: string[], width: number): string[] {
+  if (fields.length === width) return fields;
+  if (fields.length > width) return fields.slice(0, width);
+  return [...fields, ...new Array<string>(width - fields.length).fill('')];
+}
+
+/** `wanted` names made distinct from `existing` (and each other) by a numeric suffix. */
+function uniqueNames(existing: readonly string[], wanted: readonly string[]): string[] {
+  const used = new Set(existing.map((name) => name.toLowerCase()));
+  return wanted.map((name) => {
+    let candidate = name;
+    for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${name}_${n}`;
+    used.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+/** Text gathered in parts of about a megabyte; a Blob takes the parts as they are. */
+export class PartWriter {
+  private parts: string[] = [];
+  private current = '';
+
+  write(text: string): void {
+    this.current += text;
+    if (this.current.length >= PART_LENGTH) {
+      this.parts.push(this.current);
+      this.current = '';
+    }
+  }
+
+  finish(): string[] {
+    if (this.current.length > 0) this.parts.push(this.current);
+    return this.parts;
+  }
+}
+
+/** A safe file name from the source file's name and a suffix: `customers - High Spend.csv`. */
+export function exportFileName(sourceName: string, suffix: string): string {
+  const base = sourceName.replace(/\.[^.]*$/, '') || 'segments';
+  const safe = `${base} - ${suffix}`
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 150);
+  return `${safe}.csv`;
+}

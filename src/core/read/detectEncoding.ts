@@ -1,0 +1,164 @@
+import { UserError } from '../common/userError';
+
+/** The encodings we read: UTF-8 and UTF-16 (by BOM), and the two code pages Excel writes most. */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
+
+export const ENCODINGS: readonly Encoding[] = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'windows-1252',
+];
+
+export const ENCODING_LABELS: Record<Encoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  gb18030: 'GB18030 (Chinese)',
+  'windows-1252': 'Windows-1252 (Western)',
+};
+
+export interface EncodingGuess {
+  encoding: Encoding;
+  /** Bytes of byte-order mark to skip. */
+  bomLength: number;
+  /** Why this encoding was chosen, in a few words for the page. */
+  reason: string;
+}
+
+/**
+ * Refuses files that are not text at all (a workbook, an image, a PDF) with a sentence that
+ * says what to do, then picks the encoding: a BOM first, then strict UTF-8, then a legacy code
+ * page chosen from the bytes. `head` is the start of the file.
+ */
+export function detectEncoding(head: Uint8Array): EncodingGuess {
+  refuseBinary(head);
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+    return { encoding: 'utf-8', bomLength: 3, reason: 'byte-order mark' };
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) {
+    return { encoding: 'utf-16le', bomLength: 2, reason: 'byte-order mark' };
+  }
+  if (head[0] === 0xfe && head[1] === 0xff) {
+    return { encoding: 'utf-16be', bomLength: 2, reason: 'byte-order mark' };
+  }
+  const utf16 = utf16WithoutBom(head);
+  if (utf16) return { encoding: utf16, bomLength: 0, reason: 'zero bytes between characters' };
+  if (isStrictUtf8(head)) return { encoding: 'utf-8', bomLength: 0, reason: 'valid UTF-8' };
+  return { encoding: guessLegacyEncoding(head), bomLength: 0, reason: 'not valid UTF-8' };
+}
+
+/** True when the bytes decode as UTF-8 without error (a character cut at the end is fine). */
+export function isStrictUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Chooses between GB18030 and Windows-1252 by the evidence each leaves. Chinese text is mostly
+ * the 3,755 common hanzi of GB2312 level 1 (lead byte 0xB0-0xD7, trail 0xA1-0xFE) and full-width
+ * punctuation (lead 0xA1-0xA9). Western text has accented letters next to ASCII letters (é, ü,
+ * £): a high byte followed by an ASCII byte. Two accented letters in a row (`ção`, `öß`) also
+ * form a valid GBK pair, but one of the rare level-2 hanzi or extension characters, so such
+ * pairs count for neither side; so does a lone pair of capitals between plain letters (`ÇÃ` in
+ * `PROMOÇÃO`), which falls among the common hanzi. Real Chinese text without a single common
+ * hanzi outside such pairs does not occur.
+ */
+export function guessLegacyEncoding(bytes: Uint8Array): Encoding {
+  let chinese = 0;
+  let western = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    const next = i + 1 < bytes.length ? bytes[i + 1] : 0;
+    if (b >= 0x81 && b <= 0xfe && next >= 0xa1 && next <= 0xfe) {
+      const common = (b >= 0xb0 && b <= 0xd7) || (b >= 0xa1 && b <= 0xa9);
+      const before = i === 0 ? 0 : bytes[i - 1];
+      const after = i + 2 < bytes.length ? bytes[i + 2] : 0;
+      const loneCapitals =
+        isWesternCapital(b) && isWesternCapital(next) && before < 0x80 && after < 0x80;
+      if (common && !loneCapitals) chinese++;
+      i++;
+    } else if (b >= 0x81 && b <= 0xfe && next >= 0x80 && next !== 0xff) {
+      // A GBK extension character (trail 0x80-0xA0): rare in Chinese, common in neither.
+      i++;
+    } else {
+      western++;
+    }
+  }
+  return chinese > western ? 'gb18030' : 'windows-1252';
+}
+
+/** À..Þ in Windows-1252, without the multiplication sign. */
+function isWesternCapital(byte: number): boolean {
+  return byte >= 0xc0 && byte <= 0xde && byte !== 0xd7;
+}
+
+function utf16WithoutBom(head: Uint8Array): Encoding | null {
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+const SIGNATURES: { bytes: number[]; code: 'spreadsheet' | 'binary'; what: string }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], code: 'spreadsheet', what: 'an Excel workbook (.xlsx)' },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    code: 'spreadsheet',
+    what: 'an Excel workbook (.xls)',
+  },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], code: 'binary', what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], code: 'binary', what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], code: 'binary', what: 'a GIF image' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], code: 'binary', what: 'a PDF document' },
+  { bytes: [0x1f, 0x8b], code: 'binary', what: 'a gzip archive' },
+];
+
+function refuseBinary(head: Uint8Array): void {
+  for (const signature of SIGNATURES) {
+    if (signature.bytes.every((b, i) => head[i] === b)) {
+      const action =
+        signature.code === 'spreadsheet'
+          ? 'save it as CSV first (File > Save As > CSV UTF-8 in Excel), then choose the CSV'
+          : 'choose a CSV file instead';
+      throw new UserError(signature.code, `This file is ${signature.what}, not a CSV: ${action}.`);
+    }
+  }
+  // Text never has NUL bytes (UTF-16 aside, which has them in a regular pattern) and has few
+  // control characters.
+  const n = Math.min(head.length, 65536);
+  if (n === 0) return;
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return;
+  if (utf16WithoutBom(head)) return;
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = head[i];
+    if (b === 0) {
+      throw new UserError(
+        'binary',
+        'This file is not text (it contains binary data): choose a CSV file instead.',
+      );
+    }
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) controls++;
+  }
+  if (controls > n * 0.01) {
+    throw new UserError(
+      'binary',
+      'This file is not text (it contains binary data): choose a CSV file instead.',
+    );
+  }
+}

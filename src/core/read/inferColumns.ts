@@ -1,0 +1,285 @@
+import { guessDateOrder, type DateOrder } from './parseDate';
+import type { StageProgress } from '../common/progress';
+import { MISSING_CODE, ROW_LONG, ROW_QUOTES, type Column, type Table } from './table';
+
+export type ColumnKind = 'numeric' | 'categorical' | 'datetime' | 'identifier' | 'text';
+export const COLUMN_KINDS: readonly ColumnKind[] = [
+  'numeric',
+  'categorical',
+  'datetime',
+  'identifier',
+  'text',
+];
+
+export interface TopValue {
+  value: string;
+  count: number;
+}
+
+/** What a column holds, as the Columns table shows it. */
+export interface ColumnSummary {
+  name: string;
+  index: number;
+  kind: ColumnKind;
+  /** Missing cells among the rows that could be read. */
+  missing: number;
+  /** Distinct filled values. */
+  unique: number;
+  /** For numeric columns. */
+  min: number | null;
+  mean: number | null;
+  max: number | null;
+  /** Filled cells that are not numbers, in a numeric column (they count as missing). */
+  notNumbers: number;
+  /** The most frequent values (categorical, identifier and text columns), most frequent first. */
+  top: TopValue[];
+  /** The unit stripped from the numbers, e.g. `$` or `%`. */
+  unit: string | null;
+  /** For datetime columns: how the dates are written, and whether that had to be guessed. */
+  dateOrder: DateOrder | null;
+  dateOrderAmbiguous: boolean;
+  /** Why the kind was chosen or what to know about the column, in a sentence. */
+  note: string;
+}
+
+/** A numeric column counts as numeric when at least this share of its filled cells are numbers. */
+const NUMERIC_SHARE = 0.95;
+const MAX_CATEGORIES = 100;
+const TOP_VALUES = 5;
+
+const ID_WORD = /(?:^|[\s_\-.#])(?:id|uuid|guid|key|no|nr)$/i;
+const ID_CAMEL = /[a-z0-9](?:Id|ID|No|Nr)$/;
+const ID_EXACT = /^(?:id|uuid|guid|#)$/i;
+
+/** True for names such as `id`, `customer_id`, `CustomerID`, `Customer ID`, `InvoiceNo`. */
+export function looksLikeIdentifierName(name: string): boolean {
+  const trimmed = name.trim();
+  return ID_EXACT.test(trimmed) || ID_WORD.test(trimmed) || ID_CAMEL.test(trimmed);
+}
+
+/** Kinds and statistics for every column of a table. */
+export function inferColumns(table: Table, onProgress?: StageProgress): ColumnSummary[] {
+  const readable = readableRows(table);
+  return table.columns.map((column, index) => {
+    const summary = summarise(column, index, readable);
+    onProgress?.((index + 1) / table.columns.length);
+    return summary;
+  });
+}
+
+/** Rows whose cells were read (well-formed, or short and kept in place); null when all were. */
+export function readableRows(table: Table): Uint8Array | null {
+  if (table.issues.length === 0) return null;
+  const mask = new Uint8Array(table.rowCount);
+  for (let i = 0; i < table.rowCount; i++) {
+    const status = table.rowStatus[i];
+    mask[i] = status === ROW_LONG || status === ROW_QUOTES ? 0 : 1;
+  }
+  return mask;
+}
+
+function summarise(column: Column, index: number, readable: Uint8Array | null): ColumnSummary {
+  const { rows, missing, numbers, sum, min, max } = numberStats(column, readable);
+  const values = column.numbers;
+  const filled = rows - missing;
+  const texts = filled - numbers;
+  const base: ColumnSummary = {
+    name: column.name,
+    index,
+    kind: 'text',
+    missing,
+    unique: 0,
+    min: null,
+    mean: null,
+    max: null,
+    notNumbers: 0,
+    top: [],
+    unit: column.unit,
+    dateOrder: null,
+    dateOrderAmbiguous: false,
+    note: '',
+  };
+  if (filled === 0) {
+    return { ...base, kind: 'numeric', note: 'Every cell is missing: left out of the features.' };
+  }
+  const distinctCount = countDistinctNumbers(values, readable);
+  if (numbers > 0 && numbers >= filled * NUMERIC_SHARE) {
+    const unique = distinctCount + column.texts.length;
+    const summary: ColumnSummary = {
+      ...base,
+      kind: 'numeric',
+      unique,
+      min,
+      mean: sum / numbers,
+      max,
+      notNumbers: texts,
+      note:
+        texts > 0
+          ? `${texts} ${texts === 1 ? 'cell is' : 'cells are'} not a number (e.g. "${column.texts[0]}") and ${texts === 1 ? 'counts' : 'count'} as missing.`
+          : '',
+    };
+    if (looksLikeIdentifierName(column.name)) {
+      return {
+        ...summary,
+        kind: 'identifier',
+        note: 'Named like an identifier: not used as a feature.',
+      };
+    }
+    if (isRowNumber(values, readable, distinctCount, numbers, filled, min, max)) {
+      return {
+        ...summary,
+        kind: 'identifier',
+        note: 'Counts 1, 2, 3, ... once per row: an identifier, not a feature.',
+      };
+    }
+    if (min === max)
+      return { ...summary, note: 'Every row has the same value: left out of the features.' };
+    return summary;
+  }
+  const unique = distinctCount + column.texts.length;
+  const top = topValues(column, distinctCount > 0 ? values : null, readable);
+  const summary = { ...base, unique, top, unit: null };
+  if (looksLikeIdentifierName(column.name)) {
+    return {
+      ...summary,
+      kind: 'identifier',
+      note: 'Named like an identifier: not used as a feature.',
+    };
+  }
+  if (numbers === 0) {
+    const dates = guessDateOrder(column.texts);
+    if (dates.order !== null && dates.share >= NUMERIC_SHARE) {
+      return {
+        ...summary,
+        kind: 'datetime',
+        dateOrder: dates.order,
+        dateOrderAmbiguous: dates.ambiguous,
+        note: dates.ambiguous
+          ? 'No day or month is above 12: check whether the dates are day-first or month-first.'
+          : '',
+      };
+    }
+  }
+  if (
+    unique === filled &&
+    filled >= 10 &&
+    column.texts.every((text) => text.length <= 40 && !/\s/.test(text))
+  ) {
+    return {
+      ...summary,
+      kind: 'identifier',
+      note: 'A different value on every row: an identifier, not a feature.',
+    };
+  }
+  if (unique <= MAX_CATEGORIES && (unique <= filled / 2 || filled < 20)) {
+    return {
+      ...summary,
+      kind: 'categorical',
+      note: unique === 1 ? 'Every row has the same value.' : '',
+    };
+  }
+  return {
+    ...summary,
+    kind: 'text',
+    note: `${unique} distinct values: too many to use as categories.`,
+  };
+}
+
+/** Counts and range of a column's numbers, in one tight loop (kept small so it optimises well). */
+function numberStats(column: Column, readable: Uint8Array | null) {
+  const values = column.numbers;
+  const codes = column.codes;
+  const n = values.length;
+  let rows = 0;
+  let missing = 0;
+  let numbers = 0;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (readable !== null && readable[i] === 0) continue;
+    rows++;
+    const v = values[i];
+    if (v === v) {
+      numbers++;
+      sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    } else if (codes === null || codes[i] === MISSING_CODE) {
+      missing++;
+    }
+  }
+  return { rows, missing, numbers, sum, min, max };
+}
+
+const HASH_SCRATCH = new Float64Array(1);
+const HASH_WORDS = new Uint32Array(HASH_SCRATCH.buffer);
+
+/** How many distinct numbers a column holds: an open-addressing hash set, linear in the rows. */
+function countDistinctNumbers(values: Float64Array, readable: Uint8Array | null): number {
+  let size = 16;
+  while (size < values.length * 2) size *= 2;
+  const mask = size - 1;
+  // NaN marks an empty slot: columns hold no NaN among the values counted.
+  const keys = new Float64Array(size).fill(NaN);
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v || (readable !== null && readable[i] === 0)) continue;
+    HASH_SCRATCH[0] = v === 0 ? 0 : v;
+    let slot =
+      (Math.imul(HASH_WORDS[0] ^ Math.imul(HASH_WORDS[1], 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
+    for (;;) {
+      const key = keys[slot];
+      if (key === v) break;
+      if (key !== key) {
+        keys[slot] = v;
+        distinct++;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return distinct;
+}
+
+/** Integers 0..n-1 or 1..n, each once: a row number, not a measurement. */
+function isRowNumber(
+  values: Float64Array,
+  readable: Uint8Array | null,
+  distinct: number,
+  numbers: number,
+  filled: number,
+  min: number,
+  max: number,
+): boolean {
+  if (numbers !== filled || distinct !== numbers || numbers < 10) return false;
+  if ((min !== 0 && min !== 1) || max - min !== numbers - 1) return false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v && (readable === null || readable[i] === 1) && !Number.isInteger(v)) return false;
+  }
+  return true;
+}
+
+function topValues(
+  column: Column,
+  numbers: Float64Array | null,
+  readable: Uint8Array | null,
+): TopValue[] {
+  const counts: TopValue[] = column.texts.map((value, code) => ({
+    value,
+    count: column.textCounts[code],
+  }));
+  if (numbers !== null) {
+    const numberCounts = new Map<number, number>();
+    for (let i = 0; i < numbers.length; i++) {
+      const v = numbers[i];
+      if (v === v && (readable === null || readable[i] === 1))
+        numberCounts.set(v, (numberCounts.get(v) ?? 0) + 1);
+    }
+    for (const [value, count] of numberCounts) counts.push({ value: String(value), count });
+  }
+  counts.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return counts.slice(0, TOP_VALUES);
+}

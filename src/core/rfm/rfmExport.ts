@@ -1,0 +1,61 @@
+import { BOM, csvLine, neutraliseCell, PartWriter } from '../export/exportCsv';
+import type { RfmResult } from './rfm';
+import { cellIndex, type SegmentMap } from './rfmSegments';
+
+export const RFM_EXPORT_HEADER = [
+  'customer',
+  'recency',
+  'frequency',
+  'monetary',
+  'R',
+  'F',
+  'M',
+  'segment',
+  'cluster',
+] as const;
+
+export interface RfmExport {
+  rfm: RfmResult;
+  map: SegmentMap;
+  /** Each customer's cluster (-1 or absent: not clustered). */
+  clusters: Int32Array | null;
+  /** Only the customers of this named segment, or of this cluster. */
+  segment?: number;
+  cluster?: number;
+}
+
+/**
+ * One row per customer: `customer,recency,frequency,monetary,R,F,M,segment,cluster`, with the
+ * segment named by the map the user sees. Monetary is written to 12 significant digits, which
+ * drops float noise (2780.6600000000003) and keeps cents on any realistic total.
+ */
+export function rfmCsvParts(spec: RfmExport): string[] {
+  const { rfm, map, clusters, segment, cluster } = spec;
+  const out = new PartWriter();
+  out.write(BOM + csvLine(RFM_EXPORT_HEADER));
+  for (let i = 0; i < rfm.customers.length; i++) {
+    const s = map.cells[cellIndex(rfm.r[i], rfm.f[i])];
+    const c = clusters === null ? -1 : clusters[i];
+    if (segment !== undefined && s !== segment) continue;
+    if (cluster !== undefined && c !== cluster) continue;
+    const id = rfm.customers[i];
+    out.write(
+      csvLine([
+        neutraliseCell(id, /^[-+]?\d+(\.\d+)?$/.test(id)),
+        String(rfm.recency[i]),
+        String(rfm.frequency[i]),
+        formatMoney(rfm.monetary[i]),
+        String(rfm.r[i]),
+        String(rfm.f[i]),
+        String(rfm.m[i]),
+        neutraliseCell(map.names[s], false),
+        c >= 0 ? String(c) : '',
+      ]),
+    );
+  }
+  return out.finish();
+}
+
+export function formatMoney(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { generateCustomersCsv } from '../../../scripts/generators/customers';
+import { resultFor } from '../../../src/core/analysis/analyzeTable';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../../src/core/analysis/analysisOptions';
+import { textSource } from '../../../src/core/read/byteSource';
+import { adjustedRandIndex } from '../../../src/core/cluster/quality/clusterMetrics';
+import {
+  adjustedRandIndexOfLabels,
+  compareAlgorithms,
+} from '../../../src/core/cluster/compareAlgorithms';
+import { dbscan, NOISE } from '../../../src/core/cluster/density/dbscan';
+import {
+  densityClusters,
+  POINT_BORDER,
+  POINT_CORE,
+  POINT_JOINED,
+  POINT_NOISE,
+} from '../../../src/core/cluster/density/densityClustering';
+import { cutTree, mergeTree } from '../../../src/core/cluster/hierarchy/agglomerative';
+import {
+  dendrogram,
+  fitHierarchy,
+  hierarchyLabels,
+} from '../../../src/core/cluster/hierarchy/hierarchicalClustering';
+import { createRandom } from '../../../src/core/common/random';
+import { readCsv } from '../../../src/core/read/readCsv';
+import { runPipeline } from '../../../src/core/analysis/runPipeline';
+
+const csv = generateCustomersCsv({ rows: 1200, seed: 21, duplicates: 0 });
+
+function blobs(n: number, seed: number): Float64Array {
+  const random = createRandom(seed);
+  const matrix = new Float64Array(n * 2);
+  for (let i = 0; i < n; i++) {
+    const centre = i % 3;
+    matrix[2 * i] = centre * 4 + random.next();
+    matrix[2 * i + 1] = (centre % 2) * 4 + random.next();
+  }
+  return matrix;
+}
+
+describe('analysis with DBSCAN', () => {
+  it('gives one result with the clusters found, noise as -1 and a k-distance plot', async () => {
+    const { analysis } = await runPipeline(textSource(csv), {
+      analysis: { algorithm: 'dbscan', eps: 0.6, minPts: 5 },
+    });
+    const density = analysis.density!;
+    expect(analysis.results).toHaveLength(1);
+    expect(analysis.k).toBe(density.clusters);
+    const result = resultFor(analysis, analysis.k)!;
+    const noise = result.labels.filter((label) => label === NOISE).length;
+    expect(noise).toBe(density.noise);
+    expect(noise).toBeGreaterThan(0);
+    expect(result.profiles.segments[0]).toMatchObject({ id: -1, label: 'Noise', size: noise });
+    expect(Array.from(result.sizes).reduce((a, b) => a + b, 0) + noise).toBe(analysis.rows.length);
+    expect(density.kDistances.length).toBe(Math.min(2000, analysis.rows.length));
+    expect(analysis.elbow[0].silhouette).not.toBeNull();
+  });
+
+  it('says in a sentence what to change when every row is noise', async () => {
+    await expect(
+      runPipeline(textSource(csv), { analysis: { algorithm: 'dbscan', eps: 0.0001 } }),
+    ).rejects.toThrow(/every row is noise: raise eps \(the k-distance plot suggests [\d.]+\)/);
+  });
+
+  it('above its row limit, runs on a sample and joins the other rows to the nearest core row', () => {
+    const n = 3000;
+    const matrix = blobs(n, 5);
+    const full = dbscan(matrix, n, 2, { eps: 0.3, minPts: 5, metric: 'euclidean' });
+    const sampled = densityClusters(
+      matrix,
+      n,
+      2,
+      { eps: 0.3, minPts: 5, metric: 'euclidean', seed: 1 },
+      undefined,
+      1000,
+    );
+    expect(sampled.clusteredRows).toBe(1000);
+    expect(sampled.joinedFromOutside).toBeGreaterThan(1500);
+    // Three well-separated blobs: the sample finds the same ones.
+    expect(sampled.clusters).toBe(3);
+    expect(adjustedRandIndexOfLabels(full.labels, sampled.labels)).toBeGreaterThan(0.95);
+    // Each row's kind: core, border and noise for the sampled rows, joined for the others.
+    const kinds = [0, 0, 0, 0];
+    for (let i = 0; i < n; i++) kinds[sampled.pointKinds[i]]++;
+    expect(kinds[POINT_CORE]).toBe(sampled.coreRows);
+    expect(kinds[POINT_JOINED]).toBe(sampled.joinedFromOutside);
+    expect(kinds[POINT_NOISE]).toBe(sampled.noise);
+    expect(kinds.reduce((a, b) => a + b, 0)).toBe(n);
+    const whole = densityClusters(matrix, n, 2, {
+      eps: 0.3,
+      minPts: 5,
+      metric: 'euclidean',
+      seed: 1,
+    });
+    for (let i = 0; i < n; i++) {
+      const expected =
+        full.core[i] === 1 ? POINT_CORE : full.labels[i] === -1 ? POINT_NOISE : POINT_BORDER;
+      if (whole.pointKinds[i] !== expected) throw new Error(`row ${i}: ${whole.pointKinds[i]}`);
+    }
+  });
+});
+
+describe('analysis with hierarchical clustering', () => {
+  it('cuts one tree into every k of the elbow, or at a height', async () => {
+    const { analysis } = await runPipeline(textSource(csv), {
+      analysis: { algorithm: 'hierarchical', linkage: 'complete', metric: 'manhattan' },
+    });
+    expect(analysis.results.map((r) => r.k)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const hierarchy = analysis.hierarchy!;
+    expect(hierarchy.treeRows).toBe(analysis.rows.length);
+    expect(hierarchy.dendrogram.leaves).toHaveLength(30);
+    expect(hierarchy.dendrogram.leaves.reduce((sum, leaf) => sum + leaf.size, 0)).toBe(
+      analysis.rows.length,
+    );
+    const cut = hierarchy.cutHeights[3]!;
+    const { analysis: byHeight } = await runPipeline(textSource(csv), {
+      analysis: {
+        algorithm: 'hierarchical',
+        linkage: 'complete',
+        metric: 'manhattan',
+        cutHeight: cut,
+      },
+    });
+    expect(byHeight.k).toBe(4);
+    expect(
+      adjustedRandIndexOfLabels(resultFor(byHeight, 4)!.labels, resultFor(analysis, 4)!.labels),
+    ).toBe(1);
+  });
+
+  it('refuses Ward linkage with another distance in one sentence', async () => {
+    await expect(
+      runPipeline(textSource(csv), {
+        analysis: { algorithm: 'hierarchical', linkage: 'ward', metric: 'cosine' },
+      }),
+    ).rejects.toThrow('Ward linkage works with Euclidean distances only');
+  });
+
+  it('above its row limit, builds the tree on a sample and gives the other rows the nearest centre', () => {
+    const n = 1500;
+    const matrix = blobs(n, 9);
+    const fit = fitHierarchy(matrix, n, 2, 'average', 'euclidean', 3, undefined, 500);
+    expect(fit.sampled).toBe(true);
+    expect(fit.rows).toHaveLength(500);
+    const labels = hierarchyLabels(fit, matrix, n, 2, 3);
+    // The sample's rows keep the tree's labels.
+    const sampleLabels = cutTree(fit.tree, { k: 3 });
+    fit.rows.forEach((row, s) => expect(labels[row]).toBe(sampleLabels[s]));
+    const truth = Int32Array.from({ length: n }, (_, i) => i % 3);
+    expect(adjustedRandIndexOfLabels(labels, truth)).toBe(1);
+  });
+
+  it('draws the top of the tree with every merge over earlier nodes', () => {
+    const matrix = blobs(60, 2);
+    const tree = mergeTree(matrix, 60, 2, 'single', 'euclidean');
+    const drawing = dendrogram(tree, 8);
+    expect(drawing.leaves).toHaveLength(8);
+    expect(drawing.merges).toHaveLength(7);
+    drawing.merges.forEach((merge, j) => {
+      expect(merge.left).toBeLessThan(8 + j);
+      expect(merge.right).toBeLessThan(8 + j);
+    });
+    expect(drawing.merges[6].size).toBe(60);
+  });
+});
+
+describe('comparing algorithms', () => {
+  it('scores the three on the same rows, with their pairwise agreement', async () => {
+    const table = await readCsv(textSource(csv));
+    const comparison = compareAlgorithms(
+      table,
+      { ...DEFAULT_ANALYSIS_OPTIONS, nInit: 3, linkage: 'average' },
+      4,
+    );
+    expect(comparison.rows.map((row) => row.algorithm)).toEqual([
+      'kmeans',
+      'hierarchical',
+      'dbscan',
+    ]);
+    expect(comparison.rows[0].clusters).toBe(4);
+    expect(comparison.rows[1].clusters).toBe(4);
+    for (const row of comparison.rows) {
+      expect(
+        row.sizes.reduce((a, b) => a + b, 0) + Math.round(row.noiseShare * comparison.analysedRows),
+      ).toBe(comparison.analysedRows);
+    }
+    expect(comparison.agreement.map((row, i) => row[i])).toEqual([1, 1, 1]);
+    expect(comparison.agreement[0][1]).toBe(comparison.agreement[1][0]);
+  });
+
+  it('computes the adjusted Rand index as the general version does, noise included', () => {
+    const random = createRandom(4);
+    const a = Int32Array.from({ length: 500 }, () => Math.floor(random.next() * 4) - 1);
+    const b = Int32Array.from(a, (label, i) =>
+      i % 7 === 0 ? Math.floor(random.next() * 3) : label,
+    );
+    expect(adjustedRandIndexOfLabels(a, b)).toBeCloseTo(adjustedRandIndex(a, b), 12);
+    expect(
+      adjustedRandIndexOfLabels(
+        a,
+        Int32Array.from(a, (x) => 10 - x),
+      ),
+    ).toBe(1);
+  });
+});

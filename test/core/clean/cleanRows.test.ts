@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { textSource } from '../../../src/core/read/byteSource';
+import {
+  cleanRows,
+  DEFAULT_CLEAN_OPTIONS,
+  listSetAside,
+  type CleanOptions,
+} from '../../../src/core/clean/cleanRows';
+import { readCsv } from '../../../src/core/read/readCsv';
+
+async function clean(text: string, options: Partial<CleanOptions>) {
+  const table = await readCsv(textSource(text));
+  return cleanRows(table, { ...DEFAULT_CLEAN_OPTIONS, ...options });
+}
+
+const column = (result: Awaited<ReturnType<typeof clean>>, j: number) => {
+  const d = result.features.length;
+  return Array.from({ length: result.rows.length }, (_, r) => result.matrix[r * d + j]);
+};
+
+describe('cleanRows', () => {
+  it('accounts for every row: read = kept + dropped by reason', async () => {
+    const text =
+      'id,x,y\n1,1,10\n2,2,\n3,3,30\n3,3,30\n4,4,40,extra\n5,500,50\n6,6,60\n7,7,70\n8,8,80\n9,9,90\n10,10,100\n11,11,110\n';
+    const result = await clean(text, {
+      features: ['x', 'y'],
+      outliers: 'iqr',
+      outlierAction: 'drop',
+    });
+    const { read, kept, dropped } = result.report;
+    expect(read).toBe(12);
+    expect(dropped).toEqual({ malformed: 1, duplicate: 1, missing: 1, outlier: 1 });
+    expect(kept + dropped.malformed + dropped.duplicate + dropped.missing + dropped.outlier).toBe(
+      read,
+    );
+    expect(result.rows.length).toBe(kept);
+    const listed = listSetAside(result.dropReason, result.dropDetail);
+    expect(listed.map((r) => [r.row, r.reason, r.detail])).toEqual([
+      [1, 'missing', 'no value for y'],
+      [3, 'duplicate', 'repeats line 4'],
+      [4, 'malformed', '4 fields where the header has 3'],
+      // Quartiles of the x kept so far (1, 3, 6..11, 500) are 6 and 10: the fence is 10 + 1.5 x 4.
+      [5, 'outlier', 'x above 16'],
+    ]);
+  });
+
+  it('sets aside only rows repeated exactly, not rows whose cells read as the same values', async () => {
+    const text = 'name,spend,visits\nA,$5,1\nA,€5,1\nA,$5,1\n"-5\n",0,2\n-5,0,2\n';
+    const result = await clean(text, { features: ['spend', 'visits'] });
+    const listed = listSetAside(result.dropReason, result.dropDetail);
+    expect(listed.map((r) => [r.row, r.reason, r.detail])).toEqual([
+      [2, 'duplicate', 'repeats line 2'],
+    ]);
+    expect(result.report.kept).toBe(4);
+  });
+
+  it('says why log(1 + x) was not applied to a column', async () => {
+    const text = 'x,y,c\n1,2,a\n2,-3,b\n3,4,a\n';
+    const { report } = await clean(text, { features: ['x', 'y'], log1p: ['y'] });
+    expect(report.notes).toEqual(['y has negative values, so log(1 + x) was not applied to it.']);
+    const other = await clean(text, { features: ['x'], log1p: ['y', 'c'] });
+    expect(other.report.notes).toEqual([
+      'y is not among the chosen features, so log(1 + x) was not applied to it.',
+      'c is not a numeric feature, so log(1 + x) was not applied to it.',
+    ]);
+    await expect(clean(text, { features: ['x'], log1p: ['nope'] })).rejects.toThrow(
+      /There is no column named "nope"/,
+    );
+  });
+
+  it('keeps duplicates when asked to', async () => {
+    const result = await clean('x\n1\n1\n2\n', { features: ['x'], duplicates: 'keep' });
+    expect(result.report.kept).toBe(3);
+  });
+
+  it('fills missing values by mean, median, mode or a constant', async () => {
+    // A second column, so that the empty x is a missing cell and not a blank line.
+    const text = 'x,id\n1,a\n2,b\n2,c\n,d\n10,e\n';
+    const fill = async (missing: CleanOptions['missing']) =>
+      column(
+        await clean(text, { features: ['x'], missing, missingConstant: -1, duplicates: 'keep' }),
+        0,
+      )[3];
+    expect(await fill('mean')).toBe(3.75);
+    expect(await fill('median')).toBe(2);
+    expect(await fill('mode')).toBe(2);
+    expect(await fill('constant')).toBe(-1);
+    const result = await clean(text, { features: ['x'], missing: 'median', duplicates: 'keep' });
+    expect(result.report.imputed).toEqual([
+      { column: 'x', strategy: 'median', count: 1, value: '2' },
+    ]);
+  });
+
+  it('takes the strategy of each column when given', async () => {
+    const result = await clean('x,y\n1,\n,2\n3,3\n', {
+      features: ['x', 'y'],
+      missing: 'drop',
+      missingByColumn: { x: 'mean' },
+    });
+    // The first row goes (y is dropped when missing); x is then filled with the mean of the rows left.
+    expect(result.report.dropped.missing).toBe(1);
+    expect(column(result, 0)).toEqual([3, 3]);
+    expect(column(result, 1)).toEqual([2, 3]);
+  });
+
+  it('clips outliers by z-score', async () => {
+    const values = [...Array.from({ length: 30 }, (_, i) => i % 5), 1000];
+    const result = await clean('x\n' + values.join('\n'), {
+      features: ['x'],
+      duplicates: 'keep',
+      outliers: 'zscore',
+      outlierAction: 'clip',
+      zThreshold: 3,
+    });
+    expect(result.report.kept).toBe(31);
+    expect(result.report.clipped).toHaveLength(1);
+    expect(result.report.clipped[0].count).toBe(1);
+    expect(Math.max(...column(result, 0))).toBeCloseTo(result.report.clipped[0].high, 9);
+  });
+
+  it('applies log1p to non-negative columns and refuses negative ones', async () => {
+    const result = await clean('a,b\n0,-1\n9,2\n99,3\n', {
+      features: ['a', 'b'],
+      log1p: ['a', 'b'],
+    });
+    expect(column(result, 0).map((v) => Math.round(Math.expm1(v)))).toEqual([0, 9, 99]);
+    expect(result.features.map((f) => f.name)).toEqual(['log1p(a)', 'b']);
+    expect(result.report.notes[0]).toMatch(/b has negative values/);
+  });
+
+  it('one-hot encodes categorical columns, most frequent category first', async () => {
+    const result = await clean('x,colour\n1,red\n2,blue\n3,red\n4,\n', {
+      features: ['x'],
+      oneHot: ['colour'],
+      missing: 'mode',
+    });
+    expect(result.features.map((f) => f.name)).toEqual(['x', 'colour=red', 'colour=blue']);
+    expect(column(result, 1)).toEqual([1, 0, 1, 1]);
+    expect(result.report.imputed).toEqual([
+      { column: 'colour', strategy: 'mode', count: 1, value: 'red' },
+    ]);
+  });
+
+  it('leaves an all-missing feature out instead of dropping every row', async () => {
+    const result = await clean('x,empty\n1,\n2,\n', { features: ['x', 'empty'] });
+    expect(result.report.kept).toBe(2);
+    expect(result.report.excluded).toEqual([{ column: 'empty', reason: 'it has no numbers' }]);
+  });
+
+  it('works on a single row', async () => {
+    const result = await clean('x,y\n1,2\n', { features: ['x', 'y'] });
+    expect(Array.from(result.matrix)).toEqual([1, 2]);
+  });
+
+  it('keeps short rows when asked to pad them, their gaps handled as missing', async () => {
+    const text = 'x,y\n1,2\n3\n5,6\n';
+    expect((await clean(text, { features: ['x', 'y'] })).report.dropped.malformed).toBe(1);
+    const padded = await clean(text, { features: ['x', 'y'], padShortRows: true, missing: 'mean' });
+    expect(padded.report.kept).toBe(3);
+    expect(column(padded, 1)).toEqual([2, 4, 6]);
+  });
+
+  it('says what to do when nothing is left or nothing is chosen', async () => {
+    await expect(
+      clean('x,y\n1,\n2,\n', { features: ['y', 'x'], missing: 'drop' }),
+    ).resolves.toBeTruthy();
+    await expect(clean('x,y\n,1\n2,\n', { features: ['x', 'y'], missing: 'drop' })).rejects.toThrow(
+      /Every row has a missing value/,
+    );
+    await expect(clean('x\n1\n', { features: [] })).rejects.toMatchObject({ code: 'no-features' });
+    await expect(clean('x\n1\n', { features: ['nope'] })).rejects.toThrow(/no column named "nope"/);
+  });
+});

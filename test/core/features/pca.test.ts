@@ -1,0 +1,72 @@
+import { PCA } from 'ml-pca';
+import { describe, expect, it } from 'vitest';
+import { fitPca, projectPca } from '../../../src/core/features/pca';
+import { createRandom } from '../../../src/core/common/random';
+import { gaussian } from '../../../scripts/generators/customers';
+
+// The classic 10-point example; scikit-learn gives these ratios and variances.
+const example = Float64Array.from([
+  2.5, 2.4, 0.5, 0.7, 2.2, 2.9, 1.9, 2.2, 3.1, 3.0, 2.3, 2.7, 2, 1.6, 1, 1.1, 1.5, 1.6, 1.1, 0.9,
+]);
+
+describe('fitPca', () => {
+  it('matches scikit-learn on a known example', () => {
+    const pca = fitPca(example, 10, 2);
+    expect(pca.explainedVarianceRatio[0]).toBeCloseTo(0.963181314348646, 12);
+    expect(pca.explainedVarianceRatio[1]).toBeCloseTo(0.03681868565135406, 12);
+    expect(pca.explainedVariance[0]).toBeCloseTo(1.2840277121727839, 12);
+    expect(Array.from(pca.cumulativeRatio)).toEqual([pca.explainedVarianceRatio[0], 1]);
+    // |loadings| as scikit-learn; the sign follows our convention (largest loading positive).
+    expect(pca.components[0]).toBeCloseTo(0.6778733985280119, 12);
+    expect(pca.components[1]).toBeCloseTo(0.735178655544408, 12);
+    expect(pca.components[2]).toBeCloseTo(0.735178655544408, 12);
+    expect(pca.components[3]).toBeCloseTo(-0.6778733985280119, 12);
+  });
+
+  it('makes the largest-magnitude loading of every component positive', () => {
+    const random = createRandom(3);
+    const n = 200;
+    const d = 5;
+    const data = Float64Array.from({ length: n * d }, (_, i) => gaussian(random) * (1 + (i % d)));
+    const pca = fitPca(data, n, d);
+    for (let c = 0; c < d; c++) {
+      const row = Array.from(pca.components.subarray(c * d, c * d + d));
+      const largest = row.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
+      expect(largest).toBeGreaterThan(0);
+    }
+  });
+
+  it('agrees with ml-pca (SVD) on variances and projections up to sign', () => {
+    const random = createRandom(11);
+    const n = 300;
+    const d = 4;
+    const rows = Array.from({ length: n }, () => {
+      const t = gaussian(random);
+      return [
+        t + 0.1 * gaussian(random),
+        2 * t + gaussian(random),
+        gaussian(random),
+        -t + 0.5 * gaussian(random),
+      ];
+    });
+    const ours = fitPca(Float64Array.from(rows.flat()), n, d);
+    const theirs = new PCA(rows);
+    const ratios = theirs.getExplainedVariance();
+    ratios.forEach((ratio, c) => expect(ours.explainedVarianceRatio[c]).toBeCloseTo(ratio, 10));
+    const projected = projectPca(Float64Array.from(rows.flat()), n, ours, 2);
+    const reference = theirs.predict(rows, { nComponents: 2 });
+    for (let c = 0; c < 2; c++) {
+      const sign = Math.sign(projected[c]) === Math.sign(reference.get(0, c)) ? 1 : -1;
+      for (let i = 0; i < n; i++)
+        expect(projected[i * 2 + c]).toBeCloseTo(sign * reference.get(i, c), 9);
+    }
+  });
+
+  it('handles a single feature and a single row', () => {
+    expect(Array.from(fitPca(Float64Array.from([1, 2, 3]), 3, 1).explainedVarianceRatio)).toEqual([
+      1,
+    ]);
+    const one = fitPca(Float64Array.from([1, 2]), 1, 2);
+    expect(Array.from(one.explainedVariance)).toEqual([0, 0]);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { textSource } from '../../../src/core/read/byteSource';
+import { inferColumns, looksLikeIdentifierName } from '../../../src/core/read/inferColumns';
+import { readCsv } from '../../../src/core/read/readCsv';
+
+const infer = async (text: string) => inferColumns(await readCsv(textSource(text)));
+
+describe('looksLikeIdentifierName', () => {
+  it('knows identifier names', () => {
+    for (const name of [
+      'id',
+      'ID',
+      'customer_id',
+      'CustomerID',
+      'Customer ID',
+      'user-id',
+      'customerId',
+      'InvoiceNo',
+      'uuid',
+    ]) {
+      expect(looksLikeIdentifierName(name), name).toBe(true);
+    }
+  });
+  it('does not take ordinary names for identifiers', () => {
+    for (const name of ['income', 'Idle time', 'Android', 'paid', 'Casino', 'video']) {
+      expect(looksLikeIdentifierName(name), name).toBe(false);
+    }
+  });
+});
+
+describe('inferColumns', () => {
+  it('tells numeric, categorical, datetime, identifier and text apart', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) =>
+      [
+        `C${1000 + i}`,
+        20 + i,
+        i % 3 === 0 ? 'North' : 'South',
+        `2011-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        `free text number ${i} here`,
+        i + 1,
+      ].join(','),
+    );
+    const columns = await infer('code,age,region,joined,comment,row\n' + rows.join('\n'));
+    expect(columns.map((c) => c.kind)).toEqual([
+      'identifier',
+      'numeric',
+      'categorical',
+      'datetime',
+      'text',
+      'identifier',
+    ]);
+    const age = columns[1];
+    expect(age).toMatchObject({ min: 20, max: 49, missing: 0, unique: 30 });
+    expect(age.mean).toBeCloseTo(34.5, 12);
+    expect(columns[2].top).toEqual([
+      { value: 'South', count: 20 },
+      { value: 'North', count: 10 },
+    ]);
+    expect(columns[3].dateOrder).toBe('ymd');
+  });
+
+  it('counts missing cells and treats a few stray words in a numeric column as missing', async () => {
+    const values = Array.from({ length: 40 }, (_, i) =>
+      i === 3 ? 'unknown' : i === 5 ? 'NA' : String(i),
+    );
+    const [column] = await infer('spend\n' + values.join('\n'));
+    expect(column).toMatchObject({ kind: 'numeric', missing: 1, notNumbers: 1 });
+    expect(column.note).toMatch(/1 cell is not a number \(e.g. "unknown"\)/);
+  });
+
+  it('handles an all-missing column, a constant column and a column of identical strings', async () => {
+    const columns = await infer('empty,same,word,x\n,5,yes,1\n,5,yes,2\n,5,yes,3\n');
+    expect(columns[0]).toMatchObject({ kind: 'numeric', missing: 3, unique: 0 });
+    expect(columns[0].note).toMatch(/Every cell is missing/);
+    expect(columns[1]).toMatchObject({ kind: 'numeric', min: 5, max: 5, unique: 1 });
+    expect(columns[1].note).toMatch(/same value/);
+    expect(columns[2]).toMatchObject({
+      kind: 'categorical',
+      unique: 1,
+      top: [{ value: 'yes', count: 3 }],
+    });
+  });
+
+  it('flags dates whose order cannot be told', async () => {
+    const columns = await infer('day,x\n01/02/2010,1\n03/04/2010,2\n');
+    expect(columns[0]).toMatchObject({ kind: 'datetime', dateOrderAmbiguous: true });
+  });
+
+  it('leaves malformed rows out of the statistics', async () => {
+    const [a] = await infer('a,b\n1,2\n1000,2,3\n3,4\n');
+    expect(a).toMatchObject({ min: 1, max: 3, missing: 0 });
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatDateTime,
+  guessDateOrder,
+  parseDate,
+  wholeDaysBetween,
+} from '../../../src/core/read/parseDate';
+
+describe('parseDate', () => {
+  it('reads ISO dates and times', () => {
+    expect(formatDateTime(parseDate('2010-12-01 08:26:00', 'ymd'))).toBe('2010-12-01 08:26:00');
+    expect(formatDateTime(parseDate('2011-01-09T17:05', 'ymd'))).toBe('2011-01-09 17:05:00');
+    expect(formatDateTime(parseDate('2011/1/9', 'ymd'))).toBe('2011-01-09 00:00:00');
+  });
+  it('reads month-first and day-first dates', () => {
+    expect(formatDateTime(parseDate('12/1/2010 8:26', 'mdy'))).toBe('2010-12-01 08:26:00');
+    expect(formatDateTime(parseDate('01/12/2010 08:26', 'dmy'))).toBe('2010-12-01 08:26:00');
+    expect(formatDateTime(parseDate('01.12.2010', 'dmy'))).toBe('2010-12-01 00:00:00');
+    expect(formatDateTime(parseDate('04-09-12', 'dmy'))).toBe('2012-09-04 00:00:00');
+    expect(formatDateTime(parseDate('3/5/2011 1:15 PM', 'mdy'))).toBe('2011-03-05 13:15:00');
+  });
+  it('refuses impossible dates', () => {
+    expect(parseDate('31/02/2011', 'dmy')).toBeNaN();
+    expect(parseDate('13/13/2011', 'dmy')).toBeNaN();
+    expect(parseDate('2011-02-30', 'ymd')).toBeNaN();
+    expect(parseDate('hello', 'mdy')).toBeNaN();
+  });
+});
+
+describe('guessDateOrder', () => {
+  it('settles day-first from a first part above 12', () => {
+    expect(guessDateOrder(['01/12/2010', '25/12/2010'])).toMatchObject({
+      order: 'dmy',
+      ambiguous: false,
+      share: 1,
+    });
+  });
+  it('settles month-first from a second part above 12', () => {
+    expect(guessDateOrder(['12/1/2010 8:26', '12/25/2010 9:00'])).toMatchObject({
+      order: 'mdy',
+      ambiguous: false,
+    });
+  });
+  it('says when the whole column is ambiguous', () => {
+    expect(guessDateOrder(['01/02/2010', '03/04/2010'])).toMatchObject({ ambiguous: true });
+  });
+  it('recognises ISO columns and refuses text', () => {
+    expect(guessDateOrder(['2010-12-01 08:26:00'])).toMatchObject({ order: 'ymd', share: 1 });
+    expect(guessDateOrder(['red', 'blue']).share).toBe(0);
+  });
+});
+
+describe('wholeDaysBetween', () => {
+  it('rounds down', () => {
+    const a = parseDate('2011-12-09 12:50', 'ymd');
+    expect(wholeDaysBetween(a, parseDate('2011-12-10 12:50', 'ymd'))).toBe(1);
+    expect(wholeDaysBetween(a, parseDate('2011-12-10 12:49', 'ymd'))).toBe(0);
+  });
+});

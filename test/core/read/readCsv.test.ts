@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { textSource, bytesSource } from '../../../src/core/read/byteSource';
+import { readCsv, warmUpReading } from '../../../src/core/read/readCsv';
+import {
+  cellText,
+  isMissing,
+  rowSourceText,
+  ROW_LONG,
+  ROW_QUOTES,
+  ROW_SHORT,
+} from '../../../src/core/read/table';
+
+const read = (text: string, options = {}) => readCsv(textSource(text), options);
+
+describe('readCsv', () => {
+  it('reads a simple comma file into typed columns', async () => {
+    const table = await read('id,age,city\n1,34,Paris\n2,45,Lyon\n');
+    expect(table.columns.map((c) => c.name)).toEqual(['id', 'age', 'city']);
+    expect(table.rowCount).toBe(2);
+    expect(Array.from(table.columns[1].numbers)).toEqual([34, 45]);
+    expect(table.columns[1].codes).toBeNull();
+    expect(table.columns[2].texts).toEqual(['Paris', 'Lyon']);
+    expect(table.dialect).toEqual({ delimiter: ',', decimal: '.', hasHeader: true });
+    expect(table.encoding).toBe('utf-8');
+  });
+
+  it('detects semicolons, tabs and pipes', async () => {
+    for (const delimiter of [';', '\t', '|'] as const) {
+      const table = await read(
+        ['a', 'b', 'c'].join(delimiter) + '\n1' + delimiter + '2' + delimiter + '3\n',
+      );
+      expect(table.dialect.delimiter).toBe(delimiter);
+      expect(Array.from(table.columns[2].numbers)).toEqual([3]);
+    }
+  });
+
+  it('is not fooled by decimal commas in a semicolon file', async () => {
+    const table = await read('name;price;qty\nA;12,5;3\nB;1.234,56;4\nC;0,99;5\n');
+    expect(table.dialect.delimiter).toBe(';');
+    expect(table.dialect.decimal).toBe(',');
+    expect(Array.from(table.columns[1].numbers)).toEqual([12.5, 1234.56, 0.99]);
+  });
+
+  it('skips a UTF-8 byte-order mark', async () => {
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('name,x\nÉmile,1\n'),
+    ]);
+    const table = await readCsv(bytesSource(bytes));
+    expect(table.columns[0].name).toBe('name');
+    expect(table.columns[0].texts).toEqual(['Émile']);
+  });
+
+  it('treats the missing markers as missing', async () => {
+    const table = await read('x\n1\n\n NA\nN/A\nnull\nNULL\nNaN\n?\n-\n""\n7\n');
+    const x = table.columns[0];
+    expect(table.rowCount).toBe(10);
+    expect(x.missingCount).toBe(8);
+    expect(x.codes).toBeNull();
+    expect(x.numberCount).toBe(2);
+    expect(table.blankLines).toBe(1);
+  });
+
+  it('reports ragged rows with their line numbers and never shifts them', async () => {
+    const table = await read('a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n');
+    expect(table.rowCount).toBe(4);
+    expect(Array.from(table.rowStatus)).toEqual([0, ROW_SHORT, ROW_LONG, 0]);
+    expect(table.issues).toEqual([
+      { row: 1, line: 3, reason: '2 fields where the header has 3' },
+      { row: 2, line: 4, reason: '4 fields where the header has 3' },
+    ]);
+    // The long row puts nothing into any column.
+    expect(isMissing(table.columns[0], 2)).toBe(true);
+    expect(Array.from(table.columns[2].numbers)).toEqual([3, NaN, NaN, 12]);
+  });
+
+  it('contains an unclosed quote to its own line', async () => {
+    const table = await read('a,b,c\n1,"open,3\n4,5,6\n7,8,9\n');
+    expect(table.rowCount).toBe(3);
+    expect(table.rowStatus[0]).toBe(ROW_QUOTES);
+    expect(table.issues[0].line).toBe(2);
+    expect(Array.from(table.columns[0].numbers.slice(1))).toEqual([4, 7]);
+  });
+
+  it('reads quotes inside an unquoted field as written, and reports them', async () => {
+    const table = await read('a,b,c\n1,This "quotes" must be escaped,3\n4,5\'10",6\n7,8,9\n');
+    expect(Array.from(table.rowStatus)).toEqual([0, 0, 0]);
+    expect(table.columns[1].texts).toEqual(['This "quotes" must be escaped', '5\'10"']);
+    expect(table.warnings.map((w) => w.line)).toEqual([2, 3]);
+    expect(table.notes.join(' ')).toMatch(
+      /2 rows have a quote inside an unquoted field \(line 2, 3\); they were read as written/,
+    );
+  });
+
+  it('sets aside a quoted field with a stray quote in it', async () => {
+    const table = await read('a,b,c\n1,"Hey, I missed " it",3\n4,5,6\n');
+    expect(Array.from(table.rowStatus)).toEqual([ROW_QUOTES, 0]);
+  });
+
+  it('keeps quoted newlines in a cell and counts lines right', async () => {
+    const table = await read('a,b\n1,"two\nlines"\n2,x\n3,4,5\n');
+    expect(table.columns[1].texts[0]).toBe('two\nlines');
+    expect(table.issues[0].line).toBe(5);
+  });
+
+  it('keeps the original text of every row', async () => {
+    const text = 'id,spend\r\n0001,"12.50"\r\n0002,7\r\n';
+    const table = await read(text);
+    expect(rowSourceText(table.rowText, 0)).toBe('0001,"12.50"');
+    expect(rowSourceText(table.rowText, 1)).toBe('0002,7');
+    expect(cellText(table.columns[0], 0)).toBe('1');
+  });
+
+  it('reads across chunk boundaries without splitting characters or records', async () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `${i},"名前 ${i}\n続き",${i * 1.5}`);
+    const text = 'id,name,value\n' + rows.join('\n') + '\n';
+    const table = await readCsv(textSource(text), { chunkBytes: 37 });
+    expect(table.rowCount).toBe(500);
+    expect(table.issues).toEqual([]);
+    expect(table.columns[1].texts[499]).toBe('名前 499\n続き');
+    expect(table.columns[2].numbers[499]).toBe(748.5);
+    expect(rowSourceText(table.rowText, 250)).toBe('250,"名前 250\n続き",375');
+    expect(table.rowText.line[250]).toBe(2 + 250 * 2);
+  });
+
+  it('handles CR, LF, CRLF and a mix of them', async () => {
+    const table = await read('a,b\r1,2\r\n3,4\n5,6\r');
+    expect(Array.from(table.columns[1].numbers)).toEqual([2, 4, 6]);
+  });
+
+  it('names columns of a file without a header and makes repeated names unique', async () => {
+    const noHeader = await read('1,2\n3,4\n');
+    expect(noHeader.columns.map((c) => c.name)).toEqual(['column_1', 'column_2']);
+    expect(noHeader.rowCount).toBe(2);
+    const repeated = await read('a,a,,b\n1,2,3,4\n');
+    expect(repeated.columns.map((c) => c.name)).toEqual(['a', 'a_2', 'column_3', 'b']);
+  });
+
+  it('warms up on made-up files without error (the worker runs this before the first file)', async () => {
+    await expect(warmUpReading()).resolves.toBeUndefined();
+  });
+
+  it('drops empty unnamed columns at the end of every row', async () => {
+    const table = await read('a,b,,\n1,2,,\n3,4,,\n');
+    expect(table.columns.map((c) => c.name)).toEqual(['a', 'b']);
+    // The note on unnamed columns counts only those that stay.
+    expect(table.notes).toEqual(['Dropped 2 empty columns without a name at the end of each row.']);
+    const kept = await read('a,,b,,\n1,5,2,,\n3,6,4,,\n');
+    expect(kept.columns.map((c) => c.name)).toEqual(['a', 'column_2', 'b']);
+    expect(kept.notes).toEqual([
+      '1 column has no name and got one (column_N).',
+      'Dropped 2 empty columns without a name at the end of each row.',
+    ]);
+  });
+
+  it('refuses empty files and headers without rows', async () => {
+    await expect(read('')).rejects.toMatchObject({ code: 'empty-file' });
+    await expect(read('\n\n')).rejects.toMatchObject({ code: 'empty-file' });
+    await expect(read('a,b,c\n')).rejects.toMatchObject({ code: 'no-rows' });
+  });
+
+  it('reports progress up to 1', async () => {
+    const fractions: number[] = [];
+    await readCsv(textSource('a\n' + '1\n'.repeat(1000)), {
+      chunkBytes: 100,
+      onProgress: (f) => fractions.push(f),
+    });
+    expect(fractions.length).toBeGreaterThan(10);
+    expect(fractions.at(-1)).toBe(1);
+  });
+});
