@@ -74,6 +74,8 @@ const FLAG_OF: Record<keyof TransactionMapping, string> = {
   quantity: '--quantity',
   price: '--price',
   amount: '--amount',
+  item: '--item',
+  description: '--description',
 };
 
 export async function rfmCommand(argv: string[], io: Io): Promise<number> {

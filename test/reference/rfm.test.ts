@@ -41,6 +41,8 @@ describe.each([
       quantity: 'Quantity',
       price: 'UnitPrice',
       amount: null,
+      item: 'StockCode',
+      description: 'Description',
     });
     const rfm = computeRfm(table, { mapping: suggestion.mapping, dateOrder: null, snapshot: null });
 

@@ -11,6 +11,10 @@ export interface TransactionMapping {
   quantity: string | null;
   price: string | null;
   amount: string | null;
+  /** The product of each line (baskets and recommendations); optional for RFM. */
+  item?: string | null;
+  /** A readable name for the item, shown beside it. */
+  description?: string | null;
 }
 
 export const EMPTY_MAPPING: TransactionMapping = {
@@ -20,6 +24,8 @@ export const EMPTY_MAPPING: TransactionMapping = {
   quantity: null,
   price: null,
   amount: null,
+  item: null,
+  description: null,
 };
 
 export interface MappingSuggestion {
@@ -53,6 +59,10 @@ const PRICE =
   /^(unit price|price|unit cost|item price|price per unit|unitprice|unit price (eur|usd|gbp)|cost per unit|rate)$/;
 const AMOUNT =
   /^((line|order|net|gross|total|sale|sales|invoice|transaction|payment) )?(amount|revenue|sales|sale amount|total|value|spend|spent|line total|sum|price total|paid)$/;
+const ITEM =
+  /^(stock ?code|sku|product|product (id|code|no|number|key)|item|item (id|code|no|number|key)|article|article (id|no|number)|asin|upc|ean|barcode|goods (id|code)|part (no|number))$/;
+const DESCRIPTION =
+  /^(description|desc|product name|item name|product description|item description|product title|title|article name|goods name)$/;
 
 /**
  * Suggests a mapping from the columns' names first and their content second (a customer column
@@ -87,6 +97,13 @@ export function suggestTransactionMapping(
     quantity !== null && price !== null
       ? null
       : pick((c, name) => AMOUNT.test(name) && isNumber(c) && hasNumbers(c));
+  const item = pick((c, name) => ITEM.test(name) && c.kind !== 'datetime' && repeats(c));
+  const description =
+    item === null
+      ? null
+      : pick(
+          (c, name) => DESCRIPTION.test(name) && (c.kind === 'categorical' || c.kind === 'text'),
+        );
   const mapping: TransactionMapping = {
     customer,
     date,
@@ -94,6 +111,8 @@ export function suggestTransactionMapping(
     quantity: amount === null ? quantity : null,
     price: amount === null ? price : null,
     amount,
+    item,
+    description,
   };
   const missing: string[] = [];
   if (customer === null) missing.push('customer column that repeats');
@@ -125,7 +144,9 @@ export function mappingProblem(mapping: TransactionMapping): string | null {
     mapping.quantity,
     mapping.price,
     mapping.amount,
-  ].filter((name): name is string => name !== null);
+    mapping.item,
+    mapping.description,
+  ].filter((name): name is string => name !== null && name !== undefined);
   const twice = chosen.find((name, i) => chosen.indexOf(name) !== i);
   if (twice !== undefined)
     return `"${twice}" is chosen for two roles: give each role its own column.`;

@@ -149,7 +149,7 @@ describe('suggestTransactionMapping', () => {
         Array.from(
           { length: 30 },
           (_, i) =>
-            `${100 + (i >> 1)},${i % 5},12/${1 + (i % 28)}/2024 8:26,${1 + (i % 3)},2.5,A${i}`,
+            `${100 + (i >> 1)},${i % 5},12/${1 + (i % 28)}/2024 8:26,${1 + (i % 3)},2.5,A${i % 6}`,
         ).join('\n'),
     );
     expect(snake.mapping).toEqual({
@@ -159,6 +159,8 @@ describe('suggestTransactionMapping', () => {
       quantity: 'qty',
       price: 'price',
       amount: null,
+      item: 'sku',
+      description: null,
     });
     expect(snake.reason).toMatch(/one row per order line/);
   });

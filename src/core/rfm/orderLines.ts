@@ -1,0 +1,361 @@
+import type { StageProgress } from '../common/progress';
+import { UserError } from '../common/userError';
+import { guessDateOrder, parseDate, type DateOrder } from '../read/parseDate';
+import { columnIndex, MISSING_CODE, ROW_OK, type Column, type Table } from '../read/table';
+import { mappingProblem, type TransactionMapping } from './transactionMapping';
+
+/** Why an order line was left out, in the order the checks run. */
+export const LINE_DROP_REASONS = [
+  'unreadable_row',
+  'no_customer_id',
+  'cancellation',
+  'unreadable_date',
+  'missing_amount',
+  'not_positive',
+] as const;
+export type LineDropReason = (typeof LINE_DROP_REASONS)[number];
+
+export const LINE_DROP_LABELS: Record<LineDropReason, string> = {
+  unreadable_row: 'the row could not be read into the columns',
+  no_customer_id: 'no customer id',
+  cancellation: 'cancelled order (order id starts with C)',
+  unreadable_date: 'date missing or not readable',
+  missing_amount: 'quantity, price or amount missing or not a number',
+  not_positive: 'quantity, price or amount zero or negative (returns, adjustments, free items)',
+};
+
+export interface LineReport {
+  read: number;
+  used: number;
+  dropped: Record<LineDropReason, number>;
+}
+
+export interface OrderLineSettings {
+  mapping: TransactionMapping;
+  /** How the dates are written; null to decide from the data (an error when it cannot). */
+  dateOrder: DateOrder | null;
+}
+
+/**
+ * The order lines every order-lines analysis uses (RFM, baskets, recommendations, customer
+ * value): a customer, a readable date, no cancellation, positive quantity and price (or amount).
+ * Every record is either used or counted under exactly one reason. Arrays are per used line,
+ * in file order.
+ */
+export interface OrderLines {
+  report: LineReport;
+  /** Per record: 0 used, else 1 + index in LINE_DROP_REASONS. */
+  dropReason: Uint8Array;
+  dateOrder: DateOrder;
+  /** Used lines. */
+  count: number;
+  /** The record each used line came from. */
+  row: Int32Array;
+  /** Customer of each line: an index into `customers`. */
+  customer: Int32Array;
+  /** Customer ids as exports write them (`17850.0` is `17850`), in natural order. */
+  customers: string[];
+  /** Order of each line: an index into `orders`; -1 everywhere without an order column. */
+  order: Int32Array;
+  /** Order ids as written (trimmed; `536365.0` is `536365`); a line without an id gets its own. */
+  orders: string[];
+  /** Time of each line, ms on a UTC clock. */
+  time: Float64Array;
+  /** Money of each line: quantity x price, or the amount. */
+  value: Float64Array;
+  /** Item of each line, an index into `items`; -1 where blank; null without an item column. */
+  item: Int32Array | null;
+  /** Item ids as written, trimmed, in first-seen order. */
+  items: string[];
+  /** Per item, its most frequent description on used lines ('' without a description column). */
+  descriptions: string[];
+  firstOrder: number;
+  lastOrder: number;
+}
+
+/** Reads the order lines of a table under a column mapping (see OrderLines). */
+export function selectOrderLines(
+  table: Table,
+  settings: OrderLineSettings,
+  onProgress?: StageProgress,
+): OrderLines {
+  const problem = mappingProblem(settings.mapping);
+  if (problem !== null) throw new UserError('bad-mapping', problem);
+  const { mapping } = settings;
+  const customerColumn = requireColumn(table, mapping.customer!);
+  const dateColumn = requireColumn(table, mapping.date!);
+  const orderColumn = mapping.order === null ? null : requireColumn(table, mapping.order);
+  const amountColumn = mapping.amount === null ? null : requireColumn(table, mapping.amount);
+  const quantityColumn = amountColumn === null ? requireColumn(table, mapping.quantity!) : null;
+  const priceColumn = amountColumn === null ? requireColumn(table, mapping.price!) : null;
+  const itemColumn = mapping.item ? requireColumn(table, mapping.item) : null;
+  const descriptionColumn = mapping.description ? requireColumn(table, mapping.description) : null;
+  const dateOrder = settings.dateOrder ?? decideDateOrder(dateColumn);
+  const times = Float64Array.from(dateColumn.texts, (text) => parseDate(text, dateOrder));
+  const customerIds = new DenseIds();
+  const customerOfText = textIds(customerColumn, customerIds);
+  const orderIds = new DenseIds();
+  const orderOfText = orderColumn === null ? null : textIds(orderColumn, orderIds);
+  const cancelledText =
+    orderColumn === null ? null : orderColumn.texts.map((text) => /^c/i.test(text));
+  const itemIds = new DenseIds();
+  const itemOfText = itemColumn === null ? null : textIds(itemColumn, itemIds, false);
+
+  const n = table.rowCount;
+  const dropReason = new Uint8Array(n);
+  const dropped = Object.fromEntries(LINE_DROP_REASONS.map((r) => [r, 0])) as Record<
+    LineDropReason,
+    number
+  >;
+  const drop = (row: number, reason: number) => {
+    dropReason[row] = reason + 1;
+    dropped[LINE_DROP_REASONS[reason]]++;
+  };
+  const lineRow = new Int32Array(n);
+  const lineCustomer = new Int32Array(n);
+  const lineOrder = new Int32Array(n).fill(-1);
+  const lineTime = new Float64Array(n);
+  const lineValue = new Float64Array(n);
+  const lineItem = itemColumn === null ? null : new Int32Array(n);
+  let used = 0;
+  const progressEvery = 1 << 16;
+  for (let row = 0; row < n; row++) {
+    if (onProgress && (row & (progressEvery - 1)) === 0) onProgress((0.8 * row) / n);
+    if (table.rowStatus[row] !== ROW_OK) {
+      drop(row, 0);
+      continue;
+    }
+    const customer = idOf(customerColumn, row, customerIds, customerOfText);
+    if (customer === -1) {
+      drop(row, 1);
+      continue;
+    }
+    let order = -1;
+    if (orderColumn !== null) {
+      const code = orderColumn.codes === null ? -1 : orderColumn.codes[row];
+      if (code >= 0 && cancelledText![code]) {
+        drop(row, 2);
+        continue;
+      }
+      order = idOf(orderColumn, row, orderIds, orderOfText!);
+      // A line without an order id is an order of its own.
+      if (order === -1) order = orderIds.ofKey(`\u0000line ${row}`);
+    }
+    const time = timeOf(dateColumn, row, times);
+    if (time !== time) {
+      drop(row, 3);
+      continue;
+    }
+    let value: number;
+    if (amountColumn !== null) {
+      value = amountColumn.numbers[row];
+      if (value !== value) {
+        drop(row, 4);
+        continue;
+      }
+      if (value <= 0) {
+        drop(row, 5);
+        continue;
+      }
+    } else {
+      const quantity = quantityColumn!.numbers[row];
+      const price = priceColumn!.numbers[row];
+      if (quantity !== quantity || price !== price) {
+        drop(row, 4);
+        continue;
+      }
+      if (quantity <= 0 || price <= 0) {
+        drop(row, 5);
+        continue;
+      }
+      value = quantity * price;
+    }
+    lineRow[used] = row;
+    lineCustomer[used] = customer;
+    lineOrder[used] = order;
+    lineTime[used] = time;
+    lineValue[used] = value;
+    if (lineItem !== null) lineItem[used] = idOf(itemColumn!, row, itemIds, itemOfText!);
+    used++;
+  }
+  if (used === 0) {
+    const worst = LINE_DROP_REASONS.reduce((a, b) => (dropped[b] > dropped[a] ? b : a));
+    throw new UserError(
+      'no-rows',
+      `No order line could be used (most were left out because: ${LINE_DROP_LABELS[worst]}): check the column choices.`,
+    );
+  }
+
+  // Customers with at least one used line (an id seen only on cancelled lines is no customer),
+  // in id order, so that tables and exports read naturally.
+  const ids = customerIds.keys;
+  const hasLines = new Uint8Array(ids.length);
+  for (let i = 0; i < used; i++) hasLines[lineCustomer[i]] = 1;
+  const sorted = sortedIdOrder(ids).filter((id) => hasLines[id] === 1);
+  const rank = new Int32Array(ids.length).fill(-1);
+  sorted.forEach((id, position) => (rank[id] = position));
+  let firstOrder = Infinity;
+  let lastOrder = -Infinity;
+  for (let i = 0; i < used; i++) {
+    lineCustomer[i] = rank[lineCustomer[i]];
+    const time = lineTime[i];
+    if (time > lastOrder) lastOrder = time;
+    if (time < firstOrder) firstOrder = time;
+  }
+  const item = lineItem === null ? null : lineItem.slice(0, used);
+  const row = lineRow.slice(0, used);
+  onProgress?.(1);
+  return {
+    report: { read: n, used, dropped },
+    dropReason,
+    dateOrder,
+    count: used,
+    row,
+    customer: lineCustomer.slice(0, used),
+    customers: sorted.map((id) => ids[id]),
+    order: lineOrder.slice(0, used),
+    orders: orderIds.keys,
+    time: lineTime.slice(0, used),
+    value: lineValue.slice(0, used),
+    item,
+    items: itemIds.keys,
+    descriptions:
+      item === null || descriptionColumn === null
+        ? itemIds.keys.map(() => '')
+        : mostFrequentDescriptions(item, row, descriptionColumn, itemIds.size),
+    firstOrder,
+    lastOrder,
+  };
+}
+
+function requireColumn(table: Table, name: string): Column {
+  const index = columnIndex(table, name);
+  if (index === -1) {
+    const names = table.columns.map((c) => c.name).join(', ');
+    throw new UserError(
+      'bad-mapping',
+      `There is no column named "${name}": choose among ${names}.`,
+    );
+  }
+  return table.columns[index];
+}
+
+function decideDateOrder(column: Column): DateOrder {
+  const guess = guessDateOrder(column.texts);
+  if (guess.order === null || guess.share < 0.5) {
+    const example = column.texts[0] ?? (column.numberCount > 0 ? 'numbers' : 'nothing');
+    throw new UserError(
+      'bad-mapping',
+      `"${column.name}" does not hold dates that can be read (it holds ${JSON.stringify(example).slice(0, 40)}): choose the column with the order dates, written like 2010-12-01 08:26, 12/1/2010 or 01.12.2010.`,
+    );
+  }
+  if (guess.ambiguous) {
+    const example = column.texts.find((text) => /^\d{1,2}[-/.]\d{1,2}[-/.]/.test(text.trim()));
+    throw new UserError(
+      'ambiguous-dates',
+      `The dates in "${column.name}" (such as ${example ?? column.texts[0]}) could be day-first or month-first: say which.`,
+    );
+  }
+  return guess.order;
+}
+
+function timeOf(column: Column, row: number, times: Float64Array): number {
+  const code = column.codes === null ? MISSING_CODE : column.codes[row];
+  return code >= 0 ? times[code] : NaN;
+}
+
+/**
+ * Dense ids for the values of an id column. Numbers and texts that write the same id share it:
+ * `17850`, `17850.0` and a text `17850.0` are one customer.
+ */
+class DenseIds {
+  readonly keys: string[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly byNumber = new Map<number, number>();
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  ofKey(key: string): number {
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(key);
+      this.byKey.set(key, id);
+    }
+    return id;
+  }
+
+  ofNumber(value: number): number {
+    let id = this.byNumber.get(value);
+    if (id === undefined) {
+      id = this.ofKey(String(value));
+      this.byNumber.set(value, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * Dense ids of a column's texts, -1 for blank. For customer and order ids a text like `17850.0`
+ * reads as `17850`; item codes are kept as written (trimmed).
+ */
+function textIds(column: Column, ids: DenseIds, integerLike = true): Int32Array {
+  return Int32Array.from(column.texts, (text) => {
+    const trimmed = text.trim();
+    const key = integerLike ? trimmed.replace(/^([-+]?\d+)\.0+$/, '$1') : trimmed;
+    return key.length === 0 ? -1 : ids.ofKey(key);
+  });
+}
+
+/** The dense id of a row's cell, or -1 when it is missing. */
+function idOf(column: Column, row: number, ids: DenseIds, ofText: Int32Array): number {
+  const value = column.numbers[row];
+  if (value === value) return ids.ofNumber(value);
+  const code = column.codes === null ? MISSING_CODE : column.codes[row];
+  return code >= 0 ? ofText[code] : -1;
+}
+
+/** Ids in natural order: numerically when they are all numbers, else as text. */
+export function sortedIdOrder(ids: string[]): number[] {
+  const order = ids.map((_, i) => i);
+  const numeric = ids.every((id) => /^[-+]?\d+(\.\d+)?$/.test(id));
+  if (numeric) {
+    const values = ids.map(Number);
+    order.sort((a, b) => values[a] - values[b] || (ids[a] < ids[b] ? -1 : 1));
+  } else {
+    const collator = new Intl.Collator('en', { numeric: true });
+    order.sort((a, b) => collator.compare(ids[a], ids[b]) || (ids[a] < ids[b] ? -1 : 1));
+  }
+  return order;
+}
+
+/** Each item's most frequent description on the used lines (ties: the first seen). */
+function mostFrequentDescriptions(
+  item: Int32Array,
+  row: Int32Array,
+  column: Column,
+  itemCount: number,
+): string[] {
+  const counts = new Map<number, Map<number, number>>();
+  const codes = column.codes;
+  for (let i = 0; i < item.length; i++) {
+    const code = codes === null ? -1 : codes[row[i]];
+    if (item[i] < 0 || code < 0) continue;
+    let byCode = counts.get(item[i]);
+    if (byCode === undefined) counts.set(item[i], (byCode = new Map()));
+    byCode.set(code, (byCode.get(code) ?? 0) + 1);
+  }
+  return Array.from({ length: itemCount }, (_, id) => {
+    let best = -1;
+    let bestCount = 0;
+    for (const [code, count] of counts.get(id) ?? []) {
+      if (count > bestCount) {
+        best = code;
+        bestCount = count;
+      }
+    }
+    return best === -1 ? '' : column.texts[best].trim();
+  });
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { textSource } from '../../../src/core/read/byteSource';
+import { readCsv } from '../../../src/core/read/readCsv';
+import { LINE_DROP_REASONS, selectOrderLines } from '../../../src/core/rfm/orderLines';
+import { EMPTY_MAPPING } from '../../../src/core/rfm/transactionMapping';
+
+const CSV = [
+  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID',
+  '536365,85123A,WHITE HANGING HEART,6,2010-12-01 08:26,2.55,17850.0',
+  '536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26,3.39,17850.0',
+  '536366,85123A,WHITE HANGING HEART T-LIGHT,2,2010-12-02 09:00,2.55,13047',
+  '536367,85123A,WHITE HANGING HEART,1,2010-12-03 10:00,2.55,13047',
+  'C536368,71053,WHITE METAL LANTERN,-1,2010-12-03 10:00,3.39,13047',
+  '536369,22633,HAND WARMER,3,2010-12-03 11:00,1.85,',
+  '536370,22632,HAND WARMER RED,0,2010-12-03 11:00,1.85,12583',
+  '536371, ,NO ITEM,1,2010-12-04 11:00,1.00,12583',
+].join('\n');
+
+const mapping = {
+  ...EMPTY_MAPPING,
+  customer: 'CustomerID',
+  date: 'InvoiceDate',
+  order: 'InvoiceNo',
+  quantity: 'Quantity',
+  price: 'UnitPrice',
+  item: 'StockCode',
+  description: 'Description',
+};
+
+describe('selectOrderLines', () => {
+  it('keeps the lines every order-lines analysis uses and counts every other one', async () => {
+    const table = await readCsv(textSource(CSV));
+    const lines = selectOrderLines(table, { mapping, dateOrder: null });
+    expect(lines.count).toBe(5);
+    expect(Array.from(lines.row)).toEqual([0, 1, 2, 3, 7]);
+    expect(lines.report.read).toBe(8);
+    expect(lines.report.used + Object.values(lines.report.dropped).reduce((a, b) => a + b)).toBe(8);
+    expect(lines.report.dropped.cancellation).toBe(1);
+    expect(lines.report.dropped.no_customer_id).toBe(1);
+    expect(lines.report.dropped.not_positive).toBe(1);
+    expect(LINE_DROP_REASONS[lines.dropReason[4] - 1]).toBe('cancellation');
+    // Customers in natural order; `17850.0` is `17850`.
+    expect(lines.customers).toEqual(['12583', '13047', '17850']);
+    expect(Array.from(lines.customer)).toEqual([2, 2, 1, 1, 0]);
+    expect(Array.from(lines.order, (id) => lines.orders[id])).toEqual([
+      '536365',
+      '536365',
+      '536366',
+      '536367',
+      '536371',
+    ]);
+    expect(lines.order[0]).toBe(lines.order[1]);
+    expect(Array.from(lines.value)).toEqual([6 * 2.55, 6 * 3.39, 2 * 2.55, 2.55, 1]);
+  });
+
+  it('reads items as written, blank as -1, with each item most frequent description', async () => {
+    const table = await readCsv(textSource(CSV));
+    const lines = selectOrderLines(table, { mapping, dateOrder: null });
+    const itemNames = Array.from(lines.item!, (id) => (id === -1 ? null : lines.items[id]));
+    expect(itemNames).toEqual(['85123A', '71053', '85123A', '85123A', null]);
+    const heart = lines.items.indexOf('85123A');
+    expect(lines.descriptions[heart]).toBe('WHITE HANGING HEART');
+  });
+
+  it('has no items without an item column', async () => {
+    const table = await readCsv(textSource(CSV));
+    const lines = selectOrderLines(table, {
+      mapping: { ...mapping, item: null, description: null },
+      dateOrder: null,
+    });
+    expect(lines.item).toBeNull();
+  });
+});
