@@ -87,7 +87,8 @@ export default tseslint.config(
     },
   },
   {
-    // Components render and dispatch; only the store reaches the worker.
+    // Components render and dispatch: they reach the analysis only through the store (its
+    // actions, selectors and vocabulary), and take nothing from the core but types.
     files: ['src/components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -95,8 +96,80 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/worker/**', 'comlink'],
+              group: ['**/worker/**', 'comlink', '**/cli/**'],
               message: 'Components reach the worker only through store actions.',
+            },
+            {
+              group: ['**/core/**'],
+              allowTypeImports: true,
+              message:
+                'Components take only types from the core: computations go through the store (selectors, src/store/vocabulary.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The store drives the page: no components, and no command line.
+    files: ['src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/components/**', '**/cli/**', 'react-dom', 'react-dom/*'],
+              message: 'The store knows nothing of components or the command line.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The worker is a thin boundary over one core session.
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/components/**',
+                '**/store/**',
+                '**/cli/**',
+                'react',
+                'react-dom',
+                'zustand',
+              ],
+              message: 'The worker knows only the core (and Comlink).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The command line builds the same session from a file on disk.
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/components/**',
+                '**/store/**',
+                '**/worker/**',
+                'react',
+                'react-dom',
+                'zustand',
+                'comlink',
+              ],
+              message: 'The command line knows only the core.',
             },
           ],
         },

@@ -32,7 +32,8 @@ export default defineConfig({
           include: ['test/components/**/*.test.tsx', 'test/store/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['test/setup.ts'],
-          testTimeout: 30_000,
+          // Whole analyses in jsdom: generous, since a busy machine may run them several times slower.
+          testTimeout: 240_000,
         },
       },
       {

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { prepareFeatures } from '../src/core/analysis/analyzeTable';
+import { prepareFeatures } from '../src/core/features/prepareFeatures';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../src/core/analysis/analysisOptions';
 import { fileSource } from '../src/cli/fileSource';
 import { densityClusters } from '../src/core/cluster/density/densityClustering';

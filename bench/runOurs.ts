@@ -1,4 +1,5 @@
-import { analyzeTable, type AnalysisResult } from '../src/core/analysis/analyzeTable';
+import { analyzeTable } from '../src/core/analysis/analyzeTable';
+import type { AnalysisResult } from '../src/core/analysis/analysisResult';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../src/core/analysis/analysisOptions';
 import { readCsv, warmUpReading } from '../src/core/read/readCsv';
 import type { Stage } from '../src/core/common/progress';

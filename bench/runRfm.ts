@@ -3,7 +3,8 @@ import { inferColumns } from '../src/core/read/inferColumns';
 import type { Stage } from '../src/core/common/progress';
 import { readCsv } from '../src/core/read/readCsv';
 import { computeRfm } from '../src/core/rfm/rfm';
-import { clusterRfm } from '../src/core/rfm/rfmClustering';
+import { analyzeTable } from '../src/core/analysis/analyzeTable';
+import { rfmAnalysisOptions, rfmTable } from '../src/core/rfm/rfmClustering';
 import { suggestTransactionMapping } from '../src/core/rfm/transactionMapping';
 import { fileSource } from '../src/cli/fileSource';
 
@@ -35,9 +36,9 @@ const rfm = computeRfm(table, { mapping: suggestion.mapping, dateOrder: null, sn
 mark(null);
 times.tables = performance.now() - start;
 const nInit = Number(nInitArg ?? (rfm.customers.length > 5000 ? 3 : 10));
-const analysis = await clusterRfm(
-  rfm,
-  { ...DEFAULT_ANALYSIS_OPTIONS, nInit, silhouetteSample: 2000 },
+const analysis = await analyzeTable(
+  rfmTable(rfm),
+  rfmAnalysisOptions({ ...DEFAULT_ANALYSIS_OPTIONS, nInit, silhouetteSample: 2000 }),
   (next) => mark(next === 'rfm' ? 'rfm' : 'cluster'),
 );
 mark(null);

@@ -1,11 +1,14 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { setAnalysisClient } from '../src/store/analysisClientRef';
 import { resetStore } from '../src/store/useStore';
 import { InProcessAnalysisClient } from '../src/worker/inProcessClient';
+
+// The analyses run on the test's own thread, side by side with other test files: on a busy
+// machine an update can take many seconds. Waits end as soon as their state is reached.
+configure({ asyncUtilTimeout: 120_000 });
 
 // Recharts measures its container; jsdom has no layout, so give it a fixed size.
 class FixedResizeObserver {
@@ -32,8 +35,7 @@ async function servePublic(input: RequestInfo | URL): Promise<Response> {
 }
 
 beforeEach(() => {
-  resetStore();
-  setAnalysisClient(new InProcessAnalysisClient());
+  resetStore(new InProcessAnalysisClient());
   vi.stubGlobal('fetch', vi.fn(servePublic));
 });
 

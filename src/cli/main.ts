@@ -1,11 +1,7 @@
 import { isUserError } from '../core/common/userError';
 import { analyzeCommand, ANALYZE_USAGE } from './analyzeCommand';
+import type { Io } from './io';
 import { rfmCommand, RFM_USAGE } from './rfmCommand';
-
-export interface Io {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
 
 const USAGE = `segmentlens: customer segments from a CSV file, on your machine.
 

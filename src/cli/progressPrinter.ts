@@ -1,5 +1,5 @@
 import type { Stage } from '../core/common/progress';
-import type { Io } from './main';
+import type { Io } from './io';
 
 /** Stage progress on stderr, one updating line, only when stderr is a terminal. */
 export function progressPrinter(io: Io, enabled: boolean) {

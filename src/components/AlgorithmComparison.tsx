@@ -1,5 +1,5 @@
-import { ALGORITHM_LABELS } from '../core/analysis/analysisOptions';
-import { METRIC_LABELS } from '../core/cluster/distance';
+import { ALGORITHM_LABELS, METRIC_LABELS } from '../store/vocabulary';
+
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber, formatPercent } from './format';
 

@@ -14,7 +14,7 @@ import { TransactionMappingForm } from './TransactionMappingForm';
 import { ChartWarmup } from './ChartWarmup';
 import { CleaningPanel } from './CleaningPanel';
 import { CleaningReport } from './CleaningReport';
-import { ClusterSettings } from './ClusterSettings';
+import { ClusteringControls } from './ClusteringControls';
 import { ColumnsTable } from './ColumnsTable';
 import { DropZone } from './DropZone';
 import { ElbowChart } from './ElbowChart';
@@ -27,6 +27,7 @@ import { SegmentCountControl } from './SegmentCountControl';
 import { SegmentProfiles } from './SegmentProfiles';
 import { SegmentScatter } from './SegmentScatter';
 import { StaleNotice } from './StaleNotice';
+import { selectBusy } from '../store/selectors';
 import { useStore } from '../store/useStore';
 
 export function App() {
@@ -45,6 +46,8 @@ export function App() {
   const hasView = useStore((s) => s.view !== null);
   const hasRfm = useStore((s) => s.rfmView !== null);
   const hasPartial = useStore((s) => s.phase === 'analysing' && s.partialElbow.length > 0);
+  // Busy from a change until its results are on show: assistive technology (and tests) wait.
+  const busy = useStore(selectBusy);
   const charts = (hasView || hasPartial) && (
     <div className="charts">
       <ElbowChart />
@@ -67,7 +70,7 @@ export function App() {
         <AlertRegion />
         <ProgressPanel />
       </div>
-      <main>
+      <main aria-busy={busy}>
         <Section step={1} title="Load a file">
           <DropZone />
           <FileSummary />
@@ -84,7 +87,7 @@ export function App() {
             </Section>
             <Section step={4} title="Segments" aside={<SegmentCountControl />}>
               <StaleNotice />
-              <ClusterSettings />
+              <ClusteringControls />
               {charts}
               <SegmentProfiles />
             </Section>
@@ -119,7 +122,7 @@ export function App() {
                 <p className="hint">
                   k-means on recency, log(1 + frequency) and log(1 + monetary), each standardised.
                 </p>
-                <ClusterSettings />
+                <ClusteringControls />
                 {charts}
                 <SegmentProfiles />
                 <ClusterSegmentTable />

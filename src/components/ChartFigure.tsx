@@ -7,6 +7,7 @@ export function ChartFigure({
   children,
   controls,
   wide,
+  busy = false,
 }: {
   title: string;
   summary: ReactNode;
@@ -14,6 +15,8 @@ export function ChartFigure({
   controls?: ReactNode;
   /** Spans the whole row of charts. */
   wide?: boolean;
+  /** The chart still shows older results than the page (it catches up in a moment). */
+  busy?: boolean;
 }) {
   const id = `chart-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
@@ -21,6 +24,7 @@ export function ChartFigure({
       className={wide ? 'chart chart--wide' : 'chart'}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-summary`}
+      aria-busy={busy}
     >
       <h3 id={`${id}-title`} className="chart__title">
         {title}

@@ -1,5 +1,4 @@
-import { clusterSegmentTable } from '../core/rfm/rfmSummary';
-import { selectShownK } from '../store/selectors';
+import { selectClusterSegmentTable, selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { formatCount } from './format';
 import { segmentColour } from './palette';
@@ -11,8 +10,8 @@ import { segmentColour } from './palette';
 export function ClusterSegmentTable() {
   const kView = useStore(selectShownK);
   const map = useStore((s) => s.segmentMap);
-  if (!kView || kView.rfmCells === null) return null;
-  const table = clusterSegmentTable(kView.rfmCells, kView.k, map);
+  const table = useStore(selectClusterSegmentTable);
+  if (!kView || table === null) return null;
   const used = map.names
     .map((name, s) => ({ name, s, total: table.reduce((sum, row) => sum + row[s], 0) }))
     .filter((column) => column.total > 0);

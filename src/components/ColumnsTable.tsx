@@ -1,4 +1,5 @@
-import { COLUMN_KINDS, type ColumnKind } from '../core/read/inferColumns';
+import { COLUMN_KINDS } from '../store/vocabulary';
+import type { ColumnKind } from '../core/read/inferColumns';
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber } from './format';
 

@@ -1,5 +1,6 @@
+import { METRIC_LABELS } from '../store/vocabulary';
 import { useMemo } from 'react';
-import { METRIC_LABELS } from '../core/cluster/distance';
+
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';

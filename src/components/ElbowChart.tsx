@@ -19,10 +19,10 @@ const METRICS: Record<MetricName, { label: string; better: string }> = {
  */
 export function ElbowChart() {
   // Deferred, so a new chart renders in the background where it can.
-  const view = useDeferredValue(useStore((s) => s.view));
-  const partial = useDeferredValue(
-    useStore((s) => (s.phase === 'analysing' ? s.partialElbow : null)),
-  );
+  const currentView = useStore((s) => s.view);
+  const currentPartial = useStore((s) => (s.phase === 'analysing' ? s.partialElbow : null));
+  const view = useDeferredValue(currentView);
+  const partial = useDeferredValue(currentPartial);
   const kMax = useStore((s) => s.options.kMax);
   const metric = useStore((s) => s.metric);
   const setMetric = useStore((s) => s.setMetric);
@@ -41,6 +41,7 @@ export function ElbowChart() {
   return (
     <ChartFigure
       title="Elbow curve"
+      busy={view !== currentView || partial !== currentPartial}
       summary={
         live || !view ? (
           `Computing: ${points.length} of ${kMax} values of k done so far.`

@@ -1,5 +1,6 @@
-import { ENCODINGS, ENCODING_LABELS, type Encoding } from '../core/read/detectEncoding';
-import { DELIMITERS, DELIMITER_LABELS, type Delimiter } from '../core/read/dialect';
+import { DELIMITERS, DELIMITER_LABELS, ENCODINGS, ENCODING_LABELS } from '../store/vocabulary';
+import type { Encoding } from '../core/read/detectEncoding';
+import type { Delimiter } from '../core/read/dialect';
 import { useStore } from '../store/useStore';
 import { formatBytes, formatCount } from './format';
 

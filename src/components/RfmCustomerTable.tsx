@@ -1,9 +1,9 @@
-import { cellIndex } from '../core/rfm/rfmSegments';
+import { selectRfmSegmentSummary } from '../store/selectors';
+import { cellIndex } from '../store/vocabulary';
 import type { RfmSortKey } from '../store/types';
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber } from './format';
 import { rfmSegmentColour } from './palette';
-import { segmentSummary } from '../core/rfm/rfmSummary';
 
 const COLUMNS: { key: RfmSortKey; label: string; numeric: boolean }[] = [
   { key: 'customer', label: 'Customer', numeric: false },
@@ -29,10 +29,11 @@ export function RfmCustomerTable() {
   const query = useStore((s) => s.rfmQuery);
   const map = useStore((s) => s.segmentMap);
   const setQuery = useStore((s) => s.setRfmQuery);
+  const summary = useStore(selectRfmSegmentSummary);
   if (!rfmView) return null;
   const total = page?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
-  const counts = segmentSummary(rfmView.cells, map);
+  const counts = summary ?? [];
   const sortBy = (key: RfmSortKey) =>
     setQuery(
       query.sort === key

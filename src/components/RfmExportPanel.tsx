@@ -1,17 +1,16 @@
-import { segmentSummary } from '../core/rfm/rfmSummary';
-import { selectIsStale, selectShownK } from '../store/selectors';
+import { selectIsStale, selectRfmSegmentSummary, selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { formatCount } from './format';
 
 /** The per-customer RFM table: everyone, one named segment, or one cluster. */
 export function RfmExportPanel() {
   const rfmView = useStore((s) => s.rfmView);
-  const map = useStore((s) => s.segmentMap);
   const kView = useStore(selectShownK);
   const stale = useStore(selectIsStale);
   const download = useStore((s) => s.downloadRfm);
+  const summary = useStore(selectRfmSegmentSummary);
   if (!rfmView) return null;
-  const segments = segmentSummary(rfmView.cells, map).filter((row) => row.customers > 0);
+  const segments = (summary ?? []).filter((row) => row.customers > 0);
   const clusters = kView && !stale && kView.rfmCells !== null ? kView.profiles.segments : [];
   return (
     <div className="export">

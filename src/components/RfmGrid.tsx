@@ -1,5 +1,6 @@
+import { selectSegmentMapProblem } from '../store/selectors';
 import { useState } from 'react';
-import { cellIndex, SCORE_LEVELS, segmentMapProblem } from '../core/rfm/rfmSegments';
+import { cellIndex, SCORE_LEVELS } from '../store/vocabulary';
 import { useStore } from '../store/useStore';
 import { formatCount } from './format';
 import { rfmSegmentColour } from './palette';
@@ -18,9 +19,9 @@ export function RfmGrid() {
   const renameSegment = useStore((s) => s.renameSegment);
   const reassignCell = useStore((s) => s.reassignCell);
   const resetSegmentMap = useStore((s) => s.resetSegmentMap);
+  const problem = useStore(selectSegmentMapProblem);
   const [editing, setEditing] = useState(false);
   if (!rfmView) return null;
-  const problem = segmentMapProblem(map);
   return (
     <div className="rfm-grid">
       <div className="table-scroll">

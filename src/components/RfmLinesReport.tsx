@@ -1,5 +1,6 @@
-import { formatDateTime, type DateOrder } from '../core/read/parseDate';
-import { RFM_DROP_LABELS, RFM_DROP_REASONS } from '../core/rfm/rfm';
+import { RFM_DROP_LABELS, RFM_DROP_REASONS, formatDateTime } from '../store/vocabulary';
+import type { DateOrder } from '../core/read/parseDate';
+
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber } from './format';
 

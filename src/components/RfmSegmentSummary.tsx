@@ -1,4 +1,4 @@
-import { segmentSummary } from '../core/rfm/rfmSummary';
+import { selectRfmSegmentSummary } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber, formatPercent } from './format';
 import { rfmSegmentColour } from './palette';
@@ -6,9 +6,9 @@ import { rfmSegmentColour } from './palette';
 /** Per named segment: customers, share, mean recency, frequency and monetary, revenue share. */
 export function RfmSegmentSummary() {
   const rfmView = useStore((s) => s.rfmView);
-  const map = useStore((s) => s.segmentMap);
+  const summary = useStore(selectRfmSegmentSummary);
   if (!rfmView) return null;
-  const rows = segmentSummary(rfmView.cells, map);
+  const rows = summary ?? [];
   return (
     <div className="table-scroll">
       <table className="data-table">

@@ -9,10 +9,8 @@ import { useLaterValue } from './useLaterValue';
 /** Variance explained by each principal component, and cumulatively. */
 export function ScreeChart() {
   // Charts take turns after a new analysis (see useLaterValue).
-  const pca = useLaterValue(
-    useStore((s) => s.view?.pca ?? null),
-    100,
-  );
+  const currentPca = useStore((s) => s.view?.pca ?? null);
+  const pca = useLaterValue(currentPca, 100);
   const data = useMemo(
     () =>
       pca?.ratios.map((ratio, c) => ({
@@ -31,7 +29,7 @@ export function ScreeChart() {
     .map((f) => f.name);
   const summary = `PC1 explains ${formatPercent(pca.ratios[0])} of the variance${pca.ratios.length > 1 ? `; PC1 and PC2 together ${formatPercent(twoD)}` : ''}. PC1 is mostly ${top.join(', ')}.`;
   return (
-    <ChartFigure title="Principal components (scree)" summary={summary}>
+    <ChartFigure title="Principal components (scree)" summary={summary} busy={pca !== currentPca}>
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={data} margin={{ top: 16, right: 8, bottom: 8, left: 8 }}>
           <XAxis dataKey="component" interval={0} />

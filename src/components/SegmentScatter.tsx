@@ -54,10 +54,8 @@ function SegmentPoints({ series }: { series: ScatterSeries[] }) {
 /** Customers on two axes (principal components or original features), coloured by segment. */
 export function SegmentScatter() {
   // After a new analysis the scatter mounts in a task of its own; a new k shows at once.
-  const view = useLaterValue(
-    useStore((s) => s.view),
-    40,
-  );
+  const currentView = useStore((s) => s.view);
+  const view = useLaterValue(currentView, 40);
   const selectedK = useStore((s) => s.selectedK);
   const kView =
     view && selectedK !== null ? (view.perK.find((p) => p.k === selectedK) ?? null) : null;
@@ -108,6 +106,7 @@ export function SegmentScatter() {
     <ChartFigure
       title="Segment scatter"
       wide
+      busy={view !== currentView}
       summary={summary}
       controls={
         <>

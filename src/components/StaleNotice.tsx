@@ -1,4 +1,4 @@
-import { selectIsStale } from '../store/selectors';
+import { selectBusy, selectIsStale } from '../store/selectors';
 import { useStore } from '../store/useStore';
 
 /** When the results on show are older than the options (a cancel, a failure): say so, offer a run. */
@@ -6,9 +6,9 @@ export function StaleNotice() {
   const stale = useStore(selectIsStale);
   const hasView = useStore((s) => s.view !== null);
   const hasData = useStore((s) => s.dataset !== null);
-  const phase = useStore((s) => s.phase);
+  const busy = useStore(selectBusy);
   const analyse = useStore((s) => s.analyse);
-  if (phase === 'analysing' || phase === 'loading' || !hasData || (hasView && !stale)) return null;
+  if (busy || !hasData || (hasView && !stale)) return null;
   return (
     <p className="notice">
       {hasView ? 'These results are from before your last change.' : 'No results yet.'}{' '}

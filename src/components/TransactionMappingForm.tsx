@@ -1,6 +1,7 @@
+import { formatDateTime } from '../store/vocabulary';
 import { useId, useState } from 'react';
 import type { DateOrder } from '../core/read/parseDate';
-import { formatDateTime } from '../core/read/parseDate';
+
 import type { TransactionMapping } from '../core/rfm/transactionMapping';
 import { selectRfmBlocker } from '../store/selectors';
 import { useStore } from '../store/useStore';

@@ -2,267 +2,287 @@ import type { StateCreator } from 'zustand';
 import type { ElbowPoint } from '../core/cluster/quality/chooseK';
 import type { Stage } from '../core/common/progress';
 import type { RfmSettings } from '../core/rfm/rfm';
-import { getAnalysisClient } from './analysisClientRef';
+import { cancelScheduledAnalysis, clientOf, startRun, stopRuns, takeBeforeLoad } from './control';
 import { describeError } from './describeError';
-import { cancelScheduledAnalysis } from './optionsSlice';
-import { forgetBeforeLoad, isCurrentRun, startRun, stopRuns, takeBeforeLoad } from './runs';
 import { saveFile } from './saveFile';
 import { selectRfmBlocker } from './selectors';
 import type { AnalysisSlice, State } from './types';
+import type { ExportFile, Outcome } from '../worker/protocol';
 
-export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (set, get) => ({
-  phase: 'idle',
-  progress: null,
-  partialElbow: [],
-  view: null,
-  viewOptions: null,
-  selectedK: null,
-  scatterAxes: ['pc1', 'pc2'],
-  metric: 'silhouette',
-  comparison: null,
-  error: null,
-  warning: null,
-  status: '',
-
-  async analyse() {
-    const { source, options, mode, rfmSettings } = get();
-    if (!source) return;
-    cancelScheduledAnalysis();
-    const client = getAnalysisClient();
-    // One analysis at a time: a newer request replaces a running one.
-    if (get().phase === 'analysing' || get().phase === 'comparing') client.cancel();
-    const blocker = mode === 'transactions' ? selectRfmBlocker(get()) : null;
-    if (blocker !== null) {
-      // The mapping form says what is missing; nothing runs until it is there.
-      stopRuns();
-      forgetBeforeLoad();
-      set({ phase: 'ready', progress: null, status: blocker });
+export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (set, get) => {
+  const isCurrentRun = (run: number) => get().run === run;
+  const forgetBeforeLoad = () => set({ beforeLoad: null });
+  /** Told when a cancelled worker must read the file again to prepare a download. */
+  const onReopen = () =>
+    set({
+      status: 'The analysis was cancelled, so the file is read again to prepare the download…',
+    });
+  /** Saves a download the worker prepared, or says why it could not. */
+  const save = (outcome: Outcome<ExportFile>) => {
+    if (!outcome.ok) {
+      set({ error: outcome.error.message });
       return;
     }
-    const run = startRun();
-    set({
-      phase: 'analysing',
-      progress: { stage: mode === 'transactions' ? 'rfm' : 'infer', fraction: 0 },
-      partialElbow: [],
-      error: null,
-      status: 'Analysing…',
-    });
-    const live = () => isCurrentRun(run) && get().phase === 'analysing';
-    const elbowPoints = batchElbowPoints((points) => {
-      if (live())
-        set({ partialElbow: [...get().partialElbow, ...points].sort((a, b) => a.k - b.k) });
-    });
-    // Progress has its own channel: late messages must not outlive the run.
-    const onProgress = (stage: Stage, fraction: number) => {
-      if (live()) set({ progress: { stage, fraction } });
-    };
-    try {
-      let rfm: RfmSettings | null = null;
-      if (mode === 'transactions') {
-        const rfmOutcome = await client.rfm(source, rfmSettings, onProgress);
-        if (!isCurrentRun(run)) return;
-        if (!rfmOutcome.ok) {
-          elbowPoints.stop();
-          forgetBeforeLoad();
+    saveFile(outcome.value.blob, outcome.value.fileName);
+    set({ status: `Downloaded ${outcome.value.fileName}.` });
+  };
+  return {
+    phase: 'idle',
+    progress: null,
+    partialElbow: [],
+    view: null,
+    viewOptions: null,
+    selectedK: null,
+    scatterAxes: ['pc1', 'pc2'],
+    metric: 'silhouette',
+    comparison: null,
+    error: null,
+    warning: null,
+    status: '',
+
+    async analyse() {
+      const { source, options, mode, rfmSettings } = get();
+      if (!source) return;
+      cancelScheduledAnalysis(get, set);
+      const client = clientOf(get, set);
+      // One analysis at a time: a newer request replaces a running one.
+      if (get().phase === 'analysing' || get().phase === 'comparing') client.cancel();
+      const blocker = mode === 'transactions' ? selectRfmBlocker(get()) : null;
+      if (blocker !== null) {
+        // The mapping form says what is missing; nothing runs until it is there.
+        stopRuns(get, set);
+        forgetBeforeLoad();
+        set({ phase: 'ready', progress: null, status: blocker });
+        return;
+      }
+      const run = startRun(get, set);
+      set({
+        phase: 'analysing',
+        progress: { stage: mode === 'transactions' ? 'rfm' : 'infer', fraction: 0 },
+        partialElbow: [],
+        error: null,
+        status: 'Analysing…',
+      });
+      const live = () => isCurrentRun(run) && get().phase === 'analysing';
+      const elbowPoints = batchElbowPoints((points) => {
+        if (live())
+          set({ partialElbow: [...get().partialElbow, ...points].sort((a, b) => a.k - b.k) });
+      });
+      // Progress has its own channel: late messages must not outlive the run.
+      const onProgress = (stage: Stage, fraction: number) => {
+        if (live()) set({ progress: { stage, fraction } });
+      };
+      try {
+        let rfm: RfmSettings | null = null;
+        if (mode === 'transactions') {
+          const rfmOutcome = await client.rfm(source, rfmSettings, onProgress);
+          if (!isCurrentRun(run)) return;
+          if (!rfmOutcome.ok) {
+            elbowPoints.stop();
+            forgetBeforeLoad();
+            set({
+              phase: 'ready',
+              progress: null,
+              rfmView: null,
+              rfmPage: null,
+              error: rfmOutcome.error.message,
+              status: '',
+            });
+            return;
+          }
+          rfm = rfmSettings;
+          // Settings by identity, as the store compares them (the worker's copy is a clone).
+          const rfmView = { ...rfmOutcome.value, settings: rfmSettings };
+          // The RFM tables show now; the clustering of the customers follows.
           set({
-            phase: 'ready',
-            progress: null,
-            rfmView: null,
+            rfmView,
             rfmPage: null,
-            error: rfmOutcome.error.message,
-            status: '',
+            status: `RFM done for ${rfmView.customers} customers; clustering them…`,
           });
+          void get().loadRfmPage();
+        }
+        const outcome = await client.segmentation(source, { options, rfm }, onProgress, (point) =>
+          elbowPoints.add(point),
+        );
+        elbowPoints.stop();
+        if (!isCurrentRun(run)) return;
+        forgetBeforeLoad();
+        if (!outcome.ok) {
+          set({ phase: 'ready', progress: null, error: outcome.error.message, status: '' });
           return;
         }
-        rfm = rfmSettings;
-        // Settings by identity, as the store compares them (the worker's copy is a clone).
-        const rfmView = { ...rfmOutcome.value, settings: rfmSettings };
-        // The RFM tables show now; the clustering of the customers follows.
+        const view = outcome.value;
+        const previousK = get().selectedK;
+        // DBSCAN and a height cut decide the number of segments; otherwise the user's k stays.
+        // A new algorithm starts from its own recommendation.
+        const decided =
+          view.algorithm === 'dbscan' ||
+          view.hierarchy?.cutHeight != null ||
+          get().view?.algorithm !== view.algorithm;
+        const selectedK =
+          !decided && previousK !== null && view.perK.some((p) => p.k === previousK)
+            ? previousK
+            : view.k;
+        const axisIds = new Set(view.axes.map((a) => a.id));
+        const [x, y] = get().scatterAxes;
+        const scatterAxes: [string, string] =
+          axisIds.has(x) && axisIds.has(y)
+            ? [x, y]
+            : [view.axes[0]?.id ?? 'pc1', view.axes[1]?.id ?? view.axes[0]?.id ?? 'pc1'];
         set({
-          rfmView,
-          rfmPage: null,
-          status: `RFM done for ${rfmView.customers} customers; clustering them…`,
+          phase: 'ready',
+          progress: null,
+          view,
+          viewOptions: options,
+          viewRfm: rfm,
+          warning: view.kRangeNote,
+          selectedK,
+          scatterAxes,
+          comparison: null,
+          status:
+            view.algorithm === 'dbscan'
+              ? `Analysis done: DBSCAN found ${view.k} segments.`
+              : `Analysis done: ${view.recommendation.k} segments recommended.`,
         });
-        void get().loadRfmPage();
+      } catch (error) {
+        elbowPoints.stop();
+        if (!isCurrentRun(run)) return;
+        const message = describeError(error, 'analysing the file');
+        set({
+          phase: 'ready',
+          progress: null,
+          error: message,
+          status: message ? '' : 'Analysis cancelled.',
+        });
       }
-      const outcome = await client.analyze(
-        source,
-        options,
-        onProgress,
-        (point) => elbowPoints.add(point),
-        rfm,
-      );
-      elbowPoints.stop();
-      if (!isCurrentRun(run)) return;
-      forgetBeforeLoad();
-      if (!outcome.ok) {
-        set({ phase: 'ready', progress: null, error: outcome.error.message, status: '' });
-        return;
+    },
+
+    cancel() {
+      stopRuns(get, set);
+      cancelScheduledAnalysis(get, set);
+      clientOf(get, set).cancel();
+      // Cancelling a new file brings back the page as it was before it.
+      const before = takeBeforeLoad(get, set);
+      const view = before ? before.view : get().view;
+      const dataset = before ? before.dataset : get().dataset;
+      // The progress goes at once; the earlier results (charts to draw again) follow in a task of
+      // their own, so that the answer to the click is not held up by drawing them.
+      set({
+        phase: view || dataset ? 'ready' : 'idle',
+        progress: null,
+        status: view ? 'Cancelled: the page shows the last finished results.' : 'Cancelled.',
+      });
+      if (before) {
+        const run = startRun(get, set);
+        setTimeout(() => {
+          if (isCurrentRun(run)) set(before);
+        }, 0);
       }
-      const view = outcome.value;
-      const previousK = get().selectedK;
-      // DBSCAN and a height cut decide the number of segments; otherwise the user's k stays.
-      // A new algorithm starts from its own recommendation.
-      const decided =
-        view.algorithm === 'dbscan' ||
-        view.hierarchy?.cutHeight != null ||
-        get().view?.algorithm !== view.algorithm;
-      const selectedK =
-        !decided && previousK !== null && view.perK.some((p) => p.k === previousK)
-          ? previousK
-          : view.k;
-      const axisIds = new Set(view.axes.map((a) => a.id));
-      const [x, y] = get().scatterAxes;
-      const scatterAxes: [string, string] =
-        axisIds.has(x) && axisIds.has(y)
-          ? [x, y]
-          : [view.axes[0]?.id ?? 'pc1', view.axes[1]?.id ?? view.axes[0]?.id ?? 'pc1'];
+    },
+
+    selectK(k) {
+      set({ selectedK: k });
+    },
+
+    setScatterAxes(x, y) {
+      set({ scatterAxes: [x, y] });
+    },
+
+    setMetric(metric) {
+      set({ metric });
+    },
+
+    async compareAlgorithms() {
+      const { source, viewOptions, viewRfm, selectedK, phase } = get();
+      if (!source || !viewOptions || selectedK === null || phase !== 'ready') return;
+      const run = startRun(get, set);
+      const live = () => isCurrentRun(run) && get().phase === 'comparing';
       set({
-        phase: 'ready',
-        progress: null,
-        view,
-        viewOptions: options,
-        viewRfm: rfm,
-        warning: view.kRangeNote,
-        selectedK,
-        scatterAxes,
-        comparison: null,
-        status:
-          view.algorithm === 'dbscan'
-            ? `Analysis done: DBSCAN found ${view.k} segments.`
-            : `Analysis done: ${view.recommendation.k} segments recommended.`,
+        phase: 'comparing',
+        progress: { stage: 'clean', fraction: 0 },
+        error: null,
+        status: 'Comparing algorithms…',
       });
-    } catch (error) {
-      elbowPoints.stop();
-      if (!isCurrentRun(run)) return;
-      const message = describeError(error, 'analysing the file');
-      set({
-        phase: 'ready',
-        progress: null,
-        error: message,
-        status: message ? '' : 'Analysis cancelled.',
-      });
-    }
-  },
-
-  cancel() {
-    stopRuns();
-    cancelScheduledAnalysis();
-    getAnalysisClient().cancel();
-    // Cancelling a new file brings back the page as it was before it.
-    const before = takeBeforeLoad();
-    const view = before ? before.view : get().view;
-    const dataset = before ? before.dataset : get().dataset;
-    // The progress goes at once; the earlier results (charts to draw again) follow in a task of
-    // their own, so that the answer to the click is not held up by drawing them.
-    set({
-      phase: view || dataset ? 'ready' : 'idle',
-      progress: null,
-      status: view ? 'Cancelled: the page shows the last finished results.' : 'Cancelled.',
-    });
-    if (before) {
-      const run = startRun();
-      setTimeout(() => {
-        if (isCurrentRun(run)) set(before);
-      }, 0);
-    }
-  },
-
-  selectK(k) {
-    set({ selectedK: k });
-  },
-
-  setScatterAxes(x, y) {
-    set({ scatterAxes: [x, y] });
-  },
-
-  setMetric(metric) {
-    set({ metric });
-  },
-
-  async compareAlgorithms() {
-    const { source, viewOptions, selectedK, phase } = get();
-    if (!source || !viewOptions || selectedK === null || phase !== 'ready') return;
-    const run = startRun();
-    const live = () => isCurrentRun(run) && get().phase === 'comparing';
-    set({
-      phase: 'comparing',
-      progress: { stage: 'clean', fraction: 0 },
-      error: null,
-      status: 'Comparing algorithms…',
-    });
-    // k-means and hierarchical get the k on show, unless DBSCAN chose it.
-    const k =
-      viewOptions.algorithm === 'dbscan' ? (get().view?.recommendation.k ?? selectedK) : selectedK;
-    try {
-      const outcome = await getAnalysisClient().compare(
-        source,
-        viewOptions,
-        Math.max(2, k),
-        (stage, fraction) => {
-          if (live()) set({ progress: { stage, fraction } });
-        },
-      );
-      if (!isCurrentRun(run)) return;
-      if (!outcome.ok) {
-        set({ phase: 'ready', progress: null, error: outcome.error.message, status: '' });
-        return;
+      // k-means and hierarchical get the k on show, unless DBSCAN chose it.
+      const k =
+        viewOptions.algorithm === 'dbscan'
+          ? (get().view?.recommendation.k ?? selectedK)
+          : selectedK;
+      try {
+        const outcome = await clientOf(get, set).compare(
+          source,
+          { options: viewOptions, rfm: viewRfm },
+          Math.max(2, k),
+          (stage, fraction) => {
+            if (live()) set({ progress: { stage, fraction } });
+          },
+        );
+        if (!isCurrentRun(run)) return;
+        if (!outcome.ok) {
+          set({ phase: 'ready', progress: null, error: outcome.error.message, status: '' });
+          return;
+        }
+        set({
+          phase: 'ready',
+          progress: null,
+          comparison: { result: outcome.value, options: viewOptions, k: Math.max(2, k) },
+          status: 'Comparison done.',
+        });
+      } catch (error) {
+        if (!isCurrentRun(run)) return;
+        const message = describeError(error, 'comparing the algorithms');
+        set({
+          phase: 'ready',
+          progress: null,
+          error: message,
+          status: message ? '' : 'Comparison cancelled.',
+        });
       }
-      set({
-        phase: 'ready',
-        progress: null,
-        comparison: { result: outcome.value, options: viewOptions, k: Math.max(2, k) },
-        status: 'Comparison done.',
-      });
-    } catch (error) {
-      if (!isCurrentRun(run)) return;
-      const message = describeError(error, 'comparing the algorithms');
-      set({
-        phase: 'ready',
-        progress: null,
-        error: message,
-        status: message ? '' : 'Comparison cancelled.',
-      });
-    }
-  },
+    },
 
-  async downloadSegments(segment) {
-    const { source, viewOptions, selectedK } = get();
-    if (!source || !viewOptions || selectedK === null) return;
-    try {
-      const file = await getAnalysisClient().exportSegments(
-        source,
-        viewOptions,
-        selectedK,
-        segment,
-      );
-      saveFile(file.blob, file.fileName);
-      set({ status: `Downloaded ${file.fileName}.` });
-    } catch (error) {
-      set({ error: describeError(error, 'preparing the download') });
-    }
-  },
+    async downloadSegments(segment) {
+      const { source, viewOptions, viewRfm, selectedK } = get();
+      if (!source || !viewOptions || selectedK === null || viewRfm !== null) return;
+      try {
+        save(
+          await clientOf(get, set).exportSegments(
+            source,
+            { options: viewOptions, rfm: null },
+            selectedK,
+            segment,
+            onReopen,
+          ),
+        );
+      } catch (error) {
+        set({ error: describeError(error, 'preparing the download') });
+      }
+    },
 
-  async downloadCleaningReport() {
-    const { source, viewOptions } = get();
-    if (!source || !viewOptions) return;
-    try {
-      const file = await getAnalysisClient().exportCleaningReport(source, viewOptions);
-      saveFile(file.blob, file.fileName);
-      set({ status: `Downloaded ${file.fileName}.` });
-    } catch (error) {
-      set({ error: describeError(error, 'preparing the cleaning report') });
-    }
-  },
+    async downloadCleaningReport() {
+      const { source, viewOptions, viewRfm } = get();
+      if (!source || !viewOptions || viewRfm !== null) return;
+      try {
+        save(
+          await clientOf(get, set).exportCleaningReport(
+            source,
+            { options: viewOptions, rfm: null },
+            onReopen,
+          ),
+        );
+      } catch (error) {
+        set({ error: describeError(error, 'preparing the cleaning report') });
+      }
+    },
 
-  dismissError() {
-    set({ error: null });
-  },
+    dismissError() {
+      set({ error: null });
+    },
 
-  prepare() {
-    getAnalysisClient().prepare?.();
-  },
-});
+    prepare() {
+      clientOf(get, set).prepare?.();
+    },
+  };
+};
 
 /**
  * Elbow points as they arrive, shown in batches: none in the first second (a quick analysis

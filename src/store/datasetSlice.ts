@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { ReadChoice } from '../worker/analysisApi';
-import type { LoadRequest } from '../worker/analysisClient';
-import { getAnalysisClient } from './analysisClientRef';
+import type { ReadChoice } from '../core/session/datasetSummary';
+import { fileRequest } from '../worker/analysisClient';
+import type { FileRequest } from '../worker/protocol';
+import { cancelScheduledAnalysis, clientOf, rememberBeforeLoad, startRun } from './control';
 import { describeError } from './describeError';
-import { cancelScheduledAnalysis, clusterDefaultsFor, defaultOptionsFor } from './optionsSlice';
+import { clusterDefaultsFor, defaultOptionsFor } from './optionsSlice';
 import { expectedCustomers, rfmStateFor } from './rfmSlice';
-import { forgetBeforeLoad, isCurrentRun, rememberBeforeLoad, startRun } from './runs';
 import { fetchSample } from './saveFile';
 import type { DatasetSlice, State } from './types';
 
@@ -14,13 +14,16 @@ export const SAMPLE_TRANSACTIONS = 'transactions.csv';
 
 export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (set, get) => {
   /** Reads a file in the worker; on success it becomes the dataset and is analysed. */
-  async function load(request: LoadRequest): Promise<void> {
-    const client = getAnalysisClient();
-    cancelScheduledAnalysis();
-    rememberBeforeLoad(get());
+  const isCurrentRun = (run: number) => get().run === run;
+  const forgetBeforeLoad = () => set({ beforeLoad: null });
+
+  async function load(request: FileRequest): Promise<void> {
+    const client = clientOf(get, set);
+    cancelScheduledAnalysis(get, set);
+    rememberBeforeLoad(get, set);
     // A new file replaces whatever runs: stop it rather than queue behind it.
     if (get().phase !== 'idle' && get().phase !== 'ready') client.cancel();
-    const run = startRun();
+    const run = startRun(get, set);
     set({
       phase: 'loading',
       progress: { stage: 'parse', fraction: 0 },
@@ -28,7 +31,7 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
       status: `Reading ${request.name}…`,
     });
     try {
-      const outcome = await client.load(request, (stage, fraction) => {
+      const outcome = await client.open(request, (stage, fraction) => {
         if (isCurrentRun(run) && get().phase === 'loading') set({ progress: { stage, fraction } });
       });
       if (!isCurrentRun(run)) return;
@@ -78,7 +81,7 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
   async function loadSampleFile(name: string): Promise<void> {
     try {
       const blob = await fetchSample(name);
-      await load({ file: blob, name, choice: {} });
+      await load(fileRequest(blob, name, {}));
     } catch (error) {
       set({ error: describeError(error, 'loading the sample') });
     }
@@ -87,13 +90,13 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
   return {
     source: null,
     dataset: null,
-    loadFile: (file, name) => load({ file, name, choice: {} }),
+    loadFile: (file, name) => load(fileRequest(file, name, {})),
     loadSample: () => loadSampleFile(SAMPLE_CUSTOMERS),
     loadSampleTransactions: () => loadSampleFile(SAMPLE_TRANSACTIONS),
     async reread(choice: ReadChoice) {
       const source = get().source;
       if (!source) return;
-      await load({ ...source, choice: { ...source.choice, ...choice } });
+      await load(fileRequest(source.file, source.name, { ...source.choice, ...choice }));
     },
   };
 };

@@ -5,7 +5,8 @@ import {
   effectiveKinds,
   type AnalysisOptions,
 } from '../core/analysis/analysisOptions';
-import type { DatasetSummary } from '../worker/analysisApi';
+import type { DatasetSummary } from '../core/session/datasetSummary';
+import { scheduleAnalysis } from './control';
 import type { OptionsSlice, State } from './types';
 
 /**
@@ -46,22 +47,10 @@ export function clusterDefaultsFor(
   };
 }
 
-const ANALYSIS_DELAY_MS = 250;
-let timer: ReturnType<typeof setTimeout> | null = null;
-
-/** Something the analysis depends on changed: run it once the user pauses (a burst runs once). */
-export function scheduleAnalysis(analyse: () => Promise<void>): void {
-  if (timer !== null) clearTimeout(timer);
-  timer = setTimeout(() => {
-    timer = null;
-    void analyse();
-  }, ANALYSIS_DELAY_MS);
-}
-
 export const createOptionsSlice: StateCreator<State, [], [], OptionsSlice> = (set, get) => {
   function update(patch: (options: AnalysisOptions) => AnalysisOptions): void {
     set({ options: patch(get().options) });
-    scheduleAnalysis(get().analyse);
+    scheduleAnalysis(get, set);
   }
   const toggle = (list: string[], item: string, on: boolean) =>
     on ? [...new Set([...list, item])] : list.filter((x) => x !== item);
@@ -106,14 +95,8 @@ export const createOptionsSlice: StateCreator<State, [], [], OptionsSlice> = (se
     setScale(scale) {
       update((options) => ({ ...options, scale }));
     },
-    setClusterSettings(patch) {
+    setClusteringChoice(patch) {
       update((options) => ({ ...options, ...patch }));
     },
   };
 };
-
-/** Stops a pending re-analysis (a new file replaces the options anyway). */
-export function cancelScheduledAnalysis(): void {
-  if (timer !== null) clearTimeout(timer);
-  timer = null;
-}

@@ -6,10 +6,11 @@ import {
   renameSegment as renameSegmentIn,
   segmentMapProblem,
 } from '../core/rfm/rfmSegments';
-import type { DatasetSummary } from '../worker/analysisApi';
-import { getAnalysisClient } from './analysisClientRef';
+import type { DatasetSummary } from '../core/session/datasetSummary';
+import type { ExportFile, Outcome } from '../worker/protocol';
+import { clientOf, scheduleAnalysis } from './control';
 import { describeError } from './describeError';
-import { clusterDefaultsFor, scheduleAnalysis } from './optionsSlice';
+import { clusterDefaultsFor } from './optionsSlice';
 import { saveFile } from './saveFile';
 import type { AnalysisMode, RfmSlice, RfmTableQuery, State } from './types';
 
@@ -60,13 +61,23 @@ export function rfmStateFor(dataset: DatasetSummary) {
   };
 }
 
-let pageRequest = 0;
-
 export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) => {
   function updateSettings(patch: Partial<RfmSettings>): void {
     set({ rfmSettings: { ...get().rfmSettings, ...patch } });
-    scheduleAnalysis(get().analyse);
+    scheduleAnalysis(get, set);
   }
+  const onReopen = () =>
+    set({
+      status: 'The analysis was cancelled, so the file is read again to prepare the download…',
+    });
+  const save = (outcome: Outcome<ExportFile>) => {
+    if (!outcome.ok) {
+      set({ error: outcome.error.message });
+      return;
+    }
+    saveFile(outcome.value.blob, outcome.value.fileName);
+    set({ status: `Downloaded ${outcome.value.fileName}.` });
+  };
 
   return {
     mode: 'customers',
@@ -140,9 +151,10 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
     async loadRfmPage() {
       const { source, rfmView, rfmQuery, segmentMap } = get();
       if (!source || !rfmView) return;
-      const request = ++pageRequest;
+      const request = get().rfmPageRequest + 1;
+      set({ rfmPageRequest: request });
       try {
-        const page = await getAnalysisClient().rfmCustomers(source, rfmView.settings, {
+        const page = await clientOf(get, set).rfmCustomers(source, rfmView.settings, {
           sort: rfmQuery.sort,
           descending: rfmQuery.descending,
           offset: rfmQuery.page * rfmQuery.pageSize,
@@ -150,15 +162,17 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
           segment: rfmQuery.segment,
           map: segmentMap,
         });
-        if (request === pageRequest && get().rfmView === rfmView) set({ rfmPage: page });
+        if (request !== get().rfmPageRequest || get().rfmView !== rfmView) return;
+        if (page.ok) set({ rfmPage: page.value });
+        else set({ error: page.error.message });
       } catch (error) {
         const message = describeError(error, 'showing the customer table');
-        if (request === pageRequest && message) set({ error: message });
+        if (request === get().rfmPageRequest && message) set({ error: message });
       }
     },
 
     async downloadRfm(filter) {
-      const { source, rfmView, viewOptions, viewRfm, selectedK, segmentMap, options } = get();
+      const { source, rfmView, viewOptions, viewRfm, selectedK, segmentMap } = get();
       if (!source || !rfmView) return;
       const problem = segmentMapProblem(segmentMap);
       if (problem !== null) {
@@ -168,14 +182,15 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
       // The cluster column follows the clustering on show, if it is of these customers.
       const clustered = viewRfm === rfmView.settings && selectedK !== null;
       try {
-        const file = await getAnalysisClient().exportRfm(
-          source,
-          rfmView.settings,
-          clustered && viewOptions ? viewOptions : options,
-          { map: segmentMap, k: clustered ? selectedK : null, ...filter },
+        save(
+          await clientOf(get, set).exportRfm(
+            source,
+            rfmView.settings,
+            clustered && viewOptions ? viewOptions : null,
+            { map: segmentMap, k: clustered ? selectedK : null, ...filter },
+            onReopen,
+          ),
         );
-        saveFile(file.blob, file.fileName);
-        set({ status: `Downloaded ${file.fileName}.` });
       } catch (error) {
         set({ error: describeError(error, 'preparing the download') });
       }
@@ -185,9 +200,7 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
       const { source, rfmView } = get();
       if (!source || !rfmView) return;
       try {
-        const file = await getAnalysisClient().exportRfmSetAside(source, rfmView.settings);
-        saveFile(file.blob, file.fileName);
-        set({ status: `Downloaded ${file.fileName}.` });
+        save(await clientOf(get, set).exportRfmSetAside(source, rfmView.settings, onReopen));
       } catch (error) {
         set({ error: describeError(error, 'preparing the download') });
       }

@@ -1,9 +1,15 @@
+import { segmentMapProblem, type SegmentMap } from '../core/rfm/rfmSegments';
+import {
+  clusterSegmentTable,
+  segmentSummary,
+  type SegmentSummaryRow,
+} from '../core/rfm/rfmSummary';
 import { mappingProblem } from '../core/rfm/transactionMapping';
-import type { KView } from '../worker/analysisApi';
+import type { SegmentsAtK } from '../core/session/segmentationView';
 import type { State } from './types';
 
 /** The results for the k on show. */
-export function selectShownK(state: State): KView | null {
+export function selectShownK(state: State): SegmentsAtK | null {
   if (!state.view || state.selectedK === null) return null;
   return state.view.perK.find((p) => p.k === state.selectedK) ?? null;
 }
@@ -15,6 +21,13 @@ export function selectIsStale(state: State): boolean {
   return state.mode === 'transactions'
     ? state.viewRfm !== state.rfmSettings
     : state.viewRfm !== null;
+}
+
+/** Work is under way or about to start (a change waits for the user to pause). */
+export function selectBusy(state: State): boolean {
+  return state.phase !== 'idle' && state.phase !== 'ready'
+    ? true
+    : state.scheduledAnalysis !== null;
 }
 
 /**
@@ -38,7 +51,7 @@ export interface ScatterSeries {
 }
 
 /** The scatter's points grouped by segment, and each segment's centre, on the chosen axes. */
-export function scatterSeries(kView: KView, axisIds: string[], x: string, y: string) {
+export function scatterSeries(kView: SegmentsAtK, axisIds: string[], x: string, y: string) {
   const m = kView.scatter.labels.length;
   const xi = axisIds.indexOf(x);
   const yi = axisIds.indexOf(y);
@@ -83,4 +96,37 @@ export function scatterSeries(kView: KView, axisIds: string[], x: string, y: str
       y: centreCoordinates[yi * k + segment.id],
     }));
   return { series: [...series.values()], centres, shown, extent };
+}
+
+/** The last result of a function of two values, kept while the values stay the same objects. */
+function lastOf<A, B, R>(compute: (a: A, b: B) => R): (a: A, b: B) => R {
+  let last: { a: A; b: B; result: R } | null = null;
+  return (a, b) => {
+    if (last === null || last.a !== a || last.b !== b) last = { a, b, result: compute(a, b) };
+    return last.result;
+  };
+}
+
+const summaryOf = lastOf(segmentSummary);
+
+/** The named segments' summary under the page's segment map (customers, means, revenue). */
+export function selectRfmSegmentSummary(state: State): SegmentSummaryRow[] | null {
+  return state.rfmView ? summaryOf(state.rfmView.cells, state.segmentMap) : null;
+}
+
+const crossTableOf = lastOf((shown: SegmentsAtK, map: SegmentMap) =>
+  shown.rfmCells === null ? null : clusterSegmentTable(shown.rfmCells, shown.k, map),
+);
+
+/** Customers per cluster (rows) and named segment (columns), for the clusters on show. */
+export function selectClusterSegmentTable(state: State): number[][] | null {
+  const shown = selectShownK(state);
+  return shown ? crossTableOf(shown, state.segmentMap) : null;
+}
+
+const mapProblemOf = lastOf((map: SegmentMap, _: null) => segmentMapProblem(map));
+
+/** What is wrong with the segment map as the user left it (a blank or repeated name), or null. */
+export function selectSegmentMapProblem(state: State): string | null {
+  return mapProblemOf(state.segmentMap, null);
 }

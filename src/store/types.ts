@@ -1,27 +1,26 @@
 import type { AnalysisOptions } from '../core/analysis/analysisOptions';
-import type { ElbowPoint } from '../core/cluster/quality/chooseK';
-import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
 import type { Cleaning } from '../core/clean/cleanRows';
-import type { ColumnKind } from '../core/read/inferColumns';
+import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
+import type { ElbowPoint } from '../core/cluster/quality/chooseK';
 import type { Stage } from '../core/common/progress';
 import type { ScaleMethod } from '../core/features/scale';
+import type { ColumnKind } from '../core/read/inferColumns';
 import type { DateOrder } from '../core/read/parseDate';
 import type { RfmSettings } from '../core/rfm/rfm';
+import type { RfmPage, RfmSortKey } from '../core/rfm/rfmCustomerTable';
 import type { SegmentMap } from '../core/rfm/rfmSegments';
 import type { TransactionMapping } from '../core/rfm/transactionMapping';
-import type {
-  AnalysisView,
-  DatasetSummary,
-  ReadChoice,
-  RfmPage,
-  RfmSortKey,
-  RfmView,
-} from '../worker/analysisApi';
-import type { LoadRequest } from '../worker/analysisClient';
+import type { DatasetSummary, ReadChoice } from '../core/session/datasetSummary';
+import type { RfmView } from '../core/session/rfmView';
+import type { SegmentationView } from '../core/session/segmentationView';
+import type { AnalysisClient } from '../worker/analysisClient';
+import type { FileRequest } from '../worker/protocol';
 
 export type Phase = 'idle' | 'loading' | 'analysing' | 'comparing' | 'ready';
 export type MetricName = 'silhouette' | 'daviesBouldin' | 'calinskiHarabasz';
-export type ClusterSettings = Pick<
+
+/** The clustering choices on the page (the rest of AnalysisOptions is features and cleaning). */
+export type ClusteringChoice = Pick<
   AnalysisOptions,
   | 'kMax'
   | 'nInit'
@@ -43,9 +42,26 @@ export interface ComparisonState {
   k: number;
 }
 
+/**
+ * What the page does behind the scenes: the analysis client, which run may write its result,
+ * the page as it was before a file that is still loading, the pending re-analysis. Kept in the
+ * store so that resetting the store resets all of it.
+ */
+export interface ControlSlice {
+  client: AnalysisClient | null;
+  /** Each load or analysis takes a number; only the newest may write its result. */
+  run: number;
+  /** The page before the file now loading; null when no load is under way. */
+  beforeLoad: Partial<State> | null;
+  /** The re-analysis waiting for the user to pause. */
+  scheduledAnalysis: ReturnType<typeof setTimeout> | null;
+  /** The newest request for a page of the RFM customer table. */
+  rfmPageRequest: number;
+}
+
 export interface DatasetSlice {
   /** The loaded file (the File itself) and how it was read; null before the first file. */
-  source: LoadRequest | null;
+  source: FileRequest | null;
   dataset: DatasetSummary | null;
   loadFile(file: Blob, name: string): Promise<void>;
   loadSample(): Promise<void>;
@@ -62,7 +78,7 @@ export interface OptionsSlice {
   setLog1p(column: string, on: boolean): void;
   setCleaning(patch: Partial<Cleaning>): void;
   setScale(scale: ScaleMethod): void;
-  setClusterSettings(patch: Partial<ClusterSettings>): void;
+  setClusteringChoice(patch: Partial<ClusteringChoice>): void;
 }
 
 export interface AnalysisSlice {
@@ -71,7 +87,7 @@ export interface AnalysisSlice {
   /** The elbow points of the analysis under way, as they arrive. */
   partialElbow: ElbowPoint[];
   /** The last analysis that finished, and the options it ran with. */
-  view: AnalysisView | null;
+  view: SegmentationView | null;
   viewOptions: AnalysisOptions | null;
   selectedK: number | null;
   scatterAxes: [string, string];
@@ -133,5 +149,5 @@ export interface RfmSlice {
   downloadRfmSetAside(): Promise<void>;
 }
 
-export type State = DatasetSlice & OptionsSlice & AnalysisSlice & RfmSlice;
+export type State = ControlSlice & DatasetSlice & OptionsSlice & AnalysisSlice & RfmSlice;
 export type { RfmSortKey };

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
+import type { AnalysisClient } from '../worker/analysisClient';
 import { createAnalysisSlice } from './analysisSlice';
+import { INITIAL_CONTROL } from './control';
 import { createDatasetSlice } from './datasetSlice';
 import { createOptionsSlice } from './optionsSlice';
 import { createRfmSlice } from './rfmSlice';
@@ -7,6 +9,7 @@ import type { State } from './types';
 
 /** The page's one store, built from its slices (zustand's slices pattern). */
 export const useStore = create<State>()((...args) => ({
+  ...INITIAL_CONTROL,
   ...createDatasetSlice(...args),
   ...createOptionsSlice(...args),
   ...createAnalysisSlice(...args),
@@ -15,7 +18,12 @@ export const useStore = create<State>()((...args) => ({
 
 const initialState = useStore.getState();
 
-/** Back to a fresh page (tests reset between cases). */
-export function resetStore(): void {
-  useStore.setState(initialState, true);
+/**
+ * Back to a fresh page, everything included (tests reset between cases): a pending re-analysis
+ * is stopped, and the page talks to `client` (a fresh worker on first use when none is given).
+ */
+export function resetStore(client: AnalysisClient | null = null): void {
+  const { scheduledAnalysis } = useStore.getState();
+  if (scheduledAnalysis !== null) clearTimeout(scheduledAnalysis);
+  useStore.setState({ ...initialState, client }, true);
 }

@@ -1,6 +1,7 @@
 import { expose, transfer } from 'comlink';
 import { warmUpClustering } from '../core/cluster/clusterJob';
 import { warmUpReading } from '../core/read/readCsv';
+import { segmentationViewBuffers } from '../core/session/segmentationView';
 import * as analysisApi from './analysisApi';
 import { createPoolExecutor } from './clusterPool';
 
@@ -12,12 +13,12 @@ analysisApi.setClusterExecutor(
 // Compile the reader and the k-means code while the page still waits for a file.
 setTimeout(() => void warmUpReading().then(warmUpClustering), 0);
 
-// The one place that speaks Comlink: the API as it is, except that analyses move their arrays.
+// The one place that speaks Comlink: the API as it is, except that segmentations move their arrays.
 const { setClusterExecutor: _setup, ...api } = analysisApi;
 expose({
   ...api,
-  async analyze(...args: Parameters<typeof analysisApi.analyze>) {
-    const outcome = await analysisApi.analyze(...args);
-    return outcome.ok ? transfer(outcome, analysisApi.viewBuffers(outcome.value)) : outcome;
+  async segmentation(...args: Parameters<typeof analysisApi.segmentation>) {
+    const outcome = await analysisApi.segmentation(...args);
+    return outcome.ok ? transfer(outcome, segmentationViewBuffers(outcome.value)) : outcome;
   },
 });

@@ -1,73 +1,83 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { AnalysisOptions } from '../core/analysis/analysisOptions';
-import type { ElbowPoint } from '../core/cluster/quality/chooseK';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
+import type { ElbowPoint } from '../core/cluster/quality/chooseK';
 import type { RfmSettings } from '../core/rfm/rfm';
+import type { RfmPage, RfmQuery } from '../core/rfm/rfmCustomerTable';
+import type { DatasetSummary, ReadChoice } from '../core/session/datasetSummary';
+import type { RfmView } from '../core/session/rfmView';
+import type { SegmentationRequest } from '../core/session/session';
+import type { RfmExportChoice } from '../core/session/sessionExports';
+import type { SegmentationView } from '../core/session/segmentationView';
 import type * as AnalysisApi from './analysisApi';
-import type {
-  AnalysisView,
-  DatasetSummary,
-  ExportFile,
-  Outcome,
-  ReadChoice,
-  RfmExportChoice,
-  RfmPage,
-  RfmQuery,
-  RfmView,
-} from './analysisApi';
+import type { ExportFile, FileRequest, Outcome } from './protocol';
 import type { ProgressListener } from './throttle';
 
 type Api = typeof AnalysisApi;
 
-/** A file to analyse, as the page holds it: the File itself, never its text. */
-export interface LoadRequest {
-  file: Blob;
-  name: string;
-  choice: ReadChoice;
+let files = 0;
+
+/** A new identity for a file and the way it is read. */
+export function fileRequest(file: Blob, name: string, choice: ReadChoice): FileRequest {
+  return { id: ++files, file, name, choice };
 }
+
+/** Told when a fresh worker must read the file again before it can answer. */
+export type ReopenListener = () => void;
 
 /**
  * The main thread's view of the analysis, whether it runs in a worker or not. Every call names
- * the file (and the settings) it is about, so that a fresh worker can be brought to that point.
+ * the file (and the settings) it is about; the session in the worker works out what it still
+ * has to compute, so the client keeps no copy of what the worker holds.
  */
 export interface AnalysisClient {
-  load(request: LoadRequest, onProgress?: ProgressListener): Promise<Outcome<DatasetSummary>>;
-  /** RFM from the order lines of the file. */
+  open(file: FileRequest, onProgress?: ProgressListener): Promise<Outcome<DatasetSummary>>;
   rfm(
-    request: LoadRequest,
+    file: FileRequest,
     settings: RfmSettings,
     onProgress?: ProgressListener,
   ): Promise<Outcome<RfmView>>;
-  /** The segmentation: of the file's rows, or with `rfm`, of the customers' RFM figures. */
-  analyze(
-    request: LoadRequest,
-    options: AnalysisOptions,
+  segmentation(
+    file: FileRequest,
+    request: SegmentationRequest,
     onProgress?: ProgressListener,
     onElbowPoint?: (point: ElbowPoint) => void,
-    rfm?: RfmSettings | null,
-  ): Promise<Outcome<AnalysisView>>;
-  rfmCustomers(request: LoadRequest, settings: RfmSettings, query: RfmQuery): Promise<RfmPage>;
-  /** k-means, hierarchical and DBSCAN side by side on the analysis with these options. */
+  ): Promise<Outcome<SegmentationView>>;
+  rfmCustomers(
+    file: FileRequest,
+    settings: RfmSettings,
+    query: RfmQuery,
+  ): Promise<Outcome<RfmPage>>;
   compare(
-    request: LoadRequest,
-    options: AnalysisOptions,
+    file: FileRequest,
+    request: SegmentationRequest,
     k: number,
     onProgress?: ProgressListener,
   ): Promise<Outcome<AlgorithmComparison>>;
   exportSegments(
-    request: LoadRequest,
-    options: AnalysisOptions,
+    file: FileRequest,
+    request: SegmentationRequest,
     k: number,
     segment: number | null,
-  ): Promise<ExportFile>;
-  exportCleaningReport(request: LoadRequest, options: AnalysisOptions): Promise<ExportFile>;
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
+  exportCleaningReport(
+    file: FileRequest,
+    request: SegmentationRequest,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
   exportRfm(
-    request: LoadRequest,
+    file: FileRequest,
     settings: RfmSettings,
-    options: AnalysisOptions,
+    clustering: AnalysisOptions | null,
     choice: RfmExportChoice,
-  ): Promise<ExportFile>;
-  exportRfmSetAside(request: LoadRequest, settings: RfmSettings): Promise<ExportFile>;
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
+  exportRfmSetAside(
+    file: FileRequest,
+    settings: RfmSettings,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
   /** Stops whatever runs now; its promises reject with CancelledError. */
   cancel(): void;
   /** Starts the worker ahead of need (while the page waits for a file). */
@@ -89,214 +99,130 @@ export class WorkerFailedError extends Error {
   }
 }
 
-/**
- * The analysis API as a client calls it: the module itself (in-process), or the worker's Comlink
- * proxy with its callbacks wrapped.
- */
-export type AnalysisBackend = Pick<
-  Api,
-  | 'loadFile'
-  | 'computeRfm'
-  | 'analyze'
-  | 'rfmCustomers'
-  | 'compare'
-  | 'exportSegments'
-  | 'exportCleaningReport'
-  | 'exportRfm'
-  | 'exportRfmSetAside'
->;
+/** The analysis API as a client calls it: the module itself, or the worker's Comlink proxy. */
+export type AnalysisBackend = Omit<Api, 'setClusterExecutor' | 'blobSource'>;
 
 function backendOf(remote: Remote<Api>): AnalysisBackend {
   const wrapped = <T extends (...args: never[]) => unknown>(callback: T | undefined) =>
     callback ? proxy(callback) : undefined;
   return {
-    loadFile: (file, name, choice, onProgress) =>
-      remote.loadFile(file, name, choice, wrapped(onProgress)),
-    computeRfm: (settings, onProgress) => remote.computeRfm(settings, wrapped(onProgress)),
-    analyze: (options, onProgress, onElbowPoint, rfm) =>
-      remote.analyze(options, wrapped(onProgress), wrapped(onElbowPoint), rfm),
-    rfmCustomers: (settings, query) => remote.rfmCustomers(settings, query),
-    compare: (k, onProgress) => remote.compare(k, wrapped(onProgress)),
-    exportSegments: (k, segment) => remote.exportSegments(k, segment),
-    exportCleaningReport: () => remote.exportCleaningReport(),
-    exportRfm: (settings, choice) => remote.exportRfm(settings, choice),
-    exportRfmSetAside: (settings) => remote.exportRfmSetAside(settings),
+    ping: () => remote.ping(),
+    close: () => remote.close(),
+    open: (id, file, name, choice, onProgress) =>
+      remote.open(id, file, name, choice, wrapped(onProgress)),
+    rfm: (id, settings, onProgress) => remote.rfm(id, settings, wrapped(onProgress)),
+    rfmCustomers: (id, settings, query) => remote.rfmCustomers(id, settings, query),
+    segmentation: (id, request, onProgress, onElbowPoint) =>
+      remote.segmentation(id, request, wrapped(onProgress), wrapped(onElbowPoint)),
+    compare: (id, request, k, onProgress) => remote.compare(id, request, k, wrapped(onProgress)),
+    exportSegments: (id, request, k, segment) => remote.exportSegments(id, request, k, segment),
+    exportCleaningReport: (id, request) => remote.exportCleaningReport(id, request),
+    exportRfm: (id, settings, clustering, choice) =>
+      remote.exportRfm(id, settings, clustering, choice),
+    exportRfmSetAside: (id, settings) => remote.exportRfmSetAside(id, settings),
   };
 }
 
-interface Holds {
-  request: LoadRequest | null;
-  rfmKey: string | null;
-  analysisKey: string | null;
-}
-
-const NOTHING: Holds = { request: null, rfmKey: null, analysisKey: null };
-
 /**
- * The calls, and what the backend holds after them: a backend that lost its state (a cancelled
- * worker is gone with its data) is first handed the file again, and the RFM or analysis an
- * export needs, so that callers never see the difference.
+ * The calls, each sent as it is; when the backend does not hold the file any more (a cancelled
+ * worker is gone with its data), the file is opened again and the call repeated, so that
+ * callers never see the difference, except that they are told the file is being read again.
  */
-export abstract class ReplayingClient implements AnalysisClient {
-  private holds: Holds = NOTHING;
-
+export abstract class SessionClient implements AnalysisClient {
   /** Runs work against the backend; rejects with CancelledError if cancelled meanwhile. */
   protected abstract call<T>(work: (backend: AnalysisBackend) => Promise<T>): Promise<T>;
   abstract cancel(): void;
 
-  protected forget(): void {
-    this.holds = NOTHING;
+  open(file: FileRequest, onProgress?: ProgressListener) {
+    return this.call((backend) =>
+      backend.open(file.id, file.file, file.name, file.choice, onProgress),
+    );
   }
 
-  load(request: LoadRequest, onProgress?: ProgressListener) {
-    return this.call(async (backend) => {
-      this.forget();
-      const outcome = await backend.loadFile(
-        request.file,
-        request.name,
-        request.choice,
-        onProgress,
-      );
-      if (outcome.ok) this.holds = { ...NOTHING, request };
-      return outcome;
-    });
+  rfm(file: FileRequest, settings: RfmSettings, onProgress?: ProgressListener) {
+    return this.ask(file, (b) => b.rfm(file.id, settings, onProgress), onProgress);
   }
 
-  rfm(request: LoadRequest, settings: RfmSettings, onProgress?: ProgressListener) {
-    return this.call(async (backend) => {
-      await this.ensureLoaded(backend, request, onProgress);
-      const key = JSON.stringify(settings);
-      // New RFM settings replace the customers an analysis ran on.
-      if (this.holds.rfmKey !== key)
-        this.holds = { ...this.holds, rfmKey: null, analysisKey: null };
-      const outcome = await backend.computeRfm(settings, onProgress);
-      if (outcome.ok) this.holds = { ...this.holds, rfmKey: key };
-      return outcome;
-    });
-  }
-
-  analyze(
-    request: LoadRequest,
-    options: AnalysisOptions,
+  segmentation(
+    file: FileRequest,
+    request: SegmentationRequest,
     onProgress?: ProgressListener,
     onElbowPoint?: (point: ElbowPoint) => void,
-    rfm: RfmSettings | null = null,
   ) {
-    return this.call(async (backend) => {
-      await this.ensureLoaded(backend, request, onProgress);
-      this.holds = { ...this.holds, analysisKey: null };
-      const outcome = await backend.analyze(options, onProgress, onElbowPoint, rfm);
-      if (outcome.ok)
-        this.holds = {
-          ...this.holds,
-          analysisKey: analysisKey(options, rfm),
-          rfmKey: rfm === null ? this.holds.rfmKey : JSON.stringify(rfm),
-        };
-      return outcome;
-    });
+    return this.ask(
+      file,
+      (b) => b.segmentation(file.id, request, onProgress, onElbowPoint),
+      onProgress,
+    );
   }
 
-  rfmCustomers(request: LoadRequest, settings: RfmSettings, query: RfmQuery) {
-    return this.call(async (backend) => {
-      await this.ensureRfm(backend, request, settings);
-      return backend.rfmCustomers(settings, query);
-    });
+  rfmCustomers(file: FileRequest, settings: RfmSettings, query: RfmQuery) {
+    return this.ask(file, (b) => b.rfmCustomers(file.id, settings, query));
   }
 
   compare(
-    request: LoadRequest,
-    options: AnalysisOptions,
+    file: FileRequest,
+    request: SegmentationRequest,
     k: number,
     onProgress?: ProgressListener,
   ) {
-    return this.call(async (backend) => {
-      await this.ensureAnalysed(backend, request, options, null);
-      return backend.compare(k, onProgress);
-    });
+    return this.ask(file, (b) => b.compare(file.id, request, k, onProgress), onProgress);
   }
 
   exportSegments(
-    request: LoadRequest,
-    options: AnalysisOptions,
+    file: FileRequest,
+    request: SegmentationRequest,
     k: number,
     segment: number | null,
+    onReopen?: ReopenListener,
   ) {
-    return this.call(async (backend) => {
-      await this.ensureAnalysed(backend, request, options, null);
-      return backend.exportSegments(k, segment);
-    });
+    return this.ask(
+      file,
+      (b) => b.exportSegments(file.id, request, k, segment),
+      undefined,
+      onReopen,
+    );
   }
 
-  exportCleaningReport(request: LoadRequest, options: AnalysisOptions) {
-    return this.call(async (backend) => {
-      await this.ensureAnalysed(backend, request, options, null);
-      return backend.exportCleaningReport();
-    });
+  exportCleaningReport(file: FileRequest, request: SegmentationRequest, onReopen?: ReopenListener) {
+    return this.ask(file, (b) => b.exportCleaningReport(file.id, request), undefined, onReopen);
   }
 
   exportRfm(
-    request: LoadRequest,
+    file: FileRequest,
     settings: RfmSettings,
-    options: AnalysisOptions,
+    clustering: AnalysisOptions | null,
     choice: RfmExportChoice,
+    onReopen?: ReopenListener,
   ) {
-    return this.call(async (backend) => {
-      if (choice.k === null) await this.ensureRfm(backend, request, settings);
-      else await this.ensureAnalysed(backend, request, options, settings);
-      return backend.exportRfm(settings, choice);
-    });
+    return this.ask(
+      file,
+      (b) => b.exportRfm(file.id, settings, clustering, choice),
+      undefined,
+      onReopen,
+    );
   }
 
-  exportRfmSetAside(request: LoadRequest, settings: RfmSettings) {
-    return this.call(async (backend) => {
-      await this.ensureRfm(backend, request, settings);
-      return backend.exportRfmSetAside(settings);
-    });
+  exportRfmSetAside(file: FileRequest, settings: RfmSettings, onReopen?: ReopenListener) {
+    return this.ask(file, (b) => b.exportRfmSetAside(file.id, settings), undefined, onReopen);
   }
 
-  private async ensureLoaded(
-    backend: AnalysisBackend,
-    request: LoadRequest,
+  /** A request about a file: opened again first if the backend no longer holds it. */
+  private ask<T>(
+    file: FileRequest,
+    request: (backend: AnalysisBackend) => Promise<Outcome<T>>,
     onProgress?: ProgressListener,
-  ): Promise<void> {
-    if (this.holds.request === request) return;
-    const outcome = await backend.loadFile(request.file, request.name, request.choice, onProgress);
-    if (!outcome.ok) throw new WorkerFailedError(outcome.error.message);
-    this.holds = { ...NOTHING, request };
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<T>> {
+    return this.call(async (backend) => {
+      const outcome = await request(backend);
+      if (outcome.ok || outcome.error.code !== 'no-session') return outcome;
+      onReopen?.();
+      const opened = await backend.open(file.id, file.file, file.name, file.choice, onProgress);
+      if (!opened.ok) return opened;
+      return request(backend);
+    });
   }
-
-  private async ensureRfm(
-    backend: AnalysisBackend,
-    request: LoadRequest,
-    settings: RfmSettings,
-  ): Promise<void> {
-    await this.ensureLoaded(backend, request);
-    const key = JSON.stringify(settings);
-    if (this.holds.rfmKey === key) return;
-    this.holds = { ...this.holds, analysisKey: null };
-    const outcome = await backend.computeRfm(settings);
-    if (!outcome.ok) throw new WorkerFailedError(outcome.error.message);
-    this.holds = { ...this.holds, rfmKey: key };
-  }
-
-  private async ensureAnalysed(
-    backend: AnalysisBackend,
-    request: LoadRequest,
-    options: AnalysisOptions,
-    rfm: RfmSettings | null,
-  ): Promise<void> {
-    await this.ensureLoaded(backend, request);
-    if (rfm !== null) await this.ensureRfm(backend, request, rfm);
-    const key = analysisKey(options, rfm);
-    if (this.holds.analysisKey === key) return;
-    const outcome = await backend.analyze(options, undefined, undefined, rfm);
-    if (!outcome.ok) throw new WorkerFailedError(outcome.error.message);
-    this.holds = { ...this.holds, analysisKey: key };
-  }
-}
-
-function analysisKey(options: AnalysisOptions, rfm: RfmSettings | null): string {
-  return JSON.stringify([options, rfm]);
 }
 
 const START_TIMEOUT_MS = 15_000;
@@ -312,10 +238,10 @@ export function createAnalysisWorker(): Worker {
  * The bridge to the analysis worker (after squoosh's worker bridge). Comlink leaves a call
  * pending forever when its worker dies, so this client rejects its own pending calls when it
  * terminates the worker (cancel), when the worker reports an error, and when it fails to start.
- * A cancelled worker is gone with its data: the next call starts a fresh one, which the
- * replaying base brings back to where the call needs it.
+ * A cancelled worker is gone with its data: the next call starts a fresh one, which reads the
+ * file again when a request needs it.
  */
-export class WorkerAnalysisClient extends ReplayingClient {
+export class WorkerAnalysisClient extends SessionClient {
   private worker: Worker | null = null;
   private ready: Promise<Remote<Api>> | null = null;
   private readonly pending = new Set<(error: Error) => void>();
@@ -372,6 +298,8 @@ export class WorkerAnalysisClient extends ReplayingClient {
       );
     }
     this.worker = worker;
+    const notStarted = () =>
+      new WorkerFailedError('The analysis did not start: reload the page and try again.');
     const onError = (event: Event) => {
       if (this.worker !== worker) return;
       const detail = (event as ErrorEvent).message;
@@ -386,11 +314,8 @@ export class WorkerAnalysisClient extends ReplayingClient {
     const remote = wrap<Api>(worker);
     const started = new Promise<Remote<Api>>((resolve, reject) => {
       const timer = setTimeout(() => {
-        if (this.worker === worker)
-          this.terminate(
-            new WorkerFailedError('The analysis did not start: reload the page and try again.'),
-          );
-        reject(new WorkerFailedError('The analysis did not start: reload the page and try again.'));
+        if (this.worker === worker) this.terminate(notStarted());
+        reject(notStarted());
       }, START_TIMEOUT_MS);
       remote.ping().then(
         () => {
@@ -400,10 +325,7 @@ export class WorkerAnalysisClient extends ReplayingClient {
         (error: unknown) => {
           clearTimeout(timer);
           // A worker that cannot answer is ended, so the next call starts a fresh one.
-          if (this.worker === worker)
-            this.terminate(
-              new WorkerFailedError('The analysis did not start: reload the page and try again.'),
-            );
+          if (this.worker === worker) this.terminate(notStarted());
           reject(error);
         },
       );
@@ -416,7 +338,6 @@ export class WorkerAnalysisClient extends ReplayingClient {
     this.worker?.terminate();
     this.worker = null;
     this.ready = null;
-    this.forget();
     for (const fail of [...this.pending]) fail(reason);
     this.pending.clear();
   }

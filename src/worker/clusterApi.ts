@@ -3,7 +3,7 @@ import {
   runClusterJob,
   type ClusterData,
   type ClusterOutcome,
-  type ClusterSettings,
+  type KmeansSettings,
 } from '../core/cluster/clusterJob';
 
 /**
@@ -18,7 +18,7 @@ export async function setData(next: ClusterData | null): Promise<void> {
   if (next === null) releaseScratch();
 }
 
-export async function cluster(k: number, settings: ClusterSettings): Promise<ClusterOutcome> {
+export async function cluster(k: number, settings: KmeansSettings): Promise<ClusterOutcome> {
   if (data === null) throw new Error('The helper has no data yet.');
   return runClusterJob(data, k, settings);
 }

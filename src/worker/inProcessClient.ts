@@ -1,17 +1,18 @@
 import * as api from './analysisApi';
-import { CancelledError, ReplayingClient, type AnalysisBackend } from './analysisClient';
+import { CancelledError, SessionClient, type AnalysisBackend } from './analysisClient';
 
 /**
  * The same client without a worker: the analysis runs on the calling thread. For tests in
  * jsdom (which has no Worker) and as the fallback where workers cannot start. Cancel can only
- * discard the result, since nothing else can interrupt work on this thread.
+ * discard the result, since nothing else can interrupt work on this thread; it also closes the
+ * session, as a terminated worker would lose it.
  */
-export class InProcessAnalysisClient extends ReplayingClient {
+export class InProcessAnalysisClient extends SessionClient {
   private generation = 0;
 
   cancel(): void {
     this.generation++;
-    this.forget();
+    void api.close();
   }
 
   protected async call<T>(work: (backend: AnalysisBackend) => Promise<T>): Promise<T> {

@@ -422,6 +422,9 @@ describe('segmentlens analyze --algorithm', () => {
     const eps = await run(['analyze', customers, '--eps', '0.5']);
     expect(eps.code).toBe(2);
     expect(eps.stderr.trim()).toBe('segmentlens: --eps applies to DBSCAN: add --algorithm dbscan.');
+  });
+
+  it('builds a Ward tree with Euclidean distances and says so when another distance is chosen', async () => {
     const ward = await run([
       'analyze',
       customers,
@@ -429,8 +432,13 @@ describe('segmentlens analyze --algorithm', () => {
       'hierarchical',
       '--metric',
       'cosine',
+      '--json',
     ]);
-    expect(ward.code).toBe(2);
-    expect(ward.stderr).toMatch(/^segmentlens: Ward linkage works with Euclidean distances only/);
+    expect(ward.code).toBe(0);
+    const result = JSON.parse(ward.stdout) as { notes: string[]; metric: string };
+    expect(result.metric).toBe('cosine');
+    expect(result.notes).toContain(
+      'Ward linkage builds its tree with Euclidean distances only; the distance chosen measures the silhouette.',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { settled } from '../support/page';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Papa from 'papaparse';
@@ -24,7 +25,8 @@ async function loadThroughInput(file: File) {
   const user = userEvent.setup();
   render(<App />);
   await user.upload(screen.getByLabelText('Choose a CSV file'), file);
-  await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 30_000 });
+  await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
+  await settled();
   return user;
 }
 
@@ -85,7 +87,7 @@ describe('App', () => {
             { name: 'tenure_months' },
           ),
         ).toBeNull(),
-      { timeout: 30_000 },
+      { timeout: 120_000 },
     );
   });
 
@@ -95,7 +97,7 @@ describe('App', () => {
     const filled = await screen.findAllByText(
       /missing values? filled with .* \(median\)/,
       {},
-      { timeout: 30_000 },
+      { timeout: 120_000 },
     );
     expect(filled.map((item) => item.textContent?.split(':')[0])).toEqual([
       'age',
@@ -155,13 +157,13 @@ describe('App', () => {
       'This file is an Excel workbook (.xlsx), not a CSV: save it as CSV first',
     );
     await user.upload(screen.getByLabelText('Choose a CSV file'), customers());
-    await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 30_000 });
+    await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
     expect(screen.getByRole('alert')).toBeEmptyDOMElement();
   });
 
   it(
     'refuses every file it cannot segment with one sentence, and reads the next file',
-    { timeout: 60_000 },
+    { timeout: 120_000 },
     async () => {
       // As a user who picks "All files" in the file dialog: the accept filter does not apply.
       const user = userEvent.setup({ applyAccept: false });
@@ -172,7 +174,7 @@ describe('App', () => {
           new File([fixture.bytes], fixture.name),
         );
         await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(fixture.message), {
-          timeout: 30_000,
+          timeout: 120_000,
         });
       }
       const huge = new File(['x'], 'huge.csv');
@@ -184,7 +186,7 @@ describe('App', () => {
         ),
       );
       await user.upload(screen.getByLabelText('Choose a CSV file'), customers());
-      await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 30_000 });
+      await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
       expect(screen.getByRole('alert')).toBeEmptyDOMElement();
     },
   );
@@ -203,7 +205,7 @@ describe('App', () => {
     const user = userEvent.setup();
     render(<App />);
     await user.click(screen.getByRole('button', { name: 'Try sample customers' }));
-    await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 60_000 });
+    await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
     expect(screen.getByText('customers.csv')).toBeInTheDocument();
   });
 

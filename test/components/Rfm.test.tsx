@@ -1,3 +1,4 @@
+import { settled } from '../support/page';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Papa from 'papaparse';
@@ -22,7 +23,8 @@ async function load(file: File) {
   const user = userEvent.setup();
   render(<App />);
   await user.upload(screen.getByLabelText('Choose a CSV file'), file);
-  await screen.findByRole('table', { name: 'Segment summary' }, { timeout: 30_000 });
+  await screen.findByRole('table', { name: 'Segment summary' }, { timeout: 120_000 });
+  await settled();
   return user;
 }
 
@@ -91,7 +93,7 @@ describe('RFM on the page', () => {
       screen.getByText(`Page 1 of ${Math.ceil(customers / 25)} (${customers} customers)`),
     ).toBeInTheDocument();
     // Clustering on RFM follows, with its cross-table against the named segments.
-    await screen.findByRole('table', { name: 'Clusters by RFM segment' }, { timeout: 30_000 });
+    await screen.findByRole('table', { name: 'Clusters by RFM segment' }, { timeout: 120_000 });
     expect(screen.getByRole('table', { name: 'Segment profiles' })).toBeInTheDocument();
   });
 
@@ -166,14 +168,14 @@ describe('RFM on the page', () => {
       {
         name: 'How are the dates in order_date written?',
       },
-      { timeout: 30_000 },
+      { timeout: 120_000 },
     );
     expect(
       screen.getByText(/Say how the dates in order_date are written/, { selector: '.notice' }),
     ).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Segment summary' })).toBeNull();
     await user.click(within(question).getByRole('radio', { name: /Day first/ }));
-    await screen.findByRole('table', { name: 'Segment summary' }, { timeout: 30_000 });
+    await screen.findByRole('table', { name: 'Segment summary' }, { timeout: 120_000 });
     // Nine customers, c0..c8, every one in a segment.
     expect(Object.values(summaryCounts()).reduce((a, b) => a + b, 0)).toBe(9);
     // The latest order, 12/09/2024 read day-first, is 12 September.
@@ -191,7 +193,7 @@ describe('RFM on the page', () => {
     );
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const user = await load(transactions());
-    await screen.findByRole('table', { name: 'Clusters by RFM segment' }, { timeout: 30_000 });
+    await screen.findByRole('table', { name: 'Clusters by RFM segment' }, { timeout: 120_000 });
     await user.click(screen.getByRole('button', { name: 'Download the RFM table' }));
     await waitFor(() => expect(saved).toHaveLength(1));
     const parsed = Papa.parse<Record<string, string>>(

@@ -8,7 +8,7 @@ import {
   daviesBouldin,
 } from '../../src/core/cluster/quality/clusterMetrics';
 import { readCsv } from '../../src/core/read/readCsv';
-import { runPipeline } from '../../src/core/analysis/runPipeline';
+import { segmentFile } from '../support/segmentFile';
 import { scaleFeatures } from '../../src/core/features/scale';
 import { SilhouetteSample } from '../../src/core/cluster/quality/silhouette';
 import { cellText } from '../../src/core/read/table';
@@ -57,7 +57,7 @@ describe.each(CASES)('%s against scikit-learn', (name) => {
   });
 
   it('means and population standard deviations to relative 1e-9, PCA ratios to 1e-6, inertia within 0.5% for k = 1..10', async () => {
-    const { analysis } = await runPipeline(bytesSource(bytes), {
+    const { analysis } = await segmentFile(bytesSource(bytes), {
       analysis: {
         ...DEFAULT_ANALYSIS_OPTIONS,
         features: reference.features,
@@ -116,7 +116,7 @@ describe('iris', () => {
   it('recovers the species at k = 3 (adjusted Rand index >= 0.6)', async () => {
     const reference = await readReference<ClusteringReference>('iris.json');
     const bytes = await readShared('datasets', 'iris.csv');
-    const { table, analysis } = await runPipeline(bytesSource(bytes), {
+    const { table, analysis } = await segmentFile(bytesSource(bytes), {
       analysis: {
         ...DEFAULT_ANALYSIS_OPTIONS,
         features: reference.features,

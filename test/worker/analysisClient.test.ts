@@ -5,9 +5,9 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysis/analysisOption
 import * as analysisApi from '../../src/worker/analysisApi';
 import {
   CancelledError,
+  fileRequest,
   WorkerAnalysisClient,
   WorkerFailedError,
-  type LoadRequest,
 } from '../../src/worker/analysisClient';
 
 /**
@@ -41,14 +41,20 @@ class ChannelWorker extends EventTarget {
   }
 }
 
-const request: LoadRequest = {
-  file: new Blob([generateCustomersCsv({ rows: 300, seed: 3 })]),
-  name: 'customers.csv',
-  choice: {},
-};
+const request = fileRequest(
+  new Blob([generateCustomersCsv({ rows: 300, seed: 3 })]),
+  'customers.csv',
+  {},
+);
+const segmentsOf = (options: Partial<typeof DEFAULT_ANALYSIS_OPTIONS>) => ({
+  options: { ...DEFAULT_ANALYSIS_OPTIONS, ...options },
+  rfm: null,
+});
 
 let made: ChannelWorker[] = [];
 const factory = (answer: boolean) => () => {
+  // Every worker here shares the one module in this process: a fresh worker starts empty.
+  void analysisApi.close();
   const worker = new ChannelWorker(answer);
   made.push(worker);
   return worker as unknown as Worker;
@@ -64,11 +70,11 @@ describe('WorkerAnalysisClient', () => {
   it('loads and analyses across the thread boundary, progress included', async () => {
     const client = new WorkerAnalysisClient(factory(true));
     const stages = new Set<string>();
-    const loaded = await client.load(request, (stage) => stages.add(stage));
+    const loaded = await client.open(request, (stage) => stages.add(stage));
     expect(loaded.ok && loaded.value.rowCount).toBe(300);
-    const analysed = await client.analyze(
+    const analysed = await client.segmentation(
       request,
-      { ...DEFAULT_ANALYSIS_OPTIONS, nInit: 2, kMax: 4 },
+      segmentsOf({ nInit: 2, kMax: 4 }),
       (stage) => stages.add(stage),
     );
     expect(analysed.ok).toBe(true);
@@ -76,14 +82,15 @@ describe('WorkerAnalysisClient', () => {
     expect(analysed.value.perK).toHaveLength(4);
     expect(analysed.value.perK[2].scatter.labels).toBeInstanceOf(Int32Array);
     // Progress travels on its own channel, so its last messages may land after the result.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect([...stages]).toEqual(expect.arrayContaining(['parse', 'infer', 'clean', 'cluster']));
+    await vi.waitFor(() =>
+      expect([...stages]).toEqual(expect.arrayContaining(['parse', 'infer', 'clean', 'cluster'])),
+    );
     expect(made).toHaveLength(1);
   });
 
   it('returns problems the user can fix as values, message intact', async () => {
     const client = new WorkerAnalysisClient(factory(true));
-    const outcome = await client.load({ ...request, file: new Blob(['']) });
+    const outcome = await client.open(fileRequest(new Blob(['']), 'empty.csv', {}));
     expect(outcome).toEqual({
       ok: false,
       error: { code: 'empty-file', message: expect.stringMatching(/This file is empty/) },
@@ -92,19 +99,19 @@ describe('WorkerAnalysisClient', () => {
 
   it('rejects pending calls on cancel, and the next call starts a fresh worker that gets the file again', async () => {
     const client = new WorkerAnalysisClient(factory(true));
-    await client.load(request);
-    const running = client.analyze(request, { ...DEFAULT_ANALYSIS_OPTIONS, nInit: 10 });
+    await client.open(request);
+    const running = client.segmentation(request, segmentsOf({ nInit: 10 }));
     client.cancel();
     await expect(running).rejects.toBeInstanceOf(CancelledError);
     expect(made[0].terminated).toBe(true);
-    const again = await client.analyze(request, { ...DEFAULT_ANALYSIS_OPTIONS, nInit: 1, kMax: 3 });
+    const again = await client.segmentation(request, segmentsOf({ nInit: 1, kMax: 3 }));
     expect(again.ok).toBe(true);
     expect(made).toHaveLength(2);
   });
 
   it('rejects pending calls when the worker reports an error', async () => {
     const client = new WorkerAnalysisClient(factory(false));
-    const pending = client.load(request);
+    const pending = client.open(request);
     await Promise.resolve();
     made[0].dispatchEvent(Object.assign(new Event('error'), { message: 'out of memory' }));
     await expect(pending).rejects.toThrow(
@@ -119,13 +126,13 @@ describe('WorkerAnalysisClient', () => {
     const broken = new WorkerAnalysisClient(() => {
       throw new Error('blocked by policy');
     });
-    await expect(broken.load(request)).rejects.toThrow(
+    await expect(broken.open(request)).rejects.toThrow(
       /could not start in this browser \(blocked by policy\)/,
     );
 
     vi.useFakeTimers();
     const silent = new WorkerAnalysisClient(factory(false));
-    const pending = silent.load(request);
+    const pending = silent.open(request);
     const assertion = expect(pending).rejects.toThrow(/did not start/);
     await vi.advanceTimersByTimeAsync(15_001);
     await assertion;
@@ -147,21 +154,41 @@ describe('WorkerAnalysisClient', () => {
       made.push(worker);
       return worker as unknown as Worker;
     });
-    await expect(client.load(request)).rejects.toThrow(/did not start/);
+    await expect(client.open(request)).rejects.toThrow(/did not start/);
     expect(made[0].terminated).toBe(true);
-    const loaded = await client.load(request);
+    const loaded = await client.open(request);
     expect(loaded.ok && loaded.value.rowCount).toBe(300);
     expect(made).toHaveLength(2);
   });
 
-  it('prepares exports in a fresh worker after a cancel by loading and analysing again', async () => {
+  it('prepares exports in a fresh worker after a cancel, saying the file is read again', async () => {
     const client = new WorkerAnalysisClient(factory(true));
-    const options = { ...DEFAULT_ANALYSIS_OPTIONS, nInit: 1, kMax: 3 };
-    await client.load(request);
-    await client.analyze(request, options);
+    const segments = segmentsOf({ nInit: 1, kMax: 3 });
+    await client.open(request);
+    await client.segmentation(request, segments);
+    let reread = 0;
+    const held = await client.exportSegments(request, segments, 3, null, () => reread++);
+    // The worker holds the file and the analysis: nothing is read again.
+    expect(reread).toBe(0);
     client.cancel();
-    const file = await client.exportSegments(request, options, 3, null);
-    expect(file.fileName).toBe('customers - all segments (k=3).csv');
-    expect((await file.blob.text()).split('\r\n').length).toBeGreaterThan(250);
+    const file = await client.exportSegments(request, segments, 3, null, () => reread++);
+    expect(reread).toBe(1);
+    expect(made).toHaveLength(2);
+    if (!held.ok || !file.ok) throw new Error('the exports failed');
+    expect(file.value.fileName).toBe('customers - all segments (k=3).csv');
+    expect(await file.value.blob.text()).toBe(await held.value.blob.text());
+    expect((await file.value.blob.text()).split('\r\n').length).toBeGreaterThan(250);
+  });
+
+  it('answers only about the file the worker holds', async () => {
+    const client = new WorkerAnalysisClient(factory(true));
+    const other = fileRequest(new Blob(['x,y\n1,2\n3,4\n5,9\n']), 'other.csv', {});
+    await client.open(request);
+    // Asking about another file opens it first; asking about the first again reopens that.
+    const small = await client.segmentation(other, segmentsOf({ nInit: 1, kMax: 2 }));
+    expect(small.ok && small.value.analysedRows).toBe(3);
+    const large = await client.segmentation(request, segmentsOf({ nInit: 1, kMax: 2 }));
+    expect(large.ok && large.value.analysedRows).toBeGreaterThan(250);
+    expect(made).toHaveLength(1);
   });
 });

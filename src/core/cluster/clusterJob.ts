@@ -20,7 +20,7 @@ export interface ClusterData {
   profile: ProfileContext;
 }
 
-export interface ClusterSettings {
+export interface KmeansSettings {
   nInit: number;
   maxIter: number;
   seed: number;
@@ -47,7 +47,7 @@ export interface ClusterOutcome {
 export function runClusterJob(
   data: ClusterData,
   k: number,
-  settings: ClusterSettings,
+  settings: KmeansSettings,
   onProgress?: (fraction: number) => void,
 ): ClusterOutcome {
   const { matrix, n, d } = data;
@@ -144,7 +144,7 @@ export interface ClusterExecutor {
   run(
     data: ClusterData,
     ks: number[],
-    settings: ClusterSettings,
+    settings: KmeansSettings,
     onOutcome: (outcome: ClusterOutcome) => void,
     onProgress?: (fraction: number) => void,
     before?: () => void,

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { POINT_KIND_NAMES } from '../cluster/density/densityClustering';
+import type { ColumnKind } from '../read/inferColumns';
 import { rowSourceText, type Table } from '../read/table';
 
 /**
@@ -17,6 +18,14 @@ export function neutraliseCell(text: string, genuineNumber: boolean): string {
   if (genuineNumber || text.length === 0) return text;
   const start = text.replace(/^[ \u00a0]+/, '');
   return FORMULA_START.test(start) ? `'${text}` : text;
+}
+
+/**
+ * Per column: does it hold numbers, so that a leading minus is a sign and not a formula? The
+ * one rule every export uses (numeric and identifier columns).
+ */
+export function numberColumns(kinds: readonly ColumnKind[]): boolean[] {
+  return kinds.map((kind) => kind === 'numeric' || kind === 'identifier');
 }
 
 /** Quotes a field when it holds a comma, a quote, a line break, or edge spaces. */

@@ -1,13 +1,7 @@
 import { DEFAULT_CLEANING } from '../clean/cleanRows';
 import type { AnalysisOptions } from '../analysis/analysisOptions';
-import {
-  analyzeTable,
-  resultFor,
-  type AnalysisExtras,
-  type AnalysisResult,
-} from '../analysis/analyzeTable';
+import { resultFor, type AnalysisResult } from '../analysis/analysisResult';
 import type { FeatureWording } from '../profile/profileSegments';
-import type { PipelineProgress } from '../common/progress';
 import { csvField } from '../export/exportCsv';
 import type { RfmResult } from './rfm';
 import { cellIndex, GRID_CELLS } from './rfmSegments';
@@ -140,16 +134,6 @@ export function clusterCellCounts(
       counts[labels[i] * GRID_CELLS + cellIndex(rfm.r[customer], rfm.f[customer])]++;
   }
   return counts;
-}
-
-/** The customer-file analysis, run on the customers' RFM figures. */
-export function clusterRfm(
-  rfm: RfmResult,
-  base: AnalysisOptions,
-  onProgress?: PipelineProgress,
-  extras: AnalysisExtras = {},
-): Promise<AnalysisResult> {
-  return analyzeTable(rfmTable(rfm), rfmAnalysisOptions(base), onProgress, extras);
 }
 
 /** Each customer's cluster (-1 for a customer the clustering left out, which does not happen). */

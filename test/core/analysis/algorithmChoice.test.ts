@@ -1,13 +1,11 @@
+import { WARD_NOTE } from '../../../src/core/cluster/hierarchy/hierarchySegmentation';
 import { describe, expect, it } from 'vitest';
 import { generateCustomersCsv } from '../../../scripts/generators/customers';
-import { resultFor } from '../../../src/core/analysis/analyzeTable';
+import { resultFor } from '../../../src/core/analysis/analysisResult';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../../src/core/analysis/analysisOptions';
 import { textSource } from '../../../src/core/read/byteSource';
 import { adjustedRandIndex } from '../../../src/core/cluster/quality/clusterMetrics';
-import {
-  adjustedRandIndexOfLabels,
-  compareAlgorithms,
-} from '../../../src/core/cluster/compareAlgorithms';
+import { AnalysisSession } from '../../../src/core/session/session';
 import { dbscan, NOISE } from '../../../src/core/cluster/density/dbscan';
 import {
   densityClusters,
@@ -24,7 +22,7 @@ import {
 } from '../../../src/core/cluster/hierarchy/hierarchicalClustering';
 import { createRandom } from '../../../src/core/common/random';
 import { readCsv } from '../../../src/core/read/readCsv';
-import { runPipeline } from '../../../src/core/analysis/runPipeline';
+import { segmentFile } from '../../support/segmentFile';
 
 const csv = generateCustomersCsv({ rows: 1200, seed: 21, duplicates: 0 });
 
@@ -41,7 +39,7 @@ function blobs(n: number, seed: number): Float64Array {
 
 describe('analysis with DBSCAN', () => {
   it('gives one result with the clusters found, noise as -1 and a k-distance plot', async () => {
-    const { analysis } = await runPipeline(textSource(csv), {
+    const { analysis } = await segmentFile(textSource(csv), {
       analysis: { algorithm: 'dbscan', eps: 0.6, minPts: 5 },
     });
     const density = analysis.density!;
@@ -59,7 +57,7 @@ describe('analysis with DBSCAN', () => {
 
   it('says in a sentence what to change when every row is noise', async () => {
     await expect(
-      runPipeline(textSource(csv), { analysis: { algorithm: 'dbscan', eps: 0.0001 } }),
+      segmentFile(textSource(csv), { analysis: { algorithm: 'dbscan', eps: 0.0001 } }),
     ).rejects.toThrow(/every row is noise: raise eps \(the k-distance plot suggests [\d.]+\)/);
   });
 
@@ -79,7 +77,7 @@ describe('analysis with DBSCAN', () => {
     expect(sampled.joinedFromOutside).toBeGreaterThan(1500);
     // Three well-separated blobs: the sample finds the same ones.
     expect(sampled.clusters).toBe(3);
-    expect(adjustedRandIndexOfLabels(full.labels, sampled.labels)).toBeGreaterThan(0.95);
+    expect(adjustedRandIndex(full.labels, sampled.labels)).toBeGreaterThan(0.95);
     // Each row's kind: core, border and noise for the sampled rows, joined for the others.
     const kinds = [0, 0, 0, 0];
     for (let i = 0; i < n; i++) kinds[sampled.pointKinds[i]]++;
@@ -103,7 +101,7 @@ describe('analysis with DBSCAN', () => {
 
 describe('analysis with hierarchical clustering', () => {
   it('cuts one tree into every k of the elbow, or at a height', async () => {
-    const { analysis } = await runPipeline(textSource(csv), {
+    const { analysis } = await segmentFile(textSource(csv), {
       analysis: { algorithm: 'hierarchical', linkage: 'complete', metric: 'manhattan' },
     });
     expect(analysis.results.map((r) => r.k)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -114,7 +112,7 @@ describe('analysis with hierarchical clustering', () => {
       analysis.rows.length,
     );
     const cut = hierarchy.cutHeights[3]!;
-    const { analysis: byHeight } = await runPipeline(textSource(csv), {
+    const { analysis: byHeight } = await segmentFile(textSource(csv), {
       analysis: {
         algorithm: 'hierarchical',
         linkage: 'complete',
@@ -123,17 +121,27 @@ describe('analysis with hierarchical clustering', () => {
       },
     });
     expect(byHeight.k).toBe(4);
-    expect(
-      adjustedRandIndexOfLabels(resultFor(byHeight, 4)!.labels, resultFor(analysis, 4)!.labels),
-    ).toBe(1);
+    expect(adjustedRandIndex(resultFor(byHeight, 4)!.labels, resultFor(analysis, 4)!.labels)).toBe(
+      1,
+    );
   });
 
-  it('refuses Ward linkage with another distance in one sentence', async () => {
-    await expect(
-      runPipeline(textSource(csv), {
-        analysis: { algorithm: 'hierarchical', linkage: 'ward', metric: 'cosine' },
-      }),
-    ).rejects.toThrow('Ward linkage works with Euclidean distances only');
+  it('builds a Ward tree with Euclidean distances whatever the distance, and says so', async () => {
+    const ward = { algorithm: 'hierarchical', linkage: 'ward', nInit: 1 } as const;
+    const { analysis: cosine } = await segmentFile(textSource(csv), {
+      analysis: { ...ward, metric: 'cosine' },
+    });
+    const { analysis: euclidean } = await segmentFile(textSource(csv), {
+      analysis: { ...ward, metric: 'euclidean' },
+    });
+    expect(Array.from(resultFor(cosine, 4)!.labels)).toEqual(
+      Array.from(resultFor(euclidean, 4)!.labels),
+    );
+    expect(cosine.notes).toContain(WARD_NOTE);
+    expect(euclidean.notes).not.toContain(WARD_NOTE);
+    // The distance chosen still measures the silhouette.
+    expect(cosine.metric).toBe('cosine');
+    expect(cosine.elbow[3].silhouette).not.toBe(euclidean.elbow[3].silhouette);
   });
 
   it('above its row limit, builds the tree on a sample and gives the other rows the nearest centre', () => {
@@ -147,7 +155,7 @@ describe('analysis with hierarchical clustering', () => {
     const sampleLabels = cutTree(fit.tree, { k: 3 });
     fit.rows.forEach((row, s) => expect(labels[row]).toBe(sampleLabels[s]));
     const truth = Int32Array.from({ length: n }, (_, i) => i % 3);
-    expect(adjustedRandIndexOfLabels(labels, truth)).toBe(1);
+    expect(adjustedRandIndex(labels, truth)).toBe(1);
   });
 
   it('draws the top of the tree with every merge over earlier nodes', () => {
@@ -167,9 +175,8 @@ describe('analysis with hierarchical clustering', () => {
 describe('comparing algorithms', () => {
   it('scores the three on the same rows, with their pairwise agreement', async () => {
     const table = await readCsv(textSource(csv));
-    const comparison = compareAlgorithms(
-      table,
-      { ...DEFAULT_ANALYSIS_OPTIONS, nInit: 3, linkage: 'average' },
+    const comparison = AnalysisSession.ofTable(table).compare(
+      { options: { ...DEFAULT_ANALYSIS_OPTIONS, nInit: 3, linkage: 'average' }, rfm: null },
       4,
     );
     expect(comparison.rows.map((row) => row.algorithm)).toEqual([
@@ -186,20 +193,5 @@ describe('comparing algorithms', () => {
     }
     expect(comparison.agreement.map((row, i) => row[i])).toEqual([1, 1, 1]);
     expect(comparison.agreement[0][1]).toBe(comparison.agreement[1][0]);
-  });
-
-  it('computes the adjusted Rand index as the general version does, noise included', () => {
-    const random = createRandom(4);
-    const a = Int32Array.from({ length: 500 }, () => Math.floor(random.next() * 4) - 1);
-    const b = Int32Array.from(a, (label, i) =>
-      i % 7 === 0 ? Math.floor(random.next() * 3) : label,
-    );
-    expect(adjustedRandIndexOfLabels(a, b)).toBeCloseTo(adjustedRandIndex(a, b), 12);
-    expect(
-      adjustedRandIndexOfLabels(
-        a,
-        Int32Array.from(a, (x) => 10 - x),
-      ),
-    ).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../../src/core/analysis/analysisOptions';
 import { textSource } from '../../../src/core/read/byteSource';
 import { adjustedRandIndex } from '../../../src/core/cluster/quality/clusterMetrics';
-import { runPipeline } from '../../../src/core/analysis/runPipeline';
+import { segmentFile } from '../../support/segmentFile';
 import { generateCustomersCsv, PERSONAS } from '../../../scripts/generators/customers';
 
 const csv = generateCustomersCsv({ rows: 1500, seed: 4, duplicates: 5 });
@@ -10,7 +10,7 @@ const csv = generateCustomersCsv({ rows: 1500, seed: 4, duplicates: 5 });
 describe('runPipeline', () => {
   it('takes a customer file to segments, accounting for every row', async () => {
     const stages = new Set<string>();
-    const { analysis } = await runPipeline(textSource(csv), { analysis: { nInit: 3 } }, (stage) =>
+    const { analysis } = await segmentFile(textSource(csv), { analysis: { nInit: 3 } }, (stage) =>
       stages.add(stage),
     );
     expect([...stages]).toEqual(
@@ -62,7 +62,7 @@ describe('runPipeline', () => {
 
   it('finds the five personas the generator drew the customers from', async () => {
     const big = generateCustomersCsv({ rows: 3000, seed: 9, missingShare: 0, outlierShare: 0 });
-    const { table, analysis } = await runPipeline(textSource(big), {
+    const { table, analysis } = await segmentFile(textSource(big), {
       analysis: {
         k: 5,
         nInit: 4,
@@ -83,7 +83,7 @@ describe('runPipeline', () => {
   });
 
   it('shrinks the range of k to the rows there are, with a note', async () => {
-    const { analysis } = await runPipeline(textSource('x,y\n1,2\n3,1\n5,9\n'), {
+    const { analysis } = await segmentFile(textSource('x,y\n1,2\n3,1\n5,9\n'), {
       analysis: { kMax: 10 },
     });
     expect(analysis.elbow.map((p) => p.k)).toEqual([1, 2, 3]);
@@ -93,38 +93,38 @@ describe('runPipeline', () => {
   });
 
   it('says plainly that one row cannot be segmented', async () => {
-    await expect(runPipeline(textSource('x,y\n1,2\n'))).rejects.toMatchObject({
+    await expect(segmentFile(textSource('x,y\n1,2\n'))).rejects.toMatchObject({
       code: 'too-few-rows',
       message: expect.stringMatching(/only one row of data/),
     });
   });
 
   it('works on two rows', async () => {
-    const { analysis } = await runPipeline(textSource('x,y\n1,2\n3,5\n'));
+    const { analysis } = await segmentFile(textSource('x,y\n1,2\n3,5\n'));
     expect(analysis.elbow.map((p) => p.k)).toEqual([1, 2]);
     expect(analysis.results[1].profiles.segments.map((s) => s.size)).toEqual([1, 1]);
   });
 
   it('refuses files with nothing to cluster and too many segments, with sentences that say what to do', async () => {
-    await expect(runPipeline(textSource('name,city\nAnn,Paris\nBob,Rome\n'))).rejects.toThrow(
+    await expect(segmentFile(textSource('name,city\nAnn,Paris\nBob,Rome\n'))).rejects.toThrow(
       /no numeric column to cluster on/,
     );
-    await expect(runPipeline(textSource('x\n1\n2\n'), { analysis: { k: 5 } })).rejects.toThrow(
+    await expect(segmentFile(textSource('x\n1\n2\n'), { analysis: { k: 5 } })).rejects.toThrow(
       /fewer than the 5 segments asked for/,
     );
     await expect(
-      runPipeline(textSource('x,c\n1,1\n2,1\n'), { analysis: { features: ['c'] } }),
+      segmentFile(textSource('x,c\n1,1\n2,1\n'), { analysis: { features: ['c'] } }),
     ).rejects.toThrow(/same value on every row/);
     // Every "use as feature" box unticked on the page.
     await expect(
-      runPipeline(textSource('x,y\n1,2\n2,5\n3,1\n'), { analysis: { features: [] } }),
+      segmentFile(textSource('x,y\n1,2\n2,5\n3,1\n'), { analysis: { features: [] } }),
     ).rejects.toThrow(
       'No feature is chosen: tick "use as feature" for at least one numeric column.',
     );
   });
 
   it('excludes a constant column from the default features with a note', async () => {
-    const { analysis } = await runPipeline(textSource('x,c,y\n1,5,2\n2,5,1\n3,5,7\n'));
+    const { analysis } = await segmentFile(textSource('x,c,y\n1,5,2\n2,5,1\n3,5,7\n'));
     expect(analysis.features.map((f) => f.name)).toEqual(['x', 'y']);
     expect(analysis.notes.join(' ')).toMatch(/c: Every row has the same value/);
   });

@@ -5,7 +5,7 @@ import { effectiveKinds } from '../../../src/core/analysis/analysisOptions';
 import { textSource } from '../../../src/core/read/byteSource';
 import { segmentCsvParts } from '../../../src/core/export/exportCsv';
 import { readCsv } from '../../../src/core/read/readCsv';
-import { runPipeline } from '../../../src/core/analysis/runPipeline';
+import { segmentFile } from '../../support/segmentFile';
 import { rowSourceText } from '../../../src/core/read/table';
 import { isUserError } from '../../../src/core/common/userError';
 
@@ -88,7 +88,7 @@ describe('any CSV text', () => {
     await fc.assert(
       fc.asyncProperty(csvText, async (text) => {
         try {
-          const { table, analysis } = await runPipeline(textSource(text), {
+          const { table, analysis } = await segmentFile(textSource(text), {
             analysis: { kMax: 3, nInit: 1, localSearch: false },
           });
           const { read, kept, dropped } = analysis.cleaning;

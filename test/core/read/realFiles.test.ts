@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../src/core/read/byteSource';
 import { readCsv } from '../../../src/core/read/readCsv';
-import { runPipeline } from '../../../src/core/analysis/runPipeline';
-import { MAX_FILE_BYTES } from '../../../src/worker/analysisApi';
+import { segmentFile } from '../../support/segmentFile';
+import { MAX_FILE_BYTES } from '../../../src/worker/protocol';
 import { oversizedSource, READABLE, REFUSED } from '../../fixtures/files';
 
 describe('files people really have', () => {
@@ -30,7 +30,7 @@ describe('files people really have', () => {
 
 describe('files to refuse, each with one sentence that says what to do', () => {
   it.each(REFUSED.map((f) => [f.name, f] as const))('%s', async (_, fixture) => {
-    const run = runPipeline(bytesSource(fixture.bytes), { analysis: { k: fixture.k ?? null } });
+    const run = segmentFile(bytesSource(fixture.bytes), { analysis: { k: fixture.k ?? null } });
     await expect(run).rejects.toMatchObject({
       name: 'UserError',
       code: fixture.code,

@@ -1,3 +1,4 @@
+import { analyzeTable } from '../../../src/core/analysis/analyzeTable';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../../src/core/analysis/analysisOptions';
 import { textSource } from '../../../src/core/read/byteSource';
@@ -7,7 +8,8 @@ import { readCsv } from '../../../src/core/read/readCsv';
 import { computeRfm, RFM_DROP_REASONS, type RfmSettings } from '../../../src/core/rfm/rfm';
 import {
   clusterCellCounts,
-  clusterRfm,
+  rfmAnalysisOptions,
+  rfmTable,
   customerClusters,
 } from '../../../src/core/rfm/rfmClustering';
 import { rfmCsvParts } from '../../../src/core/rfm/rfmExport';
@@ -336,7 +338,10 @@ describe('RFM summaries, clustering and export', () => {
 
   it('clusters customers on log1p(frequency), log1p(monetary) and recency, and cross-tabulates', async () => {
     const rfm = await rfmOf(csv);
-    const analysis = await clusterRfm(rfm, { ...DEFAULT_ANALYSIS_OPTIONS, nInit: 3, kMax: 6 });
+    const analysis = await analyzeTable(
+      rfmTable(rfm),
+      rfmAnalysisOptions({ ...DEFAULT_ANALYSIS_OPTIONS, nInit: 3, kMax: 6 }),
+    );
     expect(analysis.features.map((f) => `${f.transform}:${f.column}`)).toEqual([
       'none:recency',
       'log1p:frequency',

@@ -19,7 +19,19 @@ export interface HierarchyFit {
   rows: Int32Array;
   sampled: boolean;
   linkage: Linkage;
+  /** The distance the tree was built with (see treeMetric). */
   metric: DistanceMetric;
+  /** The distance asked for. */
+  requestedMetric: DistanceMetric;
+}
+
+/**
+ * The one rule for Ward: its merge cost is a Euclidean variance, so a Ward tree is always built
+ * with Euclidean distances, whatever distance is chosen (that one still measures the
+ * silhouette). The page, the command line and the comparison all say so.
+ */
+export function treeMetric(linkage: Linkage, metric: DistanceMetric): DistanceMetric {
+  return linkage === 'ward' ? 'euclidean' : metric;
 }
 
 export function fitHierarchy(
@@ -37,8 +49,9 @@ export function fitHierarchy(
     ? sampleIndices(n, maxRows, createRandom(seed ^ 0x41c0))
     : Int32Array.from({ length: n }, (_, i) => i);
   const sample = sampled ? gatherRows(matrix, d, rows) : matrix;
-  const tree = mergeTree(sample, rows.length, d, linkage, metric, onProgress);
-  return { tree, rows, sampled, linkage, metric };
+  const used = treeMetric(linkage, metric);
+  const tree = mergeTree(sample, rows.length, d, linkage, used, onProgress);
+  return { tree, rows, sampled, linkage, metric: used, requestedMetric: metric };
 }
 
 /** The number of clusters left when every merge at most `height` high is made. */

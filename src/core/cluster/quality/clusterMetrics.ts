@@ -157,8 +157,9 @@ function isClose(value: number, target: number): boolean {
 }
 
 /**
- * Agreement between two labelings, corrected for chance: 1 is identical up to renaming, about
- * 0 is random. As scikit-learn's adjusted_rand_score.
+ * Adjusted Rand index of two labellings, as scikit-learn's adjusted_rand_score: from their
+ * contingency table, one pass over the rows. Any labels (numbers or texts; noise -1 is a label
+ * like any other) are first numbered densely.
  */
 export function adjustedRandIndex(
   truth: ArrayLike<number | string>,
@@ -166,26 +167,54 @@ export function adjustedRandIndex(
 ): number {
   const n = truth.length;
   if (n !== predicted.length) throw new Error('labelings differ in length');
-  const pairs = new Map<string, number>();
-  const rows = new Map<number | string, number>();
-  const cols = new Map<number | string, number>();
-  for (let i = 0; i < n; i++) {
-    const key = `${truth[i]}\u0000${predicted[i]}`;
-    pairs.set(key, (pairs.get(key) ?? 0) + 1);
-    rows.set(truth[i], (rows.get(truth[i]) ?? 0) + 1);
-    cols.set(predicted[i], (cols.get(predicted[i]) ?? 0) + 1);
-  }
-  const comb2 = (x: number) => (x * (x - 1)) / 2;
-  let sumPairs = 0;
-  for (const count of pairs.values()) sumPairs += comb2(count);
+  const a = denseLabels(truth);
+  const b = denseLabels(predicted);
+  const rb = b.count;
+  const table = new Float64Array(a.count * rb);
+  for (let i = 0; i < n; i++) table[a.codes[i] * rb + b.codes[i]]++;
+  const pairs = (x: number) => (x * (x - 1)) / 2;
+  let sumCells = 0;
+  const rowSums = new Float64Array(a.count);
+  const colSums = new Float64Array(rb);
+  for (let r = 0; r < a.count; r++)
+    for (let c = 0; c < rb; c++) {
+      const count = table[r * rb + c];
+      sumCells += pairs(count);
+      rowSums[r] += count;
+      colSums[c] += count;
+    }
   let sumRows = 0;
-  for (const count of rows.values()) sumRows += comb2(count);
+  for (const count of rowSums) sumRows += pairs(count);
   let sumCols = 0;
-  for (const count of cols.values()) sumCols += comb2(count);
-  const total = comb2(n);
+  for (const count of colSums) sumCols += pairs(count);
+  const total = pairs(n);
   if (total === 0) return 1;
   const expected = (sumRows * sumCols) / total;
   const maximum = (sumRows + sumCols) / 2;
   if (maximum === expected) return 1;
-  return (sumPairs - expected) / (maximum - expected);
+  return (sumCells - expected) / (maximum - expected);
+}
+
+/** Labels numbered 0..count-1 (small integers by offset, anything else by first appearance). */
+function denseLabels(labels: ArrayLike<number | string>): { codes: Int32Array; count: number } {
+  if (labels instanceof Int32Array && labels.length > 0) {
+    let min = labels[0];
+    let max = labels[0];
+    for (let i = 1; i < labels.length; i++) {
+      if (labels[i] < min) min = labels[i];
+      else if (labels[i] > max) max = labels[i];
+    }
+    if (max - min < 1 << 16) return { codes: labels.map((v) => v - min), count: max - min + 1 };
+  }
+  const codes = new Int32Array(labels.length);
+  const seen = new Map<number | string, number>();
+  for (let i = 0; i < labels.length; i++) {
+    let code = seen.get(labels[i]);
+    if (code === undefined) {
+      code = seen.size;
+      seen.set(labels[i], code);
+    }
+    codes[i] = code;
+  }
+  return { codes, count: seen.size };
 }

@@ -43,6 +43,23 @@ describe('cluster metrics', () => {
     );
     expect(adjustedRandIndex(['a', 'a', 'b'], [5, 5, 7])).toBe(1);
   });
+
+  it('reads typed labels (noise -1 a label like any other) as it reads any labels', () => {
+    const random = createRandom(4);
+    const a = Int32Array.from({ length: 500 }, () => Math.floor(random.next() * 4) - 1);
+    const b = Int32Array.from(a, (label, i) =>
+      i % 7 === 0 ? Math.floor(random.next() * 3) : label,
+    );
+    const asText = (labels: Int32Array) => Array.from(labels, (x) => `label ${x}`);
+    expect(adjustedRandIndex(a, b)).toBeCloseTo(adjustedRandIndex(asText(a), asText(b)), 14);
+    expect(adjustedRandIndex(a, b)).toBeLessThan(1);
+    expect(
+      adjustedRandIndex(
+        a,
+        Int32Array.from(a, (x) => 10 - x),
+      ),
+    ).toBe(1);
+  });
 });
 
 describe('SilhouetteSample', () => {

@@ -1,0 +1,182 @@
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../core/analysis/analysisOptions';
+import { DEFAULT_CLEANING, type Cleaning, type MissingStrategy } from '../core/clean/cleanRows';
+import { LINKAGES } from '../core/cluster/hierarchy/agglomerative';
+import { DISTANCE_METRICS } from '../core/cluster/distance';
+import { UserError } from '../core/common/userError';
+import { SCALE_METHODS } from '../core/features/scale';
+import { choiceOption, intOption, listOption, numberOption } from './args';
+import { READ_FLAGS, READ_USAGE } from './readChoiceFlags';
+
+export const ANALYZE_USAGE = `segmentlens analyze FILE [options]
+
+Segments the customers in FILE (one row per customer) with k-means, DBSCAN or
+hierarchical clustering.
+
+  --algorithm kmeans|dbscan|hierarchical       (default kmeans)
+  --metric euclidean|manhattan|chebyshev|cosine
+                        distance for DBSCAN, hierarchical and the silhouette
+                        (default euclidean; k-means itself is Euclidean)
+  --eps X               DBSCAN's neighbourhood radius (default: the knee of the
+                        k-distance plot)
+  --min-pts N           DBSCAN's minimum points of a core row, itself included (default 5)
+  --linkage ward|complete|average|single       hierarchical linkage (default ward)
+  --cut-height H        hierarchical: cut the tree at height H instead of into k
+  --compare             also run all three algorithms and print their comparison
+
+  --features a,b,c      numeric columns to cluster on (default: every numeric column
+                        that is not an identifier)
+  --one-hot a,b         categorical columns to turn into 0/1 features
+  --log1p a,b           skewed non-negative columns to replace by log(1 + x)
+  --k N                 number of segments (default: the recommended one)
+  --k-max N             the elbow tries k = 1..N (default 10)
+  --n-init N            k-means restarts per k (default 10)
+  --seed N              random seed (default 0); same seed, same result
+  --scale zscore|minmax|robust                 (default zscore)
+  --missing drop|mean|median|mode|constant     (default drop)
+  --duplicates drop|keep                       (default drop)
+  --outliers none|clip|drop                    (default clip)
+  --outlier-method zscore|iqr                  (default zscore, |z| > 3)
+  --z N                 the |z| beyond which a value is an outlier (default 3)
+  --pad-short-rows      keep rows with too few fields (their cells count as missing)
+  --silhouette-sample N rows in the silhouette sample (default 5000)
+${READ_USAGE}
+  --out DIR             write segments.csv, one CSV per segment, and set-aside.csv
+  --json                print the result as one JSON object`;
+
+export const ANALYZE_FLAGS = {
+  features: { type: 'string' },
+  'one-hot': { type: 'string' },
+  log1p: { type: 'string' },
+  k: { type: 'string' },
+  'k-max': { type: 'string' },
+  'n-init': { type: 'string' },
+  seed: { type: 'string' },
+  scale: { type: 'string' },
+  missing: { type: 'string' },
+  duplicates: { type: 'string' },
+  outliers: { type: 'string' },
+  'outlier-method': { type: 'string' },
+  z: { type: 'string' },
+  'pad-short-rows': { type: 'boolean' },
+  'silhouette-sample': { type: 'string' },
+  ...READ_FLAGS,
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  algorithm: { type: 'string' },
+  metric: { type: 'string' },
+  eps: { type: 'string' },
+  'min-pts': { type: 'string' },
+  linkage: { type: 'string' },
+  'cut-height': { type: 'string' },
+  compare: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type FlagValues = Partial<Record<keyof typeof ANALYZE_FLAGS, string | boolean>>;
+
+/** The analysis options the flags ask for (every flag checked; the page's defaults otherwise). */
+export function analysisOptionsFrom(values: FlagValues): AnalysisOptions {
+  const text = (name: keyof typeof ANALYZE_FLAGS) => values[name] as string | undefined;
+  // Same default as the page: outliers clipped at |z| > 3.
+  const outliers =
+    choiceOption('outliers', text('outliers'), ['none', 'clip', 'drop'] as const) ?? 'clip';
+  const cleaning: Cleaning = {
+    ...DEFAULT_CLEANING,
+    duplicates:
+      choiceOption('duplicates', text('duplicates'), ['drop', 'keep'] as const) ??
+      DEFAULT_CLEANING.duplicates,
+    missing:
+      choiceOption<MissingStrategy>('missing', text('missing'), [
+        'drop',
+        'mean',
+        'median',
+        'mode',
+        'constant',
+      ]) ?? DEFAULT_CLEANING.missing,
+    outliers:
+      outliers === 'none'
+        ? 'none'
+        : (choiceOption('outlier-method', text('outlier-method'), ['zscore', 'iqr'] as const) ??
+          'zscore'),
+    outlierAction: outliers === 'drop' ? 'drop' : 'clip',
+    zThreshold: numberOption('z', text('z'), 0) ?? DEFAULT_CLEANING.zThreshold,
+    log1p: listOption(text('log1p')) ?? [],
+    padShortRows: values['pad-short-rows'] === true,
+  };
+  const options: AnalysisOptions = {
+    ...DEFAULT_ANALYSIS_OPTIONS,
+    features: listOption(text('features')) ?? null,
+    oneHot: listOption(text('one-hot')) ?? [],
+    clean: cleaning,
+    scale: choiceOption('scale', text('scale'), SCALE_METHODS) ?? 'zscore',
+    k: intOption('k', text('k'), 1) ?? null,
+    kMax: intOption('k-max', text('k-max'), 1, 50) ?? DEFAULT_ANALYSIS_OPTIONS.kMax,
+    nInit: intOption('n-init', text('n-init'), 1, 1000) ?? DEFAULT_ANALYSIS_OPTIONS.nInit,
+    seed: intOption('seed', text('seed'), 0) ?? 0,
+    silhouetteSample:
+      intOption('silhouette-sample', text('silhouette-sample'), 2, 20000) ??
+      DEFAULT_ANALYSIS_OPTIONS.silhouetteSample,
+  };
+  if (options.k !== null && options.k > options.kMax) options.kMax = options.k;
+  Object.assign(
+    options,
+    algorithmOptions({
+      algorithm: text('algorithm'),
+      metric: text('metric'),
+      eps: text('eps'),
+      'min-pts': text('min-pts'),
+      linkage: text('linkage'),
+      'cut-height': text('cut-height'),
+    }),
+  );
+  if (options.algorithm === 'dbscan' && options.k !== null)
+    throw new UserError(
+      'bad-option',
+      'DBSCAN finds the number of segments itself: leave out --k, or choose --algorithm kmeans or hierarchical.',
+    );
+
+  return options;
+}
+
+/** The algorithm flags, checked against each other (a flag for another algorithm is a mistake). */
+function algorithmOptions(values: {
+  algorithm?: string;
+  metric?: string;
+  eps?: string;
+  'min-pts'?: string;
+  linkage?: string;
+  'cut-height'?: string;
+}): Partial<AnalysisOptions> {
+  const algorithm =
+    choiceOption('algorithm', values.algorithm, ['kmeans', 'dbscan', 'hierarchical'] as const) ??
+    'kmeans';
+  const misplaced = (flag: string, owner: string) =>
+    new UserError(
+      'bad-option',
+      `${flag} applies to ${owner}: add --algorithm ${owner === 'DBSCAN' ? 'dbscan' : 'hierarchical'}.`,
+    );
+  if (algorithm !== 'dbscan' && (values.eps !== undefined || values['min-pts'] !== undefined))
+    throw misplaced(values.eps !== undefined ? '--eps' : '--min-pts', 'DBSCAN');
+  if (
+    algorithm !== 'hierarchical' &&
+    (values.linkage !== undefined || values['cut-height'] !== undefined)
+  )
+    throw misplaced(
+      values.linkage !== undefined ? '--linkage' : '--cut-height',
+      'hierarchical clustering',
+    );
+  const linkage =
+    choiceOption('linkage', values.linkage, LINKAGES) ?? DEFAULT_ANALYSIS_OPTIONS.linkage;
+  const metric = choiceOption('metric', values.metric, DISTANCE_METRICS) ?? 'euclidean';
+  const eps = numberOption('eps', values.eps, 0) ?? null;
+  if (eps !== null && !(eps > 0))
+    throw new UserError('bad-option', '--eps must be a number above 0, such as 0.5.');
+  return {
+    algorithm,
+    metric,
+    eps,
+    minPts: intOption('min-pts', values['min-pts'], 1, 100000) ?? DEFAULT_ANALYSIS_OPTIONS.minPts,
+    linkage,
+    cutHeight: numberOption('cut-height', values['cut-height'], 0) ?? null,
+  };
+}

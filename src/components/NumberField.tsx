@@ -1,0 +1,47 @@
+import { useState } from 'react';
+
+/**
+ * A number input that keeps what the user types (a half-typed "0." is not a number yet) and
+ * hands on only valid values.
+ */
+export function NumberField({
+  label,
+  value,
+  min,
+  integer,
+  disabled = false,
+  onCommit,
+}: {
+  label: string;
+  value: number | null;
+  min: number;
+  integer: boolean;
+  disabled?: boolean;
+  onCommit: (value: number) => void;
+}) {
+  const [text, setText] = useState<string | null>(null);
+  const shown = text ?? (value === null ? '' : String(value));
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        min={min}
+        step={integer ? 1 : 'any'}
+        value={shown}
+        disabled={disabled}
+        onChange={(e) => {
+          setText(e.target.value);
+          const number = e.target.valueAsNumber;
+          if (
+            Number.isFinite(number) &&
+            number > min - (integer ? 1 : 0) &&
+            (!integer || Number.isInteger(number))
+          )
+            onCommit(number);
+        }}
+        onBlur={() => setText(null)}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,98 @@
+import type { RfmResult } from './rfm';
+import { cellIndex, type SegmentMap } from './rfmSegments';
+
+export type RfmSortKey =
+  'customer' | 'recency' | 'frequency' | 'monetary' | 'r' | 'f' | 'm' | 'code' | 'segment';
+
+export interface RfmQuery {
+  sort: RfmSortKey;
+  descending: boolean;
+  offset: number;
+  limit: number;
+  /** Only this named segment (under `map`), or everyone. */
+  segment: number | null;
+  map: SegmentMap;
+}
+
+export interface RfmCustomerRow {
+  customer: string;
+  recency: number;
+  frequency: number;
+  monetary: number;
+  r: number;
+  f: number;
+  m: number;
+}
+
+export interface RfmPage {
+  /** Customers that match the query (before paging). */
+  total: number;
+  offset: number;
+  rows: RfmCustomerRow[];
+}
+
+/**
+ * The per-customer RFM table, sorted, filtered and paged where the data is: the page receives
+ * only the rows it shows. Sort orders are computed once per key.
+ */
+export class RfmCustomerTable {
+  private readonly orders = new Map<string, Int32Array>();
+
+  constructor(private readonly rfm: RfmResult) {}
+
+  page(query: RfmQuery): RfmPage {
+    const { rfm } = this;
+    const order = this.order(query);
+    const segmentOf = (i: number) => query.map.cells[cellIndex(rfm.r[i], rfm.f[i])];
+    let matching: Int32Array = order;
+    if (query.segment !== null) {
+      const wanted = query.segment;
+      matching = order.filter((i) => segmentOf(i) === wanted);
+    }
+    const total = matching.length;
+    const offset = Math.max(0, Math.min(query.offset, Math.max(0, total - 1)));
+    const rows: RfmCustomerRow[] = [];
+    for (let p = offset; p < Math.min(total, offset + query.limit); p++) {
+      const i = matching[query.descending ? total - 1 - p : p];
+      rows.push({
+        customer: rfm.customers[i],
+        recency: rfm.recency[i],
+        frequency: rfm.frequency[i],
+        monetary: rfm.monetary[i],
+        r: rfm.r[i],
+        f: rfm.f[i],
+        m: rfm.m[i],
+      });
+    }
+    return { total, offset, rows };
+  }
+
+  /** Customers in ascending order of the sort key (ties by customer id), cached per key. */
+  private order(query: RfmQuery): Int32Array {
+    const { rfm } = this;
+    const key = query.sort === 'segment' ? `segment:${JSON.stringify(query.map)}` : query.sort;
+    const known = this.orders.get(key);
+    if (known) return known;
+    const n = rfm.customers.length;
+    const order = Int32Array.from({ length: n }, (_, i) => i);
+    if (query.sort !== 'customer') {
+      const values = new Float64Array(n);
+      if (query.sort === 'segment') {
+        const names = query.map.names;
+        const byName = names.map((_, s) => s).sort((a, b) => names[a].localeCompare(names[b]));
+        const rankOf = new Int32Array(names.length);
+        byName.forEach((s, position) => (rankOf[s] = position));
+        for (let i = 0; i < n; i++)
+          values[i] = rankOf[query.map.cells[cellIndex(rfm.r[i], rfm.f[i])]];
+      } else if (query.sort === 'code') {
+        for (let i = 0; i < n; i++) values[i] = rfm.r[i] * 100 + rfm.f[i] * 10 + rfm.m[i];
+      } else {
+        values.set(rfm[query.sort]);
+      }
+      // Customers are in id order already, so a stable sort keeps ties by id.
+      order.sort((a, b) => values[a] - values[b] || a - b);
+    }
+    this.orders.set(key, order);
+    return order;
+  }
+}

@@ -1,0 +1,223 @@
+import type { AnalysisOptions } from '../analysis/analysisOptions';
+import type { AnalysisResult } from '../analysis/analysisResult';
+import type { PipelineProgress } from '../common/progress';
+import { UserError } from '../common/userError';
+import type { ClusterExecutor } from '../cluster/clusterJob';
+import type { AlgorithmComparison } from '../cluster/compareAlgorithms';
+import type { ByteSource } from '../read/byteSource';
+import { inferColumns, type ColumnSummary } from '../read/inferColumns';
+import { readCsv } from '../read/readCsv';
+import type { Table } from '../read/table';
+import { computeRfm, type RfmResult, type RfmSettings } from '../rfm/rfm';
+import { rfmAnalysisOptions, rfmTable } from '../rfm/rfmClustering';
+import { RfmCustomerTable, type RfmPage, type RfmQuery } from '../rfm/rfmCustomerTable';
+import { cellTotals } from '../rfm/rfmSummary';
+import { describeDataset, type DatasetSummary, type ReadChoice } from './datasetSummary';
+import {
+  cleaningReportExport,
+  rfmExport,
+  rfmSetAsideExport,
+  segmentsExport,
+  type ExportParts,
+  type RfmExportChoice,
+} from './sessionExports';
+import { segmentationView, type SegmentationView } from './segmentationView';
+import { StageCache, stageKey } from './stageCache';
+import { TableAnalysis, type SegmentationHooks } from './tableAnalysis';
+import type { RfmView } from './rfmView';
+
+/** A segmentation to make: of the file's rows, or (with `rfm`) of its customers' RFM figures. */
+export interface SegmentationRequest {
+  options: AnalysisOptions;
+  rfm: RfmSettings | null;
+}
+
+export interface OpenOptions {
+  onProgress?: PipelineProgress;
+  /** Refuse files larger than this (the page's limit). */
+  maxBytes?: number;
+  /** Where k-means jobs run (default: one after another on this thread). */
+  executor?: () => ClusterExecutor | undefined;
+}
+
+/** RFM for one set of settings, and the analysis of its customers. */
+interface RfmStage {
+  result: RfmResult;
+  customers: TableAnalysis;
+  table: RfmCustomerTable;
+}
+
+/**
+ * One loaded file and everything derived from it. The worker keeps one session; the command
+ * line opens one from a file on disk. Every stage is computed once for the options that decide
+ * it (see TableAnalysis), so each request names what it wants and the session works out what it
+ * still needs: an export after a change of k recomputes nothing, the comparison reuses the
+ * segmentation, and a fresh session given the same requests gives the same answers.
+ */
+export class AnalysisSession {
+  private readonly rows: TableAnalysis;
+  private readonly rfmStages = new StageCache<RfmStage>(1);
+  private summaryMemo: DatasetSummary | null = null;
+
+  private constructor(
+    readonly fileName: string,
+    readonly fileSize: number,
+    readonly table: Table,
+    readonly columns: ColumnSummary[],
+    private readonly executor: () => ClusterExecutor | undefined,
+  ) {
+    this.rows = new TableAnalysis(table, columns, executor);
+  }
+
+  /** Reads a file and infers its column kinds. */
+  static async open(
+    source: ByteSource,
+    fileName: string,
+    choice: ReadChoice,
+    options: OpenOptions = {},
+  ): Promise<AnalysisSession> {
+    const { onProgress } = options;
+    const table = await readCsv(source, {
+      ...choice,
+      maxBytes: options.maxBytes,
+      onProgress: (f) => onProgress?.('parse', f),
+    });
+    const columns = inferColumns(table, (f) => onProgress?.('infer', f));
+    return new AnalysisSession(fileName, source.size, table, columns, () => options.executor?.());
+  }
+
+  /** A session over a table already read (tests, the RFM customers' own table). */
+  static ofTable(table: Table, fileName = 'table.csv', options: OpenOptions = {}): AnalysisSession {
+    return new AnalysisSession(fileName, table.byteLength, table, inferColumns(table), () =>
+      options.executor?.(),
+    );
+  }
+
+  summary(): DatasetSummary {
+    this.summaryMemo ??= describeDataset(this.fileName, this.fileSize, this.table, this.columns);
+    return this.summaryMemo;
+  }
+
+  /** RFM per customer from the file's order lines, once per settings. */
+  rfm(settings: RfmSettings, onProgress?: PipelineProgress): RfmResult {
+    return this.rfmStage(settings, onProgress).result;
+  }
+
+  private rfmStage(settings: RfmSettings, onProgress?: PipelineProgress): RfmStage {
+    return this.rfmStages.obtain(stageKey(settings), () => {
+      const result = computeRfm(this.table, settings, (f) => onProgress?.('rfm', f));
+      return {
+        result,
+        customers: new TableAnalysis(rfmTable(result), null, this.executor),
+        table: new RfmCustomerTable(result),
+      };
+    });
+  }
+
+  rfmView(settings: RfmSettings, onProgress?: PipelineProgress): RfmView {
+    const result = this.rfm(settings, onProgress);
+    return {
+      settings,
+      rows: result.rows,
+      customers: result.customers.length,
+      snapshot: result.snapshot,
+      defaultSnapshot: result.lastOrder + 86_400_000,
+      firstOrder: result.firstOrder,
+      lastOrder: result.lastOrder,
+      dateOrder: result.dateOrder,
+      revenue: result.totalRevenue,
+      cells: cellTotals(result),
+    };
+  }
+
+  /** One page of the RFM customer table, sorted and filtered here. */
+  rfmCustomers(settings: RfmSettings, query: RfmQuery): RfmPage {
+    return this.rfmStage(settings).table.page(query);
+  }
+
+  /** The table a request segments, and the options it runs with there. */
+  private target(request: SegmentationRequest, onProgress?: PipelineProgress) {
+    if (request.rfm === null) return { analysis: this.rows, options: request.options, rfm: null };
+    const stage = this.rfmStage(request.rfm, onProgress);
+    if (stage.result.customers.length < 2)
+      throw new UserError(
+        'too-few-rows',
+        'Only one customer has usable orders, so there is nothing to cluster: check the column choices.',
+      );
+    return {
+      analysis: stage.customers,
+      options: rfmAnalysisOptions(request.options),
+      rfm: stage.result,
+    };
+  }
+
+  async segmentation(
+    request: SegmentationRequest,
+    hooks: SegmentationHooks = {},
+  ): Promise<AnalysisResult> {
+    const { analysis, options } = this.target(request, hooks.onProgress);
+    return analysis.segment(options, hooks);
+  }
+
+  async segmentationView(
+    request: SegmentationRequest,
+    hooks: SegmentationHooks = {},
+  ): Promise<SegmentationView> {
+    const { analysis, options, rfm } = this.target(request, hooks.onProgress);
+    const result = await analysis.segment(options, hooks);
+    return segmentationView(analysis.table, result, options, rfm);
+  }
+
+  /** k-means, hierarchical and DBSCAN side by side on a segmentation's rows and options. */
+  compare(
+    request: SegmentationRequest,
+    k: number,
+    onProgress?: PipelineProgress,
+  ): AlgorithmComparison {
+    const { analysis, options } = this.target(request, onProgress);
+    return analysis.compare(options, k, onProgress);
+  }
+
+  /** Every analysed row (or one segment's) with its original cells, segment and label. */
+  async exportSegments(
+    request: SegmentationRequest,
+    k: number,
+    segment: number | null,
+  ): Promise<ExportParts> {
+    const analysis = await this.segmentation(request);
+    return segmentsExport(
+      this.fileName,
+      this.table,
+      this.columns,
+      request.options,
+      analysis,
+      k,
+      segment,
+    );
+  }
+
+  /** The rows the cleaning set aside, each with its line, reason and cells. */
+  async exportCleaningReport(request: SegmentationRequest): Promise<ExportParts> {
+    const analysis = await this.segmentation(request);
+    return cleaningReportExport(this.fileName, this.table, this.columns, request.options, analysis);
+  }
+
+  /** The per-customer RFM table (all customers, one named segment, or one cluster). */
+  async exportRfm(
+    settings: RfmSettings,
+    clustering: AnalysisOptions | null,
+    choice: RfmExportChoice,
+  ): Promise<ExportParts> {
+    const { result } = this.rfmStage(settings);
+    const analysis =
+      clustering === null || choice.k === null
+        ? null
+        : await this.segmentation({ options: clustering, rfm: settings });
+    return rfmExport(this.fileName, result, analysis, choice);
+  }
+
+  /** The order lines RFM left out, each with its line, reason and cells. */
+  exportRfmSetAside(settings: RfmSettings): ExportParts {
+    return rfmSetAsideExport(this.fileName, this.table, this.columns, this.rfm(settings));
+  }
+}

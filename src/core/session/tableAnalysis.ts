@@ -1,0 +1,360 @@
+import type { AnalysisOptions } from '../analysis/analysisOptions';
+import type { AnalysisResult } from '../analysis/analysisResult';
+import type { PipelineProgress } from '../common/progress';
+import { UserError } from '../common/userError';
+import {
+  runClusterJob,
+  type ClusterData,
+  type ClusterExecutor,
+  type ClusterOutcome,
+  type KmeansSettings,
+} from '../cluster/clusterJob';
+import type { Clustering } from '../cluster/clustering';
+import { compareLabellings, type AlgorithmComparison } from '../cluster/compareAlgorithms';
+import { densityClusters, type DensityClustering } from '../cluster/density/densityClustering';
+import { densitySegmentation } from '../cluster/density/densitySegmentation';
+import { METRIC_LABELS } from '../cluster/distance';
+import {
+  fitHierarchy,
+  hierarchyLabels,
+  type HierarchyFit,
+} from '../cluster/hierarchy/hierarchicalClustering';
+import { hierarchySegmentation } from '../cluster/hierarchy/hierarchySegmentation';
+import { kmeansElbow } from '../cluster/kmeans/kmeansElbow';
+import type { ElbowPoint } from '../cluster/quality/chooseK';
+import { SilhouetteSample } from '../cluster/quality/silhouette';
+import { releaseScratch } from '../cluster/scratch';
+import { fitPca, projectPca, type PcaResult } from '../features/pca';
+import {
+  featureChoiceOf,
+  prepareFeatures,
+  type PreparedFeatures,
+} from '../features/prepareFeatures';
+import { prepareProfiles } from '../profile/profileSegments';
+import type { ColumnSummary } from '../read/inferColumns';
+import type { Table } from '../read/table';
+import { StageCache, stageKey } from './stageCache';
+
+/** The cleaned and scaled features of a table, with what every clustering of them shares. */
+export interface FeatureStage {
+  key: string;
+  prepared: PreparedFeatures;
+  pca: PcaResult;
+  /** Every analysed row on the first min(3, d) components, n x dims; for plotting only. */
+  projection: Float32Array;
+  projectionDims: number;
+  /** Numeric columns described in the profiles, and categorical ones whose top value is shown. */
+  profiledNumeric: string[];
+  profiledCategorical: string[];
+  data: ClusterData;
+}
+
+export interface SegmentationHooks {
+  onProgress?: PipelineProgress;
+  /** Each k's point as soon as its clustering is done, so the elbow curve can fill in. */
+  onElbowPoint?: (point: ElbowPoint) => void;
+}
+
+/**
+ * Everything derived from one table (the file's rows, or the RFM customers), each stage
+ * computed once for the options that decide it: the features, the silhouette sample, k-means
+ * for each k, the merge tree, DBSCAN, and the whole segmentation. A change of algorithm or of
+ * k reuses the features; the comparison reuses the segmentation's k-means.
+ */
+export class TableAnalysis {
+  private readonly featureStages = new StageCache<FeatureStage>(1);
+  private readonly silhouettes = new StageCache<SilhouetteSample | null>(1);
+  private readonly kmeansRuns = new StageCache<Map<number, ClusterOutcome>>(1);
+  private readonly trees = new StageCache<HierarchyFit>(1);
+  private readonly densities = new StageCache<DensityClustering>(1);
+  private readonly segmentations = new StageCache<AnalysisResult>(1);
+
+  constructor(
+    readonly table: Table,
+    /** Column kinds already inferred (the file's, when it was read); null to infer them. */
+    private readonly columns: ColumnSummary[] | null,
+    /** Where k-means jobs run (default: one after another on this thread). */
+    private readonly executor: () => ClusterExecutor | undefined = () => undefined,
+  ) {}
+
+  /** The analysis of these options, if it is the last one made. */
+  known(options: AnalysisOptions): AnalysisResult | undefined {
+    return this.segmentations.get(stageKey(options));
+  }
+
+  features(options: AnalysisOptions, onProgress?: PipelineProgress): FeatureStage {
+    const choice = featureChoiceOf(options);
+    const key = stageKey(choice, options.wording);
+    return this.featureStages.obtain(key, () => {
+      // A new feature matrix makes every clustering of the old one obsolete.
+      this.silhouettes.clear();
+      this.kmeansRuns.clear();
+      this.trees.clear();
+      this.densities.clear();
+      this.segmentations.clear();
+      const prepared = prepareFeatures(this.table, choice, onProgress, this.columns ?? undefined);
+      const { scaled, features, n, d, cleaned, columns, kinds } = prepared;
+      const pca = fitPca(scaled.matrix, n, d, (f) => onProgress?.('pca', f));
+      const projectionDims = Math.min(3, d);
+      const projection = projectPca(
+        scaled.matrix,
+        n,
+        pca,
+        projectionDims,
+        new Float32Array(n * projectionDims),
+      );
+      const profiledNumeric = [
+        ...new Set(features.filter((f) => f.transform !== 'onehot').map((f) => f.column)),
+      ];
+      const profiledCategorical = columns
+        .filter((_, j) => kinds[j] === 'categorical')
+        .map((c) => c.name);
+      const data: ClusterData = {
+        matrix: scaled.matrix,
+        n,
+        d,
+        center: scaled.center,
+        scale: scaled.scale,
+        transforms: features.map((f) => f.transform),
+        profile: prepareProfiles({
+          table: this.table,
+          rows: cleaned.rows,
+          numeric: profiledNumeric,
+          categorical: profiledCategorical,
+          wording: options.wording,
+        }),
+      };
+      return {
+        key,
+        prepared,
+        pca,
+        projection,
+        projectionDims,
+        profiledNumeric,
+        profiledCategorical,
+        data,
+      };
+    });
+  }
+
+  /** The silhouette sample of these features under the options' distance, size and seed. */
+  private silhouette(
+    stage: FeatureStage,
+    options: AnalysisOptions,
+    onProgress?: PipelineProgress,
+  ): SilhouetteSample | null {
+    const { matrix, n, d } = stage.data;
+    const key = stageKey(stage.key, options.silhouetteSample, options.seed, options.metric);
+    return this.silhouettes.obtain(key, () =>
+      n >= 3
+        ? new SilhouetteSample(
+            matrix,
+            n,
+            d,
+            options.silhouetteSample,
+            options.seed,
+            (f) => onProgress?.('silhouette', f),
+            options.metric,
+          )
+        : null,
+    );
+  }
+
+  private kmeansOutcomes(stage: FeatureStage, settings: KmeansSettings) {
+    return this.kmeansRuns.obtain(stageKey(stage.key, settings), () => new Map());
+  }
+
+  private tree(stage: FeatureStage, options: AnalysisOptions, onProgress?: PipelineProgress) {
+    const { matrix, n, d } = stage.data;
+    const { linkage, metric, seed } = options;
+    return this.trees.obtain(stageKey(stage.key, linkage, metric, seed), () =>
+      fitHierarchy(matrix, n, d, linkage, metric, seed, (f) => onProgress?.('cluster', 0.8 * f)),
+    );
+  }
+
+  private density(stage: FeatureStage, options: AnalysisOptions, onProgress?: PipelineProgress) {
+    const { matrix, n, d } = stage.data;
+    const settings = {
+      eps: options.eps,
+      minPts: options.minPts,
+      metric: options.metric,
+      seed: options.seed,
+    };
+    return this.densities.obtain(stageKey(stage.key, settings), () =>
+      densityClusters(matrix, n, d, settings, (f) => onProgress?.('cluster', f)),
+    );
+  }
+
+  /**
+   * The segmentation: features, then k-means for every k of the elbow with its quality indices
+   * and the recommended k (or DBSCAN, or one merge tree cut for every k), and profiles for every
+   * k (so that changing k on the page is instant).
+   */
+  async segment(options: AnalysisOptions, hooks: SegmentationHooks = {}): Promise<AnalysisResult> {
+    const key = stageKey(options);
+    const known = this.segmentations.get(key);
+    if (known) {
+      for (const point of known.elbow) hooks.onElbowPoint?.(point);
+      return known;
+    }
+    const { onProgress } = hooks;
+    const stage = this.features(options, onProgress);
+    const { prepared, data } = stage;
+    const { n } = prepared;
+    if (options.k !== null && options.k > n) {
+      throw new UserError(
+        'too-few-rows',
+        `There are ${n} usable rows, fewer than the ${options.k} segments asked for: choose at most ${n} segments.`,
+      );
+    }
+    const notes = [...prepared.notes];
+    const kMax = Math.max(1, Math.min(options.kMax, n));
+    const kRangeNote =
+      kMax < options.kMax
+        ? `Only ${n} rows are left to analyse, so k runs from 1 to ${kMax}: add rows or ask for fewer segments.`
+        : null;
+    if (kRangeNote) notes.push(kRangeNote);
+    const silhouette = () => this.silhouette(stage, options, onProgress);
+    let clustering: Clustering;
+    if (options.algorithm === 'dbscan') {
+      clustering = densitySegmentation({
+        data,
+        found: this.density(stage, options, onProgress),
+        silhouette,
+        onProgress,
+      });
+    } else if (options.algorithm === 'hierarchical') {
+      clustering = hierarchySegmentation({
+        data,
+        fit: this.tree(stage, options, onProgress),
+        kMax,
+        cutHeight: options.cutHeight,
+        silhouette,
+        onElbowPoint: hooks.onElbowPoint,
+        onProgress,
+      });
+    } else {
+      const settings = kmeansSettingsOf(options);
+      clustering = await kmeansElbow({
+        data,
+        settings,
+        kMax,
+        known: this.kmeansOutcomes(stage, settings),
+        silhouette,
+        executor: this.executor(),
+        onElbowPoint: hooks.onElbowPoint,
+        onProgress,
+      });
+    }
+    // Per-k scratch arrays are not needed until the next clustering.
+    releaseScratch();
+    notes.push(...clustering.notes);
+    onProgress?.('profile', 1);
+    const { cleaned, scaled, features, columns } = prepared;
+    const result: AnalysisResult = {
+      columns,
+      features,
+      profiledNumeric: stage.profiledNumeric,
+      profiledCategorical: stage.profiledCategorical,
+      rows: cleaned.rows,
+      dropReason: cleaned.dropReason,
+      dropDetail: cleaned.dropDetail,
+      cleaning: cleaned.report,
+      scaling: {
+        method: scaled.method,
+        mean: scaled.mean,
+        std: scaled.std,
+        center: scaled.center,
+        scale: scaled.scale,
+        warnings: scaled.warnings,
+      },
+      pca: stage.pca,
+      projection: stage.projection,
+      projectionDims: stage.projectionDims,
+      elbow: clustering.elbow,
+      kRangeNote,
+      silhouetteSampleSize: this.silhouette(stage, options)?.size ?? 0,
+      recommendation: clustering.recommendation,
+      k: clustering.k ?? options.k ?? clustering.recommendation.k,
+      algorithm: options.algorithm,
+      metric: options.metric,
+      density: clustering.density,
+      pointKinds: clustering.pointKinds,
+      hierarchy: clustering.hierarchy,
+      results: clustering.results,
+      notes: [...this.table.notes, ...notes, ...scaled.warnings],
+    };
+    return this.segmentations.set(key, result);
+  }
+
+  /**
+   * k-means, hierarchical and DBSCAN side by side on the rows and options of a segmentation
+   * (k segments for the first two; DBSCAN with its eps, the suggested one when none is set).
+   * Whatever the segmentation already computed (the features, k-means at k, the tree, DBSCAN,
+   * the silhouette sample) is reused.
+   */
+  compare(options: AnalysisOptions, k: number, onProgress?: PipelineProgress): AlgorithmComparison {
+    const stage = this.features(options, onProgress);
+    const { matrix, n, d } = stage.data;
+    const segments = Math.max(1, Math.min(k, n));
+    const report =
+      (from: number, to: number): PipelineProgress =>
+      (name, f) =>
+        onProgress?.(name, from + (to - from) * f);
+    const settings = kmeansSettingsOf(options);
+    const outcomes = this.kmeansOutcomes(stage, settings);
+    let kmeansOutcome = outcomes.get(segments);
+    if (kmeansOutcome === undefined) {
+      kmeansOutcome = runClusterJob(stage.data, segments, settings, (f) =>
+        onProgress?.('cluster', 0.3 * f),
+      );
+      outcomes.set(segments, kmeansOutcome);
+    }
+    const fit = this.tree(stage, options, report(0.3, 0.6));
+    const hierarchical = hierarchyLabels(fit, matrix, n, d, segments);
+    const found = this.density(stage, options, report(0.6, 0.9));
+    const silhouette =
+      this.silhouette(stage, options, onProgress) ??
+      new SilhouetteSample(matrix, n, d, options.silhouetteSample, options.seed);
+    const metricName = METRIC_LABELS[options.metric];
+    const comparison = compareLabellings(
+      matrix,
+      n,
+      d,
+      [
+        {
+          algorithm: 'kmeans',
+          settings: `k = ${segments}, best of ${options.nInit}`,
+          labels: kmeansOutcome.labels,
+          clusters: segments,
+        },
+        {
+          algorithm: 'hierarchical',
+          settings: `${fit.linkage} linkage, ${METRIC_LABELS[fit.metric]}${fit.metric !== options.metric ? ' (Ward is Euclidean only)' : ''}, k = ${segments}${fit.sampled ? `, tree on ${fit.rows.length.toLocaleString('en-US')} rows` : ''}`,
+          labels: hierarchical,
+          clusters: segments,
+        },
+        {
+          algorithm: 'dbscan',
+          settings: `eps ${found.eps}${options.eps === null ? ' (suggested)' : ''}, ${found.minPts} minimum points, ${metricName}`,
+          labels: found.labels,
+          clusters: found.clusters,
+        },
+      ],
+      silhouette,
+      options.metric,
+    );
+    releaseScratch();
+    onProgress?.('profile', 1);
+    return comparison;
+  }
+}
+
+export function kmeansSettingsOf(options: AnalysisOptions): KmeansSettings {
+  return {
+    nInit: options.nInit,
+    maxIter: options.maxIter,
+    seed: options.seed,
+    localSearch: options.localSearch,
+  };
+}
