@@ -1,5 +1,5 @@
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../core/analysis/analysisOptions';
-import { DEFAULT_CLEANING, type Cleaning, type MissingStrategy } from '../core/clean/cleanRows';
+import { DEFAULT_CLEANING, type Cleaning, type MissingStrategy } from '../core/clean/cleanOptions';
 import { LINKAGES } from '../core/cluster/hierarchy/agglomerative';
 import { DISTANCE_METRICS } from '../core/cluster/distance';
 import { UserError } from '../core/common/userError';

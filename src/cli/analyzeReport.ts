@@ -1,6 +1,6 @@
 import { ALGORITHM_LABELS } from '../core/analysis/analysisOptions';
 import { resultFor, type AnalysisResult } from '../core/analysis/analysisResult';
-import { listSetAside } from '../core/clean/cleanRows';
+import { listSetAside } from '../core/clean/cleanOptions';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
 import { METRIC_LABELS } from '../core/cluster/distance';
 import { DELIMITER_LABELS } from '../core/read/dialect';

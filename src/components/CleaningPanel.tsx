@@ -1,4 +1,4 @@
-import type { MissingStrategy, OutlierAction, OutlierMethod } from '../core/clean/cleanRows';
+import type { MissingStrategy, OutlierAction, OutlierMethod } from '../core/clean/cleanOptions';
 import type { ScaleMethod } from '../core/features/scale';
 import { useStore } from '../store/useStore';
 import { formatCount } from './format';

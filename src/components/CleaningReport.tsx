@@ -1,4 +1,4 @@
-import type { DropReason } from '../core/clean/cleanRows';
+import type { DropReason } from '../core/clean/cleanOptions';
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber } from './format';
 

@@ -1,5 +1,5 @@
 import type { AnalysisOptions } from '../core/analysis/analysisOptions';
-import type { Cleaning } from '../core/clean/cleanRows';
+import type { Cleaning } from '../core/clean/cleanOptions';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
 import type { ElbowPoint } from '../core/cluster/quality/chooseK';
 import type { Stage } from '../core/common/progress';

@@ -1,4 +1,4 @@
-import { releaseScratch } from '../core/cluster/scratch';
+import { releaseReusableArrays } from '../core/common/reusableArrays';
 import {
   runClusterJob,
   type ClusterData,
@@ -15,7 +15,7 @@ let data: ClusterData | null = null;
 /** The data for the coming jobs; null frees it between analyses. */
 export async function setData(next: ClusterData | null): Promise<void> {
   data = next;
-  if (next === null) releaseScratch();
+  if (next === null) releaseReusableArrays();
 }
 
 export async function cluster(k: number, settings: KmeansSettings): Promise<ClusterOutcome> {

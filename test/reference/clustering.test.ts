@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysis/analysisOptions';
 import { bytesSource } from '../../src/core/read/byteSource';
-import { cleanRows, DEFAULT_CLEANING } from '../../src/core/clean/cleanRows';
+import { cleanRows } from '../../src/core/clean/cleanRows';
+import { DEFAULT_CLEANING } from '../../src/core/clean/cleanOptions';
 import {
   adjustedRandIndex,
   calinskiHarabasz,

@@ -1,3 +1,4 @@
+import { prepareProfiles } from '../../src/core/profile/profileContext';
 import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import {
@@ -5,7 +6,6 @@ import {
   type ClusterData,
   type ClusterOutcome,
 } from '../../src/core/cluster/clusterJob';
-import { prepareProfiles } from '../../src/core/profile/profileSegments';
 import { createRandom } from '../../src/core/common/random';
 import { textSource } from '../../src/core/read/byteSource';
 import { readCsv } from '../../src/core/read/readCsv';

@@ -1,6 +1,6 @@
-import { DEFAULT_CLEANING, type Cleaning } from '../clean/cleanRows';
+import type { FeatureWording } from '../profile/segmentLabels';
+import { DEFAULT_CLEANING, type Cleaning } from '../clean/cleanOptions';
 import type { ColumnKind, ColumnSummary } from '../read/inferColumns';
-import type { FeatureWording } from '../profile/profileSegments';
 import { KMEANS_DEFAULTS } from '../cluster/kmeans/kmeans';
 import type { ScaleMethod } from '../features/scale';
 import type { Linkage } from '../cluster/hierarchy/agglomerative';

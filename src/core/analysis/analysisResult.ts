@@ -1,4 +1,4 @@
-import type { FeatureSource, CleanReport } from '../clean/cleanRows';
+import type { FeatureSource, CleanReport } from '../clean/cleanOptions';
 import type { ColumnSummary } from '../read/inferColumns';
 import type { PcaResult } from '../features/pca';
 import type { ScaleMethod } from '../features/scale';

@@ -1,7 +1,8 @@
-import type { FeatureSource } from '../clean/cleanRows';
+import { type ProfileContext } from '../profile/profileContext';
+import type { FeatureSource } from '../clean/cleanOptions';
 import { calinskiHarabasz, daviesBouldin } from './quality/clusterMetrics';
 import { kmeans } from './kmeans/kmeans';
-import { profileSegments, type ProfileContext, type Profiles } from '../profile/profileSegments';
+import { profileSegments, type Profiles } from '../profile/profileSegments';
 
 /**
  * One k of the elbow as a self-contained job: everything it reads is in ClusterData (typed

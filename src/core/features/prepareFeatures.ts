@@ -1,5 +1,6 @@
 import { defaultFeatures, effectiveKinds, type AnalysisOptions } from '../analysis/analysisOptions';
-import { cleanRows, type FeatureSource } from '../clean/cleanRows';
+import { cleanRows } from '../clean/cleanRows';
+import { type FeatureSource } from '../clean/cleanOptions';
 import type { PipelineProgress } from '../common/progress';
 import { UserError } from '../common/userError';
 import { inferColumns, type ColumnKind, type ColumnSummary } from '../read/inferColumns';

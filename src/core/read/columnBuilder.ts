@@ -93,8 +93,8 @@ export class ColumnBuilder {
   finish(rowCount: number): Column {
     return {
       name: this.name,
-      numbers: fitted(this.numbers, rowCount),
-      codes: this.codes === null ? null : fitted(this.codes, rowCount),
+      numbers: firstItems(this.numbers, rowCount),
+      codes: this.codes === null ? null : firstItems(this.codes, rowCount),
       texts: this.texts,
       textCounts: this.textCounts,
       missingCount: this.missingCount,
@@ -118,7 +118,7 @@ export class ColumnBuilder {
  * The first `length` items: a view when the array is at most a quarter too long (the row count
  * was estimated well), so a million-row column is not copied once more; a copy otherwise.
  */
-export function fitted<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
+export function firstItems<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
   array: T,
   length: number,
 ): T {

@@ -1,3 +1,4 @@
+import { UserError } from '../common/userError';
 import type { Encoding } from './detectEncoding';
 import type { Dialect } from './dialect';
 
@@ -123,4 +124,18 @@ function chunkOf(store: RowTextStore, row: number): number {
 
 export function columnIndex(table: Table, name: string): number {
   return table.columns.findIndex((column) => column.name === name);
+}
+
+/** The index of a column the user named; a name the table lacks is refused in one sentence. */
+export function requireColumn(
+  table: Table,
+  name: string,
+  code: 'bad-option' | 'bad-mapping',
+): number {
+  const index = columnIndex(table, name);
+  if (index === -1) {
+    const names = table.columns.map((c) => c.name).join(', ');
+    throw new UserError(code, `There is no column named "${name}": choose among ${names}.`);
+  }
+  return index;
 }

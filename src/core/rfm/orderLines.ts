@@ -1,7 +1,13 @@
 import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
 import { guessDateOrder, parseDate, type DateOrder } from '../read/parseDate';
-import { columnIndex, MISSING_CODE, ROW_OK, type Column, type Table } from '../read/table';
+import {
+  MISSING_CODE,
+  requireColumn as requireColumnIndex,
+  ROW_OK,
+  type Column,
+  type Table,
+} from '../read/table';
 import { mappingProblem, type TransactionMapping } from './transactionMapping';
 
 /** Why an order line was left out, in the order the checks run. */
@@ -229,15 +235,7 @@ export function selectOrderLines(
 }
 
 function requireColumn(table: Table, name: string): Column {
-  const index = columnIndex(table, name);
-  if (index === -1) {
-    const names = table.columns.map((c) => c.name).join(', ');
-    throw new UserError(
-      'bad-mapping',
-      `There is no column named "${name}": choose among ${names}.`,
-    );
-  }
-  return table.columns[index];
+  return table.columns[requireColumnIndex(table, name, 'bad-mapping')];
 }
 
 function decideDateOrder(column: Column): DateOrder {

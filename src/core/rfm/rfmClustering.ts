@@ -1,7 +1,7 @@
-import { DEFAULT_CLEANING } from '../clean/cleanRows';
+import type { FeatureWording } from '../profile/segmentLabels';
+import { DEFAULT_CLEANING } from '../clean/cleanOptions';
 import type { AnalysisOptions } from '../analysis/analysisOptions';
 import { resultFor, type AnalysisResult } from '../analysis/analysisResult';
-import type { FeatureWording } from '../profile/profileSegments';
 import { csvField } from '../export/exportCsv';
 import type { RfmResult } from './rfm';
 import { cellIndex, GRID_CELLS } from './rfmSegments';

@@ -1,6 +1,6 @@
 import type { AnalysisOptions, ClusteringAlgorithm } from '../analysis/analysisOptions';
 import type { AnalysisResult, DensitySummary, HierarchySummary } from '../analysis/analysisResult';
-import type { CleanReport, FeatureSource } from '../clean/cleanRows';
+import type { CleanReport, FeatureSource } from '../clean/cleanOptions';
 import type { DistanceMetric } from '../cluster/distance';
 import type { ElbowPoint, Recommendation } from '../cluster/quality/chooseK';
 import { projectPca } from '../features/pca';

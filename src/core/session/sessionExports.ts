@@ -4,7 +4,7 @@ import {
   type AnalysisOptions,
 } from '../analysis/analysisOptions';
 import { resultFor, type AnalysisResult } from '../analysis/analysisResult';
-import { listSetAside } from '../clean/cleanRows';
+import { listSetAside } from '../clean/cleanOptions';
 import {
   exportFileName,
   numberColumns,

@@ -1,3 +1,4 @@
+import { prepareProfiles } from '../profile/profileContext';
 import type { AnalysisOptions } from '../analysis/analysisOptions';
 import type { AnalysisResult } from '../analysis/analysisResult';
 import type { PipelineProgress } from '../common/progress';
@@ -23,14 +24,13 @@ import { hierarchySegmentation } from '../cluster/hierarchy/hierarchySegmentatio
 import { kmeansElbow } from '../cluster/kmeans/kmeansElbow';
 import type { ElbowPoint } from '../cluster/quality/chooseK';
 import { SilhouetteSample } from '../cluster/quality/silhouette';
-import { releaseScratch } from '../cluster/scratch';
+import { releaseReusableArrays } from '../common/reusableArrays';
 import { fitPca, projectPca, type PcaResult } from '../features/pca';
 import {
   featureChoiceOf,
   prepareFeatures,
   type PreparedFeatures,
 } from '../features/prepareFeatures';
-import { prepareProfiles } from '../profile/profileSegments';
 import type { ColumnSummary } from '../read/inferColumns';
 import type { Table } from '../read/table';
 import { StageCache, stageKey } from './stageCache';
@@ -247,7 +247,7 @@ export class TableAnalysis {
       });
     }
     // Per-k scratch arrays are not needed until the next clustering.
-    releaseScratch();
+    releaseReusableArrays();
     notes.push(...clustering.notes);
     onProgress?.('profile', 1);
     const { cleaned, scaled, features, columns } = prepared;
@@ -344,7 +344,7 @@ export class TableAnalysis {
       silhouette,
       options.metric,
     );
-    releaseScratch();
+    releaseReusableArrays();
     onProgress?.('profile', 1);
     return comparison;
   }

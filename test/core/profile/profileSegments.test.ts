@@ -1,6 +1,7 @@
+import { prepareProfiles } from '../../../src/core/profile/profileContext';
 import { describe, expect, it } from 'vitest';
 import { textSource } from '../../../src/core/read/byteSource';
-import { prepareProfiles, profileSegments } from '../../../src/core/profile/profileSegments';
+import { profileSegments } from '../../../src/core/profile/profileSegments';
 import { readCsv } from '../../../src/core/read/readCsv';
 
 describe('profileSegments', () => {

@@ -1,3 +1,4 @@
+import { takeRows } from '../../common/matrixRows';
 import { dbscan, NOISE } from './dbscan';
 import type { DistanceMetric } from '../distance';
 import { kDistancePlot } from './kDistance';
@@ -70,7 +71,7 @@ export function densityClusters(
   const sampled = n > maxRows;
   const rows = sampled ? sampleIndices(n, maxRows, createRandom(seed ^ 0xdb5c)) : null;
   const m = rows?.length ?? n;
-  const sample = rows === null ? matrix : gatherRows(matrix, d, rows);
+  const sample = rows === null ? matrix : takeRows(matrix, d, rows);
   const search = new NeighbourSearch(sample, m, d, metric);
   const plot = kDistancePlot(search, m, minPts, seed);
   onProgress?.(0.05);
@@ -101,7 +102,7 @@ export function densityClusters(
     labels = new Int32Array(n).fill(NOISE);
     const cores = new Int32Array(coreRows);
     for (let i = 0, c = 0; i < m; i++) if (result.core[i] === 1) cores[c++] = i;
-    const coreMatrix = gatherRows(sample, d, cores);
+    const coreMatrix = takeRows(sample, d, cores);
     const coreSearch = new NeighbourSearch(coreMatrix, coreRows, d, metric);
     const queries = coreSearch.indexRowsOf(matrix, n);
     let next = 0;
@@ -142,12 +143,4 @@ export function densityClusters(
     clusteredRows: m,
     joinedFromOutside,
   };
-}
-
-/** The chosen rows of a row-major matrix, side by side. */
-export function gatherRows(matrix: Float64Array, d: number, rows: Int32Array): Float64Array {
-  const out = new Float64Array(rows.length * d);
-  for (let r = 0; r < rows.length; r++)
-    out.set(matrix.subarray(rows[r] * d, rows[r] * d + d), r * d);
-  return out;
 }

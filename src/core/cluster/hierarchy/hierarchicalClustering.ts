@@ -1,5 +1,5 @@
 import { cutTree, mergeTree, type Linkage, type MergeTree } from './agglomerative';
-import { gatherRows } from '../density/densityClustering';
+import { takeRows } from '../../common/matrixRows';
 import { rowDistance, type DistanceMetric } from '../distance';
 import type { StageProgress } from '../../common/progress';
 import { createRandom, sampleIndices } from '../../common/random';
@@ -48,7 +48,7 @@ export function fitHierarchy(
   const rows = sampled
     ? sampleIndices(n, maxRows, createRandom(seed ^ 0x41c0))
     : Int32Array.from({ length: n }, (_, i) => i);
-  const sample = sampled ? gatherRows(matrix, d, rows) : matrix;
+  const sample = sampled ? takeRows(matrix, d, rows) : matrix;
   const used = treeMetric(linkage, metric);
   const tree = mergeTree(sample, rows.length, d, linkage, used, onProgress);
   return { tree, rows, sampled, linkage, metric: used, requestedMetric: metric };

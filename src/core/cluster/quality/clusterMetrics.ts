@@ -1,4 +1,4 @@
-import { scratchInt32 } from '../scratch';
+import { reusableInt32 } from '../../common/reusableArrays';
 
 /**
  * Cluster quality indices computed as scikit-learn computes them, on all rows (they are
@@ -45,7 +45,7 @@ function clusterMeans(
   const slotToCluster = new Int32Array(span).fill(-1);
   let count = 0;
   for (let s = 0; s < span; s++) if (slotSizes[s] > 0) slotToCluster[s] = count++;
-  const dense = scratchInt32('metrics.labels', n);
+  const dense = reusableInt32('metrics.labels', n);
   const sizes = new Float64Array(count);
   const means = new Float64Array(count * d);
   const overall = new Float64Array(d);

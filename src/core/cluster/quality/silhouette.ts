@@ -1,6 +1,6 @@
 import type { StageProgress } from '../../common/progress';
 import { rowDistance, type DistanceMetric } from '../distance';
-import { squaredDistance } from '../kmeans/kmeans';
+import { squaredDistance } from '../distance';
 import { createRandom, sampleIndices } from '../../common/random';
 
 export const DEFAULT_SILHOUETTE_SAMPLE = 5000;

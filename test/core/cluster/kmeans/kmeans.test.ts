@@ -1,6 +1,8 @@
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { describe, expect, it } from 'vitest';
-import { absoluteTolerance, kmeans, lloyd } from '../../../../src/core/cluster/kmeans/kmeans';
+import { absoluteTolerance } from '../../../../src/core/cluster/kmeans/tolerance';
+import { kmeans } from '../../../../src/core/cluster/kmeans/kmeans';
+import { lloyd } from '../../../../src/core/cluster/kmeans/lloyd';
 import { createRandom } from '../../../../src/core/common/random';
 import { gaussian } from '../../../../scripts/generators/customers';
 

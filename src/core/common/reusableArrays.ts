@@ -6,7 +6,7 @@
 const float64 = new Map<string, Float64Array>();
 const int32 = new Map<string, Int32Array>();
 
-export function scratchFloat64(key: string, length: number): Float64Array {
+export function reusableFloat64(key: string, length: number): Float64Array {
   let array = float64.get(key);
   if (!array || array.length < length) {
     array = new Float64Array(length);
@@ -15,7 +15,7 @@ export function scratchFloat64(key: string, length: number): Float64Array {
   return array.length === length ? array : array.subarray(0, length);
 }
 
-export function scratchInt32(key: string, length: number): Int32Array {
+export function reusableInt32(key: string, length: number): Int32Array {
   let array = int32.get(key);
   if (!array || array.length < length) {
     array = new Int32Array(length);
@@ -25,7 +25,7 @@ export function scratchInt32(key: string, length: number): Int32Array {
 }
 
 /** Lets the scratch arrays go (between analyses). */
-export function releaseScratch(): void {
+export function releaseReusableArrays(): void {
   float64.clear();
   int32.clear();
 }

@@ -1,0 +1,83 @@
+import { quantile } from '../common/quantiles';
+import { readableNumber } from '../common/readableNumber';
+import { MISSING_CODE, type Table } from '../read/table';
+import { DROPPED_MISSING, KEPT, type CleanReport, type MissingStrategy } from './cleanOptions';
+
+/** Sets aside the kept rows that miss a value in a feature whose strategy is to drop them. */
+export function dropRowsWithMissing(
+  table: Table,
+  features: readonly { name: string; index: number }[],
+  oneHot: readonly { name: string; index: number }[],
+  strategyOf: (name: string) => MissingStrategy,
+  reason: Uint8Array,
+  detail: Map<number, string>,
+): void {
+  const n = table.rowCount;
+  for (const { name, index } of [...features, ...oneHot]) {
+    if (strategyOf(name) !== 'drop') continue;
+    const { codes, numbers } = table.columns[index];
+    const isCategorical = oneHot.some((c) => c.index === index);
+    for (let i = 0; i < n; i++) {
+      const missing =
+        isCategorical && codes !== null ? codes[i] === MISSING_CODE : numbers[i] !== numbers[i];
+      if (reason[i] === KEPT && missing) {
+        reason[i] = DROPPED_MISSING;
+        detail.set(i, `no value for ${name}`);
+      }
+    }
+  }
+}
+
+/** The value missing cells of a feature get, from its kept rows; reported when any is missing. */
+export function fillValue(
+  values: Float64Array,
+  reason: Uint8Array,
+  name: string,
+  strategy: MissingStrategy,
+  constant: number,
+  report: CleanReport,
+): number {
+  let missing = 0;
+  let present = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (reason[i] !== KEPT) continue;
+    if (values[i] !== values[i]) missing++;
+    else present++;
+  }
+  if (missing === 0) return NaN;
+  let fill: number;
+  if (strategy === 'constant') {
+    fill = constant;
+  } else {
+    const kept = new Float64Array(present);
+    for (let i = 0, k = 0; i < values.length; i++)
+      if (reason[i] === KEPT && values[i] === values[i]) kept[k++] = values[i];
+    fill =
+      strategy === 'median' ? quantile(kept, 0.5) : strategy === 'mode' ? modeOf(kept) : mean(kept);
+  }
+  report.imputed.push({ column: name, strategy, count: missing, value: readableNumber(fill) });
+  return fill;
+}
+
+function mean(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  return sum / values.length;
+}
+
+/** The most frequent value; the smallest one on ties. */
+function modeOf(values: Float64Array): number {
+  const sorted = values.slice().sort();
+  let best = sorted[0];
+  let bestRun = 0;
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    if (j - i > bestRun) {
+      bestRun = j - i;
+      best = sorted[i];
+    }
+    i = j;
+  }
+  return best;
+}

@@ -1,0 +1,87 @@
+import { quantile } from '../common/quantiles';
+import { readableNumber } from '../common/readableNumber';
+import {
+  DROPPED_OUTLIER,
+  KEPT,
+  type CleanOptions,
+  type CleanReport,
+  type FeatureSource,
+} from './cleanOptions';
+import { transformed, type NumericTransform } from './numericFeature';
+
+/**
+ * Outliers of each numeric feature (|z| or IQR limits on the kept rows, after log1p), clipped to
+ * the limits or set aside, as the options say; every clip and every row set aside is reported.
+ */
+export function treatOutliers(
+  transforms: NumericTransform[],
+  sources: readonly FeatureSource[],
+  options: CleanOptions,
+  reason: Uint8Array,
+  detail: Map<number, string>,
+  report: CleanReport,
+): void {
+  const n = reason.length;
+  const outlier = new Uint8Array(n);
+  transforms.forEach((transform, f) => {
+    const [low, high] = outlierBounds(transform, reason, options);
+    if (!(low <= high)) return;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      if (reason[i] !== KEPT) continue;
+      const v = transformed(transform, i);
+      if (v < low || v > high) {
+        count++;
+        if (options.outlierAction === 'drop' && outlier[i] === 0) {
+          outlier[i] = 1;
+          detail.set(
+            i,
+            `${transform.name} ${v < low ? 'below' : 'above'} ${readableNumber(v < low ? low : high)}${sources[f].transform === 'log1p' ? ' (after log1p)' : ''}`,
+          );
+        }
+      }
+    }
+    if (options.outlierAction === 'clip') {
+      transform.low = low;
+      transform.high = high;
+      if (count > 0) report.clipped.push({ column: transform.name, count, low, high });
+    }
+  });
+  for (let i = 0; i < n; i++) if (outlier[i] === 1) reason[i] = DROPPED_OUTLIER;
+}
+
+function outlierBounds(
+  transform: NumericTransform,
+  reason: Uint8Array,
+  options: CleanOptions,
+): [number, number] {
+  const n = reason.length;
+  if (options.outliers === 'iqr') {
+    let count = 0;
+    for (let i = 0; i < n; i++) if (reason[i] === KEPT) count++;
+    const kept = new Float64Array(count);
+    for (let i = 0, k = 0; i < n; i++)
+      if (reason[i] === KEPT) kept[k++] = transformed(transform, i);
+    const q1 = quantile(kept, 0.25);
+    const q3 = quantile(kept, 0.75);
+    const spread = (q3 - q1) * options.iqrFactor;
+    return [q1 - spread, q3 + spread];
+  }
+  let count = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    if (reason[i] !== KEPT) continue;
+    sum += transformed(transform, i);
+    count++;
+  }
+  const m = sum / count;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    if (reason[i] !== KEPT) continue;
+    const delta = transformed(transform, i) - m;
+    squares += delta * delta;
+  }
+  const std = Math.sqrt(squares / count);
+  if (std === 0) return [NaN, NaN];
+  return [m - options.zThreshold * std, m + options.zThreshold * std];
+}

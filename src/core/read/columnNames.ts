@@ -1,0 +1,34 @@
+export const UNNAMED_NOTE_END = 'no name and got one (column_N).';
+
+export function unnamedNote(count: number): string {
+  return `${count} ${count === 1 ? 'column has' : 'columns have'} ${UNNAMED_NOTE_END}`;
+}
+
+/** Trimmed names; empty ones get `column_N`, repeated ones `name_2`, `name_3`. */
+export function nameColumns(fields: string[], notes: string[]): string[] {
+  const used = new Set<string>();
+  let generated = 0;
+  let renamed = 0;
+  const names = fields.map((field, j) => {
+    let name = field.trim();
+    if (name === '') {
+      name = `column_${j + 1}`;
+      generated++;
+    }
+    if (used.has(name.toLowerCase())) {
+      let n = 2;
+      while (used.has(`${name}_${n}`.toLowerCase())) n++;
+      name = `${name}_${n}`;
+      renamed++;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+  if (generated > 0) notes.push(unnamedNote(generated));
+  if (renamed > 0) {
+    notes.push(
+      `${renamed} repeated column ${renamed === 1 ? 'name was' : 'names were'} made unique (name_2, name_3, ...).`,
+    );
+  }
+  return names;
+}
