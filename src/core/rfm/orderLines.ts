@@ -8,6 +8,7 @@ import {
   type Column,
   type Table,
 } from '../read/table';
+import { DenseIds, idOf, sortedIdOrder, textIds } from './denseIds';
 import { mappingProblem, type TransactionMapping } from './transactionMapping';
 
 /** Why an order line was left out, in the order the checks run. */
@@ -260,73 +261,6 @@ function decideDateOrder(column: Column): DateOrder {
 function timeOf(column: Column, row: number, times: Float64Array): number {
   const code = column.codes === null ? MISSING_CODE : column.codes[row];
   return code >= 0 ? times[code] : NaN;
-}
-
-/**
- * Dense ids for the values of an id column. Numbers and texts that write the same id share it:
- * `17850`, `17850.0` and a text `17850.0` are one customer.
- */
-class DenseIds {
-  readonly keys: string[] = [];
-  private readonly byKey = new Map<string, number>();
-  private readonly byNumber = new Map<number, number>();
-
-  get size(): number {
-    return this.keys.length;
-  }
-
-  ofKey(key: string): number {
-    let id = this.byKey.get(key);
-    if (id === undefined) {
-      id = this.keys.length;
-      this.keys.push(key);
-      this.byKey.set(key, id);
-    }
-    return id;
-  }
-
-  ofNumber(value: number): number {
-    let id = this.byNumber.get(value);
-    if (id === undefined) {
-      id = this.ofKey(String(value));
-      this.byNumber.set(value, id);
-    }
-    return id;
-  }
-}
-
-/**
- * Dense ids of a column's texts, -1 for blank. For customer and order ids a text like `17850.0`
- * reads as `17850`; item codes are kept as written (trimmed).
- */
-function textIds(column: Column, ids: DenseIds, integerLike = true): Int32Array {
-  return Int32Array.from(column.texts, (text) => {
-    const trimmed = text.trim();
-    const key = integerLike ? trimmed.replace(/^([-+]?\d+)\.0+$/, '$1') : trimmed;
-    return key.length === 0 ? -1 : ids.ofKey(key);
-  });
-}
-
-/** The dense id of a row's cell, or -1 when it is missing. */
-function idOf(column: Column, row: number, ids: DenseIds, ofText: Int32Array): number {
-  const value = column.numbers[row];
-  if (value === value) return ids.ofNumber(value);
-  const code = column.codes === null ? MISSING_CODE : column.codes[row];
-  return code >= 0 ? ofText[code] : -1;
-}
-
-/** Ids in natural order: numerically when they are all numbers, else as text. */
-export function sortedIdOrder(ids: string[]): number[] {
-  const order = ids.map((_, i) => i);
-  const numeric = ids.every((id) => /^[-+]?\d+(\.\d+)?$/.test(id));
-  if (numeric) {
-    const values = ids.map(Number);
-    order.sort((a, b) => values[a] - values[b] || (ids[a] < ids[b] ? -1 : 1));
-  } else {
-    const collator = new Intl.Collator('en', { numeric: true });
-    order.sort((a, b) => collator.compare(ids[a], ids[b]) || (ids[a] < ids[b] ? -1 : 1));
-  }
-  return order;
 }
 
 /** Each item's most frequent description on the used lines (ties: the first seen). */
