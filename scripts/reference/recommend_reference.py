@@ -1,9 +1,10 @@
 """What the recommendations issue's definitions give on the UCI Online Retail data, in numpy/scipy.
 
 Writes test/reference/data/recommend/<case>.json, which `npm run test:reference` compares
-SegmentLens against (test/reference/recommend.test.ts). Regenerate with:
+SegmentLens against (test/reference/recommend.test.ts). Regenerate (about two minutes) with:
 
     PYTHONPATH=/path/to/implicit /usr/bin/python3 scripts/reference/recommend_reference.py ../shared
+    npx prettier --write test/reference/data/recommend
 
 PYTHONPATH is optional: it names a folder holding a built copy of benfred/implicit (0.7; its
 Cython extensions built in place, and tqdm installed). With it, the whole-year case also records
@@ -192,9 +193,7 @@ def run_case(name, path, country):
 
     lists = {}
     popularity = [j for j in np.lexsort((np.arange(len(items)), -bought_by)) if bought_by[j] > 0]
-    lists["popularity"] = [
-        [j for j in popularity if X[u, j] == 0][:N] for u in evaluated
-    ]
+    lists["popularity"] = [[int(j) for j in popularity if X[u, j] == 0][:N] for u in evaluated]
     popularity_scores = [[float(bought_by[j]) for j in ranked] for ranked in lists["popularity"]]
 
     item_neighbours = [neighbours_of(item_cosine[i], i, ITEM_K) for i in range(len(items))]
@@ -205,7 +204,7 @@ def run_case(name, path, country):
         for i in np.flatnonzero(X[u]):  # ascending ids: the order the sum is defined in
             for j in item_neighbours[i]:
                 scores[j] += item_cosine[i, j]
-        ranked = top(scores, np.flatnonzero(X[u] == 0), N)
+        ranked = [int(j) for j in top(scores, np.flatnonzero(X[u] == 0), N)]
         item_lists.append((ranked, [float(scores[j]) for j in ranked]))
     lists["item"] = [ranked for ranked, _ in item_lists]
     scores_of["item"] = [values for _, values in item_lists]
@@ -219,7 +218,7 @@ def run_case(name, path, country):
             scores = np.zeros(len(items))
             for v in neighbours:
                 scores[np.flatnonzero(X[v])] += similarity[u, v]
-            ranked = top(scores, np.flatnonzero(X[u] == 0), N)
+            ranked = [int(j) for j in top(scores, np.flatnonzero(X[u] == 0), N)]
             user_lists.append((ranked, [float(scores[j]) for j in ranked]))
         lists[key] = [ranked for ranked, _ in user_lists]
         scores_of[key] = [values for _, values in user_lists]
@@ -234,29 +233,26 @@ def run_case(name, path, country):
         "rows_in": int(rows_in),
         "rows_used": int(len(frame)),
         "customers": len(customers),
-        "items": len(items),
         "split": {
             "customersEvaluated": len(evaluated),
             "testItems": int(sum(len(t) for t in tests)),
             "trainingInteractions": int(X.sum()),
             "catalogue": catalogue,
         },
+        # Lists hold indices into `items` (ids in text order), which keeps the fixture small.
+        "items": items,
         "evaluated": [customers[u] for u in evaluated],
-        "tests": [[items[j] for j in sorted(t)] for t in tests],
+        "tests": [sorted(int(j) for j in t) for t in tests],
         "methods": {},
     }
     for key, method_lists in lists.items():
-        entry = {
-            "metrics": evaluate(method_lists, tests, N, catalogue),
-            "lists": [[items[j] for j in ranked] for ranked in method_lists],
-        }
+        entry = {"metrics": evaluate(method_lists, tests, N, catalogue), "lists": method_lists}
         if name in SCORES_FOR:
             entry["scores"] = scores_of[key]
         result["methods"][key] = entry
-    reference = implicit_lists(sp.csr_matrix(X), evaluated, N) if name in IMPLICIT_FOR else None
-    if reference is not None:
-        reference["lists"] = [[items[j] for j in ranked] for ranked in reference["lists"]]
-    result["implicit"] = reference
+    result["implicit"] = (
+        implicit_lists(sp.csr_matrix(X), evaluated, N) if name in IMPLICIT_FOR else None
+    )
     return result
 
 

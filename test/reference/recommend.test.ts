@@ -32,17 +32,18 @@ interface RecommendReference {
   rows_in: number;
   rows_used: number;
   customers: number;
-  items: number;
   split: {
     customersEvaluated: number;
     testItems: number;
     trainingInteractions: number;
     catalogue: number;
   };
+  /** Item ids in text order; tests and lists hold indices into it. */
+  items: string[];
   evaluated: string[];
-  tests: string[][];
-  methods: Record<MethodKey, { metrics: RankingMetrics; lists: string[][]; scores?: number[][] }>;
-  implicit: { version: string; K: number; lists: string[][]; scores: number[][] } | null;
+  tests: number[][];
+  methods: Record<MethodKey, { metrics: RankingMetrics; lists: number[][]; scores?: number[][] }>;
+  implicit: { version: string; K: number; lists: number[][]; scores: number[][] } | null;
 }
 
 const DATA = join(import.meta.dirname, 'data', 'recommend');
@@ -112,7 +113,8 @@ describe.each(CASES)('recommendations on %s against numpy', (name) => {
   it('uses the same lines, customers and items, and holds out the same test items', () => {
     expect(lines.count).toBe(reference.rows_used);
     expect(lines.customers.length).toBe(reference.customers);
-    expect(interactionsFromLines(lines).itemCount).toBe(reference.items);
+    const m = interactionsFromLines(lines);
+    expect(Array.from(m.itemOfColumn, (item) => lines.items[item])).toEqual(reference.items);
     const { customersEvaluated, testItems, trainingInteractions, catalogue } = cosine.split;
     expect({ customersEvaluated, testItems, trainingInteractions, catalogue }).toEqual(
       reference.split,
@@ -124,7 +126,7 @@ describe.each(CASES)('recommendations on %s against numpy', (name) => {
       const ours = Array.from(test.subarray(testStart[r], testStart[r + 1]), (column) =>
         itemName(cosine, column),
       );
-      expect(ours).toEqual(reference.tests[e]);
+      expect(ours).toEqual(reference.tests[e].map((j) => reference.items[j]));
     });
   });
 
@@ -135,7 +137,7 @@ describe.each(CASES)('recommendations on %s against numpy', (name) => {
     ['user_pearson', () => pearson, 0],
   ];
   it.each(methods)(
-    '%s: the same top-N list for every evaluated customer, and every metric to 1e-12',
+    '%s: the same top-N list for every evaluated customer (and, where recorded, the same scores to the bit), every metric to 1e-12',
     (key, evaluationOf, index) => {
       const evaluation = evaluationOf();
       const result = evaluation.methods[index];
@@ -144,8 +146,9 @@ describe.each(CASES)('recommendations on %s against numpy', (name) => {
       reference.evaluated.forEach((id, e) => {
         const r = rowOf.get(id)!;
         const ours = listOf(evaluation, result.lists, r);
-        if (JSON.stringify(ours) !== JSON.stringify(expected.lists[e]))
-          mismatches.push(`${id}: ${ours.join(' ')} instead of ${expected.lists[e].join(' ')}`);
+        const theirs = expected.lists[e].map((j) => reference.items[j]);
+        if (JSON.stringify(ours) !== JSON.stringify(theirs))
+          mismatches.push(`${id}: ${ours.join(' ')} instead of ${theirs.join(' ')}`);
         if (expected.scores) {
           const scores = Array.from(
             result.lists.scores.subarray(
@@ -202,7 +205,7 @@ describe.each(CASES)('recommendations on %s against numpy', (name) => {
             if (settled[training.rowItems[p]] === 0) return;
           customers++;
           const ours = listOf(cosine, lists, r);
-          const theirs = implicit.lists[e];
+          const theirs = implicit.lists[e].map((j) => reference.items[j]);
           const scores = implicit.scores[e];
           for (let rank = 0; rank < Math.min(reference.n, theirs.length); rank++) {
             if (rank > 0 && tied(scores[rank - 1], scores[rank])) continue;
