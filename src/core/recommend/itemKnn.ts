@@ -1,6 +1,6 @@
 import { rowProgress, type StageProgress } from '../common/progress';
 import type { Interactions } from './interactions';
-import { emptyNeighbours, storeNeighbours, type Neighbours } from './neighbours';
+import { emptyNeighbours, type Neighbours } from './neighbours';
 import { binaryCosine } from './similarity';
 import { BestK, emptyTopNLists, takeTopN, type TopNLists } from './topN';
 
@@ -12,38 +12,63 @@ import { BestK, emptyTopNLists, takeTopN, type TopNLists } from './topN';
  */
 
 /**
- * Every item's K nearest items. Per item, co-purchase counts go into one dense array (reused),
- * so the item-item matrix is never held: only K neighbours per row.
+ * Every item's K nearest items. Co-purchase counts of item i with the items after it go into one
+ * dense array (reused), and each pair's similarity is offered to both items' lists, so every
+ * pair is counted once and the item-item matrix is never held: only K neighbours per row.
  */
 export function itemNeighbours(m: Interactions, k: number, onProgress?: StageProgress): Neighbours {
   const neighbours = emptyNeighbours(m.itemCount, k);
   const together = new Int32Array(m.itemCount);
   const touched = new Int32Array(m.itemCount);
-  const best = new BestK(k);
   const { rowStart, rowItems, columnStart, columnCustomers } = m;
+  // Items are visited in ascending order, so each buyer's row is read from the current item on.
+  const next = rowStart.slice(0, m.customerCount);
   const progress = rowProgress(onProgress, m.itemCount);
   for (let i = 0; i < m.itemCount; i++) {
     progress(i);
     const buyers = columnStart[i + 1] - columnStart[i];
-    if (buyers === 0) continue;
     let count = 0;
     for (let c = columnStart[i]; c < columnStart[i + 1]; c++) {
       const u = columnCustomers[c];
-      for (let p = rowStart[u]; p < rowStart[u + 1]; p++) {
+      const end = rowStart[u + 1];
+      for (let p = ++next[u]; p < end; p++) {
         const j = rowItems[p];
-        if (j !== i && together[j]++ === 0) touched[count++] = j;
+        if (together[j]++ === 0) touched[count++] = j;
       }
     }
-    best.reset();
     for (let t = 0; t < count; t++) {
       const j = touched[t];
-      best.offer(j, binaryCosine(together[j], buyers, columnStart[j + 1] - columnStart[j]), j);
+      const sim = binaryCosine(together[j], buyers, columnStart[j + 1] - columnStart[j]);
       together[j] = 0;
+      offer(neighbours, i, j, sim);
+      offer(neighbours, j, i, sim);
     }
-    storeNeighbours(neighbours, i, best);
   }
   onProgress?.(1);
   return neighbours;
+}
+
+/** Offers `id` to row `row`'s sorted list: higher similarity first, then lower id. */
+function offer(neighbours: Neighbours, row: number, id: number, sim: number): void {
+  const { k, ids, similarities, counts } = neighbours;
+  const offset = row * k;
+  let at = counts[row];
+  if (at === k) {
+    const worst = similarities[offset + k - 1];
+    if (sim < worst || (sim === worst && id > ids[offset + k - 1])) return;
+    at--;
+  } else {
+    counts[row]++;
+  }
+  while (at > 0) {
+    const before = similarities[offset + at - 1];
+    if (before > sim || (before === sim && ids[offset + at - 1] < id)) break;
+    similarities[offset + at] = before;
+    ids[offset + at] = ids[offset + at - 1];
+    at--;
+  }
+  similarities[offset + at] = sim;
+  ids[offset + at] = id;
 }
 
 /**

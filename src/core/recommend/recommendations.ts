@@ -94,7 +94,8 @@ function becauseItemBased(m: Interactions, neighbours: Neighbours, lists: TopNLi
 
 /**
  * Per list entry j, the bought column i with the largest sum of sim(u, v) over the neighbours v
- * who bought both j and i.
+ * who bought both j and i. Each neighbour's purchases in common with the customer are listed once
+ * per customer, so the work is K rows per customer, not K rows per recommendation.
  */
 function becauseUserBased(m: Interactions, neighbours: Neighbours, lists: TopNLists): Int32Array {
   const because = new Int32Array(lists.items.length).fill(-1);
@@ -102,19 +103,35 @@ function becauseUserBased(m: Interactions, neighbours: Neighbours, lists: TopNLi
   const shared = new Float64Array(m.itemCount);
   const touched = new Int32Array(m.itemCount);
   const byId = new Int32Array(neighbours.k);
+  const commonStart = new Int32Array(neighbours.k + 1);
+  let common = new Int32Array(1024);
   for (let r = 0; r < lists.customers.length; r++) {
+    if (lists.counts[r] === 0) continue;
     const u = lists.customers[r];
     for (let p = m.rowStart[u]; p < m.rowStart[u + 1]; p++) mine[m.rowItems[p]] = u;
     const size = neighboursById(neighbours, r, m.customerRank, byId);
+    let filled = 0;
+    for (let q = 0; q < size; q++) {
+      const v = neighbours.ids[byId[q]];
+      const length = m.rowStart[v + 1] - m.rowStart[v];
+      if (filled + length > common.length) {
+        const grown = new Int32Array(2 * (filled + length));
+        grown.set(common.subarray(0, filled));
+        common = grown;
+      }
+      commonStart[q] = filled;
+      for (let p = m.rowStart[v]; p < m.rowStart[v + 1]; p++)
+        if (mine[m.rowItems[p]] === u) common[filled++] = m.rowItems[p];
+    }
+    commonStart[size] = filled;
     for (let at = r * lists.n; at < r * lists.n + lists.counts[r]; at++) {
       let count = 0;
       for (let q = 0; q < size; q++) {
         const v = neighbours.ids[byId[q]];
         if (!hasItem(m, v, lists.items[at])) continue;
         const sim = neighbours.similarities[byId[q]];
-        for (let p = m.rowStart[v]; p < m.rowStart[v + 1]; p++) {
-          const i = m.rowItems[p];
-          if (mine[i] !== u) continue;
+        for (let c = commonStart[q]; c < commonStart[q + 1]; c++) {
+          const i = common[c];
           if (shared[i] === 0) touched[count++] = i;
           shared[i] += sim;
         }

@@ -1,4 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { interactionsFromLines } from '../../../src/core/recommend/interactions';
+import { itemNeighbours } from '../../../src/core/recommend/itemKnn';
+import { similarityTo } from '../../../src/core/recommend/neighbours';
+import { userNeighbours } from '../../../src/core/recommend/userKnn';
 import {
   boughtItems,
   mostRecommended,
@@ -93,4 +98,69 @@ describe('recommendForCustomers', () => {
     const ofW = mostRecommended(recommendations, lines.items, groupOf, 1, 2);
     expect(ofW.map(({ item }) => lines.items[item])).toEqual(['p', 'q']);
   });
+});
+
+describe('because', () => {
+  /** The purchase a recommendation comes from, straight from its definition. */
+  function expectedBecause(lines: OrderLines, method: 'item' | 'user', k: number) {
+    const m = interactionsFromLines(lines);
+    const all = Int32Array.from({ length: m.customerCount }, (_, u) => u);
+    const items = itemNeighbours(m, k);
+    const users = userNeighbours(m, all, k, 'cosine');
+    const row = (u: number) => Array.from(m.rowItems.subarray(m.rowStart[u], m.rowStart[u + 1]));
+    return (u: number, j: number): number => {
+      let best = -1;
+      let bestWeight = 0;
+      for (const i of row(u)) {
+        let weight = 0;
+        if (method === 'item') weight = similarityTo(items, i, j);
+        else
+          for (let q = 0; q < users.counts[u]; q++) {
+            const v = users.ids[u * k + q];
+            if (row(v).includes(i) && row(v).includes(j)) weight += users.similarities[u * k + q];
+          }
+        if (weight > bestWeight) {
+          bestWeight = weight;
+          best = i;
+        }
+      }
+      return best === -1 ? -1 : m.itemOfColumn[best];
+    };
+  }
+
+  it.each(['item', 'user'] as const)(
+    '%s-based: names the bought item the definition names, on random purchases',
+    async (method) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.tuple(fc.integer({ min: 0, max: 7 }), fc.constantFrom('p', 'q', 'r', 's', 't', 'u')),
+            { minLength: 1, maxLength: 40 },
+          ),
+          fc.integer({ min: 1, max: 4 }),
+          async (purchases, k) => {
+            const lines = await linesOf(
+              'o,c,d,a,i\n' +
+                purchases.map(([c, item], n) => `${n + 1},c${c},2024-01-01,5,${item}`).join('\n'),
+            );
+            const recommendations = recommendForCustomers(lines, method, {
+              itemNeighbours: k,
+              userNeighbours: k,
+              top: 3,
+            });
+            const expected = expectedBecause(lines, method, k);
+            const m = recommendations.interactions;
+            const columnOf = new Map(Array.from(m.itemOfColumn, (item, column) => [item, column]));
+            for (let u = 0; u < m.customerCount; u++)
+              for (let at = u * 3; at < u * 3 + recommendations.counts[u]; at++) {
+                const because = recommendations.because[at];
+                expect(because).toBe(expected(u, columnOf.get(recommendations.items[at])!));
+                expect(because).not.toBe(-1);
+              }
+          },
+        ),
+        { numRuns: 40 },
+      );
+    },
+  );
 });
