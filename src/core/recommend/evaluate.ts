@@ -24,6 +24,10 @@ import { recommendUserKnn, userNeighbours } from './userKnn';
 /** How the orders were split (see HoldOut). */
 export interface SplitSummary {
   customers: number;
+  /** Items on at least one used line (the columns of the matrix). */
+  items: number;
+  /** (customer, item) pairs over the whole history: training plus test. */
+  interactions: number;
   customersWithTwoOrders: number;
   customersEvaluated: number;
   /** Held-out (customer, item) pairs over all evaluated customers. */
@@ -65,6 +69,8 @@ export function evaluateRecommenders(
   orders: Orders = groupOrders(lines),
 ): Evaluation {
   const settings = recommendOptions(options);
+  if (methods.length === 0 || methods.some((method) => !RECOMMEND_METHODS.includes(method)))
+    throw new UserError('bad-option', 'Choose at least one method: popularity, item or user.');
   const columns = itemColumns(lines);
   const holdOut = holdOutLastOrders(lines, orders, columns, customerRanks(lines.customers));
   const { training, customers } = holdOut;
@@ -119,6 +125,8 @@ export function evaluateRecommenders(
     options: settings,
     split: {
       customers: lines.customers.length,
+      items: training.itemCount,
+      interactions: training.rowItems.length + holdOut.testItems.length,
       customersWithTwoOrders: holdOut.customersWithTwoOrders,
       customersEvaluated: customers.length,
       testItems: holdOut.testItems.length,

@@ -23,7 +23,7 @@ export function itemNeighbours(m: Interactions, k: number, onProgress?: StagePro
   const { rowStart, rowItems, columnStart, columnCustomers } = m;
   // Items are visited in ascending order, so each buyer's row is read from the current item on.
   const next = rowStart.slice(0, m.customerCount);
-  const progress = rowProgress(onProgress, m.itemCount);
+  const progress = rowProgress(onProgress, m.itemCount, 8);
   for (let i = 0; i < m.itemCount; i++) {
     progress(i);
     const buyers = columnStart[i + 1] - columnStart[i];
@@ -89,7 +89,7 @@ export function recommendItemKnn(
   const boughtBy = new Int32Array(m.itemCount).fill(-1);
   const best = new BestK(n);
   const { k, ids, similarities, counts } = neighbours;
-  const progress = rowProgress(onProgress, customers.length);
+  const progress = rowProgress(onProgress, customers.length, 8);
   for (let r = 0; r < customers.length; r++) {
     progress(r);
     const u = customers[r];

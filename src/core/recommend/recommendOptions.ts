@@ -30,6 +30,22 @@ export const DEFAULT_RECOMMEND_OPTIONS: RecommendOptions = {
   top: 10,
 };
 
+/**
+ * The methods a choice names: one method, or `all` for every one (the command line's
+ * --method item|user|popularity|all).
+ */
+export function recommendMethods(choice: string): RecommendMethod[] {
+  if (choice === 'all') return [...RECOMMEND_METHODS];
+  const method = RECOMMEND_METHODS.find((m) => m === choice);
+  if (method === undefined) {
+    throw new UserError(
+      'bad-option',
+      `The method must be popularity, item, user or all, not ${JSON.stringify(choice).slice(0, 40)}.`,
+    );
+  }
+  return [method];
+}
+
 /** The options with defaults filled in, checked; a bad one is the user's to fix. */
 export function recommendOptions(options: Partial<RecommendOptions> = {}): RecommendOptions {
   const full = { ...DEFAULT_RECOMMEND_OPTIONS, ...options };

@@ -28,7 +28,7 @@ export function userNeighbours(
   const { rowStart, rowItems, columnStart, columnCustomers, customerRank } = m;
   const length = knownItemCount(m);
   const pearson = similarity === 'pearson';
-  const progress = rowProgress(onProgress, customers.length);
+  const progress = rowProgress(onProgress, customers.length, 8);
   for (let r = 0; r < customers.length; r++) {
     progress(r);
     const u = customers[r];
@@ -76,7 +76,7 @@ export function recommendUserKnn(
   const boughtBy = new Int32Array(m.itemCount).fill(-1);
   const best = new BestK(n);
   const byId = new Int32Array(neighbours.k);
-  const progress = rowProgress(onProgress, customers.length);
+  const progress = rowProgress(onProgress, customers.length, 8);
   for (let r = 0; r < customers.length; r++) {
     progress(r);
     const u = customers[r];

@@ -27,6 +27,8 @@ describe('evaluateRecommenders', () => {
     const evaluation = evaluateRecommenders(lines);
     expect(evaluation.split).toEqual({
       customers: 4,
+      items: 4,
+      interactions: 11,
       customersWithTwoOrders: 2,
       customersEvaluated: 2,
       testItems: 3,
@@ -86,6 +88,12 @@ describe('evaluateRecommenders', () => {
     expect(first).toMatchObject({ customers: 1, recall: 1, map: 1, coverage: 1 / 4 });
     expect(second).toMatchObject({ customers: 1, recall: 0.5, map: 0.5 });
     expect(third).toBeNull();
+  });
+
+  it('refuses an empty or unknown choice of methods', async () => {
+    const lines = await linesOf(SHOP);
+    expect(() => evaluateRecommenders(lines, {}, [])).toThrow(/at least one method/);
+    expect(() => evaluateRecommenders(lines, {}, ['svd' as 'item'])).toThrow(/at least one method/);
   });
 
   it('says what is missing when no customer can be evaluated', async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../../src/core/common/userError';
 import {
   DEFAULT_RECOMMEND_OPTIONS,
+  RECOMMEND_METHODS,
+  recommendMethods,
   recommendOptions,
 } from '../../../src/core/recommend/recommendOptions';
 import type { UserSimilarity } from '../../../src/core/recommend/similarity';
@@ -37,5 +39,13 @@ describe('recommendOptions', () => {
       expect(isUserError(error) && error.code).toBe('bad-option');
       expect((error as Error).message).toMatch(/^[A-Z].*\.$/);
     }
+  });
+});
+
+describe('recommendMethods', () => {
+  it('reads one method or all of them, and refuses anything else', () => {
+    expect(recommendMethods('all')).toEqual(RECOMMEND_METHODS);
+    expect(recommendMethods('user')).toEqual(['user']);
+    expect(() => recommendMethods('svd')).toThrow(/popularity, item, user or all/);
   });
 });
