@@ -223,10 +223,10 @@ async function parent(): Promise<void> {
 
   const figures = (m: RankingMetrics | null) =>
     m === null
-      ? ['–', '–', '–', '–']
-      : [m.hitRate, m.precision, m.ndcg, m.map].map((v) => v.toFixed(3));
+      ? ['–', '–', '–', '–', '–']
+      : [m.hitRate, m.precision, m.recall, m.ndcg, m.map].map((v) => v.toFixed(3));
   console.log(
-    '\nEvaluation at N = 10 (hit rate / precision / NDCG / MAP; coverage overall only)\n',
+    '\nEvaluation at N = 10 (hit rate / precision / recall / NDCG / MAP; coverage overall only)\n',
   );
   const evaluationRows = [
     [
