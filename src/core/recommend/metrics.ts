@@ -111,11 +111,19 @@ export function averageMetrics(
 }
 
 function distinctRecommended(lists: TopNLists, rows: Int32Array | null, count: number): number {
-  const seen = new Set<number>();
+  let largest = -1;
+  for (let at = 0; at < lists.items.length; at++) largest = Math.max(largest, lists.items[at]);
+  const seen = new Uint8Array(largest + 1);
+  let distinct = 0;
   for (let t = 0; t < count; t++) {
     const r = rows === null ? t : rows[t];
-    for (let position = 0; position < lists.counts[r]; position++)
-      seen.add(lists.items[r * lists.n + position]);
+    for (let at = r * lists.n; at < r * lists.n + lists.counts[r]; at++) {
+      const item = lists.items[at];
+      if (seen[item] === 0) {
+        seen[item] = 1;
+        distinct++;
+      }
+    }
   }
-  return seen.size;
+  return distinct;
 }
