@@ -25,7 +25,9 @@ export type UserErrorCode =
   | 'bad-option'
   | 'bad-mapping'
   | 'ambiguous-dates'
-  | 'no-clusters';
+  | 'no-clusters'
+  | 'no-items'
+  | 'too-few-orders';
 
 export function isUserError(error: unknown): error is UserError {
   return (
