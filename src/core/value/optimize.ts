@@ -4,6 +4,13 @@
  * from several starts. The models fit log-parameters, so every real vector is allowed.
  */
 
+/**
+ * The models' objectives are infinite beyond log-parameters of ±30 (parameters beyond e^±30),
+ * outside their numerically meaningful range, so that a fit running to a limit of its model
+ * stops at this wall rather than overflowing.
+ */
+export const MAX_LOG_PARAM = 30;
+
 /** Returns f(x) and writes its gradient into `gradient`; a non-finite value means "too far". */
 export type Objective = (x: Float64Array, gradient: Float64Array) => number;
 

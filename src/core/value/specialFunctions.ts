@@ -23,10 +23,15 @@ export function logGamma(x: number): number {
     }
     shift = Math.log(product);
   }
+  return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + stirlingSeries(x) - shift;
+}
+
+/** log Γ(x) - ((x - 1/2) log x - x + log √(2π)) for x >= 10. */
+function stirlingSeries(x: number): number {
   const inverse = 1 / x;
   const inverse2 = inverse * inverse;
   // Bernoulli terms B(2k) / (2k (2k - 1) x^(2k - 1)); the next one is below 1e-17 at x = 10.
-  const series =
+  return (
     inverse *
     (1 / 12 +
       inverse2 *
@@ -34,9 +39,22 @@ export function logGamma(x: number): number {
           inverse2 *
             (1 / 1260 +
               inverse2 *
-                (-1 / 1680 +
-                  inverse2 * (1 / 1188 + inverse2 * (-691 / 360360 + inverse2 / 156))))));
-  return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + series - shift;
+                (-1 / 1680 + inverse2 * (1 / 1188 + inverse2 * (-691 / 360360 + inverse2 / 156))))))
+  );
+}
+
+/**
+ * log Γ(a + x) - log Γ(a) for a > 0 and x >= 0 (the log of the rising factorial (a)_x),
+ * without the cancellation of subtracting two large log-gammas when a is large, as it is
+ * when a fit runs towards a limit of its model.
+ */
+export function logRising(a: number, x: number): number {
+  if (x === 0) return 0;
+  if (a < 10) return logGamma(a + x) - logGamma(a);
+  const end = a + x;
+  return (
+    (a - 0.5) * Math.log1p(x / a) + x * Math.log(end) - x + stirlingSeries(end) - stirlingSeries(a)
+  );
 }
 
 /** ψ(x) = d/dx log Γ(x) for x > 0 (NaN otherwise). Asymptotic series after shifting to 10. */

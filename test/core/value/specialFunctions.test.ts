@@ -6,6 +6,7 @@ import {
   hyp2f1Excess,
   logBeta,
   logGamma,
+  logRising,
 } from '../../../src/core/value/specialFunctions';
 
 const close = (actual: number, expected: number, relative: number, absolute = 0) =>
@@ -73,6 +74,28 @@ describe('logBeta', () => {
     close(logBeta(1, 1), 0, 0, 3 * SMALL_X);
     close(logBeta(2, 3), Math.log(1 / 12), 0, 3 * SMALL_X);
     close(logBeta(0.5, 0.5), Math.log(Math.PI), 0, 3 * SMALL_X);
+  });
+});
+
+describe('logRising', () => {
+  it('is log Γ(a + x) - log Γ(a), accurate where both are huge', () => {
+    expect(logRising(3.5, 0)).toBe(0);
+    close(logRising(1, 4), Math.log(24), 1e-14);
+    close(logRising(0.5, 2), Math.log(0.5 * 1.5), 1e-14);
+    close(logRising(12, 3), Math.log(12 * 13 * 14), 1e-15);
+    // log(1e10 (1e10 + 1) (1e10 + 2)), where the difference of log-gammas keeps 5 digits.
+    close(logRising(1e10, 3), Math.log(1e10) + Math.log(1e10 + 1) + Math.log(1e10 + 2), 1e-15);
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        (a, x) => {
+          // The difference of log-gammas is itself only good to rounding of the larger one.
+          const expected = logGamma(a + x) - logGamma(a);
+          return Math.abs(logRising(a, x) - expected) <= 1e-14 * Math.max(1, logGamma(a + x));
+        },
+      ),
+    );
   });
 });
 
