@@ -8,10 +8,11 @@ import {
   type BgNbdParams,
 } from './bgnbdLikelihood';
 import { DEFAULT_MINIMIZE, minimizeFromStarts, type MinimizeResult } from './optimize';
-import { hyp2f1Excess } from './specialFunctions';
+import { aliveExpectedPurchases } from './bgnbdExpectation';
 import type { PurchaseHistories } from './summary';
 
 export type { BgNbdParams } from './bgnbdLikelihood';
+export { aliveExpectedPurchases } from './bgnbdExpectation';
 
 /**
  * BG/NBD (Fader, Hardie & Lee 2005): while alive a customer buys at rate λ ~ Gamma(r, α), and
@@ -160,9 +161,8 @@ export function aliveProbability(params: BgNbdParams, x: number, tx: number, T: 
  * Expected purchases in the next t periods given the history (equation 10 of the paper):
  *   E = (a + b + x - 1) / (a - 1) (1 - 2F1(r + x, b + x; a + b + x - 1; z) ((α + T)/(α + T + t))^(r+x))
  *       x P(alive), z = t / (α + T + t).
- * Computed through Euler's transformation, in which the hypergeometric function has small
- * numerator parameters (a + b - 1 - r, a - 1) and the large ones cancel, so that a thousand
- * repeat purchases neither overflow nor lose digits, and a = 1 or a + b = 1 are no poles.
+ * The costly part depends on (x, T) only and is computed once per distinct pair (see
+ * aliveExpectedPurchases).
  */
 export function expectedPurchases(
   params: BgNbdParams,
@@ -178,30 +178,6 @@ export function expectedPurchases(
     frequency,
     (x, i) => numerator[pairs.pairOf[i]] * aliveProbability(params, x, recency[i], T[i]),
   );
-}
-
-/**
- * Expected purchases in the next t periods of a customer known to be alive, after x repeat
- * purchases over T: the part of equation 10 that does not depend on recency. With
- * c = a + b + x - 1 and L = log((α + T) / (α + T + t)) it equals
- *   -c (e^((a-1) L) - 1) / (a - 1) - e^((a-1) L) c (2F1(a + b - 1 - r, a - 1; c; z) - 1) / (a - 1).
- */
-export function aliveExpectedPurchases(
-  params: BgNbdParams,
-  x: number,
-  T: number,
-  t: number,
-): number {
-  if (t === 0) return 0;
-  const { r, alpha, a, b } = params;
-  const c = a + b + x - 1;
-  const shapeLessOne = a - 1;
-  const z = t / (alpha + T + t);
-  const logRemaining = -Math.log1p(t / (alpha + T));
-  const u = shapeLessOne * logRemaining;
-  const growth = shapeLessOne === 0 ? -c * logRemaining : (-c * Math.expm1(u)) / shapeLessOne;
-  const excess = hyp2f1Excess(a + b - 1 - r, shapeLessOne, c, z);
-  return growth - Math.exp(u) * excess;
 }
 
 /** Distinct (frequency, T) pairs, the only inputs of the costly part of expected purchases. */

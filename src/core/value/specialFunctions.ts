@@ -90,28 +90,31 @@ const EPSILON = 1e-17;
 
 /**
  * Sums the tail of the hypergeometric series from its n-th term `term` on, where each term is
- * the previous times (a + n)(b + n) z / ((c + n)(n + 1)). Stops only once the ratio has fallen
- * below 1 for good (past the larger root of the quadratic that says where it does), and the
- * geometric bound on what is left is below 1e-17 of the sum, so that a series whose first
- * terms are tiny and whose later ones grow is never cut short.
+ * the previous times (a + n)(b + n) z / ((c + n)(n + 1)). Stops only once the size of that ratio
+ * is below 1 for good (past the larger root of the quadratic that bounds it with |a| and |b|),
+ * and the geometric bound on what is left is below 1e-17 of the sum, so that a series whose
+ * first terms are tiny and whose later ones grow is never cut short.
  */
 function seriesTail(a: number, b: number, c: number, z: number, n: number, term: number): number {
   if (term === 0 || z === 0) return term;
-  // (a + k)(b + k) z < (c + k)(k + 1)  <=>  (z - 1) k^2 + (z (a + b) - c - 1) k + z a b - c < 0.
+  // (|a| + k)(|b| + k) z < (c + k)(k + 1)
+  //   <=>  (z - 1) k^2 + (z (|a| + |b|) - c - 1) k + z |a b| - c < 0.
   const quadratic = z - 1;
-  const linear = z * (a + b) - c - 1;
-  const constant = z * a * b - c;
+  const linear = z * (Math.abs(a) + Math.abs(b)) - c - 1;
+  const constant = z * Math.abs(a * b) - c;
   const discriminant = linear * linear - 4 * quadratic * constant;
   const decreasingFrom =
     discriminant <= 0 ? 0 : (-linear - Math.sqrt(discriminant)) / (2 * quadratic);
-  const settled = Math.max(decreasingFrom, -a, -b, -c, 0) + 1;
+  const settled = Math.max(decreasingFrom, -c, 0) + 1;
   let sum = 0;
   for (let k = n; k < n + MAX_TERMS; k++) {
     sum += term;
     const ratio = ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
     term *= ratio;
     if (k >= settled) {
-      const rate = Math.max(Math.abs(ratio), z);
+      // Later ratios stay below the bound (or near z, its limit): a geometric tail.
+      const bound = ((Math.abs(a) + k + 1) * (Math.abs(b) + k + 1) * z) / ((c + k + 1) * (k + 2));
+      const rate = Math.max(bound, z);
       if (Math.abs(term) <= EPSILON * (1 - rate) * Math.abs(sum)) return sum + term;
     }
   }
