@@ -228,7 +228,7 @@ async function main() {
       ]);
     }
     notes.push(
-      `${label}: peak memory ${mine.peak_rss_mb} MB ours, ${theirs?.peak_rss_mb ?? '–'} MB lifetimes; ` +
+      `${label}, ${mine.customers.toLocaleString('en-US')} customers: peak memory ${mine.peak_rss_mb} MB ours, ${theirs?.peak_rss_mb ?? '–'} MB lifetimes; ` +
         `BG/NBD ${mine.converged ? 'converged' : 'did not converge'}; ` +
         `${mine.progress_calls} progress calls` +
         (theirs

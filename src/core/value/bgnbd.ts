@@ -180,6 +180,14 @@ export function expectedPurchases(
   );
 }
 
+/**
+ * Expected repeat purchases in the first t periods of a new customer (equation 9; lifetimes'
+ * `expected_number_of_purchases_up_to_time`): the history-free case x = t_x = T = 0.
+ */
+export function expectedPurchasesOfNewCustomer(params: BgNbdParams, t: number): number {
+  return aliveExpectedPurchases(params, 0, 0, t);
+}
+
 /** Distinct (frequency, T) pairs, the only inputs of the costly part of expected purchases. */
 export function distinctPairs(
   frequency: Float64Array,

@@ -5,6 +5,7 @@ import {
   aliveExpectedPurchases,
   aliveProbability,
   expectedPurchases,
+  expectedPurchasesOfNewCustomer,
   fitBgNbd,
   probabilityAlive,
   type BgNbdParams,
@@ -173,7 +174,7 @@ describe('expectedPurchases', () => {
       const population =
         ((a + b - 1) / (a - 1)) *
         (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
-      expect(aliveExpectedPurchases(CDNOW, 0, 0, t)).toBeCloseTo(population, 12);
+      expect(expectedPurchasesOfNewCustomer(CDNOW, t)).toBeCloseTo(population, 12);
     }
   });
 
