@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileSource } from '../src/cli/fileSource';
 import { readCsv } from '../src/core/read/readCsv';
 import { ONE_DAY_MS } from '../src/core/read/parseDate';
@@ -25,7 +25,9 @@ import { machine, median, PYTHON, ROOT, run, seconds, SHARED_RETAIL, table } fro
  * and histories drawn from BG/NBD and Gamma-Gamma (seeded, per whole day). Each side runs in its
  * own process (fair peak memory), `--runs` times; tables show medians.
  *   npx tsx bench/value.ts [--customers 100000,1000000] [--runs 3] [--no-python] [--no-retail]
- *                          [--python-max 1000000]
+ *                          [--python-max 1000000] [--orders FILE]
+ * --orders takes another file of order lines with the UCI columns (CustomerID, InvoiceDate,
+ * InvoiceNo, Quantity, UnitPrice) instead of ../shared's Online Retail year.
  * lifetimes is pure Python and not installed: set LIFETIMES_PATH to its source folder and
  * autograd's (as PYTHONPATH, colon-separated), or have them importable.
  */
@@ -173,7 +175,7 @@ function parseArgs(argv: string[]) {
     runs: 3,
     python: true,
     pythonMax: 1_000_000,
-    retail: existsSync(SHARED_RETAIL),
+    orders: existsSync(SHARED_RETAIL) ? SHARED_RETAIL : null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -181,7 +183,8 @@ function parseArgs(argv: string[]) {
     else if (arg === '--runs') args.runs = Number(argv[++i]);
     else if (arg === '--no-python') args.python = false;
     else if (arg === '--python-max') args.pythonMax = Number(argv[++i]);
-    else if (arg === '--no-retail') args.retail = false;
+    else if (arg === '--no-retail') args.orders = null;
+    else if (arg === '--orders') args.orders = argv[++i];
     else throw new Error(`unknown argument ${arg}`);
   }
   return args;
@@ -242,10 +245,16 @@ async function main() {
           : `; reading the file ${seconds(mine.read_ms)} s ours, ${seconds(theirs?.read_ms)} s pandas`),
     );
   };
-  if (args.retail) {
-    const mine = await ours('orders', SHARED_RETAIL);
-    const theirs = args.python ? await lifetimes(['--orders', SHARED_RETAIL], args.runs) : null;
-    addRows('online_retail_full.csv', mine, theirs);
+  if (args.orders !== null) {
+    try {
+      const mine = await ours('orders', args.orders);
+      const theirs = args.python ? await lifetimes(['--orders', args.orders], args.runs) : null;
+      addRows(basename(args.orders), mine, theirs);
+    } catch (error) {
+      // A file the models cannot use (one day of orders has no repeat purchase) says why.
+      const reason = /UserError: (.*)/.exec((error as Error).message)?.[1] ?? error;
+      notes.push(`${basename(args.orders)}: not measured: ${reason}`);
+    }
   }
   const folder = mkdtempSync(join(tmpdir(), 'segmentlens-value-'));
   try {

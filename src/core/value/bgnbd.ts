@@ -59,7 +59,7 @@ export function fitBgNbd(
   if (patterns.repeatCustomers === 0) {
     throw new UserError(
       'no-repeat-purchases',
-      'No customer bought more than once in different periods, so repeat buying cannot be modelled: use a longer stretch of orders or count purchases per day rather than per week.',
+      'No customer bought more than once in different periods (days, or weeks when counting per week), so repeat buying cannot be modelled: use a longer stretch of orders, or count per day.',
     );
   }
   const scratch = likelihoodScratch(patterns);
