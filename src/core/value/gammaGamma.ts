@@ -87,7 +87,10 @@ interface RepeatSpend {
   /** Mean repeat spend, multiplied by `scale`. */
   monetary: Float64Array;
   logMonetary: Float64Array;
-  /** 1 / the mean of m, so that v is near 1 while fitting. */
+  /**
+   * 1 / the geometric mean of m, so that v is of order 1 while fitting (the arithmetic mean
+   * would let a few huge spenders push v towards the edge).
+   */
   scale: number;
   /** Distinct frequencies and each customer's index among them. */
   frequencies: Float64Array;
@@ -126,8 +129,8 @@ function repeatSpend(histories: SpendHistories): RepeatSpend {
       'No customer bought more than once in different periods, so average spend cannot be modelled: use a longer stretch of orders.',
     );
   }
-  const mean = values.reduce((sum, m) => sum + m, 0) / values.length;
-  const scale = 1 / mean;
+  const meanLog = values.reduce((sum, m) => sum + Math.log(m), 0) / values.length;
+  const scale = Math.exp(-meanLog);
   const scaled = Float64Array.from(values, (m) => m * scale);
   return {
     frequency: Float64Array.from(index, (id) => frequencies[id]),

@@ -7,6 +7,7 @@ import { readCsv } from '../../../src/core/read/readCsv';
 import { selectOrderLines, type OrderLines } from '../../../src/core/rfm/orderLines';
 import { EMPTY_MAPPING } from '../../../src/core/rfm/transactionMapping';
 import { computeCustomerValue, DEFAULT_VALUE_OPTIONS } from '../../../src/core/value/customerValue';
+import { simulateHistories } from '../../../src/core/value/simulate';
 
 const mapping = {
   ...EMPTY_MAPPING,
@@ -135,5 +136,44 @@ describe('computeCustomerValue', () => {
     expect(value.holdout).toBeNull();
     expect(value.holdoutProblem).toMatch(/^No customer bought more than once/);
     expect(value.bgnbd.converged).toBe(false);
+  });
+
+  it('keeps P(alive) and expected purchases when spend has no finite mean, and says why', async () => {
+    // Order lines behind histories whose spend comes from Gamma-Gamma with q = 0.5.
+    const drawn = simulateHistories(
+      { r: 0.5, alpha: 10, a: 0.7, b: 2.5 },
+      {
+        customers: 1500,
+        seed: 1,
+        minT: 30,
+        maxT: 200,
+        wholePeriods: true,
+        spend: { p: 3, q: 0.5, v: 50 },
+      },
+    );
+    const end = Date.UTC(2012, 0, 1);
+    const day = (offset: number) => new Date(end - offset * ONE_DAY_MS).toISOString().slice(0, 10);
+    const rows = ['InvoiceNo,InvoiceDate,CustomerID,Quantity,UnitPrice'];
+    drawn.frequency.forEach((x, i) => {
+      const first = drawn.T[i];
+      rows.push(`${rows.length},${day(first)},c${i},1,10`);
+      // x repeat days ending at the recency, one purchase of the mean spend each.
+      for (let k = 1; k <= x; k++) {
+        rows.push(
+          `${rows.length},${day(first - drawn.recency[i] + x - k)},c${i},1,${drawn.monetary[i]}`,
+        );
+      }
+    });
+    const shop = selectOrderLines(await readCsv(textSource(rows.join('\n'))), {
+      mapping,
+      dateOrder: 'ymd',
+    });
+    const value = computeCustomerValue(shop, { ...DEFAULT_VALUE_OPTIONS, holdout: 'none' });
+    expect(value.gammaGamma!.q).toBeLessThan(1);
+    expect(value.spendProblem).toMatch(/^The spend model found no finite average spend/);
+    expect(value.expectedSpend).toBeNull();
+    expect(value.clv).toBeNull();
+    expect(value.pAlive).toHaveLength(1500);
+    expect(value.expectedPurchases.every(Number.isFinite)).toBe(true);
   });
 });
