@@ -27,7 +27,9 @@ export type UserErrorCode =
   | 'ambiguous-dates'
   | 'no-clusters'
   | 'no-items'
-  | 'too-few-orders';
+  | 'too-few-orders'
+  | 'no-repeat-purchases'
+  | 'no-average-spend';
 
 export function isUserError(error: unknown): error is UserError {
   return (
