@@ -1,13 +1,13 @@
 """What the Python library lifetimes computes for customer value, as fixtures for SegmentLens.
 
-Writes test/reference/data/value_cdnow.json, value_online_retail.json and value_synthetic.json,
+Writes test/reference/data/value/cdnow.json, online_retail.json and synthetic.json,
 which `npm run test:reference` (test/reference/value.test.ts) compares SegmentLens against.
 lifetimes is pure Python and is not installed: put its source folder and autograd's on
 PYTHONPATH (dill, numpy, scipy and pandas must be installed). Regenerate with:
 
     PYTHONPATH=/path/to/lifetimes:/path/to/autograd /usr/bin/python3 \
         scripts/reference/lifetimes_reference.py ../shared
-    npx prettier --write test/reference/data/value_*.json
+    npx prettier --write test/reference/data/value
 
 (lifetimes prints scipy's report before it gives up on the Online Retail calibration fit; that
 is expected, see below.)
@@ -48,7 +48,7 @@ from lifetimes.utils import (  # noqa: E402
     summary_data_from_transaction_data,
 )
 
-OUT_DIR = os.path.join(os.path.dirname(__file__), "..", "..", "test", "reference", "data")
+OUT_DIR = os.path.join(os.path.dirname(__file__), "..", "..", "test", "reference", "data", "value")
 HORIZON_DAYS = 90
 CLV_MONTHS = 12
 DISCOUNT = 0.01
@@ -294,14 +294,14 @@ def main():
 
     stamp = {"generated_by": "scripts/reference/lifetimes_reference.py", "lifetimes": lifetimes.__version__}
     for name, make in (
-        ("value_cdnow", cdnow),
-        ("value_online_retail", lambda: online_retail(shared)),
-        ("value_synthetic", synthetic),
+        ("cdnow", cdnow),
+        ("online_retail", lambda: online_retail(shared)),
+        ("synthetic", synthetic),
     ):
         data = {**stamp, **make()}
         with open(os.path.join(OUT_DIR, f"{name}.json"), "w") as out:
             json.dump(data, out, separators=(",", ":"))
-        print(f"wrote test/reference/data/{name}.json")
+        print(f"wrote test/reference/data/value/{name}.json")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """What scikit-learn's DBSCAN, AgglomerativeClustering and silhouette give on the shared datasets.
 
-Writes test/reference/data/<dataset>.json, which `npm run test:reference` compares SegmentLens
+Writes test/reference/data/clustering/<dataset>.json, which `npm run test:reference` compares SegmentLens
 against. Regenerate (needs scikit-learn: apt-get install python3-sklearn) with:
 
     /usr/bin/python3 scripts/reference/sklearn_clustering.py ../shared
@@ -46,7 +46,7 @@ def eps_values(X, metric, min_samples):
 
 def main():
     shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join("..", "shared")
-    out_dir = os.path.join(os.path.dirname(__file__), "..", "..", "test", "reference", "data")
+    out_dir = os.path.join(os.path.dirname(__file__), "..", "..", "test", "reference", "data", "clustering")
     os.makedirs(out_dir, exist_ok=True)
     for name in DATASETS:
         reference, X = load(shared, name)
@@ -91,7 +91,7 @@ def main():
                 out,
                 separators=(",", ":"),
             )
-        print(f"wrote test/reference/data/{name}.json ({len(dbscan)} DBSCAN, {len(agglomerative)} agglomerative cases)")
+        print(f"wrote test/reference/data/clustering/{name}.json ({len(dbscan)} DBSCAN, {len(agglomerative)} agglomerative cases)")
 
 
 if __name__ == "__main__":

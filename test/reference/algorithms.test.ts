@@ -15,7 +15,7 @@ import { readShared, requireShared } from './sharedData';
 
 /**
  * DBSCAN and agglomerative clustering against scikit-learn 1.2 on the shared datasets. The
- * expected labels are in test/reference/data/, written by scripts/reference/sklearn_clustering.py
+ * expected labels are in test/reference/data/clustering/, written by scripts/reference/sklearn_clustering.py
  * (run it again where scikit-learn is installed to regenerate them).
  */
 interface AlgorithmReference {
@@ -39,7 +39,7 @@ interface AlgorithmReference {
   }[];
 }
 
-const DATA = join(import.meta.dirname, 'data');
+const DATA = join(import.meta.dirname, 'data', 'clustering');
 const FILES = readdirSync(DATA).filter((name) => name.endsWith('.json'));
 
 /**

@@ -31,7 +31,7 @@ import { readShared, requireShared } from './sharedData';
  * scripts/reference/lifetimes_reference.py): on the CDNOW summary lifetimes ships (weeks), on
  * the UCI Online Retail order lines (days and weeks) and on histories drawn from the model.
  */
-const DATA = join(import.meta.dirname, 'data');
+const DATA = join(import.meta.dirname, 'data', 'value');
 
 interface Columns {
   frequency: number[];
@@ -148,7 +148,7 @@ describe('customer value on the CDNOW summary (weeks) against lifetimes', () => 
   let reference: CdnowReference;
   let data: ReturnType<typeof histories>;
   beforeAll(async () => {
-    reference = await fixture<CdnowReference>('value_cdnow.json');
+    reference = await fixture<CdnowReference>('cdnow.json');
     data = histories(reference.customers);
   });
 
@@ -202,7 +202,7 @@ describe('customer value on the UCI Online Retail order lines against lifetimes'
   let lines: OrderLines;
   beforeAll(async () => {
     requireShared();
-    reference = await fixture<RetailReference>('value_online_retail.json');
+    reference = await fixture<RetailReference>('online_retail.json');
     const table = await readCsv(
       bytesSource(await readShared('datasets', 'online_retail_full.csv')),
     );
@@ -300,7 +300,7 @@ describe('customer value on the UCI Online Retail order lines against lifetimes'
 
 describe('customer value on histories drawn from the model against lifetimes', () => {
   it('fits the same parameters to relative 1e-3, at a log-likelihood no lower', async () => {
-    const reference = await fixture<SyntheticReference>('value_synthetic.json');
+    const reference = await fixture<SyntheticReference>('synthetic.json');
     const data = histories(reference.customers);
     const bgnbd = fitBgNbd(data);
     expect(bgnbd.converged).toBe(true);
