@@ -2,7 +2,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, serveBuild } from '../test/e2e/browser';
 import { join } from 'node:path';
-import { benchInputs, machine, median, parseBenchArgs, ROOT, run, runSklearn, seconds, table, type PipelineRun } from './common';
+import {
+  benchInputs,
+  machine,
+  median,
+  parseBenchArgs,
+  ROOT,
+  run,
+  runSklearn,
+  seconds,
+  table,
+  type PipelineRun,
+} from './common';
 
 /**
  * npm run bench:browser: the real page (production build, headless Chromium) on seeded files,

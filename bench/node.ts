@@ -1,5 +1,18 @@
 import { join } from 'node:path';
-import { benchInputs, machine, median, parseBenchArgs, ROOT, run, runPandasRfm, runSklearn, seconds, table, worstInertiaRatio, type PipelineRun } from './common';
+import {
+  benchInputs,
+  machine,
+  median,
+  parseBenchArgs,
+  ROOT,
+  run,
+  runPandasRfm,
+  runSklearn,
+  seconds,
+  table,
+  worstInertiaRatio,
+  type PipelineRun,
+} from './common';
 
 /**
  * npm run bench: the analysis core in node, stage by stage, against the same pipeline built

@@ -1,5 +1,10 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_ANALYSIS_OPTIONS, defaultFeatures, effectiveKinds, type AnalysisOptions } from '../core/analysis/analysisOptions';
+import {
+  DEFAULT_ANALYSIS_OPTIONS,
+  defaultFeatures,
+  effectiveKinds,
+  type AnalysisOptions,
+} from '../core/analysis/analysisOptions';
 import type { DatasetSummary } from '../core/session/datasetSummary';
 import { scheduleAnalysis } from './control';
 import type { OptionsSlice, State } from './types';

@@ -1,6 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { RfmSettings } from '../core/rfm/rfm';
-import { defaultSegmentMap, reassignCell as reassignCellIn, renameSegment as renameSegmentIn, segmentMapProblem } from '../core/rfm/rfmSegments';
+import {
+  defaultSegmentMap,
+  reassignCell as reassignCellIn,
+  renameSegment as renameSegmentIn,
+  segmentMapProblem,
+} from '../core/rfm/rfmSegments';
 import type { DatasetSummary } from '../core/session/datasetSummary';
 import type { ExportFile, Outcome } from '../worker/protocol';
 import { clientOf, scheduleAnalysis } from './control';

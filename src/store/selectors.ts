@@ -1,5 +1,9 @@
 import { segmentMapProblem, type SegmentMap } from '../core/rfm/rfmSegments';
-import { clusterSegmentTable, segmentSummary, type SegmentSummaryRow } from '../core/rfm/rfmSummary';
+import {
+  clusterSegmentTable,
+  segmentSummary,
+  type SegmentSummaryRow,
+} from '../core/rfm/rfmSummary';
 import { mappingProblem } from '../core/rfm/transactionMapping';
 import type { SegmentsAtK } from '../core/session/segmentationView';
 import type { State } from './types';

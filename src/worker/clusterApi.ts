@@ -1,5 +1,10 @@
 import { releaseReusableArrays } from '../core/common/reusableArrays';
-import { runClusterJob, type ClusterData, type ClusterOutcome, type KmeansSettings } from '../core/cluster/clusterJob';
+import {
+  runClusterJob,
+  type ClusterData,
+  type ClusterOutcome,
+  type KmeansSettings,
+} from '../core/cluster/clusterJob';
 
 /**
  * A helper worker's side: it receives the scaled matrix (and what profiles need) once, then runs

@@ -1,5 +1,11 @@
 import { transfer, wrap, type Remote } from 'comlink';
-import { inlineExecutor, jobCost, runClusterJob, type ClusterExecutor, type ClusterOutcome } from '../core/cluster/clusterJob';
+import {
+  inlineExecutor,
+  jobCost,
+  runClusterJob,
+  type ClusterExecutor,
+  type ClusterOutcome,
+} from '../core/cluster/clusterJob';
 import type * as ClusterApi from './clusterApi';
 import { copyForTransfer } from './clusterApi';
 

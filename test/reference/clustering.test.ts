@@ -3,7 +3,11 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysis/analysisOption
 import { bytesSource } from '../../src/core/read/byteSource';
 import { cleanRows } from '../../src/core/clean/cleanRows';
 import { DEFAULT_CLEANING } from '../../src/core/clean/cleanOptions';
-import { adjustedRandIndex, calinskiHarabasz, daviesBouldin } from '../../src/core/cluster/quality/clusterMetrics';
+import {
+  adjustedRandIndex,
+  calinskiHarabasz,
+  daviesBouldin,
+} from '../../src/core/cluster/quality/clusterMetrics';
 import { readCsv } from '../../src/core/read/readCsv';
 import { segmentFile } from '../support/segmentFile';
 import { scaleFeatures } from '../../src/core/features/scale';

@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysis/analysisOptions';
 import * as analysisApi from '../../src/worker/analysisApi';
-import { CancelledError, fileRequest, WorkerAnalysisClient, WorkerFailedError } from '../../src/worker/analysisClient';
+import {
+  CancelledError,
+  fileRequest,
+  WorkerAnalysisClient,
+  WorkerFailedError,
+} from '../../src/worker/analysisClient';
 
 /**
  * Workers for node: a real MessageChannel with the real analysis API exposed on the far end

@@ -1,7 +1,11 @@
 import { prepareProfiles } from '../../src/core/profile/profileContext';
 import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { inlineExecutor, type ClusterData, type ClusterOutcome } from '../../src/core/cluster/clusterJob';
+import {
+  inlineExecutor,
+  type ClusterData,
+  type ClusterOutcome,
+} from '../../src/core/cluster/clusterJob';
 import { createRandom } from '../../src/core/common/random';
 import { textSource } from '../../src/core/read/byteSource';
 import { readCsv } from '../../src/core/read/readCsv';

@@ -1,7 +1,16 @@
 import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
 import { requireColumn, ROW_LONG, ROW_QUOTES, ROW_SHORT, type Table } from '../read/table';
-import { DROP_REASONS, DROPPED_DUPLICATE, DROPPED_MALFORMED, KEPT, type CleanOptions, type CleanReport, type CleanResult, type FeatureSource } from './cleanOptions';
+import {
+  DROP_REASONS,
+  DROPPED_DUPLICATE,
+  DROPPED_MALFORMED,
+  KEPT,
+  type CleanOptions,
+  type CleanReport,
+  type CleanResult,
+  type FeatureSource,
+} from './cleanOptions';
 import { findDuplicateRows } from './findDuplicates';
 import { dropRowsWithMissing, fillValue } from './missingValues';
 import { hasNegative, transformed, type NumericTransform } from './numericFeature';

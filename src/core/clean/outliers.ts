@@ -1,6 +1,12 @@
 import { quantile } from '../common/quantiles';
 import { readableNumber } from '../common/readableNumber';
-import { DROPPED_OUTLIER, KEPT, type CleanOptions, type CleanReport, type FeatureSource } from './cleanOptions';
+import {
+  DROPPED_OUTLIER,
+  KEPT,
+  type CleanOptions,
+  type CleanReport,
+  type FeatureSource,
+} from './cleanOptions';
 import { transformed, type NumericTransform } from './numericFeature';
 
 /**

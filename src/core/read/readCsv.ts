@@ -1,5 +1,10 @@
 import { bytesSource, type ByteSource } from './byteSource';
-import { decodeChunks, DEFAULT_CHUNK_BYTES, normaliseLineEndings, type DecodedChunk } from './decodeChunks';
+import {
+  decodeChunks,
+  DEFAULT_CHUNK_BYTES,
+  normaliseLineEndings,
+  type DecodedChunk,
+} from './decodeChunks';
 import { detectEncoding, guessLegacyEncoding, type Encoding } from './detectEncoding';
 import type { DecimalSeparator } from './parseNumber';
 import type { StageProgress } from '../common/progress';

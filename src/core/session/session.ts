@@ -13,7 +13,14 @@ import { rfmAnalysisOptions, rfmTable } from '../rfm/rfmClustering';
 import { RfmCustomerTable, type RfmPage, type RfmQuery } from '../rfm/rfmCustomerTable';
 import { cellTotals } from '../rfm/rfmSummary';
 import { describeDataset, type DatasetSummary, type ReadChoice } from './datasetSummary';
-import { cleaningReportExport, rfmExport, rfmSetAsideExport, segmentsExport, type ExportParts, type RfmExportChoice } from './sessionExports';
+import {
+  cleaningReportExport,
+  rfmExport,
+  rfmSetAsideExport,
+  segmentsExport,
+  type ExportParts,
+  type RfmExportChoice,
+} from './sessionExports';
 import { segmentationView, type SegmentationView } from './segmentationView';
 import { StageCache, stageKey } from './stageCache';
 import { TableAnalysis, type SegmentationHooks } from './tableAnalysis';

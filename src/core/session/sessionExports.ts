@@ -1,7 +1,16 @@
-import { ALGORITHM_LABELS, effectiveKinds, type AnalysisOptions } from '../analysis/analysisOptions';
+import {
+  ALGORITHM_LABELS,
+  effectiveKinds,
+  type AnalysisOptions,
+} from '../analysis/analysisOptions';
 import { resultFor, type AnalysisResult } from '../analysis/analysisResult';
 import { listSetAside } from '../clean/cleanOptions';
-import { exportFileName, numberColumns, segmentCsvParts, setAsideCsvParts } from '../export/exportCsv';
+import {
+  exportFileName,
+  numberColumns,
+  segmentCsvParts,
+  setAsideCsvParts,
+} from '../export/exportCsv';
 import type { ColumnSummary } from '../read/inferColumns';
 import type { Table } from '../read/table';
 import { UserError } from '../common/userError';

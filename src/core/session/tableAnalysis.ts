@@ -3,20 +3,34 @@ import type { AnalysisOptions } from '../analysis/analysisOptions';
 import type { AnalysisResult } from '../analysis/analysisResult';
 import type { PipelineProgress } from '../common/progress';
 import { UserError } from '../common/userError';
-import { runClusterJob, type ClusterData, type ClusterExecutor, type ClusterOutcome, type KmeansSettings } from '../cluster/clusterJob';
+import {
+  runClusterJob,
+  type ClusterData,
+  type ClusterExecutor,
+  type ClusterOutcome,
+  type KmeansSettings,
+} from '../cluster/clusterJob';
 import type { Clustering } from '../cluster/clustering';
 import { compareLabellings, type AlgorithmComparison } from '../cluster/compareAlgorithms';
 import { densityClusters, type DensityClustering } from '../cluster/density/densityClustering';
 import { densitySegmentation } from '../cluster/density/densitySegmentation';
 import { METRIC_LABELS } from '../cluster/distance';
-import { fitHierarchy, hierarchyLabels, type HierarchyFit } from '../cluster/hierarchy/hierarchicalClustering';
+import {
+  fitHierarchy,
+  hierarchyLabels,
+  type HierarchyFit,
+} from '../cluster/hierarchy/hierarchicalClustering';
 import { hierarchySegmentation } from '../cluster/hierarchy/hierarchySegmentation';
 import { kmeansElbow } from '../cluster/kmeans/kmeansElbow';
 import type { ElbowPoint } from '../cluster/quality/chooseK';
 import { SilhouetteSample } from '../cluster/quality/silhouette';
 import { releaseReusableArrays } from '../common/reusableArrays';
 import { fitPca, projectPca, type PcaResult } from '../features/pca';
-import { featureChoiceOf, prepareFeatures, type PreparedFeatures } from '../features/prepareFeatures';
+import {
+  featureChoiceOf,
+  prepareFeatures,
+  type PreparedFeatures,
+} from '../features/prepareFeatures';
 import type { ColumnSummary } from '../read/inferColumns';
 import type { Table } from '../read/table';
 import { StageCache, stageKey } from './stageCache';

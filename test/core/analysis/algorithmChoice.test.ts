@@ -7,9 +7,19 @@ import { textSource } from '../../../src/core/read/byteSource';
 import { adjustedRandIndex } from '../../../src/core/cluster/quality/clusterMetrics';
 import { AnalysisSession } from '../../../src/core/session/session';
 import { dbscan, NOISE } from '../../../src/core/cluster/density/dbscan';
-import { densityClusters, POINT_BORDER, POINT_CORE, POINT_JOINED, POINT_NOISE } from '../../../src/core/cluster/density/densityClustering';
+import {
+  densityClusters,
+  POINT_BORDER,
+  POINT_CORE,
+  POINT_JOINED,
+  POINT_NOISE,
+} from '../../../src/core/cluster/density/densityClustering';
 import { cutTree, mergeTree } from '../../../src/core/cluster/hierarchy/agglomerative';
-import { dendrogram, fitHierarchy, hierarchyLabels } from '../../../src/core/cluster/hierarchy/hierarchicalClustering';
+import {
+  dendrogram,
+  fitHierarchy,
+  hierarchyLabels,
+} from '../../../src/core/cluster/hierarchy/hierarchicalClustering';
 import { createRandom } from '../../../src/core/common/random';
 import { readCsv } from '../../../src/core/read/readCsv';
 import { segmentFile } from '../../support/segmentFile';

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cutTree, LINKAGES, mergeTree, type Linkage } from '../../../src/core/cluster/hierarchy/agglomerative';
+import {
+  cutTree,
+  LINKAGES,
+  mergeTree,
+  type Linkage,
+} from '../../../src/core/cluster/hierarchy/agglomerative';
 import { dbscan, NOISE } from '../../../src/core/cluster/density/dbscan';
-import { DISTANCE_METRICS, rowDistance, type DistanceMetric } from '../../../src/core/cluster/distance';
+import {
+  DISTANCE_METRICS,
+  rowDistance,
+  type DistanceMetric,
+} from '../../../src/core/cluster/distance';
 import { kDistancePlot, kneeIndex, roundNicely } from '../../../src/core/cluster/density/kDistance';
 import { NeighbourSearch, TREE_MAX_DIMENSIONS } from '../../../src/core/cluster/density/neighbours';
 import { createRandom } from '../../../src/core/common/random';

@@ -1,7 +1,13 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { textSource } from '../../../src/core/read/byteSource';
-import { csvField, exportFileName, neutraliseCell, segmentCsvParts, setAsideCsvParts } from '../../../src/core/export/exportCsv';
+import {
+  csvField,
+  exportFileName,
+  neutraliseCell,
+  segmentCsvParts,
+  setAsideCsvParts,
+} from '../../../src/core/export/exportCsv';
 import { readCsv } from '../../../src/core/read/readCsv';
 
 const parse = (parts: string[]) =>

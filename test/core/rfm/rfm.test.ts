@@ -6,12 +6,33 @@ import { inferColumns } from '../../../src/core/read/inferColumns';
 import { formatDateTime, parseDate } from '../../../src/core/read/parseDate';
 import { readCsv } from '../../../src/core/read/readCsv';
 import { computeRfm, RFM_DROP_REASONS, type RfmSettings } from '../../../src/core/rfm/rfm';
-import { clusterCellCounts, rfmAnalysisOptions, rfmTable, customerClusters } from '../../../src/core/rfm/rfmClustering';
+import {
+  clusterCellCounts,
+  rfmAnalysisOptions,
+  rfmTable,
+  customerClusters,
+} from '../../../src/core/rfm/rfmClustering';
 import { rfmCsvParts } from '../../../src/core/rfm/rfmExport';
 import { tieScores } from '../../../src/core/rfm/rfmScores';
-import { cellIndex, defaultSegmentMap, reassignCell, renameSegment, segmentMapProblem } from '../../../src/core/rfm/rfmSegments';
-import { cellTotals, clusterSegmentTable, segmentCounts, segmentSummary } from '../../../src/core/rfm/rfmSummary';
-import { EMPTY_MAPPING, mappingProblem, suggestTransactionMapping, type TransactionMapping } from '../../../src/core/rfm/transactionMapping';
+import {
+  cellIndex,
+  defaultSegmentMap,
+  reassignCell,
+  renameSegment,
+  segmentMapProblem,
+} from '../../../src/core/rfm/rfmSegments';
+import {
+  cellTotals,
+  clusterSegmentTable,
+  segmentCounts,
+  segmentSummary,
+} from '../../../src/core/rfm/rfmSummary';
+import {
+  EMPTY_MAPPING,
+  mappingProblem,
+  suggestTransactionMapping,
+  type TransactionMapping,
+} from '../../../src/core/rfm/transactionMapping';
 import { isUserError } from '../../../src/core/common/userError';
 import { generateCustomersCsv } from '../../../scripts/generators/customers';
 import { generateTransactionsCsv } from '../../../scripts/generators/transactions';

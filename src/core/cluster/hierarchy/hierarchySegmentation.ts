@@ -6,7 +6,14 @@ import { outcomeFromLabels, type ClusterData } from '../clusterJob';
 import { elbowPointOf, resultOf, silhouetteOf, type Clustering } from '../clustering';
 import { recommendK, type ElbowPoint } from '../quality/chooseK';
 import type { SilhouetteSample } from '../quality/silhouette';
-import { clustersAtHeight, cutHeightFor, dendrogram, hierarchyLabels, HIERARCHY_MAX_ROWS, type HierarchyFit } from './hierarchicalClustering';
+import {
+  clustersAtHeight,
+  cutHeightFor,
+  dendrogram,
+  hierarchyLabels,
+  HIERARCHY_MAX_ROWS,
+  type HierarchyFit,
+} from './hierarchicalClustering';
 
 /** A height cut may give more segments than the elbow tries, up to this many. */
 export const MAX_HEIGHT_CUT_SEGMENTS = 50;

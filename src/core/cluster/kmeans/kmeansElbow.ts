@@ -1,5 +1,11 @@
 import type { PipelineProgress } from '../../common/progress';
-import { inlineExecutor, type ClusterData, type ClusterExecutor, type ClusterOutcome, type KmeansSettings } from '../clusterJob';
+import {
+  inlineExecutor,
+  type ClusterData,
+  type ClusterExecutor,
+  type ClusterOutcome,
+  type KmeansSettings,
+} from '../clusterJob';
 import { elbowPointOf, resultOf, silhouetteOf, type Clustering } from '../clustering';
 import { recommendK, type ElbowPoint } from '../quality/chooseK';
 import type { SilhouetteSample } from '../quality/silhouette';

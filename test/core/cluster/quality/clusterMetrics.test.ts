@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { adjustedRandIndex, calinskiHarabasz, daviesBouldin } from '../../../../src/core/cluster/quality/clusterMetrics';
+import {
+  adjustedRandIndex,
+  calinskiHarabasz,
+  daviesBouldin,
+} from '../../../../src/core/cluster/quality/clusterMetrics';
 import { silhouetteScore, SilhouetteSample } from '../../../../src/core/cluster/quality/silhouette';
 import { createRandom } from '../../../../src/core/common/random';
 
