@@ -25,7 +25,9 @@ export type UserErrorCode =
   | 'bad-option'
   | 'bad-mapping'
   | 'ambiguous-dates'
-  | 'no-clusters';
+  | 'no-clusters'
+  | 'no-baskets'
+  | 'too-many-itemsets';
 
 export function isUserError(error: unknown): error is UserError {
   return (
