@@ -125,6 +125,9 @@ class FpMiner {
   private readonly scratchCount: Int32Array;
   private readonly touched: Int32Array;
   private readonly path: Int32Array;
+  // The pattern base last counted: per node, its count, path length, and path upwards.
+  private base = new Int32Array(1 << 16);
+  private baseLength = 0;
   private readonly prefix: Int32Array;
   private readonly rankItem: Int32Array;
   private readonly ranks: number;
@@ -183,21 +186,68 @@ class FpMiner {
     };
   }
 
-  /** The tree of all baskets (each basket's frequent items by rank); true when it is one path. */
+  /**
+   * The tree of all baskets (each basket's frequent items by rank); true when it is one path.
+   * The baskets go in lexicographic order of their ranks: a basket then shares its path with the
+   * previous one exactly up to their common prefix (no child to look up), and nodes come out in
+   * depth-first order, so that walking up from an item's nodes, in that order, stays in cache.
+   */
   private buildFirstTree(itemCounts: Int32Array): boolean {
     const rankOf = new Int32Array(itemCounts.length).fill(NONE);
     this.rankItem.forEach((item, rank) => (rankOf[item] = rank));
     const { start, items, basketCount } = this.baskets;
-    const root = this.newNode(NONE, 0, NONE);
-    const path = this.path;
+    const rankStart = new Int32Array(basketCount + 1);
+    const ranked = new Int32Array(items.length);
+    let at = 0;
     for (let b = 0; b < basketCount; b++) {
-      let length = 0;
+      rankStart[b] = at;
       for (let j = start[b]; j < start[b + 1]; j++) {
         const rank = rankOf[items[j]];
-        if (rank !== NONE) path[length++] = rank;
+        if (rank !== NONE) ranked[at++] = rank;
       }
-      path.subarray(0, length).sort();
-      this.insert(0, root, path, length, 1);
+      ranked.subarray(rankStart[b], at).sort();
+    }
+    rankStart[basketCount] = at;
+    const order = new Int32Array(basketCount);
+    for (let b = 0; b < basketCount; b++) order[b] = b;
+    order.sort((a, b) => {
+      const fromA = rankStart[a];
+      const fromB = rankStart[b];
+      const lengthA = rankStart[a + 1] - fromA;
+      const lengthB = rankStart[b + 1] - fromB;
+      const shorter = Math.min(lengthA, lengthB);
+      for (let i = 0; i < shorter; i++) {
+        const difference = ranked[fromA + i] - ranked[fromB + i];
+        if (difference !== 0) return difference;
+      }
+      return lengthA - lengthB;
+    });
+
+    const root = this.newNode(NONE, 0, NONE);
+    const head = this.head[0];
+    const tail = new Int32Array(this.ranks).fill(NONE);
+    const pathNodes = new Int32Array(this.ranks);
+    let previousFrom = 0;
+    let previousLength = 0;
+    for (let k = 0; k < basketCount; k++) {
+      const b = order[k];
+      const from = rankStart[b];
+      const length = rankStart[b + 1] - from;
+      let shared = 0;
+      const most = Math.min(length, previousLength);
+      while (shared < most && ranked[from + shared] === ranked[previousFrom + shared]) shared++;
+      for (let i = 0; i < shared; i++) this.nodeCount[pathNodes[i]]++;
+      for (let i = shared; i < length; i++) {
+        const rank = ranked[from + i];
+        const node = this.newNode(rank, 1, i === 0 ? root : pathNodes[i - 1]);
+        // Appended, so that each rank's nodes are listed in depth-first order.
+        if (tail[rank] === NONE) head[rank] = node;
+        else this.nodeLink[tail[rank]] = node;
+        tail[rank] = node;
+        pathNodes[i] = node;
+      }
+      previousFrom = from;
+      previousLength = length;
     }
     const total = this.total[0];
     const present = this.present[0];
@@ -230,10 +280,12 @@ class FpMiner {
       this.prefix[depth] = rank;
       this.emit(length, this.total[depth][rank]);
       if (length >= maxLen) continue;
-      const kept = this.countPatternBase(depth, rank);
+      const last = length + 1 === maxLen;
+      const kept = this.countPatternBase(depth, rank, !last);
       if (kept === 0) continue;
-      if (length + 1 === maxLen) {
-        // The last length: the pattern base's counts are the itemsets' counts.
+      if (last || kept === 1) {
+        // The pattern base's counts are the counts of the itemsets one item longer (and with one
+        // frequent item, a tree would hold nothing longer).
         const touched = this.present[depth + 1];
         for (let t = 0; t < kept; t++) {
           this.prefix[length] = touched[t];
@@ -241,7 +293,7 @@ class FpMiner {
         }
       } else {
         const mark = this.nodes;
-        this.buildConditionalTree(depth, rank);
+        this.buildConditionalTree(depth);
         this.mineTree(depth + 1);
         this.clearTree(depth + 1);
         this.nodes = mark;
@@ -252,19 +304,31 @@ class FpMiner {
   /**
    * Counts the ranks above the nodes of `rank` in the tree at `depth` (its conditional pattern
    * base) and lists those that stay frequent in the tree at depth + 1, with their totals.
-   * Returns how many stay.
+   * Returns how many stay. With `record`, each node's count, path length and path (upwards) go
+   * to `base`, so that the conditional tree is built without walking the tree again.
    */
-  private countPatternBase(depth: number, rank: number): number {
+  private countPatternBase(depth: number, rank: number, record: boolean): number {
     const { nodeParent, nodeItem, nodeCount, nodeLink, scratchCount, touched } = this;
     let touchedCount = 0;
+    let at = 0;
     for (let node = this.head[depth][rank]; node !== NONE; node = nodeLink[node]) {
       const c = nodeCount[node];
+      let lengthAt = -1;
+      if (record) {
+        if (at + 2 + this.ranks > this.base.length) this.growBase(at + 2 + this.ranks);
+        this.base[at++] = c;
+        lengthAt = at++;
+      }
+      const pathStart = at;
       for (let up = nodeParent[node]; nodeItem[up] !== NONE; up = nodeParent[up]) {
         const above = nodeItem[up];
         if (scratchCount[above] === 0) touched[touchedCount++] = above;
         scratchCount[above] += c;
+        if (record) this.base[at++] = above;
       }
+      if (record) this.base[lengthAt] = at - pathStart;
     }
+    this.baseLength = at;
     const next = depth + 1;
     const present = this.present[next];
     const total = this.total[next];
@@ -281,24 +345,32 @@ class FpMiner {
     return kept;
   }
 
-  /** The conditional tree of `rank` at depth + 1, from the frequent ranks counted just before. */
-  private buildConditionalTree(depth: number, rank: number): void {
+  /** The conditional tree at depth + 1 from the pattern base just recorded, frequent ranks only. */
+  private buildConditionalTree(depth: number): void {
     const next = depth + 1;
     const present = this.present[next];
     const keep = this.scratchCount; // 1 = frequent in the pattern base; all 0 again on return
     for (let p = 0; p < this.presentCount[next]; p++) keep[present[p]] = 1;
     const root = this.newNode(NONE, 0, NONE);
-    const { nodeParent, nodeItem, nodeCount, path } = this;
-    for (let node = this.head[depth][rank]; node !== NONE; node = this.nodeLink[node]) {
-      // Walked upwards, the kept ranks come in descending order: reverse them.
+    const { base, path } = this;
+    for (let at = 0; at < this.baseLength;) {
+      const count = base[at];
+      const end = at + 2 + base[at + 1];
+      // Recorded upwards, the kept ranks come in descending order: reverse them.
       let length = 0;
-      for (let up = nodeParent[node]; nodeItem[up] !== NONE; up = nodeParent[up]) {
-        if (keep[nodeItem[up]] === 1) path[length++] = nodeItem[up];
+      for (let j = end - 1; j >= at + 2; j--) {
+        if (keep[base[j]] === 1) path[length++] = base[j];
       }
-      path.subarray(0, length).reverse();
-      if (length > 0) this.insert(next, root, path, length, nodeCount[node]);
+      if (length > 0) this.insert(next, root, path, length, count);
+      at = end;
     }
     for (let p = 0; p < this.presentCount[next]; p++) keep[present[p]] = 0;
+  }
+
+  private growBase(needed: number): void {
+    const bigger = new Int32Array(Math.max(needed, this.base.length * 2));
+    bigger.set(this.base);
+    this.base = bigger;
   }
 
   /** Adds `count` baskets along `path` (ascending ranks) below `root` in the tree at `depth`. */
