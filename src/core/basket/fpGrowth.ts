@@ -1,6 +1,8 @@
 import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
 import type { Baskets } from './baskets';
+import { FpTrees, NONE } from './fpTrees';
+import { ItemsetBuffer } from './itemsetBuffer';
 import { buildItemsetTable, findItemset } from './itemsetIndex';
 import { MAX_ITEMSET_LENGTH } from './rulesDefaults';
 import { supportThreshold } from './supportThreshold';
@@ -70,9 +72,8 @@ export function validateMiningOptions(options: MiningOptions): void {
 /**
  * Every itemset of at most `maxLen` items that is frequent (see supportThreshold), by FP-growth.
  * The FP-tree and every conditional tree live in one pool of parallel typed arrays used as a
- * stack (a conditional tree is built on top of its parent and dropped after it is mined); items
- * are ranked by count, most frequent nearest the root. At the last length no tree is built: the
- * counts of the ancestors of the item's nodes are the counts of the longest itemsets.
+ * stack (see FpTrees). At the last length no tree is built: the counts of the ranks above an
+ * item's nodes are the counts of the longest itemsets.
  */
 export function mineItemsets(
   baskets: Baskets,
@@ -89,11 +90,11 @@ export function mineItemsets(
   }
   const threshold = supportThreshold(options.minSupport, n);
   const miner = new FpMiner(baskets, options, threshold.single, threshold.longer);
-  const found = miner.mine(onProgress);
-  const itemsets = byLength(found.offsets, found.items, found.counts, found.count);
+  miner.mine(onProgress);
+  const itemsets = miner.found.byLength();
   onProgress?.(1);
   return {
-    count: found.count,
+    count: miner.found.count,
     basketCount: n,
     ...itemsets,
     table: buildItemsetTable(itemsets),
@@ -103,44 +104,30 @@ export function mineItemsets(
   };
 }
 
-const NONE = -1;
-
+/**
+ * FP-growth proper. Items are ranked by count, the most frequent nearest the root. For each rank
+ * of a tree, least frequent first: its itemset (with the prefix) is frequent; its conditional
+ * pattern base (the paths above its nodes) gives the counts of the itemsets one item longer; if
+ * still shorter than maxLen, the frequent part of that base becomes the next conditional tree.
+ */
 class FpMiner {
-  // The node pool: parallel arrays; item is a rank (0 = most frequent item).
-  private nodeItem = new Int32Array(1024);
-  private nodeCount = new Int32Array(1024);
-  private nodeParent = new Int32Array(1024);
-  private nodeChild = new Int32Array(1024);
-  private nodeSibling = new Int32Array(1024);
-  private nodeLink = new Int32Array(1024);
-  private nodes = 0;
-  // Per depth (tree of prefix length d): per rank, first node and total count; the ranks present
-  // and the root's child of each rank.
-  private readonly head: Int32Array[] = [];
-  private readonly total: Int32Array[] = [];
-  private readonly present: Int32Array[] = [];
-  private readonly presentCount: Int32Array;
-  private readonly rootChild: Int32Array[] = [];
-  // Scratch per rank: counts in a conditional pattern base, kept ranks.
+  readonly found = new ItemsetBuffer();
+  readonly minCountLonger: number;
+  private readonly trees: FpTrees;
+  private readonly rankItem: Int32Array;
+  // Per rank: counts in a pattern base (also the "kept" marks while building), ranks touched.
   private readonly scratchCount: Int32Array;
   private readonly touched: Int32Array;
   private readonly path: Int32Array;
   // The pattern base last counted: per node, its count, path length, and path upwards.
   private base = new Int32Array(1 << 16);
   private baseLength = 0;
+  // The ranks of the itemset being extended, and its item ids sorted for output.
   private readonly prefix: Int32Array;
-  private readonly rankItem: Int32Array;
-  private readonly ranks: number;
-  readonly minCountLonger: number;
-  // The output, grown by doubling.
-  private outItems = new Int32Array(4096);
-  private outOffsets = new Int32Array(1024);
-  private outCounts = new Int32Array(1024);
-  private outCount = 0;
   private readonly sorted: Int32Array;
 
   constructor(
-    private readonly baskets: Baskets,
+    baskets: Baskets,
     private readonly options: MiningOptions,
     minCount: number,
     longer: number,
@@ -152,176 +139,82 @@ class FpMiner {
       if (itemCounts[item] >= minCount) frequent.push(item);
     frequent.sort((a, b) => itemCounts[b] - itemCounts[a] || a - b);
     this.rankItem = Int32Array.from(frequent);
-    const ranks = (this.ranks = frequent.length);
-    const depths = Math.min(options.maxLen, MAX_ITEMSET_LENGTH);
-    for (let d = 0; d < depths; d++) {
-      this.head.push(new Int32Array(ranks).fill(NONE));
-      this.total.push(new Int32Array(ranks));
-      this.present.push(new Int32Array(ranks));
-      this.rootChild.push(new Int32Array(ranks).fill(NONE));
-    }
-    this.presentCount = new Int32Array(depths);
+    const ranks = frequent.length;
+    const rankOf = new Int32Array(itemCounts.length).fill(NONE);
+    frequent.forEach((item, rank) => (rankOf[item] = rank));
+    this.trees = new FpTrees(ranks, options.maxLen);
     this.scratchCount = new Int32Array(ranks);
     this.touched = new Int32Array(ranks);
     this.path = new Int32Array(ranks);
-    this.prefix = new Int32Array(depths + 1);
-    this.sorted = new Int32Array(depths + 1);
-    const isPath = this.buildFirstTree(itemCounts);
+    this.prefix = new Int32Array(options.maxLen + 1);
+    this.sorted = new Int32Array(options.maxLen + 1);
+    const totals = frequent.map((item) => itemCounts[item]);
+    const isPath = this.trees.buildFirst(baskets, rankOf, totals);
     // mlxtend generates a one-path tree's itemsets without its conditional-tree threshold.
     this.minCountLonger = isPath ? minCount : longer;
   }
 
-  mine(onProgress?: StageProgress): {
-    offsets: Int32Array;
-    items: Int32Array;
-    counts: Int32Array;
-    count: number;
-  } {
+  mine(onProgress?: StageProgress): void {
     this.mineTree(0, onProgress);
-    return {
-      offsets: this.outOffsets.subarray(0, this.outCount + 1),
-      items: this.outItems.subarray(0, this.outOffsets[this.outCount]),
-      counts: this.outCounts.subarray(0, this.outCount),
-      count: this.outCount,
-    };
   }
 
-  /**
-   * The tree of all baskets (each basket's frequent items by rank); true when it is one path.
-   * The baskets go in lexicographic order of their ranks: a basket then shares its path with the
-   * previous one exactly up to their common prefix (no child to look up), and nodes come out in
-   * depth-first order, so that walking up from an item's nodes, in that order, stays in cache.
-   */
-  private buildFirstTree(itemCounts: Int32Array): boolean {
-    const rankOf = new Int32Array(itemCounts.length).fill(NONE);
-    this.rankItem.forEach((item, rank) => (rankOf[item] = rank));
-    const { start, items, basketCount } = this.baskets;
-    const rankStart = new Int32Array(basketCount + 1);
-    const ranked = new Int32Array(items.length);
-    let at = 0;
-    for (let b = 0; b < basketCount; b++) {
-      rankStart[b] = at;
-      for (let j = start[b]; j < start[b + 1]; j++) {
-        const rank = rankOf[items[j]];
-        if (rank !== NONE) ranked[at++] = rank;
-      }
-      ranked.subarray(rankStart[b], at).sort();
-    }
-    rankStart[basketCount] = at;
-    const order = new Int32Array(basketCount);
-    for (let b = 0; b < basketCount; b++) order[b] = b;
-    order.sort((a, b) => {
-      const fromA = rankStart[a];
-      const fromB = rankStart[b];
-      const lengthA = rankStart[a + 1] - fromA;
-      const lengthB = rankStart[b + 1] - fromB;
-      const shorter = Math.min(lengthA, lengthB);
-      for (let i = 0; i < shorter; i++) {
-        const difference = ranked[fromA + i] - ranked[fromB + i];
-        if (difference !== 0) return difference;
-      }
-      return lengthA - lengthB;
-    });
-
-    const root = this.newNode(NONE, 0, NONE);
-    const head = this.head[0];
-    const tail = new Int32Array(this.ranks).fill(NONE);
-    const pathNodes = new Int32Array(this.ranks);
-    let previousFrom = 0;
-    let previousLength = 0;
-    for (let k = 0; k < basketCount; k++) {
-      const b = order[k];
-      const from = rankStart[b];
-      const length = rankStart[b + 1] - from;
-      let shared = 0;
-      const most = Math.min(length, previousLength);
-      while (shared < most && ranked[from + shared] === ranked[previousFrom + shared]) shared++;
-      for (let i = 0; i < shared; i++) this.nodeCount[pathNodes[i]]++;
-      for (let i = shared; i < length; i++) {
-        const rank = ranked[from + i];
-        const node = this.newNode(rank, 1, i === 0 ? root : pathNodes[i - 1]);
-        // Appended, so that each rank's nodes are listed in depth-first order.
-        if (tail[rank] === NONE) head[rank] = node;
-        else this.nodeLink[tail[rank]] = node;
-        tail[rank] = node;
-        pathNodes[i] = node;
-      }
-      previousFrom = from;
-      previousLength = length;
-    }
-    const total = this.total[0];
-    const present = this.present[0];
-    for (let rank = 0; rank < this.ranks; rank++) {
-      total[rank] = itemCounts[this.rankItem[rank]];
-      present[rank] = rank;
-    }
-    this.presentCount[0] = this.ranks;
-    for (let node = 0; node < this.nodes; node++) {
-      const child = this.nodeChild[node];
-      if (child !== NONE && this.nodeSibling[child] !== NONE) return false;
-    }
-    return true;
-  }
-
-  /**
-   * Mines the tree of prefix length `depth` (its root is the first node at `base`): every rank in
-   * it, with the prefix, is a frequent itemset of length depth + 1.
-   */
+  /** Mines the tree at `depth`: each rank in it, after the prefix, makes a frequent itemset. */
   private mineTree(depth: number, onProgress?: StageProgress): void {
+    const { trees } = this;
     const length = depth + 1;
     const maxLen = this.options.maxLen;
-    const present = this.present[depth];
-    const count = this.presentCount[depth];
+    const present = trees.present[depth];
+    const count = trees.presentCount[depth];
     const every = Math.max(1, Math.floor(count / 30));
     // Least frequent first: their conditional trees come from the deepest, longest paths.
     for (let p = count - 1; p >= 0; p--) {
       if (onProgress && depth === 0 && (count - p) % every === 0) onProgress((count - p) / count);
       const rank = present[p];
       this.prefix[depth] = rank;
-      this.emit(length, this.total[depth][rank]);
+      this.emit(length, trees.total[depth][rank]);
       if (length >= maxLen) continue;
       const last = length + 1 === maxLen;
       const kept = this.countPatternBase(depth, rank, !last);
       if (kept === 0) continue;
       if (last || kept === 1) {
         // The pattern base's counts are the counts of the itemsets one item longer (and with one
-        // frequent item, a tree would hold nothing longer).
-        const touched = this.present[depth + 1];
+        // frequent rank, a tree would hold nothing longer).
+        const above = trees.present[depth + 1];
         for (let t = 0; t < kept; t++) {
-          this.prefix[length] = touched[t];
-          this.emit(length + 1, this.total[depth + 1][touched[t]]);
+          this.prefix[length] = above[t];
+          this.emit(length + 1, trees.total[depth + 1][above[t]]);
         }
       } else {
-        const mark = this.nodes;
+        const mark = trees.size;
         this.buildConditionalTree(depth);
         this.mineTree(depth + 1);
-        this.clearTree(depth + 1);
-        this.nodes = mark;
+        trees.drop(depth + 1, mark);
       }
     }
   }
 
   /**
    * Counts the ranks above the nodes of `rank` in the tree at `depth` (its conditional pattern
-   * base) and lists those that stay frequent in the tree at depth + 1, with their totals.
-   * Returns how many stay. With `record`, each node's count, path length and path (upwards) go
-   * to `base`, so that the conditional tree is built without walking the tree again.
+   * base) and lists those that stay frequent at depth + 1, with their totals; returns how many
+   * stay. With `record`, each node's count, path length and path (upwards) go to `base`, so that
+   * the conditional tree is built without walking the tree again.
    */
   private countPatternBase(depth: number, rank: number, record: boolean): number {
-    const { nodeParent, nodeItem, nodeCount, nodeLink, scratchCount, touched } = this;
+    const { scratchCount, touched, trees } = this;
+    const { parent, item, count: nodeCount, link } = trees;
     let touchedCount = 0;
     let at = 0;
-    for (let node = this.head[depth][rank]; node !== NONE; node = nodeLink[node]) {
+    for (let node = trees.head[depth][rank]; node !== NONE; node = link[node]) {
       const c = nodeCount[node];
       let lengthAt = -1;
       if (record) {
-        if (at + 2 + this.ranks > this.base.length) this.growBase(at + 2 + this.ranks);
+        if (at + 2 + trees.ranks > this.base.length) this.growBase(at + 2 + trees.ranks);
         this.base[at++] = c;
         lengthAt = at++;
       }
       const pathStart = at;
-      for (let up = nodeParent[node]; nodeItem[up] !== NONE; up = nodeParent[up]) {
-        const above = nodeItem[up];
+      for (let up = parent[node]; item[up] !== NONE; up = parent[up]) {
+        const above = item[up];
         if (scratchCount[above] === 0) touched[touchedCount++] = above;
         scratchCount[above] += c;
         if (record) this.base[at++] = above;
@@ -330,8 +223,8 @@ class FpMiner {
     }
     this.baseLength = at;
     const next = depth + 1;
-    const present = this.present[next];
-    const total = this.total[next];
+    const present = trees.present[next];
+    const total = trees.total[next];
     let kept = 0;
     for (let t = 0; t < touchedCount; t++) {
       const above = touched[t];
@@ -341,18 +234,18 @@ class FpMiner {
       }
       scratchCount[above] = 0;
     }
-    this.presentCount[next] = kept;
+    trees.presentCount[next] = kept;
     return kept;
   }
 
   /** The conditional tree at depth + 1 from the pattern base just recorded, frequent ranks only. */
   private buildConditionalTree(depth: number): void {
+    const { trees, base, path } = this;
     const next = depth + 1;
-    const present = this.present[next];
+    const present = trees.present[next];
     const keep = this.scratchCount; // 1 = frequent in the pattern base; all 0 again on return
-    for (let p = 0; p < this.presentCount[next]; p++) keep[present[p]] = 1;
-    const root = this.newNode(NONE, 0, NONE);
-    const { base, path } = this;
+    for (let p = 0; p < trees.presentCount[next]; p++) keep[present[p]] = 1;
+    const root = trees.newNode(NONE, 0, NONE);
     for (let at = 0; at < this.baseLength;) {
       const count = base[at];
       const end = at + 2 + base[at + 1];
@@ -361,10 +254,10 @@ class FpMiner {
       for (let j = end - 1; j >= at + 2; j--) {
         if (keep[base[j]] === 1) path[length++] = base[j];
       }
-      if (length > 0) this.insert(next, root, path, length, count);
+      if (length > 0) trees.insert(next, root, path, length, count);
       at = end;
     }
-    for (let p = 0; p < this.presentCount[next]; p++) keep[present[p]] = 0;
+    for (let p = 0; p < trees.presentCount[next]; p++) keep[present[p]] = 0;
   }
 
   private growBase(needed: number): void {
@@ -373,76 +266,9 @@ class FpMiner {
     this.base = bigger;
   }
 
-  /** Adds `count` baskets along `path` (ascending ranks) below `root` in the tree at `depth`. */
-  private insert(depth: number, root: number, path: Int32Array, length: number, count: number) {
-    const rootChild = this.rootChild[depth];
-    let node = root;
-    let i = 0;
-    for (; i < length; i++) {
-      const rank = path[i];
-      let child: number;
-      if (node === root) child = rootChild[rank];
-      else {
-        child = this.nodeChild[node];
-        while (child !== NONE && this.nodeItem[child] !== rank) child = this.nodeSibling[child];
-      }
-      if (child === NONE) break;
-      this.nodeCount[child] += count;
-      node = child;
-    }
-    const head = this.head[depth];
-    for (; i < length; i++) {
-      const rank = path[i];
-      const child = this.newNode(rank, count, node);
-      this.nodeLink[child] = head[rank];
-      head[rank] = child;
-      if (node === root) rootChild[rank] = child;
-      node = child;
-    }
-  }
-
-  private newNode(rank: number, count: number, parent: number): number {
-    if (this.nodes === this.nodeItem.length) this.growNodes();
-    const node = this.nodes++;
-    this.nodeItem[node] = rank;
-    this.nodeCount[node] = count;
-    this.nodeParent[node] = parent;
-    this.nodeChild[node] = NONE;
-    this.nodeLink[node] = NONE;
-    if (parent === NONE) this.nodeSibling[node] = NONE;
-    else {
-      this.nodeSibling[node] = this.nodeChild[parent];
-      this.nodeChild[parent] = node;
-    }
-    return node;
-  }
-
-  /** Empties the per-rank tables of the tree at `depth` (only the ranks it holds). */
-  private clearTree(depth: number): void {
-    const present = this.present[depth];
-    for (let p = 0; p < this.presentCount[depth]; p++) {
-      this.head[depth][present[p]] = NONE;
-      this.rootChild[depth][present[p]] = NONE;
-    }
-  }
-
-  private growNodes(): void {
-    const grow = (array: Int32Array) => {
-      const bigger = new Int32Array(array.length * 2);
-      bigger.set(array);
-      return bigger;
-    };
-    this.nodeItem = grow(this.nodeItem);
-    this.nodeCount = grow(this.nodeCount);
-    this.nodeParent = grow(this.nodeParent);
-    this.nodeChild = grow(this.nodeChild);
-    this.nodeSibling = grow(this.nodeSibling);
-    this.nodeLink = grow(this.nodeLink);
-  }
-
   /** Records the itemset prefix[0..length) with its count, as item ids ascending. */
   private emit(length: number, count: number): void {
-    if (this.outCount === this.options.maxItemsets) {
+    if (this.found.count === this.options.maxItemsets) {
       throw new UserError(
         'too-many-itemsets',
         `More than ${this.options.maxItemsets.toLocaleString('en-US')} itemsets are frequent at a minimum support of ${this.options.minSupport}: raise the minimum support (or lower the maximum itemset length).`,
@@ -459,52 +285,6 @@ class FpMiner {
       }
       sorted[j] = item;
     }
-    const at = this.outOffsets[this.outCount];
-    if (at + length > this.outItems.length) {
-      const bigger = new Int32Array(this.outItems.length * 2 + length);
-      bigger.set(this.outItems);
-      this.outItems = bigger;
-    }
-    if (this.outCount + 2 > this.outOffsets.length) {
-      const offsets = new Int32Array(this.outOffsets.length * 2);
-      offsets.set(this.outOffsets);
-      this.outOffsets = offsets;
-      const counts = new Int32Array(this.outCounts.length * 2);
-      counts.set(this.outCounts);
-      this.outCounts = counts;
-    }
-    this.outItems.set(sorted.subarray(0, length), at);
-    this.outCounts[this.outCount] = count;
-    this.outOffsets[++this.outCount] = at + length;
+    this.found.add(sorted, length, count);
   }
-}
-
-/** The itemsets reordered by length (stable): a counting sort. */
-function byLength(
-  offsets: Int32Array,
-  items: Int32Array,
-  counts: Int32Array,
-  count: number,
-): { offsets: Int32Array; items: Int32Array; counts: Int32Array } {
-  let longest = 0;
-  for (let i = 0; i < count; i++) longest = Math.max(longest, offsets[i + 1] - offsets[i]);
-  const firstOfLength = new Int32Array(longest + 2);
-  for (let i = 0; i < count; i++) firstOfLength[offsets[i + 1] - offsets[i] + 1]++;
-  for (let l = 1; l <= longest + 1; l++) firstOfLength[l] += firstOfLength[l - 1];
-  const position = new Int32Array(count);
-  for (let i = 0; i < count; i++) position[i] = firstOfLength[offsets[i + 1] - offsets[i]]++;
-  const order = new Int32Array(count);
-  for (let i = 0; i < count; i++) order[position[i]] = i;
-  const newOffsets = new Int32Array(count + 1);
-  const newItems = new Int32Array(items.length);
-  const newCounts = new Int32Array(count);
-  for (let p = 0; p < count; p++) {
-    const i = order[p];
-    const from = offsets[i];
-    const to = offsets[i + 1];
-    newItems.set(items.subarray(from, to), newOffsets[p]);
-    newOffsets[p + 1] = newOffsets[p] + to - from;
-    newCounts[p] = counts[i];
-  }
-  return { offsets: newOffsets, items: newItems, counts: newCounts };
 }
