@@ -19,6 +19,8 @@ export function basketsOf(sets: number[][], itemCount?: number): Baskets {
   };
 }
 
+const setsOf = new WeakMap<Baskets, Set<number>[]>();
+
 export function basketSets(baskets: Baskets): number[][] {
   return Array.from({ length: baskets.basketCount }, (_, b) =>
     Array.from(baskets.items.subarray(baskets.start[b], baskets.start[b + 1])),
@@ -27,7 +29,9 @@ export function basketSets(baskets: Baskets): number[][] {
 
 /** Baskets holding every item of `items`, counted one basket at a time. */
 export function countWith(baskets: Baskets, items: readonly number[]): number {
-  return basketSets(baskets).filter((set) => items.every((item) => set.includes(item))).length;
+  let sets = setsOf.get(baskets);
+  if (sets === undefined) setsOf.set(baskets, (sets = basketSets(baskets).map((s) => new Set(s))));
+  return sets.filter((set) => items.every((item) => set.has(item))).length;
 }
 
 /**

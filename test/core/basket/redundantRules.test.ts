@@ -55,10 +55,10 @@ describe('redundantRules', () => {
           const itemsets = mineItemsets(baskets, { minSupport, maxLen: 4, maxItemsets: 1e5 });
           const rules = associationRules(itemsets, { minConfidence });
           const flags = redundantRules(rules, itemsets);
+          const expected = new Uint8Array(rules.count);
           for (let r = 0; r < rules.count; r++) {
             const a = side(rules.antecedentStart, rules.antecedentItems, r);
             const c = side(rules.consequentStart, rules.consequentItems, r).join(',');
-            let expected = 0;
             for (let q = 0; q < rules.count; q++) {
               const shorter = side(rules.antecedentStart, rules.antecedentItems, q);
               const sameConsequent =
@@ -66,13 +66,13 @@ describe('redundantRules', () => {
               const strictSubset =
                 shorter.length < a.length && shorter.every((item) => a.includes(item));
               if (sameConsequent && strictSubset && rules.confidence[q] >= rules.confidence[r])
-                expected = 1;
+                expected[r] = 1;
             }
-            expect(flags[r]).toBe(expected);
           }
+          expect(flags).toEqual(expected);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
