@@ -1,7 +1,7 @@
 import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
 import type { Baskets } from './baskets';
-import { FpTrees, NONE } from './fpTrees';
+import { FpTrees, grown, NONE, type PatternBases } from './fpTrees';
 import { ItemsetBuffer } from './itemsetBuffer';
 import { buildItemsetTable, findItemset } from './itemsetIndex';
 import { MAX_ITEMSET_LENGTH } from './rulesDefaults';
@@ -69,6 +69,9 @@ export function validateMiningOptions(options: MiningOptions): void {
   }
 }
 
+/** The most entries of the FP-array (64 MB); past it, depth 0 walks the tree as deeper ones do. */
+const PAIR_ARRAY_LIMIT = 1 << 24;
+
 /**
  * Every itemset of at most `maxLen` items that is frequent (see supportThreshold), by FP-growth.
  * The FP-tree and every conditional tree live in one pool of parallel typed arrays used as a
@@ -79,6 +82,8 @@ export function mineItemsets(
   baskets: Baskets,
   options: MiningOptions,
   onProgress?: StageProgress,
+  /** The most FP-array entries (tests lower it to check the walking path). */
+  pairArrayLimit = PAIR_ARRAY_LIMIT,
 ): FrequentItemsets {
   validateMiningOptions(options);
   const n = baskets.basketCount;
@@ -89,7 +94,7 @@ export function mineItemsets(
     );
   }
   const threshold = supportThreshold(options.minSupport, n);
-  const miner = new FpMiner(baskets, options, threshold.single, threshold.longer);
+  const miner = new FpMiner(baskets, options, threshold.single, threshold.longer, pairArrayLimit);
   miner.mine(onProgress);
   const itemsets = miner.found.byLength();
   onProgress?.(1);
@@ -115,13 +120,19 @@ class FpMiner {
   readonly minCountLonger: number;
   private readonly trees: FpTrees;
   private readonly rankItem: Int32Array;
+  /** The FP-array of the first tree (see FpTrees.pairCounts), or null when too large. */
+  private readonly pairs: Int32Array | null;
+  /** With it, the first tree's pattern bases that become conditional trees. */
+  private readonly firstBases: PatternBases | null = null;
   // Per rank: counts in a pattern base (also the "kept" marks while building), ranks touched.
   private readonly scratchCount: Int32Array;
   private readonly touched: Int32Array;
   private readonly path: Int32Array;
-  // The pattern base last counted: per node, its count, path length, and path upwards.
+  // The pattern base last counted: per node, its count, path length, and path upwards, at
+  // baseOffsets[0 .. baseRecords - 1].
   private base = new Int32Array(1 << 16);
-  private baseLength = 0;
+  private baseOffsets = new Int32Array(1 << 12);
+  private baseRecords = 0;
   // The ranks of the itemset being extended, and its item ids sorted for output.
   private readonly prefix: Int32Array;
   private readonly sorted: Int32Array;
@@ -131,6 +142,7 @@ class FpMiner {
     private readonly options: MiningOptions,
     minCount: number,
     longer: number,
+    pairArrayLimit: number,
   ) {
     const itemCounts = new Int32Array(baskets.itemCount);
     for (let j = 0; j < baskets.items.length; j++) itemCounts[baskets.items[j]]++;
@@ -152,6 +164,19 @@ class FpMiner {
     const isPath = this.trees.buildFirst(baskets, rankOf, totals);
     // mlxtend generates a one-path tree's itemsets without its conditional-tree threshold.
     this.minCountLonger = isPath ? minCount : longer;
+    // Pairs are counted at depth 0 when there are longer itemsets to find; then the ranks with
+    // two frequent ranks above them have their pattern bases recorded in one pass.
+    this.pairs = options.maxLen >= 2 ? this.trees.pairCounts(pairArrayLimit) : null;
+    if (this.pairs !== null && options.maxLen >= 3) {
+      const wanted = new Uint8Array(ranks);
+      for (let rank = 0, row = 0; rank < ranks; row += rank, rank++) {
+        let kept = 0;
+        for (let above = 0; above < rank && kept < 2; above++)
+          if (this.pairs[row + above] >= this.minCountLonger) kept++;
+        if (kept === 2) wanted[rank] = 1;
+      }
+      this.firstBases = this.trees.firstPatternBases(this.pairs, this.minCountLonger, wanted);
+    }
   }
 
   mine(onProgress?: StageProgress): void {
@@ -174,7 +199,8 @@ class FpMiner {
       this.emit(length, trees.total[depth][rank]);
       if (length >= maxLen) continue;
       const last = length + 1 === maxLen;
-      const kept = this.countPatternBase(depth, rank, !last);
+      const fromPairs = depth === 0 && this.pairs !== null;
+      const kept = fromPairs ? this.keptFromPairs(rank) : this.countPatternBase(depth, rank, !last);
       if (kept === 0) continue;
       if (last || kept === 1) {
         // The pattern base's counts are the counts of the itemsets one item longer (and with one
@@ -186,7 +212,12 @@ class FpMiner {
         }
       } else {
         const mark = trees.size;
-        this.buildConditionalTree(depth);
+        if (fromPairs) {
+          const { data, offsets, first } = this.firstBases!;
+          this.buildConditionalTree(1, data, offsets, first[rank], first[rank + 1]);
+        } else {
+          this.buildConditionalTree(depth + 1, this.base, this.baseOffsets, 0, this.baseRecords);
+        }
         this.mineTree(depth + 1);
         trees.drop(depth + 1, mark);
       }
@@ -204,11 +235,16 @@ class FpMiner {
     const { parent, item, count: nodeCount, link } = trees;
     let touchedCount = 0;
     let at = 0;
+    let records = 0;
     for (let node = trees.head[depth][rank]; node !== NONE; node = link[node]) {
       const c = nodeCount[node];
       let lengthAt = -1;
       if (record) {
-        if (at + 2 + trees.ranks > this.base.length) this.growBase(at + 2 + trees.ranks);
+        if (at + 2 + trees.ranks > this.base.length)
+          this.base = grown(this.base, at + 2 + trees.ranks);
+        if (records === this.baseOffsets.length)
+          this.baseOffsets = grown(this.baseOffsets, records + 1);
+        this.baseOffsets[records++] = at;
         this.base[at++] = c;
         lengthAt = at++;
       }
@@ -221,7 +257,7 @@ class FpMiner {
       }
       if (record) this.base[lengthAt] = at - pathStart;
     }
-    this.baseLength = at;
+    this.baseRecords = records;
     const next = depth + 1;
     const present = trees.present[next];
     const total = trees.total[next];
@@ -238,32 +274,54 @@ class FpMiner {
     return kept;
   }
 
-  /** The conditional tree at depth + 1 from the pattern base just recorded, frequent ranks only. */
-  private buildConditionalTree(depth: number): void {
-    const { trees, base, path } = this;
-    const next = depth + 1;
-    const present = trees.present[next];
-    const keep = this.scratchCount; // 1 = frequent in the pattern base; all 0 again on return
-    for (let p = 0; p < trees.presentCount[next]; p++) keep[present[p]] = 1;
-    const root = trees.newNode(NONE, 0, NONE);
-    for (let at = 0; at < this.baseLength;) {
-      const count = base[at];
-      const end = at + 2 + base[at + 1];
-      // Recorded upwards, the kept ranks come in descending order: reverse them.
-      let length = 0;
-      for (let j = end - 1; j >= at + 2; j--) {
-        if (keep[base[j]] === 1) path[length++] = base[j];
+  /**
+   * The ranks frequent together with `rank` at depth 0, from the FP-array (as countPatternBase
+   * would find them by walking the tree).
+   */
+  private keptFromPairs(rank: number): number {
+    const pairs = this.pairs!;
+    const present = this.trees.present[1];
+    const total = this.trees.total[1];
+    const row = (rank * (rank - 1)) / 2;
+    let kept = 0;
+    for (let above = 0; above < rank; above++) {
+      const count = pairs[row + above];
+      if (count >= this.minCountLonger) {
+        present[kept++] = above;
+        total[above] = count;
       }
-      if (length > 0) trees.insert(next, root, path, length, count);
-      at = end;
     }
-    for (let p = 0; p < trees.presentCount[next]; p++) keep[present[p]] = 0;
+    this.trees.presentCount[1] = kept;
+    return kept;
   }
 
-  private growBase(needed: number): void {
-    const bigger = new Int32Array(Math.max(needed, this.base.length * 2));
-    bigger.set(this.base);
-    this.base = bigger;
+  /**
+   * The conditional tree at `depth` from recorded pattern-base records (`offsets[from..to)` into
+   * `data`: count, length, ranks above, nearest first), with the frequent ranks only.
+   */
+  private buildConditionalTree(
+    depth: number,
+    data: Int32Array,
+    offsets: Int32Array,
+    from: number,
+    to: number,
+  ): void {
+    const { trees, path } = this;
+    const present = trees.present[depth];
+    const keep = this.scratchCount; // 1 = frequent in the pattern base; all 0 again on return
+    for (let p = 0; p < trees.presentCount[depth]; p++) keep[present[p]] = 1;
+    const root = trees.newNode(NONE, 0, NONE);
+    for (let r = from; r < to; r++) {
+      const at = offsets[r];
+      const count = data[at];
+      // Recorded nearest first, the kept ranks come in descending order: reverse them.
+      let length = 0;
+      for (let j = at + 1 + data[at + 1]; j >= at + 2; j--) {
+        if (keep[data[j]] === 1) path[length++] = data[j];
+      }
+      if (length > 0) trees.insert(depth, root, path, length, count);
+    }
+    for (let p = 0; p < trees.presentCount[depth]; p++) keep[present[p]] = 0;
   }
 
   /** Records the itemset prefix[0..length) with its count, as item ids ascending. */
@@ -271,7 +329,7 @@ class FpMiner {
     if (this.found.count === this.options.maxItemsets) {
       throw new UserError(
         'too-many-itemsets',
-        `More than ${this.options.maxItemsets.toLocaleString('en-US')} itemsets are frequent at a minimum support of ${this.options.minSupport}: raise the minimum support (or lower the maximum itemset length).`,
+        `More than ${this.options.maxItemsets.toLocaleString('en-US')} itemsets are frequent at a minimum support of ${Number(this.options.minSupport.toPrecision(3))}: raise the minimum support (or lower the maximum itemset length).`,
       );
     }
     const sorted = this.sorted;

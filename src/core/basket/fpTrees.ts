@@ -2,6 +2,20 @@ import type { Baskets } from './baskets';
 
 export const NONE = -1;
 
+/** Recorded conditional pattern bases (see FpTrees.firstPatternBases). */
+export interface PatternBases {
+  data: Int32Array;
+  offsets: Int32Array;
+  first: Int32Array;
+}
+
+/** A copy of `array` with room for at least `needed` entries (doubling). */
+export function grown(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
 /**
  * The FP-tree of all baskets and the conditional trees mined from it, in one pool of parallel
  * typed arrays used as a stack: the tree at depth d + 1 is built on top of the tree at depth d and
@@ -111,6 +125,86 @@ export class FpTrees {
     return true;
   }
 
+  /**
+   * The FP-array of the first tree (Grahne and Zhu's FP-growth*): for ranks a < x, the baskets
+   * holding both, at `x * (x - 1) / 2 + a`. They are the counts of every rank's conditional
+   * pattern base at depth 0, read without walking up from each node: the tree's nodes are in
+   * depth-first order (see buildFirst), so one pass with a stack of the current path counts
+   * them. Null when the triangle would take more than `maxEntries`.
+   */
+  pairCounts(maxEntries: number): Int32Array | null {
+    const ranks = this.ranks;
+    if ((ranks * (ranks - 1)) / 2 > maxEntries) return null;
+    const pairs = new Int32Array((ranks * (ranks - 1)) / 2);
+    const stackNode = new Int32Array(ranks + 1);
+    const stackRank = new Int32Array(ranks + 1);
+    let depth = 0;
+    stackNode[0] = 0;
+    for (let node = 1; node < this.size; node++) {
+      const parent = this.parent[node];
+      while (stackNode[depth] !== parent) depth--;
+      const rank = this.item[node];
+      const count = this.count[node];
+      const row = (rank * (rank - 1)) / 2;
+      for (let k = 1; k <= depth; k++) pairs[row + stackRank[k]] += count;
+      stackNode[++depth] = node;
+      stackRank[depth] = rank;
+    }
+    return pairs;
+  }
+
+  /**
+   * The conditional pattern bases at depth 0 of the ranks with `wanted[rank] === 1`, each path
+   * kept to the ranks frequent together with its rank (FP-array count >= `minCount`), from one
+   * depth-first pass with a stack of the current path instead of a walk up from every node.
+   * A record is [count, length, ranks above, nearest first] in `data`; rank x's records are at
+   * `offsets[first[x]] .. offsets[first[x + 1] - 1]`.
+   */
+  firstPatternBases(pairs: Int32Array, minCount: number, wanted: Uint8Array): PatternBases {
+    const ranks = this.ranks;
+    let data = new Int32Array(1 << 16);
+    let recordRank = new Int32Array(1 << 12);
+    let recordAt = new Int32Array(1 << 12);
+    let records = 0;
+    let at = 0;
+    const stackNode = new Int32Array(ranks + 1);
+    const stackRank = new Int32Array(ranks + 1);
+    let depth = 0;
+    for (let node = 1; node < this.size; node++) {
+      const parent = this.parent[node];
+      while (stackNode[depth] !== parent) depth--;
+      const rank = this.item[node];
+      if (wanted[rank] === 1) {
+        if (at + 2 + depth > data.length) data = grown(data, at + 2 + depth);
+        if (records === recordAt.length) {
+          recordAt = grown(recordAt, records + 1);
+          recordRank = grown(recordRank, records + 1);
+        }
+        recordRank[records] = rank;
+        recordAt[records++] = at;
+        const row = (rank * (rank - 1)) / 2;
+        data[at] = this.count[node];
+        const lengthAt = at + 1;
+        at += 2;
+        const pathStart = at;
+        for (let k = depth; k >= 1; k--) {
+          if (pairs[row + stackRank[k]] >= minCount) data[at++] = stackRank[k];
+        }
+        data[lengthAt] = at - pathStart;
+      }
+      stackNode[++depth] = node;
+      stackRank[depth] = rank;
+    }
+    // The records grouped by rank (a counting sort), each rank's in depth-first order.
+    const first = new Int32Array(ranks + 1);
+    for (let r = 0; r < records; r++) first[recordRank[r] + 1]++;
+    for (let rank = 0; rank < ranks; rank++) first[rank + 1] += first[rank];
+    const fill = first.slice(0, ranks);
+    const offsets = new Int32Array(records);
+    for (let r = 0; r < records; r++) offsets[fill[recordRank[r]]++] = recordAt[r];
+    return { data, offsets, first };
+  }
+
   /** Adds `count` baskets along `path` (ascending ranks) below `root` in the tree at `depth`. */
   insert(depth: number, root: number, path: Int32Array, length: number, count: number): void {
     const rootChild = this.rootChild[depth];
@@ -166,16 +260,12 @@ export class FpTrees {
   }
 
   private grow(): void {
-    const grow = (array: Int32Array) => {
-      const bigger = new Int32Array(array.length * 2);
-      bigger.set(array);
-      return bigger;
-    };
-    this.item = grow(this.item);
-    this.count = grow(this.count);
-    this.parent = grow(this.parent);
-    this.child = grow(this.child);
-    this.sibling = grow(this.sibling);
-    this.link = grow(this.link);
+    const needed = this.size + 1;
+    this.item = grown(this.item, needed);
+    this.count = grown(this.count, needed);
+    this.parent = grown(this.parent, needed);
+    this.child = grown(this.child, needed);
+    this.sibling = grown(this.sibling, needed);
+    this.link = grown(this.link, needed);
   }
 }

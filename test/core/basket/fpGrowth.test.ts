@@ -127,6 +127,21 @@ describe('mineItemsets', () => {
     );
   });
 
+  it('equals brute force without the FP-array too, walking up the first tree (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        arbitraryBaskets(),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.integer({ min: 2, max: 5 }),
+        (baskets, minSupport, maxLen) => {
+          const walked = asMap(mineItemsets(baskets, options(minSupport, maxLen), undefined, 0));
+          expect(walked).toEqual(bruteForceItemsets(baskets, minSupport, maxLen));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('equals brute force at supports on the count boundary (k / n), where floating point decides', () => {
     fc.assert(
       fc.property(arbitraryBaskets(6, 70), fc.nat(70), (baskets, k) => {

@@ -68,6 +68,49 @@ describe('FpTrees', () => {
     expect(Array.from(trees.head[1])).toEqual([NONE, NONE, NONE]);
   });
 
+  it('counts every pair of ranks in one pass over the first tree (the FP-array)', () => {
+    const trees = new FpTrees(3, 3);
+    trees.buildFirst(basketsOf([[0, 1, 2], [0, 2], [1, 2], [0, 1], [2]]), rankOf, [3, 3, 4]);
+    // Triangle: (1, 0), (2, 0), (2, 1).
+    expect(Array.from(trees.pairCounts(3)!)).toEqual([2, 2, 2]);
+    expect(trees.pairCounts(2)).toBeNull();
+    expect(Array.from(new FpTrees(1, 1).pairCounts(0)!)).toEqual([]);
+  });
+
+  it("records the first tree's pattern bases of the ranks asked for, frequent ranks only", () => {
+    const trees = new FpTrees(3, 3);
+    trees.buildFirst(
+      basketsOf([
+        [0, 1, 2],
+        [0, 1, 2],
+        [0, 2],
+        [1, 2],
+        [0, 1],
+      ]),
+      rankOf,
+      [4, 4, 4],
+    );
+    const pairs = trees.pairCounts(3)!;
+    // With rank 2: rank 0 in 3 baskets, rank 1 in 3. At 3 both stay; at 4 neither.
+    const bases = trees.firstPatternBases(pairs, 3, Uint8Array.from([0, 0, 1]));
+    const records = (rank: number) =>
+      Array.from(bases.offsets.subarray(bases.first[rank], bases.first[rank + 1]), (at) => {
+        const length = bases.data[at + 1];
+        return [bases.data[at], ...bases.data.subarray(at + 2, at + 2 + length)];
+      });
+    // [count, ranks above nearest first]
+    expect(records(2).sort()).toEqual(
+      [
+        [1, 0],
+        [1, 1],
+        [2, 1, 0],
+      ].sort(),
+    );
+    expect(records(1)).toEqual([]);
+    const none = trees.firstPatternBases(pairs, 4, Uint8Array.from([0, 0, 1]));
+    expect(Array.from(none.offsets, (at) => none.data[at + 1])).toEqual([0, 0, 0]);
+  });
+
   it('grows its arrays past their first size', () => {
     const trees = new FpTrees(1, 1);
     const sets = Array.from({ length: 3000 }, () => [0]);
