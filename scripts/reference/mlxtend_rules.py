@@ -111,13 +111,24 @@ def run_case(df, min_support, max_len, min_confidence):
     def ids(itemset):
         return sorted(position[item] for item in itemset)
 
+    # In a fixed order (mlxtend's follows Python's string hashing, which varies run to run).
+    sets = itemsets["itemsets"]
+    itemset_order = sorted(
+        range(len(itemsets)), key=lambda i: (len(sets.iloc[i]), ids(sets.iloc[i]))
+    )
+    rule_order = sorted(
+        range(len(rules)),
+        key=lambda r: (ids(rules["antecedents"].iloc[r]), ids(rules["consequents"].iloc[r])),
+    )
     rule_columns = {
-        "antecedents": [ids(a) for a in rules["antecedents"]],
-        "consequents": [ids(c) for c in rules["consequents"]],
+        "antecedents": [ids(rules["antecedents"].iloc[r]) for r in rule_order],
+        "consequents": [ids(rules["consequents"].iloc[r]) for r in rule_order],
     }
     for metric in METRICS:
         values = rules[metric].to_numpy(dtype=float)
-        rule_columns[metric] = [None if math.isinf(v) else float(v) for v in values]
+        rule_columns[metric] = [
+            None if math.isinf(values[r]) else float(values[r]) for r in rule_order
+        ]
     # Pairs in exactly as many baskets as a single item needs, when mlxtend's threshold for longer
     # itemsets is higher (see supportThreshold.ts): mlxtend leaves them out.
     single = next(c for c in range(baskets + 1) if c / float(baskets) >= min_support)
@@ -132,8 +143,8 @@ def run_case(df, min_support, max_len, min_confidence):
         "max_len": max_len,
         "min_confidence": min_confidence,
         "items": names,
-        "itemsets": [ids(s) for s in itemsets["itemsets"]],
-        "itemset_support": [float(v) for v in itemsets["support"]],
+        "itemsets": [ids(sets.iloc[i]) for i in itemset_order],
+        "itemset_support": [float(itemsets["support"].iloc[i]) for i in itemset_order],
         "rules": rule_columns,
         "boundary_pairs": boundary_pairs,
     }
