@@ -29,7 +29,9 @@ export type UserErrorCode =
   | 'no-items'
   | 'too-few-orders'
   | 'no-repeat-purchases'
-  | 'no-average-spend';
+  | 'no-average-spend'
+  | 'no-baskets'
+  | 'too-many-itemsets';
 
 export function isUserError(error: unknown): error is UserError {
   return (
