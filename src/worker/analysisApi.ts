@@ -44,7 +44,7 @@ export async function open(
   onProgress?: ProgressListener,
 ) {
   held = null;
-  return attempt(async () => {
+  return asOutcome(async () => {
     const session = await AnalysisSession.open(blobSource(file), name, choice, {
       maxBytes: MAX_FILE_BYTES,
       onProgress: throttleProgress(onProgress),
@@ -109,10 +109,10 @@ function withSession<T>(
       error: { code: 'no-session', message: 'The file is not open in the analysis worker.' },
     });
   const { session } = held;
-  return attempt(() => work(session));
+  return asOutcome(() => work(session));
 }
 
-async function attempt<T>(work: () => Promise<T> | T): Promise<Outcome<T>> {
+async function asOutcome<T>(work: () => Promise<T> | T): Promise<Outcome<T>> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
