@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, guessDateOrder, parseDate, wholeDaysBetween } from '../../../src/core/read/parseDate';
+import {
+  formatDateTime,
+  guessDateOrder,
+  parseDate,
+  wholeDaysBetween,
+} from '../../../src/core/read/parseDate';
 
 describe('parseDate', () => {
   it('reads ISO dates and times', () => {

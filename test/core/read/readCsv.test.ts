@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { textSource, bytesSource } from '../../../src/core/read/byteSource';
 import { readCsv, warmUpReading } from '../../../src/core/read/readCsv';
-import { cellText, isMissing, rowSourceText, ROW_LONG, ROW_QUOTES, ROW_SHORT } from '../../../src/core/read/table';
+import {
+  cellText,
+  isMissing,
+  rowSourceText,
+  ROW_LONG,
+  ROW_QUOTES,
+  ROW_SHORT,
+} from '../../../src/core/read/table';
 
 const read = (text: string, options = {}) => readCsv(textSource(text), options);
 
