@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { textSource } from '../../../src/core/read/byteSource';
 import { cleanRows } from '../../../src/core/clean/cleanRows';
-import { DEFAULT_CLEAN_OPTIONS, listSetAside, type CleanOptions } from '../../../src/core/clean/cleanOptions';
+import {
+  DEFAULT_CLEAN_OPTIONS,
+  listSetAside,
+  type CleanOptions,
+} from '../../../src/core/clean/cleanOptions';
 import { readCsv } from '../../../src/core/read/readCsv';
 
 async function clean(text: string, options: Partial<CleanOptions>) {
