@@ -113,6 +113,17 @@ describe('readRecords', () => {
     ]);
   });
 
+  it('contains an unclosed quote followed by more than a cell may hold (1 MiB), across chunks', async () => {
+    const rest = Array.from({ length: 20_000 }, (_, i) => `${i},${'y'.repeat(50)}`);
+    const text = ['a,b', '1,"open', ...rest].join('\n') + '\n';
+    const { records } = await read(text, 256 * 1024);
+    expect(records).toHaveLength(20_002);
+    expect(records[1]).toEqual({ fields: null, text: '1,"open\n', line: 2 });
+    expect(records[2]).toEqual({ fields: ['0', 'y'.repeat(50)], text: `${rest[0]}\n`, line: 3 });
+    expect(records.at(-1)!.line).toBe(20_002);
+    expect(records.slice(2).every((r) => r.fields !== null && r.fields.length === 2)).toBe(true);
+  });
+
   it('reports a stray quote after a quoted field as broken', async () => {
     const { records } = await read('a,b\n1,"b"x\n3,4\n');
     expect(records.map((r) => [r.fields, r.line])).toEqual([
