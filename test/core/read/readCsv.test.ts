@@ -1,4 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isUserError } from '../../../src/core/common/userError';
+import { MAX_FILE_BYTES } from '../../../src/worker/protocol';
+import { oversizedSource, READABLE } from '../../fixtures/files';
+import { csvText } from '../../support/csvText';
 import { textSource, bytesSource } from '../../../src/core/read/byteSource';
 import { readCsv, warmUpReading } from '../../../src/core/read/readCsv';
 import {
@@ -169,5 +174,57 @@ describe('readCsv', () => {
     });
     expect(fractions.length).toBeGreaterThan(10);
     expect(fractions.at(-1)).toBe(1);
+  });
+});
+
+describe('files people really have', () => {
+  it.each(READABLE.map((f) => [f.name, f] as const))('reads %s', async (_, fixture) => {
+    const table = await readCsv(bytesSource(fixture.bytes));
+    const { expect: wanted } = fixture;
+    if (wanted.encoding) expect(table.encoding).toBe(wanted.encoding);
+    if (wanted.delimiter) expect(table.dialect.delimiter).toBe(wanted.delimiter);
+    if (wanted.decimal) expect(table.dialect.decimal).toBe(wanted.decimal);
+    if (wanted.names) expect(table.columns.map((c) => c.name)).toEqual(wanted.names);
+    if (wanted.spend) {
+      const spend = table.columns.find((c) => /spend|消费/.test(c.name)) ?? table.columns[1];
+      expect(Array.from(spend.numbers)).toEqual(wanted.spend);
+    }
+    expect(table.issues).toEqual([]);
+  });
+
+  it('keeps the unit of a currency column in its description', async () => {
+    const table = await readCsv(
+      bytesSource(READABLE.find((f) => f.name === 'currency-and-percent.csv')!.bytes),
+    );
+    expect(table.columns.map((c) => c.unit)).toEqual([null, '$', '%', '€']);
+  });
+});
+
+describe('files too large for the page', () => {
+  it('refuses a file larger than the page can hold, before reading it, and names the command line', async () => {
+    await expect(
+      readCsv(oversizedSource(MAX_FILE_BYTES), { maxBytes: MAX_FILE_BYTES }),
+    ).rejects.toThrow(
+      /more than the 400\.0 MB this page can hold: use the command line \(npx segmentlens analyze FILE\)/,
+    );
+  });
+});
+
+describe('any CSV text', () => {
+  it('reads without an unexpected error, and every record keeps its text and status', async () => {
+    await fc.assert(
+      fc.asyncProperty(csvText, async (text) => {
+        try {
+          const table = await readCsv(textSource(text), { chunkBytes: 64 });
+          expect(table.rowStatus.length).toBe(table.rowCount);
+          for (let row = 0; row < table.rowCount; row++)
+            expect(typeof rowSourceText(table.rowText, row)).toBe('string');
+          for (const column of table.columns) expect(column.numbers.length).toBe(table.rowCount);
+        } catch (error) {
+          if (!isUserError(error)) throw error;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CLEAN_OPTIONS,
+  DROPPED_DUPLICATE,
+  DROPPED_OUTLIER,
+  KEPT,
+  type CleanOptions,
+  type CleanReport,
+  type FeatureSource,
+} from '../../../src/core/clean/cleanOptions';
+import type { NumericTransform } from '../../../src/core/clean/numericFeature';
+import { treatOutliers } from '../../../src/core/clean/outliers';
+import { readableNumber } from '../../../src/core/common/readableNumber';
+
+const emptyReport = (): CleanReport => ({
+  read: 0,
+  kept: 0,
+  dropped: { malformed: 0, duplicate: 0, missing: 0, outlier: 0 },
+  imputed: [],
+  clipped: [],
+  excluded: [],
+  notes: [],
+});
+
+const feature = (name: string, values: number[], log = false): NumericTransform => ({
+  name,
+  values: Float64Array.from(values),
+  fill: NaN,
+  log,
+  low: -Infinity,
+  high: Infinity,
+});
+
+const source = (name: string, transform: FeatureSource['transform'] = 'none'): FeatureSource => ({
+  name: transform === 'log1p' ? `log1p(${name})` : name,
+  column: name,
+  transform,
+});
+
+function treat(
+  transforms: NumericTransform[],
+  options: Partial<CleanOptions>,
+  reason = new Uint8Array(transforms[0].values.length),
+  sources = transforms.map((t) => source(t.name)),
+) {
+  const detail = new Map<number, string>();
+  const report = emptyReport();
+  treatOutliers(
+    transforms,
+    sources,
+    { ...DEFAULT_CLEAN_OPTIONS, ...options },
+    reason,
+    detail,
+    report,
+  );
+  return { reason, detail, report };
+}
+
+/** Nine zeros and a ten: mean 1, population standard deviation 3. */
+const HIGH_TEN = [0, 0, 0, 0, 0, 0, 0, 0, 0, 10];
+
+describe('treatOutliers', () => {
+  it('clips beyond mean +- z standard deviations (population), and reports the clip', () => {
+    const x = feature('x', HIGH_TEN);
+    const { reason, report } = treat([x], {
+      outliers: 'zscore',
+      outlierAction: 'clip',
+      zThreshold: 2,
+    });
+    expect([x.low, x.high]).toEqual([-5, 7]);
+    expect(report.clipped).toEqual([{ column: 'x', count: 1, low: -5, high: 7 }]);
+    expect(Array.from(reason)).toEqual(new Array(10).fill(KEPT));
+  });
+
+  it('sets aside rows beyond the limits instead, saying which side and where', () => {
+    const { reason, detail, report } = treat([feature('x', HIGH_TEN)], {
+      outliers: 'zscore',
+      outlierAction: 'drop',
+      zThreshold: 2,
+    });
+    expect(reason[9]).toBe(DROPPED_OUTLIER);
+    expect(Array.from(reason.subarray(0, 9))).toEqual(new Array(9).fill(KEPT));
+    expect([...detail]).toEqual([[9, 'x above 7']]);
+    expect(report.clipped).toEqual([]);
+    const low = treat(
+      [
+        feature(
+          'x',
+          HIGH_TEN.map((v) => 10 - v),
+        ),
+      ],
+      {
+        outliers: 'zscore',
+        outlierAction: 'drop',
+        zThreshold: 2,
+      },
+    );
+    expect([...low.detail]).toEqual([[9, 'x below 3']]);
+  });
+
+  it('uses the quartiles (numpy linear) and iqrFactor x IQR with the iqr method', () => {
+    // Quartiles of 1..9 and 100 are 3.25 and 7.75: the fences lie 1.5 x 4.5 beyond them.
+    const x = feature('x', [1, 2, 3, 4, 5, 6, 7, 8, 9, 100]);
+    const { report } = treat([x], { outliers: 'iqr', outlierAction: 'clip', iqrFactor: 1.5 });
+    expect(report.clipped).toEqual([{ column: 'x', count: 1, low: -3.5, high: 14.5 }]);
+    const wider = feature('x', [1, 2, 3, 4, 5, 6, 7, 8, 9, 100]);
+    treat([wider], { outliers: 'iqr', outlierAction: 'clip', iqrFactor: 30 });
+    expect([wider.low, wider.high]).toEqual([3.25 - 135, 7.75 + 135]);
+  });
+
+  it('sets limits without reporting when nothing lies beyond them', () => {
+    const x = feature('x', [1, 2, 3, 4]);
+    const { report } = treat([x], { outliers: 'zscore', outlierAction: 'clip', zThreshold: 3 });
+    expect(report.clipped).toEqual([]);
+    expect(Number.isFinite(x.low) && Number.isFinite(x.high)).toBe(true);
+  });
+
+  it('leaves a constant feature alone: no limits, nothing clipped or set aside', () => {
+    const x = feature('x', [4, 4, 4]);
+    const clipped = treat([x], { outliers: 'zscore', outlierAction: 'clip' });
+    expect([x.low, x.high]).toEqual([-Infinity, Infinity]);
+    expect(clipped.report.clipped).toEqual([]);
+    const dropped = treat([feature('x', [4, 4, 4])], { outliers: 'zscore', outlierAction: 'drop' });
+    expect(Array.from(dropped.reason)).toEqual([KEPT, KEPT, KEPT]);
+  });
+
+  it('judges and touches only the kept rows', () => {
+    // The 1000 is a duplicate already set aside: it neither moves the limits nor is counted.
+    const reason = Uint8Array.from([...new Array(10).fill(KEPT), DROPPED_DUPLICATE]);
+    const x = feature('x', [...HIGH_TEN, 1000]);
+    const { detail } = treat(
+      [x],
+      { outliers: 'zscore', outlierAction: 'drop', zThreshold: 2 },
+      reason,
+    );
+    expect(reason[10]).toBe(DROPPED_DUPLICATE);
+    expect(reason[9]).toBe(DROPPED_OUTLIER);
+    expect([...detail]).toEqual([[9, 'x above 7']]);
+  });
+
+  it('names the first feature a row is an outlier in, and counts it under every feature', () => {
+    const { reason, detail } = treat([feature('a', HIGH_TEN), feature('b', HIGH_TEN)], {
+      outliers: 'zscore',
+      outlierAction: 'drop',
+      zThreshold: 2,
+    });
+    expect(reason[9]).toBe(DROPPED_OUTLIER);
+    expect([...detail]).toEqual([[9, 'a above 7']]);
+    const clip = [feature('a', HIGH_TEN), feature('b', HIGH_TEN)];
+    const { report } = treat(clip, { outliers: 'zscore', outlierAction: 'clip', zThreshold: 2 });
+    expect(report.clipped.map((c) => [c.column, c.count])).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
+  });
+
+  it('judges a log1p feature after the log, and says so', () => {
+    const values = [0, 1, 2, 3, 4, 5, 6, 7, 8, 1e9];
+    const x = feature('x', values, true);
+    const { detail } = treat(
+      [x],
+      { outliers: 'zscore', outlierAction: 'drop', zThreshold: 2 },
+      undefined,
+      [source('x', 'log1p')],
+    );
+    const logged = values.map(Math.log1p);
+    const mean = logged.reduce((a, b) => a + b) / logged.length;
+    const std = Math.sqrt(logged.reduce((a, v) => a + (v - mean) ** 2, 0) / logged.length);
+    expect([...detail]).toEqual([[9, `x above ${readableNumber(mean + 2 * std)} (after log1p)`]]);
+  });
+
+  it('fills a missing cell before judging it', () => {
+    const x = { ...feature('x', [...HIGH_TEN.slice(0, 9), NaN]), fill: 10 };
+    const { detail } = treat([x], { outliers: 'zscore', outlierAction: 'drop', zThreshold: 2 });
+    expect([...detail]).toEqual([[9, 'x above 7']]);
+  });
+});

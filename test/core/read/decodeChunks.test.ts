@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bytesSource, textSource, type ByteSource } from '../../../src/core/read/byteSource';
+import {
+  decodeChunks,
+  normaliseLineEndings,
+  type DecodedChunk,
+} from '../../../src/core/read/decodeChunks';
+import type { Encoding } from '../../../src/core/read/detectEncoding';
+import { encodeUtf16, encodeWindows1252 } from '../../fixtures/encode';
+
+async function chunksOf(
+  source: ByteSource,
+  encoding: Encoding,
+  options: Parameters<typeof decodeChunks>[2] = {},
+): Promise<DecodedChunk[]> {
+  const chunks: DecodedChunk[] = [];
+  for await (const chunk of decodeChunks(source, encoding, options)) chunks.push(chunk);
+  return chunks;
+}
+
+const textOf = (chunks: DecodedChunk[]) => chunks.map((c) => c.text).join('');
+
+describe('decodeChunks', () => {
+  it('joins a multi-byte character split between two chunks', async () => {
+    // 2, 3 and 4 bytes in UTF-8; every chunk size cuts some of them.
+    const text = 'é,€,😀,名前\n'.repeat(5);
+    for (let chunkBytes = 1; chunkBytes <= 9; chunkBytes++) {
+      const chunks = await chunksOf(textSource(text), 'utf-8', { chunkBytes });
+      expect(textOf(chunks), `chunks of ${chunkBytes} bytes`).toBe(text);
+      expect(textOf(chunks)).not.toContain('\uFFFD');
+    }
+  });
+
+  it('joins a UTF-16 code unit split between two chunks', async () => {
+    const text = 'name,città\nZoë,Genève\n';
+    for (const order of ['le', 'be'] as const) {
+      const source = bytesSource(encodeUtf16(text, order, false));
+      const chunks = await chunksOf(source, `utf-16${order}`, { chunkBytes: 3 });
+      expect(textOf(chunks)).toBe(text);
+    }
+  });
+
+  it('turns CRLF, CR and LF into LF, also when a CRLF is split between chunks', async () => {
+    const text = 'a\r\nb\rc\nd\r\n';
+    expect(textOf(await chunksOf(textSource(text), 'utf-8'))).toBe('a\nb\nc\nd\n');
+    // Cut after every CR: the CR waits for the chunk that tells whether an LF follows.
+    const crlf = textSource('a\r\nb\r\n');
+    const cut = await chunksOf(crlf, 'utf-8', { chunkBytes: 2 });
+    expect(cut.map((c) => c.text)).toEqual(['a', '\nb', '\n']);
+    expect(textOf(await chunksOf(textSource('a\rb'), 'utf-8', { chunkBytes: 2 }))).toBe('a\nb');
+  });
+
+  it('keeps a CR at the very end of the file as a line ending', async () => {
+    expect(textOf(await chunksOf(textSource('x\r'), 'utf-8', { chunkBytes: 2 }))).toBe('x\n');
+    expect(textOf(await chunksOf(textSource('x\r'), 'utf-8', { chunkBytes: 1 }))).toBe('x\n');
+  });
+
+  it('counts the bytes read, and marks only the last chunk final', async () => {
+    const chunks = await chunksOf(textSource('0123456789'), 'utf-8', { chunkBytes: 4 });
+    expect(chunks.map((c) => [c.text, c.bytesRead, c.final])).toEqual([
+      ['0123', 4, false],
+      ['4567', 8, false],
+      ['89', 10, true],
+    ]);
+  });
+
+  it('skips the bytes it is told to (a byte-order mark)', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('a,b\n')]);
+    const chunks = await chunksOf(bytesSource(bytes), 'utf-8', { skipBytes: 3 });
+    expect(chunks).toEqual([{ text: 'a,b\n', bytesRead: 7, final: true }]);
+  });
+
+  it('gives one empty final chunk when nothing is left to read', async () => {
+    expect(await chunksOf(bytesSource(new Uint8Array(0)), 'utf-8')).toEqual([
+      { text: '', bytesRead: 0, final: true },
+    ]);
+    expect(await chunksOf(textSource('abc'), 'utf-8', { skipBytes: 3 })).toEqual([
+      { text: '', bytesRead: 3, final: true },
+    ]);
+  });
+
+  it('decodes the legacy code pages', async () => {
+    const chunks = await chunksOf(bytesSource(encodeWindows1252('Zoë;Genève\r\n')), 'windows-1252');
+    expect(textOf(chunks)).toBe('Zoë;Genève\n');
+  });
+
+  it('throws a TypeError on invalid bytes when fatal, and replaces them otherwise', async () => {
+    const invalid = bytesSource(Uint8Array.from([0x61, 0xff, 0x62]));
+    await expect(chunksOf(invalid, 'utf-8', { fatal: true })).rejects.toBeInstanceOf(TypeError);
+    expect(textOf(await chunksOf(invalid, 'utf-8'))).toBe('a\uFFFDb');
+    // A character cut by the end of the file is invalid too.
+    const cut = bytesSource(Uint8Array.from([0x61, 0xe2, 0x82]));
+    await expect(chunksOf(cut, 'utf-8', { fatal: true, chunkBytes: 2 })).rejects.toBeInstanceOf(
+      TypeError,
+    );
+  });
+
+  it('gives the text with LF line endings whatever the chunk size', async () => {
+    const piece = fc.constantFrom('a', ',', '"', '\r', '\n', '\r\n', 'é', '€', '😀', ' ');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')),
+        fc.integer({ min: 1, max: 12 }),
+        async (text, chunkBytes) => {
+          const chunks = await chunksOf(textSource(text), 'utf-8', { chunkBytes });
+          expect(textOf(chunks)).toBe(text.replace(/\r\n?/g, '\n'));
+          expect(chunks.at(-1)!.final).toBe(true);
+          expect(chunks.filter((c) => c.final)).toHaveLength(1);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('normaliseLineEndings', () => {
+  it('turns CRLF and lone CR into LF and leaves LF alone', () => {
+    expect(normaliseLineEndings('a\r\nb\rc\nd')).toBe('a\nb\nc\nd');
+    expect(normaliseLineEndings('\r\r\n\n')).toBe('\n\n\n');
+    expect(normaliseLineEndings('')).toBe('');
+  });
+
+  it('returns text without a CR as it is', () => {
+    const text = 'a\nb\n';
+    expect(normaliseLineEndings(text)).toBe(text);
+  });
+});

@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import type { Dialect } from '../../../src/core/read/dialect';
+import {
+  ROW_LONG,
+  ROW_OK,
+  ROW_QUOTES,
+  ROW_SHORT,
+  rowSourceText,
+} from '../../../src/core/read/table';
+import { TableBuilder } from '../../../src/core/read/tableBuilder';
+
+const COMMA: Dialect = { delimiter: ',', decimal: '.', hasHeader: true };
+
+/**
+ * Feeds a builder one chunk of lines, as readRecords would: each line a record with its offsets
+ * (null fields for a line with broken quotes, '' for a blank line).
+ */
+function tableOf(
+  lines: (string | null | { text: string; fields: string[] | null; warning?: string })[],
+  dialect: Dialect = COMMA,
+  estimatedRows = 4,
+) {
+  const builder = new TableBuilder(dialect, estimatedRows);
+  const texts = lines.map((line) =>
+    line === null ? '' : typeof line === 'string' ? line : line.text,
+  );
+  const chunk = texts.map((text) => text + '\n').join('');
+  builder.chunk(chunk);
+  let offset = 0;
+  lines.forEach((line, i) => {
+    const text = texts[i];
+    const end = offset + text.length + 1;
+    if (line === null) builder.blankLine();
+    else if (typeof line === 'string') builder.record(line.split(','), offset, end, i + 1);
+    else builder.record(line.fields, offset, end, i + 1, line.warning);
+    offset = end;
+  });
+  return builder.finish('utf-8', 'valid UTF-8', chunk.length);
+}
+
+describe('TableBuilder', () => {
+  it('names the columns from the header and fills them row by row', () => {
+    const table = tableOf(['id,spend,city', '1,12.5,Paris', '2,,Lyon']);
+    expect(table.columns.map((c) => c.name)).toEqual(['id', 'spend', 'city']);
+    expect(table.rowCount).toBe(2);
+    expect(Array.from(table.columns[1].numbers)).toEqual([12.5, NaN]);
+    expect(table.columns[2].texts).toEqual(['Paris', 'Lyon']);
+    expect(Array.from(table.rowStatus)).toEqual([ROW_OK, ROW_OK]);
+    expect(table.issues).toEqual([]);
+    expect(table.notes).toEqual([]);
+    expect(table.dialect).toBe(COMMA);
+    expect([table.encoding, table.encodingReason, table.byteLength]).toEqual([
+      'utf-8',
+      'valid UTF-8',
+      'id,spend,city\n1,12.5,Paris\n2,,Lyon\n'.length,
+    ]);
+  });
+
+  it('keeps where each record lies: its text, its line and its chunk', () => {
+    const table = tableOf(['a,b', '1,2', null, '3,4']);
+    expect(Array.from(table.rowText.start)).toEqual([4, 9]);
+    expect(Array.from(table.rowText.end)).toEqual([8, 13]);
+    expect(Array.from(table.rowText.line)).toEqual([2, 4]);
+    expect(table.rowText.chunkFirstRow).toEqual([0, 2]);
+    expect([0, 1].map((row) => rowSourceText(table.rowText, row))).toEqual(['1,2', '3,4']);
+  });
+
+  it('reads the first row as data when the dialect says there is no header', () => {
+    const table = tableOf(['1,2', '3,4'], { ...COMMA, hasHeader: false });
+    expect(table.columns.map((c) => c.name)).toEqual(['column_1', 'column_2']);
+    expect(table.rowCount).toBe(2);
+    expect(Array.from(table.columns[0].numbers)).toEqual([1, 3]);
+    expect(Array.from(table.rowText.line)).toEqual([1, 2]);
+    expect(table.notes).toEqual([
+      'The first row holds numbers, not names: the columns are named column_1, column_2, ...',
+    ]);
+  });
+
+  it('reads with the dialect decimal separator', () => {
+    const semicolons = (text: string) => ({ text, fields: text.split(';') });
+    const table = tableOf([semicolons('a;b'), semicolons('12,5;1'), semicolons('1.234,5;2')], {
+      delimiter: ';',
+      decimal: ',',
+      hasHeader: true,
+    });
+    expect(Array.from(table.columns[0].numbers)).toEqual([12.5, 1234.5]);
+    expect(table.columns[0].codes).toBeNull();
+  });
+
+  it('keeps a short row in place, its gaps missing, and says how many fields it had', () => {
+    const table = tableOf(['a,b,c', '1', '4,5', '7,8,9']);
+    expect(Array.from(table.rowStatus)).toEqual([ROW_SHORT, ROW_SHORT, ROW_OK]);
+    expect(table.issues).toEqual([
+      { row: 0, line: 2, reason: '1 field where the header has 3' },
+      { row: 1, line: 3, reason: '2 fields where the header has 3' },
+    ]);
+    expect(Array.from(table.columns[0].numbers)).toEqual([1, 4, 7]);
+    expect(Array.from(table.columns[1].numbers)).toEqual([NaN, 5, 8]);
+    expect(Array.from(table.columns[2].numbers)).toEqual([NaN, NaN, 9]);
+  });
+
+  it('puts nothing of a long row into the columns', () => {
+    const table = tableOf(['a,b', '1,2,3', '4,5']);
+    expect(Array.from(table.rowStatus)).toEqual([ROW_LONG, ROW_OK]);
+    expect(table.issues).toEqual([{ row: 0, line: 2, reason: '3 fields where the header has 2' }]);
+    expect(Array.from(table.columns[0].numbers)).toEqual([NaN, 4]);
+    expect(table.columns[0].missingCount).toBe(1);
+  });
+
+  it('ignores extra empty fields at the end of a row, and says so once', () => {
+    const table = tableOf(['a,b', '1,2,,', '3,4, ', '5,6']);
+    expect(Array.from(table.rowStatus)).toEqual([ROW_OK, ROW_OK, ROW_OK]);
+    expect(Array.from(table.columns[1].numbers)).toEqual([2, 4, 6]);
+    expect(table.notes).toEqual(['2 rows end with extra empty fields; they were ignored.']);
+    expect(tableOf(['a', '1,']).notes).toEqual([
+      '1 row ends with extra empty fields; they were ignored.',
+    ]);
+  });
+
+  it('sets aside a record with broken quotes, every cell missing', () => {
+    const table = tableOf(['a,b', { text: '1,"open', fields: null }, '3,4']);
+    expect(Array.from(table.rowStatus)).toEqual([ROW_QUOTES, ROW_OK]);
+    expect(table.issues).toEqual([{ row: 0, line: 2, reason: 'unbalanced or stray quotes' }]);
+    expect(table.columns[0].missingCount).toBe(1);
+  });
+
+  it('keeps a record with a warning, and lists the first five lines in one note', () => {
+    const warned = (i: number) => ({ text: `${i},x"`, fields: [String(i), 'x"'], warning: 'odd' });
+    const one = tableOf(['a,b', warned(1), '2,y']);
+    expect(Array.from(one.rowStatus)).toEqual([ROW_OK, ROW_OK]);
+    expect(one.warnings).toEqual([{ row: 0, line: 2, reason: 'odd' }]);
+    expect(one.notes).toEqual([
+      '1 row has a quote inside an unquoted field (line 2); it was read as written.',
+    ]);
+    const many = tableOf(['a,b', ...Array.from({ length: 7 }, (_, i) => warned(i))]);
+    expect(many.warnings).toHaveLength(7);
+    expect(many.notes).toEqual([
+      '7 rows have a quote inside an unquoted field (line 2, 3, 4, 5, 6, ...); they were read as written.',
+    ]);
+  });
+
+  it('counts blank lines in a note', () => {
+    expect(tableOf(['a', null, '1']).notes).toEqual(['Skipped 1 blank line.']);
+    const table = tableOf(['a', null, '1', null, null]);
+    expect(table.blankLines).toBe(3);
+    expect(table.notes).toEqual(['Skipped 3 blank lines.']);
+  });
+
+  it('drops empty unnamed columns at the end, and counts only the unnamed ones that stay', () => {
+    const dropped = tableOf(['a,,', '1,,', '2,,']);
+    expect(dropped.columns.map((c) => c.name)).toEqual(['a']);
+    expect(dropped.notes).toEqual([
+      'Dropped 2 empty columns without a name at the end of each row.',
+    ]);
+    const kept = tableOf(['a,,b,', '1,5,2,', '3,6,4,']);
+    expect(kept.columns.map((c) => c.name)).toEqual(['a', 'column_2', 'b']);
+    expect(kept.notes).toEqual([
+      '1 column has no name and got one (column_N).',
+      'Dropped 1 empty column without a name at the end of each row.',
+    ]);
+    // An unnamed last column with a value in it stays; so does a named empty one.
+    expect(tableOf(['a,', '1,', '2,x']).columns.map((c) => c.name)).toEqual(['a', 'column_2']);
+    expect(tableOf(['a,b', '1,', '2,']).columns.map((c) => c.name)).toEqual(['a', 'b']);
+  });
+
+  it('grows past its estimate and keeps every row', () => {
+    const lines = [
+      'x,y',
+      ...Array.from({ length: 500 }, (_, i) => (i === 2 ? '2' : `${i},${i % 3 === 0 ? 'a' : i}`)),
+    ];
+    const table = tableOf(lines, COMMA, 1);
+    expect(table.rowCount).toBe(500);
+    // The status of a row set before the arrays grew is kept.
+    const notOk = Array.from(table.rowStatus).flatMap((status, row) =>
+      status === ROW_OK ? [] : [row],
+    );
+    expect(notOk).toEqual([2]);
+    expect(table.columns[0].numbers[499]).toBe(499);
+    expect(table.columns[1].codes![498]).toBe(0);
+    // Lines and texts recorded before each growth are kept.
+    expect(Array.from(table.rowText.line)).toEqual(Array.from({ length: 500 }, (_, i) => i + 2));
+    for (let row = 0; row < 500; row++)
+      expect(rowSourceText(table.rowText, row)).toBe(lines[row + 1]);
+  });
+
+  it('lists the first 10 000 issues and counts the rest in a note', () => {
+    const lines = ['a,b', ...Array.from({ length: 10_003 }, (_, i) => String(i))];
+    const table = tableOf(lines, COMMA, 16);
+    expect(table.issues).toHaveLength(10_000);
+    expect(table.issues.at(-1)).toEqual({
+      row: 9999,
+      line: 10_001,
+      reason: '1 field where the header has 2',
+    });
+    expect(table.notes).toEqual(['10003 rows could not be read; the first 10000 are listed.']);
+    expect(table.rowStatus[10_002]).toBe(ROW_SHORT);
+  });
+
+  it('refuses a file without text, a header without rows, and a header with broken quotes', () => {
+    expect(() => new TableBuilder(COMMA, 4).finish('utf-8', '', 0)).toThrow(
+      expect.objectContaining({ code: 'empty-file' }),
+    );
+    expect(() => tableOf(['a,b'])).toThrow(
+      expect.objectContaining({
+        code: 'no-rows',
+        message:
+          'This file has a header but no rows of data: add rows below the header and try again.',
+      }),
+    );
+    expect(() => tableOf([null, { text: '"a,b', fields: null }, '1,2'])).toThrow(
+      expect.objectContaining({
+        code: 'not-csv',
+        message: expect.stringContaining('The header (line 2) has unbalanced quotes'),
+      }),
+    );
+  });
+});

@@ -1,0 +1,193 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  RfmCustomerTable,
+  type RfmQuery,
+  type RfmSortKey,
+} from '../../../src/core/rfm/rfmCustomerTable';
+import { cellIndex, defaultSegmentMap, renameSegment } from '../../../src/core/rfm/rfmSegments';
+import { handMadeRfm } from '../../support/rfm';
+
+/** Six customers in id order, with ties in every figure. */
+const RFM = handMadeRfm([
+  { id: 'a', recency: 5, frequency: 3, monetary: 80, r: 4, f: 4, m: 3 },
+  { id: 'b', recency: 40, frequency: 1, monetary: 80, r: 2, f: 1, m: 3 },
+  { id: 'c', recency: 5, frequency: 9, monetary: 900, r: 4, f: 5, m: 5 },
+  { id: 'd', recency: 200, frequency: 1, monetary: 10, r: 1, f: 1, m: 1 },
+  { id: 'e', recency: 1, frequency: 3, monetary: 35.5, r: 5, f: 4, m: 2 },
+  { id: 'f', recency: 40, frequency: 2, monetary: 80, r: 2, f: 3, m: 3 },
+]);
+
+const map = defaultSegmentMap();
+
+const query = (changes: Partial<RfmQuery> = {}): RfmQuery => ({
+  sort: 'customer',
+  descending: false,
+  offset: 0,
+  limit: 100,
+  segment: null,
+  map,
+  ...changes,
+});
+
+const ids = (table: RfmCustomerTable, changes: Partial<RfmQuery>) =>
+  table.page(query(changes)).rows.map((row) => row.customer);
+
+describe('RfmCustomerTable', () => {
+  it('lists every customer with their figures and scores, in id order by default', () => {
+    const page = new RfmCustomerTable(RFM).page(query());
+    expect(page.total).toBe(6);
+    expect(page.offset).toBe(0);
+    expect(page.rows.map((row) => row.customer)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(page.rows[4]).toEqual({
+      customer: 'e',
+      recency: 1,
+      frequency: 3,
+      monetary: 35.5,
+      r: 5,
+      f: 4,
+      m: 2,
+    });
+  });
+
+  it('sorts by each figure and score, ties in id order', () => {
+    const table = new RfmCustomerTable(RFM);
+    expect(ids(table, { sort: 'recency' })).toEqual(['e', 'a', 'c', 'b', 'f', 'd']);
+    expect(ids(table, { sort: 'frequency' })).toEqual(['b', 'd', 'f', 'a', 'e', 'c']);
+    expect(ids(table, { sort: 'monetary' })).toEqual(['d', 'e', 'a', 'b', 'f', 'c']);
+    expect(ids(table, { sort: 'r' })).toEqual(['d', 'b', 'f', 'a', 'c', 'e']);
+    expect(ids(table, { sort: 'f' })).toEqual(['b', 'd', 'f', 'a', 'e', 'c']);
+    expect(ids(table, { sort: 'm' })).toEqual(['d', 'e', 'a', 'b', 'f', 'c']);
+    // The RFM code: R, then F, then M.
+    expect(ids(table, { sort: 'code' })).toEqual(['d', 'b', 'f', 'a', 'c', 'e']);
+  });
+
+  it('sorts by segment name under the map it is given', () => {
+    const table = new RfmCustomerTable(RFM);
+    // a: Loyal Customers (R4 F4), b: Hibernating, c: Loyal Customers, d: Hibernating,
+    // e: Champions (R5 F4), f: At Risk (R2 F3).
+    expect(ids(table, { sort: 'segment' })).toEqual(['f', 'e', 'b', 'd', 'a', 'c']);
+    const loyal = map.names.indexOf('Loyal Customers');
+    const renamed = renameSegment(map, loyal, 'Aardvarks');
+    expect(ids(table, { sort: 'segment', map: renamed })).toEqual(['a', 'c', 'f', 'e', 'b', 'd']);
+    // The order under the first map is still its own.
+    expect(ids(table, { sort: 'segment' })).toEqual(['f', 'e', 'b', 'd', 'a', 'c']);
+  });
+
+  it('sorts descending from the largest value', () => {
+    const table = new RfmCustomerTable(RFM);
+    expect(ids(table, { sort: 'customer', descending: true })).toEqual([
+      'f',
+      'e',
+      'd',
+      'c',
+      'b',
+      'a',
+    ]);
+    const byMoney = table.page(query({ sort: 'monetary', descending: true })).rows;
+    expect(byMoney.map((row) => row.monetary)).toEqual([900, 80, 80, 80, 35.5, 10]);
+  });
+
+  it('filters to one named segment under the map, before paging', () => {
+    const table = new RfmCustomerTable(RFM);
+    const hibernating = map.names.indexOf('Hibernating');
+    const page = table.page(query({ segment: hibernating, sort: 'monetary' }));
+    expect(page.total).toBe(2);
+    expect(page.rows.map((row) => row.customer)).toEqual(['d', 'b']);
+    const empty = table.page(query({ segment: map.names.indexOf('Promising') }));
+    expect(empty).toEqual({ total: 0, offset: 0, rows: [] });
+  });
+
+  it('pages: offset and limit, a page beyond the end shows the last customer', () => {
+    const table = new RfmCustomerTable(RFM);
+    expect(table.page(query({ offset: 2, limit: 3 })).rows.map((r) => r.customer)).toEqual([
+      'c',
+      'd',
+      'e',
+    ]);
+    expect(table.page(query({ offset: 4, limit: 10 })).rows.map((r) => r.customer)).toEqual([
+      'e',
+      'f',
+    ]);
+    const beyond = table.page(query({ offset: 50, limit: 3 }));
+    expect([beyond.total, beyond.offset, beyond.rows.map((r) => r.customer)]).toEqual([
+      6,
+      5,
+      ['f'],
+    ]);
+    expect(table.page(query({ offset: -3, limit: 1 })).offset).toBe(0);
+    expect(table.page(query({ limit: 0 })).rows).toEqual([]);
+    const descending = table.page(query({ offset: 1, limit: 2, descending: true }));
+    expect(descending.rows.map((r) => r.customer)).toEqual(['e', 'd']);
+  });
+
+  it('gives an empty page for no customers', () => {
+    expect(new RfmCustomerTable(handMadeRfm([])).page(query())).toEqual({
+      total: 0,
+      offset: 0,
+      rows: [],
+    });
+  });
+
+  it('pages through every matching customer once, sorted by the key, for any query', () => {
+    const keys: RfmSortKey[] = [
+      'customer',
+      'recency',
+      'frequency',
+      'monetary',
+      'r',
+      'f',
+      'm',
+      'code',
+      'segment',
+    ];
+    const customer = fc.record({
+      recency: fc.integer({ min: 0, max: 5 }),
+      frequency: fc.integer({ min: 1, max: 4 }),
+      monetary: fc.integer({ min: 1, max: 4 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(customer, { maxLength: 30 }),
+        fc.constantFrom(...keys),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 7 }),
+        fc.option(fc.integer({ min: 0, max: 9 })),
+        (list, sort, descending, limit, segment) => {
+          const rfm = handMadeRfm(
+            list.map((c, i) => ({ id: `c${String(i).padStart(2, '0')}`, ...c })),
+          );
+          const table = new RfmCustomerTable(rfm);
+          const seen: string[] = [];
+          let total = -1;
+          for (let offset = 0; total === -1 || offset < total; offset += limit) {
+            const page = table.page(query({ sort, descending, limit, offset, segment }));
+            total = page.total;
+            if (total === 0) break;
+            seen.push(...page.rows.map((row) => row.customer));
+          }
+          const segmentOf = (i: number) => map.cells[cellIndex(rfm.r[i], rfm.f[i])];
+          const members = rfm.customers.filter(
+            (_, i) => segment === null || segmentOf(i) === segment,
+          );
+          expect([...seen].sort()).toEqual([...members].sort());
+          const keyOf = (id: string) => {
+            const i = rfm.customers.indexOf(id);
+            if (sort === 'customer') return i;
+            if (sort === 'segment') return map.names[segmentOf(i)];
+            if (sort === 'code') return rfm.r[i] * 100 + rfm.f[i] * 10 + rfm.m[i];
+            return rfm[sort][i];
+          };
+          for (let p = 1; p < seen.length; p++) {
+            const [before, after] = [keyOf(seen[p - 1]), keyOf(seen[p])];
+            if (descending) expect(before >= after).toBe(true);
+            else expect(before <= after).toBe(true);
+            // Ascending, ties keep id order.
+            if (!descending && before === after) expect(seen[p - 1] < seen[p]).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
