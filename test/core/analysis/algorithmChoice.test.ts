@@ -6,10 +6,12 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../../../src/core/analysis/analysisOpt
 import { textSource } from '../../../src/core/read/byteSource';
 import { adjustedRandIndex } from '../../../src/core/cluster/quality/clusterMetrics';
 import { AnalysisSession } from '../../../src/core/session/session';
-import { dbscan, NOISE } from '../../../src/core/cluster/density/dbscan';
-import { densityClusters, POINT_BORDER, POINT_CORE, POINT_JOINED, POINT_NOISE } from '../../../src/core/cluster/density/densityClustering';
 import { cutTree, mergeTree } from '../../../src/core/cluster/hierarchy/agglomerative';
-import { dendrogram, fitHierarchy, hierarchyLabels } from '../../../src/core/cluster/hierarchy/hierarchicalClustering';
+import {
+  dendrogram,
+  fitHierarchy,
+  hierarchyLabels,
+} from '../../../src/core/cluster/hierarchy/hierarchicalClustering';
 import { createRandom } from '../../../src/core/common/random';
 import { readCsv } from '../../../src/core/read/readCsv';
 import { segmentFile } from '../../support/segmentFile';
@@ -26,68 +28,6 @@ function blobs(n: number, seed: number): Float64Array {
   }
   return matrix;
 }
-
-describe('analysis with DBSCAN', () => {
-  it('gives one result with the clusters found, noise as -1 and a k-distance plot', async () => {
-    const { analysis } = await segmentFile(textSource(csv), {
-      analysis: { algorithm: 'dbscan', eps: 0.6, minPts: 5 },
-    });
-    const density = analysis.density!;
-    expect(analysis.results).toHaveLength(1);
-    expect(analysis.k).toBe(density.clusters);
-    const result = resultFor(analysis, analysis.k)!;
-    const noise = result.labels.filter((label) => label === NOISE).length;
-    expect(noise).toBe(density.noise);
-    expect(noise).toBeGreaterThan(0);
-    expect(result.profiles.segments[0]).toMatchObject({ id: -1, label: 'Noise', size: noise });
-    expect(Array.from(result.sizes).reduce((a, b) => a + b, 0) + noise).toBe(analysis.rows.length);
-    expect(density.kDistances.length).toBe(Math.min(2000, analysis.rows.length));
-    expect(analysis.elbow[0].silhouette).not.toBeNull();
-  });
-
-  it('says in a sentence what to change when every row is noise', async () => {
-    await expect(
-      segmentFile(textSource(csv), { analysis: { algorithm: 'dbscan', eps: 0.0001 } }),
-    ).rejects.toThrow(/every row is noise: raise eps \(the k-distance plot suggests [\d.]+\)/);
-  });
-
-  it('above its row limit, runs on a sample and joins the other rows to the nearest core row', () => {
-    const n = 3000;
-    const matrix = blobs(n, 5);
-    const full = dbscan(matrix, n, 2, { eps: 0.3, minPts: 5, metric: 'euclidean' });
-    const sampled = densityClusters(
-      matrix,
-      n,
-      2,
-      { eps: 0.3, minPts: 5, metric: 'euclidean', seed: 1 },
-      undefined,
-      1000,
-    );
-    expect(sampled.clusteredRows).toBe(1000);
-    expect(sampled.joinedFromOutside).toBeGreaterThan(1500);
-    // Three well-separated blobs: the sample finds the same ones.
-    expect(sampled.clusters).toBe(3);
-    expect(adjustedRandIndex(full.labels, sampled.labels)).toBeGreaterThan(0.95);
-    // Each row's kind: core, border and noise for the sampled rows, joined for the others.
-    const kinds = [0, 0, 0, 0];
-    for (let i = 0; i < n; i++) kinds[sampled.pointKinds[i]]++;
-    expect(kinds[POINT_CORE]).toBe(sampled.coreRows);
-    expect(kinds[POINT_JOINED]).toBe(sampled.joinedFromOutside);
-    expect(kinds[POINT_NOISE]).toBe(sampled.noise);
-    expect(kinds.reduce((a, b) => a + b, 0)).toBe(n);
-    const whole = densityClusters(matrix, n, 2, {
-      eps: 0.3,
-      minPts: 5,
-      metric: 'euclidean',
-      seed: 1,
-    });
-    for (let i = 0; i < n; i++) {
-      const expected =
-        full.core[i] === 1 ? POINT_CORE : full.labels[i] === -1 ? POINT_NOISE : POINT_BORDER;
-      if (whole.pointKinds[i] !== expected) throw new Error(`row ${i}: ${whole.pointKinds[i]}`);
-    }
-  });
-});
 
 describe('analysis with hierarchical clustering', () => {
   it('cuts one tree into every k of the elbow, or at a height', async () => {

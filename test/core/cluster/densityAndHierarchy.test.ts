@@ -1,133 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cutTree, LINKAGES, mergeTree, type Linkage } from '../../../src/core/cluster/hierarchy/agglomerative';
-import { dbscan, NOISE } from '../../../src/core/cluster/density/dbscan';
-import { DISTANCE_METRICS, rowDistance, type DistanceMetric } from '../../../src/core/cluster/distance';
-import { kDistancePlot, kneeIndex, roundNicely } from '../../../src/core/cluster/density/kDistance';
-import { NeighbourSearch, TREE_MAX_DIMENSIONS } from '../../../src/core/cluster/density/neighbours';
-import { createRandom } from '../../../src/core/common/random';
-
-function randomMatrix(n: number, d: number, seed: number): Float64Array {
-  const random = createRandom(seed);
-  return Float64Array.from({ length: n * d }, () => random.next() * 4 - 2);
-}
-
-function bruteNeighbours(
-  matrix: Float64Array,
-  n: number,
-  d: number,
-  metric: DistanceMetric,
-  i: number,
-  eps: number,
-): number[] {
-  const distance = rowDistance(metric);
-  const found: number[] = [];
-  for (let row = 0; row < n; row++)
-    if (row === i || distance(matrix, i * d, matrix, row * d, d) <= eps) found.push(row);
-  return found;
-}
-
-/** Two partitions are the same when each label of one maps to exactly one label of the other. */
-function samePartition(a: Int32Array, b: Int32Array): boolean {
-  const forward = new Map<number, number>();
-  const backward = new Map<number, number>();
-  for (let i = 0; i < a.length; i++) {
-    if ((forward.get(a[i]) ?? b[i]) !== b[i] || (backward.get(b[i]) ?? a[i]) !== a[i]) return false;
-    forward.set(a[i], b[i]);
-    backward.set(b[i], a[i]);
-  }
-  return true;
-}
-
-describe('neighbour search', () => {
-  for (const metric of DISTANCE_METRICS)
-    for (const d of [2, 5, TREE_MAX_DIMENSIONS + 2])
-      it(`finds exactly the rows a full scan finds (${metric}, ${d} dimensions)`, () => {
-        const n = 300;
-        const matrix = randomMatrix(n, d, 7 + d);
-        const search = new NeighbourSearch(matrix, n, d, metric);
-        const eps = metric === 'cosine' ? 0.3 : d <= 2 ? 0.4 : d * 0.35;
-        for (const i of [0, 17, 150, 299]) {
-          const found: number[] = [];
-          search.ofRow(i, eps, (row) => void found.push(row));
-          expect(found.sort((x, y) => x - y)).toEqual(
-            bruteNeighbours(matrix, n, d, metric, i, eps),
-          );
-          // The k-th distance agrees with sorting every distance.
-          const all = Array.from({ length: n }, (_, row) => search.between(i, row)).sort(
-            (x, y) => x - y,
-          );
-          expect(search.kthDistanceOfRow(i, 5)).toBeCloseTo(all[4], 12);
-        }
-      });
-});
-
-describe('DBSCAN', () => {
-  // Two tight blobs of 50 rows and three far-away rows.
-  const blobs = (() => {
-    const random = createRandom(3);
-    const values: number[] = [];
-    for (let i = 0; i < 50; i++) values.push(random.next() * 0.5, random.next() * 0.5);
-    for (let i = 0; i < 50; i++) values.push(5 + random.next() * 0.5, 5 + random.next() * 0.5);
-    values.push(20, 20, -20, 3, 10, -10);
-    return Float64Array.from(values);
-  })();
-
-  it('finds the blobs and calls the far rows noise', () => {
-    const result = dbscan(blobs, 103, 2, { eps: 0.5, minPts: 4, metric: 'euclidean' });
-    expect(result.clusters).toBe(2);
-    expect(result.noise).toBe(3);
-    expect(Array.from(result.labels.subarray(100))).toEqual([NOISE, NOISE, NOISE]);
-    expect(new Set(result.labels.subarray(0, 50))).toEqual(new Set([0]));
-    expect(new Set(result.labels.subarray(50, 100))).toEqual(new Set([1]));
-    expect(result.core[100]).toBe(0);
-  });
-
-  it('marks as core exactly the rows with minPts neighbours, and every cluster holds one', () => {
-    const n = 400;
-    const matrix = randomMatrix(n, 2, 11);
-    const eps = 0.2;
-    const minPts = 5;
-    const result = dbscan(matrix, n, 2, { eps, minPts, metric: 'manhattan' });
-    for (let i = 0; i < n; i++) {
-      const count = bruteNeighbours(matrix, n, 2, 'manhattan', i, eps).length;
-      expect(result.core[i]).toBe(count >= minPts ? 1 : 0);
-      // A non-core row is in a cluster only when a core row of that cluster is within eps.
-      if (result.labels[i] !== NOISE && result.core[i] === 0)
-        expect(
-          bruteNeighbours(matrix, n, 2, 'manhattan', i, eps).some(
-            (row) => result.core[row] === 1 && result.labels[row] === result.labels[i],
-          ),
-        ).toBe(true);
-      if (result.labels[i] === NOISE)
-        expect(
-          bruteNeighbours(matrix, n, 2, 'manhattan', i, eps).some((row) => result.core[row]),
-        ).toBe(false);
-    }
-  });
-
-  it('refuses an eps or minPts that cannot work, in a sentence', () => {
-    expect(() => dbscan(blobs, 103, 2, { eps: 0, minPts: 4, metric: 'euclidean' })).toThrow(
-      /eps must be a number above 0/,
-    );
-    expect(() => dbscan(blobs, 103, 2, { eps: 1, minPts: 0, metric: 'euclidean' })).toThrow(
-      /minPts must be a whole number/,
-    );
-  });
-
-  it('suggests an eps at the knee of the k-distance curve', () => {
-    const search = new NeighbourSearch(blobs, 103, 2, 'euclidean');
-    const plot = kDistancePlot(search, 103, 4);
-    expect(plot.distances.length).toBe(103);
-    for (let i = 1; i < plot.distances.length; i++)
-      expect(plot.distances[i]).toBeGreaterThanOrEqual(plot.distances[i - 1]);
-    // Dense rows' 4th neighbours lie well within 0.5, the far rows' are many units away.
-    expect(plot.suggestedEps).toBeGreaterThan(0.05);
-    expect(plot.suggestedEps).toBeLessThan(1);
-    expect(kneeIndex(Float64Array.from([0, 0.1, 0.2, 0.3, 5, 10]))).toBe(3);
-    expect(roundNicely(0.123456)).toBe(0.12);
-    expect(roundNicely(1234)).toBe(1200);
-  });
-});
+import {
+  cutTree,
+  LINKAGES,
+  mergeTree,
+  type Linkage,
+} from '../../../src/core/cluster/hierarchy/agglomerative';
+import {
+  DISTANCE_METRICS,
+  rowDistance,
+  type DistanceMetric,
+} from '../../../src/core/cluster/distance';
+import { randomMatrix, samePartition } from '../../support/clusterData';
 
 /** Textbook agglomeration, O(n^3): merge the closest pair of clusters until k remain. */
 function naiveAgglomerative(
