@@ -1,6 +1,7 @@
 import type { ClusterData } from '../../src/core/cluster/clusterJob';
 import { rowDistance, type DistanceMetric } from '../../src/core/cluster/distance';
 import { createRandom } from '../../src/core/common/random';
+import { gaussian } from '../../scripts/generators/customers';
 import type { ProfileContext } from '../../src/core/profile/profileContext';
 
 /** n x d values drawn uniformly from [-2, 2), seeded. */
@@ -19,6 +20,23 @@ export function threeBlobs(n: number, seed: number): Float64Array {
     matrix[2 * i + 1] = (centre % 2) * 4 + random.next();
   }
   return matrix;
+}
+
+/** n rows round the given centres (row i round centre i % centres), normal spread, seeded. */
+export function gaussianBlobs(
+  n: number,
+  centres: number[][],
+  spread: number,
+  seed: number,
+): Float64Array {
+  const random = createRandom(seed);
+  const d = centres[0].length;
+  const data = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const centre = centres[i % centres.length];
+    for (let j = 0; j < d; j++) data[i * d + j] = gaussian(random, centre[j], spread);
+  }
+  return data;
 }
 
 /** Every row within eps of row i (i itself included), ascending, by a full scan. */

@@ -1,4 +1,7 @@
-import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../../src/core/analysis/analysisOptions';
+import {
+  DEFAULT_ANALYSIS_OPTIONS,
+  type AnalysisOptions,
+} from '../../src/core/analysis/analysisOptions';
 import type { ByteSource } from '../../src/core/read/byteSource';
 import type { PipelineProgress } from '../../src/core/common/progress';
 import type { ReadChoice } from '../../src/core/session/datasetSummary';
