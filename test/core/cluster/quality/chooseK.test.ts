@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { elbowKnee, recommendK, type ElbowPoint } from '../../../../src/core/cluster/quality/chooseK';
+import {
+  elbowKnee,
+  recommendK,
+  type ElbowPoint,
+} from '../../../../src/core/cluster/quality/chooseK';
 
 const curve = (inertias: number[], silhouettes: (number | null)[]): ElbowPoint[] =>
   inertias.map((inertia, i) => ({
