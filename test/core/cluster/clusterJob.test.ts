@@ -11,7 +11,7 @@ import {
 } from '../../../src/core/cluster/clusterJob';
 import { kmeans } from '../../../src/core/cluster/kmeans/kmeans';
 import { calinskiHarabasz, daviesBouldin } from '../../../src/core/cluster/quality/clusterMetrics';
-import { clusterDataOf, samePartition, threeBlobs } from '../../support/clusterData';
+import { clusterDataOf, randomMatrix, samePartition, threeBlobs } from '../../support/clusterData';
 
 const settings: KmeansSettings = { nInit: 2, maxIter: 100, seed: 5, localSearch: true };
 
@@ -138,6 +138,16 @@ describe('runClusterJob', () => {
     expect(outcome.daviesBouldin).toBe(daviesBouldin(matrix, n, 2, outcome.labels));
     expect(outcome.calinskiHarabasz).toBe(calinskiHarabasz(matrix, n, 2, outcome.labels));
     expect(outcome.profiles.segments.map((s) => s.size)).toEqual(Array.from(outcome.sizes));
+  });
+
+  it('seeds each k with seed + k, on rows where the seed matters', () => {
+    // Uniform rows and one plain restart: the seed decides which local optimum comes back.
+    const rows = randomMatrix(200, 2, 1);
+    const plain: KmeansSettings = { nInit: 1, maxIter: 100, seed: 10, localSearch: false };
+    const run = (seed: number) =>
+      kmeans(rows, 200, 2, { k: 6, nInit: 1, maxIter: 100, seed, localSearch: false }).inertia;
+    expect(run(16)).not.toBe(run(10));
+    expect(runClusterJob(clusterDataOf(rows, 200, 2), 6, plain).inertia).toBe(run(16));
   });
 
   it('gives the same outcome whatever order jobs run in', () => {

@@ -13,17 +13,29 @@ import { SilhouetteSample } from '../../../../src/core/cluster/quality/silhouett
 import { isUserError } from '../../../../src/core/common/userError';
 import { textSource } from '../../../../src/core/read/byteSource';
 import { segmentFile } from '../../../support/segmentFile';
-import { clusterDataOf, samePartition, threeBlobs } from '../../../support/clusterData';
+import { clusterDataOf, samePartition } from '../../../support/clusterData';
+import { createRandom } from '../../../../src/core/common/random';
 
 const csv = generateCustomersCsv({ rows: 1200, seed: 21, duplicates: 0 });
 
-// Three blobs of 100 rows and four far-away rows.
-const n = 304;
+// Blobs of 30, 100 and 60 rows, in that order (so discovery order is not size order), and
+// four far-away rows.
+const n = 194;
 const matrix = (() => {
-  const values = threeBlobs(300, 7);
+  const random = createRandom(7);
   const all = new Float64Array(n * 2);
-  all.set(values);
-  all.set([40, 40, -40, 40, 40, -40, -40, -40], 600);
+  const blobs: [number, number, number][] = [
+    [30, 0, 0],
+    [100, 4, 0],
+    [60, 0, 4],
+  ];
+  let row = 0;
+  for (const [size, x, y] of blobs)
+    for (let i = 0; i < size; i++, row++) {
+      all[2 * row] = x + 0.5 * random.next();
+      all[2 * row + 1] = y + 0.5 * random.next();
+    }
+  all.set([40, 40, -40, 40, 40, -40, -40, -40], 2 * row);
   return all;
 })();
 const data = clusterDataOf(matrix, n, 2);
@@ -57,7 +69,9 @@ describe('densitySegmentation', () => {
     expect(Array.from(found.labels)).toEqual(before);
     expect(samePartition(result.labels, found.labels)).toBe(true);
     for (let i = 0; i < n; i++) expect(result.labels[i] === NOISE).toBe(found.labels[i] === NOISE);
-    expect([...result.sizes]).toEqual([...result.sizes].sort((a, b) => b - a));
+    expect([...result.sizes]).toEqual([100, 60, 30]);
+    expect(Array.from(result.labels.subarray(0, 3))).toEqual([2, 2, 2]);
+    expect(Array.from(found.labels.subarray(0, 3))).toEqual([0, 0, 0]);
     expect(result.profiles.segments[0]).toMatchObject({
       id: -1,
       label: 'Noise',
@@ -80,7 +94,7 @@ describe('densitySegmentation', () => {
       k: 3,
       elbowK: null,
       silhouetteK: null,
-      reason: 'DBSCAN found 3 segments at eps 0.3 with 5 minimum points; 4 rows (1.3%) are noise.',
+      reason: 'DBSCAN found 3 segments at eps 0.3 with 5 minimum points; 4 rows (2.1%) are noise.',
     });
     expect(clustering.density).toEqual({
       eps: 0.3,
@@ -109,11 +123,11 @@ describe('densitySegmentation', () => {
   });
 
   it('notes when DBSCAN ran on a sample of the rows', () => {
-    const found = densityClusters(matrix, n, 2, settings, undefined, 200);
+    const found = densityClusters(matrix, n, 2, settings, undefined, 100);
     const { clustering } = segmentationOf(found);
     expect(clustering.notes).toHaveLength(1);
     expect(clustering.notes[0]).toMatch(
-      /^DBSCAN ran on a seeded sample of 200 of the 304 rows \(it takes up to 20,000 rows/,
+      /^DBSCAN ran on a seeded sample of 100 of the 194 rows \(it takes up to 20,000 rows/,
     );
     expect(clustering.density?.joinedFromOutside).toBe(found.joinedFromOutside);
   });

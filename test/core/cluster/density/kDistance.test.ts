@@ -96,6 +96,8 @@ describe('kneeIndex', () => {
   it('is the point farthest below the chord of an ascending curve', () => {
     expect(kneeIndex(Float64Array.from([0, 1, 2, 3, 4, 20]))).toBe(4);
     expect(kneeIndex(Float64Array.from([1, 1, 1, 1, 2]))).toBe(3);
+    // Two points equally far below: the first, the smaller eps.
+    expect(kneeIndex(Float64Array.from([0, 0, 0.5, 0.5, 1]))).toBe(1);
   });
 
   it('falls back to the last point: a straight line, a concave curve, a flat one, few points', () => {

@@ -137,6 +137,30 @@ describe('hierarchySegmentation', () => {
     expect(Number(suggested.toPrecision(2))).toBe(suggested);
   });
 
+  it('rounds the height it suggests up, never down, whatever the tree', () => {
+    for (const linkage of ['single', 'complete', 'average', 'ward'] as const) {
+      for (const scale of [1, 7, 0.03, 450]) {
+        const scaled = matrix.map((x) => x * scale);
+        const fit = fitHierarchy(scaled, n, 2, linkage, 'euclidean', 0);
+        let message = '';
+        try {
+          hierarchySegmentation({
+            data: clusterDataOf(scaled, n, 2),
+            fit,
+            kMax: 5,
+            cutHeight: 0,
+            silhouette: () => null,
+          });
+        } catch (error) {
+          message = (error as Error).message;
+        }
+        const suggested = Number(/at least ([\d.e+-]+) for/.exec(message)![1]);
+        expect(suggested).toBeGreaterThanOrEqual(cutHeightFor(fit.tree, MAX_HEIGHT_CUT_SEGMENTS)!);
+        expect(clustersAtHeight(fit.tree, suggested)).toBeLessThanOrEqual(MAX_HEIGHT_CUT_SEGMENTS);
+      }
+    }
+  });
+
   it('notes a sampled tree, and a Ward tree built Euclidean for another distance', () => {
     const sampled = fitHierarchy(matrix, n, 2, 'ward', 'manhattan', 0, undefined, 60);
     const { clustering } = segment(sampled);

@@ -34,6 +34,16 @@ describe('hartigan', () => {
     expect(Array.from(stuck.centroids)).toEqual([1, 3]);
   });
 
+  it('counts that a move shifts the centre the row leaves, not only the one it joins', () => {
+    // 2 is 1 from its centre and 1.7 from the lone 3.7: moving it costs 1.445 and saves 2 (not 1).
+    const three = Float64Array.from([0, 2, 3.7]);
+    const start = lloyd(three, 3, 1, 2, Float64Array.from([1, 3.7]), 300, 0);
+    expect(Array.from(start.labels)).toEqual([0, 0, 1]);
+    const moved = hartigan(three, 3, 1, start);
+    expect(Array.from(moved.labels)).toEqual([0, 1, 1]);
+    expect(moved.inertia).toBeCloseTo(2 * 0.85 ** 2, 12);
+  });
+
   it('returns its start, unchanged, when no move pays', () => {
     const pairs = Float64Array.from([0, 1, 10, 11]);
     const optimum = lloyd(pairs, 4, 1, 2, Float64Array.from([0, 11]), 300, 0);
@@ -117,6 +127,11 @@ describe('swapSearch', () => {
     calls = 0;
     swapSearch(matrix, n, d, optimum, useless, createRandom(0), () => {}, 0.5);
     expect(calls).toBe(2);
+    // k = 5: patience ceil(2.5) = 3.
+    const five = lloyd(matrix, n, d, 5, matrix.slice(0, 10), 300, 0);
+    calls = 0;
+    swapSearch(matrix, n, d, five, useless, createRandom(0), () => {}, 0.5);
+    expect(calls).toBe(3);
   });
 
   it('swaps at most (patience + 7) k times in all, however often it improves', () => {
