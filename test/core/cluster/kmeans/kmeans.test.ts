@@ -1,21 +1,7 @@
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { describe, expect, it } from 'vitest';
-import { absoluteTolerance } from '../../../../src/core/cluster/kmeans/tolerance';
 import { kmeans } from '../../../../src/core/cluster/kmeans/kmeans';
-import { lloyd } from '../../../../src/core/cluster/kmeans/lloyd';
-import { createRandom } from '../../../../src/core/common/random';
-import { gaussian } from '../../../../scripts/generators/customers';
-
-function blobs(n: number, centres: number[][], spread: number, seed: number): Float64Array {
-  const random = createRandom(seed);
-  const d = centres[0].length;
-  const data = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    const centre = centres[i % centres.length];
-    for (let j = 0; j < d; j++) data[i * d + j] = gaussian(random, centre[j], spread);
-  }
-  return data;
-}
+import { gaussianBlobs as blobs } from '../../../support/clusterData';
 
 const inertiaOf = (
   data: Float64Array,
@@ -109,46 +95,6 @@ describe('kmeans', () => {
     }
   });
 
-  it("Hamerly's bounds change nothing: same labels, centres and inertia as plain Lloyd", () => {
-    const messy = blobs(
-      3000,
-      [
-        [0, 0, 0],
-        [2, 1, 3],
-        [1, 3, 1],
-        [4, 4, 0],
-        [6, 1, 2],
-      ],
-      1.3,
-      12,
-    );
-    const n = 3000;
-    const d = 3;
-    for (const k of [2, 5, 8]) {
-      const start = messy.slice(0, k * d);
-      const fast = lloyd(messy, n, d, k, start, 300, 1e-6);
-      const slow = plainLloyd(messy, n, d, k, start, 300, 1e-6);
-      expect(Array.from(fast.labels)).toEqual(Array.from(slow.labels));
-      expect(fast.iterations).toBe(slow.iterations);
-      for (let i = 0; i < k * d; i++) expect(fast.centroids[i]).toBeCloseTo(slow.centroids[i], 12);
-      expect(fast.inertia).toBeCloseTo(slow.inertia, 8);
-    }
-  });
-
-  it('uses scikit-learn tolerance: 1e-4 times the mean feature variance', () => {
-    const wide = Float64Array.from([0, 0, 2, 20, 4, 40]);
-    // variances 8/3 and 800/3, mean 404/3
-    expect(absoluteTolerance(wide, 3, 2, 1e-4)).toBeCloseTo((404 / 3) * 1e-4, 15);
-  });
-
-  it('re-seeds empty clusters with the rows farthest from their centre', () => {
-    const points = Float64Array.from([0, 0, 0, 1, 10, 10, 10, 11]);
-    // Three starting centres of which one attracts nobody.
-    const result = lloyd(points, 4, 2, 3, Float64Array.from([0, 0.5, 10, 10.5, 100, 100]), 300, 0);
-    expect(Array.from(result.sizes).every((size) => size > 0)).toBe(true);
-    expect(result.inertia).toBeCloseTo(0.5, 12);
-  });
-
   it('handles k = 1, k = n, one row and duplicate points', () => {
     const one = kmeans(data, 300, 2, { k: 1 });
     expect(one.sizes[0]).toBe(300);
@@ -174,62 +120,3 @@ describe('kmeans', () => {
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
   });
 });
-
-/** Lloyd as scikit-learn writes it, without bounds: the yardstick for the fast one. */
-function plainLloyd(
-  x: Float64Array,
-  n: number,
-  d: number,
-  k: number,
-  init: Float64Array,
-  maxIter: number,
-  tol: number,
-) {
-  let centres = init.slice();
-  const labels = new Int32Array(n);
-  const previous = new Int32Array(n).fill(-1);
-  const nearest = (i: number) => {
-    let best = 0;
-    let bestDistance = Infinity;
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += (x[i * d + j] - centres[c * d + j]) ** 2;
-      if (s < bestDistance) {
-        bestDistance = s;
-        best = c;
-      }
-    }
-    return best;
-  };
-  let iterations = 0;
-  let strict = false;
-  for (let it = 0; it < maxIter; it++) {
-    iterations = it + 1;
-    for (let i = 0; i < n; i++) labels[i] = nearest(i);
-    const next = new Float64Array(k * d);
-    const counts = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      counts[labels[i]]++;
-      for (let j = 0; j < d; j++) next[labels[i] * d + j] += x[i * d + j];
-    }
-    let shift = 0;
-    for (let c = 0; c < k; c++) {
-      for (let j = 0; j < d; j++) {
-        next[c * d + j] /= counts[c];
-        shift += (next[c * d + j] - centres[c * d + j]) ** 2;
-      }
-    }
-    centres = next;
-    if (labels.every((label, i) => label === previous[i])) {
-      strict = true;
-      break;
-    }
-    if (shift <= tol) break;
-    previous.set(labels);
-  }
-  if (!strict) for (let i = 0; i < n; i++) labels[i] = nearest(i);
-  let inertia = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < d; j++) inertia += (x[i * d + j] - centres[labels[i] * d + j]) ** 2;
-  return { labels, centroids: centres, inertia, iterations };
-}
