@@ -34,6 +34,21 @@ export default tseslint.config(
     },
   },
   {
+    // A message object in a template string would read "[object Object]": the type checker
+    // finds every one (messages are rendered in the user's language, never interpolated).
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true, allowNullish: false, allowRegExp: false },
+      ],
+      '@typescript-eslint/no-base-to-string': 'error',
+    },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

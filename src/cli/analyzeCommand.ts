@@ -7,6 +7,7 @@ import { parseCommandArgs } from './args';
 import { ANALYZE_FLAGS, ANALYZE_USAGE, analysisOptionsFrom } from './analyzeFlags';
 import { analysisJson, analysisText, comparisonText } from './analyzeReport';
 import type { Io } from './io';
+import type { Voice } from './voice';
 import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { readChoiceFrom } from './readChoiceFlags';
@@ -15,17 +16,14 @@ import { writeExports } from './writeParts';
 export { ANALYZE_USAGE };
 
 /** segmentlens analyze FILE: the page's segmentation of one row per customer. */
-export async function analyzeCommand(argv: string[], io: Io): Promise<number> {
+export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, ANALYZE_FLAGS);
   if (values.help) {
     io.stdout.write(ANALYZE_USAGE + '\n');
     return 0;
   }
   if (positionals.length !== 1)
-    throw new UserError(
-      'bad-option',
-      'Give exactly one CSV file: segmentlens analyze FILE [options].',
-    );
+    throw new UserError('bad-option', 'cliOneFile', { command: 'analyze' });
   const request: SegmentationRequest = { options: analysisOptionsFrom(values), rfm: null };
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
@@ -40,26 +38,30 @@ export async function analyzeCommand(argv: string[], io: Io): Promise<number> {
     progress.done();
     if (values.out !== undefined) {
       const segments = resultFor(analysis, analysis.k)!.profiles.segments;
-      const each = (segment: number | null) => session.exportSegments(request, analysis.k, segment);
+      const each = (segment: number | null) =>
+        session.exportSegments(request, analysis.k, segment, voice.say);
       await writeExports(values.out, [
         { name: 'segments.csv', parts: (await each(null)).parts },
         ...(await Promise.all(
           segments.map(async (segment) => ({
-            name: exportFileName(`segment-${segment.id}`, segment.label),
+            name: exportFileName(`segment-${segment.id}`, voice.say(segment.label)),
             parts: (await each(segment.id)).parts,
           })),
         )),
-        { name: 'set-aside.csv', parts: (await session.exportCleaningReport(request)).parts },
+        {
+          name: 'set-aside.csv',
+          parts: (await session.exportCleaningReport(request, voice.say)).parts,
+        },
       ]);
     }
     io.stdout.write(
       values.json
         ? JSON.stringify({
-            ...analysisJson(session.table, analysis),
+            ...analysisJson(session.table, analysis, voice),
             ...(comparison === null ? {} : { comparison }),
           }) + '\n'
-        : analysisText(path, analysis, values.out) +
-            (comparison === null ? '' : comparisonText(comparison)),
+        : analysisText(path, analysis, values.out, voice) +
+            (comparison === null ? '' : comparisonText(comparison, voice)),
     );
     return 0;
   } finally {

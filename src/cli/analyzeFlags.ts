@@ -130,10 +130,7 @@ export function analysisOptionsFrom(values: FlagValues): AnalysisOptions {
     }),
   );
   if (options.algorithm === 'dbscan' && options.k !== null)
-    throw new UserError(
-      'bad-option',
-      'DBSCAN finds the number of segments itself: leave out --k, or choose --algorithm kmeans or hierarchical.',
-    );
+    throw new UserError('bad-option', 'cliDbscanK');
 
   return options;
 }
@@ -153,7 +150,8 @@ function algorithmOptions(values: {
   const misplaced = (flag: string, owner: string) =>
     new UserError(
       'bad-option',
-      `${flag} applies to ${owner}: add --algorithm ${owner === 'DBSCAN' ? 'dbscan' : 'hierarchical'}.`,
+      owner === 'DBSCAN' ? 'cliMisplacedDbscan' : 'cliMisplacedHierarchy',
+      { flag },
     );
   if (algorithm !== 'dbscan' && (values.eps !== undefined || values['min-pts'] !== undefined))
     throw misplaced(values.eps !== undefined ? '--eps' : '--min-pts', 'DBSCAN');
@@ -169,8 +167,7 @@ function algorithmOptions(values: {
     choiceOption('linkage', values.linkage, LINKAGES) ?? DEFAULT_ANALYSIS_OPTIONS.linkage;
   const metric = choiceOption('metric', values.metric, DISTANCE_METRICS) ?? 'euclidean';
   const eps = numberOption('eps', values.eps, 0) ?? null;
-  if (eps !== null && !(eps > 0))
-    throw new UserError('bad-option', '--eps must be a number above 0, such as 0.5.');
+  if (eps !== null && !(eps > 0)) throw new UserError('bad-option', 'cliEps');
   return {
     algorithm,
     metric,

@@ -1,13 +1,13 @@
-import { ALGORITHM_LABELS } from '../core/analysis/analysisOptions';
 import { resultFor, type AnalysisResult } from '../core/analysis/analysisResult';
 import { listSetAside } from '../core/clean/cleanOptions';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
-import { METRIC_LABELS } from '../core/cluster/distance';
+import { metricMessage } from '../core/cluster/distance';
 import { DELIMITER_LABELS } from '../core/read/dialect';
 import type { Table } from '../core/read/table';
+import { textTable, type Voice } from './voice';
 
 /** The result as the issue specifies it, plus what else a script may want. */
-export function analysisJson(table: Table, analysis: AnalysisResult) {
+export function analysisJson(table: Table, analysis: AnalysisResult, voice: Voice) {
   const chosen = resultFor(analysis, analysis.k)!;
   return {
     rows: {
@@ -18,7 +18,7 @@ export function analysisJson(table: Table, analysis: AnalysisResult) {
       setAside: listSetAside(analysis.dropReason, analysis.dropDetail).map((entry) => ({
         line: table.rowText.line[entry.row],
         reason: entry.reason,
-        detail: entry.detail,
+        detail: entry.detail === null ? '' : voice.say(entry.detail),
       })),
     },
     file: {
@@ -78,11 +78,11 @@ export function analysisJson(table: Table, analysis: AnalysisResult) {
           },
         }),
     recommendedK: analysis.recommendation.k,
-    recommendation: analysis.recommendation.reason,
+    recommendation: voice.say(analysis.recommendation.reason),
     k: analysis.k,
     segments: chosen.profiles.segments.map((segment) => ({
       id: segment.id,
-      label: segment.label,
+      label: voice.say(segment.label),
       size: segment.size,
       share: segment.share,
       means: Object.fromEntries(segment.features.map((f) => [f.feature, f.mean])),
@@ -90,82 +90,148 @@ export function analysisJson(table: Table, analysis: AnalysisResult) {
       z: Object.fromEntries(segment.features.map((f) => [f.feature, f.z])),
       topCategories: Object.fromEntries(segment.topCategories.map((c) => [c.column, c.value])),
     })),
-    notes: analysis.notes,
+    notes: analysis.notes.map(voice.say),
   };
 }
 
+/** The readable summary: what was read and analysed, the elbow, the segments, the notes. */
 export function analysisText(
   path: string,
   analysis: AnalysisResult,
   out: string | undefined,
+  voice: Voice,
 ): string {
   const { cleaning } = analysis;
-  const dropped = Object.entries(cleaning.dropped)
-    .filter(([, count]) => count > 0)
-    .map(([reason, count]) => `${count} ${reason}`)
-    .join(', ');
+  const dropped = voice.list(
+    Object.entries(cleaning.dropped)
+      .filter(([, count]) => count > 0)
+      .map(([reason, count]) => voice.text('dropped', { reason, count })),
+  );
+  const counts = { path, read: cleaning.read, kept: cleaning.kept };
   const lines = [
-    `${path}: ${cleaning.read} rows read, ${cleaning.kept} analysed${dropped ? ` (set aside: ${dropped})` : ''}`,
-    `Features (${analysis.scaling.method}): ${analysis.features.map((f) => f.name).join(', ')}`,
-    `Algorithm: ${algorithmLine(analysis)}`,
-    `PCA: ${Array.from(analysis.pca.explainedVarianceRatio.slice(0, 3), (r, i) => `PC${i + 1} ${(r * 100).toFixed(1)}%`).join(', ')}`,
+    dropped
+      ? voice.text('analyzeSummaryDropped', { ...counts, dropped })
+      : voice.text('analyzeSummary', counts),
+    voice.text('features', {
+      method: analysis.scaling.method,
+      features: voice.list(analysis.features.map((f) => f.name)),
+    }),
+    voice.text('algorithm', { line: algorithmLine(analysis, voice) }),
+    voice.text('pca', {
+      components: voice.list(
+        Array.from(analysis.pca.explainedVarianceRatio.slice(0, 3), (share, i) =>
+          voice.text('component', { index: i + 1, share }),
+        ),
+      ),
+    }),
     '',
-    '  k       inertia  silhouette  Davies-Bouldin  Calinski-Harabasz',
-    ...analysis.elbow.map(
-      (p) =>
-        `${String(p.k).padStart(3)}  ${p.inertia.toFixed(2).padStart(12)}  ${fmt(p.silhouette, 10)}  ${fmt(p.daviesBouldin, 14)}  ${fmt(p.calinskiHarabasz, 17)}`,
+    ...textTable(
+      (
+        [
+          'columnK',
+          'columnInertia',
+          'columnSilhouette',
+          'columnDaviesBouldin',
+          'columnCalinskiHarabasz',
+        ] as const
+      ).map((key) => voice.text(key)),
+      analysis.elbow.map((p) => [
+        String(p.k),
+        p.inertia.toFixed(2),
+        fmt(p.silhouette),
+        fmt(p.daviesBouldin),
+        fmt(p.calinskiHarabasz),
+      ]),
+      [true, true, true, true, true],
     ),
     '',
-    `Recommended k = ${analysis.recommendation.k}. ${analysis.recommendation.reason}`,
-    `Silhouette on ${analysis.silhouetteSampleSize} rows.`,
+    voice.text('recommended', {
+      k: analysis.recommendation.k,
+      reason: voice.say(analysis.recommendation.reason),
+    }),
+    voice.text('silhouetteOn', { rows: analysis.silhouetteSampleSize }),
     '',
-    `Segments (k = ${analysis.k}):`,
+    voice.text('segments', { k: analysis.k }),
     ...resultFor(analysis, analysis.k)!.profiles.segments.map(
       (s) =>
-        `  ${String(s.id).padStart(2)}  ${String(s.size).padStart(7)} (${(s.share * 100).toFixed(1).padStart(5)}%)  ${s.label}`,
+        `  ${String(s.id).padStart(2)}  ${String(s.size).padStart(7)} (${(s.share * 100).toFixed(1).padStart(5)}%)  ${voice.say(s.label)}`,
     ),
   ];
   if (analysis.notes.length > 0)
-    lines.push('', 'Notes:', ...analysis.notes.map((note) => `  - ${note}`));
-  if (out !== undefined)
-    lines.push('', `Wrote segments.csv, one CSV per segment and set-aside.csv to ${out}`);
+    lines.push('', voice.text('notes'), ...analysis.notes.map((note) => `  - ${voice.say(note)}`));
+  if (out !== undefined) lines.push('', voice.text('wroteAnalyze', { out }));
   return lines.join('\n') + '\n';
 }
 
-function algorithmLine(analysis: AnalysisResult): string {
-  const metric = METRIC_LABELS[analysis.metric];
+function algorithmLine(analysis: AnalysisResult, voice: Voice): string {
+  const metric = voice.say(metricMessage(analysis.metric));
   if (analysis.density !== null) {
     const { eps, suggestedEps, minPts, clusters, noise } = analysis.density;
-    return `DBSCAN, eps ${eps} (suggested ${suggestedEps}), ${minPts} minimum points, ${metric}: ${clusters} ${clusters === 1 ? 'segment' : 'segments'}, ${noise} noise rows (segment -1)`;
+    return voice.text('algorithmDbscan', {
+      eps,
+      suggested: suggestedEps,
+      minPts,
+      metric,
+      clusters,
+      noise,
+    });
   }
   if (analysis.hierarchy !== null) {
     const { linkage, treeRows, cutHeight } = analysis.hierarchy;
-    return `hierarchical, ${linkage} linkage, ${metric}, tree on ${treeRows} rows${cutHeight === null ? '' : `, cut at height ${cutHeight}`}`;
+    const settings = { linkage, metric, rows: treeRows };
+    return cutHeight === null
+      ? voice.text('algorithmHierarchy', settings)
+      : voice.text('algorithmHierarchyCut', { ...settings, height: cutHeight });
   }
-  return `k-means (silhouette: ${metric})`;
+  return voice.text('algorithmKmeans', { metric });
 }
 
-export function comparisonText(comparison: AlgorithmComparison): string {
-  const names = comparison.rows.map((row) => ALGORITHM_LABELS[row.algorithm]);
+export function comparisonText(comparison: AlgorithmComparison, voice: Voice): string {
+  const names = comparison.rows.map((row) =>
+    voice.text('algorithmName', { algorithm: row.algorithm }),
+  );
   return (
     [
       '',
-      `Comparison on ${comparison.analysedRows} rows (silhouette on ${comparison.silhouetteSampleSize}, ${METRIC_LABELS[comparison.metric]}; noise left out of the indices):`,
-      '  algorithm     segments  noise   silhouette  Davies-Bouldin  Calinski-Harabasz  settings',
-      ...comparison.rows.map(
-        (row, i) =>
-          `  ${names[i].padEnd(12)}  ${String(row.clusters).padStart(8)}  ${`${(row.noiseShare * 100).toFixed(1)}%`.padStart(6)}  ${fmt(row.silhouette, 10)}  ${fmt(row.daviesBouldin, 14)}  ${fmt(row.calinskiHarabasz, 17)}  ${row.settings}`,
+      voice.text('compareIntro', {
+        rows: comparison.analysedRows,
+        sample: comparison.silhouetteSampleSize,
+        metric: voice.say(metricMessage(comparison.metric)),
+      }),
+      ...textTable(
+        (
+          [
+            'columnAlgorithm',
+            'columnSegments',
+            'columnNoise',
+            'columnSilhouette',
+            'columnDaviesBouldin',
+            'columnCalinskiHarabasz',
+            'columnSettings',
+          ] as const
+        ).map((key) => voice.text(key)),
+        comparison.rows.map((row, i) => [
+          names[i],
+          String(row.clusters),
+          `${(row.noiseShare * 100).toFixed(1)}%`,
+          fmt(row.silhouette),
+          fmt(row.daviesBouldin),
+          fmt(row.calinskiHarabasz),
+          voice.say(row.settings),
+        ]),
+        [false, true, true, true, true, true, false],
       ),
       '',
-      'Agreement (adjusted Rand index):',
-      `  ${''.padEnd(12)}${names.map((name) => name.padStart(14)).join('')}`,
-      ...comparison.agreement.map(
-        (row, i) => `  ${names[i].padEnd(12)}${row.map((v) => v.toFixed(4).padStart(14)).join('')}`,
+      voice.text('agreement'),
+      ...textTable(
+        ['', ...names],
+        comparison.agreement.map((row, i) => [names[i], ...row.map((v) => v.toFixed(4))]),
+        [false, ...names.map(() => true)],
       ),
     ].join('\n') + '\n'
   );
 }
 
-function fmt(value: number | null, width: number): string {
-  return (value === null ? '' : value.toFixed(4)).padStart(width);
+function fmt(value: number | null): string {
+  return value === null ? '' : value.toFixed(4);
 }

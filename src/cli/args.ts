@@ -10,7 +10,7 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true } as const);
   } catch (error) {
     const message = (error as Error).message.split('\n')[0].replace(/\. To specify.*$/, '');
-    throw new UserError('bad-option', `${message.replace(/\.$/, '')}: see segmentlens --help.`);
+    throw new UserError('bad-option', 'cliBadArguments', { problem: message.replace(/\.$/, '') });
   }
 }
 
@@ -31,8 +31,9 @@ export function intOption(
   if (value === undefined) return undefined;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `from ${min} to ${max}`;
-    throw new UserError('bad-option', `--${name} must be a whole number ${range}, not "${value}".`);
+    throw max === Number.MAX_SAFE_INTEGER
+      ? new UserError('bad-option', 'cliWholeNumberAtLeast', { name, min, value })
+      : new UserError('bad-option', 'cliWholeNumberRange', { name, min, max, value });
   }
   return parsed;
 }
@@ -45,10 +46,7 @@ export function numberOption(
   if (value === undefined) return undefined;
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed < min) {
-    throw new UserError(
-      'bad-option',
-      `--${name} must be a number of at least ${min}, not "${value}".`,
-    );
+    throw new UserError('bad-option', 'cliNumberAtLeast', { name, min, value });
   }
   return parsed;
 }
@@ -60,10 +58,7 @@ export function choiceOption<T extends string>(
 ): T | undefined {
   if (value === undefined) return undefined;
   if (!(choices as readonly string[]).includes(value)) {
-    throw new UserError(
-      'bad-option',
-      `--${name} must be one of ${choices.join(', ')}, not "${value}".`,
-    );
+    throw new UserError('bad-option', 'cliChoice', { name, choices: choices.join(', '), value });
   }
   return value as T;
 }

@@ -11,21 +11,16 @@ export async function fileSource(
     handle = await open(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'there is no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : 'it cannot be opened';
-    throw new UserError('bad-option', `Cannot read ${path}: ${why}; check the path.`);
+    throw new UserError(
+      'bad-option',
+      code === 'ENOENT' ? 'cliNoSuchFile' : code === 'EISDIR' ? 'cliFolder' : 'cliCannotOpen',
+      { path },
+    );
   }
   const stats = await handle.stat();
   if (stats.isDirectory()) {
     await handle.close();
-    throw new UserError(
-      'bad-option',
-      `Cannot read ${path}: it is a folder; give the path of a CSV file.`,
-    );
+    throw new UserError('bad-option', 'cliFolder', { path });
   }
   const file = handle;
   return {

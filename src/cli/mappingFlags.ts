@@ -1,4 +1,4 @@
-import { isUserError, UserError } from '../core/common/userError';
+import { UserError } from '../core/common/userError';
 import { parseDate, type DateOrder } from '../core/read/parseDate';
 import type { RfmSettings } from '../core/rfm/rfm';
 import { mappingProblem, type TransactionMapping } from '../core/rfm/transactionMapping';
@@ -34,21 +34,10 @@ type MappingValues = Partial<Record<keyof TransactionMapping | 'snapshot', strin
   'month-first'?: boolean;
 };
 
-const FLAG_OF: Record<keyof TransactionMapping, string> = {
-  customer: '--customer',
-  date: '--date',
-  order: '--order',
-  quantity: '--quantity',
-  price: '--price',
-  amount: '--amount',
-  item: '--item',
-  description: '--description',
-};
-
 /** The RFM settings the flags ask for, over the mapping the session suggests for the file. */
 export function rfmSettingsFrom(values: MappingValues, session: AnalysisSession): RfmSettings {
   if (values['day-first'] && values['month-first'])
-    throw new UserError('bad-option', 'Give --day-first or --month-first, not both.');
+    throw new UserError('bad-option', 'cliDayAndMonth');
   const dateOrder: DateOrder | null = values['day-first']
     ? 'dmy'
     : values['month-first']
@@ -58,29 +47,12 @@ export function rfmSettingsFrom(values: MappingValues, session: AnalysisSession)
   if (values.snapshot !== undefined) {
     snapshot = parseDate(values.snapshot, 'ymd');
     if (Number.isNaN(snapshot))
-      throw new UserError(
-        'bad-option',
-        `--snapshot must be a date such as 2011-12-10 or "2011-12-10 12:50", not "${values.snapshot}".`,
-      );
+      throw new UserError('bad-option', 'cliSnapshot', { value: values.snapshot });
   }
   const mapping = mappingFrom(values, session.summary().transactions.mapping);
   const problem = mappingProblem(mapping);
-  if (problem !== null) throw new UserError('bad-mapping', withFlags(problem));
+  if (problem !== null) throw new UserError('bad-mapping', problem.key, problem.params);
   return { mapping, dateOrder, snapshot };
-}
-
-/** Runs order-lines work, pointing a question about the date order at the flags that answer it. */
-export function withDateFlags<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (isUserError(error) && error.code === 'ambiguous-dates')
-      throw new UserError(
-        'ambiguous-dates',
-        error.message.replace(/: say which\.$/, ': add --day-first or --month-first.'),
-      );
-    throw error;
-  }
 }
 
 function mappingFrom(
@@ -101,18 +73,4 @@ function mappingFrom(
     item: given('item') ?? suggested.item ?? null,
     description: given('description') ?? suggested.description ?? null,
   };
-}
-
-/** The mapping sentence, pointed at the flags that fix it. */
-function withFlags(problem: string): string {
-  if (problem.startsWith('Choose the column that identifies'))
-    return 'No customer column was recognised: name it with --customer COL.';
-  if (problem.startsWith('Choose the column that holds'))
-    return 'No order date column was recognised: name it with --date COL.';
-  if (problem.startsWith('Choose an amount'))
-    return 'No money column was recognised: name one with --amount COL, or --quantity COL and --price COL.';
-  return problem.replace(
-    / give each role its own column\.$/,
-    ` give each of ${Object.values(FLAG_OF).join(', ')} its own column.`,
-  );
 }

@@ -1,8 +1,10 @@
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../core/analysis/analysisOptions';
 import { UserError } from '../core/common/userError';
-import { parseCommandArgs, intOption } from './args';
+import { choiceOption, intOption, parseCommandArgs } from './args';
+import { defaultSegmentMap, nameSegments, SEGMENT_SCHEMES } from '../core/rfm/rfmSegments';
+import type { Voice } from './voice';
 import type { Io } from './io';
-import { MAPPING_FLAGS, MAPPING_USAGE, rfmSettingsFrom, withDateFlags } from './mappingFlags';
+import { MAPPING_FLAGS, MAPPING_USAGE, rfmSettingsFrom } from './mappingFlags';
 import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
@@ -15,6 +17,8 @@ Recency, frequency and monetary value per customer from order lines (one row per
 named RFM segments, and k-means clusters on RFM.
 
 ${MAPPING_USAGE}
+  --segment-map rf-grid|rfm-mean   the named segments: the classic ten of the R-by-F grid
+                        (default), or the eight of R, F and M above or below the mean
   --k N                 clusters on RFM (default: the recommended number)
   --k-max N             the elbow tries k = 1..N (default 10)
   --n-init N            k-means restarts per k (default 10)
@@ -29,6 +33,7 @@ const RFM_FLAGS = {
   'k-max': { type: 'string' },
   'n-init': { type: 'string' },
   seed: { type: 'string' },
+  'segment-map': { type: 'string' },
   ...READ_FLAGS,
   out: { type: 'string' },
   json: { type: 'boolean' },
@@ -36,14 +41,13 @@ const RFM_FLAGS = {
 } as const;
 
 /** segmentlens rfm FILE: RFM per customer from order lines, named segments, clusters on RFM. */
-export async function rfmCommand(argv: string[], io: Io): Promise<number> {
+export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, RFM_FLAGS);
   if (values.help) {
     io.stdout.write(RFM_USAGE + '\n');
     return 0;
   }
-  if (positionals.length !== 1)
-    throw new UserError('bad-option', 'Give exactly one CSV file: segmentlens rfm FILE [options].');
+  if (positionals.length !== 1) throw new UserError('bad-option', 'cliOneFile', { command: 'rfm' });
   const k = intOption('k', values.k, 1);
   const options: AnalysisOptions = {
     ...DEFAULT_ANALYSIS_OPTIONS,
@@ -60,24 +64,27 @@ export async function rfmCommand(argv: string[], io: Io): Promise<number> {
   try {
     const session = await openSession(path, readChoiceFrom(values), progress);
     const settings = rfmSettingsFrom(values, session);
-    const rfm = withDateFlags(() => session.rfm(settings, progress));
+    const rfm = session.rfm(settings, progress);
+    const map = nameSegments(
+      defaultSegmentMap(
+        choiceOption('segment-map', values['segment-map'], SEGMENT_SCHEMES) ?? 'rf-grid',
+      ),
+      voice.say,
+    );
     const request = { options, rfm: settings };
     const analysis = await session.segmentation(request, { onProgress: progress });
     progress.done();
     if (values.out !== undefined) {
-      const table = await session.exportRfm(settings, options, {
-        map: rfm.segmentMap,
-        k: analysis.k,
-      });
+      const table = await session.exportRfm(settings, options, { map, k: analysis.k }, voice.say);
       await writeExports(values.out, [
         { name: 'rfm.csv', parts: table.parts },
-        { name: 'set-aside.csv', parts: session.exportRfmSetAside(settings).parts },
+        { name: 'set-aside.csv', parts: session.exportRfmSetAside(settings, voice.say).parts },
       ]);
     }
     io.stdout.write(
       values.json
-        ? JSON.stringify(rfmJson(rfm, analysis)) + '\n'
-        : rfmText(path, rfm, analysis, values.out),
+        ? JSON.stringify(rfmJson(rfm, analysis, map, voice)) + '\n'
+        : rfmText(path, rfm, analysis, map, values.out, voice),
     );
     return 0;
   } finally {

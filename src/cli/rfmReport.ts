@@ -1,11 +1,19 @@
 import { resultFor, type AnalysisResult } from '../core/analysis/analysisResult';
 import { formatDateTime } from '../core/read/parseDate';
 import { RFM_DROP_LABELS, RFM_DROP_REASONS, type RfmResult } from '../core/rfm/rfm';
+import type { NamedSegmentMap } from '../core/rfm/rfmSegments';
 import { cellTotals, segmentCounts, segmentSummary } from '../core/rfm/rfmSummary';
+import { message } from '../core/common/message';
+import { textTable, type Voice } from './voice';
 
 /** The result as the issue specifies it, plus the clusters. */
-export function rfmJson(rfm: RfmResult, analysis: AnalysisResult) {
-  const totals = cellTotals(rfm);
+export function rfmJson(
+  rfm: RfmResult,
+  analysis: AnalysisResult,
+  map: NamedSegmentMap,
+  voice: Voice,
+) {
+  const totals = cellTotals(rfm, map.scheme);
   const chosen = resultFor(analysis, analysis.k)!;
   return {
     rows: { read: rfm.rows.read, used: rfm.rows.used, dropped: rfm.rows.dropped },
@@ -15,8 +23,9 @@ export function rfmJson(rfm: RfmResult, analysis: AnalysisResult) {
     lastOrder: formatDateTime(rfm.lastOrder),
     dateOrder: rfm.dateOrder,
     revenue: rfm.totalRevenue,
-    segmentCounts: segmentCounts(totals, rfm.segmentMap),
-    segments: segmentSummary(totals, rfm.segmentMap).map((row) => ({
+    segmentMap: map.scheme,
+    segmentCounts: segmentCounts(totals, map),
+    segments: segmentSummary(totals, map).map((row) => ({
       name: row.name,
       customers: row.customers,
       share: row.share,
@@ -36,7 +45,7 @@ export function rfmJson(rfm: RfmResult, analysis: AnalysisResult) {
       })),
       clusters: chosen.profiles.segments.map((s) => ({
         id: s.id,
-        label: s.label,
+        label: voice.say(s.label),
         size: s.size,
         means: Object.fromEntries(s.features.map((f) => [f.feature, f.mean])),
       })),
@@ -44,35 +53,67 @@ export function rfmJson(rfm: RfmResult, analysis: AnalysisResult) {
   };
 }
 
+/** The readable summary: lines used and left out, the named segments, the clusters. */
 export function rfmText(
   path: string,
   rfm: RfmResult,
   analysis: AnalysisResult,
+  map: NamedSegmentMap,
   out: string | undefined,
+  voice: Voice,
 ): string {
   const dropped = RFM_DROP_REASONS.filter((r) => rfm.rows.dropped[r] > 0).map(
-    (r) => `  ${String(rfm.rows.dropped[r]).padStart(9)}  ${RFM_DROP_LABELS[r]}`,
+    (r) =>
+      `  ${String(rfm.rows.dropped[r]).padStart(9)}  ${voice.say(message(RFM_DROP_LABELS[r]))}`,
   );
-  const summary = segmentSummary(cellTotals(rfm), rfm.segmentMap).sort(
+  const summary = segmentSummary(cellTotals(rfm, map.scheme), map).sort(
     (a, b) => b.customers - a.customers,
   );
   const money = (v: number) => (Number.isNaN(v) ? '' : v.toFixed(2));
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
   const lines = [
-    `${path}: ${rfm.rows.read} order lines read, ${rfm.rows.used} used, ${rfm.customers.length} customers`,
-    ...(dropped.length > 0 ? ['Left out:', ...dropped] : []),
-    `Orders from ${formatDateTime(rfm.firstOrder)} to ${formatDateTime(rfm.lastOrder)}; recency counted to ${formatDateTime(rfm.snapshot)}.`,
+    voice.text('rfmSummary', {
+      path,
+      read: rfm.rows.read,
+      used: rfm.rows.used,
+      customers: rfm.customers.length,
+    }),
+    ...(dropped.length > 0 ? [voice.text('leftOut'), ...dropped] : []),
+    voice.text('ordersSpan', {
+      first: rfm.firstOrder,
+      last: rfm.lastOrder,
+      snapshot: rfm.snapshot,
+    }),
     '',
-    'segment                customers   share  mean recency  mean frequency  mean monetary  revenue',
-    ...summary.map(
-      (row) =>
-        `${row.name.padEnd(21)} ${String(row.customers).padStart(10)}  ${(row.share * 100).toFixed(1).padStart(5)}%  ${money(row.meanRecency).padStart(12)}  ${money(row.meanFrequency).padStart(14)}  ${money(row.meanMonetary).padStart(13)}  ${(row.revenueShare * 100).toFixed(1).padStart(6)}%`,
+    ...textTable(
+      (
+        [
+          'columnSegment',
+          'columnCustomers',
+          'columnShare',
+          'columnMeanRecency',
+          'columnMeanFrequency',
+          'columnMeanMonetary',
+          'columnRevenue',
+        ] as const
+      ).map((key) => voice.text(key)),
+      summary.map((row) => [
+        row.name,
+        String(row.customers),
+        percent(row.share),
+        money(row.meanRecency),
+        money(row.meanFrequency),
+        money(row.meanMonetary),
+        percent(row.revenueShare),
+      ]),
+      [false, true, true, true, true, true, true],
     ),
     '',
-    `Clusters on log1p(frequency), log1p(monetary) and recency, standardised: k = ${analysis.k} (recommended ${analysis.recommendation.k}).`,
+    voice.text('rfmClusters', { k: analysis.k, recommended: analysis.recommendation.k }),
     ...resultFor(analysis, analysis.k)!.profiles.segments.map(
-      (s) => `  ${String(s.id).padStart(2)}  ${String(s.size).padStart(7)}  ${s.label}`,
+      (s) => `  ${String(s.id).padStart(2)}  ${String(s.size).padStart(7)}  ${voice.say(s.label)}`,
     ),
   ];
-  if (out !== undefined) lines.push('', `Wrote rfm.csv and set-aside.csv to ${out}`);
+  if (out !== undefined) lines.push('', voice.text('wroteRfm', { out }));
   return lines.join('\n') + '\n';
 }

@@ -1,3 +1,4 @@
+import { useRender } from './useRender';
 import { useStore } from '../store/useStore';
 
 /** Errors the user can act on (role alert), and quieter status news for screen readers. */
@@ -6,6 +7,7 @@ export function AlertRegion() {
   const warning = useStore((s) => s.warning);
   const status = useStore((s) => s.status);
   const dismissError = useStore((s) => s.dismissError);
+  const render = useRender();
   return (
     <>
       <div
@@ -14,16 +16,16 @@ export function AlertRegion() {
       >
         {error && (
           <>
-            <p>{error}</p>
+            <p>{render(error)}</p>
             <button type="button" className="link-button" onClick={dismissError}>
               Dismiss
             </button>
           </>
         )}
-        {!error && warning && <p>{warning}</p>}
+        {!error && warning && <p>{render(warning)}</p>}
       </div>
       <p role="status" className="visually-hidden">
-        {status}
+        {status && render(status)}
       </p>
     </>
   );

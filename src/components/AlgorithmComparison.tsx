@@ -1,3 +1,4 @@
+import { useRender } from './useRender';
 import { ALGORITHM_LABELS, METRIC_LABELS } from '../store/vocabulary';
 
 import { useStore } from '../store/useStore';
@@ -9,6 +10,7 @@ import { formatCount, formatNumber, formatPercent } from './format';
  */
 export function AlgorithmComparison() {
   const comparison = useStore((s) => s.comparison);
+  const render = useRender();
   const compare = useStore((s) => s.compareAlgorithms);
   const busy = useStore((s) => s.phase !== 'ready');
   const stale = useStore((s) => s.comparison !== null && s.comparison.options !== s.viewOptions);
@@ -63,7 +65,7 @@ export function AlgorithmComparison() {
               {result.rows.map((row) => (
                 <tr key={row.algorithm}>
                   <th scope="row">{ALGORITHM_LABELS[row.algorithm]}</th>
-                  <td>{row.settings}</td>
+                  <td>{render(row.settings)}</td>
                   <td className="num">{row.clusters}</td>
                   <td className="num">{formatPercent(row.noiseShare)}</td>
                   <td className="num">{formatNumber(row.silhouette, 3)}</td>

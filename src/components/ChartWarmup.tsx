@@ -22,7 +22,7 @@ const POINTS = [
 
 function Dots() {
   const x = useXAxisScale();
-  return x ? <path d={`M${x(1)} 0h1`} /> : null;
+  return x ? <path d={`M${x(1) ?? 0} 0h1`} /> : null;
 }
 
 /**

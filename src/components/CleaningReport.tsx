@@ -1,3 +1,4 @@
+import { useRender } from './useRender';
 import type { DropReason } from '../core/clean/cleanOptions';
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber } from './format';
@@ -12,6 +13,7 @@ const REASONS: Record<DropReason, string> = {
 /** Rows read = analysed + set aside (by reason); what was filled in or clipped. */
 export function CleaningReport() {
   const view = useStore((s) => s.view);
+  const render = useRender();
   const download = useStore((s) => s.downloadCleaningReport);
   if (!view) return null;
   const { cleaning } = view;
@@ -50,7 +52,8 @@ export function CleaningReport() {
         {cleaning.imputed.map((item) => (
           <li key={item.column}>
             {item.column}: {formatCount(item.count)} missing {item.count === 1 ? 'value' : 'values'}{' '}
-            filled with {item.value} ({item.strategy})
+            filled with {typeof item.value === 'number' ? formatNumber(item.value) : item.value} (
+            {item.strategy})
           </li>
         ))}
         {cleaning.clipped.map((item) => (
@@ -59,7 +62,7 @@ export function CleaningReport() {
             clipped to {formatNumber(item.low)} – {formatNumber(item.high)}
           </li>
         ))}
-        {[...new Set([...cleaning.notes, ...view.notes])].map((note) => (
+        {[...new Set([...cleaning.notes, ...view.notes].map(render))].map((note) => (
           <li key={note}>{note}</li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
-import { selectClusterSegmentTable, selectShownK } from '../store/selectors';
+import { useRender } from './useRender';
+import { selectClusterSegmentTable, selectNamedSegmentMap, selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { formatCount } from './format';
 import { segmentColour } from './palette';
@@ -9,13 +10,14 @@ import { segmentColour } from './palette';
  */
 export function ClusterSegmentTable() {
   const kView = useStore(selectShownK);
-  const map = useStore((s) => s.segmentMap);
+  const render = useRender();
+  const map = useStore(selectNamedSegmentMap);
   const table = useStore(selectClusterSegmentTable);
   if (!kView || table === null) return null;
   const used = map.names
     .map((name, s) => ({ name, s, total: table.reduce((sum, row) => sum + row[s], 0) }))
     .filter((column) => column.total > 0);
-  const labels = new Map(kView.profiles.segments.map((s) => [s.id, s.label]));
+  const labels = new Map(kView.profiles.segments.map((s) => [s.id, render(s.label)]));
   return (
     <div className="table-scroll">
       <table className="data-table cross-table">

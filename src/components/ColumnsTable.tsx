@@ -1,3 +1,4 @@
+import { useRender } from './useRender';
 import { COLUMN_KINDS } from '../store/vocabulary';
 import type { ColumnKind } from '../core/read/inferColumns';
 import { useStore } from '../store/useStore';
@@ -14,6 +15,7 @@ const KIND_NAMES: Record<ColumnKind, string> = {
 /** Every column: its kind (changeable), missing and distinct counts, range, and "use as feature". */
 export function ColumnsTable() {
   const dataset = useStore((s) => s.dataset);
+  const render = useRender();
   const options = useStore((s) => s.options);
   const setKind = useStore((s) => s.setKind);
   const setFeature = useStore((s) => s.setFeature);
@@ -111,7 +113,7 @@ export function ColumnsTable() {
                         .join(', ')}
                     </span>
                   )}
-                  {column.note && <span className="hint"> {column.note}</span>}
+                  {column.note && <span className="hint"> {render(column.note)}</span>}
                 </td>
               </tr>
             );

@@ -1,3 +1,4 @@
+import { useRender } from './useRender';
 import { useDeferredValue, useMemo } from 'react';
 import { Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { MetricName, State } from '../store/types';
@@ -175,6 +176,7 @@ export function ElbowChart() {
 
 /** What the finished elbow says, in words. */
 function ElbowSummary({ view, metric }: { view: NonNullable<State['view']>; metric: MetricName }) {
+  const render = useRender();
   const { recommendation, elbow, silhouetteSampleSize, analysedRows } = view;
   const first = elbow[0];
   const last = elbow[elbow.length - 1];
@@ -194,7 +196,7 @@ function ElbowSummary({ view, metric }: { view: NonNullable<State['view']>; metr
       {formatNumber(last.inertia)} at k = {last.k}.
       {best &&
         ` ${METRICS[metric].label} (${METRICS[metric].better}) is best at k = ${best.k} (${formatNumber(best[metric], 3)}).`}{' '}
-      Recommended: k = {recommendation.k}. {recommendation.reason}
+      Recommended: k = {recommendation.k}. {render(recommendation.reason)}
       {silhouetteSampleSize < analysedRows &&
         ` The silhouette is computed on a sample of ${formatCount(silhouetteSampleSize)} of ${formatCount(analysedRows)} rows.`}
     </>

@@ -1,3 +1,4 @@
+import { useRender } from './useRender';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { formatCount } from './format';
@@ -5,6 +6,7 @@ import { formatCount } from './format';
 /** Downloads, made in the worker from the original rows and saved straight from memory. */
 export function ExportPanel() {
   const kView = useStore(selectShownK);
+  const render = useRender();
   const download = useStore((s) => s.downloadSegments);
   if (!kView) return null;
   return (
@@ -22,7 +24,7 @@ export function ExportPanel() {
             <button type="button" onClick={() => void download(segment.id)}>
               {segment.id < 0
                 ? `Download noise (segment -1, ${formatCount(segment.size)} rows)`
-                : `Download segment ${segment.id}: ${segment.label} (${formatCount(segment.size)} rows)`}
+                : `Download segment ${segment.id}: ${render(segment.label)} (${formatCount(segment.size)} rows)`}
             </button>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { useRender } from './useRender';
 import { DELIMITERS, DELIMITER_LABELS, ENCODINGS, ENCODING_LABELS } from '../store/vocabulary';
 import type { Encoding } from '../core/read/detectEncoding';
 import type { Delimiter } from '../core/read/dialect';
@@ -7,6 +8,7 @@ import { formatBytes, formatCount } from './format';
 /** What was read: file, size, rows, columns, dialect and encoding (both changeable), warnings. */
 export function FileSummary() {
   const dataset = useStore((s) => s.dataset);
+  const render = useRender();
   const reread = useStore((s) => s.reread);
   const busy = useStore((s) => s.phase === 'loading');
   if (!dataset) return null;
@@ -70,13 +72,13 @@ export function FileSummary() {
             <option value=",">comma (12,5)</option>
           </select>
         </label>
-        <p className="hint">Encoding detected from {dataset.encodingReason}.</p>
+        <p className="hint">Encoding detected from {render(dataset.encodingReason)}.</p>
       </div>
       {(dataset.malformedRows > 0 || dataset.notes.length > 0) && (
         <div className="warnings">
           <h3>Reading notes</h3>
           <ul>
-            {dataset.notes.map((note) => (
+            {dataset.notes.map(render).map((note) => (
               <li key={note}>{note}</li>
             ))}
             {dataset.malformedRows > 0 && (
@@ -87,7 +89,7 @@ export function FileSummary() {
                 <ul>
                   {dataset.issues.slice(0, 10).map((issue) => (
                     <li key={issue.row}>
-                      line {issue.line}: {issue.reason}
+                      line {issue.line}: {render(issue.reason)}
                     </li>
                   ))}
                   {dataset.issues.length > 10 && (

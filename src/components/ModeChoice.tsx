@@ -1,3 +1,4 @@
+import { useRender } from './useRender';
 import { useId } from 'react';
 import type { AnalysisMode } from '../store/types';
 import { useStore } from '../store/useStore';
@@ -18,6 +19,7 @@ const MODES: { mode: AnalysisMode; label: string; hint: string }[] = [
 /** How the file is organised: customers, or order lines for RFM (suggested from its columns). */
 export function ModeChoice() {
   const dataset = useStore((s) => s.dataset);
+  const render = useRender();
   const mode = useStore((s) => s.mode);
   const setMode = useStore((s) => s.setMode);
   const busy = useStore((s) => s.phase === 'loading');
@@ -43,7 +45,7 @@ export function ModeChoice() {
           </label>
         ))}
       </fieldset>
-      <p className="hint">{dataset.transactions.reason}</p>
+      <p className="hint">{render(dataset.transactions.reason)}</p>
     </div>
   );
 }

@@ -1,5 +1,4 @@
-import { selectRfmSegmentSummary } from '../store/selectors';
-import { cellIndex } from '../store/vocabulary';
+import { selectNamedSegmentMap, selectRfmSegmentSummary } from '../store/selectors';
 import type { RfmSortKey } from '../store/types';
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber } from './format';
@@ -27,7 +26,7 @@ export function RfmCustomerTable() {
   const rfmView = useStore((s) => s.rfmView);
   const page = useStore((s) => s.rfmPage);
   const query = useStore((s) => s.rfmQuery);
-  const map = useStore((s) => s.segmentMap);
+  const map = useStore(selectNamedSegmentMap);
   const setQuery = useStore((s) => s.setRfmQuery);
   const summary = useStore(selectRfmSegmentSummary);
   if (!rfmView) return null;
@@ -104,7 +103,7 @@ export function RfmCustomerTable() {
           </thead>
           <tbody>
             {(page?.rows ?? []).map((row) => {
-              const segment = map.cells[cellIndex(row.r, row.f)];
+              const { segment } = row;
               return (
                 <tr key={row.customer}>
                   <th scope="row">{row.customer}</th>

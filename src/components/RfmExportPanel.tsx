@@ -1,3 +1,4 @@
+import { useRender } from './useRender';
 import { selectIsStale, selectRfmSegmentSummary, selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { formatCount } from './format';
@@ -5,6 +6,7 @@ import { formatCount } from './format';
 /** The per-customer RFM table: everyone, one named segment, or one cluster. */
 export function RfmExportPanel() {
   const rfmView = useStore((s) => s.rfmView);
+  const render = useRender();
   const kView = useStore(selectShownK);
   const stale = useStore(selectIsStale);
   const download = useStore((s) => s.downloadRfm);
@@ -39,8 +41,8 @@ export function RfmExportPanel() {
             {clusters.map((cluster) => (
               <li key={cluster.id}>
                 <button type="button" onClick={() => void download({ cluster: cluster.id })}>
-                  Download cluster {cluster.id}: {cluster.label} ({formatCount(cluster.size)}{' '}
-                  customers)
+                  Download cluster {cluster.id}: {render(cluster.label)} (
+                  {formatCount(cluster.size)} customers)
                 </button>
               </li>
             ))}

@@ -1,3 +1,4 @@
+import { useRender } from './useRender';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { formatCount, formatNumber, formatPercent, formatZ } from './format';
@@ -10,6 +11,7 @@ import { segmentColour, zBackground } from './palette';
  */
 export function SegmentProfiles() {
   const kView = useStore(selectShownK);
+  const render = useRender();
   if (!kView) return null;
   const { segments, population } = kView.profiles;
   const categorical = [...new Set(segments.flatMap((s) => s.topCategories.map((c) => c.column)))];
@@ -47,7 +49,7 @@ export function SegmentProfiles() {
                   style={{ background: segmentColour(segment.id) }}
                   aria-hidden="true"
                 />
-                {segment.id < 0 ? 'Noise' : `${segment.id}: ${segment.label}`}
+                {segment.id < 0 ? 'Noise' : `${segment.id}: ${render(segment.label)}`}
               </th>
               <td className="num">{formatCount(segment.size)}</td>
               <td className="num">{formatPercent(segment.share)}</td>

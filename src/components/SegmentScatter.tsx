@@ -1,3 +1,4 @@
+import { useRender } from './useRender';
 import { useMemo } from 'react';
 import {
   CartesianGrid,
@@ -55,6 +56,7 @@ function SegmentPoints({ series }: { series: ScatterSeries[] }) {
 export function SegmentScatter() {
   // After a new analysis the scatter mounts in a task of its own; a new k shows at once.
   const currentView = useStore((s) => s.view);
+  const render = useRender();
   const view = useLaterValue(currentView, 40);
   const selectedK = useStore((s) => s.selectedK);
   const kView =
@@ -86,7 +88,9 @@ export function SegmentScatter() {
         : `showing all ${formatCount(total)} customers`}
       {sampled && ', a sample drawn from every segment in proportion to its size'}. Crosses mark the
       segment centres. Segments:{' '}
-      {kView.profiles.segments.map((s) => `${s.id} ${s.label} (${formatCount(s.size)})`).join('; ')}
+      {kView.profiles.segments
+        .map((s) => `${s.id} ${render(s.label)} (${formatCount(s.size)})`)
+        .join('; ')}
       .
     </>
   );
@@ -166,7 +170,7 @@ export function SegmentScatter() {
               style={{ background: segmentColour(s.id) }}
               aria-hidden="true"
             />
-            {s.id < 0 ? 'Noise' : `${s.id}: ${s.label}`}
+            {s.id < 0 ? 'Noise' : `${s.id}: ${render(s.label)}`}
           </li>
         ))}
         <li>

@@ -1,3 +1,4 @@
+import { useRender } from './useRender';
 import { formatDateTime } from '../store/vocabulary';
 import { useId, useState } from 'react';
 import type { DateOrder } from '../core/read/parseDate';
@@ -19,6 +20,7 @@ const DATE_ORDERS: { value: DateOrder; label: string }[] = [
  */
 export function TransactionMappingForm() {
   const dataset = useStore((s) => s.dataset);
+  const render = useRender();
   const settings = useStore((s) => s.rfmSettings);
   const rfmView = useStore((s) => s.rfmView);
   const blocker = useStore(selectRfmBlocker);
@@ -139,7 +141,7 @@ export function TransactionMappingForm() {
             : 'Clear the date to count to the day after the last order.'}
         </p>
       </div>
-      {blocker && <p className="notice">{blocker}</p>}
+      {blocker && <p className="notice">{render(blocker)}</p>}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { message } from '../core/common/message';
 import type { StateCreator } from 'zustand';
 import type { ElbowPoint } from '../core/cluster/quality/chooseK';
 import type { Stage } from '../core/common/progress';
@@ -13,18 +14,15 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
   const isCurrentRun = (run: number) => get().run === run;
   const forgetBeforeLoad = () => set({ beforeLoad: null });
   /** Told when a cancelled worker must read the file again to prepare a download. */
-  const onReopen = () =>
-    set({
-      status: 'The analysis was cancelled, so the file is read again to prepare the download…',
-    });
+  const onReopen = () => set({ status: message('statusRereadForDownload') });
   /** Saves a download the worker prepared, or says why it could not. */
   const save = (outcome: Outcome<ExportFile>) => {
     if (!outcome.ok) {
-      set({ error: outcome.error.message });
+      set({ error: outcome.error.sentence });
       return;
     }
     saveFile(outcome.value.blob, outcome.value.fileName);
-    set({ status: `Downloaded ${outcome.value.fileName}.` });
+    set({ status: message('statusDownloaded', { file: outcome.value.fileName }) });
   };
   return {
     phase: 'idle',
@@ -38,7 +36,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
     comparison: null,
     error: null,
     warning: null,
-    status: '',
+    status: null,
 
     async analyse() {
       const { source, options, mode, rfmSettings } = get();
@@ -61,7 +59,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
         progress: { stage: mode === 'transactions' ? 'rfm' : 'infer', fraction: 0 },
         partialElbow: [],
         error: null,
-        status: 'Analysing…',
+        status: message('statusAnalysing'),
       });
       const live = () => isCurrentRun(run) && get().phase === 'analysing';
       const elbowPoints = batchElbowPoints((points) => {
@@ -85,8 +83,8 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
               progress: null,
               rfmView: null,
               rfmPage: null,
-              error: rfmOutcome.error.message,
-              status: '',
+              error: rfmOutcome.error.sentence,
+              status: null,
             });
             return;
           }
@@ -97,7 +95,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
           set({
             rfmView,
             rfmPage: null,
-            status: `RFM done for ${rfmView.customers} customers; clustering them…`,
+            status: message('statusRfmDone', { customers: rfmView.customers }),
           });
           void get().loadRfmPage();
         }
@@ -108,7 +106,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
         if (!isCurrentRun(run)) return;
         forgetBeforeLoad();
         if (!outcome.ok) {
-          set({ phase: 'ready', progress: null, error: outcome.error.message, status: '' });
+          set({ phase: 'ready', progress: null, error: outcome.error.sentence, status: null });
           return;
         }
         const view = outcome.value;
@@ -141,18 +139,18 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
           comparison: null,
           status:
             view.algorithm === 'dbscan'
-              ? `Analysis done: DBSCAN found ${view.k} segments.`
-              : `Analysis done: ${view.recommendation.k} segments recommended.`,
+              ? message('statusDoneDbscan', { k: view.k })
+              : message('statusDoneRecommended', { k: view.recommendation.k }),
         });
       } catch (error) {
         elbowPoints.stop();
         if (!isCurrentRun(run)) return;
-        const message = describeError(error, 'analysing the file');
+        const problem = describeError(error, 'activityAnalysing');
         set({
           phase: 'ready',
           progress: null,
-          error: message,
-          status: message ? '' : 'Analysis cancelled.',
+          error: problem,
+          status: problem ? null : message('statusAnalysisCancelled'),
         });
       }
     },
@@ -170,7 +168,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
       set({
         phase: view || dataset ? 'ready' : 'idle',
         progress: null,
-        status: view ? 'Cancelled: the page shows the last finished results.' : 'Cancelled.',
+        status: message(view ? 'statusCancelledKeeping' : 'statusCancelled'),
       });
       if (before) {
         const run = startRun(get, set);
@@ -201,7 +199,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
         phase: 'comparing',
         progress: { stage: 'clean', fraction: 0 },
         error: null,
-        status: 'Comparing algorithms…',
+        status: message('statusComparing'),
       });
       // k-means and hierarchical get the k on show, unless DBSCAN chose it.
       const k =
@@ -219,23 +217,23 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
         );
         if (!isCurrentRun(run)) return;
         if (!outcome.ok) {
-          set({ phase: 'ready', progress: null, error: outcome.error.message, status: '' });
+          set({ phase: 'ready', progress: null, error: outcome.error.sentence, status: null });
           return;
         }
         set({
           phase: 'ready',
           progress: null,
           comparison: { result: outcome.value, options: viewOptions, k: Math.max(2, k) },
-          status: 'Comparison done.',
+          status: message('statusCompared'),
         });
       } catch (error) {
         if (!isCurrentRun(run)) return;
-        const message = describeError(error, 'comparing the algorithms');
+        const problem = describeError(error, 'activityComparing');
         set({
           phase: 'ready',
           progress: null,
-          error: message,
-          status: message ? '' : 'Comparison cancelled.',
+          error: problem,
+          status: problem ? null : message('statusComparisonCancelled'),
         });
       }
     },
@@ -250,11 +248,12 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
             { options: viewOptions, rfm: null },
             selectedK,
             segment,
+            get().language,
             onReopen,
           ),
         );
       } catch (error) {
-        set({ error: describeError(error, 'preparing the download') });
+        set({ error: describeError(error, 'activityDownload') });
       }
     },
 
@@ -266,11 +265,12 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
           await clientOf(get, set).exportCleaningReport(
             source,
             { options: viewOptions, rfm: null },
+            get().language,
             onReopen,
           ),
         );
       } catch (error) {
-        set({ error: describeError(error, 'preparing the cleaning report') });
+        set({ error: describeError(error, 'activityCleaningReport') });
       }
     },
 

@@ -1,3 +1,4 @@
+import { message } from '../core/common/message';
 import type { StateCreator } from 'zustand';
 import type { ReadChoice } from '../core/session/datasetSummary';
 import { fileRequest } from '../worker/analysisClient';
@@ -28,7 +29,7 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
       phase: 'loading',
       progress: { stage: 'parse', fraction: 0 },
       error: null,
-      status: `Reading ${request.name}…`,
+      status: message('statusReading', { name: request.name }),
     });
     try {
       const outcome = await client.open(request, (stage, fraction) => {
@@ -40,8 +41,8 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
         set({
           phase: get().dataset ? 'ready' : 'idle',
           progress: null,
-          error: outcome.error.message,
-          status: '',
+          error: outcome.error.sentence,
+          status: null,
         });
         return;
       }
@@ -62,18 +63,18 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
         view: null,
         viewOptions: null,
         selectedK: null,
-        status: `Read ${dataset.rowCount} rows.`,
+        status: message('statusRead', { rows: dataset.rowCount }),
       });
       await get().analyse();
     } catch (error) {
       if (!isCurrentRun(run)) return;
       forgetBeforeLoad();
-      const message = describeError(error, `reading ${request.name}`);
+      const problem = describeError(error, 'activityReading', { name: request.name });
       set({
         phase: get().dataset ? 'ready' : 'idle',
         progress: null,
-        error: message,
-        status: message ? '' : 'Cancelled.',
+        error: problem,
+        status: problem ? null : message('statusCancelled'),
       });
     }
   }
@@ -83,7 +84,7 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
       const blob = await fetchSample(name);
       await load(fileRequest(blob, name, {}));
     } catch (error) {
-      set({ error: describeError(error, 'loading the sample') });
+      set({ error: describeError(error, 'activitySample') });
     }
   }
 

@@ -1,3 +1,4 @@
+import { message } from '../core/common/message';
 import type { StateCreator } from 'zustand';
 import type { RfmSettings } from '../core/rfm/rfm';
 import {
@@ -9,6 +10,7 @@ import {
 import type { DatasetSummary } from '../core/session/datasetSummary';
 import type { ExportFile, Outcome } from '../worker/protocol';
 import { clientOf, scheduleAnalysis } from './control';
+import { selectNamedSegmentMap } from './selectors';
 import { describeError } from './describeError';
 import { clusterDefaultsFor } from './optionsSlice';
 import { saveFile } from './saveFile';
@@ -66,17 +68,14 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
     set({ rfmSettings: { ...get().rfmSettings, ...patch } });
     scheduleAnalysis(get, set);
   }
-  const onReopen = () =>
-    set({
-      status: 'The analysis was cancelled, so the file is read again to prepare the download…',
-    });
+  const onReopen = () => set({ status: message('statusRereadForDownload') });
   const save = (outcome: Outcome<ExportFile>) => {
     if (!outcome.ok) {
-      set({ error: outcome.error.message });
+      set({ error: outcome.error.sentence });
       return;
     }
     saveFile(outcome.value.blob, outcome.value.fileName);
-    set({ status: `Downloaded ${outcome.value.fileName}.` });
+    set({ status: message('statusDownloaded', { file: outcome.value.fileName }) });
   };
 
   return {
@@ -128,14 +127,23 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
       if (get().rfmQuery.sort === 'segment') void get().loadRfmPage();
     },
 
-    reassignCell(r, f, segment) {
-      set({ segmentMap: reassignCellIn(get().segmentMap, r, f, segment) });
+    reassignCell(cell, segment) {
+      set({ segmentMap: reassignCellIn(get().segmentMap, cell, segment) });
       const query = get().rfmQuery;
       if (query.sort === 'segment' || query.segment !== null) void get().loadRfmPage();
     },
 
     resetSegmentMap() {
-      set({ segmentMap: defaultSegmentMap() });
+      set({ segmentMap: defaultSegmentMap(get().segmentMap.scheme) });
+      void get().loadRfmPage();
+    },
+
+    setSegmentScheme(scheme) {
+      if (scheme === get().segmentMap.scheme) return;
+      set({
+        segmentMap: defaultSegmentMap(scheme),
+        rfmQuery: { ...get().rfmQuery, segment: null },
+      });
       void get().loadRfmPage();
     },
 
@@ -149,8 +157,9 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
     },
 
     async loadRfmPage() {
-      const { source, rfmView, rfmQuery, segmentMap } = get();
+      const { source, rfmView, rfmQuery } = get();
       if (!source || !rfmView) return;
+      const map = selectNamedSegmentMap(get());
       const request = get().rfmPageRequest + 1;
       set({ rfmPageRequest: request });
       try {
@@ -160,21 +169,22 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
           offset: rfmQuery.page * rfmQuery.pageSize,
           limit: rfmQuery.pageSize,
           segment: rfmQuery.segment,
-          map: segmentMap,
+          map,
         });
         if (request !== get().rfmPageRequest || get().rfmView !== rfmView) return;
         if (page.ok) set({ rfmPage: page.value });
-        else set({ error: page.error.message });
+        else set({ error: page.error.sentence });
       } catch (error) {
-        const message = describeError(error, 'showing the customer table');
-        if (request === get().rfmPageRequest && message) set({ error: message });
+        const problem = describeError(error, 'activityCustomerTable');
+        if (request === get().rfmPageRequest && problem) set({ error: problem });
       }
     },
 
     async downloadRfm(filter) {
-      const { source, rfmView, viewOptions, viewRfm, selectedK, segmentMap } = get();
+      const { source, rfmView, viewOptions, viewRfm, selectedK, language } = get();
       if (!source || !rfmView) return;
-      const problem = segmentMapProblem(segmentMap);
+      const map = selectNamedSegmentMap(get());
+      const problem = segmentMapProblem(map);
       if (problem !== null) {
         set({ error: problem });
         return;
@@ -187,12 +197,13 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
             source,
             rfmView.settings,
             clustered && viewOptions ? viewOptions : null,
-            { map: segmentMap, k: clustered ? selectedK : null, ...filter },
+            { map, k: clustered ? selectedK : null, ...filter },
+            language,
             onReopen,
           ),
         );
       } catch (error) {
-        set({ error: describeError(error, 'preparing the download') });
+        set({ error: describeError(error, 'activityDownload') });
       }
     },
 
@@ -200,9 +211,16 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
       const { source, rfmView } = get();
       if (!source || !rfmView) return;
       try {
-        save(await clientOf(get, set).exportRfmSetAside(source, rfmView.settings, onReopen));
+        save(
+          await clientOf(get, set).exportRfmSetAside(
+            source,
+            rfmView.settings,
+            get().language,
+            onReopen,
+          ),
+        );
       } catch (error) {
-        set({ error: describeError(error, 'preparing the download') });
+        set({ error: describeError(error, 'activityDownload') });
       }
     },
   };

@@ -1,4 +1,13 @@
-import { segmentMapProblem, type SegmentMap } from '../core/rfm/rfmSegments';
+import { message, type Message } from '../core/common/message';
+import {
+  nameSegments,
+  segmentMapProblem,
+  type NamedSegmentMap,
+  type SegmentMap,
+} from '../core/rfm/rfmSegments';
+import type { RfmView } from '../core/session/rfmView';
+import { renderMessage } from '../i18n/formatMessage';
+import type { Language } from '../i18n/languages';
 import {
   clusterSegmentTable,
   segmentSummary,
@@ -34,19 +43,19 @@ export function selectBusy(state: State): boolean {
  * What RFM still needs from the user before it can run (a column, the date order), as a
  * sentence; null when it can run.
  */
-export function selectRfmBlocker(state: State): string | null {
+export function selectRfmBlocker(state: State): Message | null {
   const { mapping, dateOrder } = state.rfmSettings;
   const problem = mappingProblem(mapping);
   if (problem !== null) return problem;
   const dateColumn = state.dataset?.columns.find((c) => c.name === mapping.date);
   if (dateColumn?.dateOrderAmbiguous && dateOrder === null)
-    return `Say how the dates in ${mapping.date} are written: day first or month first.`;
+    return message('rfmSayDateOrder', { column: mapping.date ?? '' });
   return null;
 }
 
 export interface ScatterSeries {
   id: number;
-  label: string;
+  label: Message;
   points: { x: number; y: number }[];
 }
 
@@ -107,26 +116,37 @@ function lastOf<A, B, R>(compute: (a: A, b: B) => R): (a: A, b: B) => R {
   };
 }
 
-const summaryOf = lastOf(segmentSummary);
+const namedMapOf = lastOf((map: SegmentMap, language: Language) =>
+  nameSegments(map, (name) => renderMessage(language, name)),
+);
+
+/** The segment map with every name as a text in the page's language (defaults translated). */
+export function selectNamedSegmentMap(state: State): NamedSegmentMap {
+  return namedMapOf(state.segmentMap, state.language);
+}
+
+const summaryOf = lastOf((cells: RfmView['cells'], map: NamedSegmentMap) =>
+  segmentSummary(cells[map.scheme], map),
+);
 
 /** The named segments' summary under the page's segment map (customers, means, revenue). */
 export function selectRfmSegmentSummary(state: State): SegmentSummaryRow[] | null {
-  return state.rfmView ? summaryOf(state.rfmView.cells, state.segmentMap) : null;
+  return state.rfmView ? summaryOf(state.rfmView.cells, selectNamedSegmentMap(state)) : null;
 }
 
-const crossTableOf = lastOf((shown: SegmentsAtK, map: SegmentMap) =>
-  shown.rfmCells === null ? null : clusterSegmentTable(shown.rfmCells, shown.k, map),
+const crossTableOf = lastOf((shown: SegmentsAtK, map: NamedSegmentMap) =>
+  shown.rfmCells === null ? null : clusterSegmentTable(shown.rfmCells[map.scheme], shown.k, map),
 );
 
 /** Customers per cluster (rows) and named segment (columns), for the clusters on show. */
 export function selectClusterSegmentTable(state: State): number[][] | null {
   const shown = selectShownK(state);
-  return shown ? crossTableOf(shown, state.segmentMap) : null;
+  return shown ? crossTableOf(shown, selectNamedSegmentMap(state)) : null;
 }
 
-const mapProblemOf = lastOf((map: SegmentMap, _: null) => segmentMapProblem(map));
+const mapProblemOf = lastOf((map: NamedSegmentMap, _: null) => segmentMapProblem(map));
 
 /** What is wrong with the segment map as the user left it (a blank or repeated name), or null. */
-export function selectSegmentMapProblem(state: State): string | null {
-  return mapProblemOf(state.segmentMap, null);
+export function selectSegmentMapProblem(state: State): Message | null {
+  return mapProblemOf(selectNamedSegmentMap(state), null);
 }

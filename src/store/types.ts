@@ -8,13 +8,15 @@ import type { ColumnKind } from '../core/read/inferColumns';
 import type { DateOrder } from '../core/read/parseDate';
 import type { RfmSettings } from '../core/rfm/rfm';
 import type { RfmPage, RfmSortKey } from '../core/rfm/rfmCustomerTable';
-import type { SegmentMap } from '../core/rfm/rfmSegments';
+import type { SegmentMap, SegmentScheme } from '../core/rfm/rfmSegments';
 import type { TransactionMapping } from '../core/rfm/transactionMapping';
 import type { DatasetSummary, ReadChoice } from '../core/session/datasetSummary';
 import type { RfmView } from '../core/session/rfmView';
 import type { SegmentationView } from '../core/session/segmentationView';
 import type { AnalysisClient } from '../worker/analysisClient';
 import type { FileRequest } from '../worker/protocol';
+import type { Message } from '../core/common/message';
+import type { Language } from '../i18n/languages';
 
 export type Phase = 'idle' | 'loading' | 'analysing' | 'comparing' | 'ready';
 export type MetricName = 'silhouette' | 'daviesBouldin' | 'calinskiHarabasz';
@@ -59,6 +61,12 @@ export interface ControlSlice {
   rfmPageRequest: number;
 }
 
+/** The page's language: chosen from the browser's on a first visit, then remembered. */
+export interface LanguageSlice {
+  language: Language;
+  setLanguage(language: Language): void;
+}
+
 export interface DatasetSlice {
   /** The loaded file (the File itself) and how it was read; null before the first file. */
   source: FileRequest | null;
@@ -93,11 +101,11 @@ export interface AnalysisSlice {
   scatterAxes: [string, string];
   metric: MetricName;
   comparison: ComparisonState | null;
-  error: string | null;
+  error: Message | null;
   /** Something to know about the results on show (not an error), shown with the alerts. */
-  warning: string | null;
+  warning: Message | null;
   /** A short status for the live region ("Analysis cancelled", "Done"). */
-  status: string;
+  status: Message | null;
   analyse(): Promise<void>;
   cancel(): void;
   selectK(k: number): void;
@@ -140,7 +148,9 @@ export interface RfmSlice {
   setDateOrder(order: DateOrder | null): void;
   setSnapshot(snapshot: number | null): void;
   renameSegment(segment: number, name: string): void;
-  reassignCell(r: number, f: number, segment: number): void;
+  reassignCell(cell: number, segment: number): void;
+  /** Shows the named segments of another scheme (its default map). */
+  setSegmentScheme(scheme: SegmentScheme): void;
   resetSegmentMap(): void;
   setRfmQuery(patch: Partial<RfmTableQuery>): void;
   /** Fetches the page of the customer table the query asks for. */
@@ -149,5 +159,10 @@ export interface RfmSlice {
   downloadRfmSetAside(): Promise<void>;
 }
 
-export type State = ControlSlice & DatasetSlice & OptionsSlice & AnalysisSlice & RfmSlice;
+export type State = ControlSlice &
+  LanguageSlice &
+  DatasetSlice &
+  OptionsSlice &
+  AnalysisSlice &
+  RfmSlice;
 export type { RfmSortKey };

@@ -3,6 +3,7 @@ import type { AnalysisClient } from '../worker/analysisClient';
 import { createAnalysisSlice } from './analysisSlice';
 import { INITIAL_CONTROL } from './control';
 import { createDatasetSlice } from './datasetSlice';
+import { createLanguageSlice } from './languageSlice';
 import { createOptionsSlice } from './optionsSlice';
 import { createRfmSlice } from './rfmSlice';
 import type { State } from './types';
@@ -10,6 +11,7 @@ import type { State } from './types';
 /** The page's one store, built from its slices (zustand's slices pattern). */
 export const useStore = create<State>()((...args) => ({
   ...INITIAL_CONTROL,
+  ...createLanguageSlice(...args),
   ...createDatasetSlice(...args),
   ...createOptionsSlice(...args),
   ...createAnalysisSlice(...args),

@@ -13,4 +13,4 @@ export { DELIMITERS, DELIMITER_LABELS } from '../core/read/dialect';
 export { COLUMN_KINDS } from '../core/read/inferColumns';
 export { formatDateTime } from '../core/read/parseDate';
 export { RFM_DROP_LABELS, RFM_DROP_REASONS } from '../core/rfm/rfm';
-export { cellIndex, SCORE_LEVELS } from '../core/rfm/rfmSegments';
+export { cellIndex, MEAN_CELL_SCORES, SCORE_LEVELS } from '../core/rfm/rfmSegments';

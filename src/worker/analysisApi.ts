@@ -1,5 +1,8 @@
 import type { ClusterExecutor } from '../core/cluster/clusterJob';
+import { message, type Message } from '../core/common/message';
 import { isUserError } from '../core/common/userError';
+import { renderMessage } from '../i18n/formatMessage';
+import type { Language } from '../i18n/languages';
 import type { ByteSource } from '../core/read/byteSource';
 import type { RfmSettings } from '../core/rfm/rfm';
 import type { RfmQuery } from '../core/rfm/rfmCustomerTable';
@@ -83,21 +86,39 @@ export const exportSegments = (
   request: SegmentationRequest,
   k: number,
   segment: number | null,
-) => withSession(id, async (session) => asFile(await session.exportSegments(request, k, segment)));
+  language: Language,
+) =>
+  withSession(id, async (session) =>
+    asFile(await session.exportSegments(request, k, segment, renderIn(language))),
+  );
 
-export const exportCleaningReport = (id: number, request: SegmentationRequest) =>
-  withSession(id, async (session) => asFile(await session.exportCleaningReport(request)));
+export const exportCleaningReport = (
+  id: number,
+  request: SegmentationRequest,
+  language: Language,
+) =>
+  withSession(id, async (session) =>
+    asFile(await session.exportCleaningReport(request, renderIn(language))),
+  );
 
 export const exportRfm = (
   id: number,
   settings: RfmSettings,
   clustering: AnalysisOptions | null,
   choice: RfmExportChoice,
+  language: Language,
 ) =>
-  withSession(id, async (session) => asFile(await session.exportRfm(settings, clustering, choice)));
+  withSession(id, async (session) =>
+    asFile(await session.exportRfm(settings, clustering, choice, renderIn(language))),
+  );
 
-export const exportRfmSetAside = (id: number, settings: RfmSettings) =>
-  withSession(id, (session) => asFile(session.exportRfmSetAside(settings)));
+export const exportRfmSetAside = (id: number, settings: RfmSettings, language: Language) =>
+  withSession(id, (session) => asFile(session.exportRfmSetAside(settings, renderIn(language))));
+
+/** Messages in exports (segment labels, reasons, file names) read in the user's language. */
+function renderIn(language: Language) {
+  return (message: Message) => renderMessage(language, message);
+}
 
 function withSession<T>(
   id: number,
@@ -106,7 +127,7 @@ function withSession<T>(
   if (held === null || held.id !== id)
     return Promise.resolve({
       ok: false,
-      error: { code: 'no-session', message: 'The file is not open in the analysis worker.' },
+      error: { code: 'no-session', sentence: message('noSession') },
     });
   const { session } = held;
   return asOutcome(() => work(session));
@@ -117,7 +138,7 @@ async function asOutcome<T>(work: () => Promise<T> | T): Promise<Outcome<T>> {
     return { ok: true, value: await work() };
   } catch (error) {
     if (isUserError(error))
-      return { ok: false, error: { code: error.code, message: error.message } };
+      return { ok: false, error: { code: error.code, sentence: error.sentence } };
     throw error;
   }
 }

@@ -12,6 +12,9 @@ import type { SegmentationView } from '../core/session/segmentationView';
 import type * as AnalysisApi from './analysisApi';
 import type { ExportFile, FileRequest, Outcome } from './protocol';
 import type { ProgressListener } from './throttle';
+import type { Language } from '../i18n/languages';
+import { message, type Message } from '../core/common/message';
+import { englishText } from '../i18n/formatMessage';
 
 type Api = typeof AnalysisApi;
 
@@ -59,11 +62,13 @@ export interface AnalysisClient {
     request: SegmentationRequest,
     k: number,
     segment: number | null,
+    language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
   exportCleaningReport(
     file: FileRequest,
     request: SegmentationRequest,
+    language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
   exportRfm(
@@ -71,11 +76,13 @@ export interface AnalysisClient {
     settings: RfmSettings,
     clustering: AnalysisOptions | null,
     choice: RfmExportChoice,
+    language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
   exportRfmSetAside(
     file: FileRequest,
     settings: RfmSettings,
+    language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
   /** Stops whatever runs now; its promises reject with CancelledError. */
@@ -91,11 +98,14 @@ export class CancelledError extends Error {
   }
 }
 
-/** The worker died or never started; the message is one sentence for the alert region. */
+/** The worker died or never started; the sentence is for the alert region. */
 export class WorkerFailedError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly sentence: Message;
+
+  constructor(sentence: Message) {
+    super(englishText(sentence));
     this.name = 'WorkerFailedError';
+    this.sentence = sentence;
   }
 }
 
@@ -115,11 +125,13 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     segmentation: (id, request, onProgress, onElbowPoint) =>
       remote.segmentation(id, request, wrapped(onProgress), wrapped(onElbowPoint)),
     compare: (id, request, k, onProgress) => remote.compare(id, request, k, wrapped(onProgress)),
-    exportSegments: (id, request, k, segment) => remote.exportSegments(id, request, k, segment),
-    exportCleaningReport: (id, request) => remote.exportCleaningReport(id, request),
-    exportRfm: (id, settings, clustering, choice) =>
-      remote.exportRfm(id, settings, clustering, choice),
-    exportRfmSetAside: (id, settings) => remote.exportRfmSetAside(id, settings),
+    exportSegments: (id, request, k, segment, language) =>
+      remote.exportSegments(id, request, k, segment, language),
+    exportCleaningReport: (id, request, language) =>
+      remote.exportCleaningReport(id, request, language),
+    exportRfm: (id, settings, clustering, choice, language) =>
+      remote.exportRfm(id, settings, clustering, choice, language),
+    exportRfmSetAside: (id, settings, language) => remote.exportRfmSetAside(id, settings, language),
   };
 }
 
@@ -174,18 +186,21 @@ export abstract class SessionClient implements AnalysisClient {
     request: SegmentationRequest,
     k: number,
     segment: number | null,
+    language: Language,
     onReopen?: ReopenListener,
   ) {
-    return this.ask(
-      file,
-      (b) => b.exportSegments(file.id, request, k, segment),
-      undefined,
-      onReopen,
-    );
+    const ask = (b: AnalysisBackend) => b.exportSegments(file.id, request, k, segment, language);
+    return this.ask(file, ask, undefined, onReopen);
   }
 
-  exportCleaningReport(file: FileRequest, request: SegmentationRequest, onReopen?: ReopenListener) {
-    return this.ask(file, (b) => b.exportCleaningReport(file.id, request), undefined, onReopen);
+  exportCleaningReport(
+    file: FileRequest,
+    request: SegmentationRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.exportCleaningReport(file.id, request, language);
+    return this.ask(file, ask, undefined, onReopen);
   }
 
   exportRfm(
@@ -193,18 +208,22 @@ export abstract class SessionClient implements AnalysisClient {
     settings: RfmSettings,
     clustering: AnalysisOptions | null,
     choice: RfmExportChoice,
+    language: Language,
     onReopen?: ReopenListener,
   ) {
-    return this.ask(
-      file,
-      (b) => b.exportRfm(file.id, settings, clustering, choice),
-      undefined,
-      onReopen,
-    );
+    const request = (b: AnalysisBackend) =>
+      b.exportRfm(file.id, settings, clustering, choice, language);
+    return this.ask(file, request, undefined, onReopen);
   }
 
-  exportRfmSetAside(file: FileRequest, settings: RfmSettings, onReopen?: ReopenListener) {
-    return this.ask(file, (b) => b.exportRfmSetAside(file.id, settings), undefined, onReopen);
+  exportRfmSetAside(
+    file: FileRequest,
+    settings: RfmSettings,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const request = (b: AnalysisBackend) => b.exportRfmSetAside(file.id, settings, language);
+    return this.ask(file, request, undefined, onReopen);
   }
 
   /** A request about a file: opened again first if the backend no longer holds it. */
@@ -292,20 +311,17 @@ export class WorkerAnalysisClient extends SessionClient {
       worker = this.createWorker();
     } catch (error) {
       return Promise.reject(
-        new WorkerFailedError(
-          `The analysis could not start in this browser (${(error as Error).message}): try another browser.`,
-        ),
+        new WorkerFailedError(message('workerCannotStart', { detail: (error as Error).message })),
       );
     }
     this.worker = worker;
-    const notStarted = () =>
-      new WorkerFailedError('The analysis did not start: reload the page and try again.');
+    const notStarted = () => new WorkerFailedError(message('workerNotStarted'));
     const onError = (event: Event) => {
       if (this.worker !== worker) return;
       const detail = (event as ErrorEvent).message;
       this.terminate(
         new WorkerFailedError(
-          `The analysis stopped unexpectedly${detail ? ` (${detail})` : ''}: try again, or use the command line for very large files.`,
+          detail ? message('workerStoppedBecause', { detail }) : message('workerStopped'),
         ),
       );
     };

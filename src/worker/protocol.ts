@@ -1,5 +1,6 @@
 import type { UserErrorCode } from '../core/common/userError';
 import type { ReadChoice } from '../core/session/datasetSummary';
+import type { Message } from '../core/common/message';
 
 /**
  * What crosses the thread boundary besides the core's own views. Problems the user can fix come
@@ -10,7 +11,8 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Problem };
 export interface Problem {
   /** A user error's code, or 'no-session' when the worker does not hold the file asked about. */
   code: UserErrorCode | 'no-session';
-  message: string;
+  /** What to tell the user, to render in their language. */
+  sentence: Message;
 }
 
 /** A file to analyse, as the page holds it: the File itself, never its text, and an identity. */

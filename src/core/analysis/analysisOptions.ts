@@ -1,4 +1,4 @@
-import type { FeatureWording } from '../profile/segmentLabels';
+import type { ColumnWording } from '../profile/segmentLabels';
 import { DEFAULT_CLEANING, type Cleaning } from '../clean/cleanOptions';
 import type { ColumnKind, ColumnSummary } from '../read/inferColumns';
 import { KMEANS_DEFAULTS } from '../cluster/kmeans/kmeans';
@@ -28,7 +28,7 @@ export interface AnalysisOptions {
   /** Hartigan moves and centre swaps after Lloyd (see kmeans). */
   localSearch: boolean;
   /** Words for high and low values of features in segment labels (RFM: "Recent", "Lapsed"). */
-  wording: Record<string, FeatureWording>;
+  wording: ColumnWording[];
   algorithm: ClusteringAlgorithm;
   /** Distance for DBSCAN, hierarchical clustering and the silhouette (k-means is Euclidean). */
   metric: DistanceMetric;
@@ -61,7 +61,7 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
   seed: KMEANS_DEFAULTS.seed,
   silhouetteSample: DEFAULT_SILHOUETTE_SAMPLE,
   localSearch: true,
-  wording: {},
+  wording: [],
   algorithm: 'kmeans',
   metric: 'euclidean',
   eps: null,

@@ -1,3 +1,4 @@
+import type { Message } from '../common/message';
 import type { FeatureSource, CleanReport } from '../clean/cleanOptions';
 import type { ColumnSummary } from '../read/inferColumns';
 import type { PcaResult } from '../features/pca';
@@ -35,7 +36,7 @@ export interface AnalysisResult {
   rows: Int32Array;
   /** Per record: 0 analysed, else why it was set aside (see cleanRows). */
   dropReason: Uint8Array;
-  dropDetail: Map<number, string>;
+  dropDetail: Map<number, Message>;
   cleaning: CleanReport;
   scaling: {
     method: ScaleMethod;
@@ -43,7 +44,7 @@ export interface AnalysisResult {
     std: Float64Array;
     center: Float64Array;
     scale: Float64Array;
-    warnings: string[];
+    warnings: Message[];
   };
   pca: PcaResult;
   /** Every analysed row on the first min(3, d) components, n x pcaDims row-major. */
@@ -52,14 +53,14 @@ export interface AnalysisResult {
   projectionDims: number;
   elbow: ElbowPoint[];
   /** Set when there were fewer rows than the largest k asked for. */
-  kRangeNote: string | null;
+  kRangeNote: Message | null;
   silhouetteSampleSize: number;
   recommendation: Recommendation;
   /** The k shown. */
   k: number;
   /** One result per k, ascending (see resultFor): every k of the elbow, or DBSCAN's one. */
   results: KResult[];
-  notes: string[];
+  notes: Message[];
   algorithm: ClusteringAlgorithm;
   /** The distance of DBSCAN, hierarchical clustering and the silhouette. */
   metric: DistanceMetric;

@@ -83,10 +83,7 @@ export function associationRules(
 ): AssociationRules {
   const { minConfidence } = options;
   if (!(minConfidence >= 0 && minConfidence <= 1)) {
-    throw new UserError(
-      'bad-option',
-      `The minimum confidence must be a share from 0 to 1 (such as 0.3 for 30%), not ${minConfidence}.`,
-    );
+    throw new UserError('bad-option', 'basketsMinConfidence', { value: minConfidence });
   }
   const n = itemsets.basketCount;
   const { offsets, items, counts, table } = itemsets;

@@ -37,10 +37,7 @@ export function buildBaskets(
 ): Baskets {
   const lineItem = lines.item;
   if (lineItem === null) {
-    throw new UserError(
-      'bad-mapping',
-      'Choose the item column (the product code of each line, such as StockCode or SKU) to see what sells together.',
-    );
+    throw new UserError('bad-mapping', 'basketsNeedItem');
   }
   if (customerMask !== null && customerMask.length !== lines.customers.length) {
     throw new Error(

@@ -50,22 +50,16 @@ export function itemsetCount(
 export function validateMiningOptions(options: MiningOptions): void {
   const { minSupport, maxLen, maxItemsets } = options;
   if (!(minSupport > 0 && minSupport <= 1)) {
-    throw new UserError(
-      'bad-option',
-      `The minimum support must be a share of baskets above 0 and at most 1 (such as 0.01 for 1%), not ${minSupport}.`,
-    );
+    throw new UserError('bad-option', 'basketsMinSupport', { value: minSupport });
   }
   if (!Number.isInteger(maxLen) || maxLen < 1 || maxLen > MAX_ITEMSET_LENGTH) {
-    throw new UserError(
-      'bad-option',
-      `The maximum itemset length must be a whole number from 1 to ${MAX_ITEMSET_LENGTH}, not ${maxLen}.`,
-    );
+    throw new UserError('bad-option', 'basketsMaxLen', {
+      most: MAX_ITEMSET_LENGTH,
+      value: maxLen,
+    });
   }
   if (!Number.isInteger(maxItemsets) || maxItemsets < 1) {
-    throw new UserError(
-      'bad-option',
-      `The cap on frequent itemsets must be a whole number of at least 1, not ${maxItemsets}.`,
-    );
+    throw new UserError('bad-option', 'basketsMaxItemsets', { value: maxItemsets });
   }
 }
 
@@ -88,10 +82,7 @@ export function mineItemsets(
   validateMiningOptions(options);
   const n = baskets.basketCount;
   if (n === 0) {
-    throw new UserError(
-      'no-baskets',
-      'No basket in this scope names an item: choose another scope, or check the item column.',
-    );
+    throw new UserError('no-baskets', 'basketsNone');
   }
   const threshold = supportThreshold(options.minSupport, n);
   const miner = new FpMiner(baskets, options, threshold.single, threshold.longer, pairArrayLimit);
@@ -327,10 +318,10 @@ class FpMiner {
   /** Records the itemset prefix[0..length) with its count, as item ids ascending. */
   private emit(length: number, count: number): void {
     if (this.found.count === this.options.maxItemsets) {
-      throw new UserError(
-        'too-many-itemsets',
-        `More than ${this.options.maxItemsets.toLocaleString('en-US')} itemsets are frequent at a minimum support of ${Number(this.options.minSupport.toPrecision(3))}: raise the minimum support (or lower the maximum itemset length).`,
-      );
+      throw new UserError('too-many-itemsets', 'basketsTooMany', {
+        most: this.options.maxItemsets,
+        support: Number(this.options.minSupport.toPrecision(3)),
+      });
     }
     const sorted = this.sorted;
     for (let i = 0; i < length; i++) {

@@ -1,5 +1,7 @@
 /** What cleaning can do, what it reports, and why a row was set aside. */
 
+import type { Message } from '../common/message';
+
 export type MissingStrategy = 'drop' | 'mean' | 'median' | 'mode' | 'constant';
 export type OutlierMethod = 'none' | 'zscore' | 'iqr';
 export type OutlierAction = 'clip' | 'drop';
@@ -72,11 +74,12 @@ export interface CleanReport {
   read: number;
   kept: number;
   dropped: Record<DropReason, number>;
-  imputed: { column: string; strategy: MissingStrategy; count: number; value: string }[];
+  /** A number filled in, or the category a categorical column's blanks took. */
+  imputed: { column: string; strategy: MissingStrategy; count: number; value: number | string }[];
   clipped: { column: string; count: number; low: number; high: number }[];
   /** Features asked for but left out, with why. */
-  excluded: { column: string; reason: string }[];
-  notes: string[];
+  excluded: { column: string; reason: Message }[];
+  notes: Message[];
 }
 
 export interface CleanResult {
@@ -85,25 +88,32 @@ export interface CleanResult {
   /** Per record: KEPT or the DROPPED_* reason. */
   dropReason: Uint8Array;
   /** For dropped records: what exactly (which column was missing, which row it repeats...). */
-  dropDetail: Map<number, string>;
+  dropDetail: Map<number, Message>;
   /** Analysed rows x features, row-major, before scaling. */
   matrix: Float64Array;
   features: FeatureSource[];
   report: CleanReport;
 }
 
+/** A record set aside: why, in a word, and what exactly (which column, which line it repeats). */
+export interface SetAsideRecord {
+  row: number;
+  reason: string;
+  detail: Message | null;
+}
+
 /** Every set-aside record with its reason and detail, in file order. */
 export function listSetAside(
   dropReason: Uint8Array,
-  dropDetail: ReadonlyMap<number, string>,
-): { row: number; reason: DropReason; detail: string }[] {
-  const list: { row: number; reason: DropReason; detail: string }[] = [];
+  dropDetail: ReadonlyMap<number, Message>,
+): SetAsideRecord[] {
+  const list: SetAsideRecord[] = [];
   for (let i = 0; i < dropReason.length; i++) {
     if (dropReason[i] !== KEPT)
       list.push({
         row: i,
         reason: DROP_REASONS[dropReason[i] - 1],
-        detail: dropDetail.get(i) ?? '',
+        detail: dropDetail.get(i) ?? null,
       });
   }
   return list;

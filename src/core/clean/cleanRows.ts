@@ -16,6 +16,7 @@ import { dropRowsWithMissing, fillValue } from './missingValues';
 import { hasNegative, transformed, type NumericTransform } from './numericFeature';
 import { encodeOneHot, type OneHotColumn } from './oneHot';
 import { treatOutliers } from './outliers';
+import { message, type Message } from '../common/message';
 
 /**
  * Cleaning, in this order, each step optional and counted: rows that could not be read,
@@ -38,7 +39,7 @@ export function cleanRows(
     notes: [],
   };
   const reason = new Uint8Array(n);
-  const detail = new Map<number, string>();
+  const detail = new Map<number, Message>();
   setAsideUnreadable(table, options.padShortRows, reason, detail);
   const column = (name: string) => ({ name, index: requireColumn(table, name, 'bad-option') });
   const numeric = options.features.map(column);
@@ -48,15 +49,15 @@ export function cleanRows(
   const usableNumeric = numeric.filter(({ name, index }) => {
     const values = table.columns[index].numbers;
     for (let i = 0; i < n; i++) if (reason[i] === KEPT && values[i] === values[i]) return true;
-    report.excluded.push({ column: name, reason: 'it has no numbers' });
+    report.excluded.push({ column: name, reason: message('featureNoNumbersReason') });
     return false;
   });
   if (usableNumeric.length + categorical.length === 0) {
     throw new UserError(
       'no-features',
       options.features.length + options.oneHot.length === 0
-        ? 'No feature is chosen: tick "use as feature" for at least one numeric column.'
-        : 'The chosen features have no numbers in them: choose at least one numeric column as a feature.',
+        ? 'featureNoneChosen'
+        : 'featureNoNumbers',
     );
   }
   onProgress?.(0.1);
@@ -90,14 +91,14 @@ export function cleanRows(
       const index = requireColumn(table, name, 'bad-option');
       if (!numeric.some((feature) => feature.name === name))
         report.notes.push(
-          table.columns[index].codes === null
-            ? `${name} is not among the chosen features, so log(1 + x) was not applied to it.`
-            : `${name} is not a numeric feature, so log(1 + x) was not applied to it.`,
+          message(table.columns[index].codes === null ? 'log1pNotFeature' : 'log1pNotNumeric', {
+            name,
+          }),
         );
       continue;
     }
     if (hasNegative(transforms[f], reason)) {
-      report.notes.push(`${name} has negative values, so log(1 + x) was not applied to it.`);
+      report.notes.push(message('log1pNegative', { name }));
       continue;
     }
     transforms[f].log = true;
@@ -139,7 +140,7 @@ function setAsideUnreadable(
   table: Table,
   padShortRows: boolean,
   reason: Uint8Array,
-  detail: Map<number, string>,
+  detail: Map<number, Message>,
 ): void {
   const issues = new Map(table.issues.map((issue) => [issue.row, issue.reason]));
   for (let i = 0; i < table.rowCount; i++) {
@@ -148,15 +149,14 @@ function setAsideUnreadable(
       reason[i] = DROPPED_MALFORMED;
       detail.set(
         i,
-        issues.get(i) ??
-          (status === ROW_QUOTES ? 'unbalanced or stray quotes' : 'wrong number of fields'),
+        issues.get(i) ?? message(status === ROW_QUOTES ? 'rowQuotes' : 'rowFieldCountShort'),
       );
     }
   }
 }
 
 /** A row repeated to the character is set aside, naming the line it repeats. */
-function setAsideDuplicates(table: Table, reason: Uint8Array, detail: Map<number, string>): void {
+function setAsideDuplicates(table: Table, reason: Uint8Array, detail: Map<number, Message>): void {
   const n = table.rowCount;
   const candidate = new Uint8Array(n);
   for (let i = 0; i < n; i++) candidate[i] = reason[i] === KEPT ? 1 : 0;
@@ -164,7 +164,7 @@ function setAsideDuplicates(table: Table, reason: Uint8Array, detail: Map<number
   for (let i = 0; i < n; i++) {
     if (duplicate[i] === -1) continue;
     reason[i] = DROPPED_DUPLICATE;
-    detail.set(i, `repeats line ${table.rowText.line[duplicate[i]]}`);
+    detail.set(i, message('detailRepeats', { line: table.rowText.line[duplicate[i]] }));
   }
 }
 
@@ -177,7 +177,10 @@ function keptRows(reason: Uint8Array, report: CleanReport): Int32Array {
     else report.dropped[DROP_REASONS[r - 1]]++;
   }
   report.kept = kept;
-  if (kept === 0) throw new UserError('too-few-rows', noRowsLeftMessage(report));
+  if (kept === 0) {
+    const { key, params } = noRowsLeftMessage(report);
+    throw new UserError('too-few-rows', key, params);
+  }
   const rows = new Int32Array(kept);
   for (let i = 0, r = 0; i < reason.length; i++) if (reason[i] === KEPT) rows[r++] = i;
   return rows;
@@ -211,13 +214,11 @@ function featureMatrix(
   return matrix;
 }
 
-function noRowsLeftMessage(report: CleanReport): string {
+function noRowsLeftMessage(report: CleanReport): Message {
   const { malformed, duplicate, missing, outlier } = report.dropped;
-  if (missing > 0 && missing >= malformed + duplicate + outlier) {
-    return `Every row has a missing value in some feature (${missing} rows): fill missing values instead of dropping rows, or choose other features.`;
-  }
-  if (malformed > 0 && malformed >= duplicate + missing + outlier) {
-    return `No row could be read (${malformed} malformed rows): check the delimiter and quotes, or allow short rows to be padded.`;
-  }
-  return 'No rows are left after cleaning: relax the cleaning options (duplicates, missing values, outliers).';
+  if (missing > 0 && missing >= malformed + duplicate + outlier)
+    return message('cleanNoRowsMissing', { count: missing });
+  if (malformed > 0 && malformed >= duplicate + missing + outlier)
+    return message('cleanNoRowsMalformed', { count: malformed });
+  return message('cleanNoRows');
 }

@@ -1,7 +1,7 @@
 import { quantile } from '../common/quantiles';
-import { readableNumber } from '../common/readableNumber';
 import { MISSING_CODE, type Table } from '../read/table';
 import { DROPPED_MISSING, KEPT, type CleanReport, type MissingStrategy } from './cleanOptions';
+import { message, type Message } from '../common/message';
 
 /** Sets aside the kept rows that miss a value in a feature whose strategy is to drop them. */
 export function dropRowsWithMissing(
@@ -10,7 +10,7 @@ export function dropRowsWithMissing(
   oneHot: readonly { name: string; index: number }[],
   strategyOf: (name: string) => MissingStrategy,
   reason: Uint8Array,
-  detail: Map<number, string>,
+  detail: Map<number, Message>,
 ): void {
   const n = table.rowCount;
   for (const { name, index } of [...features, ...oneHot]) {
@@ -22,7 +22,7 @@ export function dropRowsWithMissing(
         isCategorical && codes !== null ? codes[i] === MISSING_CODE : numbers[i] !== numbers[i];
       if (reason[i] === KEPT && missing) {
         reason[i] = DROPPED_MISSING;
-        detail.set(i, `no value for ${name}`);
+        detail.set(i, message('detailMissing', { column: name }));
       }
     }
   }
@@ -55,7 +55,7 @@ export function fillValue(
     fill =
       strategy === 'median' ? quantile(kept, 0.5) : strategy === 'mode' ? modeOf(kept) : mean(kept);
   }
-  report.imputed.push({ column: name, strategy, count: missing, value: readableNumber(fill) });
+  report.imputed.push({ column: name, strategy, count: missing, value: fill });
   return fill;
 }
 

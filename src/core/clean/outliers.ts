@@ -1,5 +1,4 @@
 import { quantile } from '../common/quantiles';
-import { readableNumber } from '../common/readableNumber';
 import {
   DROPPED_OUTLIER,
   KEPT,
@@ -8,6 +7,7 @@ import {
   type FeatureSource,
 } from './cleanOptions';
 import { transformed, type NumericTransform } from './numericFeature';
+import { message, type Message } from '../common/message';
 
 /**
  * Outliers of each numeric feature (|z| or IQR limits on the kept rows, after log1p), clipped to
@@ -18,7 +18,7 @@ export function treatOutliers(
   sources: readonly FeatureSource[],
   options: CleanOptions,
   reason: Uint8Array,
-  detail: Map<number, string>,
+  detail: Map<number, Message>,
   report: CleanReport,
 ): void {
   const n = reason.length;
@@ -34,9 +34,19 @@ export function treatOutliers(
         count++;
         if (options.outlierAction === 'drop' && outlier[i] === 0) {
           outlier[i] = 1;
+          const logged = sources[f].transform === 'log1p';
           detail.set(
             i,
-            `${transform.name} ${v < low ? 'below' : 'above'} ${readableNumber(v < low ? low : high)}${sources[f].transform === 'log1p' ? ' (after log1p)' : ''}`,
+            message(
+              v < low
+                ? logged
+                  ? 'detailBelowLog'
+                  : 'detailBelow'
+                : logged
+                  ? 'detailAboveLog'
+                  : 'detailAbove',
+              { column: transform.name, limit: v < low ? low : high },
+            ),
           );
         }
       }

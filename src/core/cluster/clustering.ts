@@ -2,6 +2,7 @@ import type { DensitySummary, HierarchySummary, KResult } from '../analysis/anal
 import type { ClusterOutcome } from './clusterJob';
 import type { ElbowPoint, Recommendation } from './quality/chooseK';
 import type { SilhouetteSample } from './quality/silhouette';
+import type { Message } from '../common/message';
 
 /** What one algorithm made of the rows: a result per k it tried, and how to read them. */
 export interface Clustering {
@@ -13,7 +14,7 @@ export interface Clustering {
   density: DensitySummary | null;
   pointKinds: Uint8Array | null;
   hierarchy: HierarchySummary | null;
-  notes: string[];
+  notes: Message[];
 }
 
 /** The silhouette of a labelling on the shared sample; null where it is undefined. */

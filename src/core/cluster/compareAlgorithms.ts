@@ -1,11 +1,12 @@
 import type { AnalysisOptions, ClusteringAlgorithm } from '../analysis/analysisOptions';
 import { adjustedRandIndex, calinskiHarabasz, daviesBouldin } from './quality/clusterMetrics';
 import type { SilhouetteSample } from './quality/silhouette';
+import type { Message } from '../common/message';
 
 export interface AlgorithmRow {
   algorithm: ClusteringAlgorithm;
   /** The settings it ran with, in words: "Ward linkage, Euclidean, k = 4". */
-  settings: string;
+  settings: Message;
   clusters: number;
   /** Share of rows labelled noise (DBSCAN only; 0 otherwise). */
   noiseShare: number;
@@ -29,7 +30,7 @@ export interface AlgorithmComparison {
 /** One algorithm's labels of the rows (0..clusters-1, -1 for noise), and how it ran. */
 export interface Labelling {
   algorithm: ClusteringAlgorithm;
-  settings: string;
+  settings: Message;
   labels: Int32Array;
   clusters: number;
 }

@@ -1,3 +1,4 @@
+import { message, type Message, type MessageKey } from '../common/message';
 /** How far apart two customers are, on the scaled features. */
 export type DistanceMetric = 'euclidean' | 'manhattan' | 'chebyshev' | 'cosine';
 export const DISTANCE_METRICS: readonly DistanceMetric[] = [
@@ -13,6 +14,18 @@ export const METRIC_LABELS: Record<DistanceMetric, string> = {
   chebyshev: 'Chebyshev',
   cosine: 'cosine',
 };
+
+const METRIC_NAMES: Record<DistanceMetric, MessageKey> = {
+  euclidean: 'metricEuclidean',
+  manhattan: 'metricManhattan',
+  chebyshev: 'metricChebyshev',
+  cosine: 'metricCosine',
+};
+
+/** A distance's name, as a message (for sentences in any language). */
+export function metricMessage(metric: DistanceMetric): Message {
+  return message(METRIC_NAMES[metric]);
+}
 
 /** A distance between row a of one matrix and row b of another (d columns each). */
 export type RowDistance = (

@@ -1,15 +1,22 @@
+import { englishText } from '../../i18n/formatMessage';
+import { message, type Message, type MessageKey, type MessageParams } from './message';
+
 /**
- * A problem the user can fix (a bad file, an impossible option). Its message is one plain
- * sentence that says what to do; the page shows it in its alert region and the command line
- * prints it and exits with status 2. Anything else that is thrown is a bug.
+ * A problem the user can fix (a bad file, an impossible option): one plain sentence that says
+ * what to do, as a message code and its values, which the page shows in its alert region and the
+ * command line prints (in the user's language) before it exits with status 2. `code` is the kind
+ * of problem; `message` is the English text, for logs. Anything else that is thrown is a bug.
  */
 export class UserError extends Error {
   readonly code: UserErrorCode;
+  readonly sentence: Message;
 
-  constructor(code: UserErrorCode, message: string) {
-    super(message);
+  constructor(code: UserErrorCode, key: MessageKey, params?: MessageParams) {
+    const sentence = message(key, params);
+    super(englishText(sentence));
     this.name = 'UserError';
     this.code = code;
+    this.sentence = sentence;
   }
 }
 

@@ -6,6 +6,7 @@ import { UserError } from '../common/userError';
 import { inferColumns, type ColumnKind, type ColumnSummary } from '../read/inferColumns';
 import type { Table } from '../read/table';
 import { scaleFeatures } from './scale';
+import { message, type Message } from '../common/message';
 
 /** The feature matrix an analysis clusters: the table's rows cleaned, encoded and scaled. */
 export interface PreparedFeatures {
@@ -17,7 +18,7 @@ export interface PreparedFeatures {
   features: FeatureSource[];
   n: number;
   d: number;
-  notes: string[];
+  notes: Message[];
 }
 
 /** The options that decide the feature matrix (and nothing after it). */
@@ -38,25 +39,22 @@ export function prepareFeatures(
   onProgress?: PipelineProgress,
   known?: ColumnSummary[],
 ): PreparedFeatures {
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const columns = known ?? inferColumns(table, (f) => onProgress?.('infer', f));
   const kinds = effectiveKinds(columns, options.kinds);
   const requested = options.features ?? defaultFeatures(columns, kinds);
   for (const name of requested) {
     const j = columns.findIndex((c) => c.name === name);
     if (j !== -1 && kinds[j] !== 'numeric') {
-      throw new UserError(
-        'bad-option',
-        kinds[j] === 'categorical'
-          ? `"${name}" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it (--one-hot on the command line).`
-          : `"${name}" is a ${kinds[j]} column, not a numeric one: choose numeric features, or change its kind to numeric.`,
-      );
+      throw kinds[j] === 'categorical'
+        ? new UserError('bad-option', 'featureCategorical', { name })
+        : new UserError('bad-option', 'featureWrongKind', { name, kind: kinds[j] });
     }
   }
   if (options.features === null) {
     for (const [j, column] of columns.entries()) {
       if (kinds[j] === 'numeric' && !requested.includes(column.name) && column.note)
-        notes.push(`${column.name}: ${column.note}`);
+        notes.push(message('featureUnusedNote', { column: column.name, note: column.note }));
     }
   }
   if (requested.length + options.oneHot.length === 0) {
@@ -66,28 +64,16 @@ export function prepareFeatures(
       table.rowCount > 1 &&
       defaultFeatures(columns, kinds).length > 0
     ) {
-      throw new UserError(
-        'no-features',
-        'No feature is chosen: tick "use as feature" for at least one numeric column.',
-      );
+      throw new UserError('no-features', 'featureNoneChosen');
     }
     const numeric = columns.filter((c, j) => kinds[j] === 'numeric' && c.min !== null);
     if (table.rowCount === 1) {
-      throw new UserError(
-        'too-few-rows',
-        'This file has only one row of data: segments need at least two customers, one per row.',
-      );
+      throw new UserError('too-few-rows', 'featureOneRow');
     }
     if (numeric.length > 0) {
-      throw new UserError(
-        'no-features',
-        'Every numeric column has the same value on every row, so nothing tells the customers apart: choose a file with varied numbers.',
-      );
+      throw new UserError('no-features', 'featureAllConstant');
     }
-    throw new UserError(
-      'no-features',
-      'This file has no numeric column to cluster on: it needs at least one column of numbers (such as spend or visits).',
-    );
+    throw new UserError('no-features', 'featureNoNumeric');
   }
 
   const cleaned = cleanRows(
@@ -96,7 +82,7 @@ export function prepareFeatures(
     (f) => onProgress?.('clean', f),
   );
   for (const excluded of cleaned.report.excluded)
-    notes.push(`${excluded.column} was left out of the features: ${excluded.reason}.`);
+    notes.push(message('featureLeftOut', { column: excluded.column, reason: excluded.reason }));
   notes.push(...cleaned.report.notes);
   const n = cleaned.rows.length;
   const inputNames = cleaned.features.map((f) => f.name);
@@ -111,10 +97,7 @@ export function prepareFeatures(
   const features = Array.from(scaled.kept, (j) => cleaned.features[j]);
   const d = scaled.d;
   if (d === 0) {
-    throw new UserError(
-      'no-features',
-      'Every chosen feature has the same value on every row, so there is nothing to cluster on: choose other features.',
-    );
+    throw new UserError('no-features', 'featureChosenConstant');
   }
   return { columns, kinds, cleaned, scaled, features, n, d, notes };
 }

@@ -1,6 +1,7 @@
 import { pairwiseSum } from '../common/pairwiseSum';
 import type { StageProgress } from '../common/progress';
 import { quantile } from '../common/quantiles';
+import { message, type Message } from '../common/message';
 
 export type ScaleMethod = 'zscore' | 'minmax' | 'robust';
 export const SCALE_METHODS: readonly ScaleMethod[] = ['zscore', 'minmax', 'robust'];
@@ -20,7 +21,7 @@ export interface ScaleResult {
   mean: Float64Array;
   std: Float64Array;
   /** Input features left out (constant), with a sentence each. */
-  warnings: string[];
+  warnings: Message[];
 }
 
 /**
@@ -61,13 +62,10 @@ export function scaleFeatures(
   }
   onProgress?.(0.4);
 
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const kept: number[] = [];
   for (let j = 0; j < d; j++) {
-    if (min[j] === max[j])
-      warnings.push(
-        `${names[j]} has the same value on every row, so it was left out of the features.`,
-      );
+    if (min[j] === max[j]) warnings.push(message('scaleConstant', { name: names[j] }));
     else kept.push(j);
   }
   const dk = kept.length;
@@ -91,9 +89,7 @@ export function scaleFeatures(
         // Mostly one value: the IQR is zero although the column varies. Like scikit-learn's
         // RobustScaler, do not divide then.
         scale[k] = 1;
-        warnings.push(
-          `${names[j]} has an interquartile range of 0, so it was centred on its median but not divided.`,
-        );
+        warnings.push(message('scaleNoSpread', { name: names[j] }));
       }
     }
   });

@@ -1,7 +1,7 @@
 import { quantileInPlace } from '../common/quantiles';
 import { cellText, type Table } from '../read/table';
 import type { PopulationStats } from './profileSegments';
-import type { FeatureWording } from './segmentLabels';
+import type { ColumnWording, FeatureWording } from './segmentLabels';
 
 /**
  * What every k's profiles share, gathered once per analysis: each described column's values
@@ -32,7 +32,7 @@ export interface ProfileInput {
   /** Categorical columns whose top value each segment shows. */
   categorical: string[];
   /** Words for high and low values of some features (see FeatureWording). */
-  wording?: Record<string, FeatureWording>;
+  wording?: readonly ColumnWording[];
 }
 
 export function prepareProfiles({
@@ -40,7 +40,7 @@ export function prepareProfiles({
   rows,
   numeric,
   categorical,
-  wording = {},
+  wording = [],
 }: ProfileInput): ProfileContext {
   const n = rows.length;
   // Rows are ascending and distinct, so when every row is analysed they are 0..n-1 and the
@@ -77,7 +77,7 @@ export function prepareProfiles({
         values,
         complete: present === n,
         stats: { feature: name, mean, std, median: quantileInPlace(filled, 0.5, 0, present) },
-        ...(wording[name] ? { wording: wording[name] } : {}),
+        ...wordingOf(wording, name),
       },
     ];
   });
@@ -107,4 +107,9 @@ export function prepareProfiles({
     return [{ name, codes, categories, counts: Int32Array.from(counts) }];
   });
   return { n, numeric: numericContext, categorical: categoricalContext };
+}
+
+function wordingOf(wordings: readonly ColumnWording[], column: string) {
+  const found = wordings.find((entry) => entry.column === column);
+  return found ? { wording: found.wording } : {};
 }

@@ -1,3 +1,4 @@
+import { message, type Message } from '../common/message';
 import { quantileInPlace } from '../common/quantiles';
 import { reusableFloat64 } from '../common/reusableArrays';
 import type { ProfileContext } from './profileContext';
@@ -24,7 +25,8 @@ export interface CategoryStats {
 export interface SegmentProfile {
   /** The segment number; -1 is noise (DBSCAN). */
   id: number;
-  label: string;
+  /** A readable label from the segment's most distinctive features (see segmentLabels). */
+  label: Message;
   size: number;
   share: number;
   features: FeatureStats[];
@@ -143,7 +145,7 @@ export function profileSegments(context: ProfileContext, labels: Int32Array): Pr
 
   const segments: SegmentProfile[] = present.map((s) => ({
     id: s - 1,
-    label: s === 0 ? 'Noise' : describe(perSlot[s], topPerSlot[s], 2, wordings),
+    label: s === 0 ? message('labelNoise') : describe(perSlot[s], topPerSlot[s], 2, wordings),
     size: sizes[s],
     share: n > 0 ? sizes[s] / n : 0,
     features: perSlot[s],

@@ -1,14 +1,22 @@
+import { message, type Message, type MessageKey } from '../common/message';
 import type { CategoryStats, FeatureStats, SegmentProfile } from './profileSegments';
 
 /**
  * How to say that a segment is high or low on a feature, where "High recency" would mislead:
- * { high: 'Lapsed', low: 'Recent', ... }. Without one, labels read "High <feature>".
+ * { high: 'rfmLapsed', low: 'rfmRecent', ... } (message keys). Without one, labels read
+ * "High <feature>".
  */
 export interface FeatureWording {
-  high: string;
-  low: string;
-  slightlyHigh: string;
-  slightlyLow: string;
+  high: MessageKey;
+  low: MessageKey;
+  slightlyHigh: MessageKey;
+  slightlyLow: MessageKey;
+}
+
+/** The wording of one column's labels (a column name is a value here, never a key). */
+export interface ColumnWording {
+  column: string;
+  wording: FeatureWording;
 }
 
 /** A feature is named in a label when its mean is this many SDs from all customers' ... */
@@ -16,42 +24,59 @@ const HIGH = 0.5;
 /** ... or, as "above/below-average", this many. */
 const SLIGHT = 0.25;
 
-/** A label from the `parts` most distinctive features, e.g. "High Income, Low Spending". */
+/**
+ * A label from the `parts` most distinctive features, e.g. "High Income, Low Spending": a message
+ * of messages, so that it reads in the user's language with the user's column names.
+ */
 export function describe(
   features: FeatureStats[],
   categories: CategoryStats[],
   parts: number,
   wordings: ReadonlyMap<string, FeatureWording>,
-): string {
-  const phrases: { weight: number; text: string }[] = [];
+): Message {
+  const phrases: { weight: number; text: Message }[] = [];
   for (const f of features) {
     const magnitude = Math.abs(f.z);
     if (!(magnitude >= SLIGHT)) continue;
     const wording = wordings.get(f.feature);
     const strong = magnitude >= HIGH;
     const text = wording
-      ? strong
-        ? f.z > 0
-          ? wording.high
-          : wording.low
-        : f.z > 0
-          ? wording.slightlyHigh
-          : wording.slightlyLow
-      : `${strong ? (f.z > 0 ? 'High' : 'Low') : f.z > 0 ? 'Above-average' : 'Below-average'} ${f.feature}`;
+      ? message(
+          strong
+            ? f.z > 0
+              ? wording.high
+              : wording.low
+            : f.z > 0
+              ? wording.slightlyHigh
+              : wording.slightlyLow,
+        )
+      : message(
+          strong
+            ? f.z > 0
+              ? 'labelHigh'
+              : 'labelLow'
+            : f.z > 0
+              ? 'labelAboveAverage'
+              : 'labelBelowAverage',
+          { feature: f.feature },
+        );
     phrases.push({ weight: magnitude, text });
   }
   for (const c of categories) {
     // A category counts when the segment is mostly it and the population is not.
     if (c.share >= 0.8 && c.populationShare <= 0.6) {
-      phrases.push({ weight: (c.share - c.populationShare) * 2, text: `Mostly ${c.value}` });
+      phrases.push({
+        weight: (c.share - c.populationShare) * 2,
+        text: message('labelMostly', { value: c.value }),
+      });
     }
   }
   phrases.sort((a, b) => b.weight - a.weight);
-  if (phrases.length === 0) return 'Typical customers';
+  if (phrases.length === 0) return message('labelTypical');
   return phrases
     .slice(0, parts)
     .map((p) => p.text)
-    .join(', ');
+    .reduce((first, second) => message('labelJoin', { first, second }));
 }
 
 /** Labels two segments share get more features, then a number: every label is unique. */
@@ -61,20 +86,25 @@ export function makeLabelsUnique(
   categories: CategoryStats[][],
   wordings: ReadonlyMap<string, FeatureWording>,
 ): void {
+  const keyOf = (label: Message) => JSON.stringify(label);
   for (let parts = 3; parts <= 4; parts++) {
     const seen = new Map<string, number>();
-    for (const segment of segments) seen.set(segment.label, (seen.get(segment.label) ?? 0) + 1);
+    for (const segment of segments) {
+      const key = keyOf(segment.label);
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
     if ([...seen.values()].every((c) => c === 1)) return;
     segments.forEach((segment, s) => {
-      if ((seen.get(segment.label) ?? 0) > 1 && segment.id !== -1) {
+      if ((seen.get(keyOf(segment.label)) ?? 0) > 1 && segment.id !== -1) {
         segment.label = describe(features[s], categories[s], parts, wordings);
       }
     });
   }
   const seen = new Map<string, number>();
   for (const segment of segments) {
-    const times = (seen.get(segment.label) ?? 0) + 1;
-    seen.set(segment.label, times);
-    if (times > 1) segment.label = `${segment.label} (${times})`;
+    const key = keyOf(segment.label);
+    const times = (seen.get(key) ?? 0) + 1;
+    seen.set(key, times);
+    if (times > 1) segment.label = message('labelRepeat', { label: segment.label, count: times });
   }
 }

@@ -1,11 +1,7 @@
-export const UNNAMED_NOTE_END = 'no name and got one (column_N).';
-
-export function unnamedNote(count: number): string {
-  return `${count} ${count === 1 ? 'column has' : 'columns have'} ${UNNAMED_NOTE_END}`;
-}
+import { message, type Message } from '../common/message';
 
 /** Trimmed names; empty ones get `column_N`, repeated ones `name_2`, `name_3`. */
-export function nameColumns(fields: string[], notes: string[]): string[] {
+export function nameColumns(fields: string[], notes: Message[]): string[] {
   const used = new Set<string>();
   let generated = 0;
   let renamed = 0;
@@ -24,11 +20,9 @@ export function nameColumns(fields: string[], notes: string[]): string[] {
     used.add(name.toLowerCase());
     return name;
   });
-  if (generated > 0) notes.push(unnamedNote(generated));
+  if (generated > 0) notes.push(message('noteUnnamedColumns', { count: generated }));
   if (renamed > 0) {
-    notes.push(
-      `${renamed} repeated column ${renamed === 1 ? 'name was' : 'names were'} made unique (name_2, name_3, ...).`,
-    );
+    notes.push(message('noteRenamedColumns', { count: renamed }));
   }
   return names;
 }

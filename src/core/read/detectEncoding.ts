@@ -1,3 +1,4 @@
+import { message, type Message, type MessageKey } from '../common/message';
 import { UserError } from '../common/userError';
 
 /** The encodings we read: UTF-8 and UTF-16 (by BOM), and the two code pages Excel writes most. */
@@ -23,8 +24,8 @@ export interface EncodingGuess {
   encoding: Encoding;
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
-  /** Why this encoding was chosen, in a few words for the page. */
-  reason: string;
+  /** Why this encoding was chosen (the page says "detected from ..."). */
+  reason: Message;
 }
 
 /**
@@ -35,18 +36,19 @@ export interface EncodingGuess {
 export function detectEncoding(head: Uint8Array): EncodingGuess {
   refuseBinary(head);
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
-    return { encoding: 'utf-8', bomLength: 3, reason: 'byte-order mark' };
+    return { encoding: 'utf-8', bomLength: 3, reason: message('encodingBom') };
   }
   if (head[0] === 0xff && head[1] === 0xfe) {
-    return { encoding: 'utf-16le', bomLength: 2, reason: 'byte-order mark' };
+    return { encoding: 'utf-16le', bomLength: 2, reason: message('encodingBom') };
   }
   if (head[0] === 0xfe && head[1] === 0xff) {
-    return { encoding: 'utf-16be', bomLength: 2, reason: 'byte-order mark' };
+    return { encoding: 'utf-16be', bomLength: 2, reason: message('encodingBom') };
   }
   const utf16 = utf16WithoutBom(head);
-  if (utf16) return { encoding: utf16, bomLength: 0, reason: 'zero bytes between characters' };
-  if (isStrictUtf8(head)) return { encoding: 'utf-8', bomLength: 0, reason: 'valid UTF-8' };
-  return { encoding: guessLegacyEncoding(head), bomLength: 0, reason: 'not valid UTF-8' };
+  if (utf16) return { encoding: utf16, bomLength: 0, reason: message('encodingUtf16') };
+  if (isStrictUtf8(head))
+    return { encoding: 'utf-8', bomLength: 0, reason: message('encodingValidUtf8') };
+  return { encoding: guessLegacyEncoding(head), bomLength: 0, reason: message('encodingNotUtf8') };
 }
 
 /** True when the bytes decode as UTF-8 without error (a character cut at the end is fine). */
@@ -114,28 +116,24 @@ function utf16WithoutBom(head: Uint8Array): Encoding | null {
   return null;
 }
 
-const SIGNATURES: { bytes: number[]; code: 'spreadsheet' | 'binary'; what: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], code: 'spreadsheet', what: 'an Excel workbook (.xlsx)' },
-  {
-    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
-    code: 'spreadsheet',
-    what: 'an Excel workbook (.xls)',
-  },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], code: 'binary', what: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], code: 'binary', what: 'a JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], code: 'binary', what: 'a GIF image' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], code: 'binary', what: 'a PDF document' },
-  { bytes: [0x1f, 0x8b], code: 'binary', what: 'a gzip archive' },
+const SIGNATURES: { bytes: number[]; code: 'spreadsheet' | 'binary'; what: MessageKey }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], code: 'spreadsheet', what: 'fileXlsx' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], code: 'spreadsheet', what: 'fileXls' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], code: 'binary', what: 'filePng' },
+  { bytes: [0xff, 0xd8, 0xff], code: 'binary', what: 'fileJpeg' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], code: 'binary', what: 'fileGif' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], code: 'binary', what: 'filePdf' },
+  { bytes: [0x1f, 0x8b], code: 'binary', what: 'fileGzip' },
 ];
 
 function refuseBinary(head: Uint8Array): void {
   for (const signature of SIGNATURES) {
     if (signature.bytes.every((b, i) => head[i] === b)) {
-      const action =
-        signature.code === 'spreadsheet'
-          ? 'save it as CSV first (File > Save As > CSV UTF-8 in Excel), then choose the CSV'
-          : 'choose a CSV file instead';
-      throw new UserError(signature.code, `This file is ${signature.what}, not a CSV: ${action}.`);
+      throw new UserError(
+        signature.code,
+        signature.code === 'spreadsheet' ? 'readWorkbook' : 'readBinaryKind',
+        { what: message(signature.what) },
+      );
     }
   }
   // Text never has NUL bytes (UTF-16 aside, which has them in a regular pattern) and has few
@@ -148,17 +146,11 @@ function refuseBinary(head: Uint8Array): void {
   for (let i = 0; i < n; i++) {
     const b = head[i];
     if (b === 0) {
-      throw new UserError(
-        'binary',
-        'This file is not text (it contains binary data): choose a CSV file instead.',
-      );
+      throw new UserError('binary', 'readBinary');
     }
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) controls++;
   }
   if (controls > n * 0.01) {
-    throw new UserError(
-      'binary',
-      'This file is not text (it contains binary data): choose a CSV file instead.',
-    );
+    throw new UserError('binary', 'readBinary');
   }
 }

@@ -1,6 +1,7 @@
 import { guessDateOrder, type DateOrder } from './parseDate';
 import type { StageProgress } from '../common/progress';
 import { MISSING_CODE, ROW_LONG, ROW_QUOTES, type Column, type Table } from './table';
+import { message, type Message } from '../common/message';
 
 export type ColumnKind = 'numeric' | 'categorical' | 'datetime' | 'identifier' | 'text';
 export const COLUMN_KINDS: readonly ColumnKind[] = [
@@ -38,8 +39,8 @@ export interface ColumnSummary {
   /** For datetime columns: how the dates are written, and whether that had to be guessed. */
   dateOrder: DateOrder | null;
   dateOrderAmbiguous: boolean;
-  /** Why the kind was chosen or what to know about the column, in a sentence. */
-  note: string;
+  /** Why the kind was chosen or what to know about the column; null when there is nothing to say. */
+  note: Message | null;
 }
 
 /** A numeric column counts as numeric when at least this share of its filled cells are numbers. */
@@ -97,10 +98,10 @@ function summarise(column: Column, index: number, readable: Uint8Array | null): 
     unit: column.unit,
     dateOrder: null,
     dateOrderAmbiguous: false,
-    note: '',
+    note: null,
   };
   if (filled === 0) {
-    return { ...base, kind: 'numeric', note: 'Every cell is missing: left out of the features.' };
+    return { ...base, kind: 'numeric', note: message('kindAllMissing') };
   }
   const distinctCount = countDistinctNumbers(values, readable);
   if (numbers > 0 && numbers >= filled * NUMERIC_SHARE) {
@@ -114,26 +115,23 @@ function summarise(column: Column, index: number, readable: Uint8Array | null): 
       max,
       notNumbers: texts,
       note:
-        texts > 0
-          ? `${texts} ${texts === 1 ? 'cell is' : 'cells are'} not a number (e.g. "${column.texts[0]}") and ${texts === 1 ? 'counts' : 'count'} as missing.`
-          : '',
+        texts > 0 ? message('kindNotNumbers', { count: texts, example: column.texts[0] }) : null,
     };
     if (looksLikeIdentifierName(column.name)) {
       return {
         ...summary,
         kind: 'identifier',
-        note: 'Named like an identifier: not used as a feature.',
+        note: message('kindIdentifierName'),
       };
     }
     if (isRowNumber(values, readable, distinctCount, numbers, filled, min, max)) {
       return {
         ...summary,
         kind: 'identifier',
-        note: 'Counts 1, 2, 3, ... once per row: an identifier, not a feature.',
+        note: message('kindRowNumber'),
       };
     }
-    if (min === max)
-      return { ...summary, note: 'Every row has the same value: left out of the features.' };
+    if (min === max) return { ...summary, note: message('kindConstant') };
     return summary;
   }
   const unique = distinctCount + column.texts.length;
@@ -143,7 +141,7 @@ function summarise(column: Column, index: number, readable: Uint8Array | null): 
     return {
       ...summary,
       kind: 'identifier',
-      note: 'Named like an identifier: not used as a feature.',
+      note: message('kindIdentifierName'),
     };
   }
   if (numbers === 0) {
@@ -154,9 +152,7 @@ function summarise(column: Column, index: number, readable: Uint8Array | null): 
         kind: 'datetime',
         dateOrder: dates.order,
         dateOrderAmbiguous: dates.ambiguous,
-        note: dates.ambiguous
-          ? 'No day or month is above 12: check whether the dates are day-first or month-first.'
-          : '',
+        note: dates.ambiguous ? message('kindAmbiguousDates') : null,
       };
     }
   }
@@ -168,20 +164,20 @@ function summarise(column: Column, index: number, readable: Uint8Array | null): 
     return {
       ...summary,
       kind: 'identifier',
-      note: 'A different value on every row: an identifier, not a feature.',
+      note: message('kindUnique'),
     };
   }
   if (unique <= MAX_CATEGORIES && (unique <= filled / 2 || filled < 20)) {
     return {
       ...summary,
       kind: 'categorical',
-      note: unique === 1 ? 'Every row has the same value.' : '',
+      note: unique === 1 ? message('kindSameCategory') : null,
     };
   }
   return {
     ...summary,
     kind: 'text',
-    note: `${unique} distinct values: too many to use as categories.`,
+    note: message('kindTooManyValues', { count: unique }),
   };
 }
 

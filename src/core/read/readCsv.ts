@@ -15,6 +15,7 @@ import type { Table } from './table';
 import { TableBuilder } from './tableBuilder';
 import { describeSize } from '../common/byteSize';
 import { UserError } from '../common/userError';
+import { message, type Message } from '../common/message';
 
 export interface ReadOptions {
   /** Override the detected encoding. */
@@ -38,22 +39,19 @@ const SAMPLE_BYTES = 256 * 1024;
  */
 export async function readCsv(source: ByteSource, options: ReadOptions = {}): Promise<Table> {
   if (source.size === 0) {
-    throw new UserError(
-      'empty-file',
-      'This file is empty: choose a CSV file with a header row and rows of data.',
-    );
+    throw new UserError('empty-file', 'readEmptyFile');
   }
   if (options.maxBytes !== undefined && source.size > options.maxBytes) {
-    throw new UserError(
-      'too-large',
-      `This file is ${describeSize(source.size)}, more than the ${describeSize(options.maxBytes)} this page can hold: use the command line (npx segmentlens analyze FILE) for files this large.`,
-    );
+    throw new UserError('too-large', 'readTooLarge', {
+      size: describeSize(source.size),
+      limit: describeSize(options.maxBytes),
+    });
   }
   const head = await source.read(0, Math.min(source.size, HEAD_BYTES));
   const detected = detectEncoding(head);
   const encoding = options.encoding ?? detected.encoding;
   const bomLength = bomLengthFor(head, encoding);
-  const reason = options.encoding ? 'chosen by you' : detected.reason;
+  const reason = options.encoding ? message('encodingChosen') : detected.reason;
   try {
     return await readWith(
       source,
@@ -73,7 +71,8 @@ export async function readCsv(source: ByteSource, options: ReadOptions = {}): Pr
       Math.min(source.size, at + SAMPLE_BYTES),
     );
     const legacy = guessLegacyEncoding(window);
-    return readWith(source, legacy, 0, `not valid UTF-8 after ${describeSize(at)}`, options, false);
+    const reason = message('encodingNotUtf8After', { size: describeSize(at) });
+    return readWith(source, legacy, 0, reason, options, false);
   }
 }
 
@@ -88,7 +87,7 @@ async function readWith(
   source: ByteSource,
   encoding: Encoding,
   bomLength: number,
-  encodingReason: string,
+  encodingReason: Message,
   options: ReadOptions,
   fatal: boolean,
 ): Promise<Table> {

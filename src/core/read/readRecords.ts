@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { DecodedChunk } from './decodeChunks';
+import { message, type Message } from '../common/message';
 
 /** Receives the records of a file in order, with where their text lies. */
 export interface RecordSink {
@@ -10,7 +11,13 @@ export interface RecordSink {
    * what a parser would have swallowed); `start`/`end` are offsets in the current chunk. A
    * `warning` says what was odd about a record that could still be read.
    */
-  record(fields: string[] | null, start: number, end: number, line: number, warning?: string): void;
+  record(
+    fields: string[] | null,
+    start: number,
+    end: number,
+    line: number,
+    warning?: Message,
+  ): void;
   blankLine(): void;
 }
 
@@ -113,13 +120,7 @@ function parseFrom(
       nextQuote < recordEnd &&
       hasStrayQuote(text, recordStart, recordEnd, delimiterCode)
     ) {
-      sink.record(
-        fields,
-        recordStart,
-        recordEnd,
-        line,
-        'a quote inside an unquoted field, read as written',
-      );
+      sink.record(fields, recordStart, recordEnd, line, message('rowStrayQuote'));
     } else {
       sink.record(fields, recordStart, recordEnd, line);
     }

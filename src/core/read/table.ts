@@ -1,6 +1,7 @@
 import { UserError } from '../common/userError';
 import type { Encoding } from './detectEncoding';
 import type { Dialect } from './dialect';
+import type { Message } from '../common/message';
 
 /** Per-row code in `Column.codes`: the cell was missing. */
 export const MISSING_CODE = -2;
@@ -44,7 +45,7 @@ export interface ParseIssue {
   row: number;
   /** 1-based line of the file where the record starts. */
   line: number;
-  reason: string;
+  reason: Message;
 }
 
 /**
@@ -75,9 +76,10 @@ export interface Table {
   rowText: RowTextStore;
   dialect: Dialect;
   encoding: Encoding;
-  encodingReason: string;
+  /** Why that encoding (the page says "detected from ..."). */
+  encodingReason: Message;
   /** Things the reader did that the user should know about (renamed headers, dropped columns). */
-  notes: string[];
+  notes: Message[];
   /** Blank lines skipped (they are not records). */
   blankLines: number;
   byteLength: number;
@@ -135,7 +137,7 @@ export function requireColumn(
   const index = columnIndex(table, name);
   if (index === -1) {
     const names = table.columns.map((c) => c.name).join(', ');
-    throw new UserError(code, `There is no column named "${name}": choose among ${names}.`);
+    throw new UserError(code, 'noColumn', { name, names });
   }
   return index;
 }

@@ -1,9 +1,10 @@
 import { UserError } from '../common/userError';
 import { ColumnBuilder, firstItems } from './columnBuilder';
-import { nameColumns, UNNAMED_NOTE_END, unnamedNote } from './columnNames';
+import { nameColumns } from './columnNames';
 import type { Encoding } from './detectEncoding';
 import type { Dialect } from './dialect';
 import { ROW_LONG, ROW_QUOTES, ROW_SHORT, type Column, type ParseIssue, type Table } from './table';
+import { message, type Message } from '../common/message';
 
 /** Issues listed with their lines (every one is counted). */
 const MAX_LISTED_ISSUES = 10_000;
@@ -27,7 +28,7 @@ export class TableBuilder {
   private warningCount = 0;
   private blankLines = 0;
   private extraEmptyFields = 0;
-  private readonly notes: string[] = [];
+  private readonly notes: Message[] = [];
 
   constructor(
     private readonly dialect: Dialect,
@@ -54,14 +55,11 @@ export class TableBuilder {
     start: number,
     end: number,
     line: number,
-    warning?: string,
+    warning?: Message,
   ): void {
     if (this.header === null) {
       if (fields === null) {
-        throw new UserError(
-          'not-csv',
-          `The header (line ${line}) has unbalanced quotes: fix the first line of the file and try again.`,
-        );
+        throw new UserError('not-csv', 'readHeaderQuotes', { line });
       }
       this.startColumns(fields);
       if (this.dialect.hasHeader) return;
@@ -75,7 +73,7 @@ export class TableBuilder {
     const columns = this.columns;
     const expected = this.expected;
     if (fields === null) {
-      this.markMalformed(row, ROW_QUOTES, line, 'unbalanced or stray quotes');
+      this.markMalformed(row, ROW_QUOTES, line, message('rowQuotes'));
       for (let j = 0; j < expected; j++) columns[j].addMissing(row);
       return;
     }
@@ -91,32 +89,21 @@ export class TableBuilder {
     }
     if (count < expected) {
       // Keep what is there, in place, so the user may choose to pad; never shift.
-      this.markMalformed(
-        row,
-        ROW_SHORT,
-        line,
-        `${count} ${count === 1 ? 'field' : 'fields'} where the header has ${expected}`,
-      );
+      this.markMalformed(row, ROW_SHORT, line, message('rowFieldCount', { count, expected }));
       for (let j = 0; j < count; j++) columns[j].add(row, fields[j]);
       for (let j = count; j < expected; j++) columns[j].addMissing(row);
       return;
     }
-    this.markMalformed(row, ROW_LONG, line, `${count} fields where the header has ${expected}`);
+    this.markMalformed(row, ROW_LONG, line, message('rowFieldCount', { count, expected }));
     for (let j = 0; j < expected; j++) columns[j].addMissing(row);
   }
 
-  finish(encoding: Encoding, encodingReason: string, byteLength: number): Table {
+  finish(encoding: Encoding, encodingReason: Message, byteLength: number): Table {
     if (this.header === null) {
-      throw new UserError(
-        'empty-file',
-        'This file has no text in it: choose a CSV file with a header row and rows of data.',
-      );
+      throw new UserError('empty-file', 'readNoText');
     }
     if (this.rows === 0) {
-      throw new UserError(
-        'no-rows',
-        'This file has a header but no rows of data: add rows below the header and try again.',
-      );
+      throw new UserError('no-rows', 'readNoRows');
     }
     const rowCount = this.rows;
     let columns: Column[] = this.columns.map((column) => column.finish(rowCount));
@@ -132,25 +119,19 @@ export class TableBuilder {
     }
     if (dropped > 0) {
       // The dropped columns were the unnamed ones the header note counted.
-      const unnamed = this.notes.findIndex((note) => note.endsWith(UNNAMED_NOTE_END));
+      const unnamed = this.notes.findIndex((note) => note.key === 'noteUnnamedColumns');
       if (unnamed !== -1) {
-        const left = Number.parseInt(this.notes[unnamed], 10) - dropped;
-        if (left > 0) this.notes[unnamed] = unnamedNote(left);
+        const left = Number(this.notes[unnamed].params?.count ?? 0) - dropped;
+        if (left > 0) this.notes[unnamed] = message('noteUnnamedColumns', { count: left });
         else this.notes.splice(unnamed, 1);
       }
-      this.notes.push(
-        `Dropped ${dropped} empty ${dropped === 1 ? 'column' : 'columns'} without a name at the end of each row.`,
-      );
+      this.notes.push(message('noteDroppedEmptyColumns', { count: dropped }));
     }
     if (this.extraEmptyFields > 0) {
-      this.notes.push(
-        `${this.extraEmptyFields} ${this.extraEmptyFields === 1 ? 'row ends' : 'rows end'} with extra empty fields; they were ignored.`,
-      );
+      this.notes.push(message('noteExtraEmptyFields', { count: this.extraEmptyFields }));
     }
     if (this.blankLines > 0) {
-      this.notes.push(
-        `Skipped ${this.blankLines} blank ${this.blankLines === 1 ? 'line' : 'lines'}.`,
-      );
+      this.notes.push(message('noteBlankLines', { count: this.blankLines }));
     }
     if (this.warningCount > 0) {
       const lines = this.warnings
@@ -158,12 +139,15 @@ export class TableBuilder {
         .map((w) => w.line)
         .join(', ');
       this.notes.push(
-        `${this.warningCount} ${this.warningCount === 1 ? 'row has' : 'rows have'} a quote inside an unquoted field (line ${lines}${this.warningCount > 5 ? ', ...' : ''}); ${this.warningCount === 1 ? 'it was' : 'they were'} read as written.`,
+        message('noteStrayQuotes', {
+          count: this.warningCount,
+          lines: this.warningCount > 5 ? `${lines}, ...` : lines,
+        }),
       );
     }
     if (this.issueCount > this.issues.length) {
       this.notes.push(
-        `${this.issueCount} rows could not be read; the first ${this.issues.length} are listed.`,
+        message('noteManyIssues', { count: this.issueCount, listed: this.issues.length }),
       );
     }
     this.chunkFirstRow.push(rowCount);
@@ -194,9 +178,7 @@ export class TableBuilder {
       ? nameColumns(fields, this.notes)
       : fields.map((_, j) => `column_${j + 1}`);
     if (!this.dialect.hasHeader) {
-      this.notes.push(
-        'The first row holds numbers, not names: the columns are named column_1, column_2, ...',
-      );
+      this.notes.push(message('noteNumericHeader'));
     }
     this.header = this.dialect.hasHeader ? fields : names.map(() => '');
     this.expected = names.length;
@@ -205,12 +187,12 @@ export class TableBuilder {
     );
   }
 
-  private warn(row: number, line: number, reason: string): void {
+  private warn(row: number, line: number, reason: Message): void {
     this.warningCount++;
     if (this.warnings.length < MAX_LISTED_ISSUES) this.warnings.push({ row, line, reason });
   }
 
-  private markMalformed(row: number, status: number, line: number, reason: string): void {
+  private markMalformed(row: number, status: number, line: number, reason: Message): void {
     this.status[row] = status;
     this.issueCount++;
     if (this.issues.length < MAX_LISTED_ISSUES) this.issues.push({ row, line, reason });

@@ -70,16 +70,14 @@ export function evaluateRecommenders(
 ): Evaluation {
   const settings = recommendOptions(options);
   if (methods.length === 0 || methods.some((method) => !RECOMMEND_METHODS.includes(method)))
-    throw new UserError('bad-option', 'Choose at least one method: popularity, item or user.');
+    throw new UserError('bad-option', 'recommendNoMethod');
   const columns = itemColumns(lines);
   const holdOut = holdOutLastOrders(lines, orders, columns, customerRanks(lines.customers));
   const { training, customers } = holdOut;
   if (customers.length === 0) {
     throw new UserError(
       'too-few-orders',
-      holdOut.customersWithTwoOrders === 0
-        ? 'No customer ordered twice, so there is no later order to check recommendations against: use a file with a longer period of orders.'
-        : 'No customer’s last order has a product they had not bought before, so there is nothing to check recommendations against: use a file with a longer period of orders.',
+      holdOut.customersWithTwoOrders === 0 ? 'recommendNoRepeat' : 'recommendNothingNew',
     );
   }
   const catalogue = knownItemCount(training);

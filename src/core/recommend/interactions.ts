@@ -40,10 +40,7 @@ export function itemColumns(lines: OrderLines): ItemColumns {
   const ids: number[] = [];
   for (let id = 0; id < used.length; id++) if (used[id] === 1) ids.push(id);
   if (ids.length === 0) {
-    throw new UserError(
-      'no-items',
-      'The item column is blank on every order line that can be used: choose the column that holds the product codes.',
-    );
+    throw new UserError('no-items', 'recommendBlankItems');
   }
   const names = lines.items;
   ids.sort((a, b) => compareText(names[a], names[b]));
@@ -181,10 +178,7 @@ export function compareText(a: string, b: string): number {
 
 function requireItems(lines: OrderLines): Int32Array {
   if (lines.item === null) {
-    throw new UserError(
-      'no-items',
-      'Recommendations need to know what was bought: choose the item column (the product code of each line).',
-    );
+    throw new UserError('no-items', 'recommendNeedItem');
   }
   return lines.item;
 }

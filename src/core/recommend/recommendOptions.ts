@@ -1,5 +1,6 @@
 import { UserError } from '../common/userError';
 import type { UserSimilarity } from './similarity';
+import { message, type MessageKey } from '../common/message';
 
 /** The recommenders compared side by side. */
 export type RecommendMethod = 'popularity' | 'item' | 'user';
@@ -38,10 +39,9 @@ export function recommendMethods(choice: string): RecommendMethod[] {
   if (choice === 'all') return [...RECOMMEND_METHODS];
   const method = RECOMMEND_METHODS.find((m) => m === choice);
   if (method === undefined) {
-    throw new UserError(
-      'bad-option',
-      `The method must be popularity, item, user or all, not ${JSON.stringify(choice).slice(0, 40)}.`,
-    );
+    throw new UserError('bad-option', 'recommendBadMethod', {
+      value: JSON.stringify(choice).slice(0, 40),
+    });
   }
   return [method];
 }
@@ -49,14 +49,13 @@ export function recommendMethods(choice: string): RecommendMethod[] {
 /** The options with defaults filled in, checked; a bad one is the user's to fix. */
 export function recommendOptions(options: Partial<RecommendOptions> = {}): RecommendOptions {
   const full = { ...DEFAULT_RECOMMEND_OPTIONS, ...options };
-  requireCount(full.itemNeighbours, 'The number of neighbours per item');
-  requireCount(full.userNeighbours, 'The number of neighbours per customer');
-  requireCount(full.top, 'The number of recommendations per customer');
+  requireCount(full.itemNeighbours, 'recommendNeighboursItem');
+  requireCount(full.userNeighbours, 'recommendNeighboursUser');
+  requireCount(full.top, 'recommendTop');
   if (full.similarity !== 'cosine' && full.similarity !== 'pearson') {
-    throw new UserError(
-      'bad-option',
-      `The similarity must be cosine or pearson, not ${JSON.stringify(String(full.similarity)).slice(0, 40)}.`,
-    );
+    throw new UserError('bad-option', 'recommendBadSimilarity', {
+      value: JSON.stringify(String(full.similarity)).slice(0, 40),
+    });
   }
   return full;
 }
@@ -64,11 +63,12 @@ export function recommendOptions(options: Partial<RecommendOptions> = {}): Recom
 /** Lists and neighbour rows are allocated up front, so a count is capped well below memory limits. */
 export const MAX_COUNT = 1000;
 
-export function requireCount(value: number, what: string): void {
+export function requireCount(value: number, what: MessageKey): void {
   if (!Number.isInteger(value) || value < 1 || value > MAX_COUNT) {
-    throw new UserError(
-      'bad-option',
-      `${what} must be a whole number from 1 to ${MAX_COUNT}: ${String(value).slice(0, 20)} is not.`,
-    );
+    throw new UserError('bad-option', 'recommendBadCount', {
+      what: message(what),
+      most: MAX_COUNT,
+      value: String(value).slice(0, 20),
+    });
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../read/table';
 import { DenseIds, idOf, sortedIdOrder, textIds } from './denseIds';
 import { mappingProblem, type TransactionMapping } from './transactionMapping';
+import { message, type MessageKey } from '../common/message';
 
 /** Why an order line was left out, in the order the checks run. */
 export const LINE_DROP_REASONS = [
@@ -22,13 +23,13 @@ export const LINE_DROP_REASONS = [
 ] as const;
 export type LineDropReason = (typeof LINE_DROP_REASONS)[number];
 
-export const LINE_DROP_LABELS: Record<LineDropReason, string> = {
-  unreadable_row: 'the row could not be read into the columns',
-  no_customer_id: 'no customer id',
-  cancellation: 'cancelled order (order id starts with C)',
-  unreadable_date: 'date missing or not readable',
-  missing_amount: 'quantity, price or amount missing or not a number',
-  not_positive: 'quantity, price or amount zero or negative (returns, adjustments, free items)',
+export const LINE_DROP_LABELS: Record<LineDropReason, MessageKey> = {
+  unreadable_row: 'dropUnreadableRow',
+  no_customer_id: 'dropNoCustomer',
+  cancellation: 'dropCancellation',
+  unreadable_date: 'dropUnreadableDate',
+  missing_amount: 'dropMissingAmount',
+  not_positive: 'dropNotPositive',
 };
 
 export interface LineReport {
@@ -87,7 +88,7 @@ export function selectOrderLines(
   onProgress?: StageProgress,
 ): OrderLines {
   const problem = mappingProblem(settings.mapping);
-  if (problem !== null) throw new UserError('bad-mapping', problem);
+  if (problem !== null) throw new UserError('bad-mapping', problem.key, problem.params);
   const { mapping } = settings;
   const customerColumn = requireColumn(table, mapping.customer!);
   const dateColumn = requireColumn(table, mapping.date!);
@@ -187,10 +188,7 @@ export function selectOrderLines(
   }
   if (used === 0) {
     const worst = LINE_DROP_REASONS.reduce((a, b) => (dropped[b] > dropped[a] ? b : a));
-    throw new UserError(
-      'no-rows',
-      `No order line could be used (most were left out because: ${LINE_DROP_LABELS[worst]}): check the column choices.`,
-    );
+    throw new UserError('no-rows', 'linesNoneUsable', { reason: message(LINE_DROP_LABELS[worst]) });
   }
 
   // Customers with at least one used line (an id seen only on cancelled lines is no customer),
@@ -243,17 +241,17 @@ function decideDateOrder(column: Column): DateOrder {
   const guess = guessDateOrder(column.texts);
   if (guess.order === null || guess.share < 0.5) {
     const example = column.texts[0] ?? (column.numberCount > 0 ? 'numbers' : 'nothing');
-    throw new UserError(
-      'bad-mapping',
-      `"${column.name}" does not hold dates that can be read (it holds ${JSON.stringify(example).slice(0, 40)}): choose the column with the order dates, written like 2010-12-01 08:26, 12/1/2010 or 01.12.2010.`,
-    );
+    throw new UserError('bad-mapping', 'linesUnreadableDates', {
+      column: column.name,
+      example: JSON.stringify(example).slice(0, 40),
+    });
   }
   if (guess.ambiguous) {
     const example = column.texts.find((text) => /^\d{1,2}[-/.]\d{1,2}[-/.]/.test(text.trim()));
-    throw new UserError(
-      'ambiguous-dates',
-      `The dates in "${column.name}" (such as ${example ?? column.texts[0]}) could be day-first or month-first: say which.`,
-    );
+    throw new UserError('ambiguous-dates', 'linesAmbiguousDates', {
+      column: column.name,
+      example: example ?? column.texts[0],
+    });
   }
   return guess.order;
 }

@@ -1,7 +1,13 @@
-import { formatDateTime, ONE_DAY_MS, wholeDaysBetween, type DateOrder } from '../read/parseDate';
+import { ONE_DAY_MS, wholeDaysBetween, type DateOrder } from '../read/parseDate';
 import type { StageProgress } from '../common/progress';
 import { tieScores } from './rfmScores';
-import { assignSegments, defaultSegmentMap, type SegmentMap } from './rfmSegments';
+import {
+  cellIndex,
+  defaultSegmentMap,
+  meanCell,
+  type SegmentMap,
+  type SegmentScheme,
+} from './rfmSegments';
 import type { Table } from '../read/table';
 import type { TransactionMapping } from './transactionMapping';
 import {
@@ -39,6 +45,8 @@ export interface RfmResult {
   r: Uint8Array;
   f: Uint8Array;
   m: Uint8Array;
+  /** Each customer's cell under each segment scheme (see rfmSegments). */
+  cells: Record<SegmentScheme, Uint8Array>;
   /** Each customer's named segment under the default map (the page may use its own). */
   segment: Uint8Array;
   segmentMap: SegmentMap;
@@ -83,18 +91,19 @@ export function computeRfm(
 
   const snapshot = settings.snapshot ?? latest + ONE_DAY_MS;
   if (snapshot < latest) {
-    throw new UserError(
-      'bad-option',
-      `The snapshot date is before the last order (${formatDateTime(latest)}): choose a date after it, or leave it empty for the day after the last order.`,
-    );
+    throw new UserError('bad-option', 'snapshotBeforeLastOrder', { last: latest });
   }
   const recency = new Int32Array(c);
   for (let i = 0; i < c; i++) recency[i] = wholeDaysBetween(lastPurchase[i], snapshot);
   const r = tieScores(recency, false);
   const f = tieScores(frequency, true);
   const m = tieScores(monetary, true);
-  const segmentMap = defaultSegmentMap();
-  const segment = assignSegments(r, f, segmentMap);
+  const cells = {
+    'rf-grid': gridCells(r, f),
+    'rfm-mean': meanCells(recency, frequency, monetary),
+  };
+  const segmentMap = defaultSegmentMap('rf-grid');
+  const segment = Uint8Array.from(cells['rf-grid'], (cell) => segmentMap.cells[cell]);
   onProgress?.(1);
   return {
     rows: lines.report,
@@ -106,6 +115,7 @@ export function computeRfm(
     r,
     f,
     m,
+    cells,
     segment,
     segmentMap,
     snapshot,
@@ -137,4 +147,26 @@ function countOrders(lines: OrderLines, frequency: Int32Array): void {
       previous = pair;
     }
   }
+}
+
+/** Each customer's cell of the R-by-F grid. */
+function gridCells(r: Uint8Array, f: Uint8Array): Uint8Array {
+  return Uint8Array.from(r, (score, i) => cellIndex(score, f[i]));
+}
+
+/** Each customer's cell of R, F and M above or below the customers' means (see meanCell). */
+function meanCells(recency: Int32Array, frequency: Int32Array, monetary: Float64Array): Uint8Array {
+  const n = recency.length;
+  const mean = (values: ArrayLike<number>) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += values[i];
+    return sum / n;
+  };
+  const r = mean(recency);
+  const f = mean(frequency);
+  const m = mean(monetary);
+  const cells = new Uint8Array(n);
+  for (let i = 0; i < n; i++)
+    cells[i] = meanCell(recency[i] < r, frequency[i] > f, monetary[i] > m);
+  return cells;
 }

@@ -1,11 +1,12 @@
-import type { FeatureWording } from '../profile/segmentLabels';
+import type { ColumnWording } from '../profile/segmentLabels';
 import { DEFAULT_CLEANING } from '../clean/cleanOptions';
 import type { AnalysisOptions } from '../analysis/analysisOptions';
 import { resultFor, type AnalysisResult } from '../analysis/analysisResult';
 import { csvField } from '../export/exportCsv';
 import type { RfmResult } from './rfm';
-import { cellIndex, GRID_CELLS } from './rfmSegments';
+import { SCHEME_CELLS, type SegmentScheme } from './rfmSegments';
 import type { Column, Table } from '../read/table';
+import { message } from '../common/message';
 
 /** The per-customer table that clustering on RFM runs on: one row per customer. */
 export const RFM_COLUMNS = { customer: 'customer', r: 'recency', f: 'frequency', m: 'monetary' };
@@ -36,26 +37,35 @@ export function rfmAnalysisOptions(base: AnalysisOptions): AnalysisOptions {
 }
 
 /** "High recency" would mean long ago: cluster labels speak of customers instead. */
-export const RFM_WORDING: Record<string, FeatureWording> = {
-  [RFM_COLUMNS.r]: {
-    high: 'Lapsed',
-    low: 'Recent',
-    slightlyHigh: 'Fairly lapsed',
-    slightlyLow: 'Fairly recent',
+export const RFM_WORDING: ColumnWording[] = [
+  {
+    column: RFM_COLUMNS.r,
+    wording: {
+      high: 'rfmLapsed',
+      low: 'rfmRecent',
+      slightlyHigh: 'rfmFairlyLapsed',
+      slightlyLow: 'rfmFairlyRecent',
+    },
   },
-  [RFM_COLUMNS.f]: {
-    high: 'Frequent',
-    low: 'Rare',
-    slightlyHigh: 'Fairly frequent',
-    slightlyLow: 'Fairly rare',
+  {
+    column: RFM_COLUMNS.f,
+    wording: {
+      high: 'rfmFrequent',
+      low: 'rfmRare',
+      slightlyHigh: 'rfmFairlyFrequent',
+      slightlyLow: 'rfmFairlyRare',
+    },
   },
-  [RFM_COLUMNS.m]: {
-    high: 'High spend',
-    low: 'Low spend',
-    slightlyHigh: 'Above-average spend',
-    slightlyLow: 'Below-average spend',
+  {
+    column: RFM_COLUMNS.m,
+    wording: {
+      high: 'rfmHighSpend',
+      low: 'rfmLowSpend',
+      slightlyHigh: 'rfmAboveAverageSpend',
+      slightlyLow: 'rfmBelowAverageSpend',
+    },
   },
-};
+];
 
 /**
  * The customers as a Table, so that the whole customer-file analysis (cleaning, scaling, PCA,
@@ -110,7 +120,7 @@ export function rfmTable(rfm: RfmResult): Table {
     rowText: { chunks: [lines.join('')], chunkFirstRow: [0, c], start, end, line },
     dialect: { delimiter: ',', decimal: '.', hasHeader: true },
     encoding: 'utf-8',
-    encodingReason: 'made from the RFM table',
+    encodingReason: message('encodingRfmTable'),
     notes: [],
     blankLines: 0,
     byteLength: offset,
@@ -125,14 +135,14 @@ export function clusterCellCounts(
   labels: Int32Array,
   rows: Int32Array,
   k: number,
-  rfm: Pick<RfmResult, 'r' | 'f'>,
+  rfm: Pick<RfmResult, 'cells'>,
+  scheme: SegmentScheme,
 ): Int32Array {
-  const counts = new Int32Array(k * GRID_CELLS);
-  for (let i = 0; i < labels.length; i++) {
-    const customer = rows[i];
-    if (labels[i] >= 0)
-      counts[labels[i] * GRID_CELLS + cellIndex(rfm.r[customer], rfm.f[customer])]++;
-  }
+  const cells = SCHEME_CELLS[scheme];
+  const cellOf = rfm.cells[scheme];
+  const counts = new Int32Array(k * cells);
+  for (let i = 0; i < labels.length; i++)
+    if (labels[i] >= 0) counts[labels[i] * cells + cellOf[rows[i]]]++;
   return counts;
 }
 

@@ -1,5 +1,5 @@
 import type { RfmResult } from './rfm';
-import { cellIndex, type SegmentMap } from './rfmSegments';
+import type { NamedSegmentMap } from './rfmSegments';
 
 export type RfmSortKey =
   'customer' | 'recency' | 'frequency' | 'monetary' | 'r' | 'f' | 'm' | 'code' | 'segment';
@@ -11,11 +11,13 @@ export interface RfmQuery {
   limit: number;
   /** Only this named segment (under `map`), or everyone. */
   segment: number | null;
-  map: SegmentMap;
+  map: NamedSegmentMap;
 }
 
 export interface RfmCustomerRow {
   customer: string;
+  /** The customer's named segment under the query's map. */
+  segment: number;
   recency: number;
   frequency: number;
   monetary: number;
@@ -43,7 +45,8 @@ export class RfmCustomerTable {
   page(query: RfmQuery): RfmPage {
     const { rfm } = this;
     const order = this.order(query);
-    const segmentOf = (i: number) => query.map.cells[cellIndex(rfm.r[i], rfm.f[i])];
+    const cellOf = rfm.cells[query.map.scheme];
+    const segmentOf = (i: number) => query.map.cells[cellOf[i]];
     let matching: Int32Array = order;
     if (query.segment !== null) {
       const wanted = query.segment;
@@ -56,6 +59,7 @@ export class RfmCustomerTable {
       const i = matching[query.descending ? total - 1 - p : p];
       rows.push({
         customer: rfm.customers[i],
+        segment: segmentOf(i),
         recency: rfm.recency[i],
         frequency: rfm.frequency[i],
         monetary: rfm.monetary[i],
@@ -82,8 +86,8 @@ export class RfmCustomerTable {
         const byName = names.map((_, s) => s).sort((a, b) => names[a].localeCompare(names[b]));
         const rankOf = new Int32Array(names.length);
         byName.forEach((s, position) => (rankOf[s] = position));
-        for (let i = 0; i < n; i++)
-          values[i] = rankOf[query.map.cells[cellIndex(rfm.r[i], rfm.f[i])]];
+        const cellOf = rfm.cells[query.map.scheme];
+        for (let i = 0; i < n; i++) values[i] = rankOf[query.map.cells[cellOf[i]]];
       } else if (query.sort === 'code') {
         for (let i = 0; i < n; i++) values[i] = rfm.r[i] * 100 + rfm.f[i] * 10 + rfm.m[i];
       } else {

@@ -1,6 +1,6 @@
 import { BOM, csvLine, neutraliseCell, PartWriter } from '../export/exportCsv';
 import type { RfmResult } from './rfm';
-import { cellIndex, type SegmentMap } from './rfmSegments';
+import type { NamedSegmentMap } from './rfmSegments';
 
 export const RFM_EXPORT_HEADER = [
   'customer',
@@ -16,7 +16,7 @@ export const RFM_EXPORT_HEADER = [
 
 export interface RfmExport {
   rfm: RfmResult;
-  map: SegmentMap;
+  map: NamedSegmentMap;
   /** Each customer's cluster (-1 or absent: not clustered). */
   clusters: Int32Array | null;
   /** Only the customers of this named segment, or of this cluster. */
@@ -31,10 +31,11 @@ export interface RfmExport {
  */
 export function rfmCsvParts(spec: RfmExport): string[] {
   const { rfm, map, clusters, segment, cluster } = spec;
+  const cellOf = rfm.cells[map.scheme];
   const out = new PartWriter();
   out.write(BOM + csvLine(RFM_EXPORT_HEADER));
   for (let i = 0; i < rfm.customers.length; i++) {
-    const s = map.cells[cellIndex(rfm.r[i], rfm.f[i])];
+    const s = map.cells[cellOf[i]];
     const c = clusters === null ? -1 : clusters[i];
     if (segment !== undefined && s !== segment) continue;
     if (cluster !== undefined && c !== cluster) continue;

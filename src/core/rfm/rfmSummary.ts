@@ -1,7 +1,7 @@
 import type { RfmResult } from './rfm';
-import { cellIndex, GRID_CELLS, type SegmentMap } from './rfmSegments';
+import { SCHEME_CELLS, type NamedSegmentMap, type SegmentScheme } from './rfmSegments';
 
-/** Per R-by-F cell: customers and their summed recency, frequency and monetary value. */
+/** Per cell of a scheme: customers and their summed recency, frequency and monetary value. */
 export interface CellTotals {
   count: number[];
   recency: number[];
@@ -9,15 +9,17 @@ export interface CellTotals {
   monetary: number[];
 }
 
-export function cellTotals(rfm: RfmResult): CellTotals {
+export function cellTotals(rfm: RfmResult, scheme: SegmentScheme): CellTotals {
+  const cells = SCHEME_CELLS[scheme];
   const totals: CellTotals = {
-    count: new Array<number>(GRID_CELLS).fill(0),
-    recency: new Array<number>(GRID_CELLS).fill(0),
-    frequency: new Array<number>(GRID_CELLS).fill(0),
-    monetary: new Array<number>(GRID_CELLS).fill(0),
+    count: new Array<number>(cells).fill(0),
+    recency: new Array<number>(cells).fill(0),
+    frequency: new Array<number>(cells).fill(0),
+    monetary: new Array<number>(cells).fill(0),
   };
+  const cellOf = rfm.cells[scheme];
   for (let i = 0; i < rfm.customers.length; i++) {
-    const cell = cellIndex(rfm.r[i], rfm.f[i]);
+    const cell = cellOf[i];
     totals.count[cell]++;
     totals.recency[cell] += rfm.recency[i];
     totals.frequency[cell] += rfm.frequency[i];
@@ -43,7 +45,7 @@ export interface SegmentSummaryRow {
  * The segment summary table under a segment map, from the per-cell totals: renaming a segment or
  * moving a cell needs no pass over the customers. Segments without customers are listed too.
  */
-export function segmentSummary(totals: CellTotals, map: SegmentMap): SegmentSummaryRow[] {
+export function segmentSummary(totals: CellTotals, map: NamedSegmentMap): SegmentSummaryRow[] {
   const k = map.names.length;
   const count = new Array<number>(k).fill(0);
   const recency = new Array<number>(k).fill(0);
@@ -51,7 +53,7 @@ export function segmentSummary(totals: CellTotals, map: SegmentMap): SegmentSumm
   const monetary = new Array<number>(k).fill(0);
   let customers = 0;
   let revenue = 0;
-  for (let cell = 0; cell < GRID_CELLS; cell++) {
+  for (let cell = 0; cell < map.cells.length; cell++) {
     const s = map.cells[cell];
     count[s] += totals.count[cell];
     recency[s] += totals.recency[cell];
@@ -73,7 +75,7 @@ export function segmentSummary(totals: CellTotals, map: SegmentMap): SegmentSumm
 }
 
 /** Customers per named segment, by name (segments without customers left out). */
-export function segmentCounts(totals: CellTotals, map: SegmentMap): Record<string, number> {
+export function segmentCounts(totals: CellTotals, map: NamedSegmentMap): Record<string, number> {
   return Object.fromEntries(
     segmentSummary(totals, map)
       .filter((row) => row.customers > 0)
@@ -82,16 +84,17 @@ export function segmentCounts(totals: CellTotals, map: SegmentMap): Record<strin
   );
 }
 
-/** Rows: clusters; columns: segments of the map. */
+/** Rows: clusters; columns: segments of the map (clusterCells: k x the scheme's cells). */
 export function clusterSegmentTable(
   clusterCells: ArrayLike<number>,
   k: number,
-  map: SegmentMap,
+  map: NamedSegmentMap,
 ): number[][] {
+  const cells = map.cells.length;
   return Array.from({ length: k }, (_, cluster) => {
     const row = new Array<number>(map.names.length).fill(0);
-    for (let cell = 0; cell < GRID_CELLS; cell++)
-      row[map.cells[cell]] += clusterCells[cluster * GRID_CELLS + cell];
+    for (let cell = 0; cell < cells; cell++)
+      row[map.cells[cell]] += clusterCells[cluster * cells + cell];
     return row;
   });
 }

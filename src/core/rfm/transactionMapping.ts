@@ -1,4 +1,5 @@
 import type { ColumnSummary } from '../read/inferColumns';
+import { message, type Message } from '../common/message';
 
 /**
  * Which columns of an order export mean what. Money comes either from quantity x unit price or
@@ -33,7 +34,7 @@ export interface MappingSuggestion {
   /** True when the file has a repeating customer column, a date column and money. */
   looksLikeTransactions: boolean;
   /** Why (or why not), in a sentence. */
-  reason: string;
+  reason: Message;
 }
 
 const words = (name: string) =>
@@ -114,29 +115,41 @@ export function suggestTransactionMapping(
     item,
     description,
   };
-  const missing: string[] = [];
-  if (customer === null) missing.push('customer column that repeats');
-  if (date === null) missing.push('date column');
+  const missing: Message[] = [];
+  if (customer === null) missing.push(message('mappingMissingCustomer'));
+  if (date === null) missing.push(message('mappingMissingDate'));
   if (amount === null && (quantity === null || price === null))
-    missing.push('amount (or quantity and unit price)');
+    missing.push(message('mappingMissingMoney'));
   const looksLikeTransactions = missing.length === 0;
   return {
     mapping,
     looksLikeTransactions,
     reason: looksLikeTransactions
-      ? `Each customer (${customer}) appears on several rows, with dates (${date}) and ${
-          amount !== null ? `amounts (${amount})` : `quantities and prices (${quantity} x ${price})`
-        }: this looks like one row per order line.`
-      : `${missing.map((what, i) => `${i === 0 ? 'No' : i === missing.length - 1 ? ' and no' : ', no'} ${what}`).join('')} ${missing.length === 1 ? 'was' : 'were'} recognised, so this reads as one row per customer.`,
+      ? amount !== null
+        ? message('mappingLooksLikeLines', { customer: customer!, date: date!, amount })
+        : message('mappingLooksLikeLinesPrice', {
+            customer: customer!,
+            date: date!,
+            quantity: quantity!,
+            price: price!,
+          })
+      : message('mappingNotLines', { missing: listOfMissing(missing), count: missing.length }),
   };
 }
 
-/** What is missing from a mapping before RFM can run, as a sentence; null when complete. */
-export function mappingProblem(mapping: TransactionMapping): string | null {
-  if (mapping.customer === null) return 'Choose the column that identifies the customer.';
-  if (mapping.date === null) return 'Choose the column that holds the order date.';
+/** "A, no B and no C": the things a file lacks, as one phrase. */
+function listOfMissing(missing: Message[]): Message {
+  if (missing.length === 1) return missing[0];
+  if (missing.length === 2) return message('listTwo', { first: missing[0], second: missing[1] });
+  return message('listMore', { first: missing[0], rest: listOfMissing(missing.slice(1)) });
+}
+
+/** What is missing from a mapping before RFM can run; null when complete. */
+export function mappingProblem(mapping: TransactionMapping): Message | null {
+  if (mapping.customer === null) return message('mappingNeedsCustomer');
+  if (mapping.date === null) return message('mappingNeedsDate');
   if (mapping.amount === null && (mapping.quantity === null || mapping.price === null))
-    return 'Choose an amount column, or both a quantity and a unit price column.';
+    return message('mappingNeedsMoney');
   const chosen = [
     mapping.customer,
     mapping.date,
@@ -148,7 +161,6 @@ export function mappingProblem(mapping: TransactionMapping): string | null {
     mapping.description,
   ].filter((name): name is string => name !== null && name !== undefined);
   const twice = chosen.find((name, i) => chosen.indexOf(name) !== i);
-  if (twice !== undefined)
-    return `"${twice}" is chosen for two roles: give each role its own column.`;
+  if (twice !== undefined) return message('mappingTwice', { name: twice });
   return null;
 }

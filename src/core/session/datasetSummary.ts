@@ -4,6 +4,7 @@ import type { ColumnSummary } from '../read/inferColumns';
 import type { DecimalSeparator } from '../read/parseNumber';
 import { ROW_OK, ROW_SHORT, type ParseIssue, type Table } from '../read/table';
 import { suggestTransactionMapping, type MappingSuggestion } from '../rfm/transactionMapping';
+import type { Message } from '../common/message';
 
 /** How to read a file: each left undefined is detected. */
 export interface ReadChoice {
@@ -21,14 +22,14 @@ export interface DatasetSummary {
   decimal: DecimalSeparator;
   hasHeader: boolean;
   encoding: Encoding;
-  encodingReason: string;
+  encodingReason: Message;
   columns: ColumnSummary[];
   /** The first rows that could not be read, with their line and reason. */
   issues: ParseIssue[];
   malformedRows: number;
   /** Rows with too few fields (the user may keep them, padded). */
   shortRows: number;
-  notes: string[];
+  notes: Message[];
   /** Whether the file looks like order lines, and the suggested column mapping for RFM. */
   transactions: MappingSuggestion;
 }

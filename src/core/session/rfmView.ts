@@ -1,5 +1,6 @@
 import type { DateOrder } from '../read/parseDate';
 import type { RfmRowReport, RfmSettings } from '../rfm/rfm';
+import type { SegmentScheme } from '../rfm/rfmSegments';
 import type { CellTotals } from '../rfm/rfmSummary';
 
 /** RFM on the loaded order lines, as the page shows it (per-customer rows come by the page). */
@@ -15,6 +16,6 @@ export interface RfmView {
   lastOrder: number;
   dateOrder: DateOrder;
   revenue: number;
-  /** Per R-by-F cell totals: with a segment map they give the summary and the grid. */
-  cells: CellTotals;
+  /** Per cell totals of each scheme: with a segment map they give the summary and the grid. */
+  cells: Record<SegmentScheme, CellTotals>;
 }

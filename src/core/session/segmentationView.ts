@@ -9,6 +9,8 @@ import { sampleForScatter } from '../profile/sampleForScatter';
 import { columnIndex, type Table } from '../read/table';
 import type { RfmResult } from '../rfm/rfm';
 import { clusterCellCounts } from '../rfm/rfmClustering';
+import type { Message } from '../common/message';
+import type { SegmentScheme } from '../rfm/rfmSegments';
 
 export interface ScatterAxis {
   id: string;
@@ -32,20 +34,20 @@ export interface SegmentsAtK {
   inertia: number;
   profiles: Profiles;
   scatter: ScatterData;
-  /** RFM only: customers per (cluster, R-by-F cell), k x 25, for the cluster-by-segment table. */
-  rfmCells: number[] | null;
+  /** RFM only: customers per (cluster, cell) of each scheme, for the cluster-by-segment table. */
+  rfmCells: Record<SegmentScheme, number[]> | null;
 }
 
 /** A segmentation as the page receives it: every k's results, small enough to cross threads. */
 export interface SegmentationView {
   features: FeatureSource[];
   cleaning: CleanReport;
-  scaling: { method: string; warnings: string[] };
-  notes: string[];
+  scaling: { method: string; warnings: Message[] };
+  notes: Message[];
   pca: { ratios: number[]; cumulative: number[]; loadings: number[][]; featureNames: string[] };
   elbow: ElbowPoint[];
   /** Fewer rows than the largest k asked for: the range shrank (a warning for the page). */
-  kRangeNote: string | null;
+  kRangeNote: Message | null;
   silhouetteSampleSize: number;
   recommendation: Recommendation;
   k: number;
@@ -113,7 +115,14 @@ export function segmentationView(
       rfmCells:
         rfm === null
           ? null
-          : Array.from(clusterCellCounts(result.labels, analysis.rows, result.k, rfm)),
+          : {
+              'rf-grid': Array.from(
+                clusterCellCounts(result.labels, analysis.rows, result.k, rfm, 'rf-grid'),
+              ),
+              'rfm-mean': Array.from(
+                clusterCellCounts(result.labels, analysis.rows, result.k, rfm, 'rfm-mean'),
+              ),
+            },
     };
   });
   return {

@@ -19,6 +19,7 @@ import {
   rfmSetAsideExport,
   segmentsExport,
   type ExportParts,
+  type Render,
   type RfmExportChoice,
 } from './sessionExports';
 import { segmentationView, type SegmentationView } from './segmentationView';
@@ -126,7 +127,10 @@ export class AnalysisSession {
       lastOrder: result.lastOrder,
       dateOrder: result.dateOrder,
       revenue: result.totalRevenue,
-      cells: cellTotals(result),
+      cells: {
+        'rf-grid': cellTotals(result, 'rf-grid'),
+        'rfm-mean': cellTotals(result, 'rfm-mean'),
+      },
     };
   }
 
@@ -139,11 +143,7 @@ export class AnalysisSession {
   private target(request: SegmentationRequest, onProgress?: PipelineProgress) {
     if (request.rfm === null) return { analysis: this.rows, options: request.options, rfm: null };
     const stage = this.rfmStage(request.rfm, onProgress);
-    if (stage.result.customers.length < 2)
-      throw new UserError(
-        'too-few-rows',
-        'Only one customer has usable orders, so there is nothing to cluster: check the column choices.',
-      );
+    if (stage.result.customers.length < 2) throw new UserError('too-few-rows', 'rfmOneCustomer');
     return {
       analysis: stage.customers,
       options: rfmAnalysisOptions(request.options),
@@ -183,6 +183,7 @@ export class AnalysisSession {
     request: SegmentationRequest,
     k: number,
     segment: number | null,
+    render: Render,
   ): Promise<ExportParts> {
     const analysis = await this.segmentation(request);
     return segmentsExport(
@@ -193,13 +194,15 @@ export class AnalysisSession {
       analysis,
       k,
       segment,
+      render,
     );
   }
 
   /** The rows the cleaning set aside, each with its line, reason and cells. */
-  async exportCleaningReport(request: SegmentationRequest): Promise<ExportParts> {
+  async exportCleaningReport(request: SegmentationRequest, render: Render): Promise<ExportParts> {
     const analysis = await this.segmentation(request);
-    return cleaningReportExport(this.fileName, this.table, this.columns, request.options, analysis);
+    const { fileName, table, columns } = this;
+    return cleaningReportExport(fileName, table, columns, request.options, analysis, render);
   }
 
   /** The per-customer RFM table (all customers, one named segment, or one cluster). */
@@ -207,17 +210,19 @@ export class AnalysisSession {
     settings: RfmSettings,
     clustering: AnalysisOptions | null,
     choice: RfmExportChoice,
+    render: Render,
   ): Promise<ExportParts> {
     const { result } = this.rfmStage(settings);
     const analysis =
       clustering === null || choice.k === null
         ? null
         : await this.segmentation({ options: clustering, rfm: settings });
-    return rfmExport(this.fileName, result, analysis, choice);
+    return rfmExport(this.fileName, result, analysis, choice, render);
   }
 
   /** The order lines RFM left out, each with its line, reason and cells. */
-  exportRfmSetAside(settings: RfmSettings): ExportParts {
-    return rfmSetAsideExport(this.fileName, this.table, this.columns, this.rfm(settings));
+  exportRfmSetAside(settings: RfmSettings, render: Render): ExportParts {
+    const { fileName, table, columns } = this;
+    return rfmSetAsideExport(fileName, table, columns, this.rfm(settings), render);
   }
 }

@@ -1,10 +1,8 @@
-import {
-  ALGORITHM_LABELS,
-  effectiveKinds,
-  type AnalysisOptions,
-} from '../analysis/analysisOptions';
+import { effectiveKinds, type AnalysisOptions } from '../analysis/analysisOptions';
 import { resultFor, type AnalysisResult } from '../analysis/analysisResult';
 import { listSetAside } from '../clean/cleanOptions';
+import { message, type Message } from '../common/message';
+import { UserError } from '../common/userError';
 import {
   exportFileName,
   numberColumns,
@@ -13,11 +11,10 @@ import {
 } from '../export/exportCsv';
 import type { ColumnSummary } from '../read/inferColumns';
 import type { Table } from '../read/table';
-import { UserError } from '../common/userError';
 import { RFM_DROP_LABELS, RFM_DROP_REASONS, type RfmResult } from '../rfm/rfm';
 import { customerClusters } from '../rfm/rfmClustering';
 import { rfmCsvParts } from '../rfm/rfmExport';
-import type { SegmentMap } from '../rfm/rfmSegments';
+import type { NamedSegmentMap } from '../rfm/rfmSegments';
 
 /** A download: its text in parts of about a megabyte, and the name to save it under. */
 export interface ExportParts {
@@ -25,9 +22,15 @@ export interface ExportParts {
   fileName: string;
 }
 
+/**
+ * How messages read in the file: segment labels, the detail of each row set aside, the file's
+ * name. The worker and the command line pass one for the user's language.
+ */
+export type Render = (message: Message) => string;
+
 export interface RfmExportChoice {
-  /** The segment map on the page (names and cells as the user left them). */
-  map: SegmentMap;
+  /** The segment map on the page (names and cells as the user left them), names as texts. */
+  map: NamedSegmentMap;
   /** The number of clusters whose labels go in the cluster column (none before clustering). */
   k: number | null;
   /** Only one named segment's customers, or one cluster's. */
@@ -43,11 +46,11 @@ export function segmentsExport(
   analysis: AnalysisResult,
   k: number,
   segment: number | null,
+  render: Render,
 ): ExportParts {
   const result = resultFor(analysis, k);
-  if (result === null)
-    throw new UserError('bad-option', `There is no segmentation into ${k} segments to export.`);
-  const labels = new Map(result.profiles.segments.map((s) => [s.id, s.label]));
+  if (result === null) throw new UserError('bad-option', 'exportNoSegmentation', { k });
+  const labels = new Map(result.profiles.segments.map((s) => [s.id, render(s.label)]));
   const parts = segmentCsvParts({
     table,
     rows: analysis.rows,
@@ -57,13 +60,13 @@ export function segmentsExport(
     segment: segment ?? undefined,
     pointKinds: analysis.pointKinds,
   });
-  const algorithm =
-    analysis.algorithm === 'kmeans' ? '' : `${ALGORITHM_LABELS[analysis.algorithm]}, `;
   const suffix =
     segment === null
-      ? `all segments (${algorithm}k=${k})`
-      : `segment ${segment} - ${labels.get(segment) ?? ''}`;
-  return { parts, fileName: exportFileName(fileName, suffix) };
+      ? analysis.algorithm === 'kmeans'
+        ? message('exportAllSegments', { k })
+        : message('exportAllSegmentsOf', { algorithm: analysis.algorithm, k })
+      : message('exportSegment', { id: segment, label: labels.get(segment) ?? '' });
+  return { parts, fileName: exportFileName(fileName, render(suffix)) };
 }
 
 export function cleaningReportExport(
@@ -72,13 +75,19 @@ export function cleaningReportExport(
   columns: ColumnSummary[],
   options: AnalysisOptions,
   analysis: AnalysisResult,
+  render: Render,
 ): ExportParts {
+  const rows = listSetAside(analysis.dropReason, analysis.dropDetail).map((record) => ({
+    row: record.row,
+    reason: record.reason,
+    detail: record.detail === null ? '' : render(record.detail),
+  }));
   const parts = setAsideCsvParts(
     table,
-    listSetAside(analysis.dropReason, analysis.dropDetail),
+    rows,
     numberColumns(effectiveKinds(columns, options.kinds)),
   );
-  return { parts, fileName: exportFileName(fileName, 'cleaning report (rows set aside)') };
+  return { parts, fileName: exportFileName(fileName, render(message('exportCleaningReport'))) };
 }
 
 export function rfmExport(
@@ -86,13 +95,14 @@ export function rfmExport(
   rfm: RfmResult,
   analysis: AnalysisResult | null,
   choice: RfmExportChoice,
+  render: Render,
 ): ExportParts {
   const k =
     choice.k !== null && analysis !== null && resultFor(analysis, choice.k) !== null
       ? choice.k
       : null;
   if (choice.cluster !== undefined && k === null)
-    throw new UserError('bad-option', 'Cluster the customers before exporting one cluster.');
+    throw new UserError('bad-option', 'exportNoClusters');
   const clusters = k === null ? null : customerClusters(analysis!, k, rfm.customers.length);
   const parts = rfmCsvParts({
     rfm,
@@ -103,11 +113,11 @@ export function rfmExport(
   });
   const suffix =
     choice.segment !== undefined
-      ? `RFM - ${choice.map.names[choice.segment]}`
+      ? message('exportRfmSegment', { segment: choice.map.names[choice.segment] })
       : choice.cluster !== undefined
-        ? `RFM - cluster ${choice.cluster} of ${k}`
-        : 'RFM table';
-  return { parts, fileName: exportFileName(fileName, suffix) };
+        ? message('exportRfmCluster', { cluster: choice.cluster, k: k! })
+        : message('exportRfmTable');
+  return { parts, fileName: exportFileName(fileName, render(suffix)) };
 }
 
 /** The order lines RFM left out, each with its line, reason and cells. */
@@ -116,21 +126,28 @@ export function rfmSetAsideExport(
   table: Table,
   columns: ColumnSummary[],
   rfm: RfmResult,
+  render: Render,
 ): ExportParts {
   return {
-    parts: setAsideCsvParts(table, rfmSetAsideRows(rfm), numberColumns(columns.map((c) => c.kind))),
-    fileName: exportFileName(fileName, 'order lines left out of RFM'),
+    parts: setAsideCsvParts(
+      table,
+      rfmSetAsideRows(rfm).map((row) => ({ ...row, detail: render(row.detail) })),
+      numberColumns(columns.map((c) => c.kind)),
+    ),
+    fileName: exportFileName(fileName, render(message('exportRfmSetAside'))),
   };
 }
 
 /** Every order line RFM left out, with its reason. */
-export function rfmSetAsideRows(rfm: RfmResult): { row: number; reason: string; detail: string }[] {
-  const rows: { row: number; reason: string; detail: string }[] = [];
+export function rfmSetAsideRows(
+  rfm: RfmResult,
+): { row: number; reason: string; detail: Message }[] {
+  const rows: { row: number; reason: string; detail: Message }[] = [];
   for (let row = 0; row < rfm.dropReason.length; row++) {
     const code = rfm.dropReason[row];
     if (code > 0) {
       const reason = RFM_DROP_REASONS[code - 1];
-      rows.push({ row, reason, detail: RFM_DROP_LABELS[reason] });
+      rows.push({ row, reason, detail: message(RFM_DROP_LABELS[reason]) });
     }
   }
   return rows;

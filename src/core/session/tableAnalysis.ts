@@ -14,7 +14,7 @@ import type { Clustering } from '../cluster/clustering';
 import { compareLabellings, type AlgorithmComparison } from '../cluster/compareAlgorithms';
 import { densityClusters, type DensityClustering } from '../cluster/density/densityClustering';
 import { densitySegmentation } from '../cluster/density/densitySegmentation';
-import { METRIC_LABELS } from '../cluster/distance';
+import { metricMessage } from '../cluster/distance';
 import {
   fitHierarchy,
   hierarchyLabels,
@@ -34,6 +34,7 @@ import {
 import type { ColumnSummary } from '../read/inferColumns';
 import type { Table } from '../read/table';
 import { StageCache, stageKey } from './stageCache';
+import { message, type Message } from '../common/message';
 
 /** The cleaned and scaled features of a table, with what every clustering of them shares. */
 export interface FeatureStage {
@@ -202,17 +203,11 @@ export class TableAnalysis {
     const { prepared, data } = stage;
     const { n } = prepared;
     if (options.k !== null && options.k > n) {
-      throw new UserError(
-        'too-few-rows',
-        `There are ${n} usable rows, fewer than the ${options.k} segments asked for: choose at most ${n} segments.`,
-      );
+      throw new UserError('too-few-rows', 'tooFewRowsForK', { rows: n, k: options.k });
     }
     const notes = [...prepared.notes];
     const kMax = Math.max(1, Math.min(options.kMax, n));
-    const kRangeNote =
-      kMax < options.kMax
-        ? `Only ${n} rows are left to analyse, so k runs from 1 to ${kMax}: add rows or ask for fewer segments.`
-        : null;
+    const kRangeNote = kMax < options.kMax ? message('kRangeShrank', { rows: n, kMax }) : null;
     if (kRangeNote) notes.push(kRangeNote);
     const silhouette = () => this.silhouette(stage, options, onProgress);
     let clustering: Clustering;
@@ -316,7 +311,6 @@ export class TableAnalysis {
     const silhouette =
       this.silhouette(stage, options, onProgress) ??
       new SilhouetteSample(matrix, n, d, options.silhouetteSample, options.seed);
-    const metricName = METRIC_LABELS[options.metric];
     const comparison = compareLabellings(
       matrix,
       n,
@@ -324,19 +318,23 @@ export class TableAnalysis {
       [
         {
           algorithm: 'kmeans',
-          settings: `k = ${segments}, best of ${options.nInit}`,
+          settings: message('compareKmeans', { k: segments, nInit: options.nInit }),
           labels: kmeansOutcome.labels,
           clusters: segments,
         },
         {
           algorithm: 'hierarchical',
-          settings: `${fit.linkage} linkage, ${METRIC_LABELS[fit.metric]}${fit.metric !== options.metric ? ' (Ward is Euclidean only)' : ''}, k = ${segments}${fit.sampled ? `, tree on ${fit.rows.length.toLocaleString('en-US')} rows` : ''}`,
+          settings: hierarchySettings(fit, options, segments),
           labels: hierarchical,
           clusters: segments,
         },
         {
           algorithm: 'dbscan',
-          settings: `eps ${found.eps}${options.eps === null ? ' (suggested)' : ''}, ${found.minPts} minimum points, ${metricName}`,
+          settings: message(options.eps === null ? 'compareDbscanSuggested' : 'compareDbscan', {
+            eps: found.eps,
+            minPts: found.minPts,
+            metric: metricMessage(options.metric),
+          }),
           labels: found.labels,
           clusters: found.clusters,
         },
@@ -357,4 +355,14 @@ export function kmeansSettingsOf(options: AnalysisOptions): KmeansSettings {
     seed: options.seed,
     localSearch: options.localSearch,
   };
+}
+
+function hierarchySettings(fit: HierarchyFit, options: AnalysisOptions, k: number): Message {
+  const settings = message(
+    fit.metric !== options.metric ? 'compareHierarchyWard' : 'compareHierarchy',
+    { linkage: fit.linkage, metric: metricMessage(fit.metric), k },
+  );
+  return fit.sampled
+    ? message('compareHierarchySampled', { settings, rows: fit.rows.length })
+    : settings;
 }

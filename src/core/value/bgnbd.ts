@@ -10,6 +10,7 @@ import {
 import { DEFAULT_MINIMIZE, minimizeFromStarts, type MinimizeResult } from './optimize';
 import { aliveExpectedPurchases } from './bgnbdExpectation';
 import type { PurchaseHistories } from './summary';
+import { message, type Message } from '../common/message';
 
 export type { BgNbdParams } from './bgnbdLikelihood';
 export { aliveExpectedPurchases } from './bgnbdExpectation';
@@ -27,7 +28,7 @@ export interface BgNbdFit extends BgNbdParams {
   /** BFGS iterations of the winning start. */
   iterations: number;
   /** Why the fit did not converge, in one sentence (only when it did not). */
-  reason?: string;
+  reason?: Message;
   customers: number;
   repeatCustomers: number;
 }
@@ -57,10 +58,7 @@ export function fitBgNbd(
   checkHistories(histories);
   const patterns = compressHistories(histories);
   if (patterns.repeatCustomers === 0) {
-    throw new UserError(
-      'no-repeat-purchases',
-      'No customer bought more than once in different periods (days, or weeks when counting per week), so repeat buying cannot be modelled: use a longer stretch of orders, or count per day.',
-    );
+    throw new UserError('no-repeat-purchases', 'valueNoRepeat');
   }
   const scratch = likelihoodScratch(patterns);
   const penalizer = options.penalizer;
@@ -96,26 +94,27 @@ function notConvergedReason(
   run: MinimizeResult,
   scaled: number[],
   repeatCustomers: number,
-): string | null {
+): Message | null {
   const names = ['r', 'alpha', 'a', 'b'];
   const outside = (value: number) => !(value > 1 / EDGE && value < EDGE);
   if (run.status === 'converged' && !scaled.some(outside)) return null;
   if (repeatCustomers < FEW_REPEAT_CUSTOMERS) {
-    return `Only ${repeatCustomers} customers bought more than once, too few to tell how customers stop buying: the estimates are rough, so use a longer stretch of orders.`;
+    return message('bgnbdFewRepeat', { count: repeatCustomers });
   }
   // No dropout (a to zero or b to infinity) first: it is the common case and says the most.
   const [, , a, b] = scaled;
   if (a <= 1 / EDGE || b >= EDGE) {
-    const edge = a <= 1 / EDGE ? 'a runs to zero' : 'b runs to infinity';
-    return `The fit did not converge: almost no customer seems to stop buying (${edge}), so P(alive) stays near 1; a longer stretch of orders or counting per day may help.`;
+    return message(a <= 1 / EDGE ? 'bgnbdNoDropoutA' : 'bgnbdNoDropoutB');
   }
   const edge = scaled.findIndex(outside);
   if (edge !== -1) {
-    return `The fit did not converge: ${names[edge]} runs to ${scaled[edge] < 1 ? 'zero' : 'infinity'}, a limit of the model, so the estimates are only the best found.`;
+    return message(scaled[edge] < 1 ? 'bgnbdEdgeZero' : 'bgnbdEdgeInfinity', {
+      parameter: names[edge],
+    });
   }
   return run.status === 'max-iterations'
-    ? `The fit did not converge within ${run.iterations} iterations: the estimates are only the best found.`
-    : 'The fit stopped before converging because the likelihood is too flat to improve: the estimates are only the best found.';
+    ? message('bgnbdMaxIterations', { count: run.iterations })
+    : message('bgnbdFlat');
 }
 
 /**
@@ -125,7 +124,7 @@ export function checkHistories(histories: PurchaseHistories): void {
   const { frequency, recency, T } = histories;
   const n = frequency.length;
   if (n === 0) {
-    throw new UserError('too-few-rows', 'There are no customers to model: check the order lines.');
+    throw new UserError('too-few-rows', 'valueNoCustomers');
   }
   if (recency.length !== n || T.length !== n) throw new Error('history arrays differ in length');
   for (let i = 0; i < n; i++) {

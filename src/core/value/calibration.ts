@@ -1,4 +1,4 @@
-import { formatDateTime, ONE_DAY_MS } from '../read/parseDate';
+import { ONE_DAY_MS } from '../read/parseDate';
 import { UserError } from '../common/userError';
 import type { OrderLines } from '../rfm/orderLines';
 import { expectedPurchases, type BgNbdParams } from './bgnbd';
@@ -33,10 +33,10 @@ export function splitCalibrationHoldout(
   const { unit, holdoutStart, observationEnd } = options;
   const calibrationEnd = holdoutStart - 1;
   if (!(holdoutStart > lines.firstOrder && holdoutStart <= lines.lastOrder)) {
-    throw new UserError(
-      'bad-option',
-      `The holdout must start after the first order (${formatDateTime(lines.firstOrder)}) and no later than the last (${formatDateTime(lines.lastOrder)}): choose a date between them.`,
-    );
+    throw new UserError('bad-option', 'valueHoldoutRange', {
+      first: lines.firstOrder,
+      last: lines.lastOrder,
+    });
   }
   const calibration = summarizeHistories(lines, {
     unit,
@@ -56,10 +56,7 @@ export function splitCalibrationHoldout(
     if (inHoldout(i)) firstPeriod = Math.min(firstPeriod, periodOf(lines.time[i], unit));
   }
   if (firstPeriod === Infinity) {
-    throw new UserError(
-      'bad-option',
-      `No customer of the calibration period bought anything from ${formatDateTime(holdoutStart)} to the observation end: choose an earlier holdout start.`,
-    );
+    throw new UserError('bad-option', 'valueHoldoutEmpty', { start: holdoutStart });
   }
   const span = endPeriod - firstPeriod + 1;
   const keys = new Float64Array(lines.count);

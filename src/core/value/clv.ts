@@ -31,16 +31,10 @@ export function customerLifetimeValue(
 ): Float64Array {
   const { horizonMonths, monthlyDiscount } = options;
   if (!(Number.isInteger(horizonMonths) && horizonMonths >= 1 && horizonMonths <= 1200)) {
-    throw new UserError(
-      'bad-option',
-      `The horizon must be a whole number of months from 1 to 1200, not ${horizonMonths}: choose another.`,
-    );
+    throw new UserError('bad-option', 'valueHorizonMonths', { value: horizonMonths });
   }
   if (!(monthlyDiscount >= 0 && monthlyDiscount < 10)) {
-    throw new UserError(
-      'bad-option',
-      `The monthly discount rate must be a number from 0 (no discount) up to 10, such as 0.01 for 1%, not ${monthlyDiscount}: choose another.`,
-    );
+    throw new UserError('bad-option', 'valueDiscount', { value: monthlyDiscount });
   }
   const factor = PERIODS_PER_MONTH[options.unit];
   const { frequency, recency, T } = histories;

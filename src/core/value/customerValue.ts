@@ -18,6 +18,7 @@ import {
   type SpendCorrelation,
 } from './gammaGamma';
 import { summarizeHistories, UNIT_DAYS, type CustomerHistories, type ValueUnit } from './summary';
+import type { Message } from '../common/message';
 
 export interface CustomerValueOptions {
   unit: ValueUnit;
@@ -69,9 +70,9 @@ export interface CustomerValue {
   /** Gamma-Gamma's expected spend per purchase and CLV; null when spend has no model. */
   expectedSpend: Float64Array | null;
   clv: Float64Array | null;
-  spendProblem: string | null;
+  spendProblem: Message | null;
   holdout: HoldoutCheck | null;
-  holdoutProblem: string | null;
+  holdoutProblem: Message | null;
 }
 
 /**
@@ -84,10 +85,7 @@ export function computeCustomerValue(
   onProgress?: StageProgress,
 ): CustomerValue {
   if (!(options.horizonDays > 0 && Number.isFinite(options.horizonDays))) {
-    throw new UserError(
-      'bad-option',
-      `Expected purchases need a horizon of more than 0 days, not ${options.horizonDays}: choose one such as 90.`,
-    );
+    throw new UserError('bad-option', 'valueHorizonDays', { value: options.horizonDays });
   }
   const observationEnd = options.observationEnd ?? lines.lastOrder + ONE_DAY_MS;
   const { unit, penalizer } = options;
@@ -99,7 +97,7 @@ export function computeCustomerValue(
   const purchases = expectedPurchases(bgnbd, histories, horizon);
   const correlation = frequencyMonetaryCorrelation(histories);
   let gammaGamma: GammaGammaFit | null = null;
-  let spendProblem: string | null = null;
+  let spendProblem: Message | null = null;
   let expectedSpend: Float64Array | null = null;
   let clv: Float64Array | null = null;
   try {
@@ -108,11 +106,11 @@ export function computeCustomerValue(
     clv = customerLifetimeValue(bgnbd, histories, expectedSpend, options);
   } catch (error) {
     if (!isUserError(error) || error.code === 'bad-option') throw error;
-    spendProblem = error.message;
+    spendProblem = error.sentence;
   }
   onProgress?.(0.6);
   let holdout: HoldoutCheck | null = null;
-  let holdoutProblem: string | null = null;
+  let holdoutProblem: Message | null = null;
   if (options.holdout !== 'none') {
     const holdoutStart =
       options.holdout === 'default'
@@ -129,7 +127,7 @@ export function computeCustomerValue(
       };
     } catch (error) {
       if (options.holdout !== 'default' || !isUserError(error)) throw error;
-      holdoutProblem = error.message;
+      holdoutProblem = error.sentence;
     }
   }
   onProgress?.(1);

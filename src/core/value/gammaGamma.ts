@@ -2,6 +2,7 @@ import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
 import { DEFAULT_MINIMIZE, MAX_LOG_PARAM, minimizeFromStarts } from './optimize';
 import { digamma, logGamma, logRising } from './specialFunctions';
+import { message, type Message } from '../common/message';
 
 /**
  * The Gamma-Gamma model of spend (Fader, Hardie & Lee 2005; Hardie's note 025; lifetimes'
@@ -20,7 +21,7 @@ export interface GammaGammaFit extends GammaGammaParams {
   logLikelihood: number;
   converged: boolean;
   iterations: number;
-  reason?: string;
+  reason?: Message;
   /** Customers fitted: those with frequency > 0. */
   customers: number;
 }
@@ -57,19 +58,21 @@ export function fitGammaGamma(
   );
   const [p, q, scaledV] = Array.from(best.x, Math.exp);
   const params = { p, q, v: scaledV / data.scale };
-  let reason: string | null = null;
+  let reason: Message | null = null;
   const edge = [p, q, scaledV].findIndex((value) => !(value > 1 / EDGE && value < EDGE));
   if (n < 2) {
-    reason = `Only ${n} customer bought more than once, too few to fit the spend model: use a longer stretch of orders.`;
+    reason = message('spendFewRepeat', { count: n });
   } else if (edge !== -1) {
-    reason = `The spend model did not converge: ${['p', 'q', 'v'][edge]} runs to ${[p, q, scaledV][edge] < 1 ? 'zero' : 'infinity'}, a limit of the model, so the estimates are only the best found.`;
+    reason = message([p, q, scaledV][edge] < 1 ? 'spendEdgeZero' : 'spendEdgeInfinity', {
+      parameter: ['p', 'q', 'v'][edge],
+    });
   } else if (best.status !== 'converged') {
     reason =
       best.status === 'max-iterations'
-        ? `The spend model did not converge within ${best.iterations} iterations: the estimates are only the best found.`
-        : 'The spend model stopped before converging because the likelihood is too flat to improve: the estimates are only the best found.';
+        ? message('spendMaxIterations', { count: best.iterations })
+        : message('spendFlat');
   } else if (q <= 1) {
-    reason = `The spend model's q is ${q.toPrecision(3)}, at most 1, so average spend has no finite mean: a few customers spending far more than the rest usually cause it.`;
+    reason = message('spendQAtMostOne', { q: Number(q.toPrecision(3)) });
   }
   return {
     ...params,
@@ -124,10 +127,7 @@ function repeatSpend(histories: SpendHistories): RepeatSpend {
     values.push(m);
   }
   if (values.length === 0) {
-    throw new UserError(
-      'no-repeat-purchases',
-      'No customer bought more than once in different periods, so average spend cannot be modelled: use a longer stretch of orders.',
-    );
+    throw new UserError('no-repeat-purchases', 'valueNoRepeatSpend');
   }
   const meanLog = values.reduce((sum, m) => sum + Math.log(m), 0) / values.length;
   const scale = Math.exp(-meanLog);
@@ -210,10 +210,7 @@ export function expectedAverageSpend(
 ): Float64Array {
   const { p, q, v } = params;
   if (!(q > 1)) {
-    throw new UserError(
-      'no-average-spend',
-      'The spend model found no finite average spend (its q is at most 1), usually because a few customers spend far more than the rest: leave out the outliers and try again.',
-    );
+    throw new UserError('no-average-spend', 'valueNoAverageSpend');
   }
   const populationMean = (p * v) / (q - 1);
   const { frequency, monetary } = histories;

@@ -68,7 +68,7 @@ export function summarizeHistories(
 ): CustomerHistories {
   const { unit } = options;
   if (!Number.isFinite(options.observationEnd)) {
-    throw new UserError('bad-option', 'The observation end is not a date: choose one.');
+    throw new UserError('bad-option', 'valueObservationEnd');
   }
   const endPeriod = periodOf(options.observationEnd, unit);
   // lifetimes keeps a line when its period starts no later than the end's period does.
@@ -84,10 +84,7 @@ export function summarizeHistories(
   for (let c = 0; c < customerCount; c++) linesOf[c + 1] += linesOf[c];
   const used = linesOf[customerCount];
   if (used === 0) {
-    throw new UserError(
-      'no-rows',
-      'No customer bought anything up to the observation end: choose a later end date.',
-    );
+    throw new UserError('no-rows', 'valueNothingBought');
   }
   // Lines grouped by customer, in file order within each (a stable counting sort).
   const next = linesOf.slice(0, customerCount);

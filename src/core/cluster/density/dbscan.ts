@@ -42,12 +42,9 @@ export function dbscan(
 ): DbscanResult {
   const { eps, minPts, metric, onProgress } = options;
   if (!(eps > 0) || !Number.isFinite(eps))
-    throw new UserError('bad-option', `eps must be a number above 0, not ${eps}.`);
+    throw new UserError('bad-option', 'epsNotPositive', { eps });
   if (!Number.isInteger(minPts) || minPts < 1)
-    throw new UserError(
-      'bad-option',
-      `minPts must be a whole number of at least 1, not ${minPts}.`,
-    );
+    throw new UserError('bad-option', 'minPtsNotWhole', { minPts });
   const search = new NeighbourSearch(matrix, n, d, metric);
   const core = new Uint8Array(n);
   const every = Math.max(1, Math.floor(n / 50));

@@ -76,11 +76,7 @@ export function densityClusters(
   const plot = kDistancePlot(search, m, minPts, seed);
   onProgress?.(0.05);
   const eps = settings.eps ?? plot.suggestedEps;
-  if (!(eps > 0))
-    throw new UserError(
-      'bad-option',
-      'Most rows are identical, so no neighbourhood size can be suggested: enter an eps above 0.',
-    );
+  if (!(eps > 0)) throw new UserError('bad-option', 'epsIdentical');
   const share = sampled ? 0.7 : 0.95;
   const result = dbscan(sample, m, d, {
     eps,

@@ -4,6 +4,7 @@ import { outcomeFromLabels, type ClusterData } from '../clusterJob';
 import { elbowPointOf, resultOf, silhouetteOf, type Clustering } from '../clustering';
 import type { SilhouetteSample } from '../quality/silhouette';
 import { DBSCAN_MAX_ROWS, type DensityClustering } from './densityClustering';
+import { message, type Message } from '../../common/message';
 
 export interface DensitySegmentationInput {
   data: ClusterData;
@@ -18,20 +19,20 @@ export function densitySegmentation(input: DensitySegmentationInput): Clustering
   const { data, found } = input;
   const { n } = data;
   if (found.clusters === 0)
-    throw new UserError(
-      'no-clusters',
-      `At eps ${found.eps} with ${found.minPts} minimum points every row is noise: raise eps (the k-distance plot suggests ${found.suggestedEps}) or lower the minimum points.`,
-    );
+    throw new UserError('no-clusters', 'dbscanAllNoise', {
+      eps: found.eps,
+      minPts: found.minPts,
+      suggested: found.suggestedEps,
+    });
   const outcome = outcomeFromLabels(data, Int32Array.from(found.labels), found.clusters);
   const point = elbowPointOf(
     outcome,
     silhouetteOf(input.silhouette(), outcome.labels, outcome.k, n),
   );
-  const share = (found.noise / n) * 100;
-  const notes: string[] = [];
+  const notes: Message[] = [];
   if (found.clusteredRows < n)
     notes.push(
-      `DBSCAN ran on a seeded sample of ${found.clusteredRows.toLocaleString('en-US')} of the ${n.toLocaleString('en-US')} rows (it takes up to ${DBSCAN_MAX_ROWS.toLocaleString('en-US')} rows in reasonable time); every other row joined the segment of a core row within eps of it, or noise when none was that close.`,
+      message('dbscanSampled', { rows: found.clusteredRows, total: n, most: DBSCAN_MAX_ROWS }),
     );
   return {
     elbow: [point],
@@ -40,7 +41,13 @@ export function densitySegmentation(input: DensitySegmentationInput): Clustering
       k: found.clusters,
       elbowK: null,
       silhouetteK: null,
-      reason: `DBSCAN found ${found.clusters} ${found.clusters === 1 ? 'segment' : 'segments'} at eps ${found.eps} with ${found.minPts} minimum points; ${found.noise.toLocaleString('en-US')} rows (${share.toFixed(1)}%) are noise.`,
+      reason: message('reasonDbscan', {
+        clusters: found.clusters,
+        eps: found.eps,
+        minPts: found.minPts,
+        noise: found.noise,
+        share: found.noise / n,
+      }),
     },
     k: found.clusters,
     density: {

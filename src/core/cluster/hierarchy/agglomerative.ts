@@ -34,11 +34,8 @@ export function mergeTree(
   onProgress?: StageProgress,
 ): MergeTree {
   if (linkage === 'ward' && metric !== 'euclidean')
-    throw new UserError(
-      'bad-option',
-      'Ward linkage works with Euclidean distances only: choose Euclidean, or another linkage.',
-    );
-  if (n < 1) throw new UserError('too-few-rows', 'There are no rows to cluster.');
+    throw new UserError('bad-option', 'wardEuclideanOnly');
+  if (n < 1) throw new UserError('too-few-rows', 'noRowsToCluster');
   if (n === 1)
     return {
       n,

@@ -14,6 +14,7 @@ import {
   HIERARCHY_MAX_ROWS,
   type HierarchyFit,
 } from './hierarchicalClustering';
+import { message, type Message } from '../../common/message';
 
 /** A height cut may give more segments than the elbow tries, up to this many. */
 export const MAX_HEIGHT_CUT_SEGMENTS = 50;
@@ -38,10 +39,12 @@ export function hierarchySegmentation(input: HierarchySegmentationInput): Cluste
   const heightK = cutHeight === null ? null : clustersAtHeight(fit.tree, cutHeight);
   if (heightK !== null && heightK > kMax) {
     if (heightK > MAX_HEIGHT_CUT_SEGMENTS)
-      throw new UserError(
-        'bad-option',
-        `Cutting the tree at height ${cutHeight} gives ${heightK} segments: choose a height of at least ${roundUp(cutHeightFor(fit.tree, MAX_HEIGHT_CUT_SEGMENTS) ?? 0)} for at most ${MAX_HEIGHT_CUT_SEGMENTS}.`,
-      );
+      throw new UserError('bad-option', 'cutTooLow', {
+        height: cutHeight!,
+        count: heightK,
+        least: roundUp(cutHeightFor(fit.tree, MAX_HEIGHT_CUT_SEGMENTS) ?? 0),
+        most: MAX_HEIGHT_CUT_SEGMENTS,
+      });
     ks.push(heightK);
   }
   const elbow: ElbowPoint[] = [];
@@ -56,10 +59,10 @@ export function hierarchySegmentation(input: HierarchySegmentationInput): Cluste
     results.push(resultOf(outcome));
     onProgress?.('cluster', 0.8 + (0.2 * (i + 1)) / ks.length);
   });
-  const notes: string[] = [];
+  const notes: Message[] = [];
   if (fit.sampled)
     notes.push(
-      `Hierarchical clustering ran on a seeded sample of ${fit.rows.length.toLocaleString('en-US')} of the ${n.toLocaleString('en-US')} rows (it needs every pairwise distance, so it takes up to ${HIERARCHY_MAX_ROWS.toLocaleString('en-US')} rows); every other row joined the segment whose centre is nearest.`,
+      message('hierarchySampled', { rows: fit.rows.length, total: n, most: HIERARCHY_MAX_ROWS }),
     );
   if (fit.linkage === 'ward' && fit.requestedMetric !== 'euclidean') notes.push(WARD_NOTE);
   const recommendation = recommendK(elbow);
@@ -71,7 +74,11 @@ export function hierarchySegmentation(input: HierarchySegmentationInput): Cluste
         ? recommendation
         : {
             ...recommendation,
-            reason: `${recommendation.reason} The tree cut at height ${cutHeight} gives ${heightK} ${heightK === 1 ? 'segment' : 'segments'}.`,
+            reason: message('reasonHeightCut', {
+              reason: recommendation.reason,
+              height: cutHeight!,
+              count: heightK,
+            }),
           },
     k: heightK,
     density: null,
@@ -88,8 +95,7 @@ export function hierarchySegmentation(input: HierarchySegmentationInput): Cluste
   };
 }
 
-export const WARD_NOTE =
-  'Ward linkage builds its tree with Euclidean distances only; the distance chosen measures the silhouette.';
+export const WARD_NOTE = message('wardNote');
 
 function roundUp(value: number): number {
   const rounded = Number(value.toPrecision(2));

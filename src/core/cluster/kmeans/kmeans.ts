@@ -85,16 +85,10 @@ export function kmeans(
   const maxIter = options.maxIter ?? KMEANS_DEFAULTS.maxIter;
   const localSearch = options.localSearch ?? true;
   if (!Number.isInteger(k) || k < 1) {
-    throw new UserError(
-      'bad-option',
-      `The number of segments must be a whole number of at least 1, not ${k}.`,
-    );
+    throw new UserError('bad-option', 'kNotWhole', { k });
   }
   if (n < k) {
-    throw new UserError(
-      'too-few-rows',
-      `There are ${n} usable rows, fewer than the ${k} segments asked for: choose at most ${n} segments.`,
-    );
+    throw new UserError('too-few-rows', 'tooFewRowsForK', { rows: n, k });
   }
   const random = createRandom(options.seed ?? KMEANS_DEFAULTS.seed);
   const tolerance = absoluteTolerance(matrix, n, d, options.tol ?? KMEANS_DEFAULTS.tol);

@@ -1,3 +1,4 @@
+import { message, type Message } from '../../common/message';
 /** One point of the elbow chart: k and how good the best k-means with that k is. */
 export interface ElbowPoint {
   k: number;
@@ -16,7 +17,7 @@ export interface Recommendation {
   elbowK: number | null;
   silhouetteK: number | null;
   /** One or two sentences a marketer can read. */
-  reason: string;
+  reason: Message;
 }
 
 /**
@@ -61,14 +62,14 @@ export function recommendK(points: readonly ElbowPoint[]): Recommendation {
     }
   }
   const silhouetteAt = (k: number) => points.find((p) => p.k === k)?.silhouette ?? null;
-  const fmt = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
+  const fmt = (value: number | null) => (value === null ? '–' : value.toFixed(2));
   if (elbowK === null && silhouetteK === null) {
     const k = points.length > 0 ? points[points.length - 1].k : 1;
     return {
       k,
       elbowK,
       silhouetteK,
-      reason: 'There are too few rows to compare numbers of segments.',
+      reason: message('reasonTooFewRows'),
     };
   }
   if (elbowK === null) {
@@ -76,18 +77,18 @@ export function recommendK(points: readonly ElbowPoint[]): Recommendation {
       k: silhouetteK as number,
       elbowK,
       silhouetteK,
-      reason: `The elbow curve has no clear bend; the silhouette is highest at k = ${silhouetteK} (${fmt(bestSilhouette)}).`,
+      reason: message('reasonNoBend', { silhouetteK: silhouetteK!, best: fmt(bestSilhouette) }),
     };
   }
   if (silhouetteK === null) {
-    return { k: elbowK, elbowK, silhouetteK, reason: `The elbow curve bends at k = ${elbowK}.` };
+    return { k: elbowK, elbowK, silhouetteK, reason: message('reasonBend', { elbowK }) };
   }
   if (elbowK === silhouetteK) {
     return {
       k: elbowK,
       elbowK,
       silhouetteK,
-      reason: `The elbow curve bends at k = ${elbowK} and the silhouette is highest there too (${fmt(bestSilhouette)}): both agree.`,
+      reason: message('reasonAgree', { elbowK, best: fmt(bestSilhouette) }),
     };
   }
   const atElbow = silhouetteAt(elbowK);
@@ -97,7 +98,7 @@ export function recommendK(points: readonly ElbowPoint[]): Recommendation {
       k,
       elbowK,
       silhouetteK,
-      reason: `The elbow curve bends at k = ${elbowK} and the silhouette peaks next to it, at k = ${silhouetteK} (${fmt(bestSilhouette)}): they nearly agree; k = ${k} is recommended.`,
+      reason: message('reasonNearlyAgree', { elbowK, silhouetteK, k, best: fmt(bestSilhouette) }),
     };
   }
   if (atElbow !== null && atElbow >= bestSilhouette * 0.9) {
@@ -105,13 +106,23 @@ export function recommendK(points: readonly ElbowPoint[]): Recommendation {
       k: elbowK,
       elbowK,
       silhouetteK,
-      reason: `The elbow curve bends at k = ${elbowK}; the silhouette is highest at k = ${silhouetteK} (${fmt(bestSilhouette)}) but nearly as good at k = ${elbowK} (${fmt(atElbow)}), so the elbow's k is recommended.`,
+      reason: message('reasonElbowGoodEnough', {
+        elbowK,
+        silhouetteK,
+        best: fmt(bestSilhouette),
+        atElbow: fmt(atElbow),
+      }),
     };
   }
   return {
     k: silhouetteK,
     elbowK,
     silhouetteK,
-    reason: `The elbow curve bends at k = ${elbowK}, but the silhouette there (${fmt(atElbow)}) is clearly lower than at k = ${silhouetteK} (${fmt(bestSilhouette)}), so k = ${silhouetteK} is recommended.`,
+    reason: message('reasonSilhouetteWins', {
+      elbowK,
+      silhouetteK,
+      best: fmt(bestSilhouette),
+      atElbow: fmt(atElbow),
+    }),
   };
 }

@@ -1,0 +1,16 @@
+/** The command line's wording of some messages: flags instead of the page's controls. */
+export const cliMessage = {
+  featureCategorical:
+    '"{name}" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it with --one-hot.',
+  featureNoneChosen: 'No feature is chosen: name at least one numeric column with --features.',
+  mappingNeedsCustomer: 'No customer column was recognised: name it with --customer COL.',
+  mappingNeedsDate: 'No order date column was recognised: name it with --date COL.',
+  mappingNeedsMoney:
+    'No money column was recognised: name one with --amount COL, or --quantity COL and --price COL.',
+  mappingTwice:
+    '"{name}" is chosen for two roles: give each of --customer, --date, --order, --quantity, --price, --amount, --item, --description its own column.',
+  linesAmbiguousDates:
+    'The dates in "{column}" (such as {example}) could be day-first or month-first: add --day-first or --month-first.',
+  rfmOneCustomer:
+    'Only one customer has usable orders, and segments need at least two: check the column choices.',
+} as const;

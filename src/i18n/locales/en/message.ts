@@ -1,0 +1,371 @@
+/** What the core says: errors, notes, reasons, labels (a code and its values). */
+export const message = {
+  // Reading a file
+  readEmptyFile: 'This file is empty: choose a CSV file with a header row and rows of data.',
+  readNoText: 'This file has no text in it: choose a CSV file with a header row and rows of data.',
+  readNoRows:
+    'This file has a header but no rows of data: add rows below the header and try again.',
+  readTooLarge:
+    'This file is {size}, more than the {limit} this page can hold: use the command line (npx segmentlens analyze FILE) for files this large.',
+  readHeaderQuotes:
+    'The header (line {line}) has unbalanced quotes: fix the first line of the file and try again.',
+  readWorkbook:
+    'This file is {what}, not a CSV: save it as CSV first (File > Save As > CSV UTF-8 in Excel), then choose the CSV.',
+  readBinaryKind: 'This file is {what}, not a CSV: choose a CSV file instead.',
+  readBinary: 'This file is not text (it contains binary data): choose a CSV file instead.',
+  fileXlsx: 'an Excel workbook (.xlsx)',
+  fileXls: 'an Excel workbook (.xls)',
+  filePng: 'a PNG image',
+  fileJpeg: 'a JPEG image',
+  fileGif: 'a GIF image',
+  filePdf: 'a PDF document',
+  fileGzip: 'a gzip archive',
+  noColumn: 'There is no column named "{name}": choose among {names}.',
+  // How the encoding was decided
+  encodingChosen: 'you chose it',
+  encodingRfmTable: 'the RFM figures computed here',
+  encodingBom: 'the byte-order mark at the start of the file',
+  encodingUtf16: 'the zero bytes between characters (UTF-16)',
+  encodingValidUtf8: 'the bytes, which are valid UTF-8',
+  encodingNotUtf8: 'the bytes, which are not valid UTF-8',
+  encodingNotUtf8After: 'the bytes, which are not valid UTF-8 after the first {size}',
+  // Rows that cannot be read
+  rowQuotes: 'unbalanced or stray quotes',
+  rowStrayQuote: 'a quote inside an unquoted field, read as written',
+  rowFieldCount: '{count, plural, one {# field} other {# fields}} where the header has {expected}',
+  rowFieldCountShort: 'wrong number of fields',
+  // Notes on reading
+  noteUnnamedColumns:
+    '{count, plural, one {# column has} other {# columns have}} no name and got one (column_N).',
+  noteRenamedColumns:
+    '{count, plural, one {# repeated column name was} other {# repeated column names were}} made unique (name_2, name_3, ...).',
+  noteDroppedEmptyColumns:
+    'Dropped {count, plural, one {# empty column} other {# empty columns}} without a name at the end of each row.',
+  noteExtraEmptyFields:
+    '{count, plural, one {# row ends} other {# rows end}} with extra empty fields; they were ignored.',
+  noteBlankLines: 'Skipped {count, plural, one {# blank line} other {# blank lines}}.',
+  noteStrayQuotes:
+    '{count, plural, one {# row has} other {# rows have}} a quote inside an unquoted field (line {lines}); {count, plural, one {it was} other {they were}} read as written.',
+  noteManyIssues: '{count} rows could not be read; the first {listed} are listed.',
+  noteNumericHeader:
+    'The first row holds numbers, not names: the columns are named column_1, column_2, ...',
+  // Column kinds
+  kindAllMissing: 'Every cell is missing: left out of the features.',
+  kindNotNumbers:
+    '{count, plural, one {# cell is} other {# cells are}} not a number (e.g. "{example}") and {count, plural, one {counts} other {count}} as missing.',
+  kindIdentifierName: 'Named like an identifier: not used as a feature.',
+  kindRowNumber: 'Counts 1, 2, 3, ... once per row: an identifier, not a feature.',
+  kindConstant: 'Every row has the same value: left out of the features.',
+  kindAmbiguousDates:
+    'No day or month is above 12: check whether the dates are day-first or month-first.',
+  kindUnique: 'A different value on every row: an identifier, not a feature.',
+  kindSameCategory: 'Every row has the same value.',
+  kindTooManyValues: '{count} distinct values: too many to use as categories.',
+  // Features and cleaning
+  featureCategorical:
+    '"{name}" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it.',
+  featureWrongKind:
+    '"{name}" is {kind, select, identifier {an identifier} datetime {a date} text {a text} other {a {kind}}} column, not a numeric one: choose numeric features, or change its kind to numeric.',
+  featureNoneChosen: 'No feature is chosen: tick "use as feature" for at least one numeric column.',
+  featureOneRow:
+    'This file has only one row of data: segments need at least two customers, one per row.',
+  featureAllConstant:
+    'Every numeric column has the same value on every row, so nothing tells the customers apart: choose a file with varied numbers.',
+  featureNoNumeric:
+    'This file has no numeric column to cluster on: it needs at least one column of numbers (such as spend or visits).',
+  featureChosenConstant:
+    'Every chosen feature has the same value on every row, so there is nothing to cluster on: choose other features.',
+  featureNoNumbers:
+    'The chosen features have no numbers in them: choose at least one numeric column as a feature.',
+  featureUnusedNote: '{column}: {note}',
+  featureLeftOut: '{column} was left out of the features: {reason}.',
+  featureNoNumbersReason: 'it has no numbers',
+  log1pNotFeature: '{name} is not among the chosen features, so log(1 + x) was not applied to it.',
+  log1pNotNumeric: '{name} is not a numeric feature, so log(1 + x) was not applied to it.',
+  log1pNegative: '{name} has negative values, so log(1 + x) was not applied to it.',
+  scaleConstant: '{name} has the same value on every row, so it was left out of the features.',
+  scaleNoSpread:
+    '{name} has an interquartile range of 0, so it was centred on its median but not divided.',
+  cleanNoRowsMissing:
+    'Every row has a missing value in some feature ({count} rows): fill missing values instead of dropping rows, or choose other features.',
+  cleanNoRowsMalformed:
+    'No row could be read ({count} malformed rows): check the delimiter and quotes, or allow short rows to be padded.',
+  cleanNoRows:
+    'No rows are left after cleaning: relax the cleaning options (duplicates, missing values, outliers).',
+  detailMissing: 'no value for {column}',
+  detailRepeats: 'repeats line {line}',
+  detailBelow: '{column} below {limit, number, precise}',
+  detailAbove: '{column} above {limit, number, precise}',
+  detailBelowLog: '{column} below {limit, number, precise} (after log1p)',
+  detailAboveLog: '{column} above {limit, number, precise} (after log1p)',
+  // Clustering
+  tooFewRowsForK:
+    'There are {rows} usable rows, fewer than the {k} segments asked for: choose at most {rows} segments.',
+  kNotWhole: 'The number of segments must be a whole number of at least 1, not {k}.',
+  kRangeShrank:
+    'Only {rows} rows are left to analyse, so k runs from 1 to {kMax}: add rows or ask for fewer segments.',
+  noRowsToCluster: 'There are no rows to cluster.',
+  wardEuclideanOnly:
+    'Ward linkage works with Euclidean distances only: choose Euclidean, or another linkage.',
+  wardNote:
+    'Ward linkage builds its tree with Euclidean distances only; the distance chosen measures the silhouette.',
+  cutTooLow:
+    'Cutting the tree at height {height} gives {count} segments: choose a height of at least {least} for at most {most}.',
+  hierarchySampled:
+    'Hierarchical clustering ran on a seeded sample of {rows, number} of the {total, number} rows (it needs every pairwise distance, so it takes up to {most, number} rows); every other row joined the segment whose centre is nearest.',
+  epsNotPositive: 'eps must be a number above 0, not {eps}.',
+  minPtsNotWhole: 'minPts must be a whole number of at least 1, not {minPts}.',
+  epsIdentical:
+    'Most rows are identical, so no neighbourhood size can be suggested: enter an eps above 0.',
+  dbscanAllNoise:
+    'At eps {eps} with {minPts} minimum points every row is noise: raise eps (the k-distance plot suggests {suggested}) or lower the minimum points.',
+  dbscanSampled:
+    'DBSCAN ran on a seeded sample of {rows, number} of the {total, number} rows (it takes up to {most, number} rows in reasonable time); every other row joined the segment of a core row within eps of it, or noise when none was that close.',
+  // Choosing k
+  reasonTooFewRows: 'There are too few rows to compare numbers of segments.',
+  reasonNoBend:
+    'The elbow curve has no clear bend; the silhouette is highest at k = {silhouetteK} ({best}).',
+  reasonBend: 'The elbow curve bends at k = {elbowK}.',
+  reasonAgree:
+    'The elbow curve bends at k = {elbowK} and the silhouette is highest there too ({best}): both agree.',
+  reasonNearlyAgree:
+    'The elbow curve bends at k = {elbowK} and the silhouette peaks next to it, at k = {silhouetteK} ({best}): they nearly agree; k = {k} is recommended.',
+  reasonElbowGoodEnough:
+    "The elbow curve bends at k = {elbowK}; the silhouette is highest at k = {silhouetteK} ({best}) but nearly as good at k = {elbowK} ({atElbow}), so the elbow's k is recommended.",
+  reasonSilhouetteWins:
+    'The elbow curve bends at k = {elbowK}, but the silhouette there ({atElbow}) is clearly lower than at k = {silhouetteK} ({best}), so k = {silhouetteK} is recommended.',
+  reasonHeightCut:
+    '{reason} The tree cut at height {height} gives {count, plural, one {# segment} other {# segments}}.',
+  reasonDbscan:
+    'DBSCAN found {clusters, plural, one {# segment} other {# segments}} at eps {eps} with {minPts} minimum points; {noise, number} rows ({share, number, share}) are noise.',
+  metricEuclidean: 'Euclidean',
+  metricManhattan: 'Manhattan',
+  metricChebyshev: 'Chebyshev',
+  metricCosine: 'cosine',
+  // The comparison's settings
+  compareKmeans: 'k = {k}, best of {nInit}',
+  compareHierarchy:
+    '{linkage, select, ward {Ward} complete {complete} average {average} single {single} other {{linkage}}} linkage, {metric}, k = {k}',
+  compareHierarchyWard:
+    '{linkage, select, ward {Ward} complete {complete} average {average} single {single} other {{linkage}}} linkage, {metric} (Ward is Euclidean only), k = {k}',
+  compareHierarchySampled: '{settings}, tree on {rows, number} rows',
+  compareDbscan: 'eps {eps}, {minPts} minimum points, {metric}',
+  compareDbscanSuggested: 'eps {eps} (suggested), {minPts} minimum points, {metric}',
+  // Segment labels
+  labelHigh: 'High {feature}',
+  labelLow: 'Low {feature}',
+  labelAboveAverage: 'Above-average {feature}',
+  labelBelowAverage: 'Below-average {feature}',
+  labelMostly: 'Mostly {value}',
+  labelTypical: 'Typical customers',
+  labelNoise: 'Noise',
+  labelJoin: '{first}, {second}',
+  labelRepeat: '{label} ({count})',
+  rfmLapsed: 'Lapsed',
+  rfmRecent: 'Recent',
+  rfmFairlyLapsed: 'Fairly lapsed',
+  rfmFairlyRecent: 'Fairly recent',
+  rfmFrequent: 'Frequent',
+  rfmRare: 'Rare',
+  rfmFairlyFrequent: 'Fairly frequent',
+  rfmFairlyRare: 'Fairly rare',
+  rfmHighSpend: 'High spend',
+  rfmLowSpend: 'Low spend',
+  rfmAboveAverageSpend: 'Above-average spend',
+  rfmBelowAverageSpend: 'Below-average spend',
+  // Order lines and RFM
+  mappingNeedsCustomer: 'Choose the column that identifies the customer.',
+  mappingNeedsDate: 'Choose the column that holds the order date.',
+  mappingNeedsMoney: 'Choose an amount column, or both a quantity and a unit price column.',
+  mappingTwice: '"{name}" is chosen for two roles: give each role its own column.',
+  mappingLooksLikeLines:
+    'Each customer ({customer}) appears on several rows, with dates ({date}) and amounts ({amount}): this looks like one row per order line.',
+  mappingLooksLikeLinesPrice:
+    'Each customer ({customer}) appears on several rows, with dates ({date}) and quantities and prices ({quantity} x {price}): this looks like one row per order line.',
+  mappingNotLines:
+    'No {missing} {count, plural, one {was} other {were}} recognised, so this reads as one row per customer.',
+  mappingMissingCustomer: 'customer column that repeats',
+  mappingMissingDate: 'date column',
+  mappingMissingMoney: 'amount (or quantity and unit price)',
+  listTwo: '{first} and no {second}',
+  listMore: '{first}, no {rest}',
+  linesNoneUsable:
+    'No order line could be used (most were left out because: {reason}): check the column choices.',
+  linesUnreadableDates:
+    '"{column}" does not hold dates that can be read (it holds {example}): choose the column with the order dates, written like 2010-12-01 08:26, 12/1/2010 or 01.12.2010.',
+  linesAmbiguousDates:
+    'The dates in "{column}" (such as {example}) could be day-first or month-first: say which.',
+  dropUnreadableRow: 'the row could not be read into the columns',
+  dropNoCustomer: 'no customer id',
+  dropCancellation: 'cancelled order (order id starts with C)',
+  dropUnreadableDate: 'date missing or not readable',
+  dropMissingAmount: 'quantity, price or amount missing or not a number',
+  dropNotPositive: 'quantity, price or amount zero or negative (returns, adjustments, free items)',
+  snapshotBeforeLastOrder:
+    'The snapshot date is before the last order ({last, date, minute}): choose a date after it, or leave it empty for the day after the last order.',
+  rfmOneCustomer:
+    'Only one customer has usable orders, so there is nothing to cluster: check the column choices.',
+  segmentMapCells: 'The grid needs {count} cells.',
+  segmentMapBlank: 'Every segment needs a name: type one in.',
+  segmentMapTwice: 'Two segments are called "{name}": give each its own name.',
+  segmentMapUnassigned: 'Every cell of the grid must belong to a segment.',
+  rfmChampions: 'Champions',
+  rfmLoyalCustomers: 'Loyal Customers',
+  rfmPotentialLoyalists: 'Potential Loyalists',
+  rfmNewCustomers: 'New Customers',
+  rfmPromising: 'Promising',
+  rfmNeedAttention: 'Need Attention',
+  rfmAboutToSleep: 'About to Sleep',
+  rfmAtRisk: 'At Risk',
+  rfmCantLoseThem: "Can't Lose Them",
+  rfmHibernating: 'Hibernating',
+  rfmImportantValue: 'Important value customers',
+  rfmImportantDevelopment: 'Important development customers',
+  rfmImportantRetention: 'Important retention customers',
+  rfmImportantWinBack: 'Important win-back customers',
+  rfmGeneralValue: 'General value customers',
+  rfmGeneralDevelopment: 'General development customers',
+  rfmGeneralRetention: 'General retention customers',
+  rfmGeneralWinBack: 'General win-back customers',
+  // Exports
+  exportNoSegmentation: 'There is no segmentation into {k} segments to export.',
+  exportNoClusters: 'Cluster the customers before exporting one cluster.',
+  exportAllSegments: 'all segments (k={k})',
+  exportAllSegmentsOf:
+    'all segments ({algorithm, select, dbscan {DBSCAN} hierarchical {Hierarchical} other {{algorithm}}}, k={k})',
+  exportSegment: 'segment {id} - {label}',
+  exportCleaningReport: 'cleaning report (rows set aside)',
+  exportRfmTable: 'RFM table',
+  exportRfmSegment: 'RFM - {segment}',
+  exportRfmCluster: 'RFM - cluster {cluster} of {k}',
+  exportRfmSetAside: 'order lines left out of RFM',
+  // Baskets
+  basketsNeedItem:
+    'Choose the item column (the product code of each line, such as StockCode or SKU) to see what sells together.',
+  basketsMinSupport:
+    'The minimum support must be a share of baskets above 0 and at most 1 (such as 0.01 for 1%), not {value}.',
+  basketsMaxLen: 'The maximum itemset length must be a whole number from 1 to {most}, not {value}.',
+  basketsMaxItemsets:
+    'The cap on frequent itemsets must be a whole number of at least 1, not {value}.',
+  basketsNone:
+    'No basket in this scope names an item: choose another scope, or check the item column.',
+  basketsTooMany:
+    'More than {most, number} itemsets are frequent at a minimum support of {support}: raise the minimum support (or lower the maximum itemset length).',
+  basketsMinConfidence:
+    'The minimum confidence must be a share from 0 to 1 (such as 0.3 for 30%), not {value}.',
+  // Recommendations
+  recommendNoMethod: 'Choose at least one method: popularity, item or user.',
+  recommendNoRepeat:
+    'No customer ordered twice, so there is no later order to check recommendations against: use a file with a longer period of orders.',
+  recommendNothingNew:
+    'No customer’s last order has a product they had not bought before, so there is nothing to check recommendations against: use a file with a longer period of orders.',
+  recommendBlankItems:
+    'The item column is blank on every order line that can be used: choose the column that holds the product codes.',
+  recommendNeedItem:
+    'Recommendations need to know what was bought: choose the item column (the product code of each line).',
+  recommendBadMethod: 'The method must be popularity, item, user or all, not {value}.',
+  recommendBadSimilarity: 'The similarity must be cosine or pearson, not {value}.',
+  recommendBadCount: '{what} must be a whole number from 1 to {most}: {value} is not.',
+  recommendNeighboursItem: 'The number of neighbours per item',
+  recommendNeighboursUser: 'The number of neighbours per customer',
+  recommendTop: 'The number of recommendations per customer',
+  // Customer value
+  valueNoRepeat:
+    'No customer bought more than once in different periods (days, or weeks when counting per week), so repeat buying cannot be modelled: use a longer stretch of orders, or count per day.',
+  valueNoRepeatSpend:
+    'No customer bought more than once in different periods, so average spend cannot be modelled: use a longer stretch of orders.',
+  valueNoAverageSpend:
+    'The spend model found no finite average spend (its q is at most 1), usually because a few customers spend far more than the rest: leave out the outliers and try again.',
+  valueNoCustomers: 'There are no customers to model: check the order lines.',
+  valueHorizonDays:
+    'Expected purchases need a horizon of more than 0 days, not {value}: choose one such as 90.',
+  valueHoldoutRange:
+    'The holdout must start after the first order ({first, date, minute}) and no later than the last ({last, date, minute}): choose a date between them.',
+  valueHoldoutEmpty:
+    'No customer of the calibration period bought anything from {start, date, minute} to the observation end: choose an earlier holdout start.',
+  valueHorizonMonths:
+    'The horizon must be a whole number of months from 1 to 1200, not {value}: choose another.',
+  valueDiscount:
+    'The monthly discount rate must be a number from 0 (no discount) up to 10, such as 0.01 for 1%, not {value}: choose another.',
+  valueObservationEnd: 'The observation end is not a date: choose one.',
+  valueNothingBought:
+    'No customer bought anything up to the observation end: choose a later end date.',
+  bgnbdFewRepeat:
+    'Only {count} customers bought more than once, too few to tell how customers stop buying: the estimates are rough, so use a longer stretch of orders.',
+  bgnbdNoDropoutA:
+    'The fit did not converge: almost no customer seems to stop buying (a runs to zero), so P(alive) stays near 1; a longer stretch of orders or counting per day may help.',
+  bgnbdNoDropoutB:
+    'The fit did not converge: almost no customer seems to stop buying (b runs to infinity), so P(alive) stays near 1; a longer stretch of orders or counting per day may help.',
+  bgnbdEdgeZero:
+    'The fit did not converge: {parameter} runs to zero, a limit of the model, so the estimates are only the best found.',
+  bgnbdEdgeInfinity:
+    'The fit did not converge: {parameter} runs to infinity, a limit of the model, so the estimates are only the best found.',
+  bgnbdMaxIterations:
+    'The fit did not converge within {count} iterations: the estimates are only the best found.',
+  bgnbdFlat:
+    'The fit stopped before converging because the likelihood is too flat to improve: the estimates are only the best found.',
+  spendFewRepeat:
+    'Only {count} customer bought more than once, too few to fit the spend model: use a longer stretch of orders.',
+  spendEdgeZero:
+    'The spend model did not converge: {parameter} runs to zero, a limit of the model, so the estimates are only the best found.',
+  spendEdgeInfinity:
+    'The spend model did not converge: {parameter} runs to infinity, a limit of the model, so the estimates are only the best found.',
+  spendMaxIterations:
+    'The spend model did not converge within {count} iterations: the estimates are only the best found.',
+  spendFlat:
+    'The spend model stopped before converging because the likelihood is too flat to improve: the estimates are only the best found.',
+  spendQAtMostOne:
+    "The spend model's q is {q}, at most 1, so average spend has no finite mean: a few customers spending far more than the rest usually cause it.",
+  noSession: 'The file is not open in the analysis worker.',
+  // The page's own sentences (status, progress, problems)
+  pageUnexpected:
+    'Something went wrong while {activity} ({detail}): try again, and if it keeps happening, use the command line.',
+  activityAnalysing: 'analysing the file',
+  activityComparing: 'comparing the algorithms',
+  activityDownload: 'preparing the download',
+  activityCleaningReport: 'preparing the cleaning report',
+  activitySample: 'loading the sample',
+  activityReading: 'reading {name}',
+  activityCustomerTable: 'showing the customer table',
+  workerCannotStart:
+    'The analysis could not start in this browser ({detail}): try another browser.',
+  workerStopped:
+    'The analysis stopped unexpectedly: try again, or use the command line for very large files.',
+  workerStoppedBecause:
+    'The analysis stopped unexpectedly ({detail}): try again, or use the command line for very large files.',
+  workerNotStarted: 'The analysis did not start: reload the page and try again.',
+  sampleNotLoaded: 'the sample {name} could not be loaded ({status})',
+  statusAnalysing: 'Analysing…',
+  statusRfmDone: 'RFM done for {customers, number} customers; clustering them…',
+  statusDoneDbscan: 'Analysis done: DBSCAN found {k, plural, one {# segment} other {# segments}}.',
+  statusDoneRecommended: 'Analysis done: {k} segments recommended.',
+  statusCancelledKeeping: 'Cancelled: the page shows the last finished results.',
+  statusCancelled: 'Cancelled.',
+  statusAnalysisCancelled: 'Analysis cancelled.',
+  statusComparing: 'Comparing algorithms…',
+  statusCompared: 'Comparison done.',
+  statusComparisonCancelled: 'Comparison cancelled.',
+  statusDownloaded: 'Downloaded {file}.',
+  statusRereadForDownload:
+    'The analysis was cancelled, so the file is read again to prepare the download…',
+  statusReading: 'Reading {name}…',
+  statusRead: 'Read {rows, number} rows.',
+  rfmSayDateOrder: 'Say how the dates in {column} are written: day first or month first.',
+  // The command line's own refusals
+  cliOneFile: 'Give exactly one CSV file: segmentlens {command} FILE [options].',
+  cliBadArguments: '{problem}: see segmentlens --help.',
+  cliWholeNumberAtLeast: '--{name} must be a whole number of at least {min}, not "{value}".',
+  cliWholeNumberRange: '--{name} must be a whole number from {min} to {max}, not "{value}".',
+  cliNumberAtLeast: '--{name} must be a number of at least {min}, not "{value}".',
+  cliChoice: '--{name} must be one of {choices}, not "{value}".',
+  cliNoSuchFile: 'Cannot read {path}: there is no such file; check the path.',
+  cliFolder: 'Cannot read {path}: it is a folder; give the path of a CSV file.',
+  cliCannotOpen: 'Cannot read {path}: it cannot be opened; check the path.',
+  cliDayAndMonth: 'Give --day-first or --month-first, not both.',
+  cliSnapshot: '--snapshot must be a date such as 2011-12-10 or "2011-12-10 12:50", not "{value}".',
+  cliDbscanK:
+    'DBSCAN finds the number of segments itself: leave out --k, or choose --algorithm kmeans or hierarchical.',
+  cliMisplacedDbscan: '{flag} applies to DBSCAN: add --algorithm dbscan.',
+  cliMisplacedHierarchy: '{flag} applies to hierarchical clustering: add --algorithm hierarchical.',
+  cliEps: '--eps must be a number above 0, such as 0.5.',
+} as const;

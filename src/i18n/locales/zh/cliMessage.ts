@@ -1,0 +1,18 @@
+import type { CatalogShape } from '../../catalog';
+import type { cliMessage as english } from '../en/cliMessage';
+
+/** 命令行对部分消息的措辞：用参数代替页面控件。 */
+export const cliMessage: CatalogShape<typeof english> = {
+  featureCategorical:
+    '“{name}”是分类列，不是数值列：请选择数值特征，或用 --one-hot 对它进行独热编码。',
+  featureNoneChosen: '没有选择任何特征：请用 --features 至少指定一个数值列。',
+  mappingNeedsCustomer: '没有识别出客户列：请用 --customer COL 指定。',
+  mappingNeedsDate: '没有识别出订单日期列：请用 --date COL 指定。',
+  mappingNeedsMoney:
+    '没有识别出金额列：请用 --amount COL 指定，或同时用 --quantity COL 和 --price COL 指定。',
+  mappingTwice:
+    '“{name}”被选作两种用途：请为 --customer、--date、--order、--quantity、--price、--amount、--item、--description 各指定不同的列。',
+  linesAmbiguousDates:
+    '“{column}”中的日期（例如 {example}）可能是日在前，也可能是月在前：请加上 --day-first 或 --month-first。',
+  rfmOneCustomer: '只有一个客户有可用的订单，而细分至少需要两个客户：请检查列的选择。',
+};

@@ -1,0 +1,327 @@
+import type { CatalogShape } from '../../catalog';
+import type { message as english } from '../en/message';
+
+/** 核心说的话：错误、说明、原因、标签。 */
+export const message: CatalogShape<typeof english> = {
+  // 读取文件
+  readEmptyFile: '这个文件是空的：请选择一个有表头行和数据行的 CSV 文件。',
+  readNoText: '这个文件里没有文字：请选择一个有表头行和数据行的 CSV 文件。',
+  readNoRows: '这个文件只有表头，没有数据行：请在表头下面添加数据后再试。',
+  readTooLarge:
+    '这个文件有 {size}，超过了本页面能处理的 {limit}：这么大的文件请使用命令行（npx segmentlens analyze FILE）。',
+  readHeaderQuotes: '表头（第 {line} 行）的引号不成对：请修正文件的第一行后再试。',
+  readWorkbook:
+    '这个文件是 {what}，不是 CSV：请先另存为 CSV（在 Excel 中选择“文件 > 另存为 > CSV UTF-8”），再选择这个 CSV 文件。',
+  readBinaryKind: '这个文件是 {what}，不是 CSV：请改选一个 CSV 文件。',
+  readBinary: '这个文件不是文本（含有二进制数据）：请改选一个 CSV 文件。',
+  fileXlsx: 'Excel 工作簿（.xlsx）',
+  fileXls: 'Excel 工作簿（.xls）',
+  filePng: 'PNG 图片',
+  fileJpeg: 'JPEG 图片',
+  fileGif: 'GIF 图片',
+  filePdf: 'PDF 文档',
+  fileGzip: 'gzip 压缩包',
+  noColumn: '没有名为“{name}”的列：请从这些列中选择：{names}。',
+  // 编码是如何确定的
+  encodingChosen: '您的选择',
+  encodingRfmTable: '此处计算的 RFM 数据',
+  encodingBom: '文件开头的字节顺序标记（BOM）',
+  encodingUtf16: '字符之间的零字节（UTF-16）',
+  encodingValidUtf8: '文件字节（是有效的 UTF-8）',
+  encodingNotUtf8: '文件字节（不是有效的 UTF-8）',
+  encodingNotUtf8After: '文件字节（前 {size} 之后不是有效的 UTF-8）',
+  // 无法读取的行
+  rowQuotes: '引号不成对或位置不对',
+  rowStrayQuote: '未加引号的字段中出现了引号，按原样读取',
+  rowFieldCount: '有 {count} 个字段，而表头有 {expected} 个',
+  rowFieldCountShort: '字段数量不对',
+  // 读取说明
+  noteUnnamedColumns: '有 {count} 列没有名称，已自动命名（column_N）。',
+  noteRenamedColumns: '有 {count} 个重复的列名已改为唯一名称（name_2、name_3……）。',
+  noteDroppedEmptyColumns: '已删除每行末尾 {count} 个没有名称的空列。',
+  noteExtraEmptyFields: '有 {count} 行末尾有多余的空字段，已忽略。',
+  noteBlankLines: '已跳过 {count} 个空行。',
+  noteStrayQuotes: '有 {count} 行在未加引号的字段中出现了引号（第 {lines} 行），已按原样读取。',
+  noteManyIssues: '有 {count} 行无法读取，下面列出了前 {listed} 行。',
+  noteNumericHeader: '第一行是数字而不是列名：各列已命名为 column_1、column_2……',
+  // 列类型
+  kindAllMissing: '所有单元格都为空：不作为特征使用。',
+  kindNotNumbers: '有 {count} 个单元格不是数字（例如“{example}”），按缺失值处理。',
+  kindIdentifierName: '列名看起来是标识符：不作为特征使用。',
+  kindRowNumber: '每行依次为 1、2、3……：这是标识符，不是特征。',
+  kindConstant: '每一行的值都相同：不作为特征使用。',
+  kindAmbiguousDates: '没有大于 12 的日或月：请确认日期是“日在前”还是“月在前”。',
+  kindUnique: '每一行的值都不同：这是标识符，不是特征。',
+  kindSameCategory: '每一行的值都相同。',
+  kindTooManyValues: '有 {count} 个不同的值：太多，不能作为类别使用。',
+  // 特征与清洗
+  featureCategorical: '“{name}”是分类列，不是数值列：请选择数值特征，或对它进行独热编码。',
+  featureWrongKind:
+    '“{name}”是{kind, select, identifier {标识符} datetime {日期} text {文本} other {{kind}}}列，不是数值列：请选择数值特征，或把它的类型改为数值。',
+  featureNoneChosen: '没有选择任何特征：请至少为一个数值列勾选“用作特征”。',
+  featureOneRow: '这个文件只有一行数据：客户细分至少需要两个客户，每行一个。',
+  featureAllConstant: '所有数值列在每一行的值都相同，无法区分客户：请选择数值有变化的文件。',
+  featureNoNumeric: '这个文件没有可用于聚类的数值列：至少需要一列数字（例如消费金额或访问次数）。',
+  featureChosenConstant: '所选特征在每一行的值都相同，无法聚类：请选择其他特征。',
+  featureNoNumbers: '所选特征中没有数字：请至少选择一个数值列作为特征。',
+  featureUnusedNote: '{column}：{note}',
+  featureLeftOut: '{column} 未被用作特征：{reason}。',
+  featureNoNumbersReason: '其中没有数字',
+  log1pNotFeature: '{name} 不在所选特征中，因此没有对它取 log(1 + x)。',
+  log1pNotNumeric: '{name} 不是数值特征，因此没有对它取 log(1 + x)。',
+  log1pNegative: '{name} 含有负值，因此没有对它取 log(1 + x)。',
+  scaleConstant: '{name} 在每一行的值都相同，因此不作为特征使用。',
+  scaleNoSpread: '{name} 的四分位距为 0，因此只按中位数居中，没有缩放。',
+  cleanNoRowsMissing:
+    '每一行的某个特征都有缺失值（{count} 行）：请改为填补缺失值而不是删除行，或选择其他特征。',
+  cleanNoRowsMalformed:
+    '没有任何一行能被读取（{count} 行格式错误）：请检查分隔符和引号，或允许补齐过短的行。',
+  cleanNoRows: '清洗后没有剩下任何行：请放宽清洗选项（重复行、缺失值、异常值）。',
+  detailMissing: '{column} 没有值',
+  detailRepeats: '与第 {line} 行重复',
+  detailBelow: '{column} 低于 {limit, number, precise}',
+  detailAbove: '{column} 高于 {limit, number, precise}',
+  detailBelowLog: '{column} 低于 {limit, number, precise}（取 log1p 后）',
+  detailAboveLog: '{column} 高于 {limit, number, precise}（取 log1p 后）',
+  // 聚类
+  tooFewRowsForK: '只有 {rows} 行可用，少于要求的 {k} 个细分群：最多只能选择 {rows} 个细分群。',
+  kNotWhole: '细分群数量必须是不小于 1 的整数，而不是 {k}。',
+  kRangeShrank: '只剩 {rows} 行可供分析，因此 k 的范围是 1 到 {kMax}：请增加行数或减少细分群数量。',
+  noRowsToCluster: '没有可以聚类的行。',
+  wardEuclideanOnly: 'Ward 连接只能使用欧氏距离：请选择欧氏距离，或改用其他连接方法。',
+  wardNote: 'Ward 连接只用欧氏距离构建聚类树；所选的距离用于计算轮廓系数。',
+  cutTooLow:
+    '在高度 {height} 处切割聚类树会得到 {count} 个细分群：请选择至少 {least} 的高度，最多得到 {most} 个细分群。',
+  hierarchySampled:
+    '层次聚类是在 {total, number} 行中按固定种子抽取的 {rows, number} 行样本上进行的（它需要所有两两距离，最多只能处理 {most, number} 行）；其余各行归入中心最近的细分群。',
+  epsNotPositive: 'eps 必须是大于 0 的数字，而不是 {eps}。',
+  minPtsNotWhole: '最小点数必须是不小于 1 的整数，而不是 {minPts}。',
+  epsIdentical: '大多数行完全相同，无法建议邻域大小：请输入一个大于 0 的 eps。',
+  dbscanAllNoise:
+    '在 eps 为 {eps}、最小点数为 {minPts} 时所有行都是噪声：请增大 eps（k-距离图建议 {suggested}）或减小最小点数。',
+  dbscanSampled:
+    'DBSCAN 是在 {total, number} 行中按固定种子抽取的 {rows, number} 行样本上运行的（在合理时间内最多处理 {most, number} 行）；其余各行归入 eps 范围内某个核心行所在的细分群，附近没有核心行的则为噪声。',
+  // 选择 k
+  reasonTooFewRows: '行数太少，无法比较不同的细分群数量。',
+  reasonNoBend: '肘部曲线没有明显拐点；轮廓系数在 k = {silhouetteK} 时最高（{best}）。',
+  reasonBend: '肘部曲线在 k = {elbowK} 处弯折。',
+  reasonAgree: '肘部曲线在 k = {elbowK} 处弯折，轮廓系数也在此处最高（{best}）：两者一致。',
+  reasonNearlyAgree:
+    '肘部曲线在 k = {elbowK} 处弯折，轮廓系数在相邻的 k = {silhouetteK} 处最高（{best}）：两者基本一致；推荐 k = {k}。',
+  reasonElbowGoodEnough:
+    '肘部曲线在 k = {elbowK} 处弯折；轮廓系数在 k = {silhouetteK} 处最高（{best}），但在 k = {elbowK} 处几乎一样好（{atElbow}），因此推荐肘部的 k。',
+  reasonSilhouetteWins:
+    '肘部曲线在 k = {elbowK} 处弯折，但那里的轮廓系数（{atElbow}）明显低于 k = {silhouetteK} 处（{best}），因此推荐 k = {silhouetteK}。',
+  reasonHeightCut: '{reason}在高度 {height} 处切割聚类树得到 {count} 个细分群。',
+  reasonDbscan:
+    'DBSCAN 在 eps 为 {eps}、最小点数为 {minPts} 时找到 {clusters} 个细分群；{noise, number} 行（{share, number, share}）是噪声。',
+  metricEuclidean: '欧氏距离',
+  metricManhattan: '曼哈顿距离',
+  metricChebyshev: '切比雪夫距离',
+  metricCosine: '余弦距离',
+  // 比较算法时的设置
+  compareKmeans: 'k = {k}，{nInit} 次初始化中的最优结果',
+  compareHierarchy:
+    '{linkage, select, ward {Ward} complete {全} average {平均} single {单} other {{linkage}}}连接，{metric}，k = {k}',
+  compareHierarchyWard:
+    '{linkage, select, ward {Ward} complete {全} average {平均} single {单} other {{linkage}}}连接，{metric}（Ward 只用欧氏距离），k = {k}',
+  compareHierarchySampled: '{settings}，聚类树基于 {rows, number} 行',
+  compareDbscan: 'eps {eps}，最小点数 {minPts}，{metric}',
+  compareDbscanSuggested: 'eps {eps}（建议值），最小点数 {minPts}，{metric}',
+  // 细分群标签
+  labelHigh: '{feature}高',
+  labelLow: '{feature}低',
+  labelAboveAverage: '{feature}高于平均',
+  labelBelowAverage: '{feature}低于平均',
+  labelMostly: '多为{value}',
+  labelTypical: '普通客户',
+  labelNoise: '噪声',
+  labelJoin: '{first}，{second}',
+  labelRepeat: '{label}（{count}）',
+  rfmLapsed: '久未购买',
+  rfmRecent: '近期购买',
+  rfmFairlyLapsed: '较久未购买',
+  rfmFairlyRecent: '较近购买',
+  rfmFrequent: '购买频繁',
+  rfmRare: '购买稀少',
+  rfmFairlyFrequent: '购买较频繁',
+  rfmFairlyRare: '购买较少',
+  rfmHighSpend: '消费高',
+  rfmLowSpend: '消费低',
+  rfmAboveAverageSpend: '消费高于平均',
+  rfmBelowAverageSpend: '消费低于平均',
+  // 订单行与 RFM
+  mappingNeedsCustomer: '请选择标识客户的列。',
+  mappingNeedsDate: '请选择订单日期所在的列。',
+  mappingNeedsMoney: '请选择一个金额列，或者同时选择数量列和单价列。',
+  mappingTwice: '“{name}”被选作两种用途：请为每种用途选择不同的列。',
+  mappingLooksLikeLines:
+    '每个客户（{customer}）出现在多行中，并有日期（{date}）和金额（{amount}）：这看起来是每行一条订单明细。',
+  mappingLooksLikeLinesPrice:
+    '每个客户（{customer}）出现在多行中，并有日期（{date}）以及数量和单价（{quantity} x {price}）：这看起来是每行一条订单明细。',
+  mappingNotLines: '未识别出{missing}，因此按每行一个客户来读取。',
+  mappingMissingCustomer: '重复出现的客户列',
+  mappingMissingDate: '日期列',
+  mappingMissingMoney: '金额列（或数量和单价列）',
+  listTwo: '{first}和{second}',
+  listMore: '{first}、{rest}',
+  linesNoneUsable: '没有可用的订单行（大多数被排除的原因是：{reason}）：请检查列的选择。',
+  linesUnreadableDates:
+    '“{column}”中没有可读取的日期（其中是 {example}）：请选择订单日期所在的列，日期应写成 2010-12-01 08:26、12/1/2010 或 01.12.2010 这样的形式。',
+  linesAmbiguousDates:
+    '“{column}”中的日期（例如 {example}）可能是日在前，也可能是月在前：请指明是哪一种。',
+  dropUnreadableRow: '该行无法按列读取',
+  dropNoCustomer: '没有客户编号',
+  dropCancellation: '已取消的订单（订单号以 C 开头）',
+  dropUnreadableDate: '日期缺失或无法读取',
+  dropMissingAmount: '数量、单价或金额缺失或不是数字',
+  dropNotPositive: '数量、单价或金额为零或负数（退货、调整、赠品）',
+  snapshotBeforeLastOrder:
+    '快照日期早于最后一笔订单（{last, date, minute}）：请选择之后的日期，或留空以使用最后一笔订单的次日。',
+  rfmOneCustomer: '只有一个客户有可用的订单，无法聚类：请检查列的选择。',
+  segmentMapCells: '网格需要 {count} 个单元格。',
+  segmentMapBlank: '每个细分群都需要名称：请输入一个名称。',
+  segmentMapTwice: '有两个细分群都叫“{name}”：请为每个细分群取不同的名称。',
+  segmentMapUnassigned: '网格中的每个单元格都必须属于某个细分群。',
+  rfmChampions: '冠军客户',
+  rfmLoyalCustomers: '忠诚客户',
+  rfmPotentialLoyalists: '潜在忠诚客户',
+  rfmNewCustomers: '新客户',
+  rfmPromising: '有潜力的客户',
+  rfmNeedAttention: '需要关注的客户',
+  rfmAboutToSleep: '即将沉睡的客户',
+  rfmAtRisk: '有流失风险的客户',
+  rfmCantLoseThem: '不能失去的客户',
+  rfmHibernating: '沉睡客户',
+  rfmImportantValue: '重要价值客户',
+  rfmImportantDevelopment: '重要发展客户',
+  rfmImportantRetention: '重要保持客户',
+  rfmImportantWinBack: '重要挽留客户',
+  rfmGeneralValue: '一般价值客户',
+  rfmGeneralDevelopment: '一般发展客户',
+  rfmGeneralRetention: '一般保持客户',
+  rfmGeneralWinBack: '一般挽留客户',
+  // 导出
+  exportNoSegmentation: '没有可导出的 {k} 个细分群的结果。',
+  exportNoClusters: '请先对客户进行聚类，再导出单个聚类。',
+  exportAllSegments: '全部细分群（k={k}）',
+  exportAllSegmentsOf:
+    '全部细分群（{algorithm, select, dbscan {DBSCAN} hierarchical {层次聚类} other {{algorithm}}}，k={k}）',
+  exportSegment: '细分群 {id} - {label}',
+  exportCleaningReport: '清洗报告（排除的行）',
+  exportRfmTable: 'RFM 表',
+  exportRfmSegment: 'RFM - {segment}',
+  exportRfmCluster: 'RFM - 聚类 {cluster}（共 {k} 个）',
+  exportRfmSetAside: 'RFM 未使用的订单行',
+  // 购物篮
+  basketsNeedItem:
+    '请选择商品列（每行的商品编码，例如 StockCode 或 SKU），才能看出哪些商品一起售出。',
+  basketsMinSupport:
+    '最小支持度必须是大于 0、不超过 1 的购物篮比例（例如 0.01 表示 1%），而不是 {value}。',
+  basketsMaxLen: '最大项集长度必须是 1 到 {most} 之间的整数，而不是 {value}。',
+  basketsMaxItemsets: '频繁项集的上限必须是不小于 1 的整数，而不是 {value}。',
+  basketsNone: '这个范围内没有任何购物篮含有商品：请选择其他范围，或检查商品列。',
+  basketsTooMany:
+    '在最小支持度为 {support} 时，频繁项集超过 {most, number} 个：请提高最小支持度（或降低最大项集长度）。',
+  basketsMinConfidence: '最小置信度必须是 0 到 1 之间的比例（例如 0.3 表示 30%），而不是 {value}。',
+  // 推荐
+  recommendNoMethod: '请至少选择一种方法：热门商品、基于商品或基于客户。',
+  recommendNoRepeat:
+    '没有客户下过两次订单，因此没有后续订单可用来检验推荐：请使用订单时间跨度更长的文件。',
+  recommendNothingNew:
+    '没有客户的最后一笔订单中含有之前没买过的商品，因此没有可用来检验推荐的内容：请使用订单时间跨度更长的文件。',
+  recommendBlankItems: '所有可用订单行的商品列都是空的：请选择存放商品编码的列。',
+  recommendNeedItem: '推荐需要知道买了什么：请选择商品列（每行的商品编码）。',
+  recommendBadMethod: '方法必须是 popularity、item、user 或 all，而不是 {value}。',
+  recommendBadSimilarity: '相似度必须是 cosine 或 pearson，而不是 {value}。',
+  recommendBadCount: '{what}必须是 1 到 {most} 之间的整数：{value} 不是。',
+  recommendNeighboursItem: '每个商品的邻居数',
+  recommendNeighboursUser: '每个客户的邻居数',
+  recommendTop: '每个客户的推荐数',
+  // 客户价值
+  valueNoRepeat:
+    '没有客户在不同的时段（天，或按周计数时的周）里购买过不止一次，因此无法为重复购买建模：请使用时间跨度更长的订单，或按天计数。',
+  valueNoRepeatSpend:
+    '没有客户在不同的时段里购买过不止一次，因此无法为平均消费建模：请使用时间跨度更长的订单。',
+  valueNoAverageSpend:
+    '消费模型没有得到有限的平均消费（其 q 不超过 1），通常是因为少数客户的消费远高于其他人：请排除这些异常值后再试。',
+  valueNoCustomers: '没有可以建模的客户：请检查订单行。',
+  valueHorizonDays: '预期购买次数需要大于 0 天的时间范围，而不是 {value}：请选择例如 90。',
+  valueHoldoutRange:
+    '验证期必须在第一笔订单（{first, date, minute}）之后开始，且不晚于最后一笔订单（{last, date, minute}）：请选择两者之间的日期。',
+  valueHoldoutEmpty:
+    '校准期的客户在 {start, date, minute} 到观察结束之间都没有购买：请选择更早的验证期开始日期。',
+  valueHorizonMonths: '时间范围必须是 1 到 1200 之间的整数个月，而不是 {value}：请重新选择。',
+  valueDiscount:
+    '月折现率必须是 0（不折现）到 10 之间的数字，例如 0.01 表示 1%，而不是 {value}：请重新选择。',
+  valueObservationEnd: '观察结束时间不是日期：请选择一个日期。',
+  valueNothingBought: '在观察结束之前没有任何客户购买：请选择更晚的结束日期。',
+  bgnbdFewRepeat:
+    '只有 {count} 个客户购买过不止一次，太少，无法判断客户如何流失：估计很粗略，请使用时间跨度更长的订单。',
+  bgnbdNoDropoutA:
+    '拟合没有收敛：几乎没有客户流失（a 趋于零），因此存活概率接近 1；使用时间跨度更长的订单或按天计数可能有帮助。',
+  bgnbdNoDropoutB:
+    '拟合没有收敛：几乎没有客户流失（b 趋于无穷大），因此存活概率接近 1；使用时间跨度更长的订单或按天计数可能有帮助。',
+  bgnbdEdgeZero: '拟合没有收敛：{parameter} 趋于零，这是模型的极限，所以估计值只是找到的最佳值。',
+  bgnbdEdgeInfinity:
+    '拟合没有收敛：{parameter} 趋于无穷大，这是模型的极限，所以估计值只是找到的最佳值。',
+  bgnbdMaxIterations: '拟合在 {count} 次迭代内没有收敛：估计值只是找到的最佳值。',
+  bgnbdFlat: '似然函数过于平坦，无法继续改进，拟合在收敛前停止：估计值只是找到的最佳值。',
+  spendFewRepeat:
+    '只有 {count} 个客户购买过不止一次，太少，无法拟合消费模型：请使用时间跨度更长的订单。',
+  spendEdgeZero:
+    '消费模型没有收敛：{parameter} 趋于零，这是模型的极限，所以估计值只是找到的最佳值。',
+  spendEdgeInfinity:
+    '消费模型没有收敛：{parameter} 趋于无穷大，这是模型的极限，所以估计值只是找到的最佳值。',
+  spendMaxIterations: '消费模型在 {count} 次迭代内没有收敛：估计值只是找到的最佳值。',
+  spendFlat: '似然函数过于平坦，无法继续改进，消费模型在收敛前停止：估计值只是找到的最佳值。',
+  spendQAtMostOne:
+    '消费模型的 q 为 {q}，不超过 1，因此平均消费没有有限的均值：通常是因为少数客户的消费远高于其他人。',
+  noSession: '分析进程中没有打开这个文件。',
+  // 页面自己的句子（状态、进度、问题）
+  pageUnexpected: '{activity}时出了问题（{detail}）：请重试；如果一直出现，请使用命令行。',
+  activityAnalysing: '分析文件',
+  activityComparing: '比较算法',
+  activityDownload: '准备下载',
+  activityCleaningReport: '准备清洗报告',
+  activitySample: '加载示例',
+  activityReading: '读取 {name}',
+  activityCustomerTable: '显示客户表',
+  workerCannotStart: '分析无法在这个浏览器中启动（{detail}）：请换一个浏览器。',
+  workerStopped: '分析意外停止：请重试；很大的文件请使用命令行。',
+  workerStoppedBecause: '分析意外停止（{detail}）：请重试；很大的文件请使用命令行。',
+  workerNotStarted: '分析没有启动：请刷新页面后重试。',
+  sampleNotLoaded: '无法加载示例 {name}（{status}）',
+  statusAnalysing: '正在分析……',
+  statusRfmDone: '已完成 {customers, number} 个客户的 RFM；正在对他们聚类……',
+  statusDoneDbscan: '分析完成：DBSCAN 找到 {k} 个细分群。',
+  statusDoneRecommended: '分析完成：推荐 {k} 个细分群。',
+  statusCancelledKeeping: '已取消：页面显示的是上一次完成的结果。',
+  statusCancelled: '已取消。',
+  statusAnalysisCancelled: '分析已取消。',
+  statusComparing: '正在比较算法……',
+  statusCompared: '比较完成。',
+  statusComparisonCancelled: '比较已取消。',
+  statusDownloaded: '已下载 {file}。',
+  statusRereadForDownload: '分析已被取消，正在重新读取文件以准备下载……',
+  statusReading: '正在读取 {name}……',
+  statusRead: '已读取 {rows, number} 行。',
+  rfmSayDateOrder: '请说明 {column} 中的日期是怎么写的：日在前还是月在前。',
+  // 命令行自己的拒绝
+  cliOneFile: '请只给一个 CSV 文件：segmentlens {command} FILE [选项]。',
+  cliBadArguments: '{problem}：请查看 segmentlens --help。',
+  cliWholeNumberAtLeast: '--{name} 必须是不小于 {min} 的整数，而不是“{value}”。',
+  cliWholeNumberRange: '--{name} 必须是 {min} 到 {max} 之间的整数，而不是“{value}”。',
+  cliNumberAtLeast: '--{name} 必须是不小于 {min} 的数字，而不是“{value}”。',
+  cliChoice: '--{name} 必须是 {choices} 之一，而不是“{value}”。',
+  cliNoSuchFile: '无法读取 {path}：没有这个文件；请检查路径。',
+  cliFolder: '无法读取 {path}：这是一个文件夹；请给出 CSV 文件的路径。',
+  cliCannotOpen: '无法读取 {path}：无法打开；请检查路径。',
+  cliDayAndMonth: '请给出 --day-first 或 --month-first，不要两个都给。',
+  cliSnapshot: '--snapshot 必须是像 2011-12-10 或“2011-12-10 12:50”这样的日期，而不是“{value}”。',
+  cliDbscanK:
+    'DBSCAN 会自己确定细分群数量：请去掉 --k，或选择 --algorithm kmeans 或 hierarchical。',
+  cliMisplacedDbscan: '{flag} 只用于 DBSCAN：请加上 --algorithm dbscan。',
+  cliMisplacedHierarchy: '{flag} 只用于层次聚类：请加上 --algorithm hierarchical。',
+  cliEps: '--eps 必须是大于 0 的数字，例如 0.5。',
+};
