@@ -1,3 +1,5 @@
+import { englishText } from '../src/i18n/formatMessage';
+import { nameSegments } from '../src/core/rfm/rfmSegments';
 import { join } from 'node:path';
 import { fileSource } from '../src/cli/fileSource';
 import { groupOrders } from '../src/core/rfm/orders';
@@ -124,7 +126,7 @@ async function child(path: string, similarity: UserSimilarity): Promise<void> {
   const bySegment = evaluation.methods.map((result) =>
     metricsByGroup(evaluation, result, rfm.segment, rfm.segmentMap.names.length),
   );
-  const segments = rfm.segmentMap.names.map((name, s) => ({
+  const segments = nameSegments(rfm.segmentMap, englishText).names.map((name, s) => ({
     name,
     methods: Object.fromEntries(
       evaluation.methods.map((result, m) => [result.method, bySegment[m][s]]),

@@ -1,23 +1,19 @@
 import { isUserError } from '../core/common/userError';
-import { analyzeCommand, ANALYZE_USAGE } from './analyzeCommand';
+import { COMMANDS } from './commands';
 import type { Io } from './io';
-import { rfmCommand, RFM_USAGE } from './rfmCommand';
 import { createVoice, languageFromArgs } from './voice';
 
-const USAGE = `segmentlens: customer segments from a CSV file, on your machine.
+const USAGE = `segmentlens: customer analytics from a CSV file, on your machine.
 
 Commands:
-  segmentlens analyze FILE [options]   segment customers (one row per customer)
-  segmentlens rfm FILE [options]       RFM segments from order lines (one row per order line)
+${COMMANDS.map((command) => `  segmentlens ${command.names[0].padEnd(10)} FILE [options]   ${command.summary}`).join('\n')}
 
-Run "segmentlens analyze --help" or "segmentlens rfm --help" for the options.
+Run "segmentlens COMMAND --help" for a command's options.
 
 Every command takes --lang en|zh for its messages and its text report (default: the
 environment's locale, LC_ALL, LC_MESSAGES or LANG; JSON keys stay English).
 
-${ANALYZE_USAGE}
-
-${RFM_USAGE}`;
+${COMMANDS.map((command) => command.usage).join('\n\n')}`;
 
 /**
  * The command line. Returns the exit status: 0 on success, 2 for a problem the user can fix
@@ -37,9 +33,8 @@ export async function main(
       io.stdout.write(USAGE + '\n');
       return command === undefined ? 2 : 0;
     }
-    if (command === 'analyze' || command === 'analyse')
-      return await analyzeCommand(rest, io, voice);
-    if (command === 'rfm') return await rfmCommand(rest, io, voice);
+    const known = COMMANDS.find((candidate) => candidate.names.includes(command));
+    if (known) return await known.run(rest, io, voice);
     io.stderr.write(`segmentlens: ${voice.text('noCommand', { command })}\n`);
     return 2;
   } catch (error) {

@@ -70,7 +70,19 @@ export function computeRfm(
   settings: RfmSettings,
   onProgress?: StageProgress,
 ): RfmResult {
-  const lines = selectOrderLines(table, settings, (f) => onProgress?.(0.8 * f));
+  return rfmOfLines(
+    selectOrderLines(table, settings, (f) => onProgress?.(0.8 * f)),
+    settings.snapshot,
+    onProgress,
+  );
+}
+
+/** RFM of order lines already selected (see computeRfm), recency counted to `snapshotAt`. */
+export function rfmOfLines(
+  lines: OrderLines,
+  snapshotAt: number | null,
+  onProgress?: StageProgress,
+): RfmResult {
   const c = lines.customers.length;
   const monetary = new Float64Array(c);
   const lastPurchase = new Float64Array(c).fill(-Infinity);
@@ -89,7 +101,7 @@ export function computeRfm(
   onProgress?.(0.9);
   const latest = lines.lastOrder;
 
-  const snapshot = settings.snapshot ?? latest + ONE_DAY_MS;
+  const snapshot = snapshotAt ?? latest + ONE_DAY_MS;
   if (snapshot < latest) {
     throw new UserError('bad-option', 'snapshotBeforeLastOrder', { last: latest });
   }

@@ -1,5 +1,5 @@
 import type { AnalysisOptions } from '../analysis/analysisOptions';
-import type { AnalysisResult } from '../analysis/analysisResult';
+import { resultFor, type AnalysisResult } from '../analysis/analysisResult';
 import type { PipelineProgress } from '../common/progress';
 import { UserError } from '../common/userError';
 import type { ClusterExecutor } from '../cluster/clusterJob';
@@ -8,8 +8,9 @@ import type { ByteSource } from '../read/byteSource';
 import { inferColumns, type ColumnSummary } from '../read/inferColumns';
 import { readCsv } from '../read/readCsv';
 import type { Table } from '../read/table';
-import { computeRfm, type RfmResult, type RfmSettings } from '../rfm/rfm';
-import { rfmAnalysisOptions, rfmTable } from '../rfm/rfmClustering';
+import { selectOrderLines, type OrderLines, type OrderLineSettings } from '../rfm/orderLines';
+import { rfmOfLines, type RfmResult, type RfmSettings } from '../rfm/rfm';
+import { customerClusters, rfmAnalysisOptions, rfmTable } from '../rfm/rfmClustering';
 import { RfmCustomerTable, type RfmPage, type RfmQuery } from '../rfm/rfmCustomerTable';
 import { cellTotals } from '../rfm/rfmSummary';
 import { describeDataset, type DatasetSummary, type ReadChoice } from './datasetSummary';
@@ -41,8 +42,9 @@ export interface OpenOptions {
   executor?: () => ClusterExecutor | undefined;
 }
 
-/** RFM for one set of settings, and the analysis of its customers. */
+/** RFM for one set of settings, the order lines it came from, and the analysis of its customers. */
 interface RfmStage {
+  lines: OrderLines;
   result: RfmResult;
   customers: TableAnalysis;
   table: RfmCustomerTable;
@@ -57,6 +59,7 @@ interface RfmStage {
  */
 export class AnalysisSession {
   private readonly rows: TableAnalysis;
+  private readonly lineStages = new StageCache<OrderLines>(1);
   private readonly rfmStages = new StageCache<RfmStage>(1);
   private summaryMemo: DatasetSummary | null = null;
 
@@ -99,6 +102,17 @@ export class AnalysisSession {
     return this.summaryMemo;
   }
 
+  /**
+   * The order lines every order-lines analysis uses (RFM, baskets, recommendations, customer
+   * value), selected once per mapping and date order.
+   */
+  orderLines(settings: OrderLineSettings, onProgress?: (fraction: number) => void): OrderLines {
+    const { mapping, dateOrder } = settings;
+    return this.lineStages.obtain(stageKey(mapping, dateOrder), () =>
+      selectOrderLines(this.table, { mapping, dateOrder }, onProgress),
+    );
+  }
+
   /** RFM per customer from the file's order lines, once per settings. */
   rfm(settings: RfmSettings, onProgress?: PipelineProgress): RfmResult {
     return this.rfmStage(settings, onProgress).result;
@@ -106,8 +120,10 @@ export class AnalysisSession {
 
   private rfmStage(settings: RfmSettings, onProgress?: PipelineProgress): RfmStage {
     return this.rfmStages.obtain(stageKey(settings), () => {
-      const result = computeRfm(this.table, settings, (f) => onProgress?.('rfm', f));
+      const lines = this.orderLines(settings, (f) => onProgress?.('rfm', 0.8 * f));
+      const result = rfmOfLines(lines, settings.snapshot, (f) => onProgress?.('rfm', f));
       return {
+        lines,
         result,
         customers: new TableAnalysis(rfmTable(result), null, this.executor),
         table: new RfmCustomerTable(result),
@@ -132,6 +148,34 @@ export class AnalysisSession {
         'rfm-mean': cellTotals(result, 'rfm-mean'),
       },
     };
+  }
+
+  /** The order lines and RFM per customer of these settings (baskets, recommendations, value). */
+  linesAndRfm(
+    settings: RfmSettings,
+    onProgress?: PipelineProgress,
+  ): {
+    lines: OrderLines;
+    rfm: RfmResult;
+  } {
+    const stage = this.rfmStage(settings, onProgress);
+    return { lines: stage.lines, rfm: stage.result };
+  }
+
+  /**
+   * Each customer's cluster (in the order of the RFM customers) under a clustering of the RFM
+   * figures, computed once (and shared with the page's segmentation of the same options).
+   */
+  async customerClusters(
+    settings: RfmSettings,
+    clustering: AnalysisOptions,
+    k: number,
+    hooks: SegmentationHooks = {},
+  ): Promise<Int32Array> {
+    const analysis = await this.segmentation({ options: clustering, rfm: settings }, hooks);
+    if (resultFor(analysis, k) === null)
+      throw new UserError('bad-option', 'exportNoSegmentation', { k });
+    return customerClusters(analysis, k, this.rfm(settings).customers.length);
   }
 
   /** One page of the RFM customer table, sorted and filtered here. */

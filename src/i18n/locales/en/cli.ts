@@ -1,3 +1,7 @@
+import { cliClassify } from './cliClassify';
+import { cliRecommend } from './cliRecommend';
+import { cliRules } from './cliRules';
+import { cliValue } from './cliValue';
 /** The command line's own words (its reports; JSON keys stay English). */
 export const cli = {
   listSeparator: ', ',
@@ -54,4 +58,8 @@ export const cli = {
   rfmClusters:
     'Clusters on log1p(frequency), log1p(monetary) and recency, standardised: k = {k} (recommended {recommended}).',
   wroteRfm: 'Wrote rfm.csv and set-aside.csv to {out}',
+  ...cliRules,
+  ...cliRecommend,
+  ...cliValue,
+  ...cliClassify,
 } as const;

@@ -1,3 +1,8 @@
+import { messageBaskets } from './messageBaskets';
+import { messageRecommend } from './messageRecommend';
+import { messageClassify } from './messageClassify';
+import { messageValue } from './messageValue';
+
 /** What the core says: errors, notes, reasons, labels (a code and its values). */
 export const message = {
   // Reading a file
@@ -239,83 +244,6 @@ export const message = {
   exportRfmSegment: 'RFM - {segment}',
   exportRfmCluster: 'RFM - cluster {cluster} of {k}',
   exportRfmSetAside: 'order lines left out of RFM',
-  // Baskets
-  basketsNeedItem:
-    'Choose the item column (the product code of each line, such as StockCode or SKU) to see what sells together.',
-  basketsMinSupport:
-    'The minimum support must be a share of baskets above 0 and at most 1 (such as 0.01 for 1%), not {value}.',
-  basketsMaxLen: 'The maximum itemset length must be a whole number from 1 to {most}, not {value}.',
-  basketsMaxItemsets:
-    'The cap on frequent itemsets must be a whole number of at least 1, not {value}.',
-  basketsNone:
-    'No basket in this scope names an item: choose another scope, or check the item column.',
-  basketsTooMany:
-    'More than {most, number} itemsets are frequent at a minimum support of {support}: raise the minimum support (or lower the maximum itemset length).',
-  basketsMinConfidence:
-    'The minimum confidence must be a share from 0 to 1 (such as 0.3 for 30%), not {value}.',
-  // Recommendations
-  recommendNoMethod: 'Choose at least one method: popularity, item or user.',
-  recommendNoRepeat:
-    'No customer ordered twice, so there is no later order to check recommendations against: use a file with a longer period of orders.',
-  recommendNothingNew:
-    'No customer’s last order has a product they had not bought before, so there is nothing to check recommendations against: use a file with a longer period of orders.',
-  recommendBlankItems:
-    'The item column is blank on every order line that can be used: choose the column that holds the product codes.',
-  recommendNeedItem:
-    'Recommendations need to know what was bought: choose the item column (the product code of each line).',
-  recommendBadMethod: 'The method must be popularity, item, user or all, not {value}.',
-  recommendBadSimilarity: 'The similarity must be cosine or pearson, not {value}.',
-  recommendBadCount: '{what} must be a whole number from 1 to {most}: {value} is not.',
-  recommendNeighboursItem: 'The number of neighbours per item',
-  recommendNeighboursUser: 'The number of neighbours per customer',
-  recommendTop: 'The number of recommendations per customer',
-  // Customer value
-  valueNoRepeat:
-    'No customer bought more than once in different periods (days, or weeks when counting per week), so repeat buying cannot be modelled: use a longer stretch of orders, or count per day.',
-  valueNoRepeatSpend:
-    'No customer bought more than once in different periods, so average spend cannot be modelled: use a longer stretch of orders.',
-  valueNoAverageSpend:
-    'The spend model found no finite average spend (its q is at most 1), usually because a few customers spend far more than the rest: leave out the outliers and try again.',
-  valueNoCustomers: 'There are no customers to model: check the order lines.',
-  valueHorizonDays:
-    'Expected purchases need a horizon of more than 0 days, not {value}: choose one such as 90.',
-  valueHoldoutRange:
-    'The holdout must start after the first order ({first, date, minute}) and no later than the last ({last, date, minute}): choose a date between them.',
-  valueHoldoutEmpty:
-    'No customer of the calibration period bought anything from {start, date, minute} to the observation end: choose an earlier holdout start.',
-  valueHorizonMonths:
-    'The horizon must be a whole number of months from 1 to 1200, not {value}: choose another.',
-  valueDiscount:
-    'The monthly discount rate must be a number from 0 (no discount) up to 10, such as 0.01 for 1%, not {value}: choose another.',
-  valueObservationEnd: 'The observation end is not a date: choose one.',
-  valueNothingBought:
-    'No customer bought anything up to the observation end: choose a later end date.',
-  bgnbdFewRepeat:
-    'Only {count} customers bought more than once, too few to tell how customers stop buying: the estimates are rough, so use a longer stretch of orders.',
-  bgnbdNoDropoutA:
-    'The fit did not converge: almost no customer seems to stop buying (a runs to zero), so P(alive) stays near 1; a longer stretch of orders or counting per day may help.',
-  bgnbdNoDropoutB:
-    'The fit did not converge: almost no customer seems to stop buying (b runs to infinity), so P(alive) stays near 1; a longer stretch of orders or counting per day may help.',
-  bgnbdEdgeZero:
-    'The fit did not converge: {parameter} runs to zero, a limit of the model, so the estimates are only the best found.',
-  bgnbdEdgeInfinity:
-    'The fit did not converge: {parameter} runs to infinity, a limit of the model, so the estimates are only the best found.',
-  bgnbdMaxIterations:
-    'The fit did not converge within {count} iterations: the estimates are only the best found.',
-  bgnbdFlat:
-    'The fit stopped before converging because the likelihood is too flat to improve: the estimates are only the best found.',
-  spendFewRepeat:
-    'Only {count} customer bought more than once, too few to fit the spend model: use a longer stretch of orders.',
-  spendEdgeZero:
-    'The spend model did not converge: {parameter} runs to zero, a limit of the model, so the estimates are only the best found.',
-  spendEdgeInfinity:
-    'The spend model did not converge: {parameter} runs to infinity, a limit of the model, so the estimates are only the best found.',
-  spendMaxIterations:
-    'The spend model did not converge within {count} iterations: the estimates are only the best found.',
-  spendFlat:
-    'The spend model stopped before converging because the likelihood is too flat to improve: the estimates are only the best found.',
-  spendQAtMostOne:
-    "The spend model's q is {q}, at most 1, so average spend has no finite mean: a few customers spending far more than the rest usually cause it.",
   noSession: 'The file is not open in the analysis worker.',
   // The page's own sentences (status, progress, problems)
   pageUnexpected:
@@ -368,4 +296,8 @@ export const message = {
   cliMisplacedDbscan: '{flag} applies to DBSCAN: add --algorithm dbscan.',
   cliMisplacedHierarchy: '{flag} applies to hierarchical clustering: add --algorithm hierarchical.',
   cliEps: '--eps must be a number above 0, such as 0.5.',
+  ...messageBaskets,
+  ...messageRecommend,
+  ...messageValue,
+  ...messageClassify,
 } as const;

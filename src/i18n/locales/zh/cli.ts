@@ -1,3 +1,7 @@
+import { cliClassify } from './cliClassify';
+import { cliRecommend } from './cliRecommend';
+import { cliRules } from './cliRules';
+import { cliValue } from './cliValue';
 import type { CatalogShape } from '../../catalog';
 import type { cli as english } from '../en/cli';
 
@@ -57,4 +61,8 @@ export const cli: CatalogShape<typeof english> = {
   rfmClusters:
     '基于最近购买天数、log1p(购买频次) 和 log1p(消费金额)（均已标准化）的聚类：k = {k}（推荐 {recommended}）。',
   wroteRfm: '已将 rfm.csv 和 set-aside.csv 写入 {out}',
+  ...cliRules,
+  ...cliRecommend,
+  ...cliValue,
+  ...cliClassify,
 };

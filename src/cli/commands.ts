@@ -1,0 +1,28 @@
+import { analyzeCommand, ANALYZE_USAGE } from './analyzeCommand';
+import type { Io } from './io';
+import { rfmCommand, RFM_USAGE } from './rfmCommand';
+import type { Voice } from './voice';
+
+/** One command of the command line: what it does in a line, its help, and how it runs. */
+export interface Command {
+  names: readonly string[];
+  summary: string;
+  usage: string;
+  run(argv: string[], io: Io, voice: Voice): Promise<number>;
+}
+
+/** Every command, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [
+  {
+    names: ['analyze', 'analyse'],
+    summary: 'segment customers (one row per customer)',
+    usage: ANALYZE_USAGE,
+    run: analyzeCommand,
+  },
+  {
+    names: ['rfm'],
+    summary: 'RFM segments from order lines (one row per order line)',
+    usage: RFM_USAGE,
+    run: rfmCommand,
+  },
+];

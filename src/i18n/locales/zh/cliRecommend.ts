@@ -1,0 +1,4 @@
+import type { CatalogShape } from '../../catalog';
+import type { cliRecommend as english } from '../en/cliRecommend';
+
+export const cliRecommend: CatalogShape<typeof english> = {};
