@@ -1,14 +1,30 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { join } from 'node:path';
 import { defineConfig } from 'vite';
+import { offlinePlugin } from './scripts/vite/offlinePlugin';
+import { SECURITY_HEADERS } from './src/offline/policy';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), offlinePlugin(join(import.meta.dirname, 'public'))],
   base: './',
   worker: { format: 'es' },
-  // React and Recharts make one ~200 KB (gzip) chunk; splitting it would not load anything sooner.
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 800 },
-  preview: { port: 4173, strictPort: false },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // React and Recharts make one ~200 KB (gzip) chunk; splitting it would not load anything sooner.
+    chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      // The service worker is an entry of its own, at the root, so its scope is the whole page.
+      input: { index: 'index.html', sw: 'src/offline/serviceWorker.ts' },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
+  // `npm start` serves every file with the page's security headers (workers take their policy
+  // from their own response, not from the page's meta tag).
+  preview: { port: 4173, strictPort: false, headers: { ...SECURITY_HEADERS } },
   test: {
     projects: [
       {
@@ -17,6 +33,8 @@ export default defineConfig({
           name: 'unit',
           include: [
             'test/core/**/*.test.ts',
+            'test/i18n/**/*.test.ts',
+            'test/offline/**/*.test.ts',
             'test/cli/**/*.test.ts',
             'test/worker/**/*.test.ts',
             'test/scripts/**/*.test.ts',
