@@ -25,7 +25,10 @@ export type UserErrorCode =
   | 'bad-option'
   | 'bad-mapping'
   | 'ambiguous-dates'
-  | 'no-clusters';
+  | 'no-clusters'
+  | 'single-class'
+  | 'rare-class'
+  | 'too-few-segments';
 
 export function isUserError(error: unknown): error is UserError {
   return (
