@@ -1,0 +1,116 @@
+import type { StageProgress } from '../common/progress';
+import { createRandom } from '../common/random';
+import { UserError } from '../common/userError';
+import {
+  applyTree,
+  TreeGrower,
+  type DecisionTree,
+  type Predictions,
+  type TreeData,
+} from './decisionTree';
+
+export interface ForestOptions {
+  trees: number;
+  /** Features tried per split; null for floor(sqrt(d)), scikit-learn's "sqrt". */
+  maxFeatures: number | null;
+  /** null to grow every tree until its leaves are pure (scikit-learn's default). */
+  maxDepth: number | null;
+  minSamplesLeaf: number;
+  seed: number;
+}
+
+export const DEFAULT_FOREST_OPTIONS: ForestOptions = {
+  trees: 100,
+  maxFeatures: null,
+  maxDepth: null,
+  minSamplesLeaf: 1,
+  seed: 0,
+};
+
+export interface RandomForest {
+  trees: DecisionTree[];
+  classCount: number;
+  featureCount: number;
+}
+
+/**
+ * A random forest as scikit-learn's RandomForestClassifier: each tree is grown on a bootstrap
+ * sample of the training rows (as many draws as rows, with replacement, a row drawn k times
+ * weighing k), trying floor(sqrt(d)) features drawn at random at every split. Tree t draws with
+ * its own generator, seeded from `seed`, so the forest is the same for the same seed. (The draws
+ * are not scikit-learn's, so the trees are not its trees; the forest is as good.)
+ */
+export function fitForest(
+  data: TreeData,
+  target: Int32Array,
+  classCount: number,
+  rows: Int32Array,
+  options: Partial<ForestOptions> = {},
+  onProgress?: StageProgress,
+): RandomForest {
+  const settings = { ...DEFAULT_FOREST_OPTIONS, ...options };
+  if (!Number.isInteger(settings.trees) || settings.trees < 1 || settings.trees > 10_000)
+    throw new UserError(
+      'bad-option',
+      `The number of trees must be a whole number from 1 to 10,000 (not ${settings.trees}): 100 is usual.`,
+    );
+  const d = data.d;
+  const maxFeatures = settings.maxFeatures ?? Math.max(1, Math.floor(Math.sqrt(d)));
+  const seeds = createRandom(settings.seed);
+  const treeSeeds = Array.from({ length: settings.trees }, () => seeds.int(0x7fffffff));
+  const weights = new Float64Array(data.n);
+  const trees: DecisionTree[] = [];
+  const m = rows.length;
+  const grower = new TreeGrower(data, m);
+  for (let t = 0; t < settings.trees; t++) {
+    const random = createRandom(treeSeeds[t]);
+    weights.fill(0);
+    for (let draw = 0; draw < m; draw++) weights[rows[random.int(m)]]++;
+    trees.push(
+      grower.grow(target, classCount, {
+        maxDepth: settings.maxDepth,
+        minSamplesLeaf: settings.minSamplesLeaf,
+        maxFeatures,
+        random,
+        rows,
+        weights,
+      }),
+    );
+    onProgress?.((t + 1) / settings.trees);
+  }
+  return { trees, classCount, featureCount: d };
+}
+
+/**
+ * Class probabilities as predict_proba: the mean over trees of the leaf's weighted class shares;
+ * the class is the first most probable one.
+ */
+export function predictForest(
+  forest: RandomForest,
+  matrix: Float32Array,
+  n: number,
+  d: number,
+): Predictions {
+  const C = forest.classCount;
+  const probabilities = new Float64Array(n * C);
+  const leaves = new Int32Array(n);
+  for (const tree of forest.trees) {
+    applyTree(tree, matrix, n, d, leaves);
+    for (let i = 0; i < n; i++) {
+      const leaf = leaves[i];
+      const total = tree.weight[leaf];
+      for (let c = 0; c < C; c++) probabilities[i * C + c] += tree.counts[leaf * C + c] / total;
+    }
+  }
+  const classes = new Int32Array(n);
+  const trees = forest.trees.length;
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let c = 0; c < C; c++) {
+      probabilities[i * C + c] /= trees;
+      if (probabilities[i * C + c] > probabilities[i * C + best]) best = c;
+    }
+    classes[i] = best;
+  }
+  return { classes, probabilities };
+}

@@ -1,0 +1,616 @@
+import { rowProgress, type StageProgress } from '../common/progress';
+import type { Random } from '../common/random';
+import { argsortFloat32 } from './argsort';
+
+/**
+ * How CART trees are grown, as scikit-learn's DecisionTreeClassifier grows them (1.2, splitter
+ * "best", criterion "gini"), so that the same rows give the same tree:
+ *
+ * - values are compared in single precision (scikit-learn casts X to float32);
+ * - the candidate splits of a feature lie at the midpoints of consecutive distinct values in the
+ *   node (values within 1e-7 count as one), and the best split maximises scikit-learn's proxy
+ *   -(w_right x gini_right) - (w_left x gini_left), computed with its operations in its order;
+ *   within a feature the first (lowest) best threshold wins, across features the first best one
+ *   in visiting order (scikit-learn visits features in a random order, so exactly tied features
+ *   are the one place where the two may differ: those nodes are flagged `tied`);
+ * - a node is a leaf at maxDepth, below 2 x minSamplesLeaf rows, when pure (Gini <= machine
+ *   epsilon), or when no split leaves minSamplesLeaf rows on each side;
+ * - nodes are numbered depth first, left child first.
+ *
+ * Speed: features are sorted once (prepareTreeData). A feature of at most 256 distinct values is
+ * scanned by counting a node's rows per value and class. Every other feature keeps each node's
+ * rows in its order; a split partitions those runs stably into the other of two buffers (nodes
+ * at even depths live in one, odd depths in the other), so no node ever sorts and a node costs
+ * O(rows x features).
+ */
+
+/** Values closer than this count as one (scikit-learn's FEATURE_THRESHOLD). */
+const FEATURE_THRESHOLD = 1e-7;
+/** A node whose impurity is at most this is pure (scikit-learn's EPSILON). */
+const EPSILON = 2.220446049250313e-16;
+/** Features with at most this many distinct values are counted, not kept sorted. */
+const COUNTED_MAX_VALUES = 256;
+
+/** The features of n rows, sorted once for all the trees grown on them. */
+export interface TreeData {
+  n: number;
+  d: number;
+  /** Per feature kept sorted: the rows in ascending order of it (ties in row order); else null. */
+  sorted: (Int32Array | null)[];
+  /** ...and their values in single precision, in that order. */
+  sortedValues: (Float32Array | null)[];
+  /** Per counted feature: each row's rank (its distinct value's, or its bin's); else null. */
+  codes: (Uint8Array | null)[];
+  /** Per counted feature: the lowest and highest value of each rank, ascending; else null. */
+  lower: (Float64Array | null)[];
+  upper: (Float64Array | null)[];
+}
+
+export interface TreeDataOptions {
+  /**
+   * Put the values of every feature with more distinct values than this into this many bins of
+   * about equal rows (equal values in one bin), and split only between bins: the histogram
+   * splitting that makes forests fast. null (the default) splits between every two values, as
+   * scikit-learn.
+   */
+  bins: number | null;
+}
+
+/** Sorts each feature of an n x d row-major matrix (finite values, as cleaning leaves them). */
+export function prepareTreeData(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  options: Partial<TreeDataOptions> = {},
+): TreeData {
+  const bins = options.bins ?? null;
+  if (bins !== null && !(bins >= 2 && bins <= COUNTED_MAX_VALUES))
+    throw new Error(`bins must be from 2 to ${COUNTED_MAX_VALUES}, not ${bins}`);
+  const data: TreeData = { n, d, sorted: [], sortedValues: [], codes: [], lower: [], upper: [] };
+  const column = new Float32Array(n);
+  for (let f = 0; f < d; f++) {
+    for (let i = 0; i < n; i++) {
+      const v = matrix[i * d + f];
+      if (!Number.isFinite(v)) throw new Error(`feature ${f} of row ${i} is ${v}`);
+      column[i] = v;
+    }
+    const order = argsortFloat32(column);
+    const ordered = new Float32Array(n);
+    for (let k = 0; k < n; k++) ordered[k] = column[order[k]];
+    let distinct = 0;
+    for (let k = 0; k < n && distinct <= COUNTED_MAX_VALUES; k++)
+      if (k === 0 || ordered[k] !== ordered[k - 1]) distinct++;
+    if (distinct > COUNTED_MAX_VALUES && bins === null) {
+      data.sorted.push(order);
+      data.sortedValues.push(ordered);
+      data.codes.push(null);
+      data.lower.push(null);
+      data.upper.push(null);
+      continue;
+    }
+    // One rank per distinct value, or per bin of at least n / bins rows.
+    const binRows = distinct > (bins ?? COUNTED_MAX_VALUES) ? n / bins! : 0;
+    const rank = new Uint8Array(n);
+    const lower: number[] = [];
+    const upper: number[] = [];
+    let inBin = 0;
+    for (let k = 0; k < n; k++) {
+      const v = ordered[k];
+      if (k === 0 || (v !== ordered[k - 1] && inBin >= binRows)) {
+        lower.push(v);
+        upper.push(v);
+        inBin = 0;
+      }
+      upper[upper.length - 1] = v;
+      rank[order[k]] = lower.length - 1;
+      inBin++;
+    }
+    data.sorted.push(null);
+    data.sortedValues.push(null);
+    data.codes.push(rank);
+    data.lower.push(Float64Array.from(lower));
+    data.upper.push(Float64Array.from(upper));
+  }
+  return data;
+}
+
+export interface TreeOptions {
+  /** Deepest level of splits (the root is depth 0); null for no limit. */
+  maxDepth: number | null;
+  /** Fewest rows (not weight) on each side of a split. */
+  minSamplesLeaf: number;
+  /** Features tried per split, drawn at random (forests); null for every feature in order. */
+  maxFeatures: number | null;
+  /** Draws the features tried per split when maxFeatures is set. */
+  random: Random | null;
+  /** Rows to grow on (indices into the data); null for all. */
+  rows: Int32Array | null;
+  /** Per data row: its weight (bootstrap counts, sample weights); rows of weight 0 are left out. */
+  weights: Float64Array | null;
+}
+
+export const DEFAULT_TREE_OPTIONS: TreeOptions = {
+  maxDepth: null,
+  minSamplesLeaf: 1,
+  maxFeatures: null,
+  random: null,
+  rows: null,
+  weights: null,
+};
+
+/** A fitted tree in flat arrays, node 0 the root (as scikit-learn's tree_). */
+export interface DecisionTree {
+  nodeCount: number;
+  classCount: number;
+  featureCount: number;
+  /** Split feature; -1 at a leaf. */
+  feature: Int32Array;
+  /** Rows whose value (in single precision) is <= threshold go left; 0 at a leaf. */
+  threshold: Float64Array;
+  /** Children; -1 at a leaf. */
+  left: Int32Array;
+  right: Int32Array;
+  /** nodeCount x classCount weighted class counts of the fitted rows (scikit-learn's value). */
+  counts: Float64Array;
+  /** Fitted rows in each node (unweighted). */
+  rows: Int32Array;
+  /** Their total weight. */
+  weight: Float64Array;
+  /** Gini impurity. */
+  impurity: Float64Array;
+  depth: Int32Array;
+  /** 1 where another feature's best split scored the same (to 1e-12): the choice was a tie. */
+  tied: Uint8Array;
+}
+
+/**
+ * Grows trees on one TreeData, reusing its buffers from tree to tree (a forest grows hundreds).
+ * `capacity` is the most rows one tree is grown on.
+ */
+export class TreeGrower {
+  /** Sorted features, and the slot of each feature's runs in the buffers (-1: counted). */
+  private readonly sortedFeatures: number[] = [];
+  private readonly slot: Int32Array;
+  /** Two buffers each: the node's rows (any order), and per slot its rows and values in order. */
+  private readonly nodeRows: [Int32Array, Int32Array];
+  private readonly orderRows: [Int32Array, Int32Array];
+  private readonly orderValues: [Float32Array, Float32Array];
+  /** Per data row: 1 while it is in the sample, or while it goes left of the split being made. */
+  private readonly mark: Uint8Array;
+  /** Per rank (and class): rows and weight of a counted feature in the node. */
+  private hist = new Float64Array(0);
+  private readonly rankRows = new Int32Array(COUNTED_MAX_VALUES);
+  /** The node's rows' classes and weights, in nodeRows order (read once per node, not per feature). */
+  private readonly nodeClasses: Int32Array;
+  private readonly nodeWeights: Float64Array;
+  private readonly present = new Int32Array(COUNTED_MAX_VALUES);
+
+  constructor(
+    private readonly data: TreeData,
+    private readonly capacity: number,
+  ) {
+    this.slot = new Int32Array(data.d).fill(-1);
+    data.sorted.forEach((order, f) => {
+      if (order !== null) this.slot[f] = this.sortedFeatures.push(f) - 1;
+    });
+    const size = this.sortedFeatures.length * capacity;
+    this.nodeRows = [new Int32Array(capacity), new Int32Array(capacity)];
+    this.orderRows = [new Int32Array(size), new Int32Array(size)];
+    this.orderValues = [new Float32Array(size), new Float32Array(size)];
+    this.mark = new Uint8Array(data.n);
+    this.nodeClasses = new Int32Array(capacity);
+    this.nodeWeights = new Float64Array(capacity);
+  }
+
+  grow(
+    target: Int32Array,
+    classCount: number,
+    options: Partial<TreeOptions> = {},
+    onProgress?: StageProgress,
+  ): DecisionTree {
+    const settings = { ...DEFAULT_TREE_OPTIONS, ...options };
+    const { d, codes, lower, upper } = this.data;
+    const { slot, rankRows, present, nodeClasses, nodeWeights, capacity: cap } = this;
+    const C = classCount;
+    if (this.hist.length < COUNTED_MAX_VALUES * C)
+      this.hist = new Float64Array(COUNTED_MAX_VALUES * C);
+    const hist = this.hist;
+    const weights = settings.weights;
+    const maxDepth = settings.maxDepth ?? Infinity;
+    const minLeaf = Math.max(1, settings.minSamplesLeaf);
+    const tryFeatures = Math.min(d, settings.maxFeatures ?? d);
+    if (d === 0) throw new Error('a tree needs at least one feature');
+    if (tryFeatures < d && settings.random === null)
+      throw new Error('a random generator is needed to draw features');
+
+    const N = this.fillSample(settings.rows, weights);
+    const tree = new TreeBuilder(C, d);
+    const leftCounts = new Float64Array(C);
+    const nodeCounts = new Float64Array(C);
+    const featureOrder = Int32Array.from({ length: d }, (_, f) => f);
+    const featureBest = new Float64Array(d).fill(-Infinity);
+    const progress = rowProgress(onProgress, N);
+    let settled = 0;
+
+    // Depth first, left child first: the stack holds [start, end, depth, parent, isLeft].
+    const stack: number[] = [0, N, 0, -1, 0];
+    while (stack.length > 0) {
+      const isLeft = stack.pop()!;
+      const parent = stack.pop()!;
+      const depth = stack.pop()!;
+      const end = stack.pop()!;
+      const start = stack.pop()!;
+      const nodeRows = this.nodeRows[depth & 1];
+      const orderRows = this.orderRows[depth & 1];
+      const orderValues = this.orderValues[depth & 1];
+      nodeCounts.fill(0);
+      let nodeWeight = 0;
+      for (let j = start; j < end; j++) {
+        const row = nodeRows[j];
+        const w = weights === null ? 1 : weights[row];
+        const cls = target[row];
+        nodeClasses[j] = cls;
+        nodeWeights[j] = w;
+        nodeCounts[cls] += w;
+        nodeWeight += w;
+      }
+      const impurity = gini(nodeCounts, nodeWeight);
+      const rowCount = end - start;
+      const node = tree.add(
+        parent,
+        isLeft === 1,
+        depth,
+        nodeCounts,
+        rowCount,
+        nodeWeight,
+        impurity,
+      );
+      let isLeaf =
+        depth >= maxDepth || rowCount < 2 || rowCount < 2 * minLeaf || impurity <= EPSILON;
+
+      let bestFeature = -1;
+      /** Rows on the left of the best split; for a counted feature, also its highest rank. */
+      let bestLeftRows = 0;
+      let bestRank = -1;
+      let bestThreshold = 0;
+      let bestProxy = -Infinity;
+      if (!isLeaf) {
+        let visited = 0;
+        // Features drawn without replacement; constant ones do not count towards tryFeatures.
+        for (let k = 0; k < d && visited < tryFeatures; k++) {
+          if (tryFeatures < d) {
+            const pick = k + settings.random!.int(d - k);
+            const t = featureOrder[k];
+            featureOrder[k] = featureOrder[pick];
+            featureOrder[pick] = t;
+          }
+          const f = featureOrder[k];
+          leftCounts.fill(0);
+          let leftWeight = 0;
+          if (slot[f] >= 0) {
+            const base = slot[f] * cap;
+            if (orderValues[base + end - 1] <= orderValues[base + start] + FEATURE_THRESHOLD)
+              continue;
+            visited++;
+            for (let j = base + start; j < base + end - 1; j++) {
+              const row = orderRows[j];
+              const w = weights === null ? 1 : weights[row];
+              leftCounts[target[row]] += w;
+              leftWeight += w;
+              const low = orderValues[j];
+              const high = orderValues[j + 1];
+              if (high <= low + FEATURE_THRESHOLD) continue;
+              const leftRows = j + 1 - base - start;
+              if (leftRows < minLeaf) continue;
+              if (rowCount - leftRows < minLeaf) break;
+              // scikit-learn's proxy, inlined: a call would box its result on every candidate.
+              const rightWeight = nodeWeight - leftWeight;
+              let squaresLeft = 0;
+              let squaresRight = 0;
+              for (let c = 0; c < C; c++) {
+                squaresLeft += leftCounts[c] * leftCounts[c];
+                const right = nodeCounts[c] - leftCounts[c];
+                squaresRight += right * right;
+              }
+              const proxy =
+                -rightWeight * (1 - squaresRight / (rightWeight * rightWeight)) -
+                leftWeight * (1 - squaresLeft / (leftWeight * leftWeight));
+              if (proxy > featureBest[f]) featureBest[f] = proxy;
+              if (proxy > bestProxy) {
+                bestProxy = proxy;
+                bestFeature = f;
+                bestLeftRows = leftRows;
+                bestThreshold = midpoint(low, high);
+              }
+            }
+          } else {
+            const rank = codes[f]!;
+            const lowest = lower[f]!;
+            const highest = upper[f]!;
+            // Count the node's rows per rank and class, noting which ranks occur.
+            let u = 0;
+            let minRank = COUNTED_MAX_VALUES;
+            let maxRank = -1;
+            for (let j = start; j < end; j++) {
+              const r = rank[nodeRows[j]];
+              if (rankRows[r]++ === 0) {
+                present[u++] = r;
+                if (r < minRank) minRank = r;
+                if (r > maxRank) maxRank = r;
+              }
+              hist[r * C + nodeClasses[j]] += nodeWeights[j];
+            }
+            if (highest[maxRank] > lowest[minRank] + FEATURE_THRESHOLD) {
+              visited++;
+              sortRanks(present, u, rankRows, minRank, maxRank);
+              let leftRows = 0;
+              for (let p = 0; p < u - 1; p++) {
+                const r = present[p];
+                for (let c = 0; c < C; c++) {
+                  const w = hist[r * C + c];
+                  leftCounts[c] += w;
+                  leftWeight += w;
+                }
+                leftRows += rankRows[r];
+                const low = highest[r];
+                const high = lowest[present[p + 1]];
+                if (high <= low + FEATURE_THRESHOLD) continue;
+                if (leftRows < minLeaf) continue;
+                if (rowCount - leftRows < minLeaf) break;
+                const rightWeight = nodeWeight - leftWeight;
+                let squaresLeft = 0;
+                let squaresRight = 0;
+                for (let c = 0; c < C; c++) {
+                  squaresLeft += leftCounts[c] * leftCounts[c];
+                  const right = nodeCounts[c] - leftCounts[c];
+                  squaresRight += right * right;
+                }
+                const proxy =
+                  -rightWeight * (1 - squaresRight / (rightWeight * rightWeight)) -
+                  leftWeight * (1 - squaresLeft / (leftWeight * leftWeight));
+                if (proxy > featureBest[f]) featureBest[f] = proxy;
+                if (proxy > bestProxy) {
+                  bestProxy = proxy;
+                  bestFeature = f;
+                  bestLeftRows = leftRows;
+                  bestRank = r;
+                  bestThreshold = midpoint(low, high);
+                }
+              }
+            }
+            for (let p = 0; p < u; p++) {
+              const r = present[p];
+              rankRows[r] = 0;
+              for (let c = 0; c < C; c++) hist[r * C + c] = 0;
+            }
+          }
+        }
+        if (bestFeature === -1) isLeaf = true;
+        const tolerance = 1e-12 * Math.abs(bestProxy);
+        for (let k = 0; k < d; k++) {
+          const f = featureOrder[k];
+          if (f !== bestFeature && featureBest[f] >= bestProxy - tolerance) tree.tied[node] = 1;
+          featureBest[f] = -Infinity;
+        }
+      }
+      if (isLeaf) {
+        settled += rowCount;
+        progress(settled);
+        continue;
+      }
+      tree.feature[node] = bestFeature;
+      tree.threshold[node] = bestThreshold;
+      const position = start + bestLeftRows;
+      this.partition(depth, start, end, position, bestFeature, bestRank);
+      stack.push(position, end, depth + 1, node, 0, start, position, depth + 1, node, 1);
+    }
+    onProgress?.(1);
+    return tree.finish();
+  }
+
+  /** Puts the sample (given rows of positive weight) in the root's buffers; returns its size. */
+  private fillSample(rows: Int32Array | null, weights: Float64Array | null): number {
+    const { n } = this.data;
+    const { mark, capacity } = this;
+    const nodeRows = this.nodeRows[0];
+    const orderRows = this.orderRows[0];
+    const orderValues = this.orderValues[0];
+    let count = 0;
+    const given = rows ? rows.length : n;
+    for (let r = 0; r < given; r++) {
+      const row = rows ? rows[r] : r;
+      if ((weights === null || weights[row] > 0) && mark[row] === 0) {
+        if (count === capacity) throw new Error(`more rows than the grower's ${capacity}`);
+        mark[row] = 1;
+        nodeRows[count++] = row;
+      }
+    }
+    if (count === 0) throw new Error('a tree needs at least one row of positive weight');
+    this.sortedFeatures.forEach((f, s) => {
+      const order = this.data.sorted[f]!;
+      const ordered = this.data.sortedValues[f]!;
+      let j = s * capacity;
+      for (let k = 0; k < n; k++) {
+        const row = order[k];
+        if (mark[row] === 1) {
+          orderRows[j] = row;
+          orderValues[j++] = ordered[k];
+        }
+      }
+    });
+    for (let k = 0; k < count; k++) mark[nodeRows[k]] = 0;
+    return count;
+  }
+
+  /**
+   * Moves the node's rows [start, end) at `depth` into the other buffer as its two children:
+   * the left rows to [start, position), the rest after, each side keeping its order.
+   */
+  private partition(
+    depth: number,
+    start: number,
+    end: number,
+    position: number,
+    feature: number,
+    rank: number,
+  ): void {
+    const { mark, capacity } = this;
+    const from = depth & 1;
+    const to = 1 - from;
+    const nodeRows = this.nodeRows[from];
+    if (this.slot[feature] >= 0) {
+      const base = this.slot[feature] * capacity;
+      const orderRows = this.orderRows[from];
+      for (let j = base + start; j < base + position; j++) mark[orderRows[j]] = 1;
+    } else {
+      const ranks = this.data.codes[feature]!;
+      for (let j = start; j < end; j++) mark[nodeRows[j]] = ranks[nodeRows[j]] <= rank ? 1 : 0;
+    }
+    // Branch-free: a row's side decides which cursor it is written at and moves on.
+    const nextRows = this.nodeRows[to];
+    for (let j = start, l = start, r = position; j < end; j++) {
+      const row = nodeRows[j];
+      const m = mark[row];
+      nextRows[r + m * (l - r)] = row;
+      l += m;
+      r += 1 - m;
+    }
+    const orderRows = this.orderRows[from];
+    const orderValues = this.orderValues[from];
+    const nextOrderRows = this.orderRows[to];
+    const nextOrderValues = this.orderValues[to];
+    for (let s = 0; s < this.sortedFeatures.length; s++) {
+      const base = s * capacity;
+      for (let j = base + start, l = base + start, r = base + position; j < base + end; j++) {
+        const row = orderRows[j];
+        const m = mark[row];
+        const at = r + m * (l - r);
+        nextOrderRows[at] = row;
+        nextOrderValues[at] = orderValues[j];
+        l += m;
+        r += 1 - m;
+      }
+    }
+    for (let j = start; j < end; j++) mark[nodeRows[j]] = 0;
+  }
+}
+
+/** The threshold between two values, as scikit-learn places it. */
+function midpoint(low: number, high: number): number {
+  const threshold = low / 2 + high / 2;
+  return threshold === high ? low : threshold;
+}
+
+/** Gini impurity of weighted class counts, as scikit-learn's node_impurity. */
+function gini(counts: Float64Array, weight: number): number {
+  let squares = 0;
+  for (let c = 0; c < counts.length; c++) squares += counts[c] * counts[c];
+  return 1 - squares / (weight * weight);
+}
+
+/** Puts the u distinct ranks present[0..u) in ascending order, the cheaper of two ways. */
+function sortRanks(
+  present: Int32Array,
+  u: number,
+  rankRows: Int32Array,
+  minRank: number,
+  maxRank: number,
+): void {
+  if (maxRank - minRank < 4 * u) {
+    let p = 0;
+    for (let r = minRank; r <= maxRank; r++) if (rankRows[r] > 0) present[p++] = r;
+    return;
+  }
+  for (let a = 1; a < u; a++) {
+    const r = present[a];
+    let b = a - 1;
+    while (b >= 0 && present[b] > r) {
+      present[b + 1] = present[b];
+      b--;
+    }
+    present[b + 1] = r;
+  }
+}
+
+/** Flat node storage that grows by doubling. */
+class TreeBuilder {
+  nodeCount = 0;
+  feature = new Int32Array(64);
+  threshold = new Float64Array(64);
+  left = new Int32Array(64);
+  right = new Int32Array(64);
+  counts: Float64Array;
+  rows = new Int32Array(64);
+  weight = new Float64Array(64);
+  impurity = new Float64Array(64);
+  depth = new Int32Array(64);
+  tied = new Uint8Array(64);
+
+  constructor(
+    readonly classCount: number,
+    readonly featureCount: number,
+  ) {
+    this.counts = new Float64Array(64 * classCount);
+  }
+
+  add(
+    parent: number,
+    isLeft: boolean,
+    depth: number,
+    counts: Float64Array,
+    rows: number,
+    weight: number,
+    impurity: number,
+  ): number {
+    if (this.nodeCount === this.feature.length) this.grow(this.nodeCount * 2);
+    const node = this.nodeCount++;
+    if (parent >= 0) (isLeft ? this.left : this.right)[parent] = node;
+    this.feature[node] = -1;
+    this.left[node] = -1;
+    this.right[node] = -1;
+    this.counts.set(counts, node * this.classCount);
+    this.rows[node] = rows;
+    this.weight[node] = weight;
+    this.impurity[node] = impurity;
+    this.depth[node] = depth;
+    return node;
+  }
+
+  private grow(capacity: number): void {
+    this.feature = resized(this.feature, capacity);
+    this.threshold = resized(this.threshold, capacity);
+    this.left = resized(this.left, capacity);
+    this.right = resized(this.right, capacity);
+    this.counts = resized(this.counts, capacity * this.classCount);
+    this.rows = resized(this.rows, capacity);
+    this.weight = resized(this.weight, capacity);
+    this.impurity = resized(this.impurity, capacity);
+    this.depth = resized(this.depth, capacity);
+    this.tied = resized(this.tied, capacity);
+  }
+
+  finish(): DecisionTree {
+    const m = this.nodeCount;
+    return {
+      nodeCount: m,
+      classCount: this.classCount,
+      featureCount: this.featureCount,
+      feature: this.feature.slice(0, m),
+      threshold: this.threshold.slice(0, m),
+      left: this.left.slice(0, m),
+      right: this.right.slice(0, m),
+      counts: this.counts.slice(0, m * this.classCount),
+      rows: this.rows.slice(0, m),
+      weight: this.weight.slice(0, m),
+      impurity: this.impurity.slice(0, m),
+      depth: this.depth.slice(0, m),
+      tied: this.tied.slice(0, m),
+    };
+  }
+}
+
+function resized<T extends Int32Array | Float64Array | Uint8Array>(array: T, capacity: number): T {
+  const next = new (array.constructor as new (length: number) => T)(capacity);
+  next.set(array);
+  return next;
+}
