@@ -160,13 +160,16 @@ function newtonBinary(
     let t = 1;
     let next = Infinity;
     const slope = dotOf(gradient, step);
+    // -slope is the squared Newton decrement, twice the distance to the optimum in value: at
+    // 1e-24 the optimum is reached far beyond what double precision can show.
+    if (-slope < 1e-24) break;
     for (let halving = 0; halving < 50; halving++) {
       for (let i = 0; i < p; i++) trial[i] = beta[i] + t * step[i];
       next = binaryLoss(z, y, m, d, penalty, trial, null, null);
       if (next <= value + 1e-4 * t * slope) break;
       t /= 2;
     }
-    if (!(next <= value)) break;
+    if (!(next < value)) break;
     beta = trial.slice();
     value = binaryLoss(z, y, m, d, penalty, beta, gradient, hessian);
     iterations++;

@@ -38,7 +38,8 @@ export interface RandomForest {
  * sample of the training rows (as many draws as rows, with replacement, a row drawn k times
  * weighing k), trying floor(sqrt(d)) features drawn at random at every split. Tree t draws with
  * its own generator, seeded from `seed`, so the forest is the same for the same seed. (The draws
- * are not scikit-learn's, so the trees are not its trees; the forest is as good.)
+ * are not scikit-learn's, so the trees are not its trees; the forest is as good.) Grow it on
+ * prepareTreeData(..., { bins: 256 }) for speed: splits then fall between bins of values.
  */
 export function fitForest(
   data: TreeData,
@@ -48,37 +49,91 @@ export function fitForest(
   options: Partial<ForestOptions> = {},
   onProgress?: StageProgress,
 ): RandomForest {
+  const trees: DecisionTree[] = [];
+  growForest(data, target, classCount, rows, options, (tree) => trees.push(tree), onProgress);
+  return { trees, classCount, featureCount: data.d };
+}
+
+/**
+ * Grows the forest's trees one by one, handing each to `visit` as it is grown: a caller that
+ * only needs predictions keeps one tree at a time (a fully grown tree on 100,000 rows is a few MB).
+ */
+export function growForest(
+  data: TreeData,
+  target: Int32Array,
+  classCount: number,
+  rows: Int32Array,
+  options: Partial<ForestOptions>,
+  visit: (tree: DecisionTree, index: number) => void,
+  onProgress?: StageProgress,
+): void {
   const settings = { ...DEFAULT_FOREST_OPTIONS, ...options };
   if (!Number.isInteger(settings.trees) || settings.trees < 1 || settings.trees > 10_000)
     throw new UserError(
       'bad-option',
       `The number of trees must be a whole number from 1 to 10,000 (not ${settings.trees}): 100 is usual.`,
     );
-  const d = data.d;
-  const maxFeatures = settings.maxFeatures ?? Math.max(1, Math.floor(Math.sqrt(d)));
+  const maxFeatures = settings.maxFeatures ?? Math.max(1, Math.floor(Math.sqrt(data.d)));
   const seeds = createRandom(settings.seed);
   const treeSeeds = Array.from({ length: settings.trees }, () => seeds.int(0x7fffffff));
   const weights = new Float64Array(data.n);
-  const trees: DecisionTree[] = [];
   const m = rows.length;
   const grower = new TreeGrower(data, m);
   for (let t = 0; t < settings.trees; t++) {
     const random = createRandom(treeSeeds[t]);
     weights.fill(0);
     for (let draw = 0; draw < m; draw++) weights[rows[random.int(m)]]++;
-    trees.push(
-      grower.grow(target, classCount, {
-        maxDepth: settings.maxDepth,
-        minSamplesLeaf: settings.minSamplesLeaf,
-        maxFeatures,
-        random,
-        rows,
-        weights,
-      }),
-    );
+    const tree = grower.grow(target, classCount, {
+      maxDepth: settings.maxDepth,
+      minSamplesLeaf: settings.minSamplesLeaf,
+      maxFeatures,
+      random,
+      rows,
+      weights,
+    });
+    visit(tree, t);
     onProgress?.((t + 1) / settings.trees);
   }
-  return { trees, classCount, featureCount: d };
+}
+
+/**
+ * Adds one tree's class probabilities for n rows (its leaf's weighted class shares) into
+ * `sums` (n x classCount): the mean over trees is predict_proba.
+ */
+export function addTreeProbabilities(
+  tree: DecisionTree,
+  matrix: Float32Array,
+  n: number,
+  d: number,
+  sums: Float64Array,
+  leaves = new Int32Array(n),
+): void {
+  const C = tree.classCount;
+  applyTree(tree, matrix, n, d, leaves);
+  for (let i = 0; i < n; i++) {
+    const leaf = leaves[i];
+    const total = tree.weight[leaf];
+    for (let c = 0; c < C; c++) sums[i * C + c] += tree.counts[leaf * C + c] / total;
+  }
+}
+
+/** Mean probabilities from summed ones, in place, and the first most probable class per row. */
+export function averageProbabilities(
+  sums: Float64Array,
+  n: number,
+  classCount: number,
+  trees: number,
+): Predictions {
+  const classes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let c = 0; c < classCount; c++) {
+      sums[i * classCount + c] /= trees;
+      if (sums[i * classCount + c] > sums[i * classCount + best]) best = c;
+    }
+    classes[i] = best;
+  }
+  return { classes, probabilities: sums };
 }
 
 /**
@@ -91,26 +146,8 @@ export function predictForest(
   n: number,
   d: number,
 ): Predictions {
-  const C = forest.classCount;
-  const probabilities = new Float64Array(n * C);
+  const sums = new Float64Array(n * forest.classCount);
   const leaves = new Int32Array(n);
-  for (const tree of forest.trees) {
-    applyTree(tree, matrix, n, d, leaves);
-    for (let i = 0; i < n; i++) {
-      const leaf = leaves[i];
-      const total = tree.weight[leaf];
-      for (let c = 0; c < C; c++) probabilities[i * C + c] += tree.counts[leaf * C + c] / total;
-    }
-  }
-  const classes = new Int32Array(n);
-  const trees = forest.trees.length;
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let c = 0; c < C; c++) {
-      probabilities[i * C + c] /= trees;
-      if (probabilities[i * C + c] > probabilities[i * C + best]) best = c;
-    }
-    classes[i] = best;
-  }
-  return { classes, probabilities };
+  for (const tree of forest.trees) addTreeProbabilities(tree, matrix, n, d, sums, leaves);
+  return averageProbabilities(sums, n, forest.classCount, forest.trees.length);
 }
