@@ -39,8 +39,13 @@ export interface TreeData {
   sorted: (Int32Array | null)[];
   /** ...and their values in single precision, in that order. */
   sortedValues: (Float32Array | null)[];
-  /** Per counted feature: each row's rank (its distinct value's, or its bin's); else null. */
-  codes: (Uint8Array | null)[];
+  /** Per feature: its slot among the counted features, or -1 if it is kept sorted. */
+  countedSlot: Int32Array;
+  /**
+   * n x (counted features), row-major: each row's rank in each counted feature (its distinct
+   * value's, or its bin's). Row-major because a node scans several features of the same rows.
+   */
+  codes: Uint8Array;
   /** Per counted feature: the lowest and highest value of each rank, ascending; else null. */
   lower: (Float64Array | null)[];
   upper: (Float64Array | null)[];
@@ -66,8 +71,18 @@ export function prepareTreeData(
   const bins = options.bins ?? null;
   if (bins !== null && !(bins >= 2 && bins <= COUNTED_MAX_VALUES))
     throw new Error(`bins must be from 2 to ${COUNTED_MAX_VALUES}, not ${bins}`);
-  const data: TreeData = { n, d, sorted: [], sortedValues: [], codes: [], lower: [], upper: [] };
+  const data: TreeData = {
+    n,
+    d,
+    sorted: [],
+    sortedValues: [],
+    countedSlot: new Int32Array(d).fill(-1),
+    codes: new Uint8Array(0),
+    lower: [],
+    upper: [],
+  };
   const column = new Float32Array(n);
+  const ranks: Uint8Array[] = [];
   for (let f = 0; f < d; f++) {
     for (let i = 0; i < n; i++) {
       const v = matrix[i * d + f];
@@ -83,7 +98,6 @@ export function prepareTreeData(
     if (distinct > COUNTED_MAX_VALUES && bins === null) {
       data.sorted.push(order);
       data.sortedValues.push(ordered);
-      data.codes.push(null);
       data.lower.push(null);
       data.upper.push(null);
       continue;
@@ -105,12 +119,17 @@ export function prepareTreeData(
       rank[order[k]] = lower.length - 1;
       inBin++;
     }
+    data.countedSlot[f] = ranks.push(rank) - 1;
     data.sorted.push(null);
     data.sortedValues.push(null);
-    data.codes.push(rank);
     data.lower.push(Float64Array.from(lower));
     data.upper.push(Float64Array.from(upper));
   }
+  const counted = ranks.length;
+  data.codes = new Uint8Array(n * counted);
+  ranks.forEach((rank, slot) => {
+    for (let i = 0; i < n; i++) data.codes[i * counted + slot] = rank[i];
+  });
   return data;
 }
 
@@ -177,13 +196,22 @@ export class TreeGrower {
   private readonly orderValues: [Float32Array, Float32Array];
   /** Per data row: 1 while it is in the sample, or while it goes left of the split being made. */
   private readonly mark: Uint8Array;
-  /** Per rank (and class): rows and weight of a counted feature in the node. */
-  private hist = new Float64Array(0);
-  private readonly rankRows = new Int32Array(COUNTED_MAX_VALUES);
   /** The node's rows' classes and weights, in nodeRows order (read once per node, not per feature). */
   private readonly nodeClasses: Int32Array;
   private readonly nodeWeights: Float64Array;
-  private readonly present = new Int32Array(COUNTED_MAX_VALUES);
+  /**
+   * The counted features drawn together are counted in one pass over the node's rows (a row's
+   * ranks of all features share a cache line). Per batch member b, at b x 256 + rank: its rows
+   * and (x classes) weight per rank, the ranks present, and their count, lowest and highest.
+   */
+  private hist = new Float64Array(0);
+  private readonly rankRows: Int32Array;
+  private readonly present: Int32Array;
+  private readonly presentCount: Int32Array;
+  private readonly lowestRank: Int32Array;
+  private readonly highestRank: Int32Array;
+  private readonly batch: Int32Array;
+  private readonly members: Int32Array;
 
   constructor(
     private readonly data: TreeData,
@@ -200,6 +228,14 @@ export class TreeGrower {
     this.mark = new Uint8Array(data.n);
     this.nodeClasses = new Int32Array(capacity);
     this.nodeWeights = new Float64Array(capacity);
+    const d = data.d;
+    this.rankRows = new Int32Array(d * COUNTED_MAX_VALUES);
+    this.present = new Int32Array(d * COUNTED_MAX_VALUES);
+    this.presentCount = new Int32Array(d);
+    this.lowestRank = new Int32Array(d);
+    this.highestRank = new Int32Array(d);
+    this.batch = new Int32Array(d);
+    this.members = new Int32Array(d);
   }
 
   grow(
@@ -209,11 +245,12 @@ export class TreeGrower {
     onProgress?: StageProgress,
   ): DecisionTree {
     const settings = { ...DEFAULT_TREE_OPTIONS, ...options };
-    const { d, codes, lower, upper } = this.data;
+    const { d, lower, upper } = this.data;
     const { slot, rankRows, present, nodeClasses, nodeWeights, capacity: cap } = this;
+    const { presentCount, lowestRank, highestRank, batch } = this;
     const C = classCount;
-    if (this.hist.length < COUNTED_MAX_VALUES * C)
-      this.hist = new Float64Array(COUNTED_MAX_VALUES * C);
+    if (this.hist.length < d * COUNTED_MAX_VALUES * C)
+      this.hist = new Float64Array(d * COUNTED_MAX_VALUES * C);
     const hist = this.hist;
     const weights = settings.weights;
     const maxDepth = settings.maxDepth ?? Infinity;
@@ -276,82 +313,80 @@ export class TreeGrower {
       let bestProxy = -Infinity;
       if (!isLeaf) {
         let visited = 0;
-        // Features drawn without replacement; constant ones do not count towards tryFeatures.
-        for (let k = 0; k < d && visited < tryFeatures; k++) {
-          if (tryFeatures < d) {
-            const pick = k + settings.random!.int(d - k);
-            const t = featureOrder[k];
-            featureOrder[k] = featureOrder[pick];
-            featureOrder[pick] = t;
-          }
-          const f = featureOrder[k];
-          leftCounts.fill(0);
-          let leftWeight = 0;
-          if (slot[f] >= 0) {
-            const base = slot[f] * cap;
-            if (orderValues[base + end - 1] <= orderValues[base + start] + FEATURE_THRESHOLD)
-              continue;
-            visited++;
-            for (let j = base + start; j < base + end - 1; j++) {
-              const row = orderRows[j];
-              const w = weights === null ? 1 : weights[row];
-              leftCounts[target[row]] += w;
-              leftWeight += w;
-              const low = orderValues[j];
-              const high = orderValues[j + 1];
-              if (high <= low + FEATURE_THRESHOLD) continue;
-              const leftRows = j + 1 - base - start;
-              if (leftRows < minLeaf) continue;
-              if (rowCount - leftRows < minLeaf) break;
-              // scikit-learn's proxy, inlined: a call would box its result on every candidate.
-              const rightWeight = nodeWeight - leftWeight;
-              let squaresLeft = 0;
-              let squaresRight = 0;
-              for (let c = 0; c < C; c++) {
-                squaresLeft += leftCounts[c] * leftCounts[c];
-                const right = nodeCounts[c] - leftCounts[c];
-                squaresRight += right * right;
-              }
-              const proxy =
-                -rightWeight * (1 - squaresRight / (rightWeight * rightWeight)) -
-                leftWeight * (1 - squaresLeft / (leftWeight * leftWeight));
-              if (proxy > featureBest[f]) featureBest[f] = proxy;
-              if (proxy > bestProxy) {
-                bestProxy = proxy;
-                bestFeature = f;
-                bestLeftRows = leftRows;
-                bestThreshold = midpoint(low, high);
-              }
+        let drawn = 0;
+        // Features drawn without replacement, a batch at a time, tried in the order drawn;
+        // constant ones do not count towards tryFeatures (so another batch may follow).
+        while (drawn < d && visited < tryFeatures) {
+          let size = 0;
+          while (size < tryFeatures - visited && drawn < d) {
+            if (tryFeatures < d) {
+              const pick = drawn + settings.random!.int(d - drawn);
+              const t = featureOrder[drawn];
+              featureOrder[drawn] = featureOrder[pick];
+              featureOrder[pick] = t;
             }
-          } else {
-            const rank = codes[f]!;
+            batch[size++] = featureOrder[drawn++];
+          }
+          this.countBatch(size, start, end, nodeRows, C);
+          for (let b = 0; b < size; b++) {
+            const f = batch[b];
+            leftCounts.fill(0);
+            let leftWeight = 0;
+            if (slot[f] >= 0) {
+              const base = slot[f] * cap;
+              if (orderValues[base + end - 1] <= orderValues[base + start] + FEATURE_THRESHOLD)
+                continue;
+              visited++;
+              for (let j = base + start; j < base + end - 1; j++) {
+                const row = orderRows[j];
+                const w = weights === null ? 1 : weights[row];
+                leftCounts[target[row]] += w;
+                leftWeight += w;
+                const low = orderValues[j];
+                const high = orderValues[j + 1];
+                if (high <= low + FEATURE_THRESHOLD) continue;
+                const leftRows = j + 1 - base - start;
+                if (leftRows < minLeaf) continue;
+                if (rowCount - leftRows < minLeaf) break;
+                // scikit-learn's proxy, inlined: a call would box its result on every candidate.
+                const rightWeight = nodeWeight - leftWeight;
+                let squaresLeft = 0;
+                let squaresRight = 0;
+                for (let c = 0; c < C; c++) {
+                  squaresLeft += leftCounts[c] * leftCounts[c];
+                  const right = nodeCounts[c] - leftCounts[c];
+                  squaresRight += right * right;
+                }
+                const proxy =
+                  -rightWeight * (1 - squaresRight / (rightWeight * rightWeight)) -
+                  leftWeight * (1 - squaresLeft / (leftWeight * leftWeight));
+                if (proxy > featureBest[f]) featureBest[f] = proxy;
+                if (proxy > bestProxy) {
+                  bestProxy = proxy;
+                  bestFeature = f;
+                  bestLeftRows = leftRows;
+                  bestThreshold = midpoint(low, high);
+                }
+              }
+              continue;
+            }
             const lowest = lower[f]!;
             const highest = upper[f]!;
-            // Count the node's rows per rank and class, noting which ranks occur.
-            let u = 0;
-            let minRank = COUNTED_MAX_VALUES;
-            let maxRank = -1;
-            for (let j = start; j < end; j++) {
-              const r = rank[nodeRows[j]];
-              if (rankRows[r]++ === 0) {
-                present[u++] = r;
-                if (r < minRank) minRank = r;
-                if (r > maxRank) maxRank = r;
-              }
-              hist[r * C + nodeClasses[j]] += nodeWeights[j];
-            }
-            if (highest[maxRank] > lowest[minRank] + FEATURE_THRESHOLD) {
+            const offset = b * COUNTED_MAX_VALUES;
+            const u = presentCount[b];
+            if (highest[highestRank[b]] > lowest[lowestRank[b]] + FEATURE_THRESHOLD) {
               visited++;
-              sortRanks(present, u, rankRows, minRank, maxRank);
+              sortRanks(present, offset, u, rankRows, lowestRank[b], highestRank[b]);
               let leftRows = 0;
-              for (let p = 0; p < u - 1; p++) {
+              for (let p = offset; p < offset + u - 1; p++) {
                 const r = present[p];
+                const at = (offset + r) * C;
                 for (let c = 0; c < C; c++) {
-                  const w = hist[r * C + c];
+                  const w = hist[at + c];
                   leftCounts[c] += w;
                   leftWeight += w;
                 }
-                leftRows += rankRows[r];
+                leftRows += rankRows[offset + r];
                 const low = highest[r];
                 const high = lowest[present[p + 1]];
                 if (high <= low + FEATURE_THRESHOLD) continue;
@@ -378,10 +413,10 @@ export class TreeGrower {
                 }
               }
             }
-            for (let p = 0; p < u; p++) {
-              const r = present[p];
-              rankRows[r] = 0;
-              for (let c = 0; c < C; c++) hist[r * C + c] = 0;
+            for (let p = offset; p < offset + u; p++) {
+              const at = offset + present[p];
+              rankRows[at] = 0;
+              for (let c = 0; c < C; c++) hist[at * C + c] = 0;
             }
           }
         }
@@ -406,6 +441,44 @@ export class TreeGrower {
     }
     onProgress?.(1);
     return tree.finish();
+  }
+
+  /** Counts the node's rows per rank and class for every counted feature of the batch. */
+  private countBatch(
+    size: number,
+    start: number,
+    end: number,
+    nodeRows: Int32Array,
+    C: number,
+  ): void {
+    const { batch, members, rankRows, present, presentCount, lowestRank, highestRank, hist } = this;
+    const { codes, countedSlot, n } = this.data;
+    const counted = codes.length / Math.max(1, n);
+    let m = 0;
+    for (let b = 0; b < size; b++) {
+      presentCount[b] = 0;
+      lowestRank[b] = COUNTED_MAX_VALUES;
+      highestRank[b] = -1;
+      if (countedSlot[batch[b]] >= 0) members[m++] = b;
+    }
+    if (m === 0) return;
+    const { nodeClasses, nodeWeights } = this;
+    for (let j = start; j < end; j++) {
+      const rowBase = nodeRows[j] * counted;
+      const cls = nodeClasses[j];
+      const w = nodeWeights[j];
+      for (let q = 0; q < m; q++) {
+        const b = members[q];
+        const r = codes[rowBase + countedSlot[batch[b]]];
+        const at = b * COUNTED_MAX_VALUES + r;
+        if (rankRows[at]++ === 0) {
+          present[b * COUNTED_MAX_VALUES + presentCount[b]++] = r;
+          if (r < lowestRank[b]) lowestRank[b] = r;
+          if (r > highestRank[b]) highestRank[b] = r;
+        }
+        hist[at * C + cls] += w;
+      }
+    }
   }
 
   /** Puts the sample (given rows of positive weight) in the root's buffers; returns its size. */
@@ -463,8 +536,11 @@ export class TreeGrower {
       const orderRows = this.orderRows[from];
       for (let j = base + start; j < base + position; j++) mark[orderRows[j]] = 1;
     } else {
-      const ranks = this.data.codes[feature]!;
-      for (let j = start; j < end; j++) mark[nodeRows[j]] = ranks[nodeRows[j]] <= rank ? 1 : 0;
+      const { codes, countedSlot, n } = this.data;
+      const counted = codes.length / Math.max(1, n);
+      const slot = countedSlot[feature];
+      for (let j = start; j < end; j++)
+        mark[nodeRows[j]] = codes[nodeRows[j] * counted + slot] <= rank ? 1 : 0;
     }
     // Branch-free: a row's side decides which cursor it is written at and moves on.
     const nextRows = this.nodeRows[to];
@@ -508,23 +584,27 @@ function gini(counts: Float64Array, weight: number): number {
   return 1 - squares / (weight * weight);
 }
 
-/** Puts the u distinct ranks present[0..u) in ascending order, the cheaper of two ways. */
+/**
+ * Puts the u distinct ranks present[offset..offset + u) in ascending order, the cheaper of two
+ * ways; rankRows[offset + rank] counts each rank's rows.
+ */
 function sortRanks(
   present: Int32Array,
+  offset: number,
   u: number,
   rankRows: Int32Array,
-  minRank: number,
-  maxRank: number,
+  lowest: number,
+  highest: number,
 ): void {
-  if (maxRank - minRank < 4 * u) {
-    let p = 0;
-    for (let r = minRank; r <= maxRank; r++) if (rankRows[r] > 0) present[p++] = r;
+  if (highest - lowest < 4 * u) {
+    let p = offset;
+    for (let r = lowest; r <= highest; r++) if (rankRows[offset + r] > 0) present[p++] = r;
     return;
   }
-  for (let a = 1; a < u; a++) {
+  for (let a = offset + 1; a < offset + u; a++) {
     const r = present[a];
     let b = a - 1;
-    while (b >= 0 && present[b] > r) {
+    while (b >= offset && present[b] > r) {
       present[b + 1] = present[b];
       b--;
     }

@@ -3,6 +3,9 @@ import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
 import { describePath, leafPaths, type FeatureDescriptor } from './featureSpace';
 
+/** A key's low 24 bits are its row. */
+const ROW_MASK = 0xffffff;
+
 export interface ImmInput {
   /** n x d row-major, in the clustering's own (scaled) units. */
   matrix: Float64Array;
@@ -63,21 +66,31 @@ export function fitImm(input: ImmInput, onProgress?: StageProgress): ImmResult {
       'too-few-segments',
       'A threshold tree needs two or more segments to tell apart: choose at least two segments.',
     );
-  // Per feature, the node's rows in ascending order of it; nodes hold contiguous runs.
-  const used: number[] = [];
-  for (let i = 0; i < n; i++) if (labels[i] >= 0) used.push(i);
-  const m = used.length;
-  const order = new Int32Array(d * m);
+  if (k > 256) throw new Error(`IMM takes at most 256 segments, not ${k}`);
+  if (n >= 1 << 24) throw new Error(`IMM takes fewer than 2^24 rows, not ${n}`);
+  // Per feature, the node's rows in ascending order of it, as keys (row | segment << 24) with
+  // their values beside them, so that a node's sweep reads memory in order; nodes hold runs.
+  let m = 0;
+  for (let i = 0; i < n; i++) if (labels[i] >= 0) m++;
+  const keys = new Uint32Array(d * m);
+  const values = new Float64Array(d * m);
+  const column = new Float64Array(m);
+  const rowOf = new Int32Array(m);
+  for (let i = 0, j = 0; i < n; i++) if (labels[i] >= 0) rowOf[j++] = i;
   for (let f = 0; f < d; f++) {
-    const column = Float64Array.from(used, (row) => matrix[row * d + f]);
+    for (let j = 0; j < m; j++) column[j] = matrix[rowOf[j] * d + f];
     const sorted = argsortFloat64(column);
-    for (let j = 0; j < m; j++) order[f * m + j] = used[sorted[j]];
+    for (let j = 0; j < m; j++) {
+      const row = rowOf[sorted[j]];
+      keys[f * m + j] = (row | (labels[row] << 24)) >>> 0;
+      values[f * m + j] = column[sorted[j]];
+    }
   }
-  const spare = new Int32Array(m);
+  const spareKeys = new Uint32Array(m);
+  const spareValues = new Float64Array(m);
   const side = new Int8Array(n);
   const builder = new ImmBuilder(k);
   const notes: string[] = [];
-  // Stack of [start, end, parent, isLeft, centres as a bit list].
   const stack: { start: number; end: number; parent: number; isLeft: boolean; valid: number[] }[] =
     [
       {
@@ -95,7 +108,7 @@ export function fitImm(input: ImmInput, onProgress?: StageProgress): ImmResult {
       builder.segment[node] = valid[0];
       continue;
     }
-    const cut = bestCut(matrix, d, centres, labels, order, m, start, end, valid);
+    const cut = bestCut(keys, values, m, d, centres, start, end, valid);
     if (cut === null) {
       // Centres identical in every feature cannot be told apart.
       builder.segment[node] = valid[0];
@@ -108,25 +121,31 @@ export function fitImm(input: ImmInput, onProgress?: StageProgress): ImmResult {
     builder.threshold[node] = cut.threshold;
     builder.mistakes[node] = cut.mistakes;
     // Rows that go with their centre move on, left ones first; mistakes drop out.
-    for (let j = start; j < end; j++) {
-      const row = order[cut.feature * m + j];
-      const goesLeft = matrix[row * d + cut.feature] <= cut.threshold;
-      const centreLeft = centres[labels[row] * d + cut.feature] <= cut.threshold;
-      side[row] = goesLeft !== centreLeft ? 0 : goesLeft ? 1 : 2;
+    for (let j = cut.feature * m + start; j < cut.feature * m + end; j++) {
+      const key = keys[j];
+      const goesLeft = values[j] <= cut.threshold;
+      const centreLeft = centres[(key >>> 24) * d + cut.feature] <= cut.threshold;
+      side[key & ROW_MASK] = goesLeft !== centreLeft ? 0 : goesLeft ? 1 : 2;
     }
     let middle = start;
     let last = start;
     for (let f = 0; f < d; f++) {
-      let l = start;
+      let l = f * m + start;
       let r = 0;
-      for (let j = start; j < end; j++) {
-        const row = order[f * m + j];
-        if (side[row] === 1) order[f * m + l++] = row;
-        else if (side[row] === 2) spare[r++] = row;
+      for (let j = f * m + start; j < f * m + end; j++) {
+        const where = side[keys[j] & ROW_MASK];
+        if (where === 1) {
+          keys[l] = keys[j];
+          values[l++] = values[j];
+        } else if (where === 2) {
+          spareKeys[r] = keys[j];
+          spareValues[r++] = values[j];
+        }
       }
-      for (let j = 0; j < r; j++) order[f * m + l + j] = spare[j];
-      middle = l;
-      last = l + r;
+      keys.set(spareKeys.subarray(0, r), l);
+      values.set(spareValues.subarray(0, r), l);
+      middle = l - f * m;
+      last = middle + r;
     }
     const leftCentres = valid.filter((j) => centres[j * d + cut.feature] <= cut.threshold);
     const rightCentres = valid.filter((j) => centres[j * d + cut.feature] > cut.threshold);
@@ -137,7 +156,7 @@ export function fitImm(input: ImmInput, onProgress?: StageProgress): ImmResult {
   const tree = builder.finish();
   const assignment = new Int32Array(n).fill(-1);
   let moved = 0;
-  for (const row of used) {
+  for (const row of rowOf) {
     let node = 0;
     while (tree.feature[node] >= 0)
       node =
@@ -160,45 +179,46 @@ export function fitImm(input: ImmInput, onProgress?: StageProgress): ImmResult {
 
 /** The cut of fewest mistakes that separates the node's centres, or null if none does. */
 function bestCut(
-  matrix: Float64Array,
+  keys: Uint32Array,
+  values: Float64Array,
+  m: number,
   d: number,
   centres: Float64Array,
-  labels: Int32Array,
-  order: Int32Array,
-  m: number,
   start: number,
   end: number,
   valid: number[],
 ): { feature: number; threshold: number; mistakes: number } | null {
   const k = centres.length / d;
   const rowsOf = new Int32Array(k);
-  for (let j = start; j < end; j++) rowsOf[labels[order[j]]]++;
+  for (let j = start; j < end; j++) rowsOf[keys[j] >>> 24]++;
   const leftRows = new Int32Array(k);
+  const centreValue = new Float64Array(k);
   let best: { feature: number; threshold: number; mistakes: number } | null = null;
   for (let f = 0; f < d; f++) {
-    const centreOrder = [...valid].sort((a, b) => centres[a * d + f] - centres[b * d + f]);
+    for (const j of valid) centreValue[j] = centres[j * d + f];
+    const centreOrder = [...valid].sort((a, b) => centreValue[a] - centreValue[b]);
     leftRows.fill(0);
     let mistakes = 0;
     let centresLeft = 0;
-    let j = start;
+    let j = f * m + start;
+    const stop = f * m + end;
     let c = 0;
     // Sweep the rows and centres together in ascending order; after all events of one value v,
-    // the cut "<= v" is a candidate if centres lie on both sides of it.
-    while (j < end || c < centreOrder.length) {
-      const rowValue = j < end ? matrix[order[f * m + j] * d + f] : Infinity;
-      const centreValue = c < centreOrder.length ? centres[centreOrder[c] * d + f] : Infinity;
-      const v = Math.min(rowValue, centreValue);
-      while (j < end && matrix[order[f * m + j] * d + f] === v) {
-        const label = labels[order[f * m + j]];
-        mistakes += centreLeftOf(label, f, v) ? -1 : 1;
+    // the cut "<= v" is a candidate if centres lie on both sides of it. A row's centre is on the
+    // left when the row joins it if the centre is below v (centres at v join after their rows).
+    while (j < stop || c < centreOrder.length) {
+      const rowValue = j < stop ? values[j] : Infinity;
+      const nextCentre = c < centreOrder.length ? centreValue[centreOrder[c]] : Infinity;
+      const v = rowValue < nextCentre ? rowValue : nextCentre;
+      for (; j < stop && values[j] === v; j++) {
+        const label = keys[j] >>> 24;
+        mistakes += centreValue[label] < v ? -1 : 1;
         leftRows[label]++;
-        j++;
       }
-      while (c < centreOrder.length && centres[centreOrder[c] * d + f] === v) {
-        const centre = centreOrder[c];
+      while (c < centreOrder.length && centreValue[centreOrder[c]] === v) {
+        const centre = centreOrder[c++];
         mistakes += rowsOf[centre] - 2 * leftRows[centre];
         centresLeft++;
-        c++;
       }
       if (centresLeft === valid.length) break;
       if (centresLeft > 0 && (best === null || mistakes < best.mistakes))
@@ -206,12 +226,6 @@ function bestCut(
     }
   }
   return best;
-
-  // Whether a row's centre is already on the left when the row joins it at value v: centres at
-  // v join after the rows at v, so only centres strictly below v are.
-  function centreLeftOf(label: number, f: number, v: number): boolean {
-    return centres[label * d + f] < v;
-  }
 }
 
 /** Sum of squared distances of rows to the mean of their segment's rows. */
