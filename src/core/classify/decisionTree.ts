@@ -1,19 +1,18 @@
 import type { StageProgress } from '../common/progress';
-import { TreeGrower, type DecisionTree, type TreeData, type TreeOptions } from './treeGrower';
+import type { TreeData } from './treeData';
+import { TreeGrower, type TreeOptions } from './treeGrower';
+import type { DecisionTree } from './treeNodes';
 
-export {
-  prepareTreeData,
-  TreeGrower,
-  type DecisionTree,
-  type TreeData,
-  type TreeOptions,
-} from './treeGrower';
+export { prepareTreeData, type TreeData, type TreeDataOptions } from './treeData';
+export { TreeGrower, type TreeOptions } from './treeGrower';
+export type { DecisionTree } from './treeNodes';
 
 /**
  * CART decision trees as scikit-learn's DecisionTreeClassifier (Gini, the best split over every
  * feature, or a random subset of them for forests, at midpoints between consecutive distinct
  * values; maxDepth, minSamplesLeaf, sample weights or bootstrap counts), stored in flat typed
- * arrays. How they are grown, and why they equal scikit-learn's, is told in treeGrower.ts.
+ * arrays. How they are grown, and why they equal scikit-learn's, is told in treeGrower.ts;
+ * treeData.ts sorts the features once, treeNodes.ts stores the nodes.
  */
 
 /** Grows a tree predicting `target` (a class code per data row, 0..classCount-1). */

@@ -1,6 +1,7 @@
 import { rowProgress, type StageProgress } from '../common/progress';
 import type { Random } from '../common/random';
-import { argsortFloat32 } from './argsort';
+import { COUNTED_MAX_VALUES, type TreeData } from './treeData';
+import { TreeBuilder, type DecisionTree } from './treeNodes';
 
 /**
  * How CART trees are grown, as scikit-learn's DecisionTreeClassifier grows them (1.2, splitter
@@ -28,110 +29,6 @@ import { argsortFloat32 } from './argsort';
 const FEATURE_THRESHOLD = 1e-7;
 /** A node whose impurity is at most this is pure (scikit-learn's EPSILON). */
 const EPSILON = 2.220446049250313e-16;
-/** Features with at most this many distinct values are counted, not kept sorted. */
-const COUNTED_MAX_VALUES = 256;
-
-/** The features of n rows, sorted once for all the trees grown on them. */
-export interface TreeData {
-  n: number;
-  d: number;
-  /** Per feature kept sorted: the rows in ascending order of it (ties in row order); else null. */
-  sorted: (Int32Array | null)[];
-  /** ...and their values in single precision, in that order. */
-  sortedValues: (Float32Array | null)[];
-  /** Per feature: its slot among the counted features, or -1 if it is kept sorted. */
-  countedSlot: Int32Array;
-  /**
-   * n x (counted features), row-major: each row's rank in each counted feature (its distinct
-   * value's, or its bin's). Row-major because a node scans several features of the same rows.
-   */
-  codes: Uint8Array;
-  /** Per counted feature: the lowest and highest value of each rank, ascending; else null. */
-  lower: (Float64Array | null)[];
-  upper: (Float64Array | null)[];
-}
-
-export interface TreeDataOptions {
-  /**
-   * Put the values of every feature with more distinct values than this into this many bins of
-   * about equal rows (equal values in one bin), and split only between bins: the histogram
-   * splitting that makes forests fast. null (the default) splits between every two values, as
-   * scikit-learn.
-   */
-  bins: number | null;
-}
-
-/** Sorts each feature of an n x d row-major matrix (finite values, as cleaning leaves them). */
-export function prepareTreeData(
-  matrix: Float64Array,
-  n: number,
-  d: number,
-  options: Partial<TreeDataOptions> = {},
-): TreeData {
-  const bins = options.bins ?? null;
-  if (bins !== null && !(bins >= 2 && bins <= COUNTED_MAX_VALUES))
-    throw new Error(`bins must be from 2 to ${COUNTED_MAX_VALUES}, not ${bins}`);
-  const data: TreeData = {
-    n,
-    d,
-    sorted: [],
-    sortedValues: [],
-    countedSlot: new Int32Array(d).fill(-1),
-    codes: new Uint8Array(0),
-    lower: [],
-    upper: [],
-  };
-  const column = new Float32Array(n);
-  const ranks: Uint8Array[] = [];
-  for (let f = 0; f < d; f++) {
-    for (let i = 0; i < n; i++) {
-      const v = matrix[i * d + f];
-      if (!Number.isFinite(v)) throw new Error(`feature ${f} of row ${i} is ${v}`);
-      column[i] = v;
-    }
-    const order = argsortFloat32(column);
-    const ordered = new Float32Array(n);
-    for (let k = 0; k < n; k++) ordered[k] = column[order[k]];
-    let distinct = 0;
-    for (let k = 0; k < n && distinct <= COUNTED_MAX_VALUES; k++)
-      if (k === 0 || ordered[k] !== ordered[k - 1]) distinct++;
-    if (distinct > COUNTED_MAX_VALUES && bins === null) {
-      data.sorted.push(order);
-      data.sortedValues.push(ordered);
-      data.lower.push(null);
-      data.upper.push(null);
-      continue;
-    }
-    // One rank per distinct value, or per bin of at least n / bins rows.
-    const binRows = distinct > (bins ?? COUNTED_MAX_VALUES) ? n / bins! : 0;
-    const rank = new Uint8Array(n);
-    const lower: number[] = [];
-    const upper: number[] = [];
-    let inBin = 0;
-    for (let k = 0; k < n; k++) {
-      const v = ordered[k];
-      if (k === 0 || (v !== ordered[k - 1] && inBin >= binRows)) {
-        lower.push(v);
-        upper.push(v);
-        inBin = 0;
-      }
-      upper[upper.length - 1] = v;
-      rank[order[k]] = lower.length - 1;
-      inBin++;
-    }
-    data.countedSlot[f] = ranks.push(rank) - 1;
-    data.sorted.push(null);
-    data.sortedValues.push(null);
-    data.lower.push(Float64Array.from(lower));
-    data.upper.push(Float64Array.from(upper));
-  }
-  const counted = ranks.length;
-  data.codes = new Uint8Array(n * counted);
-  ranks.forEach((rank, slot) => {
-    for (let i = 0; i < n; i++) data.codes[i * counted + slot] = rank[i];
-  });
-  return data;
-}
 
 export interface TreeOptions {
   /** Deepest level of splits (the root is depth 0); null for no limit. */
@@ -156,31 +53,6 @@ export const DEFAULT_TREE_OPTIONS: TreeOptions = {
   rows: null,
   weights: null,
 };
-
-/** A fitted tree in flat arrays, node 0 the root (as scikit-learn's tree_). */
-export interface DecisionTree {
-  nodeCount: number;
-  classCount: number;
-  featureCount: number;
-  /** Split feature; -1 at a leaf. */
-  feature: Int32Array;
-  /** Rows whose value (in single precision) is <= threshold go left; 0 at a leaf. */
-  threshold: Float64Array;
-  /** Children; -1 at a leaf. */
-  left: Int32Array;
-  right: Int32Array;
-  /** nodeCount x classCount weighted class counts of the fitted rows (scikit-learn's value). */
-  counts: Float64Array;
-  /** Fitted rows in each node (unweighted). */
-  rows: Int32Array;
-  /** Their total weight. */
-  weight: Float64Array;
-  /** Gini impurity. */
-  impurity: Float64Array;
-  depth: Int32Array;
-  /** 1 where another feature's best split scored the same (to 1e-12): the choice was a tie. */
-  tied: Uint8Array;
-}
 
 /**
  * Grows trees on one TreeData, reusing its buffers from tree to tree (a forest grows hundreds).
@@ -610,87 +482,4 @@ function sortRanks(
     }
     present[b + 1] = r;
   }
-}
-
-/** Flat node storage that grows by doubling. */
-class TreeBuilder {
-  nodeCount = 0;
-  feature = new Int32Array(64);
-  threshold = new Float64Array(64);
-  left = new Int32Array(64);
-  right = new Int32Array(64);
-  counts: Float64Array;
-  rows = new Int32Array(64);
-  weight = new Float64Array(64);
-  impurity = new Float64Array(64);
-  depth = new Int32Array(64);
-  tied = new Uint8Array(64);
-
-  constructor(
-    readonly classCount: number,
-    readonly featureCount: number,
-  ) {
-    this.counts = new Float64Array(64 * classCount);
-  }
-
-  add(
-    parent: number,
-    isLeft: boolean,
-    depth: number,
-    counts: Float64Array,
-    rows: number,
-    weight: number,
-    impurity: number,
-  ): number {
-    if (this.nodeCount === this.feature.length) this.grow(this.nodeCount * 2);
-    const node = this.nodeCount++;
-    if (parent >= 0) (isLeft ? this.left : this.right)[parent] = node;
-    this.feature[node] = -1;
-    this.left[node] = -1;
-    this.right[node] = -1;
-    this.counts.set(counts, node * this.classCount);
-    this.rows[node] = rows;
-    this.weight[node] = weight;
-    this.impurity[node] = impurity;
-    this.depth[node] = depth;
-    return node;
-  }
-
-  private grow(capacity: number): void {
-    this.feature = resized(this.feature, capacity);
-    this.threshold = resized(this.threshold, capacity);
-    this.left = resized(this.left, capacity);
-    this.right = resized(this.right, capacity);
-    this.counts = resized(this.counts, capacity * this.classCount);
-    this.rows = resized(this.rows, capacity);
-    this.weight = resized(this.weight, capacity);
-    this.impurity = resized(this.impurity, capacity);
-    this.depth = resized(this.depth, capacity);
-    this.tied = resized(this.tied, capacity);
-  }
-
-  finish(): DecisionTree {
-    const m = this.nodeCount;
-    return {
-      nodeCount: m,
-      classCount: this.classCount,
-      featureCount: this.featureCount,
-      feature: this.feature.slice(0, m),
-      threshold: this.threshold.slice(0, m),
-      left: this.left.slice(0, m),
-      right: this.right.slice(0, m),
-      counts: this.counts.slice(0, m * this.classCount),
-      rows: this.rows.slice(0, m),
-      weight: this.weight.slice(0, m),
-      impurity: this.impurity.slice(0, m),
-      depth: this.depth.slice(0, m),
-      tied: this.tied.slice(0, m),
-    };
-  }
-}
-
-function resized<T extends Int32Array | Float64Array | Uint8Array>(array: T, capacity: number): T {
-  const next = new (array.constructor as new (length: number) => T)(capacity);
-  next.set(array);
-  return next;
 }
