@@ -56,8 +56,9 @@ export interface ImmResult {
  * cuts the lowest feature, then the lowest threshold, wins. The tree has one leaf per centre.
  *
  * Unlike ExKMC, a node keeps splitting while it holds two centres even when its remaining rows
- * all belong to one of them (ExKMC stops there, leaving a centre without a leaf), and
- * thresholds stay in double precision (ExKMC's splitter stores them in single precision).
+ * all belong to one of them (ExKMC stops there, leaving a centre without a leaf), and every
+ * threshold between the node's lowest and highest centre is a candidate (ExKMC's sweep stops
+ * before its node's highest row). Where neither matters the trees are the same.
  */
 export function fitImm(input: ImmInput, onProgress?: StageProgress): ImmResult {
   const { matrix, n, d, centres, k, labels } = input;
