@@ -280,7 +280,7 @@ function lbfgsMultinomial(
     new Float64Array(K * (d + 1)),
     { maxIterations, gradientTolerance: 1e-12 },
     (iteration) => {
-      if (iteration % 25 === 0) onProgress?.(Math.min(0.95, iteration / 500));
+      if (iteration % 25 === 0 && iteration <= 500) onProgress?.(iteration / 525);
     },
   );
   const intercepts = result.x.slice(K * d);

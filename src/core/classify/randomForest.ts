@@ -92,7 +92,9 @@ export function growForest(
       weights,
     });
     visit(tree, t);
-    onProgress?.((t + 1) / settings.trees);
+    // A few dozen reports at most, the last at 1.
+    if ((t + 1) % Math.ceil(settings.trees / 25) === 0 || t + 1 === settings.trees)
+      onProgress?.((t + 1) / settings.trees);
   }
 }
 

@@ -71,9 +71,13 @@ describe('fitForest', () => {
     }
   });
 
-  it('reports progress once per tree', () => {
+  it('reports progress per tree, a few dozen times at most', () => {
     const fractions: number[] = [];
     fitForest(data, target, 2, train, { trees: 4 }, (f) => fractions.push(f));
     expect(fractions).toEqual([0.25, 0.5, 0.75, 1]);
+    const many: number[] = [];
+    fitForest(data, target, 2, train, { trees: 60, maxDepth: 2 }, (f) => many.push(f));
+    expect(many.length).toBeLessThanOrEqual(30);
+    expect(many.at(-1)).toBe(1);
   });
 });
