@@ -38,7 +38,10 @@ export type UserErrorCode =
   | 'no-repeat-purchases'
   | 'no-average-spend'
   | 'no-baskets'
-  | 'too-many-itemsets';
+  | 'too-many-itemsets'
+  | 'single-class'
+  | 'rare-class'
+  | 'too-few-segments';
 
 export function isUserError(error: unknown): error is UserError {
   return (

@@ -1,2 +1,31 @@
-/** What the classify analysis says (part of `message`). */
-export const messageClassify = {} as const;
+/** What the classify analysis (explaining segments, predicting a column) says (part of `message`). */
+export const messageClassify = {
+  classifyNoModel: 'No model is chosen: choose at least one model to train.',
+  classifyNoFeatures:
+    'No feature is chosen: choose at least one column to predict from (the target cannot be one).',
+  classifyTreeDepth:
+    'The tree depth must be a whole number from 1 to 30 (not {value}): 5 is usual.',
+  classifyTargetEmpty:
+    'The target has no value on any usable row: choose a column with two or more values.',
+  classifySingleClass:
+    'The target has one value ("{value}") on every usable row, so there is nothing to predict: choose a column with two or more values.',
+  classifyRareClass:
+    'The target value "{value}" occurs on {rows, plural, one {# row} other {# rows}}: every value needs at least two (one to train on, one to test on), so merge rare values or choose another target.',
+  classifyTrees:
+    'The number of trees must be a whole number from 1 to 10,000 (not {value}): 100 is usual.',
+  classifyTestShare:
+    'The test share must be between 0 and 1 (not {value}): 0.25 keeps a quarter of the rows for testing.',
+  classifyC: 'C must be a positive number (not {value}): 1 is usual.',
+  classifyClassNeedsRows:
+    'Every class of the target needs training rows: choose a target with at least two classes of two or more rows each.',
+  explainDepth:
+    'The depth of the explanation tree must be a whole number from 1 to 6 (not {value}): 3 reads well.',
+  explainMinRowsPerLeaf:
+    'The fewest rows per leaf must be a whole number of at least 1 (not {value}).',
+  explainSampleRows: 'The sample must hold at least 2 rows (not {value}).',
+  explainNoFeatures: 'There is no feature to explain the segments with: choose at least one.',
+  explainOneSegment:
+    'There is only one segment, so there is nothing to tell apart: choose two or more segments to explain.',
+  explainImmOneSegment:
+    'A threshold tree needs two or more segments to tell apart: choose at least two segments.',
+} as const;

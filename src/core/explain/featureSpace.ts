@@ -1,0 +1,133 @@
+import type { FeatureSource } from '../clean/cleanOptions';
+
+/**
+ * The features a tree splits on, as the user knows them: a numeric column in its own units, or
+ * one category of a categorical column (a one-hot feature, 0 or 1). Column names and categories
+ * are user data: they are only ever text here.
+ */
+export type FeatureDescriptor =
+  | {
+      kind: 'numeric';
+      column: string;
+      /** Whether the clustering took log(1 + x) of it before scaling (IMM undoes it). */
+      log1p: boolean;
+    }
+  | { kind: 'category'; column: string; category: string };
+
+/** Descriptors of the cleaned features (cleanRows' FeatureSource: numeric, log1p or one-hot). */
+export function describeFeatures(sources: readonly FeatureSource[]): FeatureDescriptor[] {
+  return sources.map((source) =>
+    source.transform === 'onehot'
+      ? { kind: 'category', column: source.column, category: source.category ?? '' }
+      : { kind: 'numeric', column: source.column, log1p: source.transform === 'log1p' },
+  );
+}
+
+/** How a feature is named on its own: "Annual Income (k$)", "Region is East". */
+export function featureName(feature: FeatureDescriptor): string {
+  return feature.kind === 'numeric' ? feature.column : `${feature.column} is ${feature.category}`;
+}
+
+/**
+ * A threshold as people read it: whole numbers as they are, others with six significant digits
+ * but never fewer than one decimal (69.5, 2.45, 58138.5, 1234567.5), trailing zeros dropped.
+ * Tree thresholds lie midway between two values of the data, so this never reads as one of them.
+ */
+export function formatThreshold(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  const magnitude = Math.abs(value);
+  if (magnitude < 1) return String(Number(value.toPrecision(6)));
+  const digits = Math.floor(Math.log10(magnitude)) + 1;
+  const text = value.toFixed(Math.min(20, Math.max(1, 6 - digits)));
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+/** Which way a row goes at a split: value <= threshold is left. */
+export type Side = 'left' | 'right';
+
+/**
+ * One split read in words: "Annual Income (k$) <= 69.5" / "> 69.5"; for a category (a 0/1
+ * feature, threshold between 0 and 1) "Region is not East" / "Region is East".
+ */
+export function splitText(feature: FeatureDescriptor, side: Side, threshold: number): string {
+  if (feature.kind === 'category')
+    return `${feature.column} is ${side === 'left' ? 'not ' : ''}${feature.category}`;
+  return `${feature.column} ${side === 'left' ? '<=' : '>'} ${formatThreshold(threshold)}`;
+}
+
+/** A split on a path from the root: the feature, its threshold and the side taken. */
+export interface PathStep {
+  feature: number;
+  threshold: number;
+  side: Side;
+}
+
+/**
+ * The conditions of a path in words, merged so that each column is named once, in the order the
+ * path first meets it: two bounds on a number make one range ("30 < Age <= 50"), and the
+ * categories of one column one statement ("Region is East"; "Region is neither East nor West").
+ */
+export function describePath(
+  steps: readonly PathStep[],
+  features: readonly FeatureDescriptor[],
+): string[] {
+  const order: string[] = [];
+  const numeric = new Map<string, { low: number; high: number }>();
+  const categories = new Map<string, { is: string[]; not: string[] }>();
+  for (const step of steps) {
+    const feature = features[step.feature];
+    if (!order.includes(feature.column)) order.push(feature.column);
+    if (feature.kind === 'numeric') {
+      const range = numeric.get(feature.column) ?? { low: -Infinity, high: Infinity };
+      if (step.side === 'left') range.high = Math.min(range.high, step.threshold);
+      else range.low = Math.max(range.low, step.threshold);
+      numeric.set(feature.column, range);
+    } else {
+      const known = categories.get(feature.column) ?? { is: [], not: [] };
+      const list = step.side === 'right' ? known.is : known.not;
+      if (!list.includes(feature.category)) list.push(feature.category);
+      categories.set(feature.column, known);
+    }
+  }
+  return order.map((column) => {
+    const range = numeric.get(column);
+    if (range) {
+      const { low, high } = range;
+      if (low === -Infinity) return `${column} <= ${formatThreshold(high)}`;
+      if (high === Infinity) return `${column} > ${formatThreshold(low)}`;
+      return `${formatThreshold(low)} < ${column} <= ${formatThreshold(high)}`;
+    }
+    const { is, not } = categories.get(column)!;
+    // A row has one category, so "is East" says all that "is not West" would.
+    if (is.length > 0) return is.map((category) => `${column} is ${category}`).join(' and ');
+    if (not.length === 1) return `${column} is not ${not[0]}`;
+    if (not.length === 2) return `${column} is neither ${not[0]} nor ${not[1]}`;
+    return `${column} is none of ${not.join(', ')}`;
+  });
+}
+
+/** A tree in flat arrays, as both CART and IMM trees are stored. */
+export interface FlatTree {
+  nodeCount: number;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+}
+
+/** Every leaf of a tree with the steps that lead to it, leaves in node order. */
+export function leafPaths(tree: FlatTree): { leaf: number; steps: PathStep[] }[] {
+  const paths: { leaf: number; steps: PathStep[] }[] = [];
+  const walk = (node: number, steps: PathStep[]) => {
+    if (tree.feature[node] < 0) {
+      paths.push({ leaf: node, steps });
+      return;
+    }
+    const feature = tree.feature[node];
+    const threshold = tree.threshold[node];
+    walk(tree.left[node], [...steps, { feature, threshold, side: 'left' }]);
+    walk(tree.right[node], [...steps, { feature, threshold, side: 'right' }]);
+  };
+  walk(0, []);
+  return paths.sort((a, b) => a.leaf - b.leaf);
+}
