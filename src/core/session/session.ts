@@ -25,7 +25,7 @@ import {
 } from './sessionExports';
 import { segmentationView, type SegmentationView } from './segmentationView';
 import { StageCache, stageKey } from './stageCache';
-import { TableAnalysis, type SegmentationHooks } from './tableAnalysis';
+import { TableAnalysis, type FeatureStage, type SegmentationHooks } from './tableAnalysis';
 import type { RfmView } from './rfmView';
 
 /** A segmentation to make: of the file's rows, or (with `rfm`) of its customers' RFM figures. */
@@ -210,6 +210,19 @@ export class AnalysisSession {
     const { analysis, options, rfm } = this.target(request, hooks.onProgress);
     const result = await analysis.segment(options, hooks);
     return segmentationView(analysis.table, result, options, rfm);
+  }
+
+  /**
+   * The cleaned and scaled features a segmentation works on (computed once, shared with the
+   * segmentation itself), the table its rows index and the options it runs with: what explaining
+   * or predicting from those rows needs.
+   */
+  featureStage(
+    request: SegmentationRequest,
+    onProgress?: PipelineProgress,
+  ): { table: Table; options: AnalysisOptions; stage: FeatureStage } {
+    const { analysis, options } = this.target(request, onProgress);
+    return { table: analysis.table, options, stage: analysis.features(options, onProgress) };
   }
 
   /** k-means, hierarchical and DBSCAN side by side on a segmentation's rows and options. */
