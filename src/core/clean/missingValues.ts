@@ -15,17 +15,29 @@ export function dropRowsWithMissing(
   const n = table.rowCount;
   for (const { name, index } of [...features, ...oneHot]) {
     if (strategyOf(name) !== 'drop') continue;
-    const { codes, numbers } = table.columns[index];
+    const { codes, numbers, texts } = table.columns[index];
     const isCategorical = oneHot.some((c) => c.index === index);
     for (let i = 0; i < n; i++) {
       const missing =
         isCategorical && codes !== null ? codes[i] === MISSING_CODE : numbers[i] !== numbers[i];
       if (reason[i] === KEPT && missing) {
         reason[i] = DROPPED_MISSING;
-        detail.set(i, message('detailMissing', { column: name }));
+        const code = codes === null ? MISSING_CODE : codes[i];
+        detail.set(
+          i,
+          code < 0 ? message('detailMissing', { column: name }) : unreadable(name, texts[code]),
+        );
       }
     }
   }
+}
+
+/** Why a cell of a numeric feature that holds text is not a value: a word, or a number out of range. */
+function unreadable(column: string, cell: string): Message {
+  const asNumber = Number(cell.trim());
+  return cell.trim() !== '' && !Number.isNaN(asNumber)
+    ? message('detailOutOfRange', { column, cell })
+    : message('detailNotANumber', { column, cell });
 }
 
 /** The value missing cells of a feature get, from its kept rows; reported when any is missing. */

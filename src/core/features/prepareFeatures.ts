@@ -99,5 +99,37 @@ export function prepareFeatures(
   if (d === 0) {
     throw new UserError('no-features', 'featureChosenConstant');
   }
+  checkFinite(
+    scaled.matrix,
+    n,
+    d,
+    (j) => features[j].name,
+    (i) => table.rowText.line[cleaned.rows[i]],
+  );
   return { columns, kinds, cleaned, scaled, features, n, d, notes };
+}
+
+/**
+ * The scaled matrix holds finite numbers only: what PCA and every clustering rely on. The reader
+ * and the scaler make this so by construction (magnitudes beyond 1e100 are not read as numbers,
+ * spreads too small to divide by leave a feature out); should a value still not be finite, the
+ * user gets the column and line in a sentence, never a numeric library's failure.
+ */
+export function checkFinite(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  featureName: (j: number) => string,
+  lineOf: (i: number) => number,
+): void {
+  for (let k = 0; k < n * d; k++) {
+    const v = matrix[k];
+    if (v - v !== 0) {
+      const i = Math.floor(k / d);
+      throw new UserError('bad-option', 'featureNotFinite', {
+        column: featureName(k - i * d),
+        line: lineOf(i),
+      });
+    }
+  }
 }

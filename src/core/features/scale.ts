@@ -65,7 +65,11 @@ export function scaleFeatures(
   const warnings: Message[] = [];
   const kept: number[] = [];
   for (let j = 0; j < d; j++) {
-    if (min[j] === max[j]) warnings.push(message('scaleConstant', { name: names[j] }));
+    // A column whose spread is too small for doubles to divide by (values that differ only
+    // below 1e-300, say) is as constant as one with a single value: dividing would overflow.
+    const spread = method === 'zscore' ? std[j] : max[j] - min[j];
+    if (min[j] === max[j] || !(spread > 0 && Number.isFinite((max[j] - min[j]) / spread)))
+      warnings.push(message('scaleConstant', { name: names[j] }));
     else kept.push(j);
   }
   const dk = kept.length;

@@ -54,6 +54,21 @@ export interface ParsedNumber {
 
 const NOT_A_NUMBER: ParsedNumber = { value: NaN, unit: null };
 
+/**
+ * The magnitudes the analysis takes: beyond 1e100 (or, other than zero, below 1e-100) a value is
+ * not a customer figure but an overflow waiting to happen (its square, summed over the rows,
+ * would leave the range of doubles), so such a cell is not read as a number: the cleaning sets it
+ * aside or fills it like any unreadable cell, and says why.
+ */
+export const LARGEST_MAGNITUDE = 1e100;
+export const SMALLEST_MAGNITUDE = 1e-100;
+
+/** Whether a finite number is within the magnitudes the analysis takes. */
+export function inAnalysableRange(value: number): boolean {
+  const size = Math.abs(value);
+  return size <= LARGEST_MAGNITUDE && (size >= SMALLEST_MAGNITUDE || size === 0);
+}
+
 // Digits with optional grouping, for each decimal separator.
 const DOT_DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const COMMA_DECIMAL =
@@ -122,7 +137,7 @@ function generalNumber(cell: string): number {
   if (value - value !== 0) return NaN; // NaN or ±Infinity
   if (/[xXbBoO]/.test(cell)) return NaN;
   if (value === 0 && cell.trim().length === 0) return NaN;
-  return value;
+  return inAnalysableRange(value) ? value : NaN;
 }
 
 function slowNumber(cell: string, decimal: DecimalSeparator): ParsedNumber {
@@ -137,7 +152,8 @@ function slowNumber(cell: string, decimal: DecimalSeparator): ParsedNumber {
   let unit: string | null = null;
   // A sign may stand before a currency symbol: -$12 or $-12.
   let sign = '';
-  if (text[0] === '-' || text[0] === '+' || text[0] === '−') {
+  const signed = text[0] === '-' || text[0] === '+' || text[0] === '−';
+  if (signed) {
     sign = text[0] === '+' ? '' : '-';
     text = text.slice(1).trimStart();
   }
@@ -148,7 +164,8 @@ function slowNumber(cell: string, decimal: DecimalSeparator): ParsedNumber {
   text = text.trim();
   if (text.length === 0) return NOT_A_NUMBER;
   if (text[0] === '-' || text[0] === '+' || text[0] === '−') {
-    if (sign !== '') return NOT_A_NUMBER;
+    // One sign only: `+-3` and `-$-3` are not numbers.
+    if (signed) return NOT_A_NUMBER;
     sign = text[0] === '+' ? '' : '-';
     text = text.slice(1);
   }
@@ -161,6 +178,6 @@ function slowNumber(cell: string, decimal: DecimalSeparator): ParsedNumber {
     normalised = text.replace(/[.\s\u00a0\u202f']/g, '').replace(',', '.');
   }
   const value = Number(sign + normalised);
-  if (!Number.isFinite(value)) return NOT_A_NUMBER;
+  if (!Number.isFinite(value) || !inAnalysableRange(value)) return NOT_A_NUMBER;
   return { value: negative ? -value : value, unit };
 }

@@ -1,3 +1,4 @@
+import { LARGEST_MAGNITUDE } from '../read/parseNumber';
 import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
 import { guessDateOrder, parseDate, type DateOrder } from '../read/parseDate';
@@ -177,6 +178,12 @@ export function selectOrderLines(
         continue;
       }
       value = quantity * price;
+      // Each factor is in range (see parseNumber), their product may not be: beyond 1e100 a
+      // line's money would overflow the sums and squares of RFM and its clustering.
+      if (value > LARGEST_MAGNITUDE) {
+        drop(row, 4);
+        continue;
+      }
     }
     lineRow[used] = row;
     lineCustomer[used] = customer;

@@ -7,6 +7,8 @@ import {
   type MissingStrategy,
 } from '../../../src/core/clean/cleanOptions';
 import { dropRowsWithMissing, fillValue } from '../../../src/core/clean/missingValues';
+import type { Message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 import { isUserError } from '../../../src/core/common/userError';
 import { textSource } from '../../../src/core/read/byteSource';
 import { readCsv } from '../../../src/core/read/readCsv';
@@ -166,5 +168,25 @@ describe('fillValue', () => {
       }
       expect(isUserError(outcome) || Number.isFinite(outcome), strategy).toBe(true);
     }
+  });
+});
+
+describe('why a cell of a numeric feature is not a value (#20: "oops" was reported as missing)', () => {
+  it('says "not a number" for a word and names a number out of range', async () => {
+    const lines = ['a,b', ...Array.from({ length: 60 }, (_, i) => `${i % 7},${(i * 37) % 11}.5`)];
+    lines[3] = '1,oops';
+    lines[5] = '2,1e+308';
+    lines[8] = '3,';
+    const table = await readCsv(textSource(lines.join('\n')));
+    const reason = new Uint8Array(table.rowCount);
+    const detail = new Map<number, Message>();
+    const b = { name: 'b', index: columnIndex(table, 'b') };
+    dropRowsWithMissing(table, [b], [], () => 'drop', reason, detail);
+    expect(englishText(detail.get(2)!)).toBe('not a number: "oops" in b');
+    expect(englishText(detail.get(4)!)).toMatch(
+      /^"1e\+308" in b is beyond the magnitudes analysed/,
+    );
+    expect(englishText(detail.get(7)!)).toBe('no value for b');
+    expect(detail.size).toBe(3);
   });
 });

@@ -5,7 +5,9 @@ import {
 } from '../../../src/core/analysis/analysisOptions';
 import { DEFAULT_CLEANING } from '../../../src/core/clean/cleanOptions';
 import type { Stage } from '../../../src/core/common/progress';
+import { isUserError } from '../../../src/core/common/userError';
 import {
+  checkFinite,
   featureChoiceOf,
   prepareFeatures,
   type FeatureChoice,
@@ -156,5 +158,28 @@ describe('prepareFeatures', () => {
       code: 'no-features',
       message: expect.stringMatching(/^Every chosen feature has the same value on every row/),
     });
+  });
+});
+
+describe('checkFinite (#20: a numeric library failure reached the user)', () => {
+  it('names the column and line of the first value that is not finite', () => {
+    const matrix = new Float64Array([1, 2, 3, Infinity, 5, NaN]);
+    let thrown: unknown;
+    try {
+      checkFinite(
+        matrix,
+        3,
+        2,
+        (j) => ['a', 'b'][j],
+        (i) => i + 2,
+      );
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isUserError(thrown)).toBe(true);
+    expect((thrown as Error).message).toBe(
+      'The value of b on line 3 could not be scaled to a finite number: correct that cell, or leave b out of the features.',
+    );
+    expect(() => checkFinite(new Float64Array([1, -2]), 1, 2, String, (i) => i)).not.toThrow();
   });
 });

@@ -51,3 +51,15 @@ describe('scaleFeatures', () => {
     expect(result.warnings[0]).toMatch(/interquartile range of 0/);
   });
 });
+
+describe('spreads too small to divide by (#20: a denormal crashed the analysis)', () => {
+  it('leaves out a feature whose values differ only below what doubles can divide by', () => {
+    for (const method of ['zscore', 'minmax', 'robust'] as const) {
+      const matrix = new Float64Array([0, 1, 1e-320, 2, 0, 3, 1e-320, 4]);
+      const result = scaleFeatures(matrix, 4, 2, ['tiny', 'x'], method);
+      expect(Array.from(result.matrix).every(Number.isFinite), method).toBe(true);
+      // Its standard deviation underflows to zero; min-max and robust divide by 1e-320 itself.
+      if (method === 'zscore') expect(Array.from(result.kept)).toEqual([1]);
+    }
+  });
+});

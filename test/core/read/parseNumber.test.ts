@@ -85,10 +85,12 @@ describe('fastNumber against Number()', () => {
     }
   });
 
-  it('agrees with Number() (minus its hex, binary, octal, Infinity and blank) on any text', () => {
+  it('agrees with Number() (minus its hex, binary, octal, Infinity, blank and magnitudes out of range) on any text', () => {
     const reference = (text: string) => {
       const value = Number(text);
       if (!Number.isFinite(value) || /[xXbBoO]/.test(text) || text.trim() === '') return NaN;
+      const size = Math.abs(value);
+      if (size > 1e100 || (size !== 0 && size < 1e-100)) return NaN;
       return value;
     };
     const alphabet = fc.constantFrom(
@@ -103,5 +105,23 @@ describe('fastNumber against Number()', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('magnitudes the analysis can take (#20: one extreme number crashed the analysis)', () => {
+  it('reads numbers beyond 1e100, or below 1e-100 other than zero, as not numbers', () => {
+    for (const cell of ['1e+308', '1e200', '-1.7e308', '1e101', '1e-320', '-1e-101', '5e-324'])
+      expect(parseNumberCell(cell, '.').value, cell).toBeNaN();
+    for (const cell of ['1e100', '-1e100', '1e-100', '0', '0e5', '-0.0'])
+      expect(Number.isNaN(parseNumberCell(cell, '.').value), cell).toBe(false);
+    expect(parseNumberCell('1,0e200', ',').value).toBeNaN();
+    expect(fastNumber('1' + '0'.repeat(120))).toBeNaN();
+  });
+
+  it('takes one sign only', () => {
+    for (const cell of ['+-3', '-+3', '--3', '-$-3', '+ -3', '−-3'])
+      expect(parseNumberCell(cell, '.').value, cell).toBeNaN();
+    expect(parseNumberCell('-$3', '.').value).toBe(-3);
+    expect(parseNumberCell('$-3', '.').value).toBe(-3);
   });
 });

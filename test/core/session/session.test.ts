@@ -442,3 +442,49 @@ describe('AnalysisSession exports', () => {
     );
   });
 });
+
+describe('extreme magnitudes through the whole session (#20: one 1e308 crashed the analysis)', () => {
+  /** The text with one cell of one line replaced (the lines used here hold no quoted comma). */
+  function withCell(text: string, line: number, column: string, cell: string): string {
+    const lines = text.split('\n');
+    const fields = lines[line].split(',');
+    fields[lines[0].split(',').indexOf(column)] = cell;
+    lines[line] = fields.join(',');
+    return lines.join('\n');
+  }
+
+  it('sets aside a row with a number beyond 1e100 or a denormal, with every outlier and scaling option', async () => {
+    const row = 17;
+    const clean = await (
+      await open(customersCsv)
+    ).segmentation({ options: quickOptions(), rfm: null });
+    expect(clean.rows.includes(row)).toBe(true);
+    for (const cell of ['1e+308', '-1.7e308', '1e200', '1e-320']) {
+      const session = await open(withCell(customersCsv, row + 1, 'annual_income', cell));
+      for (const outliers of ['none', 'clip', 'drop'] as const)
+        for (const scale of ['zscore', 'minmax', 'robust'] as const) {
+          const options = quickOptions({
+            scale,
+            clean: { ...DEFAULT_ANALYSIS_OPTIONS.clean, outliers },
+          });
+          const result = await session.segmentation({ options, rfm: null });
+          const label = `${cell} ${outliers} ${scale}`;
+          expect(result.rows.includes(row), label).toBe(false);
+          expect(Number.isFinite(resultFor(result, 3)!.inertia), label).toBe(true);
+        }
+    }
+  });
+
+  it('leaves out order lines whose quantity, price or money is out of range', async () => {
+    let text = withCell(ordersCsv, 1, 'Quantity', '1e308');
+    text = withCell(text, 2, 'Quantity', '1e99');
+    text = withCell(text, 2, 'UnitPrice', '1e99');
+    const before = (await open(ordersCsv)).rfm(ordersRfm);
+    const session = await open(text);
+    const rfm = session.rfm(ordersRfm);
+    expect(rfm.rows.dropped.missing_amount).toBe(before.rows.dropped.missing_amount + 2);
+    expect(rfm.monetary.every(Number.isFinite)).toBe(true);
+    const clusters = await session.customerClusters(ordersRfm, quickOptions(), 3);
+    expect(clusters.length).toBe(rfm.customers.length);
+  });
+});

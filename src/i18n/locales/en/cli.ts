@@ -8,7 +8,7 @@ export const cli = {
   noCommand: 'there is no command "{command}"; run segmentlens --help for the commands.',
   internalError: 'internal error: {detail} (please report it)',
   dropped:
-    '{count, number} {reason, select, malformed {malformed} duplicate {duplicate} missing {missing} outlier {outlier} other {{reason}}}',
+    '{count, number} {reason, select, malformed {malformed} duplicate {duplicate} missing {missing or not a number} outlier {outlier} other {{reason}}}',
   analyzeSummary: '{path}: {read, number} rows read, {kept, number} analysed',
   analyzeSummaryDropped:
     '{path}: {read, number} rows read, {kept, number} analysed (set aside: {dropped})',

@@ -97,6 +97,11 @@ export const message = {
     'No row could be read ({count} malformed rows): check the delimiter and quotes, or allow short rows to be padded.',
   cleanNoRows:
     'No rows are left after cleaning: relax the cleaning options (duplicates, missing values, outliers).',
+  featureNotFinite:
+    'The value of {column} on line {line} could not be scaled to a finite number: correct that cell, or leave {column} out of the features.',
+  detailNotANumber: 'not a number: "{cell}" in {column}',
+  detailOutOfRange:
+    '"{cell}" in {column} is beyond the magnitudes analysed (numbers from 1e-100 to 1e100 in size, or 0)',
   detailMissing: 'no value for {column}',
   detailRepeats: 'repeats line {line}',
   detailBelow: '{column} below {limit, number, precise}',
@@ -204,7 +209,7 @@ export const message = {
   dropNoCustomer: 'no customer id',
   dropCancellation: 'cancelled order (order id starts with C)',
   dropUnreadableDate: 'date missing or not readable',
-  dropMissingAmount: 'quantity, price or amount missing or not a number',
+  dropMissingAmount: 'quantity, price or amount missing, not a number or out of range',
   dropNotPositive: 'quantity, price or amount zero or negative (returns, adjustments, free items)',
   snapshotBeforeLastOrder:
     'The snapshot date is before the last order ({last, date, minute}): choose a date after it, or leave it empty for the day after the last order.',

@@ -11,7 +11,7 @@ export const cli: CatalogShape<typeof english> = {
   noCommand: '没有“{command}”这个命令；运行 segmentlens --help 查看所有命令。',
   internalError: '内部错误：{detail}（请报告这个问题）',
   dropped:
-    '{reason, select, malformed {格式错误} duplicate {重复} missing {缺失值} outlier {异常值} other {{reason}}} {count, number} 行',
+    '{reason, select, malformed {格式错误} duplicate {重复} missing {缺失或非数字} outlier {异常值} other {{reason}}} {count, number} 行',
   analyzeSummary: '{path}：读取 {read, number} 行，分析 {kept, number} 行',
   analyzeSummaryDropped:
     '{path}：读取 {read, number} 行，分析 {kept, number} 行（排除：{dropped}）',

@@ -82,6 +82,11 @@ export const message: CatalogShape<typeof english> = {
   cleanNoRowsMalformed:
     '没有任何一行能被读取（{count} 行格式错误）：请检查分隔符和引号，或允许补齐过短的行。',
   cleanNoRows: '清洗后没有剩下任何行：请放宽清洗选项（重复行、缺失值、异常值）。',
+  featureNotFinite:
+    '第 {line} 行 {column} 的值无法缩放为有限数值：请更正该单元格，或把 {column} 移出特征。',
+  detailNotANumber: '不是数字：{column} 中的“{cell}”',
+  detailOutOfRange:
+    '{column} 中的“{cell}”超出可分析的数值范围（绝对值须在 1e-100 到 1e100 之间，或为 0）',
   detailMissing: '{column} 没有值',
   detailRepeats: '与第 {line} 行重复',
   detailBelow: '{column} 低于 {limit, number, precise}',
@@ -179,7 +184,7 @@ export const message: CatalogShape<typeof english> = {
   dropNoCustomer: '没有客户编号',
   dropCancellation: '已取消的订单（订单号以 C 开头）',
   dropUnreadableDate: '日期缺失或无法读取',
-  dropMissingAmount: '数量、单价或金额缺失或不是数字',
+  dropMissingAmount: '数量、单价或金额缺失、不是数字或超出范围',
   dropNotPositive: '数量、单价或金额为零或负数（退货、调整、赠品）',
   snapshotBeforeLastOrder:
     '快照日期早于最后一笔订单（{last, date, minute}）：请选择之后的日期，或留空以使用最后一笔订单的次日。',
