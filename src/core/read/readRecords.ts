@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import type { DecodedChunk } from './decodeChunks';
+import { describeSize } from '../common/byteSize';
 import { message, type Message } from '../common/message';
+import { UserError } from '../common/userError';
 
 /** Receives the records of a file in order, with where their text lies. */
 export interface RecordSink {
@@ -23,6 +25,13 @@ export interface RecordSink {
 
 /** A quoted field may hold newlines, but one this long is an unclosed quote, not a cell. */
 const MAX_CARRY = 1 << 20;
+
+/**
+ * The longest record read (in characters). A record still open at a chunk's end is parsed again
+ * with the next chunk, so an endless line would cost time growing with its square; beyond this
+ * it is refused, with its line.
+ */
+export const MAX_RECORD_CHARS = 16 << 20;
 
 const QUOTE = 34;
 const NEWLINE = 10;
@@ -153,6 +162,11 @@ function parseFrom(
   if (restarted) return { line, resumeAt, carryFrom: -1 };
   if (held === null) return { line, resumeAt: text.length, carryFrom: -1 };
   if (!final && (heldEnd - heldStart < MAX_CARRY || !heldBroken)) {
+    if (heldEnd - heldStart > MAX_RECORD_CHARS)
+      throw new UserError('too-large', 'readRecordTooLong', {
+        line,
+        most: describeSize(MAX_RECORD_CHARS),
+      });
     return { line, resumeAt: text.length, carryFrom: heldStart };
   }
   if (emit(held, heldStart, heldEnd, heldBroken)) return { line, resumeAt, carryFrom: -1 };

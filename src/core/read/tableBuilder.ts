@@ -6,6 +6,12 @@ import type { Dialect } from './dialect';
 import { ROW_LONG, ROW_QUOTES, ROW_SHORT, type Column, type ParseIssue, type Table } from './table';
 import { message, type Message } from '../common/message';
 
+/**
+ * The widest table read. Every column costs a typed array per row capacity, so the bound keeps
+ * memory proportional to the file (a 50 MB line of numbers is not 6 million columns).
+ */
+export const MAX_COLUMNS = 10_000;
+
 /** Issues listed with their lines (every one is counted). */
 const MAX_LISTED_ISSUES = 10_000;
 
@@ -60,6 +66,15 @@ export class TableBuilder {
     if (this.header === null) {
       if (fields === null) {
         throw new UserError('not-csv', 'readHeaderQuotes', { line });
+      }
+      let width = fields.length;
+      while (width > 0 && fields[width - 1].trim() === '') width--;
+      if (width > MAX_COLUMNS) {
+        throw new UserError('too-large', 'readTooManyColumns', {
+          count: width,
+          most: MAX_COLUMNS,
+          line,
+        });
       }
       this.startColumns(fields);
       if (this.dialect.hasHeader) return;

@@ -228,3 +228,55 @@ describe('any CSV text', () => {
     );
   });
 });
+
+describe('shapes that would never end (#20: a 50 MB line of numbers grew without bound)', () => {
+  /** A source of `size` bytes of one endless line of comma-separated numbers, made on demand. */
+  function endlessLine(size: number) {
+    const unit = new TextEncoder().encode('12.5,7,');
+    return {
+      size,
+      read: async (start: number, end: number) => {
+        const bytes = new Uint8Array(end - start);
+        for (let i = 0; i < bytes.length; i++) bytes[i] = unit[(start + i) % unit.length];
+        return bytes;
+      },
+    };
+  }
+
+  async function refusal(work: Promise<unknown>) {
+    try {
+      await work;
+    } catch (error) {
+      if (isUserError(error)) return error;
+      throw error;
+    }
+    throw new Error('expected a refusal');
+  }
+
+  it('refuses a line longer than the record limit with its line number, reading only that far', async () => {
+    let bytesAsked = 0;
+    const source = endlessLine(50 * 1024 * 1024);
+    const counted = {
+      size: source.size,
+      read: (start: number, end: number) => {
+        bytesAsked += end - start;
+        return source.read(start, end);
+      },
+    };
+    const error = await refusal(readCsv(counted));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toMatch(/^Line 1 is longer than 16(\.0)? MB without ending/);
+    expect(bytesAsked).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it('refuses a header of more than 10,000 columns, in one sentence with the count', async () => {
+    const header = Array.from({ length: 10_001 }, (_, j) => `c${j}`).join(',');
+    const error = await refusal(readCsv(textSource(`${header}\n${header.replace(/c/g, '')}\n`)));
+    expect(error.message).toBe(
+      'This file has 10,001 columns (line 1); SegmentLens reads at most 10,000: choose the columns you need and save them as a smaller file.',
+    );
+    const fine = Array.from({ length: 10_000 }, (_, j) => `c${j}`).join(',') + ',,,';
+    const table = await readCsv(textSource(`${fine}\n${fine.replace(/c/g, '')}\n`));
+    expect(table.columns.length).toBe(10_000);
+  });
+});

@@ -12,6 +12,10 @@ export const message = {
     'This file has a header but no rows of data: add rows below the header and try again.',
   readTooLarge:
     'This file is {size}, more than the {limit} this page can hold: use the command line (npx segmentlens analyze FILE) for files this large.',
+  readTooManyColumns:
+    'This file has {count, number} columns (line {line}); SegmentLens reads at most {most, number}: choose the columns you need and save them as a smaller file.',
+  readRecordTooLong:
+    'Line {line} is longer than {most} without ending: this is not a table of rows (check the delimiter and line endings, or save the file again as CSV).',
   readHeaderQuotes:
     'The header (line {line}) has unbalanced quotes: fix the first line of the file and try again.',
   readWorkbook:

@@ -14,6 +14,10 @@ export const message: CatalogShape<typeof english> = {
   readNoRows: '这个文件只有表头，没有数据行：请在表头下面添加数据后再试。',
   readTooLarge:
     '这个文件有 {size}，超过了本页面能处理的 {limit}：这么大的文件请使用命令行（npx segmentlens analyze FILE）。',
+  readTooManyColumns:
+    '此文件有 {count, number} 列（第 {line} 行），SegmentLens 最多读取 {most, number} 列：请只保留需要的列，另存为较小的文件。',
+  readRecordTooLong:
+    '第 {line} 行超过 {most} 仍未结束：这不是按行排列的表格（请检查分隔符和换行符，或把文件重新另存为 CSV）。',
   readHeaderQuotes: '表头（第 {line} 行）的引号不成对：请修正文件的第一行后再试。',
   readWorkbook:
     '这个文件是 {what}，不是 CSV：请先另存为 CSV（在 Excel 中选择“文件 > 另存为 > CSV UTF-8”），再选择这个 CSV 文件。',
