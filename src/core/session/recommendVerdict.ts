@@ -60,16 +60,18 @@ export function ndcgVerdict(
     const sentence = message('recommendVerdictTie', { winner: first, runnerUp, n, best });
     return { winner: null, runnerUp, margin, sentence };
   }
-  const sentence =
-    second === 0
-      ? message('recommendVerdictOnlyHits', { winner: first, n, best })
-      : message('recommendVerdictWins', {
-          winner: first,
-          runnerUp,
-          n,
-          best,
-          second,
-          gain: best / second - 1,
-        });
+  // With two personalised methods ahead, say what best sellers score too: personalisation is
+  // worth its trouble only by its lead over them.
+  const baseline = methods.indexOf('popularity');
+  const withBaseline = first !== 'popularity' && runnerUp !== 'popularity' && baseline >= 0;
+  const params = { winner: first, runnerUp, n, best, second, gain: best / second - 1 };
+  let sentence: Message;
+  if (second === 0) sentence = message('recommendVerdictOnlyHits', { winner: first, n, best });
+  else if (withBaseline && metrics[baseline] !== null)
+    sentence = message('recommendVerdictWinsOverBaseline', {
+      ...params,
+      baseline: metrics[baseline].ndcg,
+    });
+  else sentence = message('recommendVerdictWins', params);
   return { winner: first, runnerUp, margin, sentence };
 }

@@ -27,11 +27,26 @@ describe('ndcgVerdict', () => {
     expect(verdict).toMatchObject({ winner: 'item', runnerUp: 'user' });
     expect(verdict.margin).toBeCloseTo(0.03, 15);
     expect(english(verdict)).toBe(
-      'Item-based wins on NDCG@10: 0.150 against 0.120 for user-based (25.0% higher).',
+      'Item-based wins on NDCG@10: 0.150 against 0.120 for user-based (25.0% higher) and 0.100 for best sellers.',
     );
     expect(chinese(verdict)).toBe(
-      '基于商品的推荐在 NDCG@10 上胜出：0.150，基于客户的推荐为 0.120（高 25.0%）。',
+      '基于商品的推荐在 NDCG@10 上胜出：0.150，基于客户的推荐为 0.120（高 25.0%），热门商品为 0.100。',
     );
+  });
+
+  it('names best sellers’ figure only when they are neither the winner nor the runner-up', () => {
+    const overBaseline = ndcgVerdict(ALL, [figures(0.1), figures(0.3), figures(0.2)], 10);
+    expect(english(overBaseline)).toMatch(
+      /against 0\.200 for user-based \(50\.0% higher\) and 0\.100 for best sellers\.$/,
+    );
+    const againstBaseline = ndcgVerdict(ALL, [figures(0.2), figures(0.3), figures(0.1)], 10);
+    expect(english(againstBaseline)).toBe(
+      'Item-based wins on NDCG@10: 0.300 against 0.200 for best sellers (50.0% higher).',
+    );
+    const unmeasured = ndcgVerdict(ALL, [null, figures(0.3), figures(0.2)], 10);
+    expect(english(unmeasured)).toMatch(/\(50\.0% higher\)\.$/);
+    const notAsked = ndcgVerdict(['item', 'user'], [figures(0.3), figures(0.2)], 10);
+    expect(english(notAsked)).toMatch(/\(50\.0% higher\)\.$/);
   });
 
   it('calls equal figures a tie, and nothing a winner when no method hits', () => {

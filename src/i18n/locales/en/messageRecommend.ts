@@ -21,6 +21,8 @@ export const messageRecommend = {
     '{twoOrders, plural, one {# customer} other {# customers}} of {customers, number} ordered at least twice; their last order is held out, and the {evaluated, plural, one {# customer} other {# customers}} whose last order has products they had not bought before are measured on those {testItems, plural, one {# product} other {# products}}, with models that learn from every other order ({training, plural, one {# customer–product pair} other {# customer–product pairs}} over {catalogue, plural, one {# product} other {# products}}).',
   recommendVerdictWins:
     '{winner, select, popularity {Best sellers} item {Item-based} user {User-based} other {{winner}}} wins on NDCG@{n}: {best, number, ::.000} against {second, number, ::.000} for {runnerUp, select, popularity {best sellers} item {item-based} user {user-based} other {{runnerUp}}} ({gain, number, ::percent .0} higher).',
+  recommendVerdictWinsOverBaseline:
+    '{winner, select, popularity {Best sellers} item {Item-based} user {User-based} other {{winner}}} wins on NDCG@{n}: {best, number, ::.000} against {second, number, ::.000} for {runnerUp, select, popularity {best sellers} item {item-based} user {user-based} other {{runnerUp}}} ({gain, number, ::percent .0} higher) and {baseline, number, ::.000} for best sellers.',
   recommendVerdictOnlyHits:
     '{winner, select, popularity {Best sellers} item {Item-based} user {User-based} other {{winner}}} wins on NDCG@{n} with {best, number, ::.000}: no other method places a held-out product in the top {n}.',
   recommendVerdictTie:

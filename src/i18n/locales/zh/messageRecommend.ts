@@ -21,6 +21,8 @@ export const messageRecommend: CatalogShape<typeof english> = {
     '{customers, number} 个客户中有 {twoOrders, number} 个至少下过两次订单；留出他们的最后一笔订单，其中 {evaluated, number} 个客户的最后一笔订单含有之前没买过的商品，就用这 {testItems, number} 件商品来检验，模型从其余所有订单中学习（{catalogue, number} 件商品上的 {training, number} 个客户–商品组合）。',
   recommendVerdictWins:
     '{winner, select, popularity {热门商品} item {基于商品的推荐} user {基于客户的推荐} other {{winner}}}在 NDCG@{n} 上胜出：{best, number, ::.000}，{runnerUp, select, popularity {热门商品} item {基于商品的推荐} user {基于客户的推荐} other {{runnerUp}}}为 {second, number, ::.000}（高 {gain, number, ::percent .0}）。',
+  recommendVerdictWinsOverBaseline:
+    '{winner, select, popularity {热门商品} item {基于商品的推荐} user {基于客户的推荐} other {{winner}}}在 NDCG@{n} 上胜出：{best, number, ::.000}，{runnerUp, select, popularity {热门商品} item {基于商品的推荐} user {基于客户的推荐} other {{runnerUp}}}为 {second, number, ::.000}（高 {gain, number, ::percent .0}），热门商品为 {baseline, number, ::.000}。',
   recommendVerdictOnlyHits:
     '{winner, select, popularity {热门商品} item {基于商品的推荐} user {基于客户的推荐} other {{winner}}}在 NDCG@{n} 上胜出，为 {best, number, ::.000}：其他方法的前 {n} 名中都没有留出的商品。',
   recommendVerdictTie:
