@@ -210,8 +210,9 @@ export async function recommendEvaluationByGroup(
   request: RecommendRequest,
   grouping: RecommendGrouping,
   methods: readonly RecommendMethod[] = RECOMMEND_METHODS,
+  onProgress?: StageProgress,
 ): Promise<RecommendGroupsView> {
-  const evaluation = cachedEvaluation(session, request, methods);
+  const evaluation = cachedEvaluation(session, request, methods, onProgress);
   const { groupOf, names, sizes } = await customerGroups(session, request.rfm, grouping);
   const count = names.length;
   const byMethod = evaluation.methods.map((result) =>

@@ -184,8 +184,16 @@ describe('recommendEvaluationByGroup', () => {
   it('splits the figures by named segment from the evaluation already made, with the winner per segment', async () => {
     const session = await openShop();
     const overall = recommendEvaluation(session, shop);
-    const view = await recommendEvaluationByGroup(session, shop, { kind: 'rfm', map: RECENCY_MAP });
+    const seen: number[] = [];
+    const view = await recommendEvaluationByGroup(
+      session,
+      shop,
+      { kind: 'rfm', map: RECENCY_MAP },
+      undefined,
+      (f) => seen.push(f),
+    );
     expect(calls.evaluate).toBe(1);
+    expect(seen).toEqual([1]);
     expect(view.kind).toBe('rfm');
     expect(view.methods).toEqual(['popularity', 'item', 'user']);
     const [recent, lapsed] = view.groups;
