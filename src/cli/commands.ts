@@ -1,5 +1,6 @@
 import { analyzeCommand, ANALYZE_USAGE } from './analyzeCommand';
 import type { Io } from './io';
+import { recommendCommand, RECOMMEND_USAGE } from './recommendCommand';
 import { rfmCommand, RFM_USAGE } from './rfmCommand';
 import type { Voice } from './voice';
 
@@ -24,5 +25,11 @@ export const COMMANDS: readonly Command[] = [
     summary: 'RFM segments from order lines (one row per order line)',
     usage: RFM_USAGE,
     run: rfmCommand,
+  },
+  {
+    names: ['recommend'],
+    summary: 'next best products per customer, measured on held-out orders (order lines)',
+    usage: RECOMMEND_USAGE,
+    run: recommendCommand,
   },
 ];
