@@ -17,16 +17,28 @@ export function sniffDialect(sample: string, sampleIsWholeFile: boolean): Dialec
   return { delimiter, decimal, hasHeader };
 }
 
+/**
+ * The first rows of the sample, each line split on its own: a broken quote then spoils only its
+ * own line instead of swallowing the rest of the sample into one field (which used to make a
+ * semicolon file with one stray quote read as comma-separated). A quoted field that truly spans
+ * lines is split too, but it is one odd row among many, and the decisions below go by majority.
+ */
 function sampleRows(sample: string, delimiter: string, whole: boolean): string[][] {
-  const parsed = Papa.parse<string[]>(sample, {
-    delimiter,
-    newline: '\n',
-    preview: SAMPLE_ROWS + 1,
-    skipEmptyLines: true,
-  });
-  const rows = parsed.data;
-  // The last row of a partial sample may be cut in the middle.
-  if (!whole && rows.length > 1 && rows.length <= SAMPLE_ROWS) rows.pop();
+  const rows: string[][] = [];
+  let start = 0;
+  while (start < sample.length && rows.length <= SAMPLE_ROWS) {
+    let end = sample.indexOf('\n', start);
+    if (end === -1) {
+      // The last line of a partial sample may be cut in the middle.
+      if (!whole && rows.length > 0) break;
+      end = sample.length;
+    }
+    const line = sample.slice(start, end);
+    start = end + 1;
+    if (line.trim().length === 0) continue;
+    const fields = Papa.parse<string[]>(line, { delimiter, newline: '\n' }).data[0];
+    if (fields !== undefined) rows.push(fields);
+  }
   return rows;
 }
 

@@ -110,3 +110,42 @@ describe('sniffDelimiter', () => {
     expect(sniffDelimiter('a,b,c|d\n1,2,3|4\n', true)).toBe(',');
   });
 });
+
+describe('a few broken lines do not decide the dialect (#20: one stray quote on line 2)', () => {
+  const rows = (stray: (i: number) => boolean) =>
+    [
+      'Kunde;Umsatz;Besuche;Alter',
+      ...Array.from({ length: 120 }, (_, i) =>
+        stray(i)
+          ? `K${i};"12,50;3;45`
+          : `K${i};${(i * 7.31 + 10).toFixed(2).replace('.', ',')};${i % 30};${18 + (i % 60)}`,
+      ),
+    ].join('\n') + '\n';
+
+  it('reads semicolons and decimal commas with an unclosed quote on line 2, or on a few lines', () => {
+    expect(
+      sniffDialect(
+        rows((i) => i === 0),
+        true,
+      ),
+    ).toEqual({
+      delimiter: ';',
+      decimal: ',',
+      hasHeader: true,
+    });
+    expect(
+      sniffDialect(
+        rows((i) => i % 40 === 0),
+        false,
+      ),
+    ).toMatchObject({
+      delimiter: ';',
+      decimal: ',',
+    });
+  });
+
+  it('still reads a quoted field that spans lines', () => {
+    const text = 'id,note,amount\n1,"two\nlines",3.5\n2,plain,4.5\n3,"x",5.5\n';
+    expect(sniffDialect(text, true)).toEqual({ delimiter: ',', decimal: '.', hasHeader: true });
+  });
+});
