@@ -2,8 +2,8 @@
 import react from '@vitejs/plugin-react';
 import { join } from 'node:path';
 import { defineConfig } from 'vite';
-import { offlinePlugin } from './scripts/vite/offlinePlugin';
-import { SECURITY_HEADERS } from './src/offline/policy';
+import { offlinePlugin } from './scripts/vite/offlinePlugin.ts';
+import { SECURITY_HEADERS } from './src/offline/policy.ts';
 
 export default defineConfig({
   plugins: [react(), offlinePlugin(join(import.meta.dirname, 'public'))],

@@ -6,7 +6,7 @@ import {
   CONTENT_SECURITY_POLICY,
   META_CONTENT_SECURITY_POLICY,
   SECURITY_HEADERS,
-} from '../../src/offline/policy';
+} from '../../src/offline/policy.ts';
 
 /**
  * The offline page: the service worker (src/offline/serviceWorker.ts, built as `sw.js` at the
