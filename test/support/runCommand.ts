@@ -1,0 +1,36 @@
+import type { Io } from '../../src/cli/io';
+import { createVoice, type Voice } from '../../src/cli/voice';
+import { isUserError } from '../../src/core/common/userError';
+import type { Language } from '../../src/i18n/languages';
+
+export interface CommandRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one command function with buffers for its streams, and turns a problem the user can fix
+ * into one line on stderr and status 2, as src/cli/main.ts does for every command.
+ */
+export async function runCommand(
+  command: (argv: string[], io: Io, voice: Voice) => Promise<number>,
+  argv: string[],
+  language: Language = 'en',
+): Promise<CommandRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  };
+  const voice = createVoice(language);
+  try {
+    const code = await command(argv, io, voice);
+    return { code, stdout, stderr };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    stderr += `segmentlens: ${voice.say(error.sentence)}\n`;
+    return { code: 2, stdout, stderr };
+  }
+}
