@@ -2,6 +2,7 @@ import { analyzeCommand, ANALYZE_USAGE } from './analyzeCommand';
 import type { Io } from './io';
 import { recommendCommand, RECOMMEND_USAGE } from './recommendCommand';
 import { rfmCommand, RFM_USAGE } from './rfmCommand';
+import { rulesCommand, RULES_USAGE } from './rulesCommand';
 import type { Voice } from './voice';
 
 /** One command of the command line: what it does in a line, its help, and how it runs. */
@@ -25,6 +26,12 @@ export const COMMANDS: readonly Command[] = [
     summary: 'RFM segments from order lines (one row per order line)',
     usage: RFM_USAGE,
     run: rfmCommand,
+  },
+  {
+    names: ['rules'],
+    summary: 'what sells together: association rules from order lines, per segment',
+    usage: RULES_USAGE,
+    run: rulesCommand,
   },
   {
     names: ['recommend'],
