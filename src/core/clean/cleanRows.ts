@@ -1,3 +1,4 @@
+import { describeSize } from '../common/byteSize';
 import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
 import { requireColumn, ROW_LONG, ROW_QUOTES, ROW_SHORT, type Table } from '../read/table';
@@ -186,6 +187,22 @@ function keptRows(reason: Uint8Array, report: CleanReport): Int32Array {
   return rows;
 }
 
+/**
+ * The most cells (rows x features) the feature matrix holds: 1 GB of doubles, which every later
+ * stage copies at most a few times. Refused before allocating, with the figures.
+ */
+export const MAX_MATRIX_CELLS = 1 << 27;
+
+/** Refuses, before allocating, a feature matrix larger than MAX_MATRIX_CELLS. */
+export function checkMatrixSize(rows: number, features: number): void {
+  if (rows * features > MAX_MATRIX_CELLS)
+    throw new UserError('too-large', 'featuresTooMany', {
+      rows,
+      features,
+      size: describeSize(rows * features * 8),
+    });
+}
+
 /** Kept rows x features, row-major: the numeric features (filled, logged, clipped), then 0/1s. */
 function featureMatrix(
   rows: Int32Array,
@@ -195,6 +212,7 @@ function featureMatrix(
   const kept = rows.length;
   const numericCount = transforms.length;
   const d = numericCount + oneHot.reduce((sum, c) => sum + c.categories.length, 0);
+  checkMatrixSize(kept, d);
   const matrix = new Float64Array(kept * d);
   transforms.forEach((transform, f) => {
     for (let r = 0; r < kept; r++) {

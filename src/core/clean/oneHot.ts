@@ -1,5 +1,19 @@
+import { message } from '../common/message';
 import { cellText, type Table } from '../read/table';
 import { KEPT, type CleanReport, type MissingStrategy } from './cleanOptions';
+
+/**
+ * The most 0/1 columns one categorical column becomes: the most frequent categories keep their
+ * own, the rest share "(other)" (as scikit-learn's OneHotEncoder with max_categories). Without a
+ * bound, a column of 100,000 distinct values asked for 100,000 features per row.
+ */
+export const MAX_ONE_HOT_CATEGORIES = 50;
+
+/** `base`, or `base 2`, `base 3`, ...: a label no category of the column already has. */
+function freshLabel(base: string, taken: readonly string[]): string {
+  if (!taken.includes(base)) return base;
+  for (let i = 2; ; i++) if (!taken.includes(`${base} ${i}`)) return `${base} ${i}`;
+}
 
 /** A categorical column as 0/1 features: each row's category (-1 none), most frequent first. */
 export interface OneHotColumn {
@@ -51,11 +65,30 @@ export function encodeOneHot(
     .sort((a, b) => counts[b] - counts[a] || (found[a] < found[b] ? -1 : 1));
   const rank = new Int32Array(found.length);
   order.forEach((id, r) => (rank[id] = r));
-  const categories = order.map((id) => found[id]);
+  let categories = order.map((id) => found[id]);
+  if (categories.length > MAX_ONE_HOT_CATEGORIES) {
+    const kept = MAX_ONE_HOT_CATEGORIES - 1;
+    let grouped = 0;
+    for (let r = kept; r < order.length; r++) grouped += counts[order[r]];
+    const other = freshLabel('(other)', categories);
+    report.notes.push(
+      message('oneHotGrouped', {
+        column: name,
+        count: categories.length,
+        kept,
+        other: categories.length - kept,
+        label: other,
+        rows: grouped,
+      }),
+    );
+    for (let id = 0; id < rank.length; id++) if (rank[id] > kept) rank[id] = kept;
+    categories = [...categories.slice(0, kept), other];
+  }
   let fill = -1;
   if (missing > 0) {
+    // A "(missing)" the file itself holds means the same: the filled cells join it.
     const value = strategy === 'constant' || categories.length === 0 ? '(missing)' : categories[0];
-    if (value === '(missing)') categories.push(value);
+    if (!categories.includes(value)) categories.push(value);
     fill = categories.indexOf(value);
     report.imputed.push({
       column: name,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textSource } from '../../../src/core/read/byteSource';
-import { cleanRows } from '../../../src/core/clean/cleanRows';
+import { checkMatrixSize, cleanRows, MAX_MATRIX_CELLS } from '../../../src/core/clean/cleanRows';
+import { isUserError } from '../../../src/core/common/userError';
 import {
   DEFAULT_CLEAN_OPTIONS,
   listSetAside,
@@ -182,5 +183,21 @@ describe('cleanRows', () => {
     );
     await expect(clean('x\n1\n', { features: [] })).rejects.toMatchObject({ code: 'no-features' });
     await expect(clean('x\n1\n', { features: ['nope'] })).rejects.toThrow(/no column named "nope"/);
+  });
+});
+
+describe('checkMatrixSize (#20: a wide one-hot failed with "Invalid typed array length")', () => {
+  it('refuses a feature matrix over the bound in one sentence with its figures, before allocating', () => {
+    expect(() => checkMatrixSize(100_000, MAX_MATRIX_CELLS / 100_000)).not.toThrow();
+    let thrown: unknown;
+    try {
+      checkMatrixSize(100_000, 100_002);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isUserError(thrown) && thrown.code).toBe('too-large');
+    expect((thrown as Error).message).toMatch(
+      /^The features would be 100,000 rows by 100,002 columns \(74.51 GB\), more than can be held/,
+    );
   });
 });

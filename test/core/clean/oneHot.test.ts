@@ -5,7 +5,8 @@ import {
   type CleanReport,
   type MissingStrategy,
 } from '../../../src/core/clean/cleanOptions';
-import { encodeOneHot } from '../../../src/core/clean/oneHot';
+import { encodeOneHot, MAX_ONE_HOT_CATEGORIES } from '../../../src/core/clean/oneHot';
+import { englishText } from '../../../src/i18n/formatMessage';
 import { textSource } from '../../../src/core/read/byteSource';
 import { readCsv } from '../../../src/core/read/readCsv';
 
@@ -88,11 +89,52 @@ describe('encodeOneHot', () => {
     ]);
   });
 
-  // A file whose column holds the text "(missing)" itself gets that category twice with the
-  // constant strategy: the fill is pushed again though it is already a category, so cleanRows
-  // makes two features named "c=(missing)", the second all zeros.
-  it.fails('keeps one category per value when the data itself holds "(missing)"', async () => {
+  // A file whose column held the text "(missing)" itself got that category twice with the
+  // constant strategy (two features named "c=(missing)", the second all zeros).
+  it('keeps one category per value when the data itself holds "(missing)"', async () => {
     const result = await encode(['(missing)', '', 'red', 'red'], 'constant');
     expect(result.categories).toEqual(['red', '(missing)']);
+  });
+});
+
+describe('many categories (#20: 100,000 categories asked for 100,000 features per row)', () => {
+  const table = (cells: string[]) =>
+    readCsv(textSource('c,x\n' + cells.map((c) => `${c},1`).join('\n') + '\n'));
+
+  it('keeps the most frequent categories and groups the rest as "(other)", saying so', async () => {
+    const cells = Array.from({ length: 3000 }, (_, i) => `v${i % 300}`);
+    cells.push('v0', 'v0', 'v1');
+    const report = emptyReport();
+    const encoded = encodeOneHot(
+      await table(cells),
+      'c',
+      0,
+      'mode',
+      new Uint8Array(cells.length),
+      report,
+    );
+    expect(encoded.categories).toHaveLength(MAX_ONE_HOT_CATEGORIES);
+    expect(encoded.categories.slice(0, 2)).toEqual(['v0', 'v1']);
+    expect(encoded.categories.at(-1)).toBe('(other)');
+    const other = MAX_ONE_HOT_CATEGORIES - 1;
+    const inOther = Array.from(encoded.codes).filter((code) => code === other).length;
+    expect(inOther).toBe(3000 - 10 * other);
+    expect(report.notes.map(englishText)).toEqual([
+      `c has 300 categories: the 49 most frequent have a 0/1 feature each, the other 251 (${inOther.toLocaleString('en-US')} rows) share "(other)".`,
+    ]);
+  });
+
+  it('names the group apart from a category the file already calls "(other)"', async () => {
+    const cells = Array.from({ length: 200 }, (_, i) => (i < 20 ? '(other)' : `v${i}`));
+    const encoded = encodeOneHot(
+      await table(cells),
+      'c',
+      0,
+      'mode',
+      new Uint8Array(cells.length),
+      emptyReport(),
+    );
+    expect(encoded.categories[0]).toBe('(other)');
+    expect(encoded.categories.at(-1)).toBe('(other) 2');
   });
 });

@@ -103,6 +103,10 @@ export const message = {
     'No rows are left after cleaning: relax the cleaning options (duplicates, missing values, outliers).',
   featureNotFinite:
     'The value of {column} on line {line} could not be scaled to a finite number: correct that cell, or leave {column} out of the features.',
+  oneHotGrouped:
+    '{column} has {count, number} categories: the {kept, number} most frequent have a 0/1 feature each, the other {other, number} ({rows, plural, one {# row} other {# rows}}) share "{label}".',
+  featuresTooMany:
+    'The features would be {rows, number} rows by {features, number} columns ({size}), more than can be held: choose fewer features (or one-hot fewer categorical columns).',
   detailNotANumber: 'not a number: "{cell}" in {column}',
   detailOutOfRange:
     '"{cell}" in {column} is beyond the magnitudes analysed (numbers from 1e-100 to 1e100 in size, or 0)',

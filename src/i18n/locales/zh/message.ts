@@ -88,6 +88,10 @@ export const message: CatalogShape<typeof english> = {
   cleanNoRows: '清洗后没有剩下任何行：请放宽清洗选项（重复行、缺失值、异常值）。',
   featureNotFinite:
     '第 {line} 行 {column} 的值无法缩放为有限数值：请更正该单元格，或把 {column} 移出特征。',
+  oneHotGrouped:
+    '{column} 有 {count, number} 个类别：出现最多的 {kept, number} 个各成一个 0/1 特征，其余 {other, number} 个（{rows, number} 行）合并为“{label}”。',
+  featuresTooMany:
+    '特征矩阵将有 {rows, number} 行 × {features, number} 列（{size}），超出可容纳的大小：请选择更少的特征（或减少独热编码的分类列）。',
   detailNotANumber: '不是数字：{column} 中的“{cell}”',
   detailOutOfRange:
     '{column} 中的“{cell}”超出可分析的数值范围（绝对值须在 1e-100 到 1e100 之间，或为 0）',
