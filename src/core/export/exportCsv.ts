@@ -52,8 +52,13 @@ export function numberColumns(kinds: readonly ColumnKind[]): boolean[] {
   return kinds.map((kind) => kind === 'numeric' || kind === 'identifier');
 }
 
-/** Quotes a field when it holds a comma, a quote, a line break, or edge spaces. */
+/**
+ * Quotes a field when it holds a comma, a quote, a line break, or edge spaces. A NUL byte (from a
+ * damaged row, set aside) is written as U+FFFD, the replacement character: spreadsheets take a
+ * file with NULs for a binary one.
+ */
 export function csvField(text: string): string {
+  if (text.indexOf('\u0000') !== -1) text = text.replaceAll('\u0000', '\ufffd');
   if (/[",\r\n]/.test(text) || /^\s|\s$/.test(text)) return `"${text.replace(/"/g, '""')}"`;
   return text;
 }

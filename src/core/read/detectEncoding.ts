@@ -136,8 +136,9 @@ function refuseBinary(head: Uint8Array): void {
       );
     }
   }
-  // Text never has NUL bytes (UTF-16 aside, which has them in a regular pattern) and has few
-  // control characters.
+  // Text has few control characters, NUL bytes among them (UTF-16 aside, which has NULs in a
+  // regular pattern). A text file with a stray NUL or two is still text: the rows that hold one
+  // are set aside (see TableBuilder), wherever they are in the file.
   const n = Math.min(head.length, 65536);
   if (n === 0) return;
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return;
@@ -145,9 +146,6 @@ function refuseBinary(head: Uint8Array): void {
   let controls = 0;
   for (let i = 0; i < n; i++) {
     const b = head[i];
-    if (b === 0) {
-      throw new UserError('binary', 'readBinary');
-    }
     if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) controls++;
   }
   if (controls > n * 0.01) {

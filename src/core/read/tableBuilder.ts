@@ -12,6 +12,10 @@ import { message, type Message } from '../common/message';
  */
 export const MAX_COLUMNS = 10_000;
 
+function holdsNul(field: string): boolean {
+  return field.indexOf('\u0000') !== -1;
+}
+
 /** Issues listed with their lines (every one is counted). */
 const MAX_LISTED_ISSUES = 10_000;
 
@@ -89,6 +93,12 @@ export class TableBuilder {
     const expected = this.expected;
     if (fields === null) {
       this.markMalformed(row, ROW_QUOTES, line, message('rowQuotes'));
+      for (let j = 0; j < expected; j++) columns[j].addMissing(row);
+      return;
+    }
+    if (fields.some(holdsNul)) {
+      // Text never holds a NUL byte: a few of them in a text file spoil only their rows.
+      this.markMalformed(row, ROW_QUOTES, line, message('rowNul'));
       for (let j = 0; j < expected; j++) columns[j].addMissing(row);
       return;
     }

@@ -49,6 +49,11 @@ describe('csvField', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(' padded')).toBe('" padded"');
   });
+
+  it('never writes a NUL byte: it becomes the replacement character', () => {
+    expect(csvField('a\u0000b')).toBe('a\ufffdb');
+    expect(csvField('\u0000,x')).toBe('"\ufffd,x"');
+  });
 });
 
 describe('segmentCsvParts', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../../../src/i18n/formatMessage';
 import { isUserError } from '../../../src/core/common/userError';
 import { MAX_FILE_BYTES } from '../../../src/worker/protocol';
 import { oversizedSource, READABLE } from '../../fixtures/files';
@@ -278,5 +279,29 @@ describe('shapes that would never end (#20: a 50 MB line of numbers grew without
     const fine = Array.from({ length: 10_000 }, (_, j) => `c${j}`).join(',') + ',,,';
     const table = await readCsv(textSource(`${fine}\n${fine.replace(/c/g, '')}\n`));
     expect(table.columns.length).toBe(10_000);
+  });
+});
+
+describe('NUL bytes (#20: one NUL early refused the file, one NUL late set aside a row)', () => {
+  const rows = Array.from({ length: 8000 }, (_, i) => `${i % 97}.5,${(i * 13) % 89}.25,${i % 11}`);
+  const withNul = (at: number) => {
+    const copy = ['a,b,c', ...rows];
+    copy[at] = copy[at].replace(',', ',\u0000');
+    return new TextEncoder().encode(copy.join('\n') + '\n');
+  };
+
+  it('sets aside the row that holds a NUL, wherever it is, and reads the rest', async () => {
+    for (const line of [3, 7001]) {
+      const table = await readCsv(bytesSource(withNul(line - 1)));
+      expect(table.rowCount).toBe(8000);
+      expect(table.issues.map((issue) => [issue.line, englishText(issue.reason)])).toEqual([
+        [line, 'holds a NUL byte, which text never holds (the row is damaged)'],
+      ]);
+    }
+  });
+
+  it('still refuses a file with NULs throughout as not text', async () => {
+    const bytes = new TextEncoder().encode(['a,b', ...rows.map((r) => `\u0000${r}`)].join('\n'));
+    await expect(readCsv(bytesSource(bytes))).rejects.toThrow(/not text/);
   });
 });

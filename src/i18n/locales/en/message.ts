@@ -39,6 +39,7 @@ export const message = {
   encodingNotUtf8: 'the bytes, which are not valid UTF-8',
   encodingNotUtf8After: 'the bytes, which are not valid UTF-8 after the first {size}',
   // Rows that cannot be read
+  rowNul: 'holds a NUL byte, which text never holds (the row is damaged)',
   rowQuotes: 'unbalanced or stray quotes',
   rowStrayQuote: 'a quote inside an unquoted field, read as written',
   rowFieldCount: '{count, plural, one {# field} other {# fields}} where the header has {expected}',

@@ -40,6 +40,7 @@ export const message: CatalogShape<typeof english> = {
   encodingNotUtf8: '文件字节（不是有效的 UTF-8）',
   encodingNotUtf8After: '文件字节（前 {size} 之后不是有效的 UTF-8）',
   // 无法读取的行
+  rowNul: '含有 NUL 字节，正常文本不会出现（此行已损坏）',
   rowQuotes: '引号不成对或位置不对',
   rowStrayQuote: '未加引号的字段中出现了引号，按原样读取',
   rowFieldCount: '有 {count} 个字段，而表头有 {expected} 个',
