@@ -230,11 +230,14 @@ export class PartWriter {
 /** A safe file name from the source file's name and a suffix: `customers - High Spend.csv`. */
 export function exportFileName(sourceName: string, suffix: string): string {
   const base = sourceName.replace(/\.[^.]*$/, '') || 'segments';
+  // Path separators and what Windows refuses become spaces; so do control and format characters:
+  // a right-to-left override (U+202E) in a header would make `segment-1 - \u202Evsc.exe` read as
+  // "exe.csv" in a file manager.
   const safe = `${base} - ${suffix}`
-    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/[\\/:*?"<>|\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .slice(0, 150);
+    .slice(0, 150)
+    .replace(/[. ]+$/, '');
   return `${safe}.csv`;
 }

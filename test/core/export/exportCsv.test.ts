@@ -146,6 +146,13 @@ describe('exportFileName', () => {
     );
     expect(exportFileName('a/b.csv', 'x: y?')).toBe('a b - x y.csv');
   });
+
+  it('drops direction overrides and other invisible characters (#20: U+202E reached --out names)', () => {
+    expect(exportFileName('segment-1', 'High \u202Evsc.exe')).toBe('segment-1 - High vsc.exe.csv');
+    expect(exportFileName('x.csv', 'a\u200Bb\u2066c\u2069\u061C\u2028d')).toBe('x - a b c d.csv');
+    expect(exportFileName('x.csv', 'ends with dots...')).toBe('x - ends with dots.csv');
+    expect(exportFileName('客户.csv', '高消费')).toBe('客户 - 高消费.csv');
+  });
 });
 
 describe('spreadsheet formula injection (OWASP payloads and what slipped through before)', () => {
