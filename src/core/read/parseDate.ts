@@ -5,6 +5,7 @@
  */
 
 export type DateOrder = 'ymd' | 'dmy' | 'mdy';
+export const DATE_ORDERS: readonly DateOrder[] = ['ymd', 'dmy', 'mdy'];
 
 export interface DateFormatGuess {
   /** The order that reads every value, or null when no order does. */

@@ -1,7 +1,7 @@
 import { LARGEST_MAGNITUDE } from '../read/parseNumber';
 import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
-import { guessDateOrder, parseDate, type DateOrder } from '../read/parseDate';
+import { DATE_ORDERS, guessDateOrder, parseDate, type DateOrder } from '../read/parseDate';
 import {
   MISSING_CODE,
   requireColumn as requireColumnIndex,
@@ -247,11 +247,22 @@ function requireColumn(table: Table, name: string): Column {
 function decideDateOrder(column: Column): DateOrder {
   const guess = guessDateOrder(column.texts);
   if (guess.order === null || guess.share < 0.5) {
-    const example = column.texts[0] ?? (column.numberCount > 0 ? 'numbers' : 'nothing');
-    throw new UserError('bad-mapping', 'linesUnreadableDates', {
-      column: column.name,
-      example: JSON.stringify(example).slice(0, 40),
-    });
+    // The example quoted is one no date order reads (not merely the first value).
+    const example = column.texts.find((text) =>
+      DATE_ORDERS.every((order) => Number.isNaN(parseDate(text, order))),
+    );
+    if (example !== undefined)
+      throw new UserError('bad-mapping', 'linesUnreadableDates', {
+        column: column.name,
+        example: JSON.stringify(example).slice(0, 40),
+      });
+    throw new UserError(
+      'bad-mapping',
+      column.numberCount > 0 ? 'linesDatesAreNumbers' : 'linesNoDates',
+      {
+        column: column.name,
+      },
+    );
   }
   if (guess.ambiguous) {
     const example = column.texts.find((text) => /^\d{1,2}[-/.]\d{1,2}[-/.]/.test(text.trim()));

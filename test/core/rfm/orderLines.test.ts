@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { UserError } from '../../../src/core/common/userError';
+import { englishText } from '../../../src/i18n/formatMessage';
 import { textSource } from '../../../src/core/read/byteSource';
 import { readCsv } from '../../../src/core/read/readCsv';
 import { LINE_DROP_REASONS, selectOrderLines } from '../../../src/core/rfm/orderLines';
@@ -69,5 +71,40 @@ describe('selectOrderLines', () => {
       dateOrder: null,
     });
     expect(lines.item).toBeNull();
+  });
+});
+
+describe('unreadable order dates (#20: the refusal quoted a readable date as its example)', () => {
+  async function refusal(dates: string[]) {
+    const rows = dates.map((date, i) => `${500 + i},A,1,${date},2.5,${100 + (i % 3)}`);
+    const table = await readCsv(
+      textSource(
+        ['InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID', ...rows].join('\n'),
+      ),
+    );
+    try {
+      selectOrderLines(table, { mapping: { ...mapping, description: null }, dateOrder: null });
+    } catch (error) {
+      return englishText((error as UserError).sentence);
+    }
+    throw new Error('expected a refusal');
+  }
+
+  it('quotes a value no date order reads, not the first value', async () => {
+    const sentence = await refusal([
+      '2024-03-01 10:00',
+      '2024-03-02 10:00',
+      'soon',
+      'later',
+      'next week',
+      'tbd',
+    ]);
+    expect(sentence).toMatch(
+      /^"InvoiceDate" does not hold dates that can be read \(such as "soon"/,
+    );
+  });
+
+  it('says when the column holds numbers, or nothing', async () => {
+    expect(await refusal(['1', '2', '3'])).toMatch(/^"InvoiceDate" holds numbers, not dates/);
   });
 });

@@ -116,7 +116,7 @@ describe('computeRfm', () => {
       ),
     );
     expect(noDates.code).toBe('bad-mapping');
-    expect(noDates.message).toMatch(/does not hold dates/);
+    expect(noDates.message).toMatch(/"Quantity" holds numbers, not dates/);
     const missing = await userErrorOf(() =>
       rfmOf(SMALL, settings({ ...UCI_MAPPING, customer: 'Client' })),
     );

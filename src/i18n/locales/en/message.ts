@@ -210,8 +210,12 @@ export const message = {
   listMore: '{first}, no {rest}',
   linesNoneUsable:
     'No order line could be used (most were left out because: {reason}): check the column choices.',
+  linesDatesAreNumbers:
+    '"{column}" holds numbers, not dates: choose the column with the order dates, written like 2010-12-01 08:26, 12/1/2010 or 01.12.2010.',
+  linesNoDates:
+    '"{column}" holds no values: choose the column with the order dates, written like 2010-12-01 08:26, 12/1/2010 or 01.12.2010.',
   linesUnreadableDates:
-    '"{column}" does not hold dates that can be read (it holds {example}): choose the column with the order dates, written like 2010-12-01 08:26, 12/1/2010 or 01.12.2010.',
+    '"{column}" does not hold dates that can be read (such as {example}, which is not a date): choose the column with the order dates, written like 2010-12-01 08:26, 12/1/2010 or 01.12.2010.',
   linesAmbiguousDates:
     'The dates in "{column}" (such as {example}) could be day-first or month-first: say which.',
   dropUnreadableRow: 'the row could not be read into the columns',

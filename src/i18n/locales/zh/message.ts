@@ -185,8 +185,12 @@ export const message: CatalogShape<typeof english> = {
   listTwo: '{first}和{second}',
   listMore: '{first}、{rest}',
   linesNoneUsable: '没有可用的订单行（大多数被排除的原因是：{reason}）：请检查列的选择。',
+  linesDatesAreNumbers:
+    '“{column}”中是数字而不是日期：请选择订单日期所在的列，日期应写成 2010-12-01 08:26、12/1/2010 或 01.12.2010 这样的形式。',
+  linesNoDates:
+    '“{column}”中没有任何值：请选择订单日期所在的列，日期应写成 2010-12-01 08:26、12/1/2010 或 01.12.2010 这样的形式。',
   linesUnreadableDates:
-    '“{column}”中没有可读取的日期（其中是 {example}）：请选择订单日期所在的列，日期应写成 2010-12-01 08:26、12/1/2010 或 01.12.2010 这样的形式。',
+    '“{column}”中没有可读取的日期（例如 {example} 不是日期）：请选择订单日期所在的列，日期应写成 2010-12-01 08:26、12/1/2010 或 01.12.2010 这样的形式。',
   linesAmbiguousDates:
     '“{column}”中的日期（例如 {example}）可能是日在前，也可能是月在前：请指明是哪一种。',
   dropUnreadableRow: '该行无法按列读取',
