@@ -1,3 +1,4 @@
+import { parseNumberCell, type DecimalSeparator } from './parseNumber';
 import { guessDateOrder, type DateOrder } from './parseDate';
 import type { StageProgress } from '../common/progress';
 import { MISSING_CODE, ROW_LONG, ROW_QUOTES, type Column, type Table } from './table';
@@ -58,11 +59,34 @@ export function looksLikeIdentifierName(name: string): boolean {
   return ID_EXACT.test(trimmed) || ID_WORD.test(trimmed) || ID_CAMEL.test(trimmed);
 }
 
+/**
+ * The cells of a column that are numbers written with the other decimal separator (`1,5` in a
+ * file read with points), with one of them; null when there is none.
+ */
+function otherSeparatorExample(
+  column: Column,
+  decimal: DecimalSeparator,
+  textCells: number,
+): { count: number; example: string } | null {
+  if (textCells === 0) return null;
+  const other: DecimalSeparator = decimal === '.' ? ',' : '.';
+  let count = 0;
+  let example: string | null = null;
+  column.texts.forEach((text, t) => {
+    // `1,234` reads as a thousand with a point: only a separator that cannot be grouping counts.
+    if (!/^[-+]?\d*[.,]\d{1,2}$|^[-+]?\d*[.,]\d{4,}$/.test(text.trim())) return;
+    if (Number.isNaN(parseNumberCell(text, other).value)) return;
+    count += column.textCounts[t];
+    example ??= text;
+  });
+  return example === null ? null : { count, example };
+}
+
 /** Kinds and statistics for every column of a table. */
 export function inferColumns(table: Table, onProgress?: StageProgress): ColumnSummary[] {
   const readable = readableRows(table);
   return table.columns.map((column, index) => {
-    const summary = summarise(column, index, readable);
+    const summary = summarise(column, index, readable, table.dialect.decimal);
     onProgress?.((index + 1) / table.columns.length);
     return summary;
   });
@@ -79,7 +103,12 @@ export function readableRows(table: Table): Uint8Array | null {
   return mask;
 }
 
-function summarise(column: Column, index: number, readable: Uint8Array | null): ColumnSummary {
+function summarise(
+  column: Column,
+  index: number,
+  readable: Uint8Array | null,
+  decimal: DecimalSeparator,
+): ColumnSummary {
   const { rows, missing, numbers, sum, min, max } = numberStats(column, readable);
   const values = column.numbers;
   const filled = rows - missing;
@@ -137,6 +166,19 @@ function summarise(column: Column, index: number, readable: Uint8Array | null): 
   const unique = distinctCount + column.texts.length;
   const top = topValues(column, distinctCount > 0 ? values : null, readable);
   const summary = { ...base, unique, top, unit: null };
+  const mixed = numbers > 0 ? otherSeparatorExample(column, decimal, filled - numbers) : null;
+  if (mixed !== null && numbers + mixed.count >= filled * NUMERIC_SHARE) {
+    // Numbers written with both separators: neither reading is right, so say so rather than
+    // guess (an identifier, as the unique texts would suggest, is the one wrong answer).
+    return {
+      ...summary,
+      kind: 'text',
+      note: message('kindMixedDecimals', {
+        example: mixed.example,
+        separator: decimal === '.' ? 'point' : 'comma',
+      }),
+    };
+  }
   if (looksLikeIdentifierName(column.name)) {
     return {
       ...summary,

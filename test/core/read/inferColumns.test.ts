@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { textSource } from '../../../src/core/read/byteSource';
 import { inferColumns, looksLikeIdentifierName } from '../../../src/core/read/inferColumns';
 import { readCsv } from '../../../src/core/read/readCsv';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 const infer = async (text: string) => inferColumns(await readCsv(textSource(text)));
 
@@ -89,5 +90,26 @@ describe('inferColumns', () => {
   it('leaves malformed rows out of the statistics', async () => {
     const [a] = await infer('a,b\n1,2\n1000,2,3\n3,4\n');
     expect(a).toMatchObject({ min: 1, max: 3, missing: 0 });
+  });
+});
+
+describe('decimal commas and points in one column (#20: read as an identifier, with no note)', () => {
+  it('says the column mixes separators instead of calling it an identifier', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      i % 2 === 0 ? `c${i};${i}.${(i * 7) % 10}5` : `c${i};${i},${(i * 3) % 10}5`,
+    );
+    const table = await readCsv(textSource(['name;amount', ...rows].join('\n')));
+    expect(table.dialect).toMatchObject({ delimiter: ';', decimal: '.' });
+    const amount = inferColumns(table)[1];
+    expect(amount.kind).toBe('text');
+    expect(englishText(amount.note!)).toBe(
+      'Numbers here are written with both a decimal point and a decimal comma (such as "1,35"), so neither reading is right: the file is read with a decimal point; correct the file, or choose the decimal separator.',
+    );
+  });
+
+  it('leaves a column of thousands and plain numbers numeric', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i % 2 ? '1,234' : '17'};x${i}`);
+    const table = await readCsv(textSource(['amount;name', ...rows].join('\n')));
+    expect(inferColumns(table)[0].kind).toBe('numeric');
   });
 });

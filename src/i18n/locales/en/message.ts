@@ -60,6 +60,8 @@ export const message = {
   noteNumericHeader:
     'The first row holds numbers, not names: the columns are named column_1, column_2, ...',
   // Column kinds
+  kindMixedDecimals:
+    'Numbers here are written with both a decimal point and a decimal comma (such as "{example}"), so neither reading is right: the file is read with a decimal {separator, select, point {point} other {comma}}; correct the file, or choose the decimal separator.',
   kindAllMissing: 'Every cell is missing: left out of the features.',
   kindNotNumbers:
     '{count, plural, one {# cell is} other {# cells are}} not a number (e.g. "{example}") and {count, plural, one {counts} other {count}} as missing.',

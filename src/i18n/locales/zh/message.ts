@@ -55,6 +55,8 @@ export const message: CatalogShape<typeof english> = {
   noteManyIssues: '有 {count} 行无法读取，下面列出了前 {listed} 行。',
   noteNumericHeader: '第一行是数字而不是列名：各列已命名为 column_1、column_2……',
   // 列类型
+  kindMixedDecimals:
+    '此列的数字同时使用了小数点和小数逗号（例如“{example}”），两种读法都不对：文件目前按{separator, select, point {小数点} other {小数逗号}}读取；请更正文件，或选择小数分隔符。',
   kindAllMissing: '所有单元格都为空：不作为特征使用。',
   kindNotNumbers: '有 {count} 个单元格不是数字（例如“{example}”），按缺失值处理。',
   kindIdentifierName: '列名看起来是标识符：不作为特征使用。',
