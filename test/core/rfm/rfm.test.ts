@@ -199,6 +199,46 @@ describe('the cells of each scheme', () => {
     );
   });
 
+  it('rates no one above the mean when every customer has the same figures', async () => {
+    // 0.7 added up 3 times and divided by 3 is not 0.7 in floating point (nor 0.1 over 10);
+    // a customer equal to the mean must still not count as above it.
+    for (const [amount, customers] of [
+      [0.7, 3],
+      [9.99, 3],
+      [0.1, 10],
+      [19.95, 7],
+    ]) {
+      const csv =
+        'customer,date,amount\n' +
+        Array.from({ length: customers }, (_, i) => `c${i},2024-03-01,${amount}`).join('\n');
+      const rfm = await rfmOf(csv, amountMapping);
+      expect(rfm.monetary.every((value) => value === amount)).toBe(true);
+      expect(Array.from(rfm.cells['rfm-mean']), `${customers} x ${amount}`).toEqual(
+        new Array(customers).fill(meanCell(false, false, false)),
+      );
+    }
+  });
+
+  it('rates no one above the mean of any constant spend, however many customers', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+        fc.integer({ min: 1, max: 300 }),
+        async (amount, customers) => {
+          const csv =
+            'customer,date,amount\n' +
+            Array.from({ length: customers }, (_, i) => `c${i},2024-03-01,${amount}`).join('\n');
+          const rfm = await rfmOf(csv, amountMapping);
+          expect(rfm.monetary.every((value) => value === amount)).toBe(true);
+          expect(
+            rfm.cells['rfm-mean'].every((cell) => cell === meanCell(false, false, false)),
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('puts a lone customer, who equals every mean, in the all-low cell', async () => {
     const rfm = await rfmOf('customer,date,amount\nsolo,2024-03-01,10\n', amountMapping);
     expect(Array.from(rfm.cells['rfm-mean'])).toEqual([meanCell(false, false, false)]);
