@@ -163,6 +163,16 @@ describe('the catalogs', () => {
     }
   });
 
+  it('carry no dead text: every key of the core’s messages is said somewhere in src/', () => {
+    const source = sourceFiles('src')
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const unused = Object.keys(en.message).filter(
+      (key) => !source.includes(`'${key}'`) && !source.includes(`"${key}"`),
+    );
+    expect(unused).toEqual([]);
+  });
+
   it('carry no dead command-line text: every line of its own is used in src/cli', () => {
     const source = sourceFiles(join('src', 'cli'))
       .map((file) => readFileSync(file, 'utf8'))
