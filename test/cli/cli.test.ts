@@ -68,6 +68,12 @@ const ENGLISH_SENTENCES = [
 
 const englishIn = (text: string) => ENGLISH_SENTENCES.filter((sentence) => text.includes(sentence));
 
+/**
+ * Tests that start the command itself (node and tsx, then the analysis) take seconds per run, and
+ * many times that on a busy shared machine: a generous limit, never a check of speed.
+ */
+const SPAWNING = { timeout: 240_000 };
+
 let dir: string;
 let customers: string;
 let transactions: string;
@@ -80,7 +86,7 @@ beforeAll(async () => {
   await writeFile(transactions, generateTransactionsCsv({ customers: 200, seed: 9 }));
 });
 
-describe('segmentlens analyze', () => {
+describe('segmentlens analyze', SPAWNING, () => {
   it('prints the JSON the issue specifies', async () => {
     const { code, stdout, stderr } = await run([
       'analyze',
@@ -283,7 +289,7 @@ describe('segmentlens analyze', () => {
   });
 });
 
-describe('segmentlens rfm', () => {
+describe('segmentlens rfm', SPAWNING, () => {
   it('prints rows, customers, snapshot and segment counts as JSON, and writes rfm.csv with --out', async () => {
     const out = join(dir, 'rfm-out');
     const { code, stdout, stderr } = await run([
@@ -396,7 +402,7 @@ describe('segmentlens rfm', () => {
   });
 });
 
-describe('segmentlens analyze --algorithm', () => {
+describe('segmentlens analyze --algorithm', SPAWNING, () => {
   it('runs DBSCAN: noise is segment -1 in the JSON and in the exported files', async () => {
     const out = join(dir, 'dbscan-out');
     const { code, stdout, stderr } = await run([
