@@ -10,7 +10,8 @@ export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: 'ä¸
 
 /** The language for a BCP 47 tag or a POSIX locale ("zh-CN", "zh_TW.UTF-8", "en-US"): Chinese or English. */
 export function languageOf(tag: string | null | undefined): Language {
-  return /^zh\b/i.test((tag ?? '').trim()) ? 'zh' : 'en';
+  // zh, then the end, a subtag (-), a territory (_, which \b would not see), a codeset or a modifier.
+  return /^zh(?:$|[-_.@])/i.test((tag ?? '').trim()) ? 'zh' : 'en';
 }
 
 export function isLanguage(value: unknown): value is Language {

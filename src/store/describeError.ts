@@ -9,6 +9,8 @@ export function describeError(
 ): Message | null {
   if (error instanceof CancelledError || (error as Error)?.name === 'CancelledError') return null;
   if (error instanceof WorkerFailedError) return error.sentence;
-  const detail = error instanceof Error ? error.message : String(error);
+  // An error that carries its sentence is said in the page's language, not as its English text.
+  const carried = (error as { sentence?: Message } | null)?.sentence;
+  const detail = carried ?? (error instanceof Error ? error.message : String(error));
   return message('pageUnexpected', { activity: message(activity, params), detail });
 }

@@ -1,3 +1,6 @@
+import { message } from '../core/common/message';
+import { englishText } from '../i18n/formatMessage';
+
 /** Hands a file to the browser's download, from memory: nothing goes over the network. */
 export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -16,6 +19,10 @@ export function saveFile(blob: Blob, fileName: string): void {
 /** Fetches one of the page's own sample files (same origin). */
 export async function fetchSample(name: string): Promise<Blob> {
   const response = await fetch(`${import.meta.env.BASE_URL}${name}`);
-  if (!response.ok) throw new Error(`the sample ${name} could not be loaded (${response.status})`);
+  if (!response.ok) {
+    // The page says the sentence in its language (see describeError); the text is for logs.
+    const sentence = message('sampleNotLoaded', { name, status: response.status });
+    throw Object.assign(new Error(englishText(sentence)), { sentence });
+  }
   return response.blob();
 }

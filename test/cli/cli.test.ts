@@ -6,22 +6,73 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { generateTransactionsCsv } from '../../scripts/generators/transactions';
+import { main } from '../../src/cli/main';
+import { createVoice } from '../../src/cli/voice';
+import { message } from '../../src/core/common/message';
+import { renderMessage } from '../../src/i18n/formatMessage';
+import { CATALOGS } from '../../src/i18n/formatMessage';
 import { REFUSED } from '../fixtures/files';
+import { leavesOf, literalsOf } from '../support/icu';
 
 const bin = join(import.meta.dirname, '../../bin/segmentlens.mjs');
+
+/** The environment without its locale, so the command line speaks English on any machine. */
+const ENGLISH_ENV = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => name !== 'LANG' && !name.startsWith('LC_')),
+);
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [bin, ...args],
-      { maxBuffer: 64 * 1024 * 1024 },
+      { maxBuffer: 64 * 1024 * 1024, env: ENGLISH_ENV },
       (error, stdout, stderr) => {
         resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
       },
     );
   });
 }
+
+/** The command line in this process, in the environment given (none: English). */
+async function runMain(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  };
+  const code = await main(args, io, env);
+  return { code, stdout, stderr };
+}
+
+/**
+ * The English sentences of the catalogs, as pieces of literal text long enough to be telling
+ * (two words or more): none may appear in output asked for in Chinese.
+ */
+const ENGLISH_SENTENCES = [
+  ...new Set(
+    [
+      ...leavesOf(CATALOGS.en.message),
+      ...leavesOf(CATALOGS.en.cliMessage),
+      ...leavesOf(CATALOGS.en.cli),
+    ]
+      .flatMap(([, template]) => literalsOf(template))
+      .map((piece) => piece.trim())
+      .filter((piece) => piece.split(/\s+/).length >= 2 && /[a-z]{3}/.test(piece)),
+  ),
+];
+
+const englishIn = (text: string) => ENGLISH_SENTENCES.filter((sentence) => text.includes(sentence));
+
+/**
+ * Tests that start the command itself (node and tsx, then the analysis) take seconds per run, and
+ * many times that on a busy shared machine: a generous limit, never a check of speed.
+ */
+const SPAWNING = { timeout: 240_000 };
 
 let dir: string;
 let customers: string;
@@ -35,7 +86,7 @@ beforeAll(async () => {
   await writeFile(transactions, generateTransactionsCsv({ customers: 200, seed: 9 }));
 });
 
-describe('segmentlens analyze', () => {
+describe('segmentlens analyze', SPAWNING, () => {
   it('prints the JSON the issue specifies', async () => {
     const { code, stdout, stderr } = await run([
       'analyze',
@@ -238,7 +289,7 @@ describe('segmentlens analyze', () => {
   });
 });
 
-describe('segmentlens rfm', () => {
+describe('segmentlens rfm', SPAWNING, () => {
   it('prints rows, customers, snapshot and segment counts as JSON, and writes rfm.csv with --out', async () => {
     const out = join(dir, 'rfm-out');
     const { code, stdout, stderr } = await run([
@@ -351,7 +402,7 @@ describe('segmentlens rfm', () => {
   });
 });
 
-describe('segmentlens analyze --algorithm', () => {
+describe('segmentlens analyze --algorithm', SPAWNING, () => {
   it('runs DBSCAN: noise is segment -1 in the JSON and in the exported files', async () => {
     const out = join(dir, 'dbscan-out');
     const { code, stdout, stderr } = await run([
@@ -442,3 +493,252 @@ describe('segmentlens analyze --algorithm', () => {
     );
   });
 });
+
+describe('segmentlens --lang', () => {
+  const analyze = ['analyze', '', '--n-init', '2', '--k-max', '4', '--k', '3'];
+  const withFile = (args: string[]) => args.map((arg) => (arg === '' ? customers : arg));
+  const zh = createVoice('zh');
+
+  it('prints the text report in Chinese with --lang zh, and no English sentence', async () => {
+    const report = [...withFile(analyze), '--compare', '--log1p', 'annual_spend,region'];
+    const chinese = await runMain(['--lang', 'zh', ...report]);
+    expect(chinese.stderr).toBe('');
+    expect(chinese.code).toBe(0);
+    const lines = chinese.stdout.split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${customers}：读取 803 行，分析 \\d+ 行（排除：`));
+    expect(lines).toContain(zh.text('segments', { k: 3 }));
+    expect(chinese.stdout).toMatch(/推荐 k = \d。/);
+    expect(chinese.stdout).toContain('轮廓系数');
+    expect(lines).toContain('说明：');
+    expect(lines).toContain('  - region 不是数值特征，因此没有对它取 log(1 + x)。');
+    expect(lines).toContain(zh.text('agreement'));
+    expect(chinese.stdout).toMatch(/k = 3，2 次初始化中的最优结果/);
+    expect(englishIn(chinese.stdout)).toEqual([]);
+    // The same report in English says the same figures.
+    const english = await runMain(report);
+    expect(english.stdout).toMatch(/^.*: 803 rows read, \d+ analysed/);
+    expect(englishIn(english.stdout).length).toBeGreaterThan(3);
+    const figures = (text: string) => text.match(/\d+\.\d{2,}/g);
+    expect(figures(chinese.stdout)).toEqual(figures(english.stdout));
+  });
+
+  it('refuses in Chinese, in one line, with --lang zh', async () => {
+    const missing = join(dir, 'missing.csv');
+    const cases: [string[], string][] = [
+      [
+        ['--lang', 'zh', 'analyze', missing],
+        renderMessage('zh', message('cliNoSuchFile', { path: missing }), 'cli'),
+      ],
+      [['analyze', customers, '--features', 'nope', '--lang', 'zh'], '没有名为“nope”的列'],
+      [
+        ['--lang', 'zh', 'analyze', customers, '--k', 'zero'],
+        '--k 必须是不小于 1 的整数，而不是“zero”。',
+      ],
+      [['--lang', 'zh', 'frobnicate'], '没有“frobnicate”这个命令'],
+      [['--lang', 'zh', 'rfm', customers, '--customer', 'customer_id'], '--date COL'],
+    ];
+    for (const [args, expected] of cases) {
+      const { code, stdout, stderr } = await runMain(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(stderr.startsWith('segmentlens: ')).toBe(true);
+      expect(stderr, args.join(' ')).toContain(expected);
+      expect(englishIn(stderr), args.join(' ')).toEqual([]);
+    }
+    // The command line's own wording of a core message, in Chinese.
+    const unmapped = await runMain(['--lang', 'zh', 'rfm', customers, '--customer', 'customer_id']);
+    expect(unmapped.stderr).toBe(
+      `segmentlens: ${renderMessage('zh', message('mappingNeedsDate'), 'cli')}\n`,
+    );
+  });
+
+  it('speaks English with --lang=en, whatever the environment says', async () => {
+    const missing = join(dir, 'missing.csv');
+    const { code, stderr } = await runMain(['analyze', missing, '--lang=en'], {
+      LANG: 'zh_CN.UTF-8',
+      LC_ALL: 'zh_CN.UTF-8',
+    });
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `segmentlens: Cannot read ${missing}: there is no such file; check the path.\n`,
+    );
+  });
+
+  it('takes its language from LANG=zh_CN.UTF-8 in the environment when not told', async () => {
+    const missing = join(dir, 'missing.csv');
+    const chinese = await runMain(['analyze', missing], { LANG: 'zh_CN.UTF-8' });
+    expect(chinese.code).toBe(2);
+    expect(chinese.stderr).toBe(
+      `segmentlens: ${renderMessage('zh', message('cliNoSuchFile', { path: missing }))}\n`,
+    );
+    // LC_ALL outranks LANG; no locale at all is English.
+    const english = await runMain(['analyze', missing], { LANG: 'zh_CN.UTF-8', LC_ALL: 'C' });
+    expect(english.stderr).toMatch(/there is no such file/);
+    expect((await runMain(['analyze', missing], {})).stderr).toMatch(/there is no such file/);
+  });
+
+  it('refuses a language it does not speak in one line, with status 2', async () => {
+    for (const args of [
+      ['--lang', 'xx', 'analyze', customers],
+      ['analyze', customers, '--lang=fr'],
+    ]) {
+      const { code, stdout, stderr } = await runMain(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^segmentlens: --lang must be one of en, zh, not "(xx|fr)"\.\n$/);
+    }
+  });
+
+  it('keeps the JSON keys in English with --lang zh, only the sentences in it change', async () => {
+    const json = async (...extra: string[]) => {
+      const { code, stdout, stderr } = await runMain([...extra, ...withFile(analyze), '--json']);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      return JSON.parse(stdout) as Record<string, unknown>;
+    };
+    const [english, chinese] = await Promise.all([json(), json('--lang', 'zh')]);
+    expect(keyPaths(chinese)).toEqual(keyPaths(english));
+    expect(chinese.recommendedK).toBe(english.recommendedK);
+    expect(chinese.recommendation).not.toBe(english.recommendation);
+    expect(englishIn(JSON.stringify(chinese))).toEqual([]);
+    const labels = (result: Record<string, unknown>) =>
+      (result.segments as { label: string }[]).map((segment) => segment.label);
+    expect(labels(chinese).every((label) => /[\u4e00-\u9fff]/.test(label))).toBe(true);
+
+    const rfm = async (...extra: string[]) => {
+      const out = await runMain([
+        ...extra,
+        'rfm',
+        transactions,
+        '--json',
+        '--n-init',
+        '2',
+        '--k',
+        '3',
+      ]);
+      expect(out.code).toBe(0);
+      return JSON.parse(out.stdout) as Record<string, unknown>;
+    };
+    const [englishRfm, chineseRfm] = await Promise.all([rfm(), rfm('--lang', 'zh')]);
+    // Segment names are the keys of segmentCounts: data, said in the language, like the labels.
+    const dataKeyed = (result: Record<string, unknown>) => ({ ...result, segmentCounts: {} });
+    expect(keyPaths(dataKeyed(chineseRfm))).toEqual(keyPaths(dataKeyed(englishRfm)));
+    const customers = (result: Record<string, unknown>) =>
+      (result.segments as { customers: number }[]).map((segment) => segment.customers);
+    expect(customers(chineseRfm)).toEqual(customers(englishRfm));
+    const counts = (result: Record<string, unknown>) =>
+      Object.values(result.segmentCounts as Record<string, number>).sort((a, b) => a - b);
+    expect(counts(chineseRfm)).toEqual(counts(englishRfm));
+    expect(Object.keys(chineseRfm.segmentCounts as object)).toContain('冠军客户');
+  });
+});
+
+describe('segmentlens rfm --segment-map', () => {
+  it('names the eight segments of R, F and M against the mean, every customer counted once', async () => {
+    const out = join(dir, 'rfm-mean-out');
+    const { code, stdout, stderr } = await runMain([
+      'rfm',
+      transactions,
+      '--segment-map',
+      'rfm-mean',
+      '--json',
+      '--n-init',
+      '2',
+      '--k',
+      '3',
+      '--out',
+      out,
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    const eight = [
+      'Important value customers',
+      'Important development customers',
+      'Important retention customers',
+      'Important win-back customers',
+      'General value customers',
+      'General development customers',
+      'General retention customers',
+      'General win-back customers',
+    ];
+    expect(result.segmentMap).toBe('rfm-mean');
+    expect(result.segments.map((s: { name: string }) => s.name)).toEqual(eight);
+    const counts = result.segmentCounts as Record<string, number>;
+    expect(Object.keys(counts).every((name) => eight.includes(name))).toBe(true);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(result.customers);
+    expect(
+      result.segments.reduce((a: number, s: { customers: number }) => a + s.customers, 0),
+    ).toBe(result.customers);
+
+    // The table written says the same, each customer in the segment their figures call for.
+    const rows = Papa.parse<Record<string, string>>(
+      (await readFile(join(out, 'rfm.csv'), 'utf8')).replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
+    expect(rows).toHaveLength(result.customers);
+    const column = (name: string) => rows.map((row) => Number(row[name]));
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const [recency, frequency, monetary] = ['recency', 'frequency', 'monetary'].map(column);
+    const means = [mean(recency), mean(frequency), mean(monetary)];
+    let checked = 0;
+    rows.forEach((row, i) => {
+      // Money is written to 12 digits: a customer right at the mean could read either way.
+      if (Math.abs(monetary[i] - means[2]) < 1e-6 * means[2]) return;
+      const r = recency[i] < means[0];
+      const f = frequency[i] > means[1];
+      const m = monetary[i] > means[2];
+      const name = `${m ? 'Important' : 'General'} ${r ? (f ? 'value' : 'development') : f ? 'retention' : 'win-back'} customers`;
+      expect(row.segment, row.customer).toBe(name);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(rows.length * 0.95);
+    for (const name of eight)
+      expect(rows.filter((row) => row.segment === name).length).toBe(counts[name] ?? 0);
+  });
+
+  it('lists the eight segments in the text report, in Chinese with --lang zh', async () => {
+    const { code, stdout } = await runMain([
+      '--lang',
+      'zh',
+      'rfm',
+      transactions,
+      '--segment-map',
+      'rfm-mean',
+      '--n-init',
+      '2',
+      '--k',
+      '3',
+    ]);
+    expect(code).toBe(0);
+    for (const name of ['重要价值客户', '一般挽留客户', '重要发展客户'])
+      expect(stdout).toContain(name);
+    expect(englishIn(stdout)).toEqual([]);
+    const rows = stdout.split('\n').filter((line) => /^ {2}(重要|一般)\S+客户 /.test(line));
+    expect(rows).toHaveLength(8);
+  });
+
+  it('keeps the classic ten segments by default, and refuses a map it does not know', async () => {
+    const { stdout } = await runMain(['rfm', transactions, '--json', '--n-init', '2', '--k', '3']);
+    const result = JSON.parse(stdout);
+    expect(result.segmentMap).toBe('rf-grid');
+    expect(result.segments).toHaveLength(10);
+    const refused = await runMain(['rfm', transactions, '--segment-map', 'rfm']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      'segmentlens: --segment-map must be one of rf-grid, rfm-mean, not "rfm".\n',
+    );
+  });
+});
+
+/** Every key of a JSON value, by its path (array items by their position). */
+function keyPaths(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => keyPaths(item, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => [
+    `${path}.${key}`,
+    ...keyPaths(item, `${path}.${key}`),
+  ]);
+}

@@ -7,6 +7,8 @@ import { detectEncoding } from '../../src/core/read/detectEncoding';
 import { readCsv } from '../../src/core/read/readCsv';
 import { readRecords } from '../../src/core/read/readRecords';
 import { SHARED, requireShared } from './sharedData';
+import { message, type Message } from '../../src/core/common/message';
+import { englishText } from '../../src/i18n/formatMessage';
 
 /**
  * The public CSV conformance corpora (../shared/csv-suites). Every valid case must read to the
@@ -16,7 +18,7 @@ import { SHARED, requireShared } from './sharedData';
 
 interface ParsedRecord {
   fields: string[] | null;
-  warning?: string;
+  warning?: Message;
 }
 
 async function records(bytes: Uint8Array): Promise<ParsedRecord[]> {
@@ -62,7 +64,8 @@ describe('csv-spectrum', async () => {
       const { 'Contact Phone Number': _phone, ...rest } = expected as Record<string, string>;
       expect(objects).toHaveLength(1);
       expect(objects[0]).toMatchObject(rest);
-      expect(read[1].warning).toMatch(/quote inside an unquoted field/);
+      expect(read[1].warning).toEqual(message('rowStrayQuote'));
+      expect(englishText(read[1].warning!)).toMatch(/quote inside an unquoted field/);
       return;
     }
     expect(read.every((r) => r.fields !== null)).toBe(true);
@@ -131,7 +134,7 @@ describe('csv-test-data', async () => {
     try {
       const table = await readCsv(bytesSource(bytes));
       reported = [...table.issues, ...table.warnings].map(
-        (issue) => `line ${issue.line}: ${issue.reason}`,
+        (issue) => `line ${issue.line}: ${englishText(issue.reason)}`,
       );
     } catch (error) {
       expect((error as Error).name).toBe('UserError');

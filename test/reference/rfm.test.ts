@@ -6,6 +6,7 @@ import { readCsv } from '../../src/core/read/readCsv';
 import { computeRfm } from '../../src/core/rfm/rfm';
 import { cellTotals, segmentCounts } from '../../src/core/rfm/rfmSummary';
 import { suggestTransactionMapping } from '../../src/core/rfm/transactionMapping';
+import { englishMap } from '../support/rfm';
 import { readReference, readShared, requireShared } from './sharedData';
 
 interface RfmReference {
@@ -53,7 +54,8 @@ describe.each([
     );
     expect(rfm.customers.length).toBe(reference.customers);
     expect(formatDateTime(rfm.snapshot)).toBe(reference.snapshot);
-    expect(segmentCounts(cellTotals(rfm), rfm.segmentMap)).toEqual(reference.segment_counts);
+    const map = englishMap(rfm.segmentMap);
+    expect(segmentCounts(cellTotals(rfm, 'rf-grid'), map)).toEqual(reference.segment_counts);
 
     const expected = new Map(
       Object.entries(reference.customers_table).map(([id, row]) => [id.replace(/\.0$/, ''), row]),
@@ -69,10 +71,10 @@ describe.each([
         rfm.r[i] === r &&
         rfm.f[i] === f &&
         rfm.m[i] === m &&
-        rfm.segmentMap.names[rfm.segment[i]] === segment;
+        map.names[rfm.segment[i]] === segment;
       if (!same)
         mismatches.push(
-          `${id}: ${[rfm.recency[i], rfm.frequency[i], rfm.monetary[i], rfm.r[i], rfm.f[i], rfm.m[i], rfm.segmentMap.names[rfm.segment[i]]].join(', ')} instead of ${expected.get(id)!.join(', ')}`,
+          `${id}: ${[rfm.recency[i], rfm.frequency[i], rfm.monetary[i], rfm.r[i], rfm.f[i], rfm.m[i], map.names[rfm.segment[i]]].join(', ')} instead of ${expected.get(id)!.join(', ')}`,
         );
     });
     expect(mismatches.slice(0, 10)).toEqual([]);

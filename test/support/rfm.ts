@@ -2,7 +2,16 @@ import { textSource } from '../../src/core/read/byteSource';
 import { readCsv } from '../../src/core/read/readCsv';
 import { computeRfm, type RfmResult, type RfmSettings } from '../../src/core/rfm/rfm';
 import { tieScores } from '../../src/core/rfm/rfmScores';
-import { assignSegments, defaultSegmentMap } from '../../src/core/rfm/rfmSegments';
+import {
+  cellIndex,
+  defaultSegmentMap,
+  meanCell,
+  nameSegments,
+  type NamedSegmentMap,
+  type SegmentMap,
+  type SegmentScheme,
+} from '../../src/core/rfm/rfmSegments';
+import { englishText } from '../../src/i18n/formatMessage';
 import type { TransactionMapping } from '../../src/core/rfm/transactionMapping';
 
 /** The columns of the UCI Online Retail export. */
@@ -20,6 +29,13 @@ export const settings = (mapping: TransactionMapping = UCI_MAPPING): RfmSettings
   dateOrder: null,
   snapshot: null,
 });
+
+/** A segment map with its names in English, as tables and exports take it. */
+export const englishMap = (map: SegmentMap): NamedSegmentMap => nameSegments(map, englishText);
+
+/** A scheme's default map, named in English. */
+export const defaultEnglishMap = (scheme: SegmentScheme = 'rf-grid'): NamedSegmentMap =>
+  englishMap(defaultSegmentMap(scheme));
 
 /** RFM of a CSV of order lines, read as the page reads it. */
 export async function rfmOf(csv: string, rfmSettings: RfmSettings = settings()) {
@@ -51,7 +67,8 @@ export function handMadeRfm(customers: HandMadeCustomer[]): RfmResult {
   const r = scores((c) => c.r, tieScores(recency, false));
   const f = scores((c) => c.f, tieScores(frequency, true));
   const m = scores((c) => c.m, tieScores(monetary, true));
-  const segmentMap = defaultSegmentMap();
+  const segmentMap = defaultSegmentMap('rf-grid');
+  const grid = Uint8Array.from(r, (score, i) => cellIndex(score, f[i]));
   const day = 86_400_000;
   return {
     rows: {
@@ -74,7 +91,8 @@ export function handMadeRfm(customers: HandMadeCustomer[]): RfmResult {
     r,
     f,
     m,
-    segment: assignSegments(r, f, segmentMap),
+    cells: { 'rf-grid': grid, 'rfm-mean': meanCells(recency, frequency, monetary) },
+    segment: Uint8Array.from(grid, (cell) => segmentMap.cells[cell]),
     segmentMap,
     snapshot: 100 * day,
     firstOrder: 0,
@@ -84,4 +102,22 @@ export function handMadeRfm(customers: HandMadeCustomer[]): RfmResult {
     firstPurchase: new Float64Array(customers.length),
     totalRevenue: monetary.reduce((a, b) => a + b, 0),
   };
+}
+
+/**
+ * The 'rfm-mean' cells written out: high is strictly better than the customers' mean (fewer days,
+ * more orders, more money), each compared as n * value against the sum, which is exact for the
+ * whole numbers and quarter amounts tests use.
+ */
+export function meanCells(
+  recency: ArrayLike<number>,
+  frequency: ArrayLike<number>,
+  monetary: ArrayLike<number>,
+): Uint8Array {
+  const n = recency.length;
+  const sum = (values: ArrayLike<number>) => Array.from(values).reduce((a, b) => a + b, 0);
+  const [r, f, m] = [sum(recency), sum(frequency), sum(monetary)];
+  return Uint8Array.from({ length: n }, (_, i) =>
+    meanCell(recency[i] * n < r, frequency[i] * n > f, monetary[i] * n > m),
+  );
 }

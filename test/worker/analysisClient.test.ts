@@ -2,6 +2,8 @@ import { expose } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysis/analysisOptions';
+import { message } from '../../src/core/common/message';
+import { renderMessage } from '../../src/i18n/formatMessage';
 import * as analysisApi from '../../src/worker/analysisApi';
 import {
   CancelledError,
@@ -88,13 +90,21 @@ describe('WorkerAnalysisClient', () => {
     expect(made).toHaveLength(1);
   });
 
-  it('returns problems the user can fix as values, message intact', async () => {
+  it('returns problems the user can fix as values, sentence intact', async () => {
     const client = new WorkerAnalysisClient(factory(true));
     const outcome = await client.open(fileRequest(new Blob(['']), 'empty.csv', {}));
     expect(outcome).toEqual({
       ok: false,
-      error: { code: 'empty-file', message: expect.stringMatching(/This file is empty/) },
+      error: { code: 'empty-file', sentence: message('readEmptyFile') },
     });
+    // A sentence with values keeps them across the boundary.
+    const bad = await client.segmentation(request, segmentsOf({ features: ['nope'] }));
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.error.code).toBe('bad-option');
+    expect(bad.error.sentence.key).toBe('noColumn');
+    expect(bad.error.sentence.params?.name).toBe('nope');
+    expect(renderMessage('zh', bad.error.sentence)).toMatch(/^没有名为“nope”的列/);
   });
 
   it('rejects pending calls on cancel, and the next call starts a fresh worker that gets the file again', async () => {
@@ -114,11 +124,16 @@ describe('WorkerAnalysisClient', () => {
     const pending = client.open(request);
     await Promise.resolve();
     made[0].dispatchEvent(Object.assign(new Event('error'), { message: 'out of memory' }));
-    await expect(pending).rejects.toThrow(
-      new WorkerFailedError(
-        'The analysis stopped unexpectedly (out of memory): try again, or use the command line for very large files.',
-      ),
+    const failed = new WorkerFailedError(
+      message('workerStoppedBecause', { detail: 'out of memory' }),
     );
+    await expect(pending).rejects.toThrow(failed);
+    await expect(pending).rejects.toMatchObject({
+      name: 'WorkerFailedError',
+      sentence: failed.sentence,
+      message:
+        'The analysis stopped unexpectedly (out of memory): try again, or use the command line for very large files.',
+    });
     expect(made[0].terminated).toBe(true);
   });
 
@@ -129,11 +144,17 @@ describe('WorkerAnalysisClient', () => {
     await expect(broken.open(request)).rejects.toThrow(
       /could not start in this browser \(blocked by policy\)/,
     );
+    await expect(broken.open(request)).rejects.toMatchObject({
+      sentence: message('workerCannotStart', { detail: 'blocked by policy' }),
+    });
 
     vi.useFakeTimers();
     const silent = new WorkerAnalysisClient(factory(false));
     const pending = silent.open(request);
-    const assertion = expect(pending).rejects.toThrow(/did not start/);
+    const assertion = expect(pending).rejects.toMatchObject({
+      sentence: message('workerNotStarted'),
+      message: expect.stringMatching(/did not start/),
+    });
     await vi.advanceTimersByTimeAsync(15_001);
     await assertion;
     expect(made[0].terminated).toBe(true);
@@ -167,17 +188,41 @@ describe('WorkerAnalysisClient', () => {
     await client.open(request);
     await client.segmentation(request, segments);
     let reread = 0;
-    const held = await client.exportSegments(request, segments, 3, null, () => reread++);
+    const held = await client.exportSegments(request, segments, 3, null, 'en', () => reread++);
     // The worker holds the file and the analysis: nothing is read again.
     expect(reread).toBe(0);
     client.cancel();
-    const file = await client.exportSegments(request, segments, 3, null, () => reread++);
+    const file = await client.exportSegments(request, segments, 3, null, 'en', () => reread++);
     expect(reread).toBe(1);
     expect(made).toHaveLength(2);
     if (!held.ok || !file.ok) throw new Error('the exports failed');
     expect(file.value.fileName).toBe('customers - all segments (k=3).csv');
     expect(await file.value.blob.text()).toBe(await held.value.blob.text());
     expect((await file.value.blob.text()).split('\r\n').length).toBeGreaterThan(250);
+  });
+
+  it('prepares exports in the language asked for: labels, details and the file name', async () => {
+    const client = new WorkerAnalysisClient(factory(true));
+    const segments = segmentsOf({ nInit: 1, kMax: 3 });
+    const english = await client.exportSegments(request, segments, 3, null, 'en');
+    const chinese = await client.exportSegments(request, segments, 3, null, 'zh');
+    if (!english.ok || !chinese.ok) throw new Error('the exports failed');
+    expect(chinese.value.fileName).toBe(
+      `customers - ${renderMessage('zh', message('exportAllSegments', { k: 3 }))}.csv`,
+    );
+    const [englishText, chineseText] = await Promise.all([
+      english.value.blob.text(),
+      chinese.value.blob.text(),
+    ]);
+    const lines = (text: string) => text.trimEnd().split('\r\n');
+    expect(lines(chineseText)[0]).toBe(lines(englishText)[0]);
+    expect(lines(chineseText)).toHaveLength(lines(englishText).length);
+    expect(chineseText).not.toBe(englishText);
+    expect(chineseText).toMatch(/[\u4e00-\u9fff]/);
+    const report = await client.exportCleaningReport(request, segments, 'zh');
+    expect(report.ok && report.value.fileName).toBe(
+      `customers - ${renderMessage('zh', message('exportCleaningReport'))}.csv`,
+    );
   });
 
   it('answers only about the file the worker holds', async () => {

@@ -169,10 +169,15 @@ function gridCells(r: Uint8Array, f: Uint8Array): Uint8Array {
 /** Each customer's cell of R, F and M above or below the customers' means (see meanCell). */
 function meanCells(recency: Int32Array, frequency: Int32Array, monetary: Float64Array): Uint8Array {
   const n = recency.length;
+  // Two passes: the second corrects the rounding of the first, so that customers who all spend
+  // the same equal the mean (0.7 + 0.7 + 0.7 over 3 is not 0.7) and none counts as above it.
   const mean = (values: ArrayLike<number>) => {
     let sum = 0;
     for (let i = 0; i < n; i++) sum += values[i];
-    return sum / n;
+    const rough = sum / n;
+    let error = 0;
+    for (let i = 0; i < n; i++) error += values[i] - rough;
+    return rough + error / n;
   };
   const r = mean(recency);
   const f = mean(frequency);

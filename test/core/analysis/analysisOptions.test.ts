@@ -37,7 +37,7 @@ function column(
     unit: null,
     dateOrder: null,
     dateOrderAmbiguous: false,
-    note: '',
+    note: null,
   };
 }
 
@@ -56,7 +56,7 @@ describe('DEFAULT_ANALYSIS_OPTIONS', () => {
       seed: KMEANS_DEFAULTS.seed,
       silhouetteSample: DEFAULT_SILHOUETTE_SAMPLE,
       localSearch: true,
-      wording: {},
+      wording: [],
       algorithm: 'kmeans',
       metric: 'euclidean',
       eps: null,

@@ -7,6 +7,7 @@ import { segmentCsvParts } from '../../../src/core/export/exportCsv';
 import { csvText } from '../../support/csvText';
 import { segmentFile } from '../../support/segmentFile';
 import { isUserError } from '../../../src/core/common/userError';
+import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
 
 const FORMULA = /^[=+\-@\t\r\n＝＋－＠]/;
 
@@ -36,7 +37,9 @@ describe('any CSV text', () => {
             table,
             rows: analysis.rows,
             labels: chosen.labels,
-            segmentLabels: new Map(chosen.profiles.segments.map((s) => [s.id, s.label])),
+            segmentLabels: new Map(
+              chosen.profiles.segments.map((s) => [s.id, englishText(s.label)]),
+            ),
             numericColumns: numeric,
           }).join('');
           const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), {
@@ -58,6 +61,8 @@ describe('any CSV text', () => {
         } catch (error) {
           if (!isUserError(error)) throw error;
           expect(error.message.length).toBeGreaterThan(10);
+          // The sentence reads in every language, its values all given.
+          expect(renderMessage('zh', error.sentence).length).toBeGreaterThan(5);
           outcomes.refused++;
         }
       }),

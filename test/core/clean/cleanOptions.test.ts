@@ -14,6 +14,7 @@ import {
 import { cleanRows } from '../../../src/core/clean/cleanRows';
 import { textSource } from '../../../src/core/read/byteSource';
 import { readCsv } from '../../../src/core/read/readCsv';
+import { message } from '../../../src/core/common/message';
 
 describe('drop reasons', () => {
   it('name each DROPPED_ code at code - 1, and KEPT is 0', () => {
@@ -35,23 +36,27 @@ describe('listSetAside', () => {
       DROPPED_MALFORMED,
       DROPPED_DUPLICATE,
     ]);
+    const repeats = message('detailRepeats', { line: 2 });
+    const above = message('detailAbove', { column: 'x', limit: 7 });
+    const fields = message('rowFieldCount', { count: 1, expected: 2 });
     const detail = new Map([
-      [4, 'repeats line 2'],
-      [1, 'x above 7'],
-      [3, '1 field where the header has 2'],
+      [4, repeats],
+      [1, above],
+      [3, fields],
     ]);
     expect(listSetAside(reason, detail)).toEqual([
-      { row: 1, reason: 'outlier', detail: 'x above 7' },
-      { row: 3, reason: 'malformed', detail: '1 field where the header has 2' },
-      { row: 4, reason: 'duplicate', detail: 'repeats line 2' },
+      { row: 1, reason: 'outlier', detail: above },
+      { row: 3, reason: 'malformed', detail: fields },
+      { row: 4, reason: 'duplicate', detail: repeats },
     ]);
   });
 
-  it('gives an empty detail when none was recorded, and nothing when every row is kept', () => {
+  it('gives no detail (null) when none was recorded, and nothing when every row is kept', () => {
     expect(listSetAside(Uint8Array.from([DROPPED_MISSING]), new Map())).toEqual([
-      { row: 0, reason: 'missing', detail: '' },
+      { row: 0, reason: 'missing', detail: null },
     ]);
-    expect(listSetAside(new Uint8Array(3), new Map([[1, 'stale']]))).toEqual([]);
+    const stale = message('detailMissing', { column: 'x' });
+    expect(listSetAside(new Uint8Array(3), new Map([[1, stale]]))).toEqual([]);
     expect(listSetAside(new Uint8Array(0), new Map())).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ import {
   type CleanOptions,
 } from '../../../src/core/clean/cleanOptions';
 import { readCsv } from '../../../src/core/read/readCsv';
+import { message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 async function clean(text: string, options: Partial<CleanOptions>) {
   const table = await readCsv(textSource(text));
@@ -37,11 +39,17 @@ describe('cleanRows', () => {
     expect(result.rows.length).toBe(kept);
     const listed = listSetAside(result.dropReason, result.dropDetail);
     expect(listed.map((r) => [r.row, r.reason, r.detail])).toEqual([
-      [1, 'missing', 'no value for y'],
-      [3, 'duplicate', 'repeats line 4'],
-      [4, 'malformed', '4 fields where the header has 3'],
+      [1, 'missing', message('detailMissing', { column: 'y' })],
+      [3, 'duplicate', message('detailRepeats', { line: 4 })],
+      [4, 'malformed', message('rowFieldCount', { count: 4, expected: 3 })],
       // Quartiles of the x kept so far (1, 3, 6..11, 500) are 6 and 10: the fence is 10 + 1.5 x 4.
-      [5, 'outlier', 'x above 16'],
+      [5, 'outlier', message('detailAbove', { column: 'x', limit: 16 })],
+    ]);
+    expect(listed.map((r) => englishText(r.detail!))).toEqual([
+      'no value for y',
+      'repeats line 4',
+      '4 fields where the header has 3',
+      'x above 16',
     ]);
   });
 
@@ -50,7 +58,7 @@ describe('cleanRows', () => {
     const result = await clean(text, { features: ['spend', 'visits'] });
     const listed = listSetAside(result.dropReason, result.dropDetail);
     expect(listed.map((r) => [r.row, r.reason, r.detail])).toEqual([
-      [2, 'duplicate', 'repeats line 2'],
+      [2, 'duplicate', message('detailRepeats', { line: 2 })],
     ]);
     expect(result.report.kept).toBe(4);
   });
@@ -58,15 +66,26 @@ describe('cleanRows', () => {
   it('says why log(1 + x) was not applied to a column', async () => {
     const text = 'x,y,c\n1,2,a\n2,-3,b\n3,4,a\n';
     const { report } = await clean(text, { features: ['x', 'y'], log1p: ['y'] });
-    expect(report.notes).toEqual(['y has negative values, so log(1 + x) was not applied to it.']);
+    expect(report.notes).toEqual([message('log1pNegative', { name: 'y' })]);
+    expect(report.notes.map(englishText)).toEqual([
+      'y has negative values, so log(1 + x) was not applied to it.',
+    ]);
     const other = await clean(text, { features: ['x'], log1p: ['y', 'c'] });
     expect(other.report.notes).toEqual([
+      message('log1pNotFeature', { name: 'y' }),
+      message('log1pNotNumeric', { name: 'c' }),
+    ]);
+    expect(other.report.notes.map(englishText)).toEqual([
       'y is not among the chosen features, so log(1 + x) was not applied to it.',
       'c is not a numeric feature, so log(1 + x) was not applied to it.',
     ]);
     await expect(clean(text, { features: ['x'], log1p: ['nope'] })).rejects.toThrow(
       /There is no column named "nope"/,
     );
+    await expect(clean(text, { features: ['x'], log1p: ['nope'] })).rejects.toMatchObject({
+      code: 'bad-option',
+      sentence: message('noColumn', { name: 'nope', names: 'x, y, c' }),
+    });
   });
 
   it('keeps duplicates when asked to', async () => {
@@ -88,7 +107,7 @@ describe('cleanRows', () => {
     expect(await fill('constant')).toBe(-1);
     const result = await clean(text, { features: ['x'], missing: 'median', duplicates: 'keep' });
     expect(result.report.imputed).toEqual([
-      { column: 'x', strategy: 'median', count: 1, value: '2' },
+      { column: 'x', strategy: 'median', count: 1, value: 2 },
     ]);
   });
 
@@ -126,7 +145,7 @@ describe('cleanRows', () => {
     });
     expect(column(result, 0).map((v) => Math.round(Math.expm1(v)))).toEqual([0, 9, 99]);
     expect(result.features.map((f) => f.name)).toEqual(['log1p(a)', 'b']);
-    expect(result.report.notes[0]).toMatch(/b has negative values/);
+    expect(result.report.notes[0]).toEqual(message('log1pNegative', { name: 'b' }));
   });
 
   it('one-hot encodes categorical columns, most frequent category first', async () => {
@@ -145,7 +164,10 @@ describe('cleanRows', () => {
   it('leaves an all-missing feature out instead of dropping every row', async () => {
     const result = await clean('x,empty\n1,\n2,\n', { features: ['x', 'empty'] });
     expect(result.report.kept).toBe(2);
-    expect(result.report.excluded).toEqual([{ column: 'empty', reason: 'it has no numbers' }]);
+    expect(result.report.excluded).toEqual([
+      { column: 'empty', reason: message('featureNoNumbersReason') },
+    ]);
+    expect(englishText(result.report.excluded[0].reason)).toBe('it has no numbers');
   });
 
   it('works on a single row', async () => {
@@ -181,7 +203,20 @@ describe('cleanRows', () => {
     await expect(clean('x,y\n,1\n2,\n', { features: ['x', 'y'], missing: 'drop' })).rejects.toThrow(
       /Every row has a missing value/,
     );
-    await expect(clean('x\n1\n', { features: [] })).rejects.toMatchObject({ code: 'no-features' });
+    await expect(
+      clean('x,y\n,1\n2,\n', { features: ['x', 'y'], missing: 'drop' }),
+    ).rejects.toMatchObject({
+      code: 'too-few-rows',
+      sentence: message('cleanNoRowsMissing', { count: 2 }),
+    });
+    await expect(clean('x\n1\n', { features: [] })).rejects.toMatchObject({
+      code: 'no-features',
+      sentence: message('featureNoneChosen'),
+    });
+    await expect(clean('x,e\n1,\n', { features: ['e'] })).rejects.toMatchObject({
+      code: 'no-features',
+      sentence: message('featureNoNumbers'),
+    });
     await expect(clean('x\n1\n', { features: ['nope'] })).rejects.toThrow(/no column named "nope"/);
   });
 });

@@ -13,6 +13,8 @@ import { isUserError } from '../../../src/core/common/userError';
 import { textSource } from '../../../src/core/read/byteSource';
 import { readCsv } from '../../../src/core/read/readCsv';
 import { columnIndex, type Table } from '../../../src/core/read/table';
+import { message, type Message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 const emptyReport = (): CleanReport => ({
   read: 0,
@@ -25,12 +27,13 @@ const emptyReport = (): CleanReport => ({
 });
 
 const feature = (table: Table, name: string) => ({ name, index: columnIndex(table, name) });
+const noValueFor = (column: string) => message('detailMissing', { column });
 
 describe('dropRowsWithMissing', () => {
   it('sets aside each kept row that misses a feature dropped when missing, naming the first', async () => {
     const table = await readCsv(textSource('x,y,z\n1,2,3\n,2,3\n1,,\n,,3\n'));
     const reason = new Uint8Array(4);
-    const detail = new Map<number, string>();
+    const detail = new Map<number, Message>();
     dropRowsWithMissing(
       table,
       [feature(table, 'x'), feature(table, 'y'), feature(table, 'z')],
@@ -41,16 +44,18 @@ describe('dropRowsWithMissing', () => {
     );
     expect(Array.from(reason)).toEqual([KEPT, DROPPED_MISSING, DROPPED_MISSING, DROPPED_MISSING]);
     expect([...detail].sort((a, b) => a[0] - b[0])).toEqual([
-      [1, 'no value for x'],
-      [2, 'no value for y'],
-      [3, 'no value for x'],
+      [1, noValueFor('x')],
+      [2, noValueFor('y')],
+      [3, noValueFor('x')],
     ]);
+    expect(englishText(detail.get(2)!)).toBe('no value for y');
   });
 
   it('leaves alone the features with another strategy, and rows already set aside', async () => {
     const table = await readCsv(textSource('x,y\n,1\n2,\n,\n'));
     const reason = Uint8Array.from([KEPT, KEPT, DROPPED_DUPLICATE]);
-    const detail = new Map([[2, 'repeats line 2']]);
+    const repeats = message('detailRepeats', { line: 2 });
+    const detail = new Map([[2, repeats]]);
     const strategies = new Map<string, MissingStrategy>([
       ['x', 'mean'],
       ['y', 'drop'],
@@ -64,25 +69,25 @@ describe('dropRowsWithMissing', () => {
       detail,
     );
     expect(Array.from(reason)).toEqual([KEPT, DROPPED_MISSING, DROPPED_DUPLICATE]);
-    expect(detail.get(2)).toBe('repeats line 2');
+    expect(detail.get(2)).toBe(repeats);
   });
 
   it('takes a categorical cell as missing only when it is empty: a number there is a value', async () => {
     const table = await readCsv(textSource('c,x\nred,1\n7,2\n,3\nNA,4\n'));
     const reason = new Uint8Array(4);
-    const detail = new Map<number, string>();
+    const detail = new Map<number, Message>();
     dropRowsWithMissing(table, [], [feature(table, 'c')], () => 'drop', reason, detail);
     expect(Array.from(reason)).toEqual([KEPT, KEPT, DROPPED_MISSING, DROPPED_MISSING]);
-    expect(detail.get(2)).toBe('no value for c');
+    expect(detail.get(2)).toEqual(noValueFor('c'));
   });
 
   it('takes a text in a numeric feature for a missing number', async () => {
     const table = await readCsv(textSource('x,y\n1,a\nabc,b\n3,c\n'));
     const reason = new Uint8Array(3);
-    const detail = new Map<number, string>();
+    const detail = new Map<number, Message>();
     dropRowsWithMissing(table, [feature(table, 'x')], [], () => 'drop', reason, detail);
     expect(Array.from(reason)).toEqual([KEPT, DROPPED_MISSING, KEPT]);
-    expect(detail.get(1)).toBe('no value for x');
+    expect(detail.get(1)).toEqual(noValueFor('x'));
   });
 
   it('reads a categorical column of numbers only by its numbers', async () => {
@@ -110,9 +115,9 @@ describe('fillValue', () => {
     expect(fill('constant', 0).value).toBe(0);
   });
 
-  it('reports the column, strategy, count and value, readably', () => {
+  it('reports the column, strategy, count and the value itself (the page formats it)', () => {
     expect(fill('mean').report.imputed).toEqual([
-      { column: 'x', strategy: 'mean', count: 1, value: '3.75' },
+      { column: 'x', strategy: 'mean', count: 1, value: 3.75 },
     ]);
     const third = fillValue(
       Float64Array.from([0, 1, 1, NaN, NaN]),
@@ -125,9 +130,7 @@ describe('fillValue', () => {
     expect(third).toBeCloseTo(2 / 3, 15);
     const report = emptyReport();
     fillValue(Float64Array.from([0, 1, 1, NaN, NaN]), new Uint8Array(5), 'y', 'mean', 0, report);
-    expect(report.imputed).toEqual([
-      { column: 'y', strategy: 'mean', count: 2, value: '0.666667' },
-    ]);
+    expect(report.imputed).toEqual([{ column: 'y', strategy: 'mean', count: 2, value: third }]);
   });
 
   it('takes the smallest of the most frequent values as the mode', () => {

@@ -11,6 +11,8 @@ import {
 import type { NumericTransform } from '../../../src/core/clean/numericFeature';
 import { treatOutliers } from '../../../src/core/clean/outliers';
 import { readableNumber } from '../../../src/core/common/readableNumber';
+import { message, type Message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 const emptyReport = (): CleanReport => ({
   read: 0,
@@ -43,7 +45,7 @@ function treat(
   reason = new Uint8Array(transforms[0].values.length),
   sources = transforms.map((t) => source(t.name)),
 ) {
-  const detail = new Map<number, string>();
+  const detail = new Map<number, Message>();
   const report = emptyReport();
   treatOutliers(
     transforms,
@@ -55,6 +57,8 @@ function treat(
   );
   return { reason, detail, report };
 }
+
+const above = (column: string, limit: number) => message('detailAbove', { column, limit });
 
 /** Nine zeros and a ten: mean 1, population standard deviation 3. */
 const HIGH_TEN = [0, 0, 0, 0, 0, 0, 0, 0, 0, 10];
@@ -80,7 +84,8 @@ describe('treatOutliers', () => {
     });
     expect(reason[9]).toBe(DROPPED_OUTLIER);
     expect(Array.from(reason.subarray(0, 9))).toEqual(new Array(9).fill(KEPT));
-    expect([...detail]).toEqual([[9, 'x above 7']]);
+    expect([...detail]).toEqual([[9, above('x', 7)]]);
+    expect(englishText(detail.get(9)!)).toBe('x above 7');
     expect(report.clipped).toEqual([]);
     const low = treat(
       [
@@ -95,7 +100,8 @@ describe('treatOutliers', () => {
         zThreshold: 2,
       },
     );
-    expect([...low.detail]).toEqual([[9, 'x below 3']]);
+    expect([...low.detail]).toEqual([[9, message('detailBelow', { column: 'x', limit: 3 })]]);
+    expect(englishText(low.detail.get(9)!)).toBe('x below 3');
   });
 
   it('uses the quartiles (numpy linear) and iqrFactor x IQR with the iqr method', () => {
@@ -135,7 +141,7 @@ describe('treatOutliers', () => {
     );
     expect(reason[10]).toBe(DROPPED_DUPLICATE);
     expect(reason[9]).toBe(DROPPED_OUTLIER);
-    expect([...detail]).toEqual([[9, 'x above 7']]);
+    expect([...detail]).toEqual([[9, above('x', 7)]]);
   });
 
   it('names the first feature a row is an outlier in, and counts it under every feature', () => {
@@ -145,7 +151,7 @@ describe('treatOutliers', () => {
       zThreshold: 2,
     });
     expect(reason[9]).toBe(DROPPED_OUTLIER);
-    expect([...detail]).toEqual([[9, 'a above 7']]);
+    expect([...detail]).toEqual([[9, above('a', 7)]]);
     const clip = [feature('a', HIGH_TEN), feature('b', HIGH_TEN)];
     const { report } = treat(clip, { outliers: 'zscore', outlierAction: 'clip', zThreshold: 2 });
     expect(report.clipped.map((c) => [c.column, c.count])).toEqual([
@@ -166,12 +172,18 @@ describe('treatOutliers', () => {
     const logged = values.map(Math.log1p);
     const mean = logged.reduce((a, b) => a + b) / logged.length;
     const std = Math.sqrt(logged.reduce((a, v) => a + (v - mean) ** 2, 0) / logged.length);
-    expect([...detail]).toEqual([[9, `x above ${readableNumber(mean + 2 * std)} (after log1p)`]]);
+    expect([...detail.keys()]).toEqual([9]);
+    const said = detail.get(9)!;
+    expect(said.key).toBe('detailAboveLog');
+    expect(said.params?.column).toBe('x');
+    const limit = said.params?.limit as number;
+    expect(limit).toBeCloseTo(mean + 2 * std, 12);
+    expect(englishText(said)).toBe(`x above ${readableNumber(limit)} (after log1p)`);
   });
 
   it('fills a missing cell before judging it', () => {
     const x = { ...feature('x', [...HIGH_TEN.slice(0, 9), NaN]), fill: 10 };
     const { detail } = treat([x], { outliers: 'zscore', outlierAction: 'drop', zThreshold: 2 });
-    expect([...detail]).toEqual([[9, 'x above 7']]);
+    expect([...detail]).toEqual([[9, above('x', 7)]]);
   });
 });

@@ -6,6 +6,8 @@ import {
   daviesBouldin,
 } from '../../../src/core/cluster/quality/clusterMetrics';
 import { SilhouetteSample, silhouetteScore } from '../../../src/core/cluster/quality/silhouette';
+import { message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 // One feature: three rows near 1, three near 11, one far away at 50.
 const matrix = Float64Array.from([0, 1, 2, 10, 11, 12, 50]);
@@ -16,7 +18,8 @@ const labelling = (
   clusters: number,
 ): Labelling => ({
   algorithm,
-  settings: `${algorithm} as made by hand`,
+  // Settings as made by hand: the comparison passes on whatever message it is given.
+  settings: message('featureUnusedNote', { column: algorithm, note: 'made by hand' }),
   labels: Int32Array.from(labels),
   clusters,
 });
@@ -38,10 +41,12 @@ describe('compareLabellings', () => {
 
   it('lists each labelling with its settings, sizes largest first and share of noise', () => {
     expect(comparison.rows.map((row) => [row.algorithm, row.settings, row.clusters])).toEqual([
-      ['kmeans', 'kmeans as made by hand', 2],
-      ['hierarchical', 'hierarchical as made by hand', 3],
-      ['dbscan', 'dbscan as made by hand', 2],
+      ['kmeans', twoGroups.settings, 2],
+      ['hierarchical', threeGroups.settings, 3],
+      ['dbscan', withNoise.settings, 2],
     ]);
+    expect(comparison.rows[2].settings).toBe(withNoise.settings);
+    expect(englishText(comparison.rows[1].settings)).toBe('hierarchical: made by hand');
     expect(comparison.rows.map((row) => row.sizes)).toEqual([
       [4, 3],
       [3, 3, 1],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scaleFeatures } from '../../../src/core/features/scale';
+import { message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 const matrix = Float64Array.from([1, 10, 5, 2, 20, 5, 3, 30, 5, 4, 40, 5]); // 4 rows x 3
 
@@ -17,7 +19,8 @@ describe('scaleFeatures', () => {
   it('leaves a constant column out with a warning instead of dividing by zero', () => {
     const result = scaleFeatures(matrix.slice(), 4, 3, ['a', 'b', 'c'], 'zscore');
     expect(Array.from(result.kept)).toEqual([0, 1]);
-    expect(result.warnings).toEqual([
+    expect(result.warnings).toEqual([message('scaleConstant', { name: 'c' })]);
+    expect(result.warnings.map(englishText)).toEqual([
       'c has the same value on every row, so it was left out of the features.',
     ]);
     expect(Array.from(result.matrix).every(Number.isFinite)).toBe(true);
@@ -48,7 +51,8 @@ describe('scaleFeatures', () => {
   it('does not divide by a zero IQR', () => {
     const result = scaleFeatures(Float64Array.from([0, 0, 0, 0, 7]), 5, 1, ['x'], 'robust');
     expect(result.scale[0]).toBe(1);
-    expect(result.warnings[0]).toMatch(/interquartile range of 0/);
+    expect(result.warnings).toEqual([message('scaleNoSpread', { name: 'x' })]);
+    expect(englishText(result.warnings[0])).toMatch(/interquartile range of 0/);
   });
 });
 

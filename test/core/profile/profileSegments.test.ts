@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { textSource } from '../../../src/core/read/byteSource';
 import { profileSegments } from '../../../src/core/profile/profileSegments';
 import { readCsv } from '../../../src/core/read/readCsv';
+import { message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 describe('profileSegments', () => {
   it('describes each segment in original units with z-scores, medians, top categories and a label', async () => {
@@ -30,8 +32,14 @@ describe('profileSegments', () => {
     expect(low.topCategories).toEqual([
       { column: 'region', value: 'North', share: 1, populationShare: 4 / 6 },
     ]);
-    expect(low.label).toBe('High spend, Low income');
-    expect(segments[1].label).toBe('High income, Low spend');
+    expect(low.label).toEqual(
+      message('labelJoin', {
+        first: message('labelHigh', { feature: 'spend' }),
+        second: message('labelLow', { feature: 'income' }),
+      }),
+    );
+    expect(englishText(low.label)).toBe('High spend, Low income');
+    expect(englishText(segments[1].label)).toBe('High income, Low spend');
   });
 
   it('keeps labels unique and calls noise Noise', async () => {
@@ -45,6 +53,7 @@ describe('profileSegments', () => {
       }),
       Int32Array.from([0, 0, 1, 1, -1, -1]),
     );
-    expect(segments.map((s) => s.label)).toEqual(['Noise', 'Low x', 'Low x (2)']);
+    expect(segments[0].label).toEqual(message('labelNoise'));
+    expect(segments.map((s) => englishText(s.label))).toEqual(['Noise', 'Low x', 'Low x (2)']);
   });
 });

@@ -9,6 +9,8 @@ import {
   makeLabelsUnique,
   type FeatureWording,
 } from '../../../src/core/profile/segmentLabels';
+import { message, type Message } from '../../../src/core/common/message';
+import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
 
 const feature = (name: string, z: number): FeatureStats => ({
   feature: name,
@@ -25,65 +27,94 @@ const category = (value: string, share: number, populationShare: number): Catego
 const NO_WORDING = new Map<string, FeatureWording>();
 
 const RECENCY: FeatureWording = {
-  high: 'Lapsed',
-  low: 'Recent',
-  slightlyHigh: 'Fairly lapsed',
-  slightlyLow: 'Fairly recent',
+  high: 'rfmLapsed',
+  low: 'rfmRecent',
+  slightlyHigh: 'rfmFairlyLapsed',
+  slightlyLow: 'rfmFairlyRecent',
 };
+
+/** A label as it reads in English. */
+const label = (...args: Parameters<typeof describe>) => englishText(describe(...args));
+const high = (feature: string) => message('labelHigh', { feature });
+const low = (feature: string) => message('labelLow', { feature });
+const join = (first: Message, second: Message) => message('labelJoin', { first, second });
 
 group('describe (a segment label)', () => {
   it('names features half a standard deviation or more from everyone as High or Low', () => {
-    expect(describe([feature('income', 1.2), feature('spend', -0.8)], [], 2, NO_WORDING)).toBe(
+    expect(label([feature('income', 1.2), feature('spend', -0.8)], [], 2, NO_WORDING)).toBe(
       'High income, Low spend',
     );
-    expect(describe([feature('income', 0.5)], [], 2, NO_WORDING)).toBe('High income');
-    expect(describe([feature('income', -0.5)], [], 2, NO_WORDING)).toBe('Low income');
+    expect(label([feature('income', 0.5)], [], 2, NO_WORDING)).toBe('High income');
+    expect(label([feature('income', -0.5)], [], 2, NO_WORDING)).toBe('Low income');
   });
 
   it('names features a quarter to half a standard deviation away as above or below average', () => {
-    expect(describe([feature('visits', 0.25)], [], 2, NO_WORDING)).toBe('Above-average visits');
-    expect(describe([feature('visits', -0.49)], [], 2, NO_WORDING)).toBe('Below-average visits');
+    expect(label([feature('visits', 0.25)], [], 2, NO_WORDING)).toBe('Above-average visits');
+    expect(label([feature('visits', -0.49)], [], 2, NO_WORDING)).toBe('Below-average visits');
   });
 
   it('calls a segment close to everyone on every feature Typical customers', () => {
     expect(
-      describe([feature('a', 0.24), feature('b', -0.1), feature('c', 0)], [], 2, NO_WORDING),
+      label([feature('a', 0.24), feature('b', -0.1), feature('c', 0)], [], 2, NO_WORDING),
     ).toBe('Typical customers');
-    expect(describe([], [], 2, NO_WORDING)).toBe('Typical customers');
+    expect(label([], [], 2, NO_WORDING)).toBe('Typical customers');
     // A z that is not a number names nothing.
-    expect(describe([feature('a', NaN)], [], 2, NO_WORDING)).toBe('Typical customers');
+    expect(label([feature('a', NaN)], [], 2, NO_WORDING)).toBe('Typical customers');
   });
 
   it('puts the most distinctive first and keeps as many parts as asked', () => {
     const features = [feature('a', 0.6), feature('b', -2), feature('c', 0.3), feature('d', 1)];
-    expect(describe(features, [], 2, NO_WORDING)).toBe('Low b, High d');
-    expect(describe(features, [], 4, NO_WORDING)).toBe('Low b, High d, High a, Above-average c');
+    expect(label(features, [], 2, NO_WORDING)).toBe('Low b, High d');
+    expect(label(features, [], 4, NO_WORDING)).toBe('Low b, High d, High a, Above-average c');
   });
 
   it('says Mostly X when the segment is mostly one category and the population is not', () => {
-    expect(describe([], [category('North', 0.9, 0.5)], 2, NO_WORDING)).toBe('Mostly North');
+    expect(label([], [category('North', 0.9, 0.5)], 2, NO_WORDING)).toBe('Mostly North');
     // Weighed as twice the share above the population's: 0.8 here, beating |z| = 0.7.
-    expect(describe([feature('a', 0.7)], [category('North', 0.9, 0.5)], 2, NO_WORDING)).toBe(
+    expect(label([feature('a', 0.7)], [category('North', 0.9, 0.5)], 2, NO_WORDING)).toBe(
       'Mostly North, High a',
     );
-    expect(describe([], [category('North', 0.79, 0.2)], 2, NO_WORDING)).toBe('Typical customers');
-    expect(describe([], [category('North', 1, 0.61)], 2, NO_WORDING)).toBe('Typical customers');
-    expect(describe([], [category('North', 0.8, 0.6)], 2, NO_WORDING)).toBe('Mostly North');
+    expect(label([], [category('North', 0.79, 0.2)], 2, NO_WORDING)).toBe('Typical customers');
+    expect(label([], [category('North', 1, 0.61)], 2, NO_WORDING)).toBe('Typical customers');
+    expect(label([], [category('North', 0.8, 0.6)], 2, NO_WORDING)).toBe('Mostly North');
+  });
+
+  it('says a label as a message of messages, the feature names as values', () => {
+    const said = describe([feature('income', 1.2), feature('spend', -0.8)], [], 2, NO_WORDING);
+    expect(said).toEqual(join(high('income'), low('spend')));
+    expect(
+      describe([feature('a', 0.6), feature('b', -2), feature('c', 0.3)], [], 3, NO_WORDING),
+    ).toEqual(join(join(low('b'), high('a')), message('labelAboveAverage', { feature: 'c' })));
+    expect(describe([], [category('North', 0.9, 0.5)], 2, NO_WORDING)).toEqual(
+      message('labelMostly', { value: 'North' }),
+    );
+    expect(describe([], [], 2, NO_WORDING)).toEqual(message('labelTypical'));
+    // A column named like a key of the catalog stays a value.
+    expect(label([feature('labelHigh', 1)], [], 2, NO_WORDING)).toBe('High labelHigh');
+  });
+
+  it('reads in Chinese with the column names as they are', () => {
+    const said = describe([feature('收入', 1.2), feature('spend', -0.3)], [], 2, NO_WORDING);
+    expect(renderMessage('zh', said)).toBe('收入高，spend低于平均');
+    const wordings = new Map([['recency', RECENCY]]);
+    expect(renderMessage('zh', describe([feature('recency', -1)], [], 2, wordings))).toBe(
+      '近期购买',
+    );
   });
 
   it('uses the wording given for a feature instead of High and Low', () => {
     const wordings = new Map([['recency', RECENCY]]);
-    expect(describe([feature('recency', 1)], [], 2, wordings)).toBe('Lapsed');
-    expect(describe([feature('recency', -1)], [], 2, wordings)).toBe('Recent');
-    expect(describe([feature('recency', 0.3)], [], 2, wordings)).toBe('Fairly lapsed');
-    expect(describe([feature('recency', -0.3), feature('spend', 0.9)], [], 2, wordings)).toBe(
+    expect(label([feature('recency', 1)], [], 2, wordings)).toBe('Lapsed');
+    expect(label([feature('recency', -1)], [], 2, wordings)).toBe('Recent');
+    expect(label([feature('recency', 0.3)], [], 2, wordings)).toBe('Fairly lapsed');
+    expect(label([feature('recency', -0.3), feature('spend', 0.9)], [], 2, wordings)).toBe(
       'High spend, Fairly recent',
     );
   });
 });
 
 group('makeLabelsUnique', () => {
-  const segment = (id: number, label: string): SegmentProfile => ({
+  const segment = (id: number, label: Message): SegmentProfile => ({
     id,
     label,
     size: 1,
@@ -93,14 +124,14 @@ group('makeLabelsUnique', () => {
   });
 
   it('leaves labels that are already unique alone', () => {
-    const segments = [segment(0, 'High a'), segment(1, 'Low a')];
+    const segments = [segment(0, high('a')), segment(1, low('a'))];
     makeLabelsUnique(
       segments,
       [[feature('a', 1), feature('b', 0.4)], [feature('a', -1)]],
       [[], []],
       NO_WORDING,
     );
-    expect(segments.map((s) => s.label)).toEqual(['High a', 'Low a']);
+    expect(segments.map((s) => s.label)).toEqual([high('a'), low('a')]);
   });
 
   it('adds a third, then a fourth feature to labels two segments share', () => {
@@ -110,12 +141,12 @@ group('makeLabelsUnique', () => {
       [feature('a', -2)],
     ];
     const segments = [
-      segment(0, 'High a, High b'),
-      segment(1, 'High a, High b'),
-      segment(2, 'Low a'),
+      segment(0, join(high('a'), high('b'))),
+      segment(1, join(high('a'), high('b'))),
+      segment(2, low('a')),
     ];
     makeLabelsUnique(segments, features, [[], [], []], NO_WORDING);
-    expect(segments.map((s) => s.label)).toEqual([
+    expect(segments.map((s) => englishText(s.label))).toEqual([
       'High a, High b, High c',
       'High a, High b, Low c',
       'Low a',
@@ -124,9 +155,9 @@ group('makeLabelsUnique', () => {
       [feature('a', 2), feature('b', 1), feature('c', 0.6), feature('d', 0.5)],
       [feature('a', 2), feature('b', 1), feature('c', 0.6), feature('d', -0.5)],
     ];
-    const two = [segment(0, 'High a, High b'), segment(1, 'High a, High b')];
+    const two = [segment(0, join(high('a'), high('b'))), segment(1, join(high('a'), high('b')))];
     makeLabelsUnique(two, fourth, [[], []], NO_WORDING);
-    expect(two.map((s) => s.label)).toEqual([
+    expect(two.map((s) => englishText(s.label))).toEqual([
       'High a, High b, High c, High d',
       'High a, High b, High c, Low d',
     ]);
@@ -135,21 +166,32 @@ group('makeLabelsUnique', () => {
   it('numbers the labels that are still alike, and never re-describes noise', () => {
     const features = [[feature('x', -1)], [feature('x', -1)], [feature('x', -1)], []];
     const segments = [
-      segment(0, 'Low x'),
-      segment(1, 'Low x'),
-      segment(2, 'Low x'),
-      segment(-1, 'Noise'),
+      segment(0, low('x')),
+      segment(1, low('x')),
+      segment(2, low('x')),
+      segment(-1, message('labelNoise')),
     ];
     makeLabelsUnique(segments, features, [[], [], [], []], NO_WORDING);
-    expect(segments.map((s) => s.label)).toEqual(['Low x', 'Low x (2)', 'Low x (3)', 'Noise']);
-    const noise = [segment(-1, 'Typical customers'), segment(0, 'Typical customers')];
+    expect(segments.map((s) => englishText(s.label))).toEqual([
+      'Low x',
+      'Low x (2)',
+      'Low x (3)',
+      'Noise',
+    ]);
+    expect(segments[1].label).toEqual(message('labelRepeat', { label: low('x'), count: 2 }));
+    expect(renderMessage('zh', segments[2].label)).toBe('x低（3）');
+    const typical = message('labelTypical');
+    const noise = [segment(-1, typical), segment(0, typical)];
     makeLabelsUnique(noise, [[feature('x', 3)], []], [[], []], NO_WORDING);
-    expect(noise.map((s) => s.label)).toEqual(['Typical customers', 'Typical customers (2)']);
+    expect(noise.map((s) => englishText(s.label))).toEqual([
+      'Typical customers',
+      'Typical customers (2)',
+    ]);
   });
 
   it('makes every label unique, whatever the segments', () => {
     const z = [0, 0.3, -0.3, 0.6, -0.6];
-    const segments = Array.from({ length: 25 }, (_, i) => segment(i, 'same'));
+    const segments = Array.from({ length: 25 }, (_, i) => segment(i, message('labelTypical')));
     const features = segments.map((_, i) => [
       feature('a', z[i % 5]),
       feature('b', z[Math.floor(i / 5)]),
@@ -161,6 +203,7 @@ group('makeLabelsUnique', () => {
       segments.map(() => []),
       NO_WORDING,
     );
-    expect(new Set(segments.map((s) => s.label)).size).toBe(25);
+    expect(new Set(segments.map((s) => englishText(s.label))).size).toBe(25);
+    expect(new Set(segments.map((s) => renderMessage('zh', s.label))).size).toBe(25);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { message } from '../../../src/core/common/message';
 import { bytesSource } from '../../../src/core/read/byteSource';
 import { detectEncoding, guessLegacyEncoding } from '../../../src/core/read/detectEncoding';
 import { readCsv } from '../../../src/core/read/readCsv';
@@ -8,10 +9,15 @@ const text = 'name,city,spend\nZoë,Genève,12.5\n王芳,北京,30\n';
 
 describe('detectEncoding', () => {
   it('reads byte-order marks', () => {
-    expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])).encoding).toBe('utf-8');
+    expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toEqual({
+      encoding: 'utf-8',
+      bomLength: 3,
+      reason: message('encodingBom'),
+    });
     expect(detectEncoding(encodeUtf16(text, 'le', true))).toMatchObject({
       encoding: 'utf-16le',
       bomLength: 2,
+      reason: message('encodingBom'),
     });
     expect(detectEncoding(encodeUtf16(text, 'be', true))).toMatchObject({
       encoding: 'utf-16be',
@@ -20,13 +26,23 @@ describe('detectEncoding', () => {
   });
 
   it('takes valid UTF-8 as UTF-8 and tells the legacy code pages apart', () => {
-    expect(detectEncoding(new TextEncoder().encode(text)).encoding).toBe('utf-8');
+    expect(detectEncoding(new TextEncoder().encode(text))).toEqual({
+      encoding: 'utf-8',
+      bomLength: 0,
+      reason: message('encodingValidUtf8'),
+    });
+    expect(detectEncoding(encodeUtf16(text, 'le', false))).toMatchObject({
+      encoding: 'utf-16le',
+      reason: message('encodingUtf16'),
+    });
     expect(
       detectEncoding(encodeGb18030('姓名,城市,消费\n王芳,北京,30\n李雷,上海,45\n')).encoding,
     ).toBe('gb18030');
-    expect(detectEncoding(encodeWindows1252('name,city\nZoë,Genève\nJosé,Málaga\n')).encoding).toBe(
-      'windows-1252',
-    );
+    expect(detectEncoding(encodeWindows1252('name,city\nZoë,Genève\nJosé,Málaga\n'))).toEqual({
+      encoding: 'windows-1252',
+      bomLength: 0,
+      reason: message('encodingNotUtf8'),
+    });
   });
 
   it('prefers GB18030 for byte pairs and Windows-1252 for lone accents', () => {
@@ -64,6 +80,21 @@ describe('detectEncoding', () => {
       /PNG image/,
     );
     expect(() => detectEncoding(new Uint8Array([0x01, 0x02, 0x00, 0x41]))).toThrow(/not text/);
+    expect(() => detectEncoding(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toThrow(
+      expect.objectContaining({
+        code: 'spreadsheet',
+        sentence: message('readWorkbook', { what: message('fileXlsx') }),
+      }),
+    );
+    expect(() => detectEncoding(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]))).toThrow(
+      expect.objectContaining({
+        code: 'binary',
+        sentence: message('readBinaryKind', { what: message('filePdf') }),
+      }),
+    );
+    expect(() => detectEncoding(new Uint8Array([0x01, 0x02, 0x00, 0x41]))).toThrow(
+      expect.objectContaining({ code: 'binary', sentence: message('readBinary') }),
+    );
   });
 });
 
@@ -105,12 +136,14 @@ describe('reading each encoding', () => {
     expect(table.encoding).toBe('windows-1252');
     expect(table.columns[0].texts).toContain('Zoë');
     expect(table.rowCount).toBe(40001);
+    expect(table.encodingReason.key).toBe('encodingNotUtf8After');
+    expect(table.encodingReason.params?.size).toMatch(/KB/);
   });
 
   it('re-decodes with the encoding the user chooses', async () => {
     const bytes = encodeWindows1252('name\nZoë\n');
     const table = await readCsv(bytesSource(bytes), { encoding: 'windows-1252' });
     expect(table.columns[0].texts).toEqual(['Zoë']);
-    expect(table.encodingReason).toBe('chosen by you');
+    expect(table.encodingReason).toEqual(message('encodingChosen'));
   });
 });

@@ -1,3 +1,5 @@
+import { message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 import { describe, expect, it } from 'vitest';
 import { textSource } from '../../../src/core/read/byteSource';
 import { inferColumns, looksLikeIdentifierName } from '../../../src/core/read/inferColumns';
@@ -66,25 +68,32 @@ describe('inferColumns', () => {
     );
     const [column] = await infer('spend\n' + values.join('\n'));
     expect(column).toMatchObject({ kind: 'numeric', missing: 1, notNumbers: 1 });
-    expect(column.note).toMatch(/1 cell is not a number \(e.g. "unknown"\)/);
+    expect(column.note).toEqual(message('kindNotNumbers', { count: 1, example: 'unknown' }));
+    expect(englishText(column.note!)).toMatch(/1 cell is not a number \(e.g. "unknown"\)/);
   });
 
   it('handles an all-missing column, a constant column and a column of identical strings', async () => {
     const columns = await infer('empty,same,word,x\n,5,yes,1\n,5,yes,2\n,5,yes,3\n');
     expect(columns[0]).toMatchObject({ kind: 'numeric', missing: 3, unique: 0 });
-    expect(columns[0].note).toMatch(/Every cell is missing/);
+    expect(columns[0].note).toEqual(message('kindAllMissing'));
+    expect(englishText(columns[0].note!)).toMatch(/Every cell is missing/);
     expect(columns[1]).toMatchObject({ kind: 'numeric', min: 5, max: 5, unique: 1 });
-    expect(columns[1].note).toMatch(/same value/);
+    expect(columns[1].note).toEqual(message('kindConstant'));
+    expect(englishText(columns[1].note!)).toMatch(/same value/);
     expect(columns[2]).toMatchObject({
       kind: 'categorical',
       unique: 1,
       top: [{ value: 'yes', count: 3 }],
     });
+    expect(columns[2].note).toEqual(message('kindSameCategory'));
+    // Nothing to say about a plain column.
+    expect(columns[3].note).toBeNull();
   });
 
   it('flags dates whose order cannot be told', async () => {
     const columns = await infer('day,x\n01/02/2010,1\n03/04/2010,2\n');
     expect(columns[0]).toMatchObject({ kind: 'datetime', dateOrderAmbiguous: true });
+    expect(columns[0].note).toEqual(message('kindAmbiguousDates'));
   });
 
   it('leaves malformed rows out of the statistics', async () => {

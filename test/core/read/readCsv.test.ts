@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { englishText } from '../../../src/i18n/formatMessage';
+import { message } from '../../../src/core/common/message';
 import { isUserError } from '../../../src/core/common/userError';
+import { describeSize } from '../../../src/core/common/byteSize';
+import { englishText } from '../../../src/i18n/formatMessage';
 import { MAX_FILE_BYTES } from '../../../src/worker/protocol';
 import { oversizedSource, READABLE } from '../../fixtures/files';
 import { csvText } from '../../support/csvText';
@@ -74,8 +76,12 @@ describe('readCsv', () => {
     expect(table.rowCount).toBe(4);
     expect(Array.from(table.rowStatus)).toEqual([0, ROW_SHORT, ROW_LONG, 0]);
     expect(table.issues).toEqual([
-      { row: 1, line: 3, reason: '2 fields where the header has 3' },
-      { row: 2, line: 4, reason: '4 fields where the header has 3' },
+      { row: 1, line: 3, reason: message('rowFieldCount', { count: 2, expected: 3 }) },
+      { row: 2, line: 4, reason: message('rowFieldCount', { count: 4, expected: 3 }) },
+    ]);
+    expect(table.issues.map((issue) => englishText(issue.reason))).toEqual([
+      '2 fields where the header has 3',
+      '4 fields where the header has 3',
     ]);
     // The long row puts nothing into any column.
     expect(isMissing(table.columns[0], 2)).toBe(true);
@@ -95,9 +101,14 @@ describe('readCsv', () => {
     expect(Array.from(table.rowStatus)).toEqual([0, 0, 0]);
     expect(table.columns[1].texts).toEqual(['This "quotes" must be escaped', '5\'10"']);
     expect(table.warnings.map((w) => w.line)).toEqual([2, 3]);
-    expect(table.notes.join(' ')).toMatch(
+    expect(table.notes).toContainEqual(message('noteStrayQuotes', { count: 2, lines: '2, 3' }));
+    expect(table.notes.map(englishText).join(' ')).toMatch(
       /2 rows have a quote inside an unquoted field \(line 2, 3\); they were read as written/,
     );
+    expect(table.warnings.map((w) => w.reason)).toEqual([
+      message('rowStrayQuote'),
+      message('rowStrayQuote'),
+    ]);
   });
 
   it('sets aside a quoted field with a stray quote in it', async () => {
@@ -152,19 +163,31 @@ describe('readCsv', () => {
     const table = await read('a,b,,\n1,2,,\n3,4,,\n');
     expect(table.columns.map((c) => c.name)).toEqual(['a', 'b']);
     // The note on unnamed columns counts only those that stay.
-    expect(table.notes).toEqual(['Dropped 2 empty columns without a name at the end of each row.']);
+    expect(table.notes).toEqual([message('noteDroppedEmptyColumns', { count: 2 })]);
+    expect(table.notes.map(englishText)).toEqual([
+      'Dropped 2 empty columns without a name at the end of each row.',
+    ]);
     const kept = await read('a,,b,,\n1,5,2,,\n3,6,4,,\n');
     expect(kept.columns.map((c) => c.name)).toEqual(['a', 'column_2', 'b']);
     expect(kept.notes).toEqual([
-      '1 column has no name and got one (column_N).',
-      'Dropped 2 empty columns without a name at the end of each row.',
+      message('noteUnnamedColumns', { count: 1 }),
+      message('noteDroppedEmptyColumns', { count: 2 }),
     ]);
   });
 
   it('refuses empty files and headers without rows', async () => {
-    await expect(read('')).rejects.toMatchObject({ code: 'empty-file' });
-    await expect(read('\n\n')).rejects.toMatchObject({ code: 'empty-file' });
-    await expect(read('a,b,c\n')).rejects.toMatchObject({ code: 'no-rows' });
+    await expect(read('')).rejects.toMatchObject({
+      code: 'empty-file',
+      sentence: message('readEmptyFile'),
+    });
+    await expect(read('\n\n')).rejects.toMatchObject({
+      code: 'empty-file',
+      sentence: message('readNoText'),
+    });
+    await expect(read('a,b,c\n')).rejects.toMatchObject({
+      code: 'no-rows',
+      sentence: message('readNoRows'),
+    });
   });
 
   it('reports progress up to 1', async () => {
@@ -208,6 +231,15 @@ describe('files too large for the page', () => {
     ).rejects.toThrow(
       /more than the 400\.0 MB this page can hold: use the command line \(npx segmentlens analyze FILE\)/,
     );
+    await expect(
+      readCsv(oversizedSource(MAX_FILE_BYTES), { maxBytes: MAX_FILE_BYTES }),
+    ).rejects.toMatchObject({
+      code: 'too-large',
+      sentence: message('readTooLarge', {
+        size: describeSize(MAX_FILE_BYTES + 1),
+        limit: describeSize(MAX_FILE_BYTES),
+      }),
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { message, type Message } from '../../../src/core/common/message';
 import { textSource } from '../../../src/core/read/byteSource';
 import { decodeChunks, type DecodedChunk } from '../../../src/core/read/decodeChunks';
 import { hasStrayQuote, readRecords } from '../../../src/core/read/readRecords';
@@ -9,7 +10,7 @@ interface Seen {
   fields: string[] | null;
   text: string;
   line: number;
-  warning?: string;
+  warning?: Message;
 }
 
 async function recordsOf(chunks: AsyncIterable<DecodedChunk>, delimiter = ',') {
@@ -43,7 +44,7 @@ async function* chunksOf(...texts: string[]): AsyncGenerator<DecodedChunk> {
   }
 }
 
-const QUOTE_WARNING = 'a quote inside an unquoted field, read as written';
+const QUOTE_WARNING = message('rowStrayQuote');
 
 describe('readRecords', () => {
   it('gives each record its fields, its text with the line ending, and its line', async () => {

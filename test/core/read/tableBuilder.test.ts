@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { message, type Message } from '../../../src/core/common/message';
 import type { Dialect } from '../../../src/core/read/dialect';
 import {
   ROW_LONG,
@@ -8,15 +9,20 @@ import {
   rowSourceText,
 } from '../../../src/core/read/table';
 import { TableBuilder } from '../../../src/core/read/tableBuilder';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 const COMMA: Dialect = { delimiter: ',', decimal: '.', hasHeader: true };
+const VALID_UTF8 = message('encodingValidUtf8');
+const english = (notes: Message[]) => notes.map(englishText);
+const fieldCount = (count: number, expected: number) =>
+  message('rowFieldCount', { count, expected });
 
 /**
  * Feeds a builder one chunk of lines, as readRecords would: each line a record with its offsets
  * (null fields for a line with broken quotes, '' for a blank line).
  */
 function tableOf(
-  lines: (string | null | { text: string; fields: string[] | null; warning?: string })[],
+  lines: (string | null | { text: string; fields: string[] | null; warning?: Message })[],
   dialect: Dialect = COMMA,
   estimatedRows = 4,
 ) {
@@ -35,7 +41,7 @@ function tableOf(
     else builder.record(line.fields, offset, end, i + 1, line.warning);
     offset = end;
   });
-  return builder.finish('utf-8', 'valid UTF-8', chunk.length);
+  return builder.finish('utf-8', VALID_UTF8, chunk.length);
 }
 
 describe('TableBuilder', () => {
@@ -51,7 +57,7 @@ describe('TableBuilder', () => {
     expect(table.dialect).toBe(COMMA);
     expect([table.encoding, table.encodingReason, table.byteLength]).toEqual([
       'utf-8',
-      'valid UTF-8',
+      VALID_UTF8,
       'id,spend,city\n1,12.5,Paris\n2,,Lyon\n'.length,
     ]);
   });
@@ -71,7 +77,8 @@ describe('TableBuilder', () => {
     expect(table.rowCount).toBe(2);
     expect(Array.from(table.columns[0].numbers)).toEqual([1, 3]);
     expect(Array.from(table.rowText.line)).toEqual([1, 2]);
-    expect(table.notes).toEqual([
+    expect(table.notes).toEqual([message('noteNumericHeader')]);
+    expect(english(table.notes)).toEqual([
       'The first row holds numbers, not names: the columns are named column_1, column_2, ...',
     ]);
   });
@@ -91,8 +98,12 @@ describe('TableBuilder', () => {
     const table = tableOf(['a,b,c', '1', '4,5', '7,8,9']);
     expect(Array.from(table.rowStatus)).toEqual([ROW_SHORT, ROW_SHORT, ROW_OK]);
     expect(table.issues).toEqual([
-      { row: 0, line: 2, reason: '1 field where the header has 3' },
-      { row: 1, line: 3, reason: '2 fields where the header has 3' },
+      { row: 0, line: 2, reason: fieldCount(1, 3) },
+      { row: 1, line: 3, reason: fieldCount(2, 3) },
+    ]);
+    expect(table.issues.map((issue) => englishText(issue.reason))).toEqual([
+      '1 field where the header has 3',
+      '2 fields where the header has 3',
     ]);
     expect(Array.from(table.columns[0].numbers)).toEqual([1, 4, 7]);
     expect(Array.from(table.columns[1].numbers)).toEqual([NaN, 5, 8]);
@@ -102,7 +113,8 @@ describe('TableBuilder', () => {
   it('puts nothing of a long row into the columns', () => {
     const table = tableOf(['a,b', '1,2,3', '4,5']);
     expect(Array.from(table.rowStatus)).toEqual([ROW_LONG, ROW_OK]);
-    expect(table.issues).toEqual([{ row: 0, line: 2, reason: '3 fields where the header has 2' }]);
+    expect(table.issues).toEqual([{ row: 0, line: 2, reason: fieldCount(3, 2) }]);
+    expect(englishText(table.issues[0].reason)).toBe('3 fields where the header has 2');
     expect(Array.from(table.columns[0].numbers)).toEqual([NaN, 4]);
     expect(table.columns[0].missingCount).toBe(1);
   });
@@ -111,8 +123,11 @@ describe('TableBuilder', () => {
     const table = tableOf(['a,b', '1,2,,', '3,4, ', '5,6']);
     expect(Array.from(table.rowStatus)).toEqual([ROW_OK, ROW_OK, ROW_OK]);
     expect(Array.from(table.columns[1].numbers)).toEqual([2, 4, 6]);
-    expect(table.notes).toEqual(['2 rows end with extra empty fields; they were ignored.']);
-    expect(tableOf(['a', '1,']).notes).toEqual([
+    expect(table.notes).toEqual([message('noteExtraEmptyFields', { count: 2 })]);
+    expect(english(table.notes)).toEqual([
+      '2 rows end with extra empty fields; they were ignored.',
+    ]);
+    expect(english(tableOf(['a', '1,']).notes)).toEqual([
       '1 row ends with extra empty fields; they were ignored.',
     ]);
   });
@@ -120,41 +135,52 @@ describe('TableBuilder', () => {
   it('sets aside a record with broken quotes, every cell missing', () => {
     const table = tableOf(['a,b', { text: '1,"open', fields: null }, '3,4']);
     expect(Array.from(table.rowStatus)).toEqual([ROW_QUOTES, ROW_OK]);
-    expect(table.issues).toEqual([{ row: 0, line: 2, reason: 'unbalanced or stray quotes' }]);
+    expect(table.issues).toEqual([{ row: 0, line: 2, reason: message('rowQuotes') }]);
     expect(table.columns[0].missingCount).toBe(1);
   });
 
   it('keeps a record with a warning, and lists the first five lines in one note', () => {
-    const warned = (i: number) => ({ text: `${i},x"`, fields: [String(i), 'x"'], warning: 'odd' });
+    const odd = message('rowStrayQuote');
+    const warned = (i: number) => ({ text: `${i},x"`, fields: [String(i), 'x"'], warning: odd });
     const one = tableOf(['a,b', warned(1), '2,y']);
     expect(Array.from(one.rowStatus)).toEqual([ROW_OK, ROW_OK]);
-    expect(one.warnings).toEqual([{ row: 0, line: 2, reason: 'odd' }]);
-    expect(one.notes).toEqual([
+    expect(one.warnings).toEqual([{ row: 0, line: 2, reason: odd }]);
+    expect(one.notes).toEqual([message('noteStrayQuotes', { count: 1, lines: '2' })]);
+    expect(english(one.notes)).toEqual([
       '1 row has a quote inside an unquoted field (line 2); it was read as written.',
     ]);
     const many = tableOf(['a,b', ...Array.from({ length: 7 }, (_, i) => warned(i))]);
     expect(many.warnings).toHaveLength(7);
     expect(many.notes).toEqual([
+      message('noteStrayQuotes', { count: 7, lines: '2, 3, 4, 5, 6, ...' }),
+    ]);
+    expect(english(many.notes)).toEqual([
       '7 rows have a quote inside an unquoted field (line 2, 3, 4, 5, 6, ...); they were read as written.',
     ]);
   });
 
   it('counts blank lines in a note', () => {
-    expect(tableOf(['a', null, '1']).notes).toEqual(['Skipped 1 blank line.']);
+    expect(tableOf(['a', null, '1']).notes).toEqual([message('noteBlankLines', { count: 1 })]);
+    expect(english(tableOf(['a', null, '1']).notes)).toEqual(['Skipped 1 blank line.']);
     const table = tableOf(['a', null, '1', null, null]);
     expect(table.blankLines).toBe(3);
-    expect(table.notes).toEqual(['Skipped 3 blank lines.']);
+    expect(english(table.notes)).toEqual(['Skipped 3 blank lines.']);
   });
 
   it('drops empty unnamed columns at the end, and counts only the unnamed ones that stay', () => {
     const dropped = tableOf(['a,,', '1,,', '2,,']);
     expect(dropped.columns.map((c) => c.name)).toEqual(['a']);
-    expect(dropped.notes).toEqual([
+    expect(dropped.notes).toEqual([message('noteDroppedEmptyColumns', { count: 2 })]);
+    expect(english(dropped.notes)).toEqual([
       'Dropped 2 empty columns without a name at the end of each row.',
     ]);
     const kept = tableOf(['a,,b,', '1,5,2,', '3,6,4,']);
     expect(kept.columns.map((c) => c.name)).toEqual(['a', 'column_2', 'b']);
     expect(kept.notes).toEqual([
+      message('noteUnnamedColumns', { count: 1 }),
+      message('noteDroppedEmptyColumns', { count: 1 }),
+    ]);
+    expect(english(kept.notes)).toEqual([
       '1 column has no name and got one (column_N).',
       'Dropped 1 empty column without a name at the end of each row.',
     ]);
@@ -190,19 +216,23 @@ describe('TableBuilder', () => {
     expect(table.issues.at(-1)).toEqual({
       row: 9999,
       line: 10_001,
-      reason: '1 field where the header has 2',
+      reason: fieldCount(1, 2),
     });
-    expect(table.notes).toEqual(['10003 rows could not be read; the first 10000 are listed.']);
+    expect(table.notes).toEqual([message('noteManyIssues', { count: 10_003, listed: 10_000 })]);
+    expect(english(table.notes)).toEqual([
+      '10003 rows could not be read; the first 10000 are listed.',
+    ]);
     expect(table.rowStatus[10_002]).toBe(ROW_SHORT);
   });
 
   it('refuses a file without text, a header without rows, and a header with broken quotes', () => {
-    expect(() => new TableBuilder(COMMA, 4).finish('utf-8', '', 0)).toThrow(
-      expect.objectContaining({ code: 'empty-file' }),
+    expect(() => new TableBuilder(COMMA, 4).finish('utf-8', VALID_UTF8, 0)).toThrow(
+      expect.objectContaining({ code: 'empty-file', sentence: message('readNoText') }),
     );
     expect(() => tableOf(['a,b'])).toThrow(
       expect.objectContaining({
         code: 'no-rows',
+        sentence: message('readNoRows'),
         message:
           'This file has a header but no rows of data: add rows below the header and try again.',
       }),
@@ -210,6 +240,7 @@ describe('TableBuilder', () => {
     expect(() => tableOf([null, { text: '"a,b', fields: null }, '1,2'])).toThrow(
       expect.objectContaining({
         code: 'not-csv',
+        sentence: message('readHeaderQuotes', { line: 2 }),
         message: expect.stringContaining('The header (line 2) has unbalanced quotes'),
       }),
     );

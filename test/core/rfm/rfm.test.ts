@@ -1,8 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { message } from '../../../src/core/common/message';
 import { formatDateTime, parseDate } from '../../../src/core/read/parseDate';
 import { RFM_DROP_REASONS } from '../../../src/core/rfm/rfm';
+import { cellIndex, defaultSegmentMap, meanCell } from '../../../src/core/rfm/rfmSegments';
 import { EMPTY_MAPPING } from '../../../src/core/rfm/transactionMapping';
 import { isUserError } from '../../../src/core/common/userError';
+import { generateTransactionsCsv } from '../../../scripts/generators/transactions';
 import { rfmOf, settings, UCI_MAPPING } from '../../support/rfm';
 
 async function userErrorOf(work: () => Promise<unknown>) {
@@ -52,8 +56,15 @@ describe('computeRfm', () => {
     expect(Array.from(rfm.f)).toEqual([1, 3]);
     expect(Array.from(rfm.m)).toEqual([1, 3]);
     expect(Array.from(rfm.segment, (s) => rfm.segmentMap.names[s])).toEqual([
-      'About to Sleep',
-      'At Risk',
+      message('rfmAboutToSleep'),
+      message('rfmAtRisk'),
+    ]);
+    expect(rfm.segmentMap).toEqual(defaultSegmentMap('rf-grid'));
+    expect(Array.from(rfm.cells['rf-grid'])).toEqual([cellIndex(3, 1), cellIndex(1, 3)]);
+    // Means: recency 3 days, frequency 1.5 orders, monetary 14.
+    expect(Array.from(rfm.cells['rfm-mean'])).toEqual([
+      meanCell(true, false, false),
+      meanCell(false, true, true),
     ]);
     expect(Array.from(rfm.dropReason)).toEqual([0, 0, 0, 3, 2, 6, 4, 5, 0, 3]);
     expect(RFM_DROP_REASONS[3 - 1]).toBe('cancellation');
@@ -100,6 +111,9 @@ describe('computeRfm', () => {
       rfmOf(SMALL, { ...settings(), snapshot: parseDate('2024-01-02', 'ymd') }),
     );
     expect(error.message).toMatch(/before the last order/);
+    expect(error.sentence).toEqual(
+      message('snapshotBeforeLastOrder', { last: parseDate('2024-01-10 08:00', 'ymd') }),
+    );
   });
 
   it('explains a wrong mapping in a sentence', async () => {
@@ -128,5 +142,105 @@ describe('computeRfm', () => {
       ),
     );
     expect(nothing.code).toBe('no-rows');
+  });
+});
+
+describe('the cells of each scheme', () => {
+  const amountMapping = settings({
+    ...EMPTY_MAPPING,
+    customer: 'customer',
+    date: 'date',
+    amount: 'amount',
+  });
+  const day = (d: number) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10);
+
+  it('puts each customer in the R-by-F cell of their scores, and in its default segment', async () => {
+    const rfm = await rfmOf(generateTransactionsCsv({ customers: 80, seed: 3 }));
+    const map = defaultSegmentMap('rf-grid');
+    rfm.customers.forEach((_, i) => {
+      expect(rfm.cells['rf-grid'][i]).toBe(cellIndex(rfm.r[i], rfm.f[i]));
+      expect(rfm.segment[i]).toBe(map.cells[cellIndex(rfm.r[i], rfm.f[i])]);
+    });
+  });
+
+  it('puts each customer in the cell of R, F and M against the means, strictly better is high', async () => {
+    // Amounts in quarters add up exactly, so n x value against the sum decides each comparison.
+    const order = fc.record({
+      customer: fc.integer({ min: 0, max: 6 }),
+      day: fc.integer({ min: 0, max: 9 }),
+      quarters: fc.integer({ min: 1, max: 12 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(order, { minLength: 1, maxLength: 30 }), async (orders) => {
+        const csv =
+          'customer,date,amount\n' +
+          orders.map((o) => `c${o.customer},${day(o.day)},${o.quarters / 4}`).join('\n');
+        const rfm = await rfmOf(csv, amountMapping);
+        const ids = [...new Set(orders.map((o) => `c${o.customer}`))].sort();
+        expect(rfm.customers).toEqual(ids);
+        const snapshot = Math.max(...orders.map((o) => o.day)) + 1;
+        const of = (id: string) => orders.filter((o) => `c${o.customer}` === id);
+        const recency = ids.map((id) => snapshot - Math.max(...of(id).map((o) => o.day)));
+        const frequency = ids.map((id) => of(id).length);
+        const monetary = ids.map((id) => of(id).reduce((sum, o) => sum + o.quarters / 4, 0));
+        const n = ids.length;
+        const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
+        const expected = ids.map((_, i) =>
+          meanCell(
+            recency[i] * n < total(recency),
+            frequency[i] * n > total(frequency),
+            monetary[i] * n > total(monetary),
+          ),
+        );
+        expect(Array.from(rfm.recency)).toEqual(recency);
+        expect(Array.from(rfm.cells['rfm-mean'])).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('rates no one above the mean when every customer has the same figures', async () => {
+    // 0.7 added up 3 times and divided by 3 is not 0.7 in floating point (nor 0.1 over 10);
+    // a customer equal to the mean must still not count as above it.
+    for (const [amount, customers] of [
+      [0.7, 3],
+      [9.99, 3],
+      [0.1, 10],
+      [19.95, 7],
+    ]) {
+      const csv =
+        'customer,date,amount\n' +
+        Array.from({ length: customers }, (_, i) => `c${i},2024-03-01,${amount}`).join('\n');
+      const rfm = await rfmOf(csv, amountMapping);
+      expect(rfm.monetary.every((value) => value === amount)).toBe(true);
+      expect(Array.from(rfm.cells['rfm-mean']), `${customers} x ${amount}`).toEqual(
+        new Array(customers).fill(meanCell(false, false, false)),
+      );
+    }
+  });
+
+  it('rates no one above the mean of any constant spend, however many customers', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+        fc.integer({ min: 1, max: 300 }),
+        async (amount, customers) => {
+          const csv =
+            'customer,date,amount\n' +
+            Array.from({ length: customers }, (_, i) => `c${i},2024-03-01,${amount}`).join('\n');
+          const rfm = await rfmOf(csv, amountMapping);
+          expect(rfm.monetary.every((value) => value === amount)).toBe(true);
+          expect(
+            rfm.cells['rfm-mean'].every((cell) => cell === meanCell(false, false, false)),
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('puts a lone customer, who equals every mean, in the all-low cell', async () => {
+    const rfm = await rfmOf('customer,date,amount\nsolo,2024-03-01,10\n', amountMapping);
+    expect(Array.from(rfm.cells['rfm-mean'])).toEqual([meanCell(false, false, false)]);
   });
 });

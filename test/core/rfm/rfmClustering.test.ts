@@ -14,10 +14,11 @@ import {
   rfmAnalysisOptions,
   rfmTable,
 } from '../../../src/core/rfm/rfmClustering';
-import { cellIndex, GRID_CELLS } from '../../../src/core/rfm/rfmSegments';
+import { cellIndex, GRID_CELLS, MEAN_CELLS, meanCell } from '../../../src/core/rfm/rfmSegments';
 import { clusterSegmentTable } from '../../../src/core/rfm/rfmSummary';
 import { generateTransactionsCsv } from '../../../scripts/generators/transactions';
-import { handMadeRfm, rfmOf } from '../../support/rfm';
+import { englishText } from '../../../src/i18n/formatMessage';
+import { defaultEnglishMap, handMadeRfm, rfmOf } from '../../support/rfm';
 
 const THREE = handMadeRfm([
   { id: 'Smith, J', recency: 3, frequency: 2, monetary: 30.3, r: 5, f: 4 },
@@ -120,16 +121,23 @@ describe('rfmAnalysisOptions', () => {
   });
 
   it('words labels as customers, not as the feature names', () => {
-    expect(Object.keys(RFM_WORDING).sort()).toEqual(['frequency', 'monetary', 'recency']);
-    expect(RFM_WORDING.recency).toEqual({
-      high: 'Lapsed',
-      low: 'Recent',
-      slightlyHigh: 'Fairly lapsed',
-      slightlyLow: 'Fairly recent',
+    expect(RFM_WORDING.map((entry) => entry.column)).toEqual(['recency', 'frequency', 'monetary']);
+    const recency = RFM_WORDING.find((entry) => entry.column === RFM_COLUMNS.r)!.wording;
+    expect(recency).toEqual({
+      high: 'rfmLapsed',
+      low: 'rfmRecent',
+      slightlyHigh: 'rfmFairlyLapsed',
+      slightlyLow: 'rfmFairlyRecent',
     });
-    for (const wording of Object.values(RFM_WORDING))
-      for (const word of Object.values(wording))
-        expect(word).not.toMatch(/recency|frequency|monetary/i);
+    expect(Object.values(recency).map((key) => englishText({ key }))).toEqual([
+      'Lapsed',
+      'Recent',
+      'Fairly lapsed',
+      'Fairly recent',
+    ]);
+    for (const { wording } of RFM_WORDING)
+      for (const key of Object.values(wording))
+        expect(englishText({ key })).not.toMatch(/recency|frequency|monetary/i);
   });
 });
 
@@ -141,10 +149,27 @@ describe('clusterCellCounts', () => {
       Int32Array.from([2, 0, 1]),
       2,
       THREE,
+      'rf-grid',
     );
     expect(counts).toHaveLength(2 * GRID_CELLS);
     expect(counts[cellIndex(5, 5)]).toBe(1);
     expect(counts[GRID_CELLS + cellIndex(5, 4)]).toBe(1);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('counts per cluster and cell of R, F and M against the mean under that scheme', () => {
+    // Means: recency 14.67 days, frequency 4 orders, monetary 423.93: customer 0 is R high
+    // only, customer 2 is high on all three.
+    const counts = clusterCellCounts(
+      Int32Array.from([0, 1, -1]),
+      Int32Array.from([2, 0, 1]),
+      2,
+      THREE,
+      'rfm-mean',
+    );
+    expect(counts).toHaveLength(2 * MEAN_CELLS);
+    expect(counts[meanCell(true, true, true)]).toBe(1);
+    expect(counts[MEAN_CELLS + meanCell(true, false, false)]).toBe(1);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(2);
   });
 });
@@ -178,13 +203,20 @@ describe('clustering on RFM', () => {
     ]);
     expect(analysis.rows.length).toBe(rfm.customers.length);
     const k = 4;
-    const cells = clusterCellCounts(analysis.results[k - 1].labels, analysis.rows, k, rfm);
-    const table = clusterSegmentTable(cells, k, rfm.segmentMap);
+    const { labels } = analysis.results[k - 1];
+    const cells = clusterCellCounts(labels, analysis.rows, k, rfm, 'rf-grid');
+    const table = clusterSegmentTable(cells, k, defaultEnglishMap('rf-grid'));
     expect(table.flat().reduce((a, b) => a + b, 0)).toBe(rfm.customers.length);
+    const eight = clusterCellCounts(labels, analysis.rows, k, rfm, 'rfm-mean');
+    const byMean = clusterSegmentTable(eight, k, defaultEnglishMap('rfm-mean'));
+    expect(byMean.map((row) => row.reduce((a, b) => a + b, 0))).toEqual(
+      table.map((row) => row.reduce((a, b) => a + b, 0)),
+    );
     // Labels speak of customers ("Recent, Frequent"), never of "High recency".
     for (const segment of analysis.results[k - 1].profiles.segments) {
-      expect(segment.label).toMatch(/Recent|Lapsed|Frequent|Rare|spend|Typical/);
-      expect(segment.label).not.toMatch(/recency|frequency|monetary/);
+      const label = englishText(segment.label);
+      expect(label).toMatch(/Recent|Lapsed|Frequent|Rare|spend|Typical/);
+      expect(label).not.toMatch(/recency|frequency|monetary/);
     }
     const clusters = customerClusters(analysis, k, rfm.customers.length);
     expect(Math.min(...clusters)).toBe(0);

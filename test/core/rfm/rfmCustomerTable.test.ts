@@ -5,8 +5,8 @@ import {
   type RfmQuery,
   type RfmSortKey,
 } from '../../../src/core/rfm/rfmCustomerTable';
-import { cellIndex, defaultSegmentMap, renameSegment } from '../../../src/core/rfm/rfmSegments';
-import { handMadeRfm } from '../../support/rfm';
+import { cellIndex, renameSegment } from '../../../src/core/rfm/rfmSegments';
+import { defaultEnglishMap, englishMap, handMadeRfm, meanCells } from '../../support/rfm';
 
 /** Six customers in id order, with ties in every figure. */
 const RFM = handMadeRfm([
@@ -18,7 +18,8 @@ const RFM = handMadeRfm([
   { id: 'f', recency: 40, frequency: 2, monetary: 80, r: 2, f: 3, m: 3 },
 ]);
 
-const map = defaultSegmentMap();
+const map = defaultEnglishMap();
+const eight = defaultEnglishMap('rfm-mean');
 
 const query = (changes: Partial<RfmQuery> = {}): RfmQuery => ({
   sort: 'customer',
@@ -41,6 +42,7 @@ describe('RfmCustomerTable', () => {
     expect(page.rows.map((row) => row.customer)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(page.rows[4]).toEqual({
       customer: 'e',
+      segment: map.names.indexOf('Champions'),
       recency: 1,
       frequency: 3,
       monetary: 35.5,
@@ -68,10 +70,41 @@ describe('RfmCustomerTable', () => {
     // e: Champions (R5 F4), f: At Risk (R2 F3).
     expect(ids(table, { sort: 'segment' })).toEqual(['f', 'e', 'b', 'd', 'a', 'c']);
     const loyal = map.names.indexOf('Loyal Customers');
-    const renamed = renameSegment(map, loyal, 'Aardvarks');
+    const renamed = englishMap(renameSegment(map, loyal, 'Aardvarks'));
     expect(ids(table, { sort: 'segment', map: renamed })).toEqual(['a', 'c', 'f', 'e', 'b', 'd']);
     // The order under the first map is still its own.
     expect(ids(table, { sort: 'segment' })).toEqual(['f', 'e', 'b', 'd', 'a', 'c']);
+  });
+
+  it('gives each row its segment, and sorts and filters under the eight-segment map', () => {
+    // Means: recency 48.5 days, frequency 3.17 orders, monetary 197.58.
+    const table = new RfmCustomerTable(RFM);
+    const rows = table.page(query({ map: eight })).rows;
+    expect(rows.map((row) => eight.names[row.segment])).toEqual([
+      'General development customers',
+      'General development customers',
+      'Important value customers',
+      'General win-back customers',
+      'General development customers',
+      'General development customers',
+    ]);
+    const development = eight.names.indexOf('General development customers');
+    expect(ids(table, { map: eight, segment: development, sort: 'monetary' })).toEqual([
+      'e',
+      'a',
+      'b',
+      'f',
+    ]);
+    expect(ids(table, { map: eight, sort: 'segment' })).toEqual(['a', 'b', 'e', 'f', 'd', 'c']);
+    const gridRows = table.page(query()).rows;
+    expect(gridRows.map((row) => map.names[row.segment])).toEqual([
+      'Loyal Customers',
+      'Hibernating',
+      'Loyal Customers',
+      'Hibernating',
+      'Champions',
+      'At Risk',
+    ]);
   });
 
   it('sorts descending from the largest value', () => {
@@ -153,20 +186,31 @@ describe('RfmCustomerTable', () => {
         fc.boolean(),
         fc.integer({ min: 1, max: 7 }),
         fc.option(fc.integer({ min: 0, max: 9 })),
-        (list, sort, descending, limit, segment) => {
+        fc.constantFrom(map, eight),
+        (list, sort, descending, limit, segment, segmentMap) => {
           const rfm = handMadeRfm(
             list.map((c, i) => ({ id: `c${String(i).padStart(2, '0')}`, ...c })),
           );
           const table = new RfmCustomerTable(rfm);
+          const mean = meanCells(rfm.recency, rfm.frequency, rfm.monetary);
           const seen: string[] = [];
           let total = -1;
           for (let offset = 0; total === -1 || offset < total; offset += limit) {
-            const page = table.page(query({ sort, descending, limit, offset, segment }));
+            const page = table.page(
+              query({ sort, descending, limit, offset, segment, map: segmentMap }),
+            );
             total = page.total;
             if (total === 0) break;
-            seen.push(...page.rows.map((row) => row.customer));
+            for (const row of page.rows) {
+              seen.push(row.customer);
+              expect(row.segment).toBe(segmentOf(rfm.customers.indexOf(row.customer)));
+            }
           }
-          const segmentOf = (i: number) => map.cells[cellIndex(rfm.r[i], rfm.f[i])];
+          function segmentOf(i: number) {
+            return segmentMap.scheme === 'rf-grid'
+              ? segmentMap.cells[cellIndex(rfm.r[i], rfm.f[i])]
+              : segmentMap.cells[mean[i]];
+          }
           const members = rfm.customers.filter(
             (_, i) => segment === null || segmentOf(i) === segment,
           );
@@ -174,7 +218,7 @@ describe('RfmCustomerTable', () => {
           const keyOf = (id: string) => {
             const i = rfm.customers.indexOf(id);
             if (sort === 'customer') return i;
-            if (sort === 'segment') return map.names[segmentOf(i)];
+            if (sort === 'segment') return segmentMap.names[segmentOf(i)];
             if (sort === 'code') return rfm.r[i] * 100 + rfm.f[i] * 10 + rfm.m[i];
             return rfm[sort][i];
           };

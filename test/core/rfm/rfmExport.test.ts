@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney, RFM_EXPORT_HEADER, rfmCsvParts } from '../../../src/core/rfm/rfmExport';
 import { renameSegment } from '../../../src/core/rfm/rfmSegments';
 import { EMPTY_MAPPING } from '../../../src/core/rfm/transactionMapping';
-import { handMadeRfm, rfmOf, settings } from '../../support/rfm';
+import { defaultEnglishMap, englishMap, handMadeRfm, rfmOf, settings } from '../../support/rfm';
 
 const linesOf = (parts: string[]) => {
   const text = parts.join('');
@@ -18,7 +18,7 @@ describe('rfmCsvParts', () => {
     );
     const formula = rfm.customers.indexOf('=cmd()');
     const seventeen = rfm.customers.indexOf('17');
-    const map = renameSegment(rfm.segmentMap, rfm.segment[seventeen], 'Sleepy, "soon"');
+    const map = englishMap(renameSegment(rfm.segmentMap, rfm.segment[seventeen], 'Sleepy, "soon"'));
     const clusters = new Int32Array(2);
     clusters[formula] = 0;
     clusters[seventeen] = 1;
@@ -49,7 +49,7 @@ describe('rfmCsvParts', () => {
   ]);
 
   it('writes the header, then the customers in id order, with an empty cluster when none', () => {
-    const lines = linesOf(rfmCsvParts({ rfm, map: rfm.segmentMap, clusters: null }));
+    const lines = linesOf(rfmCsvParts({ rfm, map: englishMap(rfm.segmentMap), clusters: null }));
     expect(lines[0]).toBe(RFM_EXPORT_HEADER.join(','));
     expect(lines.slice(1)).toEqual([
       '-5,2,10,500,5,5,5,Champions,',
@@ -59,7 +59,7 @@ describe('rfmCsvParts', () => {
   });
 
   it('keeps an id that is a number as it is, and defuses a formula in a segment name', () => {
-    const map = renameSegment(rfm.segmentMap, rfm.segment[0], '=HYPERLINK("x")');
+    const map = englishMap(renameSegment(rfm.segmentMap, rfm.segment[0], '=HYPERLINK("x")'));
     const lines = linesOf(rfmCsvParts({ rfm, map, clusters: Int32Array.from([2, -1, 0]) }));
     expect(lines[1]).toBe('-5,2,10,500,5,5,5,"\'=HYPERLINK(""x"")",2');
     expect(lines[2].endsWith(',Hibernating,')).toBe(true);
@@ -69,23 +69,44 @@ describe('rfmCsvParts', () => {
     const clusters = Int32Array.from([0, 1, 0]);
     const newCustomers = rfm.segment[2];
     expect(
-      linesOf(rfmCsvParts({ rfm, map: rfm.segmentMap, clusters, segment: newCustomers })),
+      linesOf(
+        rfmCsvParts({ rfm, map: englishMap(rfm.segmentMap), clusters, segment: newCustomers }),
+      ),
     ).toHaveLength(2);
     expect(
       linesOf(
-        rfmCsvParts({ rfm, map: rfm.segmentMap, clusters, segment: newCustomers, cluster: 1 }),
+        rfmCsvParts({
+          rfm,
+          map: englishMap(rfm.segmentMap),
+          clusters,
+          segment: newCustomers,
+          cluster: 1,
+        }),
       ),
     ).toEqual([RFM_EXPORT_HEADER.join(',')]);
-    expect(linesOf(rfmCsvParts({ rfm, map: rfm.segmentMap, clusters, cluster: 0 }))).toHaveLength(
-      3,
-    );
+    expect(
+      linesOf(rfmCsvParts({ rfm, map: englishMap(rfm.segmentMap), clusters, cluster: 0 })),
+    ).toHaveLength(3);
+  });
+
+  it('names the segments of the map it is given, under its scheme', () => {
+    // Means: recency 101.67 days, frequency 4 orders, monetary 1143.55.
+    const map = defaultEnglishMap('rfm-mean');
+    const lines = linesOf(rfmCsvParts({ rfm, map, clusters: null }));
+    expect(lines.slice(1)).toEqual([
+      '-5,2,10,500,5,5,5,General value customers,',
+      '+7,300,1,2780.66,1,1,2,Important win-back customers,',
+      'C 1,3,1,150,5,1,3,General development customers,',
+    ]);
+    const general = map.cells[rfm.cells['rfm-mean'][0]];
+    expect(linesOf(rfmCsvParts({ rfm, map, clusters: null, segment: general }))).toHaveLength(2);
   });
 
   it('writes only the header without customers', () => {
     const none = handMadeRfm([]);
-    expect(linesOf(rfmCsvParts({ rfm: none, map: none.segmentMap, clusters: null }))).toEqual([
-      RFM_EXPORT_HEADER.join(','),
-    ]);
+    expect(
+      linesOf(rfmCsvParts({ rfm: none, map: englishMap(none.segmentMap), clusters: null })),
+    ).toEqual([RFM_EXPORT_HEADER.join(',')]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { message, type Message } from '../../../src/core/common/message';
 import { textSource } from '../../../src/core/read/byteSource';
 import {
   inferColumns,
@@ -11,6 +12,7 @@ import {
   mappingProblem,
   suggestTransactionMapping,
 } from '../../../src/core/rfm/transactionMapping';
+import { englishText } from '../../../src/i18n/formatMessage';
 import { generateCustomersCsv } from '../../../scripts/generators/customers';
 import { UCI_MAPPING } from '../../support/rfm';
 
@@ -36,7 +38,7 @@ function column(
     unit: null,
     dateOrder: kind === 'datetime' ? 'ymd' : null,
     dateOrderAmbiguous: false,
-    note: '',
+    note: null,
   };
 }
 
@@ -95,19 +97,49 @@ describe('suggestTransactionMapping', () => {
       item: 'sku',
       description: null,
     });
-    expect(snake.reason).toMatch(/one row per order line/);
+    expect(snake.reason).toEqual(
+      message('mappingLooksLikeLinesPrice', {
+        customer: 'user_id',
+        date: 'order_date',
+        quantity: 'qty',
+        price: 'price',
+      }),
+    );
+    expect(englishText(snake.reason)).toMatch(/one row per order line/);
+    expect(amountStyle.reason).toEqual(
+      message('mappingLooksLikeLines', {
+        customer: 'Customer ID',
+        date: 'Order Date',
+        amount: 'Amount',
+      }),
+    );
   });
 
   it('does not take a customer file (one row per customer) for transactions', async () => {
     const result = await suggest(generateCustomersCsv({ rows: 300, seed: 3 }));
     expect(result.looksLikeTransactions).toBe(false);
-    expect(result.reason).toBe(
+    expect(result.reason).toEqual(
+      message('mappingNotLines', {
+        missing: message('listMore', {
+          first: message('mappingMissingCustomer'),
+          rest: message('listTwo', {
+            first: message('mappingMissingDate'),
+            second: message('mappingMissingMoney'),
+          }),
+        }),
+        count: 3,
+      }),
+    );
+    expect(englishText(result.reason)).toBe(
       'No customer column that repeats, no date column and no amount (or quantity and unit price) were recognised, so this reads as one row per customer.',
     );
     const noMoney = await suggest(
       'client,when,note\na,2024-01-02,x\na,2024-02-03,y\nb,2024-01-05,z\n',
     );
-    expect(noMoney.reason).toBe(
+    expect(noMoney.reason).toEqual(
+      message('mappingNotLines', { missing: message('mappingMissingMoney'), count: 1 }),
+    );
+    expect(englishText(noMoney.reason)).toBe(
       'No amount (or quantity and unit price) was recognised, so this reads as one row per customer.',
     );
   });
@@ -120,7 +152,7 @@ describe('suggestTransactionMapping', () => {
       description: 'Description',
     });
     expect(result.looksLikeTransactions).toBe(true);
-    expect(result.reason).toBe(
+    expect(englishText(result.reason)).toBe(
       'Each customer (CustomerID) appears on several rows, with dates (InvoiceDate) and quantities and prices (Quantity x UnitPrice): this looks like one row per order line.',
     );
   });
@@ -172,8 +204,18 @@ describe('suggestTransactionMapping', () => {
       100,
     );
     expect(textDate.mapping.date).toBeNull();
-    expect(textDate.reason).toBe(
+    expect(textDate.reason).toEqual(
+      message('mappingNotLines', { missing: message('mappingMissingDate'), count: 1 }),
+    );
+    expect(englishText(textDate.reason)).toBe(
       'No date column was recognised, so this reads as one row per customer.',
+    );
+    const neither = suggestTransactionMapping(
+      [column('customer', 'categorical', 100), column('date', 'text'), column('amount', 'numeric')],
+      100,
+    );
+    expect(englishText(neither.reason)).toBe(
+      'No customer column that repeats and no date column were recognised, so this reads as one row per customer.',
     );
     const textAmount = suggestTransactionMapping(
       [column('customer', 'categorical'), column('date', 'datetime'), column('amount', 'text')],
@@ -224,12 +266,16 @@ describe('suggestTransactionMapping', () => {
   });
 
   it('says what a mapping still lacks', () => {
-    expect(mappingProblem(EMPTY_MAPPING)).toMatch(/customer/);
-    expect(mappingProblem({ ...EMPTY_MAPPING, customer: 'a' })).toMatch(/date/);
-    expect(mappingProblem({ ...EMPTY_MAPPING, customer: 'a', date: 'b', quantity: 'q' })).toMatch(
+    const problem = (mapping: typeof EMPTY_MAPPING) => {
+      const said: Message | null = mappingProblem(mapping);
+      return said === null ? null : englishText(said);
+    };
+    expect(problem(EMPTY_MAPPING)).toMatch(/customer/);
+    expect(problem({ ...EMPTY_MAPPING, customer: 'a' })).toMatch(/date/);
+    expect(problem({ ...EMPTY_MAPPING, customer: 'a', date: 'b', quantity: 'q' })).toMatch(
       /amount column, or both/,
     );
-    expect(mappingProblem({ ...EMPTY_MAPPING, customer: 'a', date: 'a', amount: 'c' })).toMatch(
+    expect(problem({ ...EMPTY_MAPPING, customer: 'a', date: 'a', amount: 'c' })).toMatch(
       /two roles/,
     );
     expect(mappingProblem(UCI_MAPPING)).toBeNull();
@@ -238,23 +284,29 @@ describe('suggestTransactionMapping', () => {
 
 describe('mappingProblem', () => {
   it('says each problem in one sentence, the first one first', () => {
-    expect(mappingProblem(EMPTY_MAPPING)).toBe('Choose the column that identifies the customer.');
-    expect(mappingProblem({ ...EMPTY_MAPPING, customer: 'c' })).toBe(
+    expect(mappingProblem(EMPTY_MAPPING)).toEqual(message('mappingNeedsCustomer'));
+    expect(mappingProblem({ ...EMPTY_MAPPING, customer: 'c' })).toEqual(
+      message('mappingNeedsDate'),
+    );
+    expect(mappingProblem({ ...EMPTY_MAPPING, customer: 'c', date: 'd', price: 'p' })).toEqual(
+      message('mappingNeedsMoney'),
+    );
+    const needs = ['mappingNeedsCustomer', 'mappingNeedsDate', 'mappingNeedsMoney'] as const;
+    expect(needs.map((key) => englishText(message(key)))).toEqual([
+      'Choose the column that identifies the customer.',
       'Choose the column that holds the order date.',
-    );
-    expect(mappingProblem({ ...EMPTY_MAPPING, customer: 'c', date: 'd', price: 'p' })).toBe(
       'Choose an amount column, or both a quantity and a unit price column.',
-    );
+    ]);
   });
 
   it('names a column chosen for two roles, items and descriptions included', () => {
     const complete = { ...EMPTY_MAPPING, customer: 'c', date: 'd', amount: 'a' };
     expect(mappingProblem(complete)).toBeNull();
-    expect(mappingProblem({ ...complete, item: 'x', description: 'x' })).toBe(
-      '"x" is chosen for two roles: give each role its own column.',
-    );
-    expect(mappingProblem({ ...complete, order: 'c' })).toBe(
-      '"c" is chosen for two roles: give each role its own column.',
+    const twice = mappingProblem({ ...complete, item: 'x', description: 'x' });
+    expect(twice).toEqual(message('mappingTwice', { name: 'x' }));
+    expect(englishText(twice!)).toBe('"x" is chosen for two roles: give each role its own column.');
+    expect(mappingProblem({ ...complete, order: 'c' })).toEqual(
+      message('mappingTwice', { name: 'c' }),
     );
     // A mapping written before items existed has no item or description at all.
     expect(mappingProblem({ ...UCI_MAPPING })).toBeNull();

@@ -5,6 +5,8 @@ import { inferColumns } from '../../../src/core/read/inferColumns';
 import { readCsv } from '../../../src/core/read/readCsv';
 import { suggestTransactionMapping } from '../../../src/core/rfm/transactionMapping';
 import { describeDataset } from '../../../src/core/session/datasetSummary';
+import { message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 async function summaryOf(text: string, fileName = 'file.csv') {
   const table = await readCsv(textSource(text));
@@ -30,6 +32,7 @@ describe('describeDataset', () => {
       shortRows: 0,
       notes: [],
     });
+    expect(summary.encodingReason).toEqual(message('encodingValidUtf8'));
     expect(summary.columns).toBe(columns);
     expect(summary.columns.map((c) => [c.name, c.kind])).toEqual([
       ['name', 'categorical'],
@@ -47,7 +50,12 @@ describe('describeDataset', () => {
       [2, 4],
       [3, 5],
     ]);
-    expect(summary.issues[0].reason).toBe('2 fields where the header has 3');
+    expect(summary.issues.map((issue) => issue.reason)).toEqual([
+      message('rowFieldCount', { count: 2, expected: 3 }),
+      message('rowFieldCount', { count: 4, expected: 3 }),
+      message('rowQuotes'),
+    ]);
+    expect(englishText(summary.issues[0].reason)).toBe('2 fields where the header has 3');
   });
 
   it('lists the first 200 unreadable rows and counts every one', async () => {
@@ -65,9 +73,7 @@ describe('describeDataset', () => {
   it('passes on what the reader noted, and a file without a header', async () => {
     const { summary } = await summaryOf('1,2\n3,4\n');
     expect(summary.hasHeader).toBe(false);
-    expect(summary.notes).toEqual([
-      'The first row holds numbers, not names: the columns are named column_1, column_2, ...',
-    ]);
+    expect(summary.notes).toEqual([message('noteNumericHeader')]);
   });
 
   it('suggests how order lines map to RFM, or says the file does not look like them', async () => {
@@ -83,6 +89,7 @@ describe('describeDataset', () => {
     });
     const people = await summaryOf('name,age\nAnn,30\nBob,41\n');
     expect(people.summary.transactions.looksLikeTransactions).toBe(false);
-    expect(people.summary.transactions.reason).toMatch(/\w/);
+    expect(people.summary.transactions.reason.key).toBe('mappingNotLines');
+    expect(englishText(people.summary.transactions.reason)).toMatch(/one row per customer\.$/);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { textSource } from '../../../src/core/read/byteSource';
-import { GRID_CELLS } from '../../../src/core/rfm/rfmSegments';
+import { GRID_CELLS, MEAN_CELLS } from '../../../src/core/rfm/rfmSegments';
 import type { RfmView } from '../../../src/core/session/rfmView';
 import { AnalysisSession } from '../../../src/core/session/session';
 import { ordersCsv, ordersRfm } from '../../support/sessionData';
@@ -38,19 +38,18 @@ describe('RfmView', () => {
     expect(['dmy', 'mdy', 'ymd']).toContain(view.dateOrder);
   });
 
-  it('totals every R-by-F cell so that they add up to the customers and the revenue', () => {
+  it('totals every cell of each scheme so that they add up to the customers and the revenue', () => {
     const rfm = session.rfm(ordersRfm);
-    for (const totals of [
-      view.cells.count,
-      view.cells.recency,
-      view.cells.frequency,
-      view.cells.monetary,
-    ])
-      expect(totals).toHaveLength(GRID_CELLS);
-    expect(sum(view.cells.count)).toBe(view.customers);
-    expect(sum(view.cells.recency)).toBe(sum(rfm.recency));
-    expect(sum(view.cells.frequency)).toBe(sum(rfm.frequency));
-    expect(sum(view.cells.monetary)).toBeCloseTo(view.revenue, 6);
+    const sizes = { 'rf-grid': GRID_CELLS, 'rfm-mean': MEAN_CELLS };
+    for (const scheme of ['rf-grid', 'rfm-mean'] as const) {
+      const cells = view.cells[scheme];
+      for (const totals of [cells.count, cells.recency, cells.frequency, cells.monetary])
+        expect(totals).toHaveLength(sizes[scheme]);
+      expect(sum(cells.count)).toBe(view.customers);
+      expect(sum(cells.recency)).toBe(sum(rfm.recency));
+      expect(sum(cells.frequency)).toBe(sum(rfm.frequency));
+      expect(sum(cells.monetary)).toBeCloseTo(view.revenue, 6);
+    }
     expect(view.revenue).toBeCloseTo(sum(rfm.monetary), 6);
     expect(view.revenue).toBeGreaterThan(0);
   });

@@ -12,7 +12,7 @@ import {
   rfmAnalysisOptions,
   rfmTable,
 } from '../../../src/core/rfm/rfmClustering';
-import { GRID_CELLS } from '../../../src/core/rfm/rfmSegments';
+import { GRID_CELLS, MEAN_CELLS } from '../../../src/core/rfm/rfmSegments';
 import {
   SCATTER_POINTS,
   segmentationView,
@@ -148,7 +148,7 @@ describe('segmentationView', () => {
     expect(Array.from(smallView.perK[1].scatter.coordinates.subarray(8, 12))).toEqual([1, 3, 5, 8]);
   });
 
-  it('counts an RFM clustering’s customers per cluster and R-by-F cell', async () => {
+  it('counts an RFM clustering’s customers per cluster and cell of each scheme', async () => {
     const rfm = computeRfm(await readCsv(textSource(ordersCsv)), ordersRfm);
     const customers = rfmTable(rfm);
     const rfmOptions = rfmAnalysisOptions(quickOptions({ kMax: 3 }));
@@ -156,11 +156,14 @@ describe('segmentationView', () => {
     const rfmView = segmentationView(customers, result, rfmOptions, rfm);
     for (const perK of rfmView.perK) {
       const labels = result.results[perK.k - 1].labels;
-      expect(perK.rfmCells).toEqual(
-        Array.from(clusterCellCounts(labels, result.rows, perK.k, rfm)),
-      );
-      expect(perK.rfmCells).toHaveLength(perK.k * GRID_CELLS);
-      expect(perK.rfmCells!.reduce((a, b) => a + b, 0)).toBe(rfm.customers.length);
+      expect(perK.rfmCells).toEqual({
+        'rf-grid': Array.from(clusterCellCounts(labels, result.rows, perK.k, rfm, 'rf-grid')),
+        'rfm-mean': Array.from(clusterCellCounts(labels, result.rows, perK.k, rfm, 'rfm-mean')),
+      });
+      expect(perK.rfmCells!['rf-grid']).toHaveLength(perK.k * GRID_CELLS);
+      expect(perK.rfmCells!['rfm-mean']).toHaveLength(perK.k * MEAN_CELLS);
+      for (const cells of Object.values(perK.rfmCells!))
+        expect(cells.reduce((a, b) => a + b, 0)).toBe(rfm.customers.length);
     }
     expect(rfmView.axes.slice(3).map((axis) => axis.id)).toEqual([
       'feature:recency',

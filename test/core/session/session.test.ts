@@ -4,12 +4,15 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../../../src/core/analysis/analysisOpt
 import { resultFor } from '../../../src/core/analysis/analysisResult';
 import { inlineExecutor, type ClusterExecutor } from '../../../src/core/cluster/clusterJob';
 import { adjustedRandIndex } from '../../../src/core/cluster/quality/clusterMetrics';
+import { message, type Message } from '../../../src/core/common/message';
 import { isUserError } from '../../../src/core/common/userError';
 import { textSource } from '../../../src/core/read/byteSource';
 import { readCsv } from '../../../src/core/read/readCsv';
 import { cellTotals } from '../../../src/core/rfm/rfmSummary';
 import { describeDataset } from '../../../src/core/session/datasetSummary';
 import { AnalysisSession, type SegmentationRequest } from '../../../src/core/session/session';
+import { englishText } from '../../../src/i18n/formatMessage';
+import { englishMap } from '../../support/rfm';
 import { segmentFile } from '../../support/segmentFile';
 import { customersCsv, ordersCsv, ordersRfm, quickOptions } from '../../support/sessionData';
 
@@ -19,7 +22,9 @@ const compareCsv = generateCustomersCsv({ rows: 1200, seed: 21, duplicates: 0 })
 const open = (text: string, fileName = 'file.csv', executor?: ClusterExecutor) =>
   AnalysisSession.open(textSource(text), fileName, {}, { executor: () => executor });
 
-async function rejection(work: Promise<unknown>): Promise<{ code: string; message: string }> {
+async function rejection(
+  work: Promise<unknown>,
+): Promise<{ code: string; message: string; sentence: Message }> {
   try {
     await work;
   } catch (error) {
@@ -124,7 +129,8 @@ describe('a customer file to segments, through a session', () => {
       analysis: { kMax: 10 },
     });
     expect(analysis.elbow.map((p) => p.k)).toEqual([1, 2, 3]);
-    expect(analysis.notes.join(' ')).toMatch(
+    expect(analysis.notes).toContainEqual(message('kRangeShrank', { rows: 3, kMax: 3 }));
+    expect(analysis.notes.map(englishText).join(' ')).toMatch(
       /Only 3 rows are left to analyse, so k runs from 1 to 3/,
     );
   });
@@ -163,7 +169,10 @@ describe('a customer file to segments, through a session', () => {
   it('excludes a constant column from the default features with a note', async () => {
     const { analysis } = await segmentFile(textSource('x,c,y\n1,5,2\n2,5,1\n3,5,7\n'));
     expect(analysis.features.map((f) => f.name)).toEqual(['x', 'y']);
-    expect(analysis.notes.join(' ')).toMatch(/c: Every row has the same value/);
+    expect(analysis.notes).toContainEqual(
+      message('featureUnusedNote', { column: 'c', note: message('kindConstant') }),
+    );
+    expect(analysis.notes.map(englishText).join(' ')).toMatch(/c: Every row has the same value/);
   });
 
   it('uses the same defaults the issue names', () => {
@@ -233,6 +242,7 @@ describe('AnalysisSession.open and ofTable', () => {
       AnalysisSession.open(textSource(customersCsv), 'big.csv', {}, { maxBytes: 1000 }),
     );
     expect(error.code).toBe('too-large');
+    expect(error.sentence.key).toBe('readTooLarge');
     expect(error.message).toMatch(/use the command line/);
   });
 
@@ -284,7 +294,7 @@ describe('AnalysisSession stages', () => {
       offset: 0,
       limit: 10,
       segment: null,
-      map: rfm.segmentMap,
+      map: englishMap(rfm.segmentMap),
     };
     const page = session.rfmCustomers(ordersRfm, query);
     expect(page.total).toBe(rfm.customers.length);
@@ -338,6 +348,7 @@ describe('AnalysisSession stages', () => {
     expect(session.rfm(settings).customers).toEqual(['7']);
     const error = await rejection(session.segmentation({ options: quickOptions(), rfm: settings }));
     expect(error.code).toBe('too-few-rows');
+    expect(error.sentence).toEqual(message('rfmOneCustomer'));
     expect(error.message).toBe(
       'Only one customer has usable orders, so there is nothing to cluster: check the column choices.',
     );
@@ -352,7 +363,11 @@ describe('AnalysisSession stages', () => {
     expect(rows.perK.map((k) => k.rfmCells)).toEqual([null, null]);
     const customers = await session.segmentationView(rfmRequest);
     expect(customers.analysedRows).toBe(session.rfm(ordersRfm).customers.length);
-    expect(customers.perK[2].rfmCells!.reduce((a, b) => a + b, 0)).toBe(customers.analysedRows);
+    const cells = customers.perK[2].rfmCells!;
+    expect(cells['rf-grid']).toHaveLength(3 * 25);
+    expect(cells['rfm-mean']).toHaveLength(3 * 8);
+    expect(cells['rf-grid'].reduce((a, b) => a + b, 0)).toBe(customers.analysedRows);
+    expect(cells['rfm-mean'].reduce((a, b) => a + b, 0)).toBe(customers.analysedRows);
   });
 
   it('compares the algorithms on the customers for an RFM request', async () => {
@@ -367,7 +382,10 @@ describe('AnalysisSession stages', () => {
     const rfm = session.rfm(ordersRfm);
     const view = session.rfmView(ordersRfm);
     expect(view.rows).toBe(rfm.rows);
-    expect(view.cells).toEqual(cellTotals(rfm));
+    expect(view.cells).toEqual({
+      'rf-grid': cellTotals(rfm, 'rf-grid'),
+      'rfm-mean': cellTotals(rfm, 'rfm-mean'),
+    });
     expect(view.defaultSnapshot).toBe(rfm.lastOrder + 86_400_000);
   });
 });
@@ -377,9 +395,9 @@ describe('AnalysisSession exports', () => {
     const { asked, executor } = recordingExecutor();
     const session = await open(customersCsv, 'people.csv', executor);
     const analysis = await session.segmentation(rowsRequest);
-    const all = await session.exportSegments(rowsRequest, 2, null);
-    const one = await session.exportSegments(rowsRequest, 3, 1);
-    await session.exportCleaningReport(rowsRequest);
+    const all = await session.exportSegments(rowsRequest, 2, null, englishText);
+    const one = await session.exportSegments(rowsRequest, 3, 1, englishText);
+    await session.exportCleaningReport(rowsRequest, englishText);
     expect(asked).toEqual([[4, 3, 2, 1]]);
     expect(all.fileName).toBe('people - all segments (k=2).csv');
     expect(all.parts.join('').trimEnd().split('\r\n')).toHaveLength(1 + analysis.rows.length);
@@ -392,17 +410,18 @@ describe('AnalysisSession exports', () => {
     const exportsOf = async () => {
       const people = await open(customersCsv, 'people.csv');
       const orders = await open(ordersCsv, 'orders.csv');
-      const map = orders.rfm(ordersRfm).segmentMap;
+      const map = englishMap(orders.rfm(ordersRfm).segmentMap);
+      const render = englishText;
       await people.segmentation(rowsRequest);
       const compared = people.compare(rowsRequest, 3);
       return [
-        await people.exportSegments(rowsRequest, 3, null),
-        await people.exportSegments(rowsRequest, 2, 0),
-        await people.exportCleaningReport(rowsRequest),
-        await orders.exportRfm(ordersRfm, null, { map, k: null }),
-        await orders.exportRfm(ordersRfm, rfmRequest.options, { map, k: 3 }),
-        await orders.exportRfm(ordersRfm, rfmRequest.options, { map, k: 3, cluster: 2 }),
-        orders.exportRfmSetAside(ordersRfm),
+        await people.exportSegments(rowsRequest, 3, null, render),
+        await people.exportSegments(rowsRequest, 2, 0, render),
+        await people.exportCleaningReport(rowsRequest, render),
+        await orders.exportRfm(ordersRfm, null, { map, k: null }, render),
+        await orders.exportRfm(ordersRfm, rfmRequest.options, { map, k: 3 }, render),
+        await orders.exportRfm(ordersRfm, rfmRequest.options, { map, k: 3, cluster: 2 }, render),
+        orders.exportRfmSetAside(ordersRfm, render),
         { parts: [JSON.stringify(compared)], fileName: 'comparison' },
       ];
     };
@@ -418,11 +437,16 @@ describe('AnalysisSession exports', () => {
   it('clusters the customers for an RFM export with a k, and not without', async () => {
     const { asked, executor } = recordingExecutor();
     const session = await open(ordersCsv, 'orders.csv', executor);
-    const map = session.rfm(ordersRfm).segmentMap;
-    await session.exportRfm(ordersRfm, rfmRequest.options, { map, k: null });
-    await session.exportRfm(ordersRfm, null, { map, k: 3 });
+    const map = englishMap(session.rfm(ordersRfm).segmentMap);
+    await session.exportRfm(ordersRfm, rfmRequest.options, { map, k: null }, englishText);
+    await session.exportRfm(ordersRfm, null, { map, k: 3 }, englishText);
     expect(asked).toEqual([]);
-    const exported = await session.exportRfm(ordersRfm, rfmRequest.options, { map, k: 3 });
+    const exported = await session.exportRfm(
+      ordersRfm,
+      rfmRequest.options,
+      { map, k: 3 },
+      englishText,
+    );
     expect(asked).toEqual([[3, 2, 1]]);
     expect(exported.parts.join('').trimEnd().split('\r\n')[1]).toMatch(/,[0-2]$/);
   });
@@ -433,7 +457,7 @@ describe('AnalysisSession exports', () => {
   // the command line never ask for it; the RFM table has exportRfm.)
   it.fails('exports the customers, or refuses, for an RFM segmentation', async () => {
     const session = await open(ordersCsv, 'orders.csv');
-    const outcome = await session.exportSegments(rfmRequest, 3, null).then(
+    const outcome = await session.exportSegments(rfmRequest, 3, null, englishText).then(
       (exported) => exported.parts.join('').slice(1).split('\r\n')[0],
       (error: unknown) => (isUserError(error) ? 'refused' : Promise.reject(error)),
     );

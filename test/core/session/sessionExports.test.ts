@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../src/core/analysis/analysisResult';
+import { message, type Message } from '../../../src/core/common/message';
 import { isUserError } from '../../../src/core/common/userError';
 import { csvField } from '../../../src/core/export/exportCsv';
 import { textSource } from '../../../src/core/read/byteSource';
@@ -19,6 +20,7 @@ import {
   rfmTable,
 } from '../../../src/core/rfm/rfmClustering';
 import { RFM_EXPORT_HEADER } from '../../../src/core/rfm/rfmExport';
+import { defaultSegmentMap } from '../../../src/core/rfm/rfmSegments';
 import {
   cleaningReportExport,
   rfmExport,
@@ -27,7 +29,13 @@ import {
   segmentsExport,
 } from '../../../src/core/session/sessionExports';
 import { TableAnalysis } from '../../../src/core/session/tableAnalysis';
+import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
+import { englishMap } from '../../support/rfm';
 import { ordersCsv, ordersRfm, quickOptions } from '../../support/sessionData';
+
+/** Exports in English, as the page in English asks for them. */
+const render = (said: Message) => renderMessage('en', said);
+const chinese = (said: Message) => renderMessage('zh', said);
 
 /** The text of an export without its byte-order mark, as lines. */
 function linesOf(parts: string[]): string[] {
@@ -36,7 +44,7 @@ function linesOf(parts: string[]): string[] {
   return text.slice(1).trimEnd().split('\r\n');
 }
 
-function userErrorOf(work: () => unknown): { code: string; message: string } {
+function userErrorOf(work: () => unknown): { code: string; message: string; sentence: Message } {
   try {
     work();
   } catch (error) {
@@ -74,13 +82,22 @@ beforeAll(async () => {
 
 describe('segmentsExport', () => {
   it('writes every analysed row as the user wrote it, with its segment and label', () => {
-    const exported = segmentsExport('people.csv', table, columns, options, analysis, 2, null);
+    const exported = segmentsExport(
+      'people.csv',
+      table,
+      columns,
+      options,
+      analysis,
+      2,
+      null,
+      render,
+    );
     expect(exported.fileName).toBe('people - all segments (k=2).csv');
     const lines = linesOf(exported.parts);
     expect(lines[0]).toBe('id,x,y,city,segment,segment_label');
     expect(lines).toHaveLength(1 + 6);
     const result = analysis.results[1];
-    const labelOf = new Map(result.profiles.segments.map((s) => [s.id, s.label]));
+    const labelOf = new Map(result.profiles.segments.map((s) => [s.id, englishText(s.label)]));
     const firstOf = (prefix: string) => lines.find((line) => line.startsWith(prefix))!;
     // The cells are the user's own text ("1.0" stays "1.0"); a formula is defused.
     const row5 = firstOf('5,');
@@ -98,8 +115,8 @@ describe('segmentsExport', () => {
 
   it('writes one segment’s rows under a name that says which', () => {
     const result = analysis.results[1];
-    const label = result.profiles.segments.find((s) => s.id === 1)!.label;
-    const exported = segmentsExport('people.csv', table, columns, options, analysis, 2, 1);
+    const label = englishText(result.profiles.segments.find((s) => s.id === 1)!.label);
+    const exported = segmentsExport('people.csv', table, columns, options, analysis, 2, 1, render);
     expect(label).toMatch(/^[\w ,]+$/);
     expect(exported.fileName).toBe(`people - segment 1 - ${label}.csv`);
     const lines = linesOf(exported.parts);
@@ -109,9 +126,10 @@ describe('segmentsExport', () => {
 
   it('refuses a number of segments that was not computed', () => {
     const error = userErrorOf(() =>
-      segmentsExport('people.csv', table, columns, options, analysis, 7, null),
+      segmentsExport('people.csv', table, columns, options, analysis, 7, null, render),
     );
     expect(error.code).toBe('bad-option');
+    expect(error.sentence).toEqual(message('exportNoSegmentation', { k: 7 }));
     expect(error.message).toBe('There is no segmentation into 7 segments to export.');
   });
 
@@ -121,9 +139,9 @@ describe('segmentsExport', () => {
       algorithm: 'hierarchical',
       linkage: 'average',
     });
-    expect(segmentsExport('people.csv', table, columns, options, tree, 2, null).fileName).toBe(
-      'people - all segments (Hierarchical, k=2).csv',
-    );
+    expect(
+      segmentsExport('people.csv', table, columns, options, tree, 2, null, render).fileName,
+    ).toBe('people - all segments (Hierarchical, k=2).csv');
     const density = await new TableAnalysis(table, columns).segment({
       ...options,
       algorithm: 'dbscan',
@@ -138,6 +156,7 @@ describe('segmentsExport', () => {
       density,
       density.k,
       null,
+      render,
     );
     expect(exported.fileName).toBe(`people - all segments (DBSCAN, k=${density.k}).csv`);
     const lines = linesOf(exported.parts);
@@ -148,13 +167,38 @@ describe('segmentsExport', () => {
 
 describe('cleaningReportExport', () => {
   it('lists every row set aside with its line, reason and cells', () => {
-    const exported = cleaningReportExport('people.csv', table, columns, options, analysis);
+    const exported = cleaningReportExport('people.csv', table, columns, options, analysis, render);
     expect(exported.fileName).toBe('people - cleaning report (rows set aside).csv');
     const lines = linesOf(exported.parts);
     expect(lines[0]).toBe('line,reason,detail,id,x,y,city,original_text');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^7,duplicate,[^,]*,5,1\.1,1\.0,Rome,$/);
-    expect(lines[2]).toMatch(/^8,missing,[^,]*,6,,3,Paris,$/);
+    expect(lines[1]).toBe('7,duplicate,repeats line 6,5,1.1,1.0,Rome,');
+    expect(lines[2]).toBe('8,missing,no value for x,6,,3,Paris,');
+  });
+
+  it('says the details and its name in the language it is given, the codes staying English', () => {
+    const exported = cleaningReportExport('people.csv', table, columns, options, analysis, chinese);
+    expect(exported.fileName).toBe(`people - ${chinese(message('exportCleaningReport'))}.csv`);
+    const lines = linesOf(exported.parts);
+    expect(lines[0]).toBe('line,reason,detail,id,x,y,city,original_text');
+    expect(lines[1]).toBe('7,duplicate,与第 6 行重复,5,1.1,1.0,Rome,');
+    expect(lines[2]).toBe('8,missing,x 没有值,6,,3,Paris,');
+    const segments = segmentsExport(
+      'people.csv',
+      table,
+      columns,
+      options,
+      analysis,
+      2,
+      null,
+      chinese,
+    );
+    expect(segments.fileName).toBe(
+      `people - ${chinese(message('exportAllSegments', { k: 2 }))}.csv`,
+    );
+    const labels = new Set(analysis.results[1].profiles.segments.map((s) => chinese(s.label)));
+    for (const line of linesOf(segments.parts).slice(1))
+      expect(labels.has(line.slice(line.lastIndexOf(',') + 1))).toBe(true);
   });
 });
 
@@ -162,24 +206,24 @@ describe('RFM exports', () => {
   let orders: Table;
   let rfm: RfmResult;
   let clustered: AnalysisResult;
+  let map: ReturnType<typeof englishMap>;
   beforeAll(async () => {
     orders = await readCsv(textSource(ordersCsv));
     rfm = computeRfm(orders, ordersRfm);
+    map = englishMap(rfm.segmentMap);
     clustered = await new TableAnalysis(rfmTable(rfm), null).segment(
       rfmAnalysisOptions(quickOptions()),
     );
   });
 
   it('writes every customer, with clusters once they are clustered', () => {
-    const before = rfmExport('orders.csv', rfm, null, { map: rfm.segmentMap, k: null });
+    const before = rfmExport('orders.csv', rfm, null, { map, k: null }, render);
     expect(before.fileName).toBe('orders - RFM table.csv');
     const lines = linesOf(before.parts);
     expect(lines[0]).toBe(RFM_EXPORT_HEADER.join(','));
     expect(lines).toHaveLength(1 + rfm.customers.length);
     expect(lines.slice(1).every((line) => line.endsWith(','))).toBe(true);
-    const after = linesOf(
-      rfmExport('orders.csv', rfm, clustered, { map: rfm.segmentMap, k: 3 }).parts,
-    );
+    const after = linesOf(rfmExport('orders.csv', rfm, clustered, { map, k: 3 }, render).parts);
     const clusters = customerClusters(clustered, 3, rfm.customers.length);
     after.slice(1).forEach((line, i) => {
       expect(line.startsWith(`${rfm.customers[i]},`)).toBe(true);
@@ -188,16 +232,12 @@ describe('RFM exports', () => {
   });
 
   it('writes one named segment, or one cluster, under a name that says which', () => {
-    const champions = rfmExport('orders.csv', rfm, null, {
-      map: rfm.segmentMap,
-      k: null,
-      segment: 0,
-    });
+    const champions = rfmExport('orders.csv', rfm, null, { map, k: null, segment: 0 }, render);
     expect(champions.fileName).toBe('orders - RFM - Champions.csv');
     const lines = linesOf(champions.parts);
     expect(lines).toHaveLength(1 + rfm.segment.filter((s) => s === 0).length);
     for (const line of lines.slice(1)) expect(line).toMatch(/,Champions,$/);
-    const one = rfmExport('orders.csv', rfm, clustered, { map: rfm.segmentMap, k: 3, cluster: 1 });
+    const one = rfmExport('orders.csv', rfm, clustered, { map, k: 3, cluster: 1 }, render);
     expect(one.fileName).toBe('orders - RFM - cluster 1 of 3.csv');
     const clusterLines = linesOf(one.parts);
     expect(clusterLines).toHaveLength(1 + clustered.results[2].sizes[1]);
@@ -205,16 +245,15 @@ describe('RFM exports', () => {
   });
 
   it('leaves the clusters out for a k that was not computed, and then refuses one cluster', () => {
-    const lines = linesOf(
-      rfmExport('orders.csv', rfm, clustered, { map: rfm.segmentMap, k: 9 }).parts,
-    );
+    const lines = linesOf(rfmExport('orders.csv', rfm, clustered, { map, k: 9 }, render).parts);
     expect(lines.slice(1).every((line) => line.endsWith(','))).toBe(true);
     for (const choice of [
-      { map: rfm.segmentMap, k: 9, cluster: 0 },
-      { map: rfm.segmentMap, k: null, cluster: 0 },
+      { map, k: 9, cluster: 0 },
+      { map, k: null, cluster: 0 },
     ]) {
-      const error = userErrorOf(() => rfmExport('orders.csv', rfm, clustered, choice));
+      const error = userErrorOf(() => rfmExport('orders.csv', rfm, clustered, choice, render));
       expect(error.code).toBe('bad-option');
+      expect(error.sentence).toEqual(message('exportNoClusters'));
       expect(error.message).toBe('Cluster the customers before exporting one cluster.');
     }
   });
@@ -227,17 +266,35 @@ describe('RFM exports', () => {
     expect(rows.map((r) => r.row)).toEqual([...rows.map((r) => r.row)].sort((a, b) => a - b));
     for (const { row, reason, detail } of rows) {
       expect(RFM_DROP_REASONS[rfm.dropReason[row] - 1]).toBe(reason);
-      expect(detail).toBe(RFM_DROP_LABELS[reason as RfmDropReason]);
+      expect(detail).toEqual(message(RFM_DROP_LABELS[reason as RfmDropReason]));
     }
     // The generator's guest checkouts and cancellations are among them.
     expect(rows.some((r) => r.reason === 'no_customer_id')).toBe(true);
     expect(rows.some((r) => r.reason === 'cancellation')).toBe(true);
-    const exported = rfmSetAsideExport('orders.csv', orders, inferColumns(orders), rfm);
+    const exported = rfmSetAsideExport('orders.csv', orders, inferColumns(orders), rfm, render);
     expect(exported.fileName).toBe('orders - order lines left out of RFM.csv');
     const lines = linesOf(exported.parts);
     expect(lines).toHaveLength(1 + rows.length);
     expect(lines[0].startsWith('line,reason,detail,InvoiceNo,')).toBe(true);
     expect(lines[1].split(',')[1]).toBe(rows[0].reason);
+    // The detail follows the line and the reason, in English here.
+    const detailOf = (line: string) => line.split(',').slice(2).join(',');
+    expect(detailOf(lines[1]).startsWith(`${csvField(englishText(rows[0].detail))},`)).toBe(true);
+    const cancelled = lines.find((line) => line.split(',')[1] === 'cancellation')!;
+    expect(detailOf(cancelled).startsWith('cancelled order (order id starts with C),')).toBe(true);
+  });
+
+  it('names the segments of the eight-segment map, and a segment of it, as given', () => {
+    const eight = englishMap(defaultSegmentMap('rfm-mean'));
+    const all = linesOf(rfmExport('orders.csv', rfm, null, { map: eight, k: null }, render).parts);
+    all.slice(1).forEach((line, i) => {
+      const name = eight.names[eight.cells[rfm.cells['rfm-mean'][i]]];
+      expect(line.endsWith(`,${csvField(name)},`)).toBe(true);
+    });
+    const one = rfmExport('orders.csv', rfm, null, { map: eight, k: null, segment: 7 }, chinese);
+    expect(one.fileName).toBe('orders - RFM - General win-back customers.csv');
+    const members = Array.from(rfm.cells['rfm-mean']).filter((cell) => eight.cells[cell] === 7);
+    expect(linesOf(one.parts)).toHaveLength(1 + members.length);
   });
 
   it('lists nothing when every line was used', () => {

@@ -13,6 +13,8 @@ import { readCsv } from '../../../src/core/read/readCsv';
 import type { Table } from '../../../src/core/read/table';
 import { kmeansSettingsOf, TableAnalysis } from '../../../src/core/session/tableAnalysis';
 import { customersCsv, quickOptions } from '../../support/sessionData';
+import { message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 let table: Table;
 beforeAll(async () => {
@@ -77,9 +79,17 @@ describe('TableAnalysis features', () => {
       { oneHot: ['region'] },
       { clean: { ...quickOptions().clean, outliers: 'none' } },
       {
-        wording: {
-          age: { high: 'Old', low: 'Young', slightlyHigh: 'Older', slightlyLow: 'Younger' },
-        },
+        wording: [
+          {
+            column: 'age',
+            wording: {
+              high: 'rfmLapsed',
+              low: 'rfmRecent',
+              slightlyHigh: 'rfmFairlyLapsed',
+              slightlyLow: 'rfmFairlyRecent',
+            },
+          },
+        ],
       },
     ];
     for (const change of changes) {
@@ -203,7 +213,8 @@ describe('TableAnalysis segment', () => {
     const analysis = new TableAnalysis(small, null);
     const result = await analysis.segment(quickOptions({ kMax: 6 }));
     expect(result.elbow.map((p) => p.k)).toEqual([1, 2, 3]);
-    expect(result.kRangeNote).toBe(
+    expect(result.kRangeNote).toEqual(message('kRangeShrank', { rows: 3, kMax: 3 }));
+    expect(englishText(result.kRangeNote!)).toBe(
       'Only 3 rows are left to analyse, so k runs from 1 to 3: add rows or ask for fewer segments.',
     );
     expect(result.notes).toContain(result.kRangeNote);
@@ -214,6 +225,9 @@ describe('TableAnalysis segment', () => {
       error = caught;
     }
     expect(isUserError(error) && error.code).toBe('too-few-rows');
+    expect(isUserError(error) && error.sentence).toEqual(
+      message('tooFewRowsForK', { rows: 3, k: 4 }),
+    );
     expect((error as Error).message).toBe(
       'There are 3 usable rows, fewer than the 4 segments asked for: choose at most 3 segments.',
     );
@@ -280,20 +294,39 @@ describe('TableAnalysis compare', () => {
     const analysis = new TableAnalysis(table, null);
     const comparison = analysis.compare(quickOptions({ metric: 'cosine', eps: null }), 3);
     const [kmeansRow, treeRow, dbscanRow] = comparison.rows;
-    expect(kmeansRow.settings).toBe('k = 3, best of 2');
-    expect(treeRow.settings).toBe('ward linkage, Euclidean (Ward is Euclidean only), k = 3');
-    expect(dbscanRow.settings).toMatch(/^eps [\d.]+ \(suggested\), 5 minimum points, cosine$/);
+    expect(kmeansRow.settings).toEqual(message('compareKmeans', { k: 3, nInit: 2 }));
+    expect(treeRow.settings).toEqual(
+      message('compareHierarchyWard', {
+        linkage: 'ward',
+        metric: message('metricEuclidean'),
+        k: 3,
+      }),
+    );
+    expect(dbscanRow.settings).toMatchObject({
+      key: 'compareDbscanSuggested',
+      params: { minPts: 5, metric: message('metricCosine') },
+    });
+    expect(englishText(kmeansRow.settings)).toBe('k = 3, best of 2');
+    expect(englishText(treeRow.settings)).toBe(
+      'Ward linkage, Euclidean (Ward is Euclidean only), k = 3',
+    );
+    expect(englishText(dbscanRow.settings)).toMatch(
+      /^eps [\d.]+ \(suggested\), 5 minimum points, cosine$/,
+    );
     expect(comparison.metric).toBe('cosine');
     const chosen = analysis.compare(quickOptions({ linkage: 'single', eps: 0.7, minPts: 4 }), 2);
-    expect(chosen.rows[1].settings).toBe('single linkage, Euclidean, k = 2');
-    expect(chosen.rows[2].settings).toBe('eps 0.7, 4 minimum points, Euclidean');
+    expect(englishText(chosen.rows[1].settings)).toBe('single linkage, Euclidean, k = 2');
+    expect(chosen.rows[2].settings).toEqual(
+      message('compareDbscan', { eps: 0.7, minPts: 4, metric: message('metricEuclidean') }),
+    );
+    expect(englishText(chosen.rows[2].settings)).toBe('eps 0.7, 4 minimum points, Euclidean');
   });
 
   it('clamps k to the rows there are', async () => {
     const small = await readCsv(textSource('x,y\n1,2\n3,1\n5,9\n8,8\n'));
     const comparison = new TableAnalysis(small, null).compare(quickOptions({ minPts: 2 }), 9);
     expect(comparison.rows[0].clusters).toBe(4);
-    expect(comparison.rows[0].settings).toBe('k = 4, best of 2');
+    expect(comparison.rows[0].settings).toEqual(message('compareKmeans', { k: 4, nInit: 2 }));
   });
 });
 

@@ -13,6 +13,8 @@ import {
 import { bgNbdLogLikelihood } from '../../../src/core/value/bgnbdLikelihood';
 import { simulateHistories } from '../../../src/core/value/simulate';
 import { hyp2f1 } from '../../../src/core/value/specialFunctions';
+import { message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 const histories = (rows: [number, number, number][]) => ({
   frequency: Float64Array.from(rows, (r) => r[0]),
@@ -80,6 +82,7 @@ describe('fitBgNbd', () => {
       ),
     );
     expect(oneTime.code).toBe('no-repeat-purchases');
+    expect(oneTime.sentence).toEqual(message('valueNoRepeat'));
     expect(oneTime.message).toMatch(/^No customer bought more than once/);
     expect(oneTime.message.split('. ')).toHaveLength(1);
   });
@@ -89,7 +92,10 @@ describe('fitBgNbd', () => {
     const steady = histories(Array.from({ length: 200 }, (_, i) => [5 + (i % 7), 40, 40]));
     const fit = fitBgNbd(steady);
     expect(fit.converged).toBe(false);
-    expect(fit.reason).toMatch(/^The fit did not converge: almost no customer seems to stop/);
+    expect(['bgnbdNoDropoutA', 'bgnbdNoDropoutB']).toContain(fit.reason?.key);
+    expect(englishText(fit.reason!)).toMatch(
+      /^The fit did not converge: almost no customer seems to stop/,
+    );
     for (const value of [fit.r, fit.alpha, fit.a, fit.b, fit.logLikelihood]) {
       expect(Number.isFinite(value)).toBe(true);
     }
@@ -98,7 +104,8 @@ describe('fitBgNbd', () => {
       maxIterations: 2,
     });
     expect(short.converged).toBe(false);
-    expect(short.reason).toMatch(/within 2 iterations/);
+    expect(short.reason).toEqual(message('bgnbdMaxIterations', { count: 2 }));
+    expect(englishText(short.reason!)).toMatch(/within 2 iterations/);
   });
 
   it('blames too few repeat customers when there are', () => {
@@ -110,7 +117,8 @@ describe('fitBgNbd', () => {
     const fit = fitBgNbd(histories(rows), { penalizer: 0, maxIterations: 3 });
     expect(fit.converged).toBe(false);
     expect(fit.repeatCustomers).toBe(2);
-    expect(fit.reason).toMatch(/^Only 2 customers bought more than once/);
+    expect(fit.reason).toEqual(message('bgnbdFewRepeat', { count: 2 }));
+    expect(englishText(fit.reason!)).toMatch(/^Only 2 customers bought more than once/);
   });
 
   it('shrinks the parameters under a penalizer, as lifetimes does', () => {

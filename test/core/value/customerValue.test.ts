@@ -8,6 +8,8 @@ import { selectOrderLines, type OrderLines } from '../../../src/core/rfm/orderLi
 import { EMPTY_MAPPING } from '../../../src/core/rfm/transactionMapping';
 import { computeCustomerValue, DEFAULT_VALUE_OPTIONS } from '../../../src/core/value/customerValue';
 import { simulateHistories } from '../../../src/core/value/simulate';
+import { message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 const mapping = {
   ...EMPTY_MAPPING,
@@ -119,6 +121,7 @@ describe('computeCustomerValue', () => {
     );
     const error = userErrorOf(() => computeCustomerValue(once));
     expect(error.code).toBe('no-repeat-purchases');
+    expect(error.sentence).toEqual(message('valueNoRepeat'));
     expect(error.message).toMatch(/^No customer bought more than once/);
 
     // Repeat buying only after the default holdout start: the calibration has none.
@@ -134,7 +137,8 @@ describe('computeCustomerValue', () => {
     );
     const value = computeCustomerValue(late);
     expect(value.holdout).toBeNull();
-    expect(value.holdoutProblem).toMatch(/^No customer bought more than once/);
+    expect(value.holdoutProblem).toEqual(message('valueNoRepeat'));
+    expect(englishText(value.holdoutProblem!)).toMatch(/^No customer bought more than once/);
     expect(value.bgnbd.converged).toBe(false);
   });
 
@@ -170,7 +174,10 @@ describe('computeCustomerValue', () => {
     });
     const value = computeCustomerValue(shop, { ...DEFAULT_VALUE_OPTIONS, holdout: 'none' });
     expect(value.gammaGamma!.q).toBeLessThan(1);
-    expect(value.spendProblem).toMatch(/^The spend model found no finite average spend/);
+    expect(value.spendProblem).toEqual(message('valueNoAverageSpend'));
+    expect(englishText(value.spendProblem!)).toMatch(
+      /^The spend model found no finite average spend/,
+    );
     expect(value.expectedSpend).toBeNull();
     expect(value.clv).toBeNull();
     expect(value.pAlive).toHaveLength(1500);

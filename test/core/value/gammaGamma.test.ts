@@ -8,6 +8,8 @@ import {
 } from '../../../src/core/value/gammaGamma';
 import { simulateHistories } from '../../../src/core/value/simulate';
 import { logGamma } from '../../../src/core/value/specialFunctions';
+import { message } from '../../../src/core/common/message';
+import { englishText } from '../../../src/i18n/formatMessage';
 
 const SPEND = { p: 4, q: 3, v: 50 };
 const drawn = (spend: GammaGammaParams) =>
@@ -55,7 +57,8 @@ describe('fitGammaGamma', () => {
     const fit = fitGammaGamma(drawn({ ...SPEND, q: 0.7 }));
     expect(fit.q).toBeLessThan(1);
     expect(fit.converged).toBe(false);
-    expect(fit.reason).toMatch(/^The spend model's q is 0\.\d+, at most 1/);
+    expect(fit.reason).toEqual(message('spendQAtMostOne', { q: Number(fit.q.toPrecision(3)) }));
+    expect(englishText(fit.reason!)).toMatch(/^The spend model's q is 0\.\d+, at most 1/);
   });
 
   it('reports a single repeat customer as too few, and throws when there is none', () => {
@@ -66,7 +69,8 @@ describe('fitGammaGamma', () => {
       ]),
     );
     expect(one.converged).toBe(false);
-    expect(one.reason).toMatch(/^Only 1 customer bought more than once/);
+    expect(one.reason).toEqual(message('spendFewRepeat', { count: 1 }));
+    expect(englishText(one.reason!)).toMatch(/^Only 1 customer bought more than once/);
     let error: unknown = null;
     try {
       fitGammaGamma(spendOf([[0, 0]]));
@@ -74,6 +78,7 @@ describe('fitGammaGamma', () => {
       error = caught;
     }
     expect(isUserError(error) && error.code).toBe('no-repeat-purchases');
+    expect(isUserError(error) && error.sentence).toEqual(message('valueNoRepeatSpend'));
     // A repeat customer who spent nothing cannot come from order lines: a bug, not a user error.
     expect(() => fitGammaGamma(spendOf([[2, 0]]))).toThrow(/mean spend of 0/);
   });

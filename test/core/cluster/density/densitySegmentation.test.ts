@@ -15,6 +15,8 @@ import { textSource } from '../../../../src/core/read/byteSource';
 import { segmentFile } from '../../../support/segmentFile';
 import { clusterDataOf, samePartition } from '../../../support/clusterData';
 import { createRandom } from '../../../../src/core/common/random';
+import { message } from '../../../../src/core/common/message';
+import { englishText } from '../../../../src/i18n/formatMessage';
 
 const csv = generateCustomersCsv({ rows: 1200, seed: 21, duplicates: 0 });
 
@@ -74,7 +76,7 @@ describe('densitySegmentation', () => {
     expect(Array.from(found.labels.subarray(0, 3))).toEqual([0, 0, 0]);
     expect(result.profiles.segments[0]).toMatchObject({
       id: -1,
-      label: 'Noise',
+      label: message('labelNoise'),
       size: found.noise,
     });
     // One elbow point, scored on the sample asked for once.
@@ -94,8 +96,17 @@ describe('densitySegmentation', () => {
       k: 3,
       elbowK: null,
       silhouetteK: null,
-      reason: 'DBSCAN found 3 segments at eps 0.3 with 5 minimum points; 4 rows (2.1%) are noise.',
+      reason: message('reasonDbscan', {
+        clusters: 3,
+        eps: 0.3,
+        minPts: 5,
+        noise: 4,
+        share: 4 / n,
+      }),
     });
+    expect(englishText(clustering.recommendation.reason)).toBe(
+      'DBSCAN found 3 segments at eps 0.3 with 5 minimum points; 4 rows (2.1%) are noise.',
+    );
     expect(clustering.density).toEqual({
       eps: 0.3,
       suggestedEps: found.suggestedEps,
@@ -118,15 +129,19 @@ describe('densitySegmentation', () => {
     const found = densityClusters(matrix, n, 2, { ...settings, eps: 20 });
     const { clustering } = segmentationOf(found);
     expect(clustering.k).toBe(1);
-    expect(clustering.recommendation.reason).toMatch(/^DBSCAN found 1 segment at eps 20 /);
+    expect(englishText(clustering.recommendation.reason)).toMatch(
+      /^DBSCAN found 1 segment at eps 20 /,
+    );
     expect(clustering.elbow[0].silhouette).toBeNull();
   });
 
   it('notes when DBSCAN ran on a sample of the rows', () => {
     const found = densityClusters(matrix, n, 2, settings, undefined, 100);
     const { clustering } = segmentationOf(found);
-    expect(clustering.notes).toHaveLength(1);
-    expect(clustering.notes[0]).toMatch(
+    expect(clustering.notes).toEqual([
+      message('dbscanSampled', { rows: 100, total: 194, most: DBSCAN_MAX_ROWS }),
+    ]);
+    expect(englishText(clustering.notes[0])).toMatch(
       /^DBSCAN ran on a seeded sample of 100 of the 194 rows \(it takes up to 20,000 rows/,
     );
     expect(clustering.density?.joinedFromOutside).toBe(found.joinedFromOutside);
@@ -142,6 +157,9 @@ describe('densitySegmentation', () => {
       error = caught;
     }
     expect(isUserError(error) && error.code).toBe('no-clusters');
+    expect(isUserError(error) && error.sentence).toEqual(
+      message('dbscanAllNoise', { eps: 0.0001, minPts: 5, suggested: found.suggestedEps }),
+    );
     expect((error as Error).message).toBe(
       `At eps 0.0001 with 5 minimum points every row is noise: raise eps (the k-distance plot suggests ${found.suggestedEps}) or lower the minimum points.`,
     );
@@ -160,7 +178,11 @@ describe('analysis with DBSCAN', () => {
     const noise = result.labels.filter((label) => label === NOISE).length;
     expect(noise).toBe(density.noise);
     expect(noise).toBeGreaterThan(0);
-    expect(result.profiles.segments[0]).toMatchObject({ id: -1, label: 'Noise', size: noise });
+    expect(result.profiles.segments[0]).toMatchObject({
+      id: -1,
+      label: message('labelNoise'),
+      size: noise,
+    });
     expect(Array.from(result.sizes).reduce((a, b) => a + b, 0) + noise).toBe(analysis.rows.length);
     expect(density.kDistances.length).toBe(Math.min(2000, analysis.rows.length));
     expect(analysis.elbow[0].silhouette).not.toBeNull();

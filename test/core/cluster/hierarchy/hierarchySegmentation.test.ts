@@ -23,6 +23,8 @@ import { isUserError } from '../../../../src/core/common/userError';
 import { textSource } from '../../../../src/core/read/byteSource';
 import { clusterDataOf, samePartition, threeBlobs } from '../../../support/clusterData';
 import { segmentFile } from '../../../support/segmentFile';
+import { message } from '../../../../src/core/common/message';
+import { englishText } from '../../../../src/i18n/formatMessage';
 
 const csv = generateCustomersCsv({ rows: 1200, seed: 21, duplicates: 0 });
 
@@ -96,13 +98,16 @@ describe('hierarchySegmentation', () => {
     expect(clustering.k).toBe(3);
     expect(clustering.results).toHaveLength(5);
     const plain = recommendK(clustering.elbow).reason;
-    expect(clustering.recommendation.reason).toBe(
-      `${plain} The tree cut at height ${height} gives 3 segments.`,
+    expect(clustering.recommendation.reason).toEqual(
+      message('reasonHeightCut', { reason: plain, height, count: 3 }),
+    );
+    expect(englishText(clustering.recommendation.reason)).toBe(
+      `${englishText(plain)} The tree cut at height ${height} gives 3 segments.`,
     );
     expect(clustering.hierarchy?.cutHeight).toBe(height);
     const top = segment(averageFit, { cutHeight: Infinity }).clustering;
     expect(top.k).toBe(1);
-    expect(top.recommendation.reason).toMatch(/gives 1 segment\.$/);
+    expect(englishText(top.recommendation.reason)).toMatch(/gives 1 segment\.$/);
   });
 
   it('adds the cut’s own result beyond the elbow, without an elbow point for it', () => {
@@ -125,11 +130,13 @@ describe('hierarchySegmentation', () => {
       error = caught;
     }
     expect(isUserError(error) && error.code).toBe('bad-option');
-    const message = (error as Error).message;
-    expect(message).toMatch(
-      /gives 80 segments: choose a height of at least [\d.]+ for at most 50\.$/,
-    );
-    const suggested = Number(/at least ([\d.]+) for/.exec(message)![1]);
+    const text = (error as Error).message;
+    expect(text).toMatch(/gives 80 segments: choose a height of at least [\d.]+ for at most 50\.$/);
+    const sentence = isUserError(error) ? error.sentence : null;
+    expect(sentence?.key).toBe('cutTooLow');
+    expect(sentence?.params).toMatchObject({ count: 80, most: 50 });
+    const suggested = Number(/at least ([\d.]+) for/.exec(text)![1]);
+    expect(sentence?.params?.least).toBe(suggested);
     expect(clustersAtHeight(averageFit.tree, suggested)).toBeLessThanOrEqual(
       MAX_HEIGHT_CUT_SEGMENTS,
     );
@@ -142,7 +149,7 @@ describe('hierarchySegmentation', () => {
       for (const scale of [1, 7, 0.03, 450]) {
         const scaled = matrix.map((x) => x * scale);
         const fit = fitHierarchy(scaled, n, 2, linkage, 'euclidean', 0);
-        let message = '';
+        let least: unknown = null;
         try {
           hierarchySegmentation({
             data: clusterDataOf(scaled, n, 2),
@@ -152,9 +159,10 @@ describe('hierarchySegmentation', () => {
             silhouette: () => null,
           });
         } catch (error) {
-          message = (error as Error).message;
+          if (isUserError(error)) least = error.sentence.params?.least;
         }
-        const suggested = Number(/at least ([\d.e+-]+) for/.exec(message)![1]);
+        expect(typeof least).toBe('number');
+        const suggested = least as number;
         expect(suggested).toBeGreaterThanOrEqual(cutHeightFor(fit.tree, MAX_HEIGHT_CUT_SEGMENTS)!);
         expect(clustersAtHeight(fit.tree, suggested)).toBeLessThanOrEqual(MAX_HEIGHT_CUT_SEGMENTS);
       }
@@ -165,8 +173,12 @@ describe('hierarchySegmentation', () => {
     const sampled = fitHierarchy(matrix, n, 2, 'ward', 'manhattan', 0, undefined, 60);
     const { clustering } = segment(sampled);
     expect(clustering.notes).toEqual([
-      `Hierarchical clustering ran on a seeded sample of 60 of the 150 rows (it needs every pairwise distance, so it takes up to 5,000 rows); every other row joined the segment whose centre is nearest.`,
+      message('hierarchySampled', { rows: 60, total: 150, most: HIERARCHY_MAX_ROWS }),
       WARD_NOTE,
+    ]);
+    expect(clustering.notes.map(englishText)).toEqual([
+      `Hierarchical clustering ran on a seeded sample of 60 of the 150 rows (it needs every pairwise distance, so it takes up to 5,000 rows); every other row joined the segment whose centre is nearest.`,
+      'Ward linkage builds its tree with Euclidean distances only; the distance chosen measures the silhouette.',
     ]);
     expect(clustering.hierarchy?.treeRows).toBe(60);
     expect(clustering.results.every((r) => r.labels.length === n)).toBe(true);
