@@ -1,4 +1,8 @@
-import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../core/analysis/analysisOptions';
+import {
+  DEFAULT_ANALYSIS_OPTIONS,
+  type AnalysisOptions,
+  type PcaComponents,
+} from '../core/analysis/analysisOptions';
 import { DEFAULT_CLEANING, type Cleaning, type MissingStrategy } from '../core/clean/cleanOptions';
 import { LINKAGES } from '../core/cluster/hierarchy/agglomerative';
 import { DISTANCE_METRICS } from '../core/cluster/distance';
@@ -39,6 +43,9 @@ hierarchical clustering.
   --z N                 the |z| beyond which a value is an outlier (default 3)
   --pad-short-rows      keep rows with too few fields (their cells count as missing)
   --silhouette-sample N rows in the silhouette sample (default 5000)
+  --pca N|all|auto      cluster on the first N principal components, on every feature,
+                        or (auto, the default) on every feature up to 50 features and on
+                        the components that carry 90% of the variance above that
 ${READ_USAGE}
   --out DIR             write segments.csv, one CSV per segment, and set-aside.csv
   --json                print the result as one JSON object`;
@@ -49,6 +56,7 @@ export const ANALYZE_FLAGS = {
   log1p: { type: 'string' },
   k: { type: 'string' },
   'k-max': { type: 'string' },
+  pca: { type: 'string' },
   'n-init': { type: 'string' },
   seed: { type: 'string' },
   scale: { type: 'string' },
@@ -116,6 +124,7 @@ export function analysisOptionsFrom(values: FlagValues): AnalysisOptions {
     silhouetteSample:
       intOption('silhouette-sample', text('silhouette-sample'), 2, 20000) ??
       DEFAULT_ANALYSIS_OPTIONS.silhouetteSample,
+    pcaComponents: pcaOption(text('pca')),
   };
   if (options.k !== null && options.k > options.kMax) options.kMax = options.k;
   Object.assign(
@@ -176,4 +185,10 @@ function algorithmOptions(values: {
     linkage,
     cutHeight: numberOption('cut-height', values['cut-height'], 0) ?? null,
   };
+}
+
+function pcaOption(value: string | undefined): PcaComponents {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'all') return 'all';
+  return intOption('pca', value, 1, 10_000) ?? 'auto';
 }

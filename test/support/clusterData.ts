@@ -102,5 +102,6 @@ export function clusterDataOf(
     transforms: Array.from({ length: d }, () => 'none' as const),
     profile,
     ...overrides,
+    basis: overrides.basis ?? null,
   };
 }

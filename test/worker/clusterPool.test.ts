@@ -59,6 +59,7 @@ async function clusterData(n: number): Promise<ClusterData> {
     scale: new Float64Array(d).fill(1),
     transforms: new Array(d).fill('none'),
     profile: prepareProfiles({ table, rows, numeric: ['a', 'b', 'c'], categorical: [] }),
+    basis: null,
   };
 }
 

@@ -39,7 +39,14 @@ export interface AnalysisOptions {
   linkage: Linkage;
   /** Hierarchical: cut the tree at this height instead of into k segments; null for k. */
   cutHeight: number | null;
+  /**
+   * What the clustering measures distances on: every feature ('all'), the first N principal
+   * components, or 'auto' (every feature up to PCA_AUTO_FEATURES, else see clusterComponents).
+   */
+  pcaComponents: PcaComponents;
 }
+
+export type PcaComponents = number | 'all' | 'auto';
 
 export type ClusteringAlgorithm = 'kmeans' | 'dbscan' | 'hierarchical';
 export const ALGORITHM_LABELS: Record<ClusteringAlgorithm, string> = {
@@ -69,6 +76,7 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
   minPts: 5,
   linkage: 'ward',
   cutHeight: null,
+  pcaComponents: 'auto',
 };
 
 /** The kinds after the user's corrections. */

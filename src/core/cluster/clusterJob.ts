@@ -19,6 +19,42 @@ export interface ClusterData {
   scale: Float64Array;
   transforms: FeatureSource['transform'][];
   profile: ProfileContext;
+  /**
+   * When the rows are the first `count` principal components of the scaled features (d = count),
+   * the basis to give centroids back in the scaled features' space (featureCount wide). Centroids
+   * given back lie in the components' span, so the nearest of them to any row in feature space is
+   * the nearest in component space: applying a model needs no PCA for k-means.
+   */
+  basis: ComponentBasis | null;
+}
+
+export interface ComponentBasis {
+  count: number;
+  /** count x featureCount, row-major. */
+  components: Float64Array;
+  /** The scaled features' means (featureCount). */
+  mean: Float64Array;
+  featureCount: number;
+}
+
+/** k centroids in component space (k x count) to the scaled features' space (k x featureCount). */
+export function centroidsInFeatureSpace(
+  centroids: Float64Array,
+  k: number,
+  basis: ComponentBasis | null,
+): Float64Array {
+  if (basis === null) return centroids;
+  const { count, components, mean, featureCount: d } = basis;
+  const result = new Float64Array(k * d);
+  for (let c = 0; c < k; c++) {
+    const row = result.subarray(c * d, c * d + d);
+    row.set(mean);
+    for (let p = 0; p < count; p++) {
+      const weight = centroids[c * count + p];
+      for (let j = 0; j < d; j++) row[j] += weight * components[p * d + j];
+    }
+  }
+  return result;
 }
 
 export interface KmeansSettings {
@@ -32,7 +68,7 @@ export interface ClusterOutcome {
   k: number;
   /** Segment of each analysed row, numbered by size: 0 is the largest segment. */
   labels: Int32Array;
-  /** k x d, in scaled units. */
+  /** k x features, in scaled units (given back from component space when clustered on PCA). */
   centroids: Float64Array;
   /** k x d, in the features' own units (scaling undone, log1p undone). */
   centroidsOriginal: Float64Array;
@@ -67,11 +103,19 @@ export function runClusterJob(
     d,
   );
   const indices = k >= 2 && k < n;
+  const featureCentroids = centroidsInFeatureSpace(centroids, k, data.basis);
   const outcome: ClusterOutcome = {
     k,
     labels,
-    centroids,
-    centroidsOriginal: toOriginalUnits(centroids, k, d, data.center, data.scale, data.transforms),
+    centroids: featureCentroids,
+    centroidsOriginal: toOriginalUnits(
+      featureCentroids,
+      k,
+      data.basis?.featureCount ?? d,
+      data.center,
+      data.scale,
+      data.transforms,
+    ),
     sizes,
     inertia: clustering.inertia,
     iterations: clustering.iterations,
@@ -113,14 +157,15 @@ export function outcomeFromLabels(
   let clustered = 0;
   for (let c = 0; c < k; c++) clustered += sizes[c];
   const indices = k >= 2 && k < clustered;
+  const featureCentroids = centroidsInFeatureSpace(ordered.centroids, k, data.basis);
   return {
     k,
     labels: ordered.labels,
-    centroids: ordered.centroids,
+    centroids: featureCentroids,
     centroidsOriginal: toOriginalUnits(
-      ordered.centroids,
+      featureCentroids,
       k,
-      d,
+      data.basis?.featureCount ?? d,
       data.center,
       data.scale,
       data.transforms,
@@ -249,6 +294,7 @@ export function warmUpClustering(): void {
     scale: new Float64Array(d).fill(1),
     transforms: ['none', 'none', 'none', 'none'],
     profile,
+    basis: null,
   };
   for (const k of [2, 6])
     runClusterJob(data, k, { nInit: 2, maxIter: 50, seed: 1, localSearch: true });

@@ -61,6 +61,9 @@ export interface SegmentationView {
   hierarchy: HierarchySummary | null;
 }
 
+/** The scree chart and its table show at most this many components. */
+export const SCREE_COMPONENTS = 20;
+
 /** The scatter never draws more points than this (a stratified sample of every segment). */
 export const SCATTER_POINTS = 2000;
 
@@ -72,6 +75,7 @@ export function segmentationView(
 ): SegmentationView {
   const pcaDims = analysis.projectionDims;
   const d = analysis.pca.d;
+  const shownComponents = Math.min(analysis.pca.count, SCREE_COMPONENTS);
   const axes: ScatterAxis[] = [
     ...Array.from({ length: pcaDims }, (_, c) => ({
       id: `pc${c + 1}`,
@@ -131,9 +135,9 @@ export function segmentationView(
     scaling: { method: analysis.scaling.method, warnings: analysis.scaling.warnings },
     notes: analysis.notes,
     pca: {
-      ratios: Array.from(analysis.pca.explainedVarianceRatio),
-      cumulative: Array.from(analysis.pca.cumulativeRatio),
-      loadings: Array.from({ length: d }, (_, c) =>
+      ratios: Array.from(analysis.pca.explainedVarianceRatio.subarray(0, shownComponents)),
+      cumulative: Array.from(analysis.pca.cumulativeRatio.subarray(0, shownComponents)),
+      loadings: Array.from({ length: shownComponents }, (_, c) =>
         Array.from(analysis.pca.components.subarray(c * d, c * d + d)),
       ),
       featureNames: analysis.features.map((f) => f.name),

@@ -26,6 +26,7 @@ import type { ElbowPoint } from '../cluster/quality/chooseK';
 import { SilhouetteSample } from '../cluster/quality/silhouette';
 import { releaseReusableArrays } from '../common/reusableArrays';
 import { fitPca, projectPca, type PcaResult } from '../features/pca';
+import { clusterComponents, type ComponentChoice } from '../features/pcaComponents';
 import {
   featureChoiceOf,
   prepareFeatures,
@@ -48,6 +49,8 @@ export interface FeatureStage {
   profiledNumeric: string[];
   profiledCategorical: string[];
   data: ClusterData;
+  /** The principal components clustered on; null for every feature. */
+  components: ComponentChoice | null;
 }
 
 export interface SegmentationHooks {
@@ -85,7 +88,7 @@ export class TableAnalysis {
 
   features(options: AnalysisOptions, onProgress?: PipelineProgress): FeatureStage {
     const choice = featureChoiceOf(options);
-    const key = stageKey(choice, options.wording);
+    const key = stageKey(choice, options.wording, options.pcaComponents);
     return this.featureStages.obtain(key, () => {
       // A new feature matrix makes every clustering of the old one obsolete.
       this.silhouettes.clear();
@@ -110,10 +113,21 @@ export class TableAnalysis {
       const profiledCategorical = columns
         .filter((_, j) => kinds[j] === 'categorical')
         .map((c) => c.name);
+      const components = clusterComponents(pca, options.pcaComponents);
       const data: ClusterData = {
-        matrix: scaled.matrix,
+        ...(components === null
+          ? { matrix: scaled.matrix, d, basis: null }
+          : {
+              matrix: projectPca(scaled.matrix, n, pca, components.count),
+              d: components.count,
+              basis: {
+                count: components.count,
+                components: pca.components.slice(0, components.count * d),
+                mean: pca.mean,
+                featureCount: d,
+              },
+            }),
         n,
-        d,
         center: scaled.center,
         scale: scaled.scale,
         transforms: features.map((f) => f.transform),
@@ -134,6 +148,7 @@ export class TableAnalysis {
         profiledNumeric,
         profiledCategorical,
         data,
+        components,
       };
     });
   }
@@ -206,6 +221,15 @@ export class TableAnalysis {
       throw new UserError('too-few-rows', 'tooFewRowsForK', { rows: n, k: options.k });
     }
     const notes = [...prepared.notes];
+    if (stage.components !== null)
+      notes.push(
+        message('clusteredOnComponents', {
+          count: stage.components.count,
+          features: prepared.d,
+          share: stage.components.share,
+          auto: options.pcaComponents === 'auto' ? 'yes' : 'no',
+        }),
+      );
     const kMax = Math.max(1, Math.min(options.kMax, n));
     const kRangeNote = kMax < options.kMax ? message('kRangeShrank', { rows: n, kMax }) : null;
     if (kRangeNote) notes.push(kRangeNote);

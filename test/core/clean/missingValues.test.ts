@@ -7,8 +7,6 @@ import {
   type MissingStrategy,
 } from '../../../src/core/clean/cleanOptions';
 import { dropRowsWithMissing, fillValue } from '../../../src/core/clean/missingValues';
-import type { Message } from '../../../src/core/common/message';
-import { englishText } from '../../../src/i18n/formatMessage';
 import { isUserError } from '../../../src/core/common/userError';
 import { textSource } from '../../../src/core/read/byteSource';
 import { readCsv } from '../../../src/core/read/readCsv';

@@ -70,3 +70,69 @@ describe('fitPca', () => {
     expect(Array.from(one.explainedVariance)).toEqual([0, 0]);
   });
 });
+
+describe('fitPca on wide files', () => {
+  // 120 rows x 300 features: a low-rank signal (5 directions) plus a little noise.
+  const wide = (n: number, d: number, seed: number) => {
+    const random = createRandom(seed);
+    const basis = Float64Array.from({ length: 5 * d }, () => gaussian(random));
+    const data = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) {
+      const weights = [8, 5, 3, 2, 1].map((s) => s * gaussian(random));
+      for (let j = 0; j < d; j++) {
+        let v = 0.05 * gaussian(random);
+        for (let c = 0; c < 5; c++) v += weights[c] * basis[c * d + j];
+        data[i * d + j] = v;
+      }
+    }
+    return data;
+  };
+  const n = 120;
+  const d = 300;
+  const data = wide(n, d, 5);
+
+  it('chooses the route by shape', () => {
+    expect(fitPca(data, n, d).method).toBe('gram');
+    expect(fitPca(data, n, 20).method).toBe('covariance');
+  });
+
+  it('gives the same leading variances and components by all three routes', () => {
+    const covariance = fitPca(data, n, d, undefined, 'covariance');
+    const gram = fitPca(data, n, d, undefined, 'gram');
+    const randomized = fitPca(data, n, d, undefined, 'randomized');
+    expect(covariance.count).toBe(d);
+    expect(gram.count).toBe(50);
+    expect(randomized.count).toBe(50);
+    for (const other of [gram, randomized])
+      for (let c = 0; c < 5; c++) {
+        expect(other.explainedVariance[c]).toBeCloseTo(covariance.explainedVariance[c], 6);
+        expect(other.explainedVarianceRatio[c]).toBeCloseTo(
+          covariance.explainedVarianceRatio[c],
+          8,
+        );
+        for (let j = 0; j < d; j++)
+          expect(other.components[c * d + j]).toBeCloseTo(covariance.components[c * d + j], 6);
+      }
+  });
+
+  it('keeps orthonormal components whose projections carry their variances', () => {
+    for (const method of ['gram', 'randomized'] as const) {
+      const pca = fitPca(data, n, d, undefined, method);
+      const count = Math.min(pca.count, 8);
+      for (let a = 0; a < count; a++)
+        for (let b = a; b < count; b++) {
+          let dot = 0;
+          for (let j = 0; j < d; j++) dot += pca.components[a * d + j] * pca.components[b * d + j];
+          expect(dot, `${method} ${a}.${b}`).toBeCloseTo(a === b ? 1 : 0, 8);
+        }
+      const projected = projectPca(data, n, pca, count);
+      for (let c = 0; c < 5; c++) {
+        let sum = 0;
+        for (let i = 0; i < n; i++) sum += projected[i * count + c] ** 2;
+        expect(sum / (n - 1)).toBeCloseTo(pca.explainedVariance[c], 6);
+      }
+      // Shares are of the total variance, so a partial set sums below 1.
+      expect(pca.cumulativeRatio[pca.count - 1]).toBeLessThanOrEqual(1 + 1e-12);
+    }
+  });
+});

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { textSource } from '../../../src/core/read/byteSource';
 import { inferColumns, looksLikeIdentifierName } from '../../../src/core/read/inferColumns';
 import { readCsv } from '../../../src/core/read/readCsv';
-import { englishText } from '../../../src/i18n/formatMessage';
 
 const infer = async (text: string) => inferColumns(await readCsv(textSource(text)));
 

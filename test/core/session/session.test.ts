@@ -485,14 +485,18 @@ describe('extreme magnitudes through the whole session (#20: one 1e308 crashed t
     expect(clean.rows.includes(row)).toBe(true);
     for (const cell of ['1e+308', '-1.7e308', '1e200', '1e-320']) {
       const session = await open(withCell(customersCsv, row + 1, 'annual_income', cell));
-      for (const outliers of ['none', 'clip', 'drop'] as const)
+      for (const [outliers, outlierAction] of [
+        ['none', 'clip'],
+        ['zscore', 'clip'],
+        ['iqr', 'drop'],
+      ] as const)
         for (const scale of ['zscore', 'minmax', 'robust'] as const) {
           const options = quickOptions({
             scale,
-            clean: { ...DEFAULT_ANALYSIS_OPTIONS.clean, outliers },
+            clean: { ...DEFAULT_ANALYSIS_OPTIONS.clean, outliers, outlierAction },
           });
           const result = await session.segmentation({ options, rfm: null });
-          const label = `${cell} ${outliers} ${scale}`;
+          const label = `${cell} ${outliers} ${outlierAction} ${scale}`;
           expect(result.rows.includes(row), label).toBe(false);
           expect(Number.isFinite(resultFor(result, 3)!.inertia), label).toBe(true);
         }
@@ -510,5 +514,67 @@ describe('extreme magnitudes through the whole session (#20: one 1e308 crashed t
     expect(rfm.monetary.every(Number.isFinite)).toBe(true);
     const clusters = await session.customerClusters(ordersRfm, quickOptions(), 3);
     expect(clusters.length).toBe(rfm.customers.length);
+  });
+});
+
+describe('clustering on principal components (#20.8)', () => {
+  // 300 rows x 80 features: four groups in a few directions, plus noise on every feature.
+  const wideCsv = (() => {
+    const lines = [Array.from({ length: 80 }, (_, j) => `f${j}`).join(',')];
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5;
+    for (let i = 0; i < 300; i++) {
+      const group = i % 4;
+      lines.push(
+        Array.from({ length: 80 }, (_, j) => ((j % 4 === group ? 6 : 0) + next()).toFixed(4)).join(
+          ',',
+        ),
+      );
+    }
+    return lines.join('\n');
+  })();
+
+  it('by default clusters a file of more than 50 features on its leading components, and says so', async () => {
+    const session = await open(wideCsv);
+    const result = await session.segmentation({ options: quickOptions({ k: 4 }), rfm: null });
+    const note = result.notes.find((n) => n.key === 'clusteredOnComponents');
+    expect(note?.params).toMatchObject({ features: 80, auto: 'yes' });
+    const four = resultFor(result, 4)!;
+    expect(Array.from(four.sizes)).toEqual([75, 75, 75, 75]);
+    // Centroids come back in the 80 features' units.
+    expect(four.centroidsOriginal.length).toBe(4 * 80);
+  });
+
+  it('gives the same segments as every feature on well separated groups, and labels each row with its nearest centroid in feature space', async () => {
+    const session = await open(wideCsv);
+    const onComponents = await session.segmentation({
+      options: quickOptions({ k: 4, pcaComponents: 3 }),
+      rfm: null,
+    });
+    const onAll = await session.segmentation({
+      options: quickOptions({ k: 4, pcaComponents: 'all' }),
+      rfm: null,
+    });
+    expect(onAll.notes.some((n) => n.key === 'clusteredOnComponents')).toBe(false);
+    const a = resultFor(onComponents, 4)!;
+    const b = resultFor(onAll, 4)!;
+    expect(adjustedRandIndex(a.labels, b.labels)).toBe(1);
+    const { stage } = session.featureStage({
+      options: quickOptions({ k: 4, pcaComponents: 3 }),
+      rfm: null,
+    });
+    expect(stage.data.d).toBe(3);
+    const { matrix } = stage.prepared.scaled;
+    const d = stage.prepared.d;
+    for (let i = 0; i < stage.prepared.n; i++) {
+      let best = -1;
+      let bestDistance = Infinity;
+      for (let c = 0; c < 4; c++) {
+        let distance = 0;
+        for (let j = 0; j < d; j++) distance += (matrix[i * d + j] - a.centroids[c * d + j]) ** 2;
+        if (distance < bestDistance) [best, bestDistance] = [c, distance];
+      }
+      expect(best).toBe(a.labels[i]);
+    }
   });
 });

@@ -123,6 +123,8 @@ export const message = {
   tooFewRowsForK:
     'There are {rows} usable rows, fewer than the {k} segments asked for: choose at most {rows} segments.',
   kNotWhole: 'The number of segments must be a whole number of at least 1, not {k}.',
+  clusteredOnComponents:
+    '{auto, select, yes {With {features, number} features, the} other {The}} clustering measured distances on the first {count, number} principal components ({share, number, ::percent .0} of the variance){auto, select, yes {: on so many features, distances are slow and mostly noise. Choose "every feature" under PCA to cluster on all of them.} other {.}}',
   kRangeShrank:
     'Only {rows} rows are left to analyse, so k runs from 1 to {kMax}: add rows or ask for fewer segments.',
   noRowsToCluster: 'There are no rows to cluster.',
