@@ -19,7 +19,7 @@ export async function settled(timeout = 120_000): Promise<void> {
 /** What a page says in words, gathered by `readPage` (in jsdom, or in a browser). */
 export interface PageWords {
   /** Each text node and each accessible name outside user data, with where it was found. */
-  said: { text: string; where: string }[];
+  said: { text: string; where: string; name: boolean }[];
   /** The texts marked as user data (translate="no"): column names, values, file names. */
   data: string[];
 }
@@ -30,8 +30,8 @@ export interface PageWords {
  * to the page to run there. Left out: scripts and styles, and what is never shown (the charting
  * library's off-screen measuring span, elements hidden by their own style).
  */
-export function readPage(root: Document): PageWords {
-  const said: { text: string; where: string }[] = [];
+export function readPage(root: Document = document): PageWords {
+  const said: { text: string; where: string; name: boolean }[] = [];
   const data: string[] = [];
   const unseen = (element: Element | null): boolean =>
     element !== null &&
@@ -48,26 +48,26 @@ export function readPage(root: Document): PageWords {
     const parent = node.parentElement;
     if (text === '' || unseen(parent)) continue;
     if (parent?.closest('[translate="no"]')) data.push(text);
-    else said.push({ text, where: parent ? describe(parent) : 'text' });
+    else said.push({ text, where: parent ? describe(parent) : 'text', name: false });
   }
   const names = ['aria-label', 'aria-valuetext', 'aria-description', 'title', 'alt', 'placeholder'];
   for (const element of root.body.querySelectorAll('*')) {
     if (unseen(element) || element.closest('[translate="no"]')) continue;
     for (const name of names) {
       const value = element.getAttribute(name)?.trim();
-      if (value) said.push({ text: value, where: `${describe(element)} [${name}]` });
+      if (value) said.push({ text: value, where: `${describe(element)} [${name}]`, name: true });
     }
   }
-  said.push({ text: root.title, where: 'title' });
+  said.push({ text: root.title, where: 'title', name: false });
   return { said, data };
 }
 
 /**
  * Technical terms and units a Chinese page writes in Latin letters, as Chinese analytics tools
  * do: the product's name, file formats and encodings, the methods and indices known by their
- * English names (k-means, DBSCAN, Ward, Davies-Bouldin), and symbols and units (k, eps, R, F, M,
- * x and z of log(1 + x) and the z-score, KB). Anything else in Latin letters is English left
- * untranslated.
+ * English names (k-means, DBSCAN, Ward, Davies-Bouldin), and units (KB) and symbols (eps, log).
+ * Single letters (k, x, z, R, F, M) are symbols, not words, and pass too. Anything else in Latin
+ * letters is English left untranslated.
  */
 export const LATIN_TERMS: ReadonlySet<string> = new Set([
   // The product, and the formats and encodings it reads or names
@@ -90,36 +90,39 @@ export const LATIN_TERMS: ReadonlySet<string> = new Set([
   'Davies-Bouldin',
   'Calinski-Harabasz',
   // Symbols and units
-  'R',
-  'F',
-  'M',
-  'k',
   'eps',
   'log',
-  'x',
-  'z',
   'KB',
   'MB',
   'GB',
 ]);
 
-/** A principal component's name: PC1, PC2, ... */
-const COMPONENT = /^PC\d+$/;
+/** A Latin word: letters and digits, joined by hyphens, underscores, points or apostrophes. */
+const WORD = /[A-Za-z][A-Za-z0-9]*(?:[-_.'][A-Za-z0-9]+)*/g;
+
+/** A word a Chinese page may write: a technical term, a symbol, a component (PC1, PC2, ...). */
+export function isLatinTerm(word: string): boolean {
+  return LATIN_TERMS.has(word) || word.length === 1 || /^PC\d+$/.test(word);
+}
 
 /**
  * The Latin words the page says outside user data that are not technical terms: English left
- * in a page that should be all Chinese. User data quoted inside an accessible name ("customer_id
- * 的类型") is taken out first, as the page shows the same data marked elsewhere.
+ * in a page that should be all Chinese. An accessible name may quote user data ("customer_id
+ * 的类型"): its words that the page shows marked as user data elsewhere pass.
  */
 export function untranslated(words: PageWords): string[] {
-  const data = [...new Set(words.data)].sort((a, b) => b.length - a.length);
+  const data = new Set(words.data.flatMap((text) => text.match(WORD) ?? []));
   const found = new Set<string>();
-  for (const { text, where } of words.said) {
-    let rest = text;
-    for (const value of data) rest = rest.split(value).join(' ');
-    for (const word of rest.match(/[A-Za-z][A-Za-z0-9]*(?:[-_.'][A-Za-z0-9]+)*/g) ?? [])
-      if (!LATIN_TERMS.has(word) && !COMPONENT.test(word))
+  for (const { text, where, name } of words.said)
+    for (const word of text.match(WORD) ?? [])
+      if (!isLatinTerm(word) && !(name && data.has(word)))
         found.add(`${word} in ${where}: ${text}`);
-  }
   return [...found];
+}
+
+/** What the page says in Chinese characters outside user data (an English page says none). */
+export function untranslatedChinese(words: PageWords): string[] {
+  return words.said
+    .filter(({ text }) => /\p{Script=Han}/u.test(text))
+    .map(({ text, where }) => `${where}: ${text}`);
 }
