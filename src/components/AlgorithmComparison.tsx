@@ -69,7 +69,9 @@ export function AlgorithmComparison() {
                   .join(t('ui.common.comma'));
                 return (
                   <tr key={row.algorithm}>
-                    <th scope="row">{t(ALGORITHM_NAMES[row.algorithm])}</th>
+                    <th scope="row" className="nowrap">
+                      {t(ALGORITHM_NAMES[row.algorithm])}
+                    </th>
                     <td>{render(row.settings)}</td>
                     <td className="num">{format.count(row.clusters)}</td>
                     <td className="num">{format.percent(row.noiseShare)}</td>

@@ -140,7 +140,9 @@ export function App() {
       <ChartWarmup />
       <footer className="footer">
         <p>
-          <strong>{t('ui.page.privacyHeading')}</strong> {t('ui.page.privacy')}
+          <strong>{t('ui.page.privacyHeading')}</strong>
+          {t('ui.common.sentenceGap')}
+          {t('ui.page.privacy')}
         </p>
       </footer>
     </>

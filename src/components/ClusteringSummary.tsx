@@ -6,7 +6,7 @@ import { DBSCAN_MAX_ROWS, HIERARCHY_MAX_ROWS } from '../store/vocabulary';
 import { METRIC_NAMES } from './ClusteringControls';
 import type { UiKey } from './richText';
 
-/** A linkage as a sentence names it ("average linkage"). */
+/** A linkage as a sentence names it ("average linkage", "平均连接"). */
 export const LINKAGE_NAMES = {
   ward: 'ui.clustering.linkageName.ward',
   complete: 'ui.clustering.linkageName.complete',

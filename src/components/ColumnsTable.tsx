@@ -111,7 +111,7 @@ export function ColumnsTable() {
                     }
                   />
                   {kind === 'categorical' && (
-                    <span className="hint"> {t('ui.columns.oneHot')}</span>
+                    <span className="hint nowrap"> {t('ui.columns.oneHot')}</span>
                   )}
                 </td>
                 <td className="num">{format.count(column.missing)}</td>

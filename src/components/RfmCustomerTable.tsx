@@ -34,6 +34,7 @@ export function RfmCustomerTable() {
   const query = useStore((s) => s.rfmQuery);
   const setQuery = useStore((s) => s.setRfmQuery);
   const summary = useStore(selectRfmSegmentSummary);
+  const scheme = useStore((s) => s.segmentMap.scheme);
   if (!rfmView) return null;
   const total = page?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
@@ -128,7 +129,7 @@ export function RfmCustomerTable() {
                   <td>
                     <span
                       className="swatch"
-                      style={{ background: rfmSegmentColour(segment) }}
+                      style={{ background: rfmSegmentColour(segment, scheme) }}
                       aria-hidden="true"
                     />
                     {names.node(segment)}

@@ -36,7 +36,11 @@ export function RfmGrid() {
   const cellContent = (cell: number, name: string) => {
     const segment = map.cells[cell];
     return (
-      <td key={cell} className="grid-cell" style={{ background: rfmSegmentColour(segment) }}>
+      <td
+        key={cell}
+        className="grid-cell"
+        style={{ background: rfmSegmentColour(segment, map.scheme) }}
+      >
         <span className="grid-cell__count">{format.count(counts[cell])}</span>
         {editing ? (
           <select
@@ -58,13 +62,15 @@ export function RfmGrid() {
   };
   return (
     <div className="rfm-grid">
-      <label>
-        {t('ui.grid.scheme')}
-        <select value={map.scheme} onChange={(e) => setScheme(e.target.value as SegmentScheme)}>
-          <option value="rf-grid">{t('ui.grid.schemeGrid')}</option>
-          <option value="rfm-mean">{t('ui.grid.schemeMean')}</option>
-        </select>
-      </label>
+      <div className="controls">
+        <label>
+          {t('ui.grid.scheme')}
+          <select value={map.scheme} onChange={(e) => setScheme(e.target.value as SegmentScheme)}>
+            <option value="rf-grid">{t('ui.grid.schemeGrid')}</option>
+            <option value="rfm-mean">{t('ui.grid.schemeMean')}</option>
+          </select>
+        </label>
+      </div>
       <div className="table-scroll">
         {map.scheme === 'rf-grid' ? (
           <table className="data-table grid-table">
@@ -97,9 +103,15 @@ export function RfmGrid() {
             <caption>{t('ui.grid.meanCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">R</th>
-                <th scope="col">F</th>
-                <th scope="col">M</th>
+                <th scope="col" className="grid-level">
+                  R
+                </th>
+                <th scope="col" className="grid-level">
+                  F
+                </th>
+                <th scope="col" className="grid-level">
+                  M
+                </th>
                 <th scope="col" className="num">
                   {t('ui.grid.customersAndSegment')}
                 </th>
@@ -108,9 +120,9 @@ export function RfmGrid() {
             <tbody>
               {MEAN_CELL_SCORES.map(({ cell, r, f, m }) => (
                 <tr key={cell}>
-                  <td>{level(r)}</td>
-                  <td>{level(f)}</td>
-                  <td>{level(m)}</td>
+                  <td className="grid-level">{level(r)}</td>
+                  <td className="grid-level">{level(f)}</td>
+                  <td className="grid-level">{level(m)}</td>
                   {cellContent(
                     cell,
                     t('ui.grid.meanCell', { r: level(r), f: level(f), m: level(m) }),
@@ -137,7 +149,11 @@ export function RfmGrid() {
           <legend>{t('ui.grid.names')}</legend>
           {map.names.map((name, s) => (
             <label key={s}>
-              <span className="swatch" style={{ background: rfmSegmentColour(s) }} aria-hidden />
+              <span
+                className="swatch"
+                style={{ background: rfmSegmentColour(s, map.scheme) }}
+                aria-hidden
+              />
               <input
                 type="text"
                 aria-label={t('ui.grid.nameOf', { number: s + 1 })}

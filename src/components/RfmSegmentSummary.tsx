@@ -12,6 +12,7 @@ export function RfmSegmentSummary() {
   const names = useSegmentNames();
   const rfmView = useStore((s) => s.rfmView);
   const summary = useStore(selectRfmSegmentSummary);
+  const scheme = useStore((s) => s.segmentMap.scheme);
   if (!rfmView) return null;
   const rows = summary ?? [];
   return (
@@ -47,7 +48,7 @@ export function RfmSegmentSummary() {
               <th scope="row">
                 <span
                   className="swatch"
-                  style={{ background: rfmSegmentColour(row.segment) }}
+                  style={{ background: rfmSegmentColour(row.segment, scheme) }}
                   aria-hidden="true"
                 />
                 {names.node(row.segment)}

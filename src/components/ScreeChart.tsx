@@ -5,7 +5,8 @@ import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';
-import { Data, useJoin, useRich } from './richText';
+import { useFeatureNames } from './featureNames';
+import { useJoin, useRich } from './richText';
 import { useLaterValue } from './useLaterValue';
 
 /** Variance explained by each principal component, and cumulatively. */
@@ -14,6 +15,7 @@ export function ScreeChart() {
   const rich = useRich();
   const join = useJoin();
   const format = useFormats();
+  const features = useFeatureNames();
   // Charts take turns after a new analysis (see useLaterValue).
   const currentPca = useStore((s) => s.view?.pca ?? null);
   const pca = useLaterValue(currentPca, 100);
@@ -32,7 +34,7 @@ export function ScreeChart() {
     .map((loading, j) => ({ name: pca.featureNames[j], loading }))
     .sort((a, b) => Math.abs(b.loading) - Math.abs(a.loading))
     .slice(0, 3)
-    .map((f) => <Data key={f.name}>{f.name}</Data>);
+    .map((f) => <span key={f.name}>{features.node(f.name)}</span>);
   const summary = rich(pca.ratios.length > 1 ? 'ui.scree.two' : 'ui.scree.one', {
     share: format.percent(pca.ratios[0]),
     both: format.percent(twoD),
@@ -85,8 +87,8 @@ export function ScreeChart() {
                 {t('ui.scree.cumulative')}
               </th>
               {pca.featureNames.map((name) => (
-                <th key={name} scope="col" className="num" translate="no">
-                  {name}
+                <th key={name} scope="col" className="num">
+                  {features.node(name)}
                 </th>
               ))}
             </tr>
@@ -94,7 +96,7 @@ export function ScreeChart() {
           <tbody>
             {pca.ratios.map((ratio, c) => (
               <tr key={c}>
-                <th scope="row">PC{c + 1}</th>
+                <th scope="row">{`PC${c + 1}`}</th>
                 <td className="num">{format.percent(ratio)}</td>
                 <td className="num">{format.percent(pca.cumulative[c])}</td>
                 {pca.loadings[c].map((loading, j) => (

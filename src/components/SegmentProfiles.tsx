@@ -3,6 +3,7 @@ import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { useFormats } from './format';
 import { segmentColour, zBackground } from './palette';
+import { useFeatureNames } from './featureNames';
 import { Data, useRenderNode, useRich } from './richText';
 
 /**
@@ -15,6 +16,7 @@ export function SegmentProfiles() {
   const rich = useRich();
   const render = useRenderNode();
   const format = useFormats();
+  const features = useFeatureNames();
   const kView = useStore(selectShownK);
   if (!kView) return null;
   const { segments, population } = kView.profiles;
@@ -33,8 +35,8 @@ export function SegmentProfiles() {
               {t('ui.profiles.share')}
             </th>
             {population.map((p) => (
-              <th key={p.feature} scope="col" className="num" translate="no">
-                {p.feature}
+              <th key={p.feature} scope="col" className="num">
+                {features.node(p.feature)}
               </th>
             ))}
             {categorical.map((column) => (

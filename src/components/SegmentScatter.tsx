@@ -15,6 +15,7 @@ import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { useFormats } from './format';
 import { segmentColour } from './palette';
+import { useFeatureNames } from './featureNames';
 import { Data, useJoin, useRenderNode, useRich } from './richText';
 import { useLaterValue } from './useLaterValue';
 
@@ -61,6 +62,7 @@ export function SegmentScatter() {
   const join = useJoin();
   const format = useFormats();
   const render = useRenderNode();
+  const features = useFeatureNames();
   const currentView = useStore((s) => s.view);
   const view = useLaterValue(currentView, 40);
   const selectedK = useStore((s) => s.selectedK);
@@ -83,7 +85,18 @@ export function SegmentScatter() {
     [kView, axes, x, y],
   );
   if (!kView || !axes || !data) return null;
-  const label = (id: string) => axes.find((a) => a.id === id)?.label ?? id;
+  // Original features are named by their column (or, for order lines, by the page); the
+  // components by their share of the variance.
+  const feature = (id: string) => (id.startsWith('feature:') ? id.slice('feature:'.length) : null);
+  const isData = (id: string) => {
+    const name = feature(id);
+    return name !== null && features.isData(name);
+  };
+  const label = (id: string) => {
+    const name = feature(id);
+    return name !== null ? features.text(name) : (axes.find((a) => a.id === id)?.label ?? id);
+  };
+  const labelNode = (id: string) => (isData(id) ? <Data>{label(id)}</Data> : label(id));
   const sampled = data.shown < total;
   const segments = join(
     kView.profiles.segments.map((segment) =>
@@ -96,8 +109,8 @@ export function SegmentScatter() {
     'semicolon',
   );
   const summary = rich(sampled ? 'ui.scatter.sampled' : 'ui.scatter.all', {
-    x: <Data>{label(x)}</Data>,
-    y: <Data>{label(y)}</Data>,
+    x: <>{labelNode(x)}</>,
+    y: <>{labelNode(y)}</>,
     shown: data.shown,
     total,
     segments: <>{segments}</>,
@@ -108,12 +121,8 @@ export function SegmentScatter() {
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         {axes.map((a) => (
           // Original features are the user's column names.
-          <option
-            key={a.id}
-            value={a.id}
-            translate={a.id.startsWith('feature:') ? 'no' : undefined}
-          >
-            {a.label}
+          <option key={a.id} value={a.id} translate={isData(a.id) ? 'no' : undefined}>
+            {label(a.id)}
           </option>
         ))}
       </select>
@@ -132,8 +141,8 @@ export function SegmentScatter() {
         </>
       }
     >
-      {/* Everything drawn is numbers and the axes' names: nothing to translate. */}
-      <div translate="no">
+      {/* What is drawn is numbers and the axes' names: the user's, when they are columns. */}
+      <div translate={isData(x) || isData(y) ? 'no' : undefined}>
         <ResponsiveContainer width="100%" height={380}>
           <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />

@@ -238,6 +238,19 @@ describe('the page in Chinese', { timeout: 240_000 }, () => {
       edited['一般挽留客户'],
     );
 
+    // The customer table sorted by segment name, as the names read in Chinese...
+    const firstByName = (counts: Record<string, number>) =>
+      Object.entries(counts)
+        .filter(([, customers]) => customers > 0)
+        .map(([segment]) => segment)
+        .sort((a, b) => a.localeCompare(b))[0];
+    const firstSegmentShown = (table: string) =>
+      within(screen.getByRole('table', { name: table }))
+        .getAllByRole('row')[1]
+        .querySelectorAll('td')[7].textContent;
+    await user.click(screen.getByRole('button', { name: '细分群' }));
+    await waitFor(() => expect(firstSegmentShown('客户')).toBe(firstByName(edited)));
+
     // Back in English: the default names follow the language, the typed one stays.
     await switchTo(user, 'en');
     const english = firstCells(screen.getByRole('table', { name: 'Segment summary' }));
@@ -251,6 +264,9 @@ describe('the page in Chinese', { timeout: 240_000 }, () => {
       'General retention customers',
       'General win-back customers',
     ]);
+    // ...and sorted again as they read in English.
+    expect(firstByName(english)).not.toBe(firstByName(edited));
+    await waitFor(() => expect(firstSegmentShown('Customers')).toBe(firstByName(english)));
     expect(untranslatedChinese(readPage(document))).toEqual([]);
   });
 

@@ -211,12 +211,12 @@ export const ui = {
       chebyshev: 'Chebyshev distance',
       cosine: 'cosine distance',
     },
-    /** A linkage in a sentence ("average linkage"). */
+    /** A linkage in a sentence. */
     linkageName: {
-      ward: 'Ward',
-      complete: 'complete',
-      average: 'average',
-      single: 'single',
+      ward: 'Ward linkage',
+      complete: 'complete linkage',
+      average: 'average linkage',
+      single: 'single linkage',
     },
   },
   summary: {
@@ -234,7 +234,7 @@ export const ui = {
     dbscanSampled:
       'DBSCAN takes up to {most, number} rows in reasonable time; this file has more, so it runs on a seeded sample and the other rows join the segment of a core row within eps (or noise).',
     hierarchical:
-      'Hierarchical clustering, {linkage} linkage, {distance}, {cut}, silhouette on up to {sample, number} rows.',
+      'Hierarchical clustering, {linkage}, {distance}, {cut}, silhouette on up to {sample, number} rows.',
     hierarchicalWard:
       'Hierarchical clustering, Ward linkage, Euclidean distance (Ward builds its tree with Euclidean distances only; {distance} measures the silhouette), {cut}, silhouette on up to {sample, number} rows.',
     cutIntoK: 'cut into k = 1 to {kMax} segments',
@@ -314,9 +314,9 @@ export const ui = {
   dendrogram: {
     title: 'Dendrogram',
     merges:
-      'The last {merges, plural, one {merge} other {# merges}} of the {linkage} linkage tree ({distance}) over {rows, number} rows; each leaf is a cluster, labelled with its rows.',
+      'The last {merges, plural, one {merge} other {# merges}} of the {linkage} tree ({distance}) over {rows, number} rows; each leaf is a cluster, labelled with its rows.',
     mergesSampled:
-      'The last {merges, plural, one {merge} other {# merges}} of the {linkage} linkage tree ({distance}) over {rows, number} rows (a seeded sample); each leaf is a cluster, labelled with its rows.',
+      'The last {merges, plural, one {merge} other {# merges}} of the {linkage} tree ({distance}) over {rows, number} rows (a seeded sample); each leaf is a cluster, labelled with its rows.',
     highest: 'The highest merge is at {top}.',
     highestCut:
       'The highest merge is at {top}; the dashed line at {cut} cuts the tree into the {k} segments on show.',
@@ -351,6 +351,11 @@ export const ui = {
     centres: 'Segment centres',
     legend: 'Segments',
     centre: 'segment centre',
+  },
+  features: {
+    recency: 'recency',
+    frequency: 'frequency',
+    monetary: 'monetary',
   },
   segments: {
     named: '{id}: {label}',

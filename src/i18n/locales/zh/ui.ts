@@ -59,7 +59,7 @@ export const ui: CatalogShape<typeof english> = {
     },
   },
   drop: {
-    title: '把 CSV 文件拖到这里，或选择一个文件',
+    title: '把 CSV 文件拖到这里，或选择文件',
     choose: '选择 CSV 文件',
     hint: '每行一个客户，含有消费金额或访问次数等数字；或者每行一条订单明细（客户、日期、金额），用于 RFM 分析。分隔符可以是逗号、分号、制表符或竖线。',
     sampleCustomers: '试用示例客户数据',
@@ -205,10 +205,10 @@ export const ui: CatalogShape<typeof english> = {
       cosine: '余弦距离',
     },
     linkageName: {
-      ward: 'Ward',
-      complete: '全',
-      average: '平均',
-      single: '单',
+      ward: 'Ward 连接',
+      complete: '全连接',
+      average: '平均连接',
+      single: '单连接',
     },
   },
   summary: {
@@ -225,8 +225,7 @@ export const ui: CatalogShape<typeof english> = {
     dbscanLimit: 'DBSCAN 在合理时间内最多处理 {most, number} 行。',
     dbscanSampled:
       'DBSCAN 在合理时间内最多处理 {most, number} 行；这个文件的行数更多，因此在按固定种子抽取的样本上运行，其余各行归入 eps 范围内某个核心行所在的细分群（或为噪声）。',
-    hierarchical:
-      '层次聚类，{linkage}连接，{distance}，{cut}，轮廓系数最多基于 {sample, number} 行。',
+    hierarchical: '层次聚类，{linkage}，{distance}，{cut}，轮廓系数最多基于 {sample, number} 行。',
     hierarchicalWard:
       '层次聚类，Ward 连接，欧氏距离（Ward 只用欧氏距离构建聚类树；{distance}用于计算轮廓系数），{cut}，轮廓系数最多基于 {sample, number} 行。',
     cutIntoK: '切割为 k = 1 到 {kMax} 个细分群',
@@ -302,9 +301,9 @@ export const ui: CatalogShape<typeof english> = {
   dendrogram: {
     title: '树状图',
     merges:
-      '{linkage}连接聚类树（{distance}）基于 {rows, number} 行，这里是最后 {merges, number} 次合并；每个叶子是一个聚类，标注了它的行数。',
+      '{linkage}聚类树（{distance}）基于 {rows, number} 行，这里是最后 {merges, number} 次合并；每个叶子是一个聚类，标注了它的行数。',
     mergesSampled:
-      '{linkage}连接聚类树（{distance}）基于 {rows, number} 行（按固定种子抽样），这里是最后 {merges, number} 次合并；每个叶子是一个聚类，标注了它的行数。',
+      '{linkage}聚类树（{distance}）基于 {rows, number} 行（按固定种子抽样），这里是最后 {merges, number} 次合并；每个叶子是一个聚类，标注了它的行数。',
     highest: '最高的合并在 {top}。',
     highestCut: '最高的合并在 {top}；{cut} 处的虚线把聚类树切割为当前的 {k} 个细分群。',
     image: '树状图：{leaves} 个聚类经 {merges, number} 次合并相连，最高合并在 {top}',
@@ -337,6 +336,11 @@ export const ui: CatalogShape<typeof english> = {
     centres: '细分群中心',
     legend: '细分群',
     centre: '细分群中心',
+  },
+  features: {
+    recency: '最近购买天数',
+    frequency: '购买频次',
+    monetary: '消费金额',
   },
   segments: {
     named: '{id}：{label}',
