@@ -1,10 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
 import { App } from './components/App';
+import { connectPageI18n } from './components/pageI18n';
 import './styles/index.css';
+
+// One i18next for the page, following the store's language (the switcher sets it).
+const { i18n } = connectPageI18n();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>
   </StrictMode>,
 );

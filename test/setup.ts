@@ -3,6 +3,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { connectPageI18n } from '../src/components/pageI18n';
 import { resetStore } from '../src/store/useStore';
 import { InProcessAnalysisClient } from '../src/worker/inProcessClient';
 
@@ -24,6 +25,12 @@ class FixedResizeObserver {
 }
 globalThis.ResizeObserver ??= FixedResizeObserver as unknown as typeof ResizeObserver;
 
+// jsdom has no browser style sheet, so it reports no display for inline elements, and accessible
+// names then get spaces around them ("Low age , Low income"). The browser's defaults:
+const inline = document.createElement('style');
+inline.textContent = 'span, time, code, strong, em, a { display: inline; }';
+document.head.append(inline);
+
 /** The page fetches its samples from its own origin; here that origin is public/. */
 async function servePublic(input: RequestInfo | URL): Promise<Response> {
   const name = String(input).split('/').pop() as string;
@@ -34,7 +41,19 @@ async function servePublic(input: RequestInfo | URL): Promise<Response> {
   }
 }
 
+/**
+ * The page's i18next, wired to the store as src/main.tsx wires it: resetting the store between
+ * tests resets the language too. react-i18next takes it as the page's instance (initReactI18next
+ * registers it), so the tests render <App /> as it is. A key that no catalog has fails the test.
+ */
+const pageI18n = connectPageI18n().i18n;
+pageI18n.options.saveMissing = true;
+pageI18n.on('missingKey', (_languages, _namespace, key) => {
+  throw new Error(`The page asked for a key that no catalog has: ${key}`);
+});
+
 beforeEach(() => {
+  localStorage.clear();
   resetStore(new InProcessAnalysisClient());
   vi.stubGlobal('fetch', vi.fn(servePublic));
 });

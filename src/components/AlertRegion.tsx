@@ -1,13 +1,15 @@
-import { useRender } from './useRender';
+import { useTranslation } from 'react-i18next';
+import { useRenderNode } from './richText';
 import { useStore } from '../store/useStore';
 
 /** Errors the user can act on (role alert), and quieter status news for screen readers. */
 export function AlertRegion() {
+  const { t } = useTranslation();
   const error = useStore((s) => s.error);
   const warning = useStore((s) => s.warning);
   const status = useStore((s) => s.status);
   const dismissError = useStore((s) => s.dismissError);
-  const render = useRender();
+  const render = useRenderNode();
   return (
     <>
       <div
@@ -18,7 +20,7 @@ export function AlertRegion() {
           <>
             <p>{render(error)}</p>
             <button type="button" className="link-button" onClick={dismissError}>
-              Dismiss
+              {t('ui.alert.dismiss')}
             </button>
           </>
         )}

@@ -1,16 +1,21 @@
-import { useRender } from './useRender';
-import { ALGORITHM_LABELS, METRIC_LABELS } from '../store/vocabulary';
-
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
-import { formatCount, formatNumber, formatPercent } from './format';
+import { ALGORITHM_NAMES, METRIC_NAMES } from './ClusteringControls';
+import { useFormats } from './format';
+import { useRenderNode } from './richText';
+
+/** Sizes listed in the comparison; the rest are counted. */
+const LISTED_SIZES = 8;
 
 /**
  * k-means, hierarchical and DBSCAN on the same rows, side by side: how many clusters, how much
  * noise, the quality indices, the sizes, and how much any two agree (adjusted Rand index).
  */
 export function AlgorithmComparison() {
+  const { t } = useTranslation();
+  const render = useRenderNode();
+  const format = useFormats();
   const comparison = useStore((s) => s.comparison);
-  const render = useRender();
   const compare = useStore((s) => s.compareAlgorithms);
   const busy = useStore((s) => s.phase !== 'ready');
   const stale = useStore((s) => s.comparison !== null && s.comparison.options !== s.viewOptions);
@@ -19,77 +24,81 @@ export function AlgorithmComparison() {
     <div className="comparison">
       <p>
         <button type="button" onClick={() => void compare()} disabled={busy}>
-          Compare algorithms
+          {t('ui.compare.run')}
         </button>{' '}
-        <span className="hint">
-          Runs k-means, hierarchical clustering and DBSCAN on the rows analysed here, with the
-          settings above, and scores them alike.
-        </span>
+        <span className="hint">{t('ui.compare.hint')}</span>
       </p>
       {result && comparison && (
         <>
-          {stale && (
-            <p className="hint">
-              This comparison is of earlier settings: compare again to update it.
-            </p>
-          )}
+          {stale && <p className="hint">{t('ui.compare.stale')}</p>}
           <table className="data-table">
             <caption>
-              Algorithm comparison on {formatCount(result.analysedRows)} rows (silhouette on{' '}
-              {formatCount(result.silhouetteSampleSize)} of them, {METRIC_LABELS[result.metric]}{' '}
-              distance; noise left out of the indices)
+              {t('ui.compare.caption', {
+                rows: result.analysedRows,
+                sample: result.silhouetteSampleSize,
+                distance: t(METRIC_NAMES[result.metric]),
+              })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Algorithm</th>
-                <th scope="col">Settings</th>
+                <th scope="col">{t('ui.compare.algorithm')}</th>
+                <th scope="col">{t('ui.compare.settings')}</th>
                 <th scope="col" className="num">
-                  Segments
+                  {t('ui.compare.segments')}
                 </th>
                 <th scope="col" className="num">
-                  Noise
+                  {t('ui.compare.noise')}
                 </th>
                 <th scope="col" className="num">
-                  Silhouette
+                  {t('ui.elbow.index.silhouette')}
                 </th>
                 <th scope="col" className="num">
-                  Davies-Bouldin
+                  {t('ui.elbow.index.daviesBouldin')}
                 </th>
                 <th scope="col" className="num">
-                  Calinski-Harabasz
+                  {t('ui.elbow.index.calinskiHarabasz')}
                 </th>
-                <th scope="col">Sizes</th>
+                <th scope="col">{t('ui.compare.sizes')}</th>
               </tr>
             </thead>
             <tbody>
-              {result.rows.map((row) => (
-                <tr key={row.algorithm}>
-                  <th scope="row">{ALGORITHM_LABELS[row.algorithm]}</th>
-                  <td>{render(row.settings)}</td>
-                  <td className="num">{row.clusters}</td>
-                  <td className="num">{formatPercent(row.noiseShare)}</td>
-                  <td className="num">{formatNumber(row.silhouette, 3)}</td>
-                  <td className="num">{formatNumber(row.daviesBouldin, 3)}</td>
-                  <td className="num">{formatNumber(row.calinskiHarabasz, 1)}</td>
-                  <td>
-                    {row.sizes.slice(0, 8).map(formatCount).join(', ')}
-                    {row.sizes.length > 8 ? `, … (${row.sizes.length - 8} more)` : ''}
-                  </td>
-                </tr>
-              ))}
+              {result.rows.map((row) => {
+                const sizes = row.sizes
+                  .slice(0, LISTED_SIZES)
+                  .map(format.count)
+                  .join(t('ui.common.comma'));
+                return (
+                  <tr key={row.algorithm}>
+                    <th scope="row" className="nowrap">
+                      {t(ALGORITHM_NAMES[row.algorithm])}
+                    </th>
+                    <td>{render(row.settings)}</td>
+                    <td className="num">{format.count(row.clusters)}</td>
+                    <td className="num">{format.percent(row.noiseShare)}</td>
+                    <td className="num">{format.number(row.silhouette, 3)}</td>
+                    <td className="num">{format.number(row.daviesBouldin, 3)}</td>
+                    <td className="num">{format.number(row.calinskiHarabasz, 1)}</td>
+                    <td>
+                      {row.sizes.length > LISTED_SIZES
+                        ? t('ui.compare.moreSizes', {
+                            sizes,
+                            count: row.sizes.length - LISTED_SIZES,
+                          })
+                        : sizes}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           <table className="data-table data-table--compact">
-            <caption>
-              Agreement between algorithms (adjusted Rand index: 1 is the same segments, 0 is
-              chance)
-            </caption>
+            <caption>{t('ui.compare.agreement')}</caption>
             <thead>
               <tr>
                 <td />
                 {result.rows.map((row) => (
                   <th key={row.algorithm} scope="col" className="num">
-                    {ALGORITHM_LABELS[row.algorithm]}
+                    {t(ALGORITHM_NAMES[row.algorithm])}
                   </th>
                 ))}
               </tr>
@@ -97,10 +106,10 @@ export function AlgorithmComparison() {
             <tbody>
               {result.rows.map((row, a) => (
                 <tr key={row.algorithm}>
-                  <th scope="row">{ALGORITHM_LABELS[row.algorithm]}</th>
+                  <th scope="row">{t(ALGORITHM_NAMES[row.algorithm])}</th>
                   {result.agreement[a].map((value, b) => (
                     <td key={b} className="num">
-                      {formatNumber(value, 3)}
+                      {format.number(value, 3)}
                     </td>
                   ))}
                 </tr>

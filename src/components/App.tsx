@@ -27,10 +27,13 @@ import { SegmentCountControl } from './SegmentCountControl';
 import { SegmentProfiles } from './SegmentProfiles';
 import { SegmentScatter } from './SegmentScatter';
 import { StaleNotice } from './StaleNotice';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useTranslation } from 'react-i18next';
 import { selectBusy } from '../store/selectors';
 import { useStore } from '../store/useStore';
 
 export function App() {
+  const { t } = useTranslation();
   const prepare = useStore((s) => s.prepare);
   // The worker (and its helpers) start while the page waits for a file, not when it arrives.
   useEffect(() => {
@@ -60,44 +63,44 @@ export function App() {
   return (
     <>
       <header className="masthead">
-        <h1>SegmentLens</h1>
-        <p>
-          Customer segments from a CSV file, in your browser. Your file never leaves this device:
-          there is no server.
-        </p>
+        <div className="masthead__title">
+          <h1>SegmentLens</h1>
+          <LanguageSwitch />
+        </div>
+        <p>{t('ui.page.tagline')}</p>
       </header>
       <div className="sticky">
         <AlertRegion />
         <ProgressPanel />
       </div>
       <main aria-busy={busy}>
-        <Section step={1} title="Load a file">
+        <Section step={1} title={t('ui.section.load')}>
           <DropZone />
           <FileSummary />
           <ModeChoice />
         </Section>
         {hasData && !transactions && (
           <>
-            <Section step={2} title="Columns">
+            <Section step={2} title={t('ui.section.columns')}>
               <ColumnsTable />
             </Section>
-            <Section step={3} title="Cleaning and scaling">
+            <Section step={3} title={t('ui.section.cleaning')}>
               <CleaningPanel />
               <CleaningReport />
             </Section>
-            <Section step={4} title="Segments" aside={<SegmentCountControl />}>
+            <Section step={4} title={t('ui.section.segments')} aside={<SegmentCountControl />}>
               <StaleNotice />
               <ClusteringControls />
               {charts}
               <SegmentProfiles />
             </Section>
             {hasView && (
-              <Section step={5} title="Compare algorithms">
+              <Section step={5} title={t('ui.section.compare')}>
                 <AlgorithmComparison />
               </Section>
             )}
             {hasView && (
-              <Section step={6} title="Export">
+              <Section step={6} title={t('ui.section.export')}>
                 <ExportPanel />
               </Section>
             )}
@@ -105,23 +108,21 @@ export function App() {
         )}
         {hasData && transactions && (
           <>
-            <Section step={2} title="Order lines">
+            <Section step={2} title={t('ui.section.orderLines')}>
               <TransactionMappingForm key={sourceName} />
               <RfmLinesReport />
             </Section>
             {hasRfm && (
-              <Section step={3} title="RFM segments">
+              <Section step={3} title={t('ui.section.rfmSegments')}>
                 <RfmSegmentSummary />
                 <RfmGrid />
                 <RfmCustomerTable />
               </Section>
             )}
             {hasRfm && (
-              <Section step={4} title="Clusters on RFM" aside={<SegmentCountControl />}>
+              <Section step={4} title={t('ui.section.rfmClusters')} aside={<SegmentCountControl />}>
                 <StaleNotice />
-                <p className="hint">
-                  k-means on recency, log(1 + frequency) and log(1 + monetary), each standardised.
-                </p>
+                <p className="hint">{t('ui.section.rfmClustersHint')}</p>
                 <ClusteringControls />
                 {charts}
                 <SegmentProfiles />
@@ -129,7 +130,7 @@ export function App() {
               </Section>
             )}
             {hasRfm && (
-              <Section step={5} title="Export">
+              <Section step={5} title={t('ui.section.export')}>
                 <RfmExportPanel />
               </Section>
             )}
@@ -139,9 +140,9 @@ export function App() {
       <ChartWarmup />
       <footer className="footer">
         <p>
-          <strong>Privacy:</strong> SegmentLens is a static page. Your file is read and analysed by
-          this browser tab alone and is never uploaded; the page makes no request to any other site.
-          Downloads are made in memory.
+          <strong>{t('ui.page.privacyHeading')}</strong>
+          {t('ui.common.sentenceGap')}
+          {t('ui.page.privacy')}
         </p>
       </footer>
     </>

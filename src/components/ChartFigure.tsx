@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 /** A chart with a visible title and a text summary that says what the chart shows. */
 export function ChartFigure({
@@ -18,7 +18,8 @@ export function ChartFigure({
   /** The chart still shows older results than the page (it catches up in a moment). */
   busy?: boolean;
 }) {
-  const id = `chart-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  // Titles are in the page's language: ids must not depend on them.
+  const id = useId();
   return (
     <figure
       className={wide ? 'chart chart--wide' : 'chart'}

@@ -13,6 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { useStore } from '../store/useStore';
 import { warmUpFormatters } from './format';
 
 const POINTS = [
@@ -33,17 +34,18 @@ function Dots() {
  */
 export function ChartWarmup() {
   const [stage, setStage] = useState(0);
+  const language = useStore((s) => s.language);
   useEffect(() => {
     if (stage > 3) return;
     const idle =
       window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
     const handle = idle(() => {
-      if (stage === 0) warmUpFormatters();
+      if (stage === 0) warmUpFormatters(language);
       setStage((s) => s + 1);
     });
     return () => cancel(handle);
-  }, [stage]);
+  }, [stage, language]);
   if (stage === 0 || stage > 3) return null;
   return (
     <div

@@ -1,24 +1,42 @@
+import { useTranslation } from 'react-i18next';
 import type { MissingStrategy, OutlierAction, OutlierMethod } from '../core/clean/cleanOptions';
 import type { ScaleMethod } from '../core/features/scale';
 import { useStore } from '../store/useStore';
-import { formatCount } from './format';
+import { Data, type UiKey } from './richText';
 
-const MISSING: Record<MissingStrategy, string> = {
-  drop: 'Set the row aside',
-  mean: 'Fill with the mean',
-  median: 'Fill with the median',
-  mode: 'Fill with the most frequent value',
-  constant: 'Fill with a constant',
-};
+const MISSING = {
+  drop: 'ui.cleaning.missingChoice.drop',
+  mean: 'ui.cleaning.missingChoice.mean',
+  median: 'ui.cleaning.missingChoice.median',
+  mode: 'ui.cleaning.missingChoice.mode',
+  constant: 'ui.cleaning.missingChoice.constant',
+} as const satisfies Record<MissingStrategy, UiKey>;
 
-const SCALING: Record<ScaleMethod, string> = {
-  zscore: 'Standardise (z-score)',
-  minmax: 'Min-max to 0–1',
-  robust: 'Robust (median and IQR)',
-};
+const OUTLIERS = {
+  none: 'ui.cleaning.outlierChoice.none',
+  zscore: 'ui.cleaning.outlierChoice.zscore',
+  iqr: 'ui.cleaning.outlierChoice.iqr',
+} as const satisfies Record<OutlierMethod, UiKey>;
+
+const ACTIONS = {
+  clip: 'ui.cleaning.actionChoice.clip',
+  drop: 'ui.cleaning.actionChoice.drop',
+} as const satisfies Record<OutlierAction, UiKey>;
+
+const SCALING = {
+  zscore: 'ui.cleaning.scaleChoice.zscore',
+  minmax: 'ui.cleaning.scaleChoice.minmax',
+  robust: 'ui.cleaning.scaleChoice.robust',
+} as const satisfies Record<ScaleMethod, UiKey>;
+
+/** The choices of a select, in the order of its keys object. */
+function choices<T extends string>(keys: Record<T, UiKey>): [T, UiKey][] {
+  return Object.entries(keys) as [T, UiKey][];
+}
 
 /** The cleaning and scaling choices of the core, each one re-running the analysis. */
 export function CleaningPanel() {
+  const { t } = useTranslation();
   const options = useStore((s) => s.options);
   const dataset = useStore((s) => s.dataset);
   const setCleaning = useStore((s) => s.setCleaning);
@@ -35,24 +53,24 @@ export function CleaningPanel() {
           checked={clean.duplicates === 'drop'}
           onChange={(e) => setCleaning({ duplicates: e.target.checked ? 'drop' : 'keep' })}
         />
-        Remove exact duplicate rows
+        {t('ui.cleaning.duplicates')}
       </label>
       <label>
-        Missing values
+        {t('ui.cleaning.missing')}
         <select
           value={clean.missing}
           onChange={(e) => setCleaning({ missing: e.target.value as MissingStrategy })}
         >
-          {Object.entries(MISSING).map(([value, label]) => (
+          {choices(MISSING).map(([value, label]) => (
             <option key={value} value={value}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
       </label>
       {clean.missing === 'constant' && (
         <label>
-          Constant for missing values
+          {t('ui.cleaning.missingConstant')}
           <input
             type="number"
             value={clean.missingConstant}
@@ -64,31 +82,36 @@ export function CleaningPanel() {
         </label>
       )}
       <label>
-        Outliers
+        {t('ui.cleaning.outliers')}
         <select
           value={clean.outliers}
           onChange={(e) => setCleaning({ outliers: e.target.value as OutlierMethod })}
         >
-          <option value="none">Keep them</option>
-          <option value="zscore">Beyond a z-score</option>
-          <option value="iqr">Beyond 1.5 × IQR from the quartiles</option>
+          {choices(OUTLIERS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {t(label)}
+            </option>
+          ))}
         </select>
       </label>
       {clean.outliers !== 'none' && (
         <label>
-          Outlier action
+          {t('ui.cleaning.outlierAction')}
           <select
             value={clean.outlierAction}
             onChange={(e) => setCleaning({ outlierAction: e.target.value as OutlierAction })}
           >
-            <option value="clip">Clip to the limit</option>
-            <option value="drop">Set the row aside</option>
+            {choices(ACTIONS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {t(label)}
+              </option>
+            ))}
           </select>
         </label>
       )}
       {clean.outliers === 'zscore' && (
         <label>
-          Outlier z-score limit
+          {t('ui.cleaning.zThreshold')}
           <input
             type="number"
             min={0.5}
@@ -102,11 +125,11 @@ export function CleaningPanel() {
         </label>
       )}
       <label>
-        Scaling
+        {t('ui.cleaning.scaling')}
         <select value={options.scale} onChange={(e) => setScale(e.target.value as ScaleMethod)}>
-          {Object.entries(SCALING).map(([value, label]) => (
+          {choices(SCALING).map(([value, label]) => (
             <option key={value} value={value}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
@@ -118,14 +141,12 @@ export function CleaningPanel() {
             checked={clean.padShortRows}
             onChange={(e) => setCleaning({ padShortRows: e.target.checked })}
           />
-          {dataset.shortRows === 1
-            ? 'Keep the row with too few fields (its empty cells count as missing)'
-            : `Keep the ${formatCount(dataset.shortRows)} rows with too few fields (their empty cells count as missing)`}
+          {t('ui.cleaning.padShortRows', { count: dataset.shortRows })}
         </label>
       )}
       {numericFeatures.length > 0 && (
         <fieldset className="span-all">
-          <legend>Log transform, log(1 + x), for skewed columns</legend>
+          <legend>{t('ui.cleaning.log1p')}</legend>
           {numericFeatures.map((name) => (
             <label key={name} className="checkbox">
               <input
@@ -133,7 +154,7 @@ export function CleaningPanel() {
                 checked={clean.log1p.includes(name)}
                 onChange={(e) => setLog1p(name, e.target.checked)}
               />
-              {name}
+              <Data>{name}</Data>
             </label>
           ))}
         </fieldset>

@@ -1,48 +1,56 @@
-import { useRender } from './useRender';
+import { useTranslation } from 'react-i18next';
 import type { DropReason } from '../core/clean/cleanOptions';
 import { useStore } from '../store/useStore';
-import { formatCount, formatNumber } from './format';
+import { useFormats } from './format';
+import { Data, useRenderNode, useRich, type UiKey } from './richText';
+import { useRender } from './useRender';
 
-const REASONS: Record<DropReason, string> = {
-  malformed: 'could not be read (wrong number of fields or broken quotes)',
-  duplicate: 'exact duplicates of an earlier row',
-  missing: 'missing a value in a feature',
-  outlier: 'outliers',
-};
+const REASONS = {
+  malformed: 'ui.report.reason.malformed',
+  duplicate: 'ui.report.reason.duplicate',
+  missing: 'ui.report.reason.missing',
+  outlier: 'ui.report.reason.outlier',
+} as const satisfies Record<DropReason, UiKey>;
 
 /** Rows read = analysed + set aside (by reason); what was filled in or clipped. */
 export function CleaningReport() {
+  const { t } = useTranslation();
+  const rich = useRich();
+  const renderText = useRender();
+  const render = useRenderNode();
+  const format = useFormats();
   const view = useStore((s) => s.view);
-  const render = useRender();
   const download = useStore((s) => s.downloadCleaningReport);
   if (!view) return null;
   const { cleaning } = view;
   const setAside = cleaning.read - cleaning.kept;
+  // The same note can come from cleaning and from the features: say it once.
+  const notes = new Map([...cleaning.notes, ...view.notes].map((note) => [renderText(note), note]));
   return (
     <div className="cleaning-report">
-      <h3>Cleaning report</h3>
+      <h3>{t('ui.report.title')}</h3>
       <table className="data-table data-table--compact">
-        <caption className="visually-hidden">Rows read, analysed and set aside</caption>
+        <caption className="visually-hidden">{t('ui.report.caption')}</caption>
         <tbody>
           <tr>
-            <th scope="row">Rows read</th>
-            <td className="num">{formatCount(cleaning.read)}</td>
+            <th scope="row">{t('ui.report.read')}</th>
+            <td className="num">{format.count(cleaning.read)}</td>
           </tr>
           <tr>
-            <th scope="row">Rows analysed</th>
-            <td className="num">{formatCount(cleaning.kept)}</td>
+            <th scope="row">{t('ui.report.analysed')}</th>
+            <td className="num">{format.count(cleaning.kept)}</td>
           </tr>
           <tr>
-            <th scope="row">Rows set aside</th>
-            <td className="num">{formatCount(setAside)}</td>
+            <th scope="row">{t('ui.report.setAside')}</th>
+            <td className="num">{format.count(setAside)}</td>
           </tr>
           {(Object.keys(REASONS) as DropReason[]).map((reason) =>
             cleaning.dropped[reason] > 0 ? (
               <tr key={reason}>
                 <th scope="row" className="indent">
-                  {REASONS[reason]}
+                  {t(REASONS[reason])}
                 </th>
-                <td className="num">{formatCount(cleaning.dropped[reason])}</td>
+                <td className="num">{format.count(cleaning.dropped[reason])}</td>
               </tr>
             ) : null,
           )}
@@ -51,25 +59,37 @@ export function CleaningReport() {
       <ul className="notes">
         {cleaning.imputed.map((item) => (
           <li key={item.column}>
-            {item.column}: {formatCount(item.count)} missing {item.count === 1 ? 'value' : 'values'}{' '}
-            filled with {typeof item.value === 'number' ? formatNumber(item.value) : item.value} (
-            {item.strategy})
+            {rich('ui.report.imputed', {
+              column: <Data>{item.column}</Data>,
+              count: item.count,
+              value:
+                typeof item.value === 'number' ? (
+                  format.number(item.value)
+                ) : (
+                  <Data>{item.value}</Data>
+                ),
+              strategy: item.strategy,
+            })}
           </li>
         ))}
         {cleaning.clipped.map((item) => (
           <li key={item.column}>
-            {item.column}: {formatCount(item.count)} {item.count === 1 ? 'outlier' : 'outliers'}{' '}
-            clipped to {formatNumber(item.low)} – {formatNumber(item.high)}
+            {rich('ui.report.clipped', {
+              column: <Data>{item.column}</Data>,
+              count: item.count,
+              low: format.number(item.low),
+              high: format.number(item.high),
+            })}
           </li>
         ))}
-        {[...new Set([...cleaning.notes, ...view.notes].map(render))].map((note) => (
-          <li key={note}>{note}</li>
+        {[...notes].map(([text, note]) => (
+          <li key={text}>{render(note)}</li>
         ))}
       </ul>
       <button type="button" onClick={() => void download()}>
-        Download cleaning report
+        {t('ui.report.download')}
       </button>
-      <span className="hint"> The rows set aside, each with its line, reason and cells.</span>
+      <span className="hint"> {t('ui.report.downloadHint')}</span>
     </div>
   );
 }

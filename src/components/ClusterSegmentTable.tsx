@@ -1,43 +1,50 @@
-import { useRender } from './useRender';
+import { useTranslation } from 'react-i18next';
 import { selectClusterSegmentTable, selectNamedSegmentMap, selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
-import { formatCount } from './format';
+import { useFormats } from './format';
 import { segmentColour } from './palette';
+import { useRenderNode, useRich } from './richText';
+import { useSegmentNames } from './segmentNames';
 
 /**
  * Clusters found on RFM against the named segments: how the data's own grouping lines up with
  * the classic rules. Each cell's shade is its share of the cluster.
  */
 export function ClusterSegmentTable() {
+  const { t } = useTranslation();
+  const rich = useRich();
+  const render = useRenderNode();
+  const format = useFormats();
+  const names = useSegmentNames();
   const kView = useStore(selectShownK);
-  const render = useRender();
   const map = useStore(selectNamedSegmentMap);
   const table = useStore(selectClusterSegmentTable);
   if (!kView || table === null) return null;
   const used = map.names
-    .map((name, s) => ({ name, s, total: table.reduce((sum, row) => sum + row[s], 0) }))
+    .map((_, s) => ({ s, total: table.reduce((sum, row) => sum + row[s], 0) }))
     .filter((column) => column.total > 0);
-  const labels = new Map(kView.profiles.segments.map((s) => [s.id, render(s.label)]));
+  const labels = new Map(kView.profiles.segments.map((s) => [s.id, s.label]));
   return (
     <div className="table-scroll">
       <table className="data-table cross-table">
-        <caption>Clusters by RFM segment</caption>
+        <caption>{t('ui.crossTable.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Cluster</th>
+            <th scope="col">{t('ui.crossTable.cluster')}</th>
             {used.map((column) => (
               <th key={column.s} scope="col" className="num">
-                {column.name}
+                {names.node(column.s)}
               </th>
             ))}
             <th scope="col" className="num">
-              All
+              {t('ui.crossTable.all')}
             </th>
           </tr>
         </thead>
         <tbody>
           {table.map((row, cluster) => {
             const size = row.reduce((a, b) => a + b, 0);
+            const label = labels.get(cluster);
             return (
               <tr key={cluster}>
                 <th scope="row">
@@ -46,7 +53,10 @@ export function ClusterSegmentTable() {
                     style={{ background: segmentColour(cluster) }}
                     aria-hidden="true"
                   />
-                  {cluster}: {labels.get(cluster)}
+                  {rich('ui.segments.named', {
+                    id: cluster,
+                    label: <>{label && render(label)}</>,
+                  })}
                 </th>
                 {used.map((column) => (
                   <td
@@ -56,10 +66,10 @@ export function ClusterSegmentTable() {
                       background: `rgba(31, 95, 153, ${(size > 0 ? (0.6 * row[column.s]) / size : 0).toFixed(2)})`,
                     }}
                   >
-                    {formatCount(row[column.s])}
+                    {format.count(row[column.s])}
                   </td>
                 ))}
-                <td className="num">{formatCount(size)}</td>
+                <td className="num">{format.count(size)}</td>
               </tr>
             );
           })}

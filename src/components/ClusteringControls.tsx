@@ -1,38 +1,62 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ClusteringAlgorithm } from '../core/analysis/analysisOptions';
 import type { DistanceMetric } from '../core/cluster/distance';
 import { useStore } from '../store/useStore';
-import { ALGORITHM_LABELS, DISTANCE_METRICS, METRIC_LABELS } from '../store/vocabulary';
+import { DISTANCE_METRICS } from '../store/vocabulary';
 import { ClusteringSummary } from './ClusteringSummary';
 import { DbscanFields } from './DbscanFields';
 import { HierarchyFields } from './HierarchyFields';
+import type { UiKey } from './richText';
+
+/** The algorithms, in the order the page offers them. */
+export const ALGORITHM_NAMES = {
+  kmeans: 'ui.clustering.algorithmName.kmeans',
+  dbscan: 'ui.clustering.algorithmName.dbscan',
+  hierarchical: 'ui.clustering.algorithmName.hierarchical',
+} as const satisfies Record<ClusteringAlgorithm, UiKey>;
+
+const METRIC_OPTIONS = {
+  euclidean: 'ui.clustering.metricOption.euclidean',
+  manhattan: 'ui.clustering.metricOption.manhattan',
+  chebyshev: 'ui.clustering.metricOption.chebyshev',
+  cosine: 'ui.clustering.metricOption.cosine',
+} as const satisfies Record<DistanceMetric, UiKey>;
+
+/** A distance as a sentence names it ("Manhattan distance"). */
+export const METRIC_NAMES = {
+  euclidean: 'ui.clustering.metricName.euclidean',
+  manhattan: 'ui.clustering.metricName.manhattan',
+  chebyshev: 'ui.clustering.metricName.chebyshev',
+  cosine: 'ui.clustering.metricName.cosine',
+} as const satisfies Record<DistanceMetric, UiKey>;
 
 type NumberKey = 'kMax' | 'nInit' | 'silhouetteSample' | 'seed';
 const FIELDS: {
   key: NumberKey;
-  label: string;
+  label: UiKey;
   min: number;
   max: number;
   for: ClusteringAlgorithm[];
 }[] = [
   {
     key: 'kMax',
-    label: 'Largest number of segments tried',
+    label: 'ui.clustering.kMax',
     min: 2,
     max: 20,
     for: ['kmeans', 'hierarchical'],
   },
-  { key: 'nInit', label: 'Restarts per k', min: 1, max: 50, for: ['kmeans'] },
+  { key: 'nInit', label: 'ui.clustering.nInit', min: 1, max: 50, for: ['kmeans'] },
   {
     key: 'silhouetteSample',
-    label: 'Silhouette sample (rows)',
+    label: 'ui.clustering.silhouetteSample',
     min: 100,
     max: 10000,
     for: ['kmeans', 'dbscan', 'hierarchical'],
   },
   {
     key: 'seed',
-    label: 'Random seed',
+    label: 'ui.clustering.seed',
     min: 0,
     max: 2 ** 31 - 1,
     for: ['kmeans', 'dbscan', 'hierarchical'],
@@ -41,6 +65,7 @@ const FIELDS: {
 
 /** The algorithm, its parameters and the other clustering settings, shown and changeable. */
 export function ClusteringControls() {
+  const { t } = useTranslation();
   const options = useStore((s) => s.options);
   const transactions = useStore((s) => s.mode === 'transactions');
   const setSettings = useStore((s) => s.setClusteringChoice);
@@ -52,14 +77,14 @@ export function ClusteringControls() {
       {!transactions && (
         <div className="controls algorithm-controls">
           <label>
-            Clustering algorithm
+            {t('ui.clustering.algorithm')}
             <select
               value={algorithm}
               onChange={(e) => setSettings({ algorithm: e.target.value as ClusteringAlgorithm })}
             >
-              {(Object.keys(ALGORITHM_LABELS) as ClusteringAlgorithm[]).map((a) => (
+              {(Object.keys(ALGORITHM_NAMES) as ClusteringAlgorithm[]).map((a) => (
                 <option key={a} value={a}>
-                  {ALGORITHM_LABELS[a]}
+                  {t(ALGORITHM_NAMES[a])}
                 </option>
               ))}
             </select>
@@ -68,14 +93,16 @@ export function ClusteringControls() {
           {algorithm === 'hierarchical' && <HierarchyFields />}
           <label>
             {/* k-means itself is Euclidean; the distance then only measures the silhouette. */}
-            {algorithm === 'kmeans' ? 'Silhouette distance' : 'Distance'}
+            {algorithm === 'kmeans'
+              ? t('ui.clustering.silhouetteDistance')
+              : t('ui.clustering.distance')}
             <select
               value={options.metric}
               onChange={(e) => setSettings({ metric: e.target.value as DistanceMetric })}
             >
               {DISTANCE_METRICS.map((m) => (
                 <option key={m} value={m}>
-                  {METRIC_LABELS[m]}
+                  {t(METRIC_OPTIONS[m])}
                 </option>
               ))}
             </select>
@@ -90,7 +117,7 @@ export function ClusteringControls() {
           aria-expanded={open}
           onClick={() => setOpen(!open)}
         >
-          {open ? 'Hide settings' : 'Change settings'}
+          {open ? t('ui.clustering.hideSettings') : t('ui.clustering.showSettings')}
         </button>
       </p>
       {open && (
@@ -98,7 +125,7 @@ export function ClusteringControls() {
           {FIELDS.filter((field) => field.for.includes(algorithm)).map(
             ({ key, label, min, max }) => (
               <label key={key}>
-                {label}
+                {t(label)}
                 <input
                   type="number"
                   min={min}

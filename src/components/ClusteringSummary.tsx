@@ -1,56 +1,72 @@
+import { useTranslation } from 'react-i18next';
 import type { ClusteringAlgorithm } from '../core/analysis/analysisOptions';
+import type { Linkage } from '../core/cluster/hierarchy/agglomerative';
 import { useStore } from '../store/useStore';
-import { DBSCAN_MAX_ROWS, HIERARCHY_MAX_ROWS, METRIC_LABELS } from '../store/vocabulary';
-import { formatCount } from './format';
+import { DBSCAN_MAX_ROWS, HIERARCHY_MAX_ROWS } from '../store/vocabulary';
+import { METRIC_NAMES } from './ClusteringControls';
+import type { UiKey } from './richText';
 
-/** The clustering settings in one sentence, with the row limits that apply to this file. */
+/** A linkage as a sentence names it ("average linkage", "平均连接"). */
+export const LINKAGE_NAMES = {
+  ward: 'ui.clustering.linkageName.ward',
+  complete: 'ui.clustering.linkageName.complete',
+  average: 'ui.clustering.linkageName.average',
+  single: 'ui.clustering.linkageName.single',
+} as const satisfies Record<Linkage, UiKey>;
+
+/** The clustering settings in a sentence or two, with the row limits that apply to this file. */
 export function ClusteringSummary({ algorithm }: { algorithm: ClusteringAlgorithm }) {
+  const { t } = useTranslation();
   const options = useStore((s) => s.options);
-  const view = useStore((s) => s.view);
+  const suggestedEps = useStore((s) => s.view?.density?.suggestedEps ?? null);
   const rows = useStore((s) => s.dataset?.rowCount ?? 0);
-  const silhouette = `silhouette on up to ${options.silhouetteSample.toLocaleString('en-US')} rows`;
   // Clusters on RFM are Euclidean whatever was chosen for customer files (rfmAnalysisOptions).
   const transactions = useStore((s) => s.mode === 'transactions');
-  const distance = METRIC_LABELS[transactions ? 'euclidean' : options.metric];
+  const metric = transactions ? 'euclidean' : options.metric;
+  const distance = t(METRIC_NAMES[metric]);
+  const sample = options.silhouetteSample;
+  const gap = t('ui.common.sentenceGap');
   if (algorithm === 'dbscan') {
-    const eps =
-      options.eps === null
-        ? `the suggested eps${view?.density ? ` (${view.density.suggestedEps})` : ''}`
-        : `eps ${options.eps}`;
+    const settings = { minPts: options.minPts, distance, sample };
     return (
       <>
-        DBSCAN with {eps}, {options.minPts} minimum points, {distance} distance, {silhouette}.
-        DBSCAN takes up to {formatCount(DBSCAN_MAX_ROWS)} rows in reasonable time
-        {rows > DBSCAN_MAX_ROWS
-          ? `; this file has more, so it runs on a seeded sample and the other rows join the segment of a core row within eps (or noise).`
-          : '.'}
+        {options.eps !== null
+          ? t('ui.summary.dbscanEps', { ...settings, eps: options.eps })
+          : suggestedEps !== null
+            ? t('ui.summary.dbscanSuggested', { ...settings, eps: suggestedEps })
+            : t('ui.summary.dbscan', settings)}
+        {gap}
+        {t(rows > DBSCAN_MAX_ROWS ? 'ui.summary.dbscanSampled' : 'ui.summary.dbscanLimit', {
+          most: DBSCAN_MAX_ROWS,
+        })}
       </>
     );
   }
   if (algorithm === 'hierarchical') {
+    const cut =
+      options.cutHeight === null
+        ? t('ui.summary.cutIntoK', { kMax: options.kMax })
+        : t('ui.summary.cutAtHeight', { height: options.cutHeight });
+    const settings = { linkage: t(LINKAGE_NAMES[options.linkage]), distance, cut, sample };
     return (
       <>
-        Hierarchical clustering, {options.linkage} linkage,{' '}
-        {options.linkage === 'ward' && distance !== METRIC_LABELS.euclidean
-          ? `Euclidean distance (Ward builds its tree with Euclidean distances only; ${distance} distance measures the silhouette),`
-          : `${distance} distance,`}{' '}
-        {options.cutHeight === null
-          ? `cut into k = 1 to ${options.kMax} segments`
-          : `tree cut at height ${options.cutHeight}`}
-        , {silhouette}. The tree needs every pairwise distance, so it is built on at most{' '}
-        {formatCount(HIERARCHY_MAX_ROWS)} rows
-        {rows > HIERARCHY_MAX_ROWS
-          ? ': a seeded sample of this file, the other rows joining the segment with the nearest centre.'
-          : '.'}
+        {options.linkage === 'ward' && metric !== 'euclidean'
+          ? t('ui.summary.hierarchicalWard', settings)
+          : t('ui.summary.hierarchical', settings)}
+        {gap}
+        {t(
+          rows > HIERARCHY_MAX_ROWS ? 'ui.summary.hierarchySampled' : 'ui.summary.hierarchyLimit',
+          { most: HIERARCHY_MAX_ROWS },
+        )}
       </>
     );
   }
+  const settings = { kMax: options.kMax, nInit: options.nInit, sample, seed: options.seed };
   return (
     <>
-      k-means for k = 1 to {options.kMax}, best of {options.nInit}{' '}
-      {options.nInit === 1 ? 'start' : 'starts'} each, {silhouette}
-      {distance === METRIC_LABELS.euclidean ? '' : ` with ${distance} distance`}, seed{' '}
-      {options.seed}.
+      {metric === 'euclidean'
+        ? t('ui.summary.kmeans', settings)
+        : t('ui.summary.kmeansDistance', { ...settings, distance })}
     </>
   );
 }

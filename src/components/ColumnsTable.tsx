@@ -1,21 +1,26 @@
-import { useRender } from './useRender';
-import { COLUMN_KINDS } from '../store/vocabulary';
+import { useTranslation } from 'react-i18next';
 import type { ColumnKind } from '../core/read/inferColumns';
 import { useStore } from '../store/useStore';
-import { formatCount, formatNumber } from './format';
+import { COLUMN_KINDS } from '../store/vocabulary';
+import { useFormats } from './format';
+import { Data, useJoin, useRenderNode, useRich, type UiKey } from './richText';
 
-const KIND_NAMES: Record<ColumnKind, string> = {
-  numeric: 'numeric',
-  categorical: 'categorical',
-  datetime: 'date/time',
-  identifier: 'identifier',
-  text: 'text',
-};
+const KIND_NAMES = {
+  numeric: 'ui.columns.kindName.numeric',
+  categorical: 'ui.columns.kindName.categorical',
+  datetime: 'ui.columns.kindName.datetime',
+  identifier: 'ui.columns.kindName.identifier',
+  text: 'ui.columns.kindName.text',
+} as const satisfies Record<ColumnKind, UiKey>;
 
 /** Every column: its kind (changeable), missing and distinct counts, range, and "use as feature". */
 export function ColumnsTable() {
+  const { t } = useTranslation();
+  const rich = useRich();
+  const join = useJoin();
+  const render = useRenderNode();
+  const format = useFormats();
   const dataset = useStore((s) => s.dataset);
-  const render = useRender();
   const options = useStore((s) => s.options);
   const setKind = useStore((s) => s.setKind);
   const setFeature = useStore((s) => s.setFeature);
@@ -26,33 +31,36 @@ export function ColumnsTable() {
   return (
     <div className="table-scroll">
       <table className="data-table">
-        <caption className="visually-hidden">Columns</caption>
+        <caption className="visually-hidden">{t('ui.columns.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Column</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Use as feature</th>
+            <th scope="col">{t('ui.columns.column')}</th>
+            <th scope="col">{t('ui.columns.kind')}</th>
+            <th scope="col">{t('ui.columns.useAsFeature')}</th>
             <th scope="col" className="num">
-              Missing
+              {t('ui.columns.missing')}
             </th>
             <th scope="col" className="num">
-              Unique
+              {t('ui.columns.unique')}
             </th>
             <th scope="col" className="num">
-              Min
+              {t('ui.columns.min')}
             </th>
             <th scope="col" className="num">
-              Mean
+              {t('ui.columns.mean')}
             </th>
             <th scope="col" className="num">
-              Max
+              {t('ui.columns.max')}
             </th>
-            <th scope="col">Top values / note</th>
+            <th scope="col">{t('ui.columns.topValues')}</th>
           </tr>
         </thead>
         <tbody>
           {dataset.columns.map((column) => {
-            const kind = options.kinds[column.name] ?? column.kind;
+            // Own keys only: a column may be called "constructor".
+            const kind = Object.hasOwn(options.kinds, column.name)
+              ? options.kinds[column.name]
+              : column.kind;
             const usable = kind === 'numeric' || kind === 'categorical';
             const used =
               kind === 'numeric'
@@ -62,18 +70,23 @@ export function ColumnsTable() {
             return (
               <tr key={column.name}>
                 <th scope="row">
-                  {column.name}
-                  {column.unit && <span className="unit"> ({column.unit})</span>}
+                  <Data>{column.name}</Data>
+                  {column.unit && (
+                    <span className="unit">
+                      {' '}
+                      {rich('ui.columns.unit', { unit: <Data>{column.unit}</Data> })}
+                    </span>
+                  )}
                 </th>
                 <td>
                   <select
-                    aria-label={`Kind of ${column.name}`}
+                    aria-label={t('ui.columns.kindOf', { column: column.name })}
                     value={kind}
                     onChange={(e) => setKind(column.name, e.target.value as ColumnKind)}
                   >
                     {COLUMN_KINDS.map((k) => (
                       <option key={k} value={k}>
-                        {KIND_NAMES[k]}
+                        {t(KIND_NAMES[k])}
                       </option>
                     ))}
                   </select>
@@ -81,15 +94,15 @@ export function ColumnsTable() {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Use ${column.name} as feature`}
+                    aria-label={t('ui.columns.use', { column: column.name })}
                     checked={used}
                     disabled={!usable}
                     title={
                       usable
                         ? kind === 'categorical'
-                          ? 'One-hot encoded: one 0/1 feature per category'
+                          ? t('ui.columns.oneHotTitle')
                           : undefined
-                        : 'Change the kind to numeric or categorical to use it'
+                        : t('ui.columns.unusableTitle')
                     }
                     onChange={(e) =>
                       kind === 'numeric'
@@ -97,20 +110,26 @@ export function ColumnsTable() {
                         : setOneHot(column.name, e.target.checked)
                     }
                   />
-                  {kind === 'categorical' && <span className="hint"> one-hot</span>}
+                  {kind === 'categorical' && (
+                    <span className="hint nowrap"> {t('ui.columns.oneHot')}</span>
+                  )}
                 </td>
-                <td className="num">{formatCount(column.missing)}</td>
-                <td className="num">{formatCount(column.unique)}</td>
-                <td className="num">{numeric ? formatNumber(column.min) : ''}</td>
-                <td className="num">{numeric ? formatNumber(column.mean) : ''}</td>
-                <td className="num">{numeric ? formatNumber(column.max) : ''}</td>
+                <td className="num">{format.count(column.missing)}</td>
+                <td className="num">{format.count(column.unique)}</td>
+                <td className="num">{numeric ? format.number(column.min) : ''}</td>
+                <td className="num">{numeric ? format.number(column.mean) : ''}</td>
+                <td className="num">{numeric ? format.number(column.max) : ''}</td>
                 <td className="note">
                   {kind !== 'numeric' && column.top.length > 0 && (
                     <span>
-                      {column.top
-                        .slice(0, 3)
-                        .map((t) => `${t.value} (${formatCount(t.count)})`)
-                        .join(', ')}
+                      {join(
+                        column.top.slice(0, 3).map((top) =>
+                          rich('ui.columns.topValue', {
+                            value: <Data>{top.value}</Data>,
+                            count: top.count,
+                          }),
+                        ),
+                      )}
                     </span>
                   )}
                   {column.note && <span className="hint"> {render(column.note)}</span>}

@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { NumberField } from './NumberField';
 
 /** DBSCAN's eps (suggested, or typed) and minimum points. */
 export function DbscanFields() {
+  const { t } = useTranslation();
   const options = useStore((s) => s.options);
   const suggested = useStore((s) => s.view?.density?.suggestedEps ?? null);
   const setSettings = useStore((s) => s.setClusteringChoice);
@@ -14,10 +16,10 @@ export function DbscanFields() {
           checked={options.eps === null}
           onChange={(e) => setSettings({ eps: e.target.checked ? null : (suggested ?? 0.5) })}
         />
-        Use the suggested eps
+        {t('ui.dbscan.suggested')}
       </label>
       <NumberField
-        label="Neighbourhood radius (eps)"
+        label={t('ui.dbscan.eps')}
         value={options.eps ?? suggested}
         disabled={options.eps === null}
         min={0}
@@ -25,7 +27,7 @@ export function DbscanFields() {
         onCommit={(eps) => setSettings({ eps })}
       />
       <NumberField
-        label="Minimum points"
+        label={t('ui.dbscan.minPts')}
         value={options.minPts}
         min={1}
         integer

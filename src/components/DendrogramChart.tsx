@@ -1,10 +1,11 @@
-import { METRIC_LABELS } from '../store/vocabulary';
 import { useMemo } from 'react';
-
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
-import { formatCount, formatNumber } from './format';
+import { METRIC_NAMES } from './ClusteringControls';
+import { LINKAGE_NAMES } from './ClusteringSummary';
+import { useFormats } from './format';
 
 const WIDTH = 640;
 const HEIGHT = 260;
@@ -16,6 +17,8 @@ const MARGIN = { top: 12, right: 12, bottom: 30, left: 60 };
  * segments on show as a dashed line.
  */
 export function DendrogramChart() {
+  const { t } = useTranslation();
+  const format = useFormats();
   const hierarchy = useStore((s) => s.view?.hierarchy ?? null);
   const metric = useStore((s) => s.view?.metric ?? 'euclidean');
   const selectedK = useStore((s) => s.selectedK);
@@ -47,36 +50,44 @@ export function DendrogramChart() {
   const { rows } = hierarchy.dendrogram;
   return (
     <ChartFigure
-      title="Dendrogram"
-      summary={
-        <>
-          The last {layout.merges.length} merges of the {hierarchy.linkage} linkage tree (
-          {METRIC_LABELS[metric]} distance) over {formatCount(rows)} rows
-          {rows < hierarchy.maxRows ? '' : ' (a seeded sample)'}; each leaf is a cluster, labelled
-          with its rows. The highest merge is at {formatNumber(layout.top)}
-          {cut !== null && cut !== undefined
-            ? `; the dashed line at ${formatNumber(cut)} cuts the tree into the ${selectedK ?? ''} segments on show.`
-            : '.'}
-        </>
-      }
+      title={t('ui.dendrogram.title')}
+      summary={[
+        t(rows < hierarchy.maxRows ? 'ui.dendrogram.merges' : 'ui.dendrogram.mergesSampled', {
+          merges: layout.merges.length,
+          linkage: t(LINKAGE_NAMES[hierarchy.linkage]),
+          distance: t(METRIC_NAMES[metric]),
+          rows,
+        }),
+        cut !== null && cut !== undefined
+          ? t('ui.dendrogram.highestCut', {
+              top: format.number(layout.top),
+              cut: format.number(cut),
+              k: selectedK ?? '',
+            })
+          : t('ui.dendrogram.highest', { top: format.number(layout.top) }),
+      ].join(t('ui.common.sentenceGap'))}
     >
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         className="dendrogram"
         role="img"
-        aria-label={`Dendrogram: ${layout.leaves.length} clusters joined by ${layout.merges.length} merges, highest at ${formatNumber(layout.top)}`}
+        aria-label={t('ui.dendrogram.image', {
+          leaves: layout.leaves.length,
+          merges: layout.merges.length,
+          top: format.number(layout.top),
+        })}
       >
-        {ticks.map((t) => (
-          <g key={t}>
+        {ticks.map((tick) => (
+          <g key={tick}>
             <line
               x1={MARGIN.left - 4}
               x2={WIDTH - MARGIN.right}
-              y1={layout.y(t)}
-              y2={layout.y(t)}
+              y1={layout.y(tick)}
+              y2={layout.y(tick)}
               stroke="#e5e5e5"
             />
-            <text x={MARGIN.left - 8} y={layout.y(t) + 4} textAnchor="end" fontSize={13}>
-              {formatNumber(t)}
+            <text x={MARGIN.left - 8} y={layout.y(tick) + 4} textAnchor="end" fontSize={13}>
+              {format.number(tick)}
             </text>
           </g>
         ))}
@@ -91,7 +102,7 @@ export function DendrogramChart() {
             textAnchor="middle"
             fontSize={layout.leaves.length > 20 ? 10 : 12}
           >
-            {leaf.size}
+            {format.count(leaf.size)}
           </text>
         ))}
         {cut !== null && cut !== undefined && cut <= layout.top && (
@@ -107,23 +118,21 @@ export function DendrogramChart() {
         )}
       </svg>
       <ChartLegend
-        label="Series"
+        label={t('ui.chart.series')}
         items={[
-          { label: 'Merge (height = linkage distance)', colour: '#4e79a7', mark: 'line' },
-          { label: 'Cut for the segments on show', colour: '#e15759', mark: 'dashed' },
+          { label: t('ui.dendrogram.mergeLine'), colour: '#4e79a7', mark: 'line' },
+          { label: t('ui.dendrogram.cutLine'), colour: '#e15759', mark: 'dashed' },
         ]}
       />
       <details className="chart__values">
-        <summary>Merge heights</summary>
+        <summary>{t('ui.dendrogram.heights')}</summary>
         <table className="data-table data-table--compact">
-          <caption className="visually-hidden">
-            Height of the cut that gives each number of segments
-          </caption>
+          <caption className="visually-hidden">{t('ui.dendrogram.heightsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Segments</th>
+              <th scope="col">{t('ui.dendrogram.segments')}</th>
               <th scope="col" className="num">
-                Cut height
+                {t('ui.dendrogram.cutHeight')}
               </th>
             </tr>
           </thead>
@@ -132,7 +141,7 @@ export function DendrogramChart() {
               height === null ? null : (
                 <tr key={i}>
                   <th scope="row">{i + 1}</th>
-                  <td className="num">{formatNumber(height, 4)}</td>
+                  <td className="num">{format.number(height, 4)}</td>
                 </tr>
               ),
             )}

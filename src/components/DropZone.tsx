@@ -1,8 +1,10 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 
 /** Where a file comes in: dropped, chosen, or the sample. */
 export function DropZone() {
+  const { t } = useTranslation();
   const loadFile = useStore((s) => s.loadFile);
   const loadSample = useStore((s) => s.loadSample);
   const loadSampleTransactions = useStore((s) => s.loadSampleTransactions);
@@ -23,7 +25,7 @@ export function DropZone() {
       <div
         className={dragging ? 'drop-zone drop-zone--active' : 'drop-zone'}
         role="region"
-        aria-label="Drop a CSV file here or choose one"
+        aria-label={t('ui.drop.title')}
         onDragOver={(event) => {
           event.preventDefault();
           event.dataTransfer.dropEffect = 'copy';
@@ -32,9 +34,9 @@ export function DropZone() {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <p className="drop-zone__title">Drop a CSV file here or choose one</p>
+        <p className="drop-zone__title">{t('ui.drop.title')}</p>
         <label htmlFor={inputId} className="button">
-          Choose a CSV file
+          {t('ui.drop.choose')}
         </label>
         <input
           id={inputId}
@@ -42,7 +44,7 @@ export function DropZone() {
           className="visually-hidden"
           type="file"
           accept=".csv,.tsv,.txt,text/csv,text/plain"
-          aria-label="Choose a CSV file"
+          aria-label={t('ui.drop.choose')}
           disabled={busy}
           onChange={(event) => {
             const file = event.target.files?.[0];
@@ -51,17 +53,14 @@ export function DropZone() {
             if (inputRef.current) inputRef.current.value = '';
           }}
         />
-        <p className="drop-zone__hint">
-          One row per customer, with numbers such as spend or visits; or one row per order line
-          (customer, date, amount) for RFM. Comma, semicolon, tab or pipe separated.
-        </p>
+        <p className="drop-zone__hint">{t('ui.drop.hint')}</p>
       </div>
       <div className="load__samples">
         <button type="button" onClick={() => void loadSample()} disabled={busy}>
-          Try sample customers
+          {t('ui.drop.sampleCustomers')}
         </button>
         <button type="button" onClick={() => void loadSampleTransactions()} disabled={busy}>
-          Try sample transactions
+          {t('ui.drop.sampleTransactions')}
         </button>
       </div>
     </div>

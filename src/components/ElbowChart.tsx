@@ -1,17 +1,26 @@
-import { useRender } from './useRender';
 import { useDeferredValue, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { MetricName, State } from '../store/types';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
-import { formatCount, formatNumber } from './format';
+import { useFormats } from './format';
+import { useRenderNode, type UiKey } from './richText';
 
-const METRICS: Record<MetricName, { label: string; better: string }> = {
-  silhouette: { label: 'Silhouette', better: 'higher is better' },
-  daviesBouldin: { label: 'Davies-Bouldin', better: 'lower is better' },
-  calinskiHarabasz: { label: 'Calinski-Harabasz', better: 'higher is better' },
-};
+/** Each quality index's name (a line, a column). */
+const INDEX_NAMES = {
+  silhouette: 'ui.elbow.index.silhouette',
+  daviesBouldin: 'ui.elbow.index.daviesBouldin',
+  calinskiHarabasz: 'ui.elbow.index.calinskiHarabasz',
+} as const satisfies Record<MetricName, UiKey>;
+
+/** Each quality index with which way is better (the choice, the summary). */
+const INDEX_CHOICES = {
+  silhouette: 'ui.elbow.indexChoice.silhouette',
+  daviesBouldin: 'ui.elbow.indexChoice.daviesBouldin',
+  calinskiHarabasz: 'ui.elbow.indexChoice.calinskiHarabasz',
+} as const satisfies Record<MetricName, UiKey>;
 
 /**
  * Inertia for every k (the elbow), a quality index beside it, and the recommended k marked.
@@ -19,6 +28,8 @@ const METRICS: Record<MetricName, { label: string; better: string }> = {
  * throughout, so that each new point is an update, not a new chart).
  */
 export function ElbowChart() {
+  const { t } = useTranslation();
+  const format = useFormats();
   // Deferred, so a new chart renders in the background where it can.
   const currentView = useStore((s) => s.view);
   const currentPartial = useStore((s) => (s.phase === 'analysing' ? s.partialElbow : null));
@@ -41,22 +52,22 @@ export function ElbowChart() {
   const recommendation = live ? null : (view?.recommendation ?? null);
   return (
     <ChartFigure
-      title="Elbow curve"
+      title={t('ui.elbow.title')}
       busy={view !== currentView || partial !== currentPartial}
       summary={
         live || !view ? (
-          `Computing: ${points.length} of ${kMax} values of k done so far.`
+          t('ui.elbow.computing', { done: points.length, total: kMax })
         ) : (
           <ElbowSummary view={view} metric={metric} />
         )
       }
       controls={
         <label>
-          Quality index
+          {t('ui.elbow.qualityIndex')}
           <select value={metric} onChange={(e) => setMetric(e.target.value as MetricName)}>
-            {(Object.keys(METRICS) as MetricName[]).map((m) => (
+            {(Object.keys(INDEX_CHOICES) as MetricName[]).map((m) => (
               <option key={m} value={m}>
-                {METRICS[m].label} ({METRICS[m].better})
+                {t(INDEX_CHOICES[m])}
               </option>
             ))}
           </select>
@@ -71,26 +82,26 @@ export function ElbowChart() {
             type="number"
             domain={[1, lastK]}
             ticks={Array.from({ length: lastK }, (_, i) => i + 1)}
-            label={{ value: 'number of segments (k)', position: 'insideBottom', offset: -4 }}
+            label={{ value: t('ui.elbow.axisK'), position: 'insideBottom', offset: -4 }}
             height={40}
           />
           <YAxis
             interval={0}
             yAxisId="inertia"
-            tickFormatter={(v: number) => formatNumber(v, 0)}
+            tickFormatter={(v: number) => format.number(v, 0)}
             width={72}
           />
           <YAxis
             interval={0}
             yAxisId="index"
             orientation="right"
-            tickFormatter={(v: number) => formatNumber(v, 2)}
+            tickFormatter={(v: number) => format.number(v, 2)}
             width={56}
           />
           <Line
             yAxisId="inertia"
             dataKey="inertia"
-            name="Inertia"
+            name={t('ui.elbow.inertia')}
             stroke="#4e79a7"
             strokeWidth={2}
             isAnimationActive={false}
@@ -100,7 +111,7 @@ export function ElbowChart() {
           <Line
             yAxisId="index"
             dataKey="index"
-            name={METRICS[metric].label}
+            name={t(INDEX_NAMES[metric])}
             stroke="#f28e2b"
             strokeWidth={2}
             isAnimationActive={false}
@@ -113,7 +124,12 @@ export function ElbowChart() {
               x={recommendation.k}
               stroke="#59a14f"
               strokeDasharray="5 4"
-              label={{ value: 'recommended', position: 'top', fill: '#2f6e2a', fontSize: 12 }}
+              label={{
+                value: t('ui.elbow.recommended'),
+                position: 'top',
+                fill: '#2f6e2a',
+                fontSize: 12,
+              }}
             />
           )}
           {recommendation && selectedK !== null && selectedK !== recommendation.k && (
@@ -121,39 +137,43 @@ export function ElbowChart() {
               yAxisId="inertia"
               x={selectedK}
               stroke="#555"
-              label={{ value: 'shown', position: 'top', fontSize: 12 }}
+              label={{ value: t('ui.elbow.shown'), position: 'top', fontSize: 12 }}
             />
           )}
         </LineChart>
       </ResponsiveContainer>
       <ChartLegend
-        label="Lines"
+        label={t('ui.elbow.lines')}
         items={[
-          { label: 'Inertia (left axis)', colour: '#4e79a7', mark: 'line' },
-          { label: `${METRICS[metric].label} (right axis)`, colour: '#f28e2b', mark: 'line' },
+          { label: t('ui.elbow.inertiaLine'), colour: '#4e79a7', mark: 'line' },
+          {
+            label: t('ui.elbow.indexLine', { index: t(INDEX_NAMES[metric]) }),
+            colour: '#f28e2b',
+            mark: 'line',
+          },
           ...(recommendation
-            ? [{ label: 'recommended k', colour: '#59a14f', mark: 'dashed' as const }]
+            ? [{ label: t('ui.elbow.recommendedLine'), colour: '#59a14f', mark: 'dashed' as const }]
             : []),
         ]}
       />
       <details className="chart__values">
-        <summary>Values</summary>
+        <summary>{t('ui.chart.values')}</summary>
         <table className="data-table data-table--compact">
-          <caption className="visually-hidden">Elbow curve values</caption>
+          <caption className="visually-hidden">{t('ui.elbow.valuesCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">k</th>
               <th scope="col" className="num">
-                Inertia
+                {t('ui.elbow.inertia')}
               </th>
               <th scope="col" className="num">
-                Silhouette
+                {t(INDEX_NAMES.silhouette)}
               </th>
               <th scope="col" className="num">
-                Davies-Bouldin
+                {t(INDEX_NAMES.daviesBouldin)}
               </th>
               <th scope="col" className="num">
-                Calinski-Harabasz
+                {t(INDEX_NAMES.calinskiHarabasz)}
               </th>
             </tr>
           </thead>
@@ -161,10 +181,10 @@ export function ElbowChart() {
             {points.map((p) => (
               <tr key={p.k}>
                 <th scope="row">{p.k}</th>
-                <td className="num">{formatNumber(p.inertia)}</td>
-                <td className="num">{formatNumber(p.silhouette, 3)}</td>
-                <td className="num">{formatNumber(p.daviesBouldin, 3)}</td>
-                <td className="num">{formatNumber(p.calinskiHarabasz, 1)}</td>
+                <td className="num">{format.number(p.inertia)}</td>
+                <td className="num">{format.number(p.silhouette, 3)}</td>
+                <td className="num">{format.number(p.daviesBouldin, 3)}</td>
+                <td className="num">{format.number(p.calinskiHarabasz, 1)}</td>
               </tr>
             ))}
           </tbody>
@@ -176,7 +196,9 @@ export function ElbowChart() {
 
 /** What the finished elbow says, in words. */
 function ElbowSummary({ view, metric }: { view: NonNullable<State['view']>; metric: MetricName }) {
-  const render = useRender();
+  const { t } = useTranslation();
+  const format = useFormats();
+  const render = useRenderNode();
   const { recommendation, elbow, silhouetteSampleSize, analysedRows } = view;
   const first = elbow[0];
   const last = elbow[elbow.length - 1];
@@ -190,15 +212,35 @@ function ElbowSummary({ view, metric }: { view: NonNullable<State['view']>; metr
           : (p[metric] as number) > (a[metric] as number);
       return better ? p : a;
     }, null);
+  const gap = t('ui.common.sentenceGap');
   return (
     <>
-      Inertia falls from {formatNumber(first.inertia)} at k = {first.k} to{' '}
-      {formatNumber(last.inertia)} at k = {last.k}.
-      {best &&
-        ` ${METRICS[metric].label} (${METRICS[metric].better}) is best at k = ${best.k} (${formatNumber(best[metric], 3)}).`}{' '}
-      Recommended: k = {recommendation.k}. {render(recommendation.reason)}
-      {silhouetteSampleSize < analysedRows &&
-        ` The silhouette is computed on a sample of ${formatCount(silhouetteSampleSize)} of ${formatCount(analysedRows)} rows.`}
+      {t('ui.elbow.falls', {
+        first: format.number(first.inertia),
+        firstK: first.k,
+        last: format.number(last.inertia),
+        lastK: last.k,
+      })}
+      {best && (
+        <>
+          {gap}
+          {t('ui.elbow.best', {
+            index: t(INDEX_CHOICES[metric]),
+            k: best.k,
+            value: format.number(best[metric], 3),
+          })}
+        </>
+      )}
+      {gap}
+      {t('ui.elbow.recommendation', { k: recommendation.k })}
+      {gap}
+      {render(recommendation.reason)}
+      {silhouetteSampleSize < analysedRows && (
+        <>
+          {gap}
+          {t('ui.elbow.sampled', { sample: silhouetteSampleSize, rows: analysedRows })}
+        </>
+      )}
     </>
   );
 }

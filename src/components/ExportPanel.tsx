@@ -1,30 +1,40 @@
-import { useRender } from './useRender';
+import { useTranslation } from 'react-i18next';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
-import { formatCount } from './format';
+import { Data, useRenderNode, useRich } from './richText';
 
 /** Downloads, made in the worker from the original rows and saved straight from memory. */
 export function ExportPanel() {
+  const { t } = useTranslation();
+  const rich = useRich();
+  const render = useRenderNode();
   const kView = useStore(selectShownK);
-  const render = useRender();
   const download = useStore((s) => s.downloadSegments);
   if (!kView) return null;
   return (
     <div className="export">
       <button type="button" className="primary" onClick={() => void download(null)}>
-        Download all segments
+        {t('ui.export.all')}
       </button>
       <span className="hint">
         {' '}
-        every analysed row with its original columns, plus segment and segment_label
+        {rich('ui.export.allHint', {
+          // The file's own column names, the same in every language.
+          segment: <Data>segment</Data>,
+          label: <Data>segment_label</Data>,
+        })}
       </span>
       <ul className="export__list">
         {kView.profiles.segments.map((segment) => (
           <li key={segment.id}>
             <button type="button" onClick={() => void download(segment.id)}>
               {segment.id < 0
-                ? `Download noise (segment -1, ${formatCount(segment.size)} rows)`
-                : `Download segment ${segment.id}: ${render(segment.label)} (${formatCount(segment.size)} rows)`}
+                ? t('ui.export.noise', { count: segment.size })
+                : rich('ui.export.segment', {
+                    id: segment.id,
+                    label: <>{render(segment.label)}</>,
+                    count: segment.size,
+                  })}
             </button>
           </li>
         ))}

@@ -1,14 +1,36 @@
-import { useRender } from './useRender';
-import { DELIMITERS, DELIMITER_LABELS, ENCODINGS, ENCODING_LABELS } from '../store/vocabulary';
+import { useTranslation } from 'react-i18next';
 import type { Encoding } from '../core/read/detectEncoding';
 import type { Delimiter } from '../core/read/dialect';
 import { useStore } from '../store/useStore';
-import { formatBytes, formatCount } from './format';
+import { DELIMITERS, ENCODINGS } from '../store/vocabulary';
+import { useFormats } from './format';
+import { useRenderNode, useRich, type UiKey } from './richText';
+
+const DELIMITER_NAMES = {
+  ',': 'ui.file.delimiterName.comma',
+  ';': 'ui.file.delimiterName.semicolon',
+  '\t': 'ui.file.delimiterName.tab',
+  '|': 'ui.file.delimiterName.pipe',
+} as const satisfies Record<Delimiter, UiKey>;
+
+const ENCODING_NAMES = {
+  'utf-8': 'ui.file.encodingName.utf8',
+  'utf-16le': 'ui.file.encodingName.utf16le',
+  'utf-16be': 'ui.file.encodingName.utf16be',
+  gb18030: 'ui.file.encodingName.gb18030',
+  'windows-1252': 'ui.file.encodingName.windows1252',
+} as const satisfies Record<Encoding, UiKey>;
+
+/** Rows that could not be read listed by line; the rest are counted. */
+const LISTED_ISSUES = 10;
 
 /** What was read: file, size, rows, columns, dialect and encoding (both changeable), warnings. */
 export function FileSummary() {
+  const { t } = useTranslation();
+  const rich = useRich();
+  const render = useRenderNode();
+  const format = useFormats();
   const dataset = useStore((s) => s.dataset);
-  const render = useRender();
   const reread = useStore((s) => s.reread);
   const busy = useStore((s) => s.phase === 'loading');
   if (!dataset) return null;
@@ -16,25 +38,25 @@ export function FileSummary() {
     <div className="file-summary">
       <dl className="facts">
         <div>
-          <dt>File</dt>
-          <dd>{dataset.fileName}</dd>
+          <dt>{t('ui.file.name')}</dt>
+          <dd translate="no">{dataset.fileName}</dd>
         </div>
         <div>
-          <dt>Size</dt>
-          <dd>{formatBytes(dataset.fileSize)}</dd>
+          <dt>{t('ui.file.size')}</dt>
+          <dd>{format.bytes(dataset.fileSize)}</dd>
         </div>
         <div>
-          <dt>Rows</dt>
-          <dd>{formatCount(dataset.rowCount)}</dd>
+          <dt>{t('ui.file.rows')}</dt>
+          <dd>{format.count(dataset.rowCount)}</dd>
         </div>
         <div>
-          <dt>Columns</dt>
-          <dd>{dataset.columns.length}</dd>
+          <dt>{t('ui.file.columns')}</dt>
+          <dd>{format.count(dataset.columns.length)}</dd>
         </div>
       </dl>
       <div className="controls">
         <label>
-          Delimiter
+          {t('ui.file.delimiter')}
           <select
             value={dataset.delimiter}
             disabled={busy}
@@ -42,13 +64,13 @@ export function FileSummary() {
           >
             {DELIMITERS.map((d) => (
               <option key={d} value={d}>
-                {DELIMITER_LABELS[d]}
+                {t(DELIMITER_NAMES[d])}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Encoding
+          {t('ui.file.encoding')}
           <select
             value={dataset.encoding}
             disabled={busy}
@@ -56,45 +78,48 @@ export function FileSummary() {
           >
             {ENCODINGS.map((encoding) => (
               <option key={encoding} value={encoding}>
-                {ENCODING_LABELS[encoding]}
+                {t(ENCODING_NAMES[encoding])}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Decimal separator
+          {t('ui.file.decimal')}
           <select
             value={dataset.decimal}
             disabled={busy}
             onChange={(e) => void reread({ decimal: e.target.value as '.' | ',' })}
           >
-            <option value=".">point (12.5)</option>
-            <option value=",">comma (12,5)</option>
+            <option value=".">{t('ui.file.decimalPoint')}</option>
+            <option value=",">{t('ui.file.decimalComma')}</option>
           </select>
         </label>
-        <p className="hint">Encoding detected from {render(dataset.encodingReason)}.</p>
+        <p className="hint">
+          {rich('ui.file.encodingFrom', { reason: <>{render(dataset.encodingReason)}</> })}
+        </p>
       </div>
       {(dataset.malformedRows > 0 || dataset.notes.length > 0) && (
         <div className="warnings">
-          <h3>Reading notes</h3>
+          <h3>{t('ui.file.notes')}</h3>
           <ul>
-            {dataset.notes.map(render).map((note) => (
-              <li key={note}>{note}</li>
+            {dataset.notes.map((note, i) => (
+              <li key={i}>{render(note)}</li>
             ))}
             {dataset.malformedRows > 0 && (
               <li>
-                {formatCount(dataset.malformedRows)} {dataset.malformedRows === 1 ? 'row' : 'rows'}{' '}
-                could not be read into the columns and {dataset.malformedRows === 1 ? 'is' : 'are'}{' '}
-                set aside:
+                {t('ui.file.malformed', { count: dataset.malformedRows })}
                 <ul>
-                  {dataset.issues.slice(0, 10).map((issue) => (
+                  {dataset.issues.slice(0, LISTED_ISSUES).map((issue) => (
                     <li key={issue.row}>
-                      line {issue.line}: {render(issue.reason)}
+                      {rich('ui.file.issue', {
+                        line: issue.line,
+                        reason: <>{render(issue.reason)}</>,
+                      })}
                     </li>
                   ))}
-                  {dataset.issues.length > 10 && (
+                  {dataset.issues.length > LISTED_ISSUES && (
                     <li>
-                      … and {formatCount(dataset.malformedRows - 10)} more (see the cleaning report)
+                      {t('ui.file.moreIssues', { count: dataset.malformedRows - LISTED_ISSUES })}
                     </li>
                   )}
                 </ul>

@@ -1,17 +1,20 @@
 import type { Linkage } from '../core/cluster/hierarchy/agglomerative';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { LINKAGES } from '../store/vocabulary';
 import { NumberField } from './NumberField';
+import type { UiKey } from './richText';
 
-const LINKAGE_LABELS: Record<Linkage, string> = {
-  ward: 'Ward (builds its tree with Euclidean distances)',
-  complete: 'Complete',
-  average: 'Average',
-  single: 'Single',
-};
+const LINKAGE_OPTIONS = {
+  ward: 'ui.hierarchy.linkageOption.ward',
+  complete: 'ui.hierarchy.linkageOption.complete',
+  average: 'ui.hierarchy.linkageOption.average',
+  single: 'ui.hierarchy.linkageOption.single',
+} as const satisfies Record<Linkage, UiKey>;
 
 /** Hierarchical clustering's linkage, and a cut by height instead of into k segments. */
 export function HierarchyFields() {
+  const { t } = useTranslation();
   const options = useStore((s) => s.options);
   const setSettings = useStore((s) => s.setClusteringChoice);
   const cutHeights = useStore((s) => s.view?.hierarchy?.cutHeights ?? null);
@@ -21,7 +24,7 @@ export function HierarchyFields() {
   return (
     <>
       <label>
-        Linkage
+        {t('ui.hierarchy.linkage')}
         <select
           value={options.linkage}
           onChange={(e) => {
@@ -31,7 +34,7 @@ export function HierarchyFields() {
         >
           {LINKAGES.map((l) => (
             <option key={l} value={l}>
-              {LINKAGE_LABELS[l]}
+              {t(LINKAGE_OPTIONS[l])}
             </option>
           ))}
         </select>
@@ -46,11 +49,11 @@ export function HierarchyFields() {
             })
           }
         />
-        Cut the tree at a height
+        {t('ui.hierarchy.byHeight')}
       </label>
       {byHeight && (
         <NumberField
-          label="Cut height"
+          label={t('ui.hierarchy.cutHeight')}
           value={options.cutHeight}
           min={0}
           integer={false}

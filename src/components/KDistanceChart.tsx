@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
-import { formatCount, formatNumber, formatPercent } from './format';
+import { useFormats } from './format';
 
 /** At most this many points drawn: the curve is smooth, and fewer points draw faster. */
 const DRAWN = 400;
@@ -14,6 +15,8 @@ const DRAWN = 400;
  * read at that knee. The eps in use and the suggested one are marked.
  */
 export function KDistanceChart() {
+  const { t } = useTranslation();
+  const format = useFormats();
   const density = useStore((s) => s.view?.density ?? null);
   const data = useMemo(() => {
     if (!density) return [];
@@ -30,16 +33,16 @@ export function KDistanceChart() {
   const within = density.kDistances.filter((v) => v <= density.eps).length;
   return (
     <ChartFigure
-      title="k-distance plot"
-      summary={
-        <>
-          Each of {formatCount(m)} sampled rows' distance to its {density.minPts}th nearest row
-          (itself included), sorted. The knee suggests eps {density.suggestedEps}; at eps{' '}
-          {density.eps}, {formatPercent(within / m)} of them are core rows. DBSCAN found{' '}
-          {density.clusters} {density.clusters === 1 ? 'segment' : 'segments'} and{' '}
-          {formatCount(density.noise)} noise rows.
-        </>
-      }
+      title={t('ui.kDistance.title')}
+      summary={[
+        t('ui.kDistance.sorted', { rows: m, minPts: density.minPts }),
+        t('ui.kDistance.knee', {
+          suggested: density.suggestedEps,
+          eps: density.eps,
+          share: format.percent(within / m),
+        }),
+        t('ui.kDistance.found', { clusters: density.clusters, noise: density.noise }),
+      ].join(t('ui.common.sentenceGap'))}
     >
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
@@ -47,10 +50,10 @@ export function KDistanceChart() {
             dataKey="share"
             type="number"
             domain={[0, 100]}
-            tickFormatter={(v: number) => `${v}%`}
-            label={{ value: 'rows, sorted', position: 'insideBottomRight', offset: -4 }}
+            tickFormatter={(v: number) => format.percent(v / 100, 0)}
+            label={{ value: t('ui.kDistance.axis'), position: 'insideBottomRight', offset: -4 }}
           />
-          <YAxis width={56} tickFormatter={(v: number) => formatNumber(v)} />
+          <YAxis width={56} tickFormatter={(v: number) => format.number(v)} />
           <Line
             dataKey="distance"
             stroke="#4e79a7"
@@ -65,12 +68,26 @@ export function KDistanceChart() {
         </LineChart>
       </ResponsiveContainer>
       <ChartLegend
-        label="Series"
+        label={t('ui.chart.series')}
         items={[
-          { label: `${density.minPts}th-nearest distance`, colour: '#4e79a7', mark: 'line' },
-          { label: `Suggested eps (${density.suggestedEps})`, colour: '#59a14f', mark: 'dashed' },
+          {
+            label: t('ui.kDistance.distanceLine', { minPts: density.minPts }),
+            colour: '#4e79a7',
+            mark: 'line',
+          },
+          {
+            label: t('ui.kDistance.suggestedLine', { eps: density.suggestedEps }),
+            colour: '#59a14f',
+            mark: 'dashed',
+          },
           ...(density.eps !== density.suggestedEps
-            ? [{ label: `eps in use (${density.eps})`, colour: '#e15759', mark: 'dashed' as const }]
+            ? [
+                {
+                  label: t('ui.kDistance.inUseLine', { eps: density.eps }),
+                  colour: '#e15759',
+                  mark: 'dashed' as const,
+                },
+              ]
             : []),
         ]}
       />

@@ -1,25 +1,19 @@
-import { useRender } from './useRender';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AnalysisMode } from '../store/types';
 import { useStore } from '../store/useStore';
+import { useRenderNode, type UiKey } from './richText';
 
-const MODES: { mode: AnalysisMode; label: string; hint: string }[] = [
-  {
-    mode: 'customers',
-    label: 'One row per customer',
-    hint: 'cluster the customers on their columns (spend, visits, ...)',
-  },
-  {
-    mode: 'transactions',
-    label: 'Analyse as transactions (RFM)',
-    hint: 'one row per order line: recency, frequency and monetary value per customer',
-  },
+const MODES: { mode: AnalysisMode; label: UiKey; hint: UiKey }[] = [
+  { mode: 'customers', label: 'ui.mode.customers', hint: 'ui.mode.customersHint' },
+  { mode: 'transactions', label: 'ui.mode.transactions', hint: 'ui.mode.transactionsHint' },
 ];
 
 /** How the file is organised: customers, or order lines for RFM (suggested from its columns). */
 export function ModeChoice() {
+  const { t } = useTranslation();
+  const render = useRenderNode();
   const dataset = useStore((s) => s.dataset);
-  const render = useRender();
   const mode = useStore((s) => s.mode);
   const setMode = useStore((s) => s.setMode);
   const busy = useStore((s) => s.phase === 'loading');
@@ -28,7 +22,7 @@ export function ModeChoice() {
   return (
     <div className="mode-choice">
       <fieldset>
-        <legend>What is one row of this file?</legend>
+        <legend>{t('ui.mode.legend')}</legend>
         {MODES.map((choice) => (
           <label key={choice.mode} className="checkbox">
             <input
@@ -40,7 +34,7 @@ export function ModeChoice() {
               onChange={() => setMode(choice.mode)}
             />
             <span>
-              {choice.label} <span className="hint">— {choice.hint}</span>
+              {t(choice.label)} <span className="hint">— {t(choice.hint)}</span>
             </span>
           </label>
         ))}

@@ -1,19 +1,22 @@
-import { selectNamedSegmentMap, selectRfmSegmentSummary } from '../store/selectors';
+import { useTranslation } from 'react-i18next';
+import { selectRfmSegmentSummary } from '../store/selectors';
 import type { RfmSortKey } from '../store/types';
 import { useStore } from '../store/useStore';
-import { formatCount, formatNumber } from './format';
+import { useFormats } from './format';
 import { rfmSegmentColour } from './palette';
+import type { UiKey } from './richText';
+import { useSegmentNames } from './segmentNames';
 
-const COLUMNS: { key: RfmSortKey; label: string; numeric: boolean }[] = [
-  { key: 'customer', label: 'Customer', numeric: false },
-  { key: 'recency', label: 'Recency (days)', numeric: true },
-  { key: 'frequency', label: 'Frequency (orders)', numeric: true },
-  { key: 'monetary', label: 'Monetary', numeric: true },
-  { key: 'r', label: 'R', numeric: true },
-  { key: 'f', label: 'F', numeric: true },
-  { key: 'm', label: 'M', numeric: true },
-  { key: 'code', label: 'RFM code', numeric: true },
-  { key: 'segment', label: 'Segment', numeric: false },
+const COLUMNS: { key: RfmSortKey; label: UiKey; numeric: boolean }[] = [
+  { key: 'customer', label: 'ui.customers.column.customer', numeric: false },
+  { key: 'recency', label: 'ui.customers.column.recency', numeric: true },
+  { key: 'frequency', label: 'ui.customers.column.frequency', numeric: true },
+  { key: 'monetary', label: 'ui.customers.column.monetary', numeric: true },
+  { key: 'r', label: 'ui.customers.column.r', numeric: true },
+  { key: 'f', label: 'ui.customers.column.f', numeric: true },
+  { key: 'm', label: 'ui.customers.column.m', numeric: true },
+  { key: 'code', label: 'ui.customers.column.code', numeric: true },
+  { key: 'segment', label: 'ui.customers.column.segment', numeric: false },
 ];
 
 const PAGE_SIZES = [25, 50, 100];
@@ -23,12 +26,15 @@ const PAGE_SIZES = [25, 50, 100];
  * one page at a time, so a hundred thousand customers cost the page nothing.
  */
 export function RfmCustomerTable() {
+  const { t } = useTranslation();
+  const format = useFormats();
+  const names = useSegmentNames();
   const rfmView = useStore((s) => s.rfmView);
   const page = useStore((s) => s.rfmPage);
   const query = useStore((s) => s.rfmQuery);
-  const map = useStore(selectNamedSegmentMap);
   const setQuery = useStore((s) => s.setRfmQuery);
   const summary = useStore(selectRfmSegmentSummary);
+  const scheme = useStore((s) => s.segmentMap.scheme);
   if (!rfmView) return null;
   const total = page?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
@@ -43,23 +49,27 @@ export function RfmCustomerTable() {
     <div className="rfm-customers">
       <div className="controls">
         <label>
-          Show
+          {t('ui.customers.show')}
           <select
             value={query.segment ?? ''}
             onChange={(e) =>
               setQuery({ segment: e.target.value === '' ? null : Number(e.target.value) })
             }
           >
-            <option value="">All {formatCount(rfmView.customers)} customers</option>
+            <option value="">{t('ui.customers.everyone', { count: rfmView.customers })}</option>
             {counts.map((row) => (
-              <option key={row.segment} value={row.segment}>
-                {row.name} ({formatCount(row.customers)})
+              <option
+                key={row.segment}
+                value={row.segment}
+                translate={names.typed(row.segment) ? 'no' : undefined}
+              >
+                {t('ui.customers.segmentOption', { name: row.name, count: row.customers })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Rows per page
+          {t('ui.customers.pageSize')}
           <select
             value={query.pageSize}
             onChange={(e) => setQuery({ pageSize: Number(e.target.value), page: 0 })}
@@ -74,7 +84,7 @@ export function RfmCustomerTable() {
       </div>
       <div className="table-scroll">
         <table className="data-table">
-          <caption>Customers</caption>
+          <caption>{t('ui.customers.caption')}</caption>
           <thead>
             <tr>
               {COLUMNS.map((column) => {
@@ -91,7 +101,7 @@ export function RfmCustomerTable() {
                       className="sort-button"
                       onClick={() => sortBy(column.key)}
                     >
-                      {column.label}
+                      {t(column.label)}
                       <span aria-hidden="true">
                         {sorted ? (query.descending ? ' ▼' : ' ▲') : ''}
                       </span>
@@ -106,10 +116,12 @@ export function RfmCustomerTable() {
               const { segment } = row;
               return (
                 <tr key={row.customer}>
-                  <th scope="row">{row.customer}</th>
-                  <td className="num">{formatCount(row.recency)}</td>
-                  <td className="num">{formatCount(row.frequency)}</td>
-                  <td className="num">{formatNumber(row.monetary)}</td>
+                  <th scope="row" translate="no">
+                    {row.customer}
+                  </th>
+                  <td className="num">{format.count(row.recency)}</td>
+                  <td className="num">{format.count(row.frequency)}</td>
+                  <td className="num">{format.number(row.monetary)}</td>
                   <td className="num">{row.r}</td>
                   <td className="num">{row.f}</td>
                   <td className="num">{row.m}</td>
@@ -117,10 +129,10 @@ export function RfmCustomerTable() {
                   <td>
                     <span
                       className="swatch"
-                      style={{ background: rfmSegmentColour(segment) }}
+                      style={{ background: rfmSegmentColour(segment, scheme) }}
                       aria-hidden="true"
                     />
-                    {map.names[segment]}
+                    {names.node(segment)}
                   </td>
                 </tr>
               );
@@ -128,23 +140,27 @@ export function RfmCustomerTable() {
           </tbody>
         </table>
       </div>
-      <nav className="pager" aria-label="Customer table pages">
+      <nav className="pager" aria-label={t('ui.customers.pages')}>
         <button
           type="button"
           disabled={query.page === 0}
           onClick={() => setQuery({ page: query.page - 1 })}
         >
-          Previous page
+          {t('ui.customers.previous')}
         </button>
         <span>
-          Page {Math.min(query.page + 1, pages)} of {pages} ({formatCount(total)} customers)
+          {t('ui.customers.page', {
+            page: Math.min(query.page + 1, pages),
+            pages,
+            total,
+          })}
         </span>
         <button
           type="button"
           disabled={query.page + 1 >= pages}
           onClick={() => setQuery({ page: query.page + 1 })}
         >
-          Next page
+          {t('ui.customers.next')}
         </button>
       </nav>
     </div>

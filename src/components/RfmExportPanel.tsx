@@ -1,12 +1,20 @@
-import { useRender } from './useRender';
+import { useTranslation } from 'react-i18next';
 import { selectIsStale, selectRfmSegmentSummary, selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
-import { formatCount } from './format';
+import { Data, useJoin, useRenderNode, useRich } from './richText';
+import { useSegmentNames } from './segmentNames';
+
+/** The RFM table's columns (the file's own names, the same in every language). */
+const COLUMNS = ['customer', 'recency', 'frequency', 'monetary', 'R', 'F', 'M', 'segment'];
 
 /** The per-customer RFM table: everyone, one named segment, or one cluster. */
 export function RfmExportPanel() {
+  const { t } = useTranslation();
+  const rich = useRich();
+  const join = useJoin();
+  const render = useRenderNode();
+  const names = useSegmentNames();
   const rfmView = useStore((s) => s.rfmView);
-  const render = useRender();
   const kView = useStore(selectShownK);
   const stale = useStore(selectIsStale);
   const download = useStore((s) => s.downloadRfm);
@@ -14,35 +22,43 @@ export function RfmExportPanel() {
   if (!rfmView) return null;
   const segments = (summary ?? []).filter((row) => row.customers > 0);
   const clusters = kView && !stale && kView.rfmCells !== null ? kView.profiles.segments : [];
+  const columns = clusters.length > 0 ? [...COLUMNS, 'cluster'] : COLUMNS;
   return (
     <div className="export">
       <button type="button" className="primary" onClick={() => void download({})}>
-        Download the RFM table
+        {t('ui.rfmExport.table')}
       </button>
       <span className="hint">
         {' '}
-        one row per customer: customer, recency, frequency, monetary, R, F, M, segment
-        {clusters.length > 0 ? ' and cluster' : ''}
+        {rich('ui.rfmExport.tableHint', {
+          columns: <>{join(columns.map((column) => <Data key={column}>{column}</Data>))}</>,
+        })}
       </span>
-      <h3>One file per RFM segment</h3>
+      <h3>{t('ui.rfmExport.bySegment')}</h3>
       <ul className="export__list">
         {segments.map((row) => (
           <li key={row.segment}>
             <button type="button" onClick={() => void download({ segment: row.segment })}>
-              Download {row.name} ({formatCount(row.customers)} customers)
+              {rich('ui.rfmExport.segment', {
+                name: <>{names.node(row.segment)}</>,
+                count: row.customers,
+              })}
             </button>
           </li>
         ))}
       </ul>
       {clusters.length > 0 && (
         <>
-          <h3>One file per cluster</h3>
+          <h3>{t('ui.rfmExport.byCluster')}</h3>
           <ul className="export__list">
             {clusters.map((cluster) => (
               <li key={cluster.id}>
                 <button type="button" onClick={() => void download({ cluster: cluster.id })}>
-                  Download cluster {cluster.id}: {render(cluster.label)} (
-                  {formatCount(cluster.size)} customers)
+                  {rich('ui.rfmExport.cluster', {
+                    id: cluster.id,
+                    label: <>{render(cluster.label)}</>,
+                    count: cluster.size,
+                  })}
                 </button>
               </li>
             ))}

@@ -1,11 +1,13 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SegmentScheme } from '../core/rfm/rfmSegments';
 import { selectNamedSegmentMap, selectSegmentMapProblem } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { cellIndex, MEAN_CELL_SCORES, SCORE_LEVELS } from '../store/vocabulary';
-import { formatCount } from './format';
+import { useFormats } from './format';
 import { rfmSegmentColour } from './palette';
-import { useRender } from './useRender';
+import { useRenderNode } from './richText';
+import { useSegmentNames } from './segmentNames';
 
 const DESCENDING = Array.from({ length: SCORE_LEVELS }, (_, i) => SCORE_LEVELS - i);
 const ASCENDING = Array.from({ length: SCORE_LEVELS }, (_, i) => i + 1);
@@ -16,6 +18,10 @@ const ASCENDING = Array.from({ length: SCORE_LEVELS }, (_, i) => i + 1);
  * segments" renames segments and moves cells between them; every table and export follows.
  */
 export function RfmGrid() {
+  const { t } = useTranslation();
+  const format = useFormats();
+  const render = useRenderNode();
+  const names = useSegmentNames();
   const rfmView = useStore((s) => s.rfmView);
   const map = useStore(selectNamedSegmentMap);
   const renameSegment = useStore((s) => s.renameSegment);
@@ -23,56 +29,60 @@ export function RfmGrid() {
   const resetSegmentMap = useStore((s) => s.resetSegmentMap);
   const setScheme = useStore((s) => s.setSegmentScheme);
   const problem = useStore(selectSegmentMapProblem);
-  const render = useRender();
   const [editing, setEditing] = useState(false);
   if (!rfmView) return null;
   const counts = rfmView.cells[map.scheme].count;
+  const level = (high: boolean) => (high ? t('ui.grid.above') : t('ui.grid.below'));
   const cellContent = (cell: number, name: string) => {
     const segment = map.cells[cell];
     return (
-      <td key={cell} className="grid-cell" style={{ background: rfmSegmentColour(segment) }}>
-        <span className="grid-cell__count">{formatCount(counts[cell])}</span>
+      <td
+        key={cell}
+        className="grid-cell"
+        style={{ background: rfmSegmentColour(segment, map.scheme) }}
+      >
+        <span className="grid-cell__count">{format.count(counts[cell])}</span>
         {editing ? (
           <select
-            aria-label={`Segment of ${name}`}
+            aria-label={t('ui.grid.segmentOf', { cell: name })}
             value={segment}
             onChange={(e) => reassignCell(cell, Number(e.target.value))}
           >
             {map.names.map((segmentName, s) => (
-              <option key={s} value={s}>
-                {segmentName || `(segment ${s + 1})`}
+              <option key={s} value={s} translate={names.typed(s) ? 'no' : undefined}>
+                {segmentName || t('ui.grid.unnamed', { number: s + 1 })}
               </option>
             ))}
           </select>
         ) : (
-          <span className="grid-cell__name" translate="no">
-            {map.names[segment]}
-          </span>
+          <span className="grid-cell__name">{names.node(segment)}</span>
         )}
       </td>
     );
   };
   return (
     <div className="rfm-grid">
-      <label>
-        Named segments
-        <select value={map.scheme} onChange={(e) => setScheme(e.target.value as SegmentScheme)}>
-          <option value="rf-grid">Ten segments by recency and frequency scores</option>
-          <option value="rfm-mean">Eight segments by R, F and M above or below the mean</option>
-        </select>
-      </label>
+      <div className="controls">
+        <label>
+          {t('ui.grid.scheme')}
+          <select value={map.scheme} onChange={(e) => setScheme(e.target.value as SegmentScheme)}>
+            <option value="rf-grid">{t('ui.grid.schemeGrid')}</option>
+            <option value="rfm-mean">{t('ui.grid.schemeMean')}</option>
+          </select>
+        </label>
+      </div>
       <div className="table-scroll">
         {map.scheme === 'rf-grid' ? (
           <table className="data-table grid-table">
-            <caption>Customers by recency score (R) and frequency score (F)</caption>
+            <caption>{t('ui.grid.gridCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col" className="grid-corner">
-                  R \ F
+                  {t('ui.grid.corner')}
                 </th>
                 {ASCENDING.map((f) => (
                   <th key={f} scope="col" className="num">
-                    F {f}
+                    {t('ui.grid.f', { score: f })}
                   </th>
                 ))}
               </tr>
@@ -80,70 +90,80 @@ export function RfmGrid() {
             <tbody>
               {DESCENDING.map((r) => (
                 <tr key={r}>
-                  <th scope="row">R {r}</th>
-                  {ASCENDING.map((f) => cellContent(cellIndex(r, f), `R ${r} F ${f}`))}
+                  <th scope="row">{t('ui.grid.r', { score: r })}</th>
+                  {ASCENDING.map((f) =>
+                    cellContent(cellIndex(r, f), t('ui.grid.gridCell', { r, f })),
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         ) : (
           <table className="data-table grid-table">
-            <caption>Customers by R, F and M above or below the mean</caption>
+            <caption>{t('ui.grid.meanCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">R</th>
-                <th scope="col">F</th>
-                <th scope="col">M</th>
+                <th scope="col" className="grid-level">
+                  R
+                </th>
+                <th scope="col" className="grid-level">
+                  F
+                </th>
+                <th scope="col" className="grid-level">
+                  M
+                </th>
                 <th scope="col" className="num">
-                  Customers and segment
+                  {t('ui.grid.customersAndSegment')}
                 </th>
               </tr>
             </thead>
             <tbody>
-              {MEAN_CELL_SCORES.map(({ cell, r, f, m }) => {
-                const level = (high: boolean) => (high ? '↑' : '↓');
-                return (
-                  <tr key={cell}>
-                    <td>{level(r)}</td>
-                    <td>{level(f)}</td>
-                    <td>{level(m)}</td>
-                    {cellContent(cell, `R ${level(r)} F ${level(f)} M ${level(m)}`)}
-                  </tr>
-                );
-              })}
+              {MEAN_CELL_SCORES.map(({ cell, r, f, m }) => (
+                <tr key={cell}>
+                  <td className="grid-level">{level(r)}</td>
+                  <td className="grid-level">{level(f)}</td>
+                  <td className="grid-level">{level(m)}</td>
+                  {cellContent(
+                    cell,
+                    t('ui.grid.meanCell', { r: level(r), f: level(f), m: level(m) }),
+                  )}
+                </tr>
+              ))}
             </tbody>
           </table>
         )}
       </div>
       <p className="hint">
-        {map.scheme === 'rf-grid'
-          ? 'R 5 bought most recently, F 5 ordered most often; scores keep equal values together.'
-          : '↑: more recent than the mean purchase, more orders than the mean, more money than the mean.'}{' '}
+        {map.scheme === 'rf-grid' ? t('ui.grid.gridHint') : t('ui.grid.meanHint')}{' '}
         <button
           type="button"
           className="link-button"
           aria-expanded={editing}
           onClick={() => setEditing(!editing)}
         >
-          {editing ? 'Done editing segments' : 'Edit segments'}
+          {editing ? t('ui.grid.doneEditing') : t('ui.grid.edit')}
         </button>
       </p>
       {editing && (
         <fieldset className="segment-names">
-          <legend>Segment names</legend>
+          <legend>{t('ui.grid.names')}</legend>
           {map.names.map((name, s) => (
             <label key={s}>
-              <span className="swatch" style={{ background: rfmSegmentColour(s) }} aria-hidden />
+              <span
+                className="swatch"
+                style={{ background: rfmSegmentColour(s, map.scheme) }}
+                aria-hidden
+              />
               <input
                 type="text"
-                aria-label={`Name of segment ${s + 1}`}
+                aria-label={t('ui.grid.nameOf', { number: s + 1 })}
                 value={name}
                 onChange={(e) => renameSegment(s, e.target.value)}
               />
             </label>
           ))}
           <button type="button" onClick={resetSegmentMap}>
-            Back to the default names
+            {t('ui.grid.reset')}
           </button>
         </fieldset>
       )}

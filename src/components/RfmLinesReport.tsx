@@ -1,17 +1,23 @@
-import { RFM_DROP_LABELS, RFM_DROP_REASONS, formatDateTime } from '../store/vocabulary';
+import { useTranslation } from 'react-i18next';
 import type { DateOrder } from '../core/read/parseDate';
-
 import { useStore } from '../store/useStore';
-import { formatCount, formatNumber } from './format';
+import { RFM_DROP_LABELS, RFM_DROP_REASONS } from '../store/vocabulary';
+import { useFormats } from './format';
+import { Moment } from './Moment';
+import type { UiKey } from './richText';
+import { useRender } from './useRender';
 
-const DATE_ORDER_NAMES: Record<DateOrder, string> = {
-  ymd: 'year first',
-  dmy: 'day first',
-  mdy: 'month first',
-};
+const DATE_ORDER_NAMES = {
+  ymd: 'ui.lines.dateOrder.ymd',
+  dmy: 'ui.lines.dateOrder.dmy',
+  mdy: 'ui.lines.dateOrder.mdy',
+} as const satisfies Record<DateOrder, UiKey>;
 
 /** Order lines read = used + left out (by reason), and what RFM made of them. */
 export function RfmLinesReport() {
+  const { t } = useTranslation();
+  const render = useRender();
+  const format = useFormats();
   const rfmView = useStore((s) => s.rfmView);
   const download = useStore((s) => s.downloadRfmSetAside);
   if (!rfmView) return null;
@@ -21,52 +27,58 @@ export function RfmLinesReport() {
     <div className="rfm-lines">
       <dl className="facts">
         <div>
-          <dt>Customers</dt>
-          <dd>{formatCount(rfmView.customers)}</dd>
+          <dt>{t('ui.lines.customers')}</dt>
+          <dd>{format.count(rfmView.customers)}</dd>
         </div>
         <div>
-          <dt>Orders from</dt>
-          <dd>{formatDateTime(rfmView.firstOrder)}</dd>
+          <dt>{t('ui.lines.from')}</dt>
+          <dd>
+            <Moment time={rfmView.firstOrder} text={format.date(rfmView.firstOrder)} />
+          </dd>
         </div>
         <div>
-          <dt>to</dt>
-          <dd>{formatDateTime(rfmView.lastOrder)}</dd>
+          <dt>{t('ui.lines.to')}</dt>
+          <dd>
+            <Moment time={rfmView.lastOrder} text={format.date(rfmView.lastOrder)} />
+          </dd>
         </div>
         <div>
-          <dt>Dates read</dt>
-          <dd>{DATE_ORDER_NAMES[rfmView.dateOrder]}</dd>
+          <dt>{t('ui.lines.dates')}</dt>
+          <dd>{t(DATE_ORDER_NAMES[rfmView.dateOrder])}</dd>
         </div>
         <div>
-          <dt>Recency counted to</dt>
-          <dd>{formatDateTime(rfmView.snapshot)}</dd>
+          <dt>{t('ui.lines.snapshot')}</dt>
+          <dd>
+            <Moment time={rfmView.snapshot} text={format.dateTime(rfmView.snapshot)} />
+          </dd>
         </div>
         <div>
-          <dt>Revenue</dt>
-          <dd>{formatNumber(rfmView.revenue)}</dd>
+          <dt>{t('ui.lines.revenue')}</dt>
+          <dd>{format.number(rfmView.revenue)}</dd>
         </div>
       </dl>
       <table className="data-table data-table--compact">
-        <caption className="visually-hidden">Order lines read, used and left out</caption>
+        <caption className="visually-hidden">{t('ui.lines.caption')}</caption>
         <tbody>
           <tr>
-            <th scope="row">Order lines read</th>
-            <td className="num">{formatCount(rows.read)}</td>
+            <th scope="row">{t('ui.lines.read')}</th>
+            <td className="num">{format.count(rows.read)}</td>
           </tr>
           <tr>
-            <th scope="row">Used for RFM</th>
-            <td className="num">{formatCount(rows.used)}</td>
+            <th scope="row">{t('ui.lines.used')}</th>
+            <td className="num">{format.count(rows.used)}</td>
           </tr>
           <tr>
-            <th scope="row">Left out</th>
-            <td className="num">{formatCount(leftOut)}</td>
+            <th scope="row">{t('ui.lines.leftOut')}</th>
+            <td className="num">{format.count(leftOut)}</td>
           </tr>
           {RFM_DROP_REASONS.map((reason) =>
             rows.dropped[reason] > 0 ? (
               <tr key={reason}>
                 <th scope="row" className="indent">
-                  {RFM_DROP_LABELS[reason]}
+                  {render({ key: RFM_DROP_LABELS[reason] })}
                 </th>
-                <td className="num">{formatCount(rows.dropped[reason])}</td>
+                <td className="num">{format.count(rows.dropped[reason])}</td>
               </tr>
             ) : null,
           )}
@@ -75,9 +87,9 @@ export function RfmLinesReport() {
       {leftOut > 0 && (
         <p>
           <button type="button" onClick={() => void download()}>
-            Download the lines left out
+            {t('ui.lines.download')}
           </button>
-          <span className="hint"> each with its line number, reason and cells</span>
+          <span className="hint"> {t('ui.lines.downloadHint')}</span>
         </p>
       )}
     </div>

@@ -1,38 +1,44 @@
+import { useTranslation } from 'react-i18next';
 import { selectRfmSegmentSummary } from '../store/selectors';
 import { useStore } from '../store/useStore';
-import { formatCount, formatNumber, formatPercent } from './format';
+import { useFormats } from './format';
 import { rfmSegmentColour } from './palette';
+import { useSegmentNames } from './segmentNames';
 
 /** Per named segment: customers, share, mean recency, frequency and monetary, revenue share. */
 export function RfmSegmentSummary() {
+  const { t } = useTranslation();
+  const format = useFormats();
+  const names = useSegmentNames();
   const rfmView = useStore((s) => s.rfmView);
   const summary = useStore(selectRfmSegmentSummary);
+  const scheme = useStore((s) => s.segmentMap.scheme);
   if (!rfmView) return null;
   const rows = summary ?? [];
   return (
     <div className="table-scroll">
       <table className="data-table">
-        <caption>Segment summary</caption>
+        <caption>{t('ui.rfmSummary.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Segment</th>
+            <th scope="col">{t('ui.rfmSummary.segment')}</th>
             <th scope="col" className="num">
-              Customers
+              {t('ui.rfmSummary.customers')}
             </th>
             <th scope="col" className="num">
-              Share
+              {t('ui.rfmSummary.share')}
             </th>
             <th scope="col" className="num">
-              Mean recency (days)
+              {t('ui.rfmSummary.recency')}
             </th>
             <th scope="col" className="num">
-              Mean frequency (orders)
+              {t('ui.rfmSummary.frequency')}
             </th>
             <th scope="col" className="num">
-              Mean monetary
+              {t('ui.rfmSummary.monetary')}
             </th>
             <th scope="col" className="num">
-              Share of revenue
+              {t('ui.rfmSummary.revenue')}
             </th>
           </tr>
         </thead>
@@ -42,17 +48,17 @@ export function RfmSegmentSummary() {
               <th scope="row">
                 <span
                   className="swatch"
-                  style={{ background: rfmSegmentColour(row.segment) }}
+                  style={{ background: rfmSegmentColour(row.segment, scheme) }}
                   aria-hidden="true"
                 />
-                {row.name}
+                {names.node(row.segment)}
               </th>
-              <td className="num">{formatCount(row.customers)}</td>
-              <td className="num">{formatPercent(row.share)}</td>
-              <td className="num">{formatNumber(row.meanRecency, 1)}</td>
-              <td className="num">{formatNumber(row.meanFrequency, 1)}</td>
-              <td className="num">{formatNumber(row.meanMonetary)}</td>
-              <td className="num">{formatPercent(row.revenueShare)}</td>
+              <td className="num">{format.count(row.customers)}</td>
+              <td className="num">{format.percent(row.share)}</td>
+              <td className="num">{format.number(row.meanRecency, 1)}</td>
+              <td className="num">{format.number(row.meanFrequency, 1)}</td>
+              <td className="num">{format.number(row.meanMonetary)}</td>
+              <td className="num">{format.percent(row.revenueShare)}</td>
             </tr>
           ))}
         </tbody>

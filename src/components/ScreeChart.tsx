@@ -1,13 +1,21 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Bar, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
-import { formatPercent } from './format';
+import { useFormats } from './format';
+import { useFeatureNames } from './featureNames';
+import { useJoin, useRich } from './richText';
 import { useLaterValue } from './useLaterValue';
 
 /** Variance explained by each principal component, and cumulatively. */
 export function ScreeChart() {
+  const { t } = useTranslation();
+  const rich = useRich();
+  const join = useJoin();
+  const format = useFormats();
+  const features = useFeatureNames();
   // Charts take turns after a new analysis (see useLaterValue).
   const currentPca = useStore((s) => s.view?.pca ?? null);
   const pca = useLaterValue(currentPca, 100);
@@ -26,23 +34,31 @@ export function ScreeChart() {
     .map((loading, j) => ({ name: pca.featureNames[j], loading }))
     .sort((a, b) => Math.abs(b.loading) - Math.abs(a.loading))
     .slice(0, 3)
-    .map((f) => f.name);
-  const summary = `PC1 explains ${formatPercent(pca.ratios[0])} of the variance${pca.ratios.length > 1 ? `; PC1 and PC2 together ${formatPercent(twoD)}` : ''}. PC1 is mostly ${top.join(', ')}.`;
+    .map((f) => <span key={f.name}>{features.node(f.name)}</span>);
+  const summary = rich(pca.ratios.length > 1 ? 'ui.scree.two' : 'ui.scree.one', {
+    share: format.percent(pca.ratios[0]),
+    both: format.percent(twoD),
+    features: <>{join(top)}</>,
+  });
   return (
-    <ChartFigure title="Principal components (scree)" summary={summary} busy={pca !== currentPca}>
+    <ChartFigure title={t('ui.scree.title')} summary={summary} busy={pca !== currentPca}>
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={data} margin={{ top: 16, right: 8, bottom: 8, left: 8 }}>
           <XAxis dataKey="component" interval={0} />
-          <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} width={48} />
+          <YAxis
+            domain={[0, 100]}
+            tickFormatter={(v: number) => format.percent(v / 100, 0)}
+            width={48}
+          />
           <Bar
             dataKey="variance"
-            name="Variance explained"
+            name={t('ui.scree.variance')}
             fill="#76b7b2"
             isAnimationActive={false}
           />
           <Line
             dataKey="cumulative"
-            name="Cumulative"
+            name={t('ui.scree.cumulative')}
             stroke="#e15759"
             strokeWidth={2}
             isAnimationActive={false}
@@ -51,30 +67,28 @@ export function ScreeChart() {
         </ComposedChart>
       </ResponsiveContainer>
       <ChartLegend
-        label="Series"
+        label={t('ui.chart.series')}
         items={[
-          { label: 'Variance explained', colour: '#76b7b2', mark: 'box' },
-          { label: 'Cumulative', colour: '#e15759', mark: 'line' },
+          { label: t('ui.scree.variance'), colour: '#76b7b2', mark: 'box' },
+          { label: t('ui.scree.cumulative'), colour: '#e15759', mark: 'line' },
         ]}
       />
       <details className="chart__values">
-        <summary>Values and loadings</summary>
+        <summary>{t('ui.scree.values')}</summary>
         <table className="data-table data-table--compact">
-          <caption className="visually-hidden">
-            Variance explained and loadings of each component
-          </caption>
+          <caption className="visually-hidden">{t('ui.scree.valuesCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Component</th>
+              <th scope="col">{t('ui.scree.component')}</th>
               <th scope="col" className="num">
-                Variance
+                {t('ui.scree.varianceColumn')}
               </th>
               <th scope="col" className="num">
-                Cumulative
+                {t('ui.scree.cumulative')}
               </th>
               {pca.featureNames.map((name) => (
                 <th key={name} scope="col" className="num">
-                  {name}
+                  {features.node(name)}
                 </th>
               ))}
             </tr>
@@ -82,12 +96,12 @@ export function ScreeChart() {
           <tbody>
             {pca.ratios.map((ratio, c) => (
               <tr key={c}>
-                <th scope="row">PC{c + 1}</th>
-                <td className="num">{formatPercent(ratio)}</td>
-                <td className="num">{formatPercent(pca.cumulative[c])}</td>
+                <th scope="row">{`PC${c + 1}`}</th>
+                <td className="num">{format.percent(ratio)}</td>
+                <td className="num">{format.percent(pca.cumulative[c])}</td>
                 {pca.loadings[c].map((loading, j) => (
                   <td key={j} className="num">
-                    {loading.toFixed(2)}
+                    {format.fixed(loading, 2)}
                   </td>
                 ))}
               </tr>

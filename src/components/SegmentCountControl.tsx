@@ -1,23 +1,24 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 
 /** The number of segments shown; every k is computed already, so a change shows at once. */
 export function SegmentCountControl() {
+  const { t } = useTranslation();
   const view = useStore((s) => s.view);
   const selectedK = useStore((s) => s.selectedK);
   const selectK = useStore((s) => s.selectK);
   if (!view || selectedK === null) return null;
   return (
     <label className="segment-count">
-      Number of segments
+      {t('ui.count.label')}
       <select value={selectedK} onChange={(e) => selectK(Number(e.target.value))}>
         {view.perK.map(({ k }) => (
           <option key={k} value={k}>
-            {k}
             {view.algorithm === 'dbscan'
-              ? ' (found by DBSCAN)'
+              ? t('ui.count.found', { k })
               : k === view.recommendation.k
-                ? ' (recommended)'
-                : ''}
+                ? t('ui.count.recommended', { k })
+                : t('ui.count.plain', { k })}
           </option>
         ))}
       </select>

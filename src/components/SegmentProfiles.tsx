@@ -1,8 +1,10 @@
-import { useRender } from './useRender';
+import { useTranslation } from 'react-i18next';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
-import { formatCount, formatNumber, formatPercent, formatZ } from './format';
+import { useFormats } from './format';
 import { segmentColour, zBackground } from './palette';
+import { useFeatureNames } from './featureNames';
+import { Data, useRenderNode, useRich } from './richText';
 
 /**
  * Each segment's size, share and feature means, each mean coloured by how far it lies from the
@@ -10,32 +12,36 @@ import { segmentColour, zBackground } from './palette';
  * colour is never the only carrier of meaning.
  */
 export function SegmentProfiles() {
+  const { t } = useTranslation();
+  const rich = useRich();
+  const render = useRenderNode();
+  const format = useFormats();
+  const features = useFeatureNames();
   const kView = useStore(selectShownK);
-  const render = useRender();
   if (!kView) return null;
   const { segments, population } = kView.profiles;
   const categorical = [...new Set(segments.flatMap((s) => s.topCategories.map((c) => c.column)))];
   return (
     <div className="table-scroll">
       <table className="data-table profiles">
-        <caption>Segment profiles</caption>
+        <caption>{t('ui.profiles.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Segment</th>
+            <th scope="col">{t('ui.profiles.segment')}</th>
             <th scope="col" className="num">
-              Size
+              {t('ui.profiles.size')}
             </th>
             <th scope="col" className="num">
-              Share
+              {t('ui.profiles.share')}
             </th>
             {population.map((p) => (
               <th key={p.feature} scope="col" className="num">
-                {p.feature}
+                {features.node(p.feature)}
               </th>
             ))}
             {categorical.map((column) => (
               <th key={column} scope="col">
-                {column} (most common)
+                {rich('ui.profiles.mostCommon', { column: <Data>{column}</Data> })}
               </th>
             ))}
           </tr>
@@ -49,26 +55,36 @@ export function SegmentProfiles() {
                   style={{ background: segmentColour(segment.id) }}
                   aria-hidden="true"
                 />
-                {segment.id < 0 ? 'Noise' : `${segment.id}: ${render(segment.label)}`}
+                {segment.id < 0
+                  ? t('ui.segments.noise')
+                  : rich('ui.segments.named', {
+                      id: segment.id,
+                      label: <>{render(segment.label)}</>,
+                    })}
               </th>
-              <td className="num">{formatCount(segment.size)}</td>
-              <td className="num">{formatPercent(segment.share)}</td>
+              <td className="num">{format.count(segment.size)}</td>
+              <td className="num">{format.percent(segment.share)}</td>
               {segment.features.map((f) => (
                 <td
                   key={f.feature}
                   className="num z-cell"
                   style={{ background: zBackground(f.z) }}
-                  title={`median ${formatNumber(f.median)}`}
+                  title={t('ui.profiles.median', { value: format.number(f.median) })}
                 >
-                  {formatNumber(f.mean)}
-                  <span className="z">{formatZ(f.z)}</span>
+                  {format.number(f.mean)}
+                  <span className="z">{format.z(f.z)}</span>
                 </td>
               ))}
               {categorical.map((column) => {
                 const top = segment.topCategories.find((c) => c.column === column);
                 return (
                   <td key={column}>
-                    {top ? `${top.value} (${formatPercent(top.share, 0)})` : '–'}
+                    {top
+                      ? rich('ui.profiles.topCategory', {
+                          value: <Data>{top.value}</Data>,
+                          share: format.percent(top.share, 0),
+                        })
+                      : '–'}
                   </td>
                 );
               })}
@@ -77,12 +93,12 @@ export function SegmentProfiles() {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">All analysed customers</th>
-            <td className="num">{formatCount(segments.reduce((sum, s) => sum + s.size, 0))}</td>
-            <td className="num">100%</td>
+            <th scope="row">{t('ui.profiles.everyone')}</th>
+            <td className="num">{format.count(segments.reduce((sum, s) => sum + s.size, 0))}</td>
+            <td className="num">{format.percent(1, 0)}</td>
             {population.map((p) => (
               <td key={p.feature} className="num">
-                {formatNumber(p.mean)}
+                {format.number(p.mean)}
               </td>
             ))}
             {categorical.map((column) => (
@@ -91,10 +107,7 @@ export function SegmentProfiles() {
           </tr>
         </tfoot>
       </table>
-      <p className="hint">
-        Means per segment; the shade and the SD figure compare each mean with all analysed customers
-        (orange above, blue below). Hover a cell for its median.
-      </p>
+      <p className="hint">{t('ui.profiles.hint')}</p>
     </div>
   );
 }

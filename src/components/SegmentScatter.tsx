@@ -1,5 +1,5 @@
-import { useRender } from './useRender';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
   ResponsiveContainer,
@@ -13,8 +13,10 @@ import {
 import { scatterSeries, type ScatterSeries } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
-import { formatCount, formatNumber } from './format';
+import { useFormats } from './format';
 import { segmentColour } from './palette';
+import { useFeatureNames } from './featureNames';
+import { Data, useJoin, useRenderNode, useRich } from './richText';
 import { useLaterValue } from './useLaterValue';
 
 const RADIUS = 3;
@@ -55,8 +57,13 @@ function SegmentPoints({ series }: { series: ScatterSeries[] }) {
 /** Customers on two axes (principal components or original features), coloured by segment. */
 export function SegmentScatter() {
   // After a new analysis the scatter mounts in a task of its own; a new k shows at once.
+  const { t } = useTranslation();
+  const rich = useRich();
+  const join = useJoin();
+  const format = useFormats();
+  const render = useRenderNode();
+  const features = useFeatureNames();
   const currentView = useStore((s) => s.view);
-  const render = useRender();
   const view = useLaterValue(currentView, 40);
   const selectedK = useStore((s) => s.selectedK);
   const kView =
@@ -78,29 +85,44 @@ export function SegmentScatter() {
     [kView, axes, x, y],
   );
   if (!kView || !axes || !data) return null;
-  const label = (id: string) => axes.find((a) => a.id === id)?.label ?? id;
+  // Original features are named by their column (or, for order lines, by the page); the
+  // components by their share of the variance.
+  const feature = (id: string) => (id.startsWith('feature:') ? id.slice('feature:'.length) : null);
+  const isData = (id: string) => {
+    const name = feature(id);
+    return name !== null && features.isData(name);
+  };
+  const label = (id: string) => {
+    const name = feature(id);
+    return name !== null ? features.text(name) : (axes.find((a) => a.id === id)?.label ?? id);
+  };
+  const labelNode = (id: string) => (isData(id) ? <Data>{label(id)}</Data> : label(id));
   const sampled = data.shown < total;
-  const summary = (
-    <>
-      {label(x)} across, {label(y)} up,{' '}
-      {sampled
-        ? `showing ${formatCount(data.shown)} of ${formatCount(total)} customers`
-        : `showing all ${formatCount(total)} customers`}
-      {sampled && ', a sample drawn from every segment in proportion to its size'}. Crosses mark the
-      segment centres. Segments:{' '}
-      {kView.profiles.segments
-        .map((s) => `${s.id} ${render(s.label)} (${formatCount(s.size)})`)
-        .join('; ')}
-      .
-    </>
+  const segments = join(
+    kView.profiles.segments.map((segment) =>
+      rich('ui.scatter.segment', {
+        id: segment.id,
+        label: <>{render(segment.label)}</>,
+        size: segment.size,
+      }),
+    ),
+    'semicolon',
   );
+  const summary = rich(sampled ? 'ui.scatter.sampled' : 'ui.scatter.all', {
+    x: <>{labelNode(x)}</>,
+    y: <>{labelNode(y)}</>,
+    shown: data.shown,
+    total,
+    segments: <>{segments}</>,
+  });
   const axisSelect = (name: string, value: string, onChange: (id: string) => void) => (
     <label>
       {name}
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         {axes.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.label}
+          // Original features are the user's column names.
+          <option key={a.id} value={a.id} translate={isData(a.id) ? 'no' : undefined}>
+            {label(a.id)}
           </option>
         ))}
       </select>
@@ -108,61 +130,64 @@ export function SegmentScatter() {
   );
   return (
     <ChartFigure
-      title="Segment scatter"
+      title={t('ui.scatter.title')}
       wide
       busy={view !== currentView}
       summary={summary}
       controls={
         <>
-          {axisSelect('Horizontal axis', x, (id) => setAxes(id, y))}
-          {axisSelect('Vertical axis', y, (id) => setAxes(x, id))}
+          {axisSelect(t('ui.scatter.horizontal'), x, (id) => setAxes(id, y))}
+          {axisSelect(t('ui.scatter.vertical'), y, (id) => setAxes(x, id))}
         </>
       }
     >
-      <ResponsiveContainer width="100%" height={380}>
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
-          <XAxis
-            interval={0}
-            type="number"
-            dataKey="x"
-            name={label(x)}
-            tickFormatter={(v: number) => formatNumber(v, 1)}
-            label={{ value: label(x), position: 'insideBottom', offset: -8 }}
-            height={44}
-            domain={['auto', 'auto']}
-          />
-          <YAxis
-            interval={0}
-            type="number"
-            dataKey="y"
-            name={label(y)}
-            tickFormatter={(v: number) => formatNumber(v, 1)}
-            label={{ value: label(y), angle: -90, position: 'insideLeft' }}
-            width={72}
-            domain={['auto', 'auto']}
-          />
-          {/* The corners of the points, invisible, so that the axes span them all. */}
-          <Scatter
-            data={data.extent}
-            fill="none"
-            isAnimationActive={false}
-            legendType="none"
-            shape={() => <g />}
-            tooltipType="none"
-          />
-          <SegmentPoints series={data.series} />
-          <Scatter
-            name="Segment centres"
-            data={data.centres}
-            fill="#111"
-            shape="cross"
-            isAnimationActive={false}
-            legendType="cross"
-          />
-        </ScatterChart>
-      </ResponsiveContainer>
-      <ul className="legend" aria-label="Segments">
+      {/* What is drawn is numbers and the axes' names: the user's, when they are columns. */}
+      <div translate={isData(x) || isData(y) ? 'no' : undefined}>
+        <ResponsiveContainer width="100%" height={380}>
+          <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
+            <XAxis
+              interval={0}
+              type="number"
+              dataKey="x"
+              name={label(x)}
+              tickFormatter={(v: number) => format.number(v, 1)}
+              label={{ value: label(x), position: 'insideBottom', offset: -8 }}
+              height={44}
+              domain={['auto', 'auto']}
+            />
+            <YAxis
+              interval={0}
+              type="number"
+              dataKey="y"
+              name={label(y)}
+              tickFormatter={(v: number) => format.number(v, 1)}
+              label={{ value: label(y), angle: -90, position: 'insideLeft' }}
+              width={72}
+              domain={['auto', 'auto']}
+            />
+            {/* The corners of the points, invisible, so that the axes span them all. */}
+            <Scatter
+              data={data.extent}
+              fill="none"
+              isAnimationActive={false}
+              legendType="none"
+              shape={() => <g />}
+              tooltipType="none"
+            />
+            <SegmentPoints series={data.series} />
+            <Scatter
+              name={t('ui.scatter.centres')}
+              data={data.centres}
+              fill="#111"
+              shape="cross"
+              isAnimationActive={false}
+              legendType="cross"
+            />
+          </ScatterChart>
+        </ResponsiveContainer>
+      </div>
+      <ul className="legend" aria-label={t('ui.scatter.legend')}>
         {data.series.map((s) => (
           <li key={s.id}>
             <span
@@ -170,14 +195,16 @@ export function SegmentScatter() {
               style={{ background: segmentColour(s.id) }}
               aria-hidden="true"
             />
-            {s.id < 0 ? 'Noise' : `${s.id}: ${render(s.label)}`}
+            {s.id < 0
+              ? t('ui.segments.noise')
+              : rich('ui.segments.named', { id: s.id, label: <>{render(s.label)}</> })}
           </li>
         ))}
         <li>
           <span className="legend__cross" aria-hidden="true">
             ✚
           </span>
-          segment centre
+          {t('ui.scatter.centre')}
         </li>
       </ul>
     </ChartFigure>

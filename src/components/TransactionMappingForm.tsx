@@ -1,17 +1,19 @@
-import { useRender } from './useRender';
-import { formatDateTime } from '../store/vocabulary';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../core/common/message';
 import type { DateOrder } from '../core/read/parseDate';
-
 import type { TransactionMapping } from '../core/rfm/transactionMapping';
 import { selectRfmBlocker } from '../store/selectors';
 import { useStore } from '../store/useStore';
+import { useFormats } from './format';
+import { Moment } from './Moment';
+import { Data, useRenderNode, useRich, type UiKey } from './richText';
 
 const NONE = '';
 
-const DATE_ORDERS: { value: DateOrder; label: string }[] = [
-  { value: 'dmy', label: 'Day first (01/02/2024 is 1 February)' },
-  { value: 'mdy', label: 'Month first (01/02/2024 is 2 January)' },
+const DATE_ORDERS: { value: DateOrder; label: UiKey }[] = [
+  { value: 'dmy', label: 'ui.mapping.dayFirst' },
+  { value: 'mdy', label: 'ui.mapping.monthFirst' },
 ];
 
 /**
@@ -19,11 +21,23 @@ const DATE_ORDERS: { value: DateOrder; label: string }[] = [
  * (all changeable); how the dates are written when the data cannot tell; the snapshot day.
  */
 export function TransactionMappingForm() {
+  const { t } = useTranslation();
+  const rich = useRich();
+  const render = useRenderNode();
+  const format = useFormats();
   const dataset = useStore((s) => s.dataset);
-  const render = useRender();
   const settings = useStore((s) => s.rfmSettings);
   const rfmView = useStore((s) => s.rfmView);
-  const blocker = useStore(selectRfmBlocker);
+  // selectRfmBlocker makes a new message at every call: compared as it is, the store would see a
+  // change at every read and re-render for ever. A message is plain data, so compare its JSON.
+  const blockerJson = useStore((s) => {
+    const blocker = selectRfmBlocker(s);
+    return blocker === null ? null : JSON.stringify(blocker);
+  });
+  const blocker = useMemo(
+    () => (blockerJson === null ? null : (JSON.parse(blockerJson) as Message)),
+    [blockerJson],
+  );
   const setMapping = useStore((s) => s.setMapping);
   const setDateOrder = useStore((s) => s.setDateOrder);
   const setSnapshot = useStore((s) => s.setSnapshot);
@@ -38,16 +52,16 @@ export function TransactionMappingForm() {
   const { mapping } = settings;
   const dateColumn = dataset.columns.find((c) => c.name === mapping.date);
   const ambiguous = dateColumn?.dateOrderAmbiguous ?? false;
-  const column = (role: keyof TransactionMapping, label: string, optional = false) => (
+  const column = (role: keyof TransactionMapping, label: UiKey, optional = false) => (
     <label>
-      {label}
+      {t(label)}
       <select
         value={mapping[role] ?? NONE}
         onChange={(e) => setMapping({ [role]: e.target.value === NONE ? null : e.target.value })}
       >
-        <option value={NONE}>{optional ? '— none: each row is an order —' : '— choose —'}</option>
+        <option value={NONE}>{optional ? t('ui.mapping.none') : t('ui.mapping.choose')}</option>
         {dataset.columns.map((c) => (
-          <option key={c.name} value={c.name}>
+          <option key={c.name} value={c.name} translate="no">
             {c.name}
           </option>
         ))}
@@ -59,12 +73,12 @@ export function TransactionMappingForm() {
   return (
     <div className="mapping">
       <div className="controls">
-        {column('customer', 'Customer column')}
-        {column('order', 'Order column', true)}
-        {column('date', 'Date column')}
+        {column('customer', 'ui.mapping.customer')}
+        {column('order', 'ui.mapping.order', true)}
+        {column('date', 'ui.mapping.date')}
       </div>
       <fieldset>
-        <legend>Money per order line</legend>
+        <legend>{t('ui.mapping.money')}</legend>
         <label className="checkbox">
           <input
             type="radio"
@@ -75,7 +89,7 @@ export function TransactionMappingForm() {
               setMapping({ amount: null });
             }}
           />
-          Quantity × unit price
+          {t('ui.mapping.byQuantity')}
         </label>
         <label className="checkbox">
           <input
@@ -87,22 +101,24 @@ export function TransactionMappingForm() {
               setMapping({ quantity: null, price: null });
             }}
           />
-          One amount column
+          {t('ui.mapping.byAmount')}
         </label>
         <div className="controls">
           {byAmount ? (
-            column('amount', 'Amount column')
+            column('amount', 'ui.mapping.amount')
           ) : (
             <>
-              {column('quantity', 'Quantity column')}
-              {column('price', 'Unit price column')}
+              {column('quantity', 'ui.mapping.quantity')}
+              {column('price', 'ui.mapping.price')}
             </>
           )}
         </div>
       </fieldset>
       {(ambiguous || settings.dateOrder !== null) && (
         <fieldset>
-          <legend>How are the dates in {mapping.date} written?</legend>
+          <legend>
+            {rich('ui.mapping.dateQuestion', { column: <Data>{mapping.date ?? ''}</Data> })}
+          </legend>
           {DATE_ORDERS.map((order) => (
             <label key={order.value} className="checkbox">
               <input
@@ -111,19 +127,19 @@ export function TransactionMappingForm() {
                 checked={settings.dateOrder === order.value}
                 onChange={() => setDateOrder(order.value)}
               />
-              {order.label}
+              {t(order.label)}
             </label>
           ))}
           {!ambiguous && (
             <button type="button" className="link-button" onClick={() => setDateOrder(null)}>
-              Read them as the data shows
+              {t('ui.mapping.asData')}
             </button>
           )}
         </fieldset>
       )}
       <div className="controls">
         <label>
-          Count recency to
+          {t('ui.mapping.snapshot')}
           <input
             type="date"
             value={snapshotDay}
@@ -134,11 +150,18 @@ export function TransactionMappingForm() {
           />
         </label>
         <p className="hint">
-          {settings.snapshot === null
-            ? rfmView
-              ? `The day after the last order: ${formatDateTime(rfmView.defaultSnapshot)}.`
-              : 'Empty: the day after the last order.'
-            : 'Clear the date to count to the day after the last order.'}
+          {settings.snapshot !== null
+            ? t('ui.mapping.snapshotClear')
+            : rfmView
+              ? rich('ui.mapping.snapshotDefault', {
+                  date: (
+                    <Moment
+                      time={rfmView.defaultSnapshot}
+                      text={format.dateTime(rfmView.defaultSnapshot)}
+                    />
+                  ),
+                })
+              : t('ui.mapping.snapshotEmpty')}
         </p>
       </div>
       {blocker && <p className="notice">{render(blocker)}</p>}

@@ -1,47 +1,107 @@
+import { CATALOGS, formatTemplate, MESSAGE_FORMATS } from '../i18n/formatMessage';
+import { LOCALES, type Language } from '../i18n/languages';
+import { useStore } from '../store/useStore';
+
 /**
- * Numbers as people read them: grouped thousands, a sensible number of digits. The formatters
- * are made once (toLocaleString builds a new one at every call, and charts call it a lot).
+ * Numbers and dates as people read them in the page's language: grouped thousands, a sensible
+ * number of digits, dates on a UTC clock (as the core keeps them) so a date reads the same in
+ * every time zone. Each language's formatters are made once (toLocaleString builds a new one at
+ * every call, and charts call them a lot).
  */
-const formatters = new Map<number, Intl.NumberFormat>();
+export interface Formats {
+  language: Language;
+  /** A measurement: fewer digits as it grows, '–' when missing, ∞ when infinite. */
+  number(value: number | null | undefined, digits?: number): string;
+  /** A number with exactly `digits` decimals (columns of loadings line up). */
+  fixed(value: number, digits: number): string;
+  /** A whole count, grouped. */
+  count(value: number): string;
+  /** A share (0..1) as a percentage. */
+  percent(share: number, digits?: number): string;
+  /** A file size: bytes, KB, MB or GB. */
+  bytes(bytes: number): string;
+  /** A difference in standard deviations, signed (+1.2 SD). */
+  z(z: number): string;
+  /** A day (ms on a UTC clock): 1 December 2010, 2010年12月1日. */
+  date(time: number): string;
+  /** A day and time (ms on a UTC clock), to the minute. */
+  dateTime(time: number): string;
+}
 
-function formatter(maximumFractionDigits: number): Intl.NumberFormat {
-  let found = formatters.get(maximumFractionDigits);
-  if (!found) {
-    found = new Intl.NumberFormat('en-US', { maximumFractionDigits });
-    formatters.set(maximumFractionDigits, found);
+const cache = new Map<Language, Formats>();
+
+/** The formats of a language, made once. */
+export function formatsFor(language: Language): Formats {
+  let formats = cache.get(language);
+  if (formats === undefined) {
+    formats = makeFormats(language);
+    cache.set(language, formats);
   }
-  return found;
+  return formats;
 }
 
-export function formatNumber(value: number | null | undefined, digits = 2): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '–';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  const magnitude = Math.abs(value);
-  return formatter(magnitude >= 1000 ? 0 : magnitude >= 100 ? Math.min(1, digits) : digits).format(
-    value,
-  );
+/** The formats of the page's language (components re-render when it changes). */
+export function useFormats(): Formats {
+  return formatsFor(useStore((s) => s.language));
 }
 
-export function formatCount(value: number): string {
-  return formatter(0).format(value);
-}
-
-export function formatPercent(share: number, digits = 1): string {
-  return `${(share * 100).toFixed(digits)}%`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-export function formatZ(z: number): string {
-  const sign = z > 0 ? '+' : z < 0 ? '−' : '±';
-  return `${sign}${Math.abs(z).toFixed(1)} SD`;
+function makeFormats(language: Language): Formats {
+  const locale = LOCALES[language];
+  const numbers = new Map<string, Intl.NumberFormat>();
+  const numberFormat = (style: 'decimal' | 'percent', min: number, max: number) => {
+    const key = `${style} ${min} ${max}`;
+    let found = numbers.get(key);
+    if (found === undefined) {
+      found = new Intl.NumberFormat(locale, {
+        style,
+        minimumFractionDigits: min,
+        maximumFractionDigits: max,
+      });
+      numbers.set(key, found);
+    }
+    return found;
+  };
+  const day = new Intl.DateTimeFormat(locale, MESSAGE_FORMATS.date.day);
+  const minute = new Intl.DateTimeFormat(locale, MESSAGE_FORMATS.date.minute);
+  const words = CATALOGS[language].ui.format;
+  const number = (value: number | null | undefined, digits = 2): string => {
+    if (value === null || value === undefined || Number.isNaN(value)) return '–';
+    if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+    const magnitude = Math.abs(value);
+    const shown = magnitude >= 1000 ? 0 : magnitude >= 100 ? Math.min(1, digits) : digits;
+    return numberFormat('decimal', 0, shown).format(value);
+  };
+  const fixed = (value: number, digits: number) =>
+    numberFormat('decimal', digits, digits).format(value);
+  return {
+    language,
+    number,
+    fixed,
+    count: (value) => numberFormat('decimal', 0, 0).format(value),
+    percent: (share, digits = 1) => numberFormat('percent', digits, digits).format(share),
+    bytes(bytes) {
+      if (bytes < 1024) return formatTemplate(language, words.bytes, { count: bytes });
+      const units: [number, string][] = [
+        [1024 ** 3, 'GB'],
+        [1024 ** 2, 'MB'],
+        [1024, 'KB'],
+      ];
+      const [size, unit] = units.find(([size]) => bytes >= size) ?? units[2];
+      return formatTemplate(language, words.size, { value: fixed(bytes / size, 1), unit });
+    },
+    z(z) {
+      const sign = z > 0 ? '+' : z < 0 ? '−' : '±';
+      return formatTemplate(language, words.z, { value: `${sign}${fixed(Math.abs(z), 1)}` });
+    },
+    date: (time) => day.format(time),
+    dateTime: (time) => minute.format(time),
+  };
 }
 
 /** Builds the formatters ahead of need: the first Intl.NumberFormat costs tens of milliseconds. */
-export function warmUpFormatters(): void {
-  for (const digits of [0, 1, 2]) formatter(digits).format(1234.5);
+export function warmUpFormatters(language: Language): void {
+  const formats = formatsFor(language);
+  for (const digits of [0, 1, 2]) formats.number(1234.5, digits);
+  formats.count(1234);
+  formats.percent(0.5);
 }

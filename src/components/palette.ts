@@ -1,3 +1,5 @@
+import type { SegmentScheme } from '../core/rfm/rfmSegments';
+
 /** Ten distinguishable segment colours (Tableau 10); noise is grey. */
 const SEGMENT_COLOURS = [
   '#4e79a7',
@@ -28,11 +30,11 @@ export function zBackground(z: number): string {
 }
 
 /**
- * Named RFM segments in the classic map's order (Champions ... Hibernating): greens for the best,
- * blues for the new, yellow to red for those slipping away, grey for the dormant. Light tints,
- * so dark text stays readable on them; the name is always written too.
+ * Named RFM segments, light tints so that dark text stays readable on them (the name is always
+ * written too). The classic map's order (Champions ... Hibernating): greens for the best, blues
+ * for the new, yellow to red for those slipping away, grey for the dormant.
  */
-const RFM_SEGMENT_TINTS = [
+const GRID_SEGMENT_TINTS = [
   '#9fd89a',
   '#c3e6a6',
   '#d7efc4',
@@ -45,6 +47,24 @@ const RFM_SEGMENT_TINTS = [
   '#d5d8dc',
 ];
 
-export function rfmSegmentColour(segment: number): string {
-  return RFM_SEGMENT_TINTS[segment % RFM_SEGMENT_TINTS.length];
+/**
+ * The eight segments by R, F and M against the mean, in their map's order (important value,
+ * development, retention, win-back, then the same four general ones): green for value, blue
+ * for development, yellow for retention, orange for win-back; stronger when M is high
+ * (important), paler when it is low, and grey for the general win-back customers.
+ */
+const MEAN_SEGMENT_TINTS = [
+  '#9fd89a',
+  '#a9cdee',
+  '#fbe08a',
+  '#f8b98f',
+  '#d7efc4',
+  '#d6e6f6',
+  '#fdf1c7',
+  '#d5d8dc',
+];
+
+export function rfmSegmentColour(segment: number, scheme: SegmentScheme = 'rf-grid'): string {
+  const tints = scheme === 'rfm-mean' ? MEAN_SEGMENT_TINTS : GRID_SEGMENT_TINTS;
+  return tints[segment % tints.length];
 }

@@ -147,7 +147,7 @@ describe('RFM on the page', () => {
     expect(after['Loyal Customers']).toBe(before['Loyal Customers'] - moved);
     await user.clear(name);
     expect(screen.getByText('Every segment needs a name: type one in.')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Back to the classic segments' }));
+    await user.click(screen.getByRole('button', { name: 'Back to the default names' }));
     expect(summaryCounts()).toEqual(before);
   });
 
@@ -170,16 +170,24 @@ describe('RFM on the page', () => {
       },
       { timeout: 120_000 },
     );
+    // The column's name is marked as user data inside the sentence: match the whole notice.
     expect(
-      screen.getByText(/Say how the dates in order_date are written/, { selector: '.notice' }),
+      screen.getByText(
+        (_, element) =>
+          element?.matches('.notice') === true &&
+          /Say how the dates in order_date are written/.test(element.textContent ?? ''),
+      ),
     ).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Segment summary' })).toBeNull();
     await user.click(within(question).getByRole('radio', { name: /Day first/ }));
     await screen.findByRole('table', { name: 'Segment summary' }, { timeout: 120_000 });
     // Nine customers, c0..c8, every one in a segment.
     expect(Object.values(summaryCounts()).reduce((a, b) => a + b, 0)).toBe(9);
-    // The latest order, 12/09/2024 read day-first, is 12 September.
-    expect(screen.getByText('2024-09-13 00:00:00')).toBeInTheDocument();
+    // The latest order, 12/09/2024 read day-first, is 12 September: recency counts to the 13th.
+    const snapshot = within(screen.getByText('Recency counted to').parentElement as HTMLElement)
+      .getByText('13 September 2024 at 00:00')
+      .closest('time');
+    expect(snapshot).toHaveAttribute('datetime', '2024-09-13T00:00:00.000Z');
   });
 
   it('downloads the RFM table with one row per customer, segment and cluster', async () => {

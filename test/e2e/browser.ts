@@ -51,8 +51,10 @@ export async function openPage(
   browser: Browser,
   url: string,
   viewport = { width: 1280, height: 900 },
+  /** The browser's language (navigator.language), as a first visit finds it. */
+  locale = 'en-US',
 ): Promise<Watched> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const requests: string[] = [];
