@@ -31,7 +31,9 @@ export type UserErrorCode =
   | 'no-repeat-purchases'
   | 'no-average-spend'
   | 'no-baskets'
-  | 'too-many-itemsets';
+  | 'too-many-itemsets'
+  | 'workbook'
+  | 'parquet';
 
 export function isUserError(error: unknown): error is UserError {
   return (

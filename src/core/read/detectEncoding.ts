@@ -115,7 +115,6 @@ function utf16WithoutBom(head: Uint8Array): Encoding | null {
 }
 
 const SIGNATURES: { bytes: number[]; code: 'spreadsheet' | 'binary'; what: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], code: 'spreadsheet', what: 'an Excel workbook (.xlsx)' },
   {
     bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
     code: 'spreadsheet',
@@ -128,7 +127,42 @@ const SIGNATURES: { bytes: number[]; code: 'spreadsheet' | 'binary'; what: strin
   { bytes: [0x1f, 0x8b], code: 'binary', what: 'a gzip archive' },
 ];
 
+/**
+ * What a zip archive is, from the names of the files at its start (a zip is not always a
+ * workbook: OpenDocument files, Word documents and plain archives are zips too).
+ */
+export function describeZip(head: Uint8Array): { code: 'spreadsheet' | 'binary'; what: string } {
+  const latin1 = new TextDecoder('latin1').decode(head.subarray(0, 65536));
+  const mimetype = /mimetype(application\/vnd\.oasis\.opendocument\.[a-z]+)/.exec(latin1);
+  if (mimetype !== null) {
+    if (mimetype[1].endsWith('.spreadsheet'))
+      return { code: 'spreadsheet', what: 'an OpenDocument spreadsheet (.ods)' };
+    return { code: 'binary', what: 'an OpenDocument document' };
+  }
+  // File names stand 30 bytes after each local header's signature (PK 3 4).
+  const names = new Set<string>();
+  for (
+    let at = latin1.indexOf('PK\u0003\u0004');
+    at !== -1;
+    at = latin1.indexOf('PK\u0003\u0004', at + 4)
+  )
+    names.add(latin1.slice(at + 30, at + 35).split('/')[0] + '/');
+  if (names.has('xl/')) return { code: 'spreadsheet', what: 'an Excel workbook (.xlsx)' };
+  if (names.has('word/')) return { code: 'binary', what: 'a Word document (.docx)' };
+  if (names.has('ppt/')) return { code: 'binary', what: 'a PowerPoint presentation (.pptx)' };
+  return { code: 'binary', what: 'a zip archive' };
+}
+
 function refuseBinary(head: Uint8Array): void {
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    const zip = describeZip(head);
+    const action = zip.what.includes('.ods')
+      ? 'save it as CSV first (File > Save As > Text CSV in LibreOffice), then choose the CSV'
+      : zip.code === 'spreadsheet'
+        ? 'save it as CSV first (File > Save As > CSV UTF-8 in Excel), then choose the CSV'
+        : 'choose a CSV file instead';
+    throw new UserError(zip.code, `This file is ${zip.what}, not a CSV: ${action}.`);
+  }
   for (const signature of SIGNATURES) {
     if (signature.bytes.every((b, i) => head[i] === b)) {
       const action =
