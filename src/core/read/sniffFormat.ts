@@ -1,6 +1,6 @@
 import type { ByteSource } from './byteSource';
 import { OLE2_SIGNATURE, oleStreamNames } from './oleDirectory';
-import { entryText, findEntry, openZip, type ZipArchive } from './zipArchive';
+import { findEntry, openZip, storedEntryText, type ZipArchive } from './zipDirectory';
 
 /** What a file is, told from its bytes (its name only adds words to a refusal). */
 export type FileFormat =
@@ -80,7 +80,7 @@ export async function sniffFormat(source: ByteSource, name: string): Promise<Sni
     }
     const mimetype = findEntry(archive, 'mimetype');
     if (mimetype !== null && mimetype.size < 200) {
-      const type = (await entryText(archive, mimetype, 200).catch(() => '')).trim();
+      const type = ((await storedEntryText(archive, mimetype, 200)) ?? '').trim();
       const kind = OPEN_DOCUMENT_KINDS.find(([mime]) => mime === type);
       if (kind) return result('refused', null, kind[1], SAVE_AS_XLSX);
     }
