@@ -124,7 +124,7 @@ export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
     const firstRow = sheet.firstRow ?? 1;
     const firstColumn = sheet.firstColumn ?? 0;
     const rows = [...sheet.rows];
-    const width = Math.max(1, ...rows.map((row) => row.length));
+    const width = rows.reduce((widest, row) => Math.max(widest, row.length), 1);
     buffer +=
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
     if (sheet.dimension ?? true) {
