@@ -1,6 +1,8 @@
 import { strToU8, Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { createRandom } from '../../src/core/common/random';
+import { parseDate } from '../../src/core/read/parseDate';
+import { MISSING_CODE, NUMBER_CODE, type Table } from '../../src/core/read/table';
 import { generateCustomersCsv } from './customers';
 import { generateTransactionsCsv } from './transactions';
 
@@ -97,7 +99,7 @@ export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
     else out.push(chunk);
   });
   const addText = (name: string, text: string) => {
-    const file = new ZipDeflate(name, { level: 6 });
+    const file = fixedTime(new ZipDeflate(name, { level: 6 }));
     zip.add(file);
     file.push(strToU8(text), true);
   };
@@ -114,7 +116,7 @@ export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
   };
   const date1904 = workbook.date1904 ?? false;
   workbook.sheets.forEach((sheet, s) => {
-    const file = new ZipDeflate(`xl/worksheets/sheet${s + 1}.xml`, { level: 6 });
+    const file = fixedTime(new ZipDeflate(`xl/worksheets/sheet${s + 1}.xml`, { level: 6 }));
     zip.add(file);
     let buffer = '';
     const flush = (final: boolean) => {
@@ -185,7 +187,7 @@ export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetLinks}<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
   );
   addText('xl/styles.xml', STYLES);
-  const strings = new ZipDeflate('xl/sharedStrings.xml', { level: 6 });
+  const strings = fixedTime(new ZipDeflate('xl/sharedStrings.xml', { level: 6 }));
   zip.add(strings);
   let buffer = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sharedList.length}" uniqueCount="${sharedList.length}">`;
   for (const text of sharedList) {
@@ -234,6 +236,12 @@ function cellXml(
   return `<c r="${ref}">${formula}<v>${cell.value}</v></c>`;
 }
 
+/** Zip entries dated 2020-01-01, so that the same workbook always gives the same bytes. */
+function fixedTime<T extends { mtime?: Date | string | number }>(file: T): T {
+  file.mtime = new Date(2020, 0, 1);
+  return file;
+}
+
 function concat(parts: Uint8Array[]): Uint8Array {
   const total = parts.reduce((sum, part) => sum + part.length, 0);
   const bytes = new Uint8Array(total);
@@ -250,6 +258,7 @@ export function writeZip(files: Record<string, string>, storedFirst?: string): U
   if (storedFirst === undefined) {
     return zipSync(
       Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])),
+      { mtime: new Date(2020, 0, 1) },
     );
   }
   const out: Uint8Array[] = [];
@@ -257,12 +266,12 @@ export function writeZip(files: Record<string, string>, storedFirst?: string): U
     if (error) throw error;
     out.push(chunk);
   });
-  const first = new ZipPassThrough(storedFirst);
+  const first = fixedTime(new ZipPassThrough(storedFirst));
   zip.add(first);
   first.push(strToU8(files[storedFirst]), true);
   for (const [name, text] of Object.entries(files)) {
     if (name === storedFirst) continue;
-    const file = new ZipDeflate(name);
+    const file = fixedTime(new ZipDeflate(name));
     zip.add(file);
     file.push(strToU8(text), true);
   }
@@ -434,3 +443,113 @@ export function transactionsParquetColumns(customers: number, seed = 1): Parquet
     { name: 'Country', data: column('Country'), type: 'STRING' },
   ];
 }
+
+/** The cell of a CSV table as a spreadsheet would hold it: a number, a text, or nothing. */
+function tableCell(table: Table, j: number, i: number): number | string | null {
+  const column = table.columns[j];
+  const code = column.codes === null ? NUMBER_CODE : column.codes[i];
+  if (code === MISSING_CODE) return null;
+  if (code === NUMBER_CODE)
+    return column.numbers[i] === column.numbers[i] ? column.numbers[i] : null;
+  return column.texts[code];
+}
+
+/** The CSV table as a workbook: a header, then a row per record; `dates` columns as date cells. */
+export function tableAsWorkbook(table: Table, dates: Set<string>): Uint8Array {
+  const rows = function* (): Generator<XlsxCell[]> {
+    yield table.columns.map((c) => c.name);
+    for (let i = 0; i < table.rowCount; i++) {
+      yield table.columns.map((column, j) => {
+        const cell = tableCell(table, j, i);
+        if (typeof cell === 'string' && dates.has(column.name))
+          return new Date(parseDate(cell, 'ymd'));
+        return cell;
+      });
+    }
+  };
+  return writeXlsx({ sheets: [{ name: 'Data', rows: rows() }] });
+}
+
+/** The CSV table as Parquet: numeric columns as doubles, `dates` as timestamps, others as text. */
+export function tableAsParquet(table: Table, dates: Set<string>): Uint8Array {
+  const columns: ParquetColumn[] = table.columns.map((column, j) => {
+    const cells = Array.from({ length: table.rowCount }, (_, i) => tableCell(table, j, i));
+    if (dates.has(column.name)) {
+      return {
+        name: column.name,
+        type: 'TIMESTAMP',
+        data: cells.map((cell) =>
+          cell === null ? null : new Date(parseDate(String(cell), 'ymd')),
+        ),
+      };
+    }
+    if (column.codes === null) return { name: column.name, type: 'DOUBLE', data: cells };
+    return {
+      name: column.name,
+      type: 'STRING',
+      data: cells.map((cell) => (cell === null ? null : String(cell))),
+    };
+  });
+  return writeParquet(columns);
+}
+
+/** A small report as people lay them out: a title row, a merged header, errors and formulas. */
+export function reportWorkbook(): XlsxWorkbook {
+  return {
+    sheets: [
+      {
+        name: 'Report',
+        firstRow: 3,
+        firstColumn: 1,
+        merges: ['C3:D3'],
+        rows: [
+          ['Customer', 'Spend', null, 'Visits', 'Average'],
+          ['Ann', 120.5, 80, 4, { formula: 'C4/E4', value: 30.125 }],
+          ['Ben', 0, 15.25, 0, { error: '#DIV/0!' }],
+          ['Chen', 99.99, 1, 3, { formula: 'C6/E6', value: 33.33 }],
+          ['Dana', { error: '#N/A' }, 12, 2, { formula: 'C7/E7', value: 'n/a' }],
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * The .xls fixtures: made from the workbooks above by LibreOffice (the only .xls writer at hand
+ * besides SheetJS's own), committed under test/fixtures/workbooks/ since CI has no LibreOffice.
+ *   npx tsx scripts/generators/workbooks.ts xls   (needs soffice: apt-get install libreoffice-calc-nogui)
+ */
+async function writeXlsFixtures(): Promise<void> {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const out = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'workbooks');
+  const work = mkdtempSync(join(tmpdir(), 'segmentlens-xls-'));
+  const books: [string, XlsxWorkbook][] = [
+    ['chinese', chineseWorkbook(20)],
+    ['dates', transactionsWorkbook(15, 'mixed')],
+    ['report', reportWorkbook()],
+  ];
+  try {
+    for (const [name, workbook] of books)
+      writeFileSync(join(work, `${name}.xlsx`), writeXlsx(workbook));
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'xls:MS Excel 97',
+        '--outdir',
+        out,
+        ...books.map(([name]) => join(work, `${name}.xlsx`)),
+      ],
+      { stdio: 'inherit' },
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === import.meta.filename && process.argv[2] === 'xls') await writeXlsFixtures();

@@ -7,17 +7,11 @@ import { analyzeTable } from '../../src/core/analysis/analyzeTable';
 import { fileSource } from '../../src/cli/fileSource';
 import { bytesSource } from '../../src/core/read/byteSource';
 import { inferColumns } from '../../src/core/read/inferColumns';
-import { parseDate } from '../../src/core/read/parseDate';
 import { readCsv } from '../../src/core/read/readCsv';
 import { readTable, type TableRead } from '../../src/core/read/readTable';
-import { cellText, MISSING_CODE, NUMBER_CODE, type Table } from '../../src/core/read/table';
+import { cellText, type Table } from '../../src/core/read/table';
 import { computeRfm } from '../../src/core/rfm/rfm';
-import {
-  writeParquet,
-  writeXlsx,
-  type ParquetColumn,
-  type XlsxCell,
-} from '../../scripts/generators/workbooks';
+import { tableAsParquet, tableAsWorkbook } from '../../scripts/generators/workbooks';
 import { readShared, requireShared } from './sharedData';
 
 /**
@@ -36,55 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
-
-/** The cell of a CSV table as a spreadsheet would hold it: a number, a text, or nothing. */
-function cellOf(table: Table, j: number, i: number): number | string | null {
-  const column = table.columns[j];
-  const code = column.codes === null ? NUMBER_CODE : column.codes[i];
-  if (code === MISSING_CODE) return null;
-  if (code === NUMBER_CODE)
-    return column.numbers[i] === column.numbers[i] ? column.numbers[i] : null;
-  return column.texts[code];
-}
-
-/** The CSV table as a workbook: a header, then a row per record; `dates` columns as date cells. */
-function asWorkbook(table: Table, dates: Set<string>): Uint8Array {
-  const rows = function* (): Generator<XlsxCell[]> {
-    yield table.columns.map((c) => c.name);
-    for (let i = 0; i < table.rowCount; i++) {
-      yield table.columns.map((column, j) => {
-        const cell = cellOf(table, j, i);
-        if (typeof cell === 'string' && dates.has(column.name))
-          return new Date(parseDate(cell, 'ymd'));
-        return cell;
-      });
-    }
-  };
-  return writeXlsx({ sheets: [{ name: 'Data', rows: rows() }] });
-}
-
-/** The CSV table as Parquet: numeric columns as doubles, `dates` as timestamps, others as text. */
-function asParquet(table: Table, dates: Set<string>): Uint8Array {
-  const columns: ParquetColumn[] = table.columns.map((column, j) => {
-    const cells = Array.from({ length: table.rowCount }, (_, i) => cellOf(table, j, i));
-    if (dates.has(column.name)) {
-      return {
-        name: column.name,
-        type: 'TIMESTAMP',
-        data: cells.map((cell) =>
-          cell === null ? null : new Date(parseDate(String(cell), 'ymd')),
-        ),
-      };
-    }
-    if (column.codes === null) return { name: column.name, type: 'DOUBLE', data: cells };
-    return {
-      name: column.name,
-      type: 'STRING',
-      data: cells.map((cell) => (cell === null ? null : String(cell))),
-    };
-  });
-  return writeParquet(columns);
-}
 
 async function readFile(bytes: Uint8Array, name: string): Promise<TableRead> {
   const path = join(folder, name);
@@ -124,8 +69,8 @@ describe('mall_customers.csv as .xlsx and Parquet', () => {
     const expected = (await analyzeTable(csv, options)).elbow.map((point) => point.inertia);
     const none = new Set<string>();
     for (const [bytes, name, format] of [
-      [asWorkbook(csv, none), 'mall_customers.xlsx', 'xlsx'],
-      [asParquet(csv, none), 'mall_customers.parquet', 'parquet'],
+      [tableAsWorkbook(csv, none), 'mall_customers.xlsx', 'xlsx'],
+      [tableAsParquet(csv, none), 'mall_customers.parquet', 'parquet'],
     ] as const) {
       const read = await readFile(bytes, name);
       expect(read.format).toBe(format);
@@ -159,8 +104,8 @@ describe('online_retail_full.csv as .xlsx and Parquet', () => {
     const expected = computeRfm(csv, settings);
     const dates = new Set(['InvoiceDate']);
     for (const [make, name, format] of [
-      [() => asWorkbook(csv, dates), 'online_retail_full.xlsx', 'xlsx'],
-      [() => asParquet(csv, dates), 'online_retail_full.parquet', 'parquet'],
+      [() => tableAsWorkbook(csv, dates), 'online_retail_full.xlsx', 'xlsx'],
+      [() => tableAsParquet(csv, dates), 'online_retail_full.parquet', 'parquet'],
     ] as const) {
       const read = await readFile(make(), name);
       expect(read.format).toBe(format);
