@@ -43,7 +43,8 @@ try:
     print(json.dumps({'rows': len(frame), 'ms': ms,
                       'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 except ImportError as error:
-    print(json.dumps({'rows': 0, 'ms': 0, 'peak_rss_mb': 0, 'error': str(error)}))
+    print(json.dumps({'rows': 0, 'ms': 0, 'peak_rss_mb': 0,
+                      'error': 'pyarrow or fastparquet' if kind == 'parquet' else str(error).splitlines()[0]}))
 `;
 
 async function child(path: string): Promise<void> {

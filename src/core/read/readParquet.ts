@@ -79,6 +79,7 @@ export async function readParquet(
   const builder = new CellsTableBuilder(rowCount);
   builder.ensureWidth(names.length);
   const roundedColumns = new Set<string>();
+  const dates = names.map(() => ({ time: NaN, text: '' }));
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
@@ -101,7 +102,7 @@ export async function readParquet(
       for (let j = 0; j < names.length; j++) {
         const value = values[j][i];
         if (value === null || value === undefined) continue;
-        if (!writeCell(builder, j, value, kinds[j])) roundedColumns.add(names[j]);
+        if (!writeCell(builder, j, value, kinds[j], dates[j])) roundedColumns.add(names[j]);
       }
       builder.endRow();
     }
@@ -142,12 +143,18 @@ function writeCell(
   column: number,
   value: unknown,
   kind: ValueKind,
+  date: { time: number; text: string },
 ): boolean {
   switch (typeof value) {
     case 'number':
-      if (kind === DATE || kind === TIMESTAMP)
-        builder.text(column, isoDateText(value, kind === TIMESTAMP));
-      else if (kind === FLOAT32) builder.number(column, shortestFloat32(value));
+      if (kind === DATE || kind === TIMESTAMP) {
+        // Order lines repeat their time row after row: format each run of one time once.
+        if (value !== date.time) {
+          date.time = value;
+          date.text = isoDateText(value, kind === TIMESTAMP);
+        }
+        builder.text(column, date.text);
+      } else if (kind === FLOAT32) builder.number(column, shortestFloat32(value));
       else builder.number(column, value);
       return true;
     case 'bigint': {

@@ -73,7 +73,7 @@ export async function readTable(
     }
     case 'refused':
       throw new UserError(
-        sniffed.what === 'a password-protected workbook' ? 'workbook' : 'spreadsheet',
+        refusalCode(sniffed.what ?? ''),
         `This file is ${sniffed.what}, not a CSV, Excel workbook or Parquet file: ${sniffed.action}.`,
       );
     default: {
@@ -87,4 +87,10 @@ export async function readTable(
       return { table, format: 'csv', sheets: null, sheet: null };
     }
   }
+}
+
+/** A locked workbook, another kind of spreadsheet, or a file of another kind altogether. */
+function refusalCode(what: string): 'workbook' | 'spreadsheet' | 'binary' {
+  if (what.includes('password')) return 'workbook';
+  return /spreadsheet|workbook/.test(what) ? 'spreadsheet' : 'binary';
 }

@@ -58,6 +58,9 @@ export class SheetTable {
   private lastRow = 0;
   private cellsLeftOut = 0;
   private uncached = 0;
+  private lastSerial = NaN;
+  private lastStyle = -1;
+  private lastDate: string | null = null;
 
   constructor(
     private readonly info: SheetInfo,
@@ -201,6 +204,15 @@ export class SheetTable {
 
   /** A date, date-time or time of day as text when the cell's format shows one; else null. */
   private dateText(value: number, style: number): string | null {
+    // Order lines repeat their time row after row: format each run of one time once.
+    if (value === this.lastSerial && style === this.lastStyle) return this.lastDate;
+    this.lastSerial = value;
+    this.lastStyle = style;
+    this.lastDate = this.formatDate(value, style);
+    return this.lastDate;
+  }
+
+  private formatDate(value: number, style: number): string | null {
     const kind = this.info.styleKind(style);
     if (kind === FORMAT_NUMBER) return null;
     if (kind === FORMAT_TIME) return value >= 0 ? timeOfDayText(value) : null;

@@ -1,3 +1,4 @@
+import { UserError } from '../common/userError';
 import { decodeCellText, stringItemText } from './xmlText';
 
 /** What a cell of a worksheet holds, as written in its XML. */
@@ -9,6 +10,16 @@ export const CELL_ERROR = 4;
 export const CELL_ISO_DATE = 5;
 /** A formula saved without its calculated value. */
 export const CELL_NO_VALUE = 6;
+
+/** A row of XML longer than this is a damaged or hostile sheet, not a row of cells. */
+const MAX_ROW_CHARS = 64 << 20;
+
+function rowTooLong(): UserError {
+  return new UserError(
+    'workbook',
+    'This sheet has a row too long to be read (over 64 million characters of XML): open the workbook in Excel or LibreOffice, save it again, and try again.',
+  );
+}
 
 /** The cells of one row with a value, in column order (reused from row to row). */
 export class RowCells {
@@ -100,6 +111,7 @@ export class SheetScanner {
       this.scanRows(buffer, rowsEnd);
       if (dataEnd === -1) {
         this.carry = buffer.slice(rowsEnd);
+        if (this.carry.length > MAX_ROW_CHARS) throw rowTooLong();
         return;
       }
       buffer = buffer.slice(dataEnd);

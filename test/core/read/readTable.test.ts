@@ -90,7 +90,9 @@ describe('readTable', () => {
     expect(ods.message).toBe(
       'This file is an OpenDocument spreadsheet (.ods), not a CSV, Excel workbook or Parquet file: open it in Excel or LibreOffice and save it as .xlsx or CSV, then choose that file.',
     );
+    expect(ods.code).toBe('spreadsheet');
     const zip = await refusal(writeZip({ 'data/orders.csv': 'a\n1\n' }), 'orders.zip');
+    expect(zip.code).toBe('binary');
     expect(zip.message).toMatch(
       /^This file is a zip archive, not a CSV, Excel workbook or Parquet file: unzip it/,
     );

@@ -103,6 +103,12 @@ describe('SheetScanner', () => {
     ]);
   });
 
+  it('refuses a row too long to be a row of cells, rather than growing without end', () => {
+    const scanner = new SheetScanner([], { dimension: () => {}, row: () => {} });
+    scanner.push('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>');
+    expect(() => scanner.push('x'.repeat((64 << 20) + 1))).toThrow(/row too long to be read/);
+  });
+
   it('skips empty cells and empty text, and handles an empty sheet', () => {
     const xml = `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v></v></c><c r="B1" t="inlineStr"><is><t></t></is></c><c r="C1" s="1"/></row></sheetData></worksheet>`;
     expect(scan(xml).rows).toEqual([]);
