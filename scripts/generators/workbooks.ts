@@ -43,8 +43,8 @@ export interface XlsxSheet {
   merges?: string[];
   /** Text as inline strings (`t="inlineStr"`) instead of the shared string table. */
   inlineStrings?: boolean;
-  /** Write `<dimension>` (Excel always does; some writers do not). Default true. */
-  dimension?: boolean;
+  /** Write `<dimension>` (Excel always does; some writers do not), or this range. Default true. */
+  dimension?: boolean | string;
 }
 
 export interface XlsxWorkbook {
@@ -129,7 +129,9 @@ export function writeXlsx(workbook: XlsxWorkbook): Uint8Array {
     const width = rows.reduce((widest, row) => Math.max(widest, row.length), 1);
     buffer +=
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">';
-    if (sheet.dimension ?? true) {
+    if (typeof sheet.dimension === 'string') {
+      buffer += `<dimension ref="${sheet.dimension}"/>`;
+    } else if (sheet.dimension ?? true) {
       const last = `${columnLetters(firstColumn + width - 1)}${firstRow + Math.max(0, rows.length - 1)}`;
       buffer += `<dimension ref="${columnLetters(firstColumn)}${firstRow}:${last}"/>`;
     }

@@ -57,7 +57,7 @@ export class CellsTableBuilder {
   private blankLines = 0;
 
   constructor(estimatedRows: number) {
-    this.capacity = Math.max(16, estimatedRows);
+    this.capacity = Math.max(16, Math.ceil(estimatedRows));
     this.start = new Uint32Array(this.capacity);
     this.end = new Uint32Array(this.capacity);
     this.line = new Uint32Array(this.capacity);

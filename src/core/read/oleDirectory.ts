@@ -7,6 +7,8 @@ const END_OF_CHAIN = 0xfffffffe;
 const HEADER_DIFAT_ENTRIES = 109;
 /** A directory longer than this is a loop in a damaged file, not a real document. */
 const MAX_DIRECTORY_SECTORS = 4096;
+/** Enough allocation table for files of tens of gigabytes; more is a loop in a hostile file. */
+const MAX_DIFAT_SECTORS = 10_000;
 
 /**
  * The names of the streams and storages in an OLE2 compound file, read from its directory
@@ -40,7 +42,11 @@ export async function oleStreamNames(source: ByteSource): Promise<string[]> {
   const fatCache = new Map<number, DataView | null>();
   const nextSector = async (sector: number): Promise<number> => {
     const index = Math.floor(sector / perSector);
-    while (index >= fatSectors.length && difat < END_OF_CHAIN && difatRead < difatCount) {
+    while (
+      index >= fatSectors.length &&
+      difat < END_OF_CHAIN &&
+      difatRead < Math.min(difatCount, MAX_DIFAT_SECTORS)
+    ) {
       const block = await readSector(difat);
       if (block === null) return END_OF_CHAIN;
       for (let i = 0; i < perSector - 1; i++) fatSectors.push(block.getUint32(i * 4, true));

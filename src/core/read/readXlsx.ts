@@ -12,6 +12,8 @@ import { findEntry, type ZipArchive } from './zipDirectory';
 /** What the page can hold: a sheet's XML expands to about 40 bytes a cell and more. */
 export const MAX_SHEET_XML_BYTES = 1 << 30;
 const MAX_SHARED_STRINGS_BYTES = 512 << 20;
+/** The shortest XML a cell with a value can take (`<c><v>1</v></c>` is 14 bytes). */
+const MIN_CELL_BYTES = 10;
 
 export interface SheetRead {
   table: Table;
@@ -82,12 +84,15 @@ export async function readXlsx(archive: ZipArchive, options: XlsxOptions = {}): 
       const [from, to = from] = ref.split(':');
       const rows = rowOfReference(to) - rowOfReference(from) + 1;
       const columns = columnOfReference(to) - columnOfReference(from) + 1;
-      if (rows > 0 && columns > 0 && rows * columns > maxCells)
-        throw tooManyCells(rows * columns, maxCells);
+      // The dimension is a rectangle, which formatting alone can stretch to the whole sheet: a
+      // cell takes at least 10 bytes of XML, so the XML's size bounds it too.
+      const spanned = Math.min(rows * columns, Math.floor(entry.size / MIN_CELL_BYTES));
+      if (rows > 0 && columns > 0 && spanned > maxCells)
+        throw tooManyCells(spanned, maxCells, 'spans up to');
       start(rows > 1 ? Math.min(rows, entry.size / 20) : entry.size / 400);
     },
     row(row, cells) {
-      if (scanner.cellCount > maxCells) throw tooManyCells(scanner.cellCount, maxCells);
+      if (scanner.cellCount > maxCells) throw tooManyCells(scanner.cellCount, maxCells, 'has');
       start(entry.size / 400).row(row, cells);
     },
   });
@@ -113,9 +118,9 @@ export async function readXlsx(archive: ZipArchive, options: XlsxOptions = {}): 
   return { table, sheets: names, sheet: chosen.name };
 }
 
-function tooManyCells(cells: number, maxCells: number): UserError {
+function tooManyCells(cells: number, maxCells: number, verb: string): UserError {
   return new UserError(
     'too-large',
-    `This sheet has ${cells.toLocaleString('en-US')} cells, more than the ${maxCells.toLocaleString('en-US')} the page can hold: save it as CSV and use the command line (npx segmentlens analyze FILE).`,
+    `This sheet ${verb} ${cells.toLocaleString('en-US')} cells, more than the ${maxCells.toLocaleString('en-US')} the page can hold: save it as CSV and use the command line (npx segmentlens analyze FILE).`,
   );
 }
