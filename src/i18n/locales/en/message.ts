@@ -2,6 +2,7 @@ import { messageBaskets } from './messageBaskets';
 import { messageRecommend } from './messageRecommend';
 import { messageClassify } from './messageClassify';
 import { messageValue } from './messageValue';
+import { messageWorkbooks } from './messageWorkbooks';
 
 /** What the core says: errors, notes, reasons, labels (a code and its values). */
 export const message = {
@@ -305,4 +306,5 @@ export const message = {
   ...messageRecommend,
   ...messageValue,
   ...messageClassify,
+  ...messageWorkbooks,
 } as const;

@@ -2,6 +2,7 @@ import { messageBaskets } from './messageBaskets';
 import { messageRecommend } from './messageRecommend';
 import { messageClassify } from './messageClassify';
 import { messageValue } from './messageValue';
+import { messageWorkbooks } from './messageWorkbooks';
 
 import type { CatalogShape } from '../../catalog';
 import type { message as english } from '../en/message';
@@ -274,4 +275,5 @@ export const message: CatalogShape<typeof english> = {
   ...messageRecommend,
   ...messageValue,
   ...messageClassify,
+  ...messageWorkbooks,
 };
