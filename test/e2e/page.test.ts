@@ -315,7 +315,7 @@ describe('the page in Chromium', () => {
     await page.getByLabel('Choose a CSV file').setInputFiles(workbook);
     await expect
       .poll(() => page.getByRole('alert').innerText())
-      .toMatch(/^This file is an Excel workbook \(\.xlsx\), not a CSV: save it as CSV first/);
+      .toMatch(/^This file is a damaged zip archive, not a CSV, Excel workbook or Parquet file/);
     await page
       .getByLabel('Choose a CSV file')
       .setInputFiles(await writeCustomers('after.csv', 300, 9));

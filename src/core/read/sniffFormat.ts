@@ -75,8 +75,9 @@ export async function sniffFormat(source: ByteSource, name: string): Promise<Sni
   ): SniffedFormat => ({ format, archive, refusal });
   const refuse = (code: Refusal['code'], what: MessageKey, action: Message) =>
     result('refused', null, { code, what: message(what), action });
-  if (source.size < 8) return result('csv');
-  const head = await source.read(0, 8);
+  // Four bytes tell a zip; a shorter file is text (or nothing), which the CSV reader judges.
+  if (source.size < 4) return result('csv');
+  const head = await source.read(0, Math.min(source.size, 8));
   const startsWith = (signature: number[]) => signature.every((b, i) => head[i] === b);
 
   if (startsWith(PARQUET_MAGIC) && source.size >= 12) {
@@ -114,7 +115,8 @@ export async function sniffFormat(source: ByteSource, name: string): Promise<Sni
     if (names.has('workbook') || names.has('book')) return result('xls');
     if (names.has('worddocument')) return refuse('binary', 'fileDoc', CHOOSE_TABLE);
     if (names.has('powerpoint document')) return refuse('binary', 'filePpt', CHOOSE_TABLE);
-    return /\.xl[sst]$/i.test(name)
+    // A directory that cannot be read is a damaged file; of compound files, most such are .xls.
+    return names.size === 0 || /\.xl[sst]$/i.test(name)
       ? refuse('spreadsheet', 'fileDamagedXls', SAVE_AS_XLSX)
       : refuse('binary', 'fileOfficeOther', CHOOSE_TABLE);
   }

@@ -2,10 +2,11 @@ import * as XLSX from '@e965/xlsx';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isUserError } from '../../../src/core/common/userError';
+import { isUserError, type UserError } from '../../../src/core/common/userError';
 import { bytesSource, textSource } from '../../../src/core/read/byteSource';
 import { readTable } from '../../../src/core/read/readTable';
 import { cellText } from '../../../src/core/read/table';
+import { renderMessage } from '../../../src/i18n/formatMessage';
 import {
   chineseWorkbook,
   customersWorkbook,
@@ -74,9 +75,10 @@ describe('readTable', () => {
       {},
       { maxBytes: 1000 },
     ).catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(
-      /^This file is .* more than the 1000 bytes this page can hold/,
-    );
+    expect(error).toMatchObject({
+      code: 'too-large',
+      sentence: { key: 'readTooLarge', params: { limit: '1000 bytes' } },
+    });
   });
 
   it('says what a file really is when it is not a CSV, a workbook or Parquet', async () => {
@@ -102,6 +104,10 @@ describe('readTable', () => {
     );
     expect(locked.code).toBe('workbook');
     expect(locked.message).toMatch(/password-protected workbook.*save it without a password/);
+    // The same refusal in Chinese: what the file is and what to do are rendered in it too.
+    expect(renderMessage('zh', (ods as UserError).sentence)).toBe(
+      '这个文件是 OpenDocument 电子表格（.ods），不是 CSV、Excel 工作簿或 Parquet 文件：请用 Excel 或 LibreOffice 打开它，另存为 .xlsx 或 CSV，再选择那个文件。',
+    );
   });
 
   it('loads the workbook and Parquet libraries only for such files (dynamic imports)', async () => {

@@ -99,6 +99,11 @@ describe('sniffFormat', () => {
       code: 'spreadsheet',
       what: 'a damaged Excel workbook (.xls)',
     });
+    // A compound file cut short has no directory to read: damaged, whatever its name.
+    const cut = compoundFile(['Workbook']).slice(0, 600);
+    expect(refusal(await sniffFormat(bytesSource(cut), 'a.csv')).what).toBe(
+      'a damaged Excel workbook (.xls)',
+    );
   });
 
   it('leaves anything else (short files, images, text starting like a zip) to the CSV reader', async () => {
@@ -111,5 +116,13 @@ describe('sniffFormat', () => {
     expect(refusal(await sniffFormat(bytesSource(brokenZip), 'a.xlsx')).what).toBe(
       'a damaged zip archive',
     );
+    // Four bytes are enough to tell a zip: a stub of one is a damaged zip, not a CSV to refuse.
+    const stub = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    expect(refusal(await sniffFormat(bytesSource(stub), 'book.csv'))).toEqual({
+      code: 'binary',
+      what: 'a damaged zip archive',
+      action: 'choose a CSV, .xlsx or Parquet file',
+    });
+    expect((await sniffFormat(bytesSource(stub.subarray(0, 3)), 'a.csv')).format).toBe('csv');
   });
 });
