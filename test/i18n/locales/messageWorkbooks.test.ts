@@ -2,7 +2,9 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { message } from '../../../src/core/common/message';
 import { renderMessage } from '../../../src/i18n/formatMessage';
+import { cliMessage as englishCli } from '../../../src/i18n/locales/en/cliMessage';
 import { messageWorkbooks as english } from '../../../src/i18n/locales/en/messageWorkbooks';
+import { cliMessage as chineseCli } from '../../../src/i18n/locales/zh/cliMessage';
 import { messageWorkbooks as chinese } from '../../../src/i18n/locales/zh/messageWorkbooks';
 
 type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
@@ -29,6 +31,19 @@ describe('the workbook and Parquet readers catalog', () => {
     expect(Object.keys(chinese).sort()).toEqual([...keys].sort());
     for (const key of keys)
       expect(argumentsOf(chinese[key], 'zh-CN'), key).toEqual(argumentsOf(english[key], 'en'));
+  });
+
+  it('words the size limits for the command line with the same arguments', () => {
+    const limits = ['workbookTooLarge', 'sheetTooManyCells', 'sheetSpansTooManyCells'] as const;
+    for (const key of limits) {
+      expect(argumentsOf(englishCli[key], 'en'), key).toEqual(argumentsOf(english[key], 'en'));
+      expect(argumentsOf(chineseCli[key], 'zh-CN'), key).toEqual(argumentsOf(english[key], 'en'));
+    }
+    const tooMany = message('sheetTooManyCells', { cells: 200, most: 100 });
+    expect(renderMessage('en', tooMany, 'page')).toMatch(/with the command line/);
+    expect(renderMessage('en', tooMany, 'cli')).toBe(
+      'This sheet has 200 cells, more than the 100 that can be read from a workbook: save it as CSV and give the CSV instead.',
+    );
   });
 
   it('says counts in the right form in each language', () => {
