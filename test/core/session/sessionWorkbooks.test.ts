@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateTransactionsCsv } from '../../../scripts/generators/transactions';
 import {
@@ -104,5 +106,25 @@ describe('AnalysisSession over workbooks and Parquet files', () => {
       },
     ).catch((e: unknown) => e);
     expect(isUserError(error) && error.code).toBe('too-large');
+  });
+
+  it('loads no workbook or Parquet library until such a file is opened (dynamic imports)', async () => {
+    // The worker and the page's in-process fallback import the session: following its static
+    // imports must reach none of the readers' libraries, or the first load would carry them.
+    const seen = new Set<string>();
+    const libraries = new Set<string>();
+    const visit = async (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = await readFile(file, 'utf8');
+      for (const m of source.matchAll(/^import\s[^;]*?from\s+'([^']+)';/gms)) {
+        if (m[0].startsWith('import type')) continue;
+        if (!m[1].startsWith('.')) libraries.add(m[1]);
+        else await visit(join(dirname(file), `${m[1]}.ts`));
+      }
+    };
+    await visit(join(import.meta.dirname, '../../../src/core/session/session.ts'));
+    expect(seen.has(join(import.meta.dirname, '../../../src/core/read/readTable.ts'))).toBe(true);
+    expect([...libraries].filter((name) => /fflate|hyparquet|xlsx/.test(name))).toEqual([]);
   });
 });
