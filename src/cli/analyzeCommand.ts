@@ -6,6 +6,7 @@ import type { SegmentationRequest } from '../core/session/session';
 import { parseCommandArgs } from './args';
 import { ANALYZE_FLAGS, ANALYZE_USAGE, analysisOptionsFrom } from './analyzeFlags';
 import { analysisJson, analysisText, comparisonText } from './analyzeReport';
+import { fileReadJson, sheetLine } from './fileReport';
 import type { Io } from './io';
 import type { Voice } from './voice';
 import { openSession } from './openSession';
@@ -57,10 +58,12 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
     io.stdout.write(
       values.json
         ? JSON.stringify({
+            ...fileReadJson(session.read),
             ...analysisJson(session.table, analysis, voice),
             ...(comparison === null ? {} : { comparison }),
           }) + '\n'
-        : analysisText(path, analysis, values.out, voice) +
+        : sheetLine(session.read, voice) +
+            analysisText(path, analysis, values.out, voice) +
             (comparison === null ? '' : comparisonText(comparison, voice)),
     );
     return 0;

@@ -157,8 +157,10 @@ export function analysisText(
         `  ${String(s.id).padStart(2)}  ${String(s.size).padStart(7)} (${(s.share * 100).toFixed(1).padStart(5)}%)  ${voice.say(s.label)}`,
     ),
   ];
-  if (analysis.notes.length > 0)
-    lines.push('', voice.text('notes'), ...analysis.notes.map((note) => `  - ${voice.say(note)}`));
+  // Which sheet of a workbook was read is said above the report (see sheetLine), not again here.
+  const notes = analysis.notes.filter((note) => note.key !== 'noteSheets');
+  if (notes.length > 0)
+    lines.push('', voice.text('notes'), ...notes.map((note) => `  - ${voice.say(note)}`));
   if (out !== undefined) lines.push('', voice.text('wroteAnalyze', { out }));
   return lines.join('\n') + '\n';
 }

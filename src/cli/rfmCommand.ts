@@ -8,6 +8,7 @@ import { MAPPING_FLAGS, MAPPING_USAGE, rfmSettingsFrom } from './mappingFlags';
 import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
+import { fileReadJson, sheetLine } from './fileReport';
 import { rfmJson, rfmText } from './rfmReport';
 import { writeExports } from './writeParts';
 
@@ -83,8 +84,9 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
     }
     io.stdout.write(
       values.json
-        ? JSON.stringify(rfmJson(rfm, analysis, map, voice)) + '\n'
-        : rfmText(path, rfm, analysis, map, values.out, voice),
+        ? JSON.stringify({ ...fileReadJson(session.read), ...rfmJson(rfm, analysis, map, voice) }) +
+            '\n'
+        : sheetLine(session.read, voice) + rfmText(path, rfm, analysis, map, values.out, voice),
     );
     return 0;
   } finally {

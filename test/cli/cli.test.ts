@@ -262,7 +262,7 @@ describe('segmentlens analyze', SPAWNING, () => {
     const cases: [string[], RegExp][] = [
       [['analyze', join(dir, 'missing.csv')], /no such file/],
       [['analyze', empty], /empty/],
-      [['analyze', workbook], /save it as CSV first/],
+      [['analyze', workbook], /damaged zip archive, not a CSV, Excel workbook or Parquet file/],
       [['analyze', customers, '--k', 'zero'], /--k must be a whole number/],
       [['analyze', customers, '--scale', 'log'], /--scale must be one of zscore, minmax, robust/],
       [['analyze', customers, '--features', 'nope'], /no column named "nope"/],

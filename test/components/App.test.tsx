@@ -153,8 +153,10 @@ describe('App', () => {
       screen.getByLabelText('Choose a CSV file'),
       new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], 'book.csv'),
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'This file is an Excel workbook (.xlsx), not a CSV: save it as CSV first',
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'This file is a damaged zip archive, not a CSV, Excel workbook or Parquet file',
+      ),
     );
     await user.upload(screen.getByLabelText('Choose a CSV file'), customers());
     await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });

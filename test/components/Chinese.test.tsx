@@ -279,7 +279,7 @@ describe('the page in Chinese', { timeout: 240_000 }, () => {
       new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], 'book.csv'),
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      '这个文件是 Excel 工作簿（.xlsx），不是 CSV：请先另存为 CSV',
+      '这个文件是 已损坏的 zip 压缩包，不是 CSV、Excel 工作簿或 Parquet 文件',
     );
     expectAllChinese();
     await user.click(screen.getByRole('button', { name: '关闭' }));

@@ -117,7 +117,6 @@ function utf16WithoutBom(head: Uint8Array): Encoding | null {
 }
 
 const SIGNATURES: { bytes: number[]; code: 'spreadsheet' | 'binary'; what: MessageKey }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], code: 'spreadsheet', what: 'fileXlsx' },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], code: 'spreadsheet', what: 'fileXls' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], code: 'binary', what: 'filePng' },
   { bytes: [0xff, 0xd8, 0xff], code: 'binary', what: 'fileJpeg' },
@@ -126,7 +125,48 @@ const SIGNATURES: { bytes: number[]; code: 'spreadsheet' | 'binary'; what: Messa
   { bytes: [0x1f, 0x8b], code: 'binary', what: 'fileGzip' },
 ];
 
+/** What a zip archive is: a spreadsheet (then `what` names which) or another kind of file. */
+export interface ZipKind {
+  code: 'spreadsheet' | 'binary';
+  what: MessageKey;
+}
+
+/**
+ * What a zip archive is, from the names of the files at its start (a zip is not always a
+ * workbook: OpenDocument files, Word documents and plain archives are zips too).
+ */
+export function describeZip(head: Uint8Array): ZipKind {
+  const latin1 = new TextDecoder('latin1').decode(head.subarray(0, 65536));
+  const mimetype = /mimetype(application\/vnd\.oasis\.opendocument\.[a-z]+)/.exec(latin1);
+  if (mimetype !== null) {
+    if (mimetype[1].endsWith('.spreadsheet')) return { code: 'spreadsheet', what: 'fileOds' };
+    return { code: 'binary', what: 'fileOpenDocument' };
+  }
+  // File names stand 30 bytes after each local header's signature (PK 3 4).
+  const names = new Set<string>();
+  for (
+    let at = latin1.indexOf('PK\u0003\u0004');
+    at !== -1;
+    at = latin1.indexOf('PK\u0003\u0004', at + 4)
+  )
+    names.add(latin1.slice(at + 30, at + 35).split('/')[0] + '/');
+  if (names.has('xl/')) return { code: 'spreadsheet', what: 'fileXlsx' };
+  if (names.has('word/')) return { code: 'binary', what: 'fileDocx' };
+  if (names.has('ppt/')) return { code: 'binary', what: 'filePptx' };
+  return { code: 'binary', what: 'fileZip' };
+}
+
 function refuseBinary(head: Uint8Array): void {
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    const zip = describeZip(head);
+    const key: MessageKey =
+      zip.what === 'fileOds'
+        ? 'readOpenDocumentSpreadsheet'
+        : zip.code === 'spreadsheet'
+          ? 'readWorkbook'
+          : 'readBinaryKind';
+    throw new UserError(zip.code, key, { what: message(zip.what) });
+  }
   for (const signature of SIGNATURES) {
     if (signature.bytes.every((b, i) => head[i] === b)) {
       throw new UserError(

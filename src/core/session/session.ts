@@ -6,14 +6,20 @@ import type { ClusterExecutor } from '../cluster/clusterJob';
 import type { AlgorithmComparison } from '../cluster/compareAlgorithms';
 import type { ByteSource } from '../read/byteSource';
 import { inferColumns, type ColumnSummary } from '../read/inferColumns';
-import { readCsv } from '../read/readCsv';
+import { readTable } from '../read/readTable';
 import type { Table } from '../read/table';
 import { selectOrderLines, type OrderLines, type OrderLineSettings } from '../rfm/orderLines';
 import { rfmOfLines, type RfmResult, type RfmSettings } from '../rfm/rfm';
 import { customerClusters, rfmAnalysisOptions, rfmTable } from '../rfm/rfmClustering';
 import { RfmCustomerTable, type RfmPage, type RfmQuery } from '../rfm/rfmCustomerTable';
 import { cellTotals } from '../rfm/rfmSummary';
-import { describeDataset, type DatasetSummary, type ReadChoice } from './datasetSummary';
+import {
+  CSV_READ,
+  describeDataset,
+  type DatasetSummary,
+  type FileRead,
+  type ReadChoice,
+} from './datasetSummary';
 import {
   cleaningReportExport,
   rfmExport,
@@ -69,11 +75,16 @@ export class AnalysisSession {
     readonly table: Table,
     readonly columns: ColumnSummary[],
     private readonly executor: () => ClusterExecutor | undefined,
+    /** The file's format and, for a workbook, its sheets and the one read. */
+    readonly read: FileRead = CSV_READ,
   ) {
     this.rows = new TableAnalysis(table, columns, executor);
   }
 
-  /** Reads a file and infers its column kinds. */
+  /**
+   * Reads a file (CSV, .xlsx, .xls or Parquet, told from its bytes; `choice.sheet` picks a
+   * workbook's sheet) and infers its column kinds.
+   */
   static async open(
     source: ByteSource,
     fileName: string,
@@ -81,13 +92,16 @@ export class AnalysisSession {
     options: OpenOptions = {},
   ): Promise<AnalysisSession> {
     const { onProgress } = options;
-    const table = await readCsv(source, {
-      ...choice,
+    const { table, format, sheets, sheet } = await readTable(source, fileName, choice, {
       maxBytes: options.maxBytes,
       onProgress: (f) => onProgress?.('parse', f),
     });
     const columns = inferColumns(table, (f) => onProgress?.('infer', f));
-    return new AnalysisSession(fileName, source.size, table, columns, () => options.executor?.());
+    return new AnalysisSession(fileName, source.size, table, columns, () => options.executor?.(), {
+      format,
+      sheets,
+      sheet,
+    });
   }
 
   /** A session over a table already read (tests, the RFM customers' own table). */
@@ -98,7 +112,13 @@ export class AnalysisSession {
   }
 
   summary(): DatasetSummary {
-    this.summaryMemo ??= describeDataset(this.fileName, this.fileSize, this.table, this.columns);
+    this.summaryMemo ??= describeDataset(
+      this.fileName,
+      this.fileSize,
+      this.table,
+      this.columns,
+      this.read,
+    );
     return this.summaryMemo;
   }
 

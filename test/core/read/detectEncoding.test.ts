@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { message } from '../../../src/core/common/message';
 import { bytesSource } from '../../../src/core/read/byteSource';
-import { detectEncoding, guessLegacyEncoding } from '../../../src/core/read/detectEncoding';
+import {
+  describeZip,
+  detectEncoding,
+  guessLegacyEncoding,
+} from '../../../src/core/read/detectEncoding';
 import { readCsv } from '../../../src/core/read/readCsv';
 import { encodeGb18030, encodeUtf16, encodeWindows1252 } from '../../fixtures/encode';
+import { customersWorkbook, writeXlsx, writeZip } from '../../../scripts/generators/workbooks';
 
 const text = 'name,city,spend\nZoë,Genève,12.5\n王芳,北京,30\n';
 
@@ -72,9 +77,28 @@ describe('detectEncoding', () => {
       expect(guessLegacyEncoding(encodeGb18030(chinese)), chinese).toBe('gb18030');
   });
 
+  it('says what a zip archive is instead of calling every zip an Excel workbook', () => {
+    const ods = writeZip(
+      { mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<c/>' },
+      'mimetype',
+    );
+    expect(describeZip(ods)).toEqual({ code: 'spreadsheet', what: 'fileOds' });
+    expect(() => detectEncoding(ods)).toThrow(
+      /OpenDocument spreadsheet \(\.ods\), not a CSV: save it as CSV first \(File > Save As > Text CSV in LibreOffice\)/,
+    );
+    expect(describeZip(writeZip({ 'word/document.xml': '<w/>' })).what).toBe('fileDocx');
+    expect(describeZip(writeZip({ 'notes.txt': 'hello' }))).toEqual({
+      code: 'binary',
+      what: 'fileZip',
+    });
+  });
+
   it('refuses workbooks, images and other binary files with a sentence that says what to do', () => {
+    expect(() => detectEncoding(writeXlsx(customersWorkbook(3)))).toThrow(
+      /Excel workbook \(\.xlsx\), not a CSV: save it as CSV first/,
+    );
     expect(() => detectEncoding(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toThrow(
-      /Excel workbook.*save it as CSV first/,
+      /^This file is a zip archive, not a CSV: choose a CSV file instead\.$/,
     );
     expect(() => detectEncoding(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toThrow(
       /PNG image/,

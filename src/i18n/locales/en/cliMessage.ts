@@ -13,4 +13,11 @@ export const cliMessage = {
     'The dates in "{column}" (such as {example}) could be day-first or month-first: add --day-first or --month-first.',
   rfmOneCustomer:
     'Only one customer has usable orders, and segments need at least two: check the column choices.',
+  // Workbooks too large to read: a CSV of the sheet has no such limit here.
+  workbookTooLarge:
+    'This workbook is too large: {part, select, strings {its text cells} other {this sheet}} would take more than {size} once expanded; save the sheet as CSV and give the CSV instead.',
+  sheetTooManyCells:
+    'This sheet has {cells, number} cells, more than the {most, number} that can be read from a workbook: save it as CSV and give the CSV instead.',
+  sheetSpansTooManyCells:
+    'This sheet spans up to {cells, number} cells, more than the {most, number} that can be read from a workbook: save it as CSV and give the CSV instead.',
 } as const;

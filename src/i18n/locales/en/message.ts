@@ -2,6 +2,7 @@ import { messageBaskets } from './messageBaskets';
 import { messageRecommend } from './messageRecommend';
 import { messageClassify } from './messageClassify';
 import { messageValue } from './messageValue';
+import { messageWorkbooks } from './messageWorkbooks';
 
 /** What the core says: errors, notes, reasons, labels (a code and its values). */
 export const message = {
@@ -302,14 +303,15 @@ export const message = {
   statusRead: 'Read {rows, number} rows.',
   rfmSayDateOrder: 'Say how the dates in {column} are written: day first or month first.',
   // The command line's own refusals
-  cliOneFile: 'Give exactly one CSV file: segmentlens {command} FILE [options].',
+  cliOneFile:
+    'Give exactly one file (CSV, Excel workbook or Parquet): segmentlens {command} FILE [options].',
   cliBadArguments: '{problem}: see segmentlens --help.',
   cliWholeNumberAtLeast: '--{name} must be a whole number of at least {min}, not "{value}".',
   cliWholeNumberRange: '--{name} must be a whole number from {min} to {max}, not "{value}".',
   cliNumberAtLeast: '--{name} must be a number of at least {min}, not "{value}".',
   cliChoice: '--{name} must be one of {choices}, not "{value}".',
   cliNoSuchFile: 'Cannot read {path}: there is no such file; check the path.',
-  cliFolder: 'Cannot read {path}: it is a folder; give the path of a CSV file.',
+  cliFolder: 'Cannot read {path}: it is a folder; give the path of a file.',
   cliCannotOpen: 'Cannot read {path}: it cannot be opened; check the path.',
   cliDayAndMonth: 'Give --day-first or --month-first, not both.',
   cliSnapshot: '--snapshot must be a date such as 2011-12-10 or "2011-12-10 12:50", not "{value}".',
@@ -322,4 +324,5 @@ export const message = {
   ...messageRecommend,
   ...messageValue,
   ...messageClassify,
+  ...messageWorkbooks,
 } as const;

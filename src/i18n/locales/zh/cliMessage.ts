@@ -15,4 +15,11 @@ export const cliMessage: CatalogShape<typeof english> = {
   linesAmbiguousDates:
     '“{column}”中的日期（例如 {example}）可能是日在前，也可能是月在前：请加上 --day-first 或 --month-first。',
   rfmOneCustomer: '只有一个客户有可用的订单，而细分至少需要两个客户：请检查列的选择。',
+  // 工作簿太大：工作表的 CSV 在命令行中没有这个限制。
+  workbookTooLarge:
+    '这个工作簿太大：{part, select, strings {其中的文本单元格} other {这个工作表}}展开后会超过 {size}；请把工作表另存为 CSV，改为读取这个 CSV。',
+  sheetTooManyCells:
+    '这个工作表有 {cells, number} 个单元格，超过了工作簿中能读取的 {most, number} 个：请把它另存为 CSV，改为读取这个 CSV。',
+  sheetSpansTooManyCells:
+    '这个工作表的范围最多可达 {cells, number} 个单元格，超过了工作簿中能读取的 {most, number} 个：请把它另存为 CSV，改为读取这个 CSV。',
 };

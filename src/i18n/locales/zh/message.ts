@@ -2,6 +2,7 @@ import { messageBaskets } from './messageBaskets';
 import { messageRecommend } from './messageRecommend';
 import { messageClassify } from './messageClassify';
 import { messageValue } from './messageValue';
+import { messageWorkbooks } from './messageWorkbooks';
 
 import type { CatalogShape } from '../../catalog';
 import type { message as english } from '../en/message';
@@ -271,14 +272,14 @@ export const message: CatalogShape<typeof english> = {
   statusRead: '已读取 {rows, number} 行。',
   rfmSayDateOrder: '请说明 {column} 中的日期是怎么写的：日在前还是月在前。',
   // 命令行自己的拒绝
-  cliOneFile: '请只给一个 CSV 文件：segmentlens {command} FILE [选项]。',
+  cliOneFile: '请只给一个文件（CSV、Excel 工作簿或 Parquet）：segmentlens {command} FILE [选项]。',
   cliBadArguments: '{problem}：请查看 segmentlens --help。',
   cliWholeNumberAtLeast: '--{name} 必须是不小于 {min} 的整数，而不是“{value}”。',
   cliWholeNumberRange: '--{name} 必须是 {min} 到 {max} 之间的整数，而不是“{value}”。',
   cliNumberAtLeast: '--{name} 必须是不小于 {min} 的数字，而不是“{value}”。',
   cliChoice: '--{name} 必须是 {choices} 之一，而不是“{value}”。',
   cliNoSuchFile: '无法读取 {path}：没有这个文件；请检查路径。',
-  cliFolder: '无法读取 {path}：这是一个文件夹；请给出 CSV 文件的路径。',
+  cliFolder: '无法读取 {path}：这是一个文件夹；请给出文件的路径。',
   cliCannotOpen: '无法读取 {path}：无法打开；请检查路径。',
   cliDayAndMonth: '请给出 --day-first 或 --month-first，不要两个都给。',
   cliSnapshot: '--snapshot 必须是像 2011-12-10 或“2011-12-10 12:50”这样的日期，而不是“{value}”。',
@@ -291,4 +292,5 @@ export const message: CatalogShape<typeof english> = {
   ...messageRecommend,
   ...messageValue,
   ...messageClassify,
+  ...messageWorkbooks,
 };
