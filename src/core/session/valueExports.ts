@@ -1,0 +1,137 @@
+import type { AnalysisOptions } from '../analysis/analysisOptions';
+import { message } from '../common/message';
+import { BOM, csvLine, exportFileName, neutraliseCell, PartWriter } from '../export/exportCsv';
+import type { NamedSegmentMap } from '../rfm/rfmSegments';
+import type { AnalysisSession } from './session';
+import type { ExportParts, Render } from './sessionExports';
+import { groupsOf, rfmSegmentOf } from './valueSession';
+import { historyRows, valueStage, type ValueRequest, type ValueStage } from './valueStages';
+
+/** value.csv: lifetimes' summary columns, then what the models expect, then the groups. */
+export const VALUE_EXPORT_HEADER = [
+  'customer',
+  'frequency',
+  'recency',
+  'T',
+  'monetary_value',
+  'p_alive',
+  'expected_purchases',
+  'expected_spend',
+  'clv',
+  'rfm_segment',
+  'cluster',
+] as const;
+
+export const AT_RISK_EXPORT_HEADER = [
+  'customer',
+  'frequency',
+  'recency',
+  'T',
+  'monetary_value',
+  'repeat_spend',
+  'p_alive',
+  'value_at_risk',
+  'expected_purchases',
+  'clv',
+  'rfm_segment',
+] as const;
+
+export interface ValueExportChoice {
+  /** The segment map on the page, names as texts: the rfm_segment column. */
+  map: NamedSegmentMap;
+  /** The clustering on RFM whose clusters fill the cluster column; null leaves it blank. */
+  clusters: { clustering: AnalysisOptions; k: number } | null;
+}
+
+/**
+ * One row per customer (in the RFM table's order): frequency, recency, T and monetary value in
+ * the request's unit as lifetimes summarises them, P(alive), expected purchases over the
+ * horizon in days, expected spend per purchase and CLV (blank without a spend model), the named
+ * RFM segment and the cluster.
+ */
+export async function valueExport(
+  session: AnalysisSession,
+  request: ValueRequest,
+  choice: ValueExportChoice,
+  render: Render,
+): Promise<ExportParts> {
+  const stage = valueStage(session, request);
+  const segments = rfmSegmentOf(session, request.rfm, choice.map);
+  const clusters =
+    choice.clusters === null
+      ? null
+      : (await groupsOf(session, request, { kind: 'cluster', ...choice.clusters })).of;
+  const { fits, scores } = stage;
+  const { expectedSpend } = fits;
+  const rows = historyRows(fits);
+  const out = new PartWriter();
+  out.write(BOM + csvLine(VALUE_EXPORT_HEADER));
+  for (let customer = 0; customer < rows.length; customer++) {
+    const row = rows[customer];
+    const cluster = clusters === null ? -1 : clusters[customer];
+    out.write(
+      csvLine([
+        ...summaryCells(stage, row),
+        formatFigure(scores.pAlive[row]),
+        formatFigure(scores.expectedPurchases[row]),
+        expectedSpend === null ? '' : formatFigure(expectedSpend[row]),
+        scores.clv === null ? '' : formatFigure(scores.clv[row]),
+        neutraliseCell(choice.map.names[segments[customer]], false),
+        cluster >= 0 ? String(cluster) : '',
+      ]),
+    );
+  }
+  const name = exportFileName(session.fileName, render(message('exportValueTable')));
+  return { parts: out.finish(), fileName: name };
+}
+
+/** Every customer at risk (high repeat spend, P(alive) below one half), most value at risk first. */
+export function atRiskExport(
+  session: AnalysisSession,
+  request: ValueRequest,
+  map: NamedSegmentMap,
+  render: Render,
+): ExportParts {
+  const stage = valueStage(session, request);
+  const segments = rfmSegmentOf(session, request.rfm, map);
+  const { fits, scores } = stage;
+  const { atRisk } = scores;
+  const out = new PartWriter();
+  out.write(BOM + csvLine(AT_RISK_EXPORT_HEADER));
+  for (let k = 0; k < atRisk.customers.length; k++) {
+    const row = atRisk.customers[k];
+    const pAlive = scores.pAlive[row];
+    out.write(
+      csvLine([
+        ...summaryCells(stage, row),
+        formatFigure(atRisk.pastValue[k]),
+        formatFigure(pAlive),
+        formatFigure(atRisk.pastValue[k] * (1 - pAlive)),
+        formatFigure(scores.expectedPurchases[row]),
+        scores.clv === null ? '' : formatFigure(scores.clv[row]),
+        neutraliseCell(map.names[segments[fits.histories.customer[row]]], false),
+      ]),
+    );
+  }
+  const name = exportFileName(session.fileName, render(message('exportValueAtRisk')));
+  return { parts: out.finish(), fileName: name };
+}
+
+/** customer, frequency, recency, T, monetary_value of one history row. */
+function summaryCells(stage: ValueStage, row: number): string[] {
+  const { histories, rfm } = stage.fits;
+  const id = rfm.customers[histories.customer[row]];
+  return [
+    neutraliseCell(id, /^[-+]?\d+(\.\d+)?$/.test(id)),
+    String(histories.frequency[row]),
+    String(histories.recency[row]),
+    String(histories.T[row]),
+    formatFigure(histories.monetary[row]),
+  ];
+}
+
+/** 12 significant digits: float noise dropped (2780.6600000000003), every real digit kept. */
+export function formatFigure(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`a value figure is ${value}`);
+  return String(Number(value.toPrecision(12)));
+}
