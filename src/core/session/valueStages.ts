@@ -108,7 +108,7 @@ function stages(session: AnalysisSession): ValueStages {
 }
 
 /** Throws the UserError a bad request deserves before anything is computed. */
-export function checkValueRequest(request: ValueRequest): void {
+export function checkValueRequest(request: Omit<ValueRequest, 'rfm'>): void {
   const { unit, horizonDays, horizonMonths, monthlyDiscount, holdout } = request;
   if (unit !== 'days' && unit !== 'weeks') throw new Error(`unknown value unit ${String(unit)}`);
   if (!(horizonDays > 0 && Number.isFinite(horizonDays))) {
