@@ -8,6 +8,7 @@ import { segmentMapProblem, type NamedSegmentMap, type SegmentScheme } from '../
 import type { CalibrationBucket } from '../value/calibration';
 import { valueByGroup } from '../value/valueBySegment';
 import type { AnalysisSession } from './session';
+import type { SegmentationHooks } from './tableAnalysis';
 import { historyRows, valueStage, type ValueRequest, type ValueStage } from './valueStages';
 
 export { DEFAULT_VALUE_REQUEST, type ValueRequest } from './valueStages';
@@ -230,15 +231,19 @@ export interface ValueByGroupView {
   spendProblem: Message | null;
 }
 
-/** Per named RFM segment or per cluster: customers, mean P(alive), purchases, CLV, share. */
+/**
+ * Per named RFM segment or per cluster: customers, mean P(alive), purchases, CLV, share. The
+ * hooks see the clustering on RFM when it is not yet computed.
+ */
 export async function valueByGroupView(
   session: AnalysisSession,
   request: ValueRequest,
   grouping: ValueGrouping,
+  hooks: SegmentationHooks = {},
 ): Promise<ValueByGroupView> {
   const stage = valueStage(session, request);
   const { fits, scores } = stage;
-  const groups = await groupsOf(session, request, grouping);
+  const groups = await groupsOf(session, request, grouping, hooks);
   // Group of each history row.
   const groupOfRow = new Int32Array(fits.histories.customer.length);
   fits.histories.customer.forEach((customer, row) => (groupOfRow[row] = groups.of[customer]));
@@ -272,6 +277,7 @@ export async function groupsOf(
   session: AnalysisSession,
   request: ValueRequest,
   grouping: ValueGrouping,
+  hooks: SegmentationHooks = {},
 ): Promise<{ of: Int32Array; names: { name: string | null; label: Message | null }[] }> {
   if (grouping.kind === 'rfm') {
     return {
@@ -280,7 +286,7 @@ export async function groupsOf(
     };
   }
   const { clustering, k } = grouping;
-  const of = await session.customerClusters(request.rfm, clustering, k);
+  const of = await session.customerClusters(request.rfm, clustering, k, hooks);
   const analysis = await session.segmentation({ options: clustering, rfm: request.rfm });
   const segments = resultFor(analysis, k)!.profiles.segments;
   const names = Array.from({ length: k }, (_, id) => ({

@@ -240,6 +240,16 @@ describe('valueByGroupView', () => {
     }
     expect(total(view.groups.map((g) => g.shareOfValue!))).toBeCloseTo(1, 12);
     expect(structuredClone(view)).toEqual(view);
+    // A clustering not yet computed reports its progress to the hooks.
+    const stages = new Set<string>();
+    const fresh = await openText(shopCsv);
+    await valueByGroupView(
+      fresh,
+      request,
+      { kind: 'cluster', clustering, k: 2 },
+      { onProgress: (stage) => stages.add(stage) },
+    );
+    expect(stages.has('cluster')).toBe(true);
     const missing = await userErrorOf(() =>
       valueByGroupView(session, request, { kind: 'cluster', clustering, k: 9 }),
     );
