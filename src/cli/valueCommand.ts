@@ -44,14 +44,15 @@ export async function valueCommand(argv: string[], io: Io, voice: Voice): Promis
     const view = customerValueView(session, request, (f) => progress('rfm', f));
     const map = nameSegments(defaultSegmentMap(scheme), voice.say);
     const bySegment = await valueByGroupView(session, request, { kind: 'rfm', map });
-    let byCluster = null;
-    if (clusters !== null) {
-      await session.segmentation(
-        { options: clusters.clustering, rfm: settings },
-        { onProgress: progress },
-      );
-      byCluster = await valueByGroupView(session, request, { kind: 'cluster', ...clusters });
-    }
+    const byCluster =
+      clusters === null
+        ? null
+        : await valueByGroupView(
+            session,
+            request,
+            { kind: 'cluster', ...clusters },
+            { onProgress: progress },
+          );
     progress.done();
     if (values.out !== undefined) {
       const table = await valueExport(session, request, { map, clusters }, voice.say);

@@ -1,6 +1,13 @@
 import type { AnalysisOptions } from '../analysis/analysisOptions';
 import { message } from '../common/message';
-import { BOM, csvLine, exportFileName, neutraliseCell, PartWriter } from '../export/exportCsv';
+import {
+  BOM,
+  csvField,
+  csvLine,
+  exportFileName,
+  neutraliseCell,
+  PartWriter,
+} from '../export/exportCsv';
 import type { NamedSegmentMap } from '../rfm/rfmSegments';
 import type { AnalysisSession } from './session';
 import type { ExportParts, Render } from './sessionExports';
@@ -69,16 +76,14 @@ export async function valueExport(
   for (let customer = 0; customer < rows.length; customer++) {
     const row = rows[customer];
     const cluster = clusters === null ? -1 : clusters[customer];
+    // Figures never need quoting: only the id and the segment name go through csvField.
     out.write(
-      csvLine([
-        ...summaryCells(stage, row),
-        formatFigure(scores.pAlive[row]),
-        formatFigure(scores.expectedPurchases[row]),
-        expectedSpend === null ? '' : formatFigure(expectedSpend[row]),
-        scores.clv === null ? '' : formatFigure(scores.clv[row]),
-        neutraliseCell(choice.map.names[segments[customer]], false),
-        cluster >= 0 ? String(cluster) : '',
-      ]),
+      `${summaryCells(stage, row)},${formatFigure(scores.pAlive[row])},` +
+        `${formatFigure(scores.expectedPurchases[row])},` +
+        `${expectedSpend === null ? '' : formatFigure(expectedSpend[row])},` +
+        `${scores.clv === null ? '' : formatFigure(scores.clv[row])},` +
+        `${csvField(neutraliseCell(choice.map.names[segments[customer]], false))},` +
+        `${cluster >= 0 ? cluster : ''}\r\n`,
     );
   }
   const name = exportFileName(session.fileName, render(message('exportValueTable')));
@@ -101,37 +106,43 @@ export function atRiskExport(
   for (let k = 0; k < atRisk.customers.length; k++) {
     const row = atRisk.customers[k];
     const pAlive = scores.pAlive[row];
+    const segment = map.names[segments[fits.histories.customer[row]]];
     out.write(
-      csvLine([
-        ...summaryCells(stage, row),
-        formatFigure(atRisk.pastValue[k]),
-        formatFigure(pAlive),
-        formatFigure(atRisk.pastValue[k] * (1 - pAlive)),
-        formatFigure(scores.expectedPurchases[row]),
-        scores.clv === null ? '' : formatFigure(scores.clv[row]),
-        neutraliseCell(map.names[segments[fits.histories.customer[row]]], false),
-      ]),
+      `${summaryCells(stage, row)},${formatFigure(atRisk.pastValue[k])},${formatFigure(pAlive)},` +
+        `${formatFigure(atRisk.pastValue[k] * (1 - pAlive))},` +
+        `${formatFigure(scores.expectedPurchases[row])},` +
+        `${scores.clv === null ? '' : formatFigure(scores.clv[row])},` +
+        `${csvField(neutraliseCell(segment, false))}\r\n`,
     );
   }
   const name = exportFileName(session.fileName, render(message('exportValueAtRisk')));
   return { parts: out.finish(), fileName: name };
 }
 
-/** customer, frequency, recency, T, monetary_value of one history row. */
-function summaryCells(stage: ValueStage, row: number): string[] {
+/** `customer,frequency,recency,T,monetary_value` of one history row, as CSV. */
+function summaryCells(stage: ValueStage, row: number): string {
   const { histories, rfm } = stage.fits;
   const id = rfm.customers[histories.customer[row]];
-  return [
-    neutraliseCell(id, /^[-+]?\d+(\.\d+)?$/.test(id)),
-    String(histories.frequency[row]),
-    String(histories.recency[row]),
-    String(histories.T[row]),
-    formatFigure(histories.monetary[row]),
-  ];
+  const cell = csvField(neutraliseCell(id, /^[-+]?\d+(\.\d+)?$/.test(id)));
+  return (
+    `${cell},${histories.frequency[row]},${histories.recency[row]},${histories.T[row]},` +
+    formatFigure(histories.monetary[row])
+  );
 }
 
-/** 12 significant digits: float noise dropped (2780.6600000000003), every real digit kept. */
+/**
+ * 12 significant digits: float noise dropped (2780.6600000000003), every real digit kept; the
+ * text `String(Number(value.toPrecision(12)))` gives, several times faster (a million rows
+ * write five figures each).
+ */
 export function formatFigure(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`a value figure is ${value}`);
-  return String(Number(value.toPrecision(12)));
+  const text = value.toPrecision(12);
+  if (text.includes('e')) return String(Number(text));
+  if (!text.includes('.')) return text;
+  // Fixed notation: drop the trailing zeros of the fraction, and its point if nothing is left.
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  if (text.charCodeAt(end - 1) === 46) end--;
+  return text.slice(0, end);
 }

@@ -127,7 +127,9 @@ export function checkValueRequest(request: Omit<ValueRequest, 'rfm'>): void {
 
 /**
  * The fits, scores and holdout check of a request, computed where missing. Progress runs from
- * 0 to 1 over what is computed (order lines and RFM first when they are not yet known).
+ * 0 to 1 over what is computed (order lines and RFM first when they are not yet known): lines
+ * and RFM to 0.15, the summary to 0.2, BG/NBD to 0.55, Gamma-Gamma to 0.62, the scores to 0.72,
+ * the holdout check to 1.
  */
 export function valueStage(
   session: AnalysisSession,
@@ -135,6 +137,7 @@ export function valueStage(
   onProgress?: StageProgress,
 ): ValueStage {
   checkValueRequest(request);
+  onProgress = rising(onProgress);
   const cache = stages(session);
   const { rfm: settings, unit } = request;
   const fits = cache.fits.obtain(stageKey(settings, unit), () =>
@@ -142,14 +145,24 @@ export function valueStage(
   );
   const scores = cache.scores.obtain(
     stageKey(settings, unit, request.horizonDays, request.horizonMonths, request.monthlyDiscount),
-    () => scoreCustomers(fits, request),
+    () => scoreCustomers(fits, request, (f) => onProgress?.(0.62 + 0.1 * f)),
   );
-  onProgress?.(0.75);
+  onProgress?.(0.72);
   const holdout = cache.holdouts.obtain(stageKey(settings, unit, request.holdout), () =>
-    holdoutCheck(fits, request, (f) => onProgress?.(0.75 + 0.25 * f)),
+    holdoutCheck(fits, request, (f) => onProgress?.(0.72 + 0.28 * f)),
   );
   onProgress?.(1);
   return { fits, scores, holdout };
+}
+
+/** Progress that never goes back (stage boundaries computed two ways differ in the last bit). */
+function rising(onProgress: StageProgress | undefined): StageProgress | undefined {
+  if (onProgress === undefined) return undefined;
+  let last = 0;
+  return (fraction) => {
+    last = Math.max(last, Math.min(1, fraction));
+    onProgress(last);
+  };
 }
 
 function fitModels(
@@ -158,29 +171,39 @@ function fitModels(
   onProgress?: StageProgress,
 ): ValueFits {
   const { lines, rfm } = session.linesAndRfm(request.rfm, (_, f) => onProgress?.(0.15 * f));
-  const histories = summarizeHistories(lines, { unit: request.unit, observationEnd: rfm.snapshot });
-  onProgress?.(0.2);
-  const bgnbd = fitBgNbd(histories, { penalizer: 0 }, (f) => onProgress?.(0.2 + 0.4 * f));
+  const histories = summarizeHistories(
+    lines,
+    { unit: request.unit, observationEnd: rfm.snapshot },
+    (f) => onProgress?.(0.15 + 0.05 * f),
+  );
+  const bgnbd = fitBgNbd(histories, { penalizer: 0 }, (f) => onProgress?.(0.2 + 0.35 * f));
   const correlation = frequencyMonetaryCorrelation(histories);
   let gammaGamma: GammaGammaFit | null = null;
   let expectedSpend: Float64Array | null = null;
   let spendProblem: Message | null = null;
   try {
-    gammaGamma = fitGammaGamma(histories, { penalizer: 0 }, (f) => onProgress?.(0.6 + 0.1 * f));
+    gammaGamma = fitGammaGamma(histories, { penalizer: 0 }, (f) => onProgress?.(0.55 + 0.07 * f));
     expectedSpend = expectedAverageSpend(gammaGamma, histories);
   } catch (error) {
     // Spend that cannot be modelled leaves P(alive) and expected purchases standing.
     if (!isUserError(error)) throw error;
     spendProblem = error.sentence;
   }
-  onProgress?.(0.7);
+  onProgress?.(0.62);
   return { lines, rfm, histories, bgnbd, gammaGamma, expectedSpend, spendProblem, correlation };
 }
 
-function scoreCustomers(fits: ValueFits, request: ValueRequest): ValueScores {
+function scoreCustomers(
+  fits: ValueFits,
+  request: ValueRequest,
+  onProgress: StageProgress,
+): ValueScores {
   const { histories, bgnbd, expectedSpend } = fits;
   const pAlive = probabilityAlive(bgnbd, histories);
+  onProgress(0.15);
   const horizon = request.horizonDays / UNIT_DAYS[request.unit];
+  const purchases = expectedPurchases(bgnbd, histories, horizon);
+  onProgress(0.45);
   const clv =
     expectedSpend === null
       ? null
@@ -189,12 +212,8 @@ function scoreCustomers(fits: ValueFits, request: ValueRequest): ValueScores {
           horizonMonths: request.horizonMonths,
           monthlyDiscount: request.monthlyDiscount,
         });
-  return {
-    pAlive,
-    expectedPurchases: expectedPurchases(bgnbd, histories, horizon),
-    clv,
-    atRisk: customersAtRisk(histories, pAlive),
-  };
+  onProgress(0.9);
+  return { pAlive, expectedPurchases: purchases, clv, atRisk: customersAtRisk(histories, pAlive) };
 }
 
 function holdoutCheck(
@@ -215,7 +234,8 @@ function holdoutCheck(
       holdoutStart,
       observationEnd,
     });
-    const fit = fitBgNbd(split.calibration, { penalizer: 0 }, onProgress);
+    onProgress(0.25);
+    const fit = fitBgNbd(split.calibration, { penalizer: 0 }, (f) => onProgress(0.25 + 0.7 * f));
     const chart: CalibrationChart = calibrationChart(fit, split);
     return {
       check: { holdoutStart, duration: split.holdoutDuration, fit, chart },
