@@ -1,13 +1,6 @@
 import type { AnalysisOptions } from '../analysis/analysisOptions';
 import { message } from '../common/message';
-import {
-  BOM,
-  csvField,
-  csvLine,
-  exportFileName,
-  neutraliseCell,
-  PartWriter,
-} from '../export/exportCsv';
+import { BOM, csvField, csvLine, exportFileName, neutraliseCell } from '../export/exportCsv';
 import type { NamedSegmentMap } from '../rfm/rfmSegments';
 import type { AnalysisSession } from './session';
 import type { ExportParts, Render } from './sessionExports';
@@ -71,7 +64,7 @@ export async function valueExport(
   const { fits, scores } = stage;
   const { expectedSpend } = fits;
   const rows = historyRows(fits);
-  const out = new PartWriter();
+  const out = new RowParts();
   out.write(BOM + csvLine(VALUE_EXPORT_HEADER));
   for (let customer = 0; customer < rows.length; customer++) {
     const row = rows[customer];
@@ -101,7 +94,7 @@ export function atRiskExport(
   const segments = rfmSegmentOf(session, request.rfm, map);
   const { fits, scores } = stage;
   const { atRisk } = scores;
-  const out = new PartWriter();
+  const out = new RowParts();
   out.write(BOM + csvLine(AT_RISK_EXPORT_HEADER));
   for (let k = 0; k < atRisk.customers.length; k++) {
     const row = atRisk.customers[k];
@@ -146,3 +139,33 @@ export function formatFigure(value: number): string {
   if (text.charCodeAt(end - 1) === 46) end--;
   return text.slice(0, end);
 }
+
+/**
+ * PartWriter's parts, gathered as arrays of rows joined once per part: appending to one string
+ * (PartWriter's way) leaves a chain of small strings per part for the garbage collector, which
+ * made this export four times slower at 300,000 customers beside a session's large heap.
+ */
+export class RowParts {
+  private parts: string[] = [];
+  private rows: string[] = [];
+  private length = 0;
+
+  write(text: string): void {
+    this.rows.push(text);
+    this.length += text.length;
+    if (this.length >= PART_LENGTH) {
+      this.parts.push(this.rows.join(''));
+      this.rows = [];
+      this.length = 0;
+    }
+  }
+
+  finish(): string[] {
+    if (this.length > 0) this.parts.push(this.rows.join(''));
+    this.rows = [];
+    return this.parts;
+  }
+}
+
+/** About a megabyte per part, as PartWriter. */
+const PART_LENGTH = 1 << 20;

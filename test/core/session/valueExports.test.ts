@@ -9,6 +9,7 @@ import {
   AT_RISK_EXPORT_HEADER,
   atRiskExport,
   formatFigure,
+  RowParts,
   VALUE_EXPORT_HEADER,
   valueExport,
 } from '../../../src/core/session/valueExports';
@@ -168,5 +169,25 @@ describe('formatFigure', () => {
   it('refuses a figure that is not finite (a bug upstream, never written)', () => {
     expect(() => formatFigure(NaN)).toThrow(/NaN/);
     expect(() => formatFigure(Infinity)).toThrow(/Infinity/);
+  });
+});
+
+describe('RowParts', () => {
+  it('joins rows into parts of about a megabyte, losing and reordering nothing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 300_000 }), { maxLength: 30 }), (sizes) => {
+        const writer = new RowParts();
+        const rows = sizes.map((size, i) => String.fromCharCode(97 + (i % 26)).repeat(size));
+        rows.forEach((row) => writer.write(row));
+        const parts = writer.finish();
+        expect(parts.join('')).toBe(rows.join(''));
+        // Every part but the last reached a megabyte with its last row, and not before.
+        parts.slice(0, -1).forEach((part) => expect(part.length).toBeGreaterThanOrEqual(1 << 20));
+        expect(parts.every((part) => part.length > 0)).toBe(true);
+        expect(parts.every((part) => part.length < (1 << 20) + 300_000)).toBe(true);
+      }),
+      { numRuns: 30, examples: [[[0]], [[0, 0]], [[1 << 20]]] },
+    );
+    expect(new RowParts().finish()).toEqual([]);
   });
 });
