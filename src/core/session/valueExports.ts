@@ -4,7 +4,7 @@ import { BOM, csvField, csvLine, exportFileName, neutraliseCell } from '../expor
 import type { NamedSegmentMap } from '../rfm/rfmSegments';
 import type { AnalysisSession } from './session';
 import type { ExportParts, Render } from './sessionExports';
-import { groupsOf, rfmSegmentOf } from './valueSession';
+import { groupsOf, rfmSegmentOf } from './valueGroups';
 import { historyRows, valueStage, type ValueRequest, type ValueStage } from './valueStages';
 
 /** value.csv: lifetimes' summary columns, then what the models expect, then the groups. */
