@@ -46,4 +46,10 @@ export const messageValue = {
     'The spend model stopped before converging because the likelihood is too flat to improve: the estimates are only the best found.',
   spendQAtMostOne:
     "The spend model's q is {q}, at most 1, so average spend has no finite mean: a few customers spending far more than the rest usually cause it.",
+  valueSpendCorrelation:
+    'Frequency and spend per purchase are correlated ({correlation, number}) among repeat customers, but the spend model assumes they are not: take expected spend and CLV as rough figures.',
+  exportValueTable: 'customer value',
+  exportValueAtRisk: 'customers at risk',
+  cliHoldoutFrom:
+    '--holdout-from must be a date such as 2011-09-01 or "default" (the last quarter of the orders), not "{value}".',
 } as const;

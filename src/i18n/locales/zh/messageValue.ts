@@ -40,4 +40,10 @@ export const messageValue: CatalogShape<typeof english> = {
   spendFlat: '似然函数过于平坦，无法继续改进，消费模型在收敛前停止：估计值只是找到的最佳值。',
   spendQAtMostOne:
     '消费模型的 q 为 {q}，不超过 1，因此平均消费没有有限的均值：通常是因为少数客户的消费远高于其他人。',
+  valueSpendCorrelation:
+    '在重复购买的客户中，购买频次与每次消费金额相关（{correlation, number}），而消费模型假设两者无关：预期消费和客户终身价值只能作为粗略参考。',
+  exportValueTable: '客户价值',
+  exportValueAtRisk: '流失风险客户',
+  cliHoldoutFrom:
+    '--holdout-from 必须是日期，例如 2011-09-01，或 "default"（订单的最后四分之一），而不是 "{value}"。',
 };

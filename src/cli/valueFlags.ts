@@ -1,0 +1,110 @@
+import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../core/analysis/analysisOptions';
+import { UserError } from '../core/common/userError';
+import { parseDate } from '../core/read/parseDate';
+import {
+  checkValueRequest,
+  DEFAULT_VALUE_REQUEST,
+  type ValueRequest,
+} from '../core/session/valueStages';
+import { choiceOption, intOption, numberOption } from './args';
+import { MAPPING_FLAGS, MAPPING_USAGE } from './mappingFlags';
+import { READ_FLAGS, READ_USAGE } from './readChoiceFlags';
+
+export const VALUE_USAGE = `segmentlens value FILE [options]
+
+Who is still a customer, and what they are worth, from order lines (one row per order line):
+BG/NBD for purchases and dropout, Gamma-Gamma for spend, P(alive), expected purchases and
+customer lifetime value (CLV) per customer, per named RFM segment and per cluster.
+
+${MAPPING_USAGE}
+                        (the snapshot is also where observation ends)
+  --unit days|weeks     count one purchase per day (default) or per week
+  --horizon-days N      expected purchases over the next N days (default 90)
+  --horizon-months N    CLV over the next N whole months (default 12)
+  --discount X          monthly discount rate of CLV (default 0.01, 1% a month)
+  --holdout-from DATE   check the model: fit it on the orders before DATE (ISO) and compare
+                        its predictions with what customers bought from then on; "default"
+                        holds out the last quarter of the period
+  --segment-map rf-grid|rfm-mean   the named RFM segments (default rf-grid)
+  --k N                 also value per cluster of a k-means on RFM into N clusters
+                        (as segmentlens rfm --k N; with --n-init N and --seed N)
+${READ_USAGE}
+  --out DIR             write value.csv (one row per customer) and at-risk.csv
+  --json                print the result as one JSON object`;
+
+export const VALUE_FLAGS = {
+  ...MAPPING_FLAGS,
+  unit: { type: 'string' },
+  'horizon-days': { type: 'string' },
+  'horizon-months': { type: 'string' },
+  discount: { type: 'string' },
+  'holdout-from': { type: 'string' },
+  'segment-map': { type: 'string' },
+  k: { type: 'string' },
+  'n-init': { type: 'string' },
+  seed: { type: 'string' },
+  ...READ_FLAGS,
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+interface ValueValues {
+  unit?: string;
+  'horizon-days'?: string;
+  'horizon-months'?: string;
+  discount?: string;
+  'holdout-from'?: string;
+}
+
+const UNITS = ['days', 'weeks'] as const;
+
+/**
+ * The value options the flags ask for (the holdout check only when --holdout-from asks),
+ * checked: the request is these with the RFM settings of the file.
+ */
+export function valueOptionsFrom(values: ValueValues): Omit<ValueRequest, 'rfm'> {
+  const options = {
+    unit: choiceOption('unit', values.unit, UNITS) ?? DEFAULT_VALUE_REQUEST.unit,
+    horizonDays:
+      numberOption('horizon-days', values['horizon-days'], 0) ?? DEFAULT_VALUE_REQUEST.horizonDays,
+    horizonMonths:
+      intOption('horizon-months', values['horizon-months'], 1, 1200) ??
+      DEFAULT_VALUE_REQUEST.horizonMonths,
+    monthlyDiscount:
+      numberOption('discount', values.discount, 0) ?? DEFAULT_VALUE_REQUEST.monthlyDiscount,
+    holdout: holdoutFrom(values['holdout-from']),
+  };
+  checkValueRequest(options);
+  return options;
+}
+
+function holdoutFrom(value: string | undefined): ValueRequest['holdout'] {
+  if (value === undefined) return 'none';
+  if (value === 'default') return 'default';
+  const time = parseDate(value, 'ymd');
+  if (Number.isNaN(time)) throw new UserError('bad-option', 'cliHoldoutFrom', { value });
+  return time;
+}
+
+/** The clustering on RFM that --k asks for, as segmentlens rfm --k runs it; null without --k. */
+export function valueClusteringFrom(values: {
+  k?: string;
+  'n-init'?: string;
+  seed?: string;
+}): { clustering: AnalysisOptions; k: number } | null {
+  const k = intOption('k', values.k, 1);
+  const nInit = intOption('n-init', values['n-init'], 1, 1000);
+  const seed = intOption('seed', values.seed, 0);
+  if (k === undefined) return null;
+  return {
+    clustering: {
+      ...DEFAULT_ANALYSIS_OPTIONS,
+      k,
+      kMax: Math.max(k, DEFAULT_ANALYSIS_OPTIONS.kMax),
+      nInit: nInit ?? DEFAULT_ANALYSIS_OPTIONS.nInit,
+      seed: seed ?? 0,
+    },
+    k,
+  };
+}
