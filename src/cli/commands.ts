@@ -3,6 +3,7 @@ import type { Io } from './io';
 import { recommendCommand, RECOMMEND_USAGE } from './recommendCommand';
 import { rfmCommand, RFM_USAGE } from './rfmCommand';
 import { rulesCommand, RULES_USAGE } from './rulesCommand';
+import { valueCommand, VALUE_USAGE } from './valueCommand';
 import type { Voice } from './voice';
 
 /** One command of the command line: what it does in a line, its help, and how it runs. */
@@ -38,5 +39,11 @@ export const COMMANDS: readonly Command[] = [
     summary: 'next best products per customer, measured on held-out orders (order lines)',
     usage: RECOMMEND_USAGE,
     run: recommendCommand,
+  },
+  {
+    names: ['value'],
+    summary: 'who is still a customer and what they are worth: BG/NBD, Gamma-Gamma, CLV',
+    usage: VALUE_USAGE,
+    run: valueCommand,
   },
 ];

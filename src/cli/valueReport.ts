@@ -145,7 +145,7 @@ export function valueText(
     '',
     voice.text('valuePurchases', {
       days: request.horizonDays,
-      purchases: totals.expectedPurchases.toFixed(1),
+      purchases: totals.expectedPurchases,
     }),
     ...(totals.clv === null
       ? []
@@ -153,7 +153,7 @@ export function valueText(
           voice.text('valueTotalClv', {
             months: request.horizonMonths,
             discount: request.monthlyDiscount,
-            clv: money(totals.clv),
+            clv: totals.clv,
           }),
         ]),
     '',

@@ -252,9 +252,9 @@ describe('valueText', () => {
     );
     expect(text).toContain('Gamma-Gamma (spend per purchase): p = 6.249, q = 3.745, v = 15.45');
     expect(text).toContain('Correlation of frequency and spend among repeat customers: 0.11');
-    expect(text).toContain('Expected purchases in the next 90 days: 1234.6');
+    expect(text).toContain('Expected purchases in the next 90 days: 1,234.6');
     expect(text).toContain(
-      'Customer lifetime value over 12 months, discounted 1% a month: 98765.43 in all',
+      'Customer lifetime value over 12 months, discounted 1% a month: 98,765.43 in all',
     );
     expect(text).toMatch(
       /Value by RFM segment \(rf-grid\):\n {2}segment +customers +mean P\(alive\) +mean expected purchases +mean CLV +share of CLV\n {2}Champions +10 +0\.500 +1\.25 +100\.00 +75\.0%\n {2}Empty +0 +1\.25/,

@@ -7,9 +7,9 @@ export const cliValue = {
   valueGammaGamma: 'Gamma-Gamma (spend per purchase): p = {p}, q = {q}, v = {v}',
   valueNoGammaGamma: 'Gamma-Gamma (spend per purchase): not fitted.',
   valueCorrelation: 'Correlation of frequency and spend among repeat customers: {value}',
-  valuePurchases: 'Expected purchases in the next {days, number} days: {purchases}',
+  valuePurchases: 'Expected purchases in the next {days, number} days: {purchases, number, ::.0}',
   valueTotalClv:
-    'Customer lifetime value over {months, plural, one {# month} other {# months}}, discounted {discount, number, share} a month: {clv} in all',
+    'Customer lifetime value over {months, plural, one {# month} other {# months}}, discounted {discount, number, share} a month: {clv, number, ::.00} in all',
   valueBySegment: 'Value by RFM segment ({scheme}):',
   valueByCluster: 'Value by cluster of a k-means on RFM (k = {k}):',
   valueColumnCluster: 'cluster',

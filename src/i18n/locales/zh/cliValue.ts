@@ -9,9 +9,9 @@ export const cliValue: CatalogShape<typeof english> = {
   valueGammaGamma: 'Gamma-Gamma（每次购买的消费）：p = {p}，q = {q}，v = {v}',
   valueNoGammaGamma: 'Gamma-Gamma（每次购买的消费）：未拟合。',
   valueCorrelation: '重复购买客户中购买频次与消费金额的相关系数：{value}',
-  valuePurchases: '未来 {days, number} 天的预期购买次数：{purchases}',
+  valuePurchases: '未来 {days, number} 天的预期购买次数：{purchases, number, ::.0}',
   valueTotalClv:
-    '未来 {months, number} 个月的客户终身价值（每月折现 {discount, number, share}）：合计 {clv}',
+    '未来 {months, number} 个月的客户终身价值（每月折现 {discount, number, share}）：合计 {clv, number, ::.00}',
   valueBySegment: '按 RFM 分群的价值（{scheme}）：',
   valueByCluster: '按 RFM k-means 聚类的价值（k = {k}）：',
   valueColumnCluster: '聚类',
