@@ -1,3 +1,8 @@
+import { uiBaskets } from './uiBaskets';
+import { uiRecommend } from './uiRecommend';
+import { uiValue } from './uiValue';
+import { uiClassify } from './uiClassify';
+import { uiModel } from './uiModel';
 /**
  * The page's own words: headings, controls, accessible names, charts, hints. One key per
  * sentence, ICU MessageFormat for its values ({count, plural, one {# row} other {# rows}}); user
@@ -505,4 +510,9 @@ export const ui = {
     cluster: 'Cluster',
     all: 'All',
   },
+  ...uiBaskets,
+  ...uiRecommend,
+  ...uiValue,
+  ...uiClassify,
+  ...uiModel,
 } as const;

@@ -1,3 +1,8 @@
+import { uiBaskets } from './uiBaskets';
+import { uiRecommend } from './uiRecommend';
+import { uiValue } from './uiValue';
+import { uiClassify } from './uiClassify';
+import { uiModel } from './uiModel';
 import type { CatalogShape } from '../../catalog';
 import type { ui as english } from '../en/ui';
 
@@ -486,4 +491,9 @@ export const ui: CatalogShape<typeof english> = {
     cluster: '聚类',
     all: '合计',
   },
+  ...uiBaskets,
+  ...uiRecommend,
+  ...uiValue,
+  ...uiClassify,
+  ...uiModel,
 };

@@ -1,0 +1,6 @@
+/** The page's words for the model panel (spread into ui). */
+export const uiModel = {
+  model: {
+    heading: 'Save and apply',
+  },
+} as const;
