@@ -123,7 +123,7 @@ async function measure(browser: Browser, url: string, path: string) {
   const idle = browserRss();
   let peak = idle;
   const sampler = setInterval(() => (peak = Math.max(peak, browserRss())), 100);
-  await page.getByLabel('Choose a CSV file').setInputFiles(path);
+  await page.getByLabel('Choose a CSV, Excel or Parquet file').setInputFiles(path);
   const shown = await page.evaluate(RESULTS_ON_SCREEN);
   clearInterval(sampler);
   const bench = await page.evaluate(
@@ -191,7 +191,7 @@ async function measureRfm(browser: Browser, url: string, path: string) {
   const idle = browserRss();
   let peak = idle;
   const sampler = setInterval(() => (peak = Math.max(peak, browserRss())), 100);
-  await page.getByLabel('Choose a CSV file').setInputFiles(path);
+  await page.getByLabel('Choose a CSV, Excel or Parquet file').setInputFiles(path);
   const tables = await page.evaluate(TABLE_ON_SCREEN, 'Segment summary');
   const clusters = await page.evaluate(TABLE_ON_SCREEN, 'Clusters by RFM segment');
   clearInterval(sampler);
@@ -239,7 +239,7 @@ async function changeK(page: Page): Promise<number> {
  * without progress (NaN when the analysis finished first).
  */
 async function cancelLatency(page: Page, path: string): Promise<number> {
-  await page.getByLabel('Choose a CSV file').setInputFiles(path);
+  await page.getByLabel('Choose a CSV, Excel or Parquet file').setInputFiles(path);
   await page.waitForFunction(
     () =>
       document

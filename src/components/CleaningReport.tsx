@@ -20,12 +20,19 @@ export function CleaningReport() {
   const render = useRenderNode();
   const format = useFormats();
   const view = useStore((s) => s.view);
+  const fileNotes = useStore((s) => s.dataset?.notes);
   const download = useStore((s) => s.downloadCleaningReport);
   if (!view) return null;
   const { cleaning } = view;
   const setAside = cleaning.read - cleaning.kept;
-  // The same note can come from cleaning and from the features: say it once.
-  const notes = new Map([...cleaning.notes, ...view.notes].map((note) => [renderText(note), note]));
+  // The same note can come from cleaning and from the features: say it once; what the file
+  // summary says about reading the file is not said again here.
+  const said = new Set((fileNotes ?? []).map(renderText));
+  const notes = new Map(
+    [...cleaning.notes, ...view.notes]
+      .map((note) => [renderText(note), note] as const)
+      .filter(([text]) => !said.has(text)),
+  );
   return (
     <div className="cleaning-report">
       <h3>{t('ui.report.title')}</h3>

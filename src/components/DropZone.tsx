@@ -43,7 +43,7 @@ export function DropZone() {
           ref={inputRef}
           className="visually-hidden"
           type="file"
-          accept=".csv,.tsv,.txt,text/csv,text/plain"
+          accept=".csv,.tsv,.txt,.xlsx,.xls,.parquet,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
           aria-label={t('ui.drop.choose')}
           disabled={busy}
           onChange={(event) => {

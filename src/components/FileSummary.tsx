@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Encoding } from '../core/read/detectEncoding';
 import type { Delimiter } from '../core/read/dialect';
+import type { TableFormat } from '../core/read/readTable';
 import { useStore } from '../store/useStore';
 import { DELIMITERS, ENCODINGS } from '../store/vocabulary';
 import { useFormats } from './format';
@@ -21,10 +22,20 @@ const ENCODING_NAMES = {
   'windows-1252': 'ui.file.encodingName.windows1252',
 } as const satisfies Record<Encoding, UiKey>;
 
+const FORMAT_NAMES = {
+  csv: 'ui.file.formatName.csv',
+  xlsx: 'ui.file.formatName.xlsx',
+  xls: 'ui.file.formatName.xls',
+  parquet: 'ui.file.formatName.parquet',
+} as const satisfies Record<TableFormat, UiKey>;
+
 /** Rows that could not be read listed by line; the rest are counted. */
 const LISTED_ISSUES = 10;
 
-/** What was read: file, size, rows, columns, dialect and encoding (both changeable), warnings. */
+/**
+ * What was read: file, format, size, rows, columns; a workbook's sheet, or a CSV's dialect and
+ * encoding (each changeable); warnings. A note that names the sheets is left to the picker.
+ */
 export function FileSummary() {
   const { t } = useTranslation();
   const rich = useRich();
@@ -34,12 +45,18 @@ export function FileSummary() {
   const reread = useStore((s) => s.reread);
   const busy = useStore((s) => s.phase === 'loading');
   if (!dataset) return null;
+  const picksSheet = dataset.sheets !== null && dataset.sheets.length > 1;
+  const notes = dataset.notes.filter((note) => !(picksSheet && note.key === 'noteSheets'));
   return (
     <div className="file-summary">
       <dl className="facts">
         <div>
           <dt>{t('ui.file.name')}</dt>
           <dd translate="no">{dataset.fileName}</dd>
+        </div>
+        <div>
+          <dt>{t('ui.file.format')}</dt>
+          <dd>{t(FORMAT_NAMES[dataset.format])}</dd>
         </div>
         <div>
           <dt>{t('ui.file.size')}</dt>
@@ -55,54 +72,74 @@ export function FileSummary() {
         </div>
       </dl>
       <div className="controls">
-        <label>
-          {t('ui.file.delimiter')}
-          <select
-            value={dataset.delimiter}
-            disabled={busy}
-            onChange={(e) => void reread({ delimiter: e.target.value as Delimiter })}
-          >
-            {DELIMITERS.map((d) => (
-              <option key={d} value={d}>
-                {t(DELIMITER_NAMES[d])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('ui.file.encoding')}
-          <select
-            value={dataset.encoding}
-            disabled={busy}
-            onChange={(e) => void reread({ encoding: e.target.value as Encoding })}
-          >
-            {ENCODINGS.map((encoding) => (
-              <option key={encoding} value={encoding}>
-                {t(ENCODING_NAMES[encoding])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('ui.file.decimal')}
-          <select
-            value={dataset.decimal}
-            disabled={busy}
-            onChange={(e) => void reread({ decimal: e.target.value as '.' | ',' })}
-          >
-            <option value=".">{t('ui.file.decimalPoint')}</option>
-            <option value=",">{t('ui.file.decimalComma')}</option>
-          </select>
-        </label>
-        <p className="hint">
-          {rich('ui.file.encodingFrom', { reason: <>{render(dataset.encodingReason)}</> })}
-        </p>
+        {picksSheet && (
+          <label>
+            {t('ui.file.sheet')}
+            <select
+              value={dataset.sheet ?? ''}
+              disabled={busy}
+              onChange={(e) => void reread({ sheet: e.target.value })}
+            >
+              {(dataset.sheets ?? []).map((sheet, i) => (
+                <option key={i} value={sheet} translate="no">
+                  {sheet}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {dataset.format === 'csv' && (
+          <>
+            <label>
+              {t('ui.file.delimiter')}
+              <select
+                value={dataset.delimiter}
+                disabled={busy}
+                onChange={(e) => void reread({ delimiter: e.target.value as Delimiter })}
+              >
+                {DELIMITERS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(DELIMITER_NAMES[d])}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('ui.file.encoding')}
+              <select
+                value={dataset.encoding}
+                disabled={busy}
+                onChange={(e) => void reread({ encoding: e.target.value as Encoding })}
+              >
+                {ENCODINGS.map((encoding) => (
+                  <option key={encoding} value={encoding}>
+                    {t(ENCODING_NAMES[encoding])}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('ui.file.decimal')}
+              <select
+                value={dataset.decimal}
+                disabled={busy}
+                onChange={(e) => void reread({ decimal: e.target.value as '.' | ',' })}
+              >
+                <option value=".">{t('ui.file.decimalPoint')}</option>
+                <option value=",">{t('ui.file.decimalComma')}</option>
+              </select>
+            </label>
+            <p className="hint">
+              {rich('ui.file.encodingFrom', { reason: <>{render(dataset.encodingReason)}</> })}
+            </p>
+          </>
+        )}
       </div>
-      {(dataset.malformedRows > 0 || dataset.notes.length > 0) && (
+      {(dataset.malformedRows > 0 || notes.length > 0) && (
         <div className="warnings">
           <h3>{t('ui.file.notes')}</h3>
           <ul>
-            {dataset.notes.map((note, i) => (
+            {notes.map((note, i) => (
               <li key={i}>{render(note)}</li>
             ))}
             {dataset.malformedRows > 0 && (

@@ -20,7 +20,7 @@ async function loadCustomers() {
   const file = new File([generateCustomersCsv({ rows: 500, seed: 8, duplicates: 0 })], 'c.csv', {
     type: 'text/csv',
   });
-  await user.upload(screen.getByLabelText('Choose a CSV file'), file);
+  await user.upload(screen.getByLabelText('Choose a CSV, Excel or Parquet file'), file);
   await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
   await settled();
   return user;

@@ -24,7 +24,7 @@ const customers = () =>
 async function loadThroughInput(file: File) {
   const user = userEvent.setup();
   render(<App />);
-  await user.upload(screen.getByLabelText('Choose a CSV file'), file);
+  await user.upload(screen.getByLabelText('Choose a CSV, Excel or Parquet file'), file);
   await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
   await settled();
   return user;
@@ -150,7 +150,7 @@ describe('App', () => {
     const user = userEvent.setup();
     render(<App />);
     await user.upload(
-      screen.getByLabelText('Choose a CSV file'),
+      screen.getByLabelText('Choose a CSV, Excel or Parquet file'),
       new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], 'book.csv'),
     );
     await waitFor(() =>
@@ -158,7 +158,7 @@ describe('App', () => {
         'This file is a damaged zip archive, not a CSV, Excel workbook or Parquet file',
       ),
     );
-    await user.upload(screen.getByLabelText('Choose a CSV file'), customers());
+    await user.upload(screen.getByLabelText('Choose a CSV, Excel or Parquet file'), customers());
     await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
     expect(screen.getByRole('alert')).toBeEmptyDOMElement();
   });
@@ -172,7 +172,7 @@ describe('App', () => {
       render(<App />);
       for (const fixture of REFUSED.filter((f) => !f.k)) {
         await user.upload(
-          screen.getByLabelText('Choose a CSV file'),
+          screen.getByLabelText('Choose a CSV, Excel or Parquet file'),
           new File([fixture.bytes], fixture.name),
         );
         await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(fixture.message), {
@@ -181,13 +181,13 @@ describe('App', () => {
       }
       const huge = new File(['x'], 'huge.csv');
       Object.defineProperty(huge, 'size', { value: 2 * 1024 ** 3 });
-      await user.upload(screen.getByLabelText('Choose a CSV file'), huge);
+      await user.upload(screen.getByLabelText('Choose a CSV, Excel or Parquet file'), huge);
       await waitFor(() =>
         expect(screen.getByRole('alert')).toHaveTextContent(
           /This file is 2\.00 GB, more than the 400\.0 MB this page can hold: use the command line/,
         ),
       );
-      await user.upload(screen.getByLabelText('Choose a CSV file'), customers());
+      await user.upload(screen.getByLabelText('Choose a CSV, Excel or Parquet file'), customers());
       await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
       expect(screen.getByRole('alert')).toBeEmptyDOMElement();
     },

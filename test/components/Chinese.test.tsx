@@ -275,7 +275,7 @@ describe('the page in Chinese', { timeout: 240_000 }, () => {
     render(<App />);
     await switchTo(user, 'zh');
     await user.upload(
-      screen.getByLabelText('选择 CSV 文件'),
+      screen.getByLabelText('选择 CSV、Excel 或 Parquet 文件'),
       new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], 'book.csv'),
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(

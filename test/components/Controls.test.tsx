@@ -69,7 +69,7 @@ const description = (element: HTMLElement) =>
 async function load(file: File, until: string) {
   const user = userEvent.setup();
   render(<App />);
-  await user.upload(screen.getByLabelText('Choose a CSV file'), file);
+  await user.upload(screen.getByLabelText('Choose a CSV, Excel or Parquet file'), file);
   await screen.findByRole('table', { name: until }, { timeout: 120_000 });
   await settled();
   return user;

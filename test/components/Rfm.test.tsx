@@ -22,7 +22,7 @@ const transactions = () =>
 async function load(file: File) {
   const user = userEvent.setup();
   render(<App />);
-  await user.upload(screen.getByLabelText('Choose a CSV file'), file);
+  await user.upload(screen.getByLabelText('Choose a CSV, Excel or Parquet file'), file);
   await screen.findByRole('table', { name: 'Segment summary' }, { timeout: 120_000 });
   await settled();
   return user;
@@ -160,7 +160,7 @@ describe('RFM on the page', () => {
         `c${i % 9},${String(1 + (i % 12)).padStart(2, '0')}/0${1 + (i % 9)}/2024,${10 + i}`,
       );
     await user.upload(
-      screen.getByLabelText('Choose a CSV file'),
+      screen.getByLabelText('Choose a CSV, Excel or Parquet file'),
       new File([rows.join('\n')], 'ambiguous.csv', { type: 'text/csv' }),
     );
     const question = await screen.findByRole(

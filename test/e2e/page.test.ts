@@ -43,8 +43,8 @@ type Language = 'en' | 'zh';
  */
 const WORDS = {
   en: {
-    chooseFile: 'Choose a CSV file',
-    dropZone: 'Drop a CSV file here or choose one',
+    chooseFile: 'Choose a CSV, Excel or Parquet file',
+    dropZone: 'Drop a CSV, Excel or Parquet file here or choose one',
     loadRegion: /Load a file/,
     progress: 'Analysis progress',
     clustering: /Clustering/,
@@ -80,8 +80,8 @@ const WORDS = {
     rfmFile: 'orders - RFM table.csv',
   },
   zh: {
-    chooseFile: '选择 CSV 文件',
-    dropZone: '把 CSV 文件拖到这里，或选择文件',
+    chooseFile: '选择 CSV、Excel 或 Parquet 文件',
+    dropZone: '把 CSV、Excel 或 Parquet 文件拖到这里，或选择文件',
     loadRegion: /加载文件/,
     progress: '分析进度',
     clustering: /正在聚类/,
