@@ -1,3 +1,4 @@
+import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
 import {
   classificationReport,
@@ -20,10 +21,11 @@ import { stratifiedSplit, type Split } from './stratifiedSplit';
 
 export type ModelKind = 'logistic' | 'tree' | 'forest';
 export const MODEL_KINDS: readonly ModelKind[] = ['logistic', 'tree', 'forest'];
-export const MODEL_LABELS: Record<ModelKind, string> = {
-  logistic: 'Logistic regression',
-  tree: 'Decision tree',
-  forest: 'Random forest',
+/** Each model's name, for the page and the command line to render. */
+export const MODEL_LABELS: Record<ModelKind, Message> = {
+  logistic: message('modelLogistic'),
+  tree: message('modelTree'),
+  forest: message('modelForest'),
 };
 
 export interface PredictInput {

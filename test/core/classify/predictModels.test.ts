@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   encodeClasses,
   MODEL_KINDS,
+  MODEL_LABELS,
   predictModels,
   type PredictInput,
 } from '../../../src/core/classify/predictModels';
 import { PART_NONE, PART_TEST } from '../../../src/core/classify/stratifiedSplit';
 import { createRandom } from '../../../src/core/common/random';
 import { isUserError } from '../../../src/core/common/userError';
+import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
 
 /** Customers who respond more with higher spend and recent visits; `classes` levels of it. */
 function customers(n: number, levels: number, seed = 1): PredictInput {
@@ -172,5 +174,20 @@ describe('encodeClasses', () => {
     expect(classes).toEqual(['No', 'Yes', 'yes']);
     expect(Array.from(codes)).toEqual([1, 0, 0, 2]);
     expect(encodeClasses(['no', 'yes']).classes[1]).toBe('yes');
+  });
+});
+
+describe('MODEL_LABELS', () => {
+  it('names the models as messages, in English and Chinese', () => {
+    expect(MODEL_KINDS.map((kind) => englishText(MODEL_LABELS[kind]))).toEqual([
+      'Logistic regression',
+      'Decision tree',
+      'Random forest',
+    ]);
+    expect(MODEL_KINDS.map((kind) => renderMessage('zh', MODEL_LABELS[kind]))).toEqual([
+      '逻辑回归',
+      '决策树',
+      '随机森林',
+    ]);
   });
 });

@@ -28,4 +28,34 @@ export const messageClassify = {
     'There is only one segment, so there is nothing to tell apart: choose two or more segments to explain.',
   explainImmOneSegment:
     'A threshold tree needs two or more segments to tell apart: choose at least two segments.',
+  // Model names
+  modelLogistic: 'Logistic regression',
+  modelTree: 'Decision tree',
+  modelForest: 'Random forest',
+  // Conditions of a rule, in the user's units (thresholds exact to the split)
+  explainAtMost: '{feature} <= {threshold, number, ::.####################}',
+  explainAbove: '{feature} > {threshold, number, ::.####################}',
+  explainBetween:
+    '{low, number, ::.####################} < {feature} <= {high, number, ::.####################}',
+  explainIs: '{column} is {category}',
+  explainIsNot: '{column} is not {category}',
+  explainNeither: '{column} is neither {first} nor {second}',
+  explainNoneOf: '{column} is none of {categories}',
+  explainListMore: '{first}, {rest}',
+  explainAnd: '{first} and {rest}',
+  explainEveryRow: 'Every row',
+  // Rules and segments
+  explainSegmentName: 'Segment {id}',
+  explainRule:
+    '{conditions} → {segment} ({matching, number} of {noun, select, rows {{rows, plural, one {# row} other {# rows}}} other {{rows, plural, one {# customer} other {# customers}}}})',
+  explainImmRule:
+    '{conditions} → {segment} ({noun, select, rows {{rows, plural, one {# row} other {# rows}}} other {{rows, plural, one {# customer} other {# customers}}}})',
+  explainSampled:
+    'The tree was fitted and tested on a seeded sample of {sample, number} of the {total, number} rows; its fidelity on all rows covers every row.',
+  explainPoor:
+    '{name} is not explained well (F1 {f1, number, ::.00} on the held-out rows): its {noun, select, rows {rows} other {customers}} are not set apart by a few thresholds on these features, so its rules describe only part of it.',
+  explainNoRule:
+    '{name} gets no rule of its own (F1 {f1, number, ::.00} on the held-out rows): in every leaf of the tree other segments outnumber it, so a few thresholds on these features cannot describe it; a deeper tree may.',
+  explainSameCentre:
+    '{segments} have the same centre, so the threshold tree gives them one leaf ({segment}).',
 } as const;

@@ -22,4 +22,30 @@ export const messageClassify: CatalogShape<typeof english> = {
   explainNoFeatures: '没有可用于解释分群的特征：请至少选择一个。',
   explainOneSegment: '只有一个分群，没有可区分的内容：请选择两个或更多分群来解释。',
   explainImmOneSegment: '阈值树需要两个或更多分群才能区分：请至少选择两个分群。',
+  modelLogistic: '逻辑回归',
+  modelTree: '决策树',
+  modelForest: '随机森林',
+  explainAtMost: '{feature} <= {threshold, number, ::.####################}',
+  explainAbove: '{feature} > {threshold, number, ::.####################}',
+  explainBetween:
+    '{low, number, ::.####################} < {feature} <= {high, number, ::.####################}',
+  explainIs: '{column} 为 {category}',
+  explainIsNot: '{column} 不为 {category}',
+  explainNeither: '{column} 既不为 {first} 也不为 {second}',
+  explainNoneOf: '{column} 不为 {categories} 中的任何一个',
+  explainListMore: '{first}、{rest}',
+  explainAnd: '{first} 且 {rest}',
+  explainEveryRow: '所有行',
+  explainSegmentName: '细分群 {id}',
+  explainRule:
+    '{conditions} → {segment}（{noun, select, rows {{rows, number} 行中有 {matching, number} 行} other {{rows, number} 位客户中有 {matching, number} 位}}）',
+  explainImmRule:
+    '{conditions} → {segment}（{noun, select, rows {{rows, number} 行} other {{rows, number} 位客户}}）',
+  explainSampled:
+    '这棵树是在 {total, number} 行中按固定种子抽取的 {sample, number} 行样本上拟合和检验的；“全部行”上的忠实度涵盖每一行。',
+  explainPoor:
+    '{name} 没有得到很好的解释（留出行上的 F1 为 {f1, number, ::.00}）：这些特征上的几个阈值无法把它的{noun, select, rows {行} other {客户}}区分出来，所以它的规则只描述了其中一部分。',
+  explainNoRule:
+    '{name} 没有自己的规则（留出行上的 F1 为 {f1, number, ::.00}）：在树的每个叶节点中，其他细分群的数量都超过它，所以这些特征上的几个阈值无法描述它；更深的树也许可以。',
+  explainSameCentre: '{segments} 的中心相同，所以阈值树只给它们一个叶节点（{segment}）。',
 };
