@@ -9,6 +9,7 @@ import {
 import { PART_NONE, PART_TEST } from '../../../src/core/classify/stratifiedSplit';
 import { createRandom } from '../../../src/core/common/random';
 import { isUserError } from '../../../src/core/common/userError';
+import { WorkCancelled } from '../../../src/core/classify/cancel';
 import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
 
 /** Customers who respond more with higher spend and recent visits; `classes` levels of it. */
@@ -174,6 +175,41 @@ describe('encodeClasses', () => {
     expect(classes).toEqual(['No', 'Yes', 'yes']);
     expect(Array.from(codes)).toEqual([1, 0, 0, 2]);
     expect(encodeClasses(['no', 'yes']).classes[1]).toBe('yes');
+  });
+});
+
+describe('cancelling predictModels', () => {
+  it('stops between models and between trees, and runs to the end when never cancelled', () => {
+    const input = customers(400, 2, 4);
+    const seen: string[] = [];
+    let cancelAfter = 'logistic';
+    const run = () =>
+      predictModels(
+        input,
+        { trees: 10 },
+        (model, f) => {
+          if (f === 1) seen.push(model);
+        },
+        () => seen.includes(cancelAfter),
+      );
+    expect(run).toThrow(WorkCancelled);
+    expect(seen).toEqual(['logistic']);
+    seen.length = 0;
+    cancelAfter = 'never';
+    expect(run().models).toHaveLength(3);
+    // Within the forest: cancelled after its third tree.
+    let trees = 0;
+    expect(() =>
+      predictModels(
+        input,
+        { models: ['forest'], trees: 10 },
+        (_, f) => {
+          if (f > 0.05 && f < 1) trees++;
+        },
+        () => trees >= 3,
+      ),
+    ).toThrow(WorkCancelled);
+    expect(trees).toBe(3);
   });
 });
 
