@@ -28,6 +28,16 @@ export const messageClassify = {
     'There is only one segment, so there is nothing to tell apart: choose two or more segments to explain.',
   explainImmOneSegment:
     'A threshold tree needs two or more segments to tell apart: choose at least two segments.',
+  explainMethod:
+    'The method must be "tree" (a decision tree) or "imm" (a threshold tree with one leaf per segment), not "{value}".',
+  explainNoK:
+    'The segmentation has no result with {k} segments: choose a number of segments it made ({choices}).',
+  explainNoiseLeftOut:
+    '{rows, plural, one {# row} other {# rows}} that DBSCAN found to be noise {rows, plural, one {belongs} other {belong}} to no segment and {rows, plural, one {is} other {are}} left out of the explanation.',
+  // Exports
+  exportExplained:
+    'segments explained, {k} segments, {method, select, imm {threshold tree} other {decision tree}}',
+  exportPredictions: 'predictions of {target}',
   // Model names
   modelLogistic: 'Logistic regression',
   modelTree: 'Decision tree',

@@ -22,6 +22,12 @@ export const messageClassify: CatalogShape<typeof english> = {
   explainNoFeatures: '没有可用于解释分群的特征：请至少选择一个。',
   explainOneSegment: '只有一个分群，没有可区分的内容：请选择两个或更多分群来解释。',
   explainImmOneSegment: '阈值树需要两个或更多分群才能区分：请至少选择两个分群。',
+  explainMethod:
+    '方法必须是 "tree"（决策树）或 "imm"（每个细分群一个叶节点的阈值树），而不是 "{value}"。',
+  explainNoK: '这次分群没有 {k} 个细分群的结果：请从已有的细分群数量中选择（{choices}）。',
+  explainNoiseLeftOut: 'DBSCAN 判为噪声的 {rows, number} 行不属于任何细分群，已排除在解释之外。',
+  exportExplained: '分群解释，{k} 个细分群，{method, select, imm {阈值树} other {决策树}}',
+  exportPredictions: '{target} 的预测',
   modelLogistic: '逻辑回归',
   modelTree: '决策树',
   modelForest: '随机森林',
