@@ -150,9 +150,20 @@ export interface TrainedModel {
   logistic: LogisticModel | null;
 }
 
-/** The class whose probability and precision a binary target reports (the second); else null. */
+/** Words that say "yes" in a two-class target. */
+const YES_WORDS = new Set(['yes', 'y', 'true', 't']);
+
+/**
+ * The class whose probability, precision, recall and ROC a binary target reports (null for more
+ * classes): of two numbers the larger (1 of 0/1); of two texts the one that says yes ("Yes",
+ * "true", "Y", in any case) when exactly one does, else the second in sorted order ("Yes" of
+ * No/Yes, "churned" of active/churned).
+ */
 export function positiveClass(classes: readonly string[]): number | null {
-  return classes.length === 2 ? 1 : null;
+  if (classes.length !== 2) return null;
+  if (classes.every((value) => Number.isFinite(Number(value.trim())))) return 1;
+  const yes = classes.map((value) => YES_WORDS.has(value.trim().toLowerCase()));
+  return yes[0] !== yes[1] ? (yes[0] ? 0 : 1) : 1;
 }
 
 /**

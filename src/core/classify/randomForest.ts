@@ -222,6 +222,24 @@ export class ForestGrower {
   }
 }
 
+/**
+ * Two adjacent parts as one (trees a.from..b.to): the sums added into `a`'s (whole numbers, so
+ * exact), the trees' importances one after the other. Lets a caller grow a forest a few trees at
+ * a time without keeping every part.
+ */
+export function appendForestPart(a: ForestPart, b: ForestPart): ForestPart {
+  if (a.to !== b.from)
+    throw new Error(`trees ${a.from}..${a.to} and ${b.from}..${b.to} do not meet`);
+  for (let j = 0; j < a.sums.length; j++) a.sums[j] += b.sums[j];
+  const importances = new Float64Array(a.importances.length + b.importances.length);
+  importances.set(a.importances);
+  importances.set(b.importances, a.importances.length);
+  const splits = new Uint8Array(a.splits.length + b.splits.length);
+  splits.set(a.splits);
+  splits.set(b.splits, a.splits.length);
+  return { from: a.from, to: b.to, sums: a.sums, importances, splits };
+}
+
 /** Trees from..to of a job's forest, on this thread (a worker's half of the forest). */
 export function forestPartOf(
   job: ForestJob,

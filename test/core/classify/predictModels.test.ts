@@ -3,6 +3,7 @@ import {
   encodeClasses,
   MODEL_KINDS,
   MODEL_LABELS,
+  positiveClass,
   predictModels,
   type PredictInput,
 } from '../../../src/core/classify/predictModels';
@@ -210,6 +211,21 @@ describe('cancelling predictModels', () => {
       ),
     ).toThrow(WorkCancelled);
     expect(trees).toBe(3);
+  });
+});
+
+describe('positiveClass', () => {
+  it('is the larger of two numbers, the one that says yes, or else the second', () => {
+    expect(positiveClass(['0', '1'])).toBe(1);
+    expect(positiveClass(['1', '2'])).toBe(1);
+    expect(positiveClass(['No', 'Yes'])).toBe(1);
+    expect(positiveClass(['Yes', 'no'])).toBe(0);
+    expect(positiveClass(['TRUE', 'false'])).toBe(0);
+    expect(positiveClass(['N', 'Y'])).toBe(1);
+    expect(positiveClass(['active', 'churned'])).toBe(1);
+    expect(positiveClass(['yes', 'y'])).toBe(1);
+    expect(positiveClass(['a', 'b', 'c'])).toBeNull();
+    expect(positiveClass(['a'])).toBeNull();
   });
 });
 

@@ -3,6 +3,7 @@ import { prepareTreeData, singlePrecision } from '../../../src/core/classify/dec
 import fc from 'fast-check';
 import { isWorkCancelled } from '../../../src/core/classify/cancel';
 import {
+  appendForestPart,
   fitForest,
   ForestGrower,
   forestPartOf,
@@ -160,6 +161,16 @@ describe('forests grown in parts', () => {
       Array.from(whole.predictions.probabilities),
     );
     expect(Array.from(joined.importances)).toEqual(Array.from(whole.importances));
+  });
+
+  it('append adjacent parts into one, the same forest', () => {
+    const g = grower();
+    const joined = joinForestParts([appendForestPart(g.part(0, 5), g.part(5, 12))], n, 2, d);
+    expect(Array.from(joined.predictions.probabilities)).toEqual(
+      Array.from(whole.predictions.probabilities),
+    );
+    expect(Array.from(joined.importances)).toEqual(Array.from(whole.importances));
+    expect(() => appendForestPart(g.part(0, 5), g.part(6, 12))).toThrow(/do not meet/);
   });
 
   it('refuses parts that leave trees out, or trees the forest does not have', () => {

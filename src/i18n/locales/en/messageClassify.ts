@@ -18,6 +18,20 @@ export const messageClassify = {
   classifyC: 'C must be a positive number (not {value}): 1 is usual.',
   classifyClassNeedsRows:
     'Every class of the target needs training rows: choose a target with at least two classes of two or more rows each.',
+  classifyUnknownModel: 'There is no model "{value}": choose among logistic, tree and forest.',
+  classifySeed: 'The seed must be a whole number of 0 or more (not {value}).',
+  classifyTargetIsFeature:
+    '"{name}" is the column to predict, so it cannot also be a feature: leave it out of the features.',
+  classifyFeatureKind:
+    '"{name}" is {kind, select, identifier {an identifier} datetime {a date} other {a text}} column: predict from numeric and categorical columns only.',
+  classifyTooManyClasses:
+    '"{name}" has {classes, number} different values, and predicting needs a column of 2 to {most} classes (such as yes/no or a category): {numeric, select, yes {a number with many values calls for regression, which SegmentLens does not do} other {choose a column with fewer values}}.',
+  classifyUnlabelled:
+    '{rows, plural, one {# row has} other {# rows have}} no value of "{target}": the models were not trained or tested on {rows, plural, one {it} other {them}}, but predict {rows, plural, one {it} other {them}} too.',
+  classifySegmentsOfRows:
+    "Rates per segment need a segmentation of the file's rows, not of its RFM customers.",
+  classifyRates: '{target} = {value}: {rates}',
+  classifyRateIn: '{share, number, share} in {segment}',
   explainDepth:
     'The depth of the explanation tree must be a whole number from 1 to 6 (not {value}): 3 reads well.',
   explainMinRowsPerLeaf:

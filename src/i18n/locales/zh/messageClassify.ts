@@ -16,6 +16,18 @@ export const messageClassify: CatalogShape<typeof english> = {
   classifyC: 'C 必须是正数（而不是 {value}）：通常取 1。',
   classifyClassNeedsRows:
     '目标列的每个类别都需要训练行：请选择至少有两个类别、且每个类别至少两行的目标列。',
+  classifyUnknownModel: '没有名为 "{value}" 的模型：请在 logistic、tree 和 forest 中选择。',
+  classifySeed: '随机种子必须是不小于 0 的整数（而不是 {value}）。',
+  classifyTargetIsFeature: '“{name}”是要预测的列，不能同时作为特征：请把它从特征中去掉。',
+  classifyFeatureKind:
+    '“{name}”是{kind, select, identifier {标识符} datetime {日期} other {文本}}列：只能用数值列和分类列来预测。',
+  classifyTooManyClasses:
+    '“{name}”有 {classes, number} 个不同的取值，而预测需要一个有 2 到 {most} 个类别的列（例如是/否或某个分类）：{numeric, select, yes {取值很多的数值列需要回归，SegmentLens 不做回归} other {请选择取值更少的列}}。',
+  classifyUnlabelled:
+    '有 {rows, number} 行没有“{target}”的值：模型没有用这些行训练或测试，但也会为它们给出预测。',
+  classifySegmentsOfRows: '按细分群统计比率需要对文件的行分群，而不是对 RFM 客户分群。',
+  classifyRates: '{target} = {value}：{rates}',
+  classifyRateIn: '{segment} 中为 {share, number, share}',
   explainDepth: '解释树的深度必须是 1 到 6 之间的整数（而不是 {value}）：3 最易读。',
   explainMinRowsPerLeaf: '每个叶节点的最少行数必须是不小于 1 的整数（而不是 {value}）。',
   explainSampleRows: '样本至少需要 2 行（而不是 {value}）。',
