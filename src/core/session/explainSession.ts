@@ -1,7 +1,7 @@
 import type { AnalysisOptions } from '../analysis/analysisOptions';
 import { resultFor, type AnalysisResult, type KResult } from '../analysis/analysisResult';
 import type { ClassificationReport } from '../classify/classificationMetrics';
-import { nodeClass } from '../classify/decisionTree';
+import { nodeClass, type DecisionTree } from '../classify/decisionTree';
 import { message, type Message } from '../common/message';
 import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
@@ -67,6 +67,12 @@ export interface ExplainNodeView {
   /** Rows of each segment that reach the node (every analysed row in a segment). */
   counts: number[];
   rows: number;
+  /**
+   * CART: rows of each segment the tree was fitted on at the node (scikit-learn's tree_.value),
+   * and whether another feature's split was as good there (a tie); null and false for IMM.
+   */
+  fitted: number[] | null;
+  tied: boolean;
   /** The segment the node predicts (at a leaf, its rule's). */
   segment: number;
 }
@@ -326,6 +332,7 @@ function nodeViews(
   k: number,
   segmentOf: (node: number) => number,
   features: readonly FeatureDescriptor[],
+  fitted: DecisionTree | null,
 ): ExplainNodeView[] {
   return Array.from({ length: tree.nodeCount }, (_, node): ExplainNodeView => {
     const f = tree.feature[node];
@@ -347,6 +354,8 @@ function nodeViews(
             },
       counts: nodeCounts,
       rows: nodeCounts.reduce((a, b) => a + b, 0),
+      fitted: fitted === null ? null : Array.from(fitted.counts.subarray(node * k, node * k + k)),
+      tied: fitted !== null && fitted.tied[node] === 1,
       segment: segmentOf(node),
     };
   });
@@ -380,6 +389,7 @@ function treeView(
       k,
       leafSegment,
       input.features,
+      tree,
     ),
     rules: explanation.rules.map((rule) => ({
       ...rule,
@@ -451,6 +461,7 @@ function immView(stage: ExplainStage, names: (string | Message)[], imm: ImmResul
       k,
       (node) => (tree.segment[node] >= 0 ? tree.segment[node] : majority(counts, node, k)),
       features,
+      null,
     ),
     rules: rules.map((rule) => ({
       ...rule,

@@ -12,7 +12,6 @@ import {
   positiveClass,
   trainModel,
   type ModelKind,
-  type ModelResult,
   type PredictInput,
   type PredictOptions,
   type TrainedModel,
@@ -123,6 +122,27 @@ export interface ModelView {
   importances: { feature: string | Message; column: string; importance: number }[];
   /** Time to train and predict, in ms (0 when it was kept from before). */
   trainingMs: number;
+  /**
+   * Logistic regression: its coefficients on the z-scored features (rows x features: one row,
+   * the second class's log-odds, for a binary target; one per class for more), and intercepts.
+   */
+  coefficients: { rows: number; values: Float64Array; intercepts: Float64Array } | null;
+  /** The decision tree, node 0 the root; else null. */
+  tree: PredictTreeNode[] | null;
+}
+
+/** A node of the predict decision tree (values in the features' cleaned units). */
+export interface PredictTreeNode {
+  /** Split feature (an index into `features`); -1 at a leaf. */
+  feature: number;
+  threshold: number | null;
+  left: number;
+  right: number;
+  /** Training rows at the node, and per class (scikit-learn's tree_.value). */
+  rows: number;
+  counts: number[];
+  /** Another feature's split was as good here. */
+  tied: boolean;
 }
 
 export interface PredictView {
@@ -443,18 +463,20 @@ function describeView(
       leftOut: { ...data.cleaning.dropped },
     },
     split: { train: split.train.length, test: split.test.length },
-    models: models.map(({ model, ms }) => modelView(model.result, data, names, ms)),
+    models: models.map(({ model, ms }) => modelView(model, data, names, ms)),
     notes: data.notes,
   };
 }
 
 function modelView(
-  result: ModelResult,
+  trained: TrainedModel,
   data: PredictData,
   names: (string | Message)[],
   ms: number,
 ): ModelView {
+  const { result, logistic, tree } = trained;
   const { model, accuracy, precision, recall, f1, rocAuc, roc, thresholds } = result;
+  const K = data.input.classes.length;
   return {
     model,
     label: MODEL_LABELS[model],
@@ -474,6 +496,26 @@ function modelView(
       importance,
     })).sort((a, b) => b.importance - a.importance),
     trainingMs: ms,
+    coefficients:
+      logistic === null
+        ? null
+        : {
+            rows: logistic.coefficientRows,
+            values: logistic.coefficients,
+            intercepts: logistic.intercepts,
+          },
+    tree:
+      tree === null
+        ? null
+        : Array.from({ length: tree.nodeCount }, (_, node) => ({
+            feature: tree.feature[node],
+            threshold: tree.feature[node] < 0 ? null : tree.threshold[node],
+            left: tree.left[node],
+            right: tree.right[node],
+            rows: tree.rows[node],
+            counts: Array.from(tree.counts.subarray(node * K, node * K + K)),
+            tied: tree.tied[node] === 1,
+          })),
   };
 }
 

@@ -61,6 +61,8 @@ describe('explainView with a tree', () => {
     const sizes = Array.from(resultFor(analysis, 3)!.sizes);
     expect(view.nodes[0].counts).toEqual(sizes);
     expect(view.nodes[0].rows).toBe(n);
+    // The rows the tree was fitted on, per segment (scikit-learn's tree_.value).
+    expect(view.nodes[0].fitted!.reduce((a, b) => a + b, 0)).toBe(view.rows.train);
     for (const node of view.nodes) {
       if (node.feature < 0) {
         expect(node.threshold).toBeNull();
@@ -213,6 +215,7 @@ describe('explainView with IMM', () => {
     expect(view.rules).toHaveLength(3);
     expect(view.rules.map((rule) => rule.segment).sort()).toEqual([0, 1, 2]);
     expect(view.nodes).toHaveLength(5);
+    expect(view.nodes.every((node) => node.fitted === null && !node.tied)).toBe(true);
     const { cost, clusteringCost, ratio, moved } = view.imm!;
     expect(clusteringCost).toBeCloseTo(resultFor(analysis, 3)!.inertia, 6);
     expect(cost).toBeGreaterThanOrEqual(clusteringCost);

@@ -32,6 +32,7 @@ export const messageClassify = {
     "Rates per segment need a segmentation of the file's rows, not of its RFM customers.",
   classifyRates: '{target} = {value}: {rates}',
   classifyRateIn: '{share, number, share} in {segment}',
+  classifyCliTarget: 'Name the column to predict with --target COL.',
   explainDepth:
     'The depth of the explanation tree must be a whole number from 1 to 6 (not {value}): 3 reads well.',
   explainMinRowsPerLeaf:

@@ -28,6 +28,7 @@ export const messageClassify: CatalogShape<typeof english> = {
   classifySegmentsOfRows: '按细分群统计比率需要对文件的行分群，而不是对 RFM 客户分群。',
   classifyRates: '{target} = {value}：{rates}',
   classifyRateIn: '{segment} 中为 {share, number, share}',
+  classifyCliTarget: '请用 --target COL 指定要预测的列。',
   explainDepth: '解释树的深度必须是 1 到 6 之间的整数（而不是 {value}）：3 最易读。',
   explainMinRowsPerLeaf: '每个叶节点的最少行数必须是不小于 1 的整数（而不是 {value}）。',
   explainSampleRows: '样本至少需要 2 行（而不是 {value}）。',
