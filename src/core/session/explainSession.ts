@@ -172,6 +172,11 @@ function caches(session: AnalysisSession): ExplainCaches {
   return known;
 }
 
+/** Forgets every explanation of a session (to free memory; the next request computes again). */
+export function forgetExplanations(session: AnalysisSession): void {
+  cachesOf.delete(session);
+}
+
 /**
  * A segmentation explained in rules a person can check, as the page shows it: a CART tree
  * predicting each row's segment from the features in the user's units (fitted on a seeded

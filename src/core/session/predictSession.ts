@@ -201,6 +201,11 @@ function caches(session: AnalysisSession): PredictCaches {
   return known;
 }
 
+/** Forgets every prediction of a session (to free memory; the next request trains again). */
+export function forgetPredictions(session: AnalysisSession): void {
+  cachesOf.delete(session);
+}
+
 /**
  * Predicting a column, as the page shows it: the chosen models trained on one seeded stratified
  * split of the cleaned rows whose target is known, each with its figures on the test rows,
