@@ -1,4 +1,6 @@
 import { analyzeCommand, ANALYZE_USAGE } from './analyzeCommand';
+import { explainCommand, EXPLAIN_USAGE } from './explainCommand';
+import { predictCommand, PREDICT_USAGE } from './predictCommand';
 import type { Io } from './io';
 import { recommendCommand, RECOMMEND_USAGE } from './recommendCommand';
 import { rfmCommand, RFM_USAGE } from './rfmCommand';
@@ -45,5 +47,17 @@ export const COMMANDS: readonly Command[] = [
     summary: 'who is still a customer and what they are worth: BG/NBD, Gamma-Gamma, CLV',
     usage: VALUE_USAGE,
     run: valueCommand,
+  },
+  {
+    names: ['explain'],
+    summary: 'explain every segment in rules in your own units (a decision tree, or IMM)',
+    usage: EXPLAIN_USAGE,
+    run: explainCommand,
+  },
+  {
+    names: ['predict'],
+    summary: 'predict a yes/no or category column: tree, forest, logistic regression',
+    usage: PREDICT_USAGE,
+    run: predictCommand,
   },
 ];

@@ -1,3 +1,4 @@
+import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
 import {
   classificationReport,
@@ -14,16 +15,19 @@ import {
 } from './decisionTree';
 import { logisticImportances, treeImportances } from './featureImportance';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logisticRegression';
-import { addTreeProbabilities, averageProbabilities, growForest } from './randomForest';
+import { ForestGrower, joinForestParts } from './randomForest';
 import { rocAuc, rocCurve, thresholdTable, type RocCurve, type ThresholdTable } from './roc';
 import { stratifiedSplit, type Split } from './stratifiedSplit';
+import { throwIfCancelled, type CancelCheck } from './cancel';
+import type { StageProgress } from '../common/progress';
 
 export type ModelKind = 'logistic' | 'tree' | 'forest';
 export const MODEL_KINDS: readonly ModelKind[] = ['logistic', 'tree', 'forest'];
-export const MODEL_LABELS: Record<ModelKind, string> = {
-  logistic: 'Logistic regression',
-  tree: 'Decision tree',
-  forest: 'Random forest',
+/** Each model's name, for the page and the command line to render. */
+export const MODEL_LABELS: Record<ModelKind, Message> = {
+  logistic: message('modelLogistic'),
+  tree: message('modelTree'),
+  forest: message('modelForest'),
 };
 
 export interface PredictInput {
@@ -103,78 +107,132 @@ export interface PredictResult {
 /**
  * Trains the chosen models on one seeded stratified split and reports every figure on the test
  * rows: logistic regression (L2, z-scored on the training rows), a decision tree (CART, as
- * scikit-learn's), and a random forest. Progress is reported per model, 0 to 1 each.
+ * scikit-learn's), and a random forest. Progress is reported per model, 0 to 1 each; the work
+ * stops (WorkCancelled) between models and between trees once `isCancelled` says so.
  */
 export function predictModels(
   input: PredictInput,
   options: Partial<PredictOptions> = {},
   onProgress?: (model: ModelKind, fraction: number) => void,
+  isCancelled?: CancelCheck,
 ): PredictResult {
   const settings = { ...DEFAULT_PREDICT_OPTIONS, ...options };
-  const { matrix, n, d, target, classes } = input;
+  const { matrix, classes } = input;
   checkInput(input, settings);
-  const K = classes.length;
-  const split = stratifiedSplit(target, K, settings.testShare, settings.seed);
-  const positive = K === 2 ? 1 : null;
-  const models: ModelResult[] = [];
-  let tree: DecisionTree | null = null;
-  let logistic: LogisticModel | null = null;
+  const split = stratifiedSplit(input.target, classes.length, settings.testShare, settings.seed);
   const single = settings.models.some((m) => m !== 'logistic') ? singlePrecision(matrix) : null;
-  for (const kind of MODEL_KINDS) {
-    if (!settings.models.includes(kind)) continue;
-    const progress = (fraction: number) => onProgress?.(kind, fraction);
-    progress(0);
-    let predictions: Predictions;
-    let importances: Float64Array;
-    if (kind === 'logistic') {
-      logistic = fitLogistic(matrix, d, target, K, split.train, { C: settings.C }, (f) =>
-        progress(0.9 * f),
-      );
-      predictions = predictLogistic(logistic, matrix, n, d);
-      importances = logisticImportances(logistic.coefficients, logistic.coefficientRows, d);
-    } else if (kind === 'tree') {
-      const data = prepareTreeData(matrix, n, d);
-      progress(0.2);
-      tree = fitTree(data, target, K, { maxDepth: settings.treeDepth, rows: split.train }, (f) =>
-        progress(0.2 + 0.7 * f),
-      );
-      predictions = predictTree(tree, single!, n, d);
-      importances = treeImportances(tree);
-    } else {
-      const data = prepareTreeData(matrix, n, d, { bins: settings.forestBins });
-      progress(0.05);
-      const sums = new Float64Array(n * K);
-      const leaves = new Int32Array(n);
-      const importanceSum = new Float64Array(d);
-      let splitting = 0;
-      growForest(
-        data,
-        target,
-        K,
-        split.train,
-        { trees: settings.trees, seed: settings.seed },
-        (grown) => {
-          addTreeProbabilities(grown, single!, n, d, sums, leaves);
-          if (grown.nodeCount > 1) {
-            const own = treeImportances(grown);
-            for (let f = 0; f < d; f++) importanceSum[f] += own[f];
-            splitting++;
-          }
-        },
-        (f) => progress(0.05 + 0.9 * f),
-      );
-      predictions = averageProbabilities(sums, n, K, settings.trees);
-      // As forestImportances, one tree at a time: the mean of the splitting trees', normalised.
-      const total = importanceSum.reduce((a, b) => a + b, 0);
-      importances = importanceSum.map((sum) => (splitting > 0 && total > 0 ? sum / total : 0));
-    }
-    models.push(describeModel(kind, predictions, importances, target, K, positive, split));
-    progress(1);
-  }
-  return { classes, positive, split, models, tree, logistic };
+  const trained = MODEL_KINDS.filter((kind) => settings.models.includes(kind)).map((kind) => {
+    throwIfCancelled(isCancelled);
+    return trainModel(
+      kind,
+      input,
+      split,
+      settings,
+      (fraction) => onProgress?.(kind, fraction),
+      isCancelled,
+      single ?? undefined,
+    );
+  });
+  return {
+    classes,
+    positive: positiveClass(classes),
+    split,
+    models: trained.map((model) => model.result),
+    tree: trained.find((model) => model.tree !== null)?.tree ?? null,
+    logistic: trained.find((model) => model.logistic !== null)?.logistic ?? null,
+  };
 }
 
-function checkInput(input: PredictInput, settings: PredictOptions): void {
+/** One model trained and measured, with the fitted model where it is small enough to keep. */
+export interface TrainedModel {
+  result: ModelResult;
+  tree: DecisionTree | null;
+  logistic: LogisticModel | null;
+}
+
+/** Words that say "yes" in a two-class target. */
+const YES_WORDS = new Set(['yes', 'y', 'true', 't']);
+
+/**
+ * The class whose probability, precision, recall and ROC a binary target reports (null for more
+ * classes): of two numbers the larger (1 of 0/1); of two texts the one that says yes ("Yes",
+ * "true", "Y", in any case) when exactly one does, else the second in sorted order ("Yes" of
+ * No/Yes, "churned" of active/churned).
+ */
+export function positiveClass(classes: readonly string[]): number | null {
+  if (classes.length !== 2) return null;
+  if (classes.every((value) => Number.isFinite(Number(value.trim())))) return 1;
+  const yes = classes.map((value) => YES_WORDS.has(value.trim().toLowerCase()));
+  return yes[0] !== yes[1] ? (yes[0] ? 0 : 1) : 1;
+}
+
+/**
+ * One model on a split (see predictModels; the input is checked there). `single` is the matrix
+ * in single precision, if the caller has it already.
+ */
+export function trainModel(
+  kind: ModelKind,
+  input: PredictInput,
+  split: Split,
+  settings: PredictOptions,
+  onProgress?: StageProgress,
+  isCancelled?: CancelCheck,
+  single?: Float32Array,
+): TrainedModel {
+  const { matrix, n, d, target, classes } = input;
+  const K = classes.length;
+  const progress = (fraction: number) => onProgress?.(fraction);
+  progress(0);
+  let predictions: Predictions;
+  let importances: Float64Array;
+  let tree: DecisionTree | null = null;
+  let logistic: LogisticModel | null = null;
+  if (kind === 'logistic') {
+    logistic = fitLogistic(matrix, d, target, K, split.train, { C: settings.C }, (f) =>
+      progress(0.9 * f),
+    );
+    predictions = predictLogistic(logistic, matrix, n, d);
+    importances = logisticImportances(logistic.coefficients, logistic.coefficientRows, d);
+  } else if (kind === 'tree') {
+    const data = prepareTreeData(matrix, n, d);
+    progress(0.2);
+    tree = fitTree(data, target, K, { maxDepth: settings.treeDepth, rows: split.train }, (f) =>
+      progress(0.2 + 0.7 * f),
+    );
+    predictions = predictTree(tree, single ?? singlePrecision(matrix), n, d);
+    importances = treeImportances(tree);
+  } else {
+    const data = prepareTreeData(matrix, n, d, { bins: settings.forestBins });
+    progress(0.05);
+    const grower = new ForestGrower(
+      data,
+      single ?? singlePrecision(matrix),
+      target,
+      K,
+      split.train,
+      {
+        trees: settings.trees,
+        seed: settings.seed,
+      },
+    );
+    const part = grower.part(0, settings.trees, (f) => progress(0.05 + 0.9 * f), isCancelled);
+    ({ predictions, importances } = joinForestParts([part], n, K, d));
+  }
+  const result = describeModel(
+    kind,
+    predictions,
+    importances,
+    target,
+    K,
+    positiveClass(classes),
+    split,
+  );
+  progress(1);
+  return { result, tree, logistic };
+}
+
+/** Refuses what no model can be trained on: no model, no feature, one class, a class of one row. */
+export function checkInput(input: PredictInput, settings: PredictOptions): void {
   const { d, target, classes } = input;
   if (settings.models.length === 0) throw new UserError('bad-option', 'classifyNoModel');
   if (d === 0) throw new UserError('no-features', 'classifyNoFeatures');
@@ -197,7 +255,8 @@ function checkInput(input: PredictInput, settings: PredictOptions): void {
     });
 }
 
-function describeModel(
+/** A model's figures on the test rows from its predictions of every row. */
+export function describeModel(
   model: ModelKind,
   predictions: Predictions,
   importances: Float64Array,

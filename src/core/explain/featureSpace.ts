@@ -1,4 +1,5 @@
 import type { FeatureSource } from '../clean/cleanOptions';
+import { message, type Message } from '../common/message';
 
 /**
  * The features a tree splits on, as the user knows them: a numeric column in its own units, or
@@ -23,9 +24,11 @@ export function describeFeatures(sources: readonly FeatureSource[]): FeatureDesc
   );
 }
 
-/** How a feature is named on its own: "Annual Income (k$)", "Region is East". */
-export function featureName(feature: FeatureDescriptor): string {
-  return feature.kind === 'numeric' ? feature.column : `${feature.column} is ${feature.category}`;
+/** How a feature is named on its own: "Annual Income (k$)" (its column), "Region is East". */
+export function featureName(feature: FeatureDescriptor): string | Message {
+  return feature.kind === 'numeric'
+    ? feature.column
+    : message('explainIs', { column: feature.column, category: feature.category });
 }
 
 /**
@@ -42,17 +45,31 @@ export function formatThreshold(value: number): string {
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
 
+/**
+ * The number a condition quotes: the threshold with formatThreshold's digits (2.4500000476837158
+ * is 2.45), which the message renders with all of them in the user's language.
+ */
+export function readableThreshold(value: number): number {
+  return Number(formatThreshold(value));
+}
+
 /** Which way a row goes at a split: value <= threshold is left. */
 export type Side = 'left' | 'right';
 
 /**
- * One split read in words: "Annual Income (k$) <= 69.5" / "> 69.5"; for a category (a 0/1
+ * One split as a condition: "Annual Income (k$) <= 69.5" / "> 69.5"; for a category (a 0/1
  * feature, threshold between 0 and 1) "Region is not East" / "Region is East".
  */
-export function splitText(feature: FeatureDescriptor, side: Side, threshold: number): string {
+export function splitCondition(feature: FeatureDescriptor, side: Side, threshold: number): Message {
   if (feature.kind === 'category')
-    return `${feature.column} is ${side === 'left' ? 'not ' : ''}${feature.category}`;
-  return `${feature.column} ${side === 'left' ? '<=' : '>'} ${formatThreshold(threshold)}`;
+    return message(side === 'left' ? 'explainIsNot' : 'explainIs', {
+      column: feature.column,
+      category: feature.category,
+    });
+  return message(side === 'left' ? 'explainAtMost' : 'explainAbove', {
+    feature: feature.column,
+    threshold: readableThreshold(threshold),
+  });
 }
 
 /** A split on a path from the root: the feature, its threshold and the side taken. */
@@ -63,14 +80,14 @@ export interface PathStep {
 }
 
 /**
- * The conditions of a path in words, merged so that each column is named once, in the order the
- * path first meets it: two bounds on a number make one range ("30 < Age <= 50"), and the
- * categories of one column one statement ("Region is East"; "Region is neither East nor West").
+ * The conditions of a path, merged so that each column is named once, in the order the path
+ * first meets it: two bounds on a number make one range ("30 < Age <= 50"), and the categories
+ * of one column one statement ("Region is East"; "Region is neither East nor West").
  */
 export function describePath(
   steps: readonly PathStep[],
   features: readonly FeatureDescriptor[],
-): string[] {
+): Message[] {
   const order: string[] = [];
   const numeric = new Map<string, { low: number; high: number }>();
   const categories = new Map<string, { is: string[]; not: string[] }>();
@@ -93,17 +110,47 @@ export function describePath(
     const range = numeric.get(column);
     if (range) {
       const { low, high } = range;
-      if (low === -Infinity) return `${column} <= ${formatThreshold(high)}`;
-      if (high === Infinity) return `${column} > ${formatThreshold(low)}`;
-      return `${formatThreshold(low)} < ${column} <= ${formatThreshold(high)}`;
+      if (low === -Infinity)
+        return message('explainAtMost', { feature: column, threshold: readableThreshold(high) });
+      if (high === Infinity)
+        return message('explainAbove', { feature: column, threshold: readableThreshold(low) });
+      return message('explainBetween', {
+        feature: column,
+        low: readableThreshold(low),
+        high: readableThreshold(high),
+      });
     }
     const { is, not } = categories.get(column)!;
     // A row has one category, so "is East" says all that "is not West" would.
-    if (is.length > 0) return is.map((category) => `${column} is ${category}`).join(' and ');
-    if (not.length === 1) return `${column} is not ${not[0]}`;
-    if (not.length === 2) return `${column} is neither ${not[0]} nor ${not[1]}`;
-    return `${column} is none of ${not.join(', ')}`;
+    if (is.length > 0)
+      return allOf(is.map((category) => message('explainIs', { column, category })));
+    if (not.length === 1) return message('explainIsNot', { column, category: not[0] });
+    if (not.length === 2)
+      return message('explainNeither', { column, first: not[0], second: not[1] });
+    return message('explainNoneOf', { column, categories: listOf(not) });
   });
+}
+
+/** Conditions that all hold, as one message: "A and B and C" ("A 且 B 且 C"); "Every row" for none. */
+export function allOf(conditions: readonly Message[]): Message {
+  if (conditions.length === 0) return message('explainEveryRow');
+  return conditions
+    .slice(0, -1)
+    .reduceRight<Message>(
+      (rest, first) => message('explainAnd', { first, rest }),
+      conditions[conditions.length - 1],
+    );
+}
+
+/** Items (texts or messages) as one message: "East, West, North" ("East、West、North"). */
+export function listOf(items: readonly (string | Message)[]): string | Message {
+  if (items.length === 0) return '';
+  return items
+    .slice(0, -1)
+    .reduceRight<string | Message>(
+      (rest, first) => message('explainListMore', { first, rest }),
+      items[items.length - 1],
+    );
 }
 
 /** A tree in flat arrays, as both CART and IMM trees are stored. */

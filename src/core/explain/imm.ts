@@ -1,7 +1,9 @@
 import { argsortFloat64 } from '../classify/argsort';
 import type { StageProgress } from '../common/progress';
+import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
-import { describePath, leafPaths, type FeatureDescriptor } from './featureSpace';
+import { allOf, describePath, leafPaths, listOf, type FeatureDescriptor } from './featureSpace';
+import { defaultSegmentNames, type RowNoun } from './segmentTree';
 
 /** A key's low 24 bits are its row. */
 const ROW_MASK = 0xffffff;
@@ -43,7 +45,8 @@ export interface ImmResult {
   clusteringCost: number;
   /** Rows the tree puts in another segment than the clustering. */
   moved: number;
-  notes: string[];
+  /** Segments whose centres are the same share a leaf (named in the notes by their numbers). */
+  notes: Message[];
 }
 
 /**
@@ -87,7 +90,7 @@ export function fitImm(input: ImmInput, onProgress?: StageProgress): ImmResult {
   const spareValues = new Float64Array(m);
   const side = new Int8Array(n);
   const builder = new ImmBuilder(k);
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const stack: { start: number; end: number; parent: number; isLeft: boolean; valid: number[] }[] =
     [
       {
@@ -110,7 +113,10 @@ export function fitImm(input: ImmInput, onProgress?: StageProgress): ImmResult {
       // Centres identical in every feature cannot be told apart.
       builder.segment[node] = valid[0];
       notes.push(
-        `Segments ${valid.join(', ')} have the same centre, so the threshold tree gives them one leaf (segment ${valid[0]}).`,
+        message('explainSameCentre', {
+          segments: listOf(valid.map((j) => message('explainSegmentName', { id: j }))),
+          segment: message('explainSegmentName', { id: valid[0] }),
+        }),
       );
       continue;
     }
@@ -268,34 +274,49 @@ export function immThresholdsInOriginalUnits(
   });
 }
 
-/** One rule per leaf, in the user's units: "Age <= 35.5 and Income > 61.2 → segment 2". */
+/** One leaf of the threshold tree as a rule: "Age <= 35.5 and Income > 61.2 → Segment 2 (40 customers)". */
+export interface ImmRule {
+  leaf: number;
+  segment: number;
+  conditions: Message[];
+  /** Rows the tree puts in the leaf's segment. */
+  rows: number;
+  text: Message;
+}
+
+/** One rule per leaf, in the user's units. */
 export function immRules(
   result: ImmResult,
   features: readonly FeatureDescriptor[],
   center: Float64Array,
   scale: Float64Array,
-  segmentNames?: string[],
-  rowNoun = 'customers',
-): { leaf: number; segment: number; conditions: string[]; rows: number; text: string }[] {
+  segmentNames?: readonly (string | Message)[],
+  rowNoun: RowNoun = 'customers',
+): ImmRule[] {
   const { tree, assignment } = result;
   const original = {
     ...tree,
     threshold: immThresholdsInOriginalUnits(tree, features, center, scale),
   };
-  const rowsPerSegment = new Int32Array(tree.segment.length);
+  const k = Math.max(0, ...tree.segment) + 1;
+  const names = segmentNames ?? defaultSegmentNames(k);
+  const rowsPerSegment = new Int32Array(k);
   for (const s of assignment) if (s >= 0) rowsPerSegment[s]++;
   return leafPaths(original).map(({ leaf, steps }) => {
     const segment = tree.segment[leaf];
     const conditions = describePath(steps, features);
-    const name = segmentNames?.[segment] ?? `segment ${segment}`;
     const rows = rowsPerSegment[segment];
-    const when = conditions.length > 0 ? conditions.join(' and ') : 'Every row';
     return {
       leaf,
       segment,
       conditions,
       rows,
-      text: `${when} → ${name} (${rows.toLocaleString('en-US')} ${rowNoun})`,
+      text: message('explainImmRule', {
+        conditions: allOf(conditions),
+        segment: names[segment],
+        rows,
+        noun: rowNoun,
+      }),
     };
   });
 }

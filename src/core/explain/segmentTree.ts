@@ -3,12 +3,19 @@ import {
   confusionMatrix,
   type ClassificationReport,
 } from '../classify/classificationMetrics';
-import { fitTree, nodeClass, prepareTreeData, type DecisionTree } from '../classify/decisionTree';
+import {
+  fitTree,
+  nodeClass,
+  prepareTreeData,
+  type DecisionTree,
+  type TreeData,
+} from '../classify/decisionTree';
 import { PART_NONE, PART_TEST, PART_TRAIN, stratifiedSplit } from '../classify/stratifiedSplit';
 import type { StageProgress } from '../common/progress';
 import { createRandom, sampleIndices } from '../common/random';
+import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
-import { describePath, leafPaths, type FeatureDescriptor } from './featureSpace';
+import { allOf, describePath, leafPaths, type FeatureDescriptor } from './featureSpace';
 
 export interface ExplainInput {
   /** n x d row-major, in the user's units after cleaning (filled, clipped; before scaling and log). */
@@ -19,9 +26,12 @@ export interface ExplainInput {
   /** Segment of each row, 0..segmentCount-1; -1 for a row in none (DBSCAN noise), left out. */
   segments: Int32Array;
   segmentCount: number;
-  /** How segments are named in rules; "segment 0", "segment 1", ... by default. */
-  segmentNames?: string[];
+  /** How segments are named in rules: texts (the user's) or messages; "Segment N" by default. */
+  segmentNames?: readonly (string | Message)[];
 }
+
+/** What a row is, in the rules' counts: "(36 of 39 customers)" or "(36 of 39 rows)". */
+export type RowNoun = 'customers' | 'rows';
 
 export interface ExplainOptions {
   /** Levels of splits, 1 to 6. */
@@ -32,8 +42,7 @@ export interface ExplainOptions {
   seed: number;
   /** Above this many rows the tree is fitted and tested on a seeded sample of this many. */
   maxRows: number;
-  /** What a row is, in the rules' counts. */
-  rowNoun: string;
+  rowNoun: RowNoun;
   /** Segments whose hold-out F1 is below this are reported as poorly explained. */
   poorF1: number;
 }
@@ -48,24 +57,43 @@ export const DEFAULT_EXPLAIN_OPTIONS: ExplainOptions = {
   poorF1: 0.7,
 };
 
-/** One leaf as a rule: "Income > 69.5 and Score <= 40.5 → segment 3 (36 of 39 customers)". */
+/** One leaf as a rule: "Income > 69.5 and Score <= 40.5 → Segment 3 (36 of 39 customers)". */
 export interface SegmentRule {
   leaf: number;
   /** The segment the leaf predicts. */
   segment: number;
-  /** Merged conditions of its path, in words (empty for a tree that is one leaf). */
-  conditions: string[];
+  /** Merged conditions of its path (empty for a tree that is one leaf). */
+  conditions: Message[];
   /** Rows (all rows) that reach the leaf, and those of them in its segment. */
   rows: number;
   matching: number;
-  text: string;
+  text: Message;
 }
 
 export interface PoorlyExplained {
   segment: number;
   /** Its F1 on the hold-out rows. */
   f1: number;
-  sentence: string;
+  sentence: Message;
+}
+
+/**
+ * The rows a tree is fitted and tested on (every row in a segment, or a seeded sample of them),
+ * their split and their sorted features: all that does not depend on the tree's depth, so a
+ * change of depth only grows another tree.
+ */
+export interface ExplainSample {
+  /** Rows fitted and tested on (indices into the input), ascending. */
+  chosen: Int32Array;
+  /** All rows in a segment. */
+  totalRows: number;
+  /** Per input row: PART_TRAIN, PART_TEST, or PART_NONE (not sampled, or in no segment). */
+  part: Uint8Array;
+  /** The training rows, as indices into `chosen`. */
+  train: Int32Array;
+  segments: Int32Array;
+  data: TreeData;
+  notes: Message[];
 }
 
 export interface SegmentExplanation {
@@ -89,7 +117,12 @@ export interface SegmentExplanation {
   /** One rule per leaf, in node order. */
   rules: SegmentRule[];
   poorlyExplained: PoorlyExplained[];
-  notes: string[];
+  notes: Message[];
+}
+
+/** "Segment 0", "Segment 1", ...: the names of segments nobody has named. */
+export function defaultSegmentNames(count: number): Message[] {
+  return Array.from({ length: count }, (_, id) => message('explainSegmentName', { id }));
 }
 
 /**
@@ -104,25 +137,33 @@ export function explainSegments(
   onProgress?: StageProgress,
 ): SegmentExplanation {
   const settings = { ...DEFAULT_EXPLAIN_OPTIONS, ...options };
-  const { matrix, n, d, features, segments, segmentCount: k } = input;
-  const names = input.segmentNames ?? Array.from({ length: k }, (_, s) => `segment ${s}`);
-  checkSettings(settings, d, segments, k);
-  const notes: string[] = [];
+  checkSettings(settings, input.d, input.segments, input.segmentCount);
+  const sample = explanationSample(input, settings);
+  onProgress?.(0.3);
+  return explainSample(input, sample, settings, (f) => onProgress?.(0.3 + 0.7 * f));
+}
 
-  // The rows in a segment, or a seeded sample of them.
-  const eligible: number[] = [];
-  for (let i = 0; i < n; i++) if (segments[i] >= 0) eligible.push(i);
+/** The rows, split and sorted features an explanation is fitted on (see ExplainSample). */
+export function explanationSample(
+  input: ExplainInput,
+  options: Partial<Pick<ExplainOptions, 'testShare' | 'seed' | 'maxRows'>> = {},
+): ExplainSample {
+  const settings = { ...DEFAULT_EXPLAIN_OPTIONS, ...options };
+  const { matrix, n, d, segments, segmentCount: k } = input;
+  checkSettings(settings, d, segments, k);
+  const notes: Message[] = [];
+  let eligible = 0;
+  for (let i = 0; i < n; i++) if (segments[i] >= 0) eligible++;
+  const inSegment = new Int32Array(eligible);
+  for (let i = 0, j = 0; i < n; i++) if (segments[i] >= 0) inSegment[j++] = i;
   const chosen =
-    eligible.length > settings.maxRows
-      ? Array.from(
-          sampleIndices(eligible.length, settings.maxRows, createRandom(settings.seed)),
-          (j) => eligible[j],
+    eligible > settings.maxRows
+      ? sampleIndices(eligible, settings.maxRows, createRandom(settings.seed)).map(
+          (j) => inSegment[j],
         )
-      : eligible;
-  if (chosen.length < eligible.length)
-    notes.push(
-      `The tree was fitted and tested on a seeded sample of ${count(chosen.length)} of the ${count(eligible.length)} rows; its fidelity on all rows covers every row.`,
-    );
+      : inSegment;
+  if (chosen.length < eligible)
+    notes.push(message('explainSampled', { sample: chosen.length, total: eligible }));
   const m = chosen.length;
   const sample = new Float64Array(m * d);
   const sampleSegments = new Int32Array(m);
@@ -133,18 +174,37 @@ export function explainSegments(
   const split = stratifiedSplit(sampleSegments, k, settings.testShare, settings.seed);
   const part = new Uint8Array(n).fill(PART_NONE);
   chosen.forEach((row, j) => (part[row] = split.part[j]));
-  onProgress?.(0.1);
+  return {
+    chosen,
+    totalRows: eligible,
+    part,
+    train: split.train,
+    segments: sampleSegments,
+    data: prepareTreeData(sample, m, d),
+    notes,
+  };
+}
 
+/** Grows the explanation tree on a sample and measures it on every row (see explainSegments). */
+export function explainSample(
+  input: ExplainInput,
+  sample: ExplainSample,
+  options: Partial<ExplainOptions> = {},
+  onProgress?: StageProgress,
+): SegmentExplanation {
+  const settings = { ...DEFAULT_EXPLAIN_OPTIONS, ...options };
+  const { matrix, n, d, features, segments, segmentCount: k } = input;
+  checkSettings(settings, d, segments, k);
+  const names = input.segmentNames ?? defaultSegmentNames(k);
+  const { part } = sample;
   const minRowsPerLeaf =
-    settings.minRowsPerLeaf ?? Math.max(5, Math.ceil(0.01 * split.train.length));
-  const data = prepareTreeData(sample, m, d);
-  onProgress?.(0.3);
-  const tree = fitTree(data, sampleSegments, k, {
+    settings.minRowsPerLeaf ?? Math.max(5, Math.ceil(0.01 * sample.train.length));
+  const tree = fitTree(sample.data, sample.segments, k, {
     maxDepth: settings.depth,
     minSamplesLeaf: minRowsPerLeaf,
-    rows: split.train,
+    rows: sample.train,
   });
-  onProgress?.(0.6);
+  onProgress?.(0.5);
 
   // Every row through the tree, counting who reaches each node.
   const treeSegment = new Int32Array(n).fill(-1);
@@ -168,9 +228,11 @@ export function explainSegments(
   onProgress?.(0.9);
 
   const rowsOf = (wanted: number) => {
-    const rows: number[] = [];
-    for (let i = 0; i < n; i++) if (part[i] === wanted) rows.push(i);
-    return Int32Array.from(rows);
+    let count = 0;
+    for (let i = 0; i < n; i++) if (part[i] === wanted) count++;
+    const rows = new Int32Array(count);
+    for (let i = 0, j = 0; i < n; i++) if (part[i] === wanted) rows[j++] = i;
+    return rows;
   };
   const confusion = {
     test: confusionMatrix(segments, treeSegment, k, rowsOf(PART_TEST)),
@@ -190,14 +252,19 @@ export function explainSegments(
     for (let s = 0; s < k; s++) rows += nodeSegmentRows[leaf * k + s];
     const matching = nodeSegmentRows[leaf * k + segment];
     const conditions = describePath(steps, features);
-    const when = conditions.length > 0 ? conditions.join(' and ') : 'Every row';
     return {
       leaf,
       segment,
       conditions,
       rows,
       matching,
-      text: `${when} → ${names[segment]} (${count(matching)} of ${count(rows)} ${settings.rowNoun})`,
+      text: message('explainRule', {
+        conditions: allOf(conditions),
+        segment: names[segment],
+        matching,
+        rows,
+        noun: settings.rowNoun,
+      }),
     };
   });
   const poorlyExplained = poorSegments(report.test, rules, names, settings);
@@ -207,8 +274,8 @@ export function explainSegments(
     depth: settings.depth,
     minRowsPerLeaf,
     part,
-    sampleSize: m,
-    totalRows: eligible.length,
+    sampleSize: sample.chosen.length,
+    totalRows: sample.totalRows,
     treeSegment,
     nodeSegmentRows,
     fidelity: { train: trainReport.accuracy, test: report.test.accuracy, all: report.all.accuracy },
@@ -216,11 +283,16 @@ export function explainSegments(
     confusion,
     rules,
     poorlyExplained,
-    notes,
+    notes: [...sample.notes],
   };
 }
 
-function checkSettings(settings: ExplainOptions, d: number, segments: Int32Array, k: number): void {
+function checkSettings(
+  settings: Pick<ExplainOptions, 'depth' | 'minRowsPerLeaf' | 'maxRows'>,
+  d: number,
+  segments: Int32Array,
+  k: number,
+): void {
   const { depth, minRowsPerLeaf } = settings;
   if (!Number.isInteger(depth) || depth < 1 || depth > 6)
     throw new UserError('bad-option', 'explainDepth', { value: String(depth) });
@@ -238,23 +310,20 @@ function checkSettings(settings: ExplainOptions, d: number, segments: Int32Array
 function poorSegments(
   report: ClassificationReport,
   rules: SegmentRule[],
-  names: string[],
+  names: readonly (string | Message)[],
   settings: ExplainOptions,
 ): PoorlyExplained[] {
   const poor: PoorlyExplained[] = [];
   for (let s = 0; s < report.f1.length; s++) {
     const f1 = report.f1[s];
     if (f1 >= settings.poorF1) continue;
-    const name = names[s].charAt(0).toUpperCase() + names[s].slice(1);
-    const figure = `F1 ${f1.toFixed(2)} on the held-out rows`;
-    const sentence = rules.some((rule) => rule.segment === s)
-      ? `${name} is not explained well (${figure}): its ${settings.rowNoun} are not set apart by a few thresholds on these features, so its rules describe only part of it.`
-      : `${name} gets no rule of its own (${figure}): in every leaf of the tree other segments outnumber it, so a few thresholds on these features cannot describe it; a deeper tree may.`;
+    const hasRule = rules.some((rule) => rule.segment === s);
+    const sentence = message(hasRule ? 'explainPoor' : 'explainNoRule', {
+      name: names[s],
+      f1,
+      noun: settings.rowNoun,
+    });
     poor.push({ segment: s, f1, sentence });
   }
   return poor;
-}
-
-function count(value: number): string {
-  return value.toLocaleString('en-US');
 }

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   encodeClasses,
   MODEL_KINDS,
+  MODEL_LABELS,
+  positiveClass,
   predictModels,
   type PredictInput,
 } from '../../../src/core/classify/predictModels';
 import { PART_NONE, PART_TEST } from '../../../src/core/classify/stratifiedSplit';
 import { createRandom } from '../../../src/core/common/random';
 import { isUserError } from '../../../src/core/common/userError';
+import { WorkCancelled } from '../../../src/core/classify/cancel';
+import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
 
 /** Customers who respond more with higher spend and recent visits; `classes` levels of it. */
 function customers(n: number, levels: number, seed = 1): PredictInput {
@@ -172,5 +176,70 @@ describe('encodeClasses', () => {
     expect(classes).toEqual(['No', 'Yes', 'yes']);
     expect(Array.from(codes)).toEqual([1, 0, 0, 2]);
     expect(encodeClasses(['no', 'yes']).classes[1]).toBe('yes');
+  });
+});
+
+describe('cancelling predictModels', () => {
+  it('stops between models and between trees, and runs to the end when never cancelled', () => {
+    const input = customers(400, 2, 4);
+    const seen: string[] = [];
+    let cancelAfter = 'logistic';
+    const run = () =>
+      predictModels(
+        input,
+        { trees: 10 },
+        (model, f) => {
+          if (f === 1) seen.push(model);
+        },
+        () => seen.includes(cancelAfter),
+      );
+    expect(run).toThrow(WorkCancelled);
+    expect(seen).toEqual(['logistic']);
+    seen.length = 0;
+    cancelAfter = 'never';
+    expect(run().models).toHaveLength(3);
+    // Within the forest: cancelled after its third tree.
+    let trees = 0;
+    expect(() =>
+      predictModels(
+        input,
+        { models: ['forest'], trees: 10 },
+        (_, f) => {
+          if (f > 0.05 && f < 1) trees++;
+        },
+        () => trees >= 3,
+      ),
+    ).toThrow(WorkCancelled);
+    expect(trees).toBe(3);
+  });
+});
+
+describe('positiveClass', () => {
+  it('is the larger of two numbers, the one that says yes, or else the second', () => {
+    expect(positiveClass(['0', '1'])).toBe(1);
+    expect(positiveClass(['1', '2'])).toBe(1);
+    expect(positiveClass(['No', 'Yes'])).toBe(1);
+    expect(positiveClass(['Yes', 'no'])).toBe(0);
+    expect(positiveClass(['TRUE', 'false'])).toBe(0);
+    expect(positiveClass(['N', 'Y'])).toBe(1);
+    expect(positiveClass(['active', 'churned'])).toBe(1);
+    expect(positiveClass(['yes', 'y'])).toBe(1);
+    expect(positiveClass(['a', 'b', 'c'])).toBeNull();
+    expect(positiveClass(['a'])).toBeNull();
+  });
+});
+
+describe('MODEL_LABELS', () => {
+  it('names the models as messages, in English and Chinese', () => {
+    expect(MODEL_KINDS.map((kind) => englishText(MODEL_LABELS[kind]))).toEqual([
+      'Logistic regression',
+      'Decision tree',
+      'Random forest',
+    ]);
+    expect(MODEL_KINDS.map((kind) => renderMessage('zh', MODEL_LABELS[kind]))).toEqual([
+      '逻辑回归',
+      '决策树',
+      '随机森林',
+    ]);
   });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { prepareTreeData, singlePrecision } from '../../../src/core/classify/decisionTree';
-import { fitForest, predictForest } from '../../../src/core/classify/randomForest';
+import fc from 'fast-check';
+import { isWorkCancelled } from '../../../src/core/classify/cancel';
+import {
+  appendForestPart,
+  fitForest,
+  ForestGrower,
+  forestPartOf,
+  joinForestParts,
+  predictForest,
+  SHARE_UNIT,
+} from '../../../src/core/classify/randomForest';
 import { createRandom } from '../../../src/core/common/random';
 import { isUserError } from '../../../src/core/common/userError';
 
@@ -79,5 +89,111 @@ describe('fitForest', () => {
     fitForest(data, target, 2, train, { trees: 60, maxDepth: 2 }, (f) => many.push(f));
     expect(many.length).toBeLessThanOrEqual(30);
     expect(many.at(-1)).toBe(1);
+  });
+});
+
+describe('forests grown in parts', () => {
+  const n = 300;
+  const d = 4;
+  const { matrix, target } = twoClasses(n, 3);
+  const train = Int32Array.from({ length: 220 }, (_, i) => i);
+  const job = { matrix, n, d, target, classCount: 2, rows: train, trees: 12, seed: 7, bins: 256 };
+  const grower = () =>
+    new ForestGrower(
+      prepareTreeData(matrix, n, d, { bins: 256 }),
+      singlePrecision(matrix),
+      target,
+      2,
+      train,
+      {
+        trees: 12,
+        seed: 7,
+      },
+    );
+  const whole = joinForestParts([grower().part(0, 12)], n, 2, d);
+
+  it('join, in any split into parts, into exactly the whole forest', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 11 }), { maxLength: 4 }), (cuts) => {
+        const bounds = [0, ...cuts.sort((a, b) => a - b), 12];
+        const g = grower();
+        const parts = bounds.slice(1).map((to, i) => g.part(bounds[i], to));
+        // Handed back in any order.
+        const joined = joinForestParts(parts.reverse(), n, 2, d);
+        expect(Array.from(joined.predictions.probabilities)).toEqual(
+          Array.from(whole.predictions.probabilities),
+        );
+        expect(Array.from(joined.predictions.classes)).toEqual(
+          Array.from(whole.predictions.classes),
+        );
+        expect(Array.from(joined.importances)).toEqual(Array.from(whole.importances));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('is the forest fitForest grows, its class shares rounded to 2^-32', () => {
+    const forest = predictForest(
+      fitForest(prepareTreeData(matrix, n, d, { bins: 256 }), target, 2, train, {
+        trees: 12,
+        seed: 7,
+      }),
+      singlePrecision(matrix),
+      n,
+      d,
+    );
+    expect(Array.from(forest.probabilities)).toEqual(Array.from(whole.predictions.probabilities));
+    for (const p of whole.predictions.probabilities) {
+      expect(p).toBeGreaterThanOrEqual(0);
+      expect(p).toBeLessThanOrEqual(1);
+      // A whole number of units per tree.
+      expect(Number.isInteger(p * 12 * SHARE_UNIT)).toBe(true);
+    }
+  });
+
+  it('are the same grown from a job on another thread (its own sorting)', () => {
+    const halves = [
+      forestPartOf({ ...job, from: 0, to: 5 }),
+      forestPartOf({ ...job, from: 5, to: 12 }),
+    ];
+    const joined = joinForestParts(halves, n, 2, d);
+    expect(Array.from(joined.predictions.probabilities)).toEqual(
+      Array.from(whole.predictions.probabilities),
+    );
+    expect(Array.from(joined.importances)).toEqual(Array.from(whole.importances));
+  });
+
+  it('append adjacent parts into one, the same forest', () => {
+    const g = grower();
+    const joined = joinForestParts([appendForestPart(g.part(0, 5), g.part(5, 12))], n, 2, d);
+    expect(Array.from(joined.predictions.probabilities)).toEqual(
+      Array.from(whole.predictions.probabilities),
+    );
+    expect(Array.from(joined.importances)).toEqual(Array.from(whole.importances));
+    expect(() => appendForestPart(g.part(0, 5), g.part(6, 12))).toThrow(/do not meet/);
+  });
+
+  it('refuses parts that leave trees out, or trees the forest does not have', () => {
+    const g = grower();
+    expect(() => joinForestParts([g.part(0, 3), g.part(4, 12)], n, 2, d)).toThrow(/leave out/);
+    expect(() => joinForestParts([], n, 2, d)).toThrow();
+    expect(() => g.part(10, 13)).toThrow();
+    expect(() => g.part(5, 4)).toThrow();
+  });
+
+  it('stops between trees once cancelled', () => {
+    let grown = 0;
+    try {
+      grower().part(
+        0,
+        12,
+        () => grown++,
+        () => grown >= 3,
+      );
+      expect.unreachable();
+    } catch (error) {
+      expect(isWorkCancelled(error)).toBe(true);
+    }
+    expect(grown).toBe(3);
   });
 });

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import type { Message } from '../../../src/core/common/message';
 import {
+  allOf,
   describeFeatures,
   describePath,
   featureName,
   formatThreshold,
   leafPaths,
-  splitText,
+  listOf,
+  readableThreshold,
+  splitCondition,
   type FeatureDescriptor,
 } from '../../../src/core/explain/featureSpace';
+import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
+
+const english = (text: string | Message) => (typeof text === 'string' ? text : englishText(text));
+const chinese = (text: string | Message) =>
+  typeof text === 'string' ? text : renderMessage('zh', text);
 
 const income: FeatureDescriptor = { kind: 'numeric', column: 'Annual Income (k$)', log1p: false };
 const age: FeatureDescriptor = { kind: 'numeric', column: 'Age', log1p: false };
@@ -27,7 +36,12 @@ describe('describeFeatures and featureName', () => {
       { kind: 'numeric', column: 'Spend', log1p: true },
       east,
     ]);
-    expect(features.map(featureName)).toEqual(['Age', 'Spend', 'Region is East']);
+    expect(features.map((f) => english(featureName(f)))).toEqual([
+      'Age',
+      'Spend',
+      'Region is East',
+    ]);
+    expect(chinese(featureName(east))).toBe('Region 为 East');
   });
 });
 
@@ -45,12 +59,63 @@ describe('formatThreshold', () => {
   });
 });
 
-describe('splitText', () => {
+describe('readableThreshold', () => {
+  it('is the number formatThreshold writes, which messages render with all its digits', () => {
+    expect(readableThreshold(2.4500000476837158)).toBe(2.45);
+    expect(readableThreshold(1234567.5)).toBe(1234567.5);
+    expect(readableThreshold(0.000123456789)).toBe(0.000123457);
+  });
+});
+
+describe('splitCondition', () => {
   it('reads a numeric split with <= and >, a category with is and is not', () => {
-    expect(splitText(income, 'left', 69.5)).toBe('Annual Income (k$) <= 69.5');
-    expect(splitText(income, 'right', 69.5)).toBe('Annual Income (k$) > 69.5');
-    expect(splitText(east, 'left', 0.5)).toBe('Region is not East');
-    expect(splitText(east, 'right', 0.5)).toBe('Region is East');
+    expect(englishText(splitCondition(income, 'left', 69.5))).toBe('Annual Income (k$) <= 69.5');
+    expect(englishText(splitCondition(income, 'right', 69.5))).toBe('Annual Income (k$) > 69.5');
+    expect(englishText(splitCondition(east, 'left', 0.5))).toBe('Region is not East');
+    expect(englishText(splitCondition(east, 'right', 0.5))).toBe('Region is East');
+  });
+
+  it('keeps the feature name and the threshold as values of the message', () => {
+    const condition = splitCondition(income, 'left', 2.4500000476837158);
+    expect(condition).toEqual({
+      key: 'explainAtMost',
+      params: { feature: 'Annual Income (k$)', threshold: 2.45 },
+    });
+    // Exact to the split's digits in both languages (grouped as each writes numbers).
+    expect(englishText(splitCondition(income, 'right', 1234567.5))).toBe(
+      'Annual Income (k$) > 1,234,567.5',
+    );
+    expect(chinese(splitCondition(age, 'left', 0.000123456789))).toBe('Age <= 0.000123457');
+    expect(chinese(splitCondition(east, 'left', 0.5))).toBe('Region 不为 East');
+  });
+
+  it('never reads a column name or category as part of the template', () => {
+    const odd: FeatureDescriptor = {
+      kind: 'category',
+      column: "{x} it's",
+      category: '{y, plural}',
+    };
+    expect(englishText(splitCondition(odd, 'right', 0.5))).toBe("{x} it's is {y, plural}");
+  });
+});
+
+describe('allOf and listOf', () => {
+  it('join conditions with "and" / "且" and items with commas / "、"', () => {
+    const conditions = [
+      splitCondition(income, 'right', 69.5),
+      splitCondition(age, 'left', 40),
+      splitCondition(east, 'right', 0.5),
+    ];
+    expect(englishText(allOf(conditions))).toBe(
+      'Annual Income (k$) > 69.5 and Age <= 40 and Region is East',
+    );
+    expect(renderMessage('zh', allOf(conditions))).toBe(
+      'Annual Income (k$) > 69.5 且 Age <= 40 且 Region 为 East',
+    );
+    expect(englishText(allOf([]))).toBe('Every row');
+    expect(english(listOf(['a', 'b', 'c']))).toBe('a, b, c');
+    expect(chinese(listOf(['a', 'b', 'c']))).toBe('a、b、c');
+    expect(listOf(['a'])).toBe('a');
   });
 });
 
@@ -68,7 +133,7 @@ describe('describePath', () => {
           { feature: 1, threshold: 40, side: 'left' },
         ],
         features,
-      ),
+      ).map(english),
     ).toEqual(['80 < Annual Income (k$) <= 100.5', 'Age <= 40']);
   });
 
@@ -80,7 +145,7 @@ describe('describePath', () => {
       ],
       features,
     );
-    expect(is).toEqual(['Region is East']);
+    expect(is.map(english)).toEqual(['Region is East']);
     const neither = describePath(
       [
         { feature: 2, threshold: 0.5, side: 'left' },
@@ -88,12 +153,14 @@ describe('describePath', () => {
       ],
       features,
     );
-    expect(neither).toEqual(['Region is neither East nor West']);
+    expect(neither.map(english)).toEqual(['Region is neither East nor West']);
+    expect(neither.map(chinese)).toEqual(['Region 既不为 East 也不为 West']);
     const none = describePath(
       [2, 3, 4].map((feature) => ({ feature, threshold: 0.5, side: 'left' as const })),
       features,
     );
-    expect(none).toEqual(['Region is none of East, West, North']);
+    expect(none.map(english)).toEqual(['Region is none of East, West, North']);
+    expect(none.map(chinese)).toEqual(['Region 不为 East、West、North 中的任何一个']);
   });
 
   it('says nothing for the root', () => {

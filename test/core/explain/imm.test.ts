@@ -8,6 +8,7 @@ import {
   immThresholdsInOriginalUnits,
   type ImmInput,
 } from '../../../src/core/explain/imm';
+import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
 
 /** Four rows around each of three centres, (0, 0), (10, 0) and (0, 10). */
 function threeClusters(): ImmInput {
@@ -71,8 +72,11 @@ describe('fitImm', () => {
     input.centres.set([10, 0], 4); // centre 2 now equals centre 1
     const result = fitImm(input);
     expect(Array.from(result.tree.segment).filter((s) => s >= 0)).toHaveLength(2);
-    expect(result.notes).toEqual([
-      'Segments 1, 2 have the same centre, so the threshold tree gives them one leaf (segment 1).',
+    expect(result.notes.map(englishText)).toEqual([
+      'Segment 1, Segment 2 have the same centre, so the threshold tree gives them one leaf (Segment 1).',
+    ]);
+    expect(result.notes.map((note) => renderMessage('zh', note))).toEqual([
+      '细分群 1、细分群 2 的中心相同，所以阈值树只给它们一个叶节点（细分群 1）。',
     ]);
   });
 
@@ -151,10 +155,20 @@ describe('thresholds and rules in the user units', () => {
       'High',
       'Wide',
     ]);
-    expect(rules.map((rule) => rule.text)).toEqual([
+    expect(rules.map((rule) => englishText(rule.text))).toEqual([
       'Income <= 1 and Spend <= 1.71828 → Low (4 customers)',
       'Income <= 1 and Spend > 1.71828 → Wide (4 customers)',
       'Income > 1 → High (4 customers)',
     ]);
+    expect(rules.map((rule) => rule.rows)).toEqual([4, 4, 4]);
+  });
+
+  it('names segments "Segment N" by default, and counts rows when told to', () => {
+    const result = fitImm(threeClusters());
+    const one = Float64Array.from([1, 1]);
+    const zero = Float64Array.from([0, 0]);
+    const rules = immRules(result, features, zero, one, undefined, 'rows');
+    expect(englishText(rules[2].text)).toBe('Income > 1 → Segment 1 (4 rows)');
+    expect(renderMessage('zh', rules[2].text)).toBe('Income > 1 → 细分群 1（4 行）');
   });
 });

@@ -3,7 +3,13 @@ import { PART_NONE, PART_TEST, PART_TRAIN } from '../../../src/core/classify/str
 import { createRandom } from '../../../src/core/common/random';
 import { isUserError } from '../../../src/core/common/userError';
 import type { FeatureDescriptor } from '../../../src/core/explain/featureSpace';
-import { explainSegments, type ExplainInput } from '../../../src/core/explain/segmentTree';
+import {
+  explainSample,
+  explainSegments,
+  explanationSample,
+  type ExplainInput,
+} from '../../../src/core/explain/segmentTree';
+import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
 
 const income: FeatureDescriptor = { kind: 'numeric', column: 'Annual Income (k$)', log1p: false };
 const score: FeatureDescriptor = {
@@ -39,11 +45,20 @@ function expectUserError(run: () => unknown, code: string) {
 describe('explainSegments', () => {
   it('reads segments that follow thresholds as rules, in the units of the data', () => {
     const explanation = explainSegments(mall(), { depth: 2 });
-    expect(explanation.rules.map((rule) => rule.text)).toEqual([
-      'Annual Income (k$) <= 70.5 → segment 0 (101 of 101 customers)',
-      'Annual Income (k$) > 70.5 and Spending Score (1-100) <= 51 → segment 1 (50 of 50 customers)',
-      'Annual Income (k$) > 70.5 and Spending Score (1-100) > 51 → segment 2 (49 of 49 customers)',
+    expect(explanation.rules.map((rule) => englishText(rule.text))).toEqual([
+      'Annual Income (k$) <= 70.5 → Segment 0 (101 of 101 customers)',
+      'Annual Income (k$) > 70.5 and Spending Score (1-100) <= 51 → Segment 1 (50 of 50 customers)',
+      'Annual Income (k$) > 70.5 and Spending Score (1-100) > 51 → Segment 2 (49 of 49 customers)',
     ]);
+    expect(renderMessage('zh', explanation.rules[1].text)).toBe(
+      'Annual Income (k$) > 70.5 且 Spending Score (1-100) <= 51 → 细分群 1（50 位客户中有 50 位）',
+    );
+    // The counts are numbers, the segment a message, for the page to render.
+    expect(explanation.rules[0].text.params).toMatchObject({
+      matching: 101,
+      rows: 101,
+      segment: { key: 'explainSegmentName', params: { id: 0 } },
+    });
     expect(explanation.fidelity).toEqual({ train: 1, test: 1, all: 1 });
     expect(explanation.poorlyExplained).toEqual([]);
     expect(explanation.report.all.f1[2]).toBe(1);
@@ -88,12 +103,15 @@ describe('explainSegments', () => {
         segmentCount: 2,
         segmentNames: ['Easterners', 'Westerners'],
       },
-      { rowNoun: 'people' },
+      { rowNoun: 'rows' },
     );
-    expect(explanation.rules.map((rule) => rule.text)).toEqual([
-      'Region is not East → Westerners (80 of 80 people)',
-      'Region is East → Easterners (40 of 40 people)',
+    expect(explanation.rules.map((rule) => englishText(rule.text))).toEqual([
+      'Region is not East → Westerners (80 of 80 rows)',
+      'Region is East → Easterners (40 of 40 rows)',
     ]);
+    expect(renderMessage('zh', explanation.rules[1].text)).toBe(
+      'Region 为 East → Easterners（40 行中有 40 行）',
+    );
   });
 
   it('says which segments the tree cannot explain, and what that means', () => {
@@ -113,11 +131,15 @@ describe('explainSegments', () => {
     const poor = new Map(explanation.poorlyExplained.map((p) => [p.segment, p]));
     expect(poor.has(0)).toBe(false);
     expect(poor.get(1)!.f1).toBeLessThan(0.7);
-    expect(poor.get(1)!.sentence).toMatch(
+    expect(englishText(poor.get(1)!.sentence)).toMatch(
       /^Segment 1 is not explained well \(F1 0\.\d\d on the held-out rows\): its customers are not set apart/,
     );
+    expect(poor.get(1)!.sentence.params).toMatchObject({ f1: poor.get(1)!.f1 });
     expect(poor.get(3)!.f1).toBe(0);
-    expect(poor.get(3)!.sentence).toMatch(/^Segment 3 gets no rule of its own \(F1 0\.00/);
+    expect(englishText(poor.get(3)!.sentence)).toMatch(
+      /^Segment 3 gets no rule of its own \(F1 0\.00/,
+    );
+    expect(renderMessage('zh', poor.get(3)!.sentence)).toMatch(/^细分群 3 没有自己的规则/);
   });
 
   it('fits a seeded sample above maxRows, says so, and still measures every row', () => {
@@ -125,9 +147,9 @@ describe('explainSegments', () => {
     const explanation = explainSegments(input, { maxRows: 1000, depth: 2 });
     expect(explanation.sampleSize).toBe(1000);
     expect(explanation.totalRows).toBe(3000);
-    expect(explanation.notes[0]).toBe(
+    expect(explanation.notes.map(englishText)).toEqual([
       'The tree was fitted and tested on a seeded sample of 1,000 of the 3,000 rows; its fidelity on all rows covers every row.',
-    );
+    ]);
     expect(Array.from(explanation.part).filter((p) => p === PART_NONE)).toHaveLength(2000);
     expect(explanation.report.all.total).toBe(3000);
     expect(explanation.rules.reduce((sum, rule) => sum + rule.rows, 0)).toBe(3000);
@@ -157,6 +179,18 @@ describe('explainSegments', () => {
       () => explainSegments({ ...mall(), d: 0, matrix: new Float64Array(0), features: [] }),
       'no-features',
     );
+  });
+
+  it('gives the same explanation from a sample prepared once, for any depth', () => {
+    const input = mall(500);
+    const sample = explanationSample(input);
+    for (const depth of [1, 2, 3]) {
+      const whole = explainSegments(input, { depth });
+      const fromSample = explainSample(input, sample, { depth });
+      expect(Array.from(fromSample.treeSegment)).toEqual(Array.from(whole.treeSegment));
+      expect(fromSample.rules).toEqual(whole.rules);
+      expect(fromSample.fidelity).toEqual(whole.fidelity);
+    }
   });
 
   it('reports progress up to 1', () => {

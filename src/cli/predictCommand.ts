@@ -1,0 +1,144 @@
+import { MODEL_KINDS, type ModelKind } from '../core/classify/predictModels';
+import { UserError } from '../core/common/userError';
+import { predictionsExport } from '../core/session/predictExport';
+import {
+  defaultPredictFeatures,
+  defaultPredictRequest,
+  predictView,
+  type PredictProgress,
+  type PredictRequest,
+} from '../core/session/predictSession';
+import { analysisOptionsFrom } from './analyzeFlags';
+import { choiceOption, intOption, listOption, numberOption, parseCommandArgs } from './args';
+import type { Io } from './io';
+import { openSession } from './openSession';
+import { predictJson, predictText } from './predictReport';
+import { progressPrinter } from './progressPrinter';
+import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
+import type { Voice } from './voice';
+import { writeExports } from './writeParts';
+
+export const PREDICT_USAGE = `segmentlens predict FILE --target COL [options]
+
+Predicts a column of FILE (one row per customer) with two or more classes (yes/no, 0/1, a
+category: who will respond, who will churn) from the other columns: logistic regression, a
+decision tree and a random forest trained on one seeded, stratified split, each judged on the
+held-out rows (accuracy, precision, recall, F1, ROC AUC, confusion matrix, importances).
+
+  --target COL          the column to predict (2 to 20 classes; rows without a value in it
+                        are not trained or tested on, but are predicted)
+  --features a,b,c      columns to predict from: numeric ones, and categorical ones (one-hot)
+                        (default: every numeric column but the target)
+  --model logistic|tree|forest|all             (default all)
+  --test-share X        share of each class held out for testing (default 0.25)
+  --seed N              random seed of the split and the forest (default 0)
+  --depth D             the decision tree's depth, 1 to 30 (default 5)
+  --trees N             the random forest's trees, 1 to 10000 (default 100)
+  --missing drop|mean|median|mode|constant     (default drop)
+  --duplicates drop|keep                       (default drop)
+  --outliers none|clip|drop                    (default clip)
+  --outlier-method zscore|iqr                  (default zscore, |z| > 3)
+  --z N                 the |z| beyond which a value is an outlier (default 3)
+  --log1p a,b           skewed non-negative columns to replace by log(1 + x)
+  --pad-short-rows      keep rows with too few fields (their cells count as missing)
+${READ_USAGE}
+  --out DIR             write predictions.csv: every row with its split (train/test) and
+                        each model's prediction and probability
+  --json                print the result as one JSON object`;
+
+const PREDICT_FLAGS = {
+  target: { type: 'string' },
+  features: { type: 'string' },
+  model: { type: 'string' },
+  'test-share': { type: 'string' },
+  seed: { type: 'string' },
+  depth: { type: 'string' },
+  trees: { type: 'string' },
+  missing: { type: 'string' },
+  duplicates: { type: 'string' },
+  outliers: { type: 'string' },
+  'outlier-method': { type: 'string' },
+  z: { type: 'string' },
+  log1p: { type: 'string' },
+  'pad-short-rows': { type: 'boolean' },
+  ...READ_FLAGS,
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** segmentlens predict FILE --target COL: three classifiers on one split, judged on held-out rows. */
+export async function predictCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, PREDICT_FLAGS);
+  if (values.help) {
+    io.stdout.write(PREDICT_USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw new UserError('bad-option', 'cliOneFile', { command: 'predict' });
+  if (values.target === undefined) throw new UserError('bad-option', 'classifyCliTarget');
+  const target = values.target;
+  // The analyze command's cleaning flags, read as it reads them.
+  const { clean: cleaning } = analysisOptionsFrom({
+    missing: values.missing,
+    duplicates: values.duplicates,
+    outliers: values.outliers,
+    'outlier-method': values['outlier-method'],
+    z: values.z,
+    log1p: values.log1p,
+    'pad-short-rows': values['pad-short-rows'],
+  });
+  const model = choiceOption('model', values.model, [...MODEL_KINDS, 'all'] as const) ?? 'all';
+  const settings = {
+    models: model === 'all' ? [...MODEL_KINDS] : [model as ModelKind],
+    testShare: numberOption('test-share', values['test-share'], 0),
+    seed: intOption('seed', values.seed, 0),
+    treeDepth: intOption('depth', values.depth, 1, 30),
+    trees: intOption('trees', values.trees, 1, 10_000),
+  };
+  const path = positionals[0];
+  const progress = progressPrinter(io, !values.json);
+  try {
+    const session = await openSession(path, readChoiceFrom(values), progress);
+    progress.done();
+    const defaults = defaultPredictRequest(session, target);
+    const request: PredictRequest = {
+      ...defaults,
+      features: listOption(values.features) ?? defaultPredictFeatures(session, target),
+      cleaning,
+      models: settings.models,
+      testShare: settings.testShare ?? defaults.testShare,
+      seed: settings.seed ?? defaults.seed,
+      treeDepth: settings.treeDepth ?? defaults.treeDepth,
+      trees: settings.trees ?? defaults.trees,
+    };
+    const view = await predictView(session, request, modelProgress(io, !values.json, voice));
+    if (values.out !== undefined) {
+      const { parts } = await predictionsExport(session, request, voice.say);
+      await writeExports(values.out, [{ name: 'predictions.csv', parts }]);
+    }
+    io.stdout.write(
+      values.json
+        ? JSON.stringify(predictJson(view, voice)) + '\n'
+        : predictText(path, view, values.out, voice),
+    );
+    return 0;
+  } finally {
+    progress.done();
+  }
+}
+
+/** Each model's progress on stderr, one updating line, only when stderr is a terminal. */
+function modelProgress(io: Io, enabled: boolean, voice: Voice): PredictProgress {
+  const tty = enabled && (io.stderr as { isTTY?: boolean }).isTTY === true;
+  let last = 0;
+  return (step, fraction) => {
+    if (!tty) return;
+    const now = Date.now();
+    if (now - last < 100 && fraction < 1) return;
+    last = now;
+    const name = voice.text('modelName', { model: step });
+    io.stderr.write(`\r\u001b[K${name} ${(fraction * 100).toFixed(0).padStart(3)}%`);
+    if (fraction >= 1) io.stderr.write('\r\u001b[K');
+  };
+}
