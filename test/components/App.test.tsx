@@ -52,6 +52,26 @@ describe('App', () => {
     expect(within(report).getByRole('row', { name: /Rows read 402/ })).toBeInTheDocument();
   });
 
+  it('treats columns named like members of Object.prototype as columns (#20.4)', async () => {
+    const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      [i, ...names.map((_, j) => ((i % 3) * 10 + ((i * (j + 3)) % 7) / 7).toFixed(3))].join(','),
+    );
+    const user = await loadThroughInput(
+      new File([['id', ...names].join(',') + '\n' + rows.join('\n')], 'proto.csv'),
+    );
+    for (const name of names) {
+      expect(screen.getByLabelText(`Kind of ${name}`)).toHaveValue('numeric');
+      expect(screen.getByLabelText(`Use ${name} as feature`)).toBeEnabled();
+      expect(screen.getByLabelText(`Use ${name} as feature`)).toBeChecked();
+    }
+    await user.selectOptions(screen.getByLabelText('Kind of __proto__'), 'identifier');
+    await waitFor(() =>
+      expect(screen.getByLabelText('Use __proto__ as feature')).not.toBeChecked(),
+    );
+    expect(screen.getByLabelText('Kind of __proto__')).toHaveValue('identifier');
+  });
+
   it('shows another number of segments at once', async () => {
     const user = await loadThroughInput(customers());
     const control = screen.getByLabelText('Number of segments');

@@ -1,3 +1,4 @@
+import { ownValue } from '../common/ownValue';
 import type { ColumnWording } from '../profile/segmentLabels';
 import { DEFAULT_CLEANING, type Cleaning } from '../clean/cleanOptions';
 import type { ColumnKind, ColumnSummary } from '../read/inferColumns';
@@ -84,7 +85,7 @@ export function effectiveKinds(
   columns: readonly ColumnSummary[],
   overrides: Record<string, ColumnKind>,
 ): ColumnKind[] {
-  return columns.map((column) => overrides[column.name] ?? column.kind);
+  return columns.map((column) => ownValue(overrides, column.name) ?? column.kind);
 }
 
 /** Numeric columns that can be features by default: numeric, some values, not all the same. */

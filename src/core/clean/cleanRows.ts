@@ -18,6 +18,7 @@ import { hasNegative, transformed, type NumericTransform } from './numericFeatur
 import { encodeOneHot, type OneHotColumn } from './oneHot';
 import { treatOutliers } from './outliers';
 import { message, type Message } from '../common/message';
+import { ownValue } from '../common/ownValue';
 
 /**
  * Cleaning, in this order, each step optional and counted: rows that could not be read,
@@ -66,7 +67,7 @@ export function cleanRows(
   if (options.duplicates === 'drop') setAsideDuplicates(table, reason, detail);
   onProgress?.(0.3);
 
-  const strategyOf = (name: string) => options.missingByColumn[name] ?? options.missing;
+  const strategyOf = (name: string) => ownValue(options.missingByColumn, name) ?? options.missing;
   dropRowsWithMissing(table, usableNumeric, categorical, strategyOf, reason, detail);
   // Each numeric feature is read from its column as it is written into the matrix, through its
   // transforms (fill, log1p, clip): no full copy of a column is ever made.

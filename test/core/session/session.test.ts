@@ -578,3 +578,52 @@ describe('clustering on principal components (#20.8)', () => {
     }
   });
 });
+
+describe('columns named like members of Object.prototype (#20.4)', () => {
+  const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+  const text = [
+    ['id', ...names, 'region'].join(','),
+    ...Array.from({ length: 90 }, (_, i) =>
+      [
+        i,
+        ...names.map((_, j) => ((i % 3) * 10 + ((i * (j + 3)) % 7) / 7).toFixed(3)),
+        'NSE'[i % 3],
+      ].join(','),
+    ),
+  ].join('\n');
+
+  it('are features like any other, by default and when named', async () => {
+    const session = await open(text);
+    const all = await session.segmentation({ options: quickOptions({ k: 3 }), rfm: null });
+    expect(all.features.map((f) => f.name)).toEqual(names);
+    const two = await session.segmentation({
+      options: quickOptions({ k: 3, features: ['__proto__', 'constructor'] }),
+      rfm: null,
+    });
+    expect(two.features.map((f) => f.name)).toEqual(['__proto__', 'constructor']);
+  });
+
+  it('take kind overrides and per-column missing strategies made from JSON', async () => {
+    const session = await open(text);
+    const kinds = JSON.parse('{"__proto__": "identifier", "toString": "identifier"}') as Record<
+      string,
+      'identifier'
+    >;
+    const missingByColumn = JSON.parse('{"constructor": "median"}') as Record<string, 'median'>;
+    const result = await session.segmentation({
+      options: quickOptions({
+        k: 3,
+        kinds,
+        clean: { ...DEFAULT_ANALYSIS_OPTIONS.clean, missingByColumn },
+      }),
+      rfm: null,
+    });
+    expect(result.features.map((f) => f.name)).toEqual([
+      'constructor',
+      'hasOwnProperty',
+      'valueOf',
+    ]);
+    // Nothing leaked into every object.
+    expect(({} as Record<string, unknown>).identifier).toBeUndefined();
+  });
+});
