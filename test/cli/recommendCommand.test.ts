@@ -296,8 +296,8 @@ describe('segmentlens recommend', () => {
       [[orders, '--user-neighbours', '2000'], /--user-neighbours/],
       [[orders, '--similarity', 'jaccard'], /cosine, pearson/],
       [[orders, '--segment-map', 'deciles'], /rf-grid, rfm-mean/],
-      [[orders, orders], /exactly one CSV file/],
-      [[], /exactly one CSV file/],
+      [[orders, orders], /exactly one file \(CSV, Excel workbook or Parquet\)/],
+      [[], /exactly one file \(CSV, Excel workbook or Parquet\)/],
       [[orders, '--bogus'], /bogus/],
       [[orders, '--item', 'Nope'], /Nope/],
       [

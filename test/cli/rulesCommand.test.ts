@@ -255,7 +255,10 @@ describe('segmentlens rules', () => {
         [shop, '--segment-map', 'rfm-mean', '--scope', 'rfm:Important development customers'],
         /^No basket in this scope names an item/,
       ],
-      [[orders, orders], /^Give exactly one CSV file: segmentlens rules FILE/],
+      [
+        [orders, orders],
+        /^Give exactly one file \(CSV, Excel workbook or Parquet\): segmentlens rules FILE/,
+      ],
       [[join(dir, 'missing.csv')], /^Cannot read .*missing\.csv: there is no such file/],
       [[orders, '--no-such-flag'], /see segmentlens --help\.$/],
     ];

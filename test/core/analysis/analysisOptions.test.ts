@@ -63,6 +63,7 @@ describe('DEFAULT_ANALYSIS_OPTIONS', () => {
       minPts: 5,
       linkage: 'ward',
       cutHeight: null,
+      pcaComponents: 'auto',
     });
   });
 
@@ -99,7 +100,7 @@ describe('effectiveKinds', () => {
   // so it is never offered as a feature and naming it as one is refused with "is a function ...
   // column". Column names are user data and should not be plain-object keys (Object.hasOwn or a
   // Map would do).
-  it.fails('keeps the detected kind of a column named like an Object property', () => {
+  it('keeps the detected kind of a column named like an Object property', () => {
     const named = [
       column('constructor', 'numeric'),
       column('toString', 'numeric'),

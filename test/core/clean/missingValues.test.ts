@@ -79,13 +79,13 @@ describe('dropRowsWithMissing', () => {
     expect(detail.get(2)).toEqual(noValueFor('c'));
   });
 
-  it('takes a text in a numeric feature for a missing number', async () => {
+  it('sets aside a text in a numeric feature as not a number, saying so', async () => {
     const table = await readCsv(textSource('x,y\n1,a\nabc,b\n3,c\n'));
     const reason = new Uint8Array(3);
     const detail = new Map<number, Message>();
     dropRowsWithMissing(table, [feature(table, 'x')], [], () => 'drop', reason, detail);
     expect(Array.from(reason)).toEqual([KEPT, DROPPED_MISSING, KEPT]);
-    expect(detail.get(1)).toEqual(noValueFor('x'));
+    expect(detail.get(1)).toEqual(message('detailNotANumber', { cell: 'abc', column: 'x' }));
   });
 
   it('reads a categorical column of numbers only by its numbers', async () => {

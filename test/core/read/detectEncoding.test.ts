@@ -106,8 +106,8 @@ describe('detectEncoding', () => {
     expect(() => detectEncoding(new Uint8Array([0x01, 0x02, 0x00, 0x41]))).toThrow(/not text/);
     expect(() => detectEncoding(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toThrow(
       expect.objectContaining({
-        code: 'spreadsheet',
-        sentence: message('readWorkbook', { what: message('fileXlsx') }),
+        code: 'binary',
+        sentence: message('readBinaryKind', { what: message('fileZip') }),
       }),
     );
     expect(() => detectEncoding(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]))).toThrow(
