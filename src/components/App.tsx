@@ -27,6 +27,7 @@ import { SegmentCountControl } from './SegmentCountControl';
 import { SegmentProfiles } from './SegmentProfiles';
 import { SegmentScatter } from './SegmentScatter';
 import { StaleNotice } from './StaleNotice';
+import { UpdateNotice } from './UpdateNotice';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useTranslation } from 'react-i18next';
 import { selectBusy } from '../store/selectors';
@@ -71,6 +72,7 @@ export function App() {
       </header>
       <div className="sticky">
         <AlertRegion />
+        <UpdateNotice />
         <ProgressPanel />
       </div>
       <main aria-busy={busy}>

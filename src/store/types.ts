@@ -159,8 +159,17 @@ export interface RfmSlice {
   downloadRfmSetAside(): Promise<void>;
 }
 
+/** A new version of the page, installed and waiting for the user's word. */
+export interface UpdateSlice {
+  /** Switches to the waiting version (the page reloads); null when none waits. */
+  pendingUpdate: (() => void) | null;
+  offerUpdate(apply: () => void): void;
+  applyUpdate(): void;
+}
+
 export type State = ControlSlice &
   LanguageSlice &
+  UpdateSlice &
   DatasetSlice &
   OptionsSlice &
   AnalysisSlice &

@@ -6,12 +6,14 @@ import { createDatasetSlice } from './datasetSlice';
 import { createLanguageSlice } from './languageSlice';
 import { createOptionsSlice } from './optionsSlice';
 import { createRfmSlice } from './rfmSlice';
+import { createUpdateSlice } from './updateSlice';
 import type { State } from './types';
 
 /** The page's one store, built from its slices (zustand's slices pattern). */
 export const useStore = create<State>()((...args) => ({
   ...INITIAL_CONTROL,
   ...createLanguageSlice(...args),
+  ...createUpdateSlice(...args),
   ...createDatasetSlice(...args),
   ...createOptionsSlice(...args),
   ...createAnalysisSlice(...args),

@@ -66,6 +66,12 @@ export const ui = {
       rfm: 'Computing RFM',
     },
   },
+  update: {
+    label: 'New version',
+    ready:
+      'A new version of SegmentLens is ready. Reloading keeps nothing of the analysis on show, so finish or download first.',
+    reload: 'Reload to update',
+  },
   drop: {
     title: 'Drop a CSV, Excel or Parquet file here or choose one',
     choose: 'Choose a CSV, Excel or Parquet file',

@@ -63,6 +63,11 @@ export const ui: CatalogShape<typeof english> = {
       rfm: '正在计算 RFM',
     },
   },
+  update: {
+    label: '新版本',
+    ready: 'SegmentLens 的新版本已就绪。重新加载会清除当前的分析，请先完成或下载结果。',
+    reload: '重新加载以更新',
+  },
   drop: {
     title: '把 CSV、Excel 或 Parquet 文件拖到这里，或选择文件',
     choose: '选择 CSV、Excel 或 Parquet 文件',
