@@ -41,7 +41,9 @@ export type UserErrorCode =
   | 'too-many-itemsets'
   | 'single-class'
   | 'rare-class'
-  | 'too-few-segments';
+  | 'too-few-segments'
+  | 'bad-model'
+  | 'model-mismatch';
 
 export function isUserError(error: unknown): error is UserError {
   return (

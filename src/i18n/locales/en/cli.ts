@@ -2,6 +2,7 @@ import { cliClassify } from './cliClassify';
 import { cliRecommend } from './cliRecommend';
 import { cliRules } from './cliRules';
 import { cliValue } from './cliValue';
+import { cliModel } from './cliModel';
 /** The command line's own words (its reports; JSON keys stay English). */
 export const cli = {
   listSeparator: ', ',
@@ -62,4 +63,5 @@ export const cli = {
   ...cliRecommend,
   ...cliValue,
   ...cliClassify,
+  ...cliModel,
 } as const;

@@ -2,6 +2,7 @@ import { messageBaskets } from './messageBaskets';
 import { messageRecommend } from './messageRecommend';
 import { messageClassify } from './messageClassify';
 import { messageValue } from './messageValue';
+import { messageModel } from './messageModel';
 
 /** What the core says: errors, notes, reasons, labels (a code and its values). */
 export const message = {
@@ -300,4 +301,5 @@ export const message = {
   ...messageRecommend,
   ...messageValue,
   ...messageClassify,
+  ...messageModel,
 } as const;

@@ -2,6 +2,7 @@ import { cliClassify } from './cliClassify';
 import { cliRecommend } from './cliRecommend';
 import { cliRules } from './cliRules';
 import { cliValue } from './cliValue';
+import { cliModel } from './cliModel';
 import type { CatalogShape } from '../../catalog';
 import type { cli as english } from '../en/cli';
 
@@ -65,4 +66,5 @@ export const cli: CatalogShape<typeof english> = {
   ...cliRecommend,
   ...cliValue,
   ...cliClassify,
+  ...cliModel,
 };

@@ -2,6 +2,7 @@ import { messageBaskets } from './messageBaskets';
 import { messageRecommend } from './messageRecommend';
 import { messageClassify } from './messageClassify';
 import { messageValue } from './messageValue';
+import { messageModel } from './messageModel';
 
 import type { CatalogShape } from '../../catalog';
 import type { message as english } from '../en/message';
@@ -269,4 +270,5 @@ export const message: CatalogShape<typeof english> = {
   ...messageRecommend,
   ...messageValue,
   ...messageClassify,
+  ...messageModel,
 };
