@@ -2,6 +2,7 @@ import { resultFor } from '../core/analysis/analysisResult';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
 import { UserError } from '../core/common/userError';
 import { exportFileName } from '../core/export/exportCsv';
+import { saveModel } from '../core/model/saveModel';
 import type { SegmentationRequest } from '../core/session/session';
 import { parseCommandArgs } from './args';
 import { ANALYZE_FLAGS, ANALYZE_USAGE, analysisOptionsFrom } from './analyzeFlags';
@@ -12,6 +13,7 @@ import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { readChoiceFrom } from './readChoiceFlags';
 import { writeExports } from './writeParts';
+import { writeModelFile } from './modelFiles';
 
 export { ANALYZE_USAGE };
 
@@ -54,14 +56,19 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
         },
       ]);
     }
+    const modelPath = values['save-model'];
+    if (modelPath !== undefined)
+      await writeModelFile(modelPath, await saveModel(session, request, analysis.k, []));
     io.stdout.write(
       values.json
         ? JSON.stringify({
             ...analysisJson(session.table, analysis, voice),
             ...(comparison === null ? {} : { comparison }),
+            ...(modelPath === undefined ? {} : { modelFile: modelPath }),
           }) + '\n'
         : analysisText(path, analysis, values.out, voice) +
-            (comparison === null ? '' : comparisonText(comparison, voice)),
+            (comparison === null ? '' : comparisonText(comparison, voice)) +
+            (modelPath === undefined ? '' : voice.text('modelSaved', { path: modelPath }) + '\n'),
     );
     return 0;
   } finally {

@@ -41,6 +41,7 @@ hierarchical clustering.
   --silhouette-sample N rows in the silhouette sample (default 5000)
 ${READ_USAGE}
   --out DIR             write segments.csv, one CSV per segment, and set-aside.csv
+  --save-model FILE     save the analysis as a model file (segmentlens apply, segmentlens sql)
   --json                print the result as one JSON object`;
 
 export const ANALYZE_FLAGS = {
@@ -61,6 +62,7 @@ export const ANALYZE_FLAGS = {
   'silhouette-sample': { type: 'string' },
   ...READ_FLAGS,
   out: { type: 'string' },
+  'save-model': { type: 'string' },
   json: { type: 'boolean' },
   algorithm: { type: 'string' },
   metric: { type: 'string' },
