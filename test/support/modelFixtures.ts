@@ -57,7 +57,9 @@ export function withPca(
   const { stage } = session.featureStage(request);
   const { matrix, n, d } = stage.data;
   const projected = projectPca(matrix, n, stage.pca, count);
-  const clustering = kmeans(projected, n, count, { k, nInit: 3, seed: 1 });
+  // Lloyd only: Hartigan's moves (the default local search) may leave a row with a centre
+  // that is not its nearest, which no model applied to rows can reproduce (see the report).
+  const clustering = kmeans(projected, n, count, { k, nInit: 3, seed: 1, localSearch: false });
   const ordered = orderBySize(clustering.labels, clustering.centroids, clustering.sizes, count);
   return {
     model: {

@@ -82,18 +82,22 @@ function dbscanCtes(
       ])}\n  FROM (VALUES\n${columnList(values)}\n  ) AS sl_core_values(${names.join(', ')})`,
     },
   ];
-  let source = from;
+  // Rows numbered once (a materialized CTE), so that the matches found below join back to them.
+  ctes.push({
+    name: 'sl_numbered',
+    materialized: true,
+    select: selectAll(from, [
+      'ROW_NUMBER() OVER () AS sl_rowid',
+      ...(metric === 'cosine' ? [`${sumOfSquaresSql(space)} AS sl_na`] : []),
+    ]),
+  });
   let coreSource = 'sl_cores';
   if (metric === 'cosine') {
     ctes.push({
-      name: 'sl_norms',
-      select: selectAll(from, [`${sumOfSquaresSql(space)} AS sl_na`]),
-    });
-    ctes.push({
       name: 'sl_core_norms',
+      materialized: true,
       select: selectAll('sl_cores', [`${sumOfSquaresSql(coreColumns)} AS sl_nb`]),
     });
-    source = 'sl_norms';
     coreSource = 'sl_core_norms';
   }
   const rowSide = space.map((x) => `sl_row.${x}`);
@@ -107,21 +111,29 @@ function dbscanCtes(
     metric === 'cosine'
       ? []
       : rowSide.slice(0, 4).map((x, j) => `ABS(${x} - ${coreSide[j]}) <= ${slack}`);
+  // Every pair within eps, then each row's first core row: one join and one GROUP BY, which
+  // both engines run far faster than a per-row subquery ordered by core.
+  ctes.push({
+    name: 'sl_first_core',
+    select: [
+      'SELECT sl_row.sl_rowid, MIN(sl_core_row.sl_core) AS sl_core',
+      `  FROM sl_numbered AS sl_row`,
+      `  JOIN ${coreSource} AS sl_core_row`,
+      `    ON ${[...prefilter, `${distance} <= ${double(eps)}`].join('\n    AND ')}`,
+      '  WHERE sl_row.sl_set_aside IS NULL',
+      '  GROUP BY sl_row.sl_rowid',
+    ].join('\n'),
+  });
   ctes.push({
     name: 'sl_segmented',
     select: [
       'SELECT',
       '    sl_row.*,',
-      '    CASE WHEN sl_row.sl_set_aside IS NOT NULL THEN NULL ELSE COALESCE(sl_match.sl_core_segment, -1) END AS sl_segment,',
-      '    CASE WHEN sl_row.sl_set_aside IS NOT NULL THEN NULL ELSE sl_match.sl_core_distance END AS sl_distance',
-      `  FROM ${source} AS sl_row`,
-      '  LEFT JOIN LATERAL (',
-      `    SELECT sl_core_row.sl_core_segment, ${distance} AS sl_core_distance`,
-      `    FROM ${coreSource} AS sl_core_row`,
-      `    WHERE ${[...prefilter, `${distance} <= ${double(eps)}`].join('\n      AND ')}`,
-      '    ORDER BY sl_core_row.sl_core',
-      '    LIMIT 1',
-      '  ) AS sl_match ON TRUE',
+      '    CASE WHEN sl_row.sl_set_aside IS NOT NULL THEN NULL ELSE COALESCE(sl_core_row.sl_core_segment, -1) END AS sl_segment,',
+      `    CASE WHEN sl_core_row.sl_core IS NULL THEN NULL ELSE ${distance} END AS sl_distance`,
+      '  FROM sl_numbered AS sl_row',
+      '  LEFT JOIN sl_first_core AS sl_first ON sl_first.sl_rowid = sl_row.sl_rowid',
+      `  LEFT JOIN ${coreSource} AS sl_core_row ON sl_core_row.sl_core = sl_first.sl_core`,
     ].join('\n'),
   });
   return ctes;
