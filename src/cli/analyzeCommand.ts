@@ -2,6 +2,7 @@ import { resultFor } from '../core/analysis/analysisResult';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
 import { UserError } from '../core/common/userError';
 import { exportFileName } from '../core/export/exportCsv';
+import { saveModel } from '../core/model/saveModel';
 import type { SegmentationRequest } from '../core/session/session';
 import { parseCommandArgs } from './args';
 import { ANALYZE_FLAGS, ANALYZE_USAGE, analysisOptionsFrom } from './analyzeFlags';
@@ -13,6 +14,7 @@ import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { readChoiceFrom } from './readChoiceFlags';
 import { writeExports } from './writeParts';
+import { writeModelFile } from './modelFiles';
 
 export { ANALYZE_USAGE };
 
@@ -55,16 +57,21 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
         },
       ]);
     }
+    const modelPath = values['save-model'];
+    if (modelPath !== undefined)
+      await writeModelFile(modelPath, await saveModel(session, request, analysis.k, []));
     io.stdout.write(
       values.json
         ? JSON.stringify({
             ...fileReadJson(session.read),
             ...analysisJson(session.table, analysis, voice),
             ...(comparison === null ? {} : { comparison }),
+            ...(modelPath === undefined ? {} : { modelFile: modelPath }),
           }) + '\n'
         : sheetLine(session.read, voice) +
             analysisText(path, analysis, values.out, voice) +
-            (comparison === null ? '' : comparisonText(comparison, voice)),
+            (comparison === null ? '' : comparisonText(comparison, voice)) +
+            (modelPath === undefined ? '' : voice.text('modelSaved', { path: modelPath }) + '\n'),
     );
     return 0;
   } finally {

@@ -48,6 +48,7 @@ hierarchical clustering.
                         the components that carry 90% of the variance above that
 ${READ_USAGE}
   --out DIR             write segments.csv, one CSV per segment, and set-aside.csv
+  --save-model FILE     save the analysis as a model file (segmentlens apply, segmentlens sql)
   --json                print the result as one JSON object`;
 
 export const ANALYZE_FLAGS = {
@@ -69,6 +70,7 @@ export const ANALYZE_FLAGS = {
   'silhouette-sample': { type: 'string' },
   ...READ_FLAGS,
   out: { type: 'string' },
+  'save-model': { type: 'string' },
   json: { type: 'boolean' },
   algorithm: { type: 'string' },
   metric: { type: 'string' },

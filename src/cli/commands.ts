@@ -1,4 +1,6 @@
 import { analyzeCommand, ANALYZE_USAGE } from './analyzeCommand';
+import { applyCommand, APPLY_USAGE } from './applyCommand';
+import { sqlCommand, SQL_USAGE } from './sqlCommand';
 import { explainCommand, EXPLAIN_USAGE } from './explainCommand';
 import { predictCommand, PREDICT_USAGE } from './predictCommand';
 import type { Io } from './io';
@@ -59,5 +61,17 @@ export const COMMANDS: readonly Command[] = [
     summary: 'predict a yes/no or category column: tree, forest, logistic regression',
     usage: PREDICT_USAGE,
     run: predictCommand,
+  },
+  {
+    names: ['apply'],
+    summary: 'apply a saved model (--save-model) to a new file: segments, drift, exports',
+    usage: APPLY_USAGE,
+    run: applyCommand,
+  },
+  {
+    names: ['sql'],
+    summary: 'a saved model as one SQL query for DuckDB or PostgreSQL',
+    usage: SQL_USAGE,
+    run: sqlCommand,
   },
 ];

@@ -11,6 +11,8 @@ import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
 import { fileReadJson, sheetLine } from './fileReport';
 import { rfmJson, rfmText } from './rfmReport';
 import { writeExports } from './writeParts';
+import { saveModel } from '../core/model/saveModel';
+import { writeModelFile } from './modelFiles';
 
 export const RFM_USAGE = `segmentlens rfm FILE [options]
 
@@ -26,6 +28,8 @@ ${MAPPING_USAGE}
   --seed N              random seed (default 0)
 ${READ_USAGE}
   --out DIR             write rfm.csv (one row per customer) and set-aside.csv (lines left out)
+  --save-model FILE     save the RFM rules, segment map and clusters as a model file
+                        (segmentlens apply, segmentlens sql)
   --json                print the result as one JSON object`;
 
 const RFM_FLAGS = {
@@ -37,6 +41,7 @@ const RFM_FLAGS = {
   'segment-map': { type: 'string' },
   ...READ_FLAGS,
   out: { type: 'string' },
+  'save-model': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -66,12 +71,10 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
     const session = await openSession(path, readChoiceFrom(values), progress);
     const settings = rfmSettingsFrom(values, session);
     const rfm = session.rfm(settings, progress);
-    const map = nameSegments(
-      defaultSegmentMap(
-        choiceOption('segment-map', values['segment-map'], SEGMENT_SCHEMES) ?? 'rf-grid',
-      ),
-      voice.say,
+    const defaultMap = defaultSegmentMap(
+      choiceOption('segment-map', values['segment-map'], SEGMENT_SCHEMES) ?? 'rf-grid',
     );
+    const map = nameSegments(defaultMap, voice.say);
     const request = { options, rfm: settings };
     const analysis = await session.segmentation(request, { onProgress: progress });
     progress.done();
@@ -82,11 +85,22 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
         { name: 'set-aside.csv', parts: session.exportRfmSetAside(settings, voice.say).parts },
       ]);
     }
+    const modelPath = values['save-model'];
+    if (modelPath !== undefined)
+      await writeModelFile(
+        modelPath,
+        await saveModel(session, request, analysis.k, [], { rfmMap: defaultMap }),
+      );
     io.stdout.write(
       values.json
-        ? JSON.stringify({ ...fileReadJson(session.read), ...rfmJson(rfm, analysis, map, voice) }) +
-            '\n'
-        : sheetLine(session.read, voice) + rfmText(path, rfm, analysis, map, values.out, voice),
+        ? JSON.stringify({
+            ...fileReadJson(session.read),
+            ...rfmJson(rfm, analysis, map, voice),
+            ...(modelPath === undefined ? {} : { modelFile: modelPath }),
+          }) + '\n'
+        : sheetLine(session.read, voice) +
+            rfmText(path, rfm, analysis, map, values.out, voice) +
+            (modelPath === undefined ? '' : voice.text('modelSaved', { path: modelPath }) + '\n'),
     );
     return 0;
   } finally {

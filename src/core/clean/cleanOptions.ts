@@ -93,6 +93,22 @@ export interface CleanResult {
   matrix: Float64Array;
   features: FeatureSource[];
   report: CleanReport;
+  /** Each numeric feature's cleaning as fitted (in matrix order), to apply it to other rows. */
+  fitted: FittedNumeric[];
+}
+
+/** A numeric feature's cleaning as fitted on the kept rows (what a saved model applies again). */
+export interface FittedNumeric {
+  name: string;
+  /** What a missing cell became; NaN when missing rows were set aside or none was missing. */
+  fill: number;
+  log: boolean;
+  /** Clip limits, after log1p (-Infinity and Infinity when not clipped). */
+  low: number;
+  high: number;
+  /** The limits outliers were tested against (NaN when there was no test). */
+  outlierLow: number;
+  outlierHigh: number;
 }
 
 /** A record set aside: why, in a word, and what exactly (which column, which line it repeats). */

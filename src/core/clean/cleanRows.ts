@@ -134,6 +134,15 @@ export function cleanRows(
       ),
     ],
     report,
+    fitted: transforms.map((t) => ({
+      name: t.name,
+      fill: t.fill,
+      log: t.log,
+      low: t.low,
+      high: t.high,
+      outlierLow: t.outlierLow ?? NaN,
+      outlierHigh: t.outlierHigh ?? NaN,
+    })),
   };
 }
 

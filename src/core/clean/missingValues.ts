@@ -50,25 +50,36 @@ export function fillValue(
   report: CleanReport,
 ): number {
   let missing = 0;
-  let present = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (reason[i] !== KEPT) continue;
-    if (values[i] !== values[i]) missing++;
-    else present++;
-  }
+  for (let i = 0; i < values.length; i++)
+    if (reason[i] === KEPT && values[i] !== values[i]) missing++;
   if (missing === 0) return NaN;
-  let fill: number;
-  if (strategy === 'constant') {
-    fill = constant;
-  } else {
-    const kept = new Float64Array(present);
-    for (let i = 0, k = 0; i < values.length; i++)
-      if (reason[i] === KEPT && values[i] === values[i]) kept[k++] = values[i];
-    fill =
-      strategy === 'median' ? quantile(kept, 0.5) : strategy === 'mode' ? modeOf(kept) : mean(kept);
-  }
+  const fill = strategyFill(values, reason, strategy, constant);
   report.imputed.push({ column: name, strategy, count: missing, value: fill });
   return fill;
+}
+
+/**
+ * The value a strategy fills in, from the kept rows' values (whether or not any is missing): what
+ * fillValue fills, and what a saved model fills in other files.
+ */
+export function strategyFill(
+  values: Float64Array,
+  reason: Uint8Array,
+  strategy: MissingStrategy,
+  constant: number,
+): number {
+  if (strategy === 'constant') return constant;
+  let present = 0;
+  for (let i = 0; i < values.length; i++)
+    if (reason[i] === KEPT && values[i] === values[i]) present++;
+  const kept = new Float64Array(present);
+  for (let i = 0, k = 0; i < values.length; i++)
+    if (reason[i] === KEPT && values[i] === values[i]) kept[k++] = values[i];
+  return strategy === 'median'
+    ? quantile(kept, 0.5)
+    : strategy === 'mode'
+      ? modeOf(kept)
+      : mean(kept);
 }
 
 function mean(values: Float64Array): number {

@@ -9,6 +9,9 @@ export interface NumericTransform {
   log: boolean;
   low: number;
   high: number;
+  /** The limits outliers were tested against, when they were (see treatOutliers). */
+  outlierLow?: number;
+  outlierHigh?: number;
 }
 
 /** A row's value of a feature as the matrix receives it (before clipping). */

@@ -26,6 +26,8 @@ export function treatOutliers(
   transforms.forEach((transform, f) => {
     const [low, high] = outlierBounds(transform, reason, options);
     if (!(low <= high)) return;
+    transform.outlierLow = low;
+    transform.outlierHigh = high;
     let count = 0;
     for (let i = 0; i < n; i++) {
       if (reason[i] !== KEPT) continue;
@@ -60,7 +62,8 @@ export function treatOutliers(
   for (let i = 0; i < n; i++) if (outlier[i] === 1) reason[i] = DROPPED_OUTLIER;
 }
 
-function outlierBounds(
+/** The limits beyond which a kept value of a feature is an outlier (NaN when it has no spread). */
+export function outlierBounds(
   transform: NumericTransform,
   reason: Uint8Array,
   options: CleanOptions,

@@ -43,7 +43,9 @@ export type UserErrorCode =
   | 'rare-class'
   | 'too-few-segments'
   | 'workbook'
-  | 'parquet';
+  | 'parquet'
+  | 'bad-model'
+  | 'model-mismatch';
 
 export function isUserError(error: unknown): error is UserError {
   return (

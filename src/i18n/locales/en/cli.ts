@@ -3,6 +3,7 @@ import { cliRecommend } from './cliRecommend';
 import { cliRules } from './cliRules';
 import { cliValue } from './cliValue';
 import { cliWorkbooks } from './cliWorkbooks';
+import { cliModel } from './cliModel';
 /** The command line's own words (its reports; JSON keys stay English). */
 export const cli = {
   listSeparator: ', ',
@@ -64,4 +65,5 @@ export const cli = {
   ...cliValue,
   ...cliClassify,
   ...cliWorkbooks,
+  ...cliModel,
 } as const;

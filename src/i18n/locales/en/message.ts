@@ -3,6 +3,7 @@ import { messageRecommend } from './messageRecommend';
 import { messageClassify } from './messageClassify';
 import { messageValue } from './messageValue';
 import { messageWorkbooks } from './messageWorkbooks';
+import { messageModel } from './messageModel';
 
 /** What the core says: errors, notes, reasons, labels (a code and its values). */
 export const message = {
@@ -325,4 +326,5 @@ export const message = {
   ...messageValue,
   ...messageClassify,
   ...messageWorkbooks,
+  ...messageModel,
 } as const;

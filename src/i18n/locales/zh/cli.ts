@@ -3,6 +3,7 @@ import { cliRecommend } from './cliRecommend';
 import { cliRules } from './cliRules';
 import { cliValue } from './cliValue';
 import { cliWorkbooks } from './cliWorkbooks';
+import { cliModel } from './cliModel';
 import type { CatalogShape } from '../../catalog';
 import type { cli as english } from '../en/cli';
 
@@ -67,4 +68,5 @@ export const cli: CatalogShape<typeof english> = {
   ...cliValue,
   ...cliClassify,
   ...cliWorkbooks,
+  ...cliModel,
 };

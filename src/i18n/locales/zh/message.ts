@@ -3,6 +3,7 @@ import { messageRecommend } from './messageRecommend';
 import { messageClassify } from './messageClassify';
 import { messageValue } from './messageValue';
 import { messageWorkbooks } from './messageWorkbooks';
+import { messageModel } from './messageModel';
 
 import type { CatalogShape } from '../../catalog';
 import type { message as english } from '../en/message';
@@ -293,4 +294,5 @@ export const message: CatalogShape<typeof english> = {
   ...messageValue,
   ...messageClassify,
   ...messageWorkbooks,
+  ...messageModel,
 };

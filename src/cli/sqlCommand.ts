@@ -1,0 +1,55 @@
+import { writeFile } from 'node:fs/promises';
+import { UserError } from '../core/common/userError';
+import { modelSql } from '../core/sql/modelSql';
+import { SQL_DIALECTS } from '../core/sql/sqlText';
+import { choiceOption, parseCommandArgs } from './args';
+import type { Io } from './io';
+import { readModelFile } from './modelFiles';
+import type { Voice } from './voice';
+
+export const SQL_USAGE = `segmentlens sql MODEL --dialect duckdb|postgres [options]
+
+Writes one SELECT that applies a saved model (analyze or rfm --save-model MODEL) inside DuckDB
+or PostgreSQL: the saved cleaning, scaling and centres for every row of a table (RFM models: one
+row per customer from a table of order lines), with segment, segment_label and distance.
+
+  --dialect duckdb|postgres   the database the query is for (the two the tests run it on)
+  --table NAME          the table to score (schema.table for a qualified name; default: the
+                        saved file's name without its extension)
+  --id COL              a column that identifies each row, returned first (models of rows)
+  --out FILE            write the query to FILE instead of printing it`;
+
+const SQL_FLAGS = {
+  dialect: { type: 'string' },
+  table: { type: 'string' },
+  id: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** segmentlens sql MODEL: a saved model as one SQL query. */
+export async function sqlCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, SQL_FLAGS);
+  if (values.help) {
+    io.stdout.write(SQL_USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UserError('bad-option', 'cliSqlOneModel');
+  const dialect = choiceOption('dialect', values.dialect, SQL_DIALECTS);
+  if (dialect === undefined) throw new UserError('bad-option', 'cliSqlDialect');
+  const model = await readModelFile(positionals[0]);
+  if (values.id !== undefined && model.rfm !== null)
+    throw new UserError('bad-option', 'cliSqlIdRfm');
+  const table =
+    values.table !== undefined
+      ? values.table.split('.')
+      : [model.source.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'customers'];
+  const sql = modelSql(model, { dialect, table, id: values.id ?? null, render: voice.say });
+  if (values.out === undefined) {
+    io.stdout.write(sql);
+  } else {
+    await writeFile(values.out, sql);
+    io.stdout.write(voice.text('sqlWrote', { dialect, path: values.out }) + '\n');
+  }
+  return 0;
+}

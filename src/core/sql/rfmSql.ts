@@ -1,0 +1,155 @@
+import type { Message } from '../common/message';
+import { segmentText, type ModelFile, type RfmModel } from '../model/modelFile';
+import { MONETARY_MARGIN } from '../model/rfmCuts';
+import { RFM_COLUMNS } from '../rfm/rfmClustering';
+import { SCORE_LEVELS } from '../rfm/rfmSegments';
+import { assignCtes, labelSql } from './assignSql';
+import { featureCtes, selectAll, type Cte } from './featureSql';
+import type { QueryParts } from './rowsSql';
+import { columnList, double, identifier, integer, type SqlDialect } from './sqlText';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * An id as the app keys it: the cell as text, trimmed, with a whole number's `.0` dropped
+ * (`17850.0` and `17850` are one customer); blank is no id.
+ */
+function idKey(column: string): string {
+  return `NULLIF(REGEXP_REPLACE(TRIM(CAST(${identifier(column)} AS TEXT)), '^([-+]?[0-9]+)\\.0+$', '\\1'), '')`;
+}
+
+/** A DATE or TIMESTAMP column as ms on a UTC clock, to the whole second (as the app reads dates). */
+function timeMs(column: string, dialect: SqlDialect): string {
+  const second = `date_trunc('second', CAST(${identifier(column)} AS TIMESTAMP))`;
+  return dialect === 'duckdb'
+    ? `CAST(epoch_ms(${second}) AS DOUBLE PRECISION)`
+    : `CAST(EXTRACT(EPOCH FROM ${second}) * 1000 AS DOUBLE PRECISION)`;
+}
+
+/**
+ * An RFM model as one query over the order lines in `table`: the lines the app keeps (a customer,
+ * no cancellation, a date, positive quantity and price or amount), one GROUP BY customer for
+ * recency, frequency and monetary value, the scores against the saved cut points, the named
+ * segment of the saved map, and the cluster of the saved k-means.
+ */
+export function rfmQuery(
+  model: ModelFile,
+  rfm: RfmModel,
+  table: string,
+  dialect: SqlDialect,
+  render: (m: Message) => string,
+): QueryParts {
+  const { mapping, cuts, means, map } = rfm;
+  const number = (column: string) => `CAST(${identifier(column)} AS DOUBLE PRECISION)`;
+  const money =
+    mapping.amount !== null
+      ? { value: number(mapping.amount), checks: [`${number(mapping.amount)} > 0`] }
+      : {
+          value: `${number(mapping.quantity!)} * ${number(mapping.price!)}`,
+          checks: [`${number(mapping.quantity!)} > 0`, `${number(mapping.price!)} > 0`],
+        };
+  const lineColumns = [
+    `${idKey(mapping.customer)} AS sl_customer`,
+    ...(mapping.order === null ? [] : [`${idKey(mapping.order)} AS sl_order`]),
+    `${timeMs(mapping.date, dialect)} AS sl_time`,
+    `${money.value} AS sl_value`,
+  ];
+  const kept = [
+    `${idKey(mapping.customer)} IS NOT NULL`,
+    ...(mapping.order === null
+      ? []
+      : [`COALESCE(UPPER(TRIM(CAST(${identifier(mapping.order)} AS TEXT))) NOT LIKE 'C%', TRUE)`]),
+    `${identifier(mapping.date)} IS NOT NULL`,
+    ...money.checks,
+  ];
+  const frequency =
+    mapping.order === null
+      ? 'COUNT(*)'
+      : 'COUNT(DISTINCT sl_order) + COUNT(*) FILTER (WHERE sl_order IS NULL)';
+  const snapshot =
+    rfm.snapshot.rule === 'fixed'
+      ? `SELECT ${double(rfm.snapshot.at)} AS sl_at`
+      : `SELECT MAX(sl_time) + ${DAY_MS} AS sl_at FROM sl_lines`;
+  const score = (value: string, list: readonly number[], better: '<' | '>', margin = 0) =>
+    `1 + ${list
+      .map((cut) => `CASE WHEN ${value} ${better} ${double(cut * (1 + margin))} THEN 1 ELSE 0 END`)
+      .join(' + ')}`;
+  const cell =
+    map.scheme === 'rf-grid'
+      ? `(sl_r - 1) * ${SCORE_LEVELS} + (sl_f - 1)`
+      : `CASE WHEN sl_recency < ${double(means.recency)} THEN 0 ELSE 4 END + ` +
+        `CASE WHEN sl_frequency > ${double(means.frequency)} THEN 0 ELSE 2 END + ` +
+        `CASE WHEN sl_monetary > ${double(means.monetary * (1 + MONETARY_MARGIN))} THEN 0 ELSE 1 END`;
+  const named = `CASE sl_cell ${map.cells.map((s, c) => `WHEN ${integer(c)} THEN ${integer(s)}`).join(' ')} END`;
+  const ctes: Cte[] = [
+    {
+      name: 'sl_lines',
+      select: `SELECT\n${columnList(lineColumns)}\n  FROM ${table}\n  WHERE ${kept.join('\n    AND ')}`,
+    },
+    { name: 'sl_snapshot', select: snapshot },
+    {
+      name: 'sl_customers',
+      select: [
+        'SELECT',
+        '    sl_customer,',
+        `    FLOOR((MAX(sl_snapshot.sl_at) - MAX(sl_time)) / ${DAY_MS}) AS sl_recency,`,
+        `    ${frequency} AS sl_frequency,`,
+        '    SUM(sl_value) AS sl_monetary',
+        '  FROM sl_lines CROSS JOIN sl_snapshot',
+        '  GROUP BY sl_customer',
+      ].join('\n'),
+    },
+    {
+      name: 'sl_scores',
+      select: selectAll('sl_customers', [
+        `${score('sl_recency', cuts.recency, '<')} AS sl_r`,
+        `${score('sl_frequency', cuts.frequency, '>')} AS sl_f`,
+        `${score('sl_monetary', cuts.monetary, '>', MONETARY_MARGIN)} AS sl_m`,
+      ]),
+    },
+    { name: 'sl_cells', select: selectAll('sl_scores', [`${cell} AS sl_cell`]) },
+    { name: 'sl_named', select: selectAll('sl_cells', [`${named} AS sl_named`]) },
+  ];
+  const carried = [
+    'sl_customer',
+    'sl_recency',
+    'sl_frequency',
+    'sl_monetary',
+    'sl_r',
+    'sl_f',
+    'sl_m',
+    'sl_named',
+  ];
+  const inputs = new Map([
+    [RFM_COLUMNS.r, 'sl_recency'],
+    [RFM_COLUMNS.f, 'sl_frequency'],
+    [RFM_COLUMNS.m, 'sl_monetary'],
+  ]);
+  const features = featureCtes(
+    model.preparation,
+    'sl_named',
+    inputs,
+    carried.map((c) => ({ expr: c, as: `${c}_` })),
+  );
+  const assign = assignCtes(model.clustering, features.last, features.space);
+  const names = map.names.map((name) => (typeof name === 'string' ? name : render(name)));
+  const clusters = model.segments.map((s) => segmentText(s, render));
+  const columns = [
+    'sl_customer_ AS "customer"',
+    'sl_recency_ AS "recency"',
+    'sl_frequency_ AS "frequency"',
+    'sl_monetary_ AS "monetary"',
+    'sl_r_ AS "R"',
+    'sl_f_ AS "F"',
+    'sl_m_ AS "M"',
+    'sl_named_ AS "segment"',
+    `${labelSql('sl_named_', names, null)} AS "segment_label"`,
+    'sl_segment AS "cluster"',
+    `${labelSql('sl_segment', clusters, null)} AS "cluster_label"`,
+    'sl_distance AS "distance"',
+  ];
+  return {
+    ctes: [...ctes, ...features.ctes, ...assign],
+    select: `SELECT\n${columnList(columns)}\nFROM sl_segmented`,
+  };
+}

@@ -1,0 +1,71 @@
+/** What saving, reading and applying a model file says (part of `message`). */
+export const messageModel = {
+  // Reading a model file
+  modelTooLarge:
+    'This file is {size}, more than the {limit} a model file can be: choose the .json file SegmentLens saved.',
+  modelNotJson:
+    'This file is not a SegmentLens model (it is not JSON): choose the .json file that Save analysis (or --save-model) wrote.',
+  modelOtherJson:
+    'This file is JSON but not a SegmentLens model: choose the .json file that Save analysis (or --save-model) wrote.',
+  modelNewer:
+    'This model was saved by a newer SegmentLens ({app}, model format {version}): update SegmentLens to read it.',
+  modelUnknownVersion:
+    'This model file says it has format {version}, which SegmentLens never wrote: save the analysis again.',
+  modelDamaged:
+    'This model file was changed or damaged ({field} {problem}): save the analysis again and use the new file.',
+  modelProblemMissing: 'is missing',
+  modelProblemNotGroup: 'is not a group of fields',
+  modelProblemNotText: 'is not a text',
+  modelProblemTooLong: 'is longer than {max, number} characters',
+  modelProblemEmpty: 'is empty',
+  modelProblemNotNumber: 'is not a number',
+  modelProblemNotWhole: 'is not a whole number',
+  modelProblemBelow: 'is below {min, number}',
+  modelProblemAbove: 'is above {max, number}',
+  modelProblemRange: 'is outside {min, number} to {max, number}',
+  modelProblemNotYesNo: 'is not true or false',
+  modelProblemChoice: 'is "{value}", not one of {choices}',
+  modelProblemNotList: 'is not a list',
+  modelProblemTooMany: 'has more than {max, number} entries',
+  modelProblemLength:
+    'has {count, plural, one {# value} other {# values}} where {expected, number} are expected',
+  modelProblemRepeated: 'repeats "{value}"',
+  modelProblemLabel: 'is not a label SegmentLens writes',
+  modelProblemOrder: 'is out of order',
+  modelProblemCentre: 'is not a whole number of centres of {dims, number} values each',
+  modelProblemSegments:
+    'has {centres, plural, one {# centre} other {# centres}} for {segments, plural, one {# segment} other {# segments}}',
+  modelProblemMoney: 'needs either an amount column or both a quantity and a price column',
+  modelProblemRfmColumn: 'is not part of an RFM model',
+  modelProblemRfm: 'disagrees with whether the model is an RFM model',
+  modelProblemVersion: 'is not a version such as 1.0',
+  // Saving
+  modelNoFill:
+    'The column "{column}" has no value to fill its missing cells with: choose another missing-value policy for it, then save again.',
+  // Applying a model to a file
+  modelMissingColumns:
+    '{count, plural, one {The column {columns} is} other {The columns {columns} are}} missing from this file, so nothing was applied: choose a file with the same columns as {file}.',
+  modelNoNumbers:
+    'The column "{column}" holds no numbers in this file, but the model reads numbers from it: choose a file with the same columns as {file}.',
+  modelNoDates:
+    'The column "{column}" holds no dates the model can read (they were written {order, select, ymd {year first} dmy {day first} mdy {month first} other {{order}}} in {file}): choose a file of the same order lines.',
+  applyReasonMalformed: 'could not be read',
+  applyReasonMissing: 'missing value',
+  applyReasonNegative: 'negative value in a log1p column',
+  applyReasonOutlier: 'outlier',
+  applyDrift:
+    '{feature}: mean {now, number, precise} against {saved, number, precise} when saved, {shift, number, precise} standard deviations away',
+  applyUnseen:
+    '{column}: {count, plural, one {# row has a value} other {# rows have values}} never seen when the model was saved ({values})',
+  applyExportAll: 'model applied, all segments',
+  applyExportSegment: 'model applied, segment {id} {label}',
+  applyExportSetAside: 'model applied, rows set aside',
+  applyExportRfm: 'model applied, RFM customers',
+  // The command line's refusals
+  cliApplyFiles: 'Give a model file and a CSV file: segmentlens apply MODEL FILE [options].',
+  cliSqlOneModel:
+    'Give one model file: segmentlens sql MODEL --dialect duckdb|postgres [--table NAME] [--id COL].',
+  cliSqlDialect: 'Say which database the query is for: --dialect duckdb or --dialect postgres.',
+  cliSqlIdRfm:
+    "--id applies to models of rows: an RFM model's query returns one row per customer, identified by the customer column.",
+} as const;
