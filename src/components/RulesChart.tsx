@@ -103,7 +103,7 @@ export function RulesChart({ chart, topRules }: { chart: RulesChartData; topRule
             tickFormatter={(v: number) => format.percent(v, 1)}
             label={{ value: t('ui.baskets.chart.support'), position: 'insideBottom', offset: -8 }}
             height={44}
-            domain={['auto', 'auto']}
+            domain={[0, 'auto']}
           />
           <YAxis
             type="number"
@@ -112,7 +112,7 @@ export function RulesChart({ chart, topRules }: { chart: RulesChartData; topRule
             tickFormatter={(v: number) => format.percent(v, 0)}
             label={{ value: t('ui.baskets.chart.confidence'), angle: -90, position: 'insideLeft' }}
             width={64}
-            domain={[0, 1]}
+            domain={['auto', 'auto']}
           />
           {bands.map((points, band) => (
             <Scatter
@@ -123,7 +123,14 @@ export function RulesChart({ chart, topRules }: { chart: RulesChartData; topRule
               shape="circle"
             />
           ))}
-          <Scatter data={labelled} fill="none" isAnimationActive={false} shape={() => <g />}>
+          {/* The numbered rules: a ring around each point, its rank above. */}
+          <Scatter
+            data={labelled}
+            fill="none"
+            stroke="#222"
+            isAnimationActive={false}
+            shape="circle"
+          >
             <LabelList dataKey="rank" position="top" fontSize={11} fill="#222" />
           </Scatter>
         </ScatterChart>

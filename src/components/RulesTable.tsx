@@ -48,6 +48,7 @@ export function RulesTable() {
   const columns = COLUMNS.filter((column) => scoped || !column.scoped);
   const total = page?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
+  const fixedOrDash = (value: number | null) => (value === null ? '–' : format.fixed(value, 2));
   const sortBy = (key: RuleSortKey) =>
     setQuery(
       query.sort === key
@@ -60,6 +61,7 @@ export function RulesTable() {
         <label>
           {t('ui.baskets.table.contains')}
           <input
+            className="rules-table__filter"
             type="search"
             value={contains}
             placeholder={t('ui.baskets.table.containsHint')}
@@ -132,11 +134,15 @@ export function RulesTable() {
                 <td>{side(row.consequents)}</td>
                 <td className="num">{format.percent(row.support, 2)}</td>
                 <td className="num">{format.percent(row.confidence, 1)}</td>
-                <td className="num">{format.number(row.lift)}</td>
-                <td className="num">{format.number(row.conviction ?? Infinity)}</td>
+                <td className="num">{format.fixed(row.lift, 2)}</td>
+                <td className="num">
+                  {row.conviction === null
+                    ? format.number(Infinity)
+                    : format.fixed(row.conviction, 2)}
+                </td>
                 <td className="num">{format.count(row.baskets)}</td>
-                {scoped && <td className="num">{format.number(row.wholeLift)}</td>}
-                {scoped && <td className="num">{format.number(row.liftRatio)}</td>}
+                {scoped && <td className="num">{fixedOrDash(row.wholeLift)}</td>}
+                {scoped && <td className="num">{fixedOrDash(row.liftRatio)}</td>}
               </tr>
             ))}
           </tbody>

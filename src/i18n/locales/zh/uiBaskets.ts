@@ -33,7 +33,7 @@ export const uiBaskets: CatalogShape<typeof english> = {
       baskets:
         '{customers, plural, other {# 位客户}}（{scope}）的 {baskets, plural, other {# 个购物篮}}，共 {items, plural, other {# 种商品}}。',
       rules:
-        '在最小支持度 {support}（{minBaskets, plural, other {# 个购物篮}}）、最小置信度 {confidence}、每条规则最多 {maxLen, plural, other {# 种商品}} 下，从 {itemsets, plural, other {# 个频繁项集}} 得到 {rules, plural, other {# 条规则}}（其中 {redundant, plural, other {# 条}}冗余）。',
+        '在最小支持度 {support}（{minBaskets, plural, other {# 个购物篮}}）、最小置信度 {confidence}、每条规则最多 {maxLen, plural, other {# 种商品}}的条件下，从 {itemsets, plural, other {# 个频繁项集}}中得到 {rules, plural, other {# 条规则}}（其中 {redundant, plural, other {# 条}}冗余）。',
       withoutItem: '{count, plural, other {# 行订单明细没有商品，未计入}}。',
     },
     rule: '{antecedents} → {consequents}',
