@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AlertRegion } from './AlertRegion';
 import { AlgorithmComparison } from './AlgorithmComparison';
+import { BasketsPanel } from './BasketsPanel';
 import { DendrogramChart } from './DendrogramChart';
 import { KDistanceChart } from './KDistanceChart';
 import { ClusterSegmentTable } from './ClusterSegmentTable';
@@ -132,7 +133,12 @@ export function App() {
               </Section>
             )}
             {hasRfm && (
-              <Section step={5} title={t('ui.section.export')}>
+              <Section step={5} title={t('ui.baskets.heading')}>
+                <BasketsPanel />
+              </Section>
+            )}
+            {hasRfm && (
+              <Section step={6} title={t('ui.section.export')}>
                 <RfmExportPanel />
               </Section>
             )}

@@ -11,6 +11,7 @@ export function NumberField({
   integer,
   disabled = false,
   onCommit,
+  onClear,
 }: {
   label: string;
   value: number | null;
@@ -18,6 +19,8 @@ export function NumberField({
   integer: boolean;
   disabled?: boolean;
   onCommit: (value: number) => void;
+  /** Told when the field is emptied (a field whose empty value means its default). */
+  onClear?: () => void;
 }) {
   const [text, setText] = useState<string | null>(null);
   const shown = text ?? (value === null ? '' : String(value));
@@ -32,6 +35,10 @@ export function NumberField({
         disabled={disabled}
         onChange={(e) => {
           setText(e.target.value);
+          if (e.target.value === '' && onClear) {
+            onClear();
+            return;
+          }
           const number = e.target.valueAsNumber;
           if (
             Number.isFinite(number) &&

@@ -22,9 +22,12 @@ export function ProgressPanel() {
   const progress = useStore((s) => s.progress);
   const phase = useStore((s) => s.phase);
   const cancel = useStore((s) => s.cancel);
-  if (phase !== 'loading' && phase !== 'analysing' && phase !== 'comparing') return null;
-  const stage = t(STAGE_NAMES[progress?.stage ?? 'parse']);
-  const percent = Math.round((progress?.fraction ?? 0) * 100);
+  // The baskets' rules are mined while the page stays ready (their own progress, same Cancel).
+  const baskets = useStore((s) => s.basketsProgress);
+  const working = phase === 'loading' || phase === 'analysing' || phase === 'comparing';
+  if (!working && baskets === null) return null;
+  const stage = working ? t(STAGE_NAMES[progress?.stage ?? 'parse']) : t('ui.baskets.progress');
+  const percent = Math.round(((working ? progress?.fraction : baskets) ?? 0) * 100);
   return (
     <div className="progress-panel">
       <div className="progress-panel__text">

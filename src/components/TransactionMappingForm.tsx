@@ -52,14 +52,19 @@ export function TransactionMappingForm() {
   const { mapping } = settings;
   const dateColumn = dataset.columns.find((c) => c.name === mapping.date);
   const ambiguous = dateColumn?.dateOrderAmbiguous ?? false;
-  const column = (role: keyof TransactionMapping, label: UiKey, optional = false) => (
+  const column = (
+    role: keyof TransactionMapping,
+    label: UiKey,
+    optional = false,
+    none: UiKey = 'ui.mapping.none',
+  ) => (
     <label>
       {t(label)}
       <select
         value={mapping[role] ?? NONE}
         onChange={(e) => setMapping({ [role]: e.target.value === NONE ? null : e.target.value })}
       >
-        <option value={NONE}>{optional ? t('ui.mapping.none') : t('ui.mapping.choose')}</option>
+        <option value={NONE}>{optional ? t(none) : t('ui.mapping.choose')}</option>
         {dataset.columns.map((c) => (
           <option key={c.name} value={c.name} translate="no">
             {c.name}
@@ -76,6 +81,10 @@ export function TransactionMappingForm() {
         {column('customer', 'ui.mapping.customer')}
         {column('order', 'ui.mapping.order', true)}
         {column('date', 'ui.mapping.date')}
+      </div>
+      <div className="controls">
+        {column('item', 'ui.baskets.mapping.item', true, 'ui.baskets.mapping.none')}
+        {column('description', 'ui.baskets.mapping.description', true, 'ui.baskets.mapping.none')}
       </div>
       <fieldset>
         <legend>{t('ui.mapping.money')}</legend>

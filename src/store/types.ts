@@ -17,6 +17,8 @@ import type { AnalysisClient } from '../worker/analysisClient';
 import type { FileRequest } from '../worker/protocol';
 import type { Message } from '../core/common/message';
 import type { Language } from '../i18n/languages';
+import type { RulesPage, RuleSortKey } from '../core/basket/rulesTable';
+import type { RulesRequest, RulesSummary, SegmentsOverview } from '../core/session/basketsSession';
 
 export type Phase = 'idle' | 'loading' | 'analysing' | 'comparing' | 'ready';
 export type MetricName = 'silhouette' | 'daviesBouldin' | 'calinskiHarabasz';
@@ -167,11 +169,60 @@ export interface UpdateSlice {
   applyUpdate(): void;
 }
 
+/** Whose baskets the rules come from, as the page chooses: segments and clusters by number. */
+export type BasketsScopeChoice =
+  { kind: 'all' } | { kind: 'rfm'; segment: number } | { kind: 'cluster'; cluster: number };
+
+/** The parameters of the baskets form (applied when the user asks for the rules). */
+export interface BasketsParams {
+  /** A share of the scope's baskets; null for the default (the larger of 1% and 10 baskets). */
+  minSupport: number | null;
+  minConfidence: number;
+  maxLen: number;
+  scope: BasketsScopeChoice;
+}
+
+export interface RulesTableQuery {
+  sort: RuleSortKey;
+  descending: boolean;
+  /** Rules with an item (id, or words of its description) on either side; '' for every rule. */
+  contains: string;
+  hideRedundant: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface BasketsSlice {
+  basketsParams: BasketsParams;
+  /** The request of the rules on show, and what the worker said of them. */
+  basketsRequest: RulesRequest | null;
+  basketsSummary: RulesSummary | null;
+  basketsQuery: RulesTableQuery;
+  basketsPage: RulesPage | null;
+  /** The named segments side by side, and the RFM settings they were mined under. */
+  basketsOverview: SegmentsOverview | null;
+  basketsOverviewRfm: RfmSettings | null;
+  /** How far the rules (or the overview) have come while they are computed; null otherwise. */
+  basketsProgress: number | null;
+  /** Each request takes a number; only the newest may write its result. */
+  basketsRun: number;
+  setBasketsParams(patch: Partial<BasketsParams>): void;
+  /** Mines the rules of the form's parameters and shows their first page. */
+  findRules(): Promise<void>;
+  setRulesQuery(patch: Partial<RulesTableQuery>): void;
+  loadRulesPage(): Promise<void>;
+  /** Each named RFM segment's top items and top rules, at the default parameters. */
+  compareSegments(): Promise<void>;
+  downloadRules(): Promise<void>;
+  downloadItemsets(): Promise<void>;
+}
+
 export type State = ControlSlice &
   LanguageSlice &
   UpdateSlice &
   DatasetSlice &
   OptionsSlice &
   AnalysisSlice &
-  RfmSlice;
+  RfmSlice &
+  BasketsSlice;
 export type { RfmSortKey };

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AnalysisClient } from '../worker/analysisClient';
 import { createAnalysisSlice } from './analysisSlice';
+import { createBasketsSlice } from './basketsSlice';
 import { INITIAL_CONTROL } from './control';
 import { createDatasetSlice } from './datasetSlice';
 import { createLanguageSlice } from './languageSlice';
@@ -18,6 +19,7 @@ export const useStore = create<State>()((...args) => ({
   ...createOptionsSlice(...args),
   ...createAnalysisSlice(...args),
   ...createRfmSlice(...args),
+  ...createBasketsSlice(...args),
 }));
 
 const initialState = useStore.getState();

@@ -12,6 +12,16 @@ import type { ExportParts, RfmExportChoice } from '../core/session/sessionExport
 import type { AnalysisOptions } from '../core/analysis/analysisOptions';
 import type { ElbowPoint } from '../core/cluster/quality/chooseK';
 import { MAX_FILE_BYTES, type ExportFile, type Outcome } from './protocol';
+import {
+  itemsetsExport,
+  rulesExport,
+  rulesPage as rulesPageOf,
+  rulesSummary,
+  segmentsOverview,
+  type RulesRequest,
+  type SegmentGrouping,
+} from '../core/session/basketsSession';
+import type { RulesQuery, RulesView } from '../core/basket/rulesTable';
 import { throttleProgress, type ProgressListener } from './throttle';
 
 /**
@@ -114,6 +124,38 @@ export const exportRfm = (
 
 export const exportRfmSetAside = (id: number, settings: RfmSettings, language: Language) =>
   withSession(id, (session) => asFile(session.exportRfmSetAside(settings, renderIn(language))));
+
+// Baskets (#13): association rules per scope, their table's pages, the segments side by side, the downloads.
+/** How far a run has come, from 0 to 1 (the baskets stages send about fifty of these). */
+export type FractionListener = (fraction: number) => void;
+
+export const rules = (id: number, request: RulesRequest, onProgress?: FractionListener) =>
+  withSession(id, (session) => rulesSummary(session, request, onProgress));
+
+export const rulesPage = (id: number, request: RulesRequest, query: RulesQuery) =>
+  withSession(id, (session) => rulesPageOf(session, request, query));
+
+export const rulesOverview = (
+  id: number,
+  rfm: RfmSettings,
+  grouping: SegmentGrouping,
+  onProgress?: FractionListener,
+) => withSession(id, (session) => segmentsOverview(session, rfm, grouping, onProgress));
+
+export const exportRules = (
+  id: number,
+  request: RulesRequest,
+  view: RulesView,
+  language: Language,
+) =>
+  withSession(id, async (session) =>
+    asFile(await rulesExport(session, request, renderIn(language), view)),
+  );
+
+export const exportItemsets = (id: number, request: RulesRequest, language: Language) =>
+  withSession(id, async (session) =>
+    asFile(await itemsetsExport(session, request, renderIn(language))),
+  );
 
 /** Messages in exports (segment labels, reasons, file names) read in the user's language. */
 function renderIn(language: Language) {

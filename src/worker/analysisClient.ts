@@ -15,6 +15,14 @@ import type { ProgressListener } from './throttle';
 import type { Language } from '../i18n/languages';
 import { message, type Message } from '../core/common/message';
 import { englishText } from '../i18n/formatMessage';
+import type { RulesPage, RulesQuery, RulesView } from '../core/basket/rulesTable';
+import type {
+  RulesRequest,
+  RulesSummary,
+  SegmentGrouping,
+  SegmentsOverview,
+} from '../core/session/basketsSession';
+import type { FractionListener } from './analysisApi';
 
 type Api = typeof AnalysisApi;
 
@@ -85,6 +93,36 @@ export interface AnalysisClient {
     language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
+  // Baskets (#13)
+  rules(
+    file: FileRequest,
+    request: RulesRequest,
+    onProgress?: FractionListener,
+  ): Promise<Outcome<RulesSummary>>;
+  rulesPage(
+    file: FileRequest,
+    request: RulesRequest,
+    query: RulesQuery,
+  ): Promise<Outcome<RulesPage>>;
+  rulesOverview(
+    file: FileRequest,
+    rfm: RfmSettings,
+    grouping: SegmentGrouping,
+    onProgress?: FractionListener,
+  ): Promise<Outcome<SegmentsOverview>>;
+  exportRules(
+    file: FileRequest,
+    request: RulesRequest,
+    view: RulesView,
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
+  exportItemsets(
+    file: FileRequest,
+    request: RulesRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
   /** Stops whatever runs now; its promises reject with CancelledError. */
   cancel(): void;
   /** Starts the worker ahead of need (while the page waits for a file). */
@@ -132,6 +170,13 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     exportRfm: (id, settings, clustering, choice, language) =>
       remote.exportRfm(id, settings, clustering, choice, language),
     exportRfmSetAside: (id, settings, language) => remote.exportRfmSetAside(id, settings, language),
+    // Baskets (#13)
+    rules: (id, request, onProgress) => remote.rules(id, request, wrapped(onProgress)),
+    rulesPage: (id, request, query) => remote.rulesPage(id, request, query),
+    rulesOverview: (id, rfm, grouping, onProgress) =>
+      remote.rulesOverview(id, rfm, grouping, wrapped(onProgress)),
+    exportRules: (id, request, view, language) => remote.exportRules(id, request, view, language),
+    exportItemsets: (id, request, language) => remote.exportItemsets(id, request, language),
   };
 }
 
@@ -224,6 +269,45 @@ export abstract class SessionClient implements AnalysisClient {
   ) {
     const request = (b: AnalysisBackend) => b.exportRfmSetAside(file.id, settings, language);
     return this.ask(file, request, undefined, onReopen);
+  }
+
+  // Baskets (#13)
+  rules(file: FileRequest, request: RulesRequest, onProgress?: FractionListener) {
+    return this.ask(file, (b) => b.rules(file.id, request, onProgress));
+  }
+
+  rulesPage(file: FileRequest, request: RulesRequest, query: RulesQuery) {
+    return this.ask(file, (b) => b.rulesPage(file.id, request, query));
+  }
+
+  rulesOverview(
+    file: FileRequest,
+    rfm: RfmSettings,
+    grouping: SegmentGrouping,
+    onProgress?: FractionListener,
+  ) {
+    return this.ask(file, (b) => b.rulesOverview(file.id, rfm, grouping, onProgress));
+  }
+
+  exportRules(
+    file: FileRequest,
+    request: RulesRequest,
+    view: RulesView,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.exportRules(file.id, request, view, language);
+    return this.ask(file, ask, undefined, onReopen);
+  }
+
+  exportItemsets(
+    file: FileRequest,
+    request: RulesRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.exportItemsets(file.id, request, language);
+    return this.ask(file, ask, undefined, onReopen);
   }
 
   /** A request about a file: opened again first if the backend no longer holds it. */
