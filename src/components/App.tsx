@@ -28,6 +28,7 @@ import { SegmentProfiles } from './SegmentProfiles';
 import { SegmentScatter } from './SegmentScatter';
 import { StaleNotice } from './StaleNotice';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ValuePanel } from './ValuePanel';
 import { useTranslation } from 'react-i18next';
 import { selectBusy } from '../store/selectors';
 import { useStore } from '../store/useStore';
@@ -130,7 +131,12 @@ export function App() {
               </Section>
             )}
             {hasRfm && (
-              <Section step={5} title={t('ui.section.export')}>
+              <Section step={5} title={t('ui.value.heading')}>
+                <ValuePanel />
+              </Section>
+            )}
+            {hasRfm && (
+              <Section step={6} title={t('ui.section.export')}>
                 <RfmExportPanel />
               </Section>
             )}

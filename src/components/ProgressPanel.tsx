@@ -14,6 +14,7 @@ const STAGE_NAMES = {
   cluster: 'ui.progress.stage.cluster',
   profile: 'ui.progress.stage.profile',
   rfm: 'ui.progress.stage.rfm',
+  value: 'ui.value.progress',
 } as const satisfies Record<Stage, UiKey>;
 
 /** While work runs: which stage, how far (a labelled progress bar), and a Cancel button. */
@@ -22,9 +23,13 @@ export function ProgressPanel() {
   const progress = useStore((s) => s.progress);
   const phase = useStore((s) => s.phase);
   const cancel = useStore((s) => s.cancel);
-  if (phase !== 'loading' && phase !== 'analysing' && phase !== 'comparing') return null;
-  const stage = t(STAGE_NAMES[progress?.stage ?? 'parse']);
-  const percent = Math.round((progress?.fraction ?? 0) * 100);
+  // An estimate of customer value runs beside a ready page, with progress of its own.
+  const valueProgress = useStore((s) => s.valueProgress);
+  const working = phase === 'loading' || phase === 'analysing' || phase === 'comparing';
+  if (!working && valueProgress === null) return null;
+  const shown = working ? progress : { stage: 'value' as const, fraction: valueProgress ?? 0 };
+  const stage = t(STAGE_NAMES[shown?.stage ?? 'parse']);
+  const percent = Math.round((shown?.fraction ?? 0) * 100);
   return (
     <div className="progress-panel">
       <div className="progress-panel__text">

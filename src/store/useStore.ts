@@ -7,6 +7,7 @@ import { createLanguageSlice } from './languageSlice';
 import { createOptionsSlice } from './optionsSlice';
 import { createRfmSlice } from './rfmSlice';
 import type { State } from './types';
+import { createValueSlice } from './valueSlice';
 
 /** The page's one store, built from its slices (zustand's slices pattern). */
 export const useStore = create<State>()((...args) => ({
@@ -16,6 +17,7 @@ export const useStore = create<State>()((...args) => ({
   ...createOptionsSlice(...args),
   ...createAnalysisSlice(...args),
   ...createRfmSlice(...args),
+  ...createValueSlice(...args),
 }));
 
 const initialState = useStore.getState();
