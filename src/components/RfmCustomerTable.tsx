@@ -47,6 +47,7 @@ export function RfmCustomerTable() {
   const scheme = useStore((s) => s.segmentMap.scheme);
   const value = useStore(selectValueView);
   const render = useRenderNode();
+  const fixedOrDash = (value: number | null) => (value === null ? '–' : format.fixed(value, 2));
   if (!rfmView) return null;
   // With an estimate: P(alive) and expected purchases, and CLV unless spend has no model.
   const valued = value !== null && (page?.rows[0]?.value !== undefined || page?.rows.length === 0);
@@ -161,8 +162,8 @@ export function RfmCustomerTable() {
                   {valued && row.value && (
                     <>
                       <td className="num">{format.percent(row.value.pAlive)}</td>
-                      <td className="num">{format.number(row.value.expectedPurchases)}</td>
-                      {withClv && <td className="num">{format.number(row.value.clv)}</td>}
+                      <td className="num">{format.fixed(row.value.expectedPurchases, 2)}</td>
+                      {withClv && <td className="num">{fixedOrDash(row.value.clv)}</td>}
                     </>
                   )}
                 </tr>

@@ -61,9 +61,11 @@ export function ValueAtRisk({ view }: { view: CustomerValueView }) {
                       {row.customer}
                     </th>
                     <td className="num">{format.percent(row.pAlive)}</td>
-                    <td className="num">{format.number(row.repeatSpend)}</td>
-                    <td className="num">{format.number(row.valueAtRisk)}</td>
-                    {withClv && <td className="num">{format.number(row.clv)}</td>}
+                    <td className="num">{format.fixed(row.repeatSpend, 2)}</td>
+                    <td className="num">{format.fixed(row.valueAtRisk, 2)}</td>
+                    {withClv && (
+                      <td className="num">{row.clv === null ? '–' : format.fixed(row.clv, 2)}</td>
+                    )}
                   </tr>
                 ))}
               </tbody>

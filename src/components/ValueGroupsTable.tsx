@@ -17,6 +17,8 @@ export function ValueGroupsTable({ kind }: { kind: 'rfm' | 'cluster' }) {
   const groups = useStore((s) => (kind === 'rfm' ? s.valueBySegment : s.valueByCluster));
   const scheme = useStore((s) => s.segmentMap.scheme);
   if (!view || !groups) return null;
+  // Two decimals throughout, so that the columns line up.
+  const fixed = (value: number | null) => (value === null ? '–' : format.fixed(value, 2));
   const withClv = groups.spendProblem === null;
   const title = kind === 'rfm' ? t('ui.value.bySegment') : t('ui.value.byCluster');
   return (
@@ -73,10 +75,10 @@ export function ValueGroupsTable({ kind }: { kind: 'rfm' | 'cluster' }) {
               <td className="num">
                 {row.meanPAlive === null ? '–' : format.percent(row.meanPAlive)}
               </td>
-              <td className="num">{format.number(row.meanExpectedPurchases)}</td>
+              <td className="num">{fixed(row.meanExpectedPurchases)}</td>
               {withClv && (
                 <>
-                  <td className="num">{format.number(row.meanClv)}</td>
+                  <td className="num">{fixed(row.meanClv)}</td>
                   <td className="num">
                     {row.shareOfValue === null ? '–' : format.percent(row.shareOfValue)}
                   </td>

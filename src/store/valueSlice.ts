@@ -71,8 +71,9 @@ export const createValueSlice: StateCreator<State, [], [], ValueSlice> = (set, g
       const live = () => get().valueRun === run;
       set({ valueRun: run, valueProgress: 0, error: null });
       try {
+        // Progress comes on a channel of its own: a late report must not bring the bar back.
         const outcome = await clientOf(get, set).customerValue(source, request, (_, fraction) => {
-          if (live()) set({ valueProgress: fraction });
+          if (live() && get().valueProgress !== null) set({ valueProgress: fraction });
         });
         if (!live()) return;
         if (!outcome.ok) {

@@ -131,7 +131,9 @@ describe('the Customer value section', { timeout: 240_000 }, () => {
     const histogram = within(section).getByRole('figure', {
       name: 'Probability that a customer is still active',
     });
-    expect(histogram).toHaveAccessibleDescription(/of 118 more likely than not still active/);
+    expect(histogram).toHaveAccessibleDescription(
+      /^\d+ of 118 customers are more likely than not still active/,
+    );
     const bands = firstCells(
       within(histogram).getByRole('table', { name: 'Customers per band of P(alive)' }),
     );

@@ -46,6 +46,9 @@ describe('Customer value in Chromium', { timeout: 300_000 }, () => {
     await section.getByRole('button', { name: 'Estimate customer value' }).click();
     const models = section.getByRole('table', { name: 'Parameters of the fitted models' });
     await models.waitFor({ timeout: 120_000 });
+    // The progress bar goes with the estimate, even if a late report of progress follows it.
+    await expect.poll(() => page.getByRole('progressbar').count(), { timeout: 60_000 }).toBe(0);
+    expect(await page.getByRole('main').getAttribute('aria-busy')).toBe('false');
     expect(await models.getByRole('row', { name: /BG\/NBD/ }).innerText()).toMatch(
       /r = [\d.]+, α = [\d.]+, a = [\d.]+, b = [\d.]+\s+-[\d,]+\.\d\d/,
     );

@@ -67,7 +67,7 @@ export const uiValue = {
     histogram: {
       title: 'Probability that a customer is still active',
       summary:
-        '{alive, plural, one {# customer} other {# customers}} of {customers} more likely than not still active (P(alive) at least 50%); {oneTime, plural, =0 {no customer bought only once} one {# customer bought only once, which the model counts as active} other {# customers bought only once, which the model counts as active}}.',
+        '{alive, plural, one {# of {customers} customers is} other {# of {customers} customers are}} more likely than not still active (P(alive) at least 50%); {oneTime, plural, =0 {no customer bought only once} one {# customer bought only once, which the model counts as active} other {# customers bought only once, which the model counts as active}}.',
       bin: 'P(alive)',
       count: 'Customers',
       values: 'Values',
