@@ -68,7 +68,7 @@ export function RfmCustomerTable() {
           },
     );
   return (
-    <div className="rfm-customers">
+    <div className={valued ? 'rfm-customers rfm-customers--valued' : 'rfm-customers'}>
       <div className="controls">
         <label>
           {t('ui.customers.show')}
@@ -151,7 +151,7 @@ export function RfmCustomerTable() {
                   <td className="num">{row.f}</td>
                   <td className="num">{row.m}</td>
                   <td className="num">{`${row.r}${row.f}${row.m}`}</td>
-                  <td>
+                  <td className="nowrap">
                     <span
                       className="swatch"
                       style={{ background: rfmSegmentColour(segment, scheme) }}

@@ -54,7 +54,7 @@ export function ValueGroupsTable({ kind }: { kind: 'rfm' | 'cluster' }) {
         <tbody>
           {groups.groups.map((row) => (
             <tr key={row.group}>
-              <th scope="row">
+              <th scope="row" className="nowrap">
                 {kind === 'rfm' ? (
                   <>
                     <span
