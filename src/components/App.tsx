@@ -30,6 +30,7 @@ import { SegmentScatter } from './SegmentScatter';
 import { StaleNotice } from './StaleNotice';
 import { UpdateNotice } from './UpdateNotice';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ValuePanel } from './ValuePanel';
 import { useTranslation } from 'react-i18next';
 import { selectBusy } from '../store/selectors';
 import { useStore } from '../store/useStore';
@@ -133,12 +134,17 @@ export function App() {
               </Section>
             )}
             {hasRfm && (
-              <Section step={5} title={t('ui.baskets.heading')}>
+              <Section step={5} title={t('ui.value.heading')}>
+                <ValuePanel />
+              </Section>
+            )}
+            {hasRfm && (
+              <Section step={6} title={t('ui.baskets.heading')}>
                 <BasketsPanel />
               </Section>
             )}
             {hasRfm && (
-              <Section step={6} title={t('ui.section.export')}>
+              <Section step={7} title={t('ui.section.export')}>
                 <RfmExportPanel />
               </Section>
             )}

@@ -14,6 +14,7 @@ const STAGE_NAMES = {
   cluster: 'ui.progress.stage.cluster',
   profile: 'ui.progress.stage.profile',
   rfm: 'ui.progress.stage.rfm',
+  value: 'ui.value.progress',
 } as const satisfies Record<Stage, UiKey>;
 
 /** While work runs: which stage, how far (a labelled progress bar), and a Cancel button. */
@@ -22,12 +23,20 @@ export function ProgressPanel() {
   const progress = useStore((s) => s.progress);
   const phase = useStore((s) => s.phase);
   const cancel = useStore((s) => s.cancel);
-  // The baskets' rules are mined while the page stays ready (their own progress, same Cancel).
+  // Customer value and the baskets' rules run beside a ready page, each with its own progress
+  // (the same Cancel).
+  const valueProgress = useStore((s) => s.valueProgress);
   const baskets = useStore((s) => s.basketsProgress);
   const working = phase === 'loading' || phase === 'analysing' || phase === 'comparing';
-  if (!working && baskets === null) return null;
-  const stage = working ? t(STAGE_NAMES[progress?.stage ?? 'parse']) : t('ui.baskets.progress');
-  const percent = Math.round(((working ? progress?.fraction : baskets) ?? 0) * 100);
+  if (!working && valueProgress === null && baskets === null) return null;
+  const stage = working
+    ? t(STAGE_NAMES[progress?.stage ?? 'parse'])
+    : valueProgress !== null
+      ? t(STAGE_NAMES.value)
+      : t('ui.baskets.progress');
+  const percent = Math.round(
+    ((working ? progress?.fraction : (valueProgress ?? baskets)) ?? 0) * 100,
+  );
   return (
     <div className="progress-panel">
       <div className="progress-panel__text">

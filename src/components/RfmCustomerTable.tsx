@@ -6,6 +6,9 @@ import { useFormats } from './format';
 import { rfmSegmentColour } from './palette';
 import type { UiKey } from './richText';
 import { useSegmentNames } from './segmentNames';
+import { isValueKey } from '../store/vocabulary';
+import { selectValueView } from '../store/valueSlice';
+import { useRenderNode } from './richText';
 
 const COLUMNS: { key: RfmSortKey; label: UiKey; numeric: boolean }[] = [
   { key: 'customer', label: 'ui.customers.column.customer', numeric: false },
@@ -17,6 +20,13 @@ const COLUMNS: { key: RfmSortKey; label: UiKey; numeric: boolean }[] = [
   { key: 'm', label: 'ui.customers.column.m', numeric: true },
   { key: 'code', label: 'ui.customers.column.code', numeric: true },
   { key: 'segment', label: 'ui.customers.column.segment', numeric: false },
+];
+
+/** The value columns, shown once customer value has been estimated for these customers. */
+const VALUE_COLUMNS: { key: RfmSortKey; label: UiKey; numeric: boolean }[] = [
+  { key: 'pAlive', label: 'ui.value.column.pAlive', numeric: true },
+  { key: 'expectedPurchases', label: 'ui.value.column.purchases', numeric: true },
+  { key: 'clv', label: 'ui.value.column.clv', numeric: true },
 ];
 
 const PAGE_SIZES = [25, 50, 100];
@@ -35,7 +45,16 @@ export function RfmCustomerTable() {
   const setQuery = useStore((s) => s.setRfmQuery);
   const summary = useStore(selectRfmSegmentSummary);
   const scheme = useStore((s) => s.segmentMap.scheme);
+  const value = useStore(selectValueView);
+  const render = useRenderNode();
+  const fixedOrDash = (value: number | null) => (value === null ? '–' : format.fixed(value, 2));
   if (!rfmView) return null;
+  // With an estimate: P(alive) and expected purchases, and CLV unless spend has no model.
+  const valued = value !== null && (page?.rows[0]?.value !== undefined || page?.rows.length === 0);
+  const withClv = valued && value.totals.clv !== null;
+  const columns = valued
+    ? [...COLUMNS, ...VALUE_COLUMNS.filter((column) => withClv || column.key !== 'clv')]
+    : COLUMNS;
   const total = page?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   const counts = summary ?? [];
@@ -43,10 +62,13 @@ export function RfmCustomerTable() {
     setQuery(
       query.sort === key
         ? { sort: key, descending: !query.descending }
-        : { sort: key, descending: key === 'monetary' || key === 'frequency' },
+        : {
+            sort: key,
+            descending: key === 'monetary' || key === 'frequency' || isValueKey(key),
+          },
     );
   return (
-    <div className="rfm-customers">
+    <div className={valued ? 'rfm-customers rfm-customers--valued' : 'rfm-customers'}>
       <div className="controls">
         <label>
           {t('ui.customers.show')}
@@ -82,12 +104,15 @@ export function RfmCustomerTable() {
           </select>
         </label>
       </div>
+      {valued && !withClv && value.spendProblem && (
+        <p className="notice">{render(value.spendProblem)}</p>
+      )}
       <div className="table-scroll">
         <table className="data-table">
           <caption>{t('ui.customers.caption')}</caption>
           <thead>
             <tr>
-              {COLUMNS.map((column) => {
+              {columns.map((column) => {
                 const sorted = query.sort === column.key;
                 return (
                   <th
@@ -126,7 +151,7 @@ export function RfmCustomerTable() {
                   <td className="num">{row.f}</td>
                   <td className="num">{row.m}</td>
                   <td className="num">{`${row.r}${row.f}${row.m}`}</td>
-                  <td>
+                  <td className="nowrap">
                     <span
                       className="swatch"
                       style={{ background: rfmSegmentColour(segment, scheme) }}
@@ -134,6 +159,13 @@ export function RfmCustomerTable() {
                     />
                     {names.node(segment)}
                   </td>
+                  {valued && row.value && (
+                    <>
+                      <td className="num">{format.percent(row.value.pAlive)}</td>
+                      <td className="num">{format.fixed(row.value.expectedPurchases, 2)}</td>
+                      {withClv && <td className="num">{fixedOrDash(row.value.clv)}</td>}
+                    </>
+                  )}
                 </tr>
               );
             })}

@@ -10,7 +10,9 @@ import {
 import type { DatasetSummary } from '../core/session/datasetSummary';
 import type { ExportFile, Outcome } from '../worker/protocol';
 import { clientOf, scheduleAnalysis } from './control';
+import { isValueKey } from '../core/rfm/rfmCustomerTable';
 import { selectNamedSegmentMap } from './selectors';
+import { selectValueView } from './valueSlice';
 import { describeError } from './describeError';
 import { clusterDefaultsFor } from './optionsSlice';
 import { saveFile } from './saveFile';
@@ -162,15 +164,28 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
       const map = selectNamedSegmentMap(get());
       const request = get().rfmPageRequest + 1;
       set({ rfmPageRequest: request });
+      // The value columns come with an estimate of these customers; without one (or CLV without
+      // a spend model) the table cannot sort by them, and goes back to monetary value.
+      const value = selectValueView(get());
+      const { sort } = rfmQuery;
+      if (isValueKey(sort) && (value === null || (sort === 'clv' && value.totals.clv === null))) {
+        set({ rfmQuery: { ...rfmQuery, sort: 'monetary', descending: true, page: 0 } });
+        return get().loadRfmPage();
+      }
+      const query = {
+        sort,
+        descending: rfmQuery.descending,
+        offset: rfmQuery.page * rfmQuery.pageSize,
+        limit: rfmQuery.pageSize,
+        segment: rfmQuery.segment,
+        map,
+      };
       try {
-        const page = await clientOf(get, set).rfmCustomers(source, rfmView.settings, {
-          sort: rfmQuery.sort,
-          descending: rfmQuery.descending,
-          offset: rfmQuery.page * rfmQuery.pageSize,
-          limit: rfmQuery.pageSize,
-          segment: rfmQuery.segment,
-          map,
-        });
+        const client = clientOf(get, set);
+        const page =
+          value === null
+            ? await client.rfmCustomers(source, rfmView.settings, query)
+            : await client.valueCustomerPage(source, value.request, query);
         if (request !== get().rfmPageRequest || get().rfmView !== rfmView) return;
         if (page.ok) set({ rfmPage: page.value });
         else set({ error: page.error.sentence });

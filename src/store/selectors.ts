@@ -36,7 +36,9 @@ export function selectIsStale(state: State): boolean {
 export function selectBusy(state: State): boolean {
   return state.phase !== 'idle' && state.phase !== 'ready'
     ? true
-    : state.scheduledAnalysis !== null || state.basketsProgress !== null;
+    : state.scheduledAnalysis !== null ||
+        state.basketsProgress !== null ||
+        state.valueProgress !== null;
 }
 
 /**

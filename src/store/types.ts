@@ -17,6 +17,9 @@ import type { AnalysisClient } from '../worker/analysisClient';
 import type { FileRequest } from '../worker/protocol';
 import type { Message } from '../core/common/message';
 import type { Language } from '../i18n/languages';
+import type { ValueByGroupView } from '../core/session/valueGroups';
+import type { CustomerValueView } from '../core/session/valueSession';
+import type { ValueRequest } from '../core/session/valueStages';
 import type { RulesPage, RuleSortKey } from '../core/basket/rulesTable';
 import type { RulesRequest, RulesSummary, SegmentsOverview } from '../core/session/basketsSession';
 
@@ -217,6 +220,30 @@ export interface BasketsSlice {
   downloadItemsets(): Promise<void>;
 }
 
+/** The settings of the customer-value models on the page (the RFM settings come with RFM). */
+export type ValueParameters = Omit<ValueRequest, 'rfm'>;
+
+export interface ValueSlice {
+  valueParameters: ValueParameters;
+  /** The last estimate and its request (whose RFM settings are an rfmView's, by identity). */
+  valueView: CustomerValueView | null;
+  /** Value per named RFM segment and per cluster, of the estimate on show. */
+  valueBySegment: ValueByGroupView | null;
+  valueByCluster: ValueByGroupView | null;
+  /** How far the estimate under way has come (0..1); null when none runs. */
+  valueProgress: number | null;
+  /** Each estimate (and each request for its groups) takes a number; the newest writes. */
+  valueRun: number;
+  valueGroupsRun: number;
+  setValueParameters(patch: Partial<ValueParameters>): void;
+  /** Fits the models on the RFM customers on show, with the parameters on the page. */
+  estimateValue(): Promise<void>;
+  /** Value per segment (under the page's map) and per cluster (the clustering on show). */
+  loadValueGroups(): Promise<void>;
+  downloadValue(): Promise<void>;
+  downloadAtRisk(): Promise<void>;
+}
+
 export type State = ControlSlice &
   LanguageSlice &
   UpdateSlice &
@@ -224,5 +251,6 @@ export type State = ControlSlice &
   OptionsSlice &
   AnalysisSlice &
   RfmSlice &
-  BasketsSlice;
+  BasketsSlice &
+  ValueSlice;
 export type { RfmSortKey };

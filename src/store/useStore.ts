@@ -9,6 +9,7 @@ import { createOptionsSlice } from './optionsSlice';
 import { createRfmSlice } from './rfmSlice';
 import { createUpdateSlice } from './updateSlice';
 import type { State } from './types';
+import { createValueSlice } from './valueSlice';
 
 /** The page's one store, built from its slices (zustand's slices pattern). */
 export const useStore = create<State>()((...args) => ({
@@ -20,6 +21,7 @@ export const useStore = create<State>()((...args) => ({
   ...createAnalysisSlice(...args),
   ...createRfmSlice(...args),
   ...createBasketsSlice(...args),
+  ...createValueSlice(...args),
 }));
 
 const initialState = useStore.getState();

@@ -13,3 +13,6 @@ export { COLUMN_KINDS } from '../core/read/inferColumns';
 /** The reasons an order line is left out of RFM, and the message key that names each. */
 export { RFM_DROP_LABELS, RFM_DROP_REASONS } from '../core/rfm/rfm';
 export { cellIndex, MEAN_CELL_SCORES, SCORE_LEVELS } from '../core/rfm/rfmSegments';
+/** Customer value: the table's value columns, and the bands of the P(alive) histogram. */
+export { isValueKey } from '../core/rfm/rfmCustomerTable';
+export { P_ALIVE_BINS } from '../core/session/valueSession';

@@ -11,6 +11,12 @@ import { AnalysisSession, type SegmentationRequest } from '../core/session/sessi
 import type { ExportParts, RfmExportChoice } from '../core/session/sessionExports';
 import type { AnalysisOptions } from '../core/analysis/analysisOptions';
 import type { ElbowPoint } from '../core/cluster/quality/chooseK';
+import type { NamedSegmentMap } from '../core/rfm/rfmSegments';
+import { atRiskExport, valueExport, type ValueExportChoice } from '../core/session/valueExports';
+import { valueByGroupView, type ValueGrouping } from '../core/session/valueGroups';
+import { customerValueView } from '../core/session/valueSession';
+import type { ValueRequest } from '../core/session/valueStages';
+import { valueCustomers } from '../core/session/valueTable';
 import { MAX_FILE_BYTES, type ExportFile, type Outcome } from './protocol';
 import {
   itemsetsExport,
@@ -156,6 +162,44 @@ export const exportItemsets = (id: number, request: RulesRequest, language: Lang
   withSession(id, async (session) =>
     asFile(await itemsetsExport(session, request, renderIn(language))),
   );
+
+// Customer value (issue #16): the value view, its groups, the customer table with value
+// columns, value.csv and the customers at risk.
+export const customerValue = (id: number, request: ValueRequest, onProgress?: ProgressListener) =>
+  withSession(id, (session) => {
+    const progress = throttleProgress(onProgress);
+    return customerValueView(session, request, (fraction) => progress('value', fraction));
+  });
+
+export const valueByGroup = (
+  id: number,
+  request: ValueRequest,
+  grouping: ValueGrouping,
+  onProgress?: ProgressListener,
+) =>
+  withSession(id, (session) =>
+    valueByGroupView(session, request, grouping, { onProgress: throttleProgress(onProgress) }),
+  );
+
+export const valueCustomerPage = (id: number, request: ValueRequest, query: RfmQuery) =>
+  withSession(id, (session) => valueCustomers(session, request, query));
+
+export const exportValue = (
+  id: number,
+  request: ValueRequest,
+  choice: ValueExportChoice,
+  language: Language,
+) =>
+  withSession(id, async (session) =>
+    asFile(await valueExport(session, request, choice, renderIn(language))),
+  );
+
+export const exportAtRisk = (
+  id: number,
+  request: ValueRequest,
+  map: NamedSegmentMap,
+  language: Language,
+) => withSession(id, (session) => asFile(atRiskExport(session, request, map, renderIn(language))));
 
 /** Messages in exports (segment labels, reasons, file names) read in the user's language. */
 function renderIn(language: Language) {

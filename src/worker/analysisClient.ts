@@ -9,6 +9,11 @@ import type { RfmView } from '../core/session/rfmView';
 import type { SegmentationRequest } from '../core/session/session';
 import type { RfmExportChoice } from '../core/session/sessionExports';
 import type { SegmentationView } from '../core/session/segmentationView';
+import type { NamedSegmentMap } from '../core/rfm/rfmSegments';
+import type { ValueExportChoice } from '../core/session/valueExports';
+import type { ValueByGroupView, ValueGrouping } from '../core/session/valueGroups';
+import type { CustomerValueView } from '../core/session/valueSession';
+import type { ValueRequest } from '../core/session/valueStages';
 import type * as AnalysisApi from './analysisApi';
 import type { ExportFile, FileRequest, Outcome } from './protocol';
 import type { ProgressListener } from './throttle';
@@ -123,6 +128,36 @@ export interface AnalysisClient {
     language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
+  customerValue(
+    file: FileRequest,
+    request: ValueRequest,
+    onProgress?: ProgressListener,
+  ): Promise<Outcome<CustomerValueView>>;
+  valueByGroup(
+    file: FileRequest,
+    request: ValueRequest,
+    grouping: ValueGrouping,
+    onProgress?: ProgressListener,
+  ): Promise<Outcome<ValueByGroupView>>;
+  valueCustomerPage(
+    file: FileRequest,
+    request: ValueRequest,
+    query: RfmQuery,
+  ): Promise<Outcome<RfmPage>>;
+  exportValue(
+    file: FileRequest,
+    request: ValueRequest,
+    choice: ValueExportChoice,
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
+  exportAtRisk(
+    file: FileRequest,
+    request: ValueRequest,
+    map: NamedSegmentMap,
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
   /** Stops whatever runs now; its promises reject with CancelledError. */
   cancel(): void;
   /** Starts the worker ahead of need (while the page waits for a file). */
@@ -170,6 +205,14 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     exportRfm: (id, settings, clustering, choice, language) =>
       remote.exportRfm(id, settings, clustering, choice, language),
     exportRfmSetAside: (id, settings, language) => remote.exportRfmSetAside(id, settings, language),
+    customerValue: (id, request, onProgress) =>
+      remote.customerValue(id, request, wrapped(onProgress)),
+    valueByGroup: (id, request, grouping, onProgress) =>
+      remote.valueByGroup(id, request, grouping, wrapped(onProgress)),
+    valueCustomerPage: (id, request, query) => remote.valueCustomerPage(id, request, query),
+    exportValue: (id, request, choice, language) =>
+      remote.exportValue(id, request, choice, language),
+    exportAtRisk: (id, request, map, language) => remote.exportAtRisk(id, request, map, language),
     // Baskets (#13)
     rules: (id, request, onProgress) => remote.rules(id, request, wrapped(onProgress)),
     rulesPage: (id, request, query) => remote.rulesPage(id, request, query),
@@ -307,6 +350,46 @@ export abstract class SessionClient implements AnalysisClient {
     onReopen?: ReopenListener,
   ) {
     const ask = (b: AnalysisBackend) => b.exportItemsets(file.id, request, language);
+    return this.ask(file, ask, undefined, onReopen);
+  }
+
+  customerValue(file: FileRequest, request: ValueRequest, onProgress?: ProgressListener) {
+    return this.ask(file, (b) => b.customerValue(file.id, request, onProgress), onProgress);
+  }
+
+  valueByGroup(
+    file: FileRequest,
+    request: ValueRequest,
+    grouping: ValueGrouping,
+    onProgress?: ProgressListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.valueByGroup(file.id, request, grouping, onProgress);
+    return this.ask(file, ask, onProgress);
+  }
+
+  valueCustomerPage(file: FileRequest, request: ValueRequest, query: RfmQuery) {
+    return this.ask(file, (b) => b.valueCustomerPage(file.id, request, query));
+  }
+
+  exportValue(
+    file: FileRequest,
+    request: ValueRequest,
+    choice: ValueExportChoice,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.exportValue(file.id, request, choice, language);
+    return this.ask(file, ask, undefined, onReopen);
+  }
+
+  exportAtRisk(
+    file: FileRequest,
+    request: ValueRequest,
+    map: NamedSegmentMap,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.exportAtRisk(file.id, request, map, language);
     return this.ask(file, ask, undefined, onReopen);
   }
 

@@ -95,6 +95,10 @@ export const LATIN_TERMS: ReadonlySet<string> = new Set([
   'Ward',
   'Davies-Bouldin',
   'Calinski-Harabasz',
+  // Customer value: the models' names
+  'BG',
+  'NBD',
+  'Gamma-Gamma',
   // Symbols and units
   'eps',
   'log',

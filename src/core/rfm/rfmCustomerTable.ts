@@ -2,7 +2,29 @@ import type { RfmResult } from './rfm';
 import type { NamedSegmentMap } from './rfmSegments';
 
 export type RfmSortKey =
-  'customer' | 'recency' | 'frequency' | 'monetary' | 'r' | 'f' | 'm' | 'code' | 'segment';
+  | 'customer'
+  | 'recency'
+  | 'frequency'
+  | 'monetary'
+  | 'r'
+  | 'f'
+  | 'm'
+  | 'code'
+  | 'segment'
+  | RfmValueKey;
+
+/** The customer-value columns the table gains once value has been computed. */
+export type RfmValueKey = 'pAlive' | 'expectedPurchases' | 'clv';
+
+export const RFM_VALUE_KEYS: readonly RfmValueKey[] = ['pAlive', 'expectedPurchases', 'clv'];
+
+/** P(alive), expected purchases and CLV per RFM customer (in `rfm.customers` order). */
+export interface RfmValueColumns {
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
+  /** Null without a spend model: the table cannot sort by CLV then. */
+  clv: Float64Array | null;
+}
 
 export interface RfmQuery {
   sort: RfmSortKey;
@@ -24,6 +46,8 @@ export interface RfmCustomerRow {
   r: number;
   f: number;
   m: number;
+  /** The customer's value figures, when the page asked with value columns. */
+  value?: { pAlive: number; expectedPurchases: number; clv: number | null };
 }
 
 export interface RfmPage {
@@ -39,12 +63,18 @@ export interface RfmPage {
  */
 export class RfmCustomerTable {
   private readonly orders = new Map<string, Int32Array>();
+  /** Orders by value columns, per set of columns (a new value request brings new columns). */
+  private readonly valueOrders = new WeakMap<RfmValueColumns, Map<RfmValueKey, Int32Array>>();
 
   constructor(private readonly rfm: RfmResult) {}
 
-  page(query: RfmQuery): RfmPage {
+  /**
+   * One page of customers. With `value`, rows carry their value figures and the table sorts by
+   * them too; sorting by a value column without them (or by CLV without a spend model) throws.
+   */
+  page(query: RfmQuery, value?: RfmValueColumns): RfmPage {
     const { rfm } = this;
-    const order = this.order(query);
+    const order = isValueKey(query.sort) ? this.valueOrder(query.sort, value) : this.order(query);
     const cellOf = rfm.cells[query.map.scheme];
     const segmentOf = (i: number) => query.map.cells[cellOf[i]];
     let matching: Int32Array = order;
@@ -66,14 +96,36 @@ export class RfmCustomerTable {
         r: rfm.r[i],
         f: rfm.f[i],
         m: rfm.m[i],
+        ...(value && {
+          value: {
+            pAlive: value.pAlive[i],
+            expectedPurchases: value.expectedPurchases[i],
+            clv: value.clv === null ? null : value.clv[i],
+          },
+        }),
       });
     }
     return { total, offset, rows };
   }
 
+  /** Customers in ascending order of a value column (ties by customer id), cached per columns. */
+  private valueOrder(key: RfmValueKey, value: RfmValueColumns | undefined): Int32Array {
+    const values = value?.[key];
+    if (!value || !values) throw new Error(`the RFM table has no ${key} column to sort by`);
+    let known = this.valueOrders.get(value);
+    if (known === undefined) this.valueOrders.set(value, (known = new Map()));
+    const cached = known.get(key);
+    if (cached) return cached;
+    const order = Int32Array.from({ length: values.length }, (_, i) => i);
+    order.sort((a, b) => values[a] - values[b] || a - b);
+    known.set(key, order);
+    return order;
+  }
+
   /** Customers in ascending order of the sort key (ties by customer id), cached per key. */
   private order(query: RfmQuery): Int32Array {
     const { rfm } = this;
+    if (isValueKey(query.sort)) throw new Error('value columns sort in valueOrder');
     const key = query.sort === 'segment' ? `segment:${JSON.stringify(query.map)}` : query.sort;
     const known = this.orders.get(key);
     if (known) return known;
@@ -99,4 +151,8 @@ export class RfmCustomerTable {
     this.orders.set(key, order);
     return order;
   }
+}
+
+export function isValueKey(key: RfmSortKey): key is RfmValueKey {
+  return (RFM_VALUE_KEYS as readonly string[]).includes(key);
 }

@@ -11,7 +11,12 @@ import type { Table } from '../read/table';
 import { selectOrderLines, type OrderLines, type OrderLineSettings } from '../rfm/orderLines';
 import { rfmOfLines, type RfmResult, type RfmSettings } from '../rfm/rfm';
 import { customerClusters, rfmAnalysisOptions, rfmTable } from '../rfm/rfmClustering';
-import { RfmCustomerTable, type RfmPage, type RfmQuery } from '../rfm/rfmCustomerTable';
+import {
+  RfmCustomerTable,
+  type RfmPage,
+  type RfmQuery,
+  type RfmValueColumns,
+} from '../rfm/rfmCustomerTable';
 import { cellTotals } from '../rfm/rfmSummary';
 import {
   CSV_READ,
@@ -198,9 +203,9 @@ export class AnalysisSession {
     return customerClusters(analysis, k, this.rfm(settings).customers.length);
   }
 
-  /** One page of the RFM customer table, sorted and filtered here. */
-  rfmCustomers(settings: RfmSettings, query: RfmQuery): RfmPage {
-    return this.rfmStage(settings).table.page(query);
+  /** One page of the RFM customer table, sorted and filtered here (with value columns if given). */
+  rfmCustomers(settings: RfmSettings, query: RfmQuery, value?: RfmValueColumns): RfmPage {
+    return this.rfmStage(settings).table.page(query, value);
   }
 
   /** The table a request segments, and the options it runs with there. */

@@ -4,6 +4,8 @@ import {
   RfmCustomerTable,
   type RfmQuery,
   type RfmSortKey,
+  type RfmValueColumns,
+  type RfmValueKey,
 } from '../../../src/core/rfm/rfmCustomerTable';
 import { cellIndex, renameSegment } from '../../../src/core/rfm/rfmSegments';
 import { defaultEnglishMap, englishMap, handMadeRfm, meanCells } from '../../support/rfm';
@@ -163,7 +165,7 @@ describe('RfmCustomerTable', () => {
   });
 
   it('pages through every matching customer once, sorted by the key, for any query', () => {
-    const keys: RfmSortKey[] = [
+    const keys: Exclude<RfmSortKey, RfmValueKey>[] = [
       'customer',
       'recency',
       'frequency',
@@ -233,5 +235,65 @@ describe('RfmCustomerTable', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  describe('with value columns', () => {
+    // P(alive), expected purchases and CLV of a..f, with ties on P(alive).
+    const value: RfmValueColumns = {
+      pAlive: Float64Array.from([0.9, 0.2, 0.9, 0.05, 0.6, 0.2]),
+      expectedPurchases: Float64Array.from([1.5, 0.1, 3, 0, 0.8, 0.3]),
+      clv: Float64Array.from([300, 10, 900, 0, 120, 40]),
+    };
+    const table = new RfmCustomerTable(RFM);
+    const page = (changes: Partial<RfmQuery>, columns: RfmValueColumns = value) =>
+      table.page(query(changes), columns);
+
+    it("adds each customer's P(alive), expected purchases and CLV to its row", () => {
+      const rows = page({}).rows;
+      expect(rows.map((row) => row.value)).toEqual([
+        { pAlive: 0.9, expectedPurchases: 1.5, clv: 300 },
+        { pAlive: 0.2, expectedPurchases: 0.1, clv: 10 },
+        { pAlive: 0.9, expectedPurchases: 3, clv: 900 },
+        { pAlive: 0.05, expectedPurchases: 0, clv: 0 },
+        { pAlive: 0.6, expectedPurchases: 0.8, clv: 120 },
+        { pAlive: 0.2, expectedPurchases: 0.3, clv: 40 },
+      ]);
+      // Without value columns the rows stay as they were.
+      expect(table.page(query()).rows[0]).not.toHaveProperty('value');
+    });
+
+    it('sorts by each value column, ties by customer id, and pages and filters as before', () => {
+      expect(page({ sort: 'pAlive' }).rows.map((row) => row.customer)).toEqual([
+        'd',
+        'b',
+        'f',
+        'e',
+        'a',
+        'c',
+      ]);
+      expect(
+        page({ sort: 'expectedPurchases', descending: true }).rows.map((row) => row.customer),
+      ).toEqual(['c', 'a', 'e', 'f', 'b', 'd']);
+      const second = page({ sort: 'clv', descending: true, offset: 2, limit: 2 });
+      expect(second.total).toBe(6);
+      expect(second.rows.map((row) => row.customer)).toEqual(['e', 'f']);
+      const segment = page({ segment: 0 }).rows[0].segment;
+      const filtered = page({ sort: 'clv', descending: true, segment });
+      expect(filtered.rows.every((row) => row.segment === segment)).toBe(true);
+      const clvs = filtered.rows.map((row) => row.value?.clv ?? NaN);
+      expect(clvs).toEqual([...clvs].sort((a, b) => b - a));
+    });
+
+    it('sorts by the columns it is given, not by those of an earlier request', () => {
+      expect(page({ sort: 'clv' }).rows[0].customer).toBe('d');
+      const other = { ...value, clv: Float64Array.from([5, 4, 3, 2, 1, 0]) };
+      expect(page({ sort: 'clv' }, other).rows[0].customer).toBe('f');
+    });
+
+    it('refuses to sort by value without value columns, or by CLV without a spend model', () => {
+      expect(() => table.page(query({ sort: 'pAlive' }))).toThrow(/no pAlive column/);
+      expect(() => page({ sort: 'clv' }, { ...value, clv: null })).toThrow(/no clv column/);
+      expect(page({ sort: 'pAlive' }, { ...value, clv: null }).rows[0].value?.clv).toBeNull();
+    });
   });
 });
