@@ -5,6 +5,7 @@ import { DendrogramChart } from './DendrogramChart';
 import { KDistanceChart } from './KDistanceChart';
 import { ClusterSegmentTable } from './ClusterSegmentTable';
 import { ModeChoice } from './ModeChoice';
+import { RecommendPanel } from './RecommendPanel';
 import { RfmCustomerTable } from './RfmCustomerTable';
 import { RfmExportPanel } from './RfmExportPanel';
 import { RfmGrid } from './RfmGrid';
@@ -132,6 +133,11 @@ export function App() {
             {hasRfm && (
               <Section step={5} title={t('ui.section.export')}>
                 <RfmExportPanel />
+              </Section>
+            )}
+            {hasRfm && (
+              <Section step={6} title={t('ui.recommend.heading')}>
+                <RecommendPanel />
               </Section>
             )}
           </>

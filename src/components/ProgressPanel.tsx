@@ -14,6 +14,7 @@ const STAGE_NAMES = {
   cluster: 'ui.progress.stage.cluster',
   profile: 'ui.progress.stage.profile',
   rfm: 'ui.progress.stage.rfm',
+  recommend: 'ui.recommend.progress',
 } as const satisfies Record<Stage, UiKey>;
 
 /** While work runs: which stage, how far (a labelled progress bar), and a Cancel button. */
@@ -22,7 +23,13 @@ export function ProgressPanel() {
   const progress = useStore((s) => s.progress);
   const phase = useStore((s) => s.phase);
   const cancel = useStore((s) => s.cancel);
-  if (phase !== 'loading' && phase !== 'analysing' && phase !== 'comparing') return null;
+  if (
+    phase !== 'loading' &&
+    phase !== 'analysing' &&
+    phase !== 'comparing' &&
+    phase !== 'recommending'
+  )
+    return null;
   const stage = t(STAGE_NAMES[progress?.stage ?? 'parse']);
   const percent = Math.round((progress?.fraction ?? 0) * 100);
   return (

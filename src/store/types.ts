@@ -17,8 +17,11 @@ import type { AnalysisClient } from '../worker/analysisClient';
 import type { FileRequest } from '../worker/protocol';
 import type { Message } from '../core/common/message';
 import type { Language } from '../i18n/languages';
+import type { RecommendMethod, RecommendOptions } from '../core/recommend/recommendOptions';
+import type { CustomerRecommendations } from '../core/session/recommendLists';
+import type { RecommendEvaluated, RecommendTopItems } from '../worker/analysisApi';
 
-export type Phase = 'idle' | 'loading' | 'analysing' | 'comparing' | 'ready';
+export type Phase = 'idle' | 'loading' | 'analysing' | 'comparing' | 'recommending' | 'ready';
 export type MetricName = 'silhouette' | 'daviesBouldin' | 'calinskiHarabasz';
 
 /** The clustering choices on the page (the rest of AnalysisOptions is features and cleaning). */
@@ -159,10 +162,39 @@ export interface RfmSlice {
   downloadRfmSetAside(): Promise<void>;
 }
 
+/** The Recommendations section's settings (issue 14). */
+export interface RecommendChoice extends RecommendOptions {
+  /** The method of the look-up, the most recommended items and the download. */
+  method: RecommendMethod;
+}
+
+/** What a recommendation result was computed for: shown only while it is still so. */
+export interface RecommendBasis {
+  source: FileRequest;
+  rfm: RfmSettings;
+  options: RecommendOptions;
+}
+
+export interface RecommendSlice {
+  recommendChoice: RecommendChoice;
+  /** The evaluation on show, with what it was computed for. */
+  recommendResult: (RecommendEvaluated & RecommendBasis & { scheme: SegmentScheme }) | null;
+  /** The items most recommended per segment, by the method named in it. */
+  recommendTop: (RecommendTopItems & { basis: RecommendBasis }) | null;
+  /** The customer looked up last. */
+  recommendLookup: (CustomerRecommendations & { basis: RecommendBasis }) | null;
+  setRecommendChoice(patch: Partial<RecommendChoice>): void;
+  /** Measures the three methods on held-out last orders, overall, per segment and per cluster. */
+  evaluateRecommendations(): Promise<void>;
+  lookUpCustomer(id: string): Promise<void>;
+  downloadRecommendations(segment: number | null): Promise<void>;
+}
+
 export type State = ControlSlice &
   LanguageSlice &
   DatasetSlice &
   OptionsSlice &
   AnalysisSlice &
-  RfmSlice;
+  RfmSlice &
+  RecommendSlice;
 export type { RfmSortKey };

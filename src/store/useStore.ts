@@ -5,6 +5,7 @@ import { INITIAL_CONTROL } from './control';
 import { createDatasetSlice } from './datasetSlice';
 import { createLanguageSlice } from './languageSlice';
 import { createOptionsSlice } from './optionsSlice';
+import { createRecommendSlice } from './recommendSlice';
 import { createRfmSlice } from './rfmSlice';
 import type { State } from './types';
 
@@ -16,6 +17,7 @@ export const useStore = create<State>()((...args) => ({
   ...createOptionsSlice(...args),
   ...createAnalysisSlice(...args),
   ...createRfmSlice(...args),
+  ...createRecommendSlice(...args),
 }));
 
 const initialState = useStore.getState();

@@ -89,6 +89,9 @@ export const LATIN_TERMS: ReadonlySet<string> = new Set([
   'Ward',
   'Davies-Bouldin',
   'Calinski-Harabasz',
+  // Ranking metrics of recommendations, known by these names
+  'NDCG',
+  'MAP',
   // Symbols and units
   'eps',
   'log',

@@ -12,7 +12,8 @@ export type Stage =
   | 'cluster'
   | 'silhouette'
   | 'profile'
-  | 'rfm';
+  | 'rfm'
+  | 'recommend';
 
 /** Reports progress of a whole analysis: which stage runs and how far it has come. */
 export type PipelineProgress = (stage: Stage, fraction: number) => void;
