@@ -22,6 +22,16 @@ function Product({ item }: { item: LookupItem }) {
   );
 }
 
+/** A product in a table: its code, its description under it in lighter type. */
+function ProductCell({ item }: { item: LookupItem }) {
+  return (
+    <Data>
+      {item.item}
+      {item.description && <span className="recommend__description"> {item.description}</span>}
+    </Data>
+  );
+}
+
 /** The look-up of one customer, the items most recommended per segment, and the downloads. */
 export function RecommendLists() {
   const { t } = useTranslation();
@@ -101,51 +111,49 @@ export function RecommendLists() {
               ))}
             </ul>
           </details>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption>
-                {rich('ui.recommend.recommendedCaption', {
-                  n: lookup.n,
-                  id: <Data>{lookup.id}</Data>,
-                  method: say(methodName(lookup.method)),
-                })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t('ui.recommend.column.rank')}
-                  </th>
-                  <th scope="col">{t('ui.recommend.column.item')}</th>
-                  <th scope="col">{t('ui.recommend.column.description')}</th>
-                  <th scope="col" className="num">
-                    {t('ui.recommend.column.score')}
-                  </th>
-                  <th scope="col">{t('ui.recommend.column.because')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lookup.recommendations.map((row) => (
-                  <tr key={row.rank}>
-                    <td className="num">{row.rank}</td>
-                    <th scope="row">
-                      <Data>{row.item}</Data>
+          {lookup.recommendations.length > 0 && (
+            <div className="table-scroll">
+              <table className="data-table">
+                <caption>
+                  {rich('ui.recommend.recommendedCaption', {
+                    n: lookup.n,
+                    id: <Data>{lookup.id}</Data>,
+                    method: say(methodName(lookup.method)),
+                  })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="num">
+                      {t('ui.recommend.column.rank')}
                     </th>
-                    <td>
-                      <Data>{row.description}</Data>
-                    </td>
-                    <td className="num">{format.fixed(row.score, 3)}</td>
-                    <td>
-                      {row.because === null ? (
-                        t('ui.recommend.bestSeller')
-                      ) : (
-                        <Product item={row.because} />
-                      )}
-                    </td>
+                    <th scope="col">{t('ui.recommend.column.item')}</th>
+                    <th scope="col" className="num">
+                      {t('ui.recommend.column.score')}
+                    </th>
+                    <th scope="col">{t('ui.recommend.column.because')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {lookup.recommendations.map((row) => (
+                    <tr key={row.rank}>
+                      <td className="num">{row.rank}</td>
+                      <th scope="row">
+                        <ProductCell item={row} />
+                      </th>
+                      <td className="num">{format.fixed(row.score, 3)}</td>
+                      <td>
+                        {row.because === null ? (
+                          t('ui.recommend.bestSeller')
+                        ) : (
+                          <Product item={row.because} />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
           {lookup.recommendations.length < lookup.n && (
             <p className="hint">
               {t('ui.recommend.fewer', { count: lookup.recommendations.length })}
@@ -187,7 +195,6 @@ export function RecommendLists() {
                 <thead>
                   <tr>
                     <th scope="col">{t('ui.recommend.column.item')}</th>
-                    <th scope="col">{t('ui.recommend.column.description')}</th>
                     <th scope="col" className="num">
                       {t('ui.recommend.column.recommendedTo')}
                     </th>
@@ -197,11 +204,8 @@ export function RecommendLists() {
                   {group.items.map((row) => (
                     <tr key={row.item}>
                       <th scope="row">
-                        <Data>{row.item}</Data>
+                        <ProductCell item={row} />
                       </th>
-                      <td>
-                        <Data>{row.description}</Data>
-                      </td>
                       <td className="num">{format.count(row.customers)}</td>
                     </tr>
                   ))}

@@ -100,9 +100,9 @@ export function RecommendPanel() {
         <p>
           <button type="submit" className="primary" disabled={!ready || item === null}>
             {t('ui.recommend.evaluate')}
-          </button>{' '}
-          <span className="hint">{t('ui.recommend.evaluateHint')}</span>
+          </button>
         </p>
+        <p className="hint">{t('ui.recommend.evaluateHint')}</p>
       </form>
       {changed && <p className="notice">{t('ui.recommend.changed')}</p>}
       {shown !== null && (

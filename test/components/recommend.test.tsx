@@ -192,7 +192,7 @@ describe('the Recommendations section', { timeout: 300_000 }, () => {
       name: `Top 5 for customer ${id}: Best sellers`,
     });
     for (const row of within(popular).getAllByRole('row').slice(1))
-      expect(within(row).getAllByRole('cell')[3]).toHaveTextContent('a best seller');
+      expect(within(row).getAllByRole('cell')[2]).toHaveTextContent('a best seller');
 
     // Every customer's top 5 on the full history, then one segment's.
     await user.click(
@@ -252,6 +252,12 @@ describe('the Recommendations section', { timeout: 300_000 }, () => {
       within(region).getByRole('table', { name: '各 RFM 命名细分群在 N = 10 时的 NDCG' }),
     ).toBeInTheDocument();
     await within(region).findByRole('table', { name: /最常出现的商品：基于商品$/ });
+    // A customer who spent little, with products left to recommend.
+    await user.click(
+      within(screen.getByRole('table', { name: '客户' })).getByRole('button', { name: /消费金额/ }),
+    );
+    await waitFor(() => expect(useStore.getState().rfmQuery.descending).toBe(false));
+    await settled();
     const id = useStore.getState().rfmPage!.rows[0].customer;
     await user.type(within(region).getByLabelText('客户编号'), id);
     await user.click(within(region).getByRole('button', { name: '查询' }));

@@ -42,7 +42,6 @@ export const uiRecommend = {
       winner: 'Wins on NDCG',
       rank: 'Rank',
       item: 'Product',
-      description: 'Description',
       score: 'Score',
       because: 'Because they bought',
       recommendedTo: 'Recommended to',

@@ -43,7 +43,6 @@ export const uiRecommend: CatalogShape<typeof english> = {
       winner: 'NDCG 最优',
       rank: '排名',
       item: '商品',
-      description: '描述',
       score: '得分',
       because: '因为买过',
       recommendedTo: '推荐给',
