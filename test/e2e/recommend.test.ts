@@ -67,7 +67,20 @@ describe('Recommendations in Chromium', { timeout: 600_000 }, () => {
       .getByRole('table', { name: 'NDCG at N = 10 per named RFM segment' })
       .waitFor({ timeout: 60_000 });
 
-    // A customer of the RFM table, looked up by id.
+    // A customer of the RFM table who spent little (so bought few of the sample's products, and
+    // has some left to recommend), looked up by id.
+    const customersTable = page.getByRole('table', { name: 'Customers', exact: true });
+    const firstId = () => customersTable.getByRole('rowheader').first().textContent();
+    const topSpender = await firstId();
+    await customersTable.getByRole('button', { name: /Monetary/ }).click();
+    await expect.poll(firstId, { timeout: 60_000 }).not.toBe(topSpender);
+    await customersTable
+      .getByRole('columnheader', { name: /Monetary/ })
+      .and(page.locator('[aria-sort="ascending"]'))
+      .waitFor({ timeout: 60_000 });
+    await expect
+      .poll(() => page.getByRole('main').getAttribute('aria-busy'), { timeout: 300_000 })
+      .toBe('false');
     const id = (
       await page
         .getByRole('table', { name: 'Customers', exact: true })
