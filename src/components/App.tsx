@@ -6,6 +6,7 @@ import { DendrogramChart } from './DendrogramChart';
 import { KDistanceChart } from './KDistanceChart';
 import { ClusterSegmentTable } from './ClusterSegmentTable';
 import { ModeChoice } from './ModeChoice';
+import { RecommendPanel } from './RecommendPanel';
 import { RfmCustomerTable } from './RfmCustomerTable';
 import { RfmExportPanel } from './RfmExportPanel';
 import { RfmGrid } from './RfmGrid';
@@ -144,7 +145,12 @@ export function App() {
               </Section>
             )}
             {hasRfm && (
-              <Section step={7} title={t('ui.section.export')}>
+              <Section step={7} title={t('ui.recommend.heading')}>
+                <RecommendPanel />
+              </Section>
+            )}
+            {hasRfm && (
+              <Section step={8} title={t('ui.section.export')}>
                 <RfmExportPanel />
               </Section>
             )}

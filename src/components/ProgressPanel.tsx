@@ -14,6 +14,7 @@ const STAGE_NAMES = {
   cluster: 'ui.progress.stage.cluster',
   profile: 'ui.progress.stage.profile',
   rfm: 'ui.progress.stage.rfm',
+  recommend: 'ui.recommend.progress',
   value: 'ui.value.progress',
 } as const satisfies Record<Stage, UiKey>;
 
@@ -27,7 +28,11 @@ export function ProgressPanel() {
   // (the same Cancel).
   const valueProgress = useStore((s) => s.valueProgress);
   const baskets = useStore((s) => s.basketsProgress);
-  const working = phase === 'loading' || phase === 'analysing' || phase === 'comparing';
+  const working =
+    phase === 'loading' ||
+    phase === 'analysing' ||
+    phase === 'comparing' ||
+    phase === 'recommending';
   if (!working && valueProgress === null && baskets === null) return null;
   const stage = working
     ? t(STAGE_NAMES[progress?.stage ?? 'parse'])

@@ -44,7 +44,9 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
       cancelScheduledAnalysis(get, set);
       const client = clientOf(get, set);
       // One analysis at a time: a newer request replaces a running one.
-      if (get().phase === 'analysing' || get().phase === 'comparing') client.cancel();
+      const { phase } = get();
+      if (phase === 'analysing' || phase === 'comparing' || phase === 'recommending')
+        client.cancel();
       const blocker = mode === 'transactions' ? selectRfmBlocker(get()) : null;
       if (blocker !== null) {
         // The mapping form says what is missing; nothing runs until it is there.

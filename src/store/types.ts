@@ -22,8 +22,11 @@ import type { CustomerValueView } from '../core/session/valueSession';
 import type { ValueRequest } from '../core/session/valueStages';
 import type { RulesPage, RuleSortKey } from '../core/basket/rulesTable';
 import type { RulesRequest, RulesSummary, SegmentsOverview } from '../core/session/basketsSession';
+import type { RecommendMethod, RecommendOptions } from '../core/recommend/recommendOptions';
+import type { CustomerRecommendations } from '../core/session/recommendLists';
+import type { RecommendEvaluated, RecommendTopItems } from '../worker/analysisApi';
 
-export type Phase = 'idle' | 'loading' | 'analysing' | 'comparing' | 'ready';
+export type Phase = 'idle' | 'loading' | 'analysing' | 'comparing' | 'recommending' | 'ready';
 export type MetricName = 'silhouette' | 'daviesBouldin' | 'calinskiHarabasz';
 
 /** The clustering choices on the page (the rest of AnalysisOptions is features and cleaning). */
@@ -244,6 +247,34 @@ export interface ValueSlice {
   downloadAtRisk(): Promise<void>;
 }
 
+/** The Recommendations section's settings (issue 14). */
+export interface RecommendChoice extends RecommendOptions {
+  /** The method of the look-up, the most recommended items and the download. */
+  method: RecommendMethod;
+}
+
+/** What a recommendation result was computed for: shown only while it is still so. */
+export interface RecommendBasis {
+  source: FileRequest;
+  rfm: RfmSettings;
+  options: RecommendOptions;
+}
+
+export interface RecommendSlice {
+  recommendChoice: RecommendChoice;
+  /** The evaluation on show, with what it was computed for. */
+  recommendResult: (RecommendEvaluated & RecommendBasis & { scheme: SegmentScheme }) | null;
+  /** The items most recommended per segment, by the method named in it. */
+  recommendTop: (RecommendTopItems & { basis: RecommendBasis }) | null;
+  /** The customer looked up last. */
+  recommendLookup: (CustomerRecommendations & { basis: RecommendBasis }) | null;
+  setRecommendChoice(patch: Partial<RecommendChoice>): void;
+  /** Measures the three methods on held-out last orders, overall, per segment and per cluster. */
+  evaluateRecommendations(): Promise<void>;
+  lookUpCustomer(id: string): Promise<void>;
+  downloadRecommendations(segment: number | null): Promise<void>;
+}
+
 export type State = ControlSlice &
   LanguageSlice &
   UpdateSlice &
@@ -252,5 +283,6 @@ export type State = ControlSlice &
   AnalysisSlice &
   RfmSlice &
   BasketsSlice &
-  ValueSlice;
+  ValueSlice &
+  RecommendSlice;
 export type { RfmSortKey };

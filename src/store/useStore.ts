@@ -6,6 +6,7 @@ import { INITIAL_CONTROL } from './control';
 import { createDatasetSlice } from './datasetSlice';
 import { createLanguageSlice } from './languageSlice';
 import { createOptionsSlice } from './optionsSlice';
+import { createRecommendSlice } from './recommendSlice';
 import { createRfmSlice } from './rfmSlice';
 import { createUpdateSlice } from './updateSlice';
 import type { State } from './types';
@@ -17,6 +18,7 @@ export const useStore = create<State>()((...args) => ({
   ...createLanguageSlice(...args),
   ...createUpdateSlice(...args),
   ...createDatasetSlice(...args),
+  ...createRecommendSlice(...args),
   ...createOptionsSlice(...args),
   ...createAnalysisSlice(...args),
   ...createRfmSlice(...args),

@@ -13,6 +13,9 @@ export { COLUMN_KINDS } from '../core/read/inferColumns';
 /** The reasons an order line is left out of RFM, and the message key that names each. */
 export { RFM_DROP_LABELS, RFM_DROP_REASONS } from '../core/rfm/rfm';
 export { cellIndex, MEAN_CELL_SCORES, SCORE_LEVELS } from '../core/rfm/rfmSegments';
+/** The recommenders measured side by side, and the message that names each (issue 14). */
+export { RECOMMEND_METHODS } from '../core/recommend/recommendOptions';
+export { methodName } from '../core/session/recommendVerdict';
 /** Customer value: the table's value columns, and the bands of the P(alive) histogram. */
 export { isValueKey } from '../core/rfm/rfmCustomerTable';
 export { P_ALIVE_BINS } from '../core/session/valueSession';

@@ -9,7 +9,11 @@ import type { RfmView } from '../core/session/rfmView';
 import type { SegmentationRequest } from '../core/session/session';
 import type { RfmExportChoice } from '../core/session/sessionExports';
 import type { SegmentationView } from '../core/session/segmentationView';
+import type { RecommendMethod } from '../core/recommend/recommendOptions';
 import type { NamedSegmentMap } from '../core/rfm/rfmSegments';
+import type { CustomerRecommendations } from '../core/session/recommendLists';
+import type { RecommendRequest } from '../core/session/recommendSession';
+import type { RecommendEvaluated, RecommendGroupings, RecommendTopItems } from './analysisApi';
 import type { ValueExportChoice } from '../core/session/valueExports';
 import type { ValueByGroupView, ValueGrouping } from '../core/session/valueGroups';
 import type { CustomerValueView } from '../core/session/valueSession';
@@ -158,6 +162,37 @@ export interface AnalysisClient {
     language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
+  // Recommendations (issue 14)
+  recommendEvaluate(
+    file: FileRequest,
+    request: RecommendRequest,
+    groupings: RecommendGroupings,
+    onProgress?: ProgressListener,
+  ): Promise<Outcome<RecommendEvaluated>>;
+  recommendTopItems(
+    file: FileRequest,
+    request: RecommendRequest,
+    method: RecommendMethod,
+    map: NamedSegmentMap,
+    onProgress?: ProgressListener,
+  ): Promise<Outcome<RecommendTopItems>>;
+  recommendCustomer(
+    file: FileRequest,
+    request: RecommendRequest,
+    method: RecommendMethod,
+    customerId: string,
+    map: NamedSegmentMap,
+    onProgress?: ProgressListener,
+  ): Promise<Outcome<CustomerRecommendations>>;
+  exportRecommendations(
+    file: FileRequest,
+    request: RecommendRequest,
+    method: RecommendMethod,
+    map: NamedSegmentMap,
+    segment: number | null,
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
   /** Stops whatever runs now; its promises reject with CancelledError. */
   cancel(): void;
   /** Starts the worker ahead of need (while the page waits for a file). */
@@ -205,6 +240,15 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     exportRfm: (id, settings, clustering, choice, language) =>
       remote.exportRfm(id, settings, clustering, choice, language),
     exportRfmSetAside: (id, settings, language) => remote.exportRfmSetAside(id, settings, language),
+    // Recommendations (issue 14)
+    recommendEvaluate: (id, request, groupings, onProgress) =>
+      remote.recommendEvaluate(id, request, groupings, wrapped(onProgress)),
+    recommendTopItems: (id, request, method, map, onProgress) =>
+      remote.recommendTopItems(id, request, method, map, wrapped(onProgress)),
+    recommendCustomer: (id, request, method, customerId, map, onProgress) =>
+      remote.recommendCustomer(id, request, method, customerId, map, wrapped(onProgress)),
+    exportRecommendations: (id, request, method, map, segment, language) =>
+      remote.exportRecommendations(id, request, method, map, segment, language),
     customerValue: (id, request, onProgress) =>
       remote.customerValue(id, request, wrapped(onProgress)),
     valueByGroup: (id, request, grouping, onProgress) =>
@@ -390,6 +434,57 @@ export abstract class SessionClient implements AnalysisClient {
     onReopen?: ReopenListener,
   ) {
     const ask = (b: AnalysisBackend) => b.exportAtRisk(file.id, request, map, language);
+    return this.ask(file, ask, undefined, onReopen);
+  }
+
+  // Recommendations (issue 14)
+  recommendEvaluate(
+    file: FileRequest,
+    request: RecommendRequest,
+    groupings: RecommendGroupings,
+    onProgress?: ProgressListener,
+  ) {
+    const ask = (b: AnalysisBackend) =>
+      b.recommendEvaluate(file.id, request, groupings, onProgress);
+    return this.ask(file, ask, onProgress);
+  }
+
+  recommendTopItems(
+    file: FileRequest,
+    request: RecommendRequest,
+    method: RecommendMethod,
+    map: NamedSegmentMap,
+    onProgress?: ProgressListener,
+  ) {
+    const ask = (b: AnalysisBackend) =>
+      b.recommendTopItems(file.id, request, method, map, onProgress);
+    return this.ask(file, ask, onProgress);
+  }
+
+  recommendCustomer(
+    file: FileRequest,
+    request: RecommendRequest,
+    method: RecommendMethod,
+    customerId: string,
+    map: NamedSegmentMap,
+    onProgress?: ProgressListener,
+  ) {
+    const ask = (b: AnalysisBackend) =>
+      b.recommendCustomer(file.id, request, method, customerId, map, onProgress);
+    return this.ask(file, ask, onProgress);
+  }
+
+  exportRecommendations(
+    file: FileRequest,
+    request: RecommendRequest,
+    method: RecommendMethod,
+    map: NamedSegmentMap,
+    segment: number | null,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) =>
+      b.exportRecommendations(file.id, request, method, map, segment, language);
     return this.ask(file, ask, undefined, onReopen);
   }
 

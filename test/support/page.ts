@@ -89,6 +89,9 @@ export const LATIN_TERMS: ReadonlySet<string> = new Set([
   'Windows-1252',
   'BOM',
   // Methods and indices known by these names
+  // Ranking metrics of recommendations, known by these names
+  'NDCG',
+  'MAP',
   'RFM',
   'k-means',
   'DBSCAN',

@@ -13,7 +13,8 @@ export type Stage =
   | 'silhouette'
   | 'profile'
   | 'rfm'
-  | 'value';
+  | 'value'
+  | 'recommend';
 
 /** Reports progress of a whole analysis: which stage runs and how far it has come. */
 export type PipelineProgress = (stage: Stage, fraction: number) => void;
