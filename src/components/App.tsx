@@ -18,8 +18,10 @@ import { ClusteringControls } from './ClusteringControls';
 import { ColumnsTable } from './ColumnsTable';
 import { DropZone } from './DropZone';
 import { ElbowChart } from './ElbowChart';
+import { ExplainPanel } from './ExplainPanel';
 import { ExportPanel } from './ExportPanel';
 import { FileSummary } from './FileSummary';
+import { PredictPanel } from './PredictPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { ScreeChart } from './ScreeChart';
 import { Section } from './Section';
@@ -95,12 +97,18 @@ export function App() {
               <SegmentProfiles />
             </Section>
             {hasView && (
-              <Section step={5} title={t('ui.section.compare')}>
+              <Section step={5} title={t('ui.classify.heading')}>
+                <ExplainPanel />
+                <PredictPanel />
+              </Section>
+            )}
+            {hasView && (
+              <Section step={6} title={t('ui.section.compare')}>
                 <AlgorithmComparison />
               </Section>
             )}
             {hasView && (
-              <Section step={6} title={t('ui.section.export')}>
+              <Section step={7} title={t('ui.section.export')}>
                 <ExportPanel />
               </Section>
             )}
@@ -129,8 +137,13 @@ export function App() {
                 <ClusterSegmentTable />
               </Section>
             )}
+            {hasRfm && hasView && (
+              <Section step={5} title={t('ui.classify.heading')}>
+                <ExplainPanel />
+              </Section>
+            )}
             {hasRfm && (
-              <Section step={5} title={t('ui.section.export')}>
+              <Section step={hasView ? 6 : 5} title={t('ui.section.export')}>
                 <RfmExportPanel />
               </Section>
             )}

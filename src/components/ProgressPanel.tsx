@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../core/common/progress';
 import { useStore } from '../store/useStore';
+import type { ClassifyStep } from '../store/types';
 import type { UiKey } from './richText';
 
 const STAGE_NAMES = {
@@ -16,15 +17,30 @@ const STAGE_NAMES = {
   rfm: 'ui.progress.stage.rfm',
 } as const satisfies Record<Stage, UiKey>;
 
+const CLASSIFY_STEP_NAMES = {
+  explain: 'ui.classify.progress.explain',
+  prepare: 'ui.classify.progress.prepare',
+  logistic: 'ui.classify.progress.logistic',
+  tree: 'ui.classify.progress.tree',
+  forest: 'ui.classify.progress.forest',
+} as const satisfies Record<ClassifyStep, UiKey>;
+
 /** While work runs: which stage, how far (a labelled progress bar), and a Cancel button. */
 export function ProgressPanel() {
   const { t } = useTranslation();
   const progress = useStore((s) => s.progress);
   const phase = useStore((s) => s.phase);
   const cancel = useStore((s) => s.cancel);
-  if (phase !== 'loading' && phase !== 'analysing' && phase !== 'comparing') return null;
-  const stage = t(STAGE_NAMES[progress?.stage ?? 'parse']);
-  const percent = Math.round((progress?.fraction ?? 0) * 100);
+  const classifyProgress = useStore((s) => s.classifyProgress);
+  const classifying = phase === 'explaining' || phase === 'predicting';
+  if (phase !== 'loading' && phase !== 'analysing' && phase !== 'comparing' && !classifying)
+    return null;
+  const stage = classifying
+    ? t(CLASSIFY_STEP_NAMES[classifyProgress?.step ?? 'explain'])
+    : t(STAGE_NAMES[progress?.stage ?? 'parse']);
+  const percent = Math.round(
+    ((classifying ? classifyProgress?.fraction : progress?.fraction) ?? 0) * 100,
+  );
   return (
     <div className="progress-panel">
       <div className="progress-panel__text">

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AnalysisClient } from '../worker/analysisClient';
 import { createAnalysisSlice } from './analysisSlice';
+import { createClassifySlice } from './classifySlice';
 import { INITIAL_CONTROL } from './control';
 import { createDatasetSlice } from './datasetSlice';
 import { createLanguageSlice } from './languageSlice';
@@ -16,6 +17,7 @@ export const useStore = create<State>()((...args) => ({
   ...createOptionsSlice(...args),
   ...createAnalysisSlice(...args),
   ...createRfmSlice(...args),
+  ...createClassifySlice(...args),
 }));
 
 const initialState = useStore.getState();

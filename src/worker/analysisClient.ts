@@ -9,7 +9,10 @@ import type { RfmView } from '../core/session/rfmView';
 import type { SegmentationRequest } from '../core/session/session';
 import type { RfmExportChoice } from '../core/session/sessionExports';
 import type { SegmentationView } from '../core/session/segmentationView';
+import type { ExplainRequest, ExplainView } from '../core/session/explainSession';
+import type { PredictRequest } from '../core/session/predictSession';
 import type * as AnalysisApi from './analysisApi';
+import type { ClassifyProgress, PredictAnswer, PredictSegments } from './analysisApi';
 import type { ExportFile, FileRequest, Outcome } from './protocol';
 import type { ProgressListener } from './throttle';
 import type { Language } from '../i18n/languages';
@@ -85,6 +88,30 @@ export interface AnalysisClient {
     language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
+  // Explaining the segments and predicting a column (issue #15).
+  explain(
+    file: FileRequest,
+    request: ExplainRequest,
+    onProgress?: ClassifyProgress,
+  ): Promise<Outcome<ExplainView>>;
+  predict(
+    file: FileRequest,
+    request: PredictRequest,
+    segments: PredictSegments | null,
+    onProgress?: ClassifyProgress,
+  ): Promise<Outcome<PredictAnswer>>;
+  exportExplained(
+    file: FileRequest,
+    request: ExplainRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
+  exportPredictions(
+    file: FileRequest,
+    request: PredictRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
   /** Stops whatever runs now; its promises reject with CancelledError. */
   cancel(): void;
   /** Starts the worker ahead of need (while the page waits for a file). */
@@ -132,6 +159,12 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     exportRfm: (id, settings, clustering, choice, language) =>
       remote.exportRfm(id, settings, clustering, choice, language),
     exportRfmSetAside: (id, settings, language) => remote.exportRfmSetAside(id, settings, language),
+    // Explaining the segments and predicting a column (issue #15).
+    explain: (id, request, onProgress) => remote.explain(id, request, wrapped(onProgress)),
+    predict: (id, request, segments, onProgress) =>
+      remote.predict(id, request, segments, wrapped(onProgress)),
+    exportExplained: (id, request, language) => remote.exportExplained(id, request, language),
+    exportPredictions: (id, request, language) => remote.exportPredictions(id, request, language),
   };
 }
 
@@ -224,6 +257,40 @@ export abstract class SessionClient implements AnalysisClient {
   ) {
     const request = (b: AnalysisBackend) => b.exportRfmSetAside(file.id, settings, language);
     return this.ask(file, request, undefined, onReopen);
+  }
+
+  // Explaining the segments and predicting a column (issue #15).
+  explain(file: FileRequest, request: ExplainRequest, onProgress?: ClassifyProgress) {
+    return this.ask(file, (b) => b.explain(file.id, request, onProgress));
+  }
+
+  predict(
+    file: FileRequest,
+    request: PredictRequest,
+    segments: PredictSegments | null,
+    onProgress?: ClassifyProgress,
+  ) {
+    return this.ask(file, (b) => b.predict(file.id, request, segments, onProgress));
+  }
+
+  exportExplained(
+    file: FileRequest,
+    request: ExplainRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.exportExplained(file.id, request, language);
+    return this.ask(file, ask, undefined, onReopen);
+  }
+
+  exportPredictions(
+    file: FileRequest,
+    request: PredictRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.exportPredictions(file.id, request, language);
+    return this.ask(file, ask, undefined, onReopen);
   }
 
   /** A request about a file: opened again first if the backend no longer holds it. */

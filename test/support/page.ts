@@ -89,6 +89,11 @@ export const LATIN_TERMS: ReadonlySet<string> = new Set([
   'Ward',
   'Davies-Bouldin',
   'Calinski-Harabasz',
+  // Explaining and predicting: the F1 score, the ROC curve and its AUC, the IMM algorithm
+  'F1',
+  'ROC',
+  'AUC',
+  'IMM',
   // Symbols and units
   'eps',
   'log',
