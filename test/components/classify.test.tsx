@@ -201,6 +201,32 @@ describe('explain and predict on the page', { timeout: 240_000 }, () => {
     await within(predict).findByRole('table', { name: 'The three models on the held-out rows' });
   });
 
+  it('cancels training, keeps the page working, and trains again', async () => {
+    const user = await load();
+    const predict = part('Predict a column');
+    // Enough trees for the Cancel button to come in between them.
+    const trees = within(predict).getByLabelText('Trees in the forest');
+    await user.clear(trees);
+    await user.type(trees, '5000');
+    await user.click(within(predict).getByRole('button', { name: 'Train the models' }));
+    await screen.findByRole('progressbar', { name: 'Analysis progress' });
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('progressbar', { name: 'Analysis progress' })).toBeNull(),
+    );
+    await screen.findByText('Cancelled: the page shows the last finished results.');
+    expect(
+      within(predict).queryByRole('table', { name: 'The three models on the held-out rows' }),
+    ).toBeNull();
+    // Trained again (the cancelled session reads the file again) with fewer trees.
+    await user.clear(trees);
+    await user.type(trees, '20');
+    await user.click(within(predict).getByRole('button', { name: 'Train the models' }));
+    await within(predict).findByRole('table', { name: 'The three models on the held-out rows' });
+    // The cancel was no error.
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement();
+  });
+
   it('speaks Chinese in the panel', async () => {
     const user = await load();
     await user.click(
