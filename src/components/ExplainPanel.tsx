@@ -208,7 +208,6 @@ function TreeDiagram({ view }: { view: ExplainView }) {
 
 function ExplainReport({ view }: { view: ExplainView }) {
   const { t } = useTranslation();
-  const rich = useRich();
   const format = useFormats();
   const name = useNameNode();
   const tree = view.tree!;
@@ -258,9 +257,7 @@ function ExplainReport({ view }: { view: ExplainView }) {
               <td />
               {segments.map((s) => (
                 <th key={s} scope="col" className="num">
-                  {rich('ui.classify.explain.predictedAs', {
-                    segment: <>{name(view.segmentNames[s])}</>,
-                  })}
+                  {name(view.segmentNames[s])}
                 </th>
               ))}
             </tr>

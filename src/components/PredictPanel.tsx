@@ -276,6 +276,7 @@ function PredictResults({ view }: { view: PredictView }) {
           </tbody>
         </table>
       </div>
+      <p className="hint">{t('ui.classify.predict.confusionHint')}</p>
       <div className="confusions">
         {view.models.map((model) => (
           <div key={model.model} className="table-scroll">

@@ -92,7 +92,7 @@ describe('explain and predict on the page', { timeout: 240_000 }, () => {
     });
     expect(within(report).getAllByRole('row')).toHaveLength(k + 1);
     const confusion = within(explain).getByRole('table', {
-      name: 'Segment (rows) against the tree’s segment (columns), held-out rows',
+      name: 'Segment (rows) against the segment the tree gives (columns), held-out rows',
     });
     const test = within(confusion)
       .getAllByRole('cell')

@@ -90,11 +90,9 @@ describe('explain and predict in Chromium', () => {
     await waitForSegments(page);
     const predict = page.getByRole('region', { name: 'Predict a column' });
     await predict.getByLabel('Column to predict').selectOption(campaign.target);
-    const started = Date.now();
     await predict.getByRole('button', { name: 'Train the models' }).click();
     const models = predict.getByRole('table', { name: 'The three models on the held-out rows' });
     await models.waitFor({ timeout: 120_000 });
-    console.log(`predict ${campaign.target}: ${Date.now() - started} ms in the page`);
     expect(await models.getByRole('rowheader').allInnerTexts()).toEqual([
       'Logistic regression',
       'Decision tree',
