@@ -20,8 +20,10 @@ import { ClusteringControls } from './ClusteringControls';
 import { ColumnsTable } from './ColumnsTable';
 import { DropZone } from './DropZone';
 import { ElbowChart } from './ElbowChart';
+import { ExplainPanel } from './ExplainPanel';
 import { ExportPanel } from './ExportPanel';
 import { FileSummary } from './FileSummary';
+import { PredictPanel } from './PredictPanel';
 import { ProgressPanel } from './ProgressPanel';
 import { ScreeChart } from './ScreeChart';
 import { Section } from './Section';
@@ -51,6 +53,8 @@ export function App() {
   const sourceName = useStore((s) => s.source?.name ?? '');
   const transactions = useStore((s) => s.mode === 'transactions');
   const hasView = useStore((s) => s.view !== null);
+  // In order-lines mode, explaining the clusters comes right after them, once there are some.
+  const explained = hasView ? 1 : 0;
   const hasRfm = useStore((s) => s.rfmView !== null);
   const hasPartial = useStore((s) => s.phase === 'analysing' && s.partialElbow.length > 0);
   // Busy from a change until its results are on show: assistive technology (and tests) wait.
@@ -100,12 +104,18 @@ export function App() {
               <SegmentProfiles />
             </Section>
             {hasView && (
-              <Section step={5} title={t('ui.section.compare')}>
+              <Section step={5} title={t('ui.classify.heading')}>
+                <ExplainPanel />
+                <PredictPanel />
+              </Section>
+            )}
+            {hasView && (
+              <Section step={6} title={t('ui.section.compare')}>
                 <AlgorithmComparison />
               </Section>
             )}
             {hasView && (
-              <Section step={6} title={t('ui.section.export')}>
+              <Section step={7} title={t('ui.section.export')}>
                 <ExportPanel />
               </Section>
             )}
@@ -134,23 +144,28 @@ export function App() {
                 <ClusterSegmentTable />
               </Section>
             )}
+            {hasRfm && hasView && (
+              <Section step={5} title={t('ui.classify.heading')}>
+                <ExplainPanel />
+              </Section>
+            )}
             {hasRfm && (
-              <Section step={5} title={t('ui.value.heading')}>
+              <Section step={5 + explained} title={t('ui.value.heading')}>
                 <ValuePanel />
               </Section>
             )}
             {hasRfm && (
-              <Section step={6} title={t('ui.baskets.heading')}>
+              <Section step={6 + explained} title={t('ui.baskets.heading')}>
                 <BasketsPanel />
               </Section>
             )}
             {hasRfm && (
-              <Section step={7} title={t('ui.recommend.heading')}>
+              <Section step={7 + explained} title={t('ui.recommend.heading')}>
                 <RecommendPanel />
               </Section>
             )}
             {hasRfm && (
-              <Section step={8} title={t('ui.section.export')}>
+              <Section step={8 + explained} title={t('ui.section.export')}>
                 <RfmExportPanel />
               </Section>
             )}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '../core/common/progress';
 import { useStore } from '../store/useStore';
+import type { ClassifyStep } from '../store/types';
 import type { UiKey } from './richText';
 
 const STAGE_NAMES = {
@@ -18,6 +19,14 @@ const STAGE_NAMES = {
   value: 'ui.value.progress',
 } as const satisfies Record<Stage, UiKey>;
 
+const CLASSIFY_STEP_NAMES = {
+  explain: 'ui.classify.progress.explain',
+  prepare: 'ui.classify.progress.prepare',
+  logistic: 'ui.classify.progress.logistic',
+  tree: 'ui.classify.progress.tree',
+  forest: 'ui.classify.progress.forest',
+} as const satisfies Record<ClassifyStep, UiKey>;
+
 /** While work runs: which stage, how far (a labelled progress bar), and a Cancel button. */
 export function ProgressPanel() {
   const { t } = useTranslation();
@@ -28,20 +37,27 @@ export function ProgressPanel() {
   // (the same Cancel).
   const valueProgress = useStore((s) => s.valueProgress);
   const baskets = useStore((s) => s.basketsProgress);
+  const classifyProgress = useStore((s) => s.classifyProgress);
+  const classifying = phase === 'explaining' || phase === 'predicting';
   const working =
     phase === 'loading' ||
     phase === 'analysing' ||
     phase === 'comparing' ||
     phase === 'recommending';
-  if (!working && valueProgress === null && baskets === null) return null;
-  const stage = working
-    ? t(STAGE_NAMES[progress?.stage ?? 'parse'])
-    : valueProgress !== null
-      ? t(STAGE_NAMES.value)
-      : t('ui.baskets.progress');
-  const percent = Math.round(
-    ((working ? progress?.fraction : (valueProgress ?? baskets)) ?? 0) * 100,
-  );
+  if (!working && !classifying && valueProgress === null && baskets === null) return null;
+  const stage = classifying
+    ? t(CLASSIFY_STEP_NAMES[classifyProgress?.step ?? 'explain'])
+    : working
+      ? t(STAGE_NAMES[progress?.stage ?? 'parse'])
+      : valueProgress !== null
+        ? t(STAGE_NAMES.value)
+        : t('ui.baskets.progress');
+  const fraction = classifying
+    ? classifyProgress?.fraction
+    : working
+      ? progress?.fraction
+      : (valueProgress ?? baskets);
+  const percent = Math.round((fraction ?? 0) * 100);
   return (
     <div className="progress-panel">
       <div className="progress-panel__text">

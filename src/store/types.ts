@@ -13,6 +13,9 @@ import type { TransactionMapping } from '../core/rfm/transactionMapping';
 import type { DatasetSummary, ReadChoice } from '../core/session/datasetSummary';
 import type { RfmView } from '../core/session/rfmView';
 import type { SegmentationView } from '../core/session/segmentationView';
+import type { ExplainMethod, ExplainRequest, ExplainView } from '../core/session/explainSession';
+import type { PredictRequest } from '../core/session/predictSession';
+import type { ClassifyStep, PredictAnswer } from '../worker/analysisApi';
 import type { AnalysisClient } from '../worker/analysisClient';
 import type { FileRequest } from '../worker/protocol';
 import type { Message } from '../core/common/message';
@@ -26,7 +29,15 @@ import type { RecommendMethod, RecommendOptions } from '../core/recommend/recomm
 import type { CustomerRecommendations } from '../core/session/recommendLists';
 import type { RecommendEvaluated, RecommendTopItems } from '../worker/analysisApi';
 
-export type Phase = 'idle' | 'loading' | 'analysing' | 'comparing' | 'recommending' | 'ready';
+export type Phase =
+  | 'idle'
+  | 'loading'
+  | 'analysing'
+  | 'comparing'
+  | 'recommending'
+  | 'explaining'
+  | 'predicting'
+  | 'ready';
 export type MetricName = 'silhouette' | 'daviesBouldin' | 'calinskiHarabasz';
 
 /** The clustering choices on the page (the rest of AnalysisOptions is features and cleaning). */
@@ -275,6 +286,50 @@ export interface RecommendSlice {
   downloadRecommendations(segment: number | null): Promise<void>;
 }
 
+// Explaining the segments and predicting a column (issue #15).
+
+/** How the page explains the segments on show. */
+export interface ExplainSettings {
+  method: ExplainMethod;
+  /** The decision tree's depth, 1..6. */
+  depth: number;
+  /** Fewest rows per leaf; null for max(5, 1% of the rows). */
+  minRowsPerLeaf: number | null;
+}
+
+/** What the page predicts, from what. */
+export interface PredictSettings {
+  /** The column to predict; null (or a column the file lacks) for the first one offered. */
+  target: string | null;
+  /** The features; null for the target's defaults (every usable numeric column). */
+  features: string[] | null;
+  treeDepth: number;
+  trees: number;
+  testShare: number;
+}
+
+export interface ClassifySlice {
+  explainSettings: ExplainSettings;
+  /** Set by the Explain button: the segments on show are explained again when they change. */
+  explainWanted: boolean;
+  /** The last explanation, with the request it answers (on show while that is the current one). */
+  explanation: { view: ExplainView; request: ExplainRequest } | null;
+  predictSettings: PredictSettings;
+  /** The last prediction, with the file and request it answers. */
+  prediction: { answer: PredictAnswer; request: PredictRequest; source: FileRequest } | null;
+  classifyProgress: { step: ClassifyStep; fraction: number } | null;
+  setExplainSettings(patch: Partial<ExplainSettings>): void;
+  explain(): Promise<void>;
+  setPredictTarget(target: string): void;
+  setPredictFeature(column: string, used: boolean): void;
+  setPredictSettings(
+    patch: Partial<Pick<PredictSettings, 'treeDepth' | 'trees' | 'testShare'>>,
+  ): void;
+  predict(): Promise<void>;
+  downloadExplained(): Promise<void>;
+  downloadPredictions(): Promise<void>;
+}
+
 export type State = ControlSlice &
   LanguageSlice &
   UpdateSlice &
@@ -284,5 +339,6 @@ export type State = ControlSlice &
   RfmSlice &
   BasketsSlice &
   ValueSlice &
-  RecommendSlice;
-export type { RfmSortKey };
+  RecommendSlice &
+  ClassifySlice;
+export type { RfmSortKey, ClassifyStep };

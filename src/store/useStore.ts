@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AnalysisClient } from '../worker/analysisClient';
 import { createAnalysisSlice } from './analysisSlice';
+import { createClassifySlice } from './classifySlice';
 import { createBasketsSlice } from './basketsSlice';
 import { INITIAL_CONTROL } from './control';
 import { createDatasetSlice } from './datasetSlice';
@@ -16,6 +17,7 @@ import { createValueSlice } from './valueSlice';
 export const useStore = create<State>()((...args) => ({
   ...INITIAL_CONTROL,
   ...createLanguageSlice(...args),
+  ...createClassifySlice(...args),
   ...createUpdateSlice(...args),
   ...createDatasetSlice(...args),
   ...createRecommendSlice(...args),

@@ -11,6 +11,12 @@ import { AnalysisSession, type SegmentationRequest } from '../core/session/sessi
 import type { ExportParts, RfmExportChoice } from '../core/session/sessionExports';
 import type { AnalysisOptions } from '../core/analysis/analysisOptions';
 import type { ElbowPoint } from '../core/cluster/quality/chooseK';
+import type { ModelKind } from '../core/classify/predictModels';
+import { explainedExport } from '../core/session/explainExport';
+import { explainView, type ExplainRequest } from '../core/session/explainSession';
+import { predictionsExport } from '../core/session/predictExport';
+import { bySegment, type SegmentRates } from '../core/session/predictSegments';
+import { predictView, type PredictRequest, type PredictView } from '../core/session/predictSession';
 import type { NamedSegmentMap } from '../core/rfm/rfmSegments';
 import type { RecommendMethod } from '../core/recommend/recommendOptions';
 import {
@@ -304,6 +310,61 @@ export const exportRecommendations = (
         renderIn(language),
       ),
     ),
+  );
+
+// Explaining the segments and predicting a column (issue #15).
+
+/** Where explain and predict are: explaining, preparing the rows, or training one model. */
+export type ClassifyStep = 'explain' | 'prepare' | ModelKind;
+export type ClassifyProgress = (step: ClassifyStep, fraction: number) => void;
+
+/** A segmentation at k, for the rates of a prediction per segment. */
+export interface PredictSegments {
+  segmentation: SegmentationRequest;
+  k: number;
+}
+
+export interface PredictAnswer {
+  view: PredictView;
+  /** The target per segment; null without a segmentation of the file's rows (RFM customers). */
+  rates: SegmentRates | null;
+}
+
+export const explain = (id: number, request: ExplainRequest, onProgress?: ClassifyProgress) =>
+  withSession(id, (session) => {
+    const progress = throttleProgress(onProgress);
+    return explainView(session, request, (f) => progress('explain', f));
+  });
+
+/**
+ * The models trained, and the rates per segment. The work stops between models and trees once
+ * the session is closed (the in-process client's cancel; a worker is terminated instead).
+ */
+export const predict = (
+  id: number,
+  request: PredictRequest,
+  segments: PredictSegments | null,
+  onProgress?: ClassifyProgress,
+) =>
+  withSession(id, async (session): Promise<PredictAnswer> => {
+    const progress = throttleProgress(onProgress);
+    const isCancelled = () => held?.session !== session;
+    const view = await predictView(session, request, progress, { isCancelled });
+    const rates =
+      segments === null || segments.segmentation.rfm !== null
+        ? null
+        : await bySegment(session, request, segments.segmentation, segments.k);
+    return { view, rates };
+  });
+
+export const exportExplained = (id: number, request: ExplainRequest, language: Language) =>
+  withSession(id, async (session) =>
+    asFile(await explainedExport(session, request, renderIn(language))),
+  );
+
+export const exportPredictions = (id: number, request: PredictRequest, language: Language) =>
+  withSession(id, async (session) =>
+    asFile(await predictionsExport(session, request, renderIn(language))),
   );
 
 /** Messages in exports (segment labels, reasons, file names) read in the user's language. */

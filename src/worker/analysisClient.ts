@@ -18,7 +18,10 @@ import type { ValueExportChoice } from '../core/session/valueExports';
 import type { ValueByGroupView, ValueGrouping } from '../core/session/valueGroups';
 import type { CustomerValueView } from '../core/session/valueSession';
 import type { ValueRequest } from '../core/session/valueStages';
+import type { ExplainRequest, ExplainView } from '../core/session/explainSession';
+import type { PredictRequest } from '../core/session/predictSession';
 import type * as AnalysisApi from './analysisApi';
+import type { ClassifyProgress, PredictAnswer, PredictSegments } from './analysisApi';
 import type { ExportFile, FileRequest, Outcome } from './protocol';
 import type { ProgressListener } from './throttle';
 import type { Language } from '../i18n/languages';
@@ -193,6 +196,30 @@ export interface AnalysisClient {
     language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
+  // Explaining the segments and predicting a column (issue #15).
+  explain(
+    file: FileRequest,
+    request: ExplainRequest,
+    onProgress?: ClassifyProgress,
+  ): Promise<Outcome<ExplainView>>;
+  predict(
+    file: FileRequest,
+    request: PredictRequest,
+    segments: PredictSegments | null,
+    onProgress?: ClassifyProgress,
+  ): Promise<Outcome<PredictAnswer>>;
+  exportExplained(
+    file: FileRequest,
+    request: ExplainRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
+  exportPredictions(
+    file: FileRequest,
+    request: PredictRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
   /** Stops whatever runs now; its promises reject with CancelledError. */
   cancel(): void;
   /** Starts the worker ahead of need (while the page waits for a file). */
@@ -240,6 +267,12 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     exportRfm: (id, settings, clustering, choice, language) =>
       remote.exportRfm(id, settings, clustering, choice, language),
     exportRfmSetAside: (id, settings, language) => remote.exportRfmSetAside(id, settings, language),
+    // Explaining the segments and predicting a column (issue #15).
+    explain: (id, request, onProgress) => remote.explain(id, request, wrapped(onProgress)),
+    predict: (id, request, segments, onProgress) =>
+      remote.predict(id, request, segments, wrapped(onProgress)),
+    exportExplained: (id, request, language) => remote.exportExplained(id, request, language),
+    exportPredictions: (id, request, language) => remote.exportPredictions(id, request, language),
     // Recommendations (issue 14)
     recommendEvaluate: (id, request, groupings, onProgress) =>
       remote.recommendEvaluate(id, request, groupings, wrapped(onProgress)),
@@ -485,6 +518,40 @@ export abstract class SessionClient implements AnalysisClient {
   ) {
     const ask = (b: AnalysisBackend) =>
       b.exportRecommendations(file.id, request, method, map, segment, language);
+    return this.ask(file, ask, undefined, onReopen);
+  }
+
+  // Explaining the segments and predicting a column (issue #15).
+  explain(file: FileRequest, request: ExplainRequest, onProgress?: ClassifyProgress) {
+    return this.ask(file, (b) => b.explain(file.id, request, onProgress));
+  }
+
+  predict(
+    file: FileRequest,
+    request: PredictRequest,
+    segments: PredictSegments | null,
+    onProgress?: ClassifyProgress,
+  ) {
+    return this.ask(file, (b) => b.predict(file.id, request, segments, onProgress));
+  }
+
+  exportExplained(
+    file: FileRequest,
+    request: ExplainRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.exportExplained(file.id, request, language);
+    return this.ask(file, ask, undefined, onReopen);
+  }
+
+  exportPredictions(
+    file: FileRequest,
+    request: PredictRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.exportPredictions(file.id, request, language);
     return this.ask(file, ask, undefined, onReopen);
   }
 

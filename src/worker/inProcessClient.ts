@@ -17,7 +17,14 @@ export class InProcessAnalysisClient extends SessionClient {
 
   protected async call<T>(work: (backend: AnalysisBackend) => Promise<T>): Promise<T> {
     const generation = this.generation;
-    const result = await work(api);
+    let result: T;
+    try {
+      result = await work(api);
+    } catch (error) {
+      // Work that stops itself once cancelled (predicting: between models) ends as a cancel.
+      if (generation !== this.generation) throw new CancelledError();
+      throw error;
+    }
     if (generation !== this.generation) throw new CancelledError();
     return result;
   }

@@ -7,13 +7,13 @@ export type ProgressListener = (stage: Stage, fraction: number) => void;
  * crosses the thread boundary, so a hot loop must not flood it. A new stage always passes,
  * and so does the end of one.
  */
-export function throttleProgress(
-  listener: ProgressListener | undefined,
+export function throttleProgress<S = Stage>(
+  listener: ((stage: S, fraction: number) => void) | undefined,
   intervalMs = 100,
-): ProgressListener {
+): (stage: S, fraction: number) => void {
   if (!listener) return () => {};
   let lastTime = -Infinity;
-  let lastStage: Stage | null = null;
+  let lastStage: S | null = null;
   return (stage, fraction) => {
     const now = Date.now();
     // A stage's end always passes too, so the bar is never left short of full.

@@ -89,6 +89,11 @@ export const LATIN_TERMS: ReadonlySet<string> = new Set([
   'Windows-1252',
   'BOM',
   // Methods and indices known by these names
+  // Explaining and predicting: the F1 score, the ROC curve and its AUC, the IMM algorithm
+  'F1',
+  'ROC',
+  'AUC',
+  'IMM',
   // Ranking metrics of recommendations, known by these names
   'NDCG',
   'MAP',
