@@ -1,18 +1,30 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Debian's Chromium (or CHROMIUM_PATH), headless, without the background traffic it would try. */
 export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch(launchOptions());
+}
+
+/**
+ * The same Chromium with a profile of its own, not an incognito context: what a visitor's browser
+ * is when it decides whether the page can be installed.
+ */
+export async function launchWithProfile(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, launchOptions());
+}
+
+function launchOptions() {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath))
     throw new Error(
       `No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH.`,
     );
-  return chromium.launch({
+  return {
     executablePath,
     args: [
       '--no-sandbox',
@@ -23,7 +35,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-quic',
     ],
-  });
+  };
 }
 
 /** The production build (dist/) served as any static host would, on a free port. */
