@@ -207,10 +207,17 @@ describe('the page in Chromium', () => {
         const fetched = await fetch('http://127.0.0.2:9/collect', { method: 'POST', body: 'x' })
           .then(() => 'sent')
           .catch(() => 'refused');
+        // An inline script runs as it is appended, or is refused with a violation event: wait
+        // for whichever happens (no fixed wait).
+        const refused = new Promise<void>((resolve) =>
+          document.addEventListener('securitypolicyviolation', (event) => {
+            if (event.effectiveDirective === 'script-src-elem') resolve();
+          }),
+        );
         const script = document.createElement('script');
         script.textContent = 'window.__inlineRan = true;';
         document.body.append(script);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        if ((window as unknown as { __inlineRan?: boolean }).__inlineRan !== true) await refused;
         return {
           fetched,
           inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
