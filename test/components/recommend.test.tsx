@@ -50,7 +50,7 @@ const transactions = () =>
 async function load() {
   const user = userEvent.setup();
   render(<App />);
-  await user.upload(screen.getByLabelText('Choose a CSV file'), transactions());
+  await user.upload(screen.getByLabelText('Choose a CSV, Excel or Parquet file'), transactions());
   await screen.findByRole('table', { name: 'Clusters by RFM segment' }, { timeout: 120_000 });
   await settled();
   return user;

@@ -50,7 +50,7 @@ const transactions = () =>
 
 async function load(user: ReturnType<typeof userEvent.setup>) {
   render(<App />);
-  await user.upload(screen.getByLabelText('Choose a CSV file'), transactions());
+  await user.upload(screen.getByLabelText('Choose a CSV, Excel or Parquet file'), transactions());
   await screen.findByRole('table', { name: 'Clusters by RFM segment' }, { timeout: 120_000 });
   await settled();
 }
@@ -237,7 +237,7 @@ describe('the Customer value section', { timeout: 240_000 }, () => {
     const user = userEvent.setup();
     render(<App />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language / 语言' }), 'zh');
-    await user.upload(screen.getByLabelText('选择 CSV 文件'), transactions());
+    await user.upload(screen.getByLabelText('选择 CSV、Excel 或 Parquet 文件'), transactions());
     await screen.findByRole('table', { name: '聚类与 RFM 细分群交叉表' }, { timeout: 120_000 });
     await settled();
     const section = screen.getByRole('region', { name: /客户价值/ });

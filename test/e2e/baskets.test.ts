@@ -149,7 +149,7 @@ describe('what sells together, in Chromium', () => {
     async () => {
       watched = await openPage(browser, server.url);
       const { page } = watched;
-      await page.getByLabel('Choose a CSV file').setInputFiles(full);
+      await page.getByLabel('Choose a CSV, Excel or Parquet file').setInputFiles(full);
       await page.getByRole('table', { name: 'Segment summary' }).waitFor({ timeout: 600_000 });
       await idle(page, 600_000);
       const section = page.getByRole('region', { name: /What sells together/ });

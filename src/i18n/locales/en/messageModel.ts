@@ -47,8 +47,6 @@ export const messageModel = {
     '{count, plural, one {The column {columns} is} other {The columns {columns} are}} missing from this file, so nothing was applied: choose a file with the same columns as {file}.',
   modelNoNumbers:
     'The column "{column}" holds no numbers in this file, but the model reads numbers from it: choose a file with the same columns as {file}.',
-  modelNoDates:
-    'The column "{column}" holds no dates the model can read (they were written {order, select, ymd {year first} dmy {day first} mdy {month first} other {{order}}} in {file}): choose a file of the same order lines.',
   applyReasonMalformed: 'could not be read',
   applyReasonMissing: 'missing value',
   applyReasonNegative: 'negative value in a log1p column',

@@ -47,8 +47,6 @@ export const messageModel: CatalogShape<typeof english> = {
     '这个文件缺少{count, plural, other {列 {columns}}}，因此没有应用任何内容：请选择与 {file} 列相同的文件。',
   modelNoNumbers:
     '列“{column}”在这个文件中没有数字，但模型要从中读取数字：请选择与 {file} 列相同的文件。',
-  modelNoDates:
-    '列“{column}”中没有模型能读取的日期（在 {file} 中它们是{order, select, ymd {年在前} dmy {日在前} mdy {月在前} other {{order}}}的写法）：请选择同样的订单明细文件。',
   applyReasonMalformed: '无法读取',
   applyReasonMissing: '缺失值',
   applyReasonNegative: 'log1p 列中的负值',
