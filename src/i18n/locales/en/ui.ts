@@ -23,7 +23,7 @@ export const ui = {
   page: {
     title: 'SegmentLens — customer segments from a CSV, in your browser',
     tagline:
-      'Customer segments from a CSV file, in your browser. Your file never leaves this device: there is no server.',
+      'Customer segments from a CSV, Excel or Parquet file, in your browser. Your file never leaves this device: there is no server.',
     privacyHeading: 'Privacy:',
     privacy:
       'SegmentLens is a static page. Your file is read and analysed by this browser tab alone and is never uploaded; the page makes no request to any other site. Downloads are made in memory.',

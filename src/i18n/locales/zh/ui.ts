@@ -20,7 +20,8 @@ export const ui: CatalogShape<typeof english> = {
   },
   page: {
     title: 'SegmentLens — 在浏览器中根据 CSV 文件进行客户细分',
-    tagline: '在浏览器中根据 CSV 文件进行客户细分。您的文件不会离开这台设备：没有服务器。',
+    tagline:
+      '在浏览器中根据 CSV、Excel 或 Parquet 文件进行客户细分。您的文件不会离开这台设备：没有服务器。',
     privacyHeading: '隐私：',
     privacy:
       'SegmentLens 是一个静态网页。您的文件只由这个浏览器标签页读取和分析，从不上传；页面不会向任何其他网站发出请求。下载文件在内存中生成。',
