@@ -3,7 +3,10 @@ import { COMMANDS } from './commands';
 import type { Io } from './io';
 import { createVoice, languageFromArgs } from './voice';
 
-const USAGE = `segmentlens: customer analytics from a CSV file, on your machine.
+/** The help of every command, each loaded for it. */
+async function usage(): Promise<string> {
+  const loaded = await Promise.all(COMMANDS.map((command) => command.load()));
+  return `segmentlens: customer analytics from a CSV, Excel or Parquet file, on your machine.
 
 Commands:
 ${COMMANDS.map((command) => `  segmentlens ${command.names[0].padEnd(10)} FILE [options]   ${command.summary}`).join('\n')}
@@ -13,7 +16,8 @@ Run "segmentlens COMMAND --help" for a command's options.
 Every command takes --lang en|zh for its messages and its text report (default: the
 environment's locale, LC_ALL, LC_MESSAGES or LANG; JSON keys stay English).
 
-${COMMANDS.map((command) => command.usage).join('\n\n')}`;
+${loaded.map((command) => command.usage).join('\n\n')}`;
+}
 
 /**
  * The command line. Returns the exit status: 0 on success, 2 for a problem the user can fix
@@ -30,11 +34,11 @@ export async function main(
     voice = createVoice(language);
     const [command, ...rest] = args;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout.write(USAGE + '\n');
+      io.stdout.write((await usage()) + '\n');
       return command === undefined ? 2 : 0;
     }
     const known = COMMANDS.find((candidate) => candidate.names.includes(command));
-    if (known) return await known.run(rest, io, voice);
+    if (known) return await (await known.load()).run(rest, io, voice);
     io.stderr.write(`segmentlens: ${voice.text('noCommand', { command })}\n`);
     return 2;
   } catch (error) {
