@@ -7,17 +7,17 @@ export function UpdateNotice() {
   const pending = useStore((s) => s.pendingUpdate !== null);
   const busy = useStore((s) => s.phase !== 'idle' && s.phase !== 'ready');
   const applyUpdate = useStore((s) => s.applyUpdate);
+  // Nothing at all until a version waits: the page's one status region stays the alert region's.
+  if (!pending) return null;
   return (
     <div role="status" aria-label={t('ui.update.label')} className="update-notice">
-      {pending && (
-        <p>
-          {t('ui.update.ready')}
-          {t('ui.common.sentenceGap')}
-          <button type="button" onClick={applyUpdate} disabled={busy}>
-            {t('ui.update.reload')}
-          </button>
-        </p>
-      )}
+      <p>
+        {t('ui.update.ready')}
+        {t('ui.common.sentenceGap')}
+        <button type="button" onClick={applyUpdate} disabled={busy}>
+          {t('ui.update.reload')}
+        </button>
+      </p>
     </div>
   );
 }
