@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SaveAnalysis } from './SaveAnalysis';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { Data, useRenderNode, useRich } from './richText';
@@ -39,6 +40,7 @@ export function ExportPanel() {
           </li>
         ))}
       </ul>
+      <SaveAnalysis />
     </div>
   );
 }

@@ -27,15 +27,19 @@ export function ProgressPanel() {
   // (the same Cancel).
   const valueProgress = useStore((s) => s.valueProgress);
   const baskets = useStore((s) => s.basketsProgress);
+  // Applying a saved analysis (#17) too.
+  const applying = useStore((s) => s.applyProgress);
   const working = phase === 'loading' || phase === 'analysing' || phase === 'comparing';
-  if (!working && valueProgress === null && baskets === null) return null;
+  if (!working && valueProgress === null && baskets === null && applying === null) return null;
   const stage = working
     ? t(STAGE_NAMES[progress?.stage ?? 'parse'])
     : valueProgress !== null
       ? t(STAGE_NAMES.value)
-      : t('ui.baskets.progress');
+      : baskets !== null
+        ? t('ui.baskets.progress')
+        : t('ui.model.applying');
   const percent = Math.round(
-    ((working ? progress?.fraction : (valueProgress ?? baskets)) ?? 0) * 100,
+    ((working ? progress?.fraction : (valueProgress ?? baskets ?? applying)) ?? 0) * 100,
   );
   return (
     <div className="progress-panel">
