@@ -100,7 +100,13 @@ function ModelSummary({ model }: { model: ModelFile }) {
           <li key={segment.id}>
             {segment.id}:{' '}
             {segment.name !== null ? <Data>{segment.name}</Data> : render(segment.label)}{' '}
-            <span className="hint">({t('ui.model.sizeSaved', { count: segment.size })})</span>
+            <span className="hint">
+              (
+              {t(model.rfm === null ? 'ui.model.sizeSaved' : 'ui.model.sizeSavedRfm', {
+                count: segment.size,
+              })}
+              )
+            </span>
           </li>
         ))}
       </ul>
@@ -273,7 +279,7 @@ function AppliedView({ applied }: { applied: ApplyView }) {
           <summary>{t('ui.model.drift')}</summary>
           <div className="table-scroll">
             <table className="data-table">
-              <caption>{t('ui.model.drift')}</caption>
+              <caption className="visually-hidden">{t('ui.model.drift')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('ui.model.feature')}</th>
@@ -295,9 +301,16 @@ function AppliedView({ applied }: { applied: ApplyView }) {
                     <th scope="row">
                       <Data>{row.feature}</Data>
                     </th>
-                    <td className="num">{format.number(row.mean)}</td>
-                    <td className="num">{format.number(row.savedMean)}</td>
-                    <td className="num">{row.shift === null ? '–' : format.z(row.shift)}</td>
+                    <td className="num">
+                      {Number.isFinite(row.mean) ? format.fixed(row.mean, 2) : '–'}
+                    </td>
+                    <td className="num">{format.fixed(row.savedMean, 2)}</td>
+                    <td className="num">
+                      {/* Two decimals, and no "-0.00" for a shift that rounds to nothing. */}
+                      {row.shift === null
+                        ? '–'
+                        : format.fixed(Math.abs(row.shift) < 0.005 ? 0 : row.shift, 2)}
+                    </td>
                     <td>{row.drifted ? t('ui.model.driftYes') : t('ui.model.driftNo')}</td>
                   </tr>
                 ))}

@@ -143,18 +143,23 @@ export const createModelSlice: StateCreator<State, [], [], ModelSlice> = (set, g
       // The file is read as the saved one was (encoding, delimiter, decimal).
       const request: FileRequest = fileRequest(file, name, restoreAnalysis(model).read);
       set({ applySource: request, applied: null, applyProgress: 0, error: null });
+      // A report of progress may arrive after the result: once it is in, the bar stays gone.
+      let done = false;
+      const live = () => !done && run === get().modelRun;
       try {
         const outcome = await client.applySaved(request, model, (_stage, fraction) => {
-          if (run === get().modelRun) set({ applyProgress: fraction });
+          if (live()) set({ applyProgress: fraction });
         });
-        if (run !== get().modelRun) return;
+        if (!live()) return;
+        done = true;
         if (!outcome.ok) {
           set({ applySource: null, applyProgress: null, error: outcome.error.sentence });
           return;
         }
         set({ applied: outcome.value, applyProgress: null });
       } catch (error) {
-        if (run !== get().modelRun) return;
+        if (!live()) return;
+        done = true;
         const problem = describeError(error, 'activityReading', { name });
         set({
           applySource: null,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/components/App';
+import { useStore } from '../../src/store/useStore';
 import { readPage, settled, untranslated } from '../support/page';
 
 function blobText(blob: Blob): Promise<string> {
@@ -172,6 +173,50 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     // Close: the next file is analysed as usual.
     await user.click(within(panel).getByRole('button', { name: 'Close the saved analysis' }));
     expect(screen.queryByRole('region', { name: 'Saved analysis' })).toBeNull();
+  });
+
+  it('stops applying on Cancel, then applies the same file again', async () => {
+    const saved = captureDownloads();
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByRole('button', { name: 'Try sample customers' }));
+    await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
+    await settled();
+    await user.click(screen.getByRole('button', { name: 'Save analysis' }));
+    await waitFor(() => expect(saved).toHaveLength(1), { timeout: 60_000 });
+    await user.upload(
+      screen.getByLabelText('Open a saved analysis'),
+      new File([await blobText(saved[0].blob)], 'model.json', { type: 'application/json' }),
+    );
+    const panel = await screen.findByRole(
+      'region',
+      { name: 'Saved analysis' },
+      { timeout: 60_000 },
+    );
+    const file = new File(
+      [readFileSync(join(import.meta.dirname, '../../public/customers.csv'))],
+      'again.csv',
+    );
+    // Cancel while the file is applied (the Cancel button's action, before the result is in).
+    const applying = useStore.getState().applyModelTo(file, file.name);
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+    useStore.getState().cancel();
+    await applying;
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+    expect(
+      within(panel).queryByRole('table', { name: 'Segment sizes now and when saved' }),
+    ).toBeNull();
+    expect(screen.getByRole('alert')).toHaveTextContent('');
+    expect(screen.getByRole('alert')).toHaveClass('alert--empty');
+    // The same file again: applied in full.
+    await user.upload(within(panel).getByLabelText('Choose the file to apply it to'), file);
+    const sizes = await within(panel).findByRole(
+      'table',
+      { name: 'Segment sizes now and when saved' },
+      { timeout: 120_000 },
+    );
+    expect(within(sizes).getAllByRole('row')).toHaveLength(5);
+    expect(within(panel).getByText(/Applied to/)).toHaveTextContent('again.csv');
   });
 
   it('refuses a file that is not a model with one sentence, and the page keeps working', async () => {

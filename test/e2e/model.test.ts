@@ -82,6 +82,10 @@ describe('Save and apply in Chromium (#17)', { timeout: 300_000 }, () => {
     const sizes = panel.getByRole('table', { name: 'Segment sizes now and when saved' });
     await sizes.waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByRole('progressbar').count(), { timeout: 60_000 }).toBe(0);
+    // A late report of progress does not bring the bar back.
+    await page.getByRole('button', { name: 'Close the saved analysis' }).waitFor();
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    expect(await page.getByRole('main').getAttribute('aria-busy')).toBe('false');
 
     // Sizes when saved are the model's; now, the same rows, plus the exact duplicate rows the
     // analysis had set aside (applying scores every row).

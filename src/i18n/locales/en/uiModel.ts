@@ -23,6 +23,7 @@ export const uiModel = {
     segmentCount: 'Segments',
     segments: 'Its segments',
     sizeSaved: '{count, plural, one {# row} other {# rows}}',
+    sizeSavedRfm: '{count, plural, one {# customer} other {# customers}}',
     applyChoose: 'Choose the file to apply it to',
     applyHint:
       'A file with the same columns: its rows get the saved segments (nothing is fitted again). A file dropped above or a sample is applied too, while the saved analysis is open.',

@@ -23,6 +23,7 @@ export const uiModel: CatalogShape<typeof english> = {
     segmentCount: '分群数',
     segments: '其分群',
     sizeSaved: '{count, plural, other {# 行}}',
+    sizeSavedRfm: '{count, plural, other {# 位客户}}',
     applyChoose: '选择要应用的文件',
     applyHint:
       '列相同的文件：其各行按保存的分群归类（不重新拟合）。打开已保存的分析时，在上方拖入的文件或示例文件也会被应用。',
