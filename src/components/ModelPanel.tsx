@@ -154,6 +154,7 @@ function AppliedView({ applied }: { applied: ApplyView }) {
   const format = useFormats();
   const download = useStore((s) => s.downloadApplied);
   const downloadSetAside = useStore((s) => s.downloadAppliedSetAside);
+  const restore = useStore((s) => s.restoreSaved);
   const setAside = applied.setAside.filter((row) => row.count > 0);
   const drift = applied.drift;
   return (
@@ -319,6 +320,12 @@ function AppliedView({ applied }: { applied: ApplyView }) {
           </div>
         </details>
       )}
+      <p>
+        <button type="button" onClick={() => void restore()}>
+          {t('ui.model.restore')}
+        </button>{' '}
+        <span className="hint">{t('ui.model.restoreHint')}</span>
+      </p>
       <div className="export">
         <button type="button" className="primary" onClick={() => void download(null)}>
           {applied.kind === 'rfm' ? t('ui.model.downloadScoredRfm') : t('ui.model.downloadScored')}

@@ -170,6 +170,31 @@ export const createModelSlice: StateCreator<State, [], [], ModelSlice> = (set, g
       }
     },
 
+    async restoreSaved() {
+      const { model, applySource } = get();
+      if (model === null || applySource === null) return;
+      const restored = restoreAnalysis(model);
+      // The file is loaded as any file is (the model closed first, so that it is not applied
+      // again), then analysed with the saved settings, at the saved k, with the saved names.
+      get().closeModel();
+      await get().loadFile(applySource.file, applySource.name);
+      if (get().source?.file !== applySource.file || get().dataset === null) return;
+      const { rfm } = restored.request;
+      set({
+        mode: rfm === null ? 'customers' : 'transactions',
+        options: restored.request.options,
+        ...(rfm === null ? {} : { rfmSettings: rfm }),
+        ...(restored.rfmMap === null ? {} : { segmentMap: restored.rfmMap }),
+      });
+      await get().analyse();
+      const { view } = get();
+      if (view === null || !view.perK.some((p) => p.k === restored.k)) return;
+      set({
+        selectedK: restored.k,
+        clusterNames: { view, k: restored.k, names: restored.names },
+      });
+    },
+
     async downloadApplied(segment) {
       const { model, applySource, applied } = get();
       if (model === null || applySource === null || applied === null) return;

@@ -279,6 +279,8 @@ export interface ModelSlice {
   closeModel(): void;
   /** Puts a file's rows (or customers) into the open model's segments. */
   applyModelTo(file: Blob, name: string): Promise<void>;
+  /** Analyses the applied file again with the saved settings, k and names (the results view). */
+  restoreSaved(): Promise<void>;
   downloadApplied(segment: number | null): Promise<void>;
   downloadAppliedSetAside(): Promise<void>;
   setSqlParams(patch: Partial<SqlParams>): void;

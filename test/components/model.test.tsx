@@ -170,9 +170,30 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     expect(untranslated(readPage(document))).toEqual([]);
     await switchTo(user, 'en');
 
-    // Close: the next file is analysed as usual.
-    await user.click(within(panel).getByRole('button', { name: 'Close the saved analysis' }));
-    expect(screen.queryByRole('region', { name: 'Saved analysis' })).toBeNull();
+    // The saved analysis on this file: the same segments, sizes and names, the model closed.
+    await user.click(
+      within(panel).getByRole('button', { name: 'Show the saved analysis on this file' }),
+    );
+    await waitFor(
+      () => expect(screen.queryByRole('region', { name: 'Saved analysis' })).toBeNull(),
+      { timeout: 60_000 },
+    );
+    const profiles = await screen.findByRole(
+      'table',
+      { name: 'Segment profiles' },
+      { timeout: 120_000 },
+    );
+    await settled();
+    // The segments' rows (the table ends with the whole population).
+    const shown = Object.entries(bodyRows(profiles)).filter(([name]) => /^\d+:/.test(name));
+    expect(shown).toHaveLength(model.segments.length);
+    for (const segment of model.segments) {
+      const row = shown.find(([name]) => name.startsWith(`${segment.id}:`))!;
+      expect(row[1][0]).toBe(segment.size);
+    }
+    expect(
+      within(screen.getByRole('region', { name: /Export/ })).getByLabelText('Name of segment 0'),
+    ).toHaveValue('Loyal “big” spenders');
   });
 
   it('stops applying on Cancel, then applies the same file again', async () => {

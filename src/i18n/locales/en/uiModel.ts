@@ -56,6 +56,9 @@ export const uiModel = {
     notes: 'Drift and new categories',
     noNotes:
       'No feature mean moved by more than half a standard deviation, and every category was seen when the analysis was saved.',
+    restore: 'Show the saved analysis on this file',
+    restoreHint:
+      'Analyses this file again with the saved settings, number of segments and names, and shows the results below.',
     downloadScored: 'Download the scored rows',
     downloadScoredHint: 'Every scored row with its original cells, {segment} and {label}.',
     downloadScoredRfm: 'Download the scored customers',

@@ -55,6 +55,8 @@ export const uiModel: CatalogShape<typeof english> = {
     driftNo: '否',
     notes: '漂移与新类别',
     noNotes: '没有特征均值偏移超过半个标准差，所有类别在保存分析时都出现过。',
+    restore: '在此文件上显示保存的分析',
+    restoreHint: '用保存的设置、分群数和名称重新分析此文件，并在下方显示结果。',
     downloadScored: '下载已归类的行',
     downloadScoredHint: '每个已归类的行，含原始单元格、{segment} 和 {label}。',
     downloadScoredRfm: '下载已归类的客户',
