@@ -77,6 +77,9 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
     await settled();
 
+    // Another number of segments than the recommended one, so that opening it must restore it.
+    await user.selectOptions(screen.getByLabelText('Number of segments'), '5');
+    await settled();
     // Save analysis, with a name for segment 0.
     const exportSection = screen.getByRole('region', { name: /Export/ });
     await user.type(
@@ -93,6 +96,7 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
       source: { fileName: string };
     };
     expect(model.format).toBe('segmentlens-model');
+    expect(model.segments).toHaveLength(5);
     expect(model.source.fileName).toBe('customers.csv');
     expect(model.segments[0].name).toBe('Loyal “big” spenders');
     expect(model.segments.slice(1).every((s) => s.name === null)).toBe(true);
