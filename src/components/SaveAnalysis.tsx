@@ -19,6 +19,8 @@ export function SaveAnalysis() {
   const names = useStore(useShallow(selectClusterNames));
   const rename = useStore((s) => s.renameCluster);
   const save = useStore((s) => s.saveAnalysis);
+  // Order lines: the RFM segments have names of their own (the segment map), these are clusters.
+  const clusters = useStore((s) => s.mode === 'transactions');
   const hintId = useId();
   if (!kView) return null;
   const segments = kView.profiles.segments.filter((segment) => segment.id >= 0);
@@ -26,12 +28,16 @@ export function SaveAnalysis() {
     <div className="save-analysis">
       <h3>{t('ui.model.save')}</h3>
       <fieldset className="save-analysis__names">
-        <legend>{t('ui.model.rename')}</legend>
+        <legend>{clusters ? t('ui.model.renameClusters') : t('ui.model.rename')}</legend>
         <p className="hint">{t('ui.model.renameHint')}</p>
         <div className="save-analysis__fields">
           {segments.map((segment) => (
             <label key={segment.id} className="save-analysis__field">
-              <span>{t('ui.model.renameField', { id: segment.id })}</span>
+              <span>
+                {clusters
+                  ? t('ui.model.renameClusterField', { id: segment.id })
+                  : t('ui.model.renameField', { id: segment.id })}
+              </span>
               <input
                 type="text"
                 value={names[segment.id] ?? ''}

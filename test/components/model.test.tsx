@@ -200,6 +200,54 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     ).toHaveValue('Loyal “big” spenders');
   });
 
+  it('saves an RFM analysis of order lines and applies it to the same order lines', async () => {
+    const saved = captureDownloads();
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByRole('button', { name: 'Try sample transactions' }));
+    await screen.findByRole('table', { name: 'Clusters by RFM segment' }, { timeout: 120_000 });
+    await settled();
+    const exportSection = screen.getByRole('region', { name: /Export/ });
+    await user.type(within(exportSection).getByLabelText('Name of cluster 0'), 'Best');
+    await user.click(within(exportSection).getByRole('button', { name: 'Save analysis' }));
+    await waitFor(() => expect(saved).toHaveLength(1), { timeout: 60_000 });
+    const text = await blobText(saved[0].blob);
+    const model = JSON.parse(text) as {
+      rfm: { customers: number; map: { sizes: number[] } };
+      segments: { size: number; name: string | null }[];
+    };
+    expect(model.segments[0].name).toBe('Best');
+    await user.upload(
+      screen.getByLabelText('Open a saved analysis'),
+      new File([text], 'orders - model.json', { type: 'application/json' }),
+    );
+    const panel = await screen.findByRole(
+      'region',
+      { name: 'Saved analysis' },
+      { timeout: 60_000 },
+    );
+    expect(panel).toHaveTextContent('RFM customers from order lines');
+    await user.click(screen.getByRole('button', { name: 'Try sample transactions' }));
+    const named = await within(panel).findByRole(
+      'table',
+      { name: 'Named RFM segments now and when saved' },
+      { timeout: 120_000 },
+    );
+    await settled();
+    // The same order lines: every named segment and cluster as big as when saved.
+    for (const [, [now, then]] of Object.entries(bodyRows(named))) expect(now).toBe(then);
+    const sizes = bodyRows(
+      within(panel).getByRole('table', { name: 'Segment sizes now and when saved' }),
+    );
+    for (const [, cells] of Object.entries(sizes)) expect(cells[0]).toBe(cells[2]);
+    expect(Object.keys(sizes)[0]).toBe('0: Best');
+    await user.click(within(panel).getByRole('button', { name: 'Download the scored customers' }));
+    await waitFor(() => expect(saved).toHaveLength(2), { timeout: 60_000 });
+    expect(await rowsOf(saved[1].blob)).toHaveLength(model.rfm.customers);
+    // An RFM query has no id column to ask for.
+    expect(within(panel).queryByLabelText('Id column (optional)')).toBeNull();
+  });
+
   it('stops applying on Cancel, then applies the same file again', async () => {
     const saved = captureDownloads();
     const user = userEvent.setup();

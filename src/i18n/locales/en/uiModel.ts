@@ -9,6 +9,8 @@ export const uiModel = {
     renameHint:
       'The names go into the saved analysis and its downloads; leave one empty to keep the label.',
     renameField: 'Name of segment {id}',
+    renameClusters: 'Your names for the clusters',
+    renameClusterField: 'Name of cluster {id}',
     open: 'Open a saved analysis',
     openHint:
       'The .json file that Save analysis wrote: apply it to a new file, or download it as SQL.',

@@ -10,6 +10,8 @@ export const uiModel: CatalogShape<typeof english> = {
     rename: '您为分群起的名称',
     renameHint: '名称会写入保存的分析及其下载文件；留空则沿用标签。',
     renameField: '分群 {id} 的名称',
+    renameClusters: '您为聚类起的名称',
+    renameClusterField: '聚类 {id} 的名称',
     open: '打开已保存的分析',
     openHint: '“保存分析”写出的 .json 文件：可应用到新文件，或下载为 SQL。',
     region: '已保存的分析',
