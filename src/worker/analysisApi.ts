@@ -236,6 +236,19 @@ export const saveAnalysis = (
     return { blob: new Blob([modelText(model)], { type: 'application/json' }), fileName };
   });
 
+/** The segments' rows with the names the user gave them (the labels where none). */
+export const exportNamedSegments = (
+  id: number,
+  request: SegmentationRequest,
+  k: number,
+  segment: number | null,
+  names: (string | null)[],
+  language: Language,
+) =>
+  withSession(id, async (session) =>
+    asFile(await session.exportSegments(request, k, segment, renderIn(language), names)),
+  );
+
 export const readModel = (file: Blob) =>
   asOutcome(async () => {
     if (file.size > MAX_MODEL_BYTES)

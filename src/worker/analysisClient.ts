@@ -169,6 +169,15 @@ export interface AnalysisClient {
     rfmMap: SegmentMap | null,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
+  exportNamedSegments(
+    file: FileRequest,
+    request: SegmentationRequest,
+    k: number,
+    segment: number | null,
+    names: (string | null)[],
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
   readModel(file: Blob): Promise<Outcome<ModelFile>>;
   applySaved(
     file: FileRequest,
@@ -258,6 +267,8 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     // Saved analyses (#17)
     saveAnalysis: (id, request, k, names, rfmMap) =>
       remote.saveAnalysis(id, request, k, names, rfmMap),
+    exportNamedSegments: (id, request, k, segment, names, language) =>
+      remote.exportNamedSegments(id, request, k, segment, names, language),
     readModel: (file) => remote.readModel(file),
     applySaved: (id, model, onProgress) => remote.applySaved(id, model, wrapped(onProgress)),
     exportApplied: (id, model, segment, language) =>
@@ -448,6 +459,20 @@ export abstract class SessionClient implements AnalysisClient {
     onReopen?: ReopenListener,
   ) {
     const ask = (b: AnalysisBackend) => b.saveAnalysis(file.id, request, k, names, rfmMap);
+    return this.ask(file, ask, undefined, onReopen);
+  }
+
+  exportNamedSegments(
+    file: FileRequest,
+    request: SegmentationRequest,
+    k: number,
+    segment: number | null,
+    names: (string | null)[],
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) =>
+      b.exportNamedSegments(file.id, request, k, segment, names, language);
     return this.ask(file, ask, undefined, onReopen);
   }
 

@@ -100,6 +100,17 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     expect(model.source.fileName).toBe('customers.csv');
     expect(model.segments[0].name).toBe('Loyal “big” spenders');
     expect(model.segments.slice(1).every((s) => s.name === null)).toBe(true);
+    // The page's own downloads say the name too.
+    await user.click(
+      within(exportSection).getByRole('button', {
+        name: /^Download segment 0: Loyal “big” spenders/,
+      }),
+    );
+    await waitFor(() => expect(saved).toHaveLength(2), { timeout: 60_000 });
+    const own = await rowsOf(saved[1].blob);
+    expect(own).toHaveLength(model.segments[0].size);
+    expect(own.every((row) => row.segment_label === 'Loyal “big” spenders')).toBe(true);
+    saved.splice(1);
 
     // Open it: what it is, then the same file applied.
     await user.upload(
