@@ -6,6 +6,7 @@ import { DendrogramChart } from './DendrogramChart';
 import { KDistanceChart } from './KDistanceChart';
 import { ClusterSegmentTable } from './ClusterSegmentTable';
 import { ModeChoice } from './ModeChoice';
+import { ModelOpener, ModelPanel } from './ModelPanel';
 import { RecommendPanel } from './RecommendPanel';
 import { RfmCustomerTable } from './RfmCustomerTable';
 import { RfmExportPanel } from './RfmExportPanel';
@@ -85,6 +86,8 @@ export function App() {
       <main aria-busy={busy}>
         <Section step={1} title={t('ui.section.load')}>
           <DropZone />
+          <ModelOpener />
+          <ModelPanel />
           <FileSummary />
           <ModeChoice />
         </Section>

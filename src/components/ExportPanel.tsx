@@ -1,4 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { SaveAnalysis } from './SaveAnalysis';
+import { useShallow } from 'zustand/react/shallow';
+import { selectClusterNames } from '../store/modelSlice';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { Data, useRenderNode, useRich } from './richText';
@@ -10,6 +13,8 @@ export function ExportPanel() {
   const render = useRenderNode();
   const kView = useStore(selectShownK);
   const download = useStore((s) => s.downloadSegments);
+  // The names the user gave the segments (#17), shown instead of their labels.
+  const names = useStore(useShallow(selectClusterNames));
   if (!kView) return null;
   return (
     <div className="export">
@@ -32,13 +37,19 @@ export function ExportPanel() {
                 ? t('ui.export.noise', { count: segment.size })
                 : rich('ui.export.segment', {
                     id: segment.id,
-                    label: <>{render(segment.label)}</>,
+                    label:
+                      names[segment.id] != null ? (
+                        <Data>{names[segment.id]}</Data>
+                      ) : (
+                        <>{render(segment.label)}</>
+                      ),
                     count: segment.size,
                   })}
             </button>
           </li>
         ))}
       </ul>
+      <SaveAnalysis />
     </div>
   );
 }

@@ -37,6 +37,8 @@ export function ProgressPanel() {
   // (the same Cancel).
   const valueProgress = useStore((s) => s.valueProgress);
   const baskets = useStore((s) => s.basketsProgress);
+  // Applying a saved analysis (#17) too.
+  const applying = useStore((s) => s.applyProgress);
   const classifyProgress = useStore((s) => s.classifyProgress);
   const classifying = phase === 'explaining' || phase === 'predicting';
   const working =
@@ -44,19 +46,22 @@ export function ProgressPanel() {
     phase === 'analysing' ||
     phase === 'comparing' ||
     phase === 'recommending';
-  if (!working && !classifying && valueProgress === null && baskets === null) return null;
+  if (!working && !classifying && valueProgress === null && baskets === null && applying === null)
+    return null;
   const stage = classifying
     ? t(CLASSIFY_STEP_NAMES[classifyProgress?.step ?? 'explain'])
     : working
       ? t(STAGE_NAMES[progress?.stage ?? 'parse'])
       : valueProgress !== null
         ? t(STAGE_NAMES.value)
-        : t('ui.baskets.progress');
+        : baskets !== null
+          ? t('ui.baskets.progress')
+          : t('ui.model.applying');
   const fraction = classifying
     ? classifyProgress?.fraction
     : working
       ? progress?.fraction
-      : (valueProgress ?? baskets);
+      : (valueProgress ?? baskets ?? applying);
   const percent = Math.round((fraction ?? 0) * 100);
   return (
     <div className="progress-panel">

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SaveAnalysis } from './SaveAnalysis';
 import { selectIsStale, selectRfmSegmentSummary, selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { Data, useJoin, useRenderNode, useRich } from './richText';
@@ -65,6 +66,7 @@ export function RfmExportPanel() {
           </ul>
         </>
       )}
+      <SaveAnalysis />
     </div>
   );
 }

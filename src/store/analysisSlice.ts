@@ -7,6 +7,7 @@ import { cancelScheduledAnalysis, clientOf, startRun, stopRuns, takeBeforeLoad }
 import { describeError } from './describeError';
 import { saveFile } from './saveFile';
 import { selectRfmBlocker } from './selectors';
+import { selectClusterNames } from './modelSlice';
 import type { AnalysisSlice, State } from './types';
 import type { ExportFile, Outcome } from '../worker/protocol';
 
@@ -245,11 +246,13 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
       if (!source || !viewOptions || selectedK === null || viewRfm !== null) return;
       try {
         save(
-          await clientOf(get, set).exportSegments(
+          // With the names the user gave the segments (#17).
+          await clientOf(get, set).exportNamedSegments(
             source,
             { options: viewOptions, rfm: null },
             selectedK,
             segment,
+            selectClusterNames(get()),
             get().language,
             onReopen,
           ),

@@ -82,6 +82,8 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
   async function loadSampleFile(name: string): Promise<void> {
     try {
       const blob = await fetchSample(name);
+      // With a saved analysis open, the next file is put into its segments (#17).
+      if (get().model !== null) return await get().applyModelTo(blob, name);
       await load(fileRequest(blob, name, {}));
     } catch (error) {
       set({ error: describeError(error, 'activitySample') });
@@ -91,7 +93,8 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
   return {
     source: null,
     dataset: null,
-    loadFile: (file, name) => load(fileRequest(file, name, {})),
+    loadFile: (file, name) =>
+      get().model !== null ? get().applyModelTo(file, name) : load(fileRequest(file, name, {})),
     loadSample: () => loadSampleFile(SAMPLE_CUSTOMERS),
     loadSampleTransactions: () => loadSampleFile(SAMPLE_TRANSACTIONS),
     async reread(choice: ReadChoice) {

@@ -38,7 +38,8 @@ export function selectBusy(state: State): boolean {
     ? true
     : state.scheduledAnalysis !== null ||
         state.basketsProgress !== null ||
-        state.valueProgress !== null;
+        state.valueProgress !== null ||
+        state.applyProgress !== null;
 }
 
 /**

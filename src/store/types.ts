@@ -23,6 +23,9 @@ import type { Language } from '../i18n/languages';
 import type { ValueByGroupView } from '../core/session/valueGroups';
 import type { CustomerValueView } from '../core/session/valueSession';
 import type { ValueRequest } from '../core/session/valueStages';
+import type { ApplyView } from '../core/model/applyView';
+import type { ModelFile } from '../core/model/modelFile';
+import type { SqlDialect } from '../core/sql/sqlText';
 import type { RulesPage, RuleSortKey } from '../core/basket/rulesTable';
 import type { RulesRequest, RulesSummary, SegmentsOverview } from '../core/session/basketsSession';
 import type { RecommendMethod, RecommendOptions } from '../core/recommend/recommendOptions';
@@ -330,6 +333,46 @@ export interface ClassifySlice {
   downloadPredictions(): Promise<void>;
 }
 
+/** The query's parameters on the page (the table may be schema.table). */
+export interface SqlParams {
+  dialect: SqlDialect;
+  table: string;
+  /** A column that identifies each row; '' for none. */
+  id: string;
+}
+
+/** Saved analyses (#17): the model open on the page, applied to a file, and its SQL. */
+export interface ModelSlice {
+  /** The saved analysis the user opened (read and checked in the worker), and its file's name. */
+  model: ModelFile | null;
+  modelFileName: string | null;
+  /** The file the model is applied to, and what applying it gave. */
+  applySource: FileRequest | null;
+  applied: ApplyView | null;
+  /** How far applying has come (0..1); null when nothing is applied now. */
+  applyProgress: number | null;
+  /** Each request of the model panel takes a number; only the newest writes its result. */
+  modelRun: number;
+  sqlParams: SqlParams;
+  /** The last query downloaded (its first lines are shown). */
+  sqlText: string | null;
+  /** The names the user gave the segments of a segmentation (per view and k). */
+  clusterNames: { view: SegmentationView; k: number; names: (string | null)[] } | null;
+  renameCluster(segment: number, name: string): void;
+  /** Downloads the model file of the segmentation on show. */
+  saveAnalysis(): Promise<void>;
+  openModel(file: Blob, name: string): Promise<void>;
+  closeModel(): void;
+  /** Puts a file's rows (or customers) into the open model's segments. */
+  applyModelTo(file: Blob, name: string): Promise<void>;
+  /** Analyses the applied file again with the saved settings, k and names (the results view). */
+  restoreSaved(): Promise<void>;
+  downloadApplied(segment: number | null): Promise<void>;
+  downloadAppliedSetAside(): Promise<void>;
+  setSqlParams(patch: Partial<SqlParams>): void;
+  downloadSql(): Promise<void>;
+}
+
 export type State = ControlSlice &
   LanguageSlice &
   UpdateSlice &
@@ -340,5 +383,6 @@ export type State = ControlSlice &
   BasketsSlice &
   ValueSlice &
   RecommendSlice &
-  ClassifySlice;
+  ClassifySlice &
+  ModelSlice;
 export type { RfmSortKey, ClassifyStep };

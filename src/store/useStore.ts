@@ -12,6 +12,7 @@ import { createRfmSlice } from './rfmSlice';
 import { createUpdateSlice } from './updateSlice';
 import type { State } from './types';
 import { createValueSlice } from './valueSlice';
+import { createModelSlice } from './modelSlice';
 
 /** The page's one store, built from its slices (zustand's slices pattern). */
 export const useStore = create<State>()((...args) => ({
@@ -26,6 +27,7 @@ export const useStore = create<State>()((...args) => ({
   ...createRfmSlice(...args),
   ...createBasketsSlice(...args),
   ...createValueSlice(...args),
+  ...createModelSlice(...args),
 }));
 
 const initialState = useStore.getState();

@@ -10,7 +10,7 @@ import type { SegmentationRequest } from '../core/session/session';
 import type { RfmExportChoice } from '../core/session/sessionExports';
 import type { SegmentationView } from '../core/session/segmentationView';
 import type { RecommendMethod } from '../core/recommend/recommendOptions';
-import type { NamedSegmentMap } from '../core/rfm/rfmSegments';
+import type { NamedSegmentMap, SegmentMap } from '../core/rfm/rfmSegments';
 import type { CustomerRecommendations } from '../core/session/recommendLists';
 import type { RecommendRequest } from '../core/session/recommendSession';
 import type { RecommendEvaluated, RecommendGroupings, RecommendTopItems } from './analysisApi';
@@ -34,7 +34,9 @@ import type {
   SegmentGrouping,
   SegmentsOverview,
 } from '../core/session/basketsSession';
-import type { FractionListener } from './analysisApi';
+import type { FractionListener, ModelQueryOptions } from './analysisApi';
+import type { ApplyView } from '../core/model/applyView';
+import type { ModelFile } from '../core/model/modelFile';
 
 type Api = typeof AnalysisApi;
 
@@ -220,6 +222,48 @@ export interface AnalysisClient {
     language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
+  // Saved analyses (#17)
+  saveAnalysis(
+    file: FileRequest,
+    request: SegmentationRequest,
+    k: number,
+    names: (string | null)[],
+    rfmMap: SegmentMap | null,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
+  exportNamedSegments(
+    file: FileRequest,
+    request: SegmentationRequest,
+    k: number,
+    segment: number | null,
+    names: (string | null)[],
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
+  readModel(file: Blob): Promise<Outcome<ModelFile>>;
+  applySaved(
+    file: FileRequest,
+    model: ModelFile,
+    onProgress?: ProgressListener,
+  ): Promise<Outcome<ApplyView>>;
+  exportApplied(
+    file: FileRequest,
+    model: ModelFile,
+    segment: number | null,
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
+  exportAppliedSetAside(
+    file: FileRequest,
+    model: ModelFile,
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
+  modelQuery(
+    model: ModelFile,
+    options: ModelQueryOptions,
+    language: Language,
+  ): Promise<Outcome<string>>;
   /** Stops whatever runs now; its promises reject with CancelledError. */
   cancel(): void;
   /** Starts the worker ahead of need (while the page waits for a file). */
@@ -297,6 +341,18 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
       remote.rulesOverview(id, rfm, grouping, wrapped(onProgress)),
     exportRules: (id, request, view, language) => remote.exportRules(id, request, view, language),
     exportItemsets: (id, request, language) => remote.exportItemsets(id, request, language),
+    // Saved analyses (#17)
+    saveAnalysis: (id, request, k, names, rfmMap) =>
+      remote.saveAnalysis(id, request, k, names, rfmMap),
+    exportNamedSegments: (id, request, k, segment, names, language) =>
+      remote.exportNamedSegments(id, request, k, segment, names, language),
+    readModel: (file) => remote.readModel(file),
+    applySaved: (id, model, onProgress) => remote.applySaved(id, model, wrapped(onProgress)),
+    exportApplied: (id, model, segment, language) =>
+      remote.exportApplied(id, model, segment, language),
+    exportAppliedSetAside: (id, model, language) =>
+      remote.exportAppliedSetAside(id, model, language),
+    modelQuery: (model, options, language) => remote.modelQuery(model, options, language),
   };
 }
 
@@ -553,6 +609,66 @@ export abstract class SessionClient implements AnalysisClient {
   ) {
     const ask = (b: AnalysisBackend) => b.exportPredictions(file.id, request, language);
     return this.ask(file, ask, undefined, onReopen);
+  }
+
+  // Saved analyses (#17)
+  saveAnalysis(
+    file: FileRequest,
+    request: SegmentationRequest,
+    k: number,
+    names: (string | null)[],
+    rfmMap: SegmentMap | null,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.saveAnalysis(file.id, request, k, names, rfmMap);
+    return this.ask(file, ask, undefined, onReopen);
+  }
+
+  exportNamedSegments(
+    file: FileRequest,
+    request: SegmentationRequest,
+    k: number,
+    segment: number | null,
+    names: (string | null)[],
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) =>
+      b.exportNamedSegments(file.id, request, k, segment, names, language);
+    return this.ask(file, ask, undefined, onReopen);
+  }
+
+  readModel(file: Blob) {
+    return this.call((backend) => backend.readModel(file));
+  }
+
+  applySaved(file: FileRequest, model: ModelFile, onProgress?: ProgressListener) {
+    return this.ask(file, (b) => b.applySaved(file.id, model, onProgress), onProgress);
+  }
+
+  exportApplied(
+    file: FileRequest,
+    model: ModelFile,
+    segment: number | null,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.exportApplied(file.id, model, segment, language);
+    return this.ask(file, ask, undefined, onReopen);
+  }
+
+  exportAppliedSetAside(
+    file: FileRequest,
+    model: ModelFile,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.exportAppliedSetAside(file.id, model, language);
+    return this.ask(file, ask, undefined, onReopen);
+  }
+
+  modelQuery(model: ModelFile, options: ModelQueryOptions, language: Language) {
+    return this.call((backend) => backend.modelQuery(model, options, language));
   }
 
   /** A request about a file: opened again first if the backend no longer holds it. */

@@ -81,6 +81,13 @@ export const LATIN_TERMS: ReadonlySet<string> = new Set([
   'ods',
   'OpenDocument',
   'LibreOffice',
+  'JSON',
+  'json',
+  // Saved analyses as SQL: the language, its keyword and the two databases
+  'SQL',
+  'SELECT',
+  'DuckDB',
+  'PostgreSQL',
   'UTF-8',
   'UTF-16',
   'LE',

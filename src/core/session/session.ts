@@ -266,6 +266,7 @@ export class AnalysisSession {
     k: number,
     segment: number | null,
     render: Render,
+    names: readonly (string | null)[] = [],
   ): Promise<ExportParts> {
     const analysis = await this.segmentation(request);
     return segmentsExport(
@@ -277,6 +278,7 @@ export class AnalysisSession {
       k,
       segment,
       render,
+      names,
     );
   }
 

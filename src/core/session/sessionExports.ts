@@ -47,10 +47,16 @@ export function segmentsExport(
   k: number,
   segment: number | null,
   render: Render,
+  /** The user's names for the segments (#17), written instead of their labels; null: the label. */
+  names: readonly (string | null)[] = [],
 ): ExportParts {
   const result = resultFor(analysis, k);
   if (result === null) throw new UserError('bad-option', 'exportNoSegmentation', { k });
-  const labels = new Map(result.profiles.segments.map((s) => [s.id, render(s.label)]));
+  const labelOf = (id: number, label: Message) => {
+    const name = id >= 0 ? (names[id]?.trim() ?? '') : '';
+    return name.length > 0 ? name : render(label);
+  };
+  const labels = new Map(result.profiles.segments.map((s) => [s.id, labelOf(s.id, s.label)]));
   const parts = segmentCsvParts({
     table,
     rows: analysis.rows,

@@ -124,6 +124,45 @@ describe('segmentsExport', () => {
     for (const line of lines.slice(1)) expect(line.split(',')[4]).toBe('1');
   });
 
+  it('writes the names the user gave the segments instead of their labels (#17)', () => {
+    const result = analysis.results[1];
+    const names = [null, '  Big <b>spenders</b>, "VIP"  '];
+    const all = segmentsExport(
+      'people.csv',
+      table,
+      columns,
+      options,
+      analysis,
+      2,
+      null,
+      render,
+      names,
+    );
+    const label0 = englishText(result.profiles.segments.find((s) => s.id === 0)!.label);
+    const rows = linesOf(all.parts).slice(1);
+    const segmentOf = (line: string) => line.split(',')[4];
+    expect(rows.some((line) => segmentOf(line) === '1')).toBe(true);
+    for (const line of rows)
+      expect(
+        line.endsWith(
+          segmentOf(line) === '1' ? ',"Big <b>spenders</b>, ""VIP"""' : `,${csvField(label0)}`,
+        ),
+      ).toBe(true);
+    const one = segmentsExport(
+      'people.csv',
+      table,
+      columns,
+      options,
+      analysis,
+      2,
+      1,
+      render,
+      names,
+    );
+    // What a file manager refuses becomes spaces.
+    expect(one.fileName).toBe('people - segment 1 - Big b spenders b , VIP.csv');
+  });
+
   it('refuses a number of segments that was not computed', () => {
     const error = userErrorOf(() =>
       segmentsExport('people.csv', table, columns, options, analysis, 7, null, render),
