@@ -11,6 +11,7 @@ import { useStore } from '../store/useStore';
 import { useNameNode } from './ExplainPanel';
 import { useFormats } from './format';
 import { NumberField } from './NumberField';
+import { RocChart } from './RocChart';
 import { Data, useRenderNode, useRich } from './richText';
 
 /**
@@ -190,6 +191,7 @@ function PredictResults({ view }: { view: PredictView }) {
           </tbody>
         </table>
       </div>
+      <RocChart models={view.models} />
       {positive !== null && (
         <p className="hint">
           {rich('ui.classify.predict.positiveNote', { value: <Data>{positive.value}</Data> })}

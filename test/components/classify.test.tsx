@@ -146,6 +146,10 @@ describe('explain and predict on the page', { timeout: 240_000 }, () => {
       expect(accuracy).toBeGreaterThan(0.5);
     }
     // Region's categories are features now.
+    // The ROC curve of each model, said in words too.
+    expect(within(predict).getByRole('figure', { name: 'ROC curves' })).toHaveAccessibleDescription(
+      /^ROC curves on the held-out rows: Logistic regression, AUC 0\.\d{3}, Decision tree, AUC 0\.\d{3}, Random forest, AUC 0\.\d{3}\./,
+    );
     const importances = within(predict).getByRole('table', { name: 'Feature importances' });
     expect(within(importances).getAllByRole('rowheader', { name: /^region is / })).toHaveLength(3);
     // Per segment, the actual and predicted rates.

@@ -62,6 +62,13 @@ export const uiClassify = {
       precision: 'Precision',
       recall: 'Recall',
       f1: 'F1',
+      rocTitle: 'ROC curves',
+      rocSummary:
+        'ROC curves on the held-out rows: {models}. A curve nearer the top left separates the two classes better; the dashed diagonal is chance.',
+      rocModel: '{model}, AUC {auc}',
+      rocX: 'False positive rate',
+      rocY: 'True positive rate',
+      rocChance: 'Chance',
       rocAuc: 'ROC AUC',
       trainAccuracy: 'Accuracy on the training rows',
       positiveNote:

@@ -63,6 +63,13 @@ export const uiClassify: CatalogShape<typeof english> = {
       precision: '精确率',
       recall: '召回率',
       f1: 'F1 值',
+      rocTitle: 'ROC 曲线',
+      rocSummary:
+        '留出行上的 ROC 曲线：{models}。曲线越靠近左上角，两类分得越好；虚线对角线表示随机猜测。',
+      rocModel: '{model}，AUC {auc}',
+      rocX: '假阳性率',
+      rocY: '真阳性率',
+      rocChance: '随机猜测',
       rocAuc: 'ROC 曲线下面积（AUC）',
       trainAccuracy: '训练行上的准确率',
       positiveNote: '精确率、召回率和 F1 值针对 {value}；取值多于两个时，为各取值的平均。',
