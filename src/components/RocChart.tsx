@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { ModelView } from '../core/session/predictSession';
 import { ChartFigure } from './ChartFigure';
+import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';
 import { useRender } from './useRender';
 
@@ -69,9 +70,19 @@ export function RocChart({ models }: { models: readonly ModelView[] }) {
               isAnimationActive={false}
             />
           ))}
-          <Legend verticalAlign="top" />
         </LineChart>
       </ResponsiveContainer>
+      <ChartLegend
+        label={t('ui.classify.predict.rocLegend')}
+        items={[
+          ...curves.map((model, m) => ({
+            label: renderText(model.label),
+            colour: MODEL_COLOURS[m % MODEL_COLOURS.length],
+            mark: 'line' as const,
+          })),
+          { label: t('ui.classify.predict.rocChance'), colour: '#9aa5b1', mark: 'dashed' as const },
+        ]}
+      />
     </ChartFigure>
   );
 }

@@ -69,6 +69,7 @@ export const uiClassify = {
       rocX: 'False positive rate',
       rocY: 'True positive rate',
       rocChance: 'Chance',
+      rocLegend: 'Curves',
       rocAuc: 'ROC AUC',
       trainAccuracy: 'Accuracy on the training rows',
       positiveNote:

@@ -70,6 +70,7 @@ export const uiClassify: CatalogShape<typeof english> = {
       rocX: '假阳性率',
       rocY: '真阳性率',
       rocChance: '随机猜测',
+      rocLegend: '曲线',
       rocAuc: 'ROC 曲线下面积（AUC）',
       trainAccuracy: '训练行上的准确率',
       positiveNote: '精确率、召回率和 F1 值针对 {value}；取值多于两个时，为各取值的平均。',
