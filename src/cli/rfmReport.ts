@@ -23,6 +23,8 @@ export function rfmJson(
     lastOrder: formatDateTime(rfm.lastOrder),
     dateOrder: rfm.dateOrder,
     revenue: rfm.totalRevenue,
+    cancellations: { lines: rfm.rows.dropped.cancellation, examples: rfm.cancellationExamples },
+    notes: rfm.notes.map((note) => voice.say(note)),
     segmentMap: map.scheme,
     segmentCounts: segmentCounts(totals, map),
     segments: segmentSummary(totals, map).map((row) => ({
@@ -84,6 +86,7 @@ export function rfmText(
       last: rfm.lastOrder,
       snapshot: rfm.snapshot,
     }),
+    ...rfm.notes.map((note) => voice.say(note)),
     '',
     ...textTable(
       (

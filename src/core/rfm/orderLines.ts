@@ -10,6 +10,12 @@ import {
   type Table,
 } from '../read/table';
 import { DenseIds, idOf, sortedIdOrder, textIds } from './denseIds';
+import {
+  CANCELLATION_EXAMPLES,
+  cancellationRule,
+  isCancellation,
+  type CancellationSetting,
+} from './cancellations';
 import { mappingProblem, type TransactionMapping } from './transactionMapping';
 import { message, type MessageKey } from '../common/message';
 
@@ -43,6 +49,8 @@ export interface OrderLineSettings {
   mapping: TransactionMapping;
   /** How the dates are written; null to decide from the data (an error when it cannot). */
   dateOrder: DateOrder | null;
+  /** Whether `C` + digits order ids are cancellations ('auto', the default: see cancellations). */
+  cancellations?: CancellationSetting;
 }
 
 /**
@@ -56,6 +64,8 @@ export interface OrderLines {
   /** Per record: 0 used, else 1 + index in LINE_DROP_REASONS. */
   dropReason: Uint8Array;
   dateOrder: DateOrder;
+  /** A few order ids of the lines taken as cancellations (as written), in file order. */
+  cancellationExamples: string[];
   /** Used lines. */
   count: number;
   /** The record each used line came from. */
@@ -105,8 +115,9 @@ export function selectOrderLines(
   const customerOfText = textIds(customerColumn, customerIds);
   const orderIds = new DenseIds();
   const orderOfText = orderColumn === null ? null : textIds(orderColumn, orderIds);
-  const cancelledText =
-    orderColumn === null ? null : orderColumn.texts.map((text) => /^c/i.test(text));
+  const cancelled =
+    orderColumn === null ? null : cancellationRule(orderColumn, settings.cancellations);
+  const cancellationExamples: string[] = [];
   const itemIds = new DenseIds();
   const itemOfText = itemColumn === null ? null : textIds(itemColumn, itemIds, false);
 
@@ -142,7 +153,12 @@ export function selectOrderLines(
     let order = -1;
     if (orderColumn !== null) {
       const code = orderColumn.codes === null ? -1 : orderColumn.codes[row];
-      if (code >= 0 && cancelledText![code]) {
+      if (
+        cancelled !== null &&
+        isCancellation(cancelled, code, lineQuantity(row, quantityColumn, amountColumn))
+      ) {
+        if (cancellationExamples.length < CANCELLATION_EXAMPLES)
+          cancellationExamples.push(orderColumn.texts[code].trim());
         drop(row, 2);
         continue;
       }
@@ -221,6 +237,7 @@ export function selectOrderLines(
     report: { read: n, used, dropped },
     dropReason,
     dateOrder,
+    cancellationExamples,
     count: used,
     row,
     customer: lineCustomer.slice(0, used),
@@ -272,6 +289,11 @@ function decideDateOrder(column: Column): DateOrder {
     });
   }
   return guess.order;
+}
+
+/** A line's quantity, or its amount without a quantity column (NaN when missing). */
+function lineQuantity(row: number, quantity: Column | null, amount: Column | null): number {
+  return (quantity ?? amount)!.numbers[row];
 }
 
 function timeOf(column: Column, row: number, times: Float64Array): number {

@@ -27,6 +27,38 @@ function timeMs(column: string, dialect: SqlDialect): string {
 }
 
 /**
+ * The app's cancellation rule (rfm/cancellations.ts, cancellationRule) in SQL: the order id is C +
+ * digits and its quantity (or amount) is negative, or the table's other order ids are digits, or
+ * the id without the C is in the table.
+ */
+function cancellationSql(
+  order: string,
+  quantity: string,
+  table: string,
+  dialect: SqlDialect,
+): string {
+  const matches = (text: string, pattern: string) =>
+    dialect === 'duckdb' ? `regexp_matches(${text}, '${pattern}')` : `${text} ~ '${pattern}'`;
+  const C_DIGITS = '^[cC][0-9]+$';
+  const DIGITS = '^[-+]?[0-9]+(\\.0+)?$';
+  const id = `TRIM(CAST(${identifier(order)} AS TEXT))`;
+  // Inside a subquery a bare column would be the inner table's: the outer one is named.
+  const outer = `TRIM(CAST(${table}.${identifier(order)} AS TEXT))`;
+  const other = `TRIM(CAST(sl_other.${identifier(order)} AS TEXT))`;
+  const othersAreDigits =
+    `(SELECT COUNT(*) FILTER (WHERE ${matches(other, DIGITS)}) > 0 AND ` +
+    `COUNT(*) FILTER (WHERE NOT ${matches(other, C_DIGITS)} AND NOT ${matches(other, DIGITS)}) = 0 ` +
+    `FROM ${table} AS sl_other WHERE ${other} <> '')`;
+  const paired =
+    `EXISTS (SELECT 1 FROM ${table} AS sl_other WHERE ` +
+    `REGEXP_REPLACE(${other}, '^([-+]?[0-9]+)\\.0+$', '\\1') = SUBSTRING(${outer} FROM 2))`;
+  return (
+    `COALESCE(${matches(id, C_DIGITS)} AND ` +
+    `(CAST(${identifier(quantity)} AS DOUBLE PRECISION) < 0 OR ${othersAreDigits} OR ${paired}), FALSE)`
+  );
+}
+
+/**
  * An RFM model as one query over the order lines in `table`: the lines the app keeps (a customer,
  * no cancellation, a date, positive quantity and price or amount), one GROUP BY customer for
  * recency, frequency and monetary value, the scores against the saved cut points, the named
@@ -56,9 +88,11 @@ export function rfmQuery(
   ];
   const kept = [
     `${idKey(mapping.customer)} IS NOT NULL`,
-    ...(mapping.order === null
+    ...(mapping.order === null || rfm.cancellations === 'off'
       ? []
-      : [`COALESCE(UPPER(TRIM(CAST(${identifier(mapping.order)} AS TEXT))) NOT LIKE 'C%', TRUE)`]),
+      : [
+          `NOT ${cancellationSql(mapping.order, mapping.quantity ?? mapping.amount!, table, dialect)}`,
+        ]),
     `${identifier(mapping.date)} IS NOT NULL`,
     ...money.checks,
   ];

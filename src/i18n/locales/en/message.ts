@@ -226,12 +226,14 @@ export const message = {
     'The dates in "{column}" (such as {example}) could be day-first or month-first: say which.',
   dropUnreadableRow: 'the row could not be read into the columns',
   dropNoCustomer: 'no customer id',
-  dropCancellation: 'cancelled order (order id starts with C)',
+  dropCancellation: 'cancelled order (order id C followed by the digits of an invoice)',
   dropUnreadableDate: 'date missing or not readable',
   dropMissingAmount: 'quantity, price or amount missing, not a number or out of range',
   dropNotPositive: 'quantity, price or amount zero or negative (returns, adjustments, free items)',
   snapshotBeforeLastOrder:
     'The snapshot date is before the last order ({last, date, minute}): choose a date after it, or leave it empty for the day after the last order.',
+  rfmNoteCancellations:
+    '{count, plural, one {# line was} other {# lines were}} taken as cancellations and left out: order ids such as {examples}, a C followed by the digits of an invoice. If these are ordinary orders, turn cancellations off.',
   rfmOneCustomer:
     'Only one customer has usable orders, so there is nothing to cluster: check the column choices.',
   segmentMapCells: 'The grid needs {count} cells.',

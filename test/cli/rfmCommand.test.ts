@@ -1,0 +1,57 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rfmCommand } from '../../src/cli/rfmCommand';
+import { runCommand } from '../support/runCommand';
+
+let dir: string;
+let retail: string;
+
+/** Online Retail-like lines: invoices are digits, cancellations are C + the digits. */
+function retailCsv(): string {
+  const rows = ['InvoiceNo,InvoiceDate,CustomerID,Quantity,UnitPrice'];
+  for (let i = 0; i < 30; i++)
+    rows.push(
+      `${536365 + i},2011-01-${String(1 + (i % 28)).padStart(2, '0')},${17850 + (i % 6)},${1 + (i % 4)},2.5`,
+    );
+  rows.push('C536379,2011-01-20,17850,-1,2.5', 'C536383,2011-01-21,17851,4,2.5');
+  return rows.join('\n') + '\n';
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'segmentlens-rfm-'));
+  retail = join(dir, 'retail.csv');
+  await writeFile(retail, retailCsv());
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const rfm = async (...argv: string[]) => {
+  const result = await runCommand(rfmCommand, argv);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return result.stdout;
+};
+
+describe('segmentlens rfm on real files', () => {
+  it('says how many lines were taken as cancellations, with example ids', async () => {
+    const json = JSON.parse(await rfm(retail, '--k', '2', '--n-init', '1', '--json'));
+    expect(json.cancellations).toEqual({ lines: 2, examples: ['C536379', 'C536383'] });
+    expect(json.notes.join(' ')).toContain('2 lines were taken as cancellations');
+    const text = await rfm(retail, '--k', '2', '--n-init', '1');
+    expect(text).toContain('order ids such as C536379, C536383');
+  });
+
+  it('--no-cancellations keeps the C + digits lines', async () => {
+    const json = JSON.parse(
+      await rfm(retail, '--k', '2', '--n-init', '1', '--no-cancellations', '--json'),
+    );
+    expect(json.cancellations).toEqual({ lines: 0, examples: [] });
+    expect(json.rows.dropped.cancellation).toBe(0);
+    expect(json.rows.dropped.not_positive).toBe(1);
+    expect(json.rows.used).toBe(31);
+  });
+});
