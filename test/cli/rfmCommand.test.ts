@@ -7,6 +7,7 @@ import { runCommand } from '../support/runCommand';
 
 let dir: string;
 let retail: string;
+let oneDay: string;
 
 /** Online Retail-like lines: invoices are digits, cancellations are C + the digits. */
 function retailCsv(): string {
@@ -23,6 +24,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'segmentlens-rfm-'));
   retail = join(dir, 'retail.csv');
   await writeFile(retail, retailCsv());
+  oneDay = join(dir, 'one-day.csv');
+  const day = ['order,date,customer,amount'];
+  for (let i = 0; i < 12; i++) day.push(`${100 + i},2024-05-01 10:00,c${i % 8},${5 + i}`);
+  await writeFile(oneDay, day.join('\n') + '\n');
 });
 
 afterAll(async () => {
@@ -53,5 +58,15 @@ describe('segmentlens rfm on real files', () => {
     expect(json.rows.dropped.cancellation).toBe(0);
     expect(json.rows.dropped.not_positive).toBe(1);
     expect(json.rows.used).toBe(31);
+  });
+
+  it('on a file of one day, says R cannot separate anyone and calls no one hibernating', async () => {
+    const text = await rfm(oneDay, '--k', '2', '--n-init', '1');
+    expect(text).toContain('Every customer has the same recency (1 day)');
+    expect(text).toMatch(/Hibernating +0 /);
+    expect(text).toMatch(/At Risk +0 /);
+    const json = JSON.parse(await rfm(oneDay, '--k', '2', '--n-init', '1', '--json'));
+    expect(json.notes).toHaveLength(1);
+    expect(json.segmentCounts['Hibernating'] ?? 0).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { ONE_DAY_MS, wholeDaysBetween, type DateOrder } from '../read/parseDate';
 import type { StageProgress } from '../common/progress';
-import { tieScores } from './rfmScores';
+import { oneValue, tieScores } from './rfmScores';
 import {
   cellIndex,
   defaultSegmentMap,
@@ -125,6 +125,14 @@ export function rfmOfLines(
   const segmentMap = defaultSegmentMap('rf-grid');
   const segment = Uint8Array.from(cells['rf-grid'], (cell) => segmentMap.cells[cell]);
   const notes: Message[] = [];
+  const tied: [string, ArrayLike<number>][] = [
+    ['recency', recency],
+    ['frequency', frequency],
+    ['monetary', monetary],
+  ];
+  for (const [which, values] of tied)
+    if (c > 1 && oneValue(values))
+      notes.push(message('rfmNoteOneValue', { which, value: values[0] }));
   const cancelled = lines.report.dropped.cancellation;
   if (cancelled > 0)
     notes.push(

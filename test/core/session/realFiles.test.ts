@@ -102,3 +102,48 @@ describe('real files: cancellations', () => {
     expect(rfm.notes).toEqual([]);
   });
 });
+
+describe('real files: scores that cannot separate anyone', () => {
+  /** One day of orders: every customer bought on 2024-05-01, some more often than others. */
+  function oneDayCsv(): string {
+    const lines: [string, string, string, number, number][] = [];
+    let order = 1000;
+    for (let c = 0; c < 20; c++)
+      for (let k = 0; k <= c % 4; k++)
+        lines.push([String(order++), '2024-05-01', `cust-${c}`, 1 + (c % 3), 4 + c]);
+    return linesCsv(lines);
+  }
+
+  it('gives everyone the middle R (3) when all bought the same day, and says so', async () => {
+    const session = await open(oneDayCsv());
+    const rfm = session.rfm(settings());
+    expect(new Set(rfm.recency)).toEqual(new Set([1]));
+    expect(new Set(rfm.r)).toEqual(new Set([3]));
+    // F and M still separate the customers.
+    expect(new Set(rfm.f).size).toBeGreaterThan(1);
+    const names = rfm.segmentMap.names.map((n) => (typeof n === 'string' ? n : englishText(n)));
+    const segments = new Set(Array.from(rfm.segment, (s) => names[s]));
+    expect(segments.has('Hibernating')).toBe(false);
+    expect(segments.has('At Risk')).toBe(false);
+    const notes = rfm.notes.map(englishText);
+    expect(notes).toEqual([
+      'Every customer has the same recency (1 day), so the R score cannot tell them apart: every customer gets the middle score, 3 of 5.',
+    ]);
+  });
+
+  it('gives the middle F when every customer ordered once, and keeps R for a spread file', async () => {
+    const lines: [string, string, string, number, number][] = Array.from({ length: 10 }, (_, i) => [
+      String(1 + i),
+      `2024-05-${String(1 + i).padStart(2, '0')}`,
+      `c${i}`,
+      1,
+      5 + i,
+    ]);
+    const rfm = (await open(linesCsv(lines))).rfm(settings());
+    expect(new Set(rfm.f)).toEqual(new Set([3]));
+    expect(new Set(rfm.r).size).toBe(5);
+    expect(rfm.notes.map(englishText)).toEqual([
+      'Every customer has the same frequency (1 order), so the F score cannot tell them apart: every customer gets the middle score, 3 of 5.',
+    ]);
+  });
+});
