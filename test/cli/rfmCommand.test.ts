@@ -8,6 +8,7 @@ import { runCommand } from '../support/runCommand';
 let dir: string;
 let retail: string;
 let oneDay: string;
+let restarting: string;
 
 /** Online Retail-like lines: invoices are digits, cancellations are C + the digits. */
 function retailCsv(): string {
@@ -28,6 +29,11 @@ beforeAll(async () => {
   const day = ['order,date,customer,amount'];
   for (let i = 0; i < 12; i++) day.push(`${100 + i},2024-05-01 10:00,c${i % 8},${5 + i}`);
   await writeFile(oneDay, day.join('\n') + '\n');
+  restarting = join(dir, 'restarting.csv');
+  const restart = ['order,date,customer,amount'];
+  for (let d = 1; d <= 6; d++)
+    for (let id = 1; id <= 5; id++) restart.push(`${id},2024-06-0${d},c${(d + id) % 4},${d + id}`);
+  await writeFile(restarting, restart.join('\n') + '\n');
 });
 
 afterAll(async () => {
@@ -68,5 +74,12 @@ describe('segmentlens rfm on real files', () => {
     const json = JSON.parse(await rfm(oneDay, '--k', '2', '--n-init', '1', '--json'));
     expect(json.notes).toHaveLength(1);
     expect(json.segmentCounts['Hibernating'] ?? 0).toBe(0);
+  });
+
+  it('counts orders per customer and day when order ids restart, and says so', async () => {
+    const json = JSON.parse(await rfm(restarting, '--k', '2', '--n-init', '1', '--json'));
+    expect(json.notes.join(' ')).toContain('5 order ids were used by several customers');
+    const text = await rfm(restarting, '--k', '2', '--n-init', '1');
+    expect(text).toContain('5 order ids were used by several customers');
   });
 });

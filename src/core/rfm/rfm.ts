@@ -133,6 +133,8 @@ export function rfmOfLines(
   for (const [which, values] of tied)
     if (c > 1 && oneValue(values))
       notes.push(message('rfmNoteOneValue', { which, value: values[0] }));
+  if (lines.sharedOrderIds > 0)
+    notes.push(message('rfmNoteSharedOrderIds', { count: lines.sharedOrderIds }));
   const cancelled = lines.report.dropped.cancellation;
   if (cancelled > 0)
     notes.push(

@@ -96,10 +96,34 @@ export function rfmQuery(
     `${identifier(mapping.date)} IS NOT NULL`,
     ...money.checks,
   ];
+  // As the app counts orders (rfm/orderLines.ts, splitSharedOrders): where an order id is used
+  // by several customers or on several days, an order is the id of one customer on one day.
+  const day = `CAST(FLOOR(sl_time / ${DAY_MS}) AS TEXT)`;
   const frequency =
     mapping.order === null
       ? 'COUNT(*)'
-      : 'COUNT(DISTINCT sl_order) + COUNT(*) FILTER (WHERE sl_order IS NULL)';
+      : `COUNT(DISTINCT CASE WHEN sl_shared THEN sl_lines.sl_order || ' @' || ${day} ` +
+        'ELSE sl_lines.sl_order END) + COUNT(*) FILTER (WHERE sl_lines.sl_order IS NULL)';
+  const sharedCte: Cte[] =
+    mapping.order === null
+      ? []
+      : [
+          {
+            name: 'sl_orders',
+            select: [
+              'SELECT',
+              '    sl_order,',
+              `    COUNT(DISTINCT sl_customer) > 1 OR COUNT(DISTINCT ${day}) > 1 AS sl_shared`,
+              '  FROM sl_lines',
+              '  WHERE sl_order IS NOT NULL',
+              '  GROUP BY sl_order',
+            ].join('\n'),
+          },
+        ];
+  const linesFrom =
+    mapping.order === null
+      ? 'sl_lines CROSS JOIN sl_snapshot'
+      : 'sl_lines LEFT JOIN sl_orders ON sl_orders.sl_order = sl_lines.sl_order CROSS JOIN sl_snapshot';
   const snapshot =
     rfm.snapshot.rule === 'fixed'
       ? `SELECT ${double(rfm.snapshot.at)} AS sl_at`
@@ -120,6 +144,7 @@ export function rfmQuery(
       name: 'sl_lines',
       select: `SELECT\n${columnList(lineColumns)}\n  FROM ${table}\n  WHERE ${kept.join('\n    AND ')}`,
     },
+    ...sharedCte,
     { name: 'sl_snapshot', select: snapshot },
     {
       name: 'sl_customers',
@@ -129,7 +154,7 @@ export function rfmQuery(
         `    FLOOR((MAX(sl_snapshot.sl_at) - MAX(sl_time)) / ${DAY_MS}) AS sl_recency,`,
         `    ${frequency} AS sl_frequency,`,
         '    SUM(sl_value) AS sl_monetary',
-        '  FROM sl_lines CROSS JOIN sl_snapshot',
+        `  FROM ${linesFrom}`,
         '  GROUP BY sl_customer',
       ].join('\n'),
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textSource } from '../../../src/core/read/byteSource';
+import { groupOrders } from '../../../src/core/rfm/orders';
 import type { RfmSettings } from '../../../src/core/rfm/rfm';
 import { AnalysisSession } from '../../../src/core/session/session';
 import { englishText } from '../../../src/i18n/formatMessage';
@@ -145,5 +146,47 @@ describe('real files: scores that cannot separate anyone', () => {
     expect(rfm.notes.map(englishText)).toEqual([
       'Every customer has the same frequency (1 order), so the F score cannot tell them apart: every customer gets the middle score, 3 of 5.',
     ]);
+  });
+});
+
+describe('real files: order ids that restart every day', () => {
+  /** Ten days; each day orders 1..5 again, for customers that change; two lines per order. */
+  function restartingCsv(): { csv: string; orders: Map<string, number> } {
+    const lines: [string, string, string, number, number][] = [];
+    const orders = new Map<string, number>();
+    for (let day = 1; day <= 10; day++)
+      for (let id = 1; id <= 5; id++) {
+        const customer = `c${(day * 3 + id) % 7}`;
+        const date = `2024-06-${String(day).padStart(2, '0')}`;
+        lines.push([String(id), date, customer, 1, 2], [String(id), date, customer, 2, 3]);
+        orders.set(customer, (orders.get(customer) ?? 0) + 1);
+      }
+    return { csv: linesCsv(lines), orders };
+  }
+
+  it('counts an order as (order id, customer, day) when ids are shared, and says how many were', async () => {
+    const { csv, orders } = restartingCsv();
+    const session = await open(csv);
+    const rfm = session.rfm(settings());
+    rfm.customers.forEach((id, i) => expect([id, rfm.frequency[i]]).toEqual([id, orders.get(id)]));
+    expect(rfm.notes.map(englishText)).toContain(
+      '5 order ids were used by several customers or on several days (ids that restart, such as every day), so an order is counted as one order id of one customer on one day.',
+    );
+    // Baskets group lines the same way: 50 orders of two lines each.
+    const baskets = groupOrders(session.orderLines(settings()));
+    expect(baskets.count).toBe(50);
+    expect(baskets.label[5]).toBe('1 c0 2024-06-02');
+  });
+
+  it('keeps counting order ids as they are when none is shared', async () => {
+    const lines: [string, string, string, number, number][] = [
+      ['1', '2024-06-01', 'a', 1, 2],
+      ['1', '2024-06-01', 'a', 1, 2],
+      ['2', '2024-06-02', 'a', 1, 2],
+      ['3', '2024-06-02', 'b', 1, 2],
+    ];
+    const rfm = (await open(linesCsv(lines))).rfm(settings());
+    expect(Array.from(rfm.frequency)).toEqual([2, 1]);
+    expect(rfm.notes.map(englishText).join(' ')).not.toContain('order ids were used');
   });
 });

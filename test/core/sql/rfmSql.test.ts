@@ -85,6 +85,19 @@ describe.each([
     await expectSqlParity(engine, session, off.model);
   });
 
+  it('counts orders as the app does when order ids restart every day', async () => {
+    const lines = ['Invoice,Customer ID,Date,Qty,Price,Total'];
+    for (let day = 1; day <= 6; day++)
+      for (let id = 1; id <= 4; id++)
+        lines.push(`${id},${(day + id) % 3},2024-03-0${day} 10:00:00,1,${day + id},${day + id}`);
+    lines.push('99,0,2024-03-01 10:00:00,1,1,1', '99,0,2024-03-01 11:00:00,1,1,1');
+    const session = await openText(lines.join('\n'));
+    const settings = { mapping: MAPPING, dateOrder: null, snapshot: null };
+    expect(session.rfm(settings).notes.length).toBeGreaterThan(0);
+    const { model } = await savedModel(session, { k: 2, kMax: 2 }, settings);
+    expect(await expectSqlParity(engine, session, model)).toBe(3);
+  });
+
   it('states that the date column must be a DATE or TIMESTAMP', async () => {
     const session = await openText(LINES);
     const { model } = await savedModel(
