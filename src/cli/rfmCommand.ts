@@ -113,11 +113,11 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
       values.json
         ? JSON.stringify({
             ...fileReadJson(session.read),
-            ...rfmJson(rfm, analysis, map, voice),
+            ...rfmJson(rfm, analysis, map, voice, settings.mapping),
             ...(modelPath === undefined ? {} : { modelFile: modelPath }),
           }) + '\n'
         : sheetLine(session.read, voice) +
-            rfmText(path, rfm, analysis, map, values.out, voice) +
+            rfmText(path, rfm, analysis, map, values.out, voice, settings.mapping) +
             (modelPath === undefined ? '' : voice.text('modelSaved', { path: modelPath }) + '\n'),
     );
     return 0;

@@ -82,4 +82,26 @@ describe('segmentlens rfm on real files', () => {
     const text = await rfm(restarting, '--k', '2', '--n-init', '1');
     expect(text).toContain('5 order ids were used by several customers');
   });
+
+  it('says which columns it used, in the text and the JSON', async () => {
+    const json = JSON.parse(await rfm(retail, '--k', '2', '--n-init', '1', '--json'));
+    expect(json.columns).toEqual({
+      customer: 'CustomerID',
+      date: 'InvoiceDate',
+      order: 'InvoiceNo',
+      quantity: 'Quantity',
+      price: 'UnitPrice',
+    });
+    const text = await rfm(retail, '--k', '2', '--n-init', '1');
+    expect(text).toContain(
+      'Columns: --customer "CustomerID", --date "InvoiceDate", --order "InvoiceNo", --quantity "Quantity", --price "UnitPrice".',
+    );
+    const byAmount = JSON.parse(await rfm(oneDay, '--k', '2', '--n-init', '1', '--json'));
+    expect(byAmount.columns).toEqual({
+      customer: 'customer',
+      date: 'date',
+      order: 'order',
+      amount: 'amount',
+    });
+  });
 });
