@@ -5,7 +5,12 @@ import { exportFileName } from '../core/export/exportCsv';
 import { saveModel } from '../core/model/saveModel';
 import type { SegmentationRequest } from '../core/session/session';
 import { parseCommandArgs } from './args';
-import { ANALYZE_FLAGS, ANALYZE_USAGE, analysisOptionsFrom } from './analyzeFlags';
+import {
+  ANALYZE_FLAGS,
+  ANALYZE_USAGE,
+  analysisOptionsFrom,
+  analyzeOptionsFor,
+} from './analyzeFlags';
 import { analysisJson, analysisText, comparisonText } from './analyzeReport';
 import { fileReadJson, sheetLine } from './fileReport';
 import type { Io } from './io';
@@ -27,11 +32,15 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
   }
   if (positionals.length !== 1)
     throw new UserError('bad-option', 'cliOneFile', { command: 'analyze' });
-  const request: SegmentationRequest = { options: analysisOptionsFrom(values), rfm: null };
+  const options = analysisOptionsFrom(values);
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
   try {
     const session = await openSession(path, readChoiceFrom(values), progress);
+    const request: SegmentationRequest = {
+      options: analyzeOptionsFor(values, options, session),
+      rfm: null,
+    };
     const analysis = await session.segmentation(request, { onProgress: progress });
     let comparison: AlgorithmComparison | null = null;
     if (values.compare) {

@@ -8,6 +8,8 @@ import { LINKAGES } from '../core/cluster/hierarchy/agglomerative';
 import { DISTANCE_METRICS } from '../core/cluster/distance';
 import { UserError } from '../core/common/userError';
 import { SCALE_METHODS } from '../core/features/scale';
+import { clusterDefaultsFor, clusterRowsOf } from '../core/analysis/clusterDefaults';
+import type { AnalysisSession } from '../core/session/session';
 import { choiceOption, intOption, listOption, numberOption } from './args';
 import { READ_FLAGS, READ_USAGE } from './readChoiceFlags';
 
@@ -33,7 +35,7 @@ hierarchical clustering.
   --log1p a,b           skewed non-negative columns to replace by log(1 + x)
   --k N                 number of segments (default: the recommended one)
   --k-max N             the elbow tries k = 1..N (default 10)
-  --n-init N            k-means restarts per k (default 10)
+  --n-init N            k-means restarts per k (default 10; 3 above 5,000 rows, as the page)
   --seed N              random seed (default 0); same seed, same result
   --scale zscore|minmax|robust                 (default zscore)
   --missing drop|mean|median|mode|constant     (default drop)
@@ -42,7 +44,8 @@ hierarchical clustering.
   --outlier-method zscore|iqr                  (default zscore, |z| > 3)
   --z N                 the |z| beyond which a value is an outlier (default 3)
   --pad-short-rows      keep rows with too few fields (their cells count as missing)
-  --silhouette-sample N rows in the silhouette sample (default 5000)
+  --silhouette-sample N rows in the silhouette sample (default 2000; 5000 from 100,000 rows,
+                        as the page)
   --pca N|all|auto      cluster on the first N principal components, on every feature,
                         or (auto, the default) on every feature up to 50 features and on
                         the components that carry 90% of the variance above that
@@ -187,6 +190,39 @@ function algorithmOptions(values: {
     linkage,
     cutHeight: numberOption('cut-height', values['cut-height'], 0) ?? null,
   };
+}
+
+/**
+ * The options with the page's restarts and silhouette sample for clustering `rows` rows
+ * (clusterDefaultsFor), unless --n-init or --silhouette-sample gave them.
+ */
+export function withClusterDefaults(
+  options: AnalysisOptions,
+  values: { 'n-init'?: string; 'silhouette-sample'?: string },
+  rows: number,
+): AnalysisOptions {
+  const defaults = clusterDefaultsFor(rows);
+  return {
+    ...options,
+    nInit: values['n-init'] === undefined ? defaults.nInit : options.nInit,
+    silhouetteSample:
+      values['silhouette-sample'] === undefined
+        ? defaults.silhouetteSample
+        : options.silhouetteSample,
+  };
+}
+
+/** The options analyze (and explain) cluster a session's rows with: the flags, the page's defaults. */
+export function analyzeOptionsFor(
+  values: FlagValues,
+  options: AnalysisOptions,
+  session: AnalysisSession,
+): AnalysisOptions {
+  return withClusterDefaults(
+    options,
+    values as { 'n-init'?: string; 'silhouette-sample'?: string },
+    clusterRowsOf(session.summary(), null),
+  );
 }
 
 function pcaOption(value: string | undefined): PcaComponents {

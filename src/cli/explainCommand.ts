@@ -8,7 +8,7 @@ import {
 } from '../core/session/explainSession';
 import type { SegmentationRequest } from '../core/session/session';
 import { choiceOption, intOption, parseCommandArgs } from './args';
-import { ANALYZE_FLAGS, analysisOptionsFrom } from './analyzeFlags';
+import { ANALYZE_FLAGS, analysisOptionsFrom, analyzeOptionsFor } from './analyzeFlags';
 import { explainJson, explainText } from './explainReport';
 import type { Io } from './io';
 import { openSession } from './openSession';
@@ -49,13 +49,17 @@ export async function explainCommand(argv: string[], io: Io, voice: Voice): Prom
   }
   if (positionals.length !== 1)
     throw new UserError('bad-option', 'cliOneFile', { command: 'explain' });
-  const segmentation: SegmentationRequest = { options: analysisOptionsFrom(values), rfm: null };
+  const options = analysisOptionsFrom(values);
   const method = choiceOption('method', values.method, EXPLAIN_METHODS) ?? 'tree';
   const depth = intOption('depth', values.depth, 1, 6) ?? DEFAULT_EXPLAIN_DEPTH;
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
   try {
     const session = await openSession(path, readChoiceFrom(values), progress);
+    const segmentation: SegmentationRequest = {
+      options: analyzeOptionsFor(values, options, session),
+      rfm: null,
+    };
     const analysis = await session.segmentation(segmentation, { onProgress: progress });
     progress.done();
     const request: ExplainRequest = {

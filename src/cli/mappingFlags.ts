@@ -17,6 +17,7 @@ export const MAPPING_FLAGS = {
   snapshot: { type: 'string' },
   'day-first': { type: 'boolean' },
   'month-first': { type: 'boolean' },
+  'no-cancellations': { type: 'boolean' },
 } as const;
 
 export const MAPPING_USAGE = `  --customer COL        the customer id column      (default: recognised from the names)
@@ -27,11 +28,15 @@ export const MAPPING_USAGE = `  --customer COL        the customer id column    
   --amount COL          or one amount column instead of quantity x price
   --snapshot DATE       the day recency counts to, ISO (default: the last order + 1 day)
   --day-first           dates such as 01/02/2011 are 1 February
-  --month-first         dates such as 01/02/2011 are 2 January`;
+  --month-first         dates such as 01/02/2011 are 2 January
+  --no-cancellations    keep lines whose order id looks cancelled (C536379); by default such a
+                        line is left out when the file's other order ids are digits, the id
+                        without the C is in the file, or its quantity is negative`;
 
 type MappingValues = Partial<Record<keyof TransactionMapping | 'snapshot', string>> & {
   'day-first'?: boolean;
   'month-first'?: boolean;
+  'no-cancellations'?: boolean;
 };
 
 /** The RFM settings the flags ask for, over the mapping the session suggests for the file. */
@@ -52,7 +57,12 @@ export function rfmSettingsFrom(values: MappingValues, session: AnalysisSession)
   const mapping = mappingFrom(values, session.summary().transactions.mapping);
   const problem = mappingProblem(mapping);
   if (problem !== null) throw new UserError('bad-mapping', problem.key, problem.params);
-  return { mapping, dateOrder, snapshot };
+  return {
+    mapping,
+    dateOrder,
+    snapshot,
+    cancellations: values['no-cancellations'] ? 'off' : 'auto',
+  };
 }
 
 function mappingFrom(

@@ -1,5 +1,9 @@
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../core/analysis/analysisOptions';
 import { UserError } from '../core/common/userError';
+import { clusterRowsOf } from '../core/analysis/clusterDefaults';
+import type { RfmSettings } from '../core/rfm/rfm';
+import type { AnalysisSession } from '../core/session/session';
+import { withClusterDefaults } from './analyzeFlags';
 import { choiceOption, intOption, parseCommandArgs } from './args';
 import { defaultSegmentMap, nameSegments, SEGMENT_SCHEMES } from '../core/rfm/rfmSegments';
 import type { Voice } from './voice';
@@ -24,7 +28,7 @@ ${MAPPING_USAGE}
                         (default), or the eight of R, F and M above or below the mean
   --k N                 clusters on RFM (default: the recommended number)
   --k-max N             the elbow tries k = 1..N (default 10)
-  --n-init N            k-means restarts per k (default 10)
+  --n-init N            k-means restarts per k (default 10; 3 above 5,000 customers, as the page)
   --seed N              random seed (default 0)
 ${READ_USAGE}
   --out DIR             write rfm.csv (one row per customer) and set-aside.csv (lines left out)
@@ -46,6 +50,19 @@ const RFM_FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/**
+ * The clustering on RFM: the flags, with the page's restarts and silhouette sample for the
+ * customers it expects (clusterDefaultsFor) unless --n-init gave them.
+ */
+export function rfmClusterOptions(
+  values: { 'n-init'?: string },
+  options: AnalysisOptions,
+  session: AnalysisSession,
+  settings: RfmSettings,
+): AnalysisOptions {
+  return withClusterDefaults(options, values, clusterRowsOf(session.summary(), settings));
+}
+
 /** segmentlens rfm FILE: RFM per customer from order lines, named segments, clusters on RFM. */
 export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, RFM_FLAGS);
@@ -55,7 +72,7 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
   }
   if (positionals.length !== 1) throw new UserError('bad-option', 'cliOneFile', { command: 'rfm' });
   const k = intOption('k', values.k, 1);
-  const options: AnalysisOptions = {
+  const flagOptions: AnalysisOptions = {
     ...DEFAULT_ANALYSIS_OPTIONS,
     k: k ?? null,
     kMax: Math.max(
@@ -70,6 +87,7 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
   try {
     const session = await openSession(path, readChoiceFrom(values), progress);
     const settings = rfmSettingsFrom(values, session);
+    const options = rfmClusterOptions(values, flagOptions, session, settings);
     const rfm = session.rfm(settings, progress);
     const defaultMap = defaultSegmentMap(
       choiceOption('segment-map', values['segment-map'], SEGMENT_SCHEMES) ?? 'rf-grid',
@@ -95,11 +113,11 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
       values.json
         ? JSON.stringify({
             ...fileReadJson(session.read),
-            ...rfmJson(rfm, analysis, map, voice),
+            ...rfmJson(rfm, analysis, map, voice, settings.mapping),
             ...(modelPath === undefined ? {} : { modelFile: modelPath }),
           }) + '\n'
         : sheetLine(session.read, voice) +
-            rfmText(path, rfm, analysis, map, values.out, voice) +
+            rfmText(path, rfm, analysis, map, values.out, voice, settings.mapping) +
             (modelPath === undefined ? '' : voice.text('modelSaved', { path: modelPath }) + '\n'),
     );
     return 0;

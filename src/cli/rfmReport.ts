@@ -4,7 +4,23 @@ import { RFM_DROP_LABELS, RFM_DROP_REASONS, type RfmResult } from '../core/rfm/r
 import type { NamedSegmentMap } from '../core/rfm/rfmSegments';
 import { cellTotals, segmentCounts, segmentSummary } from '../core/rfm/rfmSummary';
 import { message } from '../core/common/message';
+import type { TransactionMapping } from '../core/rfm/transactionMapping';
 import { textTable, type Voice } from './voice';
+
+/** The columns RFM read, by role (customer, date, order, quantity, price or amount, item). */
+export function usedColumns(mapping: TransactionMapping): Record<string, string> {
+  const roles = ['customer', 'date', 'order', 'quantity', 'price', 'amount', 'item'] as const;
+  const money = mapping.amount !== null ? ['amount'] : ['quantity', 'price'];
+  const columns: Record<string, string> = {};
+  for (const role of roles) {
+    const column = mapping[role];
+    if (column === null || column === undefined) continue;
+    if ((role === 'quantity' || role === 'price' || role === 'amount') && !money.includes(role))
+      continue;
+    columns[role] = column;
+  }
+  return columns;
+}
 
 /** The result as the issue specifies it, plus the clusters. */
 export function rfmJson(
@@ -12,10 +28,12 @@ export function rfmJson(
   analysis: AnalysisResult,
   map: NamedSegmentMap,
   voice: Voice,
+  mapping: TransactionMapping,
 ) {
   const totals = cellTotals(rfm, map.scheme);
   const chosen = resultFor(analysis, analysis.k)!;
   return {
+    columns: usedColumns(mapping),
     rows: { read: rfm.rows.read, used: rfm.rows.used, dropped: rfm.rows.dropped },
     customers: rfm.customers.length,
     snapshot: formatDateTime(rfm.snapshot),
@@ -23,6 +41,8 @@ export function rfmJson(
     lastOrder: formatDateTime(rfm.lastOrder),
     dateOrder: rfm.dateOrder,
     revenue: rfm.totalRevenue,
+    cancellations: { lines: rfm.rows.dropped.cancellation, examples: rfm.cancellationExamples },
+    notes: rfm.notes.map((note) => voice.say(note)),
     segmentMap: map.scheme,
     segmentCounts: segmentCounts(totals, map),
     segments: segmentSummary(totals, map).map((row) => ({
@@ -61,6 +81,7 @@ export function rfmText(
   map: NamedSegmentMap,
   out: string | undefined,
   voice: Voice,
+  mapping: TransactionMapping,
 ): string {
   const dropped = RFM_DROP_REASONS.filter((r) => rfm.rows.dropped[r] > 0).map(
     (r) =>
@@ -78,12 +99,19 @@ export function rfmText(
       used: rfm.rows.used,
       customers: rfm.customers.length,
     }),
+    voice.text('rfmColumns', {
+      list: Object.entries(usedColumns(mapping))
+        // As the flags that choose them: the same in every language.
+        .map(([role, column]) => `--${role} "${column}"`)
+        .join(', '),
+    }),
     ...(dropped.length > 0 ? [voice.text('leftOut'), ...dropped] : []),
     voice.text('ordersSpan', {
       first: rfm.firstOrder,
       last: rfm.lastOrder,
       snapshot: rfm.snapshot,
     }),
+    ...rfm.notes.map((note) => voice.say(note)),
     '',
     ...textTable(
       (

@@ -1,4 +1,5 @@
 import { DEFAULT_ANALYSIS_OPTIONS } from '../core/analysis/analysisOptions';
+import { clusterDefaultsFor, clusterRowsOf } from '../core/analysis/clusterDefaults';
 import {
   DEFAULT_MAX_LEN,
   DEFAULT_MIN_CONFIDENCE,
@@ -139,6 +140,7 @@ export async function scopeFrom(
     ...DEFAULT_ANALYSIS_OPTIONS,
     k: k ?? null,
     kMax: Math.max(k ?? 1, DEFAULT_ANALYSIS_OPTIONS.kMax),
+    ...clusterDefaultsFor(clusterRowsOf(session.summary(), settings)),
   };
   const chosenK = k ?? (await session.segmentation({ options: clustering, rfm: settings })).k;
   return { kind: 'cluster', clustering, k: chosenK, cluster: choice.cluster };

@@ -1,3 +1,5 @@
+import { clusterRowsOf } from '../core/analysis/clusterDefaults';
+import { withClusterDefaults } from './analyzeFlags';
 import { UserError } from '../core/common/userError';
 import { defaultSegmentMap, nameSegments, SEGMENT_SCHEMES } from '../core/rfm/rfmSegments';
 import { atRiskExport, valueExport } from '../core/session/valueExports';
@@ -30,7 +32,7 @@ export async function valueCommand(argv: string[], io: Io, voice: Voice): Promis
   }
   // Every flag is checked before the file is read.
   const options = valueOptionsFrom(values);
-  const clusters = valueClusteringFrom(values);
+  const asked = valueClusteringFrom(values);
   const scheme = choiceOption('segment-map', values['segment-map'], SEGMENT_SCHEMES) ?? 'rf-grid';
   const readChoice = readChoiceFrom(values);
   const path = positionals[0];
@@ -38,6 +40,17 @@ export async function valueCommand(argv: string[], io: Io, voice: Voice): Promis
   try {
     const session = await openSession(path, readChoice, progress);
     const settings = rfmSettingsFrom(values, session);
+    const clusters =
+      asked === null
+        ? null
+        : {
+            ...asked,
+            clustering: withClusterDefaults(
+              asked.clustering,
+              values,
+              clusterRowsOf(session.summary(), settings),
+            ),
+          };
     const request = { ...options, rfm: settings };
     session.linesAndRfm(settings, progress);
     // The pipeline's stages have no name for the fits yet: they report as part of RFM.

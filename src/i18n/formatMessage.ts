@@ -25,7 +25,11 @@ export const MESSAGE_FORMATS = {
   },
   number: {
     share: { style: 'percent', maximumFractionDigits: 1 },
-    precise: { maximumSignificantDigits: 6 },
+    // Limits and thresholds may be years: 'min2' groups only from five digits, so a year reads
+    // 2015 (not 2,015) while 12,345 keeps its separator.
+    precise: { maximumSignificantDigits: 6, useGrouping: 'min2' },
+    /** Every digit a threshold has (up to 20 decimals), grouped as `precise`. */
+    exact: { maximumFractionDigits: 20, useGrouping: 'min2' },
   },
 } as const;
 

@@ -14,7 +14,7 @@ import { isValueKey } from '../core/rfm/rfmCustomerTable';
 import { selectNamedSegmentMap } from './selectors';
 import { selectValueView } from './valueSlice';
 import { describeError } from './describeError';
-import { clusterDefaultsFor } from './optionsSlice';
+import { clusterDefaultsFor, clusterRowsOf } from '../core/analysis/clusterDefaults';
 import { saveFile } from './saveFile';
 import type { AnalysisMode, RfmSlice, RfmTableQuery, State } from './types';
 
@@ -44,8 +44,7 @@ export function defaultRfmSettings(dataset: DatasetSummary | null): RfmSettings 
 
 /** How many customers RFM will find, before it runs: the distinct ids of the customer column. */
 export function expectedCustomers(dataset: DatasetSummary, settings: RfmSettings): number {
-  const column = dataset.columns.find((c) => c.name === settings.mapping.customer);
-  return column?.unique ?? dataset.rowCount;
+  return clusterRowsOf(dataset, settings);
 }
 
 /** The state a new file starts in: order lines go to RFM, anything else is one row per customer. */

@@ -101,6 +101,8 @@ export function handMadeRfm(customers: HandMadeCustomer[]): RfmResult {
     lastPurchase: Float64Array.from(customers, (c) => (100 - c.recency) * day),
     firstPurchase: new Float64Array(customers.length),
     totalRevenue: monetary.reduce((a, b) => a + b, 0),
+    cancellationExamples: [],
+    notes: [],
   };
 }
 

@@ -131,6 +131,7 @@ export function appliedRfmSettings(rfm: RfmModel): RfmSettings {
   return {
     ...restoreRfmSettings({ mapping: rfm.mapping, dateOrder: rfm.dateOrder, snapshot: null }),
     snapshot: rfm.snapshot.rule === 'fixed' ? rfm.snapshot.at : null,
+    cancellations: rfm.cancellations ?? 'auto',
   };
 }
 

@@ -1,3 +1,4 @@
+import type { CancellationSetting } from '../rfm/cancellations';
 import type { ClusteringAlgorithm } from '../analysis/analysisOptions';
 import type { MissingStrategy, OutlierAction, OutlierMethod } from '../clean/cleanOptions';
 import type { DistanceMetric } from '../cluster/distance';
@@ -147,6 +148,8 @@ export interface RfmModel {
   dateOrder: DateOrder;
   /** Recency counts to a fixed day, or to the latest order of the file + 1 day. */
   snapshot: { rule: 'fixed'; at: number } | { rule: 'after-last-order' };
+  /** 'off' when the model keeps `C` + digits order ids (absent: 'auto', see rfm/cancellations). */
+  cancellations?: CancellationSetting;
   customers: number;
   /**
    * Score cut points: score = 1 + the number of cut points a customer is better than: recency

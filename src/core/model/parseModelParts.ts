@@ -2,6 +2,7 @@ import { DISTANCE_METRICS } from '../cluster/distance';
 import { LINKAGES } from '../cluster/hierarchy/agglomerative';
 import { SCALE_METHODS } from '../features/scale';
 import type { DateOrder } from '../read/parseDate';
+import { CANCELLATION_SETTINGS } from '../rfm/cancellations';
 import { RFM_COLUMNS } from '../rfm/rfmClustering';
 import { SCHEME_CELLS, SEGMENT_SCHEMES } from '../rfm/rfmSegments';
 import { readLabel, readSegmentName } from './modelLabels';
@@ -271,6 +272,15 @@ export function readRfm(value: unknown, path: Path): RfmModel {
       rule === 'fixed'
         ? { rule, at: number(at(snap, 'at', sp), join(sp, 'at'), -8.64e15, 8.64e15) }
         : { rule },
+    ...(Object.prototype.hasOwnProperty.call(f, 'cancellations')
+      ? {
+          cancellations: choice(
+            at(f, 'cancellations', path),
+            join(path, 'cancellations'),
+            CANCELLATION_SETTINGS,
+          ),
+        }
+      : {}),
     customers: whole(at(f, 'customers', path), join(path, 'customers'), 1),
     cuts: { recency: cuts('recency'), frequency: cuts('frequency'), monetary: cuts('monetary') },
     means: {

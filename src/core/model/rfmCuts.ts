@@ -1,3 +1,4 @@
+import { MIDDLE_SCORE } from '../rfm/rfmScores';
 import { SCORE_LEVELS } from '../rfm/rfmSegments';
 
 /**
@@ -17,6 +18,14 @@ export function scoreCuts(values: ArrayLike<number>, higherIsBetter: boolean): n
   const n = values.length;
   if (n === 0) return [];
   const sorted = Float64Array.from(values).sort();
+  if (sorted[0] === sorted[n - 1]) {
+    // One value: tieScores gives everyone the middle score, so the value beats exactly
+    // MIDDLE_SCORE - 1 cut points (placed just on its worse side; the others are the value).
+    const v = sorted[0];
+    const step = Math.max(Math.abs(v) * 1e-6, 1e-6);
+    const worse = higherIsBetter ? v - step : v + step;
+    return Array.from({ length: SCORE_LEVELS - 1 }, (_, i) => (i < MIDDLE_SCORE - 1 ? worse : v));
+  }
   const cuts: number[] = [];
   for (let s = 2; s <= SCORE_LEVELS; s++) {
     const beaten = Math.ceil(((s - 1) * n) / SCORE_LEVELS);

@@ -300,6 +300,7 @@ function rfmModelOf(
       settings.snapshot === null
         ? { rule: 'after-last-order' }
         : { rule: 'fixed', at: settings.snapshot },
+    ...(settings.cancellations === 'off' ? { cancellations: 'off' as const } : {}),
     customers: rfm.customers.length,
     cuts: {
       recency: scoreCuts(rfm.recency, false),

@@ -1,7 +1,13 @@
 import { LARGEST_MAGNITUDE } from '../read/parseNumber';
 import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
-import { DATE_ORDERS, guessDateOrder, parseDate, type DateOrder } from '../read/parseDate';
+import {
+  DATE_ORDERS,
+  guessDateOrder,
+  ONE_DAY_MS,
+  parseDate,
+  type DateOrder,
+} from '../read/parseDate';
 import {
   MISSING_CODE,
   requireColumn as requireColumnIndex,
@@ -10,6 +16,12 @@ import {
   type Table,
 } from '../read/table';
 import { DenseIds, idOf, sortedIdOrder, textIds } from './denseIds';
+import {
+  CANCELLATION_EXAMPLES,
+  cancellationRule,
+  isCancellation,
+  type CancellationSetting,
+} from './cancellations';
 import { mappingProblem, type TransactionMapping } from './transactionMapping';
 import { message, type MessageKey } from '../common/message';
 
@@ -43,6 +55,8 @@ export interface OrderLineSettings {
   mapping: TransactionMapping;
   /** How the dates are written; null to decide from the data (an error when it cannot). */
   dateOrder: DateOrder | null;
+  /** Whether `C` + digits order ids are cancellations ('auto', the default: see cancellations). */
+  cancellations?: CancellationSetting;
 }
 
 /**
@@ -56,6 +70,8 @@ export interface OrderLines {
   /** Per record: 0 used, else 1 + index in LINE_DROP_REASONS. */
   dropReason: Uint8Array;
   dateOrder: DateOrder;
+  /** A few order ids of the lines taken as cancellations (as written), in file order. */
+  cancellationExamples: string[];
   /** Used lines. */
   count: number;
   /** The record each used line came from. */
@@ -66,8 +82,14 @@ export interface OrderLines {
   customers: string[];
   /** Order of each line: an index into `orders`; -1 everywhere without an order column. */
   order: Int32Array;
-  /** Order ids as written (trimmed; `536365.0` is `536365`); a line without an id gets its own. */
+  /**
+   * Order ids as written (trimmed; `536365.0` is `536365`); a line without an id gets its own.
+   * Where an id is shared by several customers or days (ids that restart every day), an order is
+   * the id of one customer on one day, written "id customer yyyy-mm-dd".
+   */
   orders: string[];
+  /** How many order ids were shared by several customers or days (see `orders`). */
+  sharedOrderIds: number;
   /** Time of each line, ms on a UTC clock. */
   time: Float64Array;
   /** Money of each line: quantity x price, or the amount. */
@@ -105,8 +127,9 @@ export function selectOrderLines(
   const customerOfText = textIds(customerColumn, customerIds);
   const orderIds = new DenseIds();
   const orderOfText = orderColumn === null ? null : textIds(orderColumn, orderIds);
-  const cancelledText =
-    orderColumn === null ? null : orderColumn.texts.map((text) => /^c/i.test(text));
+  const cancelled =
+    orderColumn === null ? null : cancellationRule(orderColumn, settings.cancellations);
+  const cancellationExamples: string[] = [];
   const itemIds = new DenseIds();
   const itemOfText = itemColumn === null ? null : textIds(itemColumn, itemIds, false);
 
@@ -142,7 +165,12 @@ export function selectOrderLines(
     let order = -1;
     if (orderColumn !== null) {
       const code = orderColumn.codes === null ? -1 : orderColumn.codes[row];
-      if (code >= 0 && cancelledText![code]) {
+      if (
+        cancelled !== null &&
+        isCancellation(cancelled, code, lineQuantity(row, quantityColumn, amountColumn))
+      ) {
+        if (cancellationExamples.length < CANCELLATION_EXAMPLES)
+          cancellationExamples.push(orderColumn.texts[code].trim());
         drop(row, 2);
         continue;
       }
@@ -214,6 +242,10 @@ export function selectOrderLines(
     if (time > lastOrder) lastOrder = time;
     if (time < firstOrder) firstOrder = time;
   }
+  const shared =
+    orderColumn === null
+      ? { orders: orderIds.keys, count: 0 }
+      : splitSharedOrders(lineOrder, lineCustomer, lineTime, used, orderIds.keys, sorted, ids);
   const item = lineItem === null ? null : lineItem.slice(0, used);
   const row = lineRow.slice(0, used);
   onProgress?.(1);
@@ -221,12 +253,14 @@ export function selectOrderLines(
     report: { read: n, used, dropped },
     dropReason,
     dateOrder,
+    cancellationExamples,
     count: used,
     row,
     customer: lineCustomer.slice(0, used),
     customers: sorted.map((id) => ids[id]),
     order: lineOrder.slice(0, used),
-    orders: orderIds.keys,
+    orders: shared.orders,
+    sharedOrderIds: shared.count,
     time: lineTime.slice(0, used),
     value: lineValue.slice(0, used),
     item,
@@ -238,6 +272,58 @@ export function selectOrderLines(
     firstOrder,
     lastOrder,
   };
+}
+
+/**
+ * When an order id is used by several customers or on several days (ids that restart every day),
+ * an order becomes (order id, customer, day): `order` is renumbered in place over the used lines,
+ * whose `customer` is already a rank into `sorted`. Returns the order labels and how many ids were
+ * shared; without a shared id, the ids as they are.
+ */
+function splitSharedOrders(
+  order: Int32Array,
+  customer: Int32Array,
+  time: Float64Array,
+  used: number,
+  keys: string[],
+  sorted: number[],
+  customerKeys: string[],
+): { orders: string[]; count: number } {
+  const firstCustomer = new Int32Array(keys.length).fill(-1);
+  const firstDay = new Float64Array(keys.length);
+  const shared = new Uint8Array(keys.length);
+  let count = 0;
+  for (let i = 0; i < used; i++) {
+    const id = order[i];
+    const day = Math.floor(time[i] / ONE_DAY_MS);
+    if (firstCustomer[id] === -1) {
+      firstCustomer[id] = customer[i];
+      firstDay[id] = day;
+    } else if (shared[id] === 0 && (firstCustomer[id] !== customer[i] || firstDay[id] !== day)) {
+      shared[id] = 1;
+      count++;
+    }
+  }
+  if (count === 0) return { orders: keys, count: 0 };
+  const byKey = new Map<string, number>();
+  const orders: string[] = [];
+  for (let i = 0; i < used; i++) {
+    const id = order[i];
+    const day = Math.floor(time[i] / ONE_DAY_MS);
+    const key = shared[id] === 0 ? String(id) : `${id} ${customer[i]} ${day}`;
+    let next = byKey.get(key);
+    if (next === undefined) {
+      next = orders.length;
+      byKey.set(key, next);
+      orders.push(
+        shared[id] === 0
+          ? keys[id]
+          : `${keys[id]} ${customerKeys[sorted[customer[i]]]} ${new Date(day * ONE_DAY_MS).toISOString().slice(0, 10)}`,
+      );
+    }
+    order[i] = next;
+  }
+  return { orders, count };
 }
 
 function requireColumn(table: Table, name: string): Column {
@@ -272,6 +358,11 @@ function decideDateOrder(column: Column): DateOrder {
     });
   }
   return guess.order;
+}
+
+/** A line's quantity, or its amount without a quantity column (NaN when missing). */
+function lineQuantity(row: number, quantity: Column | null, amount: Column | null): number {
+  return (quantity ?? amount)!.numbers[row];
 }
 
 function timeOf(column: Column, row: number, times: Float64Array): number {

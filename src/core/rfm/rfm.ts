@@ -1,6 +1,6 @@
 import { ONE_DAY_MS, wholeDaysBetween, type DateOrder } from '../read/parseDate';
 import type { StageProgress } from '../common/progress';
-import { tieScores } from './rfmScores';
+import { oneValue, tieScores } from './rfmScores';
 import {
   cellIndex,
   defaultSegmentMap,
@@ -19,6 +19,8 @@ import {
   type OrderLines,
 } from './orderLines';
 import { UserError } from '../common/userError';
+import { message, type Message } from '../common/message';
+import type { CancellationSetting } from './cancellations';
 
 export interface RfmSettings {
   mapping: TransactionMapping;
@@ -26,6 +28,8 @@ export interface RfmSettings {
   dateOrder: DateOrder | null;
   /** The day recency is counted to (ms on a UTC clock); null for the latest order + 1 day. */
   snapshot: number | null;
+  /** Whether `C` + digits order ids are cancellations: 'auto' (the default) or 'off'. */
+  cancellations?: CancellationSetting;
 }
 
 export const RFM_DROP_REASONS = LINE_DROP_REASONS;
@@ -59,6 +63,10 @@ export interface RfmResult {
   lastPurchase: Float64Array;
   firstPurchase: Float64Array;
   totalRevenue: number;
+  /** A few order ids of the lines taken as cancellations. */
+  cancellationExamples: string[];
+  /** What the reader should know about how the figures were made (cancellations, ties...). */
+  notes: Message[];
 }
 
 /**
@@ -116,6 +124,25 @@ export function rfmOfLines(
   };
   const segmentMap = defaultSegmentMap('rf-grid');
   const segment = Uint8Array.from(cells['rf-grid'], (cell) => segmentMap.cells[cell]);
+  const notes: Message[] = [];
+  const tied: [string, ArrayLike<number>][] = [
+    ['recency', recency],
+    ['frequency', frequency],
+    ['monetary', monetary],
+  ];
+  for (const [which, values] of tied)
+    if (c > 1 && oneValue(values))
+      notes.push(message('rfmNoteOneValue', { which, value: values[0] }));
+  if (lines.sharedOrderIds > 0)
+    notes.push(message('rfmNoteSharedOrderIds', { count: lines.sharedOrderIds }));
+  const cancelled = lines.report.dropped.cancellation;
+  if (cancelled > 0)
+    notes.push(
+      message('rfmNoteCancellations', {
+        count: cancelled,
+        examples: lines.cancellationExamples.join(', '),
+      }),
+    );
   onProgress?.(1);
   return {
     rows: lines.report,
@@ -137,6 +164,8 @@ export function rfmOfLines(
     lastPurchase,
     firstPurchase,
     totalRevenue,
+    cancellationExamples: lines.cancellationExamples,
+    notes,
   };
 }
 

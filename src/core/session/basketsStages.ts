@@ -152,8 +152,9 @@ export class BasketsStages {
     lines: OrderLines,
     mask: Uint8Array | null,
   ): ScopeBaskets {
-    const orders = this.orders.obtain(stageKey(settings.mapping, settings.dateOrder), () =>
-      groupOrders(lines),
+    const orders = this.orders.obtain(
+      stageKey(settings.mapping, settings.dateOrder, settings.cancellations ?? 'auto'),
+      () => groupOrders(lines),
     );
     const baskets = buildBaskets(lines, mask, orders);
     const itemCounts = itemBasketCounts(baskets);

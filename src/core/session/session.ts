@@ -133,8 +133,9 @@ export class AnalysisSession {
    */
   orderLines(settings: OrderLineSettings, onProgress?: (fraction: number) => void): OrderLines {
     const { mapping, dateOrder } = settings;
-    return this.lineStages.obtain(stageKey(mapping, dateOrder), () =>
-      selectOrderLines(this.table, { mapping, dateOrder }, onProgress),
+    const cancellations = settings.cancellations ?? 'auto';
+    return this.lineStages.obtain(stageKey(mapping, dateOrder, cancellations), () =>
+      selectOrderLines(this.table, { mapping, dateOrder, cancellations }, onProgress),
     );
   }
 

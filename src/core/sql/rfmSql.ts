@@ -27,6 +27,38 @@ function timeMs(column: string, dialect: SqlDialect): string {
 }
 
 /**
+ * The app's cancellation rule (rfm/cancellations.ts, cancellationRule) in SQL: the order id is C +
+ * digits and its quantity (or amount) is negative, or the table's other order ids are digits, or
+ * the id without the C is in the table.
+ */
+function cancellationSql(
+  order: string,
+  quantity: string,
+  table: string,
+  dialect: SqlDialect,
+): string {
+  const matches = (text: string, pattern: string) =>
+    dialect === 'duckdb' ? `regexp_matches(${text}, '${pattern}')` : `${text} ~ '${pattern}'`;
+  const C_DIGITS = '^[cC][0-9]+$';
+  const DIGITS = '^[-+]?[0-9]+(\\.0+)?$';
+  const id = `TRIM(CAST(${identifier(order)} AS TEXT))`;
+  // Inside a subquery a bare column would be the inner table's: the outer one is named.
+  const outer = `TRIM(CAST(${table}.${identifier(order)} AS TEXT))`;
+  const other = `TRIM(CAST(sl_other.${identifier(order)} AS TEXT))`;
+  const othersAreDigits =
+    `(SELECT COUNT(*) FILTER (WHERE ${matches(other, DIGITS)}) > 0 AND ` +
+    `COUNT(*) FILTER (WHERE NOT ${matches(other, C_DIGITS)} AND NOT ${matches(other, DIGITS)}) = 0 ` +
+    `FROM ${table} AS sl_other WHERE ${other} <> '')`;
+  const paired =
+    `EXISTS (SELECT 1 FROM ${table} AS sl_other WHERE ` +
+    `REGEXP_REPLACE(${other}, '^([-+]?[0-9]+)\\.0+$', '\\1') = SUBSTRING(${outer} FROM 2))`;
+  return (
+    `COALESCE(${matches(id, C_DIGITS)} AND ` +
+    `(CAST(${identifier(quantity)} AS DOUBLE PRECISION) < 0 OR ${othersAreDigits} OR ${paired}), FALSE)`
+  );
+}
+
+/**
  * An RFM model as one query over the order lines in `table`: the lines the app keeps (a customer,
  * no cancellation, a date, positive quantity and price or amount), one GROUP BY customer for
  * recency, frequency and monetary value, the scores against the saved cut points, the named
@@ -56,16 +88,42 @@ export function rfmQuery(
   ];
   const kept = [
     `${idKey(mapping.customer)} IS NOT NULL`,
-    ...(mapping.order === null
+    ...(mapping.order === null || rfm.cancellations === 'off'
       ? []
-      : [`COALESCE(UPPER(TRIM(CAST(${identifier(mapping.order)} AS TEXT))) NOT LIKE 'C%', TRUE)`]),
+      : [
+          `NOT ${cancellationSql(mapping.order, mapping.quantity ?? mapping.amount!, table, dialect)}`,
+        ]),
     `${identifier(mapping.date)} IS NOT NULL`,
     ...money.checks,
   ];
+  // As the app counts orders (rfm/orderLines.ts, splitSharedOrders): where an order id is used
+  // by several customers or on several days, an order is the id of one customer on one day.
+  const day = `CAST(FLOOR(sl_time / ${DAY_MS}) AS TEXT)`;
   const frequency =
     mapping.order === null
       ? 'COUNT(*)'
-      : 'COUNT(DISTINCT sl_order) + COUNT(*) FILTER (WHERE sl_order IS NULL)';
+      : `COUNT(DISTINCT CASE WHEN sl_shared THEN sl_lines.sl_order || ' @' || ${day} ` +
+        'ELSE sl_lines.sl_order END) + COUNT(*) FILTER (WHERE sl_lines.sl_order IS NULL)';
+  const sharedCte: Cte[] =
+    mapping.order === null
+      ? []
+      : [
+          {
+            name: 'sl_orders',
+            select: [
+              'SELECT',
+              '    sl_order,',
+              `    COUNT(DISTINCT sl_customer) > 1 OR COUNT(DISTINCT ${day}) > 1 AS sl_shared`,
+              '  FROM sl_lines',
+              '  WHERE sl_order IS NOT NULL',
+              '  GROUP BY sl_order',
+            ].join('\n'),
+          },
+        ];
+  const linesFrom =
+    mapping.order === null
+      ? 'sl_lines CROSS JOIN sl_snapshot'
+      : 'sl_lines LEFT JOIN sl_orders ON sl_orders.sl_order = sl_lines.sl_order CROSS JOIN sl_snapshot';
   const snapshot =
     rfm.snapshot.rule === 'fixed'
       ? `SELECT ${double(rfm.snapshot.at)} AS sl_at`
@@ -86,6 +144,7 @@ export function rfmQuery(
       name: 'sl_lines',
       select: `SELECT\n${columnList(lineColumns)}\n  FROM ${table}\n  WHERE ${kept.join('\n    AND ')}`,
     },
+    ...sharedCte,
     { name: 'sl_snapshot', select: snapshot },
     {
       name: 'sl_customers',
@@ -95,7 +154,7 @@ export function rfmQuery(
         `    FLOOR((MAX(sl_snapshot.sl_at) - MAX(sl_time)) / ${DAY_MS}) AS sl_recency,`,
         `    ${frequency} AS sl_frequency,`,
         '    SUM(sl_value) AS sl_monetary',
-        '  FROM sl_lines CROSS JOIN sl_snapshot',
+        `  FROM ${linesFrom}`,
         '  GROUP BY sl_customer',
       ].join('\n'),
     },

@@ -16,13 +16,14 @@ describe('tieScores', () => {
       true,
     );
     expect(Array.from(spread)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
-    expect(Array.from(tieScores(Float64Array.from([7, 7, 7]), true))).toEqual([1, 1, 1]);
   });
 
-  it('scores no customer, and one customer 1', () => {
+  it('gives every customer the middle score when all have the same value (one customer too)', () => {
+    expect(Array.from(tieScores(Float64Array.from([7, 7, 7]), true))).toEqual([3, 3, 3]);
+    expect(Array.from(tieScores(Int32Array.from([1, 1, 1, 1]), false))).toEqual([3, 3, 3, 3]);
     expect(tieScores(new Float64Array(0), true)).toHaveLength(0);
-    expect(Array.from(tieScores(Float64Array.from([42]), true))).toEqual([1]);
-    expect(Array.from(tieScores(Int32Array.from([42]), false))).toEqual([1]);
+    expect(Array.from(tieScores(Float64Array.from([42]), true))).toEqual([3]);
+    expect(Array.from(tieScores(Int32Array.from([42]), false))).toEqual([3]);
   });
 
   it('does not depend on the order of the customers', () => {
@@ -46,6 +47,10 @@ describe('tieScores', () => {
         (values, higherIsBetter) => {
           const n = values.length;
           const scores = tieScores(Float64Array.from(values), higherIsBetter);
+          if (values.every((v) => v === values[0])) {
+            expect(Array.from(scores)).toEqual(values.map(() => 3));
+            return;
+          }
           values.forEach((v, i) => {
             const beaten = values.filter((w) => (higherIsBetter ? w < v : w > v)).length;
             expect(scores[i]).toBe(1 + Math.floor((5 * beaten) / n));

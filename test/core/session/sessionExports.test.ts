@@ -320,7 +320,11 @@ describe('RFM exports', () => {
     const detailOf = (line: string) => line.split(',').slice(2).join(',');
     expect(detailOf(lines[1]).startsWith(`${csvField(englishText(rows[0].detail))},`)).toBe(true);
     const cancelled = lines.find((line) => line.split(',')[1] === 'cancellation')!;
-    expect(detailOf(cancelled).startsWith('cancelled order (order id starts with C),')).toBe(true);
+    expect(
+      detailOf(cancelled).startsWith(
+        'cancelled order (order id C followed by the digits of an invoice),',
+      ),
+    ).toBe(true);
   });
 
   it('names the segments of the eight-segment map, and a segment of it, as given', () => {

@@ -54,6 +54,50 @@ describe.each([
     await expectSqlParity(engine, session, byAmount.model);
   });
 
+  it('takes the same lines for cancellations as the app (C + digits only, or off)', async () => {
+    // Ids that are not digits: C + digits is a cancellation only with a negative quantity or
+    // with its invoice in the file; CA-2019-152156 never is.
+    const lines = [
+      'Invoice,Customer ID,Date,Qty,Price,Total',
+      'CA-2019-152156,a,2024-03-01 10:00:00,2,5,10',
+      'CA-2019-152157,b,2024-03-02 10:00:00,1,5,5',
+      'C1001,a,2024-03-03 10:00:00,1,5,5',
+      'C1002,b,2024-03-04 10:00:00,3,5,15',
+      '1002,b,2024-03-04 09:00:00,3,5,15',
+      'C1003,c,2024-03-05 10:00:00,-1,5,-5',
+      'X-9,c,2024-03-01 10:00:00,1,5,5',
+      'X-10,d,2024-03-02 10:00:00,2,5,10',
+    ].join('\n');
+    const session = await openText(lines);
+    const settings = { mapping: MAPPING, dateOrder: null, snapshot: null };
+    const auto = await savedModel(session, { k: 2, kMax: 2 }, settings);
+    expect(session.rfm(settings).rows.dropped.cancellation).toBe(2);
+    await expectSqlParity(engine, session, auto.model);
+    const off = await savedModel(
+      session,
+      { k: 2, kMax: 2 },
+      {
+        ...settings,
+        cancellations: 'off' as const,
+      },
+    );
+    expect(off.model.rfm?.cancellations).toBe('off');
+    await expectSqlParity(engine, session, off.model);
+  });
+
+  it('counts orders as the app does when order ids restart every day', async () => {
+    const lines = ['Invoice,Customer ID,Date,Qty,Price,Total'];
+    for (let day = 1; day <= 6; day++)
+      for (let id = 1; id <= 4; id++)
+        lines.push(`${id},${(day + id) % 3},2024-03-0${day} 10:00:00,1,${day + id},${day + id}`);
+    lines.push('99,0,2024-03-01 10:00:00,1,1,1', '99,0,2024-03-01 11:00:00,1,1,1');
+    const session = await openText(lines.join('\n'));
+    const settings = { mapping: MAPPING, dateOrder: null, snapshot: null };
+    expect(session.rfm(settings).notes.length).toBeGreaterThan(0);
+    const { model } = await savedModel(session, { k: 2, kMax: 2 }, settings);
+    expect(await expectSqlParity(engine, session, model)).toBe(3);
+  });
+
   it('states that the date column must be a DATE or TIMESTAMP', async () => {
     const session = await openText(LINES);
     const { model } = await savedModel(

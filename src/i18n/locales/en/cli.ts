@@ -47,6 +47,7 @@ export const cli = {
   agreement: 'Agreement (adjusted Rand index):',
   rfmSummary:
     '{path}: {read, number} order lines read, {used, number} used, {customers, number} customers',
+  rfmColumns: 'Columns: {list}.',
   leftOut: 'Left out:',
   ordersSpan:
     'Orders from {first, date, minute} to {last, date, minute}; recency counted to {snapshot, date, minute}.',

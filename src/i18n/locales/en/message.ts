@@ -226,12 +226,18 @@ export const message = {
     'The dates in "{column}" (such as {example}) could be day-first or month-first: say which.',
   dropUnreadableRow: 'the row could not be read into the columns',
   dropNoCustomer: 'no customer id',
-  dropCancellation: 'cancelled order (order id starts with C)',
+  dropCancellation: 'cancelled order (order id C followed by the digits of an invoice)',
   dropUnreadableDate: 'date missing or not readable',
   dropMissingAmount: 'quantity, price or amount missing, not a number or out of range',
   dropNotPositive: 'quantity, price or amount zero or negative (returns, adjustments, free items)',
   snapshotBeforeLastOrder:
     'The snapshot date is before the last order ({last, date, minute}): choose a date after it, or leave it empty for the day after the last order.',
+  rfmNoteOneValue:
+    'Every customer has the same {which, select, recency {recency ({value, plural, one {# day} other {# days}})} frequency {frequency ({value, plural, one {# order} other {# orders}})} other {spend ({value, number})}}, so the {which, select, recency {R} frequency {F} other {M}} score cannot tell them apart: every customer gets the middle score, 3 of 5.',
+  rfmNoteSharedOrderIds:
+    '{count, plural, one {# order id was} other {# order ids were}} used by several customers or on several days (ids that restart, such as every day), so an order is counted as one order id of one customer on one day.',
+  rfmNoteCancellations:
+    '{count, plural, one {# line was} other {# lines were}} taken as cancellations and left out: order ids such as {examples}, a C followed by the digits of an invoice. If these are ordinary orders, turn cancellations off.',
   rfmOneCustomer:
     'Only one customer has usable orders, so there is nothing to cluster: check the column choices.',
   segmentMapCells: 'The grid needs {count} cells.',

@@ -58,10 +58,9 @@ export const messageClassify = {
   modelTree: 'Decision tree',
   modelForest: 'Random forest',
   // Conditions of a rule, in the user's units (thresholds exact to the split)
-  explainAtMost: '{feature} <= {threshold, number, ::.####################}',
-  explainAbove: '{feature} > {threshold, number, ::.####################}',
-  explainBetween:
-    '{low, number, ::.####################} < {feature} <= {high, number, ::.####################}',
+  explainAtMost: '{feature} <= {threshold, number, exact}',
+  explainAbove: '{feature} > {threshold, number, exact}',
+  explainBetween: '{low, number, exact} < {feature} <= {high, number, exact}',
   explainIs: '{column} is {category}',
   explainIsNot: '{column} is not {category}',
   explainNeither: '{column} is neither {first} nor {second}',

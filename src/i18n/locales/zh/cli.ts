@@ -50,6 +50,7 @@ export const cli: CatalogShape<typeof english> = {
   agreement: '一致性（调整兰德指数）：',
   rfmSummary:
     '{path}：读取 {read, number} 条订单行，使用 {used, number} 条，共 {customers, number} 个客户',
+  rfmColumns: '使用的列：{list}。',
   leftOut: '排除：',
   ordersSpan:
     '订单从 {first, date, minute} 到 {last, date, minute}；最近一次购买天数计算到 {snapshot, date, minute}。',

@@ -201,12 +201,18 @@ export const message: CatalogShape<typeof english> = {
     '“{column}”中的日期（例如 {example}）可能是日在前，也可能是月在前：请指明是哪一种。',
   dropUnreadableRow: '该行无法按列读取',
   dropNoCustomer: '没有客户编号',
-  dropCancellation: '已取消的订单（订单号以 C 开头）',
+  dropCancellation: '已取消的订单（订单号为 C 加发票号的数字）',
   dropUnreadableDate: '日期缺失或无法读取',
   dropMissingAmount: '数量、单价或金额缺失、不是数字或超出范围',
   dropNotPositive: '数量、单价或金额为零或负数（退货、调整、赠品）',
   snapshotBeforeLastOrder:
     '快照日期早于最后一笔订单（{last, date, minute}）：请选择之后的日期，或留空以使用最后一笔订单的次日。',
+  rfmNoteOneValue:
+    '所有客户的{which, select, recency {最近购买间隔相同（{value} 天）} frequency {购买次数相同（{value} 单）} other {消费金额相同（{value, number}）}}，{which, select, recency {R} frequency {F} other {M}} 分无法区分客户：每位客户都得中间分 3（满分 5）。',
+  rfmNoteSharedOrderIds:
+    '有 {count} 个订单号被多个客户或在多天中使用（例如每天重新编号），因此一个订单按“同一订单号、同一客户、同一天”计算。',
+  rfmNoteCancellations:
+    '有 {count} 行被视为取消订单而未计入：订单号如 {examples}，即 C 加发票号的数字。如果这些是普通订单，请关闭取消订单识别。',
   rfmOneCustomer: '只有一个客户有可用的订单，无法聚类：请检查列的选择。',
   segmentMapCells: '网格需要 {count} 个单元格。',
   segmentMapBlank: '每个细分群都需要名称：请输入一个名称。',

@@ -44,10 +44,9 @@ export const messageClassify: CatalogShape<typeof english> = {
   modelLogistic: '逻辑回归',
   modelTree: '决策树',
   modelForest: '随机森林',
-  explainAtMost: '{feature} <= {threshold, number, ::.####################}',
-  explainAbove: '{feature} > {threshold, number, ::.####################}',
-  explainBetween:
-    '{low, number, ::.####################} < {feature} <= {high, number, ::.####################}',
+  explainAtMost: '{feature} <= {threshold, number, exact}',
+  explainAbove: '{feature} > {threshold, number, exact}',
+  explainBetween: '{low, number, exact} < {feature} <= {high, number, exact}',
   explainIs: '{column} 为 {category}',
   explainIsNot: '{column} 不为 {category}',
   explainNeither: '{column} 既不为 {first} 也不为 {second}',

@@ -1,0 +1,107 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rfmCommand } from '../../src/cli/rfmCommand';
+import { runCommand } from '../support/runCommand';
+
+let dir: string;
+let retail: string;
+let oneDay: string;
+let restarting: string;
+
+/** Online Retail-like lines: invoices are digits, cancellations are C + the digits. */
+function retailCsv(): string {
+  const rows = ['InvoiceNo,InvoiceDate,CustomerID,Quantity,UnitPrice'];
+  for (let i = 0; i < 30; i++)
+    rows.push(
+      `${536365 + i},2011-01-${String(1 + (i % 28)).padStart(2, '0')},${17850 + (i % 6)},${1 + (i % 4)},2.5`,
+    );
+  rows.push('C536379,2011-01-20,17850,-1,2.5', 'C536383,2011-01-21,17851,4,2.5');
+  return rows.join('\n') + '\n';
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'segmentlens-rfm-'));
+  retail = join(dir, 'retail.csv');
+  await writeFile(retail, retailCsv());
+  oneDay = join(dir, 'one-day.csv');
+  const day = ['order,date,customer,amount'];
+  for (let i = 0; i < 12; i++) day.push(`${100 + i},2024-05-01 10:00,c${i % 8},${5 + i}`);
+  await writeFile(oneDay, day.join('\n') + '\n');
+  restarting = join(dir, 'restarting.csv');
+  const restart = ['order,date,customer,amount'];
+  for (let d = 1; d <= 6; d++)
+    for (let id = 1; id <= 5; id++) restart.push(`${id},2024-06-0${d},c${(d + id) % 4},${d + id}`);
+  await writeFile(restarting, restart.join('\n') + '\n');
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const rfm = async (...argv: string[]) => {
+  const result = await runCommand(rfmCommand, argv);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return result.stdout;
+};
+
+describe('segmentlens rfm on real files', () => {
+  it('says how many lines were taken as cancellations, with example ids', async () => {
+    const json = JSON.parse(await rfm(retail, '--k', '2', '--n-init', '1', '--json'));
+    expect(json.cancellations).toEqual({ lines: 2, examples: ['C536379', 'C536383'] });
+    expect(json.notes.join(' ')).toContain('2 lines were taken as cancellations');
+    const text = await rfm(retail, '--k', '2', '--n-init', '1');
+    expect(text).toContain('order ids such as C536379, C536383');
+  });
+
+  it('--no-cancellations keeps the C + digits lines', async () => {
+    const json = JSON.parse(
+      await rfm(retail, '--k', '2', '--n-init', '1', '--no-cancellations', '--json'),
+    );
+    expect(json.cancellations).toEqual({ lines: 0, examples: [] });
+    expect(json.rows.dropped.cancellation).toBe(0);
+    expect(json.rows.dropped.not_positive).toBe(1);
+    expect(json.rows.used).toBe(31);
+  });
+
+  it('on a file of one day, says R cannot separate anyone and calls no one hibernating', async () => {
+    const text = await rfm(oneDay, '--k', '2', '--n-init', '1');
+    expect(text).toContain('Every customer has the same recency (1 day)');
+    expect(text).toMatch(/Hibernating +0 /);
+    expect(text).toMatch(/At Risk +0 /);
+    const json = JSON.parse(await rfm(oneDay, '--k', '2', '--n-init', '1', '--json'));
+    expect(json.notes).toHaveLength(1);
+    expect(json.segmentCounts['Hibernating'] ?? 0).toBe(0);
+  });
+
+  it('counts orders per customer and day when order ids restart, and says so', async () => {
+    const json = JSON.parse(await rfm(restarting, '--k', '2', '--n-init', '1', '--json'));
+    expect(json.notes.join(' ')).toContain('5 order ids were used by several customers');
+    const text = await rfm(restarting, '--k', '2', '--n-init', '1');
+    expect(text).toContain('5 order ids were used by several customers');
+  });
+
+  it('says which columns it used, in the text and the JSON', async () => {
+    const json = JSON.parse(await rfm(retail, '--k', '2', '--n-init', '1', '--json'));
+    expect(json.columns).toEqual({
+      customer: 'CustomerID',
+      date: 'InvoiceDate',
+      order: 'InvoiceNo',
+      quantity: 'Quantity',
+      price: 'UnitPrice',
+    });
+    const text = await rfm(retail, '--k', '2', '--n-init', '1');
+    expect(text).toContain(
+      'Columns: --customer "CustomerID", --date "InvoiceDate", --order "InvoiceNo", --quantity "Quantity", --price "UnitPrice".',
+    );
+    const byAmount = JSON.parse(await rfm(oneDay, '--k', '2', '--n-init', '1', '--json'));
+    expect(byAmount.columns).toEqual({
+      customer: 'customer',
+      date: 'date',
+      order: 'order',
+      amount: 'amount',
+    });
+  });
+});
