@@ -71,8 +71,8 @@ describe('holdOutLastOrders', () => {
     const { tests, lastOrder } = split(
       await linesOf(
         'o,c,d,a,i\n' +
-          '7,x,2024-01-01 09:00,5,early\n' +
-          '7,x,2024-01-03 12:00,5,late\n' + // order 7 ends on the 3rd
+          '7,x,2024-01-03 09:00,5,early\n' +
+          '7,x,2024-01-03 12:00,5,late\n' + // order 7 ends at noon on the 3rd
           '8,x,2024-01-02 10:00,5,middle\n' +
           '10,y,2024-01-01 10:00,5,ten\n' +
           '9,y,2024-01-01 10:00,5,nine\n', // '9' > '10' as text
@@ -82,6 +82,19 @@ describe('holdOutLastOrders', () => {
     expect(tests.get('x')).toEqual(['early', 'late']);
     expect(lastOrder('y')).toBe('9');
     expect(tests.get('y')).toEqual(['nine']);
+  });
+
+  it('counts an order id used on several days as one order per day (ids that restart, #18)', async () => {
+    const { tests, lastOrder } = split(
+      await linesOf(
+        'o,c,d,a,i\n' +
+          '7,x,2024-01-01 09:00,5,early\n' +
+          '7,x,2024-01-03 12:00,5,late\n' +
+          '8,x,2024-01-02 10:00,5,middle\n',
+      ),
+    );
+    expect(lastOrder('x')).toMatch(/^7\b/);
+    expect(tests.get('x')).toEqual(['late']);
   });
 
   it('holds out the last day without an order column', async () => {
