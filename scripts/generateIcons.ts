@@ -26,7 +26,10 @@ try {
         svg.replace('<svg ', `<svg width="${size - 2 * inset}" height="${size - 2 * inset}" `) +
         '</div></body></html>',
     );
-    await page.screenshot({ path: join(out, name), clip: { x: 0, y: 0, width: size, height: size } });
+    await page.screenshot({
+      path: join(out, name),
+      clip: { x: 0, y: 0, width: size, height: size },
+    });
   }
 } finally {
   await browser.close();
