@@ -122,6 +122,21 @@ describe('applyModel on the file the model was saved from', () => {
     expect(Array.from(got)).toEqual(Array.from(pca.labels));
   });
 
+  it('a clustering the app ran on principal components (a file of 60 features): k-means and DBSCAN give their own labels back', async () => {
+    const random = createRandom(4);
+    const header = Array.from({ length: 60 }, (_, j) => `f${j}`);
+    const lines = [header.join(',')];
+    for (let i = 0; i < 150; i++)
+      lines.push(
+        header.map((_, j) => ((j % 3 === i % 3 ? 5 : 0) + random.next()).toFixed(3)).join(','),
+      );
+    const session = await openText(lines.join('\n'));
+    const kmeans = await expectParity(session, { k: 3 });
+    expect(kmeans.model.preparation.pca).not.toBeNull();
+    const dbscan = await expectParity(session, { algorithm: 'dbscan', k: null });
+    expect(dbscan.model.preparation.pca).not.toBeNull();
+  });
+
   it('calls back its progress a few times, ending at 1', async () => {
     const session = await openText(customersCsv(7));
     const { model } = await savedModel(session, CLEAN_AND_ENCODE);
