@@ -5,14 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { App } from '../../src/components/App';
-
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.readAsText(blob);
-  });
-}
+import { blobText } from '../support/downloads';
 
 async function loadCustomers() {
   const user = userEvent.setup();

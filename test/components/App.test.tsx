@@ -6,15 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { App } from '../../src/components/App';
 import { REFUSED } from '../fixtures/files';
-
-/** jsdom's Blob has no text(); FileReader it is. */
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.readAsText(blob);
-  });
-}
+import { blobText } from '../support/downloads';
 
 const customers = () =>
   new File([generateCustomersCsv({ rows: 400, seed: 5, duplicates: 2 })], 'shop customers.csv', {

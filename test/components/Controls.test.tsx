@@ -9,15 +9,7 @@ import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { generateTransactionsCsv } from '../../scripts/generators/transactions';
 import { App } from '../../src/components/App';
 import { encodeWindows1252 } from '../fixtures/encode';
-
-/** jsdom's Blob has no text(); FileReader it is. */
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.readAsText(blob);
-  });
-}
+import { blobText } from '../support/downloads';
 
 async function csvRows(blob: Blob): Promise<Record<string, string>[]> {
   return Papa.parse<Record<string, string>>((await blobText(blob)).replace(/^\uFEFF/, ''), {

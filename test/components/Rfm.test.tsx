@@ -5,14 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import { generateTransactionsCsv } from '../../scripts/generators/transactions';
 import { App } from '../../src/components/App';
-
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.readAsText(blob);
-  });
-}
+import { blobText } from '../support/downloads';
 
 const transactions = () =>
   new File([generateTransactionsCsv({ customers: 120, seed: 8 })], 'orders.csv', {

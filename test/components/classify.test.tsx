@@ -1,46 +1,11 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import Papa from 'papaparse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/components/App';
 import { useStore } from '../../src/store/useStore';
 import { campaignCsv } from '../support/campaign';
 import { readPage, settled, untranslated } from '../support/page';
-
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.readAsText(blob);
-  });
-}
-
-/** Every download the page starts, with the name it would be saved under. */
-function captureDownloads() {
-  const saved: { blob: Blob; name: string }[] = [];
-  let made: Blob | null = null;
-  vi.stubGlobal(
-    'URL',
-    Object.assign(URL, {
-      createObjectURL: (blob: Blob) => ((made = blob), 'blob:test'),
-      revokeObjectURL: () => {},
-    }),
-  );
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    if (made) saved.push({ blob: made, name: this.download });
-    made = null;
-  });
-  return saved;
-}
-
-async function rowsOf(blob: Blob): Promise<Record<string, string>[]> {
-  return Papa.parse<Record<string, string>>((await blobText(blob)).replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
-}
+import { captureDownloads, rowsOf } from '../support/downloads';
 
 const ROWS = 240;
 const campaign = () =>
