@@ -34,9 +34,12 @@ export function aliveExpectedPurchases(
     (shift >= 0 || -shift * z < 20) &&
     a + b + x - 1 < 1e6 * (r + x) &&
     (Math.abs(shapeLessOne) * z + 40) / (1 - z) < 20_000;
-  return eulerFits
+  const expected = eulerFits
     ? eulerSeries(params, x, logRemaining, z)
     : byQuadrature(params, x, t / (alpha + T));
+  // An expectation of purchases is never negative: with a and b near 1e13 the series' two terms
+  // (each about a + b) cancel to within rounding, which can land a few millionths below zero.
+  return Math.max(0, expected);
 }
 
 /**

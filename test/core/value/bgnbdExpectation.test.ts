@@ -82,3 +82,10 @@ describe('aliveExpectedPurchases', () => {
     );
   });
 });
+
+describe('aliveExpectedPurchases at the edge a property run found', () => {
+  it('is not negative when a and b are near 1e13 and the customer was just seen', () => {
+    const params = { r: 25224046916.461655, alpha: 1, a: 8853114786021.19, b: 10686474421680.57 };
+    expect(aliveExpectedPurchases(params, 608, 0, 1)).toBeGreaterThanOrEqual(0);
+  });
+});
