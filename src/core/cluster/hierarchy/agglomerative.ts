@@ -70,28 +70,28 @@ function nnChainMerges(
   metric: DistanceMetric,
   onProgress?: StageProgress,
 ): RawMerges {
-  const distance = rowDistance(metric);
-  const D = new Float64Array((n * (n - 1)) / 2);
-  for (let i = 0, p = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) D[p++] = distance(matrix, i * d, matrix, j * d, d);
+  const D = condensedDistances(matrix, n, d, metric);
   onProgress?.(0.3);
-  const at = (i: number, j: number) => (i < j ? condensed(n, i, j) : condensed(n, j, i));
   const size = new Float64Array(n).fill(1);
+  // The clusters still open, in ascending id order (so ties resolve as scipy's scan of 0..n-1
+  // does); merged clusters leave it, so the scans shrink as the tree grows.
+  const active = new Int32Array(n);
+  for (let i = 0; i < n; i++) active[i] = i;
+  let activeCount = n;
   const chain = new Int32Array(n);
   let chainLength = 0;
   const x = new Int32Array(n - 1);
   const y = new Int32Array(n - 1);
   const height = new Float64Array(n - 1);
+  // Where row i's pairs start, less i + 1: pair (i, j > i) is at rowStart[i] + j. Int32 holds
+  // it: a matrix of more than 2^31 pairs (46,341 rows) could not be allocated anyway.
+  const rowStart = new Int32Array(n);
+  for (let i = 0; i < n; i++) rowStart[i] = n * i - (i * (i + 1)) / 2 - i - 1;
   const every = Math.max(1, Math.floor(n / 20));
   for (let k = 0; k < n - 1; k++) {
     if (chainLength === 0) {
       chainLength = 1;
-      for (let i = 0; i < n; i++) {
-        if (size[i] > 0) {
-          chain[0] = i;
-          break;
-        }
-      }
+      chain[0] = active[0];
     }
     let a: number;
     let b = -1;
@@ -101,13 +101,25 @@ function nnChainMerges(
       // The previous element of the chain wins ties, so the chain cannot cycle.
       if (chainLength > 1) {
         b = chain[chainLength - 2];
-        best = D[at(a, b)];
+        best = D[pairIndex(n, a, b)];
       } else {
         best = Infinity;
       }
-      for (let i = 0; i < n; i++) {
-        if (size[i] === 0 || i === a) continue;
-        const dist = D[at(a, i)];
+      // Row a's distances: to i < a strided down the condensed matrix, to i > a contiguous.
+      let p = 0;
+      for (; p < activeCount; p++) {
+        const i = active[p];
+        if (i >= a) break;
+        const dist = D[rowStart[i] + a];
+        if (dist < best) {
+          best = dist;
+          b = i;
+        }
+      }
+      const rowBase = rowStart[a];
+      for (p++; p < activeCount; p++) {
+        const i = active[p];
+        const dist = D[rowBase + i];
         if (dist < best) {
           best = dist;
           b = i;
@@ -127,11 +139,15 @@ function nnChainMerges(
     height[k] = best;
     size[low] = 0;
     size[high] = nx + ny;
-    for (let i = 0; i < n; i++) {
+    activeCount = removeActive(active, activeCount, low);
+    for (let p = 0; p < activeCount; p++) {
+      const i = active[p];
+      if (i === high) continue;
       const ni = size[i];
-      if (ni === 0 || i === high) continue;
-      const dx = D[at(i, low)];
-      const dy = D[at(i, high)];
+      const lowAt = i < low ? rowStart[i] + low : rowStart[low] + i;
+      const highAt = i < high ? rowStart[i] + high : rowStart[high] + i;
+      const dx = D[lowAt];
+      const dy = D[highAt];
       let merged: number;
       if (linkage === 'complete') merged = dx > dy ? dx : dy;
       else if (linkage === 'average') merged = (nx * dx + ny * dy) / (nx + ny);
@@ -139,12 +155,60 @@ function nnChainMerges(
         merged = Math.sqrt(
           ((ni + nx) * dx * dx + (ni + ny) * dy * dy - ni * best * best) / (nx + ny + ni),
         );
-      D[at(i, high)] = merged;
+      D[highAt] = merged;
     }
     if (onProgress && k % every === 0) onProgress(0.3 + (0.7 * k) / n);
   }
   onProgress?.(1);
   return { x, y, height };
+}
+
+/** Index of the pair {i, j}, i != j, in a condensed distance matrix. */
+function pairIndex(n: number, i: number, j: number): number {
+  return i < j ? condensed(n, i, j) : condensed(n, j, i);
+}
+
+/** Removes `id` from the sorted list of open clusters; returns the new length. */
+function removeActive(active: Int32Array, count: number, id: number): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (active[mid] < id) low = mid + 1;
+    else high = mid;
+  }
+  active.copyWithin(low, low + 1, count);
+  return count - 1;
+}
+
+/** Every pairwise distance, row by row (scipy's pdist order). */
+function condensedDistances(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  metric: DistanceMetric,
+): Float64Array {
+  const D = new Float64Array((n * (n - 1)) / 2);
+  if (metric === 'euclidean') {
+    // The common case, without a call per pair.
+    for (let i = 0, p = 0; i < n; i++) {
+      const io = i * d;
+      for (let j = i + 1; j < n; j++) {
+        const jo = j * d;
+        let sum = 0;
+        for (let c = 0; c < d; c++) {
+          const t = matrix[io + c] - matrix[jo + c];
+          sum += t * t;
+        }
+        D[p++] = Math.sqrt(sum);
+      }
+    }
+    return D;
+  }
+  const distance = rowDistance(metric);
+  for (let i = 0, p = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) D[p++] = distance(matrix, i * d, matrix, j * d, d);
+  return D;
 }
 
 function primMerges(
