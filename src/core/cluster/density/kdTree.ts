@@ -6,6 +6,8 @@
  * boxes prune less and a query tends to a scan, which is still exact.
  */
 
+import { squaredDistance } from '../distance';
+
 export type TreeMetric = 'euclidean' | 'manhattan' | 'chebyshev';
 
 const LEAF_SIZE = 24;
@@ -120,10 +122,34 @@ export class KdTree {
     return metric === 'euclidean' ? Math.sqrt(total) : total;
   }
 
+  /** The largest distance from the query to any point of the node's box. */
+  private farthestBoxDistance(
+    node: number,
+    query: Float64Array,
+    offset: number,
+    metric: TreeMetric,
+  ): number {
+    const { d, box } = this;
+    const base = node * 2 * d;
+    let total = 0;
+    for (let j = 0; j < d; j++) {
+      const q = query[offset + j];
+      const toLow = q - box[base + j];
+      const toHigh = box[base + d + j] - q;
+      const gap = toLow > toHigh ? toLow : toHigh;
+      if (metric === 'euclidean') total += gap * gap;
+      else if (metric === 'manhattan') total += gap;
+      else if (gap > total) total = gap;
+    }
+    return metric === 'euclidean' ? Math.sqrt(total) : total;
+  }
+
   /**
    * Every row within `radius` of the query (under `distance`, with the box bound of
    * `metric`), passed to `visit`, which returns true to stop the search. Rows come in tree
-   * order, not index order.
+   * order, not index order. When `metric` is the metric of `distance` and the caller does not
+   * need the distances (`withDistances` false), a box wholly inside the radius is passed on
+   * without measuring its rows, and `visit` gets NaN for their distance.
    */
   radius(
     query: Float64Array,
@@ -132,14 +158,23 @@ export class KdTree {
     metric: TreeMetric,
     distance: (row: number) => number,
     visit: (row: number, distance: number) => boolean | void,
+    withDistances = true,
   ): void {
     if (this.n === 0) return;
     const { stack, order } = this;
+    // The box bound and the exact distance add their terms in different orders: a margin of a
+    // few ulps keeps a row exactly at the radius out of the shortcut, so both agree on it.
+    const inside = radius * (1 - 1e-12);
     let top = 0;
     stack[top++] = 0;
     while (top > 0) {
       const node = stack[--top];
       if (this.boxDistance(node, query, offset, metric) > radius) continue;
+      if (!withDistances && this.farthestBoxDistance(node, query, offset, metric) <= inside) {
+        for (let p = this.start[node]; p < this.end[node]; p++)
+          if (visit(order[p], NaN) === true) return;
+        continue;
+      }
       const l = this.left[node];
       if (l === -1) {
         for (let p = this.start[node]; p < this.end[node]; p++) {
@@ -149,6 +184,116 @@ export class KdTree {
         }
       } else {
         stack[top++] = this.right[node];
+        stack[top++] = l;
+      }
+    }
+  }
+
+  /**
+   * Every pair of the tree's rows (i != j, each pair once) within `radius` of each other in
+   * Euclidean distance, decided as `radiusEuclidean` decides, found by walking pairs of nodes:
+   * two boxes too far apart are skipped whole, two boxes wholly within the radius give all their
+   * pairs unmeasured. `emit` returns false to abandon the walk; the method then returns false.
+   */
+  pairsWithinEuclidean(radius: number, emit: (i: number, j: number) => boolean): boolean {
+    if (this.n < 2) return true;
+    const outside = radius * radius * (1 + 1e-12);
+    const inside = radius * radius * (1 - 1e-12);
+    const { order, rows, d, box, start, end, left, right } = this;
+    const join = (a: number, b: number): boolean => {
+      const baseA = a * 2 * d;
+      const baseB = b * 2 * d;
+      let near = 0;
+      let far = 0;
+      for (let j = 0; j < d; j++) {
+        const lowA = box[baseA + j];
+        const highA = box[baseA + d + j];
+        const lowB = box[baseB + j];
+        const highB = box[baseB + d + j];
+        const gap = lowB > highA ? lowB - highA : lowA > highB ? lowA - highB : 0;
+        near += gap * gap;
+        const reach = highB - lowA > highA - lowB ? highB - lowA : highA - lowB;
+        far += reach * reach;
+      }
+      if (near > outside) return true;
+      if (far <= inside) {
+        for (let p = start[a]; p < end[a]; p++)
+          for (let q = a === b ? p + 1 : start[b]; q < end[b]; q++)
+            if (!emit(order[p], order[q])) return false;
+        return true;
+      }
+      const leafA = left[a] === -1;
+      const leafB = left[b] === -1;
+      if (leafA && leafB) {
+        for (let p = start[a]; p < end[a]; p++) {
+          const i = order[p];
+          for (let q = a === b ? p + 1 : start[b]; q < end[b]; q++) {
+            const j = order[q];
+            if (Math.sqrt(squaredDistance(rows, i * d, rows, j * d, d)) <= radius && !emit(i, j))
+              return false;
+          }
+        }
+        return true;
+      }
+      if (a === b)
+        return join(left[a], left[a]) && join(left[a], right[a]) && join(right[a], right[a]);
+      if (!leafA && (leafB || end[a] - start[a] >= end[b] - start[b]))
+        return join(left[a], b) && join(right[a], b);
+      return join(a, left[b]) && join(a, right[b]);
+    };
+    return join(0, 0);
+  }
+
+  /**
+   * `radius` for the Euclidean distance between the query and the tree's own rows, without a
+   * call per row or per box: boxes are compared in squared distances (with a little slack, so
+   * no row is lost to rounding), rows by `Math.sqrt(squaredDistance(...)) <= radius`, exactly
+   * as `rowDistance('euclidean')` decides. Without distances, a box wholly inside the radius is
+   * passed on without measuring its rows (`visit` gets NaN).
+   */
+  radiusEuclidean(
+    query: Float64Array,
+    offset: number,
+    radius: number,
+    visit: (row: number, distance: number) => boolean | void,
+    withDistances: boolean,
+  ): void {
+    if (this.n === 0) return;
+    const { stack, order, rows, d, box, start, end, left, right } = this;
+    const outside = radius * radius * (1 + 1e-12);
+    const inside = radius * radius * (1 - 1e-12);
+    let top = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+      const node = stack[--top];
+      const base = node * 2 * d;
+      let near = 0;
+      let far = 0;
+      for (let j = 0; j < d; j++) {
+        const q = query[offset + j];
+        const low = box[base + j];
+        const high = box[base + d + j];
+        const gap = q < low ? low - q : q > high ? q - high : 0;
+        near += gap * gap;
+        const toLow = q - low;
+        const toHigh = high - q;
+        const reach = toLow > toHigh ? toLow : toHigh;
+        far += reach * reach;
+      }
+      if (near > outside) continue;
+      if (!withDistances && far <= inside) {
+        for (let p = start[node]; p < end[node]; p++) if (visit(order[p], NaN) === true) return;
+        continue;
+      }
+      const l = left[node];
+      if (l === -1) {
+        for (let p = start[node]; p < end[node]; p++) {
+          const row = order[p];
+          const dist = Math.sqrt(squaredDistance(query, offset, rows, row * d, d));
+          if (dist <= radius && visit(row, dist) === true) return;
+        }
+      } else {
+        stack[top++] = right[node];
         stack[top++] = l;
       }
     }

@@ -56,6 +56,10 @@ export class NeighbourSearch {
       }
       return;
     }
+    if (this.metric === 'euclidean') {
+      this.tree.radiusEuclidean(queryIndexRows, q * d, eps, visit, true);
+      return;
+    }
     if (this.metric !== 'cosine') {
       // The tree's metric is the metric: its distances are the exact ones.
       this.tree.radius(queryIndexRows, q * d, eps, this.indexMetric, exact, visit);
@@ -74,6 +78,31 @@ export class NeighbourSearch {
         const dist = exact(row);
         return dist <= eps ? visit(row, dist) : false;
       },
+    );
+  }
+
+  /**
+   * The rows within eps of one of the searched rows, when their distances do not matter: whole
+   * boxes of the tree inside the radius are taken without measuring each row.
+   */
+  rowsNear(i: number, eps: number, visit: (row: number) => boolean | void): void {
+    if (this.tree === null || this.metric === 'cosine') {
+      this.ofRow(i, eps, visit);
+      return;
+    }
+    const { matrix, d, distance } = this;
+    if (this.metric === 'euclidean') {
+      this.tree.radiusEuclidean(matrix, i * d, eps, visit, false);
+      return;
+    }
+    this.tree.radius(
+      matrix,
+      i * d,
+      eps,
+      this.indexMetric,
+      (row) => (row === i ? 0 : distance(matrix, i * d, matrix, row * d, d)),
+      visit,
+      false,
     );
   }
 
