@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
-import { ALGORITHM_NAMES, METRIC_NAMES } from './ClusteringControls';
+import { ALGORITHM_NAMES, METRIC_NAMES } from './clusteringNames';
 import { useFormats } from './format';
 import { useRenderNode } from './richText';
 

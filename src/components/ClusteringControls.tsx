@@ -5,30 +5,16 @@ import type { DistanceMetric } from '../core/cluster/distance';
 import { useStore } from '../store/useStore';
 import { DISTANCE_METRICS } from '../store/vocabulary';
 import { ClusteringSummary } from './ClusteringSummary';
+import { ALGORITHM_NAMES } from './clusteringNames';
 import { DbscanFields } from './DbscanFields';
 import { HierarchyFields } from './HierarchyFields';
 import type { UiKey } from './richText';
-
-/** The algorithms, in the order the page offers them. */
-export const ALGORITHM_NAMES = {
-  kmeans: 'ui.clustering.algorithmName.kmeans',
-  dbscan: 'ui.clustering.algorithmName.dbscan',
-  hierarchical: 'ui.clustering.algorithmName.hierarchical',
-} as const satisfies Record<ClusteringAlgorithm, UiKey>;
 
 const METRIC_OPTIONS = {
   euclidean: 'ui.clustering.metricOption.euclidean',
   manhattan: 'ui.clustering.metricOption.manhattan',
   chebyshev: 'ui.clustering.metricOption.chebyshev',
   cosine: 'ui.clustering.metricOption.cosine',
-} as const satisfies Record<DistanceMetric, UiKey>;
-
-/** A distance as a sentence names it ("Manhattan distance"). */
-export const METRIC_NAMES = {
-  euclidean: 'ui.clustering.metricName.euclidean',
-  manhattan: 'ui.clustering.metricName.manhattan',
-  chebyshev: 'ui.clustering.metricName.chebyshev',
-  cosine: 'ui.clustering.metricName.cosine',
 } as const satisfies Record<DistanceMetric, UiKey>;
 
 type NumberKey = 'kMax' | 'nInit' | 'silhouetteSample' | 'seed';

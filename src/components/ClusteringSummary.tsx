@@ -3,7 +3,7 @@ import type { ClusteringAlgorithm } from '../core/analysis/analysisOptions';
 import type { Linkage } from '../core/cluster/hierarchy/agglomerative';
 import { useStore } from '../store/useStore';
 import { DBSCAN_MAX_ROWS, HIERARCHY_MAX_ROWS } from '../store/vocabulary';
-import { METRIC_NAMES } from './ClusteringControls';
+import { METRIC_NAMES } from './clusteringNames';
 import type { UiKey } from './richText';
 
 /** A linkage as a sentence names it ("average linkage", "平均连接"). */

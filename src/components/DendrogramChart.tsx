@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
-import { METRIC_NAMES } from './ClusteringControls';
+import { METRIC_NAMES } from './clusteringNames';
 import { LINKAGE_NAMES } from './ClusteringSummary';
 import { useFormats } from './format';
 
