@@ -88,14 +88,22 @@ export function effectiveKinds(
   return columns.map((column) => ownValue(overrides, column.name) ?? column.kind);
 }
 
-/** Numeric columns that can be features by default: numeric, some values, not all the same. */
+/**
+ * Numeric columns that are features by default: numeric, some values, not all the same, and not
+ * named like a target or a model's output (clustering on `Churn` finds churn, not segments). The
+ * one rule the page's ticks, the command line and the predict panel start from.
+ */
 export function defaultFeatures(
   columns: readonly ColumnSummary[],
   kinds: readonly ColumnKind[],
 ): string[] {
   return columns
     .filter(
-      (column, j) => kinds[j] === 'numeric' && column.min !== null && column.min !== column.max,
+      (column, j) =>
+        kinds[j] === 'numeric' &&
+        column.min !== null &&
+        column.min !== column.max &&
+        !column.likelyTarget,
     )
     .map((column) => column.name);
 }

@@ -15,6 +15,7 @@ import {
   type ColumnSummary,
 } from '../../../src/core/read/inferColumns';
 import { readCsv } from '../../../src/core/read/readCsv';
+import { bankChurnersCsv } from '../../support/realShapes';
 
 /** A column summary with only what these functions read: name, kind, min and max. */
 function column(
@@ -38,6 +39,7 @@ function column(
     dateOrder: null,
     dateOrderAmbiguous: false,
     note: null,
+    likelyTarget: false,
   };
 }
 
@@ -121,6 +123,30 @@ describe('defaultFeatures', () => {
       column('visits', 'numeric', 0, 3),
     ];
     expect(defaultFeatures(columns, effectiveKinds(columns, {}))).toEqual(['spend', 'visits']);
+  });
+
+  it('leaves out columns named like a target or a model output (#18), whatever their kind', async () => {
+    const columns = inferColumns(await readCsv(textSource(bankChurnersCsv(200))));
+    const kinds = effectiveKinds(columns, {});
+    const features = defaultFeatures(columns, kinds);
+    expect(features).toEqual([
+      'Customer_Age',
+      'Dependent_count',
+      'Months_on_book',
+      'Total_Relationship_Count',
+      'Credit_Limit',
+      'Total_Trans_Amt',
+      'Total_Trans_Ct',
+      'Avg_Utilization_Ratio',
+    ]);
+    // Made numeric by hand, the flag still keeps Attrition_Flag unticked.
+    const flag = columns.findIndex((c) => c.name === 'Attrition_Flag');
+    expect(
+      defaultFeatures(
+        columns,
+        kinds.map((k, j) => (j === flag ? 'numeric' : k)),
+      ),
+    ).toEqual(features);
   });
 
   it('follows the corrected kinds, not the detected ones', () => {
