@@ -1,3 +1,4 @@
+import { message, type Message } from '../common/message';
 import { ownValue } from '../common/ownValue';
 import type { ColumnWording } from '../profile/segmentLabels';
 import { DEFAULT_CLEANING, type Cleaning } from '../clean/cleanOptions';
@@ -106,4 +107,39 @@ export function defaultFeatures(
         !column.likelyTarget,
     )
     .map((column) => column.name);
+}
+
+/** An identifier or a likely target that is not among the features, and why. */
+export interface LeftOutColumn {
+  name: string;
+  kind: ColumnKind;
+  likelyTarget: boolean;
+  reason: Message;
+}
+
+/**
+ * The identifiers and the columns named like a target or a model output that the analysis does
+ * not cluster on, with the reason the Columns table shows: what the command line reports.
+ */
+export function identifiersAndTargetsLeftOut(
+  columns: readonly ColumnSummary[],
+  kinds: readonly ColumnKind[],
+  features: readonly string[],
+): LeftOutColumn[] {
+  const used = new Set(features);
+  return columns.flatMap((column, j) =>
+    (kinds[j] === 'identifier' || column.likelyTarget) && !used.has(column.name)
+      ? [
+          {
+            name: column.name,
+            kind: kinds[j],
+            likelyTarget: column.likelyTarget,
+            reason:
+              column.note !== null && (column.kind === kinds[j] || column.likelyTarget)
+                ? column.note
+                : message('leftOutIdentifierKind'),
+          },
+        ]
+      : [],
+  );
 }

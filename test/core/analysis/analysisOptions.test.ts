@@ -4,6 +4,7 @@ import {
   DEFAULT_ANALYSIS_OPTIONS,
   defaultFeatures,
   effectiveKinds,
+  identifiersAndTargetsLeftOut,
 } from '../../../src/core/analysis/analysisOptions';
 import { DEFAULT_CLEANING } from '../../../src/core/clean/cleanOptions';
 import { KMEANS_DEFAULTS } from '../../../src/core/cluster/kmeans/kmeans';
@@ -161,5 +162,27 @@ describe('defaultFeatures', () => {
     const columns = inferColumns(table);
     expect(defaultFeatures(columns, effectiveKinds(columns, {}))).toEqual(['age', 'spend']);
     expect(defaultFeatures([column('name', 'text', null, null)], ['text'])).toEqual([]);
+  });
+});
+
+describe('identifiersAndTargetsLeftOut', () => {
+  it('lists identifiers and likely targets not among the features, with their notes', async () => {
+    const columns = inferColumns(await readCsv(textSource(bankChurnersCsv(60))));
+    const kinds = effectiveKinds(columns, { Customer_Age: 'identifier' });
+    const features = defaultFeatures(columns, kinds);
+    const left = identifiersAndTargetsLeftOut(columns, kinds, features);
+    expect(left.map((c) => [c.name, c.kind, c.likelyTarget, c.reason.key])).toEqual([
+      ['CLIENTNUM', 'identifier', false, 'kindIdentifierNameAndCodes'],
+      ['Attrition_Flag', 'categorical', true, 'kindTarget'],
+      ['Customer_Age', 'identifier', false, 'leftOutIdentifierKind'],
+      [columns[11].name, 'numeric', true, 'kindTarget'],
+      [columns[12].name, 'numeric', true, 'kindTarget'],
+    ]);
+    // A target the user ticks is not left out.
+    expect(
+      identifiersAndTargetsLeftOut(columns, kinds, [...features, columns[11].name]).map(
+        (c) => c.name,
+      ),
+    ).not.toContain(columns[11].name);
   });
 });

@@ -8,4 +8,5 @@ export const messageColumns = {
     'Named like an outcome to predict or a model’s output: not ticked as a feature, so the segments do not just repeat it; tick it to cluster on it.',
   kindTargetAndNote:
     'Named like an outcome to predict or a model’s output: not ticked as a feature; tick it to cluster on it. Also: {note}',
+  leftOutIdentifierKind: 'Marked as an identifier: not used as a feature.',
 };

@@ -11,4 +11,5 @@ export const messageColumns: CatalogShape<typeof english> = {
     '列名看起来是要预测的结果或模型的输出：默认不勾选为特征，以免分群只是重复它；如需按它聚类，请勾选。',
   kindTargetAndNote:
     '列名看起来是要预测的结果或模型的输出：默认不勾选为特征；如需按它聚类，请勾选。另外：{note}',
+  leftOutIdentifierKind: '已标为标识符：不作为特征使用。',
 };
