@@ -1,3 +1,4 @@
+import { identifiersAndTargetsLeftOut, type LeftOutColumn } from '../core/analysis/analysisOptions';
 import { resultFor, type AnalysisResult } from '../core/analysis/analysisResult';
 import { listSetAside } from '../core/clean/cleanOptions';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
@@ -34,6 +35,13 @@ export function analysisJson(table: Table, analysis: AnalysisResult, voice: Voic
       })),
     },
     features: analysis.features.map((f) => f.name),
+    // Identifiers and columns named like a target or a model output, with the reason.
+    leftOut: leftOutOf(analysis).map((column) => ({
+      column: column.name,
+      kind: column.kind,
+      likelyTarget: column.likelyTarget,
+      reason: voice.say(column.reason),
+    })),
     scaling: {
       method: analysis.scaling.method,
       center: Array.from(analysis.scaling.center),
@@ -94,6 +102,16 @@ export function analysisJson(table: Table, analysis: AnalysisResult, voice: Voic
   };
 }
 
+/** The identifiers and likely targets the analysis did not cluster on (the CLI sets no kinds). */
+function leftOutOf(analysis: AnalysisResult): LeftOutColumn[] {
+  const { columns } = analysis;
+  return identifiersAndTargetsLeftOut(
+    columns,
+    columns.map((c) => c.kind),
+    analysis.features.map((f) => f.name),
+  );
+}
+
 /** The readable summary: what was read and analysed, the elbow, the segments, the notes. */
 export function analysisText(
   path: string,
@@ -108,6 +126,7 @@ export function analysisText(
       .map(([reason, count]) => voice.text('dropped', { reason, count })),
   );
   const counts = { path, read: cleaning.read, kept: cleaning.kept };
+  const leftOut = leftOutOf(analysis);
   const lines = [
     dropped
       ? voice.text('analyzeSummaryDropped', { ...counts, dropped })
@@ -116,6 +135,7 @@ export function analysisText(
       method: analysis.scaling.method,
       features: voice.list(analysis.features.map((f) => f.name)),
     }),
+    ...leftOutLines(leftOut, voice),
     voice.text('algorithm', { line: algorithmLine(analysis, voice) }),
     voice.text('pca', {
       components: voice.list(
@@ -158,11 +178,31 @@ export function analysisText(
     ),
   ];
   // Which sheet of a workbook was read is said above the report (see sheetLine), not again here.
-  const notes = analysis.notes.filter((note) => note.key !== 'noteSheets');
+  // A column left out above is not said again among the notes.
+  const listed = new Set(leftOut.map((column) => column.name));
+  const notes = analysis.notes.filter(
+    (note) =>
+      note.key !== 'noteSheets' &&
+      !(
+        note.key === 'featureUnusedNote' &&
+        typeof note.params?.column === 'string' &&
+        listed.has(note.params.column)
+      ),
+  );
   if (notes.length > 0)
     lines.push('', voice.text('notes'), ...notes.map((note) => `  - ${voice.say(note)}`));
   if (out !== undefined) lines.push('', voice.text('wroteAnalyze', { out }));
   return lines.join('\n') + '\n';
+}
+
+function leftOutLines(leftOut: LeftOutColumn[], voice: Voice): string[] {
+  if (leftOut.length === 0) return [];
+  return [
+    voice.text('leftOutHeader'),
+    ...leftOut.map((column) =>
+      voice.text('leftOutLine', { column: column.name, reason: voice.say(column.reason) }),
+    ),
+  ];
 }
 
 function algorithmLine(analysis: AnalysisResult, voice: Voice): string {

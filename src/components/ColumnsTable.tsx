@@ -30,7 +30,7 @@ export function ColumnsTable() {
   const oneHot = new Set(options.oneHot);
   return (
     <div className="table-scroll">
-      <table className="data-table">
+      <table className="data-table columns-table">
         <caption className="visually-hidden">{t('ui.columns.caption')}</caption>
         <thead>
           <tr>

@@ -1,3 +1,4 @@
+import { message, type Message } from '../common/message';
 import { ownValue } from '../common/ownValue';
 import type { ColumnWording } from '../profile/segmentLabels';
 import { DEFAULT_CLEANING, type Cleaning } from '../clean/cleanOptions';
@@ -88,14 +89,57 @@ export function effectiveKinds(
   return columns.map((column) => ownValue(overrides, column.name) ?? column.kind);
 }
 
-/** Numeric columns that can be features by default: numeric, some values, not all the same. */
+/**
+ * Numeric columns that are features by default: numeric, some values, not all the same, and not
+ * named like a target or a model's output (clustering on `Churn` finds churn, not segments). The
+ * one rule the page's ticks, the command line and the predict panel start from.
+ */
 export function defaultFeatures(
   columns: readonly ColumnSummary[],
   kinds: readonly ColumnKind[],
 ): string[] {
   return columns
     .filter(
-      (column, j) => kinds[j] === 'numeric' && column.min !== null && column.min !== column.max,
+      (column, j) =>
+        kinds[j] === 'numeric' &&
+        column.min !== null &&
+        column.min !== column.max &&
+        !column.likelyTarget,
     )
     .map((column) => column.name);
+}
+
+/** An identifier or a likely target that is not among the features, and why. */
+export interface LeftOutColumn {
+  name: string;
+  kind: ColumnKind;
+  likelyTarget: boolean;
+  reason: Message;
+}
+
+/**
+ * The identifiers and the columns named like a target or a model output that the analysis does
+ * not cluster on, with the reason the Columns table shows: what the command line reports.
+ */
+export function identifiersAndTargetsLeftOut(
+  columns: readonly ColumnSummary[],
+  kinds: readonly ColumnKind[],
+  features: readonly string[],
+): LeftOutColumn[] {
+  const used = new Set(features);
+  return columns.flatMap((column, j) =>
+    (kinds[j] === 'identifier' || column.likelyTarget) && !used.has(column.name)
+      ? [
+          {
+            name: column.name,
+            kind: kinds[j],
+            likelyTarget: column.likelyTarget,
+            reason:
+              column.note !== null && (column.kind === kinds[j] || column.likelyTarget)
+                ? column.note
+                : message('leftOutIdentifierKind'),
+          },
+        ]
+      : [],
+  );
 }

@@ -3,6 +3,13 @@ import { guessDateOrder, type DateOrder } from './parseDate';
 import type { StageProgress } from '../common/progress';
 import { MISSING_CODE, ROW_LONG, ROW_QUOTES, type Column, type Table } from './table';
 import { message, type Message } from '../common/message';
+import { looksLikeCodes, type NumberEvidence } from './identifierCodes';
+import {
+  identifierNameHint,
+  looksLikeIdentifierName,
+  looksLikeMeasurementName,
+} from './identifierNames';
+import { looksLikeTargetName } from './targetColumns';
 
 export type ColumnKind = 'numeric' | 'categorical' | 'datetime' | 'identifier' | 'text';
 export const COLUMN_KINDS: readonly ColumnKind[] = [
@@ -42,6 +49,11 @@ export interface ColumnSummary {
   dateOrderAmbiguous: boolean;
   /** Why the kind was chosen or what to know about the column; null when there is nothing to say. */
   note: Message | null;
+  /**
+   * Named like the outcome to predict or a model's output (`Churn`, `churn_prob`): it keeps its
+   * kind but is not a feature by default (defaultFeatures), and the note says why.
+   */
+  likelyTarget: boolean;
 }
 
 /** A numeric column counts as numeric when at least this share of its filled cells are numbers. */
@@ -49,15 +61,8 @@ const NUMERIC_SHARE = 0.95;
 const MAX_CATEGORIES = 100;
 const TOP_VALUES = 5;
 
-const ID_WORD = /(?:^|[\s_\-.#])(?:id|uuid|guid|key|no|nr)$/i;
-const ID_CAMEL = /[a-z0-9](?:Id|ID|No|Nr)$/;
-const ID_EXACT = /^(?:id|uuid|guid|#)$/i;
-
-/** True for names such as `id`, `customer_id`, `CustomerID`, `Customer ID`, `InvoiceNo`. */
-export function looksLikeIdentifierName(name: string): boolean {
-  const trimmed = name.trim();
-  return ID_EXACT.test(trimmed) || ID_WORD.test(trimmed) || ID_CAMEL.test(trimmed);
-}
+// Name rules live in identifierNames.ts; callers and tests have always found this one here.
+export { looksLikeIdentifierName };
 
 /**
  * The cells of a column that are numbers written with the other decimal separator (`1,5` in a
@@ -85,11 +90,29 @@ function otherSeparatorExample(
 /** Kinds and statistics for every column of a table. */
 export function inferColumns(table: Table, onProgress?: StageProgress): ColumnSummary[] {
   const readable = readableRows(table);
+  const names = table.columns.map((column) => column.name);
   return table.columns.map((column, index) => {
-    const summary = summarise(column, index, readable, table.dialect.decimal);
+    const summary = markTarget(
+      summarise(column, index, readable, table.dialect.decimal),
+      names.filter((_, j) => j !== index),
+    );
     onProgress?.((index + 1) / table.columns.length);
     return summary;
   });
+}
+
+/** A column named like a target or a model's output is flagged, and its note says so. */
+function markTarget(summary: ColumnSummary, otherNames: readonly string[]): ColumnSummary {
+  if (summary.kind === 'identifier' || !looksLikeTargetName(summary.name, otherNames))
+    return summary;
+  return {
+    ...summary,
+    likelyTarget: true,
+    note:
+      summary.note === null
+        ? message('kindTarget')
+        : message('kindTargetAndNote', { note: summary.note }),
+  };
 }
 
 /** Rows whose cells were read (well-formed, or short and kept in place); null when all were. */
@@ -128,6 +151,7 @@ function summarise(
     dateOrder: null,
     dateOrderAmbiguous: false,
     note: null,
+    likelyTarget: false,
   };
   if (filled === 0) {
     return { ...base, kind: 'numeric', note: message('kindAllMissing') };
@@ -146,13 +170,16 @@ function summarise(
       note:
         texts > 0 ? message('kindNotNumbers', { count: texts, example: column.texts[0] }) : null,
     };
-    if (looksLikeIdentifierName(column.name)) {
-      return {
-        ...summary,
-        kind: 'identifier',
-        note: message('kindIdentifierName'),
-      };
-    }
+    const identifier = identifierByNumbers(column, readable, {
+      values,
+      readable,
+      filled,
+      numbers,
+      distinct: distinctCount,
+      min,
+      max,
+    });
+    if (identifier !== null) return { ...summary, kind: 'identifier', note: identifier };
     if (isRowNumber(values, readable, distinctCount, numbers, filled, min, max)) {
       return {
         ...summary,
@@ -279,6 +306,41 @@ function countDistinctNumbers(values: Float64Array, readable: Uint8Array | null)
     }
   }
   return distinct;
+}
+
+/**
+ * Why a numeric column is an identifier: its name (`CustomerID`), its content (`708082083`, codes
+ * of one width), or both (`Member_number` holding 1000..5000); null for a measurement.
+ */
+function identifierByNumbers(
+  column: Column,
+  readable: Uint8Array | null,
+  evidence: NumberEvidence,
+): Message | null {
+  const hint = identifierNameHint(column.name);
+  const byContent =
+    !looksLikeMeasurementName(column.name) &&
+    looksLikeCodes(evidence, hint === 'name' ? null : hint);
+  if (hint === 'name')
+    return byContent
+      ? message('kindIdentifierNameAndCodes', { example: firstNumber(evidence.values, readable) })
+      : message('kindIdentifierName');
+  if (!byContent) return null;
+  return hint === 'hint'
+    ? message('kindIdentifierNameAndCodes', { example: firstNumber(evidence.values, readable) })
+    : message('kindIdentifierCodes', {
+        digits: String(Math.trunc(evidence.min)).length,
+        count: evidence.distinct,
+        example: firstNumber(evidence.values, readable),
+      });
+}
+
+function firstNumber(values: Float64Array, readable: Uint8Array | null): string {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v && (readable === null || readable[i] === 1)) return String(v);
+  }
+  return '';
 }
 
 /** Integers 0..n-1 or 1..n, each once: a row number, not a measurement. */

@@ -4,6 +4,7 @@ import {
   DEFAULT_ANALYSIS_OPTIONS,
   defaultFeatures,
   effectiveKinds,
+  identifiersAndTargetsLeftOut,
 } from '../../../src/core/analysis/analysisOptions';
 import { DEFAULT_CLEANING } from '../../../src/core/clean/cleanOptions';
 import { KMEANS_DEFAULTS } from '../../../src/core/cluster/kmeans/kmeans';
@@ -15,6 +16,7 @@ import {
   type ColumnSummary,
 } from '../../../src/core/read/inferColumns';
 import { readCsv } from '../../../src/core/read/readCsv';
+import { bankChurnersCsv } from '../../support/realShapes';
 
 /** A column summary with only what these functions read: name, kind, min and max. */
 function column(
@@ -38,6 +40,7 @@ function column(
     dateOrder: null,
     dateOrderAmbiguous: false,
     note: null,
+    likelyTarget: false,
   };
 }
 
@@ -123,6 +126,30 @@ describe('defaultFeatures', () => {
     expect(defaultFeatures(columns, effectiveKinds(columns, {}))).toEqual(['spend', 'visits']);
   });
 
+  it('leaves out columns named like a target or a model output (#18), whatever their kind', async () => {
+    const columns = inferColumns(await readCsv(textSource(bankChurnersCsv(200))));
+    const kinds = effectiveKinds(columns, {});
+    const features = defaultFeatures(columns, kinds);
+    expect(features).toEqual([
+      'Customer_Age',
+      'Dependent_count',
+      'Months_on_book',
+      'Total_Relationship_Count',
+      'Credit_Limit',
+      'Total_Trans_Amt',
+      'Total_Trans_Ct',
+      'Avg_Utilization_Ratio',
+    ]);
+    // Made numeric by hand, the flag still keeps Attrition_Flag unticked.
+    const flag = columns.findIndex((c) => c.name === 'Attrition_Flag');
+    expect(
+      defaultFeatures(
+        columns,
+        kinds.map((k, j) => (j === flag ? 'numeric' : k)),
+      ),
+    ).toEqual(features);
+  });
+
   it('follows the corrected kinds, not the detected ones', () => {
     const columns = [column('zip', 'numeric', 1000, 9999), column('code', 'identifier', 1, 7)];
     expect(defaultFeatures(columns, ['categorical', 'numeric'])).toEqual(['code']);
@@ -135,5 +162,27 @@ describe('defaultFeatures', () => {
     const columns = inferColumns(table);
     expect(defaultFeatures(columns, effectiveKinds(columns, {}))).toEqual(['age', 'spend']);
     expect(defaultFeatures([column('name', 'text', null, null)], ['text'])).toEqual([]);
+  });
+});
+
+describe('identifiersAndTargetsLeftOut', () => {
+  it('lists identifiers and likely targets not among the features, with their notes', async () => {
+    const columns = inferColumns(await readCsv(textSource(bankChurnersCsv(60))));
+    const kinds = effectiveKinds(columns, { Customer_Age: 'identifier' });
+    const features = defaultFeatures(columns, kinds);
+    const left = identifiersAndTargetsLeftOut(columns, kinds, features);
+    expect(left.map((c) => [c.name, c.kind, c.likelyTarget, c.reason.key])).toEqual([
+      ['CLIENTNUM', 'identifier', false, 'kindIdentifierNameAndCodes'],
+      ['Attrition_Flag', 'categorical', true, 'kindTarget'],
+      ['Customer_Age', 'identifier', false, 'leftOutIdentifierKind'],
+      [columns[11].name, 'numeric', true, 'kindTarget'],
+      [columns[12].name, 'numeric', true, 'kindTarget'],
+    ]);
+    // A target the user ticks is not left out.
+    expect(
+      identifiersAndTargetsLeftOut(columns, kinds, [...features, columns[11].name]).map(
+        (c) => c.name,
+      ),
+    ).not.toContain(columns[11].name);
   });
 });

@@ -1,9 +1,17 @@
 import { message } from '../../../src/core/common/message';
 import { englishText } from '../../../src/i18n/formatMessage';
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../src/core/common/random';
 import { textSource } from '../../../src/core/read/byteSource';
 import { inferColumns, looksLikeIdentifierName } from '../../../src/core/read/inferColumns';
 import { readCsv } from '../../../src/core/read/readCsv';
+import {
+  bankChurnCsv,
+  bankChurnersCsv,
+  chineseCustomersCsv,
+  groceriesCsv,
+  marketingCsv,
+} from '../../support/realShapes';
 
 const infer = async (text: string) => inferColumns(await readCsv(textSource(text)));
 
@@ -119,5 +127,119 @@ describe('decimal commas and points in one column (#20: read as an identifier, w
     const rows = Array.from({ length: 30 }, (_, i) => `${i % 2 ? '1,234' : '17'};x${i}`);
     const table = await readCsv(textSource(['amount;name', ...rows].join('\n')));
     expect(inferColumns(table)[0].kind).toBe('numeric');
+  });
+});
+
+describe('identifier and target columns of real files (#18), on generated look-alikes', () => {
+  const kinds = async (csv: string) =>
+    new Map((await infer(csv)).map((column) => [column.name, column] as const));
+
+  it('takes CLIENTNUM for an identifier by its content, and says so', async () => {
+    const columns = await kinds(bankChurnersCsv(300));
+    const client = columns.get('CLIENTNUM')!;
+    expect(client.kind).toBe('identifier');
+    expect(client.note?.key).toBe('kindIdentifierNameAndCodes');
+    expect(englishText(client.note!)).toMatch(
+      /^Named like an identifier and holds whole-number codes/,
+    );
+    // Measurements stay numeric: ages, counts, a credit limit with decimals, amounts, ratios.
+    for (const name of [
+      'Customer_Age',
+      'Dependent_count',
+      'Months_on_book',
+      'Total_Relationship_Count',
+      'Credit_Limit',
+      'Total_Trans_Amt',
+      'Total_Trans_Ct',
+      'Avg_Utilization_Ratio',
+    ])
+      expect(columns.get(name)!.kind, name).toBe('numeric');
+  });
+
+  it('takes codes with no name hint for an identifier by content alone, and says so', async () => {
+    const random = createRandom(3);
+    const rows = Array.from(
+      { length: 40 },
+      () => `${708_000_000 + random.int(1e8)},${random.int(90)}`,
+    );
+    const [contact, visits] = await infer(['Kontakt,visits', ...rows].join('\n'));
+    expect(contact.kind).toBe('identifier');
+    expect(englishText(contact.note!)).toMatch(
+      /^Whole numbers of 9 digits each with 40 different values \(such as "\d{9}"\): codes, not a measurement/,
+    );
+    expect(visits.kind).toBe('numeric');
+  });
+
+  it('flags the target and the model outputs, keeping their kinds', async () => {
+    const columns = await kinds(bankChurnersCsv(300));
+    const flag = columns.get('Attrition_Flag')!;
+    expect(flag.kind).toBe('categorical');
+    expect(flag.likelyTarget).toBe(true);
+    expect(flag.note).toEqual(message('kindTarget'));
+    const outputs = [...columns.values()].filter((c) => c.name.startsWith('Naive_Bayes'));
+    expect(outputs.map((c) => [c.kind, c.likelyTarget])).toEqual([
+      ['numeric', true],
+      ['numeric', true],
+    ]);
+    expect(columns.get('Customer_Age')!.likelyTarget).toBe(false);
+  });
+
+  it('keeps the bank churn file’s counts numeric and flags Exited', async () => {
+    const columns = await kinds(bankChurnCsv(300));
+    expect(columns.get('RowNumber')!.kind).toBe('identifier');
+    expect(columns.get('CustomerId')!.kind).toBe('identifier');
+    expect(columns.get('CustomerId')!.note?.key).toBe('kindIdentifierNameAndCodes');
+    for (const name of [
+      'CreditScore',
+      'Age',
+      'Tenure',
+      'Balance',
+      'NumOfProducts',
+      'EstimatedSalary',
+    ])
+      expect(columns.get(name)!.kind, name).toBe('numeric');
+    expect(columns.get('Exited')!.likelyTarget).toBe(true);
+    expect(columns.get('Exited')!.kind).toBe('numeric');
+  });
+
+  it('keeps the marketing file’s incomes, years and Num* counts numeric', async () => {
+    const columns = await kinds(marketingCsv(400));
+    expect(columns.get('ID')!.kind).toBe('identifier');
+    for (const name of [
+      'Year_Birth',
+      'Income',
+      'Kidhome',
+      'MntWines',
+      'NumDealsPurchases',
+      'NumWebPurchases',
+      'NumWebVisitsMonth',
+      'Response',
+    ])
+      expect(columns.get(name)!.kind, name).toBe('numeric');
+    expect(columns.get('Response')!.likelyTarget).toBe(true);
+  });
+
+  it('takes Member_number for an identifier by its name and repeating codes', async () => {
+    const columns = await kinds(groceriesCsv(500));
+    expect(columns.get('Member_number')!.kind).toBe('identifier');
+    expect(columns.get('basket_value')!.kind).toBe('numeric');
+  });
+
+  it('takes Chinese identifier names, and a six-digit code column, and flags 是否流失', async () => {
+    const columns = await kinds(chineseCustomersCsv(200));
+    expect(columns.get('客户编号')!.kind).toBe('identifier');
+    expect(columns.get('顾客ID')!.kind).toBe('identifier');
+    expect(columns.get('会员号')!.kind).toBe('identifier');
+    for (const name of ['年龄', '消费金额', '购买次数'])
+      expect(columns.get(name)!.kind, name).toBe('numeric');
+    expect(columns.get('是否流失')!.likelyTarget).toBe(true);
+  });
+
+  it('tells why in the note: a target with another note keeps both', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i},${i === 3 ? 'unknown' : i % 2}`);
+    const [, churn] = await infer(['age,churn', ...rows].join('\n'));
+    expect(churn.likelyTarget).toBe(true);
+    expect(churn.note?.key).toBe('kindTargetAndNote');
+    expect(englishText(churn.note!)).toContain('Also: 1 cell is not a number');
   });
 });

@@ -39,6 +39,7 @@ function column(
     dateOrder: kind === 'datetime' ? 'ymd' : null,
     dateOrderAmbiguous: false,
     note: null,
+    likelyTarget: false,
   };
 }
 

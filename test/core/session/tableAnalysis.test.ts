@@ -13,6 +13,8 @@ import { readCsv } from '../../../src/core/read/readCsv';
 import type { Table } from '../../../src/core/read/table';
 import { kmeansSettingsOf, TableAnalysis } from '../../../src/core/session/tableAnalysis';
 import { customersCsv, quickOptions } from '../../support/sessionData';
+import { bankChurnCsv, bankChurnersCsv } from '../../support/realShapes';
+import { segmentFile } from '../../support/segmentFile';
 import { message } from '../../../src/core/common/message';
 import { englishText } from '../../../src/i18n/formatMessage';
 
@@ -340,5 +342,37 @@ describe('kmeansSettingsOf', () => {
       seed: 3,
       localSearch: false,
     });
+  });
+});
+
+describe('default features of a file with identifiers and targets (#18)', () => {
+  it('clusters on the measurements only and says why the target and model outputs are left out', async () => {
+    const { analysis } = await segmentFile(textSource(bankChurnersCsv(150)), {
+      analysis: { kMax: 3, nInit: 2 },
+    });
+    expect(analysis.features.map((f) => f.name)).toEqual([
+      'Customer_Age',
+      'Dependent_count',
+      'Months_on_book',
+      'Total_Relationship_Count',
+      'Credit_Limit',
+      'Total_Trans_Amt',
+      'Total_Trans_Ct',
+      'Avg_Utilization_Ratio',
+    ]);
+    const unused = analysis.notes
+      .filter((note) => note.key === 'featureUnusedNote')
+      .map((note) => englishText(note));
+    expect(unused).toHaveLength(2);
+    expect(unused[0]).toMatch(
+      /^Naive_Bayes_Classifier_\w+_1: Named like an outcome to predict or a model’s output: not ticked/,
+    );
+  });
+
+  it('clusters on a target when the user ticks it', async () => {
+    const { analysis } = await segmentFile(textSource(bankChurnCsv(120)), {
+      analysis: { kMax: 3, nInit: 2, features: ['Age', 'Exited'] },
+    });
+    expect(analysis.features.map((f) => f.name)).toEqual(['Age', 'Exited']);
   });
 });

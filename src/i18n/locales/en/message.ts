@@ -1,6 +1,7 @@
 import { messageBaskets } from './messageBaskets';
 import { messageRecommend } from './messageRecommend';
 import { messageClassify } from './messageClassify';
+import { messageColumns } from './messageColumns';
 import { messageValue } from './messageValue';
 import { messageWorkbooks } from './messageWorkbooks';
 import { messageModel } from './messageModel';
@@ -333,4 +334,5 @@ export const message = {
   ...messageClassify,
   ...messageWorkbooks,
   ...messageModel,
+  ...messageColumns,
 } as const;

@@ -1,6 +1,7 @@
 import { messageBaskets } from './messageBaskets';
 import { messageRecommend } from './messageRecommend';
 import { messageClassify } from './messageClassify';
+import { messageColumns } from './messageColumns';
 import { messageValue } from './messageValue';
 import { messageWorkbooks } from './messageWorkbooks';
 import { messageModel } from './messageModel';
@@ -301,4 +302,5 @@ export const message: CatalogShape<typeof english> = {
   ...messageClassify,
   ...messageWorkbooks,
   ...messageModel,
+  ...messageColumns,
 };
