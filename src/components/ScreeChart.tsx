@@ -13,7 +13,9 @@ import { useLaterValue } from './useLaterValue';
 
 /** The width of the percentage axis, and with the margins what the bars do not get. */
 const SCREE_AXIS_PX = 48;
-const SCREE_SIDES_PX = SCREE_AXIS_PX + 16;
+// Room on the right for half the last component's label (PC18), centred under its bar.
+const SCREE_RIGHT_PX = 24;
+const SCREE_SIDES_PX = SCREE_AXIS_PX + 8 + SCREE_RIGHT_PX;
 
 /** Variance explained by each principal component, and cumulatively. */
 export function ScreeChart() {
@@ -57,7 +59,10 @@ export function ScreeChart() {
     <ChartFigure title={t('ui.scree.title')} summary={summary} busy={pca !== currentPca}>
       <div ref={measure}>
         <ResponsiveContainer width="100%" height={240}>
-          <ComposedChart data={data} margin={{ top: 16, right: 8, bottom: 8, left: 8 }}>
+          <ComposedChart
+            data={data}
+            margin={{ top: 16, right: SCREE_RIGHT_PX, bottom: 8, left: 8 }}
+          >
             <XAxis dataKey="component" interval={0} ticks={ticks} />
             <YAxis
               domain={[0, 100]}

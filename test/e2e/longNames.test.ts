@@ -172,6 +172,11 @@ describe.each(['en', 'zh'] as const)('a file with very long column names (%s)', 
       expect(boxes.length).toBeGreaterThanOrEqual(2);
       for (let i = 1; i < boxes.length; i++)
         expect(boxes[i].left).toBeGreaterThanOrEqual(boxes[i - 1].right);
+      // The last one (PC18) is not cut off at the chart's edge.
+      const svg = await scree.locator('svg.recharts-surface').first().boundingBox();
+      expect((boxes.at(-1) as { right: number }).right).toBeLessThanOrEqual(
+        (svg as { x: number; width: number }).x + (svg as { width: number }).width,
+      );
     };
     await expectApart();
     await expectNoOverflow(page);
