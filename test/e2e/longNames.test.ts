@@ -51,6 +51,7 @@ const WORDS = {
     scree: 'Principal components (scree)',
     use: (column: string) => `Use ${column} as feature`,
     downloadAll: 'Download all segments',
+    samples: ['Try sample customers', 'Try sample transactions'],
   },
   zh: {
     locale: 'zh-CN',
@@ -60,6 +61,7 @@ const WORDS = {
     scree: '主成分（碎石图）',
     use: (column: string) => `将 ${column} 用作特征`,
     downloadAll: '下载全部细分群',
+    samples: ['试用示例客户数据', '试用示例交易数据'],
   },
 } as const;
 
@@ -108,6 +110,17 @@ async function expectNoOverflow(page: Page): Promise<void> {
   expect(found.page, found.beyond.join('\n')).toBeLessThanOrEqual(found.window);
 }
 
+/** The two "Try sample" buttons do not touch (side by side or one above the other). */
+async function expectSamplesApart(page: Page, names: readonly string[]): Promise<void> {
+  const [a, b] = await Promise.all(
+    names.map(async (name) => page.getByRole('button', { name }).boundingBox()),
+  );
+  if (a === null || b === null) throw new Error('the sample buttons are not on the page');
+  const across = Math.max(b.x - (a.x + a.width), a.x - (b.x + b.width));
+  const down = Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height));
+  expect(Math.max(across, down)).toBeGreaterThanOrEqual(4);
+}
+
 /** Waits until the page has laid itself out again (after the window changed size). */
 async function nextFrames(page: Page): Promise<void> {
   await page.evaluate(
@@ -133,7 +146,7 @@ async function settled(page: Page, language: 'en' | 'zh'): Promise<void> {
 describe.each(['en', 'zh'] as const)('a file with very long column names (%s)', (language) => {
   const words = WORDS[language];
 
-  it('fits the window at 1,280 px and 420 px, names each column whole, and exports every name', async () => {
+  it('fits the window at 1,280 px and 420 px, names each column whole, exports every name, keeps the sample buttons apart', async () => {
     watched = await openPage(browser, server.url, { width: 1280, height: 900 }, words.locale);
     const { page } = watched;
     await page.getByLabel(words.chooseFile).setInputFiles(file);
@@ -180,6 +193,7 @@ describe.each(['en', 'zh'] as const)('a file with very long column names (%s)', 
     };
     await expectApart();
     await expectNoOverflow(page);
+    await expectSamplesApart(page, words.samples);
 
     // The export keeps every name whole.
     const downloadStarted = page.waitForEvent('download');
@@ -193,6 +207,7 @@ describe.each(['en', 'zh'] as const)('a file with very long column names (%s)', 
     await nextFrames(page);
     await expectNoOverflow(page);
     await expectApart();
+    await expectSamplesApart(page, words.samples);
     // Shots for a person to look at (not committed): SHOTS_DIR=/tmp/shots-layout.
     const shots = process.env.SHOTS_DIR;
     if (shots) {
