@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { MissingStrategy, OutlierAction, OutlierMethod } from '../core/clean/cleanOptions';
 import type { ScaleMethod } from '../core/features/scale';
 import { useStore } from '../store/useStore';
-import { Data, type UiKey } from './richText';
+import { type UiKey } from './richText';
+import { ColumnName } from './ColumnName';
 
 const MISSING = {
   drop: 'ui.cleaning.missingChoice.drop',
@@ -154,7 +155,7 @@ export function CleaningPanel() {
                 checked={clean.log1p.includes(name)}
                 onChange={(e) => setLog1p(name, e.target.checked)}
               />
-              <Data>{name}</Data>
+              <ColumnName name={name} />
             </label>
           ))}
         </fieldset>

@@ -4,6 +4,7 @@ import { useStore } from '../store/useStore';
 import { useFormats } from './format';
 import { Data, useRenderNode, useRich, type UiKey } from './richText';
 import { useRender } from './useRender';
+import { ColumnName } from './ColumnName';
 
 const REASONS = {
   malformed: 'ui.report.reason.malformed',
@@ -67,7 +68,7 @@ export function CleaningReport() {
         {cleaning.imputed.map((item) => (
           <li key={item.column}>
             {rich('ui.report.imputed', {
-              column: <Data>{item.column}</Data>,
+              column: <ColumnName name={item.column} />,
               count: item.count,
               value:
                 typeof item.value === 'number' ? (
@@ -82,7 +83,7 @@ export function CleaningReport() {
         {cleaning.clipped.map((item) => (
           <li key={item.column}>
             {rich('ui.report.clipped', {
-              column: <Data>{item.column}</Data>,
+              column: <ColumnName name={item.column} />,
               count: item.count,
               low: format.number(item.low),
               high: format.number(item.high),

@@ -4,6 +4,7 @@ import { useStore } from '../store/useStore';
 import { COLUMN_KINDS } from '../store/vocabulary';
 import { useFormats } from './format';
 import { Data, useJoin, useRenderNode, useRich, type UiKey } from './richText';
+import { ColumnName } from './ColumnName';
 
 const KIND_NAMES = {
   numeric: 'ui.columns.kindName.numeric',
@@ -70,7 +71,7 @@ export function ColumnsTable() {
             return (
               <tr key={column.name}>
                 <th scope="row">
-                  <Data>{column.name}</Data>
+                  <ColumnName name={column.name} />
                   {column.unit && (
                     <span className="unit">
                       {' '}

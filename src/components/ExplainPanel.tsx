@@ -6,14 +6,15 @@ import { selectExplanation } from '../store/classifySelectors';
 import { useStore } from '../store/useStore';
 import { useFormats } from './format';
 import { NumberField } from './NumberField';
-import { Data, useRenderNode, useRich } from './richText';
+import { useRenderNode, useRich } from './richText';
+import { ColumnName } from './ColumnName';
 
 const DEPTHS = [1, 2, 3, 4, 5, 6];
 
 /** A segment's or a feature's name: the core's words rendered, the user's own marked as data. */
 export function useNameNode(): (name: string | Message) => ReactNode {
   const render = useRenderNode();
-  return (name) => (typeof name === 'string' ? <Data>{name}</Data> : render(name));
+  return (name) => (typeof name === 'string' ? <ColumnName name={name} /> : render(name));
 }
 
 /**

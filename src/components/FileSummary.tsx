@@ -129,9 +129,7 @@ export function FileSummary() {
                 <option value=",">{t('ui.file.decimalComma')}</option>
               </select>
             </label>
-            <p className="hint">
-              {rich('ui.file.encodingFrom', { reason: <>{render(dataset.encodingReason)}</> })}
-            </p>
+            <p className="hint">{render(dataset.encodingReason)}</p>
           </>
         )}
       </div>

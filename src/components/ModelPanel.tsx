@@ -6,6 +6,7 @@ import { SQL_PREVIEW_LINES } from '../store/modelSlice';
 import { useStore } from '../store/useStore';
 import { useFormats } from './format';
 import { Data, useRenderNode, useRich } from './richText';
+import { ColumnName } from './ColumnName';
 
 /** "Open a saved analysis": a labelled file input beside the drop zone. */
 export function ModelOpener() {
@@ -300,7 +301,7 @@ function AppliedView({ applied }: { applied: ApplyView }) {
                 {drift.map((row) => (
                   <tr key={row.feature}>
                     <th scope="row">
-                      <Data>{row.feature}</Data>
+                      <ColumnName name={row.feature} />
                     </th>
                     <td className="num">
                       {Number.isFinite(row.mean) ? format.fixed(row.mean, 2) : '–'}

@@ -13,6 +13,7 @@ import { useFormats } from './format';
 import { NumberField } from './NumberField';
 import { RocChart } from './RocChart';
 import { Data, useRenderNode, useRich } from './richText';
+import { ColumnName, ColumnOption } from './ColumnName';
 
 /**
  * Predicting a yes/no or category column: the target and the features, three models trained on
@@ -44,9 +45,7 @@ export function PredictPanel() {
               {t('ui.classify.predict.target')}
               <select value={target ?? ''} onChange={(e) => setTarget(e.target.value)}>
                 {targets.map((name) => (
-                  <option key={name} value={name} translate="no">
-                    {name}
-                  </option>
+                  <ColumnOption key={name} name={name} />
                 ))}
               </select>
             </label>
@@ -81,7 +80,7 @@ export function PredictPanel() {
                   checked={request?.features.includes(column) ?? false}
                   onChange={(e) => setFeature(column, e.target.checked)}
                 />
-                <Data>{column}</Data>
+                <ColumnName name={column} />
               </label>
             ))}
           </fieldset>

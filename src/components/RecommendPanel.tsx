@@ -11,6 +11,7 @@ import { RecommendLists } from './RecommendLists';
 import { Data, useRenderNode, useRich, type UiKey } from './richText';
 import { useSegmentNames } from './segmentNames';
 import { useRender } from './useRender';
+import { ColumnName } from './ColumnName';
 
 export const METHOD_KEYS = {
   popularity: 'ui.recommend.methodName.popularity',
@@ -52,7 +53,7 @@ export function RecommendPanel() {
       <p>
         {item === null
           ? t('ui.recommend.noItemColumn')
-          : rich('ui.recommend.itemColumn', { column: <Data>{item}</Data> })}
+          : rich('ui.recommend.itemColumn', { column: <ColumnName name={item} /> })}
       </p>
       <form
         className="recommend__settings"

@@ -7,7 +7,15 @@ import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';
 import { useFeatureNames } from './featureNames';
 import { useJoin, useRich } from './richText';
+import { thinnedTicks } from './chartTicks';
+import { useElementWidth } from './useElementWidth';
 import { useLaterValue } from './useLaterValue';
+
+/** The width of the percentage axis, and with the margins what the bars do not get. */
+const SCREE_AXIS_PX = 48;
+// Room on the right for half the last component's label (PC18), centred under its bar.
+const SCREE_RIGHT_PX = 24;
+const SCREE_SIDES_PX = SCREE_AXIS_PX + 8 + SCREE_RIGHT_PX;
 
 /** Variance explained by each principal component, and cumulatively. */
 export function ScreeChart() {
@@ -19,6 +27,7 @@ export function ScreeChart() {
   // Charts take turns after a new analysis (see useLaterValue).
   const currentPca = useStore((s) => s.view?.pca ?? null);
   const pca = useLaterValue(currentPca, 100);
+  const [measure, width] = useElementWidth();
   const data = useMemo(
     () =>
       pca?.ratios.map((ratio, c) => ({
@@ -29,6 +38,12 @@ export function ScreeChart() {
     [pca],
   );
   if (!pca || data.length === 0) return null;
+  // Bars share the plot (the width less the margins and the percentage axis) evenly.
+  const ticks = thinnedTicks(
+    data.map((d) => d.component),
+    (width - SCREE_SIDES_PX) / data.length,
+    (component) => component,
+  );
   const twoD = pca.cumulative[Math.min(1, pca.cumulative.length - 1)];
   const top = pca.loadings[0]
     .map((loading, j) => ({ name: pca.featureNames[j], loading }))
@@ -42,30 +57,35 @@ export function ScreeChart() {
   });
   return (
     <ChartFigure title={t('ui.scree.title')} summary={summary} busy={pca !== currentPca}>
-      <ResponsiveContainer width="100%" height={240}>
-        <ComposedChart data={data} margin={{ top: 16, right: 8, bottom: 8, left: 8 }}>
-          <XAxis dataKey="component" interval={0} />
-          <YAxis
-            domain={[0, 100]}
-            tickFormatter={(v: number) => format.percent(v / 100, 0)}
-            width={48}
-          />
-          <Bar
-            dataKey="variance"
-            name={t('ui.scree.variance')}
-            fill="#76b7b2"
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="cumulative"
-            name={t('ui.scree.cumulative')}
-            stroke="#e15759"
-            strokeWidth={2}
-            isAnimationActive={false}
-            dot={{ r: 3 }}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <div ref={measure}>
+        <ResponsiveContainer width="100%" height={240}>
+          <ComposedChart
+            data={data}
+            margin={{ top: 16, right: SCREE_RIGHT_PX, bottom: 8, left: 8 }}
+          >
+            <XAxis dataKey="component" interval={0} ticks={ticks} />
+            <YAxis
+              domain={[0, 100]}
+              tickFormatter={(v: number) => format.percent(v / 100, 0)}
+              width={SCREE_AXIS_PX}
+            />
+            <Bar
+              dataKey="variance"
+              name={t('ui.scree.variance')}
+              fill="#76b7b2"
+              isAnimationActive={false}
+            />
+            <Line
+              dataKey="cumulative"
+              name={t('ui.scree.cumulative')}
+              stroke="#e15759"
+              strokeWidth={2}
+              isAnimationActive={false}
+              dot={{ r: 3 }}
+            />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
       <ChartLegend
         label={t('ui.chart.series')}
         items={[

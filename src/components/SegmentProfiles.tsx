@@ -5,6 +5,7 @@ import { useFormats } from './format';
 import { segmentColour, zBackground } from './palette';
 import { useFeatureNames } from './featureNames';
 import { Data, useRenderNode, useRich } from './richText';
+import { ColumnName } from './ColumnName';
 
 /**
  * Each segment's size, share and feature means, each mean coloured by how far it lies from the
@@ -41,7 +42,7 @@ export function SegmentProfiles() {
             ))}
             {categorical.map((column) => (
               <th key={column} scope="col">
-                {rich('ui.profiles.mostCommon', { column: <Data>{column}</Data> })}
+                {rich('ui.profiles.mostCommon', { column: <ColumnName name={column} /> })}
               </th>
             ))}
           </tr>

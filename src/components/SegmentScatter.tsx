@@ -16,8 +16,9 @@ import { ChartFigure } from './ChartFigure';
 import { useFormats } from './format';
 import { segmentColour } from './palette';
 import { useFeatureNames } from './featureNames';
-import { Data, useJoin, useRenderNode, useRich } from './richText';
+import { useJoin, useRenderNode, useRich } from './richText';
 import { useLaterValue } from './useLaterValue';
+import { ColumnName, ColumnOption, shortName } from './ColumnName';
 
 const RADIUS = 3;
 
@@ -96,7 +97,9 @@ export function SegmentScatter() {
     const name = feature(id);
     return name !== null ? features.text(name) : (axes.find((a) => a.id === id)?.label ?? id);
   };
-  const labelNode = (id: string) => (isData(id) ? <Data>{label(id)}</Data> : label(id));
+  // An axis's title is drawn text: a long column name is shortened (the select names it whole).
+  const axisLabel = (id: string) => (isData(id) ? shortName(label(id)) : label(id));
+  const labelNode = (id: string) => (isData(id) ? <ColumnName name={label(id)} /> : label(id));
   const sampled = data.shown < total;
   const segments = join(
     kView.profiles.segments.map((segment) =>
@@ -119,12 +122,16 @@ export function SegmentScatter() {
     <label>
       {name}
       <select value={value} onChange={(e) => onChange(e.target.value)}>
-        {axes.map((a) => (
+        {axes.map((a) =>
           // Original features are the user's column names.
-          <option key={a.id} value={a.id} translate={isData(a.id) ? 'no' : undefined}>
-            {label(a.id)}
-          </option>
-        ))}
+          isData(a.id) ? (
+            <ColumnOption key={a.id} name={label(a.id)} value={a.id} />
+          ) : (
+            <option key={a.id} value={a.id}>
+              {label(a.id)}
+            </option>
+          ),
+        )}
       </select>
     </label>
   );
@@ -152,7 +159,7 @@ export function SegmentScatter() {
               dataKey="x"
               name={label(x)}
               tickFormatter={(v: number) => format.number(v, 1)}
-              label={{ value: label(x), position: 'insideBottom', offset: -8 }}
+              label={{ value: axisLabel(x), position: 'insideBottom', offset: -8 }}
               height={44}
               domain={['auto', 'auto']}
             />
@@ -162,7 +169,7 @@ export function SegmentScatter() {
               dataKey="y"
               name={label(y)}
               tickFormatter={(v: number) => format.number(v, 1)}
-              label={{ value: label(y), angle: -90, position: 'insideLeft' }}
+              label={{ value: axisLabel(y), angle: -90, position: 'insideLeft' }}
               width={72}
               domain={['auto', 'auto']}
             />

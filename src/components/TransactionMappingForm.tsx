@@ -7,7 +7,8 @@ import { selectRfmBlocker } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { useFormats } from './format';
 import { Moment } from './Moment';
-import { Data, useRenderNode, useRich, type UiKey } from './richText';
+import { useRenderNode, useRich, type UiKey } from './richText';
+import { ColumnName, ColumnOption } from './ColumnName';
 
 const NONE = '';
 
@@ -66,9 +67,7 @@ export function TransactionMappingForm() {
       >
         <option value={NONE}>{optional ? t(none) : t('ui.mapping.choose')}</option>
         {dataset.columns.map((c) => (
-          <option key={c.name} value={c.name} translate="no">
-            {c.name}
-          </option>
+          <ColumnOption key={c.name} name={c.name} />
         ))}
       </select>
     </label>
@@ -126,7 +125,7 @@ export function TransactionMappingForm() {
       {(ambiguous || settings.dateOrder !== null) && (
         <fieldset>
           <legend>
-            {rich('ui.mapping.dateQuestion', { column: <Data>{mapping.date ?? ''}</Data> })}
+            {rich('ui.mapping.dateQuestion', { column: <ColumnName name={mapping.date ?? ''} /> })}
           </legend>
           {DATE_ORDERS.map((order) => (
             <label key={order.value} className="checkbox">

@@ -1,7 +1,8 @@
 import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
-import { Data, type UiKey } from './richText';
+import { ColumnName } from './ColumnName';
+import { type UiKey } from './richText';
 
 /** The features clustering on RFM runs on: the page's words, not the user's columns. */
 const RFM_FEATURES = new Map<string, UiKey>([
@@ -35,7 +36,7 @@ export function useFeatureNames(): {
     [t, transactions],
   );
   const node = useCallback(
-    (feature: string) => (isData(feature) ? <Data>{feature}</Data> : text(feature)),
+    (feature: string) => (isData(feature) ? <ColumnName name={feature} /> : text(feature)),
     [isData, text],
   );
   return { text, node, isData };

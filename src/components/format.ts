@@ -1,9 +1,15 @@
-import { CATALOGS, formatTemplate, MESSAGE_FORMATS } from '../i18n/formatMessage';
+import {
+  CATALOGS,
+  formatTemplate,
+  MEASUREMENT_GROUPING,
+  MESSAGE_FORMATS,
+} from '../i18n/formatMessage';
 import { LOCALES, type Language } from '../i18n/languages';
 import { useStore } from '../store/useStore';
 
 /**
- * Numbers and dates as people read them in the page's language: grouped thousands, a sensible
+ * Numbers and dates as people read them in the page's language: grouped thousands (a
+ * measurement from five digits, so a year reads 2015, as in messages), a sensible
  * number of digits, dates on a UTC clock (as the core keeps them) so a date reads the same in
  * every time zone. Each language's formatters are made once (toLocaleString builds a new one at
  * every call, and charts call them a lot).
@@ -48,14 +54,20 @@ export function useFormats(): Formats {
 function makeFormats(language: Language): Formats {
   const locale = LOCALES[language];
   const numbers = new Map<string, Intl.NumberFormat>();
-  const numberFormat = (style: 'decimal' | 'percent', min: number, max: number) => {
+  // A measurement (a mean, a limit: maybe a year) groups as messages do; a count as usual.
+  const numberFormat = (
+    style: 'decimal' | 'percent' | 'count',
+    min: number,
+    max: number,
+  ): Intl.NumberFormat => {
     const key = `${style} ${min} ${max}`;
     let found = numbers.get(key);
     if (found === undefined) {
       found = new Intl.NumberFormat(locale, {
-        style,
+        style: style === 'percent' ? 'percent' : 'decimal',
         minimumFractionDigits: min,
         maximumFractionDigits: max,
+        useGrouping: style === 'decimal' ? MEASUREMENT_GROUPING : 'auto',
       });
       numbers.set(key, found);
     }
@@ -77,7 +89,7 @@ function makeFormats(language: Language): Formats {
     language,
     number,
     fixed,
-    count: (value) => numberFormat('decimal', 0, 0).format(value),
+    count: (value) => numberFormat('count', 0, 0).format(value),
     percent: (share, digits = 1) => numberFormat('percent', digits, digits).format(share),
     bytes(bytes) {
       if (bytes < 1024) return formatTemplate(language, words.bytes, { count: bytes });

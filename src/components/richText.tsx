@@ -5,6 +5,7 @@ import type { Message } from '../core/common/message';
 import { CATALOGS, formatTemplate } from '../i18n/formatMessage';
 import type { Language } from '../i18n/languages';
 import { useStore } from '../store/useStore';
+import { ColumnName } from './ColumnName';
 
 /** A key of the page's catalog ('ui.load.title'), checked by the type system. */
 export type UiKey = Extract<ParseKeys, `ui.${string}`>;
@@ -82,7 +83,7 @@ function renderMarked(language: Language, message: Message, elements: ReactNode[
       values[name] = value;
     else if (typeof value === 'string') {
       values[name] = `${OPEN}${elements.length}${CLOSE}`;
-      elements.push(<Data>{value}</Data>);
+      elements.push(<ColumnName name={value} />);
     } else values[name] = renderMarked(language, value, elements);
   }
   return formatTemplate(language, template, values);

@@ -8,6 +8,12 @@ import { LOCALES, type Language } from './languages';
 export const CATALOGS = { en, zh } as const;
 
 /**
+ * How a measurement groups its digits, in messages and on the page alike: from five digits, so a
+ * year reads 2015 (not 2,015) while 12,345 keeps its separator. Counts keep the usual grouping.
+ */
+export const MEASUREMENT_GROUPING = 'min2';
+
+/**
  * The named formats messages use: dates are kept on a UTC clock (as the core keeps them), so a
  * date reads the same in every time zone.
  */
@@ -25,11 +31,10 @@ export const MESSAGE_FORMATS = {
   },
   number: {
     share: { style: 'percent', maximumFractionDigits: 1 },
-    // Limits and thresholds may be years: 'min2' groups only from five digits, so a year reads
-    // 2015 (not 2,015) while 12,345 keeps its separator.
-    precise: { maximumSignificantDigits: 6, useGrouping: 'min2' },
+    // Limits and thresholds may be years.
+    precise: { maximumSignificantDigits: 6, useGrouping: MEASUREMENT_GROUPING },
     /** Every digit a threshold has (up to 20 decimals), grouped as `precise`. */
-    exact: { maximumFractionDigits: 20, useGrouping: 'min2' },
+    exact: { maximumFractionDigits: 20, useGrouping: MEASUREMENT_GROUPING },
   },
 } as const;
 

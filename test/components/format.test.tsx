@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatsFor } from '../../src/components/format';
+import { formatTemplate } from '../../src/i18n/formatMessage';
 import { LANGUAGES } from '../../src/i18n/languages';
 
 const en = formatsFor('en');
@@ -9,10 +10,10 @@ const december = Date.UTC(2010, 11, 1, 8, 26, 0);
 
 describe('formatsFor', () => {
   it('groups thousands and keeps a point for decimals in both languages', () => {
-    expect(en.number(1234.5, 1)).toBe('1,235');
+    expect(en.number(12345.5, 1)).toBe('12,346');
     expect(en.number(123.45)).toBe('123.5');
     expect(en.number(12.345)).toBe('12.35');
-    expect(zh.number(1234.5, 1)).toBe('1,235');
+    expect(zh.number(12345.5, 1)).toBe('12,346');
     expect(zh.count(1234567)).toBe('1,234,567');
     expect(en.fixed(0.5, 2)).toBe('0.50');
   });
@@ -24,6 +25,25 @@ describe('formatsFor', () => {
     expect(en.dateTime(december)).toBe('1 December 2010 at 08:26');
     // One minute before midnight UTC is still the 1st, whatever the machine's time zone.
     expect(zh.date(Date.UTC(2010, 11, 1, 23, 59))).toBe('2010年12月1日');
+  });
+
+  it('writes a measurement of four digits as a year reads (2015), grouping from five digits, as messages do', () => {
+    for (const formats of [en, zh]) {
+      expect(formats.number(2015)).toBe('2015');
+      expect(formats.number(1999.5, 0)).toBe('2000');
+      expect(formats.number(-2015)).toBe('-2015');
+      expect(formats.number(12345)).toBe('12,345');
+      expect(formats.number(1234567.8)).toBe('1,234,568');
+      expect(formats.fixed(2015.25, 2)).toBe('2015.25');
+      expect(formats.fixed(12345.25, 1)).toBe('12,345.3');
+      // The one rule: a year in a message reads as it does in a table.
+      expect(formats.number(2015)).toBe(
+        formatTemplate(formats.language, '{year, number, precise}', { year: 2015 }),
+      );
+    }
+    // Counts stay grouped: 1,234 rows.
+    expect(en.count(1234)).toBe('1,234');
+    expect(zh.count(1234)).toBe('1,234');
   });
 
   it('says missing and infinite values plainly', () => {

@@ -24,7 +24,7 @@ export interface EncodingGuess {
   encoding: Encoding;
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
-  /** Why this encoding was chosen (the page says "detected from ..."). */
+  /** Why this encoding was chosen, as a whole sentence (the page shows it under the encoding). */
   reason: Message;
 }
 
@@ -48,7 +48,20 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
   if (utf16) return { encoding: utf16, bomLength: 0, reason: message('encodingUtf16') };
   if (isStrictUtf8(head))
     return { encoding: 'utf-8', bomLength: 0, reason: message('encodingValidUtf8') };
-  return { encoding: guessLegacyEncoding(head), bomLength: 0, reason: message('encodingNotUtf8') };
+  const legacy = guessLegacyEncoding(head);
+  return {
+    encoding: legacy,
+    bomLength: 0,
+    reason: message('encodingNotUtf8', { codePage: codePageOf(legacy) }),
+  };
+}
+
+/**
+ * The code page a message names (`{codePage, select, ...}`): a select's branches cannot be
+ * spelled with the hyphen of 'windows-1252'.
+ */
+export function codePageOf(encoding: Encoding): 'gb18030' | 'windows1252' {
+  return encoding === 'gb18030' ? 'gb18030' : 'windows1252';
 }
 
 /** True when the bytes decode as UTF-8 without error (a character cut at the end is fine). */

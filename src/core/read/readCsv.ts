@@ -5,7 +5,7 @@ import {
   normaliseLineEndings,
   type DecodedChunk,
 } from './decodeChunks';
-import { detectEncoding, guessLegacyEncoding, type Encoding } from './detectEncoding';
+import { codePageOf, detectEncoding, guessLegacyEncoding, type Encoding } from './detectEncoding';
 import type { DecimalSeparator } from './parseNumber';
 import type { StageProgress } from '../common/progress';
 import { readRecords } from './readRecords';
@@ -71,7 +71,10 @@ export async function readCsv(source: ByteSource, options: ReadOptions = {}): Pr
       Math.min(source.size, at + SAMPLE_BYTES),
     );
     const legacy = guessLegacyEncoding(window);
-    const reason = message('encodingNotUtf8After', { size: describeSize(at) });
+    const reason = message('encodingNotUtf8After', {
+      size: describeSize(at),
+      codePage: codePageOf(legacy),
+    });
     return readWith(source, legacy, 0, reason, options, false);
   }
 }

@@ -7,6 +7,7 @@ import {
   guessLegacyEncoding,
 } from '../../../src/core/read/detectEncoding';
 import { readCsv } from '../../../src/core/read/readCsv';
+import { renderMessage } from '../../../src/i18n/formatMessage';
 import { encodeGb18030, encodeUtf16, encodeWindows1252 } from '../../fixtures/encode';
 import { customersWorkbook, writeXlsx, writeZip } from '../../../scripts/generators/workbooks';
 
@@ -46,8 +47,33 @@ describe('detectEncoding', () => {
     expect(detectEncoding(encodeWindows1252('name,city\nZoë,Genève\nJosé,Málaga\n'))).toEqual({
       encoding: 'windows-1252',
       bomLength: 0,
-      reason: message('encodingNotUtf8'),
+      reason: message('encodingNotUtf8', { codePage: 'windows1252' }),
     });
+  });
+
+  it('says why in one whole sentence that names the code page read, in both languages', async () => {
+    const western = detectEncoding(encodeWindows1252('name,city\nZoë,Genève\n')).reason;
+    expect(renderMessage('en', western)).toBe(
+      'The file is not valid UTF-8; it was read as Windows-1252.',
+    );
+    expect(renderMessage('zh', western)).toBe('文件不是有效的 UTF-8，已按 Windows-1252 读取。');
+    const chinese = detectEncoding(encodeGb18030('姓名,城市\n王芳,北京\n')).reason;
+    expect(renderMessage('en', chinese)).toBe(
+      'The file is not valid UTF-8; it was read as GB18030.',
+    );
+    const late = await readCsv(
+      bytesSource(encodeWindows1252('name\n' + 'Plain\n'.repeat(20000) + 'Zoë\n')),
+      { chunkBytes: 64 * 1024 },
+    );
+    expect(renderMessage('en', late.encodingReason)).toMatch(
+      /^The file is not valid UTF-8 after its first [\d.]+ KB; it was read as Windows-1252\.$/,
+    );
+    expect(renderMessage('en', detectEncoding(encodeUtf16(text, 'le', false)).reason)).toBe(
+      'Read as UTF-16: the file has zero bytes between its characters.',
+    );
+    expect(renderMessage('en', detectEncoding(new TextEncoder().encode(text)).reason)).toBe(
+      'The file is valid UTF-8.',
+    );
   });
 
   it('prefers GB18030 for byte pairs and Windows-1252 for lone accents', () => {

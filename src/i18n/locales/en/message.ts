@@ -33,14 +33,16 @@ export const message = {
   filePdf: 'a PDF document',
   fileGzip: 'a gzip archive',
   noColumn: 'There is no column named "{name}": choose among {names}.',
-  // How the encoding was decided
-  encodingChosen: 'you chose it',
-  encodingRfmTable: 'the RFM figures computed here',
-  encodingBom: 'the byte-order mark at the start of the file',
-  encodingUtf16: 'the zero bytes between characters (UTF-16)',
-  encodingValidUtf8: 'the bytes, which are valid UTF-8',
-  encodingNotUtf8: 'the bytes, which are not valid UTF-8',
-  encodingNotUtf8After: 'the bytes, which are not valid UTF-8 after the first {size}',
+  // How the encoding was decided: each a whole sentence (the page shows it under the encoding)
+  encodingChosen: 'Read in the encoding you chose.',
+  encodingRfmTable: 'Computed here from the RFM figures, not read from a file.',
+  encodingBom: 'Read as the byte-order mark at the start of the file says.',
+  encodingUtf16: 'Read as UTF-16: the file has zero bytes between its characters.',
+  encodingValidUtf8: 'The file is valid UTF-8.',
+  encodingNotUtf8:
+    'The file is not valid UTF-8; it was read as {codePage, select, gb18030 {GB18030} other {Windows-1252}}.',
+  encodingNotUtf8After:
+    'The file is not valid UTF-8 after its first {size}; it was read as {codePage, select, gb18030 {GB18030} other {Windows-1252}}.',
   // Rows that cannot be read
   rowNul: 'holds a NUL byte, which text never holds (the row is damaged)',
   rowQuotes: 'unbalanced or stray quotes',

@@ -97,7 +97,6 @@ export const ui = {
     decimal: 'Decimal separator',
     decimalPoint: 'point (12.5)',
     decimalComma: 'comma (12,5)',
-    encodingFrom: 'Encoding detected from {reason}.',
     notes: 'Reading notes',
     malformed:
       '{count, plural, one {# row could not be read into the columns and is set aside:} other {# rows could not be read into the columns and are set aside:}}',

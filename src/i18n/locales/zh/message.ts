@@ -35,13 +35,15 @@ export const message: CatalogShape<typeof english> = {
   fileGzip: 'gzip 压缩包',
   noColumn: '没有名为“{name}”的列：请从这些列中选择：{names}。',
   // 编码是如何确定的
-  encodingChosen: '您的选择',
-  encodingRfmTable: '此处计算的 RFM 数据',
-  encodingBom: '文件开头的字节顺序标记（BOM）',
-  encodingUtf16: '字符之间的零字节（UTF-16）',
-  encodingValidUtf8: '文件字节（是有效的 UTF-8）',
-  encodingNotUtf8: '文件字节（不是有效的 UTF-8）',
-  encodingNotUtf8After: '文件字节（前 {size} 之后不是有效的 UTF-8）',
+  encodingChosen: '已按您选择的编码读取。',
+  encodingRfmTable: '由此处的 RFM 数据计算得出，并非从文件读取。',
+  encodingBom: '已按文件开头的字节顺序标记（BOM）读取。',
+  encodingUtf16: '已按 UTF-16 读取：文件的字符之间有零字节。',
+  encodingValidUtf8: '文件是有效的 UTF-8。',
+  encodingNotUtf8:
+    '文件不是有效的 UTF-8，已按 {codePage, select, gb18030 {GB18030} other {Windows-1252}} 读取。',
+  encodingNotUtf8After:
+    '文件在前 {size} 之后不是有效的 UTF-8，已按 {codePage, select, gb18030 {GB18030} other {Windows-1252}} 读取。',
   // 无法读取的行
   rowNul: '含有 NUL 字节，正常文本不会出现（此行已损坏）',
   rowQuotes: '引号不成对或位置不对',

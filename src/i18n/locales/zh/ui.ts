@@ -94,7 +94,6 @@ export const ui: CatalogShape<typeof english> = {
     decimal: '小数点',
     decimalPoint: '句点（12.5）',
     decimalComma: '逗号（12,5）',
-    encodingFrom: '编码依据：{reason}。',
     notes: '读取说明',
     malformed: '有 {count, number} 行无法按列读取，已排除：',
     issue: '第 {line} 行：{reason}',
