@@ -149,5 +149,6 @@ export const messageReport = {
   reportRfmMonetary: 'Mean monetary value',
   reportRfmRevenueShare: 'Share of revenue',
   reportRfmClustersNote: 'The segments below are clusters of the customers’ RFM figures.',
+  activityReport: 'preparing the report',
   reportChartTable: 'The figures of the chart',
 };

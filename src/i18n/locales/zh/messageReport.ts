@@ -149,5 +149,6 @@ export const messageReport: CatalogShape<typeof english> = {
   reportRfmMonetary: '平均消费金额',
   reportRfmRevenueShare: '收入占比',
   reportRfmClustersNote: '下面的细分群是对客户 RFM 数值的聚类。',
+  activityReport: '准备报告',
   reportChartTable: '图表中的数字',
 };
