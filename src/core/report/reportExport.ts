@@ -49,7 +49,8 @@ export async function reportExport(
         };
   const html = htmlReport(
     {
-      summary: session.summary(),
+      // The command line opens files by path: the report names the file, not its folder.
+      summary: { ...session.summary(), fileName: baseName(session.fileName) },
       kinds,
       view,
       k,
@@ -61,4 +62,8 @@ export async function reportExport(
   );
   const csvName = exportFileName(session.fileName, render(message('reportFileSuffix')));
   return { parts: [html], fileName: csvName.replace(/\.csv$/, '.html') };
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) || path;
 }

@@ -207,7 +207,8 @@ function hostileCsv(): string {
 
 describe('the HTML report of a file with hostile names', () => {
   it('writes every name and value as escaped text, never as a tag or attribute', async () => {
-    const name = '<b>shop</b> & "co".csv';
+    // A file's name holds no path separator (it names a file, not a folder).
+    const name = '<b>shop & "co" <i>.csv';
     const session = await AnalysisSession.open(textSource(hostileCsv()), name, {});
     const columns = session.columns.map((c) => c.name);
     expect(columns).toEqual(expect.arrayContaining(HOSTILE.slice(0, 5)));
@@ -222,7 +223,7 @@ describe('the HTML report of a file with hostile names', () => {
       expect(html.match(/<img/gi) ?? []).toHaveLength(0);
       expect(html.match(/<b>/gi) ?? []).toHaveLength(0);
       const document = parse(html);
-      expect(document.querySelectorAll('img, b, script')).toHaveLength(0);
+      expect(document.querySelectorAll('img, b, i, script')).toHaveLength(0);
       const text = document.body.textContent ?? '';
       for (const hostile of [...HOSTILE.slice(0, 5), name]) expect(text).toContain(hostile);
       // Each name and value written in a cell is isolated from the text's direction.

@@ -150,5 +150,7 @@ export const messageReport = {
   reportRfmRevenueShare: 'Share of revenue',
   reportRfmClustersNote: 'The segments below are clusters of the customers’ RFM figures.',
   activityReport: 'preparing the report',
+  cliReportNotWritten:
+    'The report could not be written to {path} ({reason}): choose a folder that exists and that you can write to.',
   reportChartTable: 'The figures of the chart',
 };
