@@ -19,10 +19,12 @@ a{color:#0b5cad}
 .scroll{max-width:100%;overflow-x:auto;margin:.5rem 0 1rem}
 table{border-collapse:collapse;font-size:.9rem;min-width:50%}
 caption{text-align:left;color:#57606a;padding:.25rem 0;caption-side:top}
-th,td{padding:.3rem .6rem;border-bottom:1px solid #d8dee4;text-align:left;vertical-align:top;max-width:20rem;overflow-wrap:anywhere}
+th,td{padding:.3rem .6rem;border-bottom:1px solid #d8dee4;text-align:left;vertical-align:top;overflow-wrap:break-word}
+tbody th{min-width:7rem;max-width:22rem}
 thead th{background:#f0f3f6;font-weight:600}
 tbody th{font-weight:500}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
 figure{margin:1rem 0}
 svg.chart{display:block;width:100%;height:auto;max-width:40rem;font-family:inherit}
 svg.chart text{fill:#1f2328}
@@ -33,6 +35,6 @@ svg.chart text{fill:#1f2328}
 .notes{color:#57606a}
 .chosen{font-weight:600}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:40rem){body{font-size:14px}main{padding:1rem .75rem 2rem}th,td{padding:.25rem .4rem;max-width:12rem}}
+@media (max-width:40rem){body{font-size:14px}main{padding:1rem .75rem 2rem}th,td{padding:.25rem .4rem}tbody th{min-width:5rem;max-width:12rem}}
 @media print{body{background:#fff}main{max-width:none;padding:0}.scroll{overflow:visible}nav{display:none}tr,figure,svg{break-inside:avoid}h2,h3{break-after:avoid}}
 `;
