@@ -20,6 +20,7 @@ import { progressPrinter } from './progressPrinter';
 import { readChoiceFrom } from './readChoiceFlags';
 import { writeExports } from './writeParts';
 import { writeModelFile } from './modelFiles';
+import { writeReportFile } from './reportFile';
 
 export { ANALYZE_USAGE };
 
@@ -69,6 +70,16 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
     const modelPath = values['save-model'];
     if (modelPath !== undefined)
       await writeModelFile(modelPath, await saveModel(session, request, analysis.k, []));
+    const reportPath = values.report;
+    const reportLine =
+      reportPath === undefined
+        ? ''
+        : await writeReportFile(
+            reportPath,
+            session,
+            { segmentation: request, k: analysis.k, rfm: null },
+            voice,
+          );
     io.stdout.write(
       values.json
         ? JSON.stringify({
@@ -76,11 +87,13 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
             ...analysisJson(session.table, analysis, voice),
             ...(comparison === null ? {} : { comparison }),
             ...(modelPath === undefined ? {} : { modelFile: modelPath }),
+            ...(reportPath === undefined ? {} : { reportFile: reportPath }),
           }) + '\n'
         : sheetLine(session.read, voice) +
             analysisText(path, analysis, values.out, voice) +
             (comparison === null ? '' : comparisonText(comparison, voice)) +
-            (modelPath === undefined ? '' : voice.text('modelSaved', { path: modelPath }) + '\n'),
+            (modelPath === undefined ? '' : voice.text('modelSaved', { path: modelPath }) + '\n') +
+            reportLine,
     );
     return 0;
   } finally {

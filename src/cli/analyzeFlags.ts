@@ -12,6 +12,7 @@ import { clusterDefaultsFor, clusterRowsOf } from '../core/analysis/clusterDefau
 import type { AnalysisSession } from '../core/session/session';
 import { choiceOption, intOption, listOption, numberOption } from './args';
 import { READ_FLAGS, READ_USAGE } from './readChoiceFlags';
+import { REPORT_USAGE } from './reportFile';
 
 export const ANALYZE_USAGE = `segmentlens analyze FILE [options]
 
@@ -52,6 +53,7 @@ hierarchical clustering.
 ${READ_USAGE}
   --out DIR             write segments.csv, one CSV per segment, and set-aside.csv
   --save-model FILE     save the analysis as a model file (segmentlens apply, segmentlens sql)
+${REPORT_USAGE}
   --json                print the result as one JSON object`;
 
 export const ANALYZE_FLAGS = {
@@ -74,6 +76,7 @@ export const ANALYZE_FLAGS = {
   ...READ_FLAGS,
   out: { type: 'string' },
   'save-model': { type: 'string' },
+  report: { type: 'string' },
   json: { type: 'boolean' },
   algorithm: { type: 'string' },
   metric: { type: 'string' },

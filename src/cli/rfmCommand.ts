@@ -17,6 +17,7 @@ import { rfmJson, rfmText } from './rfmReport';
 import { writeExports } from './writeParts';
 import { saveModel } from '../core/model/saveModel';
 import { writeModelFile } from './modelFiles';
+import { REPORT_USAGE, writeReportFile } from './reportFile';
 
 export const RFM_USAGE = `segmentlens rfm FILE [options]
 
@@ -34,6 +35,7 @@ ${READ_USAGE}
   --out DIR             write rfm.csv (one row per customer) and set-aside.csv (lines left out)
   --save-model FILE     save the RFM rules, segment map and clusters as a model file
                         (segmentlens apply, segmentlens sql)
+${REPORT_USAGE}
   --json                print the result as one JSON object`;
 
 const RFM_FLAGS = {
@@ -46,6 +48,7 @@ const RFM_FLAGS = {
   ...READ_FLAGS,
   out: { type: 'string' },
   'save-model': { type: 'string' },
+  report: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -109,16 +112,28 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
         modelPath,
         await saveModel(session, request, analysis.k, [], { rfmMap: defaultMap }),
       );
+    const reportPath = values.report;
+    const reportLine =
+      reportPath === undefined
+        ? ''
+        : await writeReportFile(
+            reportPath,
+            session,
+            { segmentation: request, k: analysis.k, rfm: settings, rfmMap: map },
+            voice,
+          );
     io.stdout.write(
       values.json
         ? JSON.stringify({
             ...fileReadJson(session.read),
             ...rfmJson(rfm, analysis, map, voice, settings.mapping),
             ...(modelPath === undefined ? {} : { modelFile: modelPath }),
+            ...(reportPath === undefined ? {} : { reportFile: reportPath }),
           }) + '\n'
         : sheetLine(session.read, voice) +
             rfmText(path, rfm, analysis, map, values.out, voice, settings.mapping) +
-            (modelPath === undefined ? '' : voice.text('modelSaved', { path: modelPath }) + '\n'),
+            (modelPath === undefined ? '' : voice.text('modelSaved', { path: modelPath }) + '\n') +
+            reportLine,
     );
     return 0;
   } finally {

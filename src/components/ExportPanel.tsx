@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SaveAnalysis } from './SaveAnalysis';
+import { ReportButton } from './ReportButton';
 import { useShallow } from 'zustand/react/shallow';
 import { selectClusterNames } from '../store/modelSlice';
 import { selectShownK } from '../store/selectors';
@@ -49,6 +50,7 @@ export function ExportPanel() {
           </li>
         ))}
       </ul>
+      <ReportButton />
       <SaveAnalysis />
     </div>
   );

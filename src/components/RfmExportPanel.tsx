@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SaveAnalysis } from './SaveAnalysis';
+import { ReportButton } from './ReportButton';
 import { selectIsStale, selectRfmSegmentSummary, selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { Data, useJoin, useRenderNode, useRich } from './richText';
@@ -66,6 +67,7 @@ export function RfmExportPanel() {
           </ul>
         </>
       )}
+      <ReportButton />
       <SaveAnalysis />
     </div>
   );

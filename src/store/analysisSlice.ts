@@ -6,7 +6,8 @@ import type { RfmSettings } from '../core/rfm/rfm';
 import { cancelScheduledAnalysis, clientOf, startRun, stopRuns, takeBeforeLoad } from './control';
 import { describeError } from './describeError';
 import { saveFile } from './saveFile';
-import { selectRfmBlocker } from './selectors';
+import { selectNamedSegmentMap, selectRfmBlocker } from './selectors';
+import { segmentMapProblem } from '../core/rfm/rfmSegments';
 import { selectClusterNames } from './modelSlice';
 import type { AnalysisSlice, State } from './types';
 import type { ExportFile, Outcome } from '../worker/protocol';
@@ -276,6 +277,43 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
         );
       } catch (error) {
         set({ error: describeError(error, 'activityCleaningReport') });
+      }
+    },
+
+    // The HTML report (#18): the segmentation on show, and RFM with the page's segment map.
+    async downloadReport() {
+      const state = get();
+      const { source, viewOptions, viewRfm, selectedK, rfmView, mode, language } = state;
+      if (!source) return;
+      const rfm = mode === 'transactions' ? rfmView : null;
+      if (mode === 'transactions' && rfm === null) return;
+      if (mode === 'customers' && (viewOptions === null || viewRfm !== null)) return;
+      const rfmMap = rfm === null ? undefined : selectNamedSegmentMap(state);
+      const problem = rfmMap === undefined ? null : segmentMapProblem(rfmMap);
+      if (problem !== null) {
+        set({ error: problem });
+        return;
+      }
+      // In RFM, the clusters go in when those on show are of these customers.
+      const clustered =
+        viewOptions !== null && selectedK !== null && (rfm === null || viewRfm === rfm.settings);
+      try {
+        save(
+          await clientOf(get, set).reportHtml(
+            source,
+            {
+              segmentation: clustered ? { options: viewOptions, rfm: rfm?.settings ?? null } : null,
+              k: clustered ? selectedK : null,
+              rfm: rfm?.settings ?? null,
+              rfmMap,
+              segmentNames: clustered ? selectClusterNames(state) : [],
+            },
+            language,
+            onReopen,
+          ),
+        );
+      } catch (error) {
+        set({ error: describeError(error, 'activityReport') });
       }
     },
 

@@ -137,6 +137,8 @@ export interface AnalysisSlice {
   compareAlgorithms(): Promise<void>;
   downloadSegments(segment: number | null): Promise<void>;
   downloadCleaningReport(): Promise<void>;
+  /** The HTML report (#18) of what is on show: the file, cleaning, analysis, segments, RFM. */
+  downloadReport(): Promise<void>;
   dismissError(): void;
   /** Starts the analysis worker before it is needed. */
   prepare(): void;

@@ -58,6 +58,7 @@ import { parseModel } from '../core/model/parseModel';
 import { saveModel } from '../core/model/saveModel';
 import type { SegmentMap } from '../core/rfm/rfmSegments';
 import { modelSql, type ModelSqlOptions } from '../core/sql/modelSql';
+import { reportExport, type ReportRequest } from '../core/report/reportExport';
 
 /**
  * The worker's side of the thread boundary: one analysis session and a function of a few lines
@@ -499,4 +500,14 @@ function readBlob(blob: Blob): Promise<Uint8Array> {
     reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
     reader.readAsArrayBuffer(blob);
   });
+}
+
+// The HTML report (#18): one self-contained document, in the user's language.
+export const reportHtml = (id: number, request: ReportRequest, language: Language) =>
+  withSession(id, async (session) =>
+    asHtmlFile(await reportExport(session, request, renderIn(language))),
+  );
+
+function asHtmlFile({ parts, fileName }: ExportParts): ExportFile {
+  return { blob: new Blob(parts, { type: 'text/html;charset=utf-8' }), fileName };
 }

@@ -8,6 +8,7 @@ import type { DatasetSummary, ReadChoice } from '../core/session/datasetSummary'
 import type { RfmView } from '../core/session/rfmView';
 import type { SegmentationRequest } from '../core/session/session';
 import type { RfmExportChoice } from '../core/session/sessionExports';
+import type { ReportRequest } from '../core/report/reportExport';
 import type { SegmentationView } from '../core/session/segmentationView';
 import type { RecommendMethod } from '../core/recommend/recommendOptions';
 import type { NamedSegmentMap, SegmentMap } from '../core/rfm/rfmSegments';
@@ -264,6 +265,13 @@ export interface AnalysisClient {
     options: ModelQueryOptions,
     language: Language,
   ): Promise<Outcome<string>>;
+  // The HTML report (#18)
+  reportHtml(
+    file: FileRequest,
+    request: ReportRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ): Promise<Outcome<ExportFile>>;
   /** Stops whatever runs now; its promises reject with CancelledError. */
   cancel(): void;
   /** Starts the worker ahead of need (while the page waits for a file). */
@@ -353,6 +361,8 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     exportAppliedSetAside: (id, model, language) =>
       remote.exportAppliedSetAside(id, model, language),
     modelQuery: (model, options, language) => remote.modelQuery(model, options, language),
+    // The HTML report (#18)
+    reportHtml: (id, request, language) => remote.reportHtml(id, request, language),
   };
 }
 
@@ -669,6 +679,17 @@ export abstract class SessionClient implements AnalysisClient {
 
   modelQuery(model: ModelFile, options: ModelQueryOptions, language: Language) {
     return this.call((backend) => backend.modelQuery(model, options, language));
+  }
+
+  // The HTML report (#18)
+  reportHtml(
+    file: FileRequest,
+    request: ReportRequest,
+    language: Language,
+    onReopen?: ReopenListener,
+  ) {
+    const ask = (b: AnalysisBackend) => b.reportHtml(file.id, request, language);
+    return this.ask(file, ask, undefined, onReopen);
   }
 
   /** A request about a file: opened again first if the backend no longer holds it. */

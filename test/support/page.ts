@@ -82,6 +82,8 @@ export const LATIN_TERMS: ReadonlySet<string> = new Set([
   'OpenDocument',
   'LibreOffice',
   'JSON',
+  // The report's format (#18)
+  'HTML',
   'json',
   // Saved analyses as SQL: the language, its keyword and the two databases
   'SQL',

@@ -5,6 +5,7 @@ import { cliValue } from './cliValue';
 import { cliWorkbooks } from './cliWorkbooks';
 import { cliModel } from './cliModel';
 import { cliColumns } from './cliColumns';
+import { cliReport } from './cliReport';
 /** The command line's own words (its reports; JSON keys stay English). */
 export const cli = {
   listSeparator: ', ',
@@ -69,4 +70,5 @@ export const cli = {
   ...cliWorkbooks,
   ...cliModel,
   ...cliColumns,
+  ...cliReport,
 } as const;

@@ -5,6 +5,7 @@ import { messageColumns } from './messageColumns';
 import { messageValue } from './messageValue';
 import { messageWorkbooks } from './messageWorkbooks';
 import { messageModel } from './messageModel';
+import { messageReport } from './messageReport';
 
 /** What the core says: errors, notes, reasons, labels (a code and its values). */
 export const message = {
@@ -337,4 +338,5 @@ export const message = {
   ...messageWorkbooks,
   ...messageModel,
   ...messageColumns,
+  ...messageReport,
 } as const;

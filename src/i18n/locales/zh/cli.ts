@@ -5,6 +5,7 @@ import { cliValue } from './cliValue';
 import { cliWorkbooks } from './cliWorkbooks';
 import { cliModel } from './cliModel';
 import { cliColumns } from './cliColumns';
+import { cliReport } from './cliReport';
 import type { CatalogShape } from '../../catalog';
 import type { cli as english } from '../en/cli';
 
@@ -72,4 +73,5 @@ export const cli: CatalogShape<typeof english> = {
   ...cliWorkbooks,
   ...cliModel,
   ...cliColumns,
+  ...cliReport,
 };

@@ -5,6 +5,7 @@ import { messageColumns } from './messageColumns';
 import { messageValue } from './messageValue';
 import { messageWorkbooks } from './messageWorkbooks';
 import { messageModel } from './messageModel';
+import { messageReport } from './messageReport';
 
 import type { CatalogShape } from '../../catalog';
 import type { message as english } from '../en/message';
@@ -305,4 +306,5 @@ export const message: CatalogShape<typeof english> = {
   ...messageWorkbooks,
   ...messageModel,
   ...messageColumns,
+  ...messageReport,
 };

@@ -3,6 +3,7 @@ import { uiRecommend } from './uiRecommend';
 import { uiValue } from './uiValue';
 import { uiClassify } from './uiClassify';
 import { uiModel } from './uiModel';
+import { uiReport } from './uiReport';
 import type { CatalogShape } from '../../catalog';
 import type { ui as english } from '../en/ui';
 
@@ -509,4 +510,5 @@ export const ui: CatalogShape<typeof english> = {
   ...uiValue,
   ...uiClassify,
   ...uiModel,
+  ...uiReport,
 };

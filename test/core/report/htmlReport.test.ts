@@ -1,0 +1,276 @@
+// The report is parsed as a browser parses it (the analysis itself stays node-only code).
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { textSource } from '../../../src/core/read/byteSource';
+import { reportExport, type ReportRequest } from '../../../src/core/report/reportExport';
+import { AnalysisSession } from '../../../src/core/session/session';
+import { renderMessage } from '../../../src/i18n/formatMessage';
+import type { Language } from '../../../src/i18n/languages';
+import { defaultSegmentMap, nameSegments } from '../../../src/core/rfm/rfmSegments';
+import { segmentSummary } from '../../../src/core/rfm/rfmSummary';
+import { customersCsv, ordersCsv, ordersRfm, quickOptions } from '../../support/sessionData';
+
+const render = (language: Language) => (m: Parameters<typeof renderMessage>[1]) =>
+  renderMessage(language, m);
+
+/** The elements and attributes the report writes itself: anything else came from user data. */
+const TAGS = new Set(
+  (
+    'html head meta title style body main h1 h2 h3 h4 p nav ol ul li a section article div ' +
+    'table caption thead tbody tr th td figure figcaption span bdi svg desc rect line path ' +
+    'circle text g'
+  ).split(' '),
+);
+const ATTRIBUTES = new Set(
+  (
+    'lang charset name content href id class aria-label aria-labelledby scope style viewBox ' +
+    'viewbox role x y x1 x2 y1 y2 width height fill fill-opacity stroke stroke-width ' +
+    'stroke-dasharray d r cx cy text-anchor font-size transform'
+  ).split(' '),
+);
+
+/** Parses a report strictly: only the report's own tags and attributes, nothing fetched. */
+function parse(html: string): Document {
+  expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+  expect(html.match(/<script/gi) ?? []).toHaveLength(0);
+  expect(html).not.toMatch(/https?:|url\(|@import|javascript:/i);
+  const document = new DOMParser().parseFromString(html, 'text/html');
+  for (const element of Array.from(document.querySelectorAll('*'))) {
+    expect(TAGS, element.outerHTML.slice(0, 80)).toContain(element.localName);
+    for (const attribute of Array.from(element.attributes)) {
+      expect(ATTRIBUTES, attribute.name).toContain(attribute.name);
+      if (attribute.name === 'href') expect(attribute.value).toMatch(/^#[a-z-]+$/);
+    }
+  }
+  expect(document.querySelector('meta[charset="utf-8"]')).not.toBeNull();
+  return document;
+}
+
+function sectionText(document: Document, id: string): string {
+  return document.getElementById(id)?.textContent ?? '';
+}
+
+/** A table's cells as texts, row by row (header row first). */
+function cells(table: Element): string[][] {
+  return Array.from(table.querySelectorAll('tr')).map((row) =>
+    Array.from(row.children).map((cell) => (cell.textContent ?? '').trim()),
+  );
+}
+
+function tableAfter(document: Document, heading: string): Element {
+  const h = Array.from(document.querySelectorAll('h3')).find((e) => e.textContent === heading);
+  let next = h?.nextElementSibling ?? null;
+  while (next && next.querySelector('table') === null) next = next.nextElementSibling;
+  return next!.querySelector('table')!;
+}
+
+async function customersReport(language: Language, request: Partial<ReportRequest> = {}) {
+  const session = await AnalysisSession.open(textSource(customersCsv), 'customers.csv', {});
+  const segmentation = { options: quickOptions(), rfm: null };
+  const view = await session.segmentationView(segmentation);
+  const { parts, fileName } = await reportExport(
+    session,
+    { segmentation, k: null, rfm: null, ...request },
+    render(language),
+  );
+  return { session, view, html: parts.join(''), fileName };
+}
+
+describe('the HTML report of a customer file', () => {
+  it('has every section, with the figures of the session, and no script', async () => {
+    const { session, view, html, fileName } = await customersReport('en');
+    expect(fileName).toBe('customers - report.html');
+    const document = parse(html);
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe('Customer segments: \u2068customers.csv\u2069');
+    const summary = session.summary();
+    // The file: its rows, and every column with its kind.
+    const file = cells(document.querySelector('#file table')!);
+    expect(file).toContainEqual(['Rows read', summary.rowCount.toLocaleString('en')]);
+    const columns = cells(tableAfter(document, 'Columns'));
+    expect(columns.slice(1).map((row) => row[0])).toEqual(summary.columns.map((c) => c.name));
+    expect(columns.find((row) => row[0] === 'region')?.[1]).toBe('categorical');
+    // The cleaning: rows read, analysed, set aside with their reasons (the file repeats rows).
+    const { cleaning } = view;
+    expect(cleaning.dropped.duplicate).toBeGreaterThan(0);
+    expect(sectionText(document, 'cleaning')).toContain(
+      `${cleaning.read} rows were read; ${cleaning.kept} were analysed and ${cleaning.read - cleaning.kept} were set aside.`,
+    );
+    const reasons = cells(document.querySelector('#cleaning table')!);
+    expect(reasons).toContainEqual(['repeats an earlier row', String(cleaning.dropped.duplicate)]);
+    // The analysis: PCA's scree and table, the elbow and silhouette, the chosen k and why.
+    expect(document.querySelectorAll('svg')).toHaveLength(5);
+    for (const svg of Array.from(document.querySelectorAll('svg'))) {
+      expect(svg.querySelector('title')?.textContent).not.toBe('');
+      expect(svg.querySelector('desc')?.textContent).not.toBe('');
+      expect(svg.closest('figure')?.querySelector('table')).not.toBeNull();
+    }
+    const pca = cells(document.querySelector('#analysis figure table')!);
+    expect(pca[1]).toEqual([
+      'PC1',
+      renderMessage('en', { key: 'reportShare', params: { value: view.pca.ratios[0] } }),
+      renderMessage('en', { key: 'reportShare', params: { value: view.pca.cumulative[0] } }),
+    ]);
+    const elbow = cells(tableAfter(document, 'How many segments'));
+    expect(elbow.slice(1).map((row) => Number(row[0]))).toEqual(view.elbow.map((p) => p.k));
+    expect(sectionText(document, 'analysis')).toContain(
+      renderMessage('en', view.recommendation.reason),
+    );
+    expect(document.querySelector('.chosen')?.textContent).toBe(`Segments shown: ${view.k}.`);
+    // The segments: sizes equal to the segmentation's, a profile per segment.
+    const shown = view.perK.find((entry) => entry.k === view.k)!;
+    const sizes = cells(tableAfter(document, 'Segment sizes'));
+    expect(sizes.slice(1).map((row) => Number(row[1].replace(/,/g, '')))).toEqual(shown.sizes);
+    expect(document.querySelectorAll('article.profile')).toHaveLength(view.k);
+    const first = shown.profiles.segments[0];
+    const label = renderMessage('en', first.label);
+    expect(document.querySelector('article.profile h3')?.textContent).toBe(
+      `Segment 0: \u2068${label}\u2069`,
+    );
+    const income = first.features.find((f) => f.feature === 'annual_income')!;
+    const profile = cells(document.querySelector('article.profile table')!);
+    expect(profile.find((row) => row[0] === 'annual_income')?.[1]).toBe(
+      renderMessage('en', { key: 'reportNumber', params: { value: income.mean } }),
+    );
+  });
+
+  it('reads in Chinese, with no English word of its own', async () => {
+    const { html, fileName } = await customersReport('zh');
+    expect(fileName).toBe('customers - 报告.html');
+    const document = parse(html);
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(document.querySelector('h2')?.textContent).toBe('目录');
+    // The file's own names and values (cells and quoted in sentences) are the user's words.
+    for (const value of Array.from(document.querySelectorAll('bdi'))) value.remove();
+    const words = (document.body.textContent ?? '')
+      .replace(/\u2068[^\u2069]*\u2069/g, '')
+      .match(/[A-Za-z]{3,}/g);
+    // Names of methods and measures, the same in Chinese.
+    const ownNames = new Set(
+      'SegmentLens CSV UTF utf means log Davies Bouldin Calinski Harabasz'.split(' '),
+    );
+    expect((words ?? []).filter((word) => !ownNames.has(word))).toEqual([]);
+  });
+
+  it('uses the names the user gave the segments, and says when k was chosen', async () => {
+    const { html } = await customersReport('en', {
+      segmentation: { options: quickOptions({ k: 2 }), rfm: null },
+      segmentNames: ['Loyal savers', null],
+    });
+    const document = parse(html);
+    const headings = Array.from(document.querySelectorAll('article.profile h3')).map(
+      (h) => h.textContent,
+    );
+    expect(headings[0]).toBe('Segment 0: \u2068Loyal savers\u2069');
+    expect(headings[1]).not.toContain('Loyal savers');
+    expect(document.querySelector('.chosen')?.textContent).toMatch(/^Segments shown: 2/);
+  });
+
+  it('refuses a k that was not computed', async () => {
+    await expect(customersReport('en', { k: 40 })).rejects.toMatchObject({ code: 'bad-option' });
+  });
+});
+
+/** Names and values no report may turn into markup. */
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(2)>',
+  "Tom & Jerry's",
+  '{{constructor.constructor("alert(3)")()}}',
+  '\u202Egpj.exe',
+  'x'.repeat(150),
+];
+
+function csvCell(text: string): string {
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The customer file with hostile column names and category values (same rows, same shape). */
+function hostileCsv(): string {
+  const lines = customersCsv.trim().split('\n');
+  const header = lines[0].split(',');
+  // age, annual_income, annual_spend, visits_per_month, tenure_months, region
+  HOSTILE.forEach((name, i) => (header[i + 1] = name));
+  const regions = new Map(
+    ['North', 'East', 'South', 'West'].map((r, i) => [r, HOSTILE[i % HOSTILE.length]]),
+  );
+  return [
+    header.map(csvCell).join(','),
+    ...lines.slice(1).map((line) =>
+      line
+        .split(',')
+        .map((cell, c) => csvCell(c === 6 ? (regions.get(cell) ?? cell) : cell))
+        .join(','),
+    ),
+  ].join('\n');
+}
+
+describe('the HTML report of a file with hostile names', () => {
+  it('writes every name and value as escaped text, never as a tag or attribute', async () => {
+    // A file's name holds no path separator (it names a file, not a folder).
+    const name = '<b>shop & "co" <i>.csv';
+    const session = await AnalysisSession.open(textSource(hostileCsv()), name, {});
+    const columns = session.columns.map((c) => c.name);
+    expect(columns).toEqual(expect.arrayContaining(HOSTILE.slice(0, 5)));
+    const segmentation = { options: quickOptions({ k: 3 }), rfm: null };
+    for (const language of ['en', 'zh'] as const) {
+      const { parts } = await reportExport(
+        session,
+        { segmentation, k: null, rfm: null, segmentNames: [HOSTILE[0], HOSTILE[1], HOSTILE[3]] },
+        render(language),
+      );
+      const html = parts.join('');
+      expect(html.match(/<img/gi) ?? []).toHaveLength(0);
+      expect(html.match(/<b>/gi) ?? []).toHaveLength(0);
+      const document = parse(html);
+      expect(document.querySelectorAll('img, b, i, script')).toHaveLength(0);
+      const text = document.body.textContent ?? '';
+      for (const hostile of [...HOSTILE.slice(0, 5), name]) expect(text).toContain(hostile);
+      // Each name and value written in a cell is isolated from the text's direction.
+      const isolated = Array.from(document.querySelectorAll('bdi')).map((b) => b.textContent);
+      expect(isolated).toEqual(expect.arrayContaining([...HOSTILE.slice(0, 4), name]));
+    }
+  });
+});
+
+describe('the HTML report of order lines', () => {
+  it('has the RFM summary and segment map, with the session figures', async () => {
+    const session = await AnalysisSession.open(textSource(ordersCsv), 'orders.csv', {});
+    const map = nameSegments(defaultSegmentMap(), render('en'));
+    map.names[0] = 'Our <best> customers';
+    const segmentation = { options: quickOptions(), rfm: ordersRfm };
+    const { parts } = await reportExport(
+      session,
+      { segmentation, k: null, rfm: ordersRfm, rfmMap: map },
+      render('en'),
+    );
+    const document = parse(parts.join(''));
+    expect(document.title).toBe('Customer segments from order lines: \u2068orders.csv\u2069');
+    const rfm = session.rfmView(ordersRfm);
+    const summary = cells(document.querySelector('#rfm table')!);
+    expect(summary).toContainEqual(['Customers', rfm.customers.toLocaleString('en')]);
+    const segments = cells(tableAfter(document, 'Customers per named segment'));
+    const expected = segmentSummary(rfm.cells[map.scheme], map);
+    expect(segments.slice(1).map((row) => [row[0], Number(row[1].replace(/,/g, ''))])).toEqual(
+      expected.map((row) => [row.name, row.customers]),
+    );
+    expect(sectionText(document, 'rfm')).toContain(
+      `${rfm.rows.read.toLocaleString('en')} order lines were read; ${rfm.rows.used.toLocaleString('en')} were used`,
+    );
+    // The clusters of the customers' RFM figures follow.
+    expect(document.querySelectorAll('article.profile').length).toBeGreaterThan(1);
+  });
+
+  it('reports RFM alone when no clustering ran', async () => {
+    const session = await AnalysisSession.open(textSource(ordersCsv), 'orders.csv', {});
+    const { parts } = await reportExport(
+      session,
+      { segmentation: null, k: null, rfm: ordersRfm },
+      render('zh'),
+    );
+    const document = parse(parts.join(''));
+    expect(document.getElementById('rfm')).not.toBeNull();
+    expect(document.getElementById('segments')).toBeNull();
+    expect(document.querySelectorAll('svg')).toHaveLength(1);
+  });
+});
