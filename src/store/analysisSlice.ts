@@ -7,7 +7,7 @@ import { cancelScheduledAnalysis, clientOf, startRun, stopRuns, takeBeforeLoad }
 import { describeError } from './describeError';
 import { saveFile } from './saveFile';
 import { selectRfmBlocker } from './selectors';
-import { selectClusterNames } from './modelSlice';
+import { selectSegmentNames } from './modelSlice';
 import type { AnalysisSlice, State } from './types';
 import type { ExportFile, Outcome } from '../worker/protocol';
 
@@ -252,7 +252,8 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
             { options: viewOptions, rfm: null },
             selectedK,
             segment,
-            selectClusterNames(get()),
+            selectSegmentNames(get()),
+            get().exportDialect,
             get().language,
             onReopen,
           ),
@@ -272,6 +273,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
             { options: viewOptions, rfm: null },
             get().language,
             onReopen,
+            get().exportDialect,
           ),
         );
       } catch (error) {

@@ -1,38 +1,16 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../src/core/common/message';
-import { createRandom } from '../../../src/core/common/random';
 import { textSource } from '../../../src/core/read/byteSource';
 import { readCsv } from '../../../src/core/read/readCsv';
 import { cellText } from '../../../src/core/read/table';
 import { AnalysisSession } from '../../../src/core/session/session';
 import { renderMessage } from '../../../src/i18n/formatMessage';
+import { europeanCustomers } from '../../support/europeanCustomers';
 import { quickOptions } from '../../support/sessionData';
 
 const english = (said: Message) => renderMessage('en', said);
 const chinese = (said: Message) => renderMessage('zh', said);
-
-/**
- * A European customer file (#18), generated: semicolons, decimal commas with thousands grouped by
- * dots (`1.234,5`), a duplicate row, a row with a missing spend and an unreadable row, as a
- * spreadsheet set up for German or French writes them.
- */
-function europeanCustomers(rows: number, seed: number): string {
-  const random = createRandom(seed);
-  const lines = ['kunde;ausgaben;besuche;stadt'];
-  for (let i = 0; i < rows; i++) {
-    const group = i % 2;
-    const spend = (group === 0 ? 200 : 2400) + Math.round(random.next() * 40000) / 100;
-    const [whole, cents] = spend.toFixed(2).split('.');
-    const grouped = whole.replace(/\B(?=(\d{3})+$)/g, '.');
-    const visits = (group === 0 ? 2 : 30) + Math.floor(random.next() * 5);
-    lines.push(`K${1000 + i};${grouped},${cents};${visits};${group === 0 ? 'Köln' : 'Lyon'}`);
-  }
-  lines.push(lines[3]); // a duplicate of the third customer
-  lines.push('K9998;;7;Köln'); // no spend
-  lines.push('K9999;1,5;3;Köln;extra;cells'); // more cells than the header
-  return lines.join('\n') + '\n';
-}
 
 const FILE = europeanCustomers(40, 18);
 const options = quickOptions({ kMax: 3, features: ['ausgaben', 'besuche'] });
@@ -146,5 +124,50 @@ describe('the export dialect (#18)', () => {
     expect(text.startsWith('\uFEFFline;reason;detail;kunde;ausgaben;')).toBe(true);
     const duplicate = FILE.split('\n')[3].replaceAll(';', ';');
     expect(text).toContain(`\r\n42;duplicate;repeats line 4;${duplicate};\r\n`);
+  });
+});
+
+describe('the user’s names in the exports of every algorithm (#18)', () => {
+  it('writes the names of DBSCAN’s clusters and of its noise', async () => {
+    const session = await AnalysisSession.open(textSource(FILE), 'kunden.csv', {});
+    const request = {
+      options: { ...options, algorithm: 'dbscan' as const, eps: 0.1, minPts: 4 },
+      rfm: null,
+    };
+    const analysis = await session.segmentation(request);
+    const noise = analysis.results[0].labels.filter((label) => label < 0).length;
+    expect(noise).toBeGreaterThan(0);
+    const names = { segments: ['=Stammkunden', null], noise: 'Einzelgänger; "Rest"' };
+    const exported = await session.exportSegments(
+      request,
+      analysis.k,
+      null,
+      english,
+      names.segments,
+      {
+        noiseName: names.noise,
+      },
+    );
+    const rows = recordsOf(exported.parts, ',').slice(1);
+    const labelOf = (segment: string) =>
+      new Set(rows.filter((r) => r[4] === segment).map((r) => r[5]));
+    expect(labelOf('-1')).toEqual(new Set(['Einzelgänger; "Rest"']));
+    // A name is user data: a formula is defused.
+    expect(labelOf('0')).toEqual(new Set(["'=Stammkunden"]));
+    const noiseFile = await session.exportSegments(request, analysis.k, -1, english, [], {
+      noiseName: names.noise,
+    });
+    expect(noiseFile.fileName).toBe('kunden - segment -1 - Einzelgänger; Rest.csv');
+    expect(recordsOf(noiseFile.parts, ',')).toHaveLength(1 + noise);
+  });
+
+  it('writes the names of hierarchical clustering’s segments', async () => {
+    const session = await AnalysisSession.open(textSource(FILE), 'kunden.csv', {});
+    const request = { options: { ...options, algorithm: 'hierarchical' as const }, rfm: null };
+    await session.segmentation(request);
+    const exported = await session.exportSegments(request, 2, null, chinese, ['大客户', '小客户']);
+    const rows = recordsOf(exported.parts, ',').slice(1);
+    for (const row of rows)
+      expect(row[5]).toBe(row[4] === '0' ? '大客户' : row[4] === '1' ? '小客户' : '');
   });
 });

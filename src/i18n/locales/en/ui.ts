@@ -3,6 +3,7 @@ import { uiRecommend } from './uiRecommend';
 import { uiValue } from './uiValue';
 import { uiClassify } from './uiClassify';
 import { uiModel } from './uiModel';
+import { uiExports } from './uiExports';
 /**
  * The page's own words: headings, controls, accessible names, charts, hints. One key per
  * sentence, ICU MessageFormat for its values ({count, plural, one {# row} other {# rows}}); user
@@ -393,7 +394,6 @@ export const ui = {
   },
   export: {
     all: 'Download all segments',
-    allHint: 'every analysed row with its original columns, plus {segment} and {label}',
     noise: 'Download noise (segment -1, {count, plural, one {# row} other {# rows}})',
     segment: 'Download segment {id}: {label} ({count, plural, one {# row} other {# rows}})',
   },
@@ -529,4 +529,5 @@ export const ui = {
   ...uiValue,
   ...uiClassify,
   ...uiModel,
+  ...uiExports,
 } as const;
