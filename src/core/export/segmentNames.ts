@@ -25,7 +25,7 @@ export const MAX_SEGMENT_NAME = 200;
 
 /**
  * Names given on the command line, each `ID=NAME` (`noise=NAME` or `-1=NAME` for DBSCAN's noise),
- * or null with the first entry that is not one, to be reported.
+ * or the first entry that is not one (`bad`), for the command to refuse.
  */
 export function parseSegmentNames(
   entries: readonly string[],
