@@ -2,14 +2,18 @@ import { resultFor } from '../core/analysis/analysisResult';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
 import { UserError } from '../core/common/userError';
 import { exportFileName } from '../core/export/exportCsv';
+import { segmentNameOf } from '../core/export/segmentNames';
 import { saveModel } from '../core/model/saveModel';
 import type { SegmentationRequest } from '../core/session/session';
 import { parseCommandArgs } from './args';
 import {
   ANALYZE_FLAGS,
   ANALYZE_USAGE,
+  EXPORT_FLAGS,
   analysisOptionsFrom,
   analyzeOptionsFor,
+  exportDialectFrom,
+  segmentNamesFrom,
 } from './analyzeFlags';
 import { analysisJson, analysisText, comparisonText } from './analyzeReport';
 import { fileReadJson, sheetLine } from './fileReport';
@@ -26,7 +30,7 @@ export { ANALYZE_USAGE };
 
 /** segmentlens analyze FILE: the page's segmentation of one row per customer. */
 export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, ANALYZE_FLAGS);
+  const { values, positionals } = parseCommandArgs(argv, { ...ANALYZE_FLAGS, ...EXPORT_FLAGS });
   if (values.help) {
     io.stdout.write(ANALYZE_USAGE + '\n');
     return 0;
@@ -34,6 +38,9 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
   if (positionals.length !== 1)
     throw new UserError('bad-option', 'cliOneFile', { command: 'analyze' });
   const options = analysisOptionsFrom(values);
+  // The export flags are checked before the analysis runs; the segments' ids after it.
+  const dialect = exportDialectFrom(values);
+  segmentNamesFrom(values, Infinity, true);
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
   try {
@@ -49,27 +56,46 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
       comparison = session.compare(request, Math.max(2, k), progress);
     }
     progress.done();
+    const segments = resultFor(analysis, analysis.k)!.profiles.segments;
+    const names = segmentNamesFrom(
+      values,
+      analysis.k,
+      segments.some((segment) => segment.id < 0),
+    );
     if (values.out !== undefined) {
-      const segments = resultFor(analysis, analysis.k)!.profiles.segments;
       const each = (segment: number | null) =>
-        session.exportSegments(request, analysis.k, segment, voice.say);
+        session.exportSegments(request, analysis.k, segment, voice.say, names.segments, {
+          noiseName: names.noise,
+          dialect,
+        });
       await writeExports(values.out, [
         { name: 'segments.csv', parts: (await each(null)).parts },
         ...(await Promise.all(
           segments.map(async (segment) => ({
-            name: exportFileName(`segment-${segment.id}`, voice.say(segment.label)),
+            name: exportFileName(
+              `segment-${segment.id}`,
+              segmentNameOf(names, segment.id) ?? voice.say(segment.label),
+            ),
             parts: (await each(segment.id)).parts,
           })),
         )),
         {
           name: 'set-aside.csv',
-          parts: (await session.exportCleaningReport(request, voice.say)).parts,
+          parts: (await session.exportCleaningReport(request, voice.say, dialect)).parts,
         },
       ]);
     }
     const modelPath = values['save-model'];
     if (modelPath !== undefined)
-      await writeModelFile(modelPath, await saveModel(session, request, analysis.k, []));
+      await writeModelFile(
+        modelPath,
+        await saveModel(
+          session,
+          request,
+          analysis.k,
+          Array.from({ length: analysis.k }, (_, id) => segmentNameOf(names, id)),
+        ),
+      );
     const reportPath = values.report;
     const reportLine =
       reportPath === undefined
@@ -77,7 +103,12 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
         : await writeReportFile(
             reportPath,
             session,
-            { segmentation: request, k: analysis.k, rfm: null },
+            {
+              segmentation: request,
+              k: analysis.k,
+              rfm: null,
+              segmentNames: Array.from({ length: analysis.k }, (_, id) => segmentNameOf(names, id)),
+            },
             voice,
           );
     io.stdout.write(

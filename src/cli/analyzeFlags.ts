@@ -10,6 +10,8 @@ import { UserError } from '../core/common/userError';
 import { SCALE_METHODS } from '../core/features/scale';
 import { clusterDefaultsFor, clusterRowsOf } from '../core/analysis/clusterDefaults';
 import type { AnalysisSession } from '../core/session/session';
+import { EXPORT_DIALECTS, type ExportDialect } from '../core/export/csvFormat';
+import { parseSegmentNames, type SegmentNames } from '../core/export/segmentNames';
 import { choiceOption, intOption, listOption, numberOption } from './args';
 import { READ_FLAGS, READ_USAGE } from './readChoiceFlags';
 import { REPORT_USAGE } from './reportFile';
@@ -51,7 +53,15 @@ hierarchical clustering.
                         or (auto, the default) on every feature up to 50 features and on
                         the components that carry 90% of the variance above that
 ${READ_USAGE}
-  --out DIR             write segments.csv, one CSV per segment, and set-aside.csv
+  --out DIR             write segments.csv (every row of FILE once, the rows set aside
+                        with an empty segment and their reason), one CSV per segment, and
+                        set-aside.csv (the rows set aside with their line and cells)
+  --export-dialect standard|input
+                        write the CSVs with commas and decimal points (default), or with
+                        FILE's delimiter and decimal separator; UTF-8 with a BOM either way
+  --segment-name ID=NAME
+                        your name for segment ID (noise=NAME: DBSCAN's noise), written in
+                        every export and the model file; repeat for each segment
   --save-model FILE     save the analysis as a model file (segmentlens apply, segmentlens sql)
 ${REPORT_USAGE}
   --json                print the result as one JSON object`;
@@ -232,4 +242,31 @@ function pcaOption(value: string | undefined): PcaComponents {
   if (value === undefined || value === 'auto') return 'auto';
   if (value === 'all') return 'all';
   return intOption('pca', value, 1, 10_000) ?? 'auto';
+}
+
+/** The flags of analyze's own exports (#18); not shared with the commands that reuse the rest. */
+export const EXPORT_FLAGS = {
+  'export-dialect': { type: 'string' },
+  'segment-name': { type: 'string', multiple: true },
+} as const;
+
+/** The CSV dialect of --export-dialect (#18): standard unless `input` is asked for. */
+export function exportDialectFrom(values: { 'export-dialect'?: string }): ExportDialect {
+  return choiceOption('export-dialect', values['export-dialect'], EXPORT_DIALECTS) ?? 'standard';
+}
+
+/** The names of --segment-name ID=NAME (#18); one that is not refused with what to write. */
+export function segmentNamesFrom(
+  values: { 'segment-name'?: string[] },
+  k: number,
+  hasNoise: boolean,
+): SegmentNames {
+  const parsed = parseSegmentNames(values['segment-name'] ?? []);
+  if ('bad' in parsed)
+    throw new UserError('bad-option', 'cliBadSegmentName', { entry: parsed.bad });
+  const { segments, noise } = parsed.names;
+  const beyond = segments.findIndex((name, id) => name !== null && id >= k);
+  if (beyond >= 0) throw new UserError('bad-option', 'cliNoSuchSegment', { id: beyond, k });
+  if (noise !== null && !hasNoise) throw new UserError('bad-option', 'cliNoNoise');
+  return parsed.names;
 }

@@ -1,57 +1,107 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SaveAnalysis } from './SaveAnalysis';
+import type { ExportDialect } from '../core/export/csvFormat';
+import type { Delimiter } from '../core/read/dialect';
+import { selectSegmentNames } from '../store/modelSlice';
 import { ReportButton } from './ReportButton';
-import { useShallow } from 'zustand/react/shallow';
-import { selectClusterNames } from '../store/modelSlice';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { Data, useRenderNode, useRich } from './richText';
+import { SaveAnalysis } from './SaveAnalysis';
+import { SegmentNameFields } from './SegmentNameFields';
 
-/** Downloads, made in the worker from the original rows and saved straight from memory. */
+const DELIMITER_WORDS = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'pipe',
+} as const satisfies Record<Delimiter, string>;
+
+const DIALECTS: readonly ExportDialect[] = ['standard', 'input'];
+
+/**
+ * Downloads, made in the worker from the original rows and saved straight from memory: the
+ * segments' names (#18), the CSV format (offered when the file was not standard CSV), all rows
+ * (every row of the file, the ones set aside with their reason) and each segment's rows.
+ */
 export function ExportPanel() {
   const { t } = useTranslation();
   const rich = useRich();
   const render = useRenderNode();
   const kView = useStore(selectShownK);
   const download = useStore((s) => s.downloadSegments);
-  // The names the user gave the segments (#17), shown instead of their labels.
-  const names = useStore(useShallow(selectClusterNames));
+  const names = useStore(selectSegmentNames);
+  const dataset = useStore((s) => s.dataset);
+  const dialect = useStore((s) => s.exportDialect);
+  const setDialect = useStore((s) => s.setExportDialect);
+  const group = useId();
   if (!kView) return null;
+  // A choice only when there is one: a CSV read with another delimiter or a decimal comma.
+  const ownDialect =
+    dataset !== null &&
+    dataset.format === 'csv' &&
+    (dataset.delimiter !== ',' || dataset.decimal !== '.');
+  const nameOf = (id: number) => (id < 0 ? names.noise : names.segments[id])?.trim() || null;
   return (
     <div className="export">
+      <SegmentNameFields />
+      {ownDialect ? (
+        <fieldset className="export__dialect">
+          <legend>{t('ui.exportFile.dialect')}</legend>
+          {DIALECTS.map((choice) => (
+            <label key={choice} className="checkbox">
+              <input
+                type="radio"
+                name={group}
+                value={choice}
+                checked={dialect === choice}
+                onChange={() => setDialect(choice)}
+              />
+              <span>
+                {choice === 'standard'
+                  ? t('ui.exportFile.dialectStandard')
+                  : t('ui.exportFile.dialectInput', {
+                      delimiter: DELIMITER_WORDS[dataset.delimiter],
+                      decimal: dataset.decimal === ',' ? 'comma' : 'point',
+                    })}
+              </span>
+            </label>
+          ))}
+          <p className="hint">{t('ui.exportFile.dialectHint')}</p>
+        </fieldset>
+      ) : null}
       <button type="button" className="primary" onClick={() => void download(null)}>
         {t('ui.export.all')}
       </button>
       <span className="hint">
         {' '}
-        {rich('ui.export.allHint', {
+        {rich('ui.exportFile.allHint', {
           // The file's own column names, the same in every language.
           segment: <Data>segment</Data>,
           label: <Data>segment_label</Data>,
+          reason: <Data>set_aside_reason</Data>,
         })}
       </span>
       <ul className="export__list">
-        {kView.profiles.segments.map((segment) => (
-          <li key={segment.id}>
-            <button type="button" onClick={() => void download(segment.id)}>
-              {segment.id < 0
-                ? t('ui.export.noise', { count: segment.size })
-                : rich('ui.export.segment', {
-                    id: segment.id,
-                    label:
-                      names[segment.id] != null ? (
-                        <Data>{names[segment.id]}</Data>
-                      ) : (
-                        <>{render(segment.label)}</>
-                      ),
-                    count: segment.size,
-                  })}
-            </button>
-          </li>
-        ))}
+        {kView.profiles.segments.map((segment) => {
+          const name = nameOf(segment.id);
+          return (
+            <li key={segment.id}>
+              <button type="button" onClick={() => void download(segment.id)}>
+                {segment.id < 0 && name === null
+                  ? t('ui.export.noise', { count: segment.size })
+                  : rich('ui.export.segment', {
+                      id: segment.id,
+                      label: name !== null ? <Data>{name}</Data> : <>{render(segment.label)}</>,
+                      count: segment.size,
+                    })}
+              </button>
+            </li>
+          );
+        })}
       </ul>
       <ReportButton />
-      <SaveAnalysis />
+      <SaveAnalysis withNames={false} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { describeError } from './describeError';
 import { saveFile } from './saveFile';
 import { selectNamedSegmentMap, selectRfmBlocker } from './selectors';
 import { segmentMapProblem } from '../core/rfm/rfmSegments';
-import { selectClusterNames } from './modelSlice';
+import { selectSegmentNames } from './modelSlice';
 import type { AnalysisSlice, State } from './types';
 import type { ExportFile, Outcome } from '../worker/protocol';
 
@@ -253,7 +253,8 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
             { options: viewOptions, rfm: null },
             selectedK,
             segment,
-            selectClusterNames(get()),
+            selectSegmentNames(get()),
+            get().exportDialect,
             get().language,
             onReopen,
           ),
@@ -273,6 +274,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
             { options: viewOptions, rfm: null },
             get().language,
             onReopen,
+            get().exportDialect,
           ),
         );
       } catch (error) {
@@ -306,7 +308,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
               k: clustered ? selectedK : null,
               rfm: rfm?.settings ?? null,
               rfmMap,
-              segmentNames: clustered ? selectClusterNames(state) : [],
+              segmentNames: clustered ? selectSegmentNames(state).segments : [],
             },
             language,
             onReopen,

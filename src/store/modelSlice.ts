@@ -2,6 +2,12 @@ import type { StateCreator } from 'zustand';
 import { message } from '../core/common/message';
 import type { ModelFile } from '../core/model/modelFile';
 import { restoreAnalysis } from '../core/model/modelSettings';
+import {
+  MAX_SEGMENT_NAME,
+  NO_SEGMENT_NAMES,
+  segmentNameOf,
+  type SegmentNames,
+} from '../core/export/segmentNames';
 import { fileRequest } from '../worker/analysisClient';
 import type { ExportFile, FileRequest, Outcome } from '../worker/protocol';
 import { clientOf } from './control';
@@ -18,13 +24,24 @@ export function defaultSqlTable(model: ModelFile): string {
   return model.source.fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'customers';
 }
 
-/** The cluster names the user typed for the segmentation on show (null: the label). */
-export function selectClusterNames(state: State): (string | null)[] {
+/**
+ * The names the user gave the segments of the segmentation on show, as typed (#18): what the
+ * rename fields show, what the exports write, what the HTML report reads (with `segmentNameOf`).
+ * The same object until a name changes, so a component may select it directly.
+ */
+export function selectSegmentNames(state: State): SegmentNames {
   const names = state.clusterNames;
   const shown = selectShownK(state);
+  if (shown === null || names === null || names.view !== state.view) return NO_SEGMENT_NAMES;
+  return names.byK.get(shown.k) ?? NO_SEGMENT_NAMES;
+}
+
+/** The names of the segments 0..k-1 on show (null: the label), as a saved model keeps them. */
+export function selectClusterNames(state: State): (string | null)[] {
+  const shown = selectShownK(state);
   if (shown === null) return [];
-  const typed = names !== null && names.view === state.view && names.k === shown.k ? names : null;
-  return Array.from({ length: shown.k }, (_, s) => typed?.names[s] ?? null);
+  const names = selectSegmentNames(state);
+  return Array.from({ length: shown.k }, (_, s) => segmentNameOf(names, s));
 }
 
 /** Whether the page can save the analysis on show: a segmentation of what is loaded, not stale. */
@@ -46,6 +63,19 @@ export const createModelSlice: StateCreator<State, [], [], ModelSlice> = (set, g
     saveFile(outcome.value.blob, outcome.value.fileName);
     set({ status: message('statusDownloaded', { file: outcome.value.fileName }) });
   };
+  /** One segment's name in the segmentation on show, the other k's names kept. */
+  const nameCluster = (segment: number, name: string | null) => {
+    const shown = selectShownK(get());
+    const { view } = get();
+    if (view === null || shown === null) return;
+    const current = get().clusterNames;
+    const byK = new Map(current !== null && current.view === view ? current.byK : []);
+    const before = byK.get(shown.k) ?? NO_SEGMENT_NAMES;
+    const segments = Array.from({ length: shown.k }, (_, s) => before.segments[s] ?? null);
+    if (segment >= 0) segments[segment] = name;
+    byK.set(shown.k, { segments, noise: segment < 0 ? name : before.noise });
+    set({ clusterNames: { view, byK } });
+  };
   /** The newest request of the model panel; an older one may not write its result. */
   const nextRun = () => {
     const run = get().modelRun + 1;
@@ -63,17 +93,18 @@ export const createModelSlice: StateCreator<State, [], [], ModelSlice> = (set, g
     sqlParams: { dialect: 'duckdb', table: '', id: '' },
     sqlText: null,
     clusterNames: null,
+    exportDialect: 'standard',
 
     renameCluster(segment, name) {
-      const { view, selectedK } = get();
-      if (view === null || selectedK === null) return;
-      const current = get().clusterNames;
-      const names =
-        current !== null && current.view === view && current.k === selectedK
-          ? [...current.names]
-          : [];
-      names[segment] = name.trim().length > 0 ? name : null;
-      set({ clusterNames: { view, k: selectedK, names } });
+      nameCluster(segment, name.slice(0, MAX_SEGMENT_NAME));
+    },
+
+    resetClusterName(segment) {
+      nameCluster(segment, null);
+    },
+
+    setExportDialect(dialect) {
+      set({ exportDialect: dialect });
     },
 
     async saveAnalysis() {
@@ -191,7 +222,10 @@ export const createModelSlice: StateCreator<State, [], [], ModelSlice> = (set, g
       if (view === null || !view.perK.some((p) => p.k === restored.k)) return;
       set({
         selectedK: restored.k,
-        clusterNames: { view, k: restored.k, names: restored.names },
+        clusterNames: {
+          view,
+          byK: new Map([[restored.k, { segments: restored.names, noise: null }]]),
+        },
       });
     },
 

@@ -31,6 +31,8 @@ import type { RulesRequest, RulesSummary, SegmentsOverview } from '../core/sessi
 import type { RecommendMethod, RecommendOptions } from '../core/recommend/recommendOptions';
 import type { CustomerRecommendations } from '../core/session/recommendLists';
 import type { RecommendEvaluated, RecommendTopItems } from '../worker/analysisApi';
+import type { ExportDialect } from '../core/export/csvFormat';
+import type { SegmentNames } from '../core/export/segmentNames';
 
 export type Phase =
   | 'idle'
@@ -358,9 +360,18 @@ export interface ModelSlice {
   sqlParams: SqlParams;
   /** The last query downloaded (its first lines are shown). */
   sqlText: string | null;
-  /** The names the user gave the segments of a segmentation (per view and k). */
-  clusterNames: { view: SegmentationView; k: number; names: (string | null)[] } | null;
+  /**
+   * The names the user gave the segments of the segmentation on show (#18), kept for each k (a
+   * new analysis starts afresh: its segments are others). As typed: blank means the label.
+   */
+  clusterNames: { view: SegmentationView; byK: ReadonlyMap<number, SegmentNames> } | null;
+  /** Names a segment of the segmentation on show (-1: DBSCAN's noise). */
   renameCluster(segment: number, name: string): void;
+  /** Gives a segment its suggested name (its label) back. */
+  resetClusterName(segment: number): void;
+  /** How the page writes CSV exports (#18): standard CSV or the input file's dialect. */
+  exportDialect: ExportDialect;
+  setExportDialect(dialect: ExportDialect): void;
   /** Downloads the model file of the segmentation on show. */
   saveAnalysis(): Promise<void>;
   openModel(file: Blob, name: string): Promise<void>;

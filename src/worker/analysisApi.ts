@@ -50,7 +50,9 @@ import type { RulesQuery, RulesView } from '../core/basket/rulesTable';
 import { throttleProgress, type ProgressListener } from './throttle';
 import { describeSize } from '../core/common/byteSize';
 import { UserError } from '../core/common/userError';
+import type { ExportDialect } from '../core/export/csvFormat';
 import { exportFileName } from '../core/export/exportCsv';
+import type { SegmentNames } from '../core/export/segmentNames';
 import { applyExport, applySetAsideExport } from '../core/model/applyExport';
 import { applyView } from '../core/model/applyView';
 import { MAX_MODEL_BYTES, modelText, type ModelFile } from '../core/model/modelFile';
@@ -142,9 +144,10 @@ export const exportCleaningReport = (
   id: number,
   request: SegmentationRequest,
   language: Language,
+  dialect: ExportDialect = 'standard',
 ) =>
   withSession(id, async (session) =>
-    asFile(await session.exportCleaningReport(request, renderIn(language))),
+    asFile(await session.exportCleaningReport(request, renderIn(language), dialect)),
   );
 
 export const exportRfm = (
@@ -403,17 +406,26 @@ export const saveAnalysis = (
     return { blob: new Blob([modelText(model)], { type: 'application/json' }), fileName };
   });
 
-/** The segments' rows with the names the user gave them (the labels where none). */
+/**
+ * The segments' rows with the names the user gave them (the labels where none), in the dialect
+ * asked for (#18).
+ */
 export const exportNamedSegments = (
   id: number,
   request: SegmentationRequest,
   k: number,
   segment: number | null,
-  names: (string | null)[],
+  names: SegmentNames,
+  dialect: ExportDialect,
   language: Language,
 ) =>
   withSession(id, async (session) =>
-    asFile(await session.exportSegments(request, k, segment, renderIn(language), names)),
+    asFile(
+      await session.exportSegments(request, k, segment, renderIn(language), names.segments, {
+        noiseName: names.noise,
+        dialect,
+      }),
+    ),
   );
 
 export const readModel = (file: Blob) =>

@@ -9,6 +9,8 @@ import type { RfmView } from '../core/session/rfmView';
 import type { SegmentationRequest } from '../core/session/session';
 import type { RfmExportChoice } from '../core/session/sessionExports';
 import type { ReportRequest } from '../core/report/reportExport';
+import type { ExportDialect } from '../core/export/csvFormat';
+import type { SegmentNames } from '../core/export/segmentNames';
 import type { SegmentationView } from '../core/session/segmentationView';
 import type { RecommendMethod } from '../core/recommend/recommendOptions';
 import type { NamedSegmentMap, SegmentMap } from '../core/rfm/rfmSegments';
@@ -93,6 +95,7 @@ export interface AnalysisClient {
     request: SegmentationRequest,
     language: Language,
     onReopen?: ReopenListener,
+    dialect?: ExportDialect,
   ): Promise<Outcome<ExportFile>>;
   exportRfm(
     file: FileRequest,
@@ -237,7 +240,8 @@ export interface AnalysisClient {
     request: SegmentationRequest,
     k: number,
     segment: number | null,
-    names: (string | null)[],
+    names: SegmentNames,
+    dialect: ExportDialect,
     language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
@@ -314,8 +318,8 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     compare: (id, request, k, onProgress) => remote.compare(id, request, k, wrapped(onProgress)),
     exportSegments: (id, request, k, segment, language) =>
       remote.exportSegments(id, request, k, segment, language),
-    exportCleaningReport: (id, request, language) =>
-      remote.exportCleaningReport(id, request, language),
+    exportCleaningReport: (id, request, language, dialect) =>
+      remote.exportCleaningReport(id, request, language, dialect),
     exportRfm: (id, settings, clustering, choice, language) =>
       remote.exportRfm(id, settings, clustering, choice, language),
     exportRfmSetAside: (id, settings, language) => remote.exportRfmSetAside(id, settings, language),
@@ -352,8 +356,8 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     // Saved analyses (#17)
     saveAnalysis: (id, request, k, names, rfmMap) =>
       remote.saveAnalysis(id, request, k, names, rfmMap),
-    exportNamedSegments: (id, request, k, segment, names, language) =>
-      remote.exportNamedSegments(id, request, k, segment, names, language),
+    exportNamedSegments: (id, request, k, segment, names, dialect, language) =>
+      remote.exportNamedSegments(id, request, k, segment, names, dialect, language),
     readModel: (file) => remote.readModel(file),
     applySaved: (id, model, onProgress) => remote.applySaved(id, model, wrapped(onProgress)),
     exportApplied: (id, model, segment, language) =>
@@ -429,8 +433,9 @@ export abstract class SessionClient implements AnalysisClient {
     request: SegmentationRequest,
     language: Language,
     onReopen?: ReopenListener,
+    dialect: ExportDialect = 'standard',
   ) {
-    const ask = (b: AnalysisBackend) => b.exportCleaningReport(file.id, request, language);
+    const ask = (b: AnalysisBackend) => b.exportCleaningReport(file.id, request, language, dialect);
     return this.ask(file, ask, undefined, onReopen);
   }
 
@@ -639,12 +644,13 @@ export abstract class SessionClient implements AnalysisClient {
     request: SegmentationRequest,
     k: number,
     segment: number | null,
-    names: (string | null)[],
+    names: SegmentNames,
+    dialect: ExportDialect,
     language: Language,
     onReopen?: ReopenListener,
   ) {
     const ask = (b: AnalysisBackend) =>
-      b.exportNamedSegments(file.id, request, k, segment, names, language);
+      b.exportNamedSegments(file.id, request, k, segment, names, dialect, language);
     return this.ask(file, ask, undefined, onReopen);
   }
 

@@ -176,8 +176,15 @@ describe('segmentlens analyze', SPAWNING, () => {
       (await readFile(join(out, 'set-aside.csv'), 'utf8')).replace(/^\uFEFF/, ''),
       { header: true, skipEmptyLines: true },
     ).data;
-    expect(all.length + setAside.length).toBe(803);
-    expect(new Set(all.map((r) => r.segment))).toEqual(new Set(['0', '1', '2']));
+    // segments.csv holds every record once (#18): the analysed rows, and the rows set aside
+    // with an empty segment and their reason, which set-aside.csv details.
+    expect(all.length).toBe(803);
+    const analysed = all.filter((r) => r.segment !== '');
+    expect(analysed.length + setAside.length).toBe(803);
+    expect(all.filter((r) => r.segment === '').map((r) => r.set_aside_reason !== '')).toEqual(
+      setAside.map(() => true),
+    );
+    expect(new Set(analysed.map((r) => r.segment))).toEqual(new Set(['0', '1', '2']));
     const perSegment = await Promise.all(
       files.filter((f) => f.startsWith('segment-')).map((f) => readFile(join(out, f), 'utf8')),
     );
@@ -185,7 +192,7 @@ describe('segmentlens analyze', SPAWNING, () => {
       (text) =>
         Papa.parse(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data.length,
     );
-    expect(counted.reduce((a, b) => a + b, 0)).toBe(all.length);
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(analysed.length);
     // Original text is kept: ids as written.
     expect(all[0].customer_id).toMatch(/^C1\d{5}$/);
   });
@@ -432,7 +439,7 @@ describe('segmentlens analyze --algorithm', SPAWNING, () => {
     const rows = Papa.parse<Record<string, string>>(
       (await readFile(join(out, 'segments.csv'), 'utf8')).replace(/^\uFEFF/, ''),
       { header: true, skipEmptyLines: true },
-    ).data;
+    ).data.filter((row) => row.segment !== '');
     expect(rows).toHaveLength(result.rows.kept);
     expect(rows.filter((row) => row.segment === '-1')).toHaveLength(result.dbscan.noise);
     // Each row says what DBSCAN made of it: noise exactly where the segment is -1.

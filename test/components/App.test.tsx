@@ -122,7 +122,7 @@ describe('App', () => {
     expect(within(report).queryByText(/missing a value/)).toBeNull();
   });
 
-  it('downloads all segments: every analysed row once, with segment and segment_label', async () => {
+  it('downloads all segments: every row once, with segment, segment_label and why a row was set aside', async () => {
     const saved: Blob[] = [];
     vi.stubGlobal(
       'URL',
@@ -153,9 +153,24 @@ describe('App', () => {
         .querySelector('td')
         ?.textContent?.replace(/,/g, ''),
     );
-    expect(rows).toHaveLength(analysed);
-    expect(Object.keys(rows[0]).slice(-2)).toEqual(['segment', 'segment_label']);
-    expect(new Set(rows.map((r) => r.customer_id)).size).toBe(analysed);
+    const read = Number(
+      within(screen.getByRole('table', { name: 'Rows read, analysed and set aside' }))
+        .getByRole('row', { name: /^Rows read/ })
+        .querySelector('td')
+        ?.textContent?.replace(/,/g, ''),
+    );
+    // Every record (#18): the rows set aside too, with an empty segment and their reason.
+    expect(rows).toHaveLength(read);
+    expect(read).toBeGreaterThan(analysed);
+    expect(Object.keys(rows[0]).slice(-3)).toEqual([
+      'segment',
+      'segment_label',
+      'set_aside_reason',
+    ]);
+    const inSegments = rows.filter((r) => r.segment !== '');
+    expect(inSegments).toHaveLength(analysed);
+    expect(new Set(inSegments.map((r) => r.customer_id)).size).toBe(analysed);
+    for (const row of rows) expect(row.set_aside_reason === '').toBe(row.segment !== '');
   });
 
   it('says in one sentence what to do with a file that is not a CSV, and stays usable', async () => {

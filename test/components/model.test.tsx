@@ -47,6 +47,8 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     await settled();
     // Save analysis, with a name for segment 0.
     const exportSection = screen.getByRole('region', { name: /Export/ });
+    // The field starts with the suggested name (#18): replaced by the user's own.
+    await user.clear(within(exportSection).getByLabelText('Name of segment 0'));
     await user.type(
       within(exportSection).getByLabelText('Name of segment 0'),
       'Loyal “big” spenders',
@@ -184,6 +186,7 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     await screen.findByRole('table', { name: 'Clusters by RFM segment' }, { timeout: 120_000 });
     await settled();
     const exportSection = screen.getByRole('region', { name: /Export/ });
+    await user.clear(within(exportSection).getByLabelText('Name of cluster 0'));
     await user.type(within(exportSection).getByLabelText('Name of cluster 0'), 'Best');
     await user.click(within(exportSection).getByRole('button', { name: 'Save analysis' }));
     await waitFor(() => expect(saved).toHaveLength(1), { timeout: 60_000 });

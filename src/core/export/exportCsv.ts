@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { POINT_KIND_NAMES } from '../cluster/density/densityClustering';
 import type { ColumnKind } from '../read/inferColumns';
 import { rowSourceText, type Table } from '../read/table';
+import { convertNumberCell, STANDARD_CSV, type CsvFormat } from './csvFormat';
 
 /**
  * Characters that make a spreadsheet run a cell as a formula when they start it (OWASP's list,
@@ -53,18 +54,19 @@ export function numberColumns(kinds: readonly ColumnKind[]): boolean[] {
 }
 
 /**
- * Quotes a field when it holds a comma, a quote, a line break, or edge spaces. A NUL byte (from a
- * damaged row, set aside) is written as U+FFFD, the replacement character: spreadsheets take a
- * file with NULs for a binary one.
+ * Quotes a field when it holds the delimiter (a comma unless said), a quote, a line break, or edge
+ * spaces. A NUL byte (from a damaged row, set aside) is written as U+FFFD, the replacement
+ * character: spreadsheets take a file with NULs for a binary one.
  */
-export function csvField(text: string): string {
+export function csvField(text: string, delimiter: string = ','): string {
   if (text.indexOf('\u0000') !== -1) text = text.replaceAll('\u0000', '\ufffd');
-  if (/[",\r\n]/.test(text) || /^\s|\s$/.test(text)) return `"${text.replace(/"/g, '""')}"`;
+  if (/["\r\n]/.test(text) || text.includes(delimiter) || /^\s|\s$/.test(text))
+    return `"${text.replace(/"/g, '""')}"`;
   return text;
 }
 
-export function csvLine(fields: readonly string[]): string {
-  return fields.map(csvField).join(',') + '\r\n';
+export function csvLine(fields: readonly string[], delimiter: string = ','): string {
+  return fields.map((field) => csvField(field, delimiter)).join(delimiter) + '\r\n';
 }
 
 /** A UTF-8 byte-order mark, so that Excel opens the export as UTF-8 (names in any script). */
@@ -87,41 +89,87 @@ export interface SegmentExport {
   segment?: number;
   /** DBSCAN's kind of each analysed row: adds a `dbscan_point` column (core, border, noise, joined). */
   pointKinds?: Uint8Array | null;
+  /**
+   * All rows only: why each record left out of the analysis was set aside, in the user's language.
+   * They are written in file order with an empty segment and a `set_aside_reason` column, so that
+   * every record of the file is in the export exactly once.
+   */
+  setAside?: ReadonlyMap<number, string> | null;
+  /** Delimiter and decimal separator to write (standard CSV when absent). */
+  format?: CsvFormat;
+  /** Per column of the table: numbers to re-write when the decimal separator changes. */
+  decimalColumns?: readonly boolean[];
 }
 
 /**
  * The original columns of every analysed row, as the user wrote them (re-read from the row's own
- * text, never re-formatted), plus `segment` and `segment_label` (and, after DBSCAN,
- * `dbscan_point`). Returned in parts of about a megabyte so a million rows never become one
+ * text, never re-formatted: only a number's decimal separator changes when the format asks),
+ * plus `segment` and `segment_label` (and, after DBSCAN, `dbscan_point`; with the rows set aside,
+ * `set_aside_reason`). Returned in parts of about a megabyte so a million rows never become one
  * giant string; a Blob takes the parts as they are.
  */
 export function segmentCsvParts(spec: SegmentExport): string[] {
   const { table, rows, labels, segmentLabels, numericColumns, segment } = spec;
   const pointKinds = spec.pointKinds ?? null;
+  const setAside = segment === undefined ? (spec.setAside ?? null) : null;
+  const format = spec.format ?? STANDARD_CSV;
+  const from = table.dialect.decimal;
+  const convert = (spec.decimalColumns ?? []).map((yes) => yes && from !== format.decimal);
   const names = table.columns.map((c) => c.name);
-  const added = uniqueNames(
-    names,
-    pointKinds === null
-      ? ['segment', 'segment_label']
-      : ['segment', 'segment_label', 'dbscan_point'],
-  );
+  const wanted = ['segment', 'segment_label'];
+  if (pointKinds !== null) wanted.push('dbscan_point');
+  if (setAside !== null) wanted.push('set_aside_reason');
+  const added = uniqueNames(names, wanted);
   const out = new PartWriter();
-  out.write(BOM + csvLine([...names, ...added].map((name) => neutraliseCell(name, false))));
-  const selected: number[] = [];
-  for (let r = 0; r < rows.length; r++)
-    if (segment === undefined || labels[r] === segment) selected.push(r);
-  for (let start = 0; start < selected.length; start += BATCH_ROWS) {
-    const batch = selected.slice(start, start + BATCH_ROWS);
-    const fields = reparse(
-      table,
-      batch.map((r) => rows[r]),
-    );
-    batch.forEach((r, b) => {
-      const cells = fields[b].map((cell, j) => neutraliseCell(cell, numericColumns[j] === true));
-      const id = labels[r];
-      cells.push(String(id), neutraliseCell(segmentLabels.get(id) ?? '', false));
-      if (pointKinds !== null) cells.push(POINT_KIND_NAMES[pointKinds[r]]);
-      out.write(csvLine(cells));
+  const line = (cells: string[]) => out.write(csvLine(cells, format.delimiter));
+  out.write(BOM);
+  line([...names, ...added].map((name) => neutraliseCell(name, false)));
+  // Records in file order: an analysed row's index into `rows` (ascending), or -1 when set aside.
+  const records: number[] = [];
+  const analysed: number[] = [];
+  const keep = (r: number) => segment === undefined || labels[r] === segment;
+  if (setAside === null) {
+    for (let r = 0; r < rows.length; r++)
+      if (keep(r)) {
+        records.push(rows[r]);
+        analysed.push(r);
+      }
+  } else {
+    const setAsideRecords = [...setAside.keys()].sort((a, b) => a - b);
+    let r = 0;
+    let s = 0;
+    while (r < rows.length || s < setAsideRecords.length) {
+      if (s >= setAsideRecords.length || (r < rows.length && rows[r] < setAsideRecords[s])) {
+        records.push(rows[r]);
+        analysed.push(r++);
+      } else {
+        records.push(setAsideRecords[s++]);
+        analysed.push(-1);
+      }
+    }
+  }
+  for (let start = 0; start < records.length; start += BATCH_ROWS) {
+    const batch = records.slice(start, start + BATCH_ROWS);
+    const fields = reparse(table, batch);
+    batch.forEach((record, b) => {
+      const cells = fields[b].map((cell, j) =>
+        neutraliseCell(
+          convert[j] === true ? convertNumberCell(cell, from, format.decimal) : cell,
+          numericColumns[j] === true,
+        ),
+      );
+      const r = analysed[start + b];
+      if (r < 0) {
+        cells.push('', '');
+        if (pointKinds !== null) cells.push('');
+        cells.push(neutraliseCell(setAside!.get(record) ?? '', false));
+      } else {
+        const id = labels[r];
+        cells.push(String(id), neutraliseCell(segmentLabels.get(id) ?? '', false));
+        if (pointKinds !== null) cells.push(POINT_KIND_NAMES[pointKinds[r]]);
+        if (setAside !== null) cells.push('');
+      }
+      line(cells);
     });
   }
   return out.finish();
@@ -141,11 +189,23 @@ export function setAsideCsvParts(
   table: Table,
   setAside: readonly SetAsideRow[],
   numericColumns: readonly boolean[],
+  /** Delimiter and decimal separator to write, and the columns whose numbers follow it. */
+  format: CsvFormat = STANDARD_CSV,
+  decimalColumns: readonly boolean[] = [],
 ): string[] {
   const names = table.columns.map((c) => c.name);
   const out = new PartWriter();
+  const from = table.dialect.decimal;
+  const convert = (cell: string, j: number) =>
+    decimalColumns[j] === true ? convertNumberCell(cell, from, format.decimal) : cell;
   const columns = ['line', 'reason', 'detail', ...names, 'original_text'];
-  out.write(BOM + csvLine(uniqueNames([], columns).map((name) => neutraliseCell(name, false))));
+  out.write(
+    BOM +
+      csvLine(
+        uniqueNames([], columns).map((name) => neutraliseCell(name, false)),
+        format.delimiter,
+      ),
+  );
   for (let start = 0; start < setAside.length; start += BATCH_ROWS) {
     const batch = setAside.slice(start, start + BATCH_ROWS);
     for (const item of batch) {
@@ -160,13 +220,16 @@ export function setAsideCsvParts(
         fits && j < (fields as string[]).length ? (fields as string[])[j] : '',
       );
       out.write(
-        csvLine([
-          String(table.rowText.line[item.row]),
-          item.reason,
-          neutraliseCell(item.detail, false),
-          ...cells.map((cell, j) => neutraliseCell(cell, numericColumns[j] === true)),
-          neutraliseCell(fits ? '' : text, false),
-        ]),
+        csvLine(
+          [
+            String(table.rowText.line[item.row]),
+            item.reason,
+            neutraliseCell(item.detail, false),
+            ...cells.map((cell, j) => neutraliseCell(convert(cell, j), numericColumns[j] === true)),
+            neutraliseCell(fits ? '' : text, false),
+          ],
+          format.delimiter,
+        ),
       );
     }
   }

@@ -33,7 +33,9 @@ import {
   type ExportParts,
   type Render,
   type RfmExportChoice,
+  type SegmentsExportChoice,
 } from './sessionExports';
+import type { ExportDialect } from '../export/csvFormat';
 import { segmentationView, type SegmentationView } from './segmentationView';
 import { StageCache, stageKey } from './stageCache';
 import { TableAnalysis, type FeatureStage, type SegmentationHooks } from './tableAnalysis';
@@ -268,6 +270,7 @@ export class AnalysisSession {
     segment: number | null,
     render: Render,
     names: readonly (string | null)[] = [],
+    choice: SegmentsExportChoice = {},
   ): Promise<ExportParts> {
     const analysis = await this.segmentation(request);
     return segmentsExport(
@@ -280,14 +283,27 @@ export class AnalysisSession {
       segment,
       render,
       names,
+      choice,
     );
   }
 
   /** The rows the cleaning set aside, each with its line, reason and cells. */
-  async exportCleaningReport(request: SegmentationRequest, render: Render): Promise<ExportParts> {
+  async exportCleaningReport(
+    request: SegmentationRequest,
+    render: Render,
+    dialect: ExportDialect = 'standard',
+  ): Promise<ExportParts> {
     const analysis = await this.segmentation(request);
     const { fileName, table, columns } = this;
-    return cleaningReportExport(fileName, table, columns, request.options, analysis, render);
+    return cleaningReportExport(
+      fileName,
+      table,
+      columns,
+      request.options,
+      analysis,
+      render,
+      dialect,
+    );
   }
 
   /** The per-customer RFM table (all customers, one named segment, or one cluster). */

@@ -3,6 +3,7 @@ import { resultFor, type AnalysisResult } from '../analysis/analysisResult';
 import { listSetAside } from '../clean/cleanOptions';
 import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
+import { csvFormatFor, type ExportDialect } from '../export/csvFormat';
 import {
   exportFileName,
   numberColumns,
@@ -38,6 +39,38 @@ export interface RfmExportChoice {
   cluster?: number;
 }
 
+/** How a segmentation's rows are exported (#18). */
+export interface SegmentsExportChoice {
+  /** Standard CSV (the default) or the input file's delimiter and decimal separator. */
+  dialect?: ExportDialect;
+  /** The user's name for DBSCAN's noise (segment -1); null or absent: its label. */
+  noiseName?: string | null;
+}
+
+/** The decimal separator follows the export's format in these columns (numbers as read). */
+function decimalColumnsOf(columns: ColumnSummary[], options: AnalysisOptions): boolean[] {
+  return effectiveKinds(columns, options.kinds).map((kind) => kind === 'numeric');
+}
+
+/** Why each record was set aside, in the user's language, by record (file order). */
+function setAsideReasons(analysis: AnalysisResult, render: Render): Map<number, string> {
+  const reasons = new Map<number, string>();
+  for (const record of listSetAside(analysis.dropReason, analysis.dropDetail))
+    reasons.set(
+      record.row,
+      render(
+        record.detail === null
+          ? message('exportSetAsideReason', { reason: record.reason })
+          : message('exportSetAsideReasonDetail', { reason: record.reason, detail: record.detail }),
+      ),
+    );
+  return reasons;
+}
+
+/**
+ * A segmentation's rows as CSV: all rows (every record of the file, the ones set aside with an
+ * empty segment and their reason) or one segment's. Names the user gave replace the labels.
+ */
 export function segmentsExport(
   fileName: string,
   table: Table,
@@ -49,11 +82,12 @@ export function segmentsExport(
   render: Render,
   /** The user's names for the segments (#17), written instead of their labels; null: the label. */
   names: readonly (string | null)[] = [],
+  choice: SegmentsExportChoice = {},
 ): ExportParts {
   const result = resultFor(analysis, k);
   if (result === null) throw new UserError('bad-option', 'exportNoSegmentation', { k });
   const labelOf = (id: number, label: Message) => {
-    const name = id >= 0 ? (names[id]?.trim() ?? '') : '';
+    const name = (id >= 0 ? names[id] : choice.noiseName)?.trim() ?? '';
     return name.length > 0 ? name : render(label);
   };
   const labels = new Map(result.profiles.segments.map((s) => [s.id, labelOf(s.id, s.label)]));
@@ -65,6 +99,9 @@ export function segmentsExport(
     numericColumns: numberColumns(effectiveKinds(columns, options.kinds)),
     segment: segment ?? undefined,
     pointKinds: analysis.pointKinds,
+    setAside: segment === null ? setAsideReasons(analysis, render) : null,
+    format: csvFormatFor(choice.dialect ?? 'standard', table.dialect),
+    decimalColumns: decimalColumnsOf(columns, options),
   });
   const suffix =
     segment === null
@@ -82,6 +119,7 @@ export function cleaningReportExport(
   options: AnalysisOptions,
   analysis: AnalysisResult,
   render: Render,
+  dialect: ExportDialect = 'standard',
 ): ExportParts {
   const rows = listSetAside(analysis.dropReason, analysis.dropDetail).map((record) => ({
     row: record.row,
@@ -92,6 +130,8 @@ export function cleaningReportExport(
     table,
     rows,
     numberColumns(effectiveKinds(columns, options.kinds)),
+    csvFormatFor(dialect, table.dialect),
+    decimalColumnsOf(columns, options),
   );
   return { parts, fileName: exportFileName(fileName, render(message('exportCleaningReport'))) };
 }

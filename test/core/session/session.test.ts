@@ -400,7 +400,8 @@ describe('AnalysisSession exports', () => {
     await session.exportCleaningReport(rowsRequest, englishText);
     expect(asked).toEqual([[4, 3, 2, 1]]);
     expect(all.fileName).toBe('people - all segments (k=2).csv');
-    expect(all.parts.join('').trimEnd().split('\r\n')).toHaveLength(1 + analysis.rows.length);
+    // Every record of the file (#18), the rows set aside with their reason.
+    expect(all.parts.join('').trimEnd().split('\r\n')).toHaveLength(1 + session.table.rowCount);
     expect(one.parts.join('').trimEnd().split('\r\n')).toHaveLength(
       1 + resultFor(analysis, 3)!.sizes[1],
     );

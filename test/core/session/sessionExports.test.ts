@@ -94,8 +94,11 @@ describe('segmentsExport', () => {
     );
     expect(exported.fileName).toBe('people - all segments (k=2).csv');
     const lines = linesOf(exported.parts);
-    expect(lines[0]).toBe('id,x,y,city,segment,segment_label');
-    expect(lines).toHaveLength(1 + 6);
+    expect(lines[0]).toBe('id,x,y,city,segment,segment_label,set_aside_reason');
+    // Every record (#18): the six analysed rows, and the two set aside with their reason.
+    expect(lines).toHaveLength(1 + 8);
+    expect(lines[6]).toBe('5,1.1,1.0,Rome,,,duplicate row: repeats line 6');
+    expect(lines[7]).toBe('6,,3,Paris,,,missing value: no value for x');
     const result = analysis.results[1];
     const labelOf = new Map(result.profiles.segments.map((s) => [s.id, englishText(s.label)]));
     const firstOf = (prefix: string) => lines.find((line) => line.startsWith(prefix))!;
@@ -103,14 +106,15 @@ describe('segmentsExport', () => {
     const row5 = firstOf('5,');
     expect(row5.startsWith('5,1.1,1.0,Rome,')).toBe(true);
     expect(firstOf('7,').startsWith("7,8.2,8.1,'=cmd,")).toBe(true);
-    expect(lines.some((line) => line.startsWith('6,'))).toBe(false);
+    const analysed = lines.slice(1).filter((line) => line.endsWith(','));
+    expect(analysed).toHaveLength(6);
     // Rows 1, 2 and 5 share a segment; 3, 4 and 7 the other.
     const segmentOf = (line: string) => Number(line.split(',')[4]);
     expect(segmentOf(firstOf('1,'))).toBe(segmentOf(row5));
     expect(segmentOf(firstOf('3,'))).toBe(segmentOf(firstOf('7,')));
     expect(segmentOf(firstOf('1,'))).not.toBe(segmentOf(firstOf('3,')));
-    for (const line of lines.slice(1))
-      expect(line.endsWith(`,${csvField(labelOf.get(segmentOf(line))!)}`)).toBe(true);
+    for (const line of analysed)
+      expect(line.endsWith(`,${csvField(labelOf.get(segmentOf(line))!)},`)).toBe(true);
   });
 
   it('writes one segment’s rows under a name that says which', () => {
@@ -139,7 +143,10 @@ describe('segmentsExport', () => {
       names,
     );
     const label0 = englishText(result.profiles.segments.find((s) => s.id === 0)!.label);
-    const rows = linesOf(all.parts).slice(1);
+    const rows = linesOf(all.parts)
+      .slice(1)
+      .filter((line) => line.endsWith(','))
+      .map((line) => line.slice(0, -1));
     const segmentOf = (line: string) => line.split(',')[4];
     expect(rows.some((line) => segmentOf(line) === '1')).toBe(true);
     for (const line of rows)
@@ -199,8 +206,9 @@ describe('segmentsExport', () => {
     );
     expect(exported.fileName).toBe(`people - all segments (DBSCAN, k=${density.k}).csv`);
     const lines = linesOf(exported.parts);
-    expect(lines[0]).toBe('id,x,y,city,segment,segment_label,dbscan_point');
-    for (const line of lines.slice(1)) expect(line).toMatch(/,(core|border|noise|joined)$/);
+    expect(lines[0]).toBe('id,x,y,city,segment,segment_label,dbscan_point,set_aside_reason');
+    for (const line of lines.slice(1))
+      expect(line).toMatch(/,(core|border|noise|joined),$|^[^,]*,[^,]*,[^,]*,[^,]*,,,,[^,]+$/);
   });
 });
 
@@ -236,8 +244,11 @@ describe('cleaningReportExport', () => {
       `people - ${chinese(message('exportAllSegments', { k: 2 }))}.csv`,
     );
     const labels = new Set(analysis.results[1].profiles.segments.map((s) => chinese(s.label)));
-    for (const line of linesOf(segments.parts).slice(1))
-      expect(labels.has(line.slice(line.lastIndexOf(',') + 1))).toBe(true);
+    for (const line of linesOf(segments.parts).slice(1)) {
+      const cells = line.split(',');
+      if (cells[4] === '') expect(cells[6]).toMatch(/^(重复行|缺失值)：/);
+      else expect(labels.has(cells[5])).toBe(true);
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { messageValue } from './messageValue';
 import { messageWorkbooks } from './messageWorkbooks';
 import { messageModel } from './messageModel';
 import { messageReport } from './messageReport';
+import { messageExports } from './messageExports';
 
 /** What the core says: errors, notes, reasons, labels (a code and its values). */
 export const message = {
@@ -339,4 +340,5 @@ export const message = {
   ...messageModel,
   ...messageColumns,
   ...messageReport,
+  ...messageExports,
 } as const;

@@ -4,6 +4,7 @@ import { uiValue } from './uiValue';
 import { uiClassify } from './uiClassify';
 import { uiModel } from './uiModel';
 import { uiReport } from './uiReport';
+import { uiExports } from './uiExports';
 /**
  * The page's own words: headings, controls, accessible names, charts, hints. One key per
  * sentence, ICU MessageFormat for its values ({count, plural, one {# row} other {# rows}}); user
@@ -393,7 +394,6 @@ export const ui = {
   },
   export: {
     all: 'Download all segments',
-    allHint: 'every analysed row with its original columns, plus {segment} and {label}',
     noise: 'Download noise (segment -1, {count, plural, one {# row} other {# rows}})',
     segment: 'Download segment {id}: {label} ({count, plural, one {# row} other {# rows}})',
   },
@@ -530,4 +530,5 @@ export const ui = {
   ...uiClassify,
   ...uiModel,
   ...uiReport,
+  ...uiExports,
 } as const;

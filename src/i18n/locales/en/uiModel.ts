@@ -6,8 +6,6 @@ export const uiModel = {
     saveHint:
       'One .json file with the settings, the cleaning as fitted, the centres and your segment names; no customer rows (DBSCAN keeps only its core rows). Open it here again to apply it to a new file or to write it as SQL.',
     rename: 'Your names for the segments',
-    renameHint:
-      'The names go into the saved analysis and its downloads; leave one empty to keep the label.',
     renameField: 'Name of segment {id}',
     renameClusters: 'Your names for the clusters',
     renameClusterField: 'Name of cluster {id}',

@@ -6,6 +6,7 @@ import { messageValue } from './messageValue';
 import { messageWorkbooks } from './messageWorkbooks';
 import { messageModel } from './messageModel';
 import { messageReport } from './messageReport';
+import { messageExports } from './messageExports';
 
 import type { CatalogShape } from '../../catalog';
 import type { message as english } from '../en/message';
@@ -307,4 +308,5 @@ export const message: CatalogShape<typeof english> = {
   ...messageModel,
   ...messageColumns,
   ...messageReport,
+  ...messageExports,
 };

@@ -4,6 +4,7 @@ import { uiValue } from './uiValue';
 import { uiClassify } from './uiClassify';
 import { uiModel } from './uiModel';
 import { uiReport } from './uiReport';
+import { uiExports } from './uiExports';
 import type { CatalogShape } from '../../catalog';
 import type { ui as english } from '../en/ui';
 
@@ -378,7 +379,6 @@ export const ui: CatalogShape<typeof english> = {
   },
   export: {
     all: '下载全部细分群',
-    allHint: '每个已分析的行及其原始列，另加 {segment} 和 {label} 两列',
     noise: '下载噪声（细分群 -1，{count, number} 行）',
     segment: '下载细分群 {id}：{label}（{count, number} 行）',
   },
@@ -511,4 +511,5 @@ export const ui: CatalogShape<typeof english> = {
   ...uiClassify,
   ...uiModel,
   ...uiReport,
+  ...uiExports,
 };

@@ -8,7 +8,6 @@ export const uiModel: CatalogShape<typeof english> = {
     saveHint:
       '一个 .json 文件，含设置、拟合后的清洗规则、中心和您起的分群名称；不含客户行（DBSCAN 只保留其核心行）。之后可在此重新打开，应用到新文件或导出为 SQL。',
     rename: '您为分群起的名称',
-    renameHint: '名称会写入保存的分析及其下载文件；留空则沿用标签。',
     renameField: '分群 {id} 的名称',
     renameClusters: '您为聚类起的名称',
     renameClusterField: '聚类 {id} 的名称',
