@@ -25,6 +25,7 @@ describe('Download report (HTML) (#18)', { timeout: 300_000 }, () => {
     await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
     await settled();
     const exportSection = screen.getByRole('region', { name: /Export/ });
+    await user.clear(within(exportSection).getByLabelText('Name of segment 0'));
     await user.type(within(exportSection).getByLabelText('Name of segment 0'), '<Loyal> & co');
     await user.click(within(exportSection).getByRole('button', { name: 'Download report (HTML)' }));
     await waitFor(() => expect(saved).toHaveLength(1), { timeout: 60_000 });
