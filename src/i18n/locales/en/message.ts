@@ -225,6 +225,8 @@ export const message = {
     'No order column is chosen, so each customer’s purchases on one day count as one order.',
   rfmMeanSchemeNeedsMoney:
     'The eight segments of R, F and M above or below their means need a money column: choose one, or use the segments of the R-by-F grid.',
+  valueNeedsMoney:
+    'Spend and lifetime value (Gamma-Gamma) need a money column: choose an amount (or quantity and unit price) column. Who is still a customer and expected purchases need no money and are shown.',
   rfmModelNeedsMoney:
     'An RFM model is saved with its money cut points, so it needs a money column: choose an amount (or quantity and unit price) column to save one.',
   linesNoneUsable:

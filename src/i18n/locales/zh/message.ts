@@ -197,6 +197,8 @@ export const message: CatalogShape<typeof english> = {
   rfmNoteOrdersByDay: '没有选择订单列，因此每位客户在同一天的购买算作一个订单。',
   rfmMeanSchemeNeedsMoney:
     '按 R、F、M 高于或低于平均值划分的八类客户需要金额列：请选择金额列，或使用 R×F 网格的细分。',
+  valueNeedsMoney:
+    '消费金额和客户终身价值（Gamma-Gamma）需要金额列：请选择金额列（或数量和单价列）。客户是否仍活跃和预期购买次数不需要金额，照常显示。',
   rfmModelNeedsMoney:
     'RFM 模型会保存金额的分界点，因此需要金额列：请选择金额列（或数量和单价列）后再保存模型。',
   linesNoneUsable: '没有可用的订单行（大多数被排除的原因是：{reason}）：请检查列的选择。',
