@@ -1,5 +1,5 @@
 import type { ColumnSummary } from '../read/inferColumns';
-import type { Column, Table } from '../read/table';
+import { cellText, type Column, type Table } from '../read/table';
 import { message, type Message } from '../common/message';
 
 /**
@@ -306,7 +306,18 @@ export function suggestTransactionMapping(
       'content',
       (c) => c.kind === 'numeric' && (c.min ?? 0) > 0 && decimals(c) === true,
     );
-  item ??= pick('item', 'content', (c) => isText(c) && repeats(c) && c.unique <= rowCount / 2);
+  // An item varies within a customer's lines; a customer's country or segment does not.
+  item ??= pick(
+    'item',
+    'content',
+    (c) =>
+      isText(c) &&
+      repeats(c) &&
+      c.unique <= rowCount / 2 &&
+      customer !== null &&
+      table !== undefined &&
+      variesWithinCustomers(table, columns.find((d) => d.name === customer)!.index, c.index),
+  );
 
   const byQuantity = amount === null && quantity !== null && price !== null;
   if (!byQuantity) {
@@ -340,6 +351,26 @@ function reasonOf(mapping: TransactionMapping): Message {
   if (quantity !== null && price !== null)
     return message('mappingLooksLikeLinesPrice', { customer, date, quantity, price });
   return message('mappingLooksLikeLinesNoMoney', { customer, date });
+}
+
+/**
+ * Whether a column takes several values per customer on the first rows (on average more than
+ * 1.5 distinct values per customer), as items do and a customer's own attributes do not.
+ */
+function variesWithinCustomers(table: Table, customerIndex: number, index: number): boolean {
+  const customer = table.columns[customerIndex];
+  const column = table.columns[index];
+  const n = Math.min(table.rowCount, 10 * CONTENT_SAMPLE);
+  const customers = new Set<string>();
+  const pairs = new Set<string>();
+  for (let row = 0; row < n; row++) {
+    const who = cellText(customer, row);
+    const what = cellText(column, row);
+    if (who === '' || what === '') continue;
+    customers.add(who);
+    pairs.add(`${who}\u0000${what}`);
+  }
+  return pairs.size > 1.5 * customers.size;
 }
 
 /** Whether a column's numbers (on its first rows) include one with a fractional part. */
