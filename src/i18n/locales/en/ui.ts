@@ -419,6 +419,9 @@ export const ui = {
     money: 'Money per order line',
     byQuantity: 'Quantity × unit price',
     byAmount: 'One amount column',
+    noMoney: 'No money (recency and frequency only)',
+    noMoneyHint:
+      'RFM without M: customers are scored and segmented on recency and frequency; spend is left out everywhere.',
     amount: 'Amount column',
     quantity: 'Quantity column',
     price: 'Unit price column',

@@ -403,6 +403,8 @@ export const ui: CatalogShape<typeof english> = {
     money: '每条订单明细的金额',
     byQuantity: '数量 × 单价',
     byAmount: '一个金额列',
+    noMoney: '没有金额（只用 R 和 F）',
+    noMoneyHint: '不含 M 的 RFM：只按最近一次消费和消费频率评分和细分，所有地方都不显示消费金额。',
     amount: '金额列',
     quantity: '数量列',
     price: '单价列',
