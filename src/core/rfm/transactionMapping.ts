@@ -4,7 +4,8 @@ import { message, type Message } from '../common/message';
 
 /**
  * Which columns of an order export mean what. Money comes either from quantity x unit price or
- * from one amount column; the order column is optional (without it, every row is an order).
+ * from one amount column, or is absent (RFM on recency and frequency); the order column is
+ * optional (without it, a customer's day is an order).
  */
 export interface TransactionMapping {
   customer: string | null;

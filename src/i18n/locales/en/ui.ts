@@ -425,7 +425,7 @@ export const ui = {
     amount: 'Amount column',
     quantity: 'Quantity column',
     price: 'Unit price column',
-    none: '— none: each row is an order —',
+    none: '— none: each customer’s day is an order —',
     choose: '— choose —',
     dateQuestion: 'How are the dates in {column} written?',
     dayFirst: 'Day first (01/02/2024 is 1 February)',

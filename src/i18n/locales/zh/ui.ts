@@ -408,7 +408,7 @@ export const ui: CatalogShape<typeof english> = {
     amount: '金额列',
     quantity: '数量列',
     price: '单价列',
-    none: '— 无：每行是一个订单 —',
+    none: '— 无：每位客户每天算一个订单 —',
     choose: '— 请选择 —',
     dateQuestion: '{column} 中的日期是怎么写的？',
     dayFirst: '日在前（01/02/2024 是 2 月 1 日）',
