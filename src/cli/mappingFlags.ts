@@ -1,7 +1,13 @@
 import { UserError } from '../core/common/userError';
 import { parseDate, type DateOrder } from '../core/read/parseDate';
 import type { RfmSettings } from '../core/rfm/rfm';
-import { mappingProblem, type TransactionMapping } from '../core/rfm/transactionMapping';
+import type { MessageKey } from '../core/common/message';
+import {
+  mappingProblems,
+  type MappingBasis,
+  type MappingRole,
+  type TransactionMapping,
+} from '../core/rfm/transactionMapping';
 import type { AnalysisSession } from '../core/session/session';
 
 /** The flags that say which columns of an order export mean what, shared by the order-lines commands. */
@@ -18,14 +24,20 @@ export const MAPPING_FLAGS = {
   'day-first': { type: 'boolean' },
   'month-first': { type: 'boolean' },
   'no-cancellations': { type: 'boolean' },
+  'no-money': { type: 'boolean' },
 } as const;
 
 export const MAPPING_USAGE = `  --customer COL        the customer id column      (default: recognised from the names)
   --date COL            the order date column
-  --order COL           the order (invoice) id column; without one, each row is an order
+  --order COL           the order (invoice) id column; without one, each customer's day is an
+                        order
   --quantity COL        quantity ...
   --price COL           ... and unit price, multiplied per line
-  --amount COL          or one amount column instead of quantity x price
+  --amount COL          or one amount column instead of quantity x price; without money
+                        (none recognised, or --no-money), RFM is recency and frequency only
+  --item COL            the product of each line (baskets, recommendations)
+  --description COL     a readable name for the item
+  --no-money            leave money out even when a money column is recognised
   --snapshot DATE       the day recency counts to, ISO (default: the last order + 1 day)
   --day-first           dates such as 01/02/2011 are 1 February
   --month-first         dates such as 01/02/2011 are 2 January
@@ -37,6 +49,15 @@ type MappingValues = Partial<Record<keyof TransactionMapping | 'snapshot', strin
   'day-first'?: boolean;
   'month-first'?: boolean;
   'no-cancellations'?: boolean;
+  'no-money'?: boolean;
+};
+
+/** The flag that names each role's column, as the missing-columns message lists it. */
+const FLAG_OF_PROBLEM: Partial<Record<MessageKey, string>> = {
+  mappingNeedsCustomer: '--customer COL',
+  mappingNeedsDate: '--date COL',
+  mappingNeedsQuantity: '--quantity COL',
+  mappingNeedsPrice: '--price COL',
 };
 
 /** The RFM settings the flags ask for, over the mapping the session suggests for the file. */
@@ -54,9 +75,18 @@ export function rfmSettingsFrom(values: MappingValues, session: AnalysisSession)
     if (Number.isNaN(snapshot))
       throw new UserError('bad-option', 'cliSnapshot', { value: values.snapshot });
   }
-  const mapping = mappingFrom(values, session.summary().transactions.mapping);
-  const problem = mappingProblem(mapping);
-  if (problem !== null) throw new UserError('bad-mapping', problem.key, problem.params);
+  const suggested = session.summary().transactions.mapping;
+  const mapping = mappingFrom(values, suggested);
+  if (values['no-money']) Object.assign(mapping, { quantity: null, price: null, amount: null });
+  // Every column still missing at once, as the flags that would name them: one run to fix all.
+  const problems = mappingProblems(mapping);
+  const flags = problems.flatMap((p) => FLAG_OF_PROBLEM[p.key] ?? []);
+  if (flags.length > 0)
+    throw new UserError('bad-mapping', 'cliMappingMissing', {
+      count: flags.length,
+      flags: flags.join(' '),
+    });
+  if (problems.length > 0) throw new UserError('bad-mapping', problems[0].key, problems[0].params);
   return {
     mapping,
     dateOrder,
@@ -83,4 +113,23 @@ function mappingFrom(
     item: given('item') ?? suggested.item ?? null,
     description: given('description') ?? suggested.description ?? null,
   };
+}
+
+/** How each column of the mapping was chosen: given by a flag, or recognised by name or content. */
+export type ColumnChoice = MappingBasis | 'given';
+
+/** For each role of the mapping, whether a flag gave its column or how it was recognised. */
+export function columnChoices(
+  values: Partial<Record<MappingRole, string>>,
+  mapping: TransactionMapping,
+  session: AnalysisSession,
+): Partial<Record<MappingRole, ColumnChoice>> {
+  const { basis } = session.summary().transactions;
+  const choices: Partial<Record<MappingRole, ColumnChoice>> = {};
+  for (const role of Object.keys(mapping) as MappingRole[]) {
+    if (mapping[role] === null || mapping[role] === undefined) continue;
+    const how = values[role] !== undefined ? 'given' : basis[role];
+    if (how !== undefined) choices[role] = how;
+  }
+  return choices;
 }

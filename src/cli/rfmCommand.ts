@@ -8,7 +8,7 @@ import { choiceOption, intOption, parseCommandArgs } from './args';
 import { defaultSegmentMap, nameSegments, SEGMENT_SCHEMES } from '../core/rfm/rfmSegments';
 import type { Voice } from './voice';
 import type { Io } from './io';
-import { MAPPING_FLAGS, MAPPING_USAGE, rfmSettingsFrom } from './mappingFlags';
+import { columnChoices, MAPPING_FLAGS, MAPPING_USAGE, rfmSettingsFrom } from './mappingFlags';
 import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
@@ -26,7 +26,8 @@ named RFM segments, and k-means clusters on RFM.
 
 ${MAPPING_USAGE}
   --segment-map rf-grid|rfm-mean   the named segments: the classic ten of the R-by-F grid
-                        (default), or the eight of R, F and M above or below the mean
+                        (default), or the eight of R, F and M above or below the mean (needs
+                        money)
   --k N                 clusters on RFM (default: the recommended number)
   --k-max N             the elbow tries k = 1..N (default 10)
   --n-init N            k-means restarts per k (default 10; 3 above 5,000 customers, as the page)
@@ -92,9 +93,12 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
     const settings = rfmSettingsFrom(values, session);
     const options = rfmClusterOptions(values, flagOptions, session, settings);
     const rfm = session.rfm(settings, progress);
-    const defaultMap = defaultSegmentMap(
-      choiceOption('segment-map', values['segment-map'], SEGMENT_SCHEMES) ?? 'rf-grid',
-    );
+    const scheme = choiceOption('segment-map', values['segment-map'], SEGMENT_SCHEMES) ?? 'rf-grid';
+    // The mean segments split on M: without money they would call everyone low-spend.
+    if (scheme === 'rfm-mean' && !rfm.hasMoney)
+      throw new UserError('bad-option', 'rfmMeanSchemeNeedsMoney');
+    const defaultMap = defaultSegmentMap(scheme);
+    const choices = columnChoices(values, settings.mapping, session);
     const map = nameSegments(defaultMap, voice.say);
     const request = { options, rfm: settings };
     const analysis = await session.segmentation(request, { onProgress: progress });
@@ -126,12 +130,12 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
       values.json
         ? JSON.stringify({
             ...fileReadJson(session.read),
-            ...rfmJson(rfm, analysis, map, voice, settings.mapping),
+            ...rfmJson(rfm, analysis, map, voice, settings.mapping, choices),
             ...(modelPath === undefined ? {} : { modelFile: modelPath }),
             ...(reportPath === undefined ? {} : { reportFile: reportPath }),
           }) + '\n'
         : sheetLine(session.read, voice) +
-            rfmText(path, rfm, analysis, map, values.out, voice, settings.mapping) +
+            rfmText(path, rfm, analysis, map, values.out, voice, settings.mapping, choices) +
             (modelPath === undefined ? '' : voice.text('modelSaved', { path: modelPath }) + '\n') +
             reportLine,
     );

@@ -4,7 +4,8 @@ import { RFM_DROP_LABELS, RFM_DROP_REASONS, type RfmResult } from '../core/rfm/r
 import type { NamedSegmentMap } from '../core/rfm/rfmSegments';
 import { cellTotals, segmentCounts, segmentSummary } from '../core/rfm/rfmSummary';
 import { message } from '../core/common/message';
-import type { TransactionMapping } from '../core/rfm/transactionMapping';
+import type { MappingRole, TransactionMapping } from '../core/rfm/transactionMapping';
+import type { ColumnChoice } from './mappingFlags';
 import { textTable, type Voice } from './voice';
 
 /** The columns RFM read, by role (customer, date, order, quantity, price or amount, item). */
@@ -22,25 +23,35 @@ export function usedColumns(mapping: TransactionMapping): Record<string, string>
   return columns;
 }
 
-/** The result as the issue specifies it, plus the clusters. */
+/** The result as the issue specifies it, plus the clusters; without money, nothing of money. */
 export function rfmJson(
   rfm: RfmResult,
   analysis: AnalysisResult,
   map: NamedSegmentMap,
   voice: Voice,
   mapping: TransactionMapping,
+  choices: Partial<Record<MappingRole, ColumnChoice>> = {},
 ) {
   const totals = cellTotals(rfm, map.scheme);
   const chosen = resultFor(analysis, analysis.k)!;
+  const money = rfm.hasMoney;
+  const columns = usedColumns(mapping);
   return {
-    columns: usedColumns(mapping),
+    columns,
+    columnBasis: Object.fromEntries(
+      Object.keys(columns).flatMap((role) => {
+        const how = choices[role as MappingRole];
+        return how === undefined ? [] : [[role, how]];
+      }),
+    ),
+    hasMoney: money,
     rows: { read: rfm.rows.read, used: rfm.rows.used, dropped: rfm.rows.dropped },
     customers: rfm.customers.length,
     snapshot: formatDateTime(rfm.snapshot),
     firstOrder: formatDateTime(rfm.firstOrder),
     lastOrder: formatDateTime(rfm.lastOrder),
     dateOrder: rfm.dateOrder,
-    revenue: rfm.totalRevenue,
+    ...(money ? { revenue: rfm.totalRevenue } : {}),
     cancellations: { lines: rfm.rows.dropped.cancellation, examples: rfm.cancellationExamples },
     notes: rfm.notes.map((note) => voice.say(note)),
     segmentMap: map.scheme,
@@ -51,8 +62,12 @@ export function rfmJson(
       share: row.share,
       meanRecency: row.customers > 0 ? row.meanRecency : null,
       meanFrequency: row.customers > 0 ? row.meanFrequency : null,
-      meanMonetary: row.customers > 0 ? row.meanMonetary : null,
-      revenueShare: row.revenueShare,
+      ...(money
+        ? {
+            meanMonetary: row.customers > 0 ? row.meanMonetary : null,
+            revenueShare: row.revenueShare,
+          }
+        : {}),
     })),
     clustering: {
       features: analysis.features.map((f) => f.name),
@@ -82,7 +97,9 @@ export function rfmText(
   out: string | undefined,
   voice: Voice,
   mapping: TransactionMapping,
+  choices: Partial<Record<MappingRole, ColumnChoice>> = {},
 ): string {
+  const money = rfm.hasMoney;
   const dropped = RFM_DROP_REASONS.filter((r) => rfm.rows.dropped[r] > 0).map(
     (r) =>
       `  ${String(rfm.rows.dropped[r]).padStart(9)}  ${voice.say(message(RFM_DROP_LABELS[r]))}`,
@@ -90,7 +107,7 @@ export function rfmText(
   const summary = segmentSummary(cellTotals(rfm, map.scheme), map).sort(
     (a, b) => b.customers - a.customers,
   );
-  const money = (v: number) => (Number.isNaN(v) ? '' : v.toFixed(2));
+  const figure = (v: number) => (Number.isNaN(v) ? '' : v.toFixed(2));
   const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
   const lines = [
     voice.text('rfmSummary', {
@@ -101,8 +118,12 @@ export function rfmText(
     }),
     voice.text('rfmColumns', {
       list: Object.entries(usedColumns(mapping))
-        // As the flags that choose them: the same in every language.
-        .map(([role, column]) => `--${role} "${column}"`)
+        // As the flags that choose them (the same in every language), and how each was chosen.
+        .map(([role, column]) => {
+          const flag = `--${role} "${column}"`;
+          const how = choices[role as MappingRole];
+          return how === undefined ? flag : voice.text('rfmColumnChoice', { flag, how });
+        })
         .join(', '),
     }),
     ...(dropped.length > 0 ? [voice.text('leftOut'), ...dropped] : []),
@@ -113,6 +134,7 @@ export function rfmText(
     }),
     ...rfm.notes.map((note) => voice.say(note)),
     '',
+    // Without money, mean monetary and revenue share are left out (the notes say so).
     ...textTable(
       (
         [
@@ -121,20 +143,18 @@ export function rfmText(
           'columnShare',
           'columnMeanRecency',
           'columnMeanFrequency',
-          'columnMeanMonetary',
-          'columnRevenue',
+          ...(money ? (['columnMeanMonetary', 'columnRevenue'] as const) : []),
         ] as const
       ).map((key) => voice.text(key)),
       summary.map((row) => [
         row.name,
         String(row.customers),
         percent(row.share),
-        money(row.meanRecency),
-        money(row.meanFrequency),
-        money(row.meanMonetary),
-        percent(row.revenueShare),
+        figure(row.meanRecency),
+        figure(row.meanFrequency),
+        ...(money ? [figure(row.meanMonetary), percent(row.revenueShare)] : []),
       ]),
-      [false, true, true, true, true, true, true],
+      [false, true, true, true, true, ...(money ? [true, true] : [])],
     ),
     '',
     voice.text('rfmClusters', { k: analysis.k, recommended: analysis.recommendation.k }),

@@ -52,9 +52,14 @@ export function RfmCustomerTable() {
   // With an estimate: P(alive) and expected purchases, and CLV unless spend has no model.
   const valued = value !== null && (page?.rows[0]?.value !== undefined || page?.rows.length === 0);
   const withClv = valued && value.totals.clv !== null;
+  // Without money, monetary and M are left out (the code is then R and F).
+  const money = rfmView.hasMoney;
+  const rfmColumns = money
+    ? COLUMNS
+    : COLUMNS.filter((column) => column.key !== 'monetary' && column.key !== 'm');
   const columns = valued
-    ? [...COLUMNS, ...VALUE_COLUMNS.filter((column) => withClv || column.key !== 'clv')]
-    : COLUMNS;
+    ? [...rfmColumns, ...VALUE_COLUMNS.filter((column) => withClv || column.key !== 'clv')]
+    : rfmColumns;
   const total = page?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   const counts = summary ?? [];
@@ -146,11 +151,11 @@ export function RfmCustomerTable() {
                   </th>
                   <td className="num">{format.count(row.recency)}</td>
                   <td className="num">{format.count(row.frequency)}</td>
-                  <td className="num">{format.number(row.monetary)}</td>
+                  {money && <td className="num">{format.number(row.monetary)}</td>}
                   <td className="num">{row.r}</td>
                   <td className="num">{row.f}</td>
-                  <td className="num">{row.m}</td>
-                  <td className="num">{`${row.r}${row.f}${row.m}`}</td>
+                  {money && <td className="num">{row.m}</td>}
+                  <td className="num">{`${row.r}${row.f}${money ? row.m : ''}`}</td>
                   <td className="nowrap">
                     <span
                       className="swatch"

@@ -67,7 +67,10 @@ export function RfmGrid() {
           {t('ui.grid.scheme')}
           <select value={map.scheme} onChange={(e) => setScheme(e.target.value as SegmentScheme)}>
             <option value="rf-grid">{t('ui.grid.schemeGrid')}</option>
-            <option value="rfm-mean">{t('ui.grid.schemeMean')}</option>
+            {/* The mean segments split on M: without money they are not offered. */}
+            <option value="rfm-mean" disabled={!rfmView.hasMoney}>
+              {t('ui.grid.schemeMean')}
+            </option>
           </select>
         </label>
       </div>

@@ -52,11 +52,18 @@ export function RfmLinesReport() {
             <Moment time={rfmView.snapshot} text={format.dateTime(rfmView.snapshot)} />
           </dd>
         </div>
-        <div>
-          <dt>{t('ui.lines.revenue')}</dt>
-          <dd>{format.number(rfmView.revenue)}</dd>
-        </div>
+        {rfmView.hasMoney && (
+          <div>
+            <dt>{t('ui.lines.revenue')}</dt>
+            <dd>{format.number(rfmView.revenue)}</dd>
+          </div>
+        )}
       </dl>
+      {rfmView.notes.map((note, i) => (
+        <p key={i} className="hint">
+          {render(note)}
+        </p>
+      ))}
       <table className="data-table data-table--compact">
         <caption className="visually-hidden">{t('ui.lines.caption')}</caption>
         <tbody>

@@ -15,6 +15,8 @@ export function RfmSegmentSummary() {
   const scheme = useStore((s) => s.segmentMap.scheme);
   if (!rfmView) return null;
   const rows = summary ?? [];
+  // Without money, mean monetary and revenue share are left out (a note says so).
+  const money = rfmView.hasMoney;
   return (
     <div className="table-scroll">
       <table className="data-table">
@@ -34,12 +36,16 @@ export function RfmSegmentSummary() {
             <th scope="col" className="num">
               {t('ui.rfmSummary.frequency')}
             </th>
-            <th scope="col" className="num">
-              {t('ui.rfmSummary.monetary')}
-            </th>
-            <th scope="col" className="num">
-              {t('ui.rfmSummary.revenue')}
-            </th>
+            {money && (
+              <th scope="col" className="num">
+                {t('ui.rfmSummary.monetary')}
+              </th>
+            )}
+            {money && (
+              <th scope="col" className="num">
+                {t('ui.rfmSummary.revenue')}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -57,8 +63,8 @@ export function RfmSegmentSummary() {
               <td className="num">{format.percent(row.share)}</td>
               <td className="num">{format.number(row.meanRecency, 1)}</td>
               <td className="num">{format.number(row.meanFrequency, 1)}</td>
-              <td className="num">{format.number(row.meanMonetary)}</td>
-              <td className="num">{format.percent(row.revenueShare)}</td>
+              {money && <td className="num">{format.number(row.meanMonetary)}</td>}
+              {money && <td className="num">{format.percent(row.revenueShare)}</td>}
             </tr>
           ))}
         </tbody>

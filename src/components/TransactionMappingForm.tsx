@@ -44,10 +44,16 @@ export function TransactionMappingForm() {
   const setSnapshot = useStore((s) => s.setSnapshot);
   const moneyName = useId();
   const datesName = useId();
-  // Which way money is given is the user's choice even before its columns are chosen.
-  const [byAmount, setByAmount] = useState(
-    settings.mapping.amount !== null ||
-      (settings.mapping.quantity === null && settings.mapping.price === null),
+  // Which way money is given is the user's choice even before its columns are chosen; a file
+  // suggested without money starts with none (RFM on recency and frequency).
+  const [money, setMoney] = useState<'quantity' | 'amount' | 'none'>(
+    settings.mapping.amount !== null
+      ? 'amount'
+      : settings.mapping.quantity !== null || settings.mapping.price !== null
+        ? 'quantity'
+        : dataset?.transactions.looksLikeTransactions
+          ? 'none'
+          : 'amount',
   );
   if (!dataset) return null;
   const { mapping } = settings;
@@ -91,9 +97,9 @@ export function TransactionMappingForm() {
           <input
             type="radio"
             name={moneyName}
-            checked={!byAmount}
+            checked={money === 'quantity'}
             onChange={() => {
-              setByAmount(false);
+              setMoney('quantity');
               setMapping({ amount: null });
             }}
           />
@@ -103,23 +109,35 @@ export function TransactionMappingForm() {
           <input
             type="radio"
             name={moneyName}
-            checked={byAmount}
+            checked={money === 'amount'}
             onChange={() => {
-              setByAmount(true);
+              setMoney('amount');
               setMapping({ quantity: null, price: null });
             }}
           />
           {t('ui.mapping.byAmount')}
         </label>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name={moneyName}
+            checked={money === 'none'}
+            onChange={() => {
+              setMoney('none');
+              setMapping({ quantity: null, price: null, amount: null });
+            }}
+          />
+          {t('ui.mapping.noMoney')}
+        </label>
         <div className="controls">
-          {byAmount ? (
-            column('amount', 'ui.mapping.amount')
-          ) : (
+          {money === 'amount' && column('amount', 'ui.mapping.amount')}
+          {money === 'quantity' && (
             <>
               {column('quantity', 'ui.mapping.quantity')}
               {column('price', 'ui.mapping.price')}
             </>
           )}
+          {money === 'none' && <p className="hint">{t('ui.mapping.noMoneyHint')}</p>}
         </div>
       </fieldset>
       {(ambiguous || settings.dateOrder !== null) && (

@@ -398,14 +398,19 @@ describe('segmentlens rfm', SPAWNING, () => {
 
     // The names alone are enough here: client, a date column and paid.
     const suggested = await run(['rfm', ambiguous, '--day-first', '--json']);
-    expect(suggested.stdout).toBe(dayFirst.stdout);
+    // The same result; only how the columns were chosen differs (given, or recognised).
+    const { columnBasis: given, ...fromFlags } = JSON.parse(dayFirst.stdout);
+    const { columnBasis: recognised, ...fromNames } = JSON.parse(suggested.stdout);
+    expect(fromNames).toEqual(fromFlags);
+    expect(given).toEqual({ customer: 'given', date: 'given', amount: 'given' });
+    expect(recognised).toEqual({ customer: 'name', date: 'content', amount: 'name' });
     const anonymous = join(dir, 'anonymous.csv');
     await writeFile(anonymous, 'who,when,paid\na,2024-01-02,5\na,2024-03-04,6\nb,2024-02-03,7\n');
     const unmapped = await run(['rfm', anonymous]);
     expect(unmapped.code).toBe(2);
-    expect(unmapped.stderr).toMatch(/name it with --customer COL/);
+    expect(unmapped.stderr).toMatch(/add --customer COL \(segmentlens rfm --help/);
     const onePrice = await run(['rfm', transactions, '--quantity', 'Quantity']);
-    expect(onePrice.stderr).toMatch(/--amount COL, or --quantity COL and --price COL/);
+    expect(onePrice.stderr).toMatch(/add --price COL/);
   });
 });
 
@@ -556,7 +561,7 @@ describe('segmentlens --lang', () => {
     // The command line's own wording of a core message, in Chinese.
     const unmapped = await runMain(['--lang', 'zh', 'rfm', customers, '--customer', 'customer_id']);
     expect(unmapped.stderr).toBe(
-      `segmentlens: ${renderMessage('zh', message('mappingNeedsDate'), 'cli')}\n`,
+      `segmentlens: ${renderMessage('zh', message('cliMappingMissing', { count: 1, flags: '--date COL' }), 'cli')}\n`,
     );
   });
 

@@ -1,14 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rfmCommand } from '../../src/cli/rfmCommand';
 import { runCommand } from '../support/runCommand';
+import { generateGroceriesCsv } from '../../scripts/generators/orderShapes';
 
 let dir: string;
 let retail: string;
 let oneDay: string;
 let restarting: string;
+let groceries: string;
+let anonymous: string;
 
 /** Online Retail-like lines: invoices are digits, cancellations are C + the digits. */
 function retailCsv(): string {
@@ -34,6 +37,11 @@ beforeAll(async () => {
   for (let d = 1; d <= 6; d++)
     for (let id = 1; id <= 5; id++) restart.push(`${id},2024-06-0${d},c${(d + id) % 4},${d + id}`);
   await writeFile(restarting, restart.join('\n') + '\n');
+  groceries = join(dir, 'groceries.csv');
+  await writeFile(groceries, generateGroceriesCsv({ lines: 3_000, members: 300, seed: 3 }));
+  // Nothing to recognise a customer or a date by: every role has to be given.
+  anonymous = join(dir, 'anonymous.csv');
+  await writeFile(anonymous, 'a,b,c\nx,1,2\ny,3,4\n');
 });
 
 afterAll(async () => {
@@ -94,7 +102,7 @@ describe('segmentlens rfm on real files', () => {
     });
     const text = await rfm(retail, '--k', '2', '--n-init', '1');
     expect(text).toContain(
-      'Columns: --customer "CustomerID", --date "InvoiceDate", --order "InvoiceNo", --quantity "Quantity", --price "UnitPrice".',
+      'Columns: --customer "CustomerID" (recognised by its name), --date "InvoiceDate" (recognised by its name), --order "InvoiceNo" (recognised by its name), --quantity "Quantity" (recognised by its name), --price "UnitPrice" (recognised by its name).',
     );
     const byAmount = JSON.parse(await rfm(oneDay, '--k', '2', '--n-init', '1', '--json'));
     expect(byAmount.columns).toEqual({
@@ -103,5 +111,78 @@ describe('segmentlens rfm on real files', () => {
       order: 'order',
       amount: 'amount',
     });
+  });
+});
+
+describe('segmentlens rfm on a file without money', () => {
+  const quick = ['--k', '2', '--n-init', '1'];
+
+  it('recognises the groceries basket file and runs RFM on recency and frequency only', async () => {
+    const json = JSON.parse(await rfm(groceries, ...quick, '--json'));
+    expect(json.columns).toEqual({
+      customer: 'Member_number',
+      date: 'Date',
+      item: 'itemDescription',
+    });
+    expect(json.columnBasis).toEqual({ customer: 'name', date: 'name', item: 'name' });
+    expect(json.hasMoney).toBe(false);
+    expect(json.customers).toBe(300);
+    expect(json.rows).toMatchObject({ read: 3_000, used: 3_000 });
+    expect(json).not.toHaveProperty('revenue');
+    for (const segment of json.segments) {
+      expect(segment).not.toHaveProperty('meanMonetary');
+      expect(segment).not.toHaveProperty('revenueShare');
+    }
+    expect(json.clustering.features).toEqual(['recency', 'log1p(frequency)']);
+    expect(json.notes.join(' ')).toContain('RFM without M');
+    expect(json.notes.join(' ')).toContain('purchases on one day count as one order');
+  });
+
+  it('says in the text which columns it took and why, and leaves money out of the table', async () => {
+    const text = await rfm(groceries, ...quick);
+    expect(text).toContain(
+      'Columns: --customer "Member_number" (recognised by its name), --date "Date" (recognised by its name), --item "itemDescription" (recognised by its name).',
+    );
+    expect(text).toContain('RFM without M');
+    expect(text).not.toMatch(/mean monetary|revenue/);
+    const given = await rfm(groceries, ...quick, '--customer', 'Member_number');
+    expect(given).toContain('--customer "Member_number" (given)');
+  });
+
+  it('speaks Chinese, money left out as well', async () => {
+    const result = await runCommand(rfmCommand, [groceries, ...quick], 'zh');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('不含 M 的 RFM');
+    expect(result.stdout).toContain('（按列名识别）');
+    expect(result.stdout).not.toContain('平均消费金额');
+  });
+
+  it('writes rfm.csv without monetary and M', async () => {
+    const out = join(dir, 'groceries-out');
+    await rfm(groceries, ...quick, '--out', out);
+    const table = await readFile(join(out, 'rfm.csv'), 'utf8');
+    expect(table.slice(1).split('\r\n')[0]).toBe('customer,recency,frequency,R,F,segment,cluster');
+  });
+
+  it('refuses the R, F and M mean segments without money, saying what to do', async () => {
+    const result = await runCommand(rfmCommand, [groceries, ...quick, '--segment-map', 'rfm-mean']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/need a money column/);
+  });
+
+  it('--no-money leaves the money of a file with money out', async () => {
+    const json = JSON.parse(await rfm(retail, ...quick, '--no-money', '--json'));
+    expect(json.hasMoney).toBe(false);
+    expect(json.columns).not.toHaveProperty('quantity');
+  });
+
+  it('lists every column flag it still needs in one message', async () => {
+    const result = await runCommand(rfmCommand, [anonymous, ...quick]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'segmentlens: 2 columns were not recognised or not complete: add --customer COL --date COL (segmentlens rfm --help lists every column flag).\n',
+    );
+    const price = await runCommand(rfmCommand, [anonymous, ...quick, '--quantity', 'b']);
+    expect(price.stderr).toContain('add --customer COL --date COL --price COL');
   });
 });

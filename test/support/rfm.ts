@@ -58,7 +58,10 @@ export interface HandMadeCustomer {
  * tests of what is computed from one: tables, summaries, exports. Dates and row accounting are
  * filler.
  */
-export function handMadeRfm(customers: HandMadeCustomer[]): RfmResult {
+export function handMadeRfm(
+  customers: HandMadeCustomer[],
+  { money = true }: { money?: boolean } = {},
+): RfmResult {
   const recency = Int32Array.from(customers, (c) => c.recency);
   const frequency = Int32Array.from(customers, (c) => c.frequency);
   const monetary = Float64Array.from(customers, (c) => c.monetary);
@@ -66,7 +69,10 @@ export function handMadeRfm(customers: HandMadeCustomer[]): RfmResult {
     Uint8Array.from(customers, (c, i) => given(c) ?? computed[i]);
   const r = scores((c) => c.r, tieScores(recency, false));
   const f = scores((c) => c.f, tieScores(frequency, true));
-  const m = scores((c) => c.m, tieScores(monetary, true));
+  if (!money) monetary.fill(0);
+  const m = money
+    ? scores((c) => c.m, tieScores(monetary, true))
+    : new Uint8Array(customers.length);
   const segmentMap = defaultSegmentMap('rf-grid');
   const grid = Uint8Array.from(r, (score, i) => cellIndex(score, f[i]));
   const day = 86_400_000;
@@ -91,6 +97,7 @@ export function handMadeRfm(customers: HandMadeCustomer[]): RfmResult {
     r,
     f,
     m,
+    hasMoney: money,
     cells: { 'rf-grid': grid, 'rfm-mean': meanCells(recency, frequency, monetary) },
     segment: Uint8Array.from(grid, (cell) => segmentMap.cells[cell]),
     segmentMap,

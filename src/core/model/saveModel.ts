@@ -293,6 +293,8 @@ function rfmModelOf(
   map: SegmentMap = defaultSegmentMap('rf-grid'),
 ): RfmModel {
   const { rfm } = session.linesAndRfm(settings);
+  // The model scores new files against money cut points and means: without money it has none.
+  if (!rfm.hasMoney) throw new UserError('bad-mapping', 'rfmModelNeedsMoney');
   return {
     mapping: storeMapping(settings.mapping),
     dateOrder: rfm.dateOrder,

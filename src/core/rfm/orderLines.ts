@@ -22,7 +22,7 @@ import {
   isCancellation,
   type CancellationSetting,
 } from './cancellations';
-import { mappingProblem, type TransactionMapping } from './transactionMapping';
+import { hasMoney, mappingProblem, type TransactionMapping } from './transactionMapping';
 import { message, type MessageKey } from '../common/message';
 
 /** Why an order line was left out, in the order the checks run. */
@@ -92,8 +92,10 @@ export interface OrderLines {
   sharedOrderIds: number;
   /** Time of each line, ms on a UTC clock. */
   time: Float64Array;
-  /** Money of each line: quantity x price, or the amount. */
+  /** Money of each line: quantity x price, or the amount; 0 everywhere without money. */
   value: Float64Array;
+  /** Whether the mapping has money (an amount, or quantity and price): RFM without M if not. */
+  hasMoney: boolean;
   /** Item of each line, an index into `items`; -1 where blank; null without an item column. */
   item: Int32Array | null;
   /** Item ids as written, trimmed, in first-seen order. */
@@ -116,9 +118,12 @@ export function selectOrderLines(
   const customerColumn = requireColumn(table, mapping.customer!);
   const dateColumn = requireColumn(table, mapping.date!);
   const orderColumn = mapping.order === null ? null : requireColumn(table, mapping.order);
+  const withMoney = hasMoney(mapping);
   const amountColumn = mapping.amount === null ? null : requireColumn(table, mapping.amount);
-  const quantityColumn = amountColumn === null ? requireColumn(table, mapping.quantity!) : null;
-  const priceColumn = amountColumn === null ? requireColumn(table, mapping.price!) : null;
+  const quantityColumn =
+    amountColumn === null && withMoney ? requireColumn(table, mapping.quantity!) : null;
+  const priceColumn =
+    amountColumn === null && withMoney ? requireColumn(table, mapping.price!) : null;
   const itemColumn = mapping.item ? requireColumn(table, mapping.item) : null;
   const descriptionColumn = mapping.description ? requireColumn(table, mapping.description) : null;
   const dateOrder = settings.dateOrder ?? decideDateOrder(dateColumn);
@@ -183,8 +188,11 @@ export function selectOrderLines(
       drop(row, 3);
       continue;
     }
-    let value: number;
-    if (amountColumn !== null) {
+    // Without money every line is worth 0 and none is left out for its money.
+    let value = 0;
+    if (!withMoney) {
+      // Nothing to check.
+    } else if (amountColumn !== null) {
       value = amountColumn.numbers[row];
       if (value !== value) {
         drop(row, 4);
@@ -263,6 +271,7 @@ export function selectOrderLines(
     sharedOrderIds: shared.count,
     time: lineTime.slice(0, used),
     value: lineValue.slice(0, used),
+    hasMoney: withMoney,
     item,
     items: itemIds.keys,
     descriptions:
@@ -360,9 +369,10 @@ function decideDateOrder(column: Column): DateOrder {
   return guess.order;
 }
 
-/** A line's quantity, or its amount without a quantity column (NaN when missing). */
+/** A line's quantity, or its amount without a quantity column (NaN when missing or moneyless). */
 function lineQuantity(row: number, quantity: Column | null, amount: Column | null): number {
-  return (quantity ?? amount)!.numbers[row];
+  const column = quantity ?? amount;
+  return column === null ? NaN : column.numbers[row];
 }
 
 function timeOf(column: Column, row: number, times: Float64Array): number {

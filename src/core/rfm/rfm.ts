@@ -45,10 +45,18 @@ export interface RfmResult {
   customers: string[];
   recency: Int32Array;
   frequency: Int32Array;
+  /** Zero for everyone without money (see hasMoney). */
   monetary: Float64Array;
   r: Uint8Array;
   f: Uint8Array;
+  /** Scores 1..5; 0 for everyone without money. */
   m: Uint8Array;
+  /**
+   * Whether the order lines had money. Without it RFM is recency and frequency only: the named
+   * segments come from the R-by-F grid (the 'rfm-mean' scheme needs M and is not offered), and
+   * every table, chart and export leaves M out.
+   */
+  hasMoney: boolean;
   /** Each customer's cell under each segment scheme (see rfmSegments). */
   cells: Record<SegmentScheme, Uint8Array>;
   /** Each customer's named segment under the default map (the page may use its own). */
@@ -117,7 +125,7 @@ export function rfmOfLines(
   for (let i = 0; i < c; i++) recency[i] = wholeDaysBetween(lastPurchase[i], snapshot);
   const r = tieScores(recency, false);
   const f = tieScores(frequency, true);
-  const m = tieScores(monetary, true);
+  const m = lines.hasMoney ? tieScores(monetary, true) : new Uint8Array(c);
   const cells = {
     'rf-grid': gridCells(r, f),
     'rfm-mean': meanCells(recency, frequency, monetary),
@@ -125,10 +133,12 @@ export function rfmOfLines(
   const segmentMap = defaultSegmentMap('rf-grid');
   const segment = Uint8Array.from(cells['rf-grid'], (cell) => segmentMap.cells[cell]);
   const notes: Message[] = [];
+  if (!lines.hasMoney) notes.push(message('rfmNoteNoMoney'));
+  if (lines.orders.length === 0) notes.push(message('rfmNoteOrdersByDay'));
   const tied: [string, ArrayLike<number>][] = [
     ['recency', recency],
     ['frequency', frequency],
-    ['monetary', monetary],
+    ...(lines.hasMoney ? [['monetary', monetary] as [string, ArrayLike<number>]] : []),
   ];
   for (const [which, values] of tied)
     if (c > 1 && oneValue(values))
@@ -154,6 +164,7 @@ export function rfmOfLines(
     r,
     f,
     m,
+    hasMoney: lines.hasMoney,
     cells,
     segment,
     segmentMap,
@@ -169,16 +180,24 @@ export function rfmOfLines(
   };
 }
 
-/** Orders per customer: distinct order ids, or every line without an order column. */
+/**
+ * Orders per customer: distinct order ids, or, without an order column, distinct days (UTC) on
+ * which the customer bought: a basket file's lines of one visit are one order, as baskets count.
+ */
 function countOrders(lines: OrderLines, frequency: Int32Array): void {
-  if (lines.orders.length === 0) {
-    for (let i = 0; i < lines.count; i++) frequency[lines.customer[i]]++;
-    return;
+  const byDay = lines.orders.length === 0;
+  const orderOf = (i: number) =>
+    byDay ? Math.floor(lines.time[i] / ONE_DAY_MS) - dayOffset : lines.order[i];
+  let dayOffset = 0;
+  let days = 1;
+  if (byDay) {
+    dayOffset = Math.floor(lines.firstOrder / ONE_DAY_MS);
+    days = Math.floor(lines.lastOrder / ONE_DAY_MS) - dayOffset + 1;
   }
   // Sort (customer, order) pairs as one number and count runs.
   const pairs = new Float64Array(lines.count);
-  const stride = Math.max(1, lines.orders.length);
-  for (let i = 0; i < lines.count; i++) pairs[i] = lines.customer[i] * stride + lines.order[i];
+  const stride = Math.max(1, byDay ? days : lines.orders.length);
+  for (let i = 0; i < lines.count; i++) pairs[i] = lines.customer[i] * stride + orderOf(i);
   pairs.sort();
   let previous = -1;
   for (let i = 0; i < lines.count; i++) {

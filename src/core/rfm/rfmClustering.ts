@@ -14,19 +14,21 @@ export const RFM_COLUMNS = { customer: 'customer', r: 'recency', f: 'frequency',
 /**
  * Clustering on RFM as the RFM issue defines it: log1p of frequency and monetary, then the
  * z-score; the customer id is an identifier; no row is dropped (two customers with the same
- * figures are two customers, and a big spender is the point, not an outlier to clip).
+ * figures are two customers, and a big spender is the point, not an outlier to clip). Without
+ * money (`hasMoney` false) the clusters are on recency and log1p of frequency only.
  */
-export function rfmAnalysisOptions(base: AnalysisOptions): AnalysisOptions {
+export function rfmAnalysisOptions(base: AnalysisOptions, hasMoney = true): AnalysisOptions {
+  const money = hasMoney ? [RFM_COLUMNS.m] : [];
   return {
     ...base,
     kinds: { [RFM_COLUMNS.customer]: 'identifier' },
-    features: [RFM_COLUMNS.r, RFM_COLUMNS.f, RFM_COLUMNS.m],
+    features: [RFM_COLUMNS.r, RFM_COLUMNS.f, ...money],
     oneHot: [],
     clean: {
       ...DEFAULT_CLEANING,
       duplicates: 'keep',
       outliers: 'none',
-      log1p: [RFM_COLUMNS.f, RFM_COLUMNS.m],
+      log1p: [RFM_COLUMNS.f, ...money],
     },
     scale: 'zscore',
     wording: RFM_WORDING,

@@ -2,6 +2,7 @@ import { BOM, csvLine, neutraliseCell, PartWriter } from '../export/exportCsv';
 import type { RfmResult } from './rfm';
 import type { NamedSegmentMap } from './rfmSegments';
 
+/** The header of an RFM table with money; see rfmExportHeader. */
 export const RFM_EXPORT_HEADER = [
   'customer',
   'recency',
@@ -14,6 +15,13 @@ export const RFM_EXPORT_HEADER = [
   'cluster',
 ] as const;
 
+/** The export's columns: without money, `monetary` and `M` are left out. */
+export function rfmExportHeader(hasMoney: boolean): readonly string[] {
+  return hasMoney
+    ? RFM_EXPORT_HEADER
+    : RFM_EXPORT_HEADER.filter((name) => name !== 'monetary' && name !== 'M');
+}
+
 export interface RfmExport {
   rfm: RfmResult;
   map: NamedSegmentMap;
@@ -25,30 +33,32 @@ export interface RfmExport {
 }
 
 /**
- * One row per customer: `customer,recency,frequency,monetary,R,F,M,segment,cluster`, with the
- * segment named by the map the user sees. Monetary is written to 12 significant digits, which
+ * One row per customer: `customer,recency,frequency,monetary,R,F,M,segment,cluster` (without
+ * money `customer,recency,frequency,R,F,segment,cluster`), with the segment named by the map the
+ * user sees. Monetary is written to 12 significant digits, which
  * drops float noise (2780.6600000000003) and keeps cents on any realistic total.
  */
 export function rfmCsvParts(spec: RfmExport): string[] {
   const { rfm, map, clusters, segment, cluster } = spec;
   const cellOf = rfm.cells[map.scheme];
   const out = new PartWriter();
-  out.write(BOM + csvLine(RFM_EXPORT_HEADER));
+  out.write(BOM + csvLine(rfmExportHeader(rfm.hasMoney)));
   for (let i = 0; i < rfm.customers.length; i++) {
     const s = map.cells[cellOf[i]];
     const c = clusters === null ? -1 : clusters[i];
     if (segment !== undefined && s !== segment) continue;
     if (cluster !== undefined && c !== cluster) continue;
     const id = rfm.customers[i];
+    const money = rfm.hasMoney;
     out.write(
       csvLine([
         neutraliseCell(id, true),
         String(rfm.recency[i]),
         String(rfm.frequency[i]),
-        formatMoney(rfm.monetary[i]),
+        ...(money ? [formatMoney(rfm.monetary[i])] : []),
         String(rfm.r[i]),
         String(rfm.f[i]),
-        String(rfm.m[i]),
+        ...(money ? [String(rfm.m[i])] : []),
         neutraliseCell(map.names[s], false),
         c >= 0 ? String(c) : '',
       ]),

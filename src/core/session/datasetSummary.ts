@@ -86,6 +86,6 @@ export function describeDataset(
     malformedRows: malformed,
     shortRows: short,
     notes: table.notes,
-    transactions: suggestTransactionMapping(columns, table.rowCount),
+    transactions: suggestTransactionMapping(columns, table.rowCount, table),
   };
 }

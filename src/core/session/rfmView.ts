@@ -1,3 +1,4 @@
+import type { Message } from '../common/message';
 import type { DateOrder } from '../read/parseDate';
 import type { RfmRowReport, RfmSettings } from '../rfm/rfm';
 import type { SegmentScheme } from '../rfm/rfmSegments';
@@ -16,6 +17,10 @@ export interface RfmView {
   lastOrder: number;
   dateOrder: DateOrder;
   revenue: number;
+  /** Whether the lines have money; without it the page leaves M out everywhere. */
+  hasMoney: boolean;
+  /** What the reader should know about how the figures were made (no money, orders by day...). */
+  notes: Message[];
   /** Per cell totals of each scheme: with a segment map they give the summary and the grid. */
   cells: Record<SegmentScheme, CellTotals>;
 }

@@ -171,6 +171,8 @@ export class AnalysisSession {
       lastOrder: result.lastOrder,
       dateOrder: result.dateOrder,
       revenue: result.totalRevenue,
+      hasMoney: result.hasMoney,
+      notes: result.notes,
       cells: {
         'rf-grid': cellTotals(result, 'rf-grid'),
         'rfm-mean': cellTotals(result, 'rfm-mean'),
@@ -218,7 +220,7 @@ export class AnalysisSession {
     if (stage.result.customers.length < 2) throw new UserError('too-few-rows', 'rfmOneCustomer');
     return {
       analysis: stage.customers,
-      options: rfmAnalysisOptions(request.options),
+      options: rfmAnalysisOptions(request.options, stage.result.hasMoney),
       rfm: stage.result,
     };
   }

@@ -97,11 +97,12 @@ export function rfmQuery(
     ...money.checks,
   ];
   // As the app counts orders (rfm/orderLines.ts, splitSharedOrders): where an order id is used
-  // by several customers or on several days, an order is the id of one customer on one day.
+  // by several customers or on several days, an order is the id of one customer on one day;
+  // without an order column, an order is a customer's day (rfm/rfm.ts, countOrders).
   const day = `CAST(FLOOR(sl_time / ${DAY_MS}) AS TEXT)`;
   const frequency =
     mapping.order === null
-      ? 'COUNT(*)'
+      ? `COUNT(DISTINCT ${day})`
       : `COUNT(DISTINCT CASE WHEN sl_shared THEN sl_lines.sl_order || ' @' || ${day} ` +
         'ELSE sl_lines.sl_order END) + COUNT(*) FILTER (WHERE sl_lines.sl_order IS NULL)';
   const sharedCte: Cte[] =

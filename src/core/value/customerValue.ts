@@ -18,7 +18,7 @@ import {
   type SpendCorrelation,
 } from './gammaGamma';
 import { summarizeHistories, UNIT_DAYS, type CustomerHistories, type ValueUnit } from './summary';
-import type { Message } from '../common/message';
+import { message, type Message } from '../common/message';
 
 export interface CustomerValueOptions {
   unit: ValueUnit;
@@ -100,14 +100,18 @@ export function computeCustomerValue(
   let spendProblem: Message | null = null;
   let expectedSpend: Float64Array | null = null;
   let clv: Float64Array | null = null;
-  try {
-    gammaGamma = fitGammaGamma(histories, { penalizer }, (f) => onProgress?.(0.45 + 0.1 * f));
-    expectedSpend = expectedAverageSpend(gammaGamma, histories);
-    clv = customerLifetimeValue(bgnbd, histories, expectedSpend, options);
-  } catch (error) {
-    if (!isUserError(error) || error.code === 'bad-option') throw error;
-    spendProblem = error.sentence;
-  }
+  if (!lines.hasMoney) {
+    // Spend cannot be modelled without money: P(alive) and expected purchases still can.
+    spendProblem = message('valueNeedsMoney');
+  } else
+    try {
+      gammaGamma = fitGammaGamma(histories, { penalizer }, (f) => onProgress?.(0.45 + 0.1 * f));
+      expectedSpend = expectedAverageSpend(gammaGamma, histories);
+      clv = customerLifetimeValue(bgnbd, histories, expectedSpend, options);
+    } catch (error) {
+      if (!isUserError(error) || error.code === 'bad-option') throw error;
+      spendProblem = error.sentence;
+    }
   onProgress?.(0.6);
   let holdout: HoldoutCheck | null = null;
   let holdoutProblem: Message | null = null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLEANING } from '../../../src/core/clean/cleanOptions';
 import { isUserError } from '../../../src/core/common/userError';
+import { message } from '../../../src/core/common/message';
 import { APP_VERSION } from '../../../src/core/model/appVersion';
 import {
   MODEL_FORMAT,
@@ -211,6 +212,17 @@ describe('saveModel', () => {
       { ...settings, snapshot: Date.UTC(2024, 1, 1) },
     );
     expect(fixed.model.rfm!.snapshot).toEqual({ rule: 'fixed', at: Date.UTC(2024, 1, 1) });
+  });
+
+  it('refuses to save an RFM model without money, in a sentence', async () => {
+    const session = await openText(ORDER_LINES, 'orders.csv');
+    const settings = {
+      mapping: { ...ORDER_MAPPING, quantity: null, price: null, amount: null },
+      dateOrder: null,
+      snapshot: null,
+    };
+    const error = await savedModel(session, { k: 2, kMax: 2 }, settings).catch((e: unknown) => e);
+    expect(isUserError(error) && error.sentence).toEqual(message('rfmModelNeedsMoney'));
   });
 
   it('refuses a k the analysis did not compute', async () => {

@@ -7,6 +7,7 @@ import { cellIndex, defaultSegmentMap, meanCell } from '../../../src/core/rfm/rf
 import { EMPTY_MAPPING } from '../../../src/core/rfm/transactionMapping';
 import { isUserError } from '../../../src/core/common/userError';
 import { generateTransactionsCsv } from '../../../scripts/generators/transactions';
+import { generateGroceriesCsv } from '../../../scripts/generators/orderShapes';
 import { rfmOf, settings, UCI_MAPPING } from '../../support/rfm';
 
 async function userErrorOf(work: () => Promise<unknown>) {
@@ -70,16 +71,17 @@ describe('computeRfm', () => {
     expect(RFM_DROP_REASONS[3 - 1]).toBe('cancellation');
   });
 
-  it('counts every row as an order without an order column, and sums an amount column', async () => {
+  it('counts a customer’s day as an order without an order column, and sums an amount column', async () => {
     const rfm = await rfmOf(
-      'customer,date,amount\na,2024-02-01,10\na,2024-02-01,5\nb,2024-02-03,7\nb,2024-02-03,-7\n',
+      'customer,date,amount\na,2024-02-01,10\na,2024-02-01 18:00,5\na,2024-02-02,1\nb,2024-02-03,7\nb,2024-02-03,-7\n',
       settings({ ...EMPTY_MAPPING, customer: 'customer', date: 'date', amount: 'amount' }),
     );
     expect(rfm.customers).toEqual(['a', 'b']);
     expect(Array.from(rfm.frequency)).toEqual([2, 1]);
-    expect(Array.from(rfm.monetary)).toEqual([15, 7]);
+    expect(rfm.notes).toContainEqual(message('rfmNoteOrdersByDay'));
+    expect(Array.from(rfm.monetary)).toEqual([16, 7]);
     expect(rfm.rows.dropped.not_positive).toBe(1);
-    expect(Array.from(rfm.recency)).toEqual([3, 1]);
+    expect(Array.from(rfm.recency)).toEqual([2, 1]);
   });
 
   it('reads day-first dates when a day above 12 shows it, and asks when nothing does', async () => {
@@ -145,6 +147,51 @@ describe('computeRfm', () => {
   });
 });
 
+describe('RFM without money', () => {
+  const GROCERY_MAPPING = { ...EMPTY_MAPPING, customer: 'Member_number', date: 'Date' };
+
+  it('scores recency and frequency only, counts a member’s day as an order and says so', async () => {
+    const csv = generateGroceriesCsv({ lines: 3_000, members: 400, seed: 5 });
+    const rfm = await rfmOf(csv, settings({ ...GROCERY_MAPPING, item: 'itemDescription' }));
+    expect(rfm.hasMoney).toBe(false);
+    expect(rfm.customers).toHaveLength(400);
+    expect(rfm.rows).toMatchObject({ read: 3_000, used: 3_000 });
+    expect(Object.values(rfm.rows.dropped).every((n) => n === 0)).toBe(true);
+    expect(rfm.monetary.every((v) => v === 0)).toBe(true);
+    expect(rfm.m.every((score) => score === 0)).toBe(true);
+    expect(rfm.totalRevenue).toBe(0);
+    // R and F are real scores, and the named segments come from them.
+    expect(new Set(rfm.r).size).toBeGreaterThan(3);
+    expect(new Set(rfm.f).size).toBeGreaterThan(2);
+    const map = defaultSegmentMap('rf-grid');
+    rfm.segment.forEach((segment, i) =>
+      expect(segment).toBe(map.cells[cellIndex(rfm.r[i], rfm.f[i])]),
+    );
+    // Frequency is the member's distinct days, counted here by hand.
+    const days = new Map<string, Set<string>>();
+    for (const line of csv.trim().split('\n').slice(1)) {
+      const [member, date] = line.split(',');
+      if (!days.has(member)) days.set(member, new Set());
+      days.get(member)!.add(date);
+    }
+    rfm.customers.forEach((member, i) => expect(rfm.frequency[i]).toBe(days.get(member)!.size));
+    expect(rfm.notes).toEqual(
+      expect.arrayContaining([message('rfmNoteNoMoney'), message('rfmNoteOrdersByDay')]),
+    );
+    expect(rfm.notes.some((note) => note.params?.which === 'monetary')).toBe(false);
+  });
+
+  it('keeps every line a quantity or price would have left out, and finds cancellations by id', async () => {
+    const rfm = await rfmOf(
+      'order,customer,date,qty\n1,a,2024-01-01,-2\n2,a,2024-01-03,\nC3,b,2024-01-04,1\n3,b,2024-01-04,1\n',
+      settings({ ...EMPTY_MAPPING, order: 'order', customer: 'customer', date: 'date' }),
+    );
+    expect(rfm.rows.used).toBe(3);
+    expect(rfm.rows.dropped.cancellation).toBe(1);
+    expect(Array.from(rfm.frequency)).toEqual([2, 1]);
+  });
+});
+
 describe('the cells of each scheme', () => {
   const amountMapping = settings({
     ...EMPTY_MAPPING,
@@ -181,7 +228,8 @@ describe('the cells of each scheme', () => {
         const snapshot = Math.max(...orders.map((o) => o.day)) + 1;
         const of = (id: string) => orders.filter((o) => `c${o.customer}` === id);
         const recency = ids.map((id) => snapshot - Math.max(...of(id).map((o) => o.day)));
-        const frequency = ids.map((id) => of(id).length);
+        // Without an order column, an order is a customer's day.
+        const frequency = ids.map((id) => new Set(of(id).map((o) => o.day)).size);
         const monetary = ids.map((id) => of(id).reduce((sum, o) => sum + o.quarters / 4, 0));
         const n = ids.length;
         const total = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -104,6 +104,12 @@ describe('rfmAnalysisOptions', () => {
     expect([options.kMax, options.k, options.seed]).toEqual([7, 4, 9]);
   });
 
+  it('clusters on recency and log1p of frequency only without money', () => {
+    const options = rfmAnalysisOptions(DEFAULT_ANALYSIS_OPTIONS, false);
+    expect(options.features).toEqual(['recency', 'frequency']);
+    expect(options.clean.log1p).toEqual(['frequency']);
+  });
+
   it('replaces what the customer-file analysis chose about columns and cleaning', () => {
     const options = rfmAnalysisOptions({
       ...DEFAULT_ANALYSIS_OPTIONS,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, RFM_EXPORT_HEADER, rfmCsvParts } from '../../../src/core/rfm/rfmExport';
+import {
+  formatMoney,
+  RFM_EXPORT_HEADER,
+  rfmCsvParts,
+  rfmExportHeader,
+} from '../../../src/core/rfm/rfmExport';
 import { renameSegment } from '../../../src/core/rfm/rfmSegments';
 import { EMPTY_MAPPING } from '../../../src/core/rfm/transactionMapping';
 import { defaultEnglishMap, englishMap, handMadeRfm, rfmOf, settings } from '../../support/rfm';
@@ -11,6 +16,20 @@ const linesOf = (parts: string[]) => {
 };
 
 describe('rfmCsvParts', () => {
+  it('leaves monetary and M out when the order lines have no money', () => {
+    const rfm = handMadeRfm(
+      [
+        { id: 'a', recency: 3, frequency: 4, monetary: 0 },
+        { id: 'b', recency: 30, frequency: 1, monetary: 0 },
+      ],
+      { money: false },
+    );
+    const lines = linesOf(rfmCsvParts({ rfm, map: defaultEnglishMap(), clusters: null }));
+    expect(lines[0]).toBe('customer,recency,frequency,R,F,segment,cluster');
+    expect(lines[0]).toBe(rfmExportHeader(false).join(','));
+    expect(lines.slice(1)).toEqual(['a,3,4,3,3,Need Attention,', 'b,30,1,1,1,Hibernating,']);
+  });
+
   it('exports one row per customer with the segment names the user chose, safely', async () => {
     const rfm = await rfmOf(
       'customer,date,amount\n=cmd(),2024-01-01,10.10\n=cmd(),2024-01-02,20.2\n17,2024-01-05,0.1\n',

@@ -10,10 +10,17 @@ import { readCsv } from '../../../src/core/read/readCsv';
 import {
   EMPTY_MAPPING,
   mappingProblem,
+  mappingProblems,
   suggestTransactionMapping,
 } from '../../../src/core/rfm/transactionMapping';
 import { englishText } from '../../../src/i18n/formatMessage';
 import { generateCustomersCsv } from '../../../scripts/generators/customers';
+import {
+  generateGroceriesCsv,
+  generateOrderShapeCsv,
+  ORDER_SHAPES,
+  type OrderShapeName,
+} from '../../../scripts/generators/orderShapes';
 import { UCI_MAPPING } from '../../support/rfm';
 
 /** A column as inferColumns describes it, with only what the suggestion looks at filled in. */
@@ -56,13 +63,9 @@ const UCI_COLUMNS = [
 ];
 
 describe('suggestTransactionMapping', () => {
-  const columnsOf = async (csv: string) => {
-    const table = await readCsv(textSource(csv));
-    return { columns: inferColumns(table), rows: table.rowCount };
-  };
   const suggest = async (csv: string) => {
-    const { columns, rows } = await columnsOf(csv);
-    return suggestTransactionMapping(columns, rows);
+    const table = await readCsv(textSource(csv));
+    return suggestTransactionMapping(inferColumns(table), table.rowCount, table);
   };
 
   it('recognises common order exports from their column names and content', async () => {
@@ -119,29 +122,20 @@ describe('suggestTransactionMapping', () => {
   it('does not take a customer file (one row per customer) for transactions', async () => {
     const result = await suggest(generateCustomersCsv({ rows: 300, seed: 3 }));
     expect(result.looksLikeTransactions).toBe(false);
-    expect(result.reason).toEqual(
-      message('mappingNotLines', {
-        missing: message('listMore', {
-          first: message('mappingMissingCustomer'),
-          rest: message('listTwo', {
-            first: message('mappingMissingDate'),
-            second: message('mappingMissingMoney'),
-          }),
-        }),
-        count: 3,
-      }),
-    );
+    expect(result.reason).toEqual(message('mappingNotLinesBoth'));
     expect(englishText(result.reason)).toBe(
-      'No customer column that repeats, no date column and no amount (or quantity and unit price) were recognised, so this reads as one row per customer.',
+      'No customer column that repeats and no date column were recognised, so this reads as one row per customer.',
     );
+  });
+
+  it('takes a file with customers and dates but no money for purchases, for RFM without money', async () => {
     const noMoney = await suggest(
       'client,when,note\na,2024-01-02,x\na,2024-02-03,y\nb,2024-01-05,z\n',
     );
-    expect(noMoney.reason).toEqual(
-      message('mappingNotLines', { missing: message('mappingMissingMoney'), count: 1 }),
-    );
+    expect(noMoney.looksLikeTransactions).toBe(true);
+    expect(noMoney.mapping).toMatchObject({ customer: 'client', date: 'when', amount: null });
     expect(englishText(noMoney.reason)).toBe(
-      'No amount (or quantity and unit price) was recognised, so this reads as one row per customer.',
+      'Each customer (client) appears on several rows, with dates (when) but no money: this looks like one row per purchase, and RFM will use recency and frequency only.',
     );
   });
 
@@ -205,9 +199,7 @@ describe('suggestTransactionMapping', () => {
       100,
     );
     expect(textDate.mapping.date).toBeNull();
-    expect(textDate.reason).toEqual(
-      message('mappingNotLines', { missing: message('mappingMissingDate'), count: 1 }),
-    );
+    expect(textDate.reason).toEqual(message('mappingNotLinesDate'));
     expect(englishText(textDate.reason)).toBe(
       'No date column was recognised, so this reads as one row per customer.',
     );
@@ -262,8 +254,19 @@ describe('suggestTransactionMapping', () => {
       ],
       100,
     );
+    // Without an item id, the description is the item (a basket file's `itemDescription`).
     expect(noItem.mapping.description).toBeNull();
-    expect(noItem.mapping.item).toBeNull();
+    expect(noItem.mapping.item).toBe('description');
+    const beside = suggestTransactionMapping(
+      [
+        column('customer', 'categorical'),
+        column('date', 'datetime'),
+        column('sku', 'categorical'),
+        column('description', 'text'),
+      ],
+      100,
+    );
+    expect([beside.mapping.item, beside.mapping.description]).toEqual(['sku', 'description']);
   });
 
   it('says what a mapping still lacks', () => {
@@ -274,8 +277,10 @@ describe('suggestTransactionMapping', () => {
     expect(problem(EMPTY_MAPPING)).toMatch(/customer/);
     expect(problem({ ...EMPTY_MAPPING, customer: 'a' })).toMatch(/date/);
     expect(problem({ ...EMPTY_MAPPING, customer: 'a', date: 'b', quantity: 'q' })).toMatch(
-      /amount column, or both/,
+      /unit price column to go with the quantity/,
     );
+    // No money at all is RFM on recency and frequency.
+    expect(problem({ ...EMPTY_MAPPING, customer: 'a', date: 'b' })).toBeNull();
     expect(problem({ ...EMPTY_MAPPING, customer: 'a', date: 'a', amount: 'c' })).toMatch(
       /two roles/,
     );
@@ -290,14 +295,35 @@ describe('mappingProblem', () => {
       message('mappingNeedsDate'),
     );
     expect(mappingProblem({ ...EMPTY_MAPPING, customer: 'c', date: 'd', price: 'p' })).toEqual(
-      message('mappingNeedsMoney'),
+      message('mappingNeedsQuantity'),
     );
-    const needs = ['mappingNeedsCustomer', 'mappingNeedsDate', 'mappingNeedsMoney'] as const;
+    expect(mappingProblem({ ...EMPTY_MAPPING, customer: 'c', date: 'd', quantity: 'q' })).toEqual(
+      message('mappingNeedsPrice'),
+    );
+    const needs = [
+      'mappingNeedsCustomer',
+      'mappingNeedsDate',
+      'mappingNeedsQuantity',
+      'mappingNeedsPrice',
+    ] as const;
     expect(needs.map((key) => englishText(message(key)))).toEqual([
       'Choose the column that identifies the customer.',
       'Choose the column that holds the order date.',
-      'Choose an amount column, or both a quantity and a unit price column.',
+      'Choose a quantity column to go with the unit price, or an amount column instead.',
+      'Choose a unit price column to go with the quantity, or an amount column instead.',
     ]);
+  });
+
+  it('lists every problem at once', () => {
+    expect(mappingProblems(EMPTY_MAPPING)).toEqual([
+      message('mappingNeedsCustomer'),
+      message('mappingNeedsDate'),
+    ]);
+    expect(mappingProblems({ ...EMPTY_MAPPING, date: 'd', price: 'p' })).toEqual([
+      message('mappingNeedsCustomer'),
+      message('mappingNeedsQuantity'),
+    ]);
+    expect(mappingProblems({ ...EMPTY_MAPPING, customer: 'c', date: 'd' })).toEqual([]);
   });
 
   it('names a column chosen for two roles, items and descriptions included', () => {
@@ -311,5 +337,122 @@ describe('mappingProblem', () => {
     );
     // A mapping written before items existed has no item or description at all.
     expect(mappingProblem({ ...UCI_MAPPING })).toBeNull();
+  });
+});
+
+describe('order-line files in six languages', () => {
+  const suggestFor = async (csv: string) => {
+    const table = await readCsv(textSource(csv));
+    return suggestTransactionMapping(inferColumns(table), table.rowCount, table);
+  };
+  const expected: Record<OrderShapeName, Partial<typeof EMPTY_MAPPING>> = {
+    tmall: {
+      customer: '会员ID',
+      date: '下单时间',
+      order: '订单编号',
+      amount: '实付金额',
+      item: '商品名称',
+    },
+    tmallSales: {
+      customer: '用户ID',
+      date: '下单时间',
+      order: '订单编号',
+      amount: '销售额',
+      item: '商品名称',
+    },
+    tmallAmount: { customer: '用户ID', date: '日期', amount: '金额' },
+    german: {
+      customer: 'Kundennummer',
+      date: 'Datum',
+      order: 'Belegnummer',
+      amount: 'Betrag',
+      item: 'Artikel',
+    },
+    germanRevenue: { customer: 'Kunde', date: 'Buchungsdatum', amount: 'Umsatz' },
+    french: {
+      customer: 'client',
+      date: 'date_commande',
+      order: 'numero_commande',
+      amount: 'montant',
+      item: 'produit',
+    },
+    spanish: {
+      customer: 'cliente',
+      date: 'fecha',
+      order: 'pedido',
+      amount: 'importe',
+      item: 'producto',
+    },
+    portuguese: {
+      customer: 'cliente',
+      date: 'data',
+      order: 'pedido',
+      amount: 'valor',
+      item: 'produto',
+    },
+    terse: { customer: 'NAME', date: 'DATE', amount: 'Amt' },
+  };
+  for (const [shape, mapping] of Object.entries(expected)) {
+    it(`recognises every column of the ${shape} shape`, async () => {
+      const result = await suggestFor(generateOrderShapeCsv(ORDER_SHAPES[shape as OrderShapeName]));
+      expect(result.mapping).toEqual({ ...EMPTY_MAPPING, ...mapping });
+      expect(result.looksLikeTransactions).toBe(true);
+    });
+  }
+
+  it('recognises the groceries basket file (member, day, item; no money, no order id)', async () => {
+    const result = await suggestFor(generateGroceriesCsv());
+    expect(result.mapping).toEqual({
+      ...EMPTY_MAPPING,
+      customer: 'Member_number',
+      date: 'Date',
+      item: 'itemDescription',
+    });
+    expect(result.looksLikeTransactions).toBe(true);
+    expect(result.reason).toEqual(
+      message('mappingLooksLikeLinesNoMoney', { customer: 'Member_number', date: 'Date' }),
+    );
+    expect(result.basis).toMatchObject({ customer: 'name', date: 'name', item: 'name' });
+  });
+
+  it('recognises every role from content when the names say nothing', async () => {
+    const csv = generateOrderShapeCsv({
+      customer: 'A',
+      date: 'B',
+      amount: 'C',
+      item: 'D',
+      order: 'E',
+      dateStyle: 'ymd',
+      decimal: '.',
+      customerIds: 'codes',
+    });
+    const result = await suggestFor(csv);
+    expect(result.mapping).toEqual({
+      ...EMPTY_MAPPING,
+      customer: 'A',
+      date: 'B',
+      order: 'E',
+      amount: 'C',
+      item: 'D',
+    });
+    expect(result.basis).toEqual({
+      customer: 'content',
+      date: 'content',
+      order: 'content',
+      amount: 'content',
+      item: 'content',
+    });
+  });
+
+  it('takes no count or price-like integer column for money from content alone', async () => {
+    const result = await suggestFor(
+      'A,B,C\n' +
+        Array.from(
+          { length: 80 },
+          (_, i) => `U${i % 25},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${1 + (i % 4)}`,
+        ).join('\n'),
+    );
+    expect(result.mapping.customer).toBe('A');
+    expect(result.mapping.amount).toBeNull();
   });
 });

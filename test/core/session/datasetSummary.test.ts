@@ -79,7 +79,7 @@ describe('describeDataset', () => {
   it('suggests how order lines map to RFM, or says the file does not look like them', async () => {
     const orders = await summaryOf(generateTransactionsCsv({ customers: 40, seed: 2 }));
     expect(orders.summary.transactions).toEqual(
-      suggestTransactionMapping(orders.columns, orders.table.rowCount),
+      suggestTransactionMapping(orders.columns, orders.table.rowCount, orders.table),
     );
     expect(orders.summary.transactions.looksLikeTransactions).toBe(true);
     expect(orders.summary.transactions.mapping).toMatchObject({
@@ -89,7 +89,7 @@ describe('describeDataset', () => {
     });
     const people = await summaryOf('name,age\nAnn,30\nBob,41\n');
     expect(people.summary.transactions.looksLikeTransactions).toBe(false);
-    expect(people.summary.transactions.reason.key).toBe('mappingNotLines');
+    expect(people.summary.transactions.reason.key).toBe('mappingNotLinesBoth');
     expect(englishText(people.summary.transactions.reason)).toMatch(/one row per customer\.$/);
   });
 });

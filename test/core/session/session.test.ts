@@ -15,6 +15,7 @@ import { englishText } from '../../../src/i18n/formatMessage';
 import { englishMap } from '../../support/rfm';
 import { segmentFile } from '../../support/segmentFile';
 import { customersCsv, ordersCsv, ordersRfm, quickOptions } from '../../support/sessionData';
+import { generateGroceriesCsv } from '../../../scripts/generators/orderShapes';
 
 const csv = generateCustomersCsv({ rows: 1500, seed: 4, duplicates: 5 });
 const compareCsv = generateCustomersCsv({ rows: 1200, seed: 21, duplicates: 0 });
@@ -327,6 +328,24 @@ describe('AnalysisSession stages', () => {
     );
   });
 
+  it('segments the customers of a file without money on recency and frequency only', async () => {
+    const session = await open(generateGroceriesCsv({ lines: 2_000, members: 200 }), 'g.csv');
+    const suggested = session.summary().transactions;
+    expect(suggested.looksLikeTransactions).toBe(true);
+    const settings = { mapping: suggested.mapping, dateOrder: null, snapshot: null };
+    const analysis = await session.segmentation({
+      options: quickOptions({ kMax: 3 }),
+      rfm: settings,
+    });
+    expect(analysis.features.map((f) => `${f.transform}:${f.column}`)).toEqual([
+      'none:recency',
+      'log1p:frequency',
+    ]);
+    const view = session.rfmView(settings);
+    expect(view.hasMoney).toBe(false);
+    expect(view.notes).toContainEqual(message('rfmNoteNoMoney'));
+  });
+
   it('refuses to cluster customers when only one has usable orders', async () => {
     const session = await open(
       'customer,date,amount\n7,2024-01-01,5\n7,2024-02-01,8\n,2024-03-01,9\n',
@@ -387,6 +406,8 @@ describe('AnalysisSession stages', () => {
       'rfm-mean': cellTotals(rfm, 'rfm-mean'),
     });
     expect(view.defaultSnapshot).toBe(rfm.lastOrder + 86_400_000);
+    expect(view.hasMoney).toBe(true);
+    expect(view.notes).toBe(rfm.notes);
   });
 });
 

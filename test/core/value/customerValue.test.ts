@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateTransactionsCsv } from '../../../scripts/generators/transactions';
+import { generateGroceriesCsv } from '../../../scripts/generators/orderShapes';
 import { isUserError } from '../../../src/core/common/userError';
 import { textSource } from '../../../src/core/read/byteSource';
 import { ONE_DAY_MS } from '../../../src/core/read/parseDate';
@@ -140,6 +141,20 @@ describe('computeCustomerValue', () => {
     expect(value.holdoutProblem).toEqual(message('valueNoRepeat'));
     expect(englishText(value.holdoutProblem!)).toMatch(/^No customer bought more than once/);
     expect(value.bgnbd.converged).toBe(false);
+  });
+
+  it('says plainly that spend and lifetime value need a money column, and keeps the rest', async () => {
+    const shop = selectOrderLines(
+      await readCsv(textSource(generateGroceriesCsv({ lines: 4_000, members: 300, seed: 2 }))),
+      { mapping: { ...EMPTY_MAPPING, customer: 'Member_number', date: 'Date' }, dateOrder: null },
+    );
+    expect(shop.hasMoney).toBe(false);
+    const value = computeCustomerValue(shop, { ...DEFAULT_VALUE_OPTIONS, holdout: 'none' });
+    expect(value.gammaGamma).toBeNull();
+    expect(value.clv).toBeNull();
+    expect(value.spendProblem).toEqual(message('valueNeedsMoney'));
+    expect(englishText(value.spendProblem!)).toMatch(/needs? a money column/);
+    expect(value.pAlive.every((p) => p >= 0 && p <= 1)).toBe(true);
   });
 
   it('keeps P(alive) and expected purchases when spend has no finite mean, and says why', async () => {

@@ -50,6 +50,8 @@ export const cli = {
   rfmSummary:
     '{path}: {read, number} order lines read, {used, number} used, {customers, number} customers',
   rfmColumns: 'Columns: {list}.',
+  rfmColumnChoice:
+    '{flag} ({how, select, name {recognised by its name} content {recognised by its content} other {given}})',
   leftOut: 'Left out:',
   ordersSpan:
     'Orders from {first, date, minute} to {last, date, minute}; recency counted to {snapshot, date, minute}.',

@@ -5,8 +5,10 @@ export const cliMessage = {
   featureNoneChosen: 'No feature is chosen: name at least one numeric column with --features.',
   mappingNeedsCustomer: 'No customer column was recognised: name it with --customer COL.',
   mappingNeedsDate: 'No order date column was recognised: name it with --date COL.',
-  mappingNeedsMoney:
-    'No money column was recognised: name one with --amount COL, or --quantity COL and --price COL.',
+  mappingNeedsQuantity:
+    'A unit price needs a quantity: name it with --quantity COL, or give --amount COL instead.',
+  mappingNeedsPrice:
+    'A quantity needs a unit price: name it with --price COL, or give --amount COL instead.',
   mappingTwice:
     '"{name}" is chosen for two roles: give each of --customer, --date, --order, --quantity, --price, --amount, --item, --description its own column.',
   linesAmbiguousDates:

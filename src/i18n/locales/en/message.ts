@@ -206,19 +206,34 @@ export const message = {
   // Order lines and RFM
   mappingNeedsCustomer: 'Choose the column that identifies the customer.',
   mappingNeedsDate: 'Choose the column that holds the order date.',
-  mappingNeedsMoney: 'Choose an amount column, or both a quantity and a unit price column.',
+  mappingNeedsQuantity:
+    'Choose a quantity column to go with the unit price, or an amount column instead.',
+  mappingNeedsPrice:
+    'Choose a unit price column to go with the quantity, or an amount column instead.',
   mappingTwice: '"{name}" is chosen for two roles: give each role its own column.',
   mappingLooksLikeLines:
     'Each customer ({customer}) appears on several rows, with dates ({date}) and amounts ({amount}): this looks like one row per order line.',
   mappingLooksLikeLinesPrice:
     'Each customer ({customer}) appears on several rows, with dates ({date}) and quantities and prices ({quantity} x {price}): this looks like one row per order line.',
-  mappingNotLines:
-    'No {missing} {count, plural, one {was} other {were}} recognised, so this reads as one row per customer.',
-  mappingMissingCustomer: 'customer column that repeats',
-  mappingMissingDate: 'date column',
-  mappingMissingMoney: 'amount (or quantity and unit price)',
-  listTwo: '{first} and no {second}',
-  listMore: '{first}, no {rest}',
+  mappingLooksLikeLinesNoMoney:
+    'Each customer ({customer}) appears on several rows, with dates ({date}) but no money: this looks like one row per purchase, and RFM will use recency and frequency only.',
+  mappingNotLinesCustomer:
+    'No customer column that repeats was recognised, so this reads as one row per customer.',
+  mappingNotLinesDate: 'No date column was recognised, so this reads as one row per customer.',
+  mappingNotLinesBoth:
+    'No customer column that repeats and no date column were recognised, so this reads as one row per customer.',
+  cliMappingMissing:
+    '{count, plural, one {A column was} other {# columns were}} not recognised or not complete: add {flags} (segmentlens rfm --help lists every column flag).',
+  rfmNoteNoMoney:
+    'No money column is chosen, so this is RFM without M: customers are scored and segmented on recency (R) and frequency (F) only, and spend is left out everywhere.',
+  rfmNoteOrdersByDay:
+    'No order column is chosen, so each customer’s purchases on one day count as one order.',
+  rfmMeanSchemeNeedsMoney:
+    'The eight segments of R, F and M above or below their means need a money column: choose one, or use the segments of the R-by-F grid.',
+  valueNeedsMoney:
+    'Spend and lifetime value (Gamma-Gamma) need a money column: choose an amount (or quantity and unit price) column. Who is still a customer and expected purchases need no money and are shown.',
+  rfmModelNeedsMoney:
+    'An RFM model is saved with its money cut points, so it needs a money column: choose an amount (or quantity and unit price) column to save one.',
   linesNoneUsable:
     'No order line could be used (most were left out because: {reason}): check the column choices.',
   linesDatesAreNumbers:

@@ -53,6 +53,8 @@ export const cli: CatalogShape<typeof english> = {
   rfmSummary:
     '{path}：读取 {read, number} 条订单行，使用 {used, number} 条，共 {customers, number} 个客户',
   rfmColumns: '使用的列：{list}。',
+  rfmColumnChoice:
+    '{flag}（{how, select, name {按列名识别} content {按列内容识别} other {由参数指定}}）',
   leftOut: '排除：',
   ordersSpan:
     '订单从 {first, date, minute} 到 {last, date, minute}；最近一次购买天数计算到 {snapshot, date, minute}。',

@@ -8,8 +8,8 @@ export const cliMessage: CatalogShape<typeof english> = {
   featureNoneChosen: '没有选择任何特征：请用 --features 至少指定一个数值列。',
   mappingNeedsCustomer: '没有识别出客户列：请用 --customer COL 指定。',
   mappingNeedsDate: '没有识别出订单日期列：请用 --date COL 指定。',
-  mappingNeedsMoney:
-    '没有识别出金额列：请用 --amount COL 指定，或同时用 --quantity COL 和 --price COL 指定。',
+  mappingNeedsQuantity: '有单价就需要数量：请用 --quantity COL 指定，或改用 --amount COL。',
+  mappingNeedsPrice: '有数量就需要单价：请用 --price COL 指定，或改用 --amount COL。',
   mappingTwice:
     '“{name}”被选作两种用途：请为 --customer、--date、--order、--quantity、--price、--amount、--item、--description 各指定不同的列。',
   linesAmbiguousDates:

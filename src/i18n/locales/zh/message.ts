@@ -183,18 +183,29 @@ export const message: CatalogShape<typeof english> = {
   // 订单行与 RFM
   mappingNeedsCustomer: '请选择标识客户的列。',
   mappingNeedsDate: '请选择订单日期所在的列。',
-  mappingNeedsMoney: '请选择一个金额列，或者同时选择数量列和单价列。',
+  mappingNeedsQuantity: '请选择与单价相配的数量列，或者改选一个金额列。',
+  mappingNeedsPrice: '请选择与数量相配的单价列，或者改选一个金额列。',
   mappingTwice: '“{name}”被选作两种用途：请为每种用途选择不同的列。',
   mappingLooksLikeLines:
     '每个客户（{customer}）出现在多行中，并有日期（{date}）和金额（{amount}）：这看起来是每行一条订单明细。',
   mappingLooksLikeLinesPrice:
     '每个客户（{customer}）出现在多行中，并有日期（{date}）以及数量和单价（{quantity} x {price}）：这看起来是每行一条订单明细。',
-  mappingNotLines: '未识别出{missing}，因此按每行一个客户来读取。',
-  mappingMissingCustomer: '重复出现的客户列',
-  mappingMissingDate: '日期列',
-  mappingMissingMoney: '金额列（或数量和单价列）',
-  listTwo: '{first}和{second}',
-  listMore: '{first}、{rest}',
+  mappingLooksLikeLinesNoMoney:
+    '每个客户（{customer}）出现在多行中，并有日期（{date}），但没有金额：这看起来是每行一次购买，RFM 将只使用最近一次消费（R）和消费频率（F）。',
+  mappingNotLinesCustomer: '未识别出重复出现的客户列，因此按每行一个客户来读取。',
+  mappingNotLinesDate: '未识别出日期列，因此按每行一个客户来读取。',
+  mappingNotLinesBoth: '未识别出重复出现的客户列和日期列，因此按每行一个客户来读取。',
+  cliMappingMissing:
+    '有 {count} 个列未被识别或不完整：请加上 {flags}（segmentlens rfm --help 列出了所有列参数）。',
+  rfmNoteNoMoney:
+    '没有选择金额列，因此这是不含 M 的 RFM：只按最近一次消费（R）和消费频率（F）评分和细分，所有地方都不显示消费金额。',
+  rfmNoteOrdersByDay: '没有选择订单列，因此每位客户在同一天的购买算作一个订单。',
+  rfmMeanSchemeNeedsMoney:
+    '按 R、F、M 高于或低于平均值划分的八类客户需要金额列：请选择金额列，或使用 R×F 网格的细分。',
+  valueNeedsMoney:
+    '消费金额和客户终身价值（Gamma-Gamma）需要金额列：请选择金额列（或数量和单价列）。客户是否仍活跃和预期购买次数不需要金额，照常显示。',
+  rfmModelNeedsMoney:
+    'RFM 模型会保存金额的分界点，因此需要金额列：请选择金额列（或数量和单价列）后再保存模型。',
   linesNoneUsable: '没有可用的订单行（大多数被排除的原因是：{reason}）：请检查列的选择。',
   linesDatesAreNumbers:
     '“{column}”中是数字而不是日期：请选择订单日期所在的列，日期应写成 2010-12-01 08:26、12/1/2010 或 01.12.2010 这样的形式。',
