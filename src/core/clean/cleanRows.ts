@@ -191,6 +191,8 @@ function markMissingCodes(
         message(options.outliers === 'none' ? 'sentinelFound' : 'sentinelFoundNotClipped', {
           column: name,
           value: code.value,
+          // The value as written in a flag (--missing-code pdays=999): no grouping, every digit.
+          code: String(code.value),
           share: code.share,
           low: code.restLow,
           high: code.restHigh,
