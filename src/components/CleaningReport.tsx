@@ -79,11 +79,22 @@ export function CleaningReport() {
             })}
           </li>
         ))}
-        {cleaning.clipped.map((item) => (
-          <li key={item.column}>
-            {rich('ui.report.clipped', {
+        {cleaning.missingCodes.map((item) => (
+          <li key={`${item.column}\u0000${item.value}`}>
+            {rich('ui.clipping.coded', {
               column: <Data>{item.column}</Data>,
               count: item.count,
+              value: format.number(item.value),
+            })}
+          </li>
+        ))}
+        {cleaning.clipped.map((item) => (
+          <li key={item.column}>
+            {rich('ui.clipping.clipped', {
+              column: <Data>{item.column}</Data>,
+              count: item.count,
+              below: item.below,
+              above: item.above,
               low: format.number(item.low),
               high: format.number(item.high),
             })}

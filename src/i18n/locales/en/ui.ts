@@ -3,6 +3,7 @@ import { uiRecommend } from './uiRecommend';
 import { uiValue } from './uiValue';
 import { uiClassify } from './uiClassify';
 import { uiModel } from './uiModel';
+import { uiCleaning } from './uiCleaning';
 /**
  * The page's own words: headings, controls, accessible names, charts, hints. One key per
  * sentence, ICU MessageFormat for its values ({count, plural, one {# row} other {# rows}}); user
@@ -529,4 +530,5 @@ export const ui = {
   ...uiValue,
   ...uiClassify,
   ...uiModel,
+  ...uiCleaning,
 } as const;

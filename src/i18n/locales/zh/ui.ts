@@ -3,6 +3,7 @@ import { uiRecommend } from './uiRecommend';
 import { uiValue } from './uiValue';
 import { uiClassify } from './uiClassify';
 import { uiModel } from './uiModel';
+import { uiCleaning } from './uiCleaning';
 import type { CatalogShape } from '../../catalog';
 import type { ui as english } from '../en/ui';
 
@@ -510,4 +511,5 @@ export const ui: CatalogShape<typeof english> = {
   ...uiValue,
   ...uiClassify,
   ...uiModel,
+  ...uiCleaning,
 };
