@@ -64,6 +64,15 @@ export function CleaningReport() {
         </tbody>
       </table>
       <ul className="notes">
+        {cleaning.missingCodes.map((item) => (
+          <li key={`${item.column}\u0000${item.value}`}>
+            {rich('ui.clipping.coded', {
+              column: <Data>{item.column}</Data>,
+              count: item.count,
+              value: format.number(item.value),
+            })}
+          </li>
+        ))}
         {cleaning.imputed.map((item) => (
           <li key={item.column}>
             {rich('ui.report.imputed', {
@@ -76,15 +85,6 @@ export function CleaningReport() {
                   <Data>{item.value}</Data>
                 ),
               strategy: item.strategy,
-            })}
-          </li>
-        ))}
-        {cleaning.missingCodes.map((item) => (
-          <li key={`${item.column}\u0000${item.value}`}>
-            {rich('ui.clipping.coded', {
-              column: <Data>{item.column}</Data>,
-              count: item.count,
-              value: format.number(item.value),
             })}
           </li>
         ))}

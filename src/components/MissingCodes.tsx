@@ -45,7 +45,8 @@ export function MissingCodes() {
             })}
           </label>
           <label>
-            {rich('ui.codes.rule', { column: <Data>{column}</Data> })}
+            {/* One span: the label lays out its children as lines (text above its select). */}
+            <span>{rich('ui.codes.rule', { column: <Data>{column}</Data> })}</span>
             <select
               value={columnRule(column) ?? ''}
               onChange={(e) =>
