@@ -3,7 +3,12 @@ import {
   type AnalysisOptions,
   type PcaComponents,
 } from '../core/analysis/analysisOptions';
-import { DEFAULT_CLEANING, type Cleaning, type MissingStrategy } from '../core/clean/cleanOptions';
+import {
+  DEFAULT_CLEANING,
+  type Cleaning,
+  type MissingCode,
+  type MissingStrategy,
+} from '../core/clean/cleanOptions';
 import { LINKAGES } from '../core/cluster/hierarchy/agglomerative';
 import { DISTANCE_METRICS } from '../core/cluster/distance';
 import { UserError } from '../core/common/userError';
@@ -42,6 +47,11 @@ hierarchical clustering.
   --seed N              random seed (default 0); same seed, same result
   --scale zscore|minmax|robust                 (default zscore)
   --missing drop|mean|median|mode|constant     (default drop)
+  --missing-by COL=drop|mean|median|mode|constant
+                        how to treat the missing values of one column (repeatable)
+  --missing-code COL=N  N in column COL means "no value" (pdays=999): such cells are
+                        missing and follow the column's --missing rule (repeatable;
+                        a code the analysis finds is named in its notes)
   --duplicates drop|keep                       (default drop)
   --outliers none|clip|drop                    (default clip)
   --outlier-method zscore|iqr                  (default zscore, |z| > 3)
@@ -77,6 +87,8 @@ export const ANALYZE_FLAGS = {
   seed: { type: 'string' },
   scale: { type: 'string' },
   missing: { type: 'string' },
+  'missing-by': { type: 'string', multiple: true },
+  'missing-code': { type: 'string', multiple: true },
   duplicates: { type: 'string' },
   outliers: { type: 'string' },
   'outlier-method': { type: 'string' },
@@ -98,7 +110,15 @@ export const ANALYZE_FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type FlagValues = Partial<Record<keyof typeof ANALYZE_FLAGS, string | boolean>>;
+const MISSING_STRATEGIES: readonly MissingStrategy[] = [
+  'drop',
+  'mean',
+  'median',
+  'mode',
+  'constant',
+];
+
+type FlagValues = Partial<Record<keyof typeof ANALYZE_FLAGS, string | boolean | string[]>>;
 
 /** The analysis options the flags ask for (every flag checked; the page's defaults otherwise). */
 export function analysisOptionsFrom(values: FlagValues): AnalysisOptions {
@@ -112,13 +132,8 @@ export function analysisOptionsFrom(values: FlagValues): AnalysisOptions {
       choiceOption('duplicates', text('duplicates'), ['drop', 'keep'] as const) ??
       DEFAULT_CLEANING.duplicates,
     missing:
-      choiceOption<MissingStrategy>('missing', text('missing'), [
-        'drop',
-        'mean',
-        'median',
-        'mode',
-        'constant',
-      ]) ?? DEFAULT_CLEANING.missing,
+      choiceOption<MissingStrategy>('missing', text('missing'), MISSING_STRATEGIES) ??
+      DEFAULT_CLEANING.missing,
     outliers:
       outliers === 'none'
         ? 'none'
@@ -128,6 +143,8 @@ export function analysisOptionsFrom(values: FlagValues): AnalysisOptions {
     zThreshold: numberOption('z', text('z'), 0) ?? DEFAULT_CLEANING.zThreshold,
     log1p: listOption(text('log1p')) ?? [],
     padShortRows: values['pad-short-rows'] === true,
+    missingByColumn: missingByOption(values['missing-by']),
+    missingCodes: missingCodeOption(values['missing-code']),
   };
   const options: AnalysisOptions = {
     ...DEFAULT_ANALYSIS_OPTIONS,
@@ -236,6 +253,44 @@ export function analyzeOptionsFor(
     values as { 'n-init'?: string; 'silhouette-sample'?: string },
     clusterRowsOf(session.summary(), null),
   );
+}
+
+/** "COL=VALUE" split at its last "=" (a column name may hold one); null without a column or value. */
+function columnAndValue(pair: string): [string, string] | null {
+  const at = pair.lastIndexOf('=');
+  const column = pair.slice(0, at).trim();
+  const value = pair.slice(at + 1).trim();
+  return at > 0 && column !== '' && value !== '' ? [column, value] : null;
+}
+
+function asList(value: string | boolean | string[] | undefined): string[] {
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
+/** --missing-code COL=N, repeated: the codes for "no value". */
+function missingCodeOption(values: string | boolean | string[] | undefined): MissingCode[] {
+  return asList(values).map((pair) => {
+    const parsed = columnAndValue(pair);
+    const value = parsed === null ? NaN : Number(parsed[1]);
+    if (parsed === null || !Number.isFinite(value))
+      throw new UserError('bad-option', 'cliMissingCode', { value: pair });
+    return { column: parsed[0], value };
+  });
+}
+
+/** --missing-by COL=STRATEGY, repeated: a column's own missing-value strategy. */
+function missingByOption(
+  values: string | boolean | string[] | undefined,
+): Record<string, MissingStrategy> {
+  // Column names are keys here: a record without a prototype (see modelSettings' recordOf).
+  const byColumn = Object.create(null) as Record<string, MissingStrategy>;
+  for (const pair of asList(values)) {
+    const parsed = columnAndValue(pair);
+    if (parsed === null || !(MISSING_STRATEGIES as readonly string[]).includes(parsed[1]))
+      throw new UserError('bad-option', 'cliMissingBy', { value: pair });
+    byColumn[parsed[0]] = parsed[1] as MissingStrategy;
+  }
+  return byColumn;
 }
 
 function pcaOption(value: string | undefined): PcaComponents {

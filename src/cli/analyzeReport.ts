@@ -98,6 +98,7 @@ export function analysisJson(table: Table, analysis: AnalysisResult, voice: Voic
       z: Object.fromEntries(segment.features.map((f) => [f.feature, f.z])),
       topCategories: Object.fromEntries(segment.topCategories.map((c) => [c.column, c.value])),
     })),
+    cleaning: cleaningJson(analysis.cleaning),
     notes: analysis.notes.map(voice.say),
   };
 }
@@ -110,6 +111,53 @@ function leftOutOf(analysis: AnalysisResult): LeftOutColumn[] {
     columns.map((c) => c.kind),
     analysis.features.map((f) => f.name),
   );
+}
+
+/** What cleaning changed, column by column: fills, missing codes, clips, codes found. */
+function cleaningJson(cleaning: AnalysisResult['cleaning']) {
+  return {
+    imputed: cleaning.imputed.map(({ column, strategy, count, value }) => ({
+      column,
+      strategy,
+      count,
+      value,
+    })),
+    missingCodes: cleaning.missingCodes.map(({ column, value, count }) => ({
+      column,
+      value,
+      count,
+    })),
+    clipped: cleaning.clipped.map(({ column, count, below, above, low, high }) => ({
+      column,
+      count,
+      below,
+      above,
+      low,
+      high,
+    })),
+    sentinels: cleaning.sentinels.map(({ column, value, count, share, restLow, restHigh }) => ({
+      column,
+      value,
+      count,
+      share,
+      otherValues: [restLow, restHigh],
+    })),
+  };
+}
+
+/** The cleaning section of the text report: one line per column cleaning changed. */
+function cleaningLines(cleaning: AnalysisResult['cleaning'], voice: Voice): string[] {
+  const lines = [
+    ...cleaning.missingCodes.map((entry) => voice.text('cleaningMissingCode', { ...entry })),
+    ...cleaning.imputed.map(({ column, count, strategy, value }) =>
+      voice.text('cleaningImputed', { column, count, strategy, value }),
+    ),
+    ...cleaning.clipped.map((entry) => voice.text('cleaningClipped', { ...entry })),
+  ];
+  return [
+    voice.text('cleaningTitle'),
+    ...(lines.length > 0 ? lines : [voice.text('cleaningNothing')]),
+  ];
 }
 
 /** The readable summary: what was read and analysed, the elbow, the segments, the notes. */
@@ -137,6 +185,7 @@ export function analysisText(
     }),
     ...leftOutLines(leftOut, voice),
     voice.text('algorithm', { line: algorithmLine(analysis, voice) }),
+    ...cleaningLines(cleaning, voice),
     voice.text('pca', {
       components: voice.list(
         Array.from(analysis.pca.explainedVarianceRatio.slice(0, 3), (share, i) =>

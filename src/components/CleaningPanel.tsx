@@ -2,16 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { MissingStrategy, OutlierAction, OutlierMethod } from '../core/clean/cleanOptions';
 import type { ScaleMethod } from '../core/features/scale';
 import { useStore } from '../store/useStore';
-import { type UiKey } from './richText';
 import { ColumnName } from './ColumnName';
-
-const MISSING = {
-  drop: 'ui.cleaning.missingChoice.drop',
-  mean: 'ui.cleaning.missingChoice.mean',
-  median: 'ui.cleaning.missingChoice.median',
-  mode: 'ui.cleaning.missingChoice.mode',
-  constant: 'ui.cleaning.missingChoice.constant',
-} as const satisfies Record<MissingStrategy, UiKey>;
+import { MISSING } from './missingChoices';
+import { MissingCodes } from './MissingCodes';
+import { type UiKey } from './richText';
 
 const OUTLIERS = {
   none: 'ui.cleaning.outlierChoice.none',
@@ -145,6 +139,7 @@ export function CleaningPanel() {
           {t('ui.cleaning.padShortRows', { count: dataset.shortRows })}
         </label>
       )}
+      <MissingCodes />
       {numericFeatures.length > 0 && (
         <fieldset className="span-all">
           <legend>{t('ui.cleaning.log1p')}</legend>

@@ -65,6 +65,15 @@ export function CleaningReport() {
         </tbody>
       </table>
       <ul className="notes">
+        {cleaning.missingCodes.map((item) => (
+          <li key={`${item.column}\u0000${item.value}`}>
+            {rich('ui.clipping.coded', {
+              column: <Data>{item.column}</Data>,
+              count: item.count,
+              value: format.number(item.value),
+            })}
+          </li>
+        ))}
         {cleaning.imputed.map((item) => (
           <li key={item.column}>
             {rich('ui.report.imputed', {
@@ -82,9 +91,11 @@ export function CleaningReport() {
         ))}
         {cleaning.clipped.map((item) => (
           <li key={item.column}>
-            {rich('ui.report.clipped', {
+            {rich('ui.clipping.clipped', {
               column: <ColumnName name={item.column} />,
               count: item.count,
+              below: item.below,
+              above: item.above,
               low: format.number(item.low),
               high: format.number(item.high),
             })}

@@ -6,6 +6,7 @@ import {
   type AnalysisOptions,
 } from '../core/analysis/analysisOptions';
 import { clusterDefaultsFor } from '../core/analysis/clusterDefaults';
+import type { MissingStrategy } from '../core/clean/cleanOptions';
 import type { DatasetSummary } from '../core/session/datasetSummary';
 import { scheduleAnalysis } from './control';
 import type { OptionsSlice, State } from './types';
@@ -63,6 +64,35 @@ export const createOptionsSlice: StateCreator<State, [], [], OptionsSlice> = (se
         ...options,
         clean: { ...options.clean, log1p: toggle(options.clean.log1p, column, on) },
       }));
+    },
+    setMissingCode(column, value, on) {
+      update((options) => {
+        const others = options.clean.missingCodes.filter(
+          (code) => code.column !== column || code.value !== value,
+        );
+        const missingCodes = on ? [...others, { column, value }] : others;
+        // A column's own missing-value rule goes with its last code (the panel shows it beside it).
+        const byColumn = Object.assign(
+          Object.create(null) as Record<string, MissingStrategy>,
+          options.clean.missingByColumn,
+        );
+        if (!missingCodes.some((code) => code.column === column)) delete byColumn[column];
+        return {
+          ...options,
+          clean: { ...options.clean, missingCodes, missingByColumn: byColumn },
+        };
+      });
+    },
+    setColumnMissing(column, strategy) {
+      update((options) => {
+        const byColumn = Object.assign(
+          Object.create(null) as Record<string, MissingStrategy>,
+          options.clean.missingByColumn,
+        );
+        if (strategy === null) delete byColumn[column];
+        else byColumn[column] = strategy;
+        return { ...options, clean: { ...options.clean, missingByColumn: byColumn } };
+      });
     },
     setCleaning(patch) {
       update((options) => ({ ...options, clean: { ...options.clean, ...patch } }));

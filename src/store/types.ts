@@ -1,5 +1,5 @@
 import type { AnalysisOptions } from '../core/analysis/analysisOptions';
-import type { Cleaning } from '../core/clean/cleanOptions';
+import type { Cleaning, MissingStrategy } from '../core/clean/cleanOptions';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
 import type { ElbowPoint } from '../core/cluster/quality/chooseK';
 import type { Stage } from '../core/common/progress';
@@ -109,6 +109,10 @@ export interface OptionsSlice {
   setOneHot(column: string, on: boolean): void;
   setLog1p(column: string, on: boolean): void;
   setCleaning(patch: Partial<Cleaning>): void;
+  /** Treats a column's value as a code for no value (on), or as a value again. */
+  setMissingCode(column: string, value: number, on: boolean): void;
+  /** A column's own missing-value strategy; null: the one for every column. */
+  setColumnMissing(column: string, strategy: MissingStrategy | null): void;
   setScale(scale: ScaleMethod): void;
   setClusteringChoice(patch: Partial<ClusteringChoice>): void;
 }

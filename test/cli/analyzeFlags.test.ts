@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analysisOptionsFrom } from '../../src/cli/analyzeFlags';
-import { isUserError } from '../../src/core/common/userError';
+import { isUserError, type UserError } from '../../src/core/common/userError';
+import { englishText } from '../../src/i18n/formatMessage';
 
 describe('analysisOptionsFrom --pca', () => {
   it('defaults to auto and takes all, auto or a whole number of components', () => {
@@ -19,6 +20,40 @@ describe('analysisOptionsFrom --pca', () => {
         caught = error;
       }
       expect(isUserError(caught), value).toBe(true);
+    }
+  });
+});
+
+describe('analysisOptionsFrom --missing-code and --missing-by', () => {
+  it('takes repeated COL=N codes and COL=STRATEGY rules, splitting at the last "="', () => {
+    const options = analysisOptionsFrom({
+      'missing-code': ['pdays=999', 'a=b=-1'],
+      'missing-by': ['pdays=median'],
+    });
+    expect(options.clean.missingCodes).toEqual([
+      { column: 'pdays', value: 999 },
+      { column: 'a=b', value: -1 },
+    ]);
+    expect(options.clean.missingByColumn.pdays).toBe('median');
+    expect(Object.getPrototypeOf(options.clean.missingByColumn)).toBeNull();
+    expect(analysisOptionsFrom({}).clean.missingCodes).toEqual([]);
+  });
+
+  it('refuses a code or a rule it cannot read, in one sentence saying what to write', () => {
+    for (const [flag, value] of [
+      ['missing-code', 'pdays'],
+      ['missing-code', 'pdays=never'],
+      ['missing-code', '=999'],
+      ['missing-by', 'pdays=zero'],
+    ] as const) {
+      let caught: unknown;
+      try {
+        analysisOptionsFrom({ [flag]: [value] });
+      } catch (error) {
+        caught = error;
+      }
+      expect(isUserError(caught), value).toBe(true);
+      expect(englishText((caught as UserError).sentence)).toContain(`not "${value}"`);
     }
   });
 });

@@ -1,6 +1,7 @@
 /** What cleaning can do, what it reports, and why a row was set aside. */
 
 import type { Message } from '../common/message';
+import type { SentinelCode } from './sentinels';
 
 export type MissingStrategy = 'drop' | 'mean' | 'median' | 'mode' | 'constant';
 export type OutlierMethod = 'none' | 'zscore' | 'iqr';
@@ -27,6 +28,17 @@ export interface CleanOptions {
   log1p: string[];
   /** Keep rows with too few fields, their missing cells handled like any missing value. */
   padShortRows: boolean;
+  /**
+   * Values of numeric columns that mean "no value" (pdays = 999): such a cell is missing, and
+   * follows its column's missing-value strategy.
+   */
+  missingCodes: MissingCode[];
+}
+
+/** A value of a column that stands for "no value". */
+export interface MissingCode {
+  column: string;
+  value: number;
 }
 
 /** The cleaning choices, without the choice of features. */
@@ -45,6 +57,9 @@ export const DEFAULT_CLEANING: Cleaning = {
   iqrFactor: 1.5,
   log1p: [],
   padShortRows: false,
+  // Detected codes are offered, never applied unasked: treating pdays' 999 (96% of rows) as
+  // missing would set aside or invent most of the column.
+  missingCodes: [],
 };
 
 export const DEFAULT_CLEAN_OPTIONS: CleanOptions = {
@@ -76,7 +91,22 @@ export interface CleanReport {
   dropped: Record<DropReason, number>;
   /** A number filled in, or the category a categorical column's blanks took. */
   imputed: { column: string; strategy: MissingStrategy; count: number; value: number | string }[];
-  clipped: { column: string; count: number; low: number; high: number }[];
+  /**
+   * Per clipped feature: the values clipping changed, below the low limit and above the high one
+   * (count = below + above), and the limits (within the values' own range; after log1p).
+   */
+  clipped: {
+    column: string;
+    count: number;
+    below: number;
+    above: number;
+    low: number;
+    high: number;
+  }[];
+  /** Cells whose value was a missing code (MissingCode), per code: they then count as missing. */
+  missingCodes: { column: string; value: number; count: number }[];
+  /** Codes found and not treated as missing (their columns' outliers are left as they are). */
+  sentinels: SentinelCode[];
   /** Features asked for but left out, with why. */
   excluded: { column: string; reason: Message }[];
   notes: Message[];
@@ -102,6 +132,8 @@ export interface FittedNumeric {
   name: string;
   /** What a missing cell became; NaN when missing rows were set aside or none was missing. */
   fill: number;
+  /** Values read as missing (MissingCode), in the order given. */
+  missingCodes: number[];
   log: boolean;
   /** Clip limits, after log1p (-Infinity and Infinity when not clipped). */
   low: number;

@@ -13,7 +13,8 @@ import {
   type FeatureSource,
 } from './cleanOptions';
 import { findDuplicateRows } from './findDuplicates';
-import { dropRowsWithMissing, fillValue } from './missingValues';
+import { dropRowsWithMissing, fillValue, withoutMissingCodes } from './missingValues';
+import { findSentinels } from './sentinels';
 import { hasNegative, transformed, type NumericTransform } from './numericFeature';
 import { encodeOneHot, type OneHotColumn } from './oneHot';
 import { treatOutliers } from './outliers';
@@ -37,6 +38,8 @@ export function cleanRows(
     dropped: { malformed: 0, duplicate: 0, missing: 0, outlier: 0 },
     imputed: [],
     clipped: [],
+    missingCodes: [],
+    sentinels: [],
     excluded: [],
     notes: [],
   };
@@ -68,11 +71,13 @@ export function cleanRows(
   onProgress?.(0.3);
 
   const strategyOf = (name: string) => ownValue(options.missingByColumn, name) ?? options.missing;
-  dropRowsWithMissing(table, usableNumeric, categorical, strategyOf, reason, detail);
+  const coded = markMissingCodes(table, options, usableNumeric, reason, report);
+  if (coded.length + categorical.length === 0)
+    throw new UserError('no-features', 'featureNoNumbers');
+  dropRowsWithMissing(table, coded, categorical, strategyOf, reason, detail);
   // Each numeric feature is read from its column as it is written into the matrix, through its
-  // transforms (fill, log1p, clip): no full copy of a column is ever made.
-  const transforms = usableNumeric.map(({ name, index }): NumericTransform => {
-    const values = table.columns[index].numbers;
+  // transforms (fill, log1p, clip): no copy of a column is made but of one with missing codes.
+  const transforms = coded.map(({ name, values }): NumericTransform => {
     const strategy = strategyOf(name);
     const fill =
       strategy === 'drop'
@@ -82,13 +87,13 @@ export function cleanRows(
   });
   onProgress?.(0.5);
 
-  const sources: FeatureSource[] = usableNumeric.map(({ name }) => ({
+  const sources: FeatureSource[] = coded.map(({ name }) => ({
     name,
     column: name,
     transform: 'none',
   }));
   for (const name of options.log1p) {
-    const f = usableNumeric.findIndex((feature) => feature.name === name);
+    const f = coded.findIndex((feature) => feature.name === name);
     if (f === -1) {
       const index = requireColumn(table, name, 'bad-option');
       if (!numeric.some((feature) => feature.name === name))
@@ -108,7 +113,15 @@ export function cleanRows(
   }
 
   if (options.outliers !== 'none')
-    treatOutliers(transforms, sources, options, reason, detail, report);
+    treatOutliers(
+      transforms,
+      sources,
+      options,
+      reason,
+      detail,
+      report,
+      new Set(report.sentinels.map((code) => code.column)),
+    );
   onProgress?.(0.7);
 
   const oneHot = categorical.map(({ name, index }) =>
@@ -137,6 +150,7 @@ export function cleanRows(
     fitted: transforms.map((t) => ({
       name: t.name,
       fill: t.fill,
+      missingCodes: missingCodesOf(options, t.name),
       log: t.log,
       low: t.low,
       high: t.high,
@@ -144,6 +158,66 @@ export function cleanRows(
       outlierHigh: t.outlierHigh ?? NaN,
     })),
   };
+}
+
+/**
+ * Each numeric feature's values with its missing codes made NaN (counted in the report), and the
+ * codes still in it found and noted (report.sentinels). A code given for a column that is not a
+ * numeric feature is noted, not an error (the column may simply not be chosen this time).
+ */
+function markMissingCodes(
+  table: Table,
+  options: CleanOptions,
+  numeric: readonly { name: string; index: number }[],
+  reason: Uint8Array,
+  report: CleanReport,
+): { name: string; index: number; values: Float64Array }[] {
+  for (const code of options.missingCodes) {
+    if (numeric.some(({ name }) => name === code.column)) continue;
+    requireColumn(table, code.column, 'bad-option');
+    report.notes.push(message('missingCodeNotFeature', { column: code.column, value: code.value }));
+  }
+  const coded = numeric.map(({ name, index }) => {
+    const values = withoutMissingCodes(
+      name,
+      table.columns[index].numbers,
+      missingCodesOf(options, name),
+      reason,
+      report,
+    );
+    for (const code of findSentinels(name, values, reason)) {
+      report.sentinels.push(code);
+      report.notes.push(
+        message(options.outliers === 'none' ? 'sentinelFound' : 'sentinelFoundNotClipped', {
+          column: name,
+          value: code.value,
+          // The value as written in a flag (--missing-code pdays=999): no grouping, every digit.
+          code: String(code.value),
+          share: code.share,
+          low: code.restLow,
+          high: code.restHigh,
+        }),
+      );
+    }
+    return { name, index, values };
+  });
+  // A feature whose every value is a missing code has nothing left to fill from: leave it out.
+  return coded.filter(({ name, values }) => {
+    for (let i = 0; i < values.length; i++)
+      if (reason[i] === KEPT && values[i] === values[i]) return true;
+    report.excluded.push({ column: name, reason: message('featureOnlyMissingCodesReason') });
+    return false;
+  });
+}
+
+/** A column's missing codes, each once, in the order given. */
+export function missingCodesOf(
+  options: Pick<CleanOptions, 'missingCodes'>,
+  column: string,
+): number[] {
+  return [
+    ...new Set(options.missingCodes.filter((code) => code.column === column).map((c) => c.value)),
+  ];
 }
 
 /** Rows that could not be read into the columns are set aside first (short ones unless padded). */

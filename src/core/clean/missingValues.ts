@@ -3,19 +3,25 @@ import { MISSING_CODE, type Table } from '../read/table';
 import { DROPPED_MISSING, KEPT, type CleanReport, type MissingStrategy } from './cleanOptions';
 import { message, type Message } from '../common/message';
 
-/** Sets aside the kept rows that miss a value in a feature whose strategy is to drop them. */
+/**
+ * Sets aside the kept rows that miss a value in a feature whose strategy is to drop them. A
+ * numeric feature's `values` are its column's numbers with its missing codes made NaN (see
+ * withoutMissingCodes), when it has any.
+ */
 export function dropRowsWithMissing(
   table: Table,
-  features: readonly { name: string; index: number }[],
-  oneHot: readonly { name: string; index: number }[],
+  features: readonly { name: string; index: number; values?: Float64Array }[],
+  oneHot: readonly { name: string; index: number; values?: Float64Array }[],
   strategyOf: (name: string) => MissingStrategy,
   reason: Uint8Array,
   detail: Map<number, Message>,
 ): void {
   const n = table.rowCount;
-  for (const { name, index } of [...features, ...oneHot]) {
+  for (const { name, index, values } of [...features, ...oneHot]) {
     if (strategyOf(name) !== 'drop') continue;
-    const { codes, numbers, texts } = table.columns[index];
+    const { codes, texts } = table.columns[index];
+    const original = table.columns[index].numbers;
+    const numbers = values ?? original;
     const isCategorical = oneHot.some((c) => c.index === index);
     for (let i = 0; i < n; i++) {
       const missing =
@@ -25,11 +31,45 @@ export function dropRowsWithMissing(
         const code = codes === null ? MISSING_CODE : codes[i];
         detail.set(
           i,
-          code < 0 ? message('detailMissing', { column: name }) : unreadable(name, texts[code]),
+          original[i] === original[i]
+            ? message('detailMissingCode', { column: name, value: original[i] })
+            : code < 0
+              ? message('detailMissing', { column: name })
+              : unreadable(name, texts[code]),
         );
       }
     }
   }
+}
+
+/**
+ * A column's numbers with every kept cell holding one of its missing codes made NaN (a copy; the
+ * column itself unchanged), each code's count reported; the column itself when it has no code.
+ */
+export function withoutMissingCodes(
+  name: string,
+  numbers: Float64Array,
+  codes: readonly number[],
+  reason: Uint8Array,
+  report: CleanReport,
+): Float64Array {
+  if (codes.length === 0) return numbers;
+  const values = numbersWithoutCodes(numbers, codes);
+  const counts = codes.map(() => 0);
+  for (let i = 0; i < values.length; i++) {
+    if (reason[i] !== KEPT || values[i] === values[i] || numbers[i] !== numbers[i]) continue;
+    counts[codes.indexOf(numbers[i])]++;
+  }
+  codes.forEach((value, c) => report.missingCodes.push({ column: name, value, count: counts[c] }));
+  return values;
+}
+
+/** A copy of `numbers` with every value among `codes` made NaN (the array itself when none). */
+export function numbersWithoutCodes(numbers: Float64Array, codes: readonly number[]): Float64Array {
+  if (codes.length === 0) return numbers;
+  const values = numbers.slice();
+  for (let i = 0; i < values.length; i++) if (codes.includes(values[i])) values[i] = NaN;
+  return values;
 }
 
 /** Why a cell of a numeric feature that holds text is not a value: a word, or a number out of range. */

@@ -11,7 +11,11 @@ import { message, type Message } from '../common/message';
 
 /**
  * Outliers of each numeric feature (|z| or IQR limits on the kept rows, after log1p), clipped to
- * the limits or set aside, as the options say; every clip and every row set aside is reported.
+ * the limits or set aside, as the options say; every value clipped (below and above) and every row
+ * set aside is reported. A clip limit never lies beyond the values' own range (a duration's low
+ * limit of -507 is its minimum, 0): a side with no outlier changes nothing. The features named in
+ * `untested` hold a code for "no value" at an extreme (see findSentinels): their limits would be
+ * meaningless, so their values are left as they are.
  */
 export function treatOutliers(
   transforms: NumericTransform[],
@@ -20,20 +24,28 @@ export function treatOutliers(
   reason: Uint8Array,
   detail: Map<number, Message>,
   report: CleanReport,
+  untested: ReadonlySet<string> = new Set(),
 ): void {
   const n = reason.length;
   const outlier = new Uint8Array(n);
   transforms.forEach((transform, f) => {
+    if (untested.has(transform.name)) return;
     const [low, high] = outlierBounds(transform, reason, options);
     if (!(low <= high)) return;
     transform.outlierLow = low;
     transform.outlierHigh = high;
-    let count = 0;
+    let below = 0;
+    let above = 0;
+    let min = Infinity;
+    let max = -Infinity;
     for (let i = 0; i < n; i++) {
       if (reason[i] !== KEPT) continue;
       const v = transformed(transform, i);
+      if (v < min) min = v;
+      if (v > max) max = v;
       if (v < low || v > high) {
-        count++;
+        if (v < low) below++;
+        else above++;
         if (options.outlierAction === 'drop' && outlier[i] === 0) {
           outlier[i] = 1;
           const logged = sources[f].transform === 'log1p';
@@ -54,9 +66,17 @@ export function treatOutliers(
       }
     }
     if (options.outlierAction === 'clip') {
-      transform.low = low;
-      transform.high = high;
-      if (count > 0) report.clipped.push({ column: transform.name, count, low, high });
+      transform.low = Math.max(low, min);
+      transform.high = Math.min(high, max);
+      if (below + above > 0)
+        report.clipped.push({
+          column: transform.name,
+          count: below + above,
+          below,
+          above,
+          low: transform.low,
+          high: transform.high,
+        });
     }
   });
   for (let i = 0; i < n; i++) if (outlier[i] === 1) reason[i] = DROPPED_OUTLIER;

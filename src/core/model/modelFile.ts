@@ -124,6 +124,8 @@ export interface StoredCleaning {
   iqrFactor: number;
   log1p: string[];
   padShortRows: boolean;
+  /** Values that stand for "no value" (absent in files saved before there were any). */
+  missingCodes?: { column: string; value: number }[];
 }
 
 export interface StoredMapping {
@@ -201,6 +203,11 @@ export interface NumericStep {
   clip: [number, number] | null;
   /** Rows whose value (after log1p) lies outside these limits are set aside as outliers. */
   dropOutside: [number, number] | null;
+  /**
+   * Values that stand for "no value": read as missing before anything else (absent in files
+   * saved before there were any, and when there are none).
+   */
+  missingCodes?: number[];
 }
 
 export interface OneHotStep {

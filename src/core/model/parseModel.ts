@@ -233,6 +233,17 @@ function readOptions(value: unknown, path: Path): StoredOptions {
       iqrFactor: number(cget('iqrFactor'), join(cp, 'iqrFactor'), 0),
       log1p: names(cget('log1p'), join(cp, 'log1p')),
       padShortRows: yesNo(cget('padShortRows'), join(cp, 'padShortRows')),
+      ...(Object.prototype.hasOwnProperty.call(c, 'missingCodes')
+        ? {
+            missingCodes: list(cget('missingCodes'), join(cp, 'missingCodes'), 10_000, (v, p) => {
+              const m = group(v, p);
+              return {
+                column: text(field(m, 'column', p), join(p, 'column'), 1000),
+                value: number(field(m, 'value', p), join(p, 'value')),
+              };
+            }),
+          }
+        : {}),
     },
     scale: choice(get('scale'), at('scale'), SCALE_METHODS),
     kMax,

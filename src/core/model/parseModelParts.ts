@@ -59,6 +59,9 @@ export function readPreparation(value: unknown, path: Path): Preparation {
       log1p: yesNo(at(s, 'log1p', p), join(p, 'log1p')),
       clip: nullable(at(s, 'clip', p), (x) => limits(x, join(p, 'clip'))),
       dropOutside: nullable(at(s, 'dropOutside', p), (x) => limits(x, join(p, 'dropOutside'))),
+      ...(Object.prototype.hasOwnProperty.call(s, 'missingCodes')
+        ? { missingCodes: numbers(at(s, 'missingCodes', p), join(p, 'missingCodes')) }
+        : {}),
     };
     return step;
   });

@@ -9,6 +9,7 @@ import {
   type Column,
   type Table,
 } from '../read/table';
+import { numbersWithoutCodes } from '../clean/missingValues';
 import type { NumericStep, OneHotStep, Preparation } from './modelFile';
 
 /** Why applying a model set a row aside; 0 (APPLY_SCORED) means it got a segment (or noise). */
@@ -84,7 +85,14 @@ export function prepareRows(
   );
   const numericIndex = indices.slice(0, numericCount);
   const oneHotIndex = indices.slice(numericCount);
-  const numericColumns = numericIndex.map((j) => table.columns[j]);
+  // A column with missing codes is read as a copy in which they are missing (NaN), as cleanRows.
+  const numericColumns = numericIndex.map((j, f): Column => {
+    const column = table.columns[j];
+    const codes = preparation.numeric[f].missingCodes ?? [];
+    return codes.length === 0
+      ? column
+      : { ...column, numbers: numbersWithoutCodes(column.numbers, codes) };
+  });
   numericColumns.forEach((column, f) => {
     if (column.numberCount === 0 && n > 0)
       throw new UserError('model-mismatch', 'modelNoNumbers', {

@@ -7,7 +7,7 @@ import {
   type CleanResult,
   type MissingStrategy,
 } from '../clean/cleanOptions';
-import { strategyFill } from '../clean/missingValues';
+import { numbersWithoutCodes, strategyFill } from '../clean/missingValues';
 import { POINT_CORE } from '../cluster/density/densityClustering';
 import { treeMetric } from '../cluster/hierarchy/hierarchicalClustering';
 import { UserError } from '../common/userError';
@@ -131,7 +131,10 @@ function preparationOf(
     if (strategy !== 'drop') {
       fill = Number.isNaN(fitted.fill)
         ? strategyFill(
-            table.columns[requireColumn(table, fitted.name, 'bad-option')].numbers,
+            numbersWithoutCodes(
+              table.columns[requireColumn(table, fitted.name, 'bad-option')].numbers,
+              fitted.missingCodes,
+            ),
             reasonAtFill,
             strategy,
             clean.missingConstant,
@@ -150,6 +153,7 @@ function preparationOf(
       log1p: fitted.log,
       clip: Number.isFinite(fitted.low) ? [fitted.low, fitted.high] : null,
       dropOutside: dropping ? [fitted.outlierLow, fitted.outlierHigh] : null,
+      ...(fitted.missingCodes.length > 0 ? { missingCodes: [...fitted.missingCodes] } : {}),
     };
   });
   return {

@@ -1,5 +1,6 @@
 import type { PreparedFeatures } from '../features/prepareFeatures';
 import { columnIndex, type Table } from '../read/table';
+import { numbersWithoutCodes } from '../clean/missingValues';
 
 /**
  * The analysed rows' features in the user's units after cleaning: filled and clipped as the
@@ -7,7 +8,7 @@ import { columnIndex, type Table } from '../read/table';
  * order of `prepared.features`. What a rule a person can check speaks of ("Income > 69.5").
  *
  * Scaling overwrites the cleaned matrix, so each value is read again from its column through the
- * very steps cleaning took (fill, log1p, clip, as cleanRows writes them): the same numbers as
+ * very steps cleaning took (missing codes, fill, log1p, clip, as cleanRows writes them): the same numbers as
  * cleaning the table again, bit for bit, without a second cleaning. A logged value that was not
  * clipped is the value itself (exactly: no expm1(log1p(x)) round trip); a clipped one is the
  * bound, expm1'd. A one-hot feature is 0 or 1: its scaled value undone, and rounded.
@@ -23,7 +24,11 @@ export function featuresInUserUnits(table: Table, prepared: PreparedFeatures): F
         out[r * d + f] = matrix[r * d + f] * scale[f] + center[f] > 0.5 ? 1 : 0;
       return;
     }
-    const values = table.columns[columnIndex(table, feature.column)].numbers;
+    const codes = cleaned.fitted.find((f) => f.name === feature.column)?.missingCodes ?? [];
+    const values = numbersWithoutCodes(
+      table.columns[columnIndex(table, feature.column)].numbers,
+      codes,
+    );
     const filled = report.imputed.find(
       (entry) => entry.column === feature.column && typeof entry.value === 'number',
     );

@@ -42,9 +42,7 @@ export function featureCtes(
   const nan = "CAST('NaN' AS DOUBLE PRECISION)";
   const readColumns = [
     ...carried.map((c) => `${c.expr} AS ${c.as}`),
-    ...numeric.map(
-      (step, i) => `NULLIF(CAST(${input(step.column)} AS DOUBLE PRECISION), ${nan}) AS sl_v${i}`,
-    ),
+    ...numeric.map((step, i) => `${withoutCodes(step, input(step.column), nan)} AS sl_v${i}`),
     ...oneHot.map((step, j) => `NULLIF(TRIM(CAST(${input(step.column)} AS TEXT)), '') AS sl_c${j}`),
   ];
   const ctes: Cte[] = [
@@ -98,6 +96,13 @@ export function selectAll(from: string, added: readonly string[]): string {
   return added.length === 0
     ? `SELECT * FROM ${from}`
     : `SELECT\n    *,\n${columnList(added)}\n  FROM ${from}`;
+}
+
+/** A numeric input read as a double, NaN and its missing codes made NULL (missing). */
+function withoutCodes(step: NumericStep, column: string, nan: string): string {
+  let value = `NULLIF(CAST(${column} AS DOUBLE PRECISION), ${nan})`;
+  for (const code of step.missingCodes ?? []) value = `NULLIF(${value}, ${double(code)})`;
+  return value;
 }
 
 /** A numeric input filled, then log(1 + x) (NULL for a negative value, which is set aside). */

@@ -26,8 +26,11 @@ describe("cleanRows' fitted steps (what a saved model applies again)", () => {
     expect(a.name).toBe('a');
     expect(a.fill).toBe(10);
     expect(a.log).toBe(false);
-    expect(a.low).toBe(a.outlierLow);
+    // The low outlier limit lies below every value (0): the clip limit is the minimum instead.
+    expect(a.outlierLow).toBeLessThan(0);
+    expect(a.low).toBe(0);
     expect(a.high).toBe(a.outlierHigh);
+    expect(a.missingCodes).toEqual([]);
     expect(cleaned.report.clipped.find((c) => c.column === 'a')).toMatchObject({
       low: a.low,
       high: a.high,

@@ -74,6 +74,7 @@ describe('the default cleaning', () => {
       iqrFactor: 1.5,
       log1p: [],
       padShortRows: false,
+      missingCodes: [],
     });
   });
 

@@ -10,6 +10,7 @@ import {
 import { readCsv } from '../../../src/core/read/readCsv';
 import { message } from '../../../src/core/common/message';
 import { englishText } from '../../../src/i18n/formatMessage';
+import { bankMarketingCsv } from '../../support/bankMarketing';
 
 async function clean(text: string, options: Partial<CleanOptions>) {
   const table = await readCsv(textSource(text));
@@ -233,6 +234,105 @@ describe('checkMatrixSize (#20: a wide one-hot failed with "Invalid typed array 
     expect(isUserError(thrown) && thrown.code).toBe('too-large');
     expect((thrown as Error).message).toMatch(
       /^The features would be 100,000 rows by 100,002 columns \(74.51 GB\), more than can be held/,
+    );
+  });
+});
+
+describe('cleanRows on a bank-marketing look-alike (pdays 999 = never contacted)', () => {
+  const text = bankMarketingCsv(3000);
+  const features = ['age', 'duration', 'campaign', 'pdays'];
+  const values = (name: string) =>
+    text
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => Number(line.split(',')[['client', ...features].indexOf(name)]));
+
+  it('leaves pdays as it is under the default cleaning: its real 0-27 are not clipped up, 999 is found', async () => {
+    const result = await clean(text, { features });
+    const pdays = column(result, 3);
+    const real = pdays.filter((v) => v !== 999);
+    expect(real.length).toBeGreaterThan(50);
+    expect(Math.max(...real)).toBeLessThanOrEqual(27);
+    expect(pdays).toEqual(values('pdays'));
+    const count999 = values('pdays').filter((v) => v === 999).length;
+    expect(result.report.sentinels).toEqual([
+      {
+        column: 'pdays',
+        value: 999,
+        count: count999,
+        share: count999 / 3000,
+        restLow: 0,
+        restHigh: 27,
+      },
+    ]);
+    expect(result.report.clipped.map((c) => c.column)).not.toContain('pdays');
+    expect(result.report.notes.map(englishText)).toContain(
+      `pdays: 999 fills ${((count999 / 3000) * 100).toFixed(1)}% of the values, far from the others (0 to 27); it looks like a code for “no value” rather than a measurement, so the outliers of pdays were left as they are. Treat it as missing if it is one.`,
+    );
+  });
+
+  it('never clips a non-negative duration below its minimum, and counts what clipping changed per side', async () => {
+    const result = await clean(text, { features });
+    const duration = values('duration');
+    const mean = duration.reduce((a, b) => a + b) / duration.length;
+    const std = Math.sqrt(duration.reduce((a, b) => a + (b - mean) ** 2, 0) / duration.length);
+    expect(mean - 3 * std).toBeLessThan(0);
+    const clipped = result.report.clipped.find((c) => c.column === 'duration')!;
+    expect(clipped.low).toBe(Math.min(...duration));
+    expect(clipped.high).toBeCloseTo(mean + 3 * std, 6);
+    const above = duration.filter((v) => v > mean + 3 * std).length;
+    expect(clipped).toMatchObject({ below: 0, above, count: above });
+    expect(Math.min(...column(result, 1))).toBe(Math.min(...duration));
+    expect(result.fitted[1].low).toBe(Math.min(...duration));
+  });
+
+  it('treats 999 as missing when asked: the rows follow the column rule, counted, and the rest is clipped on its own values', async () => {
+    const count999 = values('pdays').filter((v) => v === 999).length;
+    const median = await clean(text, {
+      features,
+      missingCodes: [{ column: 'pdays', value: 999 }],
+      missingByColumn: { pdays: 'median' },
+    });
+    expect(median.report.missingCodes).toEqual([{ column: 'pdays', value: 999, count: count999 }]);
+    expect(median.report.sentinels).toEqual([]);
+    expect(median.report.imputed).toEqual([
+      expect.objectContaining({ column: 'pdays', strategy: 'median', count: count999 }),
+    ]);
+    expect(Math.max(...column(median, 3))).toBeLessThanOrEqual(27);
+    expect(median.fitted[3].missingCodes).toEqual([999]);
+
+    const dropped = await clean(text, {
+      features,
+      missingCodes: [{ column: 'pdays', value: 999 }],
+    });
+    expect(dropped.report.dropped.missing).toBe(count999);
+    expect(dropped.report.kept).toBe(3000 - count999);
+    const listed = listSetAside(dropped.dropReason, dropped.dropDetail);
+    expect(englishText(listed[0].detail!)).toBe('pdays is 999, a code for no value');
+  });
+
+  it('notes a code for a column that is not a numeric feature, and refuses one for no column', async () => {
+    const result = await clean(text, {
+      features: ['age', 'duration'],
+      missingCodes: [{ column: 'pdays', value: 999 }],
+    });
+    expect(result.report.notes.map(englishText)).toContain(
+      'pdays is not a numeric feature of this analysis, so its code 999 was not used.',
+    );
+    await expect(
+      clean(text, { features: ['age'], missingCodes: [{ column: 'nope', value: 1 }] }),
+    ).rejects.toSatisfy(isUserError);
+  });
+
+  it('leaves out a feature whose every value is a missing code', async () => {
+    const result = await clean('a,b\n1,999\n2,999\n3,999\n', {
+      features: ['a', 'b'],
+      missingCodes: [{ column: 'b', value: 999 }],
+    });
+    expect(result.features.map((f) => f.name)).toEqual(['a']);
+    expect(englishText(result.report.excluded[0].reason)).toBe(
+      'every value it has is a code for no value',
     );
   });
 });

@@ -20,6 +20,8 @@ const emptyReport = (): CleanReport => ({
   dropped: { malformed: 0, duplicate: 0, missing: 0, outlier: 0 },
   imputed: [],
   clipped: [],
+  missingCodes: [],
+  sentinels: [],
   excluded: [],
   notes: [],
 });

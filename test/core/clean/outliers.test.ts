@@ -20,6 +20,8 @@ const emptyReport = (): CleanReport => ({
   dropped: { malformed: 0, duplicate: 0, missing: 0, outlier: 0 },
   imputed: [],
   clipped: [],
+  missingCodes: [],
+  sentinels: [],
   excluded: [],
   notes: [],
 });
@@ -42,6 +44,7 @@ const source = (name: string, transform: FeatureSource['transform'] = 'none'): F
 function treat(
   transforms: NumericTransform[],
   options: Partial<CleanOptions>,
+  untested: ReadonlySet<string> = new Set(),
   reason = new Uint8Array(transforms[0].values.length),
   sources = transforms.map((t) => source(t.name)),
 ) {
@@ -54,6 +57,7 @@ function treat(
     reason,
     detail,
     report,
+    untested,
   );
   return { reason, detail, report };
 }
@@ -71,8 +75,11 @@ describe('treatOutliers', () => {
       outlierAction: 'clip',
       zThreshold: 2,
     });
-    expect([x.low, x.high]).toEqual([-5, 7]);
-    expect(report.clipped).toEqual([{ column: 'x', count: 1, low: -5, high: 7 }]);
+    // The low limit, mean - 2 standard deviations, is -5, below every value: it is the minimum.
+    expect([x.low, x.high]).toEqual([Math.min(...HIGH_TEN), 7]);
+    expect(report.clipped).toEqual([
+      { column: 'x', count: 1, below: 0, above: 1, low: Math.min(...HIGH_TEN), high: 7 },
+    ]);
     expect(Array.from(reason)).toEqual(new Array(10).fill(KEPT));
   });
 
@@ -108,17 +115,39 @@ describe('treatOutliers', () => {
     // Quartiles of 1..9 and 100 are 3.25 and 7.75: the fences lie 1.5 x 4.5 beyond them.
     const x = feature('x', [1, 2, 3, 4, 5, 6, 7, 8, 9, 100]);
     const { report } = treat([x], { outliers: 'iqr', outlierAction: 'clip', iqrFactor: 1.5 });
-    expect(report.clipped).toEqual([{ column: 'x', count: 1, low: -3.5, high: 14.5 }]);
+    // The low fence, -3.5, lies below every value: the clip limit is the minimum, 1.
+    expect(report.clipped).toEqual([
+      { column: 'x', count: 1, below: 0, above: 1, low: 1, high: 14.5 },
+    ]);
     const wider = feature('x', [1, 2, 3, 4, 5, 6, 7, 8, 9, 100]);
     treat([wider], { outliers: 'iqr', outlierAction: 'clip', iqrFactor: 30 });
-    expect([wider.low, wider.high]).toEqual([3.25 - 135, 7.75 + 135]);
+    expect([wider.low, wider.high]).toEqual([1, 100]);
+    expect([wider.outlierLow, wider.outlierHigh]).toEqual([3.25 - 135, 7.75 + 135]);
   });
 
-  it('sets limits without reporting when nothing lies beyond them', () => {
+  it('sets limits without reporting when nothing lies beyond them, within the values own range', () => {
     const x = feature('x', [1, 2, 3, 4]);
     const { report } = treat([x], { outliers: 'zscore', outlierAction: 'clip', zThreshold: 3 });
     expect(report.clipped).toEqual([]);
-    expect(Number.isFinite(x.low) && Number.isFinite(x.high)).toBe(true);
+    expect([x.low, x.high]).toEqual([1, 4]);
+  });
+
+  it('counts the values clipped below and above separately', () => {
+    const values = [-1000, ...Array.from({ length: 40 }, (_, i) => i % 10), 1000, 2000];
+    const x = feature('x', values);
+    const { report } = treat([x], { outliers: 'iqr', outlierAction: 'clip', iqrFactor: 1.5 });
+    expect(report.clipped).toEqual([
+      { column: 'x', count: 3, below: 1, above: 2, low: x.low, high: x.high },
+    ]);
+    expect(x.low).toBeGreaterThan(-1000);
+    expect(x.high).toBeLessThan(1000);
+  });
+
+  it('leaves a feature holding a code for no value as it is', () => {
+    const x = feature('x', HIGH_TEN);
+    const { report } = treat([x], { outliers: 'zscore', zThreshold: 2 }, new Set(['x']));
+    expect(report.clipped).toEqual([]);
+    expect([x.low, x.high]).toEqual([-Infinity, Infinity]);
   });
 
   it('leaves a constant feature alone: no limits, nothing clipped or set aside', () => {
@@ -137,6 +166,7 @@ describe('treatOutliers', () => {
     const { detail } = treat(
       [x],
       { outliers: 'zscore', outlierAction: 'drop', zThreshold: 2 },
+      new Set(),
       reason,
     );
     expect(reason[10]).toBe(DROPPED_DUPLICATE);
@@ -166,6 +196,7 @@ describe('treatOutliers', () => {
     const { detail } = treat(
       [x],
       { outliers: 'zscore', outlierAction: 'drop', zThreshold: 2 },
+      undefined,
       undefined,
       [source('x', 'log1p')],
     );

@@ -17,6 +17,7 @@ import {
   savedModel,
   withPca,
 } from '../../support/modelFixtures';
+import { bankMarketingCsv } from '../../support/bankMarketing';
 
 /** Three groups of customers with an income, a spend (a few missing), an outlier, a region. */
 function customersCsv(seed: number, rows = 240): string {
@@ -146,6 +147,39 @@ describe('applyModel on the file the model was saved from', () => {
     expect(fractions.length).toBeLessThan(100);
     expect(fractions.at(-1)).toBe(1);
     for (const f of fractions) expect(f >= 0 && f <= 1).toBe(true);
+  });
+});
+
+describe('applyModel with a code for no value (pdays = 999) read as missing', () => {
+  const PDAYS: Partial<AnalysisOptions> = {
+    features: ['age', 'duration', 'campaign', 'pdays'],
+    clean: {
+      ...DEFAULT_CLEANING,
+      missingCodes: [{ column: 'pdays', value: 999 }],
+      missingByColumn: { pdays: 'median' },
+    },
+  };
+
+  it('fills the coded cells as the analysis did, and gives its labels back', async () => {
+    const session = await openText(bankMarketingCsv(400));
+    const { model, analysis } = await expectParity(session, PDAYS);
+    const pdays = model.preparation.numeric.find((step) => step.column === 'pdays')!;
+    expect(pdays.missingCodes).toEqual([999]);
+    expect(pdays.fill).toBe(analysis.cleaning.imputed.find((i) => i.column === 'pdays')!.value);
+    expect(model.settings.options.clean.missingCodes).toEqual([{ column: 'pdays', value: 999 }]);
+    // Without the code, every 999 would be a value far beyond the saved clip limits.
+    expect(pdays.clip![1]).toBeLessThanOrEqual(27);
+  });
+
+  it('sets aside the coded rows when the column drops missing rows', async () => {
+    const session = await openText(bankMarketingCsv(400));
+    const { applied, analysis } = await expectParity(session, {
+      ...PDAYS,
+      clean: { ...DEFAULT_CLEANING, missingCodes: [{ column: 'pdays', value: 999 }] },
+    });
+    const coded = analysis.cleaning.missingCodes[0].count;
+    expect(coded).toBeGreaterThan(300);
+    expect(applied.reason.filter((r) => r === APPLY_MISSING).length).toBe(coded);
   });
 });
 

@@ -12,6 +12,7 @@ import {
 } from '../../support/modelFixtures';
 import { openDuckDb, openPglite, type Engine } from '../../support/sqlEngines';
 import { expectSqlParity } from '../../support/sqlParity';
+import { bankMarketingCsv } from '../../support/bankMarketing';
 
 /** Column names a user may have: spaces, `$`, Chinese, quotes, a comment's end. */
 const INCOME = 'Annual "Income" $';
@@ -69,6 +70,18 @@ describe.each([
       },
     });
     await expectSqlParity(engine, session, model);
+  });
+
+  it('reads a code for no value (pdays = 999) as missing, filled or set aside as apply does', async () => {
+    const session = await openText(bankMarketingCsv(300));
+    for (const missing of ['median', 'drop'] as const) {
+      const { model } = await savedModel(session, {
+        features: ['age', 'duration', 'campaign', 'pdays'],
+        clean: { ...DEFAULT_CLEANING, missing, missingCodes: [{ column: 'pdays', value: 999 }] },
+      });
+      expect(model.preparation.numeric[3].missingCodes).toEqual([999]);
+      expect(await expectSqlParity(engine, session, model)).toBe(300);
+    }
   });
 
   it('k-means on principal components', async () => {

@@ -6,6 +6,7 @@ import { cliWorkbooks } from './cliWorkbooks';
 import { cliModel } from './cliModel';
 import { cliColumns } from './cliColumns';
 import { cliReport } from './cliReport';
+import { cliCleaning } from './cliCleaning';
 /** The command line's own words (its reports; JSON keys stay English). */
 export const cli = {
   listSeparator: ', ',
@@ -73,4 +74,5 @@ export const cli = {
   ...cliModel,
   ...cliColumns,
   ...cliReport,
+  ...cliCleaning,
 } as const;

@@ -1,3 +1,5 @@
+import { cliMessageCleaning } from './cliMessageCleaning';
+
 /** The command line's wording of some messages: flags instead of the page's controls. */
 export const cliMessage = {
   featureCategorical:
@@ -22,4 +24,5 @@ export const cliMessage = {
     'This sheet has {cells, number} cells, more than the {most, number} that can be read from a workbook: save it as CSV and give the CSV instead.',
   sheetSpansTooManyCells:
     'This sheet spans up to {cells, number} cells, more than the {most, number} that can be read from a workbook: save it as CSV and give the CSV instead.',
+  ...cliMessageCleaning,
 } as const;

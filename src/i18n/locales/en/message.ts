@@ -7,6 +7,7 @@ import { messageWorkbooks } from './messageWorkbooks';
 import { messageModel } from './messageModel';
 import { messageReport } from './messageReport';
 import { messageExports } from './messageExports';
+import { messageCleaning } from './messageCleaning';
 
 /** What the core says: errors, notes, reasons, labels (a code and its values). */
 export const message = {
@@ -356,4 +357,5 @@ export const message = {
   ...messageColumns,
   ...messageReport,
   ...messageExports,
+  ...messageCleaning,
 } as const;

@@ -5,6 +5,7 @@ import { uiClassify } from './uiClassify';
 import { uiModel } from './uiModel';
 import { uiReport } from './uiReport';
 import { uiExports } from './uiExports';
+import { uiCleaning } from './uiCleaning';
 /**
  * The page's own words: headings, controls, accessible names, charts, hints. One key per
  * sentence, ICU MessageFormat for its values ({count, plural, one {# row} other {# rows}}); user
@@ -534,4 +535,5 @@ export const ui = {
   ...uiModel,
   ...uiReport,
   ...uiExports,
+  ...uiCleaning,
 } as const;

@@ -6,6 +6,7 @@ import { cliWorkbooks } from './cliWorkbooks';
 import { cliModel } from './cliModel';
 import { cliColumns } from './cliColumns';
 import { cliReport } from './cliReport';
+import { cliCleaning } from './cliCleaning';
 import type { CatalogShape } from '../../catalog';
 import type { cli as english } from '../en/cli';
 
@@ -76,4 +77,5 @@ export const cli: CatalogShape<typeof english> = {
   ...cliModel,
   ...cliColumns,
   ...cliReport,
+  ...cliCleaning,
 };

@@ -1,5 +1,6 @@
 import type { CatalogShape } from '../../catalog';
 import type { cliMessage as english } from '../en/cliMessage';
+import { cliMessageCleaning } from './cliMessageCleaning';
 
 /** 命令行对部分消息的措辞：用参数代替页面控件。 */
 export const cliMessage: CatalogShape<typeof english> = {
@@ -22,4 +23,5 @@ export const cliMessage: CatalogShape<typeof english> = {
     '这个工作表有 {cells, number} 个单元格，超过了工作簿中能读取的 {most, number} 个：请把它另存为 CSV，改为读取这个 CSV。',
   sheetSpansTooManyCells:
     '这个工作表的范围最多可达 {cells, number} 个单元格，超过了工作簿中能读取的 {most, number} 个：请把它另存为 CSV，改为读取这个 CSV。',
+  ...cliMessageCleaning,
 };

@@ -7,6 +7,7 @@ import { messageWorkbooks } from './messageWorkbooks';
 import { messageModel } from './messageModel';
 import { messageReport } from './messageReport';
 import { messageExports } from './messageExports';
+import { messageCleaning } from './messageCleaning';
 
 import type { CatalogShape } from '../../catalog';
 import type { message as english } from '../en/message';
@@ -320,4 +321,5 @@ export const message: CatalogShape<typeof english> = {
   ...messageColumns,
   ...messageReport,
   ...messageExports,
+  ...messageCleaning,
 };

@@ -5,6 +5,7 @@ import { uiClassify } from './uiClassify';
 import { uiModel } from './uiModel';
 import { uiReport } from './uiReport';
 import { uiExports } from './uiExports';
+import { uiCleaning } from './uiCleaning';
 import type { CatalogShape } from '../../catalog';
 import type { ui as english } from '../en/ui';
 
@@ -514,4 +515,5 @@ export const ui: CatalogShape<typeof english> = {
   ...uiModel,
   ...uiReport,
   ...uiExports,
+  ...uiCleaning,
 };
