@@ -2,6 +2,7 @@ import { resultFor, type AnalysisResult } from '../core/analysis/analysisResult'
 import { listSetAside } from '../core/clean/cleanOptions';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
 import { metricMessage } from '../core/cluster/distance';
+import { ratesVerdict, type RateDifference } from '../core/profile/segmentRates';
 import { DELIMITER_LABELS } from '../core/read/dialect';
 import type { Table } from '../core/read/table';
 import { textTable, type Voice } from './voice';
@@ -89,6 +90,20 @@ export function analysisJson(table: Table, analysis: AnalysisResult, voice: Voic
       medians: Object.fromEntries(segment.features.map((f) => [f.feature, f.median])),
       z: Object.fromEntries(segment.features.map((f) => [f.feature, f.z])),
       topCategories: Object.fromEntries(segment.topCategories.map((c) => [c.column, c.value])),
+      // Column names are data: an array of entries, most different from the base first.
+      matchesBase: !segment.rates.some((rate) => rate.finding),
+      rates: segment.rates.map((rate) => ({
+        column: rate.column,
+        value: rate.value,
+        flag: rate.flag,
+        count: rate.count,
+        rows: rate.rows,
+        share: rate.share,
+        overallShare: rate.overallShare,
+        points: rate.points,
+        lift: rate.lift,
+        finding: rate.finding,
+      })),
     })),
     notes: analysis.notes.map(voice.say),
   };
@@ -152,10 +167,10 @@ export function analysisText(
     voice.text('silhouetteOn', { rows: analysis.silhouetteSampleSize }),
     '',
     voice.text('segments', { k: analysis.k }),
-    ...resultFor(analysis, analysis.k)!.profiles.segments.map(
-      (s) =>
-        `  ${String(s.id).padStart(2)}  ${String(s.size).padStart(7)} (${(s.share * 100).toFixed(1).padStart(5)}%)  ${voice.say(s.label)}`,
-    ),
+    ...resultFor(analysis, analysis.k)!.profiles.segments.flatMap((s) => [
+      `  ${String(s.id).padStart(2)}  ${String(s.size).padStart(7)} (${(s.share * 100).toFixed(1).padStart(5)}%)  ${voice.say(s.label)}`,
+      ...rateLines(s.rates, voice),
+    ]),
   ];
   // Which sheet of a workbook was read is said above the report (see sheetLine), not again here.
   const notes = analysis.notes.filter((note) => note.key !== 'noteSheets');
@@ -163,6 +178,24 @@ export function analysisText(
     lines.push('', voice.text('notes'), ...notes.map((note) => `  - ${voice.say(note)}`));
   if (out !== undefined) lines.push('', voice.text('wroteAnalyze', { out }));
   return lines.join('\n') + '\n';
+}
+
+/** How many of a segment's differences from the base the text report lists. */
+const RATES_SHOWN = 3;
+
+/** A segment's largest real differences from the base, or that it matches the base. */
+function rateLines(rates: readonly RateDifference[], voice: Voice): string[] {
+  if (rates.length === 0) return [];
+  const findings = rates.filter((rate) => rate.finding).slice(0, RATES_SHOWN);
+  if (findings.length === 0)
+    return [voice.text('ratesVerdictLine', { verdict: voice.say(ratesVerdict(rates)) })];
+  return findings.map((rate) =>
+    voice.text('rateLine', {
+      description: voice.say(rate.description),
+      points: rate.points,
+      lift: rate.lift,
+    }),
+  );
 }
 
 function algorithmLine(analysis: AnalysisResult, voice: Voice): string {

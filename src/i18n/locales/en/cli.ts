@@ -4,6 +4,7 @@ import { cliRules } from './cliRules';
 import { cliValue } from './cliValue';
 import { cliWorkbooks } from './cliWorkbooks';
 import { cliModel } from './cliModel';
+import { cliProfiles } from './cliProfiles';
 /** The command line's own words (its reports; JSON keys stay English). */
 export const cli = {
   listSeparator: ', ',
@@ -67,4 +68,5 @@ export const cli = {
   ...cliClassify,
   ...cliWorkbooks,
   ...cliModel,
+  ...cliProfiles,
 } as const;

@@ -4,6 +4,7 @@ import { cliRules } from './cliRules';
 import { cliValue } from './cliValue';
 import { cliWorkbooks } from './cliWorkbooks';
 import { cliModel } from './cliModel';
+import { cliProfiles } from './cliProfiles';
 import type { CatalogShape } from '../../catalog';
 import type { cli as english } from '../en/cli';
 
@@ -70,4 +71,5 @@ export const cli: CatalogShape<typeof english> = {
   ...cliClassify,
   ...cliWorkbooks,
   ...cliModel,
+  ...cliProfiles,
 };
