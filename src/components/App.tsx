@@ -30,6 +30,7 @@ import { ScreeChart } from './ScreeChart';
 import { Section } from './Section';
 import { SegmentCountControl } from './SegmentCountControl';
 import { SegmentProfiles } from './SegmentProfiles';
+import { SegmentRates } from './SegmentRates';
 import { SegmentScatter } from './SegmentScatter';
 import { StaleNotice } from './StaleNotice';
 import { UpdateNotice } from './UpdateNotice';
@@ -105,6 +106,7 @@ export function App() {
               <ClusteringControls />
               {charts}
               <SegmentProfiles />
+              <SegmentRates />
             </Section>
             {hasView && (
               <Section step={5} title={t('ui.classify.heading')}>
@@ -144,6 +146,7 @@ export function App() {
                 <ClusteringControls />
                 {charts}
                 <SegmentProfiles />
+                <SegmentRates />
                 <ClusterSegmentTable />
               </Section>
             )}

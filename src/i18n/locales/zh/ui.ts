@@ -1,6 +1,7 @@
 import { uiBaskets } from './uiBaskets';
 import { uiRecommend } from './uiRecommend';
 import { uiValue } from './uiValue';
+import { uiProfiles } from './uiProfiles';
 import { uiClassify } from './uiClassify';
 import { uiModel } from './uiModel';
 import type { CatalogShape } from '../../catalog';
@@ -508,6 +509,7 @@ export const ui: CatalogShape<typeof english> = {
   ...uiBaskets,
   ...uiRecommend,
   ...uiValue,
+  ...uiProfiles,
   ...uiClassify,
   ...uiModel,
 };
