@@ -31,6 +31,7 @@ import { Section } from './Section';
 import { SegmentCountControl } from './SegmentCountControl';
 import { SegmentProfiles } from './SegmentProfiles';
 import { SegmentRates } from './SegmentRates';
+import { SegmentDistribution } from './SegmentDistribution';
 import { SegmentScatter } from './SegmentScatter';
 import { StaleNotice } from './StaleNotice';
 import { UpdateNotice } from './UpdateNotice';
@@ -107,6 +108,7 @@ export function App() {
               {charts}
               <SegmentProfiles />
               <SegmentRates />
+              <SegmentDistribution />
             </Section>
             {hasView && (
               <Section step={5} title={t('ui.classify.heading')}>
@@ -147,6 +149,7 @@ export function App() {
                 {charts}
                 <SegmentProfiles />
                 <SegmentRates />
+                <SegmentDistribution />
                 <ClusterSegmentTable />
               </Section>
             )}

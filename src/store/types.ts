@@ -1,3 +1,4 @@
+import type { DistributionSlice } from './distributionSlice';
 import type { AnalysisOptions } from '../core/analysis/analysisOptions';
 import type { Cleaning } from '../core/clean/cleanOptions';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
@@ -384,5 +385,6 @@ export type State = ControlSlice &
   ValueSlice &
   RecommendSlice &
   ClassifySlice &
-  ModelSlice;
+  ModelSlice &
+  DistributionSlice;
 export type { RfmSortKey, ClassifyStep };

@@ -19,6 +19,8 @@ import type { ValueByGroupView, ValueGrouping } from '../core/session/valueGroup
 import type { CustomerValueView } from '../core/session/valueSession';
 import type { ValueRequest } from '../core/session/valueStages';
 import type { ExplainRequest, ExplainView } from '../core/session/explainSession';
+import type { DistributionRequest } from '../core/session/distributionView';
+import type { FeatureDistribution } from '../core/profile/segmentDistribution';
 import type { PredictRequest } from '../core/session/predictSession';
 import type * as AnalysisApi from './analysisApi';
 import type { ClassifyProgress, PredictAnswer, PredictSegments } from './analysisApi';
@@ -264,6 +266,11 @@ export interface AnalysisClient {
     options: ModelQueryOptions,
     language: Language,
   ): Promise<Outcome<string>>;
+  // One numeric column's spread per segment (issue #18).
+  distribution(
+    file: FileRequest,
+    request: DistributionRequest,
+  ): Promise<Outcome<FeatureDistribution>>;
   /** Stops whatever runs now; its promises reject with CancelledError. */
   cancel(): void;
   /** Starts the worker ahead of need (while the page waits for a file). */
@@ -353,6 +360,7 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     exportAppliedSetAside: (id, model, language) =>
       remote.exportAppliedSetAside(id, model, language),
     modelQuery: (model, options, language) => remote.modelQuery(model, options, language),
+    distribution: (id, request) => remote.distribution(id, request),
   };
 }
 
@@ -669,6 +677,10 @@ export abstract class SessionClient implements AnalysisClient {
 
   modelQuery(model: ModelFile, options: ModelQueryOptions, language: Language) {
     return this.call((backend) => backend.modelQuery(model, options, language));
+  }
+
+  distribution(file: FileRequest, request: DistributionRequest) {
+    return this.ask(file, (b) => b.distribution(file.id, request));
   }
 
   /** A request about a file: opened again first if the backend no longer holds it. */

@@ -11,4 +11,9 @@ export const messageProfiles = {
   labelRateMostly: '{column}: mostly {value}',
   labelRateShare: '{column} = {value}: {share, number, ::percent}',
   labelFlagShare: '{column}: {share, number, ::percent} are 1',
+  activityDistribution: 'showing the spread of a column per segment',
+  distributionNotNumeric:
+    '"{name}" is not a numeric column of this analysis: choose one of {columns}.',
+  distributionNoK:
+    'There is no segmentation with {k, number} segments here: choose a number of segments the analysis computed.',
 } as const;

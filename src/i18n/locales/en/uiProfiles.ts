@@ -26,4 +26,25 @@ export const uiProfiles = {
     noneShown:
       'No rate matches these choices: show every rate or choose another segment or column.',
   },
+  distribution: {
+    title: 'Spread of a column per segment',
+    feature: 'Column',
+    show: 'Show spread',
+    prompt:
+      'Choose a numeric column and show its spread: a box per segment from the lower to the upper quartile, the median as a line, whiskers to the minimum and maximum.',
+    working: 'Computing the spread…',
+    summary:
+      'The spread of {feature} in each segment, from all {rows} analysed rows{missing, plural, =0 {} one {, # without a value left out} other {, # without a value left out}}. Quartiles as pandas computes them (linear).',
+    summarySampled:
+      'The spread of {feature} in each segment, from a random sample of {sample} of the {rows} analysed rows{missing, plural, =0 {} one {, # without a value left out} other {, # without a value left out}}. Quartiles as pandas computes them (linear).',
+    chartName:
+      'Box plot, one box per segment ({count, plural, one {# segment} other {# segments}})',
+    valuesCaption: 'Spread of {feature} per segment',
+    count: 'Rows',
+    min: 'Minimum',
+    q1: 'Lower quartile',
+    median: 'Median',
+    q3: 'Upper quartile',
+    max: 'Maximum',
+  },
 } as const;

@@ -11,4 +11,7 @@ export const messageProfiles: CatalogShape<typeof english> = {
   labelRateMostly: '{column}：多为 {value}',
   labelRateShare: '{column} = {value}：{share, number, ::percent}',
   labelFlagShare: '{column}：{share, number, ::percent} 为 1',
+  activityDistribution: '显示各细分群中某列的分布',
+  distributionNotNumeric: '“{name}”不是本次分析的数值列：请从 {columns} 中选择。',
+  distributionNoK: '这里没有 {k, number} 个细分群的分群结果：请选择分析已计算的细分群数量。',
 };

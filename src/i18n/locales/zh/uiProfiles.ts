@@ -26,4 +26,24 @@ export const uiProfiles: CatalogShape<typeof english> = {
     pointsValue: '{sign}{points}',
     noneShown: '没有符合这些选择的占比：请显示全部占比，或选择其他细分群或列。',
   },
+  distribution: {
+    title: '各细分群中某列的分布',
+    feature: '列',
+    show: '显示分布',
+    prompt:
+      '选择一个数值列并显示其分布：每个细分群一个箱体，从下四分位数到上四分位数，中位数为一条线，须线延伸到最小值和最大值。',
+    working: '正在计算分布…',
+    summary:
+      '{feature} 在各细分群中的分布，基于全部 {rows} 行已分析数据{missing, plural, =0 {} other {，不计 # 个无值的行}}。四分位数按线性插值法计算。',
+    summarySampled:
+      '{feature} 在各细分群中的分布，基于 {rows} 行已分析数据中随机抽取的 {sample} 行{missing, plural, =0 {} other {，不计 # 个无值的行}}。四分位数按线性插值法计算。',
+    chartName: '箱线图，每个细分群一个箱体（共 {count, number} 个细分群）',
+    valuesCaption: '{feature} 在各细分群中的分布',
+    count: '行数',
+    min: '最小值',
+    q1: '下四分位数',
+    median: '中位数',
+    q3: '上四分位数',
+    max: '最大值',
+  },
 };
