@@ -52,6 +52,9 @@ hierarchical clustering.
 ${READ_USAGE}
   --out DIR             write segments.csv, one CSV per segment, and set-aside.csv
   --save-model FILE     save the analysis as a model file (segmentlens apply, segmentlens sql)
+  --distribution COLUMN also print a numeric column's spread per segment (min, quartiles,
+                        median, max; pandas' linear quantiles; a seeded sample above
+                        200,000 rows)
   --json                print the result as one JSON object`;
 
 export const ANALYZE_FLAGS = {
@@ -82,6 +85,7 @@ export const ANALYZE_FLAGS = {
   linkage: { type: 'string' },
   'cut-height': { type: 'string' },
   compare: { type: 'boolean' },
+  distribution: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -3,6 +3,7 @@ import { listSetAside } from '../core/clean/cleanOptions';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
 import { metricMessage } from '../core/cluster/distance';
 import { ratesVerdict, type RateDifference } from '../core/profile/segmentRates';
+import type { FeatureDistribution } from '../core/profile/segmentDistribution';
 import { DELIMITER_LABELS } from '../core/read/dialect';
 import type { Table } from '../core/read/table';
 import { textTable, type Voice } from './voice';
@@ -262,6 +263,38 @@ export function comparisonText(comparison: AlgorithmComparison, voice: Voice): s
         ['', ...names],
         comparison.agreement.map((row, i) => [names[i], ...row.map((v) => v.toFixed(4))]),
         [false, ...names.map(() => true)],
+      ),
+    ].join('\n') + '\n'
+  );
+}
+
+/** A column's spread per segment (analyze --distribution). */
+export function distributionText(distribution: FeatureDistribution, voice: Voice): string {
+  const { feature, rows, sampleSize, sampled, missing } = distribution;
+  return (
+    [
+      '',
+      sampled
+        ? voice.text('distributionSampled', { feature, rows, sample: sampleSize, missing })
+        : voice.text('distributionAll', { feature, rows, missing }),
+      ...textTable(
+        (
+          [
+            'columnSegment',
+            'columnRows',
+            'columnMin',
+            'columnQ1',
+            'columnMedian',
+            'columnQ3',
+            'columnMax',
+          ] as const
+        ).map((key) => voice.text(key)),
+        distribution.segments.map((s) => [
+          String(s.segment),
+          String(s.count),
+          ...[s.min, s.q1, s.median, s.q3, s.max].map((v) => (v === v ? String(v) : '')),
+        ]),
+        [true, true, true, true, true, true, true],
       ),
     ].join('\n') + '\n'
   );

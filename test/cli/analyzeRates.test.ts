@@ -61,3 +61,54 @@ describe('analyze: each segment against the whole base', () => {
     expect(new Set(overall).size).toBe(1);
   });
 });
+
+describe('analyze --distribution', () => {
+  it("prints a numeric column's five numbers per segment, and gives them in --json", async () => {
+    const text = await runCommand(analyzeCommand, [telecom, ...ARGS, '--distribution', 'tenure']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      '\nSpread of tenure per segment, from all 1,500 analysed rows (quartiles: linear, as pandas):\n',
+    );
+    expect(text.stdout).toMatch(/\n {2}segment {2}rows {2}min {2}q1 {2}median {2}q3 {2}max\n/);
+    const json = await runCommand(analyzeCommand, [
+      telecom,
+      ...ARGS,
+      '--json',
+      '--distribution',
+      'tenure',
+    ]);
+    const { distribution, segments } = JSON.parse(json.stdout) as {
+      distribution: {
+        feature: string;
+        sampled: boolean;
+        segments: { segment: number; count: number; min: number; max: number; median: number }[];
+      };
+      segments: { id: number; size: number; medians: Record<string, number> }[];
+    };
+    expect(distribution).toMatchObject({ feature: 'tenure', rows: 1500, sampled: false });
+    // The same medians as the profiles', and every row in its segment.
+    distribution.segments.forEach((spread, s) => {
+      expect(spread.count).toBe(segments[s].size);
+      expect(spread.median).toBe(segments[s].medians.tenure);
+    });
+  });
+
+  it('refuses a column that is not numeric in one sentence, in Chinese too', async () => {
+    const refused = await runCommand(analyzeCommand, [
+      telecom,
+      ...ARGS,
+      '--distribution',
+      'gender',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      'segmentlens: "gender" is not a numeric column of this analysis: choose one of SeniorCitizen, tenure, MonthlyCharges.\n',
+    );
+    const zh = await runCommand(
+      analyzeCommand,
+      [telecom, ...ARGS, '--distribution', 'gender'],
+      'zh',
+    );
+    expect(zh.stderr).toMatch(/“gender”不是本次分析的数值列/);
+  });
+});
