@@ -138,34 +138,36 @@ export function SegmentDistribution() {
           </svg>
           <details className="chart__values">
             <summary>{t('ui.chart.values')}</summary>
-            <table className="data-table data-table--compact">
-              <caption>
-                {rich('ui.distribution.valuesCaption', { feature: <Data>{shown.feature}</Data> })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ui.rates.segment')}</th>
-                  {(['count', 'min', 'q1', 'median', 'q3', 'max'] as const).map((key) => (
-                    <th key={key} scope="col" className="num">
-                      {t(`ui.distribution.${key}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {shown.segments.map((s) => (
-                  <tr key={s.segment}>
-                    <th scope="row">{labelOf(s.segment)}</th>
-                    <td className="num">{format.count(s.count)}</td>
-                    {[s.min, s.q1, s.median, s.q3, s.max].map((v, i) => (
-                      <td key={i} className="num">
-                        {format.number(v)}
-                      </td>
+            <div className="table-scroll">
+              <table className="data-table data-table--compact">
+                <caption>
+                  {rich('ui.distribution.valuesCaption', { feature: <Data>{shown.feature}</Data> })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('ui.rates.segment')}</th>
+                    {(['count', 'min', 'q1', 'median', 'q3', 'max'] as const).map((key) => (
+                      <th key={key} scope="col" className="num">
+                        {t(`ui.distribution.${key}`)}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {shown.segments.map((s) => (
+                    <tr key={s.segment}>
+                      <th scope="row">{labelOf(s.segment)}</th>
+                      <td className="num">{format.count(s.count)}</td>
+                      {[s.min, s.q1, s.median, s.q3, s.max].map((v, i) => (
+                        <td key={i} className="num">
+                          {format.number(v)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </details>
         </>
       )}

@@ -98,7 +98,7 @@ export function SegmentRates() {
           ))}
         </ul>
       )}
-      <div className="table-controls">
+      <div className="controls">
         <label htmlFor={`${ids}-segment`}>{t('ui.rates.filterSegment')}</label>
         <select id={`${ids}-segment`} value={segment} onChange={(e) => setSegment(e.target.value)}>
           <option value="all">{t('ui.rates.allSegments')}</option>
