@@ -28,7 +28,10 @@ describe('the spread of a column per segment', { timeout: 240_000 }, () => {
   it('draws a box per segment on demand, says from how many rows, and lists the figures', async () => {
     const user = await load();
     const figure = screen.getByRole('figure', { name: 'Spread of a column per segment' });
-    await user.selectOptions(within(figure).getByRole('combobox', { name: 'Column' }), 'tenure');
+    await user.selectOptions(
+      within(figure).getByRole('combobox', { name: 'Numeric column' }),
+      'tenure',
+    );
     await user.click(within(figure).getByRole('button', { name: 'Show spread' }));
     const caption = () => figure.querySelector('figcaption')?.textContent;
     await expect

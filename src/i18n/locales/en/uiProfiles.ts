@@ -28,7 +28,7 @@ export const uiProfiles = {
   },
   distribution: {
     title: 'Spread of a column per segment',
-    feature: 'Column',
+    feature: 'Numeric column',
     show: 'Show spread',
     prompt:
       'Choose a numeric column and show its spread: a box per segment from the lower to the upper quartile, the median as a line, whiskers to the minimum and maximum.',

@@ -28,7 +28,7 @@ export const uiProfiles: CatalogShape<typeof english> = {
   },
   distribution: {
     title: '各细分群中某列的分布',
-    feature: '列',
+    feature: '数值列',
     show: '显示分布',
     prompt:
       '选择一个数值列并显示其分布：每个细分群一个箱体，从下四分位数到上四分位数，中位数为一条线，须线延伸到最小值和最大值。',
