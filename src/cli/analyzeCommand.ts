@@ -15,7 +15,8 @@ import {
   exportDialectFrom,
   segmentNamesFrom,
 } from './analyzeFlags';
-import { analysisJson, analysisText, comparisonText } from './analyzeReport';
+import { analysisJson, analysisText, comparisonText, distributionText } from './analyzeReport';
+import { distributionView } from '../core/session/distributionView';
 import { fileReadJson, sheetLine } from './fileReport';
 import type { Io } from './io';
 import type { Voice } from './voice';
@@ -55,6 +56,11 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
       const k = analysis.algorithm === 'dbscan' ? analysis.recommendation.k : analysis.k;
       comparison = session.compare(request, Math.max(2, k), progress);
     }
+    const feature = values.distribution;
+    const distribution =
+      feature === undefined
+        ? null
+        : await distributionView(session, { segmentation: request, k: analysis.k, feature });
     progress.done();
     const segments = resultFor(analysis, analysis.k)!.profiles.segments;
     const names = segmentNamesFrom(
@@ -117,12 +123,14 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
             ...fileReadJson(session.read),
             ...analysisJson(session.table, analysis, voice),
             ...(comparison === null ? {} : { comparison }),
+            ...(distribution === null ? {} : { distribution }),
             ...(modelPath === undefined ? {} : { modelFile: modelPath }),
             ...(reportPath === undefined ? {} : { reportFile: reportPath }),
           }) + '\n'
         : sheetLine(session.read, voice) +
             analysisText(path, analysis, values.out, voice) +
             (comparison === null ? '' : comparisonText(comparison, voice)) +
+            (distribution === null ? '' : distributionText(distribution, voice)) +
             (modelPath === undefined ? '' : voice.text('modelSaved', { path: modelPath }) + '\n') +
             reportLine,
     );

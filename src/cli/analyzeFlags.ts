@@ -74,6 +74,9 @@ ${READ_USAGE}
                         every export and the model file; repeat for each segment
   --save-model FILE     save the analysis as a model file (segmentlens apply, segmentlens sql)
 ${REPORT_USAGE}
+  --distribution COLUMN also print a numeric column's spread per segment (min, quartiles,
+                        median, max; pandas' linear quantiles; a seeded sample above
+                        200,000 rows)
   --json                print the result as one JSON object`;
 
 export const ANALYZE_FLAGS = {
@@ -107,6 +110,7 @@ export const ANALYZE_FLAGS = {
   linkage: { type: 'string' },
   'cut-height': { type: 'string' },
   compare: { type: 'boolean' },
+  distribution: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -3,6 +3,8 @@ import { resultFor, type AnalysisResult } from '../core/analysis/analysisResult'
 import { listSetAside } from '../core/clean/cleanOptions';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
 import { metricMessage } from '../core/cluster/distance';
+import { ratesVerdict, type RateDifference } from '../core/profile/segmentRates';
+import type { FeatureDistribution } from '../core/profile/segmentDistribution';
 import { DELIMITER_LABELS } from '../core/read/dialect';
 import type { Table } from '../core/read/table';
 import { textTable, type Voice } from './voice';
@@ -97,6 +99,20 @@ export function analysisJson(table: Table, analysis: AnalysisResult, voice: Voic
       medians: Object.fromEntries(segment.features.map((f) => [f.feature, f.median])),
       z: Object.fromEntries(segment.features.map((f) => [f.feature, f.z])),
       topCategories: Object.fromEntries(segment.topCategories.map((c) => [c.column, c.value])),
+      // Column names are data: an array of entries, most different from the base first.
+      matchesBase: !segment.rates.some((rate) => rate.finding),
+      rates: segment.rates.map((rate) => ({
+        column: rate.column,
+        value: rate.value,
+        flag: rate.flag,
+        count: rate.count,
+        rows: rate.rows,
+        share: rate.share,
+        overallShare: rate.overallShare,
+        points: rate.points,
+        lift: rate.lift,
+        finding: rate.finding,
+      })),
     })),
     cleaning: cleaningJson(analysis.cleaning),
     notes: analysis.notes.map(voice.say),
@@ -221,10 +237,10 @@ export function analysisText(
     voice.text('silhouetteOn', { rows: analysis.silhouetteSampleSize }),
     '',
     voice.text('segments', { k: analysis.k }),
-    ...resultFor(analysis, analysis.k)!.profiles.segments.map(
-      (s) =>
-        `  ${String(s.id).padStart(2)}  ${String(s.size).padStart(7)} (${(s.share * 100).toFixed(1).padStart(5)}%)  ${voice.say(s.label)}`,
-    ),
+    ...resultFor(analysis, analysis.k)!.profiles.segments.flatMap((s) => [
+      `  ${String(s.id).padStart(2)}  ${String(s.size).padStart(7)} (${(s.share * 100).toFixed(1).padStart(5)}%)  ${voice.say(s.label)}`,
+      ...rateLines(s.rates, voice),
+    ]),
   ];
   // Which sheet of a workbook was read is said above the report (see sheetLine), not again here.
   // A column left out above is not said again among the notes.
@@ -252,6 +268,24 @@ function leftOutLines(leftOut: LeftOutColumn[], voice: Voice): string[] {
       voice.text('leftOutLine', { column: column.name, reason: voice.say(column.reason) }),
     ),
   ];
+}
+
+/** How many of a segment's differences from the base the text report lists. */
+const RATES_SHOWN = 3;
+
+/** A segment's largest real differences from the base, or that it matches the base. */
+function rateLines(rates: readonly RateDifference[], voice: Voice): string[] {
+  if (rates.length === 0) return [];
+  const findings = rates.filter((rate) => rate.finding).slice(0, RATES_SHOWN);
+  if (findings.length === 0)
+    return [voice.text('ratesVerdictLine', { verdict: voice.say(ratesVerdict(rates)) })];
+  return findings.map((rate) =>
+    voice.text('rateLine', {
+      description: voice.say(rate.description),
+      points: rate.points,
+      lift: rate.lift,
+    }),
+  );
 }
 
 function algorithmLine(analysis: AnalysisResult, voice: Voice): string {
@@ -318,6 +352,38 @@ export function comparisonText(comparison: AlgorithmComparison, voice: Voice): s
         ['', ...names],
         comparison.agreement.map((row, i) => [names[i], ...row.map((v) => v.toFixed(4))]),
         [false, ...names.map(() => true)],
+      ),
+    ].join('\n') + '\n'
+  );
+}
+
+/** A column's spread per segment (analyze --distribution). */
+export function distributionText(distribution: FeatureDistribution, voice: Voice): string {
+  const { feature, rows, sampleSize, sampled, missing } = distribution;
+  return (
+    [
+      '',
+      sampled
+        ? voice.text('distributionSampled', { feature, rows, sample: sampleSize, missing })
+        : voice.text('distributionAll', { feature, rows, missing }),
+      ...textTable(
+        (
+          [
+            'columnSegment',
+            'columnRows',
+            'columnMin',
+            'columnQ1',
+            'columnMedian',
+            'columnQ3',
+            'columnMax',
+          ] as const
+        ).map((key) => voice.text(key)),
+        distribution.segments.map((s) => [
+          String(s.segment),
+          String(s.count),
+          ...[s.min, s.q1, s.median, s.q3, s.max].map((v) => (v === v ? String(v) : '')),
+        ]),
+        [true, true, true, true, true, true, true],
       ),
     ].join('\n') + '\n'
   );

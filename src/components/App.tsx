@@ -30,6 +30,8 @@ import { ScreeChart } from './ScreeChart';
 import { Section } from './Section';
 import { SegmentCountControl } from './SegmentCountControl';
 import { SegmentProfiles } from './SegmentProfiles';
+import { SegmentRates } from './SegmentRates';
+import { SegmentDistribution } from './SegmentDistribution';
 import { SegmentScatter } from './SegmentScatter';
 import { StaleNotice } from './StaleNotice';
 import { UpdateNotice } from './UpdateNotice';
@@ -105,6 +107,8 @@ export function App() {
               <ClusteringControls />
               {charts}
               <SegmentProfiles />
+              <SegmentRates />
+              <SegmentDistribution />
             </Section>
             {hasView && (
               <Section step={5} title={t('ui.classify.heading')}>
@@ -144,6 +148,8 @@ export function App() {
                 <ClusteringControls />
                 {charts}
                 <SegmentProfiles />
+                <SegmentRates />
+                <SegmentDistribution />
                 <ClusterSegmentTable />
               </Section>
             )}

@@ -1,3 +1,4 @@
+import type { DistributionSlice } from './distributionSlice';
 import type { AnalysisOptions } from '../core/analysis/analysisOptions';
 import type { Cleaning, MissingStrategy } from '../core/clean/cleanOptions';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
@@ -401,5 +402,6 @@ export type State = ControlSlice &
   ValueSlice &
   RecommendSlice &
   ClassifySlice &
-  ModelSlice;
+  ModelSlice &
+  DistributionSlice;
 export type { RfmSortKey, ClassifyStep };

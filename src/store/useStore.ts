@@ -13,6 +13,7 @@ import { createUpdateSlice } from './updateSlice';
 import type { State } from './types';
 import { createValueSlice } from './valueSlice';
 import { createModelSlice } from './modelSlice';
+import { createDistributionSlice } from './distributionSlice';
 
 /** The page's one store, built from its slices (zustand's slices pattern). */
 export const useStore = create<State>()((...args) => ({
@@ -28,6 +29,7 @@ export const useStore = create<State>()((...args) => ({
   ...createBasketsSlice(...args),
   ...createValueSlice(...args),
   ...createModelSlice(...args),
+  ...createDistributionSlice(...args),
 }));
 
 const initialState = useStore.getState();

@@ -61,6 +61,7 @@ import { saveModel } from '../core/model/saveModel';
 import type { SegmentMap } from '../core/rfm/rfmSegments';
 import { modelSql, type ModelSqlOptions } from '../core/sql/modelSql';
 import { reportExport, type ReportRequest } from '../core/report/reportExport';
+import { distributionView, type DistributionRequest } from '../core/session/distributionView';
 
 /**
  * The worker's side of the thread boundary: one analysis session and a function of a few lines
@@ -465,6 +466,10 @@ export type ModelQueryOptions = Omit<ModelSqlOptions, 'render'>;
 
 export const modelQuery = (model: ModelFile, options: ModelQueryOptions, language: Language) =>
   asOutcome(() => modelSql(model, { ...options, render: renderIn(language) }));
+
+// One numeric column's spread per segment, on demand (issue #18).
+export const distribution = (id: number, request: DistributionRequest) =>
+  withSession(id, (session) => distributionView(session, request));
 
 /** Messages in exports (segment labels, reasons, file names) read in the user's language. */
 function renderIn(language: Language) {

@@ -22,6 +22,8 @@ import type { ValueByGroupView, ValueGrouping } from '../core/session/valueGroup
 import type { CustomerValueView } from '../core/session/valueSession';
 import type { ValueRequest } from '../core/session/valueStages';
 import type { ExplainRequest, ExplainView } from '../core/session/explainSession';
+import type { DistributionRequest } from '../core/session/distributionView';
+import type { FeatureDistribution } from '../core/profile/segmentDistribution';
 import type { PredictRequest } from '../core/session/predictSession';
 import type * as AnalysisApi from './analysisApi';
 import type { ClassifyProgress, PredictAnswer, PredictSegments } from './analysisApi';
@@ -276,6 +278,11 @@ export interface AnalysisClient {
     language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
+  // One numeric column's spread per segment (issue #18).
+  distribution(
+    file: FileRequest,
+    request: DistributionRequest,
+  ): Promise<Outcome<FeatureDistribution>>;
   /** Stops whatever runs now; its promises reject with CancelledError. */
   cancel(): void;
   /** Starts the worker ahead of need (while the page waits for a file). */
@@ -367,6 +374,7 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     modelQuery: (model, options, language) => remote.modelQuery(model, options, language),
     // The HTML report (#18)
     reportHtml: (id, request, language) => remote.reportHtml(id, request, language),
+    distribution: (id, request) => remote.distribution(id, request),
   };
 }
 
@@ -696,6 +704,10 @@ export abstract class SessionClient implements AnalysisClient {
   ) {
     const ask = (b: AnalysisBackend) => b.reportHtml(file.id, request, language);
     return this.ask(file, ask, undefined, onReopen);
+  }
+
+  distribution(file: FileRequest, request: DistributionRequest) {
+    return this.ask(file, (b) => b.distribution(file.id, request));
   }
 
   /** A request about a file: opened again first if the backend no longer holds it. */

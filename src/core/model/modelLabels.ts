@@ -1,10 +1,10 @@
 import { message, type Message, type MessageKey } from '../common/message';
 import { RFM_WORDING } from '../rfm/rfmClustering';
 import { defaultSegmentMap } from '../rfm/rfmSegments';
-import { field, group, join, problem, refuse, text, whole, type Path } from './modelReader';
+import { field, group, join, number, problem, refuse, text, whole, type Path } from './modelReader';
 
 /** What a label's parameter is: a text (a column name, a category), a count, or a label. */
-type ParamKind = 'text' | 'whole' | 'label';
+type ParamKind = 'text' | 'whole' | 'label' | 'share';
 
 /**
  * The messages a saved label may be made of, with their parameters: exactly what the app's
@@ -16,6 +16,9 @@ const LABEL_PARTS = new Map<string, Readonly<Record<string, ParamKind>>>([
   ['labelAboveAverage', { feature: 'text' }],
   ['labelBelowAverage', { feature: 'text' }],
   ['labelMostly', { value: 'text' }],
+  ['labelRateMostly', { column: 'text', value: 'text' }],
+  ['labelRateShare', { column: 'text', value: 'text', share: 'share' }],
+  ['labelFlagShare', { column: 'text', share: 'share' }],
   ['labelTypical', {}],
   ['labelNoise', {}],
   ['labelJoin', { first: 'label', second: 'label' }],
@@ -57,7 +60,9 @@ export function readLabel(value: unknown, path: Path, depth = 0): Message {
         ? text(value, at)
         : params[name] === 'whole'
           ? whole(value, at, 0, 1_000_000)
-          : readLabel(value, at, depth + 1);
+          : params[name] === 'share'
+            ? number(value, at, 0, 1)
+            : readLabel(value, at, depth + 1);
   }
   return message(key as MessageKey, read);
 }

@@ -20,7 +20,14 @@ export interface ProfileContext {
     complete: boolean;
     wording?: FeatureWording;
   }[];
-  categorical: { name: string; codes: Int32Array; categories: string[]; counts: Int32Array }[];
+  /** Category columns, and 0/1 columns (flag: their categories are '0' and '1') counted as yes/no. */
+  categorical: {
+    name: string;
+    codes: Int32Array;
+    categories: string[];
+    counts: Int32Array;
+    flag?: boolean;
+  }[];
 }
 
 export interface ProfileInput {
@@ -33,6 +40,11 @@ export interface ProfileInput {
   categorical: string[];
   /** Words for high and low values of some features (see FeatureWording). */
   wording?: readonly ColumnWording[];
+  /**
+   * Numeric columns to count as yes/no when every value of the analysed rows is 0 or 1 (both
+   * present): their rate of 1 is compared per segment, and labels never call them "High".
+   */
+  flags?: string[];
 }
 
 export function prepareProfiles({
@@ -41,6 +53,7 @@ export function prepareProfiles({
   numeric,
   categorical,
   wording = [],
+  flags = [],
 }: ProfileInput): ProfileContext {
   const n = rows.length;
   // Rows are ascending and distinct, so when every row is analysed they are 0..n-1 and the
@@ -106,7 +119,21 @@ export function prepareProfiles({
     }
     return [{ name, codes, categories, counts: Int32Array.from(counts) }];
   });
-  return { n, numeric: numericContext, categorical: categoricalContext };
+  const flagContext = flags.flatMap((name) => {
+    const column = table.columns.find((c) => c.name === name);
+    if (!column || categorical.includes(name)) return [];
+    const codes = new Int32Array(n);
+    const counts = new Int32Array(2);
+    for (let r = 0; r < n; r++) {
+      const v = column.numbers[rows[r]];
+      if (v !== v) codes[r] = -1;
+      else if (v === 0 || v === 1) counts[(codes[r] = v)]++;
+      else return [];
+    }
+    if (counts[0] === 0 || counts[1] === 0) return [];
+    return [{ name, codes, categories: ['0', '1'], counts, flag: true }];
+  });
+  return { n, numeric: numericContext, categorical: [...categoricalContext, ...flagContext] };
 }
 
 function wordingOf(wordings: readonly ColumnWording[], column: string) {

@@ -3,6 +3,7 @@ import { quantileInPlace } from '../common/quantiles';
 import { reusableFloat64 } from '../common/reusableArrays';
 import type { ProfileContext } from './profileContext';
 import { describe, makeLabelsUnique } from './segmentLabels';
+import { segmentRates, type RateDifference } from './segmentRates';
 
 /** Per-feature statistics of one segment, in the feature's original units. */
 export interface FeatureStats {
@@ -30,8 +31,13 @@ export interface SegmentProfile {
   size: number;
   share: number;
   features: FeatureStats[];
-  /** The most frequent value of each categorical column. */
+  /** The most frequent value of each categorical column (not of 0/1 columns). */
   topCategories: CategoryStats[];
+  /**
+   * Rates of yes/no, category and 0/1 values against the whole base, most different first
+   * (see segmentRates); none is a finding when the segment matches the base.
+   */
+  rates: RateDifference[];
 }
 
 export interface PopulationStats {
@@ -49,7 +55,8 @@ export interface Profiles {
 /**
  * Describes each segment in the user's own units: size, share, mean and median of every
  * original feature (missing cells left out), each mean as a z-score against all analysed rows,
- * the top value of each categorical column, and a readable label from the most distinctive
+ * the top value of each categorical column, the rates of yes/no, category and 0/1 values against
+ * the base (segmentRates), and a readable label from the most distinctive
  * features ("High Annual Income (k$), Low Spending Score (1-100)"). A few linear passes per
  * feature (medians by quickselect), so every k's profiles cost little even at a million rows.
  * Labels are segment numbers 0..k-1, or -1 for noise.
@@ -115,7 +122,8 @@ export function profileSegments(context: ProfileContext, labels: Int32Array): Pr
   }
 
   const topPerSlot: CategoryStats[][] = Array.from({ length: slots }, () => []);
-  for (const { name, codes, categories, counts } of context.categorical) {
+  for (const { name, codes, categories, counts, flag } of context.categorical) {
+    if (flag) continue;
     const c = categories.length;
     const table = new Int32Array(slots * c);
     for (let r = 0; r < n; r++) if (codes[r] >= 0) table[(labels[r] + 1) * c + codes[r]]++;
@@ -143,18 +151,23 @@ export function profileSegments(context: ProfileContext, labels: Int32Array): Pr
     }
   }
 
+  const ratesPerSlot = segmentRates(context, labels);
+  // A 0/1 column is described by its rate of 1, never as "High SeniorCitizen".
+  const flags = new Set(context.categorical.flatMap((c) => (c.flag ? [c.name] : [])));
+  const labelled = (s: number) => perSlot[s].filter((f) => !flags.has(f.feature));
   const segments: SegmentProfile[] = present.map((s) => ({
     id: s - 1,
-    label: s === 0 ? message('labelNoise') : describe(perSlot[s], topPerSlot[s], 2, wordings),
+    label: s === 0 ? message('labelNoise') : describe(labelled(s), ratesPerSlot[s], 2, wordings),
     size: sizes[s],
     share: n > 0 ? sizes[s] / n : 0,
     features: perSlot[s],
     topCategories: topPerSlot[s],
+    rates: ratesPerSlot[s],
   }));
   makeLabelsUnique(
     segments,
-    present.map((s) => perSlot[s]),
-    present.map((s) => topPerSlot[s]),
+    present.map(labelled),
+    present.map((s) => ratesPerSlot[s]),
     wordings,
   );
   return { segments, population: context.numeric.map((f) => f.stats) };

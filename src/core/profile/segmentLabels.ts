@@ -1,5 +1,6 @@
 import { message, type Message, type MessageKey } from '../common/message';
-import type { CategoryStats, FeatureStats, SegmentProfile } from './profileSegments';
+import type { FeatureStats, SegmentProfile } from './profileSegments';
+import type { RateDifference } from './segmentRates';
 
 /**
  * How to say that a segment is high or low on a feature, where "High recency" would mislead:
@@ -23,14 +24,17 @@ export interface ColumnWording {
 const HIGH = 0.5;
 /** ... or, as "above/below-average", this many. */
 const SLIGHT = 0.25;
+/** A segment is "mostly" a value when this share of it has it. */
+const MOSTLY = 0.8;
 
 /**
- * A label from the `parts` most distinctive features, e.g. "High Income, Low Spending": a message
+ * A label from the `parts` most distinctive features and rates (findings only), e.g. "High Income,
+ * Churn = Yes: 44%" or "SeniorCitizen: mostly 1": a message
  * of messages, so that it reads in the user's language with the user's column names.
  */
 export function describe(
   features: FeatureStats[],
-  categories: CategoryStats[],
+  rates: readonly RateDifference[],
   parts: number,
   wordings: ReadonlyMap<string, FeatureWording>,
 ): Message {
@@ -62,14 +66,19 @@ export function describe(
         );
     phrases.push({ weight: magnitude, text });
   }
-  for (const c of categories) {
-    // A category counts when the segment is mostly it and the population is not.
-    if (c.share >= 0.8 && c.populationShare <= 0.6) {
-      phrases.push({
-        weight: (c.share - c.populationShare) * 2,
-        text: message('labelMostly', { value: c.value }),
-      });
-    }
+  for (const rate of rates) {
+    // Only a real difference from the base names a value, weighed as a feature's z: the gap
+    // over the standard deviation of the value's yes/no indicator in the base.
+    const { share, overallShare } = rate;
+    const weight = Math.abs(share - overallShare) / Math.sqrt(overallShare * (1 - overallShare));
+    if (!rate.finding || !(weight >= SLIGHT)) continue;
+    const text =
+      share >= MOSTLY
+        ? message('labelRateMostly', { column: rate.column, value: rate.value })
+        : rate.flag
+          ? message('labelFlagShare', { column: rate.column, share })
+          : message('labelRateShare', { column: rate.column, value: rate.value, share });
+    phrases.push({ weight, text });
   }
   phrases.sort((a, b) => b.weight - a.weight);
   if (phrases.length === 0) return message('labelTypical');
@@ -83,7 +92,7 @@ export function describe(
 export function makeLabelsUnique(
   segments: SegmentProfile[],
   features: FeatureStats[][],
-  categories: CategoryStats[][],
+  rates: readonly (readonly RateDifference[])[],
   wordings: ReadonlyMap<string, FeatureWording>,
 ): void {
   const keyOf = (label: Message) => JSON.stringify(label);
@@ -96,7 +105,7 @@ export function makeLabelsUnique(
     if ([...seen.values()].every((c) => c === 1)) return;
     segments.forEach((segment, s) => {
       if ((seen.get(keyOf(segment.label)) ?? 0) > 1 && segment.id !== -1) {
-        segment.label = describe(features[s], categories[s], parts, wordings);
+        segment.label = describe(features[s], rates[s], parts, wordings);
       }
     });
   }

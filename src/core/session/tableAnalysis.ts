@@ -137,6 +137,8 @@ export class TableAnalysis {
           numeric: profiledNumeric,
           categorical: profiledCategorical,
           wording: options.wording,
+          // Every 0/1 column, clustered on or not (a Churn flag is what a marketer looks for).
+          flags: columns.filter((_, j) => kinds[j] === 'numeric').map((c) => c.name),
         }),
       };
       return {

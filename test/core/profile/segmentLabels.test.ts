@@ -1,9 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
-import type {
-  CategoryStats,
-  FeatureStats,
-  SegmentProfile,
-} from '../../../src/core/profile/profileSegments';
+import type { FeatureStats, SegmentProfile } from '../../../src/core/profile/profileSegments';
+import type { RateDifference } from '../../../src/core/profile/segmentRates';
 import {
   describe,
   makeLabelsUnique,
@@ -18,11 +15,25 @@ const feature = (name: string, z: number): FeatureStats => ({
   median: 0,
   z,
 });
-const category = (value: string, share: number, populationShare: number): CategoryStats => ({
+/** A rate of region = value (a finding unless said), as segmentRates gives it. */
+const category = (
+  value: string,
+  share: number,
+  overallShare: number,
+  finding = true,
+  flag = false,
+): RateDifference => ({
   column: 'region',
   value,
+  flag,
+  count: share * 100,
+  rows: 100,
   share,
-  populationShare,
+  overallShare,
+  points: (share - overallShare) * 100,
+  lift: share / overallShare,
+  finding,
+  description: message('rateValue', { column: 'region', value, share, overall: overallShare }),
 });
 const NO_WORDING = new Map<string, FeatureWording>();
 
@@ -68,15 +79,28 @@ group('describe (a segment label)', () => {
     expect(label(features, [], 4, NO_WORDING)).toBe('Low b, High d, High a, Above-average c');
   });
 
-  it('says Mostly X when the segment is mostly one category and the population is not', () => {
-    expect(label([], [category('North', 0.9, 0.5)], 2, NO_WORDING)).toBe('Mostly North');
-    // Weighed as twice the share above the population's: 0.8 here, beating |z| = 0.7.
+  it('names a value whose rate is a real difference from the base: mostly, or its share', () => {
+    expect(label([], [category('North', 0.9, 0.5)], 2, NO_WORDING)).toBe('region: mostly North');
+    // Weighed as a z: the gap over sqrt(p (1 - p)) of the base, 0.4 / 0.5 = 0.8 beats 0.7.
     expect(label([feature('a', 0.7)], [category('North', 0.9, 0.5)], 2, NO_WORDING)).toBe(
-      'Mostly North, High a',
+      'region: mostly North, High a',
     );
-    expect(label([], [category('North', 0.79, 0.2)], 2, NO_WORDING)).toBe('Typical customers');
-    expect(label([], [category('North', 1, 0.61)], 2, NO_WORDING)).toBe('Typical customers');
-    expect(label([], [category('North', 0.8, 0.6)], 2, NO_WORDING)).toBe('Mostly North');
+    expect(label([], [category('North', 0.79, 0.2)], 2, NO_WORDING)).toBe('region = North: 79%');
+    // Fewer than the base is a difference too.
+    expect(label([], [category('Yes', 0.05, 0.27)], 2, NO_WORDING)).toBe('region = Yes: 5%');
+    // Not a finding (too small, or chance): never in a label, however mostly.
+    expect(label([], [category('North', 0.9, 0.5, false)], 2, NO_WORDING)).toBe(
+      'Typical customers',
+    );
+    // A finding less than a quarter of a standard deviation away: 0.06 / 0.458 = 0.13.
+    expect(label([], [category('North', 0.36, 0.3)], 2, NO_WORDING)).toBe('Typical customers');
+    // A 0/1 column says how many are 1.
+    expect(label([], [category('1', 0.41, 0.16, true, true)], 2, NO_WORDING)).toBe(
+      'region: 41% are 1',
+    );
+    expect(label([], [category('1', 0.85, 0.16, true, true)], 2, NO_WORDING)).toBe(
+      'region: mostly 1',
+    );
   });
 
   it('says a label as a message of messages, the feature names as values', () => {
@@ -86,7 +110,7 @@ group('describe (a segment label)', () => {
       describe([feature('a', 0.6), feature('b', -2), feature('c', 0.3)], [], 3, NO_WORDING),
     ).toEqual(join(join(low('b'), high('a')), message('labelAboveAverage', { feature: 'c' })));
     expect(describe([], [category('North', 0.9, 0.5)], 2, NO_WORDING)).toEqual(
-      message('labelMostly', { value: 'North' }),
+      message('labelRateMostly', { column: 'region', value: 'North' }),
     );
     expect(describe([], [], 2, NO_WORDING)).toEqual(message('labelTypical'));
     // A column named like a key of the catalog stays a value.
@@ -121,6 +145,7 @@ group('makeLabelsUnique', () => {
     share: 0.1,
     features: [],
     topCategories: [],
+    rates: [],
   });
 
   it('leaves labels that are already unique alone', () => {

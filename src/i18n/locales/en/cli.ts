@@ -7,6 +7,7 @@ import { cliModel } from './cliModel';
 import { cliColumns } from './cliColumns';
 import { cliReport } from './cliReport';
 import { cliCleaning } from './cliCleaning';
+import { cliProfiles } from './cliProfiles';
 /** The command line's own words (its reports; JSON keys stay English). */
 export const cli = {
   listSeparator: ', ',
@@ -75,4 +76,5 @@ export const cli = {
   ...cliColumns,
   ...cliReport,
   ...cliCleaning,
+  ...cliProfiles,
 } as const;

@@ -8,6 +8,7 @@ import { messageModel } from './messageModel';
 import { messageReport } from './messageReport';
 import { messageExports } from './messageExports';
 import { messageCleaning } from './messageCleaning';
+import { messageProfiles } from './messageProfiles';
 
 /** What the core says: errors, notes, reasons, labels (a code and its values). */
 export const message = {
@@ -358,4 +359,5 @@ export const message = {
   ...messageReport,
   ...messageExports,
   ...messageCleaning,
+  ...messageProfiles,
 } as const;

@@ -7,6 +7,7 @@ import { cliModel } from './cliModel';
 import { cliColumns } from './cliColumns';
 import { cliReport } from './cliReport';
 import { cliCleaning } from './cliCleaning';
+import { cliProfiles } from './cliProfiles';
 import type { CatalogShape } from '../../catalog';
 import type { cli as english } from '../en/cli';
 
@@ -78,4 +79,5 @@ export const cli: CatalogShape<typeof english> = {
   ...cliColumns,
   ...cliReport,
   ...cliCleaning,
+  ...cliProfiles,
 };

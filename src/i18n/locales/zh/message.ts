@@ -8,6 +8,7 @@ import { messageModel } from './messageModel';
 import { messageReport } from './messageReport';
 import { messageExports } from './messageExports';
 import { messageCleaning } from './messageCleaning';
+import { messageProfiles } from './messageProfiles';
 
 import type { CatalogShape } from '../../catalog';
 import type { message as english } from '../en/message';
@@ -322,4 +323,5 @@ export const message: CatalogShape<typeof english> = {
   ...messageReport,
   ...messageExports,
   ...messageCleaning,
+  ...messageProfiles,
 };

@@ -1,6 +1,7 @@
 import { uiBaskets } from './uiBaskets';
 import { uiRecommend } from './uiRecommend';
 import { uiValue } from './uiValue';
+import { uiProfiles } from './uiProfiles';
 import { uiClassify } from './uiClassify';
 import { uiModel } from './uiModel';
 import { uiReport } from './uiReport';
@@ -511,6 +512,7 @@ export const ui: CatalogShape<typeof english> = {
   ...uiBaskets,
   ...uiRecommend,
   ...uiValue,
+  ...uiProfiles,
   ...uiClassify,
   ...uiModel,
   ...uiReport,
