@@ -17,6 +17,7 @@ import type { Io } from './io';
 import type { Voice } from './voice';
 import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
+import { stageTimer } from './stageTimings';
 import { readChoiceFrom } from './readChoiceFlags';
 import { writeExports } from './writeParts';
 import { writeModelFile } from './modelFiles';
@@ -35,13 +36,15 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
   const options = analysisOptionsFrom(values);
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
+  const timer = stageTimer(progress);
   try {
-    const session = await openSession(path, readChoiceFrom(values), progress);
+    const session = await openSession(path, readChoiceFrom(values), timer.onProgress);
     const request: SegmentationRequest = {
       options: analyzeOptionsFor(values, options, session),
       rfm: null,
     };
-    const analysis = await session.segmentation(request, { onProgress: progress });
+    const analysis = await session.segmentation(request, { onProgress: timer.onProgress });
+    const timings = timer.timings();
     let comparison: AlgorithmComparison | null = null;
     if (values.compare) {
       const k = analysis.algorithm === 'dbscan' ? analysis.recommendation.k : analysis.k;
@@ -74,6 +77,7 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
         ? JSON.stringify({
             ...fileReadJson(session.read),
             ...analysisJson(session.table, analysis, voice),
+            timings,
             ...(comparison === null ? {} : { comparison }),
             ...(modelPath === undefined ? {} : { modelFile: modelPath }),
           }) + '\n'

@@ -4,6 +4,7 @@ import { messageClassify } from './messageClassify';
 import { messageValue } from './messageValue';
 import { messageWorkbooks } from './messageWorkbooks';
 import { messageModel } from './messageModel';
+import { messageClusterQuality } from './messageClusterQuality';
 
 /** What the core says: errors, notes, reasons, labels (a code and its values). */
 export const message = {
@@ -333,4 +334,5 @@ export const message = {
   ...messageClassify,
   ...messageWorkbooks,
   ...messageModel,
+  ...messageClusterQuality,
 } as const;

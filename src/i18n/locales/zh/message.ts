@@ -4,6 +4,7 @@ import { messageClassify } from './messageClassify';
 import { messageValue } from './messageValue';
 import { messageWorkbooks } from './messageWorkbooks';
 import { messageModel } from './messageModel';
+import { messageClusterQuality } from './messageClusterQuality';
 
 import type { CatalogShape } from '../../catalog';
 import type { message as english } from '../en/message';
@@ -301,4 +302,5 @@ export const message: CatalogShape<typeof english> = {
   ...messageClassify,
   ...messageWorkbooks,
   ...messageModel,
+  ...messageClusterQuality,
 };
