@@ -22,6 +22,7 @@ import type { Io } from './io';
 import type { Voice } from './voice';
 import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
+import { stageTimer } from './stageTimings';
 import { readChoiceFrom } from './readChoiceFlags';
 import { writeExports } from './writeParts';
 import { writeModelFile } from './modelFiles';
@@ -44,13 +45,15 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
   segmentNamesFrom(values, Infinity, true);
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
+  const timer = stageTimer(progress);
   try {
-    const session = await openSession(path, readChoiceFrom(values), progress);
+    const session = await openSession(path, readChoiceFrom(values), timer.onProgress);
     const request: SegmentationRequest = {
       options: analyzeOptionsFor(values, options, session),
       rfm: null,
     };
-    const analysis = await session.segmentation(request, { onProgress: progress });
+    const analysis = await session.segmentation(request, { onProgress: timer.onProgress });
+    const timings = timer.timings();
     let comparison: AlgorithmComparison | null = null;
     if (values.compare) {
       const k = analysis.algorithm === 'dbscan' ? analysis.recommendation.k : analysis.k;
@@ -122,6 +125,7 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
         ? JSON.stringify({
             ...fileReadJson(session.read),
             ...analysisJson(session.table, analysis, voice),
+            timings,
             ...(comparison === null ? {} : { comparison }),
             ...(distribution === null ? {} : { distribution }),
             ...(modelPath === undefined ? {} : { modelFile: modelPath }),

@@ -89,6 +89,7 @@ export function analysisJson(table: Table, analysis: AnalysisResult, voice: Voic
         }),
     recommendedK: analysis.recommendation.k,
     recommendation: voice.say(analysis.recommendation.reason),
+    warnings: analysis.clusterWarnings.map(voice.say),
     k: analysis.k,
     segments: chosen.profiles.segments.map((segment) => ({
       id: segment.id,
@@ -254,6 +255,12 @@ export function analysisText(
         listed.has(note.params.column)
       ),
   );
+  if (analysis.clusterWarnings.length > 0)
+    lines.push(
+      '',
+      voice.text('clusterWarnings'),
+      ...analysis.clusterWarnings.map((warning) => `  - ${voice.say(warning)}`),
+    );
   if (notes.length > 0)
     lines.push('', voice.text('notes'), ...notes.map((note) => `  - ${voice.say(note)}`));
   if (out !== undefined) lines.push('', voice.text('wroteAnalyze', { out }));

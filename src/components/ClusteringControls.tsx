@@ -4,7 +4,7 @@ import type { ClusteringAlgorithm } from '../core/analysis/analysisOptions';
 import type { DistanceMetric } from '../core/cluster/distance';
 import { useStore } from '../store/useStore';
 import { DISTANCE_METRICS } from '../store/vocabulary';
-import { ClusteringSummary } from './ClusteringSummary';
+import { ClusteringSummary, ClusteringWarnings } from './ClusteringSummary';
 import { ALGORITHM_NAMES } from './clusteringNames';
 import { DbscanFields } from './DbscanFields';
 import { HierarchyFields } from './HierarchyFields';
@@ -106,6 +106,7 @@ export function ClusteringControls() {
           {open ? t('ui.clustering.hideSettings') : t('ui.clustering.showSettings')}
         </button>
       </p>
+      <ClusteringWarnings />
       {open && (
         <div className="controls">
           {FIELDS.filter((field) => field.for.includes(algorithm)).map(

@@ -4,7 +4,7 @@ import type { Linkage } from '../core/cluster/hierarchy/agglomerative';
 import { useStore } from '../store/useStore';
 import { DBSCAN_MAX_ROWS, HIERARCHY_MAX_ROWS } from '../store/vocabulary';
 import { METRIC_NAMES } from './clusteringNames';
-import type { UiKey } from './richText';
+import { useRenderNode, type UiKey } from './richText';
 
 /** A linkage as a sentence names it ("average linkage", "平均连接"). */
 export const LINKAGE_NAMES = {
@@ -68,5 +68,20 @@ export function ClusteringSummary({ algorithm }: { algorithm: ClusteringAlgorith
         ? t('ui.summary.kmeans', settings)
         : t('ui.summary.kmeansDistance', { ...settings, distance })}
     </>
+  );
+}
+
+/** What is weak about the clustering shown (the core's warnings), each with what to change. */
+export function ClusteringWarnings() {
+  const { t } = useTranslation();
+  const render = useRenderNode();
+  const warnings = useStore((s) => s.view?.clusterWarnings ?? null);
+  if (warnings === null || warnings.length === 0) return null;
+  return (
+    <ul className="notes" aria-label={t('ui.summary.warnings')}>
+      {warnings.map((warning) => (
+        <li key={warning.key}>{render(warning)}</li>
+      ))}
+    </ul>
   );
 }

@@ -56,6 +56,11 @@ export interface AnalysisResult {
   kRangeNote: Message | null;
   silhouetteSampleSize: number;
   recommendation: Recommendation;
+  /**
+   * What is weak about this clustering, with what to change (clusteringWarnings.ts): the
+   * recommended k at the top of the range, every silhouette weak, a poor DBSCAN eps.
+   */
+  clusterWarnings: Message[];
   /** The k shown. */
   k: number;
   /** One result per k, ascending (see resultFor): every k of the elbow, or DBSCAN's one. */

@@ -48,6 +48,8 @@ export interface SegmentationView {
   elbow: ElbowPoint[];
   /** Fewer rows than the largest k asked for: the range shrank (a warning for the page). */
   kRangeNote: Message | null;
+  /** What is weak about the clustering, for the clustering summary (clusteringWarnings.ts). */
+  clusterWarnings: Message[];
   silhouetteSampleSize: number;
   recommendation: Recommendation;
   k: number;
@@ -144,6 +146,7 @@ export function segmentationView(
     },
     elbow: analysis.elbow,
     kRangeNote: analysis.kRangeNote,
+    clusterWarnings: analysis.clusterWarnings,
     silhouetteSampleSize: analysis.silhouetteSampleSize,
     recommendation: analysis.recommendation,
     k: analysis.k,

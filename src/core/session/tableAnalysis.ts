@@ -36,6 +36,7 @@ import type { ColumnSummary } from '../read/inferColumns';
 import type { Table } from '../read/table';
 import { StageCache, stageKey } from './stageCache';
 import { message, type Message } from '../common/message';
+import { densityWarnings, elbowWarnings } from '../cluster/quality/clusteringWarnings';
 
 /** The cleaned and scaled features of a table, with what every clustering of them shares. */
 export interface FeatureStage {
@@ -270,6 +271,7 @@ export class TableAnalysis {
     // Per-k scratch arrays are not needed until the next clustering.
     releaseReusableArrays();
     notes.push(...clustering.notes);
+    const clusterWarnings = warningsOf(clustering, options, kMax, kRangeNote !== null, n);
     onProgress?.('profile', 1);
     const { cleaned, scaled, features, columns } = prepared;
     const result: AnalysisResult = {
@@ -296,6 +298,7 @@ export class TableAnalysis {
       kRangeNote,
       silhouetteSampleSize: this.silhouette(stage, options)?.size ?? 0,
       recommendation: clustering.recommendation,
+      clusterWarnings,
       k: clustering.k ?? options.k ?? clustering.recommendation.k,
       algorithm: options.algorithm,
       metric: options.metric,
@@ -391,4 +394,35 @@ function hierarchySettings(fit: HierarchyFit, options: AnalysisOptions, k: numbe
   return fit.sampled
     ? message('compareHierarchySampled', { settings, rows: fit.rows.length })
     : settings;
+}
+
+/**
+ * What is weak about a clustering: DBSCAN's result (judged on its one point), or an elbow's
+ * recommendation (a tree cut at a typed height has no range to widen).
+ */
+function warningsOf(
+  clustering: Clustering,
+  options: AnalysisOptions,
+  kMax: number,
+  rangeShrank: boolean,
+  rows: number,
+): Message[] {
+  const density = clustering.density;
+  if (density !== null)
+    return densityWarnings({
+      eps: density.eps,
+      suggested: options.eps === null,
+      minPts: density.minPts,
+      clusters: density.clusters,
+      noise: density.noise,
+      rows,
+      silhouette: clustering.elbow[0]?.silhouette ?? null,
+    });
+  const cutAtHeight = options.algorithm === 'hierarchical' && options.cutHeight !== null;
+  return elbowWarnings(
+    clustering.elbow,
+    clustering.recommendation,
+    kMax,
+    rangeShrank || cutAtHeight,
+  );
 }

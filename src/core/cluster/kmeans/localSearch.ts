@@ -72,9 +72,16 @@ export function hartigan(
 }
 
 /**
- * Local search over centre positions: move one centre (chosen at random) to a row drawn with
- * probability proportional to its squared distance from the other centres, refine, keep the
- * result when it is better; stop after 3k unsuccessful swaps in a row (at most 10k in all).
+ * Local search over centre positions (LocalSearch++, Lattanzi and Sohler 2019, with a refinement
+ * after each swap): draw a row with probability proportional to its squared distance to the
+ * nearest centre, replace by it the centre whose removal costs least once that row is a centre
+ * (all k costs in one pass, from each row's nearest and second-nearest distances; the cheapest
+ * of 2 + ln k rows drawn, as greedy k-means++ draws its candidates; every other swap gives up a
+ * centre drawn at random instead), refine, keep
+ * the result when it is better; stop after `patienceFactor` x k unsuccessful informed swaps in a
+ * row (at most `patienceFactor` + 7 times k of them). Choosing the centre to give up, rather than drawing
+ * it, is what lets the search leave the local optima where two centres split one group while two
+ * groups share one centre.
  */
 export function swapSearch(
   matrix: Float64Array,
@@ -92,38 +99,106 @@ export function swapSearch(
   let best = start;
   let stale = 0;
   let reported = 0;
-  const closest = new Float64Array(n);
-  for (let attempt = 0; attempt < maxSwaps && stale < patience; attempt++) {
-    stale++;
-    const centres = best.centroids.slice();
-    const moved = random.int(k);
-    let potential = 0;
-    for (let i = 0; i < n; i++) {
-      let nearest = Infinity;
-      for (let c = 0; c < k; c++) {
-        if (c === moved) continue;
-        const dist = squaredDistance(matrix, i * d, centres, c * d, d);
-        if (dist < nearest) nearest = dist;
-      }
-      closest[i] = nearest;
-      potential += nearest;
+  const nearest = new Int32Array(n);
+  const first = new Float64Array(n);
+  const second = new Float64Array(n);
+  const removalCost = new Float64Array(k);
+  let measured: KMeansResult | null = null;
+  const trials = 2 + Math.floor(Math.log(k));
+  for (let attempt = 0; attempt < 2 * maxSwaps && stale < patience; attempt++) {
+    const informed = attempt % 2 === 0;
+    // Blind swaps are extra: the patience counts the informed ones.
+    if (informed) stale++;
+    if (measured !== best) {
+      nearestTwo(matrix, n, d, k, best.centroids, nearest, first, second);
+      measured = best;
     }
-    let target = random.next() * potential;
+    // As greedy k-means++ does, several rows are drawn and the cheapest swap among them is tried.
     let row = 0;
-    for (; row < n - 1; row++) {
-      target -= closest[row];
-      if (target <= 0) break;
+    let given = 0;
+    let cheapest = Infinity;
+    // Every other swap is blind (a centre drawn at random): the cheapest swap is the same one
+    // again and again from one optimum, and some optima are only left by another.
+    if (!informed) {
+      row = drawBySquaredDistance(first, random);
+      given = random.int(k);
     }
-    copyRow(matrix, row, centres, moved * d, d);
+    for (let trial = 0; informed && trial < trials; trial++) {
+      const drawn = drawBySquaredDistance(first, random);
+      const offset = drawn * d;
+      // Cost of the centres with `drawn` added and centre q removed, for every q at once: each
+      // row pays min(its distance to `drawn`, its nearest remaining centre).
+      let kept = 0;
+      removalCost.fill(0);
+      for (let i = 0; i < n; i++) {
+        const toRow = squaredDistance(matrix, i * d, matrix, offset, d);
+        const stay = toRow < first[i] ? toRow : first[i];
+        kept += stay;
+        removalCost[nearest[i]] += (toRow < second[i] ? toRow : second[i]) - stay;
+      }
+      for (let c = 0; c < k; c++) {
+        if (kept + removalCost[c] < cheapest) {
+          cheapest = kept + removalCost[c];
+          row = drawn;
+          given = c;
+        }
+      }
+    }
+    const centres = best.centroids.slice();
+    copyRow(matrix, row, centres, given * d, d);
     const candidate = refine(centres);
     if (candidate.inertia < best.inertia * (1 - 1e-9)) {
       best = candidate;
       stale = 0;
     }
     // Progress never goes back, even when an improvement resets the patience.
-    reported = Math.max(reported, attempt / maxSwaps, stale / patience);
+    reported = Math.max(reported, attempt / (2 * maxSwaps), stale / patience);
     onProgress(reported);
   }
   onProgress(1);
   return best;
+}
+
+/** Each row's nearest centre and its squared distances to the nearest and second nearest. */
+function nearestTwo(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  centres: Float64Array,
+  nearest: Int32Array,
+  first: Float64Array,
+  second: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    let bestDistance = Infinity;
+    let next = Infinity;
+    for (let c = 0; c < k; c++) {
+      const dist = squaredDistance(matrix, i * d, centres, c * d, d);
+      if (dist < bestDistance) {
+        next = bestDistance;
+        bestDistance = dist;
+        best = c;
+      } else if (dist < next) {
+        next = dist;
+      }
+    }
+    nearest[i] = best;
+    first[i] = bestDistance;
+    second[i] = next;
+  }
+}
+
+/** A row drawn with probability proportional to its weight (the last row if all are zero). */
+function drawBySquaredDistance(weights: Float64Array, random: Random): number {
+  let total = 0;
+  for (const weight of weights) total += weight;
+  let target = random.next() * total;
+  let row = 0;
+  for (; row < weights.length - 1; row++) {
+    target -= weights[row];
+    if (target < 0) break;
+  }
+  return row;
 }

@@ -38,6 +38,7 @@ export const cli = {
   recommended: 'Recommended k = {k}. {reason}',
   silhouetteOn: 'Silhouette on {rows, number} rows.',
   segments: 'Segments (k = {k}):',
+  clusterWarnings: 'Warnings:',
   notes: 'Notes:',
   wroteAnalyze: 'Wrote segments.csv, one CSV per segment and set-aside.csv to {out}',
   compareIntro:

@@ -9,6 +9,7 @@ import { messageReport } from './messageReport';
 import { messageExports } from './messageExports';
 import { messageCleaning } from './messageCleaning';
 import { messageProfiles } from './messageProfiles';
+import { messageClusterQuality } from './messageClusterQuality';
 
 /** What the core says: errors, notes, reasons, labels (a code and its values). */
 export const message = {
@@ -360,4 +361,5 @@ export const message = {
   ...messageExports,
   ...messageCleaning,
   ...messageProfiles,
+  ...messageClusterQuality,
 } as const;

@@ -242,6 +242,7 @@ export const ui = {
     },
   },
   summary: {
+    warnings: 'Warnings about these segments',
     kmeans:
       'k-means for k = 1 to {kMax}, best of {nInit, plural, one {# start} other {# starts}} each, silhouette on up to {sample, number} rows, seed {seed}.',
     kmeansDistance:

@@ -41,6 +41,7 @@ export const cli: CatalogShape<typeof english> = {
   recommended: '推荐 k = {k}。{reason}',
   silhouetteOn: '轮廓系数基于 {rows, number} 行计算。',
   segments: '细分群（k = {k}）：',
+  clusterWarnings: '警告：',
   notes: '说明：',
   wroteAnalyze: '已将 segments.csv、每个细分群的 CSV 和 set-aside.csv 写入 {out}',
   compareIntro:

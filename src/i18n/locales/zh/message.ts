@@ -9,6 +9,7 @@ import { messageReport } from './messageReport';
 import { messageExports } from './messageExports';
 import { messageCleaning } from './messageCleaning';
 import { messageProfiles } from './messageProfiles';
+import { messageClusterQuality } from './messageClusterQuality';
 
 import type { CatalogShape } from '../../catalog';
 import type { message as english } from '../en/message';
@@ -324,4 +325,5 @@ export const message: CatalogShape<typeof english> = {
   ...messageExports,
   ...messageCleaning,
   ...messageProfiles,
+  ...messageClusterQuality,
 };

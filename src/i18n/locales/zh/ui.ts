@@ -234,6 +234,7 @@ export const ui: CatalogShape<typeof english> = {
     },
   },
   summary: {
+    warnings: '关于这些细分群的警告',
     kmeans:
       'k-means，k 从 1 到 {kMax}，每个 k 取 {nInit, number} 次初始化中的最优结果，轮廓系数最多基于 {sample, number} 行，随机种子 {seed}。',
     kmeansDistance:
