@@ -6,6 +6,7 @@ import { useFormats } from './format';
 import { Moment } from './Moment';
 import type { UiKey } from './richText';
 import { useRender } from './useRender';
+import { useRenderNode } from './richText';
 
 const DATE_ORDER_NAMES = {
   ymd: 'ui.lines.dateOrder.ymd',
@@ -17,6 +18,8 @@ const DATE_ORDER_NAMES = {
 export function RfmLinesReport() {
   const { t } = useTranslation();
   const render = useRender();
+  // Notes quote the file's own values (order ids): marked as user data.
+  const renderNode = useRenderNode();
   const format = useFormats();
   const rfmView = useStore((s) => s.rfmView);
   const download = useStore((s) => s.downloadRfmSetAside);
@@ -61,7 +64,7 @@ export function RfmLinesReport() {
       </dl>
       {rfmView.notes.map((note, i) => (
         <p key={i} className="hint">
-          {render(note)}
+          {renderNode(note)}
         </p>
       ))}
       <table className="data-table data-table--compact">

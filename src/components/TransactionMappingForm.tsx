@@ -42,6 +42,7 @@ export function TransactionMappingForm() {
   const setMapping = useStore((s) => s.setMapping);
   const setDateOrder = useStore((s) => s.setDateOrder);
   const setSnapshot = useStore((s) => s.setSnapshot);
+  const setCancellations = useStore((s) => s.setCancellations);
   const moneyName = useId();
   const datesName = useId();
   // Which way money is given is the user's choice even before its columns are chosen; a file
@@ -190,6 +191,19 @@ export function TransactionMappingForm() {
               : t('ui.mapping.snapshotEmpty')}
         </p>
       </div>
+      {settings.mapping.order !== null && (
+        <div className="controls">
+          <label>
+            <input
+              type="checkbox"
+              checked={settings.cancellations !== 'off'}
+              onChange={(e) => setCancellations(e.target.checked)}
+            />
+            {t('ui.mapping.cancellations')}
+          </label>
+          <p className="hint">{t('ui.mapping.cancellationsHint')}</p>
+        </div>
+      )}
       {blocker && <p className="notice">{render(blocker)}</p>}
     </div>
   );

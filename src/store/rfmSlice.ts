@@ -123,6 +123,10 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
       updateSettings({ snapshot });
     },
 
+    setCancellations(on) {
+      updateSettings({ cancellations: on ? 'auto' : 'off' });
+    },
+
     renameSegment(segment, name) {
       set({ segmentMap: renameSegmentIn(get().segmentMap, segment, name) });
       if (get().rfmQuery.sort === 'segment') void get().loadRfmPage();

@@ -178,6 +178,8 @@ export interface RfmSlice {
   setMapping(patch: Partial<TransactionMapping>): void;
   setDateOrder(order: DateOrder | null): void;
   setSnapshot(snapshot: number | null): void;
+  /** Whether order ids such as C536379 are taken as cancellations (the core's rule) or kept. */
+  setCancellations(on: boolean): void;
   renameSegment(segment: number, name: string): void;
   reassignCell(cell: number, segment: number): void;
   /** Shows the named segments of another scheme (its default map). */

@@ -174,8 +174,13 @@ export function selectOrderLines(
         cancelled !== null &&
         isCancellation(cancelled, code, lineQuantity(row, quantityColumn, amountColumn))
       ) {
-        if (cancellationExamples.length < CANCELLATION_EXAMPLES)
-          cancellationExamples.push(orderColumn.texts[code].trim());
+        const example = orderColumn.texts[code].trim();
+        // Distinct ids: one cancelled invoice's many lines are one example.
+        if (
+          cancellationExamples.length < CANCELLATION_EXAMPLES &&
+          !cancellationExamples.includes(example)
+        )
+          cancellationExamples.push(example);
         drop(row, 2);
         continue;
       }

@@ -5,6 +5,8 @@ export const cliMessage = {
   featureCategorical:
     '"{name}" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it with --one-hot.',
   featureNoneChosen: 'No feature is chosen: name at least one numeric column with --features.',
+  rfmNoteCancellations:
+    '{count, plural, one {# line was} other {# lines were}} taken as cancellations and left out: order ids such as {examples}, a C followed by the digits of an invoice. If these are ordinary orders, add --no-cancellations.',
   mappingNeedsCustomer: 'No customer column was recognised: name it with --customer COL.',
   mappingNeedsDate: 'No order date column was recognised: name it with --date COL.',
   mappingNeedsQuantity:

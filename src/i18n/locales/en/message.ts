@@ -260,7 +260,7 @@ export const message = {
   rfmNoteSharedOrderIds:
     '{count, plural, one {# order id was} other {# order ids were}} used by several customers or on several days (ids that restart, such as every day), so an order is counted as one order id of one customer on one day.',
   rfmNoteCancellations:
-    '{count, plural, one {# line was} other {# lines were}} taken as cancellations and left out: order ids such as {examples}, a C followed by the digits of an invoice. If these are ordinary orders, turn cancellations off.',
+    '{count, plural, one {# line was} other {# lines were}} taken as cancellations and left out: order ids such as {examples}, a C followed by the digits of an invoice. If these are ordinary orders, untick Recognise cancellations.',
   rfmOneCustomer:
     'Only one customer has usable orders, so there is nothing to cluster: check the column choices.',
   segmentMapCells: 'The grid needs {count} cells.',

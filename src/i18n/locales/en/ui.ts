@@ -437,6 +437,9 @@ export const ui = {
     snapshot: 'Count recency to',
     snapshotDefault: 'The day after the last order: {date}.',
     snapshotEmpty: 'Empty: the day after the last order.',
+    cancellations: 'Recognise cancellations',
+    cancellationsHint:
+      'Lines whose order id is C followed by the digits of an invoice (C536379), or has a negative quantity, are set aside as cancellations. Untick if your order ids merely start with C.',
     snapshotClear: 'Clear the date to count to the day after the last order.',
   },
   lines: {

@@ -7,6 +7,8 @@ export const cliMessage: CatalogShape<typeof english> = {
   featureCategorical:
     '“{name}”是分类列，不是数值列：请选择数值特征，或用 --one-hot 对它进行独热编码。',
   featureNoneChosen: '没有选择任何特征：请用 --features 至少指定一个数值列。',
+  rfmNoteCancellations:
+    '有 {count} 行被视为取消订单而未计入：订单号如 {examples}，即 C 加发票号的数字。如果这些是普通订单，请加上 --no-cancellations。',
   mappingNeedsCustomer: '没有识别出客户列：请用 --customer COL 指定。',
   mappingNeedsDate: '没有识别出订单日期列：请用 --date COL 指定。',
   mappingNeedsQuantity: '有单价就需要数量：请用 --quantity COL 指定，或改用 --amount COL。',

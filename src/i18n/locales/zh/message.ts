@@ -231,7 +231,7 @@ export const message: CatalogShape<typeof english> = {
   rfmNoteSharedOrderIds:
     '有 {count} 个订单号被多个客户或在多天中使用（例如每天重新编号），因此一个订单按“同一订单号、同一客户、同一天”计算。',
   rfmNoteCancellations:
-    '有 {count} 行被视为取消订单而未计入：订单号如 {examples}，即 C 加发票号的数字。如果这些是普通订单，请关闭取消订单识别。',
+    '有 {count} 行被视为取消订单而未计入：订单号如 {examples}，即 C 加发票号的数字。如果这些是普通订单，请取消勾选“识别取消订单”。',
   rfmOneCustomer: '只有一个客户有可用的订单，无法聚类：请检查列的选择。',
   segmentMapCells: '网格需要 {count} 个单元格。',
   segmentMapBlank: '每个细分群都需要名称：请输入一个名称。',

@@ -420,6 +420,9 @@ export const ui: CatalogShape<typeof english> = {
     snapshot: '最近购买天数计算到',
     snapshotDefault: '最后一笔订单的次日：{date}。',
     snapshotEmpty: '留空：最后一笔订单的次日。',
+    cancellations: '识别取消订单',
+    cancellationsHint:
+      '订单号为 C 加发票号数字（如 C536379）或数量为负的行作为取消订单单独列出。如果你的订单号只是以 C 开头，请取消勾选。',
     snapshotClear: '清除日期即计算到最后一笔订单的次日。',
   },
   lines: {
