@@ -116,6 +116,8 @@ export const LATIN_TERMS: ReadonlySet<string> = new Set([
   'BG',
   'NBD',
   'Gamma-Gamma',
+  // The Online Retail convention for a cancelled invoice, quoted as an example (#18)
+  'C536379',
   // Symbols and units
   'eps',
   'log',
