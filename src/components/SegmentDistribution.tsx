@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ColumnOption } from './ColumnName';
 import { selectDistribution } from '../store/distributionSlice';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
@@ -47,9 +48,7 @@ export function SegmentDistribution() {
       <label htmlFor={`${id}-feature`}>{t('ui.distribution.feature')}</label>
       <select id={`${id}-feature`} value={feature} onChange={(e) => setChosen(e.target.value)}>
         {features.map((name) => (
-          <option key={name} value={name} translate="no">
-            {name}
-          </option>
+          <ColumnOption key={name} name={name} />
         ))}
       </select>
       <button type="button" onClick={() => void showDistribution(feature)} disabled={loading}>

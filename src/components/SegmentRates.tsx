@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RateDifference } from '../core/profile/segmentRates';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
+import { ColumnName, ColumnOption } from './ColumnName';
 import { useFormats } from './format';
 import { segmentColour } from './palette';
 import { Data, useRenderNode, useRich, type UiKey } from './richText';
@@ -112,9 +113,7 @@ export function SegmentRates() {
         <select id={`${ids}-column`} value={column} onChange={(e) => setColumn(e.target.value)}>
           <option value="">{t('ui.rates.allColumns')}</option>
           {columns.map((name) => (
-            <option key={name} value={name} translate="no">
-              {name}
-            </option>
+            <ColumnOption key={name} name={name} />
           ))}
         </select>
         <label>
@@ -164,7 +163,7 @@ export function SegmentRates() {
                 </th>
                 <td>
                   {rich(row.flag ? 'ui.rates.flagValue' : 'ui.rates.columnValue', {
-                    column: <Data>{row.column}</Data>,
+                    column: <ColumnName name={row.column} />,
                     value: <Data>{row.value}</Data>,
                   })}
                 </td>
