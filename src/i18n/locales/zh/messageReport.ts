@@ -152,4 +152,28 @@ export const messageReport: CatalogShape<typeof english> = {
   activityReport: '准备报告',
   cliReportNotWritten: '无法把报告写入 {path}（{reason}）：请选择一个存在且可以写入的文件夹。',
   reportChartTable: '图表中的数字',
+  // 后来加入的内容（#18）：每列的代码与截断、比例、未参与聚类的列、警告
+  reportMissingCodesHeading: '被当作缺失值的代码',
+  reportCode: '代码',
+  reportClippedBelow: '低于下限、提高到下限',
+  reportClippedAbove: '高于上限、降低到上限',
+  reportSentinelsHeading: '发现的“无值”代码，仍按数值计算',
+  reportShareOfValues: '占该列数值的比例',
+  reportOtherValues: '其他数值',
+  reportRange: '{low} – {high}',
+  reportRatesHeading: '与全体相比',
+  reportRatesCaption:
+    '是/否、类别和 0/1 列中，在这个细分群里比在全部分析行中明显更常见或更少见（超出偶然范围）的值。',
+  reportDifference: '差距',
+  reportPoints: '{value, number, ::.0 sign-always} 个百分点',
+  reportLift: '倍数',
+  reportLiftValue: '×{value, number, ::.00}',
+  reportLeftOutHeading: '未参与聚类的标识列和目标列',
+  reportWhy: '原因',
+  reportWarningsHeading: '关于这些细分群的警告',
+  reportNoiseNamed: '噪声：{name}',
+  reportRfmHeadingNoMoney: '最近一次购买与购买频率',
+  reportRfmSegmentsCaptionNoMoney:
+    '命名细分群：客户数、平均最近一次购买（天）和平均购买频率（订单数）。',
+  reportRfmClustersNoteNoMoney: '下面的细分群是对客户最近一次购买和购买频率的聚类。',
 };
