@@ -356,6 +356,7 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
   }
 
   function analysisSection(view: SegmentationView): string {
+    const cleaningNotes = new Set(view.cleaning.notes.map(render));
     let body =
       `<h3>${text('reportFeaturesHeading')}</h3>` +
       table(
@@ -379,7 +380,8 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
         metric: view.metric,
         seed: view.settings.seed,
       })}</p>` +
-      notes(view.notes);
+      // A note the cleaning section already gave (a code found in a feature) is not said twice.
+      notes(view.notes.filter((note) => !cleaningNotes.has(render(note))));
 
     const { ratios, cumulative } = view.pca;
     if (ratios.length > 1) {
@@ -656,7 +658,8 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
       (findings.length === 0
         ? ''
         : table(
-            text('reportRatesCaption'),
+            // The verdict above says what the table holds (a caption would repeat it).
+            null,
             [
               text('reportColumn'),
               text('reportValue'),

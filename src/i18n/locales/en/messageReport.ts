@@ -163,8 +163,6 @@ export const messageReport = {
   reportOtherValues: 'Other values',
   reportRange: '{low} – {high}',
   reportRatesHeading: 'Against the whole base',
-  reportRatesCaption:
-    'The values of yes/no, category and 0/1 columns more or less common in this segment than in all rows analysed, beyond chance.',
   reportDifference: 'Difference',
   reportPoints: '{value, number, ::.0 sign-always} points',
   reportLift: 'Times as common',

@@ -155,15 +155,13 @@ export const messageReport: CatalogShape<typeof english> = {
   // 后来加入的内容（#18）：每列的代码与截断、比例、未参与聚类的列、警告
   reportMissingCodesHeading: '被当作缺失值的代码',
   reportCode: '代码',
-  reportClippedBelow: '低于下限、提高到下限',
-  reportClippedAbove: '高于上限、降低到上限',
+  reportClippedBelow: '提高到下限',
+  reportClippedAbove: '降低到上限',
   reportSentinelsHeading: '发现的“无值”代码，仍按数值计算',
   reportShareOfValues: '占该列数值的比例',
   reportOtherValues: '其他数值',
   reportRange: '{low} – {high}',
   reportRatesHeading: '与全体相比',
-  reportRatesCaption:
-    '是/否、类别和 0/1 列中，在这个细分群里比在全部分析行中明显更常见或更少见（超出偶然范围）的值。',
   reportDifference: '差距',
   reportPoints: '{value, number, ::.0 sign-always} 个百分点',
   reportLift: '倍数',
