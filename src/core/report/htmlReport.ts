@@ -522,7 +522,8 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
         [text('reportColumn'), text('reportKind'), text('reportWhy')],
         columns.map((column) => [
           userText(column.name),
-          text('reportKindValue', { kind: column.kind }),
+          // One word: kept on one line beside the reason (a phone broke it letter by letter).
+          `<span class="nowrap">${text('reportKindValue', { kind: column.kind })}</span>`,
           escapeHtml(render(column.reason)),
         ]),
       )
