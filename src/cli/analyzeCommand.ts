@@ -117,6 +117,7 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
               k: analysis.k,
               rfm: null,
               segmentNames: Array.from({ length: analysis.k }, (_, id) => segmentNameOf(names, id)),
+              noiseName: names.noise,
             },
             voice,
           );

@@ -309,6 +309,7 @@ export const createAnalysisSlice: StateCreator<State, [], [], AnalysisSlice> = (
               rfm: rfm?.settings ?? null,
               rfmMap,
               segmentNames: clustered ? selectSegmentNames(state).segments : [],
+              noiseName: clustered ? selectSegmentNames(state).noise : null,
             },
             language,
             onReopen,

@@ -65,6 +65,26 @@ describe('--report (#18)', () => {
     expect(html).toContain('<section id="segments">');
   });
 
+  it('names DBSCAN’s noise as --segment-name noise=NAME says', async () => {
+    const path = join(dir, 'dbscan.html');
+    const run = await runCommand(analyzeCommand, [
+      join(dir, 'customers.csv'),
+      '--algorithm',
+      'dbscan',
+      '--eps',
+      '0.6',
+      '--min-pts',
+      '5',
+      '--segment-name',
+      'noise=Occasional <visitors>',
+      '--report',
+      path,
+    ]);
+    expect(run.code).toBe(0);
+    const html = await readFile(path, 'utf8');
+    expect(html).toContain('Noise: \u2068Occasional &lt;visitors&gt;\u2069</h3>');
+  });
+
   it('says in one line what to do when the report cannot be written', async () => {
     const path = join(dir, 'no such folder', 'report.html');
     const run = await runCommand(analyzeCommand, [

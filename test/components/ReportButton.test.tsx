@@ -86,4 +86,41 @@ describe('Download report (HTML) (#18)', { timeout: 300_000 }, () => {
     expect(reportNames).toEqual(expect.arrayContaining(pageNames));
     expect(report.getElementById('segments')).not.toBeNull();
   });
+
+  it('names DBSCAN’s noise in the report as the user named it on the page', async () => {
+    const saved = captureDownloads();
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByRole('button', { name: 'Try sample customers' }));
+    await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
+    await settled();
+    await user.selectOptions(screen.getByLabelText('Clustering algorithm'), 'dbscan');
+    await screen.findByRole('figure', { name: 'k-distance plot' }, { timeout: 120_000 });
+    await settled();
+    // A small eps leaves rows as noise.
+    await user.click(screen.getByLabelText('Use the suggested eps'));
+    const eps = screen.getByLabelText('Neighbourhood radius (eps)');
+    await user.clear(eps);
+    await user.type(eps, '0.5');
+    await waitFor(
+      () =>
+        expect(screen.getByRole('figure', { name: 'k-distance plot' })).toHaveAccessibleDescription(
+          /at eps 0.5,/,
+        ),
+      { timeout: 120_000 },
+    );
+    await settled();
+    const exportSection = screen.getByRole('region', { name: /Export/ });
+    const noiseName = within(exportSection).getByLabelText('Name of the noise (segment -1)');
+    await user.clear(noiseName);
+    await user.type(noiseName, 'Walk-ins');
+    await user.click(within(exportSection).getByRole('button', { name: 'Download report (HTML)' }));
+    await waitFor(() => expect(saved).toHaveLength(1), { timeout: 60_000 });
+    const { document: report } = await parsed(saved[0].blob);
+    const headings = Array.from(
+      report.querySelectorAll('article.profile h3'),
+      (h) => h.textContent,
+    );
+    expect(headings).toContain('Noise: \u2068Walk-ins\u2069');
+  });
 });

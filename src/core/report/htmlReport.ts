@@ -1,5 +1,7 @@
+import { identifiersAndTargetsLeftOut } from '../analysis/analysisOptions';
 import { DROP_REASONS } from '../clean/cleanOptions';
 import { message, type Message, type MessageParams } from '../common/message';
+import { ratesVerdict, type RateDifference } from '../profile/segmentRates';
 import type { ColumnKind } from '../read/inferColumns';
 import { LINE_DROP_REASONS } from '../rfm/orderLines';
 import { RFM_DROP_LABELS } from '../rfm/rfm';
@@ -34,6 +36,8 @@ export interface ReportInput {
   kChosen: boolean;
   /** The names the user gave the segments, by segment; null or blank: the segment's label. */
   segmentNames?: readonly (string | null)[];
+  /** The name the user gave DBSCAN's noise; null or blank: Noise. */
+  noiseName?: string | null;
   /** For order lines, when RFM ran. */
   rfm?: ReportRfm | null;
 }
@@ -66,12 +70,19 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
   const share = (value: number) =>
     Number.isFinite(value) ? say('reportShare', { value }) : missing;
   const date = (value: number) => say('reportDate', { value });
+  // A code as the user writes it in a flag or the page (999, -1): every digit, no grouping.
+  const code = (value: number) => String(value);
   const { summary, view, rfm } = input;
   const file = isolate(summary.fileName);
 
   const sections: { id: string; heading: string; body: string }[] = [];
   sections.push({ id: 'file', heading: say('reportFileHeading'), body: fileSection() });
-  if (rfm) sections.push({ id: 'rfm', heading: say('reportRfmHeading'), body: rfmSection(rfm) });
+  if (rfm)
+    sections.push({
+      id: 'rfm',
+      heading: say(rfm.view.hasMoney ? 'reportRfmHeading' : 'reportRfmHeadingNoMoney'),
+      body: rfmSection(rfm),
+    });
   if (view) {
     sections.push({
       id: 'cleaning',
@@ -142,18 +153,24 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
       : `<ul class="notes">${list.map((m) => `<li>${escapeHtml(render(m))}</li>`).join('')}</ul>`;
   }
 
-  /** The segment's name: the one the user gave, or its label; noise is noise. */
+  /** The segment's name: the one the user gave, or its label. */
   function segmentName(id: number, label: Message): string {
-    if (id < 0) return say('reportNoise');
-    const given = input.segmentNames?.[id]?.trim() ?? '';
+    const given = (id < 0 ? input.noiseName : input.segmentNames?.[id])?.trim() ?? '';
     return given.length > 0 ? given : render(label);
+  }
+
+  /** How a segment is called in headings, bars and cells: "2: Loyal savers", "Noise: Regulars". */
+  function segmentTitle(id: number, label: Message, key: Message['key']): string {
+    if (id >= 0) return say(key, { id, name: isolate(segmentName(id, label)) });
+    const given = input.noiseName?.trim() ?? '';
+    return given.length > 0
+      ? say('reportNoiseNamed', { name: isolate(given) })
+      : say('reportNoise');
   }
 
   function segmentCell(id: number, label: Message): string {
     const swatch = `<span class="swatch" style="background:${segmentColour(id)}"></span>`;
-    return id < 0
-      ? `${swatch}${text('reportNoise')}`
-      : `${swatch}${text('reportSegmentName', { id, name: isolate(segmentName(id, label)) })}`;
+    return `${swatch}${escapeHtml(segmentTitle(id, label, 'reportSegmentName'))}`;
   }
 
   function fileSection(): string {
@@ -260,20 +277,68 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
           ]),
           (c) => c === 3,
         );
+    if (cleaning.missingCodes.length > 0)
+      body +=
+        `<h3>${text('reportMissingCodesHeading')}</h3>` +
+        table(
+          null,
+          [text('reportColumn'), text('reportCode'), text('reportCells')],
+          cleaning.missingCodes.map((entry) => [
+            userText(entry.column),
+            escapeHtml(code(entry.value)),
+            escapeHtml(count(entry.count)),
+          ]),
+          (c) => c >= 1,
+        );
     if (cleaning.clipped.length > 0)
       body +=
         `<h3>${text('reportClippedHeading')}</h3>` +
         table(
           null,
-          [text('reportColumn'), text('reportLow'), text('reportHigh'), text('reportCells')],
+          [
+            text('reportColumn'),
+            text('reportLow'),
+            text('reportHigh'),
+            text('reportClippedBelow'),
+            text('reportClippedAbove'),
+            text('reportCells'),
+          ],
           cleaning.clipped.map((entry) => [
             userText(entry.column),
             escapeHtml(number(entry.low)),
             escapeHtml(number(entry.high)),
+            escapeHtml(count(entry.below)),
+            escapeHtml(count(entry.above)),
             escapeHtml(count(entry.count)),
           ]),
           (c) => c >= 1,
         );
+    // A code found and left as a value: its figures, then the note saying what to do about it.
+    const [codeNotes, otherNotes] = partition(cleaning.notes, (note) =>
+      SENTINEL_NOTES.has(note.key),
+    );
+    if (cleaning.sentinels.length > 0)
+      body +=
+        `<h3>${text('reportSentinelsHeading')}</h3>` +
+        table(
+          null,
+          [
+            text('reportColumn'),
+            text('reportCode'),
+            text('reportCells'),
+            text('reportShareOfValues'),
+            text('reportOtherValues'),
+          ],
+          cleaning.sentinels.map((entry) => [
+            userText(entry.column),
+            escapeHtml(code(entry.value)),
+            escapeHtml(count(entry.count)),
+            escapeHtml(share(entry.share)),
+            text('reportRange', { low: number(entry.restLow), high: number(entry.restHigh) }),
+          ]),
+          (c) => c >= 1 && c <= 3,
+        ) +
+        notes(codeNotes);
     if (cleaning.excluded.length > 0)
       body +=
         `<h3>${text('reportExcludedHeading')}</h3>` +
@@ -285,12 +350,13 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
             escapeHtml(render(entry.reason)),
           ]),
         );
-    if (cleaning.notes.length > 0)
-      body += `<h3>${text('reportCleaningNotes')}</h3>${notes(cleaning.notes)}`;
+    const rest = cleaning.sentinels.length > 0 ? otherNotes : cleaning.notes;
+    if (rest.length > 0) body += `<h3>${text('reportCleaningNotes')}</h3>${notes(rest)}`;
     return body;
   }
 
   function analysisSection(view: SegmentationView): string {
+    const cleaningNotes = new Set(view.cleaning.notes.map(render));
     let body =
       `<h3>${text('reportFeaturesHeading')}</h3>` +
       table(
@@ -305,6 +371,7 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
           }),
         ]),
       ) +
+      leftOut(view) +
       `<p>${text('reportScaling', { method: view.scaling.method })}</p>` +
       notes(view.scaling.warnings) +
       `<p>${text('reportAlgorithm', {
@@ -313,7 +380,8 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
         metric: view.metric,
         seed: view.settings.seed,
       })}</p>` +
-      notes(view.notes);
+      // A note the cleaning section already gave (a code found in a feature) is not said twice.
+      notes(view.notes.filter((note) => !cleaningNotes.has(render(note))));
 
     const { ratios, cumulative } = view.pca;
     if (ratios.length > 1) {
@@ -421,12 +489,45 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
         minPts: view.density.minPts,
       })}</p>`;
     else body += `<p>${escapeHtml(render(view.recommendation.reason))}</p>`;
+    if (view.clusterWarnings.length > 0)
+      body +=
+        `<h3>${text('reportWarningsHeading')}</h3>` +
+        `<ul class="notes warnings">${view.clusterWarnings
+          .map((warning) => `<li>${escapeHtml(render(warning))}</li>`)
+          .join('')}</ul>`;
     body += `<p class="chosen">${
       input.kChosen && input.k !== view.recommendation.k && !view.density
         ? text('reportChosenKByUser', { k: input.k, recommended: view.recommendation.k })
         : text('reportChosenK', { k: input.k })
     }</p>`;
     return body;
+  }
+
+  /**
+   * The identifiers and the columns named like a target that the rows were not clustered on, each
+   * with why (the columns' notes). Not for RFM's customers, whose features are R, F and M.
+   */
+  function leftOut(view: SegmentationView): string {
+    if (input.rfm) return '';
+    const columns = identifiersAndTargetsLeftOut(
+      summary.columns,
+      input.kinds,
+      view.features.map((feature) => feature.column),
+    );
+    if (columns.length === 0) return '';
+    return (
+      `<h3>${text('reportLeftOutHeading')}</h3>` +
+      table(
+        null,
+        [text('reportColumn'), text('reportKind'), text('reportWhy')],
+        columns.map((column) => [
+          userText(column.name),
+          // One word: kept on one line beside the reason (a phone broke it letter by letter).
+          `<span class="nowrap">${text('reportKindValue', { kind: column.kind })}</span>`,
+          escapeHtml(render(column.reason)),
+        ]),
+      )
+    );
   }
 
   function segmentsSection(view: SegmentationView, shown: SegmentsAtK): string {
@@ -446,10 +547,7 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
           }),
         },
         segments.map((s) => ({
-          label:
-            s.id < 0
-              ? say('reportNoise')
-              : say('reportSegmentName', { id: s.id, name: isolate(segmentName(s.id, s.label)) }),
+          label: segmentTitle(s.id, s.label, 'reportSegmentName'),
           value: s.size,
           valueText: count(s.size),
           colour: segmentColour(s.id),
@@ -495,10 +593,7 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
         );
 
     for (const s of segments) {
-      const heading =
-        s.id < 0
-          ? say('reportNoise')
-          : say('reportProfileHeading', { id: s.id, name: isolate(segmentName(s.id, s.label)) });
+      const heading = segmentTitle(s.id, s.label, 'reportProfileHeading');
       body +=
         `<article class="profile"><h3><span class="swatch" style="background:${segmentColour(s.id)}"></span>${escapeHtml(heading)}</h3>` +
         `<p>${text('reportProfileSize', { size: s.size, share: share(s.share) })}</p>`;
@@ -545,9 +640,48 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
             ]),
             (c) => c >= 2,
           );
+      body += rates(s.rates);
       body += `</article>`;
     }
     return body;
+  }
+
+  /**
+   * A segment against the whole base: the verdict, and the values of yes/no, category and 0/1
+   * columns whose share really differs (findings only: a gap within chance is not a finding).
+   * Nothing when the file has no such column.
+   */
+  function rates(list: readonly RateDifference[]): string {
+    if (list.length === 0) return '';
+    const findings = list.filter((rate) => rate.finding);
+    return (
+      `<h4>${text('reportRatesHeading')}</h4><p>${escapeHtml(render(ratesVerdict(list)))}</p>` +
+      (findings.length === 0
+        ? ''
+        : table(
+            // The verdict above says what the table holds (a caption would repeat it).
+            null,
+            [
+              text('reportColumn'),
+              text('reportValue'),
+              text('reportShareInSegment'),
+              text('reportShareInAll'),
+              text('reportDifference'),
+              text('reportLift'),
+            ],
+            findings.map((rate) => [
+              userText(rate.column),
+              userText(rate.value),
+              escapeHtml(share(rate.share)),
+              escapeHtml(share(rate.overallShare)),
+              `<span class="${rate.points > 0 ? 'high' : 'low'}">${text('reportPoints', { value: rate.points })}</span>`,
+              Number.isFinite(rate.lift)
+                ? text('reportLiftValue', { value: rate.lift })
+                : escapeHtml(missing),
+            ]),
+            (c) => c >= 2,
+          ))
+    );
   }
 
   /** The unit each numeric column's numbers were written with ($, %), by column name. */
@@ -619,13 +753,15 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
       (top, row) => (top === null || row.customers > top.customers ? row : top),
       null,
     );
+    // Without money there is no M: no revenue, no mean monetary value, no share of revenue.
+    const money = rfmView.hasMoney;
     return (
       table(
         null,
         [text('reportFileField'), text('reportFileValue')],
         [
           [text('reportRfmCustomers'), escapeHtml(count(rfmView.customers))],
-          [text('reportRfmRevenue'), escapeHtml(number(rfmView.revenue))],
+          ...(money ? [[text('reportRfmRevenue'), escapeHtml(number(rfmView.revenue))]] : []),
         ],
         (c) => c === 1,
       ) +
@@ -634,6 +770,7 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
         last: date(rfmView.lastOrder),
         snapshot: date(rfmView.snapshot),
       })}</p>` +
+      notes(rfmView.notes) +
       `<p>${text('reportRfmLines', { read: rows.read, used: rows.used, setAside })}</p>` +
       (reasons.length > 0
         ? table(null, [text('reportReason'), text('reportRows')], reasons, (c) => c === 1)
@@ -657,15 +794,14 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
           })),
         ),
         table(
-          text('reportRfmSegmentsCaption'),
+          text(money ? 'reportRfmSegmentsCaption' : 'reportRfmSegmentsCaptionNoMoney'),
           [
             text('reportSegment'),
             text('reportRfmCustomers'),
             text('reportShareOfRows'),
             text('reportRfmRecency'),
             text('reportRfmFrequency'),
-            text('reportRfmMonetary'),
-            text('reportRfmRevenueShare'),
+            ...(money ? [text('reportRfmMonetary'), text('reportRfmRevenueShare')] : []),
           ],
           summaryRows.map((row) => [
             userText(row.name),
@@ -673,15 +809,25 @@ export function htmlReport(input: ReportInput, render: ReportRender): string {
             escapeHtml(share(row.share)),
             escapeHtml(number(row.meanRecency)),
             escapeHtml(number(row.meanFrequency)),
-            escapeHtml(number(row.meanMonetary)),
-            escapeHtml(share(row.revenueShare)),
+            ...(money
+              ? [escapeHtml(number(row.meanMonetary)), escapeHtml(share(row.revenueShare))]
+              : []),
           ]),
           (c) => c >= 1,
         ),
       ) +
-      (input.view ? `<p>${text('reportRfmClustersNote')}</p>` : '')
+      (input.view
+        ? `<p>${text(money ? 'reportRfmClustersNote' : 'reportRfmClustersNoteNoMoney')}</p>`
+        : '')
     );
   }
+}
+
+/** The cleaning notes about a code found in a column (shown with the codes' table). */
+const SENTINEL_NOTES: ReadonlySet<string> = new Set(['sentinelFound', 'sentinelFoundNotClipped']);
+
+function partition<T>(list: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [list.filter(test), list.filter((item) => !test(item))];
 }
 
 /** The delimiters by the name the catalog selects on. */

@@ -20,6 +20,8 @@ export interface ReportRequest {
   rfmMap?: NamedSegmentMap;
   /** The names the user gave the segments, by segment (null: the segment's label). */
   segmentNames?: readonly (string | null)[];
+  /** The name the user gave DBSCAN's noise (null: Noise). */
+  noiseName?: string | null;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function reportExport(
       k,
       kChosen: segmentation?.options.k != null,
       segmentNames: request.segmentNames,
+      noiseName: request.noiseName ?? null,
       rfm,
     },
     render,

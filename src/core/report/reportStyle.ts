@@ -34,6 +34,7 @@ svg.chart text{fill:#1f2328}
 .low{color:#2f5a8a;font-weight:600}
 .notes{color:#57606a}
 .chosen{font-weight:600}
+.nowrap{white-space:nowrap}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:40rem){body{font-size:14px}main{padding:1rem .75rem 2rem}th,td{padding:.25rem .4rem}tbody th{min-width:5rem;max-width:12rem}}
 @media print{body{background:#fff}main{max-width:none;padding:0}.scroll{overflow:visible}nav{display:none}tr,figure,svg{break-inside:avoid}h2,h3{break-after:avoid}}

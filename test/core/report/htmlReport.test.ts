@@ -9,6 +9,14 @@ import type { Language } from '../../../src/i18n/languages';
 import { defaultSegmentMap, nameSegments } from '../../../src/core/rfm/rfmSegments';
 import { segmentSummary } from '../../../src/core/rfm/rfmSummary';
 import { customersCsv, ordersCsv, ordersRfm, quickOptions } from '../../support/sessionData';
+import { bankMarketingCsv } from '../../support/bankMarketing';
+import { generateTelecomCsv } from '../../../scripts/generators/telecom';
+import { generateGroceriesCsv } from '../../../scripts/generators/orderShapes';
+import { DEFAULT_CLEANING, type Cleaning } from '../../../src/core/clean/cleanOptions';
+import { ratesVerdict } from '../../../src/core/profile/segmentRates';
+import type { RfmSettings } from '../../../src/core/rfm/rfm';
+import { EMPTY_MAPPING } from '../../../src/core/rfm/transactionMapping';
+import { createRandom } from '../../../src/core/common/random';
 
 const render = (language: Language) => (m: Parameters<typeof renderMessage>[1]) =>
   renderMessage(language, m);
@@ -273,4 +281,254 @@ describe('the HTML report of order lines', () => {
     expect(document.getElementById('segments')).toBeNull();
     expect(document.querySelectorAll('svg')).toHaveLength(1);
   });
+});
+
+/** The report of a bank-marketing look-alike: pdays is 999 for most rows, the rest 0-27. */
+async function bankReport(language: Language, clean: Partial<Cleaning> = {}) {
+  const session = await AnalysisSession.open(textSource(bankMarketingCsv(1500)), 'bank.csv', {});
+  const segmentation = {
+    options: quickOptions({
+      k: 3,
+      kMax: 3,
+      features: ['age', 'duration', 'campaign', 'pdays'],
+      clean: { ...DEFAULT_CLEANING, ...clean },
+    }),
+    rfm: null,
+  };
+  const view = await session.segmentationView(segmentation);
+  const { parts } = await reportExport(
+    session,
+    { segmentation, k: null, rfm: null },
+    render(language),
+  );
+  return { view, document: parse(parts.join('')) };
+}
+
+describe('the report shows what cleaning changed, column by column', () => {
+  it('clipping below and above, and a code found but counted as a value, with its note', async () => {
+    const { view, document } = await bankReport('en');
+    const { clipped, sentinels } = view.cleaning;
+    expect(clipped.length).toBeGreaterThan(0);
+    const table = cells(tableAfter(document, 'Outliers clipped to the usual range'));
+    expect(table[0]).toEqual([
+      'Column',
+      'Lowest kept',
+      'Highest kept',
+      'Raised to the lowest',
+      'Lowered to the highest',
+      'Cells',
+    ]);
+    expect(table.slice(1).map((row) => [row[0], row[3], row[4], row[5]])).toEqual(
+      clipped.map((c) => [c.column, String(c.below), String(c.above), String(c.count)]),
+    );
+    expect(sentinels).toEqual([expect.objectContaining({ column: 'pdays', value: 999 })]);
+    const found = cells(tableAfter(document, 'Codes for “no value” found, counted as values'));
+    expect(found[0]).toEqual(['Column', 'Code', 'Cells', 'Share of values', 'Other values']);
+    const pdays = sentinels[0];
+    expect(found[1]).toEqual([
+      'pdays',
+      '999',
+      pdays.count.toLocaleString('en'),
+      renderMessage('en', { key: 'reportShare', params: { value: pdays.share } }),
+      '0 – 27',
+    ]);
+    // Its note says what it means, in the cleaning section, once in the whole report.
+    const note = renderMessage(
+      'en',
+      view.cleaning.notes.find((n) => n.key.startsWith('sentinel'))!,
+    );
+    expect(sectionText(document, 'cleaning')).toContain(note);
+    expect((document.body.textContent ?? '').split(note)).toHaveLength(2);
+  });
+
+  it('a code treated as missing, with the cells it blanked, in Chinese too', async () => {
+    const clean = { missingCodes: [{ column: 'pdays', value: 999 }], missing: 'median' as const };
+    const { view, document } = await bankReport('en', clean);
+    const coded = view.cleaning.missingCodes;
+    expect(coded).toEqual([expect.objectContaining({ column: 'pdays', value: 999 })]);
+    const table = cells(tableAfter(document, 'Codes treated as missing'));
+    expect(table).toEqual([
+      ['Column', 'Code', 'Cells'],
+      ['pdays', '999', coded[0].count.toLocaleString('en')],
+    ]);
+    expect(sectionText(document, 'cleaning')).not.toContain('found, counted as values');
+    const zh = await bankReport('zh', clean);
+    expect(sectionText(zh.document, 'cleaning')).toContain('被当作缺失值的代码');
+  });
+});
+
+/** The report of a telecom look-alike: customerID, a 0/1 SeniorCitizen, and Churn. */
+async function telecomReport(language: Language, names: Partial<ReportRequest> = {}) {
+  const session = await AnalysisSession.open(
+    textSource(generateTelecomCsv({ rows: 1500, seed: 18 })),
+    'telecom.csv',
+    {},
+  );
+  const segmentation = { options: quickOptions({ k: 2, kMax: 3 }), rfm: null };
+  const view = await session.segmentationView(segmentation);
+  const { parts } = await reportExport(
+    session,
+    { segmentation, k: null, rfm: null, ...names },
+    render(language),
+  );
+  return { session, view, document: parse(parts.join('')) };
+}
+
+describe('the report of a telecom look-alike', () => {
+  it('shows each segment’s real differences from the base, or that it matches it', async () => {
+    const { view, document } = await telecomReport('en');
+    const segments = view.perK.find((entry) => entry.k === view.k)!.profiles.segments;
+    const articles = Array.from(document.querySelectorAll('article.profile'));
+    expect(articles).toHaveLength(segments.length);
+    segments.forEach((segment, i) => {
+      const article = articles[i];
+      const verdict = renderMessage('en', ratesVerdict(segment.rates));
+      expect(article.textContent).toContain(verdict);
+      const findings = segment.rates.filter((rate) => rate.finding);
+      expect(findings.length).toBeGreaterThan(0);
+      const heading = Array.from(article.querySelectorAll('h4')).find(
+        (h) => h.textContent === 'Against the whole base',
+      );
+      let next = heading?.nextElementSibling ?? null;
+      while (next && next.querySelector('table') === null) next = next.nextElementSibling;
+      const table = cells(next!.querySelector('table')!);
+      expect(table[0]).toEqual([
+        'Column',
+        'Value',
+        'In this segment',
+        'In all rows',
+        'Difference',
+        'Times as common',
+      ]);
+      expect(table.slice(1).map((row) => [row[0], row[1]])).toEqual(
+        findings.map((rate) => [rate.column, rate.value]),
+      );
+      const churn = findings.find((rate) => rate.column === 'Churn');
+      if (churn)
+        expect(table.find((row) => row[0] === 'Churn')?.slice(2)).toEqual([
+          renderMessage('en', { key: 'reportShare', params: { value: churn.share } }),
+          renderMessage('en', { key: 'reportShare', params: { value: churn.overallShare } }),
+          `${churn.points > 0 ? '+' : '-'}${Math.abs(churn.points).toFixed(1)} points`,
+          `×${churn.lift.toFixed(2)}`,
+        ]);
+    });
+  });
+
+  it('says a segment matches the base when none of its rates differs', async () => {
+    // The bank look-alike with a yes/no column drawn apart from everything clustered on.
+    const random = createRandom(11);
+    const lines = bankMarketingCsv(1500).trim().split('\n');
+    const csv = [
+      `${lines[0]},newsletter`,
+      ...lines.slice(1).map((line) => `${line},${random.next() < 0.3 ? 'yes' : 'no'}`),
+    ].join('\n');
+    const session = await AnalysisSession.open(textSource(csv), 'bank.csv', {});
+    const segmentation = {
+      options: quickOptions({ k: 3, kMax: 3, features: ['age', 'duration', 'campaign'] }),
+      rfm: null,
+    };
+    const view = await session.segmentationView(segmentation);
+    const { parts } = await reportExport(
+      session,
+      { segmentation, k: null, rfm: null },
+      render('en'),
+    );
+    const document = parse(parts.join(''));
+    const segments = view.perK.find((entry) => entry.k === view.k)!.profiles.segments;
+    const matching = segments.findIndex(
+      (s) => s.rates.length > 0 && !s.rates.some((rate) => rate.finding),
+    );
+    expect(matching).toBeGreaterThanOrEqual(0);
+    const article = document.querySelectorAll('article.profile')[matching];
+    expect(article.textContent).toContain(
+      'Matches the whole base: no yes/no, category or 0/1 column differs by 5 points or more beyond chance.',
+    );
+    // No table of differences, only the sentence.
+    const headers = Array.from(article.querySelectorAll('thead th')).map((th) => th.textContent);
+    expect(headers).not.toContain('Difference');
+    expect(article.querySelectorAll('h4')).toHaveLength(2);
+  });
+
+  it('says which columns were left out of the features and why, and the clustering warnings', async () => {
+    const { session, view, document } = await telecomReport('en');
+    // The columns' notes say what each identifier and target is.
+    const columns = cells(tableAfter(document, 'Columns'));
+    const summary = session.summary().columns;
+    for (const name of ['customerID', 'Churn']) {
+      const note = summary.find((c) => c.name === name)!.note!;
+      expect(columns.find((row) => row[0] === name)?.[7]).toBe(renderMessage('en', note));
+    }
+    expect(summary.find((c) => c.name === 'Churn')?.likelyTarget).toBe(true);
+    const leftOut = cells(tableAfter(document, 'Identifiers and targets not clustered on'));
+    expect(leftOut[0]).toEqual(['Column', 'Kind', 'Why']);
+    expect(leftOut.slice(1).map((row) => row[0])).toEqual(['customerID', 'Churn']);
+    expect(leftOut[2][2]).toBe(renderMessage('en', summary.find((c) => c.name === 'Churn')!.note!));
+    // The warnings about k, in the analysis section.
+    expect(view.clusterWarnings.length).toBeGreaterThan(0);
+    const warnings = Array.from(document.querySelectorAll('#analysis .warnings li')).map(
+      (li) => li.textContent,
+    );
+    expect(warnings).toEqual(view.clusterWarnings.map((w) => renderMessage('en', w)));
+    const zh = await telecomReport('zh');
+    expect(zh.document.querySelectorAll('#analysis .warnings li')).toHaveLength(
+      view.clusterWarnings.length,
+    );
+  });
+});
+
+describe('the report of DBSCAN', () => {
+  it('uses the name the user gave the noise', async () => {
+    const session = await AnalysisSession.open(textSource(customersCsv), 'customers.csv', {});
+    const segmentation = {
+      options: quickOptions({ algorithm: 'dbscan', eps: 0.6, minPts: 5 }),
+      rfm: null,
+    };
+    const view = await session.segmentationView(segmentation);
+    const shown = view.perK.find((entry) => entry.k === view.k)!;
+    expect(shown.profiles.segments.some((s) => s.id < 0)).toBe(true);
+    const { parts } = await reportExport(
+      session,
+      { segmentation, k: null, rfm: null, noiseName: 'Occasional <visitors>' },
+      render('en'),
+    );
+    const document = parse(parts.join(''));
+    const headings = Array.from(document.querySelectorAll('article.profile h3')).map(
+      (h) => h.textContent,
+    );
+    expect(headings).toContain('Noise: \u2068Occasional <visitors>\u2069');
+    const sizes = cells(tableAfter(document, 'Segment sizes'));
+    expect(sizes.map((row) => row[0])).toContain('Noise: \u2068Occasional <visitors>\u2069');
+  });
+});
+
+describe('the report of order lines without money', () => {
+  const groceries = generateGroceriesCsv({ lines: 3_000, members: 300, seed: 4 });
+  const settings: RfmSettings = {
+    mapping: { ...EMPTY_MAPPING, customer: 'Member_number', date: 'Date', item: 'itemDescription' },
+    dateOrder: null,
+    snapshot: null,
+  };
+
+  for (const language of ['en', 'zh'] as const)
+    it(`never speaks of money, and shows why (${language})`, async () => {
+      const session = await AnalysisSession.open(textSource(groceries), 'groceries.csv', {});
+      const rfm = session.rfmView(settings);
+      expect(rfm.hasMoney).toBe(false);
+      const segmentation = { options: quickOptions(), rfm: settings };
+      const { parts } = await reportExport(
+        session,
+        { segmentation, k: null, rfm: settings },
+        render(language),
+      );
+      const document = parse(parts.join(''));
+      const notes = Array.from(document.querySelectorAll('#rfm .notes li')).map(
+        (li) => li.textContent,
+      );
+      expect(notes).toEqual(rfm.notes.map((note) => renderMessage(language, note)));
+      for (const li of Array.from(document.querySelectorAll('#rfm .notes'))) li.remove();
+      const text = document.body.textContent ?? '';
+      if (language === 'en') expect(text).not.toMatch(/monetary|revenue|spend|\bRFM\b|\bM\b/i);
+      else expect(text).not.toMatch(/金额|收入|RFM/);
+      expect(document.getElementById('segments')).not.toBeNull();
+    });
 });

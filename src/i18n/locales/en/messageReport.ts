@@ -153,4 +153,27 @@ export const messageReport = {
   cliReportNotWritten:
     'The report could not be written to {path} ({reason}): choose a folder that exists and that you can write to.',
   reportChartTable: 'The figures of the chart',
+  // What later work added (#18): codes and clipping per column, rates, columns left out, warnings
+  reportMissingCodesHeading: 'Codes treated as missing',
+  reportCode: 'Code',
+  reportClippedBelow: 'Raised to the lowest',
+  reportClippedAbove: 'Lowered to the highest',
+  reportSentinelsHeading: 'Codes for “no value” found, counted as values',
+  reportShareOfValues: 'Share of values',
+  reportOtherValues: 'Other values',
+  reportRange: '{low} – {high}',
+  reportRatesHeading: 'Against the whole base',
+  reportDifference: 'Difference',
+  reportPoints: '{value, number, ::.0 sign-always} points',
+  reportLift: 'Times as common',
+  reportLiftValue: '×{value, number, ::.00}',
+  reportLeftOutHeading: 'Identifiers and targets not clustered on',
+  reportWhy: 'Why',
+  reportWarningsHeading: 'Warnings about these segments',
+  reportNoiseNamed: 'Noise: {name}',
+  reportRfmHeadingNoMoney: 'Recency and frequency',
+  reportRfmSegmentsCaptionNoMoney:
+    'The named segments: customers, their mean recency (days) and frequency (orders).',
+  reportRfmClustersNoteNoMoney:
+    'The segments below are clusters of the customers’ recency and frequency.',
 };
