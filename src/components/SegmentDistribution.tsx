@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectDistribution } from '../store/distributionSlice';
 import { selectShownK } from '../store/selectors';
@@ -38,7 +38,6 @@ export function SegmentDistribution() {
   // Drawn at the width it is shown at, so that its labels keep their size on a phone.
   const [measure, measured] = useElementWidth();
   const width = measured > 0 ? Math.max(MIN_WIDTH, Math.floor(measured)) : WIDTH;
-  const id = useId();
   if (!kView) return null;
   const features = kView.profiles.population.map((p) => p.feature);
   if (features.length === 0) return null;
@@ -51,14 +50,17 @@ export function SegmentDistribution() {
   };
   const controls = (
     <>
-      <label htmlFor={`${id}-feature`}>{t('ui.distribution.feature')}</label>
-      <select id={`${id}-feature`} value={feature} onChange={(e) => setChosen(e.target.value)}>
-        {features.map((name) => (
-          <option key={name} value={name} translate="no">
-            {name}
-          </option>
-        ))}
-      </select>
+      {/* Label above its control, as the page's other chart controls. */}
+      <label>
+        {t('ui.distribution.feature')}
+        <select value={feature} onChange={(e) => setChosen(e.target.value)}>
+          {features.map((name) => (
+            <option key={name} value={name} translate="no">
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
       <button type="button" onClick={() => void showDistribution(feature)} disabled={loading}>
         {t('ui.distribution.show')}
       </button>
