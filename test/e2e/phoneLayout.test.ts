@@ -37,6 +37,10 @@ describe('the segments section on a phone', { timeout: 300_000 }, () => {
       await page.getByRole('button', { name: 'Try sample customers' }).click();
       await page.getByRole('table', { name: 'Segment profiles' }).waitFor({ timeout: 180_000 });
       await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 180_000 });
+      // Before it is asked for, the spread's figure holds no blank space where the plot will be.
+      const spread = page.getByRole('figure', { name: 'Spread of a column per segment' });
+      const body = await spread.locator('.chart__body').boundingBox();
+      expect(body?.height).toBe(0);
       await page.getByLabel('Numeric column').selectOption('age');
       await page.getByRole('button', { name: 'Show spread' }).click();
       const plot = page.getByRole('img', { name: /^Box plot, one box per segment/ });
@@ -76,6 +80,26 @@ describe('the segments section on a phone', { timeout: 300_000 }, () => {
         }
       }
       expect(consoleErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it("keeps the RFM grid's caption within the screen", async () => {
+    const { page } = await openPage(browser, server.url, { width: 420, height: 900 });
+    try {
+      await page.getByRole('button', { name: 'Try sample transactions' }).click();
+      const grid = page.getByRole('table', { name: /^Customers by recency score/ });
+      await grid.waitFor({ timeout: 180_000 });
+      const { width, edges } = await rightEdges(page, ['.grid-table caption']);
+      expect(edges[0]).toBeGreaterThan(0);
+      expect(edges[0]).toBeLessThanOrEqual(width);
+      // Its words wrap inside it rather than running on past its edge.
+      const caption = await page
+        .locator('.grid-table caption')
+        .first()
+        .evaluate((element) => ({ text: element.scrollWidth, box: element.clientWidth }));
+      expect(caption.text).toBeLessThanOrEqual(caption.box);
     } finally {
       await page.context().close();
     }
