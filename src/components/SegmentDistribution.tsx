@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColumnOption } from './ColumnName';
 import { selectDistribution } from '../store/distributionSlice';
@@ -8,8 +8,12 @@ import { ChartFigure } from './ChartFigure';
 import { useFormats } from './format';
 import { segmentColour } from './palette';
 import { Data, useRenderNode, useRich } from './richText';
+import { useElementWidth } from './useElementWidth';
 
+/** The plot's width before it is measured (and in jsdom, which measures nothing). */
 const WIDTH = 640;
+/** Narrower than this, the axis labels would overlap: the plot scrolls instead. */
+const MIN_WIDTH = 280;
 const ROW = 34;
 const LEFT = 44;
 const RIGHT = 16;
@@ -32,7 +36,9 @@ export function SegmentDistribution() {
   const distribution = useStore(selectDistribution);
   const showDistribution = useStore((s) => s.showDistribution);
   const [chosen, setChosen] = useState<string | null>(null);
-  const id = useId();
+  // Drawn at the width it is shown at, so that its labels keep their size on a phone.
+  const [measure, measured] = useElementWidth();
+  const width = measured > 0 ? Math.max(MIN_WIDTH, Math.floor(measured)) : WIDTH;
   if (!kView) return null;
   const features = kView.profiles.population.map((p) => p.feature);
   if (features.length === 0) return null;
@@ -45,12 +51,15 @@ export function SegmentDistribution() {
   };
   const controls = (
     <>
-      <label htmlFor={`${id}-feature`}>{t('ui.distribution.feature')}</label>
-      <select id={`${id}-feature`} value={feature} onChange={(e) => setChosen(e.target.value)}>
-        {features.map((name) => (
-          <ColumnOption key={name} name={name} />
-        ))}
-      </select>
+      {/* Label above its control, as the page's other chart controls. */}
+      <label>
+        {t('ui.distribution.feature')}
+        <select value={feature} onChange={(e) => setChosen(e.target.value)}>
+          {features.map((name) => (
+            <ColumnOption key={name} name={name} />
+          ))}
+        </select>
+      </label>
       <button type="button" onClick={() => void showDistribution(feature)} disabled={loading}>
         {t('ui.distribution.show')}
       </button>
@@ -70,7 +79,7 @@ export function SegmentDistribution() {
   const low = shown?.edges[0] ?? 0;
   const high = shown?.edges[shown.edges.length - 1] ?? 1;
   const x = (v: number) =>
-    LEFT + (high > low ? ((v - low) / (high - low)) * (WIDTH - LEFT - RIGHT) : 0);
+    LEFT + (high > low ? ((v - low) / (high - low)) * (width - LEFT - RIGHT) : 0);
   const plotted = shown?.segments.filter((s) => s.count > 0) ?? [];
   const height = plotted.length * ROW + AXIS;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => low + f * (high - low));
@@ -79,62 +88,66 @@ export function SegmentDistribution() {
       {problem && <p role="alert">{render(problem)}</p>}
       {shown && plotted.length > 0 && (
         <>
-          <svg
-            className="box-plot"
-            viewBox={`0 0 ${WIDTH} ${height}`}
-            role="img"
-            aria-label={t('ui.distribution.chartName', { count: plotted.length })}
-          >
-            {plotted.map((s, i) => {
-              const y = i * ROW + ROW / 2;
-              const colour = segmentColour(s.segment);
-              return (
-                <g key={s.segment}>
-                  <text x={4} y={y + 4} fontSize={12}>
-                    {s.segment < 0 ? '−1' : String(s.segment)}
-                  </text>
-                  <line x1={x(s.min)} x2={x(s.max)} y1={y} y2={y} stroke="currentColor" />
-                  <line x1={x(s.min)} x2={x(s.min)} y1={y - 6} y2={y + 6} stroke="currentColor" />
-                  <line x1={x(s.max)} x2={x(s.max)} y1={y - 6} y2={y + 6} stroke="currentColor" />
-                  <rect
-                    x={x(s.q1)}
-                    y={y - 10}
-                    width={Math.max(1, x(s.q3) - x(s.q1))}
-                    height={20}
-                    fill={colour}
-                    fillOpacity={0.55}
-                    stroke={colour}
-                  />
-                  <line
-                    x1={x(s.median)}
-                    x2={x(s.median)}
-                    y1={y - 10}
-                    y2={y + 10}
-                    stroke="currentColor"
-                    strokeWidth={2}
-                  />
-                </g>
-              );
-            })}
-            <line
-              x1={LEFT}
-              x2={WIDTH - RIGHT}
-              y1={height - AXIS + 4}
-              y2={height - AXIS + 4}
-              stroke="currentColor"
-            />
-            {ticks.map((v, i) => (
-              <text
-                key={i}
-                x={x(v)}
-                y={height - 6}
-                fontSize={11}
-                textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}
-              >
-                {format.number(v)}
-              </text>
-            ))}
-          </svg>
+          <div className="box-plot-frame" ref={measure}>
+            <svg
+              className="box-plot"
+              width={width}
+              height={height}
+              viewBox={`0 0 ${width} ${height}`}
+              role="img"
+              aria-label={t('ui.distribution.chartName', { count: plotted.length })}
+            >
+              {plotted.map((s, i) => {
+                const y = i * ROW + ROW / 2;
+                const colour = segmentColour(s.segment);
+                return (
+                  <g key={s.segment}>
+                    <text x={4} y={y + 4} fontSize={12}>
+                      {s.segment < 0 ? '−1' : String(s.segment)}
+                    </text>
+                    <line x1={x(s.min)} x2={x(s.max)} y1={y} y2={y} stroke="currentColor" />
+                    <line x1={x(s.min)} x2={x(s.min)} y1={y - 6} y2={y + 6} stroke="currentColor" />
+                    <line x1={x(s.max)} x2={x(s.max)} y1={y - 6} y2={y + 6} stroke="currentColor" />
+                    <rect
+                      x={x(s.q1)}
+                      y={y - 10}
+                      width={Math.max(1, x(s.q3) - x(s.q1))}
+                      height={20}
+                      fill={colour}
+                      fillOpacity={0.55}
+                      stroke={colour}
+                    />
+                    <line
+                      x1={x(s.median)}
+                      x2={x(s.median)}
+                      y1={y - 10}
+                      y2={y + 10}
+                      stroke="currentColor"
+                      strokeWidth={2}
+                    />
+                  </g>
+                );
+              })}
+              <line
+                x1={LEFT}
+                x2={width - RIGHT}
+                y1={height - AXIS + 4}
+                y2={height - AXIS + 4}
+                stroke="currentColor"
+              />
+              {ticks.map((v, i) => (
+                <text
+                  key={i}
+                  x={x(v)}
+                  y={height - 6}
+                  fontSize={11}
+                  textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}
+                >
+                  {format.number(v)}
+                </text>
+              ))}
+            </svg>
+          </div>
           <details className="chart__values">
             <summary>{t('ui.chart.values')}</summary>
             <div className="table-scroll">

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RateDifference } from '../core/profile/segmentRates';
 import { selectShownK } from '../store/selectors';
@@ -61,7 +61,6 @@ export function SegmentRates() {
     key: 'points',
     descending: true,
   });
-  const ids = useId();
   if (!kView) return null;
   const { segments } = kView.profiles;
   const all: Row[] = segments.flatMap((s) => s.rates.map((rate) => ({ ...rate, segment: s.id })));
@@ -100,23 +99,28 @@ export function SegmentRates() {
         </ul>
       )}
       <div className="controls">
-        <label htmlFor={`${ids}-segment`}>{t('ui.rates.filterSegment')}</label>
-        <select id={`${ids}-segment`} value={segment} onChange={(e) => setSegment(e.target.value)}>
-          <option value="all">{t('ui.rates.allSegments')}</option>
-          {segments.map((s) => (
-            <option key={s.id} value={String(s.id)}>
-              {s.id < 0 ? t('ui.segments.noise') : t('ui.rates.segmentNumber', { id: s.id })}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${ids}-column`}>{t('ui.rates.filterColumn')}</label>
-        <select id={`${ids}-column`} value={column} onChange={(e) => setColumn(e.target.value)}>
-          <option value="">{t('ui.rates.allColumns')}</option>
-          {columns.map((name) => (
-            <ColumnOption key={name} name={name} />
-          ))}
-        </select>
+        {/* Each label holds its control, so that the two wrap together on a phone. */}
         <label>
+          {t('ui.rates.filterSegment')}
+          <select value={segment} onChange={(e) => setSegment(e.target.value)}>
+            <option value="all">{t('ui.rates.allSegments')}</option>
+            {segments.map((s) => (
+              <option key={s.id} value={String(s.id)}>
+                {s.id < 0 ? t('ui.segments.noise') : t('ui.rates.segmentNumber', { id: s.id })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('ui.rates.filterColumn')}
+          <select value={column} onChange={(e) => setColumn(e.target.value)}>
+            <option value="">{t('ui.rates.allColumns')}</option>
+            {columns.map((name) => (
+              <ColumnOption key={name} name={name} />
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
           <input
             type="checkbox"
             checked={findingsOnly}

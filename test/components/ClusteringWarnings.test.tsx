@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/components/App';
 import { createRandom } from '../../src/core/common/random';
-import { settled } from '../support/page';
+import { readPage, settled, untranslated } from '../support/page';
 
 /** Seeded uniform columns: no structure, so every silhouette is weak. */
 function uniformFile(): File {
@@ -28,5 +28,24 @@ describe('the clustering summary warns about weak segments (#18.10)', () => {
     expect(
       within(list).getByText(/^The segments overlap: the silhouette stays below 0.25/),
     ).toBeTruthy();
+  }, 180_000);
+
+  it('lists them in Chinese on the Chinese page, with no English word', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.upload(screen.getByLabelText('Choose a CSV, Excel or Parquet file'), uniformFile());
+    await screen.findByRole(
+      'list',
+      { name: 'Warnings about these segments' },
+      { timeout: 120_000 },
+    );
+    await settled();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language / 语言' }), 'zh');
+    const list = screen.getByRole('list', { name: '关于这些细分群的警告' });
+    expect(
+      within(list).getByText(/^各细分群相互重叠：在每个细分群数量下轮廓系数都低于 0\.25/),
+    ).toBeTruthy();
+    // Every word of the warnings, and of the page around them, is Chinese (or a known term).
+    expect(untranslated(readPage(document))).toEqual([]);
   }, 180_000);
 });

@@ -9,5 +9,5 @@ export const messageClusterQuality = {
   warnDbscanOverlap:
     '{suggested, select, yes {The suggested eps, {eps}, is poor here: its} other {At eps {eps} the}} segments overlap more than they separate (silhouette {silhouette}). Try another eps, or k-means.',
   warnDbscanMostlyNoise:
-    '{suggested, select, yes {The suggested eps, {eps}, is poor here:} other {At eps {eps},}} {share, number, percent} of the rows are noise. Try a larger eps or fewer minimum points (now {minPts}).',
+    '{suggested, select, yes {The suggested eps, {eps}, is poor here:} other {At eps {eps},}} {share, number, ::percent .#} of the rows are noise. Try a larger eps or fewer minimum points (now {minPts}).',
 } as const;

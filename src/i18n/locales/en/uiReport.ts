@@ -2,6 +2,6 @@
 export const uiReport = {
   htmlReport: {
     download: 'Download report (HTML)',
-    hint: 'one page to mail or print: the file, its cleaning, the charts and the segment profiles, with no script and nothing fetched',
+    hint: 'One page to mail or print: the file, its cleaning, the charts and the segment profiles, with no script and nothing fetched.',
   },
 };

@@ -12,5 +12,5 @@ export const messageClusterQuality: CatalogShape<typeof english> = {
   warnDbscanOverlap:
     '{suggested, select, yes {建议的 eps（{eps}）在这里效果不好：得到的} other {eps 为 {eps} 时，}}细分群重叠多于分离（轮廓系数 {silhouette}）。请换一个 eps，或改用 k-means。',
   warnDbscanMostlyNoise:
-    '{suggested, select, yes {建议的 eps（{eps}）在这里效果不好：} other {eps 为 {eps} 时，}}{share, number, percent} 的行是噪声。请增大 eps 或减少最少点数（目前为 {minPts}）。',
+    '{suggested, select, yes {建议的 eps（{eps}）在这里效果不好：} other {eps 为 {eps} 时，}}{share, number, ::percent .#} 的行是噪声。请增大 eps 或减少最少点数（目前为 {minPts}）。',
 };

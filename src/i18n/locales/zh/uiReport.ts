@@ -5,6 +5,6 @@ import type { uiReport as english } from '../en/uiReport';
 export const uiReport: CatalogShape<typeof english> = {
   htmlReport: {
     download: '下载报告（HTML）',
-    hint: '一个可以邮寄或打印的页面：文件、清洗、图表和细分群画像，不含脚本，也不从网上获取任何内容',
+    hint: '一个可以邮寄或打印的页面：文件、清洗、图表和细分群画像，不含脚本，也不从网上获取任何内容。',
   },
 };

@@ -1,0 +1,107 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, serveBuild } from './browser';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveBuild()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** How far each named part reaches to the right, and the page's own width. */
+function rightEdges(page: Page, selectors: string[]) {
+  return page.evaluate((wanted) => {
+    const width = document.documentElement.clientWidth;
+    const edges = wanted.map((selector) => {
+      const element = document.querySelector(selector);
+      return element ? Math.round(element.getBoundingClientRect().right) : -1;
+    });
+    return { width, scrollWidth: document.documentElement.scrollWidth, edges };
+  }, selectors);
+}
+
+// The rates by segment and the spread of a column, on a phone (420 px), in both languages.
+describe('the segments section on a phone', { timeout: 300_000 }, () => {
+  it('keeps the rates and the spread within the screen, each label with its control', async () => {
+    const { page, consoleErrors } = await openPage(browser, server.url, {
+      width: 420,
+      height: 900,
+    });
+    try {
+      await page.getByRole('button', { name: 'Try sample customers' }).click();
+      await page.getByRole('table', { name: 'Segment profiles' }).waitFor({ timeout: 180_000 });
+      await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 180_000 });
+      // Before it is asked for, the spread's figure holds no blank space where the plot will be.
+      const spread = page.getByRole('figure', { name: 'Spread of a column per segment' });
+      const body = await spread.locator('.chart__body').boundingBox();
+      expect(body?.height).toBe(0);
+      await page.getByLabel('Numeric column').selectOption('age');
+      await page.getByRole('button', { name: 'Show spread' }).click();
+      const plot = page.getByRole('img', { name: /^Box plot, one box per segment/ });
+      await plot.waitFor({ timeout: 180_000 });
+      // The box plot is drawn at the width it is shown at: its labels are not shrunk to a blur.
+      const drawn = await plot.evaluate((svg) => ({
+        shown: svg.getBoundingClientRect().width,
+        drawn: (svg as SVGSVGElement).viewBox.baseVal.width,
+      }));
+      expect(drawn.shown).toBeCloseTo(drawn.drawn, 0);
+      expect(drawn.shown).toBeLessThanOrEqual(420);
+
+      for (const language of ['en', 'zh'] as const) {
+        if (language === 'zh') await page.locator('.language-switch select').selectOption('zh');
+        const { width, scrollWidth, edges } = await rightEdges(page, [
+          '.rates-table caption',
+          '.segment-rates .controls',
+          '.box-plot-frame',
+        ]);
+        expect(scrollWidth).toBeLessThanOrEqual(width);
+        // The caption of the wide rates table stays on screen (it wraps), as do its filters and the plot.
+        for (const edge of edges) {
+          expect(edge).toBeGreaterThan(0);
+          expect(edge).toBeLessThanOrEqual(width);
+        }
+        // Each filter's label sits on its control (a label wrapping alone to another line reads wrong).
+        const filters = page.locator('.segment-rates .controls label, .chart__controls label');
+        expect(await filters.count()).toBeGreaterThanOrEqual(4);
+        for (const filter of await filters.all()) {
+          const box = await filter.boundingBox();
+          const control = await filter.locator('select, input').boundingBox();
+          expect(box && control).toBeTruthy();
+          if (!box || !control) continue;
+          expect(control.x).toBeGreaterThanOrEqual(box.x - 1);
+          expect(control.y).toBeGreaterThanOrEqual(box.y - 1);
+          expect(control.y + control.height).toBeLessThanOrEqual(box.y + box.height + 1);
+        }
+      }
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it("keeps the RFM grid's caption within the screen", async () => {
+    const { page } = await openPage(browser, server.url, { width: 420, height: 900 });
+    try {
+      await page.getByRole('button', { name: 'Try sample transactions' }).click();
+      const grid = page.getByRole('table', { name: /^Customers by recency score/ });
+      await grid.waitFor({ timeout: 180_000 });
+      const { width, edges } = await rightEdges(page, ['.grid-table caption']);
+      expect(edges[0]).toBeGreaterThan(0);
+      expect(edges[0]).toBeLessThanOrEqual(width);
+      // Its words wrap inside it rather than running on past its edge.
+      const caption = await page
+        .locator('.grid-table caption')
+        .first()
+        .evaluate((element) => ({ text: element.scrollWidth, box: element.clientWidth }));
+      expect(caption.text).toBeLessThanOrEqual(caption.box);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
