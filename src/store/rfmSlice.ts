@@ -211,7 +211,7 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
             source,
             rfmView.settings,
             clustered && viewOptions ? viewOptions : null,
-            { map, k: clustered ? selectedK : null, ...filter },
+            { map, k: clustered ? selectedK : null, ...filter, dialect: get().exportDialect },
             language,
             onReopen,
           ),
@@ -231,6 +231,7 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
             rfmView.settings,
             get().language,
             onReopen,
+            get().exportDialect,
           ),
         );
       } catch (error) {
