@@ -7,6 +7,9 @@ import { ChartFigure } from './ChartFigure';
 import { useFormats } from './format';
 import { segmentColour } from './palette';
 import { Data, useRenderNode, useRich } from './richText';
+import { SegmentHistogram } from './SegmentHistogram';
+
+type ChartKind = 'box' | 'histogram';
 
 const WIDTH = 640;
 const ROW = 34;
@@ -16,8 +19,8 @@ const AXIS = 28;
 
 /**
  * On demand, one numeric column's spread in each segment: a box plot per segment (minimum,
- * quartiles, median, maximum on one shared axis), a sentence saying from how many rows, and the
- * figures in a table. Computed by the worker from every row, or a seeded sample of big files.
+ * quartiles, median, maximum on one shared axis) or a histogram per segment (SegmentHistogram), a
+ * sentence saying from how many rows, and the figures in a table. Computed by the worker from every row, or a seeded sample of big files.
  */
 export function SegmentDistribution() {
   const { t } = useTranslation();
@@ -31,6 +34,7 @@ export function SegmentDistribution() {
   const distribution = useStore(selectDistribution);
   const showDistribution = useStore((s) => s.showDistribution);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [chart, setChart] = useState<ChartKind>('box');
   const id = useId();
   if (!kView) return null;
   const features = kView.profiles.population.map((p) => p.feature);
@@ -55,6 +59,22 @@ export function SegmentDistribution() {
       <button type="button" onClick={() => void showDistribution(feature)} disabled={loading}>
         {t('ui.distribution.show')}
       </button>
+      <div role="radiogroup" aria-label={t('ui.distribution.view')} className="chart__view">
+        {(['box', 'histogram'] as const).map((kind) => (
+          <label key={kind} className="checkbox">
+            <input
+              type="radio"
+              name={`${id}-view`}
+              value={kind}
+              checked={chart === kind}
+              onChange={() => setChart(kind)}
+            />
+            <span>
+              {kind === 'box' ? t('ui.distribution.viewBox') : t('ui.distribution.viewHistogram')}
+            </span>
+          </label>
+        ))}
+      </div>
     </>
   );
   const shown = distribution !== null && distribution.feature === feature ? distribution : null;
@@ -78,7 +98,10 @@ export function SegmentDistribution() {
   return (
     <ChartFigure title={t('ui.distribution.title')} summary={summary} controls={controls} wide>
       {problem && <p role="alert">{render(problem)}</p>}
-      {shown && plotted.length > 0 && (
+      {shown && plotted.length > 0 && chart === 'histogram' && (
+        <SegmentHistogram distribution={shown} labelOf={labelOf} />
+      )}
+      {shown && plotted.length > 0 && chart === 'box' && (
         <>
           <svg
             className="box-plot"
