@@ -40,51 +40,54 @@ export function SegmentHistogram({
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => low + f * (high - low));
   return (
     <>
-      <svg
-        className="histogram"
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        role="img"
-        aria-label={t('ui.distribution.histogramName', { count: plotted.length, bins })}
-      >
-        {plotted.map((s, i) => {
-          const base = i * ROW + ROW - 4;
-          const tallest = Math.max(...s.bins);
-          const colour = segmentColour(s.segment);
-          return (
-            <g key={s.segment} className="histogram__segment">
-              <text x={4} y={base - BAR_HEIGHT / 2 + 4} fontSize={12}>
-                {s.segment < 0 ? '−1' : String(s.segment)}
-              </text>
-              <line x1={LEFT} x2={WIDTH - RIGHT} y1={base} y2={base} stroke="currentColor" />
-              {s.bins.map((count, b) =>
-                count === 0 ? null : (
-                  <rect
-                    key={b}
-                    className="histogram__bar"
-                    x={LEFT + b * barWidth + 0.5}
-                    y={base - (count / tallest) * BAR_HEIGHT}
-                    width={Math.max(1, barWidth - 1)}
-                    height={(count / tallest) * BAR_HEIGHT}
-                    fill={colour}
-                    fillOpacity={0.75}
-                  />
-                ),
-              )}
-            </g>
-          );
-        })}
-        {ticks.map((v, i) => (
-          <text
-            key={i}
-            x={x(v)}
-            y={height - 6}
-            fontSize={11}
-            textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}
-          >
-            {format.number(v)}
-          </text>
-        ))}
-      </svg>
+      {/* On a phone the chart keeps a readable size and scrolls sideways. */}
+      <div className="histogram__scroll">
+        <svg
+          className="histogram"
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          role="img"
+          aria-label={t('ui.distribution.histogramName', { count: plotted.length, bins })}
+        >
+          {plotted.map((s, i) => {
+            const base = i * ROW + ROW - 4;
+            const tallest = Math.max(...s.bins);
+            const colour = segmentColour(s.segment);
+            return (
+              <g key={s.segment} className="histogram__segment">
+                <text x={4} y={base - BAR_HEIGHT / 2 + 4} fontSize={12}>
+                  {s.segment < 0 ? '−1' : String(s.segment)}
+                </text>
+                <line x1={LEFT} x2={WIDTH - RIGHT} y1={base} y2={base} stroke="currentColor" />
+                {s.bins.map((count, b) =>
+                  count === 0 ? null : (
+                    <rect
+                      key={b}
+                      className="histogram__bar"
+                      x={LEFT + b * barWidth + 0.5}
+                      y={base - (count / tallest) * BAR_HEIGHT}
+                      width={Math.max(1, barWidth - 1)}
+                      height={(count / tallest) * BAR_HEIGHT}
+                      fill={colour}
+                      fillOpacity={0.75}
+                    />
+                  ),
+                )}
+              </g>
+            );
+          })}
+          {ticks.map((v, i) => (
+            <text
+              key={i}
+              x={x(v)}
+              y={height - 6}
+              fontSize={11}
+              textAnchor={i === 0 ? 'start' : i === ticks.length - 1 ? 'end' : 'middle'}
+            >
+              {format.number(v)}
+            </text>
+          ))}
+        </svg>
+      </div>
       <details className="chart__values">
         <summary>{t('ui.chart.values')}</summary>
         <div className="table-scroll">
