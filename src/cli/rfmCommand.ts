@@ -3,7 +3,7 @@ import { UserError } from '../core/common/userError';
 import { clusterRowsOf } from '../core/analysis/clusterDefaults';
 import type { RfmSettings } from '../core/rfm/rfm';
 import type { AnalysisSession } from '../core/session/session';
-import { withClusterDefaults } from './analyzeFlags';
+import { exportDialectFrom, withClusterDefaults } from './analyzeFlags';
 import { choiceOption, intOption, parseCommandArgs } from './args';
 import { defaultSegmentMap, nameSegments, SEGMENT_SCHEMES } from '../core/rfm/rfmSegments';
 import type { Voice } from './voice';
@@ -34,6 +34,9 @@ ${MAPPING_USAGE}
   --seed N              random seed (default 0)
 ${READ_USAGE}
   --out DIR             write rfm.csv (one row per customer) and set-aside.csv (lines left out)
+  --export-dialect standard|input
+                        write the CSVs with commas and decimal points (default), or with
+                        FILE's delimiter and decimal separator; UTF-8 with a BOM either way
   --save-model FILE     save the RFM rules, segment map and clusters as a model file
                         (segmentlens apply, segmentlens sql)
 ${REPORT_USAGE}
@@ -48,6 +51,7 @@ const RFM_FLAGS = {
   'segment-map': { type: 'string' },
   ...READ_FLAGS,
   out: { type: 'string' },
+  'export-dialect': { type: 'string' },
   'save-model': { type: 'string' },
   report: { type: 'string' },
   json: { type: 'boolean' },
@@ -86,6 +90,7 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
     nInit: intOption('n-init', values['n-init'], 1, 1000) ?? DEFAULT_ANALYSIS_OPTIONS.nInit,
     seed: intOption('seed', values.seed, 0) ?? 0,
   };
+  const dialect = exportDialectFrom(values);
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
   try {
@@ -104,10 +109,12 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
     const analysis = await session.segmentation(request, { onProgress: progress });
     progress.done();
     if (values.out !== undefined) {
-      const table = await session.exportRfm(settings, options, { map, k: analysis.k }, voice.say);
+      const choice = { map, k: analysis.k, dialect };
+      const table = await session.exportRfm(settings, options, choice, voice.say);
+      const setAside = session.exportRfmSetAside(settings, voice.say, dialect);
       await writeExports(values.out, [
         { name: 'rfm.csv', parts: table.parts },
-        { name: 'set-aside.csv', parts: session.exportRfmSetAside(settings, voice.say).parts },
+        { name: 'set-aside.csv', parts: setAside.parts },
       ]);
     }
     const modelPath = values['save-model'];

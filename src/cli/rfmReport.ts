@@ -84,6 +84,8 @@ export function rfmJson(
         size: s.size,
         means: Object.fromEntries(s.features.map((f) => [f.feature, f.mean])),
       })),
+      // What is weak about these clusters, as analyze --json gives them.
+      warnings: analysis.clusterWarnings.map((warning) => voice.say(warning)),
     },
   };
 }
@@ -161,6 +163,12 @@ export function rfmText(
     ...resultFor(analysis, analysis.k)!.profiles.segments.map(
       (s) => `  ${String(s.id).padStart(2)}  ${String(s.size).padStart(7)}  ${voice.say(s.label)}`,
     ),
+    ...(analysis.clusterWarnings.length > 0
+      ? [
+          voice.text('clusterWarnings'),
+          ...analysis.clusterWarnings.map((warning) => `  - ${voice.say(warning)}`),
+        ]
+      : []),
   ];
   if (out !== undefined) lines.push('', voice.text('wroteRfm', { out }));
   return lines.join('\n') + '\n';

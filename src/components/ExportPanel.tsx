@@ -1,8 +1,6 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportDialect } from '../core/export/csvFormat';
-import type { Delimiter } from '../core/read/dialect';
 import { selectSegmentNames } from '../store/modelSlice';
+import { ExportDialectChoice } from './ExportDialectChoice';
 import { ReportButton } from './ReportButton';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
@@ -10,18 +8,9 @@ import { Data, useRenderNode, useRich } from './richText';
 import { SaveAnalysis } from './SaveAnalysis';
 import { SegmentNameFields } from './SegmentNameFields';
 
-const DELIMITER_WORDS = {
-  ',': 'comma',
-  ';': 'semicolon',
-  '\t': 'tab',
-  '|': 'pipe',
-} as const satisfies Record<Delimiter, string>;
-
-const DIALECTS: readonly ExportDialect[] = ['standard', 'input'];
-
 /**
  * Downloads, made in the worker from the original rows and saved straight from memory: the
- * segments' names (#18), the CSV format (offered when the file was not standard CSV), all rows
+ * segments' names (#18), the CSV format (ExportDialectChoice), all rows
  * (every row of the file, the ones set aside with their reason) and each segment's rows.
  */
 export function ExportPanel() {
@@ -31,45 +20,12 @@ export function ExportPanel() {
   const kView = useStore(selectShownK);
   const download = useStore((s) => s.downloadSegments);
   const names = useStore(selectSegmentNames);
-  const dataset = useStore((s) => s.dataset);
-  const dialect = useStore((s) => s.exportDialect);
-  const setDialect = useStore((s) => s.setExportDialect);
-  const group = useId();
   if (!kView) return null;
-  // A choice only when there is one: a CSV read with another delimiter or a decimal comma.
-  const ownDialect =
-    dataset !== null &&
-    dataset.format === 'csv' &&
-    (dataset.delimiter !== ',' || dataset.decimal !== '.');
   const nameOf = (id: number) => (id < 0 ? names.noise : names.segments[id])?.trim() || null;
   return (
     <div className="export">
       <SegmentNameFields />
-      {ownDialect ? (
-        <fieldset className="export__dialect">
-          <legend>{t('ui.exportFile.dialect')}</legend>
-          {DIALECTS.map((choice) => (
-            <label key={choice} className="checkbox">
-              <input
-                type="radio"
-                name={group}
-                value={choice}
-                checked={dialect === choice}
-                onChange={() => setDialect(choice)}
-              />
-              <span>
-                {choice === 'standard'
-                  ? t('ui.exportFile.dialectStandard')
-                  : t('ui.exportFile.dialectInput', {
-                      delimiter: DELIMITER_WORDS[dataset.delimiter],
-                      decimal: dataset.decimal === ',' ? 'comma' : 'point',
-                    })}
-              </span>
-            </label>
-          ))}
-          <p className="hint">{t('ui.exportFile.dialectHint')}</p>
-        </fieldset>
-      ) : null}
+      <ExportDialectChoice />
       <button type="button" className="primary" onClick={() => void download(null)}>
         {t('ui.export.all')}
       </button>

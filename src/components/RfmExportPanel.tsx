@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ExportDialectChoice } from './ExportDialectChoice';
 import { SaveAnalysis } from './SaveAnalysis';
 import { ReportButton } from './ReportButton';
 import { selectIsStale, selectRfmSegmentSummary, selectShownK } from '../store/selectors';
@@ -27,6 +28,7 @@ export function RfmExportPanel() {
   const columns = clusters.length > 0 ? [...COLUMNS, 'cluster'] : COLUMNS;
   return (
     <div className="export">
+      <ExportDialectChoice />
       <button type="button" className="primary" onClick={() => void download({})}>
         {t('ui.rfmExport.table')}
       </button>

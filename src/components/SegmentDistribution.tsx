@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColumnOption } from './ColumnName';
 import { selectDistribution } from '../store/distributionSlice';
@@ -9,6 +9,9 @@ import { useFormats } from './format';
 import { segmentColour } from './palette';
 import { Data, useRenderNode, useRich } from './richText';
 import { useElementWidth } from './useElementWidth';
+import { SegmentHistogram } from './SegmentHistogram';
+
+type ChartKind = 'box' | 'histogram';
 
 /** The plot's width before it is measured (and in jsdom, which measures nothing). */
 const WIDTH = 640;
@@ -21,8 +24,8 @@ const AXIS = 28;
 
 /**
  * On demand, one numeric column's spread in each segment: a box plot per segment (minimum,
- * quartiles, median, maximum on one shared axis), a sentence saying from how many rows, and the
- * figures in a table. Computed by the worker from every row, or a seeded sample of big files.
+ * quartiles, median, maximum on one shared axis) or a histogram per segment (SegmentHistogram), a
+ * sentence saying from how many rows, and the figures in a table. Computed by the worker from every row, or a seeded sample of big files.
  */
 export function SegmentDistribution() {
   const { t } = useTranslation();
@@ -39,6 +42,8 @@ export function SegmentDistribution() {
   // Drawn at the width it is shown at, so that its labels keep their size on a phone.
   const [measure, measured] = useElementWidth();
   const width = measured > 0 ? Math.max(MIN_WIDTH, Math.floor(measured)) : WIDTH;
+  const [chart, setChart] = useState<ChartKind>('box');
+  const id = useId();
   if (!kView) return null;
   const features = kView.profiles.population.map((p) => p.feature);
   if (features.length === 0) return null;
@@ -63,6 +68,22 @@ export function SegmentDistribution() {
       <button type="button" onClick={() => void showDistribution(feature)} disabled={loading}>
         {t('ui.distribution.show')}
       </button>
+      <div role="radiogroup" aria-label={t('ui.distribution.view')} className="chart__view">
+        {(['box', 'histogram'] as const).map((kind) => (
+          <label key={kind} className="checkbox">
+            <input
+              type="radio"
+              name={`${id}-view`}
+              value={kind}
+              checked={chart === kind}
+              onChange={() => setChart(kind)}
+            />
+            <span>
+              {kind === 'box' ? t('ui.distribution.viewBox') : t('ui.distribution.viewHistogram')}
+            </span>
+          </label>
+        ))}
+      </div>
     </>
   );
   const shown = distribution !== null && distribution.feature === feature ? distribution : null;
@@ -86,7 +107,10 @@ export function SegmentDistribution() {
   return (
     <ChartFigure title={t('ui.distribution.title')} summary={summary} controls={controls} wide>
       {problem && <p role="alert">{render(problem)}</p>}
-      {shown && plotted.length > 0 && (
+      {shown && plotted.length > 0 && chart === 'histogram' && (
+        <SegmentHistogram distribution={shown} labelOf={labelOf} />
+      )}
+      {shown && plotted.length > 0 && chart === 'box' && (
         <>
           <div className="box-plot-frame" ref={measure}>
             <svg

@@ -215,7 +215,7 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
             source,
             rfmView.settings,
             clustered && viewOptions ? viewOptions : null,
-            { map, k: clustered ? selectedK : null, ...filter },
+            { map, k: clustered ? selectedK : null, ...filter, dialect: get().exportDialect },
             language,
             onReopen,
           ),
@@ -235,6 +235,7 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
             rfmView.settings,
             get().language,
             onReopen,
+            get().exportDialect,
           ),
         );
       } catch (error) {

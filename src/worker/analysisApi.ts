@@ -162,8 +162,15 @@ export const exportRfm = (
     asFile(await session.exportRfm(settings, clustering, choice, renderIn(language))),
   );
 
-export const exportRfmSetAside = (id: number, settings: RfmSettings, language: Language) =>
-  withSession(id, (session) => asFile(session.exportRfmSetAside(settings, renderIn(language))));
+export const exportRfmSetAside = (
+  id: number,
+  settings: RfmSettings,
+  language: Language,
+  dialect: ExportDialect = 'standard',
+) =>
+  withSession(id, (session) =>
+    asFile(session.exportRfmSetAside(settings, renderIn(language), dialect)),
+  );
 
 // Baskets (#13): association rules per scope, their table's pages, the segments side by side, the downloads.
 /** How far a run has come, from 0 to 1 (the baskets stages send about fifty of these). */

@@ -112,6 +112,7 @@ export interface AnalysisClient {
     settings: RfmSettings,
     language: Language,
     onReopen?: ReopenListener,
+    dialect?: ExportDialect,
   ): Promise<Outcome<ExportFile>>;
   // Baskets (#13)
   rules(
@@ -329,7 +330,8 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
       remote.exportCleaningReport(id, request, language, dialect),
     exportRfm: (id, settings, clustering, choice, language) =>
       remote.exportRfm(id, settings, clustering, choice, language),
-    exportRfmSetAside: (id, settings, language) => remote.exportRfmSetAside(id, settings, language),
+    exportRfmSetAside: (id, settings, language, dialect) =>
+      remote.exportRfmSetAside(id, settings, language, dialect),
     // Explaining the segments and predicting a column (issue #15).
     explain: (id, request, onProgress) => remote.explain(id, request, wrapped(onProgress)),
     predict: (id, request, segments, onProgress) =>
@@ -465,8 +467,10 @@ export abstract class SessionClient implements AnalysisClient {
     settings: RfmSettings,
     language: Language,
     onReopen?: ReopenListener,
+    dialect: ExportDialect = 'standard',
   ) {
-    const request = (b: AnalysisBackend) => b.exportRfmSetAside(file.id, settings, language);
+    const request = (b: AnalysisBackend) =>
+      b.exportRfmSetAside(file.id, settings, language, dialect);
     return this.ask(file, request, undefined, onReopen);
   }
 

@@ -1,3 +1,4 @@
+import { numberText, STANDARD_CSV, type CsvFormat } from '../export/csvFormat';
 import { BOM, csvLine, neutraliseCell, PartWriter } from '../export/exportCsv';
 import type { RfmResult } from './rfm';
 import type { NamedSegmentMap } from './rfmSegments';
@@ -30,19 +31,23 @@ export interface RfmExport {
   /** Only the customers of this named segment, or of this cluster. */
   segment?: number;
   cluster?: number;
+  /** Delimiter and decimal separator (standard CSV when absent). */
+  format?: CsvFormat;
 }
 
 /**
  * One row per customer: `customer,recency,frequency,monetary,R,F,M,segment,cluster` (without
  * money `customer,recency,frequency,R,F,segment,cluster`), with the segment named by the map the
  * user sees. Monetary is written to 12 significant digits, which
- * drops float noise (2780.6600000000003) and keeps cents on any realistic total.
+ * drops float noise (2780.6600000000003) and keeps cents on any realistic total. The figures take
+ * the format's decimal separator, the cells its delimiter.
  */
 export function rfmCsvParts(spec: RfmExport): string[] {
-  const { rfm, map, clusters, segment, cluster } = spec;
+  const { rfm, map, clusters, segment, cluster, format = STANDARD_CSV } = spec;
   const cellOf = rfm.cells[map.scheme];
+  const figure = (value: number | string) => numberText(value, format);
   const out = new PartWriter();
-  out.write(BOM + csvLine(rfmExportHeader(rfm.hasMoney)));
+  out.write(BOM + csvLine(rfmExportHeader(rfm.hasMoney), format.delimiter));
   for (let i = 0; i < rfm.customers.length; i++) {
     const s = map.cells[cellOf[i]];
     const c = clusters === null ? -1 : clusters[i];
@@ -51,17 +56,20 @@ export function rfmCsvParts(spec: RfmExport): string[] {
     const id = rfm.customers[i];
     const money = rfm.hasMoney;
     out.write(
-      csvLine([
-        neutraliseCell(id, true),
-        String(rfm.recency[i]),
-        String(rfm.frequency[i]),
-        ...(money ? [formatMoney(rfm.monetary[i])] : []),
-        String(rfm.r[i]),
-        String(rfm.f[i]),
-        ...(money ? [String(rfm.m[i])] : []),
-        neutraliseCell(map.names[s], false),
-        c >= 0 ? String(c) : '',
-      ]),
+      csvLine(
+        [
+          neutraliseCell(id, true),
+          figure(rfm.recency[i]),
+          figure(rfm.frequency[i]),
+          ...(money ? [figure(formatMoney(rfm.monetary[i]))] : []),
+          String(rfm.r[i]),
+          String(rfm.f[i]),
+          ...(money ? [String(rfm.m[i])] : []),
+          neutraliseCell(map.names[s], false),
+          c >= 0 ? String(c) : '',
+        ],
+        format.delimiter,
+      ),
     );
   }
   return out.finish();

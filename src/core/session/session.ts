@@ -320,12 +320,16 @@ export class AnalysisSession {
       clustering === null || choice.k === null
         ? null
         : await this.segmentation({ options: clustering, rfm: settings });
-    return rfmExport(this.fileName, result, analysis, choice, render);
+    return rfmExport(this.fileName, result, analysis, choice, render, this.table.dialect);
   }
 
   /** The order lines RFM left out, each with its line, reason and cells. */
-  exportRfmSetAside(settings: RfmSettings, render: Render): ExportParts {
+  exportRfmSetAside(
+    settings: RfmSettings,
+    render: Render,
+    dialect: ExportDialect = 'standard',
+  ): ExportParts {
     const { fileName, table, columns } = this;
-    return rfmSetAsideExport(fileName, table, columns, this.rfm(settings), render);
+    return rfmSetAsideExport(fileName, table, columns, this.rfm(settings), render, dialect);
   }
 }

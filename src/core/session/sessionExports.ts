@@ -11,6 +11,7 @@ import {
   setAsideCsvParts,
 } from '../export/exportCsv';
 import type { ColumnSummary } from '../read/inferColumns';
+import type { Dialect } from '../read/dialect';
 import type { Table } from '../read/table';
 import { RFM_DROP_LABELS, RFM_DROP_REASONS, type RfmResult } from '../rfm/rfm';
 import { customerClusters } from '../rfm/rfmClustering';
@@ -37,6 +38,8 @@ export interface RfmExportChoice {
   /** Only one named segment's customers, or one cluster's. */
   segment?: number;
   cluster?: number;
+  /** Standard CSV (the default) or the input file's delimiter and decimal separator (#18). */
+  dialect?: ExportDialect;
 }
 
 /** How a segmentation's rows are exported (#18). */
@@ -136,12 +139,16 @@ export function cleaningReportExport(
   return { parts, fileName: exportFileName(fileName, render(message('exportCleaningReport'))) };
 }
 
+const STANDARD_DIALECT: Dialect = { delimiter: ',', decimal: '.', hasHeader: true };
+
 export function rfmExport(
   fileName: string,
   rfm: RfmResult,
   analysis: AnalysisResult | null,
   choice: RfmExportChoice,
   render: Render,
+  /** The dialect of the file read, written when the choice is `input`. */
+  input: Dialect = STANDARD_DIALECT,
 ): ExportParts {
   const k =
     choice.k !== null && analysis !== null && resultFor(analysis, choice.k) !== null
@@ -156,6 +163,7 @@ export function rfmExport(
     clusters,
     segment: choice.segment,
     cluster: choice.cluster,
+    format: csvFormatFor(choice.dialect ?? 'standard', input),
   });
   const suffix =
     choice.segment !== undefined
@@ -173,12 +181,16 @@ export function rfmSetAsideExport(
   columns: ColumnSummary[],
   rfm: RfmResult,
   render: Render,
+  dialect: ExportDialect = 'standard',
 ): ExportParts {
+  const kinds = columns.map((c) => c.kind);
   return {
     parts: setAsideCsvParts(
       table,
       rfmSetAsideRows(rfm).map((row) => ({ ...row, detail: render(row.detail) })),
-      numberColumns(columns.map((c) => c.kind)),
+      numberColumns(kinds),
+      csvFormatFor(dialect, table.dialect),
+      kinds.map((kind) => kind === 'numeric'),
     ),
     fileName: exportFileName(fileName, render(message('exportRfmSetAside'))),
   };

@@ -46,5 +46,13 @@ export const uiProfiles = {
     median: 'Median',
     q3: 'Upper quartile',
     max: 'Maximum',
+    view: 'Chart',
+    viewBox: 'Box plot',
+    viewHistogram: 'Histogram',
+    histogramName:
+      'Histograms, one per segment ({count, plural, one {# segment} other {# segments}}), on {bins, number} bins of equal width, each scaled to its own tallest bin',
+    histogramCaption: 'Rows of {feature} per bin and segment',
+    bin: 'Bin',
+    binRange: '{from} to {to}',
   },
 } as const;

@@ -45,5 +45,13 @@ export const uiProfiles: CatalogShape<typeof english> = {
     median: '中位数',
     q3: '上四分位数',
     max: '最大值',
+    view: '图表',
+    viewBox: '箱线图',
+    viewHistogram: '直方图',
+    histogramName:
+      '直方图，每个细分群一个（共 {count, number} 个细分群），{bins, number} 个等宽区间，各按自身最高的区间缩放',
+    histogramCaption: '{feature} 在各区间和各细分群中的行数',
+    bin: '区间',
+    binRange: '{from} 至 {to}',
   },
 };
