@@ -61,7 +61,7 @@ describe('segmentlens apply', () => {
     expect(files).toContain('set-aside.csv');
     expect(files.filter((f) => f.startsWith('segment-'))).toHaveLength(3);
     const header = (await readFile(join(out, 'segments.csv'), 'utf8')).split(/\r?\n/)[0];
-    expect(header).toMatch(/customer_id.*,segment,segment_label$/);
+    expect(header).toMatch(/customer_id.*,segment,segment_label,set_aside_reason$/);
   });
 
   it('applies an RFM model to its order lines, in English and Chinese', async () => {

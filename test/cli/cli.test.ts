@@ -53,6 +53,14 @@ async function runMain(
  * The English sentences of the catalogs, as pieces of literal text long enough to be telling
  * (two words or more): none may appear in output asked for in Chinese.
  */
+const CHINESE_TEXT = [
+  ...leavesOf(CATALOGS.zh.message),
+  ...leavesOf(CATALOGS.zh.cliMessage),
+  ...leavesOf(CATALOGS.zh.cli),
+]
+  .map(([, template]) => template)
+  .join('\n');
+
 const ENGLISH_SENTENCES = [
   ...new Set(
     [
@@ -62,7 +70,9 @@ const ENGLISH_SENTENCES = [
     ]
       .flatMap(([, template]) => literalsOf(template))
       .map((piece) => piece.trim())
-      .filter((piece) => piece.split(/\s+/).length >= 2 && /[a-z]{3}/.test(piece)),
+      .filter((piece) => piece.split(/\s+/).length >= 2 && /[a-z]{3}/.test(piece))
+      // Notation both languages write alike, such as log(1 + x), is not English.
+      .filter((piece) => !CHINESE_TEXT.includes(piece)),
   ),
 ];
 

@@ -25,7 +25,7 @@ const REASON_LABELS = {
 /**
  * The applied model as a download, written by the same writers as the analysis' own exports: for
  * a model of rows, every scored row's original cells with `segment` and `segment_label` (all
- * segments, or one); for an RFM model, the per-customer table (all customers, or one named
+ * segments, with the records set aside and their `set_aside_reason`, or one segment's); for an RFM model, the per-customer table (all customers, or one named
  * segment's) with the saved scores, named segments and clusters.
  */
 export function applyExport(
@@ -58,12 +58,24 @@ export function applyExport(
     segmentLabels: labels,
     numericColumns: numericColumnsOf(session, model),
     segment: segment ?? undefined,
+    // All rows means every record of the file, as in the analysis' own export (#18).
+    setAside: segment === null ? setAsideReasons(result.reason, render) : null,
   });
   const suffix =
     segment === null
       ? message('applyExportAll')
       : message('applyExportSegment', { id: segment, label: labels.get(segment) ?? '' });
   return { parts, fileName: exportFileName(session.fileName, render(suffix)) };
+}
+
+/** Why the applied model left each record out, in the user's language, by record. */
+function setAsideReasons(reasons: ArrayLike<number>, render: Render): Map<number, string> {
+  const texts = new Map<number, string>();
+  for (let row = 0; row < reasons.length; row++) {
+    const code = reasons[row];
+    if (code !== 0) texts.set(row, render(message(REASON_LABELS[APPLY_REASONS[code - 1]])));
+  }
+  return texts;
 }
 
 /** The rows (RFM: order lines) the applied model left out, each with its line, reason and cells. */
