@@ -91,7 +91,8 @@ async function theirsOn(
  * npm run bench -- --shapes [ids] --rows 100000 --runs 3: for each shape, our session pipeline
  * (the CLI's analyze, each run in its own process) and pandas + scikit-learn, taking turns run
  * after run so that a busy moment of the shared machine hits both; one table per shape with the
- * medians per stage and their ratio, then a summary of every shape.
+ * medians per stage and their ratio (printed as each shape is done), then returns a summary of
+ * every shape.
  */
 export async function benchShapes(
   ids: ShapeId[],
@@ -100,7 +101,6 @@ export async function benchShapes(
   nInit: number,
   sklearn: boolean,
 ): Promise<string> {
-  const out: string[] = [];
   const summary: string[][] = [];
   for (const rows of rowCounts) {
     for (const shape of SHAPES.filter((s) => ids.includes(s.id))) {
@@ -129,10 +129,11 @@ export async function benchShapes(
         ratio(memory, theirMemory),
       ]);
       const label = `${shape.title}, ${rows.toLocaleString('en-US')} rows (${(bytes / 1e6).toFixed(1)} MB)`;
-      out.push(
+      const shapeTable =
         `### ${label}\npandas: \`${shape.pandasCall}\`${readOnly ? '; read only (text-heavy order lines: the whole pipeline is for numeric files)' : ''}\n\n` +
-          table(['stage (s, median)', 'SegmentLens', 'pandas + scikit-learn', 'ratio'], rowsOf),
-      );
+        table(['stage (s, median)', 'SegmentLens', 'pandas + scikit-learn', 'ratio'], rowsOf);
+      // Printed as soon as the shape is done: a long run on a busy machine shows what it has.
+      console.log(shapeTable + '\n');
       const readMine = medianOf(ours, ['read']);
       const readTheirs = sklearn ? medianOf(theirs, ['parse']) : NaN;
       const totalMine = readOnly ? NaN : medianOf(ours, ['total']);
@@ -156,23 +157,22 @@ export async function benchShapes(
       console.error(`done: ${label}`);
     }
   }
-  out.push(
+  return (
     '### Every shape\n\n' +
-      table(
-        [
-          'shape',
-          'read (s)',
-          'pandas read (s)',
-          'read ratio',
-          'pipeline (s)',
-          'pandas + scikit-learn (s)',
-          'pipeline ratio',
-          'longest task (ms)',
-          'peak MB (ours / theirs)',
-          'worst inertia / sklearn',
-        ],
-        summary,
-      ),
+    table(
+      [
+        'shape',
+        'read (s)',
+        'pandas read (s)',
+        'read ratio',
+        'pipeline (s)',
+        'pandas + scikit-learn (s)',
+        'pipeline ratio',
+        'longest task (ms)',
+        'peak MB (ours / theirs)',
+        'worst inertia / sklearn',
+      ],
+      summary,
+    )
   );
-  return out.join('\n\n');
 }
