@@ -38,6 +38,7 @@ export default defineConfig({
             'test/cli/**/*.test.ts',
             'test/worker/**/*.test.ts',
             'test/scripts/**/*.test.ts',
+            'test/bench/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 30_000,

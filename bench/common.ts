@@ -25,6 +25,12 @@ export interface BenchArgs {
   runs: number;
   /** Order-line files for the RFM path (default: the UCI Online Retail year, when ../shared has it). */
   rfm: string[];
+  /** --shapes [ids]: the file shapes of bench/shapes.ts instead of the sizes (null: not asked). */
+  shapes: string | null;
+  /** Whether --runs was given (the shapes default to 3 runs). */
+  runsGiven: boolean;
+  /** Whether --rows was given (the shapes default to 100,000 rows). */
+  rowsGiven: boolean;
 }
 
 /** The 48 MB order-line file the RFM issue measures, beside the repository. */
@@ -33,6 +39,7 @@ export const SHARED_RETAIL = join(ROOT, '..', 'shared', 'datasets', 'online_reta
 /**
  * --rows 10000,100000 --file path --n-init 3 --no-sklearn --naive-max 100000 --runs 3
  * --rfm orders.csv (repeatable) | --no-rfm
+ * --shapes [plain,quoted,...] (every shape when no list follows)
  */
 export function parseBenchArgs(argv: string[]): BenchArgs {
   const args: BenchArgs = {
@@ -43,19 +50,28 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     naiveMax: 100_000,
     runs: 1,
     rfm: existsSync(SHARED_RETAIL) ? [SHARED_RETAIL] : [],
+    shapes: null,
+    runsGiven: false,
+    rowsGiven: false,
   };
   let rfmGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--rows') args.sizes = argv[++i].split(',').map(Number);
+    if (arg === '--rows') {
+      args.sizes = argv[++i].split(',').map(Number);
+      args.rowsGiven = true;
+    } else if (arg === '--shapes')
+      args.shapes = argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[++i] : '';
     else if (arg === '--file') {
       args.files.push(argv[++i]);
       args.sizes = [];
     } else if (arg === '--n-init') args.nInit = Number(argv[++i]);
     else if (arg === '--no-sklearn') args.sklearn = false;
     else if (arg === '--naive-max') args.naiveMax = Number(argv[++i]);
-    else if (arg === '--runs') args.runs = Number(argv[++i]);
-    else if (arg === '--rfm') {
+    else if (arg === '--runs') {
+      args.runs = Number(argv[++i]);
+      args.runsGiven = true;
+    } else if (arg === '--rfm') {
       args.rfm = rfmGiven ? [...args.rfm, argv[++i]] : [argv[++i]];
       rfmGiven = true;
     } else if (arg === '--no-rfm') args.rfm = [];

@@ -13,15 +13,30 @@ import {
   worstInertiaRatio,
   type PipelineRun,
 } from './common';
+import { benchShapes, parseShapeIds } from './shapesBench';
 
 /**
  * npm run bench: the analysis core in node, stage by stage, against the same pipeline built
  * naively on ml-kmeans and ml-pca, and against pandas + scikit-learn, on the same seeded files
  * in the same invocation (each pipeline in its own process, for a fair peak memory).
  *   npm run bench -- --rows 10000,100000 --n-init 3 --no-sklearn --naive-max 100000 --file x.csv
+ * With --shapes (all, or a list such as plain,quoted): the file shapes of bench/shapes.ts instead,
+ * through the command line's session pipeline, at --rows (default 100,000), median of --runs (3).
+ *   npm run bench -- --shapes --rows 100000 --runs 3
  */
 const args = parseBenchArgs(process.argv.slice(2));
 const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+if (args.shapes !== null) {
+  const runs = args.runsGiven ? args.runs : 3;
+  const rowCounts = args.rowsGiven ? args.sizes : [100_000];
+  console.log(
+    `SegmentLens node benchmark by file shape, ${new Date().toISOString().slice(0, 10)}, ${machine()}, nInit ${args.nInit}, k = 1..10, silhouette on 5,000 rows, median of ${runs} run(s)\n`,
+  );
+  console.log(
+    await benchShapes(parseShapeIds(args.shapes), rowCounts, runs, args.nInit, args.sklearn),
+  );
+  process.exit(0);
+}
 console.log(
   `SegmentLens node benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, nInit ${args.nInit}, k = 1..10, silhouette on 5,000 rows, median of ${args.runs} run(s)\n`,
 );

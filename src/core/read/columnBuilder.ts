@@ -1,4 +1,10 @@
-import { fastNumber, isMissingCell, parseNumberCell, type DecimalSeparator } from './parseNumber';
+import {
+  fastCommaNumber,
+  fastNumber,
+  isMissingCell,
+  parseNumberCell,
+  type DecimalSeparator,
+} from './parseNumber';
 import { MISSING_CODE, NUMBER_CODE, type Column } from './table';
 
 /**
@@ -38,14 +44,13 @@ export class ColumnBuilder {
   }
 
   add(row: number, cell: string): void {
-    if (this.decimal === '.') {
-      const value = fastNumber(cell);
-      if (value === value) {
-        this.numbers[row] = value;
-        if (this.codes !== null) this.codes[row] = NUMBER_CODE;
-        this.numberCount++;
-        return;
-      }
+    // Plain numbers first, for either decimal separator (every numeric shape takes a fast path).
+    const value = this.decimal === '.' ? fastNumber(cell) : fastCommaNumber(cell);
+    if (value === value) {
+      this.numbers[row] = value;
+      if (this.codes !== null) this.codes[row] = NUMBER_CODE;
+      this.numberCount++;
+      return;
     }
     // A text seen before is not a number: look it up before parsing it again (order exports
     // repeat their dates, product names and countries on every line).

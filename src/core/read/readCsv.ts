@@ -136,23 +136,83 @@ function estimateRows(size: number, sample: string): number {
 }
 
 /**
- * Reads a made-up file twice (customer-like columns, then plain decimals), so that the
- * JavaScript engine has compiled the reader before the first real file: a cold first read runs
- * at about half speed. The page's worker calls this while it waits for a file; the benchmark,
- * to measure the reader at its working speed.
+ * Made-up files in every shape the reader has a path for: customer-like columns (identifiers,
+ * text), plain decimals, negatives with 4 to 6 decimals, exponents, quoted numbers, semicolons with
+ * decimal commas and CRLF line ends, thousands separators with a currency, and text-heavy order
+ * lines. Generated from the row index alone (no randomness), 1,500 rows each.
+ */
+export function warmUpFiles(): string[] {
+  const rows = 1500;
+  const lines = (header: string, end: string, row: (i: number, x: number) => string) => {
+    const out = [header];
+    for (let i = 0; i < rows; i++) out.push(row(i, ((i * 104729) % 1000003) / 97.3));
+    return out.join(end) + end;
+  };
+  const eight = (x: number) => [x, -x / 3, x * 1.7, -x * 0.41, x / 9, x * 2.3, -x / 7, x * 0.9];
+  const grouped = (value: number) => value.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',');
+  return [
+    lines('id,amount,visits,score,region', '\n', (i) =>
+      [`C${100000 + i}`, ((i * 7919) % 10000) / 7, i % 13, -(i % 97) / 10, `R${i % 5}`].join(','),
+    ),
+    lines('a,b,c,d,e,f,g,h', '\n', (_, x) =>
+      eight(x)
+        .map((v) => Math.abs(v).toFixed(2))
+        .join(','),
+    ),
+    lines('a,b,c,d,e,f,g,h', '\n', (i, x) =>
+      eight(x)
+        .map((v, j) => v.toFixed(4 + ((i + j) % 3)))
+        .join(','),
+    ),
+    lines('a,b,c,d,e,f,g,h', '\n', (_, x) =>
+      eight(x)
+        .map((v, j) => (v * (j % 2 ? 1e-3 : 1e3)).toExponential(4))
+        .join(','),
+    ),
+    lines('a,b,c,d,e,f,g,h', '\n', (_, x) =>
+      eight(x)
+        .map((v) => `"${v.toFixed(3)}"`)
+        .join(','),
+    ),
+    lines('a;b;c;d;e;f;g;h', '\r\n', (_, x) =>
+      eight(x)
+        .map((v) => v.toFixed(2).replace('.', ','))
+        .join(';'),
+    ),
+    lines('a,b,c,d,e,f,g,h', '\n', (_, x) =>
+      eight(x * 10)
+        .map((v, j) => {
+          const cell = (j === 2 ? '$' : '') + grouped(Math.abs(v));
+          return cell.includes(',') ? `"${cell}"` : cell;
+        })
+        .join(','),
+    ),
+    lines(
+      'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country',
+      '\n',
+      (i) =>
+        [
+          536365 + (i >> 4),
+          `${85000 + (i % 37)}${i % 3 ? '' : 'B'}`,
+          i % 4 ? `ITEM ${i % 37} HEART T-LIGHT HOLDER` : `"CARDS, ""SPOTTY"" ${i % 37}"`,
+          (i % 24) + 1,
+          `12/${1 + (i % 28)}/2010 ${8 + (i % 10)}:${String(i % 60).padStart(2, '0')}`,
+          (0.29 + (i % 1500) / 100).toFixed(2),
+          i % 5 ? 12346 + (i % 4300) : '',
+          ['United Kingdom', 'France', 'EIRE'][i % 3],
+        ].join(','),
+    ),
+  ];
+}
+
+/**
+ * Reads the made-up files of every shape (warmUpFiles), so that the JavaScript engine has
+ * compiled each of the reader's paths before the first real file, whatever its shape: a cold
+ * first read runs at about half speed, and a warm-up on one shape only would favour that shape.
+ * The page's worker calls this while it waits for a file; the benchmark, to measure the reader
+ * at its working speed on every shape alike.
  */
 export async function warmUpReading(): Promise<void> {
-  const mixed = ['id,amount,visits,score,region'];
-  const decimals = ['a,b,c,d,e,f,g,h'];
-  for (let i = 0; i < 5000; i++) {
-    mixed.push(`C${100000 + i},${((i * 7919) % 10000) / 7},${i % 13},-${(i % 97) / 10},R${i % 5}`);
-    const x = ((i * 104729) % 1000003) / 97.3;
-    decimals.push(
-      [x, -x / 3, x * 1.7, -x * 0.41, x / 9, x * 2.3, -x / 7, x * 0.9]
-        .map((v) => v.toFixed(5))
-        .join(','),
-    );
-  }
-  for (const lines of [mixed, decimals, decimals])
-    await readCsv(bytesSource(new TextEncoder().encode(lines.join('\n') + '\n')));
+  const encoder = new TextEncoder();
+  for (const text of warmUpFiles()) await readCsv(bytesSource(encoder.encode(text)));
 }

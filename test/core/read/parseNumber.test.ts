@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastNumber, isMissingCell, parseNumberCell } from '../../../src/core/read/parseNumber';
+import {
+  fastCommaNumber,
+  fastNumber,
+  isMissingCell,
+  parseNumberCell,
+  slowNumber,
+} from '../../../src/core/read/parseNumber';
 
 describe('isMissingCell', () => {
   it('knows every missing marker', () => {
@@ -123,5 +129,50 @@ describe('magnitudes the analysis can take (#20: one extreme number crashed the 
       expect(parseNumberCell(cell, '.').value, cell).toBeNaN();
     expect(parseNumberCell('-$3', '.').value).toBe(-3);
     expect(parseNumberCell('$-3', '.').value).toBe(-3);
+  });
+});
+
+describe('fastCommaNumber: the fast path of decimal-comma files (#21)', () => {
+  it('takes every plain decimal-comma number, giving the double the general path gives', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 100_000; i++) {
+      const digits = Math.floor(next() * 7);
+      const text = ((next() - 0.5) * 10 ** (1 + Math.floor(next() * 8)))
+        .toFixed(digits)
+        .replace('.', ',');
+      const fast = fastCommaNumber(text);
+      expect(fast, text).toBe(Number(text.replace(',', '.')));
+      expect(Object.is(fast, slowNumber(text, ',').value), text).toBe(true);
+    }
+  });
+
+  it('on any text, either declines (NaN) or agrees with the general path exactly', () => {
+    const alphabet = fc.constantFrom(...'0123456789,.+- $€%eE'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const fast = fastCommaNumber(text);
+        if (fast === fast)
+          expect(Object.is(fast, slowNumber(text, ',').value), JSON.stringify(text)).toBe(true);
+        // The cell's value is the same whichever path reads it.
+        expect(
+          Object.is(parseNumberCell(text, ',').value, slowNumber(text, ',').value),
+          JSON.stringify(text),
+        ).toBe(true);
+      }),
+      { numRuns: 30_000 },
+    );
+  });
+});
+
+describe('slowNumber without units to strip (#21)', () => {
+  it('reads grouped numbers whose ends are digits as before, and units at either end still', () => {
+    expect(slowNumber('1,234.56', '.')).toEqual({ value: 1234.56, unit: null });
+    expect(slowNumber('-1,234,567.5', '.')).toEqual({ value: -1234567.5, unit: null });
+    expect(slowNumber('$1,234.56', '.')).toEqual({ value: 1234.56, unit: '$' });
+    expect(slowNumber('1,234.56 €', '.')).toEqual({ value: 1234.56, unit: '€' });
+    expect(slowNumber('1.234,5', ',')).toEqual({ value: 1234.5, unit: null });
+    expect(slowNumber('12,5%', ',')).toEqual({ value: 12.5, unit: '%' });
   });
 });

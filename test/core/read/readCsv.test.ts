@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES } from '../../../src/worker/protocol';
 import { oversizedSource, READABLE } from '../../fixtures/files';
 import { csvText } from '../../support/csvText';
 import { textSource, bytesSource } from '../../../src/core/read/byteSource';
-import { readCsv, warmUpReading } from '../../../src/core/read/readCsv';
+import { readCsv, warmUpFiles, warmUpReading } from '../../../src/core/read/readCsv';
 import {
   cellText,
   isMissing,
@@ -157,6 +157,43 @@ describe('readCsv', () => {
 
   it('warms up on made-up files without error (the worker runs this before the first file)', async () => {
     await expect(warmUpReading()).resolves.toBeUndefined();
+  });
+
+  it('warms up on every shape of numbers the benchmark reads, so that no shape is favoured', async () => {
+    const read = await Promise.all(warmUpFiles().map(async (text) => readCsv(textSource(text))));
+    const shapeOf = (table: Awaited<ReturnType<typeof readCsv>>) => ({
+      delimiter: table.dialect.delimiter,
+      decimal: table.dialect.decimal,
+      units: [...new Set(table.columns.map((c) => c.unit))],
+      allNumbers: table.columns.every((c) => c.numberCount === table.rowCount),
+      text: table.columns.some((c) => c.numberCount === 0),
+    });
+    const shapes = read.map(shapeOf);
+    // Each file is read whole, as numbers where it holds numbers.
+    for (const table of read) {
+      expect(table.issues).toEqual([]);
+      expect(table.rowCount).toBeGreaterThanOrEqual(1000);
+    }
+    const texts = warmUpFiles();
+    const some = (test: (text: string) => boolean) => texts.some(test);
+    expect(some((t) => /,-\d+\.\d{6}(,|\n)/.test(t))).toBe(true);
+    expect(some((t) => /\de[+-]\d/.test(t))).toBe(true);
+    expect(some((t) => /^"-?\d+\.\d+",/m.test(t))).toBe(true);
+    expect(some((t) => t.includes('\r\n'))).toBe(true);
+    expect(shapes).toContainEqual(
+      expect.objectContaining({ delimiter: ';', decimal: ',', allNumbers: true }),
+    );
+    expect(shapes).toContainEqual(
+      expect.objectContaining({
+        delimiter: ',',
+        units: expect.arrayContaining(['$']),
+        allNumbers: true,
+      }),
+    );
+    expect(shapes).toContainEqual(expect.objectContaining({ delimiter: ',', text: true }));
+    expect(shapes.filter((s) => s.allNumbers && s.decimal === '.').length).toBeGreaterThanOrEqual(
+      4,
+    );
   });
 
   it('drops empty unnamed columns at the end of every row', async () => {
