@@ -338,6 +338,7 @@ function AppliedView({ applied }: { applied: ApplyView }) {
               // The file's own column names, the same in every language.
               segment: <Data>segment</Data>,
               label: <Data>segment_label</Data>,
+              reason: <Data>set_aside_reason</Data>,
             })}
           </span>
         )}

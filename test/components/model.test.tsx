@@ -121,11 +121,16 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     expect(within(panel).getByText(/No feature mean moved/)).toBeInTheDocument();
 
     // The scored rows.
-    await user.click(within(panel).getByRole('button', { name: 'Download the scored rows' }));
+    await user.click(within(panel).getByRole('button', { name: 'Download all rows, scored' }));
     await waitFor(() => expect(saved).toHaveLength(2), { timeout: 60_000 });
     expect(saved[1].name).toBe('customers - model applied, all segments.csv');
-    const scored = await rowsOf(saved[1].blob);
+    const all = await rowsOf(saved[1].blob);
+    // Every row of the file: the scored ones with their segment, the others with their reason.
+    const scored = all.filter((row) => row.segment !== '');
     expect(scored).toHaveLength(total(now.values()));
+    expect(
+      all.filter((row) => row.segment === '').every((row) => row.set_aside_reason !== ''),
+    ).toBe(true);
     for (const [id, size] of now)
       expect(scored.filter((row) => row.segment === String(id))).toHaveLength(size);
     expect(scored.find((row) => row.segment === '0')?.segment_label).toBe('Loyal “big” spenders');

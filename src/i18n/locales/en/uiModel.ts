@@ -59,8 +59,9 @@ export const uiModel = {
     restore: 'Show the saved analysis on this file',
     restoreHint:
       'Analyses this file again with the saved settings, number of segments and names, and shows the results below.',
-    downloadScored: 'Download the scored rows',
-    downloadScoredHint: 'Every scored row with its original cells, {segment} and {label}.',
+    downloadScored: 'Download all rows, scored',
+    downloadScoredHint:
+      'Every row of the file with its original cells, {segment} and {label}; a row the model could not score has an empty {segment} and its reason in {reason}.',
     downloadScoredRfm: 'Download the scored customers',
     downloadSetAside: 'Download the rows set aside',
     sql: 'SQL for your database',

@@ -58,8 +58,9 @@ export const uiModel: CatalogShape<typeof english> = {
     noNotes: '没有特征均值偏移超过半个标准差，所有类别在保存分析时都出现过。',
     restore: '在此文件上显示保存的分析',
     restoreHint: '用保存的设置、分群数和名称重新分析此文件，并在下方显示结果。',
-    downloadScored: '下载已归类的行',
-    downloadScoredHint: '每个已归类的行，含原始单元格、{segment} 和 {label}。',
+    downloadScored: '下载全部行（含归类）',
+    downloadScoredHint:
+      '文件的每一行，含原始单元格、{segment} 和 {label}；模型无法归类的行 {segment} 为空，原因在 {reason} 中。',
     downloadScoredRfm: '下载已归类的客户',
     downloadSetAside: '下载被搁置的行',
     sql: '用于数据库的 SQL',
