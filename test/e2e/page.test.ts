@@ -275,10 +275,15 @@ describe.each<Language>(['en', 'zh'])('the page in Chromium, in %s', (language) 
     const download = await downloadStarted;
     expect(download.suggestedFilename()).toBe(words.allSegmentsFile('shop', 5));
     const text = (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, '');
-    const rows = Papa.parse<Record<string, string>>(text, {
+    const all = Papa.parse<Record<string, string>>(text, {
       header: true,
       skipEmptyLines: true,
     }).data;
+    // Every record of the file: the ones set aside have no segment and say why.
+    const rows = all.filter((row) => row.segment !== '');
+    expect(
+      all.filter((row) => row.segment === '').every((row) => row.set_aside_reason !== ''),
+    ).toBe(true);
     const counted = new Map<string, number>();
     for (const row of rows) counted.set(row.segment, (counted.get(row.segment) ?? 0) + 1);
     expect(counted).toEqual(sizes);
@@ -294,6 +299,7 @@ describe.each<Language>(['en', 'zh'])('the page in Chromium, in %s', (language) 
       'channel',
       'segment',
       'segment_label',
+      'set_aside_reason',
     ]);
   });
 
@@ -329,7 +335,7 @@ describe.each<Language>(['en', 'zh'])('the page in Chromium, in %s', (language) 
     const rows = Papa.parse<Record<string, string>>(
       (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, ''),
       { header: true, skipEmptyLines: true },
-    ).data;
+    ).data.filter((row) => row.segment !== '');
     const counted = new Map<string, number>();
     for (const row of rows) counted.set(row.segment, (counted.get(row.segment) ?? 0) + 1);
     const expected = new Map(
