@@ -1,3 +1,4 @@
+import { looksLikeMeasurementName } from '../read/identifierNames';
 import type { ColumnSummary } from '../read/inferColumns';
 import { cellText, type Column, type Table } from '../read/table';
 import { message, type Message } from '../common/message';
@@ -101,6 +102,15 @@ const CUSTOMER = new RegExp(
 const CUSTOMER_LOOSE = new RegExp(
   `\\b(${either('customer', 'cust', 'client', 'user', 'member', 'buyer', 'shopper', 'kunde\\w*', 'cliente?s?', 'usuario', 'socio')})\\b|用户|会员|客户|买家|顾客`,
 );
+/**
+ * Whole numbers between 1800 and 2100, or a name that says year: a year (of birth, of a
+ * contract) repeats like a customer id but is a measure (marketing_campaign's Year_Birth).
+ */
+function looksLikeYears(c: ColumnSummary): boolean {
+  if (/year|jahr|année|annee|año|ano\b|年/i.test(c.name)) return true;
+  return c.min !== null && c.max !== null && c.min >= 1800 && c.max <= 2100;
+}
+
 /** A person's name: a customer when it repeats and holds text (`NAME`, `nom`, `姓名`). */
 const PERSON = /^((customer|client|full|cliente) )?(name|nom|nombre|nome|vorname nachname)$|^姓名$/;
 const ORDER = new RegExp(
@@ -241,6 +251,8 @@ export function suggestTransactionMapping(
       (c.kind === 'numeric' &&
         decimals(c) === false &&
         (c.min ?? 0) >= 1000 &&
+        !looksLikeYears(c) &&
+        !looksLikeMeasurementName(c.name) &&
         c.unique > 20 &&
         rowCount >= 1.5 * c.unique));
 

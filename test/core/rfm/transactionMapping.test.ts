@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../../src/core/common/random';
 import { message, type Message } from '../../../src/core/common/message';
 import { textSource } from '../../../src/core/read/byteSource';
 import {
@@ -126,6 +127,28 @@ describe('suggestTransactionMapping', () => {
     expect(englishText(result.reason)).toBe(
       'No customer column that repeats and no date column were recognised, so this reads as one row per customer.',
     );
+  });
+
+  it('does not take a birth year for a customer id (a marketing file of one row per customer)', async () => {
+    // The shape of marketing_campaign: a year of birth repeats, a sign-up date, an education.
+    const random = createRandom(5);
+    const educations = ['Graduation', 'PhD', 'Master', 'Basic', '2n Cycle'];
+    const lines = ['ID,Year_Birth,Education,Income,Dt_Customer,MntWines,Response'];
+    for (let i = 0; i < 600; i++)
+      lines.push(
+        [
+          1000 + i * 7,
+          1940 + random.int(57),
+          educations[random.int(5)],
+          20000 + random.int(80000),
+          `2013-${String(1 + random.int(12)).padStart(2, '0')}-${String(1 + random.int(28)).padStart(2, '0')}`,
+          random.int(1500),
+          random.int(2),
+        ].join(','),
+      );
+    const result = await suggest(lines.join('\n') + '\n');
+    expect(result.mapping.customer).not.toBe('Year_Birth');
+    expect(result.looksLikeTransactions).toBe(false);
   });
 
   it('takes a file with customers and dates but no money for purchases, for RFM without money', async () => {
