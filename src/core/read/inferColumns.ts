@@ -308,6 +308,8 @@ function countDistinctNumbers(values: Float64Array, readable: Uint8Array | null)
   return distinct;
 }
 
+const YEAR_NAME = /year|jahr|année|annee|año|年/iu;
+
 /**
  * Why a numeric column is an identifier: its name (`CustomerID`), its content (`708082083`, codes
  * of one width), or both (`Member_number` holding 1000..5000); null for a measurement.
@@ -317,6 +319,8 @@ function identifierByNumbers(
   readable: Uint8Array | null,
   evidence: NumberEvidence,
 ): Message | null {
+  // A year (of joining, of birth) is a measure, whatever else its long name says.
+  if (YEAR_NAME.test(column.name) && evidence.min >= 1800 && evidence.max <= 2100) return null;
   const hint = identifierNameHint(column.name);
   const byContent =
     !looksLikeMeasurementName(column.name) &&

@@ -39,6 +39,17 @@ describe('looksLikeIdentifierName', () => {
 });
 
 describe('inferColumns', () => {
+  it('keeps a year a measure, even when its long name ends like an identifier', async () => {
+    const name = 'Year_in_which_the_respondent_joined_as_written_on_their_card_number';
+    const rows = Array.from({ length: 60 }, (_, i) => `${2010 + (i % 14)},${i % 7}`);
+    const [year] = await infer([`${name},visits`, ...rows].join('\n'));
+    expect(year.kind).toBe('numeric');
+    // Without the years, the same name is an identifier.
+    const codes = Array.from({ length: 60 }, (_, i) => `${50_000 + i * 13},${i % 7}`);
+    const [card] = await infer([`${name},visits`, ...codes].join('\n'));
+    expect(card.kind).toBe('identifier');
+  });
+
   it('tells numeric, categorical, datetime, identifier and text apart', async () => {
     const rows = Array.from({ length: 30 }, (_, i) =>
       [
