@@ -58,7 +58,9 @@ describe('Save and apply in Chromium (#17)', { timeout: 300_000 }, () => {
 
     // Save analysis, with a name of the user's for segment 1.
     const exportSection = page.getByRole('region', { name: /Export/ });
-    await exportSection.getByLabel('Name of segment 1', { exact: true }).fill('Frequent visitors 常客');
+    await exportSection
+      .getByLabel('Name of segment 1', { exact: true })
+      .fill('Frequent visitors 常客');
     const saveStarted = page.waitForEvent('download');
     await exportSection.getByRole('button', { name: 'Save analysis' }).click();
     const saveDownload = await saveStarted;
