@@ -12,6 +12,7 @@ import {
 } from './classifySelectors';
 import { clientOf, startRun } from './control';
 import { describeError } from './describeError';
+import { selectSegmentNames } from './modelSlice';
 import { saveFile } from './saveFile';
 import type { ClassifySlice, State } from './types';
 
@@ -172,6 +173,8 @@ export const createClassifySlice: StateCreator<State, [], [], ClassifySlice> = (
             explanation.request,
             get().language,
             onReopen,
+            // The names the user gave the segments (#18), as every export carries them.
+            selectSegmentNames(get()),
           ),
         );
       } catch (error) {

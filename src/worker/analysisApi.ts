@@ -379,9 +379,14 @@ export const predict = (
     return { view, rates };
   });
 
-export const exportExplained = (id: number, request: ExplainRequest, language: Language) =>
+export const exportExplained = (
+  id: number,
+  request: ExplainRequest,
+  language: Language,
+  names?: SegmentNames,
+) =>
   withSession(id, async (session) =>
-    asFile(await explainedExport(session, request, renderIn(language))),
+    asFile(await explainedExport(session, request, renderIn(language), names)),
   );
 
 export const exportPredictions = (id: number, request: PredictRequest, language: Language) =>

@@ -222,6 +222,7 @@ export interface AnalysisClient {
     request: ExplainRequest,
     language: Language,
     onReopen?: ReopenListener,
+    names?: SegmentNames,
   ): Promise<Outcome<ExportFile>>;
   exportPredictions(
     file: FileRequest,
@@ -336,7 +337,8 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     explain: (id, request, onProgress) => remote.explain(id, request, wrapped(onProgress)),
     predict: (id, request, segments, onProgress) =>
       remote.predict(id, request, segments, wrapped(onProgress)),
-    exportExplained: (id, request, language) => remote.exportExplained(id, request, language),
+    exportExplained: (id, request, language, names) =>
+      remote.exportExplained(id, request, language, names),
     exportPredictions: (id, request, language) => remote.exportPredictions(id, request, language),
     // Recommendations (issue 14)
     recommendEvaluate: (id, request, groupings, onProgress) =>
@@ -623,8 +625,9 @@ export abstract class SessionClient implements AnalysisClient {
     request: ExplainRequest,
     language: Language,
     onReopen?: ReopenListener,
+    names?: SegmentNames,
   ) {
-    const ask = (b: AnalysisBackend) => b.exportExplained(file.id, request, language);
+    const ask = (b: AnalysisBackend) => b.exportExplained(file.id, request, language, names);
     return this.ask(file, ask, undefined, onReopen);
   }
 

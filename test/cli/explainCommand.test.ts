@@ -85,7 +85,7 @@ describe('segmentlens explain', () => {
     const rows = Papa.parse<string[]>(text.slice(1).trimEnd(), { newline: '\r\n' }).data;
     expect(rows).toHaveLength(1 + result.rows.analysed);
     const header = rows[0];
-    expect(header.slice(-3)).toEqual(['segment', 'split', 'tree_segment']);
+    expect(header.slice(-4)).toEqual(['segment', 'segment_name', 'split', 'tree_segment']);
     const split = rows.slice(1).map((row) => row[header.indexOf('split')]);
     expect(split.filter((s) => s === 'train')).toHaveLength(result.rows.train);
     expect(split.filter((s) => s === 'test')).toHaveLength(result.rows.test);

@@ -76,13 +76,22 @@ describe('explain and predict on the page', { timeout: 240_000 }, () => {
     await within(explain).findByText(/^Price of full explainability/);
     await settled();
 
+    // A name the user gives segment 0 in Export travels to the explained rows (#18).
+    const exportSection = screen.getByRole('region', { name: /Export/ });
+    await user.clear(within(exportSection).getByLabelText('Name of segment 0'));
+    await user.type(within(exportSection).getByLabelText('Name of segment 0'), 'Loyal');
     await user.click(
       within(explain).getByRole('button', { name: 'Download the explained rows (CSV)' }),
     );
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0].name).toMatch(/^campaign - segments explained, \d+ segments, threshold tree/);
     const rows = await rowsOf(saved[0].blob);
-    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['segment', 'tree_segment']));
+    expect(Object.keys(rows[0])).toEqual(
+      expect.arrayContaining(['segment', 'segment_name', 'tree_segment']),
+    );
+    expect(
+      rows.filter((row) => row.segment === '0').every((row) => row.segment_name === 'Loyal'),
+    ).toBe(true);
   });
 
   it('predicts a yes/no column with three models and downloads the predictions', async () => {

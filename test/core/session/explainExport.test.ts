@@ -24,13 +24,27 @@ const request = (overrides: Partial<ExplainRequest> = {}): ExplainRequest => ({
 });
 
 describe('explainedExport', () => {
+  it('names each segment as the user named it, else by its label (#18)', async () => {
+    const session = await AnalysisSession.open(textSource(customersCsv), 'customers.csv', {});
+    const names = { segments: ['Loyal "big" spenders'], noise: null };
+    const rows = rowsOf((await explainedExport(session, request(), englishText, names)).parts);
+    const header = rows[0];
+    const at = (row: string[], name: string) => row[header.indexOf(name)];
+    const named = rows.slice(1).filter((row) => at(row, 'segment') === '0');
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((row) => at(row, 'segment_name') === 'Loyal "big" spenders')).toBe(true);
+    const other = rows.slice(1).find((row) => at(row, 'segment') === '1')!;
+    expect(at(other, 'segment_name')).not.toBe('');
+    expect(at(other, 'segment_name')).not.toBe('Loyal "big" spenders');
+  });
+
   it('writes every analysed row with its segment, split and the segment the tree gives it', async () => {
     const session = await AnalysisSession.open(textSource(customersCsv), 'customers.csv', {});
     const { parts, fileName } = await explainedExport(session, request(), englishText);
     const rows = rowsOf(parts);
     const header = rows[0];
-    expect(header.slice(-3)).toEqual(['segment', 'split', 'tree_segment']);
-    expect(header.slice(0, -3)).toEqual(session.table.columns.map((c) => c.name));
+    expect(header.slice(-4)).toEqual(['segment', 'segment_name', 'split', 'tree_segment']);
+    expect(header.slice(0, -4)).toEqual(session.table.columns.map((c) => c.name));
     const analysis = await session.segmentation(request().segmentation);
     expect(rows).toHaveLength(1 + analysis.rows.length);
     const view = await explainView(session, request());
@@ -80,6 +94,7 @@ describe('explainedExport', () => {
       'frequency',
       'monetary',
       'segment',
+      'segment_name',
       'split',
       'tree_segment',
     ]);
