@@ -43,6 +43,14 @@ export class ColumnBuilder {
     }
   }
 
+  /** A cell the reader has already read as a number (written with `unit`, if given). */
+  addNumber(row: number, value: number, unit?: string): void {
+    this.numbers[row] = value;
+    if (this.codes !== null) this.codes[row] = NUMBER_CODE;
+    this.numberCount++;
+    if (unit !== undefined && this.unit === null) this.unit = unit;
+  }
+
   add(row: number, cell: string): void {
     // Plain numbers first, for either decimal separator (every numeric shape takes a fast path).
     const value = this.decimal === '.' ? fastNumber(cell) : fastCommaNumber(cell);

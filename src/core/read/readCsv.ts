@@ -113,6 +113,7 @@ async function readWith(
         skipBytes: bomLength,
         fatal,
         chunkBytes,
+        cutAtLineEnds: true,
       })) {
         bytesRead = chunk.bytesRead;
         options.onProgress?.(chunk.bytesRead / source.size);
@@ -125,12 +126,13 @@ async function readWith(
       throw error;
     }
   }
-  await readRecords(tracked(), dialect.delimiter, builder);
+  await readRecords(tracked(), dialect.delimiter, builder, dialect.decimal);
   return builder.finish(encoding, encodingReason, source.size);
 }
 
 function estimateRows(size: number, sample: string): number {
-  const lines = sample.split('\n', 2000).length;
+  let lines = 0;
+  for (let at = sample.indexOf('\n'); at !== -1; at = sample.indexOf('\n', at + 1)) lines++;
   const averageLine = Math.max(8, sample.length / Math.max(1, lines));
   return Math.min(50_000_000, Math.ceil((size / averageLine) * 1.1) + 16);
 }

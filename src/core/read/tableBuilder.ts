@@ -5,6 +5,7 @@ import type { Encoding } from './detectEncoding';
 import type { Dialect } from './dialect';
 import { ROW_LONG, ROW_QUOTES, ROW_SHORT, type Column, type ParseIssue, type Table } from './table';
 import { message, type Message } from '../common/message';
+import { FIELD_DOLLARS, FIELD_NUMBER, type FieldBuffer } from './scanRecords';
 
 /**
  * The widest table read. Every column costs a typed array per row capacity, so the bound keeps
@@ -60,6 +61,35 @@ export class TableBuilder {
     this.blankLines++;
   }
 
+  /** A record from the reader's fast path: numbers already read, other cells as ranges. */
+  fields(
+    text: string,
+    fields: FieldBuffer,
+    count: number,
+    start: number,
+    end: number,
+    line: number,
+    strayQuote: boolean,
+  ): void {
+    if (this.header === null || count !== this.expected) {
+      // The header and records of the wrong width take the general path, as strings.
+      const warning = strayQuote ? message('rowStrayQuote') : undefined;
+      this.record(fields.cells(text, count), start, end, line, warning);
+      return;
+    }
+    const row = this.addRow(start, end, line);
+    const columns = this.columns;
+    const kinds = fields.kinds;
+    const values = fields.values;
+    for (let j = 0; j < count; j++) {
+      const kind = kinds[j];
+      if (kind === FIELD_NUMBER) columns[j].addNumber(row, values[j]);
+      else if (kind === FIELD_DOLLARS) columns[j].addNumber(row, values[j], '$');
+      else columns[j].add(row, fields.cell(text, j));
+    }
+    if (strayQuote) this.warn(row, line, message('rowStrayQuote'));
+  }
+
   record(
     fields: string[] | null,
     start: number,
@@ -83,12 +113,7 @@ export class TableBuilder {
       this.startColumns(fields);
       if (this.dialect.hasHeader) return;
     }
-    const row = this.rows;
-    if (row >= this.capacity) this.grow(row + 1);
-    this.rows++;
-    this.start[row] = start;
-    this.end[row] = end;
-    this.line[row] = line;
+    const row = this.addRow(start, end, line);
     const columns = this.columns;
     const expected = this.expected;
     if (fields === null) {
@@ -210,6 +235,17 @@ export class TableBuilder {
     this.columns = names.map(
       (name) => new ColumnBuilder(name, this.capacity, this.dialect.decimal),
     );
+  }
+
+  /** A new row, where its text lies and its line; returns its index. */
+  private addRow(start: number, end: number, line: number): number {
+    const row = this.rows;
+    if (row >= this.capacity) this.grow(row + 1);
+    this.rows++;
+    this.start[row] = start;
+    this.end[row] = end;
+    this.line[row] = line;
+    return row;
   }
 
   private warn(row: number, line: number, reason: Message): void {

@@ -1,0 +1,393 @@
+/**
+ * The reader's fast path: one pass over a decoded chunk that splits it into records and fields
+ * and reads plain numbers as it goes, without making a string for any numeric cell. It takes
+ * well-formed RFC 4180 text in every shape (quoted or not, either decimal separator); at the
+ * first record it cannot read exactly as PapaParse would (a quote closed and followed by other
+ * text, an unclosed quote, a NUL byte, a record over a megabyte), it stops and says where, and
+ * the reference path (readRecords' PapaParse loop) reads the rest of the chunk.
+ */
+
+/** A field read as a number: `values[f]` holds it. */
+export const FIELD_NUMBER = 0;
+/** A field of text: `text.slice(starts[f], ends[f])` is the cell. */
+export const FIELD_TEXT = 1;
+/** A quoted field with doubled quotes inside: the slice, with `""` read as `"`. */
+export const FIELD_ESCAPED = 2;
+/** A number written with a `$` (the column's unit): `values[f]` holds it. */
+export const FIELD_DOLLARS = 3;
+
+/** The fields of one record, reused from record to record (typed arrays, grown when needed). */
+export class FieldBuffer {
+  values = new Float64Array(64);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  kinds = new Uint8Array(64);
+
+  grow(): void {
+    const size = this.kinds.length * 2;
+    const values = new Float64Array(size);
+    values.set(this.values);
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    this.values = values;
+    this.starts = starts;
+    this.ends = ends;
+    this.kinds = kinds;
+  }
+
+  /** Field `f` as the string PapaParse would give. */
+  cell(text: string, f: number): string {
+    const cell = text.slice(this.starts[f], this.ends[f]);
+    return this.kinds[f] === FIELD_ESCAPED ? cell.replace(/""/g, '"') : cell;
+  }
+
+  /** The first `count` fields as strings. */
+  cells(text: string, count: number): string[] {
+    const cells = new Array<string>(count);
+    for (let f = 0; f < count; f++) cells[f] = this.cell(text, f);
+    return cells;
+  }
+}
+
+/** Receives the records the fast path reads. */
+export interface ScanSink {
+  /** A record of `count` fields in `fields`; [start, end) is its text, with its line ending. */
+  fields(
+    text: string,
+    fields: FieldBuffer,
+    count: number,
+    start: number,
+    end: number,
+    line: number,
+    strayQuote: boolean,
+  ): void;
+  blankLine(): void;
+}
+
+export interface ScanOutcome {
+  line: number;
+  /** Where the fast path stopped at a record it leaves to the reference path, or -1. */
+  stoppedAt: number;
+  /** Start of the last record, cut by the chunk's end, to carry into the next chunk, or -1. */
+  carryFrom: number;
+}
+
+/** A record longer than this is left to the reference path (its limits and messages). */
+export const FAST_RECORD_CHARS = 1 << 20;
+
+const QUOTE = 34;
+const NEWLINE = 10;
+const MINUS = 45;
+const PLUS = 43;
+const SPACE = 32;
+const TAB = 9;
+
+const DOLLAR = 36;
+const COMMA = 44;
+const DOT = 46;
+
+/** Powers of ten a double holds exactly. */
+const POWERS_OF_TEN = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+  1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/** What numberIn saw besides the number: a `$` it stripped (other units take the general path). */
+export interface NumberUnit {
+  dollar: boolean;
+}
+
+/**
+ * Reads records of `text` from `from`. A plain number (an optional sign, 1 to 15 digits, at most
+ * one decimal separator followed by a digit) is read digit by digit into an exact integer and
+ * divided by an exact power of ten: the double fastNumber and Number() give. Any other cell is
+ * left as text for the column to read.
+ */
+export function scanRecords(
+  text: string,
+  from: number,
+  firstLine: number,
+  final: boolean,
+  delimiter: number,
+  decimal: number,
+  fields: FieldBuffer,
+  sink: ScanSink,
+  unit: NumberUnit,
+): ScanOutcome {
+  const length = text.length;
+  let line = firstLine;
+  let i = from;
+  // The next line end, found once and moved forward only (for line breaks in quoted cells).
+  let nextNewline = text.indexOf('\n', from);
+  while (i < length) {
+    const recordStart = i;
+    let recordLines = 0;
+    let count = 0;
+    let stray = false;
+    let firstQuoted = false;
+    let ended = false;
+    for (;;) {
+      // One field from i.
+      if (count === fields.kinds.length) fields.grow();
+      let c = i < length ? text.charCodeAt(i) : -1;
+      if (c === QUOTE) {
+        // Quoted: up to the closing quote ("" inside is a quote); a plain number is read on the
+        // way, anything else found by its closing quote and then read by numberIn.
+        if (count === 0) firstQuoted = true;
+        const contentStart = i + 1;
+        let value = plainNumber(text, contentStart, length, decimal);
+        let q = plainEnd;
+        let kind = FIELD_NUMBER;
+        if (text.charCodeAt(q) !== QUOTE || text.charCodeAt(q + 1) === QUOTE || value !== value) {
+          let escaped = false;
+          for (;;) {
+            q = text.indexOf('"', q);
+            if (q === -1) {
+              // Unclosed in this text: a cut record (carried), or a broken one (the reference
+              // path's).
+              return cut(recordStart, line);
+            }
+            if (q + 1 < length && text.charCodeAt(q + 1) === QUOTE) {
+              escaped = true;
+              q += 2;
+              continue;
+            }
+            break;
+          }
+          if (nextNewline !== -1 && nextNewline < contentStart)
+            nextNewline = text.indexOf('\n', contentStart);
+          while (nextNewline !== -1 && nextNewline < q) {
+            recordLines++;
+            nextNewline = text.indexOf('\n', nextNewline + 1);
+          }
+          value = escaped ? NaN : numberIn(text, contentStart, q, decimal, unit);
+          kind =
+            value !== value
+              ? escaped
+                ? FIELD_ESCAPED
+                : FIELD_TEXT
+              : unit.dollar
+                ? FIELD_DOLLARS
+                : FIELD_NUMBER;
+        }
+        i = q + 1;
+        c = i < length ? text.charCodeAt(i) : -1;
+        if (c !== delimiter && c !== NEWLINE && c !== -1) return stop(recordStart, line);
+        if (c === -1 && !final) return cut(recordStart, line);
+        fields.starts[count] = contentStart;
+        fields.ends[count] = q;
+        fields.values[count] = value;
+        fields.kinds[count] = kind;
+      } else {
+        // Unquoted: a plain number is read on the way; a field with anything else is scanned to
+        // its end and, if it may still be a number (grouping, `$`, an exponent), read by
+        // numberIn. A quote inside is kept as written, and reported.
+        const fieldStart = i;
+        let value = plainNumber(text, i, length, decimal);
+        let kind = FIELD_NUMBER;
+        i = plainEnd;
+        c = i < length ? text.charCodeAt(i) : -1;
+        if (c !== delimiter && c !== NEWLINE && c !== -1) {
+          for (;;) {
+            if (c === QUOTE) stray = true;
+            c = ++i < length ? text.charCodeAt(i) : -1;
+            if (c === delimiter || c === NEWLINE || c === -1) break;
+          }
+          value = numberIn(text, fieldStart, i, decimal, unit);
+          if (unit.dollar) kind = FIELD_DOLLARS;
+        }
+        if (c === -1 && !final) return cut(recordStart, line);
+        fields.starts[count] = fieldStart;
+        fields.ends[count] = i;
+        fields.values[count] = value;
+        fields.kinds[count] = value === value ? kind : FIELD_TEXT;
+      }
+      count++;
+      // i is at a delimiter, a line end or the text's end.
+      if (i >= length) {
+        ended = true;
+        break;
+      }
+      if (text.charCodeAt(i) === NEWLINE) {
+        i++;
+        recordLines++;
+        break;
+      }
+      i++; // the delimiter
+      if (i - recordStart > FAST_RECORD_CHARS) return stop(recordStart, line);
+    }
+    if (i - recordStart > FAST_RECORD_CHARS) return stop(recordStart, line);
+    if (count === 1 && !firstQuoted && fields.kinds[0] === FIELD_TEXT && isBlank(text, fields)) {
+      sink.blankLine();
+    } else {
+      sink.fields(text, fields, count, recordStart, i, line, stray);
+    }
+    line += recordLines;
+    if (ended) break;
+  }
+  return { line, stoppedAt: -1, carryFrom: -1 };
+
+  function cut(recordStart: number, at: number): ScanOutcome {
+    if (final || length - recordStart > FAST_RECORD_CHARS)
+      return { line: at, stoppedAt: recordStart, carryFrom: -1 };
+    return { line: at, stoppedAt: -1, carryFrom: recordStart };
+  }
+  function stop(recordStart: number, at: number): ScanOutcome {
+    return { line: at, stoppedAt: recordStart, carryFrom: -1 };
+  }
+}
+
+/** A field of spaces (or nothing): with nothing else on its line, a blank line. */
+function isBlank(text: string, fields: FieldBuffer): boolean {
+  const start = fields.starts[0];
+  const end = fields.ends[0];
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== SPACE && c !== TAB) return text.slice(start, end).trim().length === 0;
+  }
+  return true;
+}
+
+/** Where plainNumber stopped: the first character that is not part of a plain number. */
+let plainEnd = 0;
+
+/**
+ * A plain number from `start` (an optional sign, 1 to 15 digits, at most one decimal separator
+ * followed by a digit), read digit by digit into an exact integer divided by an exact power of
+ * ten: the double Number() gives. Sets plainEnd to where it stopped; NaN when what it read there
+ * is not a plain number (the caller decides whether the cell ends at plainEnd).
+ */
+function plainNumber(text: string, start: number, length: number, decimal: number): number {
+  let i = start;
+  let c = i < length ? text.charCodeAt(i) : -1;
+  let negative = false;
+  if (c === MINUS) {
+    negative = true;
+    c = ++i < length ? text.charCodeAt(i) : -1;
+  } else if (c === PLUS) {
+    c = ++i < length ? text.charCodeAt(i) : -1;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (;;) {
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === decimal && fraction < 0) {
+      fraction = 0;
+    } else {
+      break;
+    }
+    c = ++i < length ? text.charCodeAt(i) : -1;
+  }
+  plainEnd = i;
+  if (digits === 0 || digits > 15 || fraction === 0) return NaN;
+  const magnitude = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
+  return negative ? -magnitude : magnitude;
+}
+
+/**
+ * A number in text[start, end) as the columns would read it, or NaN when the cell needs their
+ * general path: an optional sign, an optional `$` (noted in `units`), at most 15 digits,
+ * grouped in thousands or not (`1,234` with a decimal point, `1.234` with a decimal comma), a
+ * decimal separator followed by a digit, and an exponent. The digits make an exact integer and
+ * the decimal exponent an exact power of ten (at most 10^22), so one division or product rounds
+ * the result correctly: the double Number() gives for the same text.
+ */
+export function numberIn(
+  text: string,
+  start: number,
+  end: number,
+  decimal: number,
+  unit: NumberUnit,
+): number {
+  let i = start;
+  let negative = false;
+  let c = i < end ? text.charCodeAt(i) : 0;
+  if (c === MINUS) {
+    negative = true;
+    c = ++i < end ? text.charCodeAt(i) : 0;
+  } else if (c === PLUS) {
+    c = ++i < end ? text.charCodeAt(i) : 0;
+  }
+  let dollar = false;
+  unit.dollar = false;
+  if (c === DOLLAR) {
+    dollar = true;
+    c = ++i < end ? text.charCodeAt(i) : 0;
+  }
+  const grouping = decimal === COMMA ? DOT : COMMA;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  // Digits since the last group separator, or -1 before the first one.
+  let group = -1;
+  let exponent = 0;
+  for (; i < end; i++) {
+    c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+      else if (group >= 0) group++;
+    } else if (c === decimal && fraction < 0) {
+      if (group !== -1 && group !== 3) return NaN;
+      fraction = 0;
+    } else if (c === grouping && fraction < 0 && (group === -1 ? digits <= 3 : group === 3)) {
+      if (digits === 0) return NaN;
+      group = 0;
+    } else if (
+      (c === 101 || c === 69) &&
+      digits > 0 &&
+      fraction !== 0 &&
+      (fraction > 0 || group === -1 || group === 3)
+    ) {
+      exponent = exponentIn(text, i + 1, end);
+      if (exponent !== exponent) return NaN;
+      i = end;
+      break;
+    } else {
+      return NaN;
+    }
+  }
+  if (
+    digits === 0 ||
+    digits > 15 ||
+    fraction === 0 ||
+    (group !== -1 && fraction < 0 && group !== 3)
+  )
+    return NaN;
+  const power = exponent - (fraction > 0 ? fraction : 0);
+  let magnitude: number;
+  if (power === 0) magnitude = mantissa;
+  else if (power > 0 && power <= 22) magnitude = mantissa * POWERS_OF_TEN[power];
+  else if (power < 0 && power >= -22) magnitude = mantissa / POWERS_OF_TEN[-power];
+  else return NaN;
+  unit.dollar = dollar;
+  return negative ? -magnitude : magnitude;
+}
+
+/** The exponent's value (`+5`, `-3`, `12`), or NaN. */
+function exponentIn(text: string, start: number, end: number): number {
+  let i = start;
+  let negative = false;
+  const first = i < end ? text.charCodeAt(i) : 0;
+  if (first === MINUS || first === PLUS) {
+    negative = first === MINUS;
+    i++;
+  }
+  if (i >= end || end - i > 3) return NaN;
+  let value = 0;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return NaN;
+    value = value * 10 + (c - 48);
+  }
+  return negative ? -value : value;
+}
