@@ -320,7 +320,7 @@ export function numberIn(
   unit.dollar = false;
   if (c === DOLLAR) {
     dollar = true;
-    c = ++i < end ? text.charCodeAt(i) : 0;
+    i++;
   }
   const grouping = decimal === COMMA ? DOT : COMMA;
   let mantissa = 0;
@@ -350,7 +350,6 @@ export function numberIn(
     ) {
       exponent = exponentIn(text, i + 1, end);
       if (exponent !== exponent) return NaN;
-      i = end;
       break;
     } else {
       return NaN;
