@@ -21,6 +21,9 @@ export class ColumnBuilder {
   private missingCount = 0;
   private numberCount = 0;
   private unit: string | null = null;
+  /** The last text cell seen in each of 256 slots (by length and end characters), and its code. */
+  private readonly recentCells: (string | undefined)[] = new Array<string | undefined>(256);
+  private readonly recentCodes = new Int32Array(256);
 
   constructor(
     private readonly name: string,
@@ -44,11 +47,46 @@ export class ColumnBuilder {
   }
 
   /** A cell the reader has already read as a number (written with `unit`, if given). */
-  addNumber(row: number, value: number, unit?: string): void {
+  addNumber(row: number, value: number): void {
     this.numbers[row] = value;
     if (this.codes !== null) this.codes[row] = NUMBER_CODE;
     this.numberCount++;
-    if (unit !== undefined && this.unit === null) this.unit = unit;
+  }
+
+  /** A number the reader read with a `$` before it (the column's unit). */
+  addDollars(row: number, value: number): void {
+    this.addNumber(row, value);
+    if (this.unit === null) this.unit = '$';
+  }
+
+  /**
+   * A cell of text[start, end) the reader did not read as a number. A text this column has seen
+   * lately is recognised where it lies, without making a string of it (order lines repeat their
+   * countries, products and dates row after row); any other cell goes to `add`.
+   */
+  addText(row: number, text: string, start: number, end: number): void {
+    const length = end - start;
+    const codes = this.codes;
+    if (codes !== null && length > 0) {
+      const slot = (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & 255;
+      const cell = this.recentCells[slot];
+      if (cell !== undefined && cell.length === length && text.startsWith(cell, start)) {
+        const code = this.recentCodes[slot];
+        this.numbers[row] = NaN;
+        this.textCounts[code]++;
+        codes[row] = code;
+        return;
+      }
+      const fresh = text.slice(start, end);
+      this.add(row, fresh);
+      const code = this.codes![row];
+      if (code >= 0) {
+        this.recentCells[slot] = fresh;
+        this.recentCodes[slot] = code;
+      }
+      return;
+    }
+    this.add(row, text.slice(start, end));
   }
 
   add(row: number, cell: string): void {

@@ -257,8 +257,8 @@ let plainEnd = 0;
 
 /**
  * A plain number from `start` (an optional sign, 1 to 15 digits, at most one decimal separator
- * followed by a digit), read digit by digit into an exact integer divided by an exact power of
- * ten: the double Number() gives. Sets plainEnd to where it stopped; NaN when what it read there
+ * followed by a digit, an optional exponent), read digit by digit into an exact integer and
+ * divided or multiplied by an exact power of ten (at most 10^22): the double Number() gives. Sets plainEnd to where it stopped; NaN when what it read there
  * is not a plain number (the caller decides whether the cell ends at plainEnd).
  */
 function plainNumber(text: string, start: number, length: number, decimal: number): number {
@@ -286,9 +286,32 @@ function plainNumber(text: string, start: number, length: number, decimal: numbe
     }
     c = ++i < length ? text.charCodeAt(i) : -1;
   }
+  let power = fraction > 0 ? -fraction : 0;
+  if ((c === 101 || c === 69) && digits > 0 && fraction !== 0) {
+    // An exponent: `e`, an optional sign, one to three digits.
+    c = ++i < length ? text.charCodeAt(i) : -1;
+    let exponentNegative = false;
+    if (c === MINUS || c === PLUS) {
+      exponentNegative = c === MINUS;
+      c = ++i < length ? text.charCodeAt(i) : -1;
+    }
+    let exponent = 0;
+    let exponentDigits = 0;
+    while (c >= 48 && c <= 57) {
+      exponent = exponent * 10 + (c - 48);
+      exponentDigits++;
+      c = ++i < length ? text.charCodeAt(i) : -1;
+    }
+    if (exponentDigits === 0 || exponentDigits > 3) digits = 0;
+    power += exponentNegative ? -exponent : exponent;
+  }
   plainEnd = i;
   if (digits === 0 || digits > 15 || fraction === 0) return NaN;
-  const magnitude = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
+  let magnitude: number;
+  if (power === 0) magnitude = mantissa;
+  else if (power < 0 && power >= -22) magnitude = mantissa / POWERS_OF_TEN[-power];
+  else if (power > 0 && power <= 22) magnitude = mantissa * POWERS_OF_TEN[power];
+  else return NaN;
   return negative ? -magnitude : magnitude;
 }
 

@@ -5,7 +5,7 @@ import type { Encoding } from './detectEncoding';
 import type { Dialect } from './dialect';
 import { ROW_LONG, ROW_QUOTES, ROW_SHORT, type Column, type ParseIssue, type Table } from './table';
 import { message, type Message } from '../common/message';
-import { FIELD_DOLLARS, FIELD_NUMBER, type FieldBuffer } from './scanRecords';
+import { FIELD_DOLLARS, FIELD_NUMBER, FIELD_TEXT, type FieldBuffer } from './scanRecords';
 
 /**
  * The widest table read. Every column costs a typed array per row capacity, so the bound keeps
@@ -84,7 +84,8 @@ export class TableBuilder {
     for (let j = 0; j < count; j++) {
       const kind = kinds[j];
       if (kind === FIELD_NUMBER) columns[j].addNumber(row, values[j]);
-      else if (kind === FIELD_DOLLARS) columns[j].addNumber(row, values[j], '$');
+      else if (kind === FIELD_DOLLARS) columns[j].addDollars(row, values[j]);
+      else if (kind === FIELD_TEXT) columns[j].addText(row, text, fields.starts[j], fields.ends[j]);
       else columns[j].add(row, fields.cell(text, j));
     }
     if (strayQuote) this.warn(row, line, message('rowStrayQuote'));

@@ -193,8 +193,15 @@ describe('TableBuilder from the fast path', () => {
       'x',
       '"y,z"',
       '1e3',
+      '1.5e-3',
+      '2E+4',
+      '1e',
+      '-3e400',
       '"q""q"',
       '5%',
+      ' 8 ',
+      'United Kingdom',
+      'United Kingdoms',
     );
     const csv = fc
       .array(
