@@ -39,7 +39,6 @@ export async function* decodeChunks(
   } = {},
 ): AsyncGenerator<DecodedChunk> {
   const cutAtLineEnds = (options.cutAtLineEnds ?? false) && LINE_END_BYTE_ENCODINGS.has(encoding);
-  let pending: Uint8Array | null = null;
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const decoder = new TextDecoder(encoding, { fatal: options.fatal ?? false, ignoreBOM: true });
   let position = options.skipBytes ?? 0;
@@ -51,22 +50,13 @@ export async function* decodeChunks(
   while (position < source.size) {
     const end = Math.min(source.size, position + chunkBytes);
     let bytes = await source.read(position, end);
-    position = end;
-    const final = position >= source.size;
-    if (pending !== null) {
-      const joined = new Uint8Array(pending.length + bytes.length);
-      joined.set(pending);
-      joined.set(bytes, pending.length);
-      bytes = joined;
-      pending = null;
-    }
-    if (cutAtLineEnds && !final) {
+    if (cutAtLineEnds && end < source.size) {
+      // End at the last line end; the next chunk starts right after it.
       const cut = bytes.lastIndexOf(0x0a);
-      if (cut !== -1 && cut < bytes.length - 1) {
-        pending = bytes.slice(cut + 1);
-        bytes = bytes.subarray(0, cut + 1);
-      }
+      if (cut !== -1 && cut < bytes.length - 1) bytes = bytes.subarray(0, cut + 1);
     }
+    position += bytes.length;
+    const final = position >= source.size;
     let text = decoder.decode(bytes, { stream: !final });
     if (pendingCr) text = '\r' + text;
     pendingCr = !final && text.endsWith('\r');

@@ -286,27 +286,44 @@ function plainNumber(text: string, start: number, length: number, decimal: numbe
     }
     c = ++i < length ? text.charCodeAt(i) : -1;
   }
-  let power = fraction > 0 ? -fraction : 0;
-  if ((c === 101 || c === 69) && digits > 0 && fraction !== 0) {
-    // An exponent: `e`, an optional sign, one to three digits.
-    c = ++i < length ? text.charCodeAt(i) : -1;
-    let exponentNegative = false;
-    if (c === MINUS || c === PLUS) {
-      exponentNegative = c === MINUS;
-      c = ++i < length ? text.charCodeAt(i) : -1;
-    }
-    let exponent = 0;
-    let exponentDigits = 0;
-    while (c >= 48 && c <= 57) {
-      exponent = exponent * 10 + (c - 48);
-      exponentDigits++;
-      c = ++i < length ? text.charCodeAt(i) : -1;
-    }
-    if (exponentDigits === 0 || exponentDigits > 3) digits = 0;
-    power += exponentNegative ? -exponent : exponent;
-  }
+  if ((c === 101 || c === 69) && digits > 0 && fraction !== 0)
+    return withExponent(text, i + 1, length, negative, mantissa, digits, fraction);
   plainEnd = i;
   if (digits === 0 || digits > 15 || fraction === 0) return NaN;
+  const magnitude = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
+  return negative ? -magnitude : magnitude;
+}
+
+/**
+ * plainNumber's ending when an exponent follows the digits (`e`, an optional sign, one to three
+ * digits from `start`); apart so that plainNumber stays small enough to be inlined.
+ */
+function withExponent(
+  text: string,
+  start: number,
+  length: number,
+  negative: boolean,
+  mantissa: number,
+  digits: number,
+  fraction: number,
+): number {
+  let i = start;
+  let c = i < length ? text.charCodeAt(i) : -1;
+  let exponentNegative = false;
+  if (c === MINUS || c === PLUS) {
+    exponentNegative = c === MINUS;
+    c = ++i < length ? text.charCodeAt(i) : -1;
+  }
+  let exponent = 0;
+  let exponentDigits = 0;
+  while (c >= 48 && c <= 57) {
+    exponent = exponent * 10 + (c - 48);
+    exponentDigits++;
+    c = ++i < length ? text.charCodeAt(i) : -1;
+  }
+  plainEnd = i;
+  if (exponentDigits === 0 || exponentDigits > 3 || digits > 15) return NaN;
+  const power = (exponentNegative ? -exponent : exponent) - (fraction > 0 ? fraction : 0);
   let magnitude: number;
   if (power === 0) magnitude = mantissa;
   else if (power < 0 && power >= -22) magnitude = mantissa / POWERS_OF_TEN[-power];
