@@ -1,9 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { AlertRegion } from './AlertRegion';
 import { AlgorithmComparison } from './AlgorithmComparison';
 import { BasketsPanel } from './BasketsPanel';
-import { DendrogramChart } from './DendrogramChart';
-import { KDistanceChart } from './KDistanceChart';
 import { ClusterSegmentTable } from './ClusterSegmentTable';
 import { ModeChoice } from './ModeChoice';
 import { ModelOpener, ModelPanel } from './ModelPanel';
@@ -15,24 +13,26 @@ import { RfmLinesReport } from './RfmLinesReport';
 import { RfmSegmentSummary } from './RfmSegmentSummary';
 import { TransactionMappingForm } from './TransactionMappingForm';
 import { ChartWarmup } from './ChartWarmup';
+import { DendrogramChart } from './DendrogramChart';
+import { ElbowChart } from './ElbowChart';
+import { KDistanceChart } from './KDistanceChart';
+import { ScreeChart } from './ScreeChart';
+import { SegmentScatter } from './SegmentScatter';
 import { CleaningPanel } from './CleaningPanel';
 import { CleaningReport } from './CleaningReport';
 import { ClusteringControls } from './ClusteringControls';
 import { ColumnsTable } from './ColumnsTable';
 import { DropZone } from './DropZone';
-import { ElbowChart } from './ElbowChart';
 import { ExplainPanel } from './ExplainPanel';
 import { ExportPanel } from './ExportPanel';
 import { FileSummary } from './FileSummary';
 import { PredictPanel } from './PredictPanel';
 import { ProgressPanel } from './ProgressPanel';
-import { ScreeChart } from './ScreeChart';
 import { Section } from './Section';
 import { SegmentCountControl } from './SegmentCountControl';
 import { SegmentProfiles } from './SegmentProfiles';
 import { SegmentRates } from './SegmentRates';
 import { SegmentDistribution } from './SegmentDistribution';
-import { SegmentScatter } from './SegmentScatter';
 import { StaleNotice } from './StaleNotice';
 import { UpdateNotice } from './UpdateNotice';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -40,6 +40,7 @@ import { ValuePanel } from './ValuePanel';
 import { useTranslation } from 'react-i18next';
 import { selectBusy } from '../store/selectors';
 import { useStore } from '../store/useStore';
+import { useStagedCount } from './useStagedCount';
 
 export function App() {
   const { t } = useTranslation();
@@ -60,16 +61,78 @@ export function App() {
   const explained = hasView ? 1 : 0;
   const hasRfm = useStore((s) => s.rfmView !== null);
   const hasPartial = useStore((s) => s.phase === 'analysing' && s.partialElbow.length > 0);
+  // The panels after the segments mount one task after another (see useStagedCount).
+  const staged = useStagedCount(transactions ? hasRfm : hasView, transactions ? 5 : 3);
+  const stagesLeft = (transactions ? hasRfm : hasView) && staged < (transactions ? 5 : 3);
   // Busy from a change until its results are on show: assistive technology (and tests) wait.
-  const busy = useStore(selectBusy);
-  const charts = (hasView || hasPartial) && (
-    <div className="charts">
-      <ElbowChart />
-      <KDistanceChart />
-      <DendrogramChart />
-      <ScreeChart />
-      <SegmentScatter />
-    </div>
+  const busy = useStore(selectBusy) || stagesLeft;
+  const showCharts = hasView || hasPartial;
+  // The blocks below are kept as the same elements while only the staged count changes, so that
+  // mounting the later panels does not render the earlier ones again.
+  const charts = useMemo(
+    () =>
+      showCharts && (
+        <div className="charts">
+          <ElbowChart />
+          <KDistanceChart />
+          <DendrogramChart />
+          <ScreeChart />
+          <SegmentScatter />
+        </div>
+      ),
+    [showCharts],
+  );
+  const tableSections = useMemo(
+    () => (
+      <>
+        <Section step={2} title={t('ui.section.columns')}>
+          <ColumnsTable />
+        </Section>
+        <Section step={3} title={t('ui.section.cleaning')}>
+          <CleaningPanel />
+          <CleaningReport />
+        </Section>
+        <Section step={4} title={t('ui.section.segments')} aside={<SegmentCountControl />}>
+          <StaleNotice />
+          <ClusteringControls />
+          {charts}
+          <SegmentProfiles />
+          <SegmentRates />
+          <SegmentDistribution />
+        </Section>
+      </>
+    ),
+    [t, charts],
+  );
+  const orderSections = useMemo(
+    () => (
+      <>
+        <Section step={2} title={t('ui.section.orderLines')}>
+          <TransactionMappingForm key={sourceName} />
+          <RfmLinesReport />
+        </Section>
+        {hasRfm && (
+          <Section step={3} title={t('ui.section.rfmSegments')}>
+            <RfmSegmentSummary />
+            <RfmGrid />
+            <RfmCustomerTable />
+          </Section>
+        )}
+        {hasRfm && (
+          <Section step={4} title={t('ui.section.rfmClusters')} aside={<SegmentCountControl />}>
+            <StaleNotice />
+            <p className="hint">{t('ui.section.rfmClustersHint')}</p>
+            <ClusteringControls />
+            {charts}
+            <SegmentProfiles />
+            <SegmentRates />
+            <SegmentDistribution />
+            <ClusterSegmentTable />
+          </Section>
+        )}
+      </>
+    ),
+    [t, charts, sourceName, hasRfm],
   );
   return (
     <>
@@ -95,33 +158,19 @@ export function App() {
         </Section>
         {hasData && !transactions && (
           <>
-            <Section step={2} title={t('ui.section.columns')}>
-              <ColumnsTable />
-            </Section>
-            <Section step={3} title={t('ui.section.cleaning')}>
-              <CleaningPanel />
-              <CleaningReport />
-            </Section>
-            <Section step={4} title={t('ui.section.segments')} aside={<SegmentCountControl />}>
-              <StaleNotice />
-              <ClusteringControls />
-              {charts}
-              <SegmentProfiles />
-              <SegmentRates />
-              <SegmentDistribution />
-            </Section>
-            {hasView && (
+            {tableSections}
+            {hasView && staged >= 1 && (
               <Section step={5} title={t('ui.classify.heading')}>
                 <ExplainPanel />
                 <PredictPanel />
               </Section>
             )}
-            {hasView && (
+            {hasView && staged >= 2 && (
               <Section step={6} title={t('ui.section.compare')}>
                 <AlgorithmComparison />
               </Section>
             )}
-            {hasView && (
+            {hasView && staged >= 3 && (
               <Section step={7} title={t('ui.section.export')}>
                 <ExportPanel />
               </Section>
@@ -130,50 +179,28 @@ export function App() {
         )}
         {hasData && transactions && (
           <>
-            <Section step={2} title={t('ui.section.orderLines')}>
-              <TransactionMappingForm key={sourceName} />
-              <RfmLinesReport />
-            </Section>
-            {hasRfm && (
-              <Section step={3} title={t('ui.section.rfmSegments')}>
-                <RfmSegmentSummary />
-                <RfmGrid />
-                <RfmCustomerTable />
-              </Section>
-            )}
-            {hasRfm && (
-              <Section step={4} title={t('ui.section.rfmClusters')} aside={<SegmentCountControl />}>
-                <StaleNotice />
-                <p className="hint">{t('ui.section.rfmClustersHint')}</p>
-                <ClusteringControls />
-                {charts}
-                <SegmentProfiles />
-                <SegmentRates />
-                <SegmentDistribution />
-                <ClusterSegmentTable />
-              </Section>
-            )}
-            {hasRfm && hasView && (
+            {orderSections}
+            {hasRfm && hasView && staged >= 1 && (
               <Section step={5} title={t('ui.classify.heading')}>
                 <ExplainPanel />
               </Section>
             )}
-            {hasRfm && (
+            {hasRfm && staged >= 2 && (
               <Section step={5 + explained} title={t('ui.value.heading')}>
                 <ValuePanel />
               </Section>
             )}
-            {hasRfm && (
+            {hasRfm && staged >= 3 && (
               <Section step={6 + explained} title={t('ui.baskets.heading')}>
                 <BasketsPanel />
               </Section>
             )}
-            {hasRfm && (
+            {hasRfm && staged >= 4 && (
               <Section step={7 + explained} title={t('ui.recommend.heading')}>
                 <RecommendPanel />
               </Section>
             )}
-            {hasRfm && (
+            {hasRfm && staged >= 5 && (
               <Section step={8 + explained} title={t('ui.section.export')}>
                 <RfmExportPanel />
               </Section>

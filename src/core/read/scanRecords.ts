@@ -121,6 +121,8 @@ export function scanRecords(
   const length = text.length;
   let line = firstLine;
   let i = from;
+  // A decimal comma in a file delimited by commas can only stand inside quotes.
+  const bareDecimal = decimal === delimiter ? -2 : decimal;
   // The next line end, found once and moved forward only (for line breaks in quoted cells).
   let nextNewline = text.indexOf('\n', from);
   while (i < length) {
@@ -187,7 +189,7 @@ export function scanRecords(
         // its end and, if it may still be a number (grouping, `$`, an exponent), read by
         // numberIn. A quote inside is kept as written, and reported.
         const fieldStart = i;
-        let value = plainNumber(text, i, length, decimal);
+        let value = plainNumber(text, i, length, bareDecimal);
         let kind = FIELD_NUMBER;
         i = plainEnd;
         c = i < length ? text.charCodeAt(i) : -1;
@@ -197,7 +199,7 @@ export function scanRecords(
             c = ++i < length ? text.charCodeAt(i) : -1;
             if (c === delimiter || c === NEWLINE || c === -1) break;
           }
-          value = numberIn(text, fieldStart, i, decimal, unit);
+          value = numberIn(text, fieldStart, i, bareDecimal, unit);
           if (unit.dollar) kind = FIELD_DOLLARS;
         }
         if (c === -1 && !final) return cut(recordStart, line);

@@ -167,61 +167,82 @@ describe('numberIn', () => {
 });
 
 describe('TableBuilder from the fast path', () => {
-  async function table(csv: string, fastPath: boolean, chunkBytes: number) {
-    const dialect = { delimiter: ',' as const, decimal: '.' as const, hasHeader: true };
+  async function table(
+    csv: string,
+    fastPath: boolean,
+    chunkBytes: number,
+    delimiter: ',' | ';',
+    decimal: DecimalSeparator,
+  ) {
+    const dialect = { delimiter, decimal, hasHeader: true };
     const builder = new TableBuilder(dialect, 4);
     await readRecords(
       decodeChunks(textSource(csv), 'utf-8', { chunkBytes, cutAtLineEnds: true }),
-      ',',
+      delimiter,
       builder,
-      '.',
+      decimal,
       fastPath,
     );
     return builder.finish('utf-8', message('encodingChosen'), csv.length);
   }
 
-  it('builds the same table as the reference path, for any file and chunk size', async () => {
-    const cell = fc.constantFrom(
-      '1',
-      '-2.5',
-      '"3.75"',
-      '"1,000"',
-      '"$4.5"',
-      '$7',
-      '',
-      'NA',
-      'x',
-      '"y,z"',
-      '1e3',
-      '1.5e-3',
-      '2E+4',
-      '1e',
-      '-3e400',
-      '"q""q"',
-      '5%',
-      ' 8 ',
-      'United Kingdom',
-      'United Kingdoms',
-    );
-    const csv = fc
-      .array(
-        fc.array(cell, { minLength: 2, maxLength: 4 }).map((c) => c.join(',')),
-        {
-          minLength: 1,
-          maxLength: 12,
-        },
-      )
-      .map((lines) => ['a,b,c', ...lines].join('\n') + '\n');
-    await fc.assert(
-      fc.asyncProperty(csv, fc.integer({ min: 1, max: 40 }), async (text, chunkBytes) => {
-        const reference = await table(text, false, chunkBytes);
-        const fast = await table(text, true, chunkBytes);
-        expect(fast.columns).toEqual(reference.columns);
-        expect(fast.rowStatus).toEqual(reference.rowStatus);
-        expect(fast.issues).toEqual(reference.issues);
-        expect(fast.warnings).toEqual(reference.warnings);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it.each([
+    [',', '.'],
+    [',', ','],
+    [';', ','],
+    [';', '.'],
+  ] as const)(
+    'builds the same table as the reference path (delimiter %s, decimal %s)',
+    async (delimiter, decimal) => {
+      const cell = fc.constantFrom(
+        '1',
+        '-2.5',
+        '"3.75"',
+        '"1,000"',
+        '"$4.5"',
+        '$7',
+        '',
+        'NA',
+        'x',
+        '"y,z"',
+        '1e3',
+        '1.5e-3',
+        '2E+4',
+        '1e',
+        '-3e400',
+        '"q""q"',
+        '5%',
+        ' 8 ',
+        'United Kingdom',
+        'United Kingdoms',
+        '"1,5"',
+        '1.234',
+        '"1.234,5"',
+      );
+      const csv = fc
+        .array(
+          fc.array(cell, { minLength: 2, maxLength: 4 }).map((c) => c.join(',')),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        )
+        .map(
+          (lines) =>
+            ['a,b,c', ...lines].join('\n').replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, delimiter) +
+            '\n',
+        );
+      await fc.assert(
+        fc.asyncProperty(csv, fc.integer({ min: 1, max: 40 }), async (text, chunkBytes) => {
+          const reference = await table(text, false, chunkBytes, delimiter, decimal);
+          const fast = await table(text, true, chunkBytes, delimiter, decimal);
+          expect(fast.columns).toEqual(reference.columns);
+          expect(fast.rowStatus).toEqual(reference.rowStatus);
+          expect(fast.issues).toEqual(reference.issues);
+          expect(fast.warnings).toEqual(reference.warnings);
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 });
