@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, serveBuild } from '../test/e2e/browser';
+import { SHAPES, shapeFile } from './shapes';
+import { parseShapeIds, theirsOn } from './shapesBench';
 import { join } from 'node:path';
 import {
   benchInputs,
+  hasSklearn,
   machine,
   median,
   parseBenchArgs,
@@ -135,6 +138,8 @@ async function measure(browser: Browser, url: string, path: string) {
       ).__bench,
   );
   const during = bench.longTasks.filter(([start]) => start >= bench.chosen && start <= shown);
+  // From the page's first task to the file's choice: loading, and settling while idle.
+  const loading = bench.longTasks.filter(([start]) => start < bench.chosen);
   const stages = new Map<string, number>();
   bench.stages.forEach(([at, name], i) => {
     const end = bench.stages[i + 1]?.[0] ?? shown;
@@ -160,6 +165,7 @@ async function measure(browser: Browser, url: string, path: string) {
     total: shown - bench.chosen,
     stages,
     longestTask: Math.max(0, ...during.map(([, duration]) => duration)),
+    longestLoadTask: Math.max(0, ...loading.map(([, duration]) => duration)),
     longTasksOver100: during.filter(([, duration]) => duration > 100).length,
     memory: peak - idle,
     redraw,
@@ -275,10 +281,108 @@ function longTaskCell(median: number, worst: number): string {
   return `${ms(median)} (worst ${ms(worst)})`;
 }
 
+/**
+ * npm run bench:browser -- --shapes [ids] --rows 1000000 --runs 3: each numeric file shape of
+ * bench/shapes.ts in the page, from the file's choice to the results on screen, against pandas +
+ * scikit-learn on the same file (read as the shape needs), runs taking turns; one table with the
+ * medians, the longest main-thread task while analysing and while the page loads, and the
+ * browser's memory growth against the file's size. The order-lines shape is not a numeric
+ * pipeline (the page runs RFM on it; --rfm measures that path).
+ */
+async function benchPageShapes(args: ReturnType<typeof parseBenchArgs>): Promise<void> {
+  const runs = args.runsGiven ? args.runs : 3;
+  const rowCounts = args.rowsGiven ? args.sizes : [1_000_000];
+  const ids = parseShapeIds(args.shapes ?? '');
+  console.log(
+    `SegmentLens page benchmark by file shape, ${new Date().toISOString().slice(0, 10)}, ${machine()}, headless Chromium, page defaults, median of ${runs} run(s)\n`,
+  );
+  const server = await serveBuild();
+  const out: string[][] = [];
+  try {
+    for (const rows of rowCounts) {
+      for (const shape of SHAPES.filter((s) => s.numeric && ids.includes(s.id))) {
+        const { path, bytes } = await shapeFile(shape.id, rows);
+        const ours: Awaited<ReturnType<typeof measure>>[] = [];
+        const theirs: PipelineRun[] = [];
+        for (let r = 0; r < runs; r++) {
+          const browser = await launchBrowser();
+          try {
+            const result = await measure(browser, server.url, path);
+            if (showLongTasks)
+              console.error(`${shape.id}, run ${r + 1}: ${result.longTasks.join('; ') || 'none'}`);
+            ours.push(result);
+          } finally {
+            await browser.close();
+          }
+          if (args.sklearn && (await hasSklearn()))
+            theirs.push(await theirsOn(path, shape, args.nInit, false));
+        }
+        const mid = (pick: (r: (typeof ours)[number]) => number) => median(ours.map(pick));
+        const stagesSum = (names: string[]) =>
+          mid((r) => names.reduce((sum, name) => sum + (r.stages.get(name) ?? 0), 0));
+        const total = mid((r) => r.total);
+        const theirTotal = theirs.length > 0 ? median(theirs.map((r) => r.times_ms.total)) : NaN;
+        const memory = mid((r) => r.memory);
+        out.push([
+          `${shape.title}, ${rows.toLocaleString('en-US')} rows (${(bytes / 1e6).toFixed(1)} MB)`,
+          seconds(stagesSum(['Reading the file'])),
+          seconds(stagesSum(['Detecting column kinds', 'Cleaning'])),
+          seconds(stagesSum(['Scaling', 'Principal components'])),
+          seconds(
+            stagesSum([
+              'Clustering',
+              'Describing segments',
+              'Preparing the silhouette sample',
+              'render',
+            ]),
+          ),
+          seconds(total),
+          theirs.length > 0 ? seconds(theirTotal) : 'not run',
+          theirs.length > 0 ? `${(total / theirTotal).toFixed(2)}x` : '–',
+          longTaskCell(
+            mid((r) => r.longestTask),
+            Math.max(...ours.map((r) => r.longestTask)),
+          ),
+          longTaskCell(
+            mid((r) => r.longestLoadTask),
+            Math.max(...ours.map((r) => r.longestLoadTask)),
+          ),
+          `${Math.round(memory)} MB (${(memory / (bytes / 1e6)).toFixed(1)}x the file)`,
+        ]);
+        console.error(`done: ${shape.id}, ${rows} rows`);
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  console.log(
+    table(
+      [
+        'shape',
+        'read (s)',
+        'kinds + clean (s)',
+        'scale + PCA (s)',
+        'elbow, silhouette, drawing (s)',
+        'file to results (s)',
+        'pandas + scikit-learn (s)',
+        'ratio',
+        'longest main-thread task',
+        'longest task while the page loads',
+        'browser memory growth',
+      ],
+      out,
+    ),
+  );
+}
+
 const args = parseBenchArgs(process.argv.slice(2).filter((arg) => arg !== '--long-tasks'));
 console.log(
   `SegmentLens browser benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, headless Chromium, page defaults, median of ${args.runs} run(s)\n`,
 );
+if (args.shapes !== null) {
+  await benchPageShapes(args);
+  process.exit(0);
+}
 const server = await serveBuild();
 const rows: string[][] = [];
 const rfmRows: string[][] = [];

@@ -123,7 +123,7 @@ export function run(command: string, args: string[], timeoutMs = 30 * 60_000): P
   });
 }
 
-async function hasSklearn(): Promise<boolean> {
+export async function hasSklearn(): Promise<boolean> {
   if (!existsSync(PYTHON)) return false;
   try {
     await run(PYTHON, ['-c', 'import sklearn, pandas']);

@@ -66,7 +66,8 @@ async function oursOn(path: string, nInit: number, readOnly: boolean): Promise<S
   ) as ShapeRun;
 }
 
-async function theirsOn(
+/** pandas + scikit-learn on a shape's file, read with the arguments the shape needs. */
+export async function theirsOn(
   path: string,
   shape: BenchShape,
   nInit: number,

@@ -7,6 +7,7 @@ import { bytesSource, textSource } from '../../src/core/read/byteSource';
 import { AnalysisSession } from '../../src/core/session/session';
 import { TableAnalysis } from '../../src/core/session/tableAnalysis';
 import { gaussian, generateCustomersCsv, generateNumericCsv } from '../generators/customers';
+import { shapeLines, type ShapeId } from '../../bench/shapes';
 
 /**
  * The files of the k-means-at-every-k reference check (#18.4, #21.5): seeded generated shapes and
@@ -109,6 +110,11 @@ function noStructure(rows: number): string {
   );
 }
 
+/** One of the benchmark's file shapes (bench/shapes.ts), seeded as the benchmark writes it. */
+function benchShape(shape: ShapeId, rows: number): string {
+  return [...shapeLines(shape, rows)].join('');
+}
+
 function benchCsv(rows: number): string {
   return [...generateNumericCsv(rows, 8, 6, 7)].join('');
 }
@@ -135,6 +141,8 @@ export const KMEANS_CASE_SOURCES: CaseSource[] = [
   { name: 'skewed-heavy-tails-7000', text: () => skewedHeavyTailed(7_000) },
   { name: 'separated-blobs-2000', text: () => separatedBlobs(2_000) },
   { name: 'no-structure-8000', text: () => noStructure(8_000) },
+  // A benchmark shape past RESTART_SAMPLE, where the swap search runs on a sample (#21.5).
+  { name: 'shape-negatives-1000000', text: () => benchShape('negatives', 1_000_000) },
   { name: 'marketing-campaign', text: () => sharedFile('marketing_campaign_tab.csv') },
 ];
 
