@@ -46,10 +46,28 @@ export function findSentinels(
   values: Float64Array,
   reason: Uint8Array,
 ): SentinelCode[] {
+  // One pass for the extremes and how often each occurs: most columns have no value at either
+  // end often enough to be a code, and then nothing needs sorting.
   let present = 0;
-  for (let i = 0; i < values.length; i++)
-    if (reason[i] === KEPT && values[i] === values[i]) present++;
-  if (present < 2) return [];
+  let lowest = Infinity;
+  let highest = -Infinity;
+  let lowCount = 0;
+  let highCount = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (reason[i] !== KEPT || value !== value) continue;
+    present++;
+    if (value < lowest) {
+      lowest = value;
+      lowCount = 1;
+    } else if (value === lowest) lowCount++;
+    if (value > highest) {
+      highest = value;
+      highCount = 1;
+    } else if (value === highest) highCount++;
+  }
+  if (present < 2 || highCount === present) return [];
+  if (!oftenEnough(lowCount, present) && !oftenEnough(highCount, present)) return [];
   const sorted = new Float64Array(present);
   for (let i = 0, k = 0; i < values.length; i++)
     if (reason[i] === KEPT && values[i] === values[i]) sorted[k++] = values[i];
@@ -79,7 +97,7 @@ function codeAt(
 ): SentinelCode | null {
   const count = to - from;
   const share = count / sorted.length;
-  if (share < SENTINEL_MIN_SHARE || count < SENTINEL_MIN_COUNT || restTo <= restFrom) return null;
+  if (!oftenEnough(count, sorted.length) || restTo <= restFrom) return null;
   const value = sorted[from];
   const restLow = sorted[restFrom];
   const restHigh = sorted[restTo - 1];
@@ -93,6 +111,11 @@ function codeAt(
     (end === 'low' && value < 0 && Number.isInteger(value) && restLow >= 0);
   if (!far && !typical) return null;
   return { column, value, count, share, restLow, restHigh };
+}
+
+/** Whether a value held by `count` of `present` cells is common enough to be a code. */
+function oftenEnough(count: number, present: number): boolean {
+  return count / present >= SENTINEL_MIN_SHARE && count >= SENTINEL_MIN_COUNT;
 }
 
 /** numpy's linear quantile of an ascending array. */

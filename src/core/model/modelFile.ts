@@ -44,8 +44,8 @@ export const MODEL_FORMAT = 'segmentlens-model';
 export const MODEL_MAJOR = 1;
 export const MODEL_MINOR = 0;
 export const MODEL_FORMAT_VERSION = `${MODEL_MAJOR}.${MODEL_MINOR}`;
-/** Larger files are refused before they are parsed (a model with 20,000 DBSCAN core rows of 30 features is about 12 MB). */
-export const MAX_MODEL_BYTES = 20 * 1024 * 1024;
+/** Larger files are refused before they are parsed (a model with 50,000 DBSCAN core rows of 30 features is about 30 MB). */
+export const MAX_MODEL_BYTES = 40 * 1024 * 1024;
 
 export interface ModelPrivacy {
   /** Customer rows in the file: 0, or DBSCAN's core rows (scaled feature values, no ids). */

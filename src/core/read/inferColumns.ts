@@ -375,15 +375,70 @@ function topValues(
     value,
     count: column.textCounts[code],
   }));
-  if (numbers !== null) {
-    const numberCounts = new Map<number, number>();
-    for (let i = 0; i < numbers.length; i++) {
-      const v = numbers[i];
-      if (v === v && (readable === null || readable[i] === 1))
-        numberCounts.set(v, (numberCounts.get(v) ?? 0) + 1);
-    }
-    for (const [value, count] of numberCounts) counts.push({ value: String(value), count });
-  }
-  counts.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  if (numbers !== null) counts.push(...topNumbers(numbers, readable, TOP_VALUES));
+  counts.sort(byCountThenValue);
   return counts.slice(0, TOP_VALUES);
+}
+
+const byCountThenValue = (a: TopValue, b: TopValue) =>
+  b.count - a.count || (a.value < b.value ? -1 : 1);
+
+/**
+ * The `limit` most frequent numbers of a column, ties broken by their text as topValues breaks
+ * them: counted in an open-addressing hash map, and only the numbers that can still be among the
+ * first `limit` made into text (a million distinct numbers are not a million objects to sort).
+ */
+export function topNumbers(
+  values: Float64Array,
+  readable: Uint8Array | null,
+  limit: number,
+): TopValue[] {
+  let size = 16;
+  while (size < values.length * 2) size *= 2;
+  const mask = size - 1;
+  const keys = new Float64Array(size).fill(NaN);
+  const tally = new Int32Array(size);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v || (readable !== null && readable[i] === 0)) continue;
+    HASH_SCRATCH[0] = v === 0 ? 0 : v;
+    let slot =
+      (Math.imul(HASH_WORDS[0] ^ Math.imul(HASH_WORDS[1], 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
+    for (;;) {
+      const key = keys[slot];
+      if (key === v) {
+        tally[slot]++;
+        break;
+      }
+      if (key !== key) {
+        keys[slot] = v;
+        tally[slot] = 1;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  // The limit-th largest count: a number with fewer cannot be among the first `limit`.
+  const best = new Int32Array(limit);
+  for (let slot = 0; slot < size; slot++) {
+    const count = tally[slot];
+    if (count <= best[limit - 1]) continue;
+    let at = limit - 1;
+    while (at > 0 && best[at - 1] < count) {
+      best[at] = best[at - 1];
+      at--;
+    }
+    best[at] = count;
+  }
+  const threshold = Math.max(1, best[limit - 1]);
+  const top: TopValue[] = [];
+  for (let slot = 0; slot < size; slot++) {
+    if (tally[slot] < threshold) continue;
+    const candidate = { value: String(keys[slot]), count: tally[slot] };
+    if (top.length === limit && byCountThenValue(candidate, top[limit - 1]) >= 0) continue;
+    top.push(candidate);
+    top.sort(byCountThenValue);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }

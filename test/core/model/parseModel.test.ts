@@ -114,11 +114,11 @@ describe('parseModel', () => {
     );
   });
 
-  it('refuses a file over 20 MB before reading it, 100 MB included', () => {
+  it('refuses a file over 40 MB before reading it, 100 MB included', () => {
     expect(refusal('{}', 100 * 1024 * 1024)).toBe(
-      'This file is 100.0 MB, more than the 20.0 MB a model file can be: choose the .json file SegmentLens saved.',
+      'This file is 100.0 MB, more than the 40.0 MB a model file can be: choose the .json file SegmentLens saved.',
     );
-    expect(refusal('{}', MAX_MODEL_BYTES + 1)).toMatch(/more than the 20\.0 MB/);
+    expect(refusal('{}', MAX_MODEL_BYTES + 1)).toMatch(/more than the 40\.0 MB/);
   });
 
   it('refuses a centre of the wrong length', () => {

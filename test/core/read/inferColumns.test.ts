@@ -3,7 +3,12 @@ import { englishText } from '../../../src/i18n/formatMessage';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../src/core/common/random';
 import { textSource } from '../../../src/core/read/byteSource';
-import { inferColumns, looksLikeIdentifierName } from '../../../src/core/read/inferColumns';
+import {
+  inferColumns,
+  looksLikeIdentifierName,
+  topNumbers,
+} from '../../../src/core/read/inferColumns';
+import fc from 'fast-check';
 import { readCsv } from '../../../src/core/read/readCsv';
 import {
   bankChurnCsv,
@@ -252,5 +257,27 @@ describe('identifier and target columns of real files (#18), on generated look-a
     expect(churn.likelyTarget).toBe(true);
     expect(churn.note?.key).toBe('kindTargetAndNote');
     expect(englishText(churn.note!)).toContain('Also: 1 cell is not a number');
+  });
+});
+
+describe('topNumbers', () => {
+  it('gives the most frequent numbers, ties by their text, as counting every one would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(0, -0, 1, 2, 10, 1.5, -3, 100, 0.25, 7), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 6 }),
+        (list, limit) => {
+          const values = Float64Array.from(list);
+          const naive = new Map<number, number>();
+          for (const v of list) naive.set(v, (naive.get(v) ?? 0) + 1);
+          const expected = [...naive]
+            .map(([value, count]) => ({ value: String(value), count }))
+            .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+            .slice(0, limit);
+          expect(topNumbers(values, null, limit)).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

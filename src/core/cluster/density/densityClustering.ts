@@ -8,12 +8,14 @@ import { createRandom, sampleIndices } from '../../common/random';
 import { UserError } from '../../common/userError';
 
 /**
- * DBSCAN runs on at most this many rows (a seeded sample above). Measured on this project's
- * 2-core machine (`npm run bench:algorithms`, 8 standardised features, eps at the knee): 0.75 s
- * at 10,000 rows, 8.5 s at 50,000, 37 s at 100,000 (scikit-learn: 0.33, 4.9, 31 s). Neighbourhoods
- * fill up as the rows grow, so the cost grows about with their square; 20,000 keeps it to seconds.
+ * DBSCAN runs on at most this many rows (a seeded sample above). With every row's neighbours
+ * found once from a walk over pairs of k-d tree nodes (neighbourGraph.ts), `npm run
+ * bench:algorithms` on this project's 2-core machine (8 standardised features, eps at the knee)
+ * measured 0.73 s at 10,000 rows, 2.43 s at 20,000 and 9.38 s at 50,000, against scikit-learn's
+ * 1.13, 3.16 and 21.75 s; the cost grows about with the square of the rows, so 50,000 keeps it
+ * to seconds.
  */
-export const DBSCAN_MAX_ROWS = 20_000;
+export const DBSCAN_MAX_ROWS = 50_000;
 
 export interface DensitySettings {
   /** null: the knee of the k-distance plot. */

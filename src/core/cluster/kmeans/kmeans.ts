@@ -41,9 +41,10 @@ export const KMEANS_DEFAULTS = { nInit: 10, maxIter: 300, tol: 1e-4, seed: 0 } a
 /** Above this many rows, restarts are compared on a seeded sample of this size. */
 export const RESTART_SAMPLE = 50_000;
 /**
- * On a sample, at least this many starts: each costs a twentieth of a start on a million rows,
- * and with scikit-learn's 3 a million rows around six centres came out 0.7% worse than its 3
- * starts on every row at k = 4 (test/reference/kmeansEveryK.test.ts).
+ * Past FULL_SWAP_ROWS, this many more starts on the swap search's sample (SWAP_SAMPLE rows), the
+ * best of them refined on the restart rows: with scikit-learn's 3 starts alone, a million rows
+ * around six centres came out 0.7% worse than its 3 starts on every row at k = 4
+ * (test/reference/kmeansEveryK.test.ts). Each costs a fifth of a start on the restart rows.
  */
 export const SAMPLED_STARTS = 10;
 /**
@@ -81,8 +82,8 @@ const LARGE_DATA_PATIENCE = 0.5;
  * Faster than the textbook loop in three ways that do not change the answer's quality: Lloyd
  * keeps Hamerly's bounds (a row whose centre cannot have changed is not measured again), the
  * distance loops are unrolled, and with more than RESTART_SAMPLE rows the restarts are run and
- * compared on a seeded sample of that size (at least SAMPLED_STARTS of them), and only the winner
- * is refined on every row.
+ * compared on a seeded sample of that size (with SAMPLED_STARTS more on a smaller one), and only
+ * the winner is refined on every row.
  *
  * Lloyd stops at the first local optimum, and scikit-learn's answer depends on how lucky its
  * seeds were (on iris at k = 9 only 2% of seeds come within 0.5% of its best). So, unless
@@ -136,8 +137,7 @@ export function kmeans(
   // they cost much and bring little, so there they refine the swap search's rows only.
   const smallData = m <= SMALL_DATA;
   let best: KMeansResult | null = null;
-  const starts = n > RESTART_SAMPLE ? Math.max(nInit, SAMPLED_STARTS) : nInit;
-  for (let run = 0; run < starts; run++) {
+  for (let run = 0; run < nInit; run++) {
     const result = refine(
       restartRows,
       m,
@@ -146,8 +146,35 @@ export function kmeans(
       localSearch && smallData,
     );
     if (best === null || result.inertia < best.inertia) best = result;
-    report?.(((run + 1) / starts) * 0.6);
+    report?.(((run + 1) / nInit) * 0.5);
   }
+  // On a large file, SAMPLED_STARTS more starts on a smaller sample, cheaply: the best of them
+  // is refined on the restart rows and kept if it wins there.
+  const swapRows =
+    m > FULL_SWAP_ROWS ? takeRows(restartRows, d, sampleIndices(m, SWAP_SAMPLE, random)) : null;
+  const swapSpace = swapRows === null ? null : new Workspace(SWAP_SAMPLE);
+  if (localSearch && swapRows !== null && swapSpace !== null) {
+    let small: KMeansResult | null = null;
+    for (let run = 0; run < SAMPLED_STARTS; run++) {
+      const result = refine(
+        swapRows,
+        SWAP_SAMPLE,
+        swapSpace,
+        kmeansPlusPlus(swapRows, SWAP_SAMPLE, d, k, random),
+        false,
+      );
+      if (small === null || result.inertia < small.inertia) small = result;
+    }
+    const candidate = refine(
+      restartRows,
+      m,
+      restartSpace,
+      (small as KMeansResult).centroids,
+      false,
+    );
+    if (candidate.inertia < (best as KMeansResult).inertia) best = candidate;
+  }
+  report?.(0.6);
 
   if (localSearch && k >= 2) {
     if (m <= FULL_SWAP_ROWS) {
@@ -163,24 +190,24 @@ export function kmeans(
       );
     } else {
       // Swap on a smaller sample; keep the swapped centres if they also win on the restart rows.
-      const swapRows = takeRows(restartRows, d, sampleIndices(m, SWAP_SAMPLE, random));
-      const swapSpace = new Workspace(SWAP_SAMPLE);
+      const rows = swapRows as Float64Array;
+      const space = swapSpace as Workspace;
       const start = lloyd(
-        swapRows,
+        rows,
         SWAP_SAMPLE,
         d,
         k,
         (best as KMeansResult).centroids,
         maxIter,
         tolerance,
-        swapSpace,
+        space,
       );
       const swapped = swapSearch(
-        swapRows,
+        rows,
         SWAP_SAMPLE,
         d,
         start,
-        (c) => refine(swapRows, SWAP_SAMPLE, swapSpace, c, false),
+        (c) => refine(rows, SWAP_SAMPLE, space, c, false),
         random,
         (f) => report?.(0.6 + f * 0.3),
         LARGE_DATA_PATIENCE,

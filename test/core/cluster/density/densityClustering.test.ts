@@ -67,7 +67,7 @@ describe('densityClusters', () => {
     expect(found.noise).toBe(direct.noise);
     expect(found.coreRows).toBe(direct.core.reduce((a, b) => a + b, 0));
     expect(found).toMatchObject({ clusteredRows: n, joinedFromOutside: 0, eps: 0.25, minPts: 6 });
-    expect(DBSCAN_MAX_ROWS).toBe(20_000);
+    expect(DBSCAN_MAX_ROWS).toBe(50_000);
   });
 
   it('uses the knee of the k-distance plot when no eps is given, and reports it either way', () => {

@@ -142,7 +142,7 @@ describe('densitySegmentation', () => {
       message('dbscanSampled', { rows: 100, total: 194, most: DBSCAN_MAX_ROWS }),
     ]);
     expect(englishText(clustering.notes[0])).toMatch(
-      /^DBSCAN ran on a seeded sample of 100 of the 194 rows \(it takes up to 20,000 rows/,
+      /^DBSCAN ran on a seeded sample of 100 of the 194 rows \(it takes up to 50,000 rows/,
     );
     expect(clustering.density?.joinedFromOutside).toBe(found.joinedFromOutside);
   });
