@@ -151,9 +151,11 @@ export function kmeans(
   // On a large file, SAMPLED_STARTS more starts on a smaller sample, cheaply: the best of them
   // is refined on the restart rows and kept if it wins there.
   const swapRows =
-    m > FULL_SWAP_ROWS ? takeRows(restartRows, d, sampleIndices(m, SWAP_SAMPLE, random)) : null;
+    localSearch && k >= 2 && m > FULL_SWAP_ROWS
+      ? takeRows(restartRows, d, sampleIndices(m, SWAP_SAMPLE, random))
+      : null;
   const swapSpace = swapRows === null ? null : new Workspace(SWAP_SAMPLE);
-  if (localSearch && swapRows !== null && swapSpace !== null) {
+  if (swapRows !== null && swapSpace !== null) {
     let small: KMeansResult | null = null;
     for (let run = 0; run < SAMPLED_STARTS; run++) {
       const result = refine(
