@@ -46,7 +46,7 @@ export class ColumnBuilder {
     }
   }
 
-  /** A cell the reader has already read as a number (written with `unit`, if given). */
+  /** A cell the reader has already read as a number. */
   addNumber(row: number, value: number): void {
     this.numbers[row] = value;
     if (this.codes !== null) this.codes[row] = NUMBER_CODE;
