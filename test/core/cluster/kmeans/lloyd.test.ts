@@ -177,8 +177,9 @@ describe('lloyd', () => {
           const start = matrix.slice(0, k * d);
           const fast = lloyd(matrix, n, d, k, start, 50, 1e-8);
           const slow = plainLloyd(matrix, n, d, k, start, 50, 1e-8);
-          // Without empty clusters (which plain Lloyd does not re-seed) they must agree.
-          if (fast.sizes.some((size) => size === 0)) return;
+          // Without empty clusters they must agree. Plain Lloyd does not re-seed one, and a
+          // cluster may empty on the way and fill again (n = 15, d = 2, k = 4, seed 4749).
+          if (fast.sizes.some((size) => size === 0) || slow.emptied) return;
           expect(Array.from(fast.labels)).toEqual(Array.from(slow.labels));
           expect(fast.iterations).toBe(slow.iterations);
           expect(fast.inertia).toBeCloseTo(slow.inertia, 9);
@@ -218,6 +219,7 @@ function plainLloyd(
   };
   let iterations = 0;
   let strict = false;
+  let emptied = false;
   for (let it = 0; it < maxIter; it++) {
     iterations = it + 1;
     for (let i = 0; i < n; i++) labels[i] = nearest(i);
@@ -227,6 +229,7 @@ function plainLloyd(
       counts[labels[i]]++;
       for (let j = 0; j < d; j++) next[labels[i] * d + j] += x[i * d + j];
     }
+    if (counts.some((count) => count === 0)) emptied = true;
     let shift = 0;
     for (let c = 0; c < k; c++) {
       for (let j = 0; j < d; j++) {
@@ -246,5 +249,5 @@ function plainLloyd(
   let inertia = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < d; j++) inertia += (x[i * d + j] - centres[labels[i] * d + j]) ** 2;
-  return { labels, centroids: centres, inertia, iterations };
+  return { labels, centroids: centres, inertia, iterations, emptied };
 }
