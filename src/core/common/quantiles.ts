@@ -28,29 +28,50 @@ export function quantileInPlace(values: Float64Array, q: number, from: number, t
   return low + (high - low) * fraction;
 }
 
-/** Rearranges values[left..right] so that values[k] is the k-th smallest; returns it. */
+/** Above this many values, selection first narrows the range on a sample (Floyd and Rivest). */
+const SAMPLED_SELECT = 600;
+
+/**
+ * Rearranges values[left..right] so that values[k] is the k-th smallest, with no larger value
+ * before it and no smaller one after; returns it. Floyd and Rivest's SELECT: on a large range it
+ * first selects within a small sample around k's expected place, so the partition that follows
+ * nearly always lands close to k. About 1.5 n comparisons for a median, against about 3.4 n for
+ * quickselect: the medians of every segment at every k are half the work.
+ */
 function select(values: Float64Array, left: number, right: number, k: number): number {
   while (right > left) {
-    // Median of three as pivot keeps sorted input linear.
-    const middle = (left + right) >> 1;
-    if (values[middle] < values[left]) swap(values, middle, left);
-    if (values[right] < values[left]) swap(values, right, left);
-    if (values[right] < values[middle]) swap(values, right, middle);
-    const pivot = values[middle];
+    if (right - left > SAMPLED_SELECT) {
+      const n = right - left + 1;
+      const i = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (i - n / 2 < 0 ? -1 : 1);
+      select(
+        values,
+        Math.max(left, Math.floor(k - (i * s) / n + sd)),
+        Math.min(right, Math.floor(k + ((n - i) * s) / n + sd)),
+        k,
+      );
+    }
+    const pivot = values[k];
     let i = left;
     let j = right;
-    while (i <= j) {
+    swap(values, left, k);
+    if (values[right] > pivot) swap(values, right, left);
+    while (i < j) {
+      swap(values, i, j);
+      i++;
+      j--;
       while (values[i] < pivot) i++;
       while (values[j] > pivot) j--;
-      if (i <= j) {
-        swap(values, i, j);
-        i++;
-        j--;
-      }
     }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return values[k];
+    if (values[left] === pivot) swap(values, left, j);
+    else {
+      j++;
+      swap(values, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
   return values[k];
 }

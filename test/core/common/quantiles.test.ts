@@ -128,4 +128,39 @@ describe('quantileInPlace', () => {
       { numRuns: 300 },
     );
   });
+
+  it('selects on a sample first in ranges past 600 values: same order statistics, range partitioned', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 601, max: 6000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.nat(),
+        (size, spread, q, seed) => {
+          // Few distinct values (many ties), or many; in a deterministic scramble.
+          let state = seed >>> 0;
+          const list = Array.from({ length: size }, () => {
+            state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+            return (state % spread) - spread / 2;
+          });
+          const values = Float64Array.from(list);
+          const expected = sortedQuantile(list, q);
+          expect(quantileInPlace(values, q, 0, size)).toBe(expected);
+          const lower = Math.floor(q * (size - 1));
+          const kth = values[lower];
+          const misplaced = values.filter((v, i) => (i < lower ? v > kth : i > lower && v < kth));
+          expect(misplaced.length).toBe(0);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('selects in sorted, reversed and constant ranges of a million values', () => {
+    const n = 1_000_000;
+    const sorted = Float64Array.from({ length: n }, (_, i) => i);
+    expect(quantileInPlace(sorted.slice(), 0.5, 0, n)).toBe((n - 1) / 2);
+    expect(quantileInPlace(sorted.slice().reverse(), 0.25, 0, n)).toBe((n - 1) / 4);
+    expect(quantileInPlace(new Float64Array(n).fill(3), 0.9, 0, n)).toBe(3);
+  });
 });
