@@ -1,5 +1,5 @@
 import type { AnalysisOptions, ClusteringAlgorithm } from '../analysis/analysisOptions';
-import { adjustedRandIndex, calinskiHarabasz, daviesBouldin } from './quality/clusterMetrics';
+import { adjustedRandIndex, separationIndices } from './quality/clusterMetrics';
 import type { SilhouetteSample } from './quality/silhouette';
 import type { Message } from '../common/message';
 
@@ -57,14 +57,15 @@ export function compareLabellings(
     }
     const defined = clusters >= 2 && clusters < n - noise;
     const finite = (value: number) => (Number.isFinite(value) ? value : null);
+    const indices = defined ? separationIndices(matrix, n, d, labels, true) : null;
     return {
       algorithm,
       settings,
       clusters,
       noiseShare: noise / n,
       silhouette: defined ? finite(silhouette.score(labels, clusters)) : null,
-      daviesBouldin: defined ? finite(daviesBouldin(matrix, n, d, labels, true)) : null,
-      calinskiHarabasz: defined ? finite(calinskiHarabasz(matrix, n, d, labels, true)) : null,
+      daviesBouldin: indices === null ? null : finite(indices.daviesBouldin),
+      calinskiHarabasz: indices === null ? null : finite(indices.calinskiHarabasz),
       sizes: sizes.sort((a, b) => b - a),
     };
   });

@@ -69,14 +69,26 @@ function clusterMeans(
   return { labels: dense, kept, count, sizes, means, overall };
 }
 
-/** Between-cluster over within-cluster dispersion, scaled by degrees of freedom. Higher is better. */
-export function calinskiHarabasz(
+export interface SeparationIndices {
+  /** Average over clusters of the worst ratio of spreads to separation. Lower is better. */
+  daviesBouldin: number;
+  /** Between-cluster over within-cluster dispersion, scaled by degrees of freedom. Higher is better. */
+  calinskiHarabasz: number;
+}
+
+/**
+ * Davies-Bouldin and Calinski-Harabasz together: they share the cluster means and one pass over
+ * the rows (each row's squared distance to its mean gives both), which halves their cost at
+ * every k of the elbow. Each is NaN where scikit-learn refuses it (fewer than two clusters, or a
+ * cluster per row).
+ */
+export function separationIndices(
   matrix: Float64Array,
   n: number,
   d: number,
   labels: Int32Array,
   leaveOutNoise = false,
-): number {
+): SeparationIndices {
   const {
     labels: dense,
     kept,
@@ -85,21 +97,40 @@ export function calinskiHarabasz(
     means,
     overall,
   } = clusterMeans(matrix, n, d, labels, leaveOutNoise);
-  if (count < 2 || count >= kept) return NaN;
+  if (count < 2 || count >= kept) return { daviesBouldin: NaN, calinskiHarabasz: NaN };
+  const spread = new Float64Array(count);
+  let within = 0;
+  for (let i = 0; i < n; i++) {
+    const c = dense[i];
+    if (c < 0) continue;
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const term = (matrix[i * d + j] - means[c * d + j]) ** 2;
+      s += term;
+      within += term;
+    }
+    spread[c] += Math.sqrt(s);
+  }
   let between = 0;
   for (let c = 0; c < count; c++) {
     let s = 0;
     for (let j = 0; j < d; j++) s += (means[c * d + j] - overall[j]) ** 2;
     between += sizes[c] * s;
   }
-  let within = 0;
-  for (let i = 0; i < n; i++) {
-    const c = dense[i];
-    if (c < 0) continue;
-    for (let j = 0; j < d; j++) within += (matrix[i * d + j] - means[c * d + j]) ** 2;
-  }
-  if (within === 0) return 1;
-  return (between * (kept - count)) / (within * (count - 1));
+  const calinski = within === 0 ? 1 : (between * (kept - count)) / (within * (count - 1));
+  for (let c = 0; c < count; c++) spread[c] /= sizes[c];
+  return { daviesBouldin: daviesBouldinOf(spread, means, count, d), calinskiHarabasz: calinski };
+}
+
+/** Between-cluster over within-cluster dispersion, scaled by degrees of freedom. Higher is better. */
+export function calinskiHarabasz(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  leaveOutNoise = false,
+): number {
+  return separationIndices(matrix, n, d, labels, leaveOutNoise).calinskiHarabasz;
 }
 
 /** Average over clusters of the worst ratio of spreads to separation. Lower is better. */
@@ -110,23 +141,16 @@ export function daviesBouldin(
   labels: Int32Array,
   leaveOutNoise = false,
 ): number {
-  const {
-    labels: dense,
-    kept,
-    count,
-    sizes,
-    means,
-  } = clusterMeans(matrix, n, d, labels, leaveOutNoise);
-  if (count < 2 || count >= kept) return NaN;
-  const spread = new Float64Array(count);
-  for (let i = 0; i < n; i++) {
-    const c = dense[i];
-    if (c < 0) continue;
-    let s = 0;
-    for (let j = 0; j < d; j++) s += (matrix[i * d + j] - means[c * d + j]) ** 2;
-    spread[c] += Math.sqrt(s);
-  }
-  for (let c = 0; c < count; c++) spread[c] /= sizes[c];
+  return separationIndices(matrix, n, d, labels, leaveOutNoise).daviesBouldin;
+}
+
+/** Davies-Bouldin from each cluster's mean distance to its centre (spread) and the centres. */
+function daviesBouldinOf(
+  spread: Float64Array,
+  means: Float64Array,
+  count: number,
+  d: number,
+): number {
   const separation = new Float64Array(count * count);
   let allSeparationsZero = true;
   for (let a = 0; a < count; a++) {

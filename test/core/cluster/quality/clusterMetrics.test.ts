@@ -3,6 +3,7 @@ import {
   adjustedRandIndex,
   calinskiHarabasz,
   daviesBouldin,
+  separationIndices,
 } from '../../../../src/core/cluster/quality/clusterMetrics';
 import { createRandom } from '../../../../src/core/common/random';
 
@@ -53,4 +54,61 @@ describe('cluster metrics', () => {
       ),
     ).toBe(1);
   });
+
+  it('gives both indices in one pass as the textbook formulas give them, noise left out or not', () => {
+    const random = createRandom(7);
+    for (let trial = 0; trial < 20; trial++) {
+      const n = 50 + trial * 7;
+      const d = 1 + (trial % 4);
+      const k = 2 + (trial % 5);
+      const matrix = Float64Array.from({ length: n * d }, () => random.next() * 10 - 5);
+      const labels = Int32Array.from({ length: n }, (_, i) => (i < k ? i : random.int(k + 1) - 1));
+      for (const leaveOutNoise of [false, true]) {
+        const both = separationIndices(matrix, n, d, labels, leaveOutNoise);
+        const naive = textbookIndices(matrix, n, d, labels, leaveOutNoise);
+        expect(both.daviesBouldin).toBeCloseTo(naive.daviesBouldin, 10);
+        expect(both.calinskiHarabasz).toBeCloseTo(naive.calinskiHarabasz, 8);
+      }
+    }
+  });
 });
+
+/** Davies-Bouldin and Calinski-Harabasz written plainly from their definitions. */
+function textbookIndices(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  leaveOutNoise: boolean,
+) {
+  const rows = [...Array(n).keys()].filter((i) => !leaveOutNoise || labels[i] >= 0);
+  const groups = [...new Set(rows.map((i) => labels[i]))];
+  const row = (i: number) => Array.from(matrix.subarray(i * d, i * d + d));
+  const mean = (members: number[]) =>
+    [...Array(d).keys()].map((j) => members.reduce((s, i) => s + row(i)[j], 0) / members.length);
+  const distance = (a: number[], b: number[]) => Math.hypot(...a.map((x, j) => x - b[j]));
+  const members = groups.map((g) => rows.filter((i) => labels[i] === g));
+  const centres = members.map(mean);
+  const overall = mean(rows);
+  const spreads = members.map(
+    (m, c) => m.reduce((s, i) => s + distance(row(i), centres[c]), 0) / m.length,
+  );
+  const daviesBouldin =
+    groups
+      .map((_, a) =>
+        Math.max(
+          ...groups.map((__, b) =>
+            a === b ? 0 : (spreads[a] + spreads[b]) / distance(centres[a], centres[b]),
+          ),
+        ),
+      )
+      .reduce((s, x) => s + x, 0) / groups.length;
+  const between = members.reduce((s, m, c) => s + m.length * distance(centres[c], overall) ** 2, 0);
+  const within = members.reduce(
+    (s, m, c) => s + m.reduce((t, i) => t + distance(row(i), centres[c]) ** 2, 0),
+    0,
+  );
+  const calinskiHarabasz =
+    (between * (rows.length - groups.length)) / (within * (groups.length - 1));
+  return { daviesBouldin, calinskiHarabasz };
+}
