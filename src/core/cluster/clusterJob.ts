@@ -1,7 +1,8 @@
 import { type ProfileContext } from '../profile/profileContext';
 import type { FeatureSource } from '../clean/cleanOptions';
-import { calinskiHarabasz, daviesBouldin } from './quality/clusterMetrics';
-import { kmeans } from './kmeans/kmeans';
+import { separationIndices, type SeparationIndices } from './quality/clusterMetrics';
+import { KMEANS_DEFAULTS, kmeans } from './kmeans/kmeans';
+import { absoluteTolerance } from './kmeans/tolerance';
 import { profileSegments, type Profiles } from '../profile/profileSegments';
 
 /**
@@ -10,7 +11,7 @@ import { profileSegments, type Profiles } from '../profile/profileSegments';
  * page spreads these jobs over a pool of workers; the command line runs them one after another.
  */
 export interface ClusterData {
-  /** n x d, scaled. */
+  /** n x d, scaled. Never changed once the data are made (jobs remember its tolerance). */
   matrix: Float64Array;
   n: number;
   d: number;
@@ -90,6 +91,7 @@ export function runClusterJob(
   const { matrix, n, d } = data;
   const clustering = kmeans(matrix, n, d, {
     k,
+    absoluteTol: toleranceOf(data),
     nInit: settings.nInit,
     maxIter: settings.maxIter,
     seed: settings.seed + k,
@@ -120,11 +122,22 @@ export function runClusterJob(
     inertia: clustering.inertia,
     iterations: clustering.iterations,
     profiles: profileSegments(data.profile, labels),
-    daviesBouldin: indices ? finiteOrNull(daviesBouldin(matrix, n, d, labels)) : null,
-    calinskiHarabasz: indices ? finiteOrNull(calinskiHarabasz(matrix, n, d, labels)) : null,
+    ...indicesOf(indices ? separationIndices(matrix, n, d, labels) : null),
   };
   onProgress?.(1);
   return outcome;
+}
+
+/** Each data's k-means tolerance, worked out by its first job (the matrix never changes). */
+const tolerances = new WeakMap<ClusterData, number>();
+
+function toleranceOf(data: ClusterData): number {
+  let tolerance = tolerances.get(data);
+  if (tolerance === undefined) {
+    tolerance = absoluteTolerance(data.matrix, data.n, data.d, KMEANS_DEFAULTS.tol);
+    tolerances.set(data, tolerance);
+  }
+  return tolerance;
 }
 
 /**
@@ -174,10 +187,7 @@ export function outcomeFromLabels(
     inertia,
     iterations: 0,
     profiles: profileSegments(data.profile, ordered.labels),
-    daviesBouldin: indices ? finiteOrNull(daviesBouldin(matrix, n, d, ordered.labels, true)) : null,
-    calinskiHarabasz: indices
-      ? finiteOrNull(calinskiHarabasz(matrix, n, d, ordered.labels, true))
-      : null,
+    ...indicesOf(indices ? separationIndices(matrix, n, d, ordered.labels, true) : null),
   };
 }
 
@@ -220,6 +230,16 @@ export const inlineExecutor: ClusterExecutor = {
 
 function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
+}
+
+/** The outcome's indices: null where they are not defined (k = 1, a cluster per row). */
+function indicesOf(
+  computed: SeparationIndices | null,
+): Pick<ClusterOutcome, 'daviesBouldin' | 'calinskiHarabasz'> {
+  return {
+    daviesBouldin: computed === null ? null : finiteOrNull(computed.daviesBouldin),
+    calinskiHarabasz: computed === null ? null : finiteOrNull(computed.calinskiHarabasz),
+  };
 }
 
 /**

@@ -14,6 +14,12 @@ export interface KMeansOptions {
   maxIter?: number;
   /** Relative tolerance: convergence when the centres move less than tol x mean feature variance. */
   tol?: number;
+  /**
+   * The tolerance in the matrix's own units (tol x mean feature variance), when the caller knows
+   * it already: every k of the elbow clusters the same matrix, and at a million rows working it
+   * out again costs a pass over the data per k.
+   */
+  absoluteTol?: number;
   seed?: number;
   /**
    * After the restarts, look for a better optimum than Lloyd's: single-row moves (Hartigan) and
@@ -115,7 +121,8 @@ export function kmeans(
     throw new UserError('too-few-rows', 'tooFewRowsForK', { rows: n, k });
   }
   const random = createRandom(options.seed ?? KMEANS_DEFAULTS.seed);
-  const tolerance = absoluteTolerance(matrix, n, d, options.tol ?? KMEANS_DEFAULTS.tol);
+  const tolerance =
+    options.absoluteTol ?? absoluteTolerance(matrix, n, d, options.tol ?? KMEANS_DEFAULTS.tol);
   const report = options.onProgress;
 
   // Restarts on all rows, or on a seeded sample of a large matrix.

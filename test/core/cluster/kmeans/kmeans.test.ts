@@ -1,7 +1,8 @@
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { describe, expect, it } from 'vitest';
 import { kmeans } from '../../../../src/core/cluster/kmeans/kmeans';
-import { gaussianBlobs as blobs } from '../../../support/clusterData';
+import { absoluteTolerance } from '../../../../src/core/cluster/kmeans/tolerance';
+import { gaussianBlobs as blobs, randomMatrix } from '../../../support/clusterData';
 
 const inertiaOf = (
   data: Float64Array,
@@ -118,5 +119,23 @@ describe('kmeans', () => {
     kmeans(data, 300, 2, { k: 3, nInit: 4, onProgress: (f) => fractions.push(f) });
     expect(fractions.at(-1)).toBe(1);
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
+  });
+
+  it('takes a tolerance worked out beforehand as it works it out itself', () => {
+    const rows = randomMatrix(400, 3, 5);
+    const options = { k: 5, nInit: 1, maxIter: 300, seed: 2, localSearch: false };
+    const own = kmeans(rows, 400, 3, options);
+    const given = kmeans(rows, 400, 3, {
+      ...options,
+      absoluteTol: absoluteTolerance(rows, 400, 3, 1e-4),
+    });
+    expect(Array.from(given.labels)).toEqual(Array.from(own.labels));
+    expect(given.iterations).toBe(own.iterations);
+    expect(given.inertia).toBe(own.inertia);
+    // And it is the one used: a huge tolerance stops Lloyd after its first step, short of the
+    // optimum.
+    expect(kmeans(rows, 400, 3, { ...options, absoluteTol: 1e9 }).inertia).toBeGreaterThan(
+      own.inertia * 1.01,
+    );
   });
 });
