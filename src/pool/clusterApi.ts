@@ -1,3 +1,4 @@
+import { transfer } from 'comlink';
 import { releaseReusableArrays } from '../core/common/reusableArrays';
 import {
   runClusterJob,
@@ -8,7 +9,8 @@ import {
 
 /**
  * A helper worker's side: it receives the scaled matrix (and what profiles need) once, then runs
- * one k-means job per call. Plain functions; cluster.worker.ts exposes them.
+ * one k-means job per call. Plain functions; the page's cluster.worker.ts and the command line's
+ * clusterThread.ts expose them (as helperApi).
  */
 let data: ClusterData | null = null;
 
@@ -22,6 +24,18 @@ export async function cluster(k: number, settings: KmeansSettings): Promise<Clus
   if (data === null) throw new Error('The helper has no data yet.');
   return runClusterJob(data, k, settings);
 }
+
+/**
+ * What a helper exposes to the pool (the page's workers and the command line's threads alike):
+ * outcomes go back transferred, not copied.
+ */
+export const helperApi = {
+  setData,
+  async cluster(...args: Parameters<typeof cluster>): Promise<ClusterOutcome> {
+    const outcome = await cluster(...args);
+    return transfer(outcome, outcomeBuffers(outcome));
+  },
+};
 
 /** The buffers of an outcome, to transfer rather than copy. */
 export function outcomeBuffers(outcome: ClusterOutcome): ArrayBuffer[] {

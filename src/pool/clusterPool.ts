@@ -6,12 +6,11 @@ import {
   type ClusterExecutor,
   type ClusterOutcome,
 } from '../core/cluster/clusterJob';
-import type * as ClusterApi from './clusterApi';
-import { copyForTransfer } from './clusterApi';
+import { copyForTransfer, type helperApi } from './clusterApi';
 
 type Helper = {
   worker: Worker;
-  remote: Remote<typeof ClusterApi>;
+  remote: Remote<typeof helperApi>;
   failed: Promise<never>;
   broken: boolean;
 };
@@ -23,15 +22,9 @@ const PIPELINE = 2;
 /** Each helper holds its own copy of the data, so more than a few would cost too much memory. */
 export const MAX_HELPERS = 3;
 
-export function createClusterWorker(): Worker {
-  return new Worker(new URL('./cluster.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'segmentlens-cluster',
-  });
-}
-
 /**
- * Runs the elbow's k values on this worker and up to `helpers` more, each holding its own copy
+ * Runs the elbow's k values on this thread and up to `helpers` more (the page's workers, or the
+ * command line's threads dressed as workers), each holding its own copy
  * of the scaled matrix (sent once per analysis and transferred, not cloned). The helpers start
  * at once, while the file is still being read: a worker started by a busy worker would wait for
  * its parent's idle moments to come up. Jobs go out largest k first, to whoever is free, and
@@ -39,10 +32,7 @@ export function createClusterWorker(): Worker {
  * memory, say) gives its job back and the others finish the work; since Comlink would leave its
  * call pending forever, the pool listens for the helper's error itself.
  */
-export function createPoolExecutor(
-  helpers: number,
-  createWorker: () => Worker = createClusterWorker,
-): ClusterExecutor {
+export function createPoolExecutor(helpers: number, createWorker: () => Worker): ClusterExecutor {
   const pool: Helper[] = [];
   const count = Math.max(0, Math.min(helpers, MAX_HELPERS));
   for (let h = 0; h < count; h++) pool.push(startHelper(createWorker));
@@ -123,7 +113,7 @@ export function createPoolExecutor(
 
 function startHelper(createWorker: () => Worker): Helper {
   const worker = createWorker();
-  const helper = { worker, remote: wrap<typeof ClusterApi>(worker), broken: false } as Helper;
+  const helper = { worker, remote: wrap<typeof helperApi>(worker), broken: false } as Helper;
   helper.failed = new Promise<never>((_, reject) => {
     const fail = (event: Event) => {
       helper.broken = true;

@@ -9,8 +9,8 @@ import {
 import { createRandom } from '../../src/core/common/random';
 import { textSource } from '../../src/core/read/byteSource';
 import { readCsv } from '../../src/core/read/readCsv';
-import * as clusterApi from '../../src/worker/clusterApi';
-import { createPoolExecutor } from '../../src/worker/clusterPool';
+import * as clusterApi from '../../src/pool/clusterApi';
+import { createPoolExecutor } from '../../src/pool/clusterPool';
 import { gaussian } from '../../scripts/generators/customers';
 
 /** A helper worker for node: the real cluster API at the far end of a MessageChannel. */
