@@ -167,6 +167,32 @@ export default tseslint.config(
     },
   },
   {
+    // The helpers' pool serves the page's worker and the command line's threads alike.
+    files: ['src/pool/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/components/**',
+                '**/store/**',
+                '**/worker/**',
+                '**/cli/**',
+                'react',
+                'react-dom',
+                'zustand',
+                'node:*',
+              ],
+              message: 'The pool knows only the core (and Comlink), in a page as in node.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The command line builds the same session from a file on disk.
     files: ['src/cli/**/*.ts'],
     rules: {
@@ -182,9 +208,8 @@ export default tseslint.config(
                 'react',
                 'react-dom',
                 'zustand',
-                'comlink',
               ],
-              message: 'The command line knows only the core.',
+              message: "The command line knows only the core (and the helpers' pool).",
             },
           ],
         },

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  inlineExecutor,
+  type ClusterData,
+  type ClusterExecutor,
+  type ClusterOutcome,
+} from '../../src/core/cluster/clusterJob';
+import { createRandom } from '../../src/core/common/random';
+import { prepareProfiles } from '../../src/core/profile/profileContext';
+import { textSource } from '../../src/core/read/byteSource';
+import { readCsv } from '../../src/core/read/readCsv';
+import { threadExecutor } from '../../src/cli/clusterThreads';
+import { gaussian } from '../../scripts/generators/customers';
+
+/** n rows around four centres in four dimensions, with what profiles need. */
+async function clusterData(n: number): Promise<ClusterData> {
+  const random = createRandom(3);
+  const d = 4;
+  const lines = ['a,b,c,e'];
+  const matrix = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const row = Array.from({ length: d }, () => gaussian(random, (i % 4) * 3, 1));
+    matrix.set(row, i * d);
+    lines.push(row.map((v) => v.toFixed(4)).join(','));
+  }
+  const table = await readCsv(textSource(lines.join('\n')));
+  const rows = Int32Array.from({ length: n }, (_, i) => i);
+  return {
+    matrix,
+    n,
+    d,
+    center: new Float64Array(d),
+    scale: new Float64Array(d).fill(1),
+    transforms: new Array(d).fill('none'),
+    profile: prepareProfiles({ table, rows, numeric: ['a', 'b'], categorical: [] }),
+    basis: null,
+  };
+}
+
+const settings = { nInit: 2, maxIter: 300, seed: 0, localSearch: true };
+const ks = [5, 4, 3, 2, 1];
+
+async function collect(executor: ClusterExecutor, data: ClusterData) {
+  const outcomes = new Map<number, ClusterOutcome>();
+  await executor.run(data, ks, settings, (outcome) => outcomes.set(outcome.k, outcome));
+  return outcomes;
+}
+
+describe('threadExecutor', () => {
+  it('runs a large elbow on helper threads and gives exactly what one thread gives', async () => {
+    const data = await clusterData(20_000);
+    const executor = threadExecutor(1);
+    expect(executor.threads).toBe(0);
+    const threaded = await collect(executor, data);
+    const inline = await collect(inlineExecutor, data);
+    expect(executor.threads).toBe(1);
+    expect([...threaded.keys()].sort()).toEqual([...ks].sort());
+    for (const k of ks) {
+      expect(threaded.get(k)?.inertia).toBe(inline.get(k)?.inertia);
+      expect(Array.from(threaded.get(k)?.labels ?? [])).toEqual(
+        Array.from(inline.get(k)?.labels ?? []),
+      );
+      expect(threaded.get(k)?.profiles.segments.map((s) => s.size)).toEqual(
+        inline.get(k)?.profiles.segments.map((s) => s.size),
+      );
+    }
+    // The same threads serve the next elbow.
+    const again = await collect(executor, data);
+    expect(executor.threads).toBe(1);
+    expect(again.get(5)?.inertia).toBe(inline.get(5)?.inertia);
+  }, 120_000);
+
+  it('starts no thread for a small file, where copying the data costs more than it saves', async () => {
+    const data = await clusterData(2_000);
+    const executor = threadExecutor(1);
+    const outcomes = await collect(executor, data);
+    expect(executor.threads).toBe(0);
+    expect(outcomes.size).toBe(ks.length);
+  });
+});
