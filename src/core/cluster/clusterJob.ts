@@ -8,7 +8,7 @@ import { profileSegments, type Profiles } from '../profile/profileSegments';
 /**
  * One k of the elbow as a self-contained job: everything it reads is in ClusterData (typed
  * arrays that a worker can receive once and keep), everything it returns is plain data. The
- * page spreads these jobs over a pool of workers; the command line runs them one after another.
+ * page spreads these jobs over a pool of workers, the command line over node threads.
  */
 export interface ClusterData {
   /** n x d, scaled. Never changed once the data are made (jobs remember its tolerance). */
