@@ -9,19 +9,29 @@ import { createPoolExecutor, MAX_HELPERS, POOL_MIN_CELLS } from '../pool/cluster
  */
 class ThreadWorker extends EventTarget {
   private readonly thread: NodeWorker;
+  /** Ended by the pool (not on its own). */
+  private ended = false;
 
-  constructor() {
+  constructor(entry: URL) {
     super();
-    this.thread = new NodeWorker(new URL('./clusterThread.mjs', import.meta.url));
+    this.thread = new NodeWorker(entry);
     this.thread.on('message', (data: unknown) =>
       this.dispatchEvent(new MessageEvent('message', { data })),
     );
-    this.thread.on('error', (error: Error) => {
-      const event = new Event('error');
-      Object.defineProperty(event, 'message', { value: error.message });
-      this.dispatchEvent(event);
+    this.thread.on('error', (error: Error) => this.fail(error.message));
+    this.thread.on('messageerror', (error: Error) => this.fail(error.message));
+    // A thread that ends on its own would leave the pool waiting for its answer forever.
+    this.thread.on('exit', (code: number) => {
+      if (!this.ended) this.fail(`the thread ended (exit code ${code})`);
     });
     this.idle();
+  }
+
+  /** Tells the pool, as a failed Worker would: it gives the thread's jobs to the others. */
+  private fail(message: string): void {
+    const event = new Event('error');
+    Object.defineProperty(event, 'message', { value: message });
+    this.dispatchEvent(event);
   }
 
   postMessage(message: unknown, transfer?: Transferable[]): void {
@@ -29,6 +39,7 @@ class ThreadWorker extends EventTarget {
   }
 
   terminate(): void {
+    this.ended = true;
     void this.thread.terminate();
   }
 
@@ -55,6 +66,8 @@ export interface ThreadExecutor extends ClusterExecutor {
  */
 export function threadExecutor(
   helpers = Math.min(MAX_HELPERS, availableParallelism() - 1),
+  /** The thread's script (tests give one that fails). */
+  entry = new URL('./clusterThread.mjs', import.meta.url),
 ): ThreadExecutor {
   let workers: ThreadWorker[] | null = null;
   let pool: ClusterExecutor | null = null;
@@ -68,7 +81,7 @@ export function threadExecutor(
       if (workers === null) {
         const started: ThreadWorker[] = [];
         pool = createPoolExecutor(helpers, () => {
-          const worker = new ThreadWorker();
+          const worker = new ThreadWorker(entry);
           started.push(worker);
           return worker as unknown as Worker;
         });

@@ -77,4 +77,14 @@ describe('threadExecutor', () => {
     expect(executor.threads).toBe(0);
     expect(outcomes.size).toBe(ks.length);
   });
+
+  it('finishes on this thread when a helper thread ends on its own', async () => {
+    const data = await clusterData(20_000);
+    const failing = new URL('../support/failingThread.mjs', import.meta.url);
+    const executor = threadExecutor(1, failing);
+    const outcomes = await collect(executor, data);
+    const inline = await collect(inlineExecutor, data);
+    expect(executor.threads).toBe(1);
+    for (const k of ks) expect(outcomes.get(k)?.inertia).toBe(inline.get(k)?.inertia);
+  }, 120_000);
 });
