@@ -7,7 +7,7 @@ import {
   type DecodedChunk,
 } from '../../../src/core/read/decodeChunks';
 import type { Encoding } from '../../../src/core/read/detectEncoding';
-import { encodeUtf16, encodeWindows1252 } from '../../fixtures/encode';
+import { encodeGb18030, encodeUtf16, encodeWindows1252 } from '../../fixtures/encode';
 
 async function chunksOf(
   source: ByteSource,
@@ -107,6 +107,25 @@ describe('decodeChunks', () => {
           expect(textOf(chunks)).toBe(text.replace(/\r\n?/g, '\n'));
           expect(chunks.at(-1)!.final).toBe(true);
           expect(chunks.filter((c) => c.final)).toHaveLength(1);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same text cut at line ends, whole chunks decoded without streaming', async () => {
+    const piece = fc.constantFrom('a', ',', '\r', '\n', '\r\n', 'é', '€', '😀', '名');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 60 }).map((parts) => parts.join('')),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom<Encoding>('utf-8', 'gb18030'),
+        async (text, chunkBytes, encoding) => {
+          // The fixture's GB18030 encoder knows ASCII and the two-byte range (名).
+          if (encoding === 'gb18030') text = text.replace(/[é€😀]/gu, '名');
+          const source = encoding === 'utf-8' ? textSource(text) : bytesSource(encodeGb18030(text));
+          const chunks = await chunksOf(source, encoding, { chunkBytes, cutAtLineEnds: true });
+          expect(textOf(chunks)).toBe(text.replace(/\r\n?/g, '\n'));
         },
       ),
       { numRuns: 300 },
