@@ -37,6 +37,7 @@ export default defineConfig({
             'test/offline/**/*.test.ts',
             'test/cli/**/*.test.ts',
             'test/worker/**/*.test.ts',
+            'test/pool/**/*.test.ts',
             'test/scripts/**/*.test.ts',
             'test/bench/**/*.test.ts',
           ],
