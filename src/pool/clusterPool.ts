@@ -24,10 +24,10 @@ export const MAX_HELPERS = 3;
 
 /**
  * Runs the elbow's k values on this thread and up to `helpers` more (the page's workers, or the
- * command line's threads dressed as workers), each holding its own copy
- * of the scaled matrix (sent once per analysis and transferred, not cloned). The helpers start
- * at once, while the file is still being read: a worker started by a busy worker would wait for
- * its parent's idle moments to come up. Jobs go out largest k first, to whoever is free, and
+ * command line's threads dressed as workers), each holding its own copy of the scaled matrix
+ * (sent once per analysis and transferred, not cloned). The helpers start when the pool is made:
+ * the page makes it while the file is still being read, since a worker started by a busy worker
+ * would wait for its parent's idle moments to come up. Jobs go out largest k first, to whoever is free, and
  * every outcome is reported as it arrives, so the elbow fills in. A helper that fails (out of
  * memory, say) gives its job back and the others finish the work; since Comlink would leave its
  * call pending forever, the pool listens for the helper's error itself.
