@@ -5,6 +5,7 @@ import { absoluteTolerance } from './tolerance';
 import { lloyd, Workspace } from './lloyd';
 import { hartigan, swapSearch } from './localSearch';
 import { kmeansPlusPlus } from './seeding';
+import type { KMeansResult } from './kmeansResult';
 import { UserError } from '../../common/userError';
 
 export interface KMeansOptions {
@@ -27,19 +28,6 @@ export interface KMeansOptions {
    */
   localSearch?: boolean;
   onProgress?: StageProgress;
-}
-
-export interface KMeansResult {
-  k: number;
-  labels: Int32Array;
-  /** k x d row-major, in the units of the input matrix. */
-  centroids: Float64Array;
-  sizes: Int32Array;
-  /** Sum of squared distances of the rows to their centroid. */
-  inertia: number;
-  /** Lloyd iterations of the winning run (on all rows). */
-  iterations: number;
-  converged: boolean;
 }
 
 export const KMEANS_DEFAULTS = { nInit: 10, maxIter: 300, tol: 1e-4, seed: 0 } as const;

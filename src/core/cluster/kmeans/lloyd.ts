@@ -1,6 +1,6 @@
 import { reusableFloat64, reusableInt32 } from '../../common/reusableArrays';
 import { squaredDistance } from '../distance';
-import type { KMeansResult } from './kmeans';
+import type { KMeansResult } from './kmeansResult';
 
 /** Reusable per-row scratch for Lloyd: labels and Hamerly's bounds. */
 export class Workspace {
