@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MissingStrategy } from '../core/clean/cleanOptions';
-import type { SentinelCode } from '../core/clean/sentinels';
+import type { SentinelCode } from '../core/clean/cleanOptions';
 import { useStore } from '../store/useStore';
 import { MISSING } from './missingChoices';
 import { useFormats } from './format';

@@ -1,7 +1,6 @@
 /** What cleaning can do, what it reports, and why a row was set aside. */
 
 import type { Message } from '../common/message';
-import type { SentinelCode } from './sentinels';
 
 export type MissingStrategy = 'drop' | 'mean' | 'median' | 'mode' | 'constant';
 export type OutlierMethod = 'none' | 'zscore' | 'iqr';
@@ -67,6 +66,23 @@ export const DEFAULT_CLEAN_OPTIONS: CleanOptions = {
   features: [],
   oneHot: [],
 };
+
+/**
+ * A value that stands for "no value" rather than a measurement: `pdays` = 999 for "never
+ * contacted", -1 for "unknown". Left in, it drags the mean and the standard deviation so far that
+ * outlier limits land among the real values (pdays' real 0-27 were clipped up to 384.7).
+ */
+export interface SentinelCode {
+  column: string;
+  value: number;
+  /** Kept rows holding the value. */
+  count: number;
+  /** count / the kept rows holding any value in the column. */
+  share: number;
+  /** The smallest and largest of the other values. */
+  restLow: number;
+  restHigh: number;
+}
 
 /** Why a row was set aside; 0 (KEPT) means it is analysed. */
 export const KEPT = 0;

@@ -1,21 +1,4 @@
-import { KEPT } from './cleanOptions';
-
-/**
- * A value that stands for "no value" rather than a measurement: `pdays` = 999 for "never
- * contacted", -1 for "unknown". Left in, it drags the mean and the standard deviation so far that
- * outlier limits land among the real values (pdays' real 0-27 were clipped up to 384.7).
- */
-export interface SentinelCode {
-  column: string;
-  value: number;
-  /** Kept rows holding the value. */
-  count: number;
-  /** count / the kept rows holding any value in the column. */
-  share: number;
-  /** The smallest and largest of the other values. */
-  restLow: number;
-  restHigh: number;
-}
+import { KEPT, type SentinelCode } from './cleanOptions';
 
 /**
  * The least share of a column's values a code must cover. Below it a code is a handful of
