@@ -3,7 +3,8 @@ import { resultFor, type AnalysisResult } from '../core/analysis/analysisResult'
 import { listSetAside } from '../core/clean/cleanOptions';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
 import { metricMessage } from '../core/cluster/distance';
-import { ratesVerdict, type RateDifference } from '../core/profile/segmentRates';
+import { ratesVerdict } from '../core/profile/segmentRates';
+import type { RateDifference } from '../core/profile/profileTypes';
 import type { FeatureDistribution } from '../core/profile/segmentDistribution';
 import { DELIMITER_LABELS } from '../core/read/dialect';
 import type { Table } from '../core/read/table';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RateDifference } from '../core/profile/segmentRates';
+import type { RateDifference } from '../core/profile/profileTypes';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { ColumnName, ColumnOption } from './ColumnName';

@@ -1,6 +1,6 @@
 import { message, type Message } from '../common/message';
 import { ownValue } from '../common/ownValue';
-import type { ColumnWording } from '../profile/segmentLabels';
+import type { ColumnWording } from '../profile/profileTypes';
 import { DEFAULT_CLEANING, type Cleaning } from '../clean/cleanOptions';
 import type { ColumnKind, ColumnSummary } from '../read/inferColumns';
 import { KMEANS_DEFAULTS } from '../cluster/kmeans/kmeans';

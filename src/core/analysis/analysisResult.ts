@@ -4,7 +4,7 @@ import type { ColumnSummary } from '../read/inferColumns';
 import type { PcaResult } from '../features/pca';
 import type { ScaleMethod } from '../features/scale';
 import type { ElbowPoint, Recommendation } from '../cluster/quality/chooseK';
-import type { Profiles } from '../profile/profileSegments';
+import type { Profiles } from '../profile/profileTypes';
 import type { ClusteringAlgorithm } from './analysisOptions';
 import type { DistanceMetric } from '../cluster/distance';
 import type { Linkage } from '../cluster/hierarchy/agglomerative';

@@ -3,7 +3,8 @@ import type { FeatureSource } from '../clean/cleanOptions';
 import { separationIndices, type SeparationIndices } from './quality/clusterMetrics';
 import { KMEANS_DEFAULTS, kmeans } from './kmeans/kmeans';
 import { absoluteTolerance } from './kmeans/tolerance';
-import { profileSegments, type Profiles } from '../profile/profileSegments';
+import { profileSegments } from '../profile/profileSegments';
+import type { Profiles } from '../profile/profileTypes';
 
 /**
  * One k of the elbow as a self-contained job: everything it reads is in ClusterData (typed

@@ -1,56 +1,10 @@
-import { message, type Message } from '../common/message';
+import { message } from '../common/message';
 import { quantileInPlace } from '../common/quantiles';
 import { reusableFloat64 } from '../common/reusableArrays';
 import type { ProfileContext } from './profileContext';
 import { describe, makeLabelsUnique } from './segmentLabels';
-import { segmentRates, type RateDifference } from './segmentRates';
-
-/** Per-feature statistics of one segment, in the feature's original units. */
-export interface FeatureStats {
-  feature: string;
-  mean: number;
-  median: number;
-  /** (segment mean - population mean) / population standard deviation. */
-  z: number;
-}
-
-export interface CategoryStats {
-  column: string;
-  value: string;
-  /** Share of the segment's rows with this value. */
-  share: number;
-  /** Share of all analysed rows with this value, for comparison. */
-  populationShare: number;
-}
-
-export interface SegmentProfile {
-  /** The segment number; -1 is noise (DBSCAN). */
-  id: number;
-  /** A readable label from the segment's most distinctive features (see segmentLabels). */
-  label: Message;
-  size: number;
-  share: number;
-  features: FeatureStats[];
-  /** The most frequent value of each categorical column (not of 0/1 columns). */
-  topCategories: CategoryStats[];
-  /**
-   * Rates of yes/no, category and 0/1 values against the whole base, most different first
-   * (see segmentRates); none is a finding when the segment matches the base.
-   */
-  rates: RateDifference[];
-}
-
-export interface PopulationStats {
-  feature: string;
-  mean: number;
-  median: number;
-  std: number;
-}
-
-export interface Profiles {
-  segments: SegmentProfile[];
-  population: PopulationStats[];
-}
+import { segmentRates } from './segmentRates';
+import type { CategoryStats, FeatureStats, Profiles, SegmentProfile } from './profileTypes';
 
 /**
  * Describes each segment in the user's own units: size, share, mean and median of every

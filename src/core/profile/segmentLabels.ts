@@ -1,24 +1,6 @@
-import { message, type Message, type MessageKey } from '../common/message';
-import type { FeatureStats, SegmentProfile } from './profileSegments';
-import type { RateDifference } from './segmentRates';
-
-/**
- * How to say that a segment is high or low on a feature, where "High recency" would mislead:
- * { high: 'rfmLapsed', low: 'rfmRecent', ... } (message keys). Without one, labels read
- * "High <feature>".
- */
-export interface FeatureWording {
-  high: MessageKey;
-  low: MessageKey;
-  slightlyHigh: MessageKey;
-  slightlyLow: MessageKey;
-}
-
-/** The wording of one column's labels (a column name is a value here, never a key). */
-export interface ColumnWording {
-  column: string;
-  wording: FeatureWording;
-}
+import { message, type Message } from '../common/message';
+import type { FeatureStats, FeatureWording, SegmentProfile } from './profileTypes';
+import type { RateDifference } from './profileTypes';
 
 /** A feature is named in a label when its mean is this many SDs from all customers' ... */
 const HIGH = 0.5;

@@ -1,33 +1,6 @@
 import { message, type Message } from '../common/message';
 import type { ProfileContext } from './profileContext';
-
-/**
- * How often one value of a yes/no or category column (or the 1 of a 0/1 column) occurs in a
- * segment against the whole base: "Churn = Yes: 44% vs 27% overall". Plain data and a message,
- * so the page, the command line and the report all say the same thing.
- */
-export interface RateDifference {
-  column: string;
-  /** The value counted; '1' for a 0/1 column. */
-  value: string;
-  /** A numeric column of 0s and 1s, whose rate is the share of 1s. */
-  flag: boolean;
-  /** Rows of the segment with this value, and with any value in the column (blanks left out). */
-  count: number;
-  rows: number;
-  /** count / rows. */
-  share: number;
-  /** The same share among all analysed rows with a value in the column. */
-  overallShare: number;
-  /** share - overallShare, in percentage points. */
-  points: number;
-  /** share / overallShare (how many times as common as in the base). */
-  lift: number;
-  /** A real difference: at least MIN_POINTS apart and unlikely by chance (see isFinding). */
-  finding: boolean;
-  /** "Churn = Yes: 44% vs 27% overall" or "SeniorCitizen: 41% are 1 vs 16% overall". */
-  description: Message;
-}
+import type { RateDifference } from './profileTypes';
 
 /** A gap smaller than this many percentage points is not worth a marketer's attention. */
 export const MIN_POINTS = 5;

@@ -1,7 +1,8 @@
 import { identifiersAndTargetsLeftOut } from '../analysis/analysisOptions';
 import { DROP_REASONS } from '../clean/cleanOptions';
 import { message, type Message, type MessageParams } from '../common/message';
-import { ratesVerdict, type RateDifference } from '../profile/segmentRates';
+import { ratesVerdict } from '../profile/segmentRates';
+import type { RateDifference } from '../profile/profileTypes';
 import type { ColumnKind } from '../read/inferColumns';
 import { LINE_DROP_REASONS } from '../rfm/orderLines';
 import { RFM_DROP_LABELS } from '../rfm/rfm';

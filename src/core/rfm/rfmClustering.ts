@@ -1,4 +1,4 @@
-import type { ColumnWording } from '../profile/segmentLabels';
+import type { ColumnWording } from '../profile/profileTypes';
 import { DEFAULT_CLEANING } from '../clean/cleanOptions';
 import type { AnalysisOptions } from '../analysis/analysisOptions';
 import { resultFor, type AnalysisResult } from '../analysis/analysisResult';

@@ -4,7 +4,7 @@ import type { CleanReport, FeatureSource } from '../clean/cleanOptions';
 import type { DistanceMetric } from '../cluster/distance';
 import type { ElbowPoint, Recommendation } from '../cluster/quality/chooseK';
 import { projectPca } from '../features/pca';
-import type { Profiles } from '../profile/profileSegments';
+import type { Profiles } from '../profile/profileTypes';
 import { sampleForScatter } from '../profile/sampleForScatter';
 import { columnIndex, type Table } from '../read/table';
 import type { RfmResult } from '../rfm/rfm';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareProfiles } from '../../../src/core/profile/profileContext';
-import type { FeatureWording } from '../../../src/core/profile/segmentLabels';
+import type { FeatureWording } from '../../../src/core/profile/profileTypes';
 import { textSource } from '../../../src/core/read/byteSource';
 import { readCsv } from '../../../src/core/read/readCsv';
 

@@ -1,11 +1,8 @@
 import { describe as group, expect, it } from 'vitest';
-import type { FeatureStats, SegmentProfile } from '../../../src/core/profile/profileSegments';
-import type { RateDifference } from '../../../src/core/profile/segmentRates';
-import {
-  describe,
-  makeLabelsUnique,
-  type FeatureWording,
-} from '../../../src/core/profile/segmentLabels';
+import type { FeatureStats, SegmentProfile } from '../../../src/core/profile/profileTypes';
+import type { RateDifference } from '../../../src/core/profile/profileTypes';
+import { describe, makeLabelsUnique } from '../../../src/core/profile/segmentLabels';
+import type { FeatureWording } from '../../../src/core/profile/profileTypes';
 import { message, type Message } from '../../../src/core/common/message';
 import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
 
