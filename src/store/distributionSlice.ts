@@ -1,20 +1,9 @@
 import type { StateCreator } from 'zustand';
-import type { Message } from '../core/common/message';
 import type { FeatureDistribution } from '../core/profile/segmentDistribution';
 import type { DistributionRequest } from '../core/session/distributionView';
 import { clientOf } from './control';
 import { describeError } from './describeError';
-import type { State } from './types';
-
-export interface DistributionSlice {
-  /** The numeric column whose spread per segment the user asked for; null before any. */
-  distributionFeature: string | null;
-  /** The last spread computed, with the request it answers (shown while that is current). */
-  distribution: { view: FeatureDistribution; request: DistributionRequest } | null;
-  distributionLoading: boolean;
-  distributionError: Message | null;
-  showDistribution(feature: string): Promise<void>;
-}
+import type { DistributionSlice, State } from './types';
 
 /** The request for a column's spread in the segments on show; null when none are. */
 export function selectDistributionRequest(

@@ -1,4 +1,3 @@
-import type { DistributionSlice } from './distributionSlice';
 import type { AnalysisOptions } from '../core/analysis/analysisOptions';
 import type { Cleaning, MissingStrategy } from '../core/clean/cleanOptions';
 import type { AlgorithmComparison } from '../core/cluster/compareAlgorithms';
@@ -17,9 +16,11 @@ import type { SegmentationView } from '../core/session/segmentationView';
 import type { ExplainMethod, ExplainRequest, ExplainView } from '../core/session/explainSession';
 import type { PredictRequest } from '../core/session/predictSession';
 import type { ClassifyStep, PredictAnswer } from '../worker/analysisApi';
+import type { Message } from '../core/common/message';
+import type { FeatureDistribution } from '../core/profile/segmentDistribution';
+import type { DistributionRequest } from '../core/session/distributionView';
 import type { AnalysisClient } from '../worker/analysisClient';
 import type { FileRequest } from '../worker/protocol';
-import type { Message } from '../core/common/message';
 import type { Language } from '../i18n/languages';
 import type { ValueByGroupView } from '../core/session/valueGroups';
 import type { CustomerValueView } from '../core/session/valueSession';
@@ -74,6 +75,16 @@ export interface ComparisonState {
  * the page as it was before a file that is still loading, the pending re-analysis. Kept in the
  * store so that resetting the store resets all of it.
  */
+export interface DistributionSlice {
+  /** The numeric column whose spread per segment the user asked for; null before any. */
+  distributionFeature: string | null;
+  /** The last spread computed, with the request it answers (shown while that is current). */
+  distribution: { view: FeatureDistribution; request: DistributionRequest } | null;
+  distributionLoading: boolean;
+  distributionError: Message | null;
+  showDistribution(feature: string): Promise<void>;
+}
+
 export interface ControlSlice {
   client: AnalysisClient | null;
   /** Each load or analysis takes a number; only the newest may write its result. */
