@@ -1,5 +1,5 @@
 /**
- * Order statistics on typed arrays without sorting everything: quickselect is linear, which
+ * Order statistics on typed arrays without sorting everything: selection is linear, which
  * matters for medians of a million rows per segment.
  */
 

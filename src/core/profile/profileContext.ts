@@ -1,7 +1,6 @@
 import { quantileInPlace } from '../common/quantiles';
 import { cellText, type Table } from '../read/table';
-import type { PopulationStats } from './profileTypes';
-import type { ColumnWording, FeatureWording } from './profileTypes';
+import type { ColumnWording, FeatureWording, PopulationStats } from './profileTypes';
 
 /**
  * What every k's profiles share, gathered once per analysis: each described column's values

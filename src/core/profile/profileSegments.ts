@@ -12,7 +12,7 @@ import type { CategoryStats, FeatureStats, Profiles, SegmentProfile } from './pr
  * the top value of each categorical column, the rates of yes/no, category and 0/1 values against
  * the base (segmentRates), and a readable label from the most distinctive
  * features ("High Annual Income (k$), Low Spending Score (1-100)"). A few linear passes per
- * feature (medians by quickselect), so every k's profiles cost little even at a million rows.
+ * feature (medians by selection, not sorting), so every k's profiles cost little even at a million rows.
  * Labels are segment numbers 0..k-1, or -1 for noise.
  */
 export function profileSegments(context: ProfileContext, labels: Int32Array): Profiles {

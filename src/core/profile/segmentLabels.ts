@@ -1,6 +1,5 @@
 import { message, type Message } from '../common/message';
-import type { FeatureStats, FeatureWording, SegmentProfile } from './profileTypes';
-import type { RateDifference } from './profileTypes';
+import type { FeatureStats, FeatureWording, RateDifference, SegmentProfile } from './profileTypes';
 
 /** A feature is named in a label when its mean is this many SDs from all customers' ... */
 const HIGH = 0.5;

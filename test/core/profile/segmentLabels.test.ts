@@ -1,8 +1,11 @@
 import { describe as group, expect, it } from 'vitest';
-import type { FeatureStats, SegmentProfile } from '../../../src/core/profile/profileTypes';
-import type { RateDifference } from '../../../src/core/profile/profileTypes';
+import type {
+  FeatureStats,
+  FeatureWording,
+  RateDifference,
+  SegmentProfile,
+} from '../../../src/core/profile/profileTypes';
 import { describe, makeLabelsUnique } from '../../../src/core/profile/segmentLabels';
-import type { FeatureWording } from '../../../src/core/profile/profileTypes';
 import { message, type Message } from '../../../src/core/common/message';
 import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
 
