@@ -243,8 +243,11 @@ describe('the page in Chinese', { timeout: 240_000 }, () => {
       screen.getByLabelText('选择 CSV、Excel 或 Parquet 文件'),
       new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], 'book.csv'),
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      '这个文件是 已损坏的 zip 压缩包，不是 CSV、Excel 工作簿或 Parquet 文件',
+    // The alert region is always there (empty until a message): wait for the sentence itself.
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        '这个文件是 已损坏的 zip 压缩包，不是 CSV、Excel 工作簿或 Parquet 文件',
+      ),
     );
     expectAllChinese();
     await user.click(screen.getByRole('button', { name: '关闭' }));

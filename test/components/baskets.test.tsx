@@ -143,8 +143,11 @@ describe('the baskets section', { timeout: 240_000 }, () => {
     const support = within(section).getByLabelText('Minimum support (share of baskets)');
     await user.type(support, '2');
     await user.click(within(section).getByRole('button', { name: 'Find rules' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      /^The minimum support must be a share of baskets above 0 and at most 1/,
+    // The alert region is always there (empty until a message): wait for the sentence itself.
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        /^The minimum support must be a share of baskets above 0 and at most 1/,
+      ),
     );
     expect(within(section).getByRole('table', { name: 'Rules' })).toBeInTheDocument();
 

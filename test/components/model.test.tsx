@@ -283,8 +283,11 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
       screen.getByLabelText('Open a saved analysis'),
       new File(['{"hello": 1}'], 'other.json', { type: 'application/json' }),
     );
-    const alert = await screen.findByRole('alert', {}, { timeout: 60_000 });
-    expect(alert).toHaveTextContent(/JSON but not a SegmentLens model/);
+    // The alert region is always there (empty until a message): wait for the sentence itself.
+    await waitFor(
+      () => expect(screen.getByRole('alert')).toHaveTextContent(/JSON but not a SegmentLens model/),
+      { timeout: 60_000 },
+    );
     expect(screen.queryByRole('region', { name: 'Saved analysis' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Try sample customers' })).toBeEnabled();
   });
