@@ -5,37 +5,10 @@ import {
   type ClusterExecutor,
   type ClusterOutcome,
 } from '../../src/core/cluster/clusterJob';
-import { createRandom } from '../../src/core/common/random';
-import { prepareProfiles } from '../../src/core/profile/profileContext';
-import { textSource } from '../../src/core/read/byteSource';
-import { readCsv } from '../../src/core/read/readCsv';
 import { threadExecutor } from '../../src/cli/clusterThreads';
-import { gaussian } from '../../scripts/generators/customers';
+import { profiledClusterData } from '../support/clusterData';
 
-/** n rows around four centres in four dimensions, with what profiles need. */
-async function clusterData(n: number): Promise<ClusterData> {
-  const random = createRandom(3);
-  const d = 4;
-  const lines = ['a,b,c,e'];
-  const matrix = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    const row = Array.from({ length: d }, () => gaussian(random, (i % 4) * 3, 1));
-    matrix.set(row, i * d);
-    lines.push(row.map((v) => v.toFixed(4)).join(','));
-  }
-  const table = await readCsv(textSource(lines.join('\n')));
-  const rows = Int32Array.from({ length: n }, (_, i) => i);
-  return {
-    matrix,
-    n,
-    d,
-    center: new Float64Array(d),
-    scale: new Float64Array(d).fill(1),
-    transforms: new Array(d).fill('none'),
-    profile: prepareProfiles({ table, rows, numeric: ['a', 'b'], categorical: [] }),
-    basis: null,
-  };
-}
+const clusterData = (n: number) => profiledClusterData(n, 4, 3, 2);
 
 const settings = { nInit: 2, maxIter: 300, seed: 0, localSearch: true };
 const ks = [5, 4, 3, 2, 1];

@@ -2,7 +2,9 @@ import type { ClusterData } from '../../src/core/cluster/clusterJob';
 import { rowDistance, type DistanceMetric } from '../../src/core/cluster/distance';
 import { createRandom } from '../../src/core/common/random';
 import { gaussian } from '../../scripts/generators/customers';
-import type { ProfileContext } from '../../src/core/profile/profileContext';
+import { prepareProfiles, type ProfileContext } from '../../src/core/profile/profileContext';
+import { textSource } from '../../src/core/read/byteSource';
+import { readCsv } from '../../src/core/read/readCsv';
 
 /** n x d values drawn uniformly from [-2, 2), seeded. */
 export function randomMatrix(n: number, d: number, seed: number): Float64Array {
@@ -103,5 +105,39 @@ export function clusterDataOf(
     profile,
     ...overrides,
     basis: overrides.basis ?? null,
+  };
+}
+
+/**
+ * n rows around four centres (row i about centre i % 4) in d dimensions, read from CSV text as
+ * a file would be, with the first `profiled` columns described in the profiles: the data the
+ * helper pool and the command line's threads receive.
+ */
+export async function profiledClusterData(
+  n: number,
+  d: number,
+  seed: number,
+  profiled: number,
+): Promise<ClusterData> {
+  const random = createRandom(seed);
+  const names = ['a', 'b', 'c', 'e', 'f', 'g', 'h', 'i'].slice(0, d);
+  const lines = [names.join(',')];
+  const matrix = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const row = Array.from({ length: d }, () => gaussian(random, (i % 4) * 3, 1));
+    matrix.set(row, i * d);
+    lines.push(row.map((v) => v.toFixed(4)).join(','));
+  }
+  const table = await readCsv(textSource(lines.join('\n')));
+  const rows = Int32Array.from({ length: n }, (_, i) => i);
+  return {
+    matrix,
+    n,
+    d,
+    center: new Float64Array(d),
+    scale: new Float64Array(d).fill(1),
+    transforms: new Array(d).fill('none'),
+    profile: prepareProfiles({ table, rows, numeric: names.slice(0, profiled), categorical: [] }),
+    basis: null,
   };
 }

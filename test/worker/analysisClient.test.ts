@@ -1,4 +1,3 @@
-import { expose } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysis/analysisOptions';
@@ -11,37 +10,7 @@ import {
   WorkerAnalysisClient,
   WorkerFailedError,
 } from '../../src/worker/analysisClient';
-
-/**
- * Workers for node: a real MessageChannel with the real analysis API exposed on the far end
- * (so every call crosses a structured-clone boundary as in the browser), or a worker that never
- * answers, to see what the client does when Comlink would hang.
- */
-class ChannelWorker extends EventTarget {
-  terminated = false;
-  private readonly port: MessagePort;
-  constructor(answer: boolean | object) {
-    super();
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    port1.addEventListener('message', (event) =>
-      this.dispatchEvent(new MessageEvent('message', { data: (event as MessageEvent).data })),
-    );
-    port1.start();
-    if (answer)
-      expose(
-        answer === true ? analysisApi : answer,
-        port2 as unknown as Parameters<typeof expose>[1],
-      );
-  }
-  postMessage(message: unknown, transfer?: Transferable[]) {
-    if (!this.terminated) this.port.postMessage(message, (transfer ?? []) as never);
-  }
-  terminate() {
-    this.terminated = true;
-    this.port.close();
-  }
-}
+import { ChannelWorker } from '../support/channelWorker';
 
 const request = fileRequest(
   new Blob([generateCustomersCsv({ rows: 300, seed: 3 })]),
@@ -57,7 +26,7 @@ let made: ChannelWorker[] = [];
 const factory = (answer: boolean) => () => {
   // Every worker here shares the one module in this process: a fresh worker starts empty.
   void analysisApi.close();
-  const worker = new ChannelWorker(answer);
+  const worker = new ChannelWorker(answer ? analysisApi : null);
   made.push(worker);
   return worker as unknown as Worker;
 };
@@ -169,7 +138,7 @@ describe('WorkerAnalysisClient', () => {
               throw new Error('the module failed to load');
             },
           }
-        : true;
+        : analysisApi;
       first = false;
       const worker = new ChannelWorker(api);
       made.push(worker);
