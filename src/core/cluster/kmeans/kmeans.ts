@@ -5,7 +5,7 @@ import { absoluteTolerance } from './tolerance';
 import { lloyd, Workspace } from './lloyd';
 import { hartigan, swapSearch } from './localSearch';
 import { kmeansPlusPlus } from './seeding';
-import type { KMeansResult } from './kmeansResult';
+import type { KMeansResult } from './lloyd';
 import { UserError } from '../../common/userError';
 
 export interface KMeansOptions {

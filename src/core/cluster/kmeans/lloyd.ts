@@ -1,6 +1,19 @@
 import { reusableFloat64, reusableInt32 } from '../../common/reusableArrays';
 import { squaredDistance } from '../distance';
-import type { KMeansResult } from './kmeansResult';
+
+/** One clustering into k segments: what Lloyd gives back, and k-means and the local search too. */
+export interface KMeansResult {
+  k: number;
+  labels: Int32Array;
+  /** k x d row-major, in the units of the input matrix. */
+  centroids: Float64Array;
+  sizes: Int32Array;
+  /** Sum of squared distances of the rows to their centroid. */
+  inertia: number;
+  /** Lloyd iterations of the winning run (on all rows). */
+  iterations: number;
+  converged: boolean;
+}
 
 /** Reusable per-row scratch for Lloyd: labels and Hamerly's bounds. */
 export class Workspace {

@@ -1,7 +1,7 @@
 import type { Random } from '../../common/random';
 import { squaredDistance } from '../distance';
 import { copyRow } from '../../common/matrixRows';
-import type { KMeansResult } from './kmeansResult';
+import type { KMeansResult } from './lloyd';
 
 /**
  * Hartigan's method from a Lloyd solution: move a row to another cluster whenever that lowers

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { squaredDistance } from '../../../../src/core/cluster/distance';
-import type { KMeansResult } from '../../../../src/core/cluster/kmeans/kmeansResult';
+import type { KMeansResult } from '../../../../src/core/cluster/kmeans/lloyd';
 import { hartigan, swapSearch } from '../../../../src/core/cluster/kmeans/localSearch';
 import { lloyd } from '../../../../src/core/cluster/kmeans/lloyd';
 import { createRandom } from '../../../../src/core/common/random';
