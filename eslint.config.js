@@ -19,6 +19,17 @@ const browserOnly = [
   'URL',
 ];
 
+/** The page's own layers and libraries, which nothing beneath them may import. */
+const PAGE = ['**/components/**', '**/store/**', 'react', 'react-dom', 'zustand'];
+
+/** A folder that must import none of `forbidden` (one sentence says why). */
+function importsNone(files, forbidden, message) {
+  return {
+    files: [files],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }] },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'coverage', 'node_modules', 'public'] },
   js.configs.recommended,
@@ -125,95 +136,28 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The store drives the page: no components, and no command line.
-    files: ['src/store/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/components/**', '**/cli/**', 'react-dom', 'react-dom/*'],
-              message: 'The store knows nothing of components or the command line.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The worker is a thin boundary over one core session.
-    files: ['src/worker/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/components/**',
-                '**/store/**',
-                '**/cli/**',
-                'react',
-                'react-dom',
-                'zustand',
-              ],
-              message: 'The worker knows only the core (and Comlink).',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The helpers' pool serves the page's worker and the command line's threads alike.
-    files: ['src/pool/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/components/**',
-                '**/store/**',
-                '**/worker/**',
-                '**/cli/**',
-                'react',
-                'react-dom',
-                'zustand',
-                'node:*',
-              ],
-              message: 'The pool knows only the core (and Comlink), in a page as in node.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The command line builds the same session from a file on disk.
-    files: ['src/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/components/**',
-                '**/store/**',
-                '**/worker/**',
-                'react',
-                'react-dom',
-                'zustand',
-              ],
-              message: "The command line knows only the core (and the helpers' pool).",
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The store drives the page: no components, and no command line.
+  importsNone(
+    'src/store/**/*.ts',
+    ['**/components/**', '**/cli/**', 'react-dom', 'react-dom/*'],
+    'The store knows nothing of components or the command line.',
+  ),
+  // The worker is a thin boundary over one core session.
+  importsNone(
+    'src/worker/**/*.ts',
+    [...PAGE, '**/cli/**'],
+    'The worker knows only the core (and Comlink).',
+  ),
+  // The helpers' pool serves the page's worker and the command line's threads alike.
+  importsNone(
+    'src/pool/**/*.ts',
+    [...PAGE, '**/worker/**', '**/cli/**', 'node:*'],
+    'The pool knows only the core (and Comlink), in a page as in node.',
+  ),
+  // The command line builds the same session from a file on disk.
+  importsNone(
+    'src/cli/**/*.ts',
+    [...PAGE, '**/worker/**'],
+    "The command line knows only the core (and the helpers' pool).",
+  ),
 );
