@@ -1,12 +1,20 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { MetricName, State } from '../store/types';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';
+import { thinnedTicks } from './plot/chartTicks';
+import { BottomAxis, MarkLine, SideAxis, ticksOf } from './plot/Axes';
+import { dotsPath, linePath, type Px } from './plot/paths';
+import { PlotFrame, type PlotBox } from './plot/PlotFrame';
+import { fixedAxis, linearAxis } from './plot/scale';
 import { useRenderNode, type UiKey } from './richText';
+
+const ELBOW_MARGIN = { top: 24, right: 64, bottom: 48, left: 80 };
+const INERTIA_COLOUR = '#4e79a7';
+const INDEX_COLOUR = '#f28e2b';
 
 /** Each quality index's name (a line, a column). */
 const INDEX_NAMES = {
@@ -74,81 +82,29 @@ export function ElbowChart() {
         </label>
       }
     >
-      <ResponsiveContainer width="100%" height={280}>
-        <LineChart data={data} margin={{ top: 24, right: 8, bottom: 8, left: 8 }}>
-          <XAxis
-            interval={0}
-            dataKey="k"
-            type="number"
-            domain={[1, lastK]}
-            ticks={Array.from({ length: lastK }, (_, i) => i + 1)}
-            label={{ value: t('ui.elbow.axisK'), position: 'insideBottom', offset: -4 }}
-            height={40}
+      <PlotFrame height={280} margin={ELBOW_MARGIN}>
+        {(box) => (
+          <ElbowDrawing
+            box={box}
+            data={data}
+            lastK={lastK}
+            recommended={recommendation?.k ?? null}
+            shown={recommendation && selectedK !== recommendation.k ? selectedK : null}
+            labels={{
+              k: t('ui.elbow.axisK'),
+              recommended: t('ui.elbow.recommended'),
+              shown: t('ui.elbow.shown'),
+            }}
           />
-          <YAxis
-            interval={0}
-            yAxisId="inertia"
-            tickFormatter={(v: number) => format.number(v, 0)}
-            width={72}
-          />
-          <YAxis
-            interval={0}
-            yAxisId="index"
-            orientation="right"
-            tickFormatter={(v: number) => format.number(v, 2)}
-            width={56}
-          />
-          <Line
-            yAxisId="inertia"
-            dataKey="inertia"
-            name={t('ui.elbow.inertia')}
-            stroke="#4e79a7"
-            strokeWidth={2}
-            isAnimationActive={false}
-            dot={{ r: 3 }}
-            connectNulls
-          />
-          <Line
-            yAxisId="index"
-            dataKey="index"
-            name={t(INDEX_NAMES[metric])}
-            stroke="#f28e2b"
-            strokeWidth={2}
-            isAnimationActive={false}
-            dot={{ r: 3 }}
-            connectNulls
-          />
-          {recommendation && (
-            <ReferenceLine
-              yAxisId="inertia"
-              x={recommendation.k}
-              stroke="#59a14f"
-              strokeDasharray="5 4"
-              label={{
-                value: t('ui.elbow.recommended'),
-                position: 'top',
-                fill: '#2f6e2a',
-                fontSize: 12,
-              }}
-            />
-          )}
-          {recommendation && selectedK !== null && selectedK !== recommendation.k && (
-            <ReferenceLine
-              yAxisId="inertia"
-              x={selectedK}
-              stroke="#555"
-              label={{ value: t('ui.elbow.shown'), position: 'top', fontSize: 12 }}
-            />
-          )}
-        </LineChart>
-      </ResponsiveContainer>
+        )}
+      </PlotFrame>
       <ChartLegend
         label={t('ui.elbow.lines')}
         items={[
-          { label: t('ui.elbow.inertiaLine'), colour: '#4e79a7', mark: 'line' },
+          { label: t('ui.elbow.inertiaLine'), colour: INERTIA_COLOUR, mark: 'line' },
           {
             label: t('ui.elbow.indexLine', { index: t(INDEX_NAMES[metric]) }),
-            colour: '#f28e2b',
+            colour: INDEX_COLOUR,
             mark: 'line',
           },
           ...(recommendation
@@ -240,6 +196,99 @@ function ElbowSummary({ view, metric }: { view: NonNullable<State['view']>; metr
           {gap}
           {t('ui.elbow.sampled', { sample: silhouetteSampleSize, rows: analysedRows })}
         </>
+      )}
+    </>
+  );
+}
+
+/**
+ * The elbow's drawing: inertia on the left axis, the quality index on the right, both against k,
+ * and the recommended k (and the k on show, when another) marked across.
+ */
+function ElbowDrawing({
+  box,
+  data,
+  lastK,
+  recommended,
+  shown,
+  labels,
+}: {
+  box: PlotBox;
+  data: readonly { k: number; inertia: number; index: number | null }[];
+  lastK: number;
+  recommended: number | null;
+  shown: number | null;
+  labels: { k: string; recommended: string; shown: string };
+}) {
+  const format = useFormats();
+  const x = fixedAxis([1, Math.max(2, lastK)], box.left, box.right);
+  // Every k is labelled where the labels fit (k = 1..20 on a phone keeps every other one).
+  const ks = Array.from({ length: lastK }, (_, i) => i + 1);
+  const kTicks = thinnedTicks(ks, x.at(2) - x.at(1), String).map((k) => ({
+    at: x.at(k),
+    label: String(k),
+  }));
+  const inertia = linearAxis(
+    data.map((p) => p.inertia),
+    box.bottom,
+    box.top,
+    { zero: true },
+  );
+  const index = linearAxis(
+    data.map((p) => p.index ?? NaN),
+    box.bottom,
+    box.top,
+    { zero: true },
+  );
+  const inertiaPoints: Px[] = data.map((p) => [x.at(p.k), inertia.at(p.inertia)]);
+  const indexPoints: Px[] = data.map((p) => [
+    x.at(p.k),
+    p.index === null ? NaN : index.at(p.index),
+  ]);
+  // Two labels closer than a word's width take two rows.
+  const near =
+    recommended !== null && shown !== null && Math.abs(x.at(recommended) - x.at(shown)) < 80;
+  return (
+    <>
+      <BottomAxis box={box} ticks={kTicks} title={labels.k} />
+      <SideAxis box={box} ticks={ticksOf(inertia, (v) => format.number(v, 0))} />
+      <SideAxis box={box} side="right" ticks={ticksOf(index, (v) => format.number(v, 2))} />
+      <g className="elbow-lines">
+        <path
+          className="plot__line"
+          d={linePath(inertiaPoints)}
+          stroke={INERTIA_COLOUR}
+          strokeWidth={2}
+          fill="none"
+        />
+        <path className="plot__dots" d={dotsPath(inertiaPoints, 3)} fill={INERTIA_COLOUR} />
+        <path
+          className="plot__line"
+          d={linePath(indexPoints)}
+          stroke={INDEX_COLOUR}
+          strokeWidth={2}
+          fill="none"
+        />
+        <path className="plot__dots" d={dotsPath(indexPoints, 3)} fill={INDEX_COLOUR} />
+      </g>
+      {recommended !== null && (
+        <MarkLine
+          box={box}
+          x={x.at(recommended)}
+          colour="#59a14f"
+          dash="5 4"
+          label={labels.recommended}
+          labelColour="#2f6e2a"
+        />
+      )}
+      {shown !== null && (
+        <MarkLine
+          box={box}
+          x={x.at(shown)}
+          colour="#555"
+          label={labels.shown}
+          labelRow={near ? 1 : 0}
+        />
       )}
     </>
   );

@@ -1,13 +1,20 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';
+import { BottomAxis, MarkLine, SideAxis, ticksOf } from './plot/Axes';
+import { linePath } from './plot/paths';
+import { PlotFrame, type PlotBox } from './plot/PlotFrame';
+import { fixedAxis, linearAxis } from './plot/scale';
 
 /** At most this many points drawn: the curve is smooth, and fewer points draw faster. */
 const DRAWN = 400;
+const K_DISTANCE_MARGIN = { top: 16, right: 16, bottom: 48, left: 64 };
+const DISTANCE_COLOUR = '#4e79a7';
+const SUGGESTED_COLOUR = '#59a14f';
+const IN_USE_COLOUR = '#e15759';
 
 /**
  * DBSCAN's sorted k-distance plot (k = minimum points): each sampled row's distance to its k-th
@@ -44,47 +51,35 @@ export function KDistanceChart() {
         t('ui.kDistance.found', { clusters: density.clusters, noise: density.noise }),
       ].join(t('ui.common.sentenceGap'))}
     >
-      <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
-          <XAxis
-            dataKey="share"
-            type="number"
-            domain={[0, 100]}
-            tickFormatter={(v: number) => format.percent(v / 100, 0)}
-            label={{ value: t('ui.kDistance.axis'), position: 'insideBottomRight', offset: -4 }}
+      <PlotFrame height={240} margin={K_DISTANCE_MARGIN}>
+        {(box) => (
+          <KDistanceDrawing
+            box={box}
+            data={data}
+            suggestedEps={density.suggestedEps}
+            eps={density.eps}
+            title={t('ui.kDistance.axis')}
           />
-          <YAxis width={56} tickFormatter={(v: number) => format.number(v)} />
-          <Line
-            dataKey="distance"
-            stroke="#4e79a7"
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
-          <ReferenceLine y={density.suggestedEps} stroke="#59a14f" strokeDasharray="4 3" />
-          {density.eps !== density.suggestedEps && (
-            <ReferenceLine y={density.eps} stroke="#e15759" strokeDasharray="6 2" />
-          )}
-        </LineChart>
-      </ResponsiveContainer>
+        )}
+      </PlotFrame>
       <ChartLegend
         label={t('ui.chart.series')}
         items={[
           {
             label: t('ui.kDistance.distanceLine', { minPts: density.minPts }),
-            colour: '#4e79a7',
+            colour: DISTANCE_COLOUR,
             mark: 'line',
           },
           {
             label: t('ui.kDistance.suggestedLine', { eps: density.suggestedEps }),
-            colour: '#59a14f',
+            colour: SUGGESTED_COLOUR,
             mark: 'dashed',
           },
           ...(density.eps !== density.suggestedEps
             ? [
                 {
                   label: t('ui.kDistance.inUseLine', { eps: density.eps }),
-                  colour: '#e15759',
+                  colour: IN_USE_COLOUR,
                   mark: 'dashed' as const,
                 },
               ]
@@ -92,5 +87,48 @@ export function KDistanceChart() {
         ]}
       />
     </ChartFigure>
+  );
+}
+
+/** The sorted distances as a line against the share of rows, and eps marked across. */
+function KDistanceDrawing({
+  box,
+  data,
+  suggestedEps,
+  eps,
+  title,
+}: {
+  box: PlotBox;
+  data: readonly { share: number; distance: number }[];
+  suggestedEps: number;
+  eps: number;
+  title: string;
+}) {
+  const format = useFormats();
+  const x = fixedAxis([0, 100], box.left, box.right);
+  const y = linearAxis([...data.map((p) => p.distance), suggestedEps, eps], box.bottom, box.top, {
+    zero: true,
+  });
+  return (
+    <>
+      <BottomAxis
+        box={box}
+        ticks={ticksOf(x, (v) => format.percent(v / 100, 0))}
+        title={title}
+        titleAt="end"
+      />
+      <SideAxis box={box} ticks={ticksOf(y, (v) => format.number(v))} />
+      <path
+        className="plot__line"
+        d={linePath(data.map((p) => [x.at(p.share), y.at(p.distance)]))}
+        stroke={DISTANCE_COLOUR}
+        strokeWidth={2}
+        fill="none"
+      />
+      <MarkLine box={box} y={y.at(suggestedEps)} colour={SUGGESTED_COLOUR} dash="4 3" />
+      {eps !== suggestedEps && (
+        <MarkLine box={box} y={y.at(eps)} colour={IN_USE_COLOUR} dash="6 2" />
+      )}
+    </>
   );
 }

@@ -1,21 +1,23 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, ComposedChart, Line, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';
 import { useFeatureNames } from './featureNames';
 import { useJoin, useRich } from './richText';
-import { thinnedTicks } from './chartTicks';
-import { useElementWidth } from './useElementWidth';
+import { BottomAxis, SideAxis, ticksOf } from './plot/Axes';
+import { thinnedTicks } from './plot/chartTicks';
+import { dotsPath, linePath, type Px } from './plot/paths';
+import { PlotFrame, type PlotBox } from './plot/PlotFrame';
+import { fixedAxis } from './plot/scale';
 import { useLaterValue } from './useLaterValue';
 
-/** The width of the percentage axis, and with the margins what the bars do not get. */
-const SCREE_AXIS_PX = 48;
-// Room on the right for half the last component's label (PC18), centred under its bar.
-const SCREE_RIGHT_PX = 24;
-const SCREE_SIDES_PX = SCREE_AXIS_PX + 8 + SCREE_RIGHT_PX;
+// Room on the left for the percentages, and on the right for half the last component's label
+// (PC18), centred under its bar.
+const SCREE_MARGIN = { top: 16, right: 24, bottom: 32, left: 56 };
+const VARIANCE_COLOUR = '#76b7b2';
+const CUMULATIVE_COLOUR = '#e15759';
 
 /** Variance explained by each principal component, and cumulatively. */
 export function ScreeChart() {
@@ -27,7 +29,6 @@ export function ScreeChart() {
   // Charts take turns after a new analysis (see useLaterValue).
   const currentPca = useStore((s) => s.view?.pca ?? null);
   const pca = useLaterValue(currentPca, 100);
-  const [measure, width] = useElementWidth();
   const data = useMemo(
     () =>
       pca?.ratios.map((ratio, c) => ({
@@ -38,12 +39,6 @@ export function ScreeChart() {
     [pca],
   );
   if (!pca || data.length === 0) return null;
-  // Bars share the plot (the width less the margins and the percentage axis) evenly.
-  const ticks = thinnedTicks(
-    data.map((d) => d.component),
-    (width - SCREE_SIDES_PX) / data.length,
-    (component) => component,
-  );
   const twoD = pca.cumulative[Math.min(1, pca.cumulative.length - 1)];
   const top = pca.loadings[0]
     .map((loading, j) => ({ name: pca.featureNames[j], loading }))
@@ -57,40 +52,14 @@ export function ScreeChart() {
   });
   return (
     <ChartFigure title={t('ui.scree.title')} summary={summary} busy={pca !== currentPca}>
-      <div ref={measure}>
-        <ResponsiveContainer width="100%" height={240}>
-          <ComposedChart
-            data={data}
-            margin={{ top: 16, right: SCREE_RIGHT_PX, bottom: 8, left: 8 }}
-          >
-            <XAxis dataKey="component" interval={0} ticks={ticks} />
-            <YAxis
-              domain={[0, 100]}
-              tickFormatter={(v: number) => format.percent(v / 100, 0)}
-              width={SCREE_AXIS_PX}
-            />
-            <Bar
-              dataKey="variance"
-              name={t('ui.scree.variance')}
-              fill="#76b7b2"
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="cumulative"
-              name={t('ui.scree.cumulative')}
-              stroke="#e15759"
-              strokeWidth={2}
-              isAnimationActive={false}
-              dot={{ r: 3 }}
-            />
-          </ComposedChart>
-        </ResponsiveContainer>
-      </div>
+      <PlotFrame height={240} margin={SCREE_MARGIN}>
+        {(box) => <ScreeDrawing box={box} data={data} />}
+      </PlotFrame>
       <ChartLegend
         label={t('ui.chart.series')}
         items={[
-          { label: t('ui.scree.variance'), colour: '#76b7b2', mark: 'box' },
-          { label: t('ui.scree.cumulative'), colour: '#e15759', mark: 'line' },
+          { label: t('ui.scree.variance'), colour: VARIANCE_COLOUR, mark: 'box' },
+          { label: t('ui.scree.cumulative'), colour: CUMULATIVE_COLOUR, mark: 'line' },
         ]}
       />
       <details className="chart__values">
@@ -130,5 +99,52 @@ export function ScreeChart() {
         </table>
       </details>
     </ChartFigure>
+  );
+}
+
+/** Each component's share as a bar, and the running total as a line, on one 0-100 % axis. */
+function ScreeDrawing({
+  box,
+  data,
+}: {
+  box: PlotBox;
+  data: readonly { component: string; variance: number; cumulative: number }[];
+}) {
+  const format = useFormats();
+  const y = fixedAxis([0, 100], box.bottom, box.top);
+  // The components share the plot's width evenly; each bar takes most of its band.
+  const band = (box.right - box.left) / data.length;
+  const centre = (i: number) => box.left + band * (i + 0.5);
+  const shownLabels = new Set(
+    thinnedTicks(
+      data.map((d) => d.component),
+      band,
+      (c) => c,
+    ),
+  );
+  const ticks = data.flatMap((d, i) =>
+    shownLabels.has(d.component) ? [{ at: centre(i), label: d.component }] : [],
+  );
+  const barWidth = Math.max(1, band * 0.8);
+  let bars = '';
+  data.forEach((d, i) => {
+    const top = y.at(d.variance);
+    bars += `M${(centre(i) - barWidth / 2).toFixed(1)} ${box.bottom}V${top.toFixed(1)}h${barWidth.toFixed(1)}V${box.bottom}Z`;
+  });
+  const line: Px[] = data.map((d, i) => [centre(i), y.at(d.cumulative)]);
+  return (
+    <>
+      <BottomAxis box={box} ticks={ticks} />
+      <SideAxis box={box} ticks={ticksOf(y, (v) => format.percent(v / 100, 0))} />
+      <path className="scree-bars" d={bars} fill={VARIANCE_COLOUR} />
+      <path
+        className="plot__line"
+        d={linePath(line)}
+        stroke={CUMULATIVE_COLOUR}
+        strokeWidth={2}
+        fill="none"
+      />
+      <path className="plot__dots" d={dotsPath(line, 3)} fill={CUMULATIVE_COLOUR} />
+    </>
   );
 }

@@ -1,16 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CartesianGrid,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  useXAxisScale,
-  useYAxisScale,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { scatterSeries, type ScatterSeries } from '../store/selectors';
+import { scatterSeries } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { useFormats } from './format';
@@ -19,39 +9,71 @@ import { useFeatureNames } from './featureNames';
 import { useJoin, useRenderNode, useRich } from './richText';
 import { useLaterValue } from './useLaterValue';
 import { ColumnName, ColumnOption, shortName } from './ColumnName';
+import { fittedAxis } from './plot/chartTicks';
+import { BottomAxis, GridLines, SideAxis, ticksOf } from './plot/Axes';
+import { crossesPath, dotsPath, type Px } from './plot/paths';
+import { PlotFrame, type PlotBox } from './plot/PlotFrame';
+import { linearAxis } from './plot/scale';
 
 const RADIUS = 3;
+const SCATTER_MARGIN = { top: 8, right: 16, bottom: 52, left: 80 };
+
+type ScatterData = NonNullable<ReturnType<typeof scatterSeries>>;
 
 /**
- * The points of every segment, drawn as one SVG path per segment (2,000 circles as 2,000
- * elements would keep the main thread busy for hundreds of milliseconds at each change).
+ * The points of every segment, one path a segment, and the segments' centres as crosses, on
+ * axes that span them all.
  */
-function SegmentPoints({ series }: { series: ScatterSeries[] }) {
-  const xScale = useXAxisScale();
-  const yScale = useYAxisScale();
-  if (!xScale || !yScale) return null;
+function ScatterDrawing({
+  box,
+  data,
+  xTitle,
+  yTitle,
+}: {
+  box: PlotBox;
+  data: ScatterData;
+  xTitle: string;
+  yTitle: string;
+}) {
+  const format = useFormats();
+  const spanned = [...data.extent, ...data.centres];
+  const tick = (v: number) => format.number(v, 1);
+  const x = fittedAxis(
+    (count) =>
+      linearAxis(
+        spanned.map((p) => p.x),
+        box.left,
+        box.right,
+        { count },
+      ),
+    tick,
+  );
+  const y = linearAxis(
+    spanned.map((p) => p.y),
+    box.bottom,
+    box.top,
+  );
+  const place = (points: readonly { x: number; y: number }[]): Px[] =>
+    points.map((p) => [x.at(p.x), y.at(p.y)]);
   return (
-    <g className="segment-points">
-      {series.map((s) => {
-        let d = '';
-        for (const point of s.points) {
-          const px = xScale(point.x) as number;
-          const py = yScale(point.y) as number;
-          if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-          d += `M${(px - RADIUS).toFixed(1)} ${py.toFixed(1)}a${RADIUS} ${RADIUS} 0 1 0 ${2 * RADIUS} 0a${RADIUS} ${RADIUS} 0 1 0 ${-2 * RADIUS} 0`;
-        }
-        return (
+    <>
+      <GridLines box={box} x={x.ticks.map(x.at)} y={y.ticks.map(y.at)} />
+      <BottomAxis box={box} ticks={ticksOf(x, tick)} title={xTitle} />
+      <SideAxis box={box} ticks={ticksOf(y, tick)} title={yTitle} titleOffset={64} />
+      <g className="segment-points">
+        {data.series.map((s) => (
           <path
             key={s.id}
-            d={d}
+            d={dotsPath(place(s.points), RADIUS)}
             fill={segmentColour(s.id)}
             fillOpacity={0.55}
             data-segment={s.id}
             data-points={s.points.length}
           />
-        );
-      })}
-    </g>
+        ))}
+      </g>
+      <path className="segment-centres" d={crossesPath(place(data.centres), 10)} fill="#111" />
+    </>
   );
 }
 
@@ -61,7 +83,6 @@ export function SegmentScatter() {
   const { t } = useTranslation();
   const rich = useRich();
   const join = useJoin();
-  const format = useFormats();
   const render = useRenderNode();
   const features = useFeatureNames();
   const currentView = useStore((s) => s.view);
@@ -150,49 +171,11 @@ export function SegmentScatter() {
     >
       {/* What is drawn is numbers and the axes' names: the user's, when they are columns. */}
       <div translate={isData(x) || isData(y) ? 'no' : undefined}>
-        <ResponsiveContainer width="100%" height={380}>
-          <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
-            <XAxis
-              interval={0}
-              type="number"
-              dataKey="x"
-              name={label(x)}
-              tickFormatter={(v: number) => format.number(v, 1)}
-              label={{ value: axisLabel(x), position: 'insideBottom', offset: -8 }}
-              height={44}
-              domain={['auto', 'auto']}
-            />
-            <YAxis
-              interval={0}
-              type="number"
-              dataKey="y"
-              name={label(y)}
-              tickFormatter={(v: number) => format.number(v, 1)}
-              label={{ value: axisLabel(y), angle: -90, position: 'insideLeft' }}
-              width={72}
-              domain={['auto', 'auto']}
-            />
-            {/* The corners of the points, invisible, so that the axes span them all. */}
-            <Scatter
-              data={data.extent}
-              fill="none"
-              isAnimationActive={false}
-              legendType="none"
-              shape={() => <g />}
-              tooltipType="none"
-            />
-            <SegmentPoints series={data.series} />
-            <Scatter
-              name={t('ui.scatter.centres')}
-              data={data.centres}
-              fill="#111"
-              shape="cross"
-              isAnimationActive={false}
-              legendType="cross"
-            />
-          </ScatterChart>
-        </ResponsiveContainer>
+        <PlotFrame height={380} margin={SCATTER_MARGIN}>
+          {(box) => (
+            <ScatterDrawing box={box} data={data} xTitle={axisLabel(x)} yTitle={axisLabel(y)} />
+          )}
+        </PlotFrame>
       </div>
       <ul className="legend" aria-label={t('ui.scatter.legend')}>
         {data.series.map((s) => (

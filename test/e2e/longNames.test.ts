@@ -172,7 +172,7 @@ describe.each(['en', 'zh'] as const)('a file with very long column names (%s)', 
       .poll(() => scree.locator('table tr').count(), { timeout: 60_000 })
       .toBeGreaterThanOrEqual(19);
     const ticks = async () =>
-      scree.locator('text.recharts-cartesian-axis-tick-value').evaluateAll((texts) =>
+      scree.locator('.plot__axis text').evaluateAll((texts) =>
         texts
           .filter((text) => /^PC\d+$/.test(text.textContent ?? ''))
           .map((text) => {
@@ -186,7 +186,7 @@ describe.each(['en', 'zh'] as const)('a file with very long column names (%s)', 
       for (let i = 1; i < boxes.length; i++)
         expect(boxes[i].left).toBeGreaterThanOrEqual(boxes[i - 1].right);
       // The last one (PC18) is not cut off at the chart's edge.
-      const svg = await scree.locator('svg.recharts-surface').first().boundingBox();
+      const svg = await scree.locator('svg.plot__drawing').first().boundingBox();
       expect((boxes.at(-1) as { right: number }).right).toBeLessThanOrEqual(
         (svg as { x: number; width: number }).x + (svg as { width: number }).width,
       );

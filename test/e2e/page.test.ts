@@ -259,10 +259,7 @@ describe.each<Language>(['en', 'zh'])('the page in Chromium, in %s', (language) 
       );
     expect(drawn).toBeGreaterThan(1000);
     expect(
-      await page
-        .getByRole('figure', { name: words.elbow })
-        .locator('svg .recharts-line-curve')
-        .count(),
+      await page.getByRole('figure', { name: words.elbow }).locator('svg .plot__line').count(),
     ).toBe(2);
 
     await page.getByLabel(words.segmentCount).selectOption('5');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { thinnedTicks, tickLabelWidth } from '../../src/components/chartTicks';
+import { thinnedTicks, tickLabelWidth } from '../../../src/components/plot/chartTicks';
 
 const components = (count: number) => Array.from({ length: count }, (_, i) => `PC${i + 1}`);
 

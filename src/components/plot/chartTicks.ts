@@ -1,3 +1,5 @@
+import type { LinearAxis } from './scale';
+
 /**
  * Which labels a chart's category axis can show without them running into each other
  * ("PC1PC2PC3..." with 17 components on a phone): every step-th from the first, and the last,
@@ -45,4 +47,24 @@ export function thinnedTicks<T>(
     kept.push(last);
   }
   return kept.map((i) => values[i]);
+}
+
+/**
+ * The axis with the most ticks, from about `count` down, whose labels fit side by side without
+ * meeting (a horizontal axis of six-digit incomes on a phone keeps two or three).
+ */
+export function fittedAxis(
+  make: (count: number) => LinearAxis,
+  format: (value: number) => string,
+  count = 5,
+  fontPx = TICK_FONT_PX,
+): LinearAxis {
+  for (let c = count; c > 2; c--) {
+    const axis = make(c);
+    if (axis.ticks.length < 2) return axis;
+    const widest = Math.max(...axis.ticks.map((value) => tickLabelWidth(format(value), fontPx)));
+    const spacing = Math.abs(axis.at(axis.ticks[1]) - axis.at(axis.ticks[0]));
+    if (spacing >= widest + TICK_GAP_PX) return axis;
+  }
+  return make(2);
 }
