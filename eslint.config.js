@@ -77,15 +77,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                'react',
-                'react-dom',
-                'react-dom/*',
-                'zustand',
-                'zustand/*',
-                'comlink',
-                'recharts',
-              ],
+              group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'comlink'],
               message: 'src/core is pure analysis: no UI or thread libraries.',
             },
             {

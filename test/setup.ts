@@ -11,7 +11,7 @@ import { InProcessAnalysisClient } from '../src/worker/inProcessClient';
 // machine an update can take many seconds. Waits end as soon as their state is reached.
 configure({ asyncUtilTimeout: 120_000 });
 
-// Recharts measures its container; jsdom has no layout, so give it a fixed size.
+// The charts measure their width; jsdom has no layout, so give them a fixed size.
 class FixedResizeObserver {
   constructor(private readonly callback: ResizeObserverCallback) {}
   observe(target: Element) {

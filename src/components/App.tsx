@@ -12,7 +12,6 @@ import { RfmGrid } from './RfmGrid';
 import { RfmLinesReport } from './RfmLinesReport';
 import { RfmSegmentSummary } from './RfmSegmentSummary';
 import { TransactionMappingForm } from './TransactionMappingForm';
-import { ChartWarmup } from './ChartWarmup';
 import { DendrogramChart } from './DendrogramChart';
 import { ElbowChart } from './ElbowChart';
 import { KDistanceChart } from './KDistanceChart';
@@ -41,9 +40,11 @@ import { useTranslation } from 'react-i18next';
 import { selectBusy } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { useStagedCount } from './useStagedCount';
+import { useFormatterWarmup } from './format';
 
 export function App() {
   const { t } = useTranslation();
+  useFormatterWarmup();
   const prepare = useStore((s) => s.prepare);
   // The worker (and its helpers) start while the page waits for a file, not when it arrives.
   useEffect(() => {
@@ -208,7 +209,6 @@ export function App() {
           </>
         )}
       </main>
-      <ChartWarmup />
       <footer className="footer">
         <p>
           <strong>{t('ui.page.privacyHeading')}</strong>

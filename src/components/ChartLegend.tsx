@@ -4,10 +4,7 @@ export interface LegendItem {
   mark: 'line' | 'dashed' | 'box' | 'dot' | 'cross';
 }
 
-/**
- * A chart's legend as HTML: it wraps on narrow screens and costs nothing to draw (the charting
- * library's own legend measures itself on every render).
- */
+/** A chart's legend as HTML: it wraps on narrow screens, and reads as a list. */
 export function ChartLegend({ items, label }: { items: LegendItem[]; label: string }) {
   return (
     <ul className="legend" aria-label={label}>

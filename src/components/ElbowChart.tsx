@@ -38,11 +38,12 @@ const INDEX_CHOICES = {
 export function ElbowChart() {
   const { t } = useTranslation();
   const format = useFormats();
-  // Deferred, so a new chart renders in the background where it can.
+  // Deferred, so a new chart renders in the background where it can; from null when the chart
+  // mounts, so that its first drawing is not part of the page's update that mounted it.
   const currentView = useStore((s) => s.view);
   const currentPartial = useStore((s) => (s.phase === 'analysing' ? s.partialElbow : null));
-  const view = useDeferredValue(currentView);
-  const partial = useDeferredValue(currentPartial);
+  const view = useDeferredValue(currentView, null);
+  const partial = useDeferredValue(currentPartial, null);
   const kMax = useStore((s) => s.options.kMax);
   const metric = useStore((s) => s.metric);
   const setMetric = useStore((s) => s.setMetric);

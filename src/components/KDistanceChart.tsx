@@ -11,7 +11,7 @@ import { fixedAxis, linearAxis } from './plot/scale';
 
 /** At most this many points drawn: the curve is smooth, and fewer points draw faster. */
 const DRAWN = 400;
-const K_DISTANCE_MARGIN = { top: 16, right: 16, bottom: 48, left: 64 };
+const K_DISTANCE_MARGIN = { top: 16, right: 24, bottom: 48, left: 64 };
 const DISTANCE_COLOUR = '#4e79a7';
 const SUGGESTED_COLOUR = '#59a14f';
 const IN_USE_COLOUR = '#e15759';

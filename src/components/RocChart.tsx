@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { ModelView } from '../core/session/predictSession';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';
+import { BottomAxis, GridLines, SideAxis, ticksOf } from './plot/Axes';
+import { linePath } from './plot/paths';
+import { PlotFrame } from './plot/PlotFrame';
+import { fixedAxis } from './plot/scale';
 import { useRender } from './useRender';
 
 const MODEL_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f'];
+const CHANCE_COLOUR = '#9aa5b1';
+const ROC_MARGIN = { top: 16, right: 16, bottom: 52, left: 64 };
 
 /** The ROC curve of each model on the held-out rows (yes/no targets), with chance's diagonal. */
 export function RocChart({ models }: { models: readonly ModelView[] }) {
@@ -27,51 +32,54 @@ export function RocChart({ models }: { models: readonly ModelView[] }) {
   });
   return (
     <ChartFigure title={t('ui.classify.predict.rocTitle')} summary={summary}>
-      <ResponsiveContainer width="100%" height={280}>
-        <LineChart margin={{ top: 16, right: 16, bottom: 16, left: 8 }}>
-          <XAxis
-            type="number"
-            dataKey="x"
-            domain={[0, 1]}
-            tickFormatter={(v: number) => format.fixed(v, 1)}
-            label={{ value: t('ui.classify.predict.rocX'), position: 'insideBottom', offset: -8 }}
-          />
-          <YAxis
-            type="number"
-            dataKey="y"
-            domain={[0, 1]}
-            tickFormatter={(v: number) => format.fixed(v, 1)}
-            width={48}
-            label={{ value: t('ui.classify.predict.rocY'), angle: -90, position: 'insideLeft' }}
-          />
-          <Line
-            data={[
-              { x: 0, y: 0 },
-              { x: 1, y: 1 },
-            ]}
-            dataKey="y"
-            name={t('ui.classify.predict.rocChance')}
-            stroke="#9aa5b1"
-            strokeDasharray="4 4"
-            dot={false}
-            isAnimationActive={false}
-          />
-          {curves.map((model, m) => (
-            <Line
-              key={model.model}
-              data={Array.from(model.roc!.falsePositiveRate, (x, i) => ({
-                x,
-                y: model.roc!.truePositiveRate[i],
-              }))}
-              dataKey="y"
-              name={renderText(model.label)}
-              stroke={MODEL_COLOURS[m % MODEL_COLOURS.length]}
-              dot={false}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <PlotFrame height={280} margin={ROC_MARGIN}>
+        {(box) => {
+          const x = fixedAxis([0, 1], box.left, box.right);
+          const y = fixedAxis([0, 1], box.bottom, box.top);
+          const tick = (v: number) => format.fixed(v, 1);
+          return (
+            <>
+              <GridLines box={box} x={x.ticks.map(x.at)} y={y.ticks.map(y.at)} />
+              <BottomAxis
+                box={box}
+                ticks={ticksOf(x, tick)}
+                title={t('ui.classify.predict.rocX')}
+              />
+              <SideAxis
+                box={box}
+                ticks={ticksOf(y, tick)}
+                title={t('ui.classify.predict.rocY')}
+                titleOffset={48}
+              />
+              <path
+                className="plot__line"
+                d={`M${x.at(0)} ${y.at(0)}L${x.at(1)} ${y.at(1)}`}
+                stroke={CHANCE_COLOUR}
+                strokeDasharray="4 4"
+                fill="none"
+              />
+              {curves.map((model, m) => {
+                const roc = model.roc!;
+                return (
+                  <path
+                    key={model.model}
+                    className="plot__line"
+                    d={linePath(
+                      Array.from(roc.falsePositiveRate, (fpr, i) => [
+                        x.at(fpr),
+                        y.at(roc.truePositiveRate[i]),
+                      ]),
+                    )}
+                    stroke={MODEL_COLOURS[m % MODEL_COLOURS.length]}
+                    strokeWidth={1.5}
+                    fill="none"
+                  />
+                );
+              })}
+            </>
+          );
+        }}
+      </PlotFrame>
       <ChartLegend
         label={t('ui.classify.predict.rocLegend')}
         items={[
@@ -80,7 +88,11 @@ export function RocChart({ models }: { models: readonly ModelView[] }) {
             colour: MODEL_COLOURS[m % MODEL_COLOURS.length],
             mark: 'line' as const,
           })),
-          { label: t('ui.classify.predict.rocChance'), colour: '#9aa5b1', mark: 'dashed' as const },
+          {
+            label: t('ui.classify.predict.rocChance'),
+            colour: CHANCE_COLOUR,
+            mark: 'dashed' as const,
+          },
         ]}
       />
     </ChartFigure>

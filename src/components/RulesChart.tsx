@@ -1,24 +1,22 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CartesianGrid,
-  LabelList,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import type { RuleRow } from '../core/basket/rulesTable';
 import type { RulesChart as RulesChartData } from '../core/basket/rulesChart';
 import { ChartFigure } from './ChartFigure';
 import { useFormats } from './format';
+import { fittedAxis } from './plot/chartTicks';
+import { BottomAxis, GridLines, SideAxis, ticksOf } from './plot/Axes';
+import { dotsPath, type Px } from './plot/paths';
+import { PlotFrame, type PlotBox } from './plot/PlotFrame';
+import { linearAxis } from './plot/scale';
 import { useRuleText } from './ruleItems';
 import { useRich } from './richText';
 
 /** Lift bands and their colours: below 1 (grey, less than chance), then ever darker blues. */
 const BANDS = [1, 2, 5, 10];
 const COLOURS = ['#b0b0b0', '#9ecae1', '#4292c6', '#08519c', '#e15759'];
+const RULES_MARGIN = { top: 16, right: 16, bottom: 52, left: 72 };
+const RADIUS = 4.5;
 
 interface Point {
   support: number;
@@ -93,48 +91,19 @@ export function RulesChart({ chart, topRules }: { chart: RulesChartData; topRule
           });
   return (
     <ChartFigure title={t('ui.baskets.chart.title')} summary={summary}>
-      <ResponsiveContainer width="100%" height={320}>
-        <ScatterChart margin={{ top: 16, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e3e3e3" />
-          <XAxis
-            type="number"
-            dataKey="support"
-            name={t('ui.baskets.chart.support')}
-            tickFormatter={(v: number) => format.percent(v, 1)}
-            label={{ value: t('ui.baskets.chart.support'), position: 'insideBottom', offset: -8 }}
-            height={44}
-            domain={[0, 'auto']}
+      <PlotFrame height={320} margin={RULES_MARGIN}>
+        {(box) => (
+          <RulesDrawing
+            box={box}
+            bands={bands}
+            labelled={labelled}
+            titles={{
+              support: t('ui.baskets.chart.support'),
+              confidence: t('ui.baskets.chart.confidence'),
+            }}
           />
-          <YAxis
-            type="number"
-            dataKey="confidence"
-            name={t('ui.baskets.chart.confidence')}
-            tickFormatter={(v: number) => format.percent(v, 0)}
-            label={{ value: t('ui.baskets.chart.confidence'), angle: -90, position: 'insideLeft' }}
-            width={64}
-            domain={['auto', 'auto']}
-          />
-          {bands.map((points, band) => (
-            <Scatter
-              key={band}
-              data={points}
-              fill={COLOURS[band]}
-              isAnimationActive={false}
-              shape="circle"
-            />
-          ))}
-          {/* The numbered rules: a ring around each point, its rank above. */}
-          <Scatter
-            data={labelled}
-            fill="none"
-            stroke="#222"
-            isAnimationActive={false}
-            shape="circle"
-          >
-            <LabelList dataKey="rank" position="top" fontSize={11} fill="#222" />
-          </Scatter>
-        </ScatterChart>
-      </ResponsiveContainer>
+        )}
+      </PlotFrame>
       <ul className="legend" aria-label={t('ui.baskets.chart.lift')}>
         <li className="legend__title">{t('ui.baskets.chart.lift')}</li>
         {COLOURS.map((colour, band) => (
@@ -162,5 +131,75 @@ export function RulesChart({ chart, topRules }: { chart: RulesChartData; topRule
         ))}
       </ul>
     </ChartFigure>
+  );
+}
+
+/**
+ * The rules' points, one path for each lift band, the darkest drawn last; the numbered rules
+ * ringed, their rank above them.
+ */
+function RulesDrawing({
+  box,
+  bands,
+  labelled,
+  titles,
+}: {
+  box: PlotBox;
+  bands: readonly Point[][];
+  labelled: readonly Point[];
+  titles: { support: string; confidence: string };
+}) {
+  const format = useFormats();
+  const all = bands.flat();
+  const supportTick = (v: number) => format.percent(v, 1);
+  const x = fittedAxis(
+    (count) =>
+      linearAxis(
+        all.map((p) => p.support),
+        box.left,
+        box.right,
+        { count, zero: true },
+      ),
+    supportTick,
+  );
+  const y = linearAxis(
+    all.map((p) => p.confidence),
+    box.bottom,
+    box.top,
+  );
+  const place = (p: Point): Px => [x.at(p.support), y.at(p.confidence)];
+  return (
+    <>
+      <GridLines box={box} x={x.ticks.map(x.at)} y={y.ticks.map(y.at)} />
+      <BottomAxis box={box} ticks={ticksOf(x, supportTick)} title={titles.support} />
+      <SideAxis
+        box={box}
+        ticks={ticksOf(y, (v) => format.percent(v, 0))}
+        title={titles.confidence}
+        titleOffset={56}
+      />
+      {bands.map((points, band) => (
+        <path
+          key={band}
+          className="rule-points"
+          d={dotsPath(points.map(place), RADIUS)}
+          fill={COLOURS[band]}
+          data-points={points.length}
+        />
+      ))}
+      <g className="rule-ranks">
+        {labelled.map((point) => {
+          const [cx, cy] = place(point);
+          return (
+            <g key={point.rank}>
+              <circle cx={cx} cy={cy} r={RADIUS + 1} fill="none" stroke="#222" />
+              <text x={cx} y={cy - RADIUS - 4} textAnchor="middle" fontSize={11} fill="#222">
+                {point.rank}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+    </>
   );
 }

@@ -8,9 +8,9 @@ import { useFeatureNames } from './featureNames';
 import { useJoin, useRich } from './richText';
 import { BottomAxis, SideAxis, ticksOf } from './plot/Axes';
 import { thinnedTicks } from './plot/chartTicks';
-import { dotsPath, linePath, type Px } from './plot/paths';
+import { barsPath, dotsPath, linePath, type Px } from './plot/paths';
 import { PlotFrame, type PlotBox } from './plot/PlotFrame';
-import { fixedAxis } from './plot/scale';
+import { bandAxis, fixedAxis } from './plot/scale';
 import { useLaterValue } from './useLaterValue';
 
 // Room on the left for the percentages, and on the right for half the last component's label
@@ -113,25 +113,23 @@ function ScreeDrawing({
   const format = useFormats();
   const y = fixedAxis([0, 100], box.bottom, box.top);
   // The components share the plot's width evenly; each bar takes most of its band.
-  const band = (box.right - box.left) / data.length;
-  const centre = (i: number) => box.left + band * (i + 0.5);
+  const x = bandAxis(data.length, box.left, box.right);
   const shownLabels = new Set(
     thinnedTicks(
       data.map((d) => d.component),
-      band,
+      x.band,
       (c) => c,
     ),
   );
   const ticks = data.flatMap((d, i) =>
-    shownLabels.has(d.component) ? [{ at: centre(i), label: d.component }] : [],
+    shownLabels.has(d.component) ? [{ at: x.centre(i), label: d.component }] : [],
   );
-  const barWidth = Math.max(1, band * 0.8);
-  let bars = '';
-  data.forEach((d, i) => {
-    const top = y.at(d.variance);
-    bars += `M${(centre(i) - barWidth / 2).toFixed(1)} ${box.bottom}V${top.toFixed(1)}h${barWidth.toFixed(1)}V${box.bottom}Z`;
-  });
-  const line: Px[] = data.map((d, i) => [centre(i), y.at(d.cumulative)]);
+  const bars = barsPath(
+    data.map((d, i) => [x.centre(i), y.at(d.variance)]),
+    Math.max(1, x.band * 0.8),
+    box.bottom,
+  );
+  const line: Px[] = data.map((d, i) => [x.centre(i), y.at(d.cumulative)]);
   return (
     <>
       <BottomAxis box={box} ticks={ticks} />

@@ -1,25 +1,27 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import type { CustomerValueView } from '../core/session/valueSession';
 import { P_ALIVE_BINS } from '../store/vocabulary';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';
+import { BottomAxis, GridLines, SideAxis, ticksOf } from './plot/Axes';
+import { linePath, type Px } from './plot/paths';
+import { PlotFrame } from './plot/PlotFrame';
+import { bandAxis, linearAxis } from './plot/scale';
 import { useRenderNode } from './richText';
 
 const ACTUAL = '#4e79a7';
 const PREDICTED = '#e15759';
+const VALUE_MARGIN = { top: 16, right: 16, bottom: 52, left: 56 };
+/** The P(alive) bands labelled on the axis: every fourth (0 %, 20 %, ... 80 %). */
+const LABELLED_BAND_EVERY = 4;
+
+interface Bucket {
+  frequency: number;
+  actual: number;
+  predicted: number;
+}
 
 /** Expected against actual repeat purchases in the holdout, by repeat purchases before it. */
 export function ValueCalibrationChart({ view }: { view: CustomerValueView }) {
@@ -53,34 +55,53 @@ export function ValueCalibrationChart({ view }: { view: CustomerValueView }) {
   const predicted = t('ui.value.calibration.predicted');
   return (
     <ChartFigure title={t('ui.value.calibration.title')} summary={summary}>
-      <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={data} margin={{ top: 16, right: 16, bottom: 24, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="frequency"
-            label={{ value: t('ui.value.calibration.frequency'), position: 'bottom', offset: 4 }}
-          />
-          <YAxis width={48} tickFormatter={(v: number) => format.number(v, 1)} />
-          <Tooltip formatter={(v) => format.number(Number(v), 2)} />
-          <Line
-            dataKey="actual"
-            name={actual}
-            stroke={ACTUAL}
-            strokeWidth={2}
-            dot={{ r: 3 }}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="predicted"
-            name={predicted}
-            stroke={PREDICTED}
-            strokeWidth={2}
-            strokeDasharray="6 3"
-            dot={{ r: 3 }}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+      <PlotFrame height={260} margin={VALUE_MARGIN}>
+        {(box) => {
+          const x = bandAxis(data.length, box.left, box.right);
+          const y = linearAxis(
+            data.flatMap((d) => [d.actual, d.predicted]),
+            box.bottom,
+            box.top,
+            { zero: true },
+          );
+          const series = [
+            { name: actual, colour: ACTUAL, dash: undefined, of: (d: Bucket) => d.actual },
+            { name: predicted, colour: PREDICTED, dash: '6 3', of: (d: Bucket) => d.predicted },
+          ];
+          return (
+            <>
+              <GridLines box={box} x={data.map((_, i) => x.centre(i))} y={y.ticks.map(y.at)} />
+              <BottomAxis
+                box={box}
+                ticks={data.map((d, i) => ({ at: x.centre(i), label: String(d.frequency) }))}
+                title={t('ui.value.calibration.frequency')}
+              />
+              <SideAxis box={box} ticks={ticksOf(y, (v) => format.number(v, 1))} />
+              {series.map((line) => {
+                const points: Px[] = data.map((d, i) => [x.centre(i), y.at(line.of(d))]);
+                return (
+                  <g key={line.name}>
+                    <path
+                      className="plot__line"
+                      d={linePath(points)}
+                      stroke={line.colour}
+                      strokeWidth={2}
+                      strokeDasharray={line.dash}
+                      fill="none"
+                    />
+                    {/* A few points: each its own circle, its value shown on hover. */}
+                    {points.map(([cx, cy], i) => (
+                      <circle key={i} cx={cx} cy={cy} r={3} fill={line.colour}>
+                        <title>{`${line.name}: ${format.number(line.of(data[i]), 2)}`}</title>
+                      </circle>
+                    ))}
+                  </g>
+                );
+              })}
+            </>
+          );
+        }}
+      </PlotFrame>
       <ChartLegend
         label={t('ui.chart.series')}
         items={[
@@ -146,19 +167,53 @@ export function ValuePAliveHistogram({ view }: { view: CustomerValueView }) {
   const label = t('ui.value.histogram.count');
   return (
     <ChartFigure title={t('ui.value.histogram.title')} summary={summary}>
-      <ResponsiveContainer width="100%" height={260}>
-        <BarChart data={data} margin={{ top: 16, right: 16, bottom: 24, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="band"
-            interval={3}
-            label={{ value: t('ui.value.histogram.bin'), position: 'bottom', offset: 4 }}
-          />
-          <YAxis width={48} allowDecimals={false} />
-          <Tooltip formatter={(v) => format.count(Number(v))} />
-          <Bar dataKey="count" name={label} fill={ACTUAL} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <PlotFrame height={260} margin={VALUE_MARGIN}>
+        {(box) => {
+          const x = bandAxis(data.length, box.left, box.right);
+          // Customers are counted: whole numbers only on the axis.
+          const y = linearAxis(
+            data.map((d) => d.count),
+            box.bottom,
+            box.top,
+            { zero: true },
+          );
+          const yTicks = ticksOf(y, (v) => format.count(v)).filter((_, i) =>
+            Number.isInteger(y.ticks[i]),
+          );
+          const width = Math.max(1, x.band * 0.85);
+          return (
+            <>
+              <GridLines box={box} y={yTicks.map((tick) => tick.at)} />
+              <BottomAxis
+                box={box}
+                ticks={data.flatMap((d, i) =>
+                  i % LABELLED_BAND_EVERY === 0 ? [{ at: x.centre(i), label: d.band }] : [],
+                )}
+                title={t('ui.value.histogram.bin')}
+              />
+              <SideAxis box={box} ticks={yTicks} />
+              {/* Twenty bars: each its own rectangle, its count shown on hover. */}
+              {data.map((d, i) => (
+                <rect
+                  key={d.from}
+                  x={x.centre(i) - width / 2}
+                  y={y.at(d.count)}
+                  width={width}
+                  height={Math.max(0, box.bottom - y.at(d.count))}
+                  fill={ACTUAL}
+                >
+                  <title>
+                    {`${t('ui.value.histogram.band', {
+                      from: format.percent(d.from, 0),
+                      to: format.percent(d.to, 0),
+                    })}: ${format.count(d.count)}`}
+                  </title>
+                </rect>
+              ))}
+            </>
+          );
+        }}
+      </PlotFrame>
       <details className="chart__values">
         <summary>{t('ui.value.histogram.values')}</summary>
         <table className="data-table data-table--compact">

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import {
   CATALOGS,
   formatTemplate,
@@ -116,4 +117,19 @@ export function warmUpFormatters(language: Language): void {
   for (const digits of [0, 1, 2]) formats.number(1234.5, digits);
   formats.count(1234);
   formats.percent(0.5);
+}
+
+/**
+ * Builds the page language's formatters in idle time, while the page waits for a file, so that
+ * their cost falls outside the analysis (and again after the language changes).
+ */
+export function useFormatterWarmup(): void {
+  const language = useStore((s) => s.language);
+  useEffect(() => {
+    const idle =
+      window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => warmUpFormatters(language));
+    return () => cancel(handle);
+  }, [language]);
 }

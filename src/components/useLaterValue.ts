@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 
 /**
- * The value, but taken up `delayMs` after it changes. Recharts renders synchronously (its own
- * store updates cannot be sliced), so when a new analysis arrives the charts take turns: each
- * mounts in its own task, and no task keeps the main thread for long.
+ * The value, but taken up `delayMs` after it changes. When a new analysis arrives the profiles,
+ * tables and charts all change at once; the charts take turns instead, each mounting in a task of
+ * its own, so that no task keeps the main thread for long.
  */
 export function useLaterValue<T>(value: T, delayMs: number): T {
   const [later, setLater] = useState(value);

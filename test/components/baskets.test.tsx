@@ -58,6 +58,17 @@ describe('the baskets section', { timeout: 240_000 }, () => {
     expect(
       within(section).getByRole('figure', { name: 'Rules by support and confidence' }),
     ).toHaveAccessibleDescription(/^182 rules of 182: support from [\d.]+% to [\d.]+%/);
+    // Every rule drawn, in its lift band's path, and the ten of highest lift numbered.
+    const chart = within(section).getByRole('figure', { name: 'Rules by support and confidence' });
+    const drawn = [...chart.querySelectorAll('svg .rule-points')].map((path) => ({
+      points: Number(path.getAttribute('data-points')),
+      dots: (path.getAttribute('d') ?? '').match(/M/g)?.length ?? 0,
+    }));
+    expect(drawn.reduce((sum, band) => sum + band.points, 0)).toBe(182);
+    for (const band of drawn) expect(band.dots).toBe(band.points);
+    expect([...chart.querySelectorAll('svg .rule-ranks text')].map((t) => t.textContent)).toEqual(
+      Array.from({ length: 10 }, (_, i) => String(i + 1)),
+    );
 
     // A rule's figures agree: its baskets are its support of the 3,283 baskets; sorted by lift.
     const first = ruleRows();

@@ -124,6 +124,24 @@ describe('explain and predict on the page', { timeout: 240_000 }, () => {
     expect(within(predict).getByRole('figure', { name: 'ROC curves' })).toHaveAccessibleDescription(
       /^ROC curves on the held-out rows: Logistic regression, AUC 0\.\d{3}, Decision tree, AUC 0\.\d{3}, Random forest, AUC 0\.\d{3}\./,
     );
+    // Chance's diagonal and a curve for each model, each from (0, 0) to (1, 1).
+    const roc = within(predict).getByRole('figure', { name: 'ROC curves' });
+    const curves = [...roc.querySelectorAll('svg .plot__line')].map((path) =>
+      [...(path.getAttribute('d') ?? '').matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+      ]),
+    );
+    expect(curves).toHaveLength(4);
+    const [origin, corner] = [curves[0][0], curves[0].at(-1) as number[]];
+    expect(corner[0]).toBeGreaterThan(origin[0]);
+    expect(corner[1]).toBeLessThan(origin[1]);
+    for (const curve of curves.slice(1)) {
+      expect(curve[0][0]).toBeCloseTo(origin[0], 0);
+      expect(curve[0][1]).toBeCloseTo(origin[1], 0);
+      expect((curve.at(-1) as number[])[0]).toBeCloseTo(corner[0], 0);
+      expect((curve.at(-1) as number[])[1]).toBeCloseTo(corner[1], 0);
+    }
     const importances = within(predict).getByRole('table', { name: 'Feature importances' });
     expect(within(importances).getAllByRole('rowheader', { name: /^region is / })).toHaveLength(3);
     // Per segment, the actual and predicted rates.

@@ -103,6 +103,21 @@ describe('the Customer value section', { timeout: 240_000 }, () => {
       within(histogram).getByRole('table', { name: 'Customers per band of P(alive)' }),
     );
     expect(Object.values(bands).reduce((a, b) => a + b, 0)).toBe(118);
+    // The drawings: both lines through every bucket; a bar for each band, its count on hover.
+    const buckets = within(calibration).getAllByRole('rowheader').length;
+    const lines = [...calibration.querySelectorAll('svg .plot__line')];
+    expect(lines).toHaveLength(2);
+    for (const line of lines)
+      expect((line.getAttribute('d') ?? '').match(/[ML]/g)).toHaveLength(buckets);
+    const bars = [...histogram.querySelectorAll('svg rect')];
+    expect(bars).toHaveLength(20);
+    expect(bars.map((bar) => Number(bar.textContent?.split(': ').at(-1)))).toEqual(
+      Object.values(bands),
+    );
+    const heights = bars.map((bar) => Number(bar.getAttribute('height')));
+    const perBand = Object.values(bands);
+    const most = perBand.indexOf(Math.max(...perBand));
+    expect(Math.max(...heights)).toBe(heights[most]);
 
     // The customer table gains the value columns, sorted where the data is.
     const customers = () => within(screen.getByRole('table', { name: 'Customers' }));

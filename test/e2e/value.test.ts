@@ -73,7 +73,7 @@ describe('Customer value in Chromium', { timeout: 300_000 }, () => {
     const chart = section.getByRole('figure', {
       name: 'Expected against actual repeat purchases in the holdout',
     });
-    await expect.poll(() => chart.locator('.recharts-line').count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => chart.locator('svg .plot__line').count(), { timeout: 60_000 }).toBe(2);
     expect(await chart.locator('figcaption').innerText()).toMatch(
       /repeat purchases in the holdout; the model expected [\d,.]+\./,
     );

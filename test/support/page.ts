@@ -27,15 +27,15 @@ export interface PageWords {
 /**
  * Every text node and every accessible name of the page that is not marked as user data, and
  * the texts that are. Self-contained (no imports, no helpers), so that browser tests can send it
- * to the page to run there. Left out: scripts and styles, and what is never shown (the charting
- * library's off-screen measuring span, elements hidden by their own style).
+ * to the page to run there. Left out: scripts and styles, and what is never shown (elements
+ * hidden by their own style).
  */
 export function readPage(root: Document = document): PageWords {
   const said: { text: string; where: string; name: boolean }[] = [];
   const data: string[] = [];
   const unseen = (element: Element | null): boolean =>
     element !== null &&
-    (element.closest('script, style, noscript, template, #recharts_measurement_span') !== null ||
+    (element.closest('script, style, noscript, template') !== null ||
       element.closest('[style*="visibility: hidden"], [style*="display: none"]') !== null);
   const describe = (element: Element): string => {
     const tag = element.tagName.toLowerCase();

@@ -43,3 +43,13 @@ export function crossesPath(points: Iterable<Px>, size: number): string {
   }
   return d;
 }
+
+/** A bar `width` px wide centred at each x, from the baseline up (or down) to its y. */
+export function barsPath(bars: Iterable<Px>, width: number, baseline: number): string {
+  let d = '';
+  for (const [x, y] of bars) {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    d += `M${px(x - width / 2)} ${px(baseline)}V${px(y)}h${px(width)}V${px(baseline)}Z`;
+  }
+  return d;
+}

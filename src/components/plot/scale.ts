@@ -130,3 +130,15 @@ export function fixedAxis(
     at: (value: number) => from + ((value - start) / span) * (to - from),
   };
 }
+
+/** Categories side by side: each gets an equal band of [from, to], its mark at the centre. */
+export interface BandAxis {
+  /** The width of one band, in px. */
+  readonly band: number;
+  centre(index: number): number;
+}
+
+export function bandAxis(count: number, from: number, to: number): BandAxis {
+  const band = (to - from) / Math.max(1, count);
+  return { band, centre: (index: number) => from + band * (index + 0.5) };
+}

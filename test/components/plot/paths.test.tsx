@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossesPath, dotsPath, linePath } from '../../../src/components/plot/paths';
+import { barsPath, crossesPath, dotsPath, linePath } from '../../../src/components/plot/paths';
 
 describe('path data', () => {
   it('joins a line through the points it can place', () => {
@@ -49,5 +49,21 @@ describe('path data', () => {
     expect(Math.max(...xs) - Math.min(...xs)).toBeCloseTo(12);
     expect(Math.max(...ys) - Math.min(...ys)).toBeCloseTo(12);
     expect((Math.max(...xs) + Math.min(...xs)) / 2).toBeCloseTo(50);
+  });
+});
+
+describe('bars', () => {
+  it('stand on the baseline, centred, as wide as asked, up to each value', () => {
+    expect(
+      barsPath(
+        [
+          [50, 20],
+          [NaN, 5],
+          [80, 90],
+        ],
+        10,
+        100,
+      ),
+    ).toBe('M45.0 100.0V20.0h10.0V100.0ZM75.0 100.0V90.0h10.0V100.0Z');
   });
 });

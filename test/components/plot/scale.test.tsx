@@ -1,8 +1,14 @@
 import fc from 'fast-check';
-import { scaleLinear } from 'victory-vendor/d3-scale';
+import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import { fittedAxis, tickLabelWidth } from '../../../src/components/plot/chartTicks';
-import { fixedAxis, linearAxis, linearTicks, niceDomain } from '../../../src/components/plot/scale';
+import {
+  bandAxis,
+  fixedAxis,
+  linearAxis,
+  linearTicks,
+  niceDomain,
+} from '../../../src/components/plot/scale';
 
 describe('linear ticks', () => {
   it('are round steps of 1, 2 or 5 times a power of ten', () => {
@@ -84,5 +90,13 @@ describe('an axis fitted to its labels', () => {
     expect(axis.ticks.length).toBeLessThan(wide.ticks.length);
     const widest = Math.max(...axis.ticks.map((v) => tickLabelWidth(format(v))));
     expect(axis.at(axis.ticks[1]) - axis.at(axis.ticks[0])).toBeGreaterThan(widest);
+  });
+});
+
+describe('a band axis', () => {
+  it('gives each category an equal band and its mark the centre', () => {
+    const x = bandAxis(4, 100, 500);
+    expect(x.band).toBe(100);
+    expect([0, 1, 2, 3].map(x.centre)).toEqual([150, 250, 350, 450]);
   });
 });
