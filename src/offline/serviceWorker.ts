@@ -6,6 +6,8 @@
  * (the user's "reload"), so it never switches under a running analysis.
  */
 
+import { ISOLATION_HEADERS } from './policy';
+
 interface ExtendableEventLike extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
@@ -82,12 +84,14 @@ async function answer(request: Request): Promise<Response> {
 
 /**
  * The file with the page's Content-Security-Policy as a header: a worker takes its policy from
- * its own response, so workers served from here are held to it on any host.
+ * its own response, so workers served from here are held to it on any host. The isolation
+ * headers go with it, so that the page offline shares memory with its workers as it does online.
  */
 function withPolicy(response: Response): Response {
   const headers = new Headers(response.headers);
   headers.set('Content-Security-Policy', POLICY);
   headers.set('X-Content-Type-Options', 'nosniff');
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
   return new Response(response.body, {
     status: response.status,
     statusText: response.statusText,

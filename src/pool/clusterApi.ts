@@ -1,5 +1,6 @@
 import { transfer } from 'comlink';
 import { releaseReusableArrays } from '../core/common/reusableArrays';
+import { isShared } from '../core/common/sharedArrays';
 import {
   runClusterJob,
   type ClusterData,
@@ -49,7 +50,8 @@ export function outcomeBuffers(outcome: ClusterOutcome): ArrayBuffer[] {
 
 /**
  * A copy of the data for another worker, and the buffers to transfer with it. The matrix stays in
- * double precision (k-means results must not depend on which worker ran them).
+ * double precision (k-means results must not depend on which worker ran them), and is not copied
+ * at all when its memory is shared.
  */
 export function copyForTransfer(source: ClusterData): {
   copy: ClusterData;
@@ -57,7 +59,8 @@ export function copyForTransfer(source: ClusterData): {
 } {
   const copy: ClusterData = {
     ...source,
-    matrix: source.matrix.slice(),
+    // A shared matrix goes as it is: every helper reads the one copy.
+    matrix: isShared(source.matrix) ? source.matrix : source.matrix.slice(),
     center: source.center.slice(),
     scale: source.scale.slice(),
     profile: {
@@ -72,7 +75,7 @@ export function copyForTransfer(source: ClusterData): {
     },
   };
   const buffers = [
-    copy.matrix.buffer,
+    ...(isShared(copy.matrix) ? [] : [copy.matrix.buffer]),
     copy.center.buffer,
     copy.scale.buffer,
     ...copy.profile.numeric.map((f) => f.values.buffer),

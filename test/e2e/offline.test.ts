@@ -38,6 +38,8 @@ describe('the page offline', () => {
     await whenControlled(page);
     await page.context().setOffline(true);
     await page.reload();
+    // Served by the service worker, with the same isolation as online.
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await page.getByRole('button', { name: 'Try sample customers' }).click();
     await page.getByRole('table', { name: 'Segment profiles' }).waitFor({ timeout: 120_000 });
     const download = page.waitForEvent('download', { timeout: 60_000 });

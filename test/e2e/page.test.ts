@@ -232,6 +232,8 @@ describe('the page in Chromium', () => {
       // The browser refused before any byte left: no request to the other origin was made.
       expect(foreignRequests(requests, server.url)).toEqual([]);
       expect(consoleErrors.join('\n')).toMatch(/Content Security Policy/);
+      // Its headers make it cross-origin isolated: its workers can share the scaled matrix.
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     } finally {
       await page.context().close();
     }

@@ -36,5 +36,10 @@ describe('the Content-Security-Policy', () => {
     const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
     const sent = /add_header Content-Security-Policy "([^"]+)"/.exec(readme);
     expect(sent?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    // And every other header the page is served with, as it is sent.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS).filter(
+      ([name]) => name !== 'Content-Security-Policy',
+    ))
+      expect(readme).toContain(`add_header ${name} ${value} always;`);
   });
 });

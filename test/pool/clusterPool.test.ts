@@ -61,6 +61,27 @@ describe('createPoolExecutor', () => {
     expect(again.get(4)?.inertia).toBe(inline.get(4)?.inertia);
   });
 
+  it('sends a shared matrix as it is: the helpers read the one copy, with the same results', async () => {
+    const plain = await clusterData(80_000);
+    const matrix = new Float64Array(new SharedArrayBuffer(plain.matrix.byteLength));
+    matrix.set(plain.matrix);
+    const data = { ...plain, matrix };
+    const { copy, buffers } = clusterApi.copyForTransfer(data);
+    expect(copy.matrix).toBe(matrix);
+    expect(buffers).not.toContain(matrix.buffer);
+    // A plain matrix is still copied, and its copy transferred.
+    const plainCopy = clusterApi.copyForTransfer(plain);
+    expect(plainCopy.copy.matrix).not.toBe(plain.matrix);
+    expect(plainCopy.buffers).toContain(plainCopy.copy.matrix.buffer);
+
+    const pooled = await collect(
+      createPoolExecutor(1, () => new ChannelWorker(clusterApi.helperApi) as unknown as Worker),
+      data,
+    );
+    const inline = await collect(inlineExecutor, plain);
+    for (const k of ks) expect(pooled.get(k)?.inertia).toBe(inline.get(k)?.inertia);
+  });
+
   it('finishes the work itself when a helper fails', async () => {
     const data = await clusterData(80_000);
     let made = 0;

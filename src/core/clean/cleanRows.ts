@@ -20,6 +20,7 @@ import { encodeOneHot, type OneHotColumn } from './oneHot';
 import { treatOutliers } from './outliers';
 import { message, type Message } from '../common/message';
 import { ownValue } from '../common/ownValue';
+import { shareableFloat64Array } from '../common/sharedArrays';
 
 /**
  * Cleaning, in this order, each step optional and counted: rows that could not be read,
@@ -297,7 +298,8 @@ function featureMatrix(
   const numericCount = transforms.length;
   const d = numericCount + oneHot.reduce((sum, c) => sum + c.categories.length, 0);
   checkMatrixSize(kept, d);
-  const matrix = new Float64Array(kept * d);
+  // Scaled in place later, and then read by every helper of the elbow: shared where it can be.
+  const matrix = shareableFloat64Array(kept * d);
   transforms.forEach((transform, f) => {
     for (let r = 0; r < kept; r++) {
       const v = transformed(transform, rows[r]);

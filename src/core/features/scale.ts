@@ -2,6 +2,7 @@ import { pairwiseSum } from '../common/pairwiseSum';
 import type { StageProgress } from '../common/progress';
 import { quantile } from '../common/quantiles';
 import { message, type Message } from '../common/message';
+import { shareableFloat64Array } from '../common/sharedArrays';
 
 export type ScaleMethod = 'zscore' | 'minmax' | 'robust';
 export const SCALE_METHODS: readonly ScaleMethod[] = ['zscore', 'minmax', 'robust'];
@@ -97,7 +98,7 @@ export function scaleFeatures(
       }
     }
   });
-  const out = dk === d ? matrix : new Float64Array(n * dk);
+  const out = dk === d ? matrix : shareableFloat64Array(n * dk);
   for (let i = 0; i < n; i++) {
     const from = i * d;
     const to = i * dk;

@@ -37,6 +37,7 @@ import type { Table } from '../read/table';
 import { StageCache, stageKey } from './stageCache';
 import { message, type Message } from '../common/message';
 import { densityWarnings, elbowWarnings } from '../cluster/quality/clusteringWarnings';
+import { shareableFloat64Array } from '../common/sharedArrays';
 
 /** The cleaned and scaled features of a table, with what every clustering of them shares. */
 export interface FeatureStage {
@@ -119,7 +120,13 @@ export class TableAnalysis {
         ...(components === null
           ? { matrix: scaled.matrix, d, basis: null }
           : {
-              matrix: projectPca(scaled.matrix, n, pca, components.count),
+              matrix: projectPca(
+                scaled.matrix,
+                n,
+                pca,
+                components.count,
+                shareableFloat64Array(n * Math.min(components.count, pca.count)),
+              ),
               d: components.count,
               basis: {
                 count: components.count,

@@ -17,6 +17,7 @@ import { bankChurnCsv, bankChurnersCsv } from '../../support/realShapes';
 import { segmentFile } from '../../support/segmentFile';
 import { message } from '../../../src/core/common/message';
 import { englishText } from '../../../src/i18n/formatMessage';
+import { isShared } from '../../../src/core/common/sharedArrays';
 
 let table: Table;
 beforeAll(async () => {
@@ -59,6 +60,8 @@ describe('TableAnalysis features', () => {
     ] as Partial<AnalysisOptions>[])
       expect(analysis.features(quickOptions(change))).toBe(base);
     expect(base.data.matrix).toBe(base.prepared.scaled.matrix);
+    // Shared memory (node has it): the elbow's helper threads read this one matrix.
+    expect(isShared(base.data.matrix)).toBe(true);
     expect(base.projection).toBeInstanceOf(Float32Array);
     expect(base.projection.length).toBe(base.prepared.n * base.projectionDims);
     expect(base.projectionDims).toBe(3);
