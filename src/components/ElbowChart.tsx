@@ -12,6 +12,7 @@ import { PlotFrame, type PlotBox } from './plot/PlotFrame';
 import { fixedAxis, linearAxis } from './plot/scale';
 import { useRenderNode, type UiKey } from './richText';
 
+const ELBOW_HEIGHT = 280;
 const ELBOW_MARGIN = { top: 24, right: 64, bottom: 48, left: 80 };
 const INERTIA_COLOUR = '#4e79a7';
 const INDEX_COLOUR = '#f28e2b';
@@ -49,14 +50,21 @@ export function ElbowChart() {
   const setMetric = useStore((s) => s.setMetric);
   const selectedK = useStore((s) => s.selectedK);
   const live = partial !== null && partial.length > 0;
-  const points = live ? partial : view?.elbow;
+  const points = pointsShown(partial, view);
   const data = useMemo(
     () => points?.map((p) => ({ k: p.k, inertia: p.inertia, index: p[metric] })) ?? [],
     [points, metric],
   );
-  if (!points || points.length === 0) return null;
-  // DBSCAN has one result, not a curve: its k-distance plot takes this place.
-  if (!live && view?.algorithm === 'dbscan') return null;
+  if (!points || points.length === 0) {
+    // Mounted with points that its first, deferred drawing has not reached yet: the figure
+    // holds its place and says it is busy (what the tests and assistive technology wait on).
+    const coming = pointsShown(currentPartial, currentView);
+    return coming && coming.length > 0 ? (
+      <ChartFigure title={t('ui.elbow.title')} busy summary="">
+        <div className="plot" style={{ height: ELBOW_HEIGHT }} />
+      </ChartFigure>
+    ) : null;
+  }
   const lastK = live ? kMax : points[points.length - 1].k;
   const recommendation = live ? null : (view?.recommendation ?? null);
   return (
@@ -83,7 +91,7 @@ export function ElbowChart() {
         </label>
       }
     >
-      <PlotFrame height={280} margin={ELBOW_MARGIN}>
+      <PlotFrame height={ELBOW_HEIGHT} margin={ELBOW_MARGIN}>
         {(box) => (
           <ElbowDrawing
             box={box}
@@ -149,6 +157,18 @@ export function ElbowChart() {
       </details>
     </ChartFigure>
   );
+}
+
+/**
+ * The points the elbow draws: the partial elbow while it fills in, else the finished one. DBSCAN
+ * has one result, not a curve: its k-distance plot takes this place.
+ */
+function pointsShown(
+  partial: State['partialElbow'] | null,
+  view: State['view'],
+): State['partialElbow'] | undefined {
+  if (partial !== null && partial.length > 0) return partial;
+  return view?.algorithm === 'dbscan' ? undefined : view?.elbow;
 }
 
 /** What the finished elbow says, in words. */
