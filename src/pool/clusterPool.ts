@@ -19,13 +19,17 @@ type Helper = {
 export const POOL_MIN_CELLS = 50_000;
 /** Jobs sent ahead to each helper. */
 const PIPELINE = 2;
-/** Each helper holds its own copy of the data, so more than a few would cost too much memory. */
+/**
+ * Each helper holds its own copy of the profiles' data (and of the matrix, where memory cannot be
+ * shared), so more than a few would cost too much memory.
+ */
 export const MAX_HELPERS = 3;
 
 /**
  * Runs the elbow's k values on this thread and up to `helpers` more (the page's workers, or the
- * command line's threads dressed as workers), each holding its own copy of the scaled matrix
- * (sent once per analysis and transferred, not cloned). The helpers start when the pool is made:
+ * command line's threads dressed as workers). Each reads the scaled matrix from shared memory
+ * where the platform allows it, or else holds its own copy (sent once per analysis and
+ * transferred, not cloned). The helpers start when the pool is made:
  * the page makes it while the file is still being read, since a worker started by a busy worker
  * would wait for its parent's idle moments to come up. Jobs go out largest k first, to whoever is free, and
  * every outcome is reported as it arrives, so the elbow fills in. A helper that fails (out of
