@@ -6,8 +6,9 @@ import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';
 import { thinnedTicks } from './plot/chartTicks';
-import { BottomAxis, MarkLine, SideAxis, ticksOf } from './plot/Axes';
-import { dotsPath, linePath, type Px } from './plot/paths';
+import { BottomAxis, SideAxis, ticksOf } from './plot/Axes';
+import { MarkLine, SeriesLine } from './plot/Marks';
+import type { Px } from './plot/paths';
 import { PlotFrame, type PlotBox } from './plot/PlotFrame';
 import { fixedAxis, linearAxis } from './plot/scale';
 import { useRenderNode, type UiKey } from './richText';
@@ -275,22 +276,8 @@ function ElbowDrawing({
       <SideAxis box={box} ticks={ticksOf(inertia, (v) => format.number(v, 0))} />
       <SideAxis box={box} side="right" ticks={ticksOf(index, (v) => format.number(v, 2))} />
       <g className="elbow-lines">
-        <path
-          className="plot__line"
-          d={linePath(inertiaPoints)}
-          stroke={INERTIA_COLOUR}
-          strokeWidth={2}
-          fill="none"
-        />
-        <path className="plot__dots" d={dotsPath(inertiaPoints, 3)} fill={INERTIA_COLOUR} />
-        <path
-          className="plot__line"
-          d={linePath(indexPoints)}
-          stroke={INDEX_COLOUR}
-          strokeWidth={2}
-          fill="none"
-        />
-        <path className="plot__dots" d={dotsPath(indexPoints, 3)} fill={INDEX_COLOUR} />
+        <SeriesLine points={inertiaPoints} colour={INERTIA_COLOUR} dots={3} />
+        <SeriesLine points={indexPoints} colour={INDEX_COLOUR} dots={3} />
       </g>
       {recommended !== null && (
         <MarkLine

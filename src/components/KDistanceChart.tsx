@@ -4,8 +4,8 @@ import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';
-import { BottomAxis, MarkLine, SideAxis, ticksOf } from './plot/Axes';
-import { linePath } from './plot/paths';
+import { BottomAxis, SideAxis, ticksOf } from './plot/Axes';
+import { MarkLine, SeriesLine } from './plot/Marks';
 import { PlotFrame, type PlotBox } from './plot/PlotFrame';
 import { fixedAxis, linearAxis } from './plot/scale';
 
@@ -118,12 +118,9 @@ function KDistanceDrawing({
         titleAt="end"
       />
       <SideAxis box={box} ticks={ticksOf(y, (v) => format.number(v))} />
-      <path
-        className="plot__line"
-        d={linePath(data.map((p) => [x.at(p.share), y.at(p.distance)]))}
-        stroke={DISTANCE_COLOUR}
-        strokeWidth={2}
-        fill="none"
+      <SeriesLine
+        points={data.map((p) => [x.at(p.share), y.at(p.distance)])}
+        colour={DISTANCE_COLOUR}
       />
       <MarkLine box={box} y={y.at(suggestedEps)} colour={SUGGESTED_COLOUR} dash="4 3" />
       {eps !== suggestedEps && (

@@ -4,7 +4,7 @@ import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';
 import { BottomAxis, GridLines, SideAxis, ticksOf } from './plot/Axes';
-import { linePath } from './plot/paths';
+import { SeriesLine } from './plot/Marks';
 import { PlotFrame } from './plot/PlotFrame';
 import { fixedAxis } from './plot/scale';
 import { useRender } from './useRender';
@@ -51,28 +51,26 @@ export function RocChart({ models }: { models: readonly ModelView[] }) {
                 title={t('ui.classify.predict.rocY')}
                 titleOffset={48}
               />
-              <path
-                className="plot__line"
-                d={`M${x.at(0)} ${y.at(0)}L${x.at(1)} ${y.at(1)}`}
-                stroke={CHANCE_COLOUR}
-                strokeDasharray="4 4"
-                fill="none"
+              <SeriesLine
+                points={[
+                  [x.at(0), y.at(0)],
+                  [x.at(1), y.at(1)],
+                ]}
+                colour={CHANCE_COLOUR}
+                width={1}
+                dash="4 4"
               />
               {curves.map((model, m) => {
                 const roc = model.roc!;
                 return (
-                  <path
+                  <SeriesLine
                     key={model.model}
-                    className="plot__line"
-                    d={linePath(
-                      Array.from(roc.falsePositiveRate, (fpr, i) => [
-                        x.at(fpr),
-                        y.at(roc.truePositiveRate[i]),
-                      ]),
-                    )}
-                    stroke={MODEL_COLOURS[m % MODEL_COLOURS.length]}
-                    strokeWidth={1.5}
-                    fill="none"
+                    points={Array.from(roc.falsePositiveRate, (fpr, i) => [
+                      x.at(fpr),
+                      y.at(roc.truePositiveRate[i]),
+                    ])}
+                    colour={MODEL_COLOURS[m % MODEL_COLOURS.length]}
+                    width={1.5}
                   />
                 );
               })}

@@ -8,7 +8,8 @@ import { useFeatureNames } from './featureNames';
 import { useJoin, useRich } from './richText';
 import { BottomAxis, SideAxis, ticksOf } from './plot/Axes';
 import { thinnedTicks } from './plot/chartTicks';
-import { barsPath, dotsPath, linePath, type Px } from './plot/paths';
+import { SeriesLine } from './plot/Marks';
+import { barsPath, type Px } from './plot/paths';
 import { PlotFrame, type PlotBox } from './plot/PlotFrame';
 import { bandAxis, fixedAxis } from './plot/scale';
 import { useLaterValue } from './useLaterValue';
@@ -135,14 +136,7 @@ function ScreeDrawing({
       <BottomAxis box={box} ticks={ticks} />
       <SideAxis box={box} ticks={ticksOf(y, (v) => format.percent(v / 100, 0))} />
       <path className="scree-bars" d={bars} fill={VARIANCE_COLOUR} />
-      <path
-        className="plot__line"
-        d={linePath(line)}
-        stroke={CUMULATIVE_COLOUR}
-        strokeWidth={2}
-        fill="none"
-      />
-      <path className="plot__dots" d={dotsPath(line, 3)} fill={CUMULATIVE_COLOUR} />
+      <SeriesLine points={line} colour={CUMULATIVE_COLOUR} dots={3} />
     </>
   );
 }

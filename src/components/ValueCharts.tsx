@@ -6,7 +6,8 @@ import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';
 import { BottomAxis, GridLines, SideAxis, ticksOf } from './plot/Axes';
-import { linePath, type Px } from './plot/paths';
+import { SeriesLine } from './plot/Marks';
+import type { Px } from './plot/paths';
 import { PlotFrame } from './plot/PlotFrame';
 import { bandAxis, linearAxis } from './plot/scale';
 import { useRenderNode } from './richText';
@@ -81,14 +82,7 @@ export function ValueCalibrationChart({ view }: { view: CustomerValueView }) {
                 const points: Px[] = data.map((d, i) => [x.centre(i), y.at(line.of(d))]);
                 return (
                   <g key={line.name}>
-                    <path
-                      className="plot__line"
-                      d={linePath(points)}
-                      stroke={line.colour}
-                      strokeWidth={2}
-                      strokeDasharray={line.dash}
-                      fill="none"
-                    />
+                    <SeriesLine points={points} colour={line.colour} dash={line.dash} />
                     {/* A few points: each its own circle, its value shown on hover. */}
                     {points.map(([cx, cy], i) => (
                       <circle key={i} cx={cx} cy={cy} r={3} fill={line.colour}>
