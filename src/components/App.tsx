@@ -65,8 +65,11 @@ export function App() {
   // The panels after the segments mount one task after another (see useStagedCount).
   const staged = useStagedCount(transactions ? hasRfm : hasView, transactions ? 5 : 3);
   const stagesLeft = (transactions ? hasRfm : hasView) && staged < (transactions ? 5 : 3);
+  // The sections a file of customers opens mount one task after another too.
+  const tables = hasData && !transactions;
+  const tablesStaged = useStagedCount(tables, 3);
   // Busy from a change until its results are on show: assistive technology (and tests) wait.
-  const busy = useStore(selectBusy) || stagesLeft;
+  const busy = useStore(selectBusy) || stagesLeft || (tables && tablesStaged < 3);
   const showCharts = hasView || hasPartial;
   // The blocks below are kept as the same elements while only the staged count changes, so that
   // mounting the later panels does not render the earlier ones again.
@@ -83,25 +86,33 @@ export function App() {
       ),
     [showCharts],
   );
-  const tableSections = useMemo(
+  const columnsSection = useMemo(
     () => (
-      <>
-        <Section step={2} title={t('ui.section.columns')}>
-          <ColumnsTable />
-        </Section>
-        <Section step={3} title={t('ui.section.cleaning')}>
-          <CleaningPanel />
-          <CleaningReport />
-        </Section>
-        <Section step={4} title={t('ui.section.segments')} aside={<SegmentCountControl />}>
-          <StaleNotice />
-          <ClusteringControls />
-          {charts}
-          <SegmentProfiles />
-          <SegmentRates />
-          <SegmentDistribution />
-        </Section>
-      </>
+      <Section step={2} title={t('ui.section.columns')}>
+        <ColumnsTable />
+      </Section>
+    ),
+    [t],
+  );
+  const cleaningSection = useMemo(
+    () => (
+      <Section step={3} title={t('ui.section.cleaning')}>
+        <CleaningPanel />
+        <CleaningReport />
+      </Section>
+    ),
+    [t],
+  );
+  const segmentsSection = useMemo(
+    () => (
+      <Section step={4} title={t('ui.section.segments')} aside={<SegmentCountControl />}>
+        <StaleNotice />
+        <ClusteringControls />
+        {charts}
+        <SegmentProfiles />
+        <SegmentRates />
+        <SegmentDistribution />
+      </Section>
     ),
     [t, charts],
   );
@@ -159,7 +170,9 @@ export function App() {
         </Section>
         {hasData && !transactions && (
           <>
-            {tableSections}
+            {tablesStaged >= 1 && columnsSection}
+            {tablesStaged >= 2 && cleaningSection}
+            {tablesStaged >= 3 && segmentsSection}
             {hasView && staged >= 1 && (
               <Section step={5} title={t('ui.classify.heading')}>
                 <ExplainPanel />
