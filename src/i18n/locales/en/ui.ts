@@ -371,7 +371,6 @@ export const ui = {
     segment: '{id} {label} ({size, number})',
     horizontal: 'Horizontal axis',
     vertical: 'Vertical axis',
-    centres: 'Segment centres',
     legend: 'Segments',
     centre: 'segment centre',
   },

@@ -356,7 +356,6 @@ export const ui: CatalogShape<typeof english> = {
     segment: '{id} {label}（{size, number}）',
     horizontal: '横轴',
     vertical: '纵轴',
-    centres: '细分群中心',
     legend: '细分群',
     centre: '细分群中心',
   },
