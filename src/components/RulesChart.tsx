@@ -135,7 +135,7 @@ export function RulesChart({ chart, topRules }: { chart: RulesChartData; topRule
 }
 
 /**
- * The rules' points, one path for each lift band, the darkest drawn last; the numbered rules
+ * The rules' points, one path for each lift band, the highest lift drawn last; the numbered rules
  * ringed, their rank above them.
  */
 function RulesDrawing({
