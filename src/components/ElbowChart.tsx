@@ -14,7 +14,8 @@ import { fixedAxis, linearAxis } from './plot/scale';
 import { useRenderNode, type UiKey } from './richText';
 
 const ELBOW_HEIGHT = 280;
-const ELBOW_MARGIN = { top: 24, right: 64, bottom: 48, left: 80 };
+// Room on the left for an inertia of eight digits (10,000,000).
+const ELBOW_MARGIN = { top: 24, right: 64, bottom: 48, left: 96 };
 const INERTIA_COLOUR = '#4e79a7';
 const INDEX_COLOUR = '#f28e2b';
 
@@ -66,7 +67,8 @@ export function ElbowChart() {
       </ChartFigure>
     ) : null;
   }
-  const lastK = live ? kMax : points[points.length - 1].k;
+  // While it fills in, the axis runs to the k asked for (or further, if that was lowered meanwhile).
+  const lastK = live ? Math.max(kMax, ...points.map((p) => p.k)) : points[points.length - 1].k;
   const recommendation = live ? null : (view?.recommendation ?? null);
   return (
     <ChartFigure
@@ -273,8 +275,12 @@ function ElbowDrawing({
   return (
     <>
       <BottomAxis box={box} ticks={kTicks} title={labels.k} />
-      <SideAxis box={box} ticks={ticksOf(inertia, (v) => format.number(v, 0))} />
-      <SideAxis box={box} side="right" ticks={ticksOf(index, (v) => format.number(v, 2))} />
+      <SideAxis box={box} ticks={ticksOf(inertia, (v, digits) => format.number(v, digits))} />
+      <SideAxis
+        box={box}
+        side="right"
+        ticks={ticksOf(index, (v, digits) => format.number(v, digits))}
+      />
       <g className="elbow-lines">
         <SeriesLine points={inertiaPoints} colour={INERTIA_COLOUR} dots={3} />
         <SeriesLine points={indexPoints} colour={INDEX_COLOUR} dots={3} />

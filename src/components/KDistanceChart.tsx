@@ -117,7 +117,7 @@ function KDistanceDrawing({
         title={title}
         titleAt="end"
       />
-      <SideAxis box={box} ticks={ticksOf(y, (v) => format.number(v))} />
+      <SideAxis box={box} ticks={ticksOf(y, (v, digits) => format.number(v, digits))} />
       <SeriesLine
         points={data.map((p) => [x.at(p.share), y.at(p.distance)])}
         colour={DISTANCE_COLOUR}

@@ -8,7 +8,7 @@ import { fittedAxis } from './plot/chartTicks';
 import { BottomAxis, GridLines, SideAxis, ticksOf } from './plot/Axes';
 import { dotsPath, type Px } from './plot/paths';
 import { PlotFrame, type PlotBox } from './plot/PlotFrame';
-import { linearAxis } from './plot/scale';
+import { fixedAxis, linearAxis, type LinearAxis } from './plot/scale';
 import { useRuleText } from './ruleItems';
 import { useRich } from './richText';
 
@@ -134,6 +134,13 @@ export function RulesChart({ chart, topRules }: { chart: RulesChartData; topRule
   );
 }
 
+/** The axis cut to 0..1 where its round domain ran past a share's bounds. */
+function withinShares(axis: LinearAxis, from: number, to: number, count = 5): LinearAxis {
+  const [low, high] = axis.domain;
+  if (low >= 0 && high <= 1) return axis;
+  return fixedAxis([Math.max(0, low), Math.min(1, high)], from, to, count);
+}
+
 /**
  * The rules' points, one path for each lift band, the highest lift drawn last; the numbered rules
  * ringed, their rank above them.
@@ -151,19 +158,30 @@ function RulesDrawing({
 }) {
   const format = useFormats();
   const all = bands.flat();
-  const supportTick = (v: number) => format.percent(v, 1);
+  // Percentages: two of a fraction's decimals are taken by the per cent.
+  const supportTick = (v: number, digits: number) => format.percent(v, Math.max(0, digits - 2));
+  // Support and confidence are shares: their axes never run past 100 %.
   const x = fittedAxis(
     (count) =>
-      linearAxis(
-        all.map((p) => p.support),
+      withinShares(
+        linearAxis(
+          all.map((p) => p.support),
+          box.left,
+          box.right,
+          { count, zero: true },
+        ),
         box.left,
         box.right,
-        { count, zero: true },
+        count,
       ),
     supportTick,
   );
-  const y = linearAxis(
-    all.map((p) => p.confidence),
+  const y = withinShares(
+    linearAxis(
+      all.map((p) => p.confidence),
+      box.bottom,
+      box.top,
+    ),
     box.bottom,
     box.top,
   );
@@ -174,7 +192,7 @@ function RulesDrawing({
       <BottomAxis box={box} ticks={ticksOf(x, supportTick)} title={titles.support} />
       <SideAxis
         box={box}
-        ticks={ticksOf(y, (v) => format.percent(v, 0))}
+        ticks={ticksOf(y, (v, digits) => format.percent(v, Math.max(0, digits - 2)))}
         title={titles.confidence}
         titleOffset={56}
       />

@@ -16,7 +16,8 @@ import { PlotFrame, type PlotBox } from './plot/PlotFrame';
 import { linearAxis } from './plot/scale';
 
 const RADIUS = 3;
-const SCATTER_MARGIN = { top: 8, right: 16, bottom: 52, left: 80 };
+// Room on the left for six-digit values (120,000) and the axis's title beside them.
+const SCATTER_MARGIN = { top: 8, right: 16, bottom: 52, left: 100 };
 
 type ScatterData = NonNullable<ReturnType<typeof scatterSeries>>;
 
@@ -37,7 +38,7 @@ function ScatterDrawing({
 }) {
   const format = useFormats();
   const spanned = [...data.extent, ...data.centres];
-  const tick = (v: number) => format.number(v, 1);
+  const tick = (v: number, digits: number) => format.number(v, digits);
   const x = fittedAxis(
     (count) =>
       linearAxis(
@@ -59,7 +60,7 @@ function ScatterDrawing({
     <>
       <GridLines box={box} x={x.ticks.map(x.at)} y={y.ticks.map(y.at)} />
       <BottomAxis box={box} ticks={ticksOf(x, tick)} title={xTitle} />
-      <SideAxis box={box} ticks={ticksOf(y, tick)} title={yTitle} titleOffset={64} />
+      <SideAxis box={box} ticks={ticksOf(y, tick)} title={yTitle} titleOffset={84} />
       <g className="segment-points">
         {data.series.map((s) => (
           <path

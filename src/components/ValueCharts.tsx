@@ -77,18 +77,20 @@ export function ValueCalibrationChart({ view }: { view: CustomerValueView }) {
                 ticks={data.map((d, i) => ({ at: x.centre(i), label: String(d.frequency) }))}
                 title={t('ui.value.calibration.frequency')}
               />
-              <SideAxis box={box} ticks={ticksOf(y, (v) => format.number(v, 1))} />
+              <SideAxis box={box} ticks={ticksOf(y, (v, digits) => format.number(v, digits))} />
               {series.map((line) => {
                 const points: Px[] = data.map((d, i) => [x.centre(i), y.at(line.of(d))]);
                 return (
                   <g key={line.name}>
                     <SeriesLine points={points} colour={line.colour} dash={line.dash} />
                     {/* A few points: each its own circle, its value shown on hover. */}
-                    {points.map(([cx, cy], i) => (
-                      <circle key={i} cx={cx} cy={cy} r={3} fill={line.colour}>
-                        <title>{`${line.name}: ${format.number(line.of(data[i]), 2)}`}</title>
-                      </circle>
-                    ))}
+                    {points.map(([cx, cy], i) =>
+                      Number.isFinite(cx) && Number.isFinite(cy) ? (
+                        <circle key={i} cx={cx} cy={cy} r={3} fill={line.colour}>
+                          <title>{`${line.name}: ${format.number(line.of(data[i]), 2)}`}</title>
+                        </circle>
+                      ) : null,
+                    )}
                   </g>
                 );
               })}

@@ -1,5 +1,5 @@
 import type { PlotBox } from './PlotFrame';
-import type { LinearAxis } from './scale';
+import { tickDigits, type LinearAxis, type TickFormat } from './scale';
 
 /** A labelled value on an axis: where it is drawn (px) and its text. */
 export interface Tick {
@@ -13,9 +13,13 @@ const LABEL_GAP_PX = 3;
 /** A label's baseline below the axis (the labels are about 12 px high). */
 const BELOW_PX = MARK_PX + LABEL_GAP_PX + 11;
 
-/** An axis's ticks, each value where the axis draws it and written by `format`. */
-export function ticksOf(axis: LinearAxis, format: (value: number) => string): Tick[] {
-  return axis.ticks.map((value) => ({ at: axis.at(value), label: format(value) }));
+/**
+ * An axis's ticks, each value where the axis draws it and written by `format`, which is told the
+ * decimals that tell the ticks apart.
+ */
+export function ticksOf(axis: LinearAxis, format: TickFormat): Tick[] {
+  const digits = tickDigits(axis);
+  return axis.ticks.map((value) => ({ at: axis.at(value), label: format(value, digits) }));
 }
 
 /** The horizontal axis under the plot, its labels centred under their ticks, and its title. */

@@ -1,4 +1,4 @@
-import type { LinearAxis } from './scale';
+import { tickDigits, type LinearAxis, type TickFormat } from './scale';
 
 /**
  * Which labels a chart's category axis can show without them running into each other
@@ -55,14 +55,17 @@ export function thinnedTicks<T>(
  */
 export function fittedAxis(
   make: (count: number) => LinearAxis,
-  format: (value: number) => string,
+  format: TickFormat,
   count = 5,
   fontPx = TICK_FONT_PX,
 ): LinearAxis {
   for (let c = count; c > 2; c--) {
     const axis = make(c);
     if (axis.ticks.length < 2) return axis;
-    const widest = Math.max(...axis.ticks.map((value) => tickLabelWidth(format(value), fontPx)));
+    const digits = tickDigits(axis);
+    const widest = Math.max(
+      ...axis.ticks.map((value) => tickLabelWidth(format(value, digits), fontPx)),
+    );
     const spacing = Math.abs(axis.at(axis.ticks[1]) - axis.at(axis.ticks[0]));
     if (spacing >= widest + TICK_GAP_PX) return axis;
   }

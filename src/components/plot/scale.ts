@@ -4,6 +4,9 @@
  * from a value to its pixel. Pure, so it is tested without a browser.
  */
 
+/** How a tick's value is written, given the decimals that tell the ticks apart. */
+export type TickFormat = (value: number, digits: number) => string;
+
 /** A linear axis: its domain, the values it labels, and where a value is drawn (px). */
 export interface LinearAxis {
   readonly domain: readonly [number, number];
@@ -72,6 +75,21 @@ export function niceDomain(start: number, stop: number, count: number): [number,
     previous = increment;
   }
   return [start + 0, stop + 0];
+}
+
+/**
+ * The decimals that tell an axis's ticks apart: those of the step between them (0.25 needs 2,
+ * 0.005 needs 3, 5 needs none), so that 81 % and 81.5 % are not both written "81 %".
+ */
+export function tickDigits(axis: LinearAxis): number {
+  const [first, second] = axis.ticks;
+  if (second === undefined) return 0;
+  const step = Math.abs(second - first);
+  for (let digits = 0; digits < 12; digits++) {
+    const scaled = step * 10 ** digits;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6 * Math.max(1, scaled)) return digits;
+  }
+  return 12;
 }
 
 export interface AxisOptions {

@@ -8,6 +8,7 @@ import {
   linearAxis,
   linearTicks,
   niceDomain,
+  tickDigits,
 } from '../../../src/components/plot/scale';
 
 describe('linear ticks', () => {
@@ -98,5 +99,18 @@ describe('a band axis', () => {
     const x = bandAxis(4, 100, 500);
     expect(x.band).toBe(100);
     expect([0, 1, 2, 3].map(x.centre)).toEqual([150, 250, 350, 450]);
+  });
+});
+
+describe('tick digits', () => {
+  it('are the decimals of the step, so that no two ticks read alike', () => {
+    const digits = (values: number[]) => tickDigits(linearAxis(values, 0, 500));
+    expect(digits([0, 14_310])).toBe(0);
+    expect(digits([0.81, 0.84])).toBe(3);
+    expect(digits([0, 0.45])).toBe(1);
+    expect(digits([0, 0.0008])).toBe(4);
+    const close = linearAxis([0.81, 0.84], 0, 500);
+    const labels = close.ticks.map((v) => (v * 100).toFixed(tickDigits(close) - 2));
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });
