@@ -50,8 +50,8 @@ export function outcomeBuffers(outcome: ClusterOutcome): ArrayBuffer[] {
 
 /**
  * A copy of the data for another worker, and the buffers to transfer with it. The matrix stays in
- * double precision (k-means results must not depend on which worker ran them), and is not copied
- * at all when its memory is shared.
+ * double precision (k-means results must not depend on which worker ran them). Arrays on shared
+ * memory (the matrix, the profiles' columns and codes) are not copied at all.
  */
 export function copyForTransfer(source: ClusterData): {
   copy: ClusterData;
@@ -65,11 +65,14 @@ export function copyForTransfer(source: ClusterData): {
     scale: source.scale.slice(),
     profile: {
       n: source.profile.n,
-      // Single precision: the helper's copy is half the size, and profiles show fewer digits.
-      numeric: source.profile.numeric.map((f) => ({ ...f, values: Float32Array.from(f.values) })),
+      // A copy in single precision: half the size, and profiles show fewer digits.
+      numeric: source.profile.numeric.map((f) => ({
+        ...f,
+        values: isShared(f.values) ? f.values : Float32Array.from(f.values),
+      })),
       categorical: source.profile.categorical.map((c) => ({
         ...c,
-        codes: c.codes.slice(),
+        codes: isShared(c.codes) ? c.codes : c.codes.slice(),
         counts: c.counts.slice(),
       })),
     },
@@ -78,8 +81,9 @@ export function copyForTransfer(source: ClusterData): {
     ...(isShared(copy.matrix) ? [] : [copy.matrix.buffer]),
     copy.center.buffer,
     copy.scale.buffer,
-    ...copy.profile.numeric.map((f) => f.values.buffer),
-    ...copy.profile.categorical.flatMap((c) => [c.codes.buffer, c.counts.buffer]),
+    ...copy.profile.numeric.filter((f) => !isShared(f.values)).map((f) => f.values.buffer),
+    ...copy.profile.categorical.flatMap((c) => (isShared(c.codes) ? [] : [c.codes.buffer])),
+    ...copy.profile.categorical.map((c) => c.counts.buffer),
   ] as ArrayBuffer[];
   return { copy, buffers };
 }

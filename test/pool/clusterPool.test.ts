@@ -8,6 +8,7 @@ import * as clusterApi from '../../src/pool/clusterApi';
 import { createPoolExecutor } from '../../src/pool/clusterPool';
 import { ChannelWorker } from '../support/channelWorker';
 import { profiledClusterData } from '../support/clusterData';
+import { isShared } from '../../src/core/common/sharedArrays';
 
 const clusterData = (n: number) => profiledClusterData(n, 6, 2, 3);
 
@@ -80,6 +81,34 @@ describe('createPoolExecutor', () => {
     );
     const inline = await collect(inlineExecutor, plain);
     for (const k of ks) expect(pooled.get(k)?.inertia).toBe(inline.get(k)?.inertia);
+  });
+
+  it("sends the profiles' shared columns as they are, with the same profiles", async () => {
+    const data = await clusterData(20_000);
+    expect(data.profile.numeric.every((f) => isShared(f.values))).toBe(true);
+    const { copy, buffers } = clusterApi.copyForTransfer(data);
+    copy.profile.numeric.forEach((f, i) => {
+      expect(f.values).toBe(data.profile.numeric[i].values);
+      expect(buffers).not.toContain(f.values.buffer);
+    });
+    // Columns on plain memory (a page that is not isolated) go as single-precision copies.
+    const plain = {
+      ...data,
+      profile: {
+        ...data.profile,
+        numeric: data.profile.numeric.map((f) => ({ ...f, values: Float64Array.from(f.values) })),
+      },
+    };
+    const plainCopy = clusterApi.copyForTransfer(plain);
+    expect(plainCopy.copy.profile.numeric[0].values).toBeInstanceOf(Float32Array);
+    expect(plainCopy.buffers).toContain(plainCopy.copy.profile.numeric[0].values.buffer);
+
+    const pooled = await collect(
+      createPoolExecutor(1, () => new ChannelWorker(clusterApi.helperApi) as unknown as Worker),
+      data,
+    );
+    const inline = await collect(inlineExecutor, data);
+    for (const k of ks) expect(pooled.get(k)?.profiles).toEqual(inline.get(k)?.profiles);
   });
 
   it('finishes the work itself when a helper fails', async () => {

@@ -20,6 +20,25 @@ export function shareableFloat64Array(length: number): Float64Array {
     : new Float64Array(length);
 }
 
+/** A zeroed Int32Array of `length`, shared where it can be. */
+export function shareableInt32Array(length: number): Int32Array {
+  return canShareMemory()
+    ? new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT))
+    : new Int32Array(length);
+}
+
+/** The first `length` items in a new array, on shared memory when the source's is shared. */
+export function copyPrefix<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
+  array: T,
+  length: number,
+): T {
+  if (!isShared(array)) return array.slice(0, length) as T;
+  const Kind = array.constructor as new (buffer: SharedArrayBuffer) => T;
+  const copy = new Kind(new SharedArrayBuffer(length * array.BYTES_PER_ELEMENT));
+  copy.set(array.subarray(0, length) as never);
+  return copy;
+}
+
 /** Whether the array's memory is shared (sent as it is, never copied nor transferred). */
 export function isShared(array: ArrayBufferView): boolean {
   return typeof SharedArrayBuffer === 'function' && array.buffer instanceof SharedArrayBuffer;

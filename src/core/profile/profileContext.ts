@@ -1,5 +1,6 @@
 import { quantileInPlace } from '../common/quantiles';
 import { cellText, type Table } from '../read/table';
+import { shareableFloat64Array, shareableInt32Array } from '../common/sharedArrays';
 import type { ColumnWording, FeatureWording, PopulationStats } from './profileTypes';
 
 /**
@@ -56,12 +57,13 @@ export function prepareProfiles({
 }: ProfileInput): ProfileContext {
   const n = rows.length;
   // Rows are ascending and distinct, so when every row is analysed they are 0..n-1 and the
-  // column itself can be read (no copy of a million values).
+  // column itself can be read (no copy of a million values). Values and codes are on shared
+  // memory where there is any (the columns are too), so the elbow's helpers read them as they are.
   const everyRow = n === table.rowCount;
   const numericContext = numeric.flatMap((name) => {
     const column = table.columns.find((c) => c.name === name);
     if (!column) return [];
-    const values = everyRow ? column.numbers : new Float64Array(n);
+    const values = everyRow ? column.numbers : shareableFloat64Array(n);
     let sum = 0;
     let present = 0;
     for (let r = 0; r < n; r++) {
@@ -98,7 +100,7 @@ export function prepareProfiles({
     if (!column) return [];
     const index = new Map<string, number>();
     const categories: string[] = [];
-    const codes = new Int32Array(n);
+    const codes = shareableInt32Array(n);
     const counts: number[] = [];
     for (let r = 0; r < n; r++) {
       const value = cellText(column, rows[r]);
@@ -121,7 +123,7 @@ export function prepareProfiles({
   const flagContext = flags.flatMap((name) => {
     const column = table.columns.find((c) => c.name === name);
     if (!column || categorical.includes(name)) return [];
-    const codes = new Int32Array(n);
+    const codes = shareableInt32Array(n);
     const counts = new Int32Array(2);
     for (let r = 0; r < n; r++) {
       const v = column.numbers[rows[r]];

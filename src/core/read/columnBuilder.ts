@@ -6,11 +6,13 @@ import {
   type DecimalSeparator,
 } from './parseNumber';
 import { MISSING_CODE, NUMBER_CODE, type Column } from './table';
+import { copyPrefix, shareableFloat64Array, shareableInt32Array } from '../common/sharedArrays';
 
 /**
  * Fills one column while the file streams by: numbers straight into a growing Float64Array,
  * other text into a dictionary. The codes array only exists once a non-numeric cell appears,
- * so a purely numeric column costs 8 bytes a row.
+ * so a purely numeric column costs 8 bytes a row. Both live on shared memory where there is any, so
+ * the elbow's helpers read the columns their profiles need without a copy each.
  */
 export class ColumnBuilder {
   private numbers: Float64Array;
@@ -30,17 +32,17 @@ export class ColumnBuilder {
     capacity: number,
     private readonly decimal: DecimalSeparator,
   ) {
-    this.numbers = new Float64Array(Math.max(16, capacity));
+    this.numbers = shareableFloat64Array(Math.max(16, capacity));
   }
 
   /** Makes room for rows up to (not including) `capacity`. */
   reserve(capacity: number): void {
     if (capacity <= this.numbers.length) return;
-    const grown = new Float64Array(Math.max(capacity, this.numbers.length * 2));
+    const grown = shareableFloat64Array(Math.max(capacity, this.numbers.length * 2));
     grown.set(this.numbers);
     this.numbers = grown;
     if (this.codes !== null) {
-      const codes = new Int32Array(grown.length);
+      const codes = shareableInt32Array(grown.length);
       codes.set(this.codes);
       this.codes = codes;
     }
@@ -156,7 +158,7 @@ export class ColumnBuilder {
 
   private startCodes(): Int32Array {
     // Rows so far were numbers or missing; NaN tells which.
-    const codes = new Int32Array(this.numbers.length);
+    const codes = shareableInt32Array(this.numbers.length);
     for (let i = 0; i < codes.length; i++) {
       codes[i] = this.numbers[i] === this.numbers[i] ? NUMBER_CODE : MISSING_CODE;
     }
@@ -167,11 +169,14 @@ export class ColumnBuilder {
 
 /**
  * The first `length` items: a view when the array is at most a quarter too long (the row count
- * was estimated well), so a million-row column is not copied once more; a copy otherwise.
+ * was estimated well), so a million-row column is not copied once more; a copy otherwise (shared
+ * when the array was).
  */
 export function firstItems<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
   array: T,
   length: number,
 ): T {
-  return (array.length <= length * 1.25 ? array.subarray(0, length) : array.slice(0, length)) as T;
+  return array.length <= length * 1.25
+    ? (array.subarray(0, length) as T)
+    : copyPrefix(array, length);
 }

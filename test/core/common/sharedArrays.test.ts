@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   canShareMemory,
+  copyPrefix,
   isShared,
   shareableFloat64Array,
+  shareableInt32Array,
 } from '../../../src/core/common/sharedArrays';
 
 afterEach(() => {
@@ -37,5 +39,28 @@ describe('shareable arrays', () => {
     expect(canShareMemory()).toBe(false);
     const array = shareableFloat64Array(2);
     expect(isShared(array)).toBe(false);
+  });
+
+  it('come as Int32Array too, shared or plain alike', () => {
+    const codes = shareableInt32Array(4);
+    expect(codes).toBeInstanceOf(Int32Array);
+    expect(isShared(codes)).toBe(true);
+    vi.stubGlobal('crossOriginIsolated', false);
+    expect(isShared(shareableInt32Array(4))).toBe(false);
+  });
+
+  it('keep their sharing when their first items are copied', () => {
+    const shared = shareableFloat64Array(6).map((_, i) => i) as Float64Array;
+    const source = shareableFloat64Array(6);
+    source.set(shared);
+    const copy = copyPrefix(source, 4);
+    expect(isShared(copy)).toBe(true);
+    expect(copy).toBeInstanceOf(Float64Array);
+    expect(Array.from(copy)).toEqual([0, 1, 2, 3]);
+    copy[0] = 9;
+    expect(source[0]).toBe(0);
+    const plain = copyPrefix(Int32Array.from([5, 6, 7]), 2);
+    expect(isShared(plain)).toBe(false);
+    expect(Array.from(plain)).toEqual([5, 6]);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ColumnBuilder, firstItems } from '../../../src/core/read/columnBuilder';
 import type { DecimalSeparator } from '../../../src/core/read/parseNumber';
 import { cellText, isMissing, MISSING_CODE, NUMBER_CODE } from '../../../src/core/read/table';
+import { isShared } from '../../../src/core/common/sharedArrays';
 
 /** The markers parseNumber lists (cells of at most five characters here, see the failing test). */
 const MISSING_MARKERS = new Set(
@@ -137,6 +138,18 @@ describe('ColumnBuilder', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('ColumnBuilder memory', () => {
+  it('keeps numbers and codes on shared memory, grown or trimmed, so helpers need no copy', () => {
+    // Capacity 2 for 12 rows: grown twice, then trimmed by a copy (more than a quarter too long).
+    const column = build(['1', 'x', ...Array.from({ length: 10 }, (_, i) => String(i))], '.', 2);
+    expect(isShared(column.numbers)).toBe(true);
+    expect(isShared(column.codes as Int32Array)).toBe(true);
+    expect(column.numbers).toHaveLength(12);
+    expect(cellText(column, 1)).toBe('x');
+    expect(column.numbers[11]).toBe(9);
   });
 });
 
