@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { ByteSource } from '../core/read/byteSource';
 import { UserError } from '../core/common/userError';
@@ -36,6 +37,32 @@ export async function fileSource(
           done += bytesRead;
         }
         return buffer.subarray(0, done);
+      },
+      // Opened again for each range: the session may outlive the handle above. A file that
+      // changed since it was read is refused rather than read wrong.
+      readSync(start, end) {
+        let fd: number;
+        try {
+          fd = openSync(path, 'r');
+        } catch {
+          throw new UserError('file-changed', 'readFileChanged');
+        }
+        try {
+          const now = fstatSync(fd);
+          if (now.size !== stats.size || now.mtimeMs !== stats.mtimeMs)
+            throw new UserError('file-changed', 'readFileChanged');
+          const length = Math.max(0, Math.min(end, stats.size) - start);
+          const buffer = new Uint8Array(length);
+          let done = 0;
+          while (done < length) {
+            const read = readSync(fd, buffer, done, length - done, start + done);
+            if (read === 0) break;
+            done += read;
+          }
+          return buffer.subarray(0, done);
+        } finally {
+          closeSync(fd);
+        }
       },
     },
     close: () => file.close(),

@@ -3,7 +3,7 @@ import { message, type Message } from '../core/common/message';
 import { isUserError } from '../core/common/userError';
 import { renderMessage } from '../i18n/formatMessage';
 import type { Language } from '../i18n/languages';
-import type { ByteSource } from '../core/read/byteSource';
+import { blobSource, readBlob } from './blobSource';
 import type { RfmSettings } from '../core/rfm/rfm';
 import type { RfmQuery } from '../core/rfm/rfmCustomerTable';
 import type { ReadChoice } from '../core/session/datasetSummary';
@@ -513,22 +513,6 @@ async function asOutcome<T>(work: () => Promise<T> | T): Promise<Outcome<T>> {
 
 function asFile({ parts, fileName }: ExportParts): ExportFile {
   return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), fileName };
-}
-
-export function blobSource(blob: Blob): ByteSource {
-  return { size: blob.size, read: (start, end) => readBlob(blob.slice(start, end)) };
-}
-
-/** Blob.arrayBuffer where there is one; FileReader for older engines (and jsdom). */
-function readBlob(blob: Blob): Promise<Uint8Array> {
-  if (typeof blob.arrayBuffer === 'function')
-    return blob.arrayBuffer().then((buffer) => new Uint8Array(buffer));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
-    reader.readAsArrayBuffer(blob);
-  });
 }
 
 // The HTML report (#18): one self-contained document, in the user's language.

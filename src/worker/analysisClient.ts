@@ -310,7 +310,7 @@ export class WorkerFailedError extends Error {
 }
 
 /** The analysis API as a client calls it: the module itself, or the worker's Comlink proxy. */
-export type AnalysisBackend = Omit<Api, 'setClusterExecutor' | 'blobSource'>;
+export type AnalysisBackend = Omit<Api, 'setClusterExecutor'>;
 
 function backendOf(remote: Remote<Api>): AnalysisBackend {
   const wrapped = <T extends (...args: never[]) => unknown>(callback: T | undefined) =>

@@ -10,8 +10,43 @@ const HASH_WORDS = new Uint32Array(HASH_SCRATCH.buffer);
  * same row. One pass with an open-addressing hash table over row indices, so it stays linear
  * and small at a million rows.
  * Only rows with `candidate[i] === 1` take part.
+ *
+ * Rows equal in value are nearly always equal in text, and a table may keep its text in the file
+ * (read again by ranges), so the texts are compared after the pass, in file order: one read of
+ * the file, not one per pair. Only when some pair's texts differ does the pass run again with
+ * each pair's texts compared as it goes.
  */
 export function findDuplicateRows(table: Table, candidate: Uint8Array): Int32Array {
+  const byValue = duplicatesBy(table, candidate, valuesEqual);
+  if (textsAgree(table, byValue)) return byValue;
+  return duplicatesBy(table, candidate, (t, a, b) => valuesEqual(t, a, b) && textsEqual(t, a, b));
+}
+
+/** Whether each row marked a duplicate has the very text of the row it repeats. */
+function textsAgree(table: Table, duplicate: Int32Array): boolean {
+  const n = duplicate.length;
+  const involved = new Uint8Array(n);
+  let any = false;
+  for (let i = 0; i < n; i++) {
+    if (duplicate[i] >= 0) {
+      involved[i] = 1;
+      involved[duplicate[i]] = 1;
+      any = true;
+    }
+  }
+  if (!any) return true;
+  const texts = new Map<number, string>();
+  for (let i = 0; i < n; i++) if (involved[i] === 1) texts.set(i, rowSourceText(table.rowText, i));
+  for (let i = 0; i < n; i++)
+    if (duplicate[i] >= 0 && texts.get(i) !== texts.get(duplicate[i])) return false;
+  return true;
+}
+
+function duplicatesBy(
+  table: Table,
+  candidate: Uint8Array,
+  rowsEqual: (table: Table, a: number, b: number) => boolean,
+): Int32Array {
   const n = table.rowCount;
   const duplicate = new Int32Array(n).fill(-1);
   let size = 16;
@@ -68,7 +103,7 @@ function mix(h: number, value: number): number {
   return (Math.imul(h, 5) + 0xe6546b64) >>> 0;
 }
 
-function rowsEqual(table: Table, a: number, b: number): boolean {
+function valuesEqual(table: Table, a: number, b: number): boolean {
   for (const column of table.columns) {
     const codes = column.codes;
     if (codes !== null && codes[a] !== codes[b]) return false;
@@ -76,5 +111,9 @@ function rowsEqual(table: Table, a: number, b: number): boolean {
     const y = column.numbers[b];
     if (x !== y && (x === x || y === y)) return false;
   }
+  return true;
+}
+
+function textsEqual(table: Table, a: number, b: number): boolean {
   return rowSourceText(table.rowText, a) === rowSourceText(table.rowText, b);
 }

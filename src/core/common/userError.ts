@@ -22,6 +22,7 @@ export class UserError extends Error {
 
 export type UserErrorCode =
   | 'empty-file'
+  | 'file-changed'
   | 'no-rows'
   | 'not-csv'
   | 'spreadsheet'

@@ -195,6 +195,7 @@ export class CellsTableBuilder {
         start: firstItems(this.start, rowCount),
         end: firstItems(this.end, rowCount),
         line: firstItems(this.line, rowCount),
+        file: null,
       },
       dialect: { ...CELLS_DIALECT, hasHeader: source.hasHeader },
       encoding: 'utf-8',

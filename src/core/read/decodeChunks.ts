@@ -9,7 +9,26 @@ export interface DecodedChunk {
   /** Bytes read so far, for progress. */
   bytesRead: number;
   final: boolean;
+  /** Where the text lies in the file, when each character of it can be found there again. */
+  origin: ChunkOrigin | null;
 }
+
+/**
+ * A chunk's text maps back to its bytes: the text is every byte from `byteStart` on, decoded
+ * whole (no character split with a neighbour), in UTF-8 or a one-byte code page, with one kind
+ * of line ending throughout.
+ */
+export interface ChunkOrigin {
+  /** File offset of the text's first byte. */
+  byteStart: number;
+  /** Every character is one byte (ASCII in UTF-8, or a one-byte code page); else UTF-8 lengths. */
+  singleByte: boolean;
+  /** Each LF of the text was CRLF in the file (two bytes); otherwise every one was LF. */
+  crlf: boolean;
+}
+
+/** Encodings whose characters can be found again by counting: UTF-8, and one byte each. */
+const MAPPABLE_ENCODINGS: ReadonlySet<Encoding> = new Set(['utf-8', 'windows-1252']);
 
 /** Encodings in which the byte 0x0A is always a line end (never part of another character). */
 const LINE_END_BYTE_ENCODINGS: ReadonlySet<Encoding> = new Set([
@@ -40,11 +59,14 @@ export async function* decodeChunks(
 ): AsyncGenerator<DecodedChunk> {
   const cutAtLineEnds = (options.cutAtLineEnds ?? false) && LINE_END_BYTE_ENCODINGS.has(encoding);
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const decoder = new TextDecoder(encoding, { fatal: options.fatal ?? false, ignoreBOM: true });
+  const fatal = options.fatal ?? false;
+  const decoder = new TextDecoder(encoding, { fatal, ignoreBOM: true });
   let position = options.skipBytes ?? 0;
   let pendingCr = false;
+  // No bytes held back by a streaming call: the next text starts at `position`.
+  let decoderEmpty = true;
   if (position >= source.size) {
-    yield { text: '', bytesRead: source.size, final: true };
+    yield { text: '', bytesRead: source.size, final: true, origin: null };
     return;
   }
   while (position < source.size) {
@@ -61,12 +83,49 @@ export async function* decodeChunks(
     // takes node's slower decoder: 116 ms against 68 ms for 78 MB); bytes a streaming call
     // kept back are still decoded in front of it.
     const whole = cutAtLineEnds && bytes.length > 0 && bytes[bytes.length - 1] === 0x0a;
-    let text = decoder.decode(bytes, { stream: !final && !whole });
+    const stream = !final && !whole;
+    const byteStart = position - bytes.length;
+    let text = decoder.decode(bytes, { stream });
+    const startsClean = decoderEmpty && !pendingCr;
+    decoderEmpty = !stream;
     if (pendingCr) text = '\r' + text;
     pendingCr = !final && text.endsWith('\r');
     if (pendingCr) text = text.slice(0, -1);
-    yield { text: normaliseLineEndings(text), bytesRead: position, final };
+    const origin =
+      startsClean && !stream && !pendingCr && MAPPABLE_ENCODINGS.has(encoding)
+        ? originOf(text, bytes.length, byteStart, encoding, fatal)
+        : null;
+    yield { text: normaliseLineEndings(text), bytesRead: position, final, origin };
   }
+}
+
+/** The chunk's origin, or null when its line endings are mixed or a byte was replaced. */
+function originOf(
+  text: string,
+  byteLength: number,
+  byteStart: number,
+  encoding: Encoding,
+  fatal: boolean,
+): ChunkOrigin | null {
+  // Without `fatal`, a byte that is not UTF-8 became U+FFFD: three bytes in the text, one in the file.
+  if (encoding === 'utf-8' && !fatal && text.indexOf('\uFFFD') !== -1) return null;
+  const crlf = lineEndsOf(text);
+  if (crlf === null) return null;
+  return { byteStart, singleByte: encoding !== 'utf-8' || text.length === byteLength, crlf };
+}
+
+/** False when every line ends in LF, true when every one ends in CRLF, null when mixed (or CR). */
+function lineEndsOf(text: string): boolean | null {
+  let cr = text.indexOf('\r');
+  if (cr === -1) return false;
+  let crlfs = 0;
+  for (; cr !== -1; cr = text.indexOf('\r', cr + 1)) {
+    if (text.charCodeAt(cr + 1) !== 10) return null;
+    crlfs++;
+  }
+  let lfs = 0;
+  for (let lf = text.indexOf('\n'); lf !== -1; lf = text.indexOf('\n', lf + 1)) lfs++;
+  return lfs === crlfs ? true : null;
 }
 
 export function normaliseLineEndings(text: string): string {

@@ -104,7 +104,12 @@ async function readWith(
     decimal: options.decimal ?? sniffed.decimal,
     hasHeader: options.hasHeader ?? sniffed.hasHeader,
   };
-  const builder = new TableBuilder(dialect, estimateRows(source.size, sample));
+  const readSync = source.readSync;
+  const builder = new TableBuilder(
+    dialect,
+    estimateRows(source.size, sample),
+    readSync ? (start, end) => readSync.call(source, start, end) : null,
+  );
   let bytesRead = 0;
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   async function* tracked(): AsyncGenerator<DecodedChunk> {

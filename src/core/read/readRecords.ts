@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { DecodedChunk } from './decodeChunks';
+import type { ChunkOrigin, DecodedChunk } from './decodeChunks';
 import { describeSize } from '../common/byteSize';
 import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
@@ -8,8 +8,11 @@ import { FieldBuffer, scanRecords, type ScanSink } from './scanRecords';
 
 /** Receives the records of a file in order, with where their text lies. */
 export interface RecordSink {
-  /** A new chunk of text; the records that follow lie in it. */
-  chunk(text: string): void;
+  /**
+   * A new chunk of text; the records that follow lie in it. `origin` says where the text lies in
+   * the file, when its records can be found there again.
+   */
+  chunk(text: string, origin: ChunkOrigin | null): void;
   /**
    * A record. `fields` is null when its quotes are broken (then it is only the first line of
    * what a parser would have swallowed); `start`/`end` are offsets in the current chunk. A
@@ -69,10 +72,12 @@ export async function readRecords(
   const delimiterCode = delimiter.charCodeAt(0);
   const decimalCode = decimal.charCodeAt(0);
   for await (const chunk of chunks) {
+    // Text carried from the chunk before starts earlier in the file than the chunk says.
+    const origin = carry.length > 0 ? null : chunk.origin;
     const text = carry.length > 0 ? carry + chunk.text : chunk.text;
     carry = '';
     if (text.length === 0) continue;
-    sink.chunk(text);
+    sink.chunk(text, origin);
     let position = 0;
     if (fastPath && text.indexOf('\u0000') === -1) {
       const scanned = scanRecords(

@@ -2,6 +2,7 @@ import { UserError } from '../common/userError';
 import type { Encoding } from './detectEncoding';
 import type { Dialect } from './dialect';
 import type { Message } from '../common/message';
+import type { FileText } from './fileText';
 
 /** Per-row code in `Column.codes`: the cell was missing. */
 export const MISSING_CODE = -2;
@@ -50,17 +51,25 @@ export interface ParseIssue {
 
 /**
  * The original text of every record, kept so that exports repeat the user's own cells exactly.
- * The text lives in the chunks it was decoded in; a record never straddles two chunks.
+ * The text lives in the chunks it was decoded in (a record never straddles two chunks), or, where
+ * the file can be read again (a file on disk, a File in a worker), only as byte ranges into it:
+ * a million-row file then keeps 8 bytes a row instead of its text.
  */
 export interface RowTextStore {
-  chunks: string[];
+  /** Each chunk's text; null where its records are read again from the file (`file`). */
+  chunks: (string | null)[];
   /** First record index of each chunk (ascending), plus the record count at the end. */
   chunkFirstRow: number[];
-  /** Offsets of each record within its chunk: [start, end) including the line ending. */
+  /**
+   * Where each record lies: [start, end) including the line ending, in its chunk's text, or in
+   * the file's bytes where that chunk's text is null.
+   */
   start: Uint32Array;
   end: Uint32Array;
   /** 1-based file line where each record starts. */
   line: Uint32Array;
+  /** Reads the records whose chunk was let go; null when every chunk kept its text. */
+  file: FileText | null;
 }
 
 export interface Table {
@@ -108,6 +117,10 @@ export function rowSourceText(store: RowTextStore, row: number): string {
   const chunk = chunkOf(store, row);
   let end = store.end[row];
   const text = store.chunks[chunk];
+  if (text === null) {
+    const record = (store.file as FileText).text(store.start[row], end);
+    return record.endsWith('\n') ? record.slice(0, -1) : record;
+  }
   if (end > store.start[row] && text.charCodeAt(end - 1) === 10) end--;
   return text.slice(store.start[row], end);
 }

@@ -5,6 +5,9 @@ import type { Encoding } from './detectEncoding';
 import type { Dialect } from './dialect';
 import { ROW_LONG, ROW_QUOTES, ROW_SHORT, type Column, type ParseIssue, type Table } from './table';
 import { message, type Message } from '../common/message';
+import { toByteOffsets } from './byteOffsets';
+import type { ChunkOrigin } from './decodeChunks';
+import { FileText } from './fileText';
 import { FIELD_DOLLARS, FIELD_NUMBER, FIELD_TEXT, type FieldBuffer } from './scanRecords';
 
 /**
@@ -31,8 +34,10 @@ export class TableBuilder {
   private start: Uint32Array;
   private end: Uint32Array;
   private line: Uint32Array;
-  private readonly chunks: string[] = [];
+  private readonly chunks: (string | null)[] = [];
   private readonly chunkFirstRow: number[] = [];
+  /** Where the last chunk lies in the file, when its text can be let go once its records are in. */
+  private lastOrigin: ChunkOrigin | null = null;
   private readonly issues: ParseIssue[] = [];
   private issueCount = 0;
   private readonly warnings: ParseIssue[] = [];
@@ -41,9 +46,14 @@ export class TableBuilder {
   private extraEmptyFields = 0;
   private readonly notes: Message[] = [];
 
+  /**
+   * `readSync` reads the file's bytes again, where the platform can: the records' text is then
+   * kept as byte ranges into the file, not as text.
+   */
   constructor(
     private readonly dialect: Dialect,
     estimatedRows: number,
+    private readonly readSync: ((start: number, end: number) => Uint8Array) | null = null,
   ) {
     this.capacity = estimatedRows;
     this.status = new Uint8Array(estimatedRows);
@@ -52,9 +62,22 @@ export class TableBuilder {
     this.line = new Uint32Array(estimatedRows);
   }
 
-  chunk(text: string): void {
+  chunk(text: string, origin: ChunkOrigin | null): void {
+    this.letGoOfText();
     this.chunks.push(text);
     this.chunkFirstRow.push(this.rows);
+    this.lastOrigin = this.readSync === null ? null : origin;
+  }
+
+  /** The last chunk's records are all in: where they can be read again, keep only their bytes. */
+  private letGoOfText(): void {
+    const last = this.chunks.length - 1;
+    const text = this.chunks[last];
+    if (this.lastOrigin === null || text === null || text === undefined) return;
+    const from = this.chunkFirstRow[last];
+    if (toByteOffsets(text, this.lastOrigin, this.start, this.end, from, this.rows))
+      this.chunks[last] = null;
+    this.lastOrigin = null;
   }
 
   blankLine(): void {
@@ -201,7 +224,13 @@ export class TableBuilder {
         message('noteManyIssues', { count: this.issueCount, listed: this.issues.length }),
       );
     }
+    this.letGoOfText();
     this.chunkFirstRow.push(rowCount);
+    const readSync = this.readSync;
+    const file =
+      readSync !== null && this.chunks.includes(null)
+        ? new FileText(readSync, byteLength, encoding)
+        : null;
     return {
       columns,
       rowCount,
@@ -214,6 +243,7 @@ export class TableBuilder {
         start: firstItems(this.start, rowCount),
         end: firstItems(this.end, rowCount),
         line: firstItems(this.line, rowCount),
+        file,
       },
       dialect: this.dialect,
       encoding,

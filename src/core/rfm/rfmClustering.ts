@@ -119,7 +119,7 @@ export function rfmTable(rfm: RfmResult): Table {
     rowStatus: new Uint8Array(c),
     issues: [],
     warnings: [],
-    rowText: { chunks: [lines.join('')], chunkFirstRow: [0, c], start, end, line },
+    rowText: { chunks: [lines.join('')], chunkFirstRow: [0, c], start, end, line, file: null },
     dialect: { delimiter: ',', decimal: '.', hasHeader: true },
     encoding: 'utf-8',
     encodingReason: message('encodingRfmTable'),

@@ -47,6 +47,23 @@ describe('findDuplicateRows', () => {
     expect(Array.from(findDuplicateRows(table, candidate))).toEqual([-1, -1, 1, -1, -1]);
   });
 
+  it('reads a file-backed table once to check the texts of many duplicates', async () => {
+    const lines = ['id,spend'];
+    for (let i = 0; i < 20_000; i++) lines.push(`C${i % 5000},${i % 5000}.25`);
+    const source = textSource(lines.join('\n') + '\n');
+    const read = source.readSync!;
+    let reads = 0;
+    source.readSync = (start, end) => (reads++, read(start, end));
+    const table = await readCsv(source, { chunkBytes: 64 * 1024 });
+    expect(table.rowText.chunks.every((chunk) => chunk === null)).toBe(true);
+    const duplicate = findDuplicateRows(table, everyRow(table));
+    expect(duplicate.filter((row) => row >= 0)).toHaveLength(15_000);
+    expect(duplicate[5000]).toBe(0);
+    expect(duplicate[19_999]).toBe(4999);
+    // One pass, a block at a time, over a file of about 300 kB.
+    expect(reads).toBeLessThanOrEqual(1);
+  });
+
   it('finds nothing in a table of one row', async () => {
     expect(await duplicatesOf('a,b\n1,2\n')).toEqual([-1]);
   });

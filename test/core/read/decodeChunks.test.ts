@@ -68,15 +68,22 @@ describe('decodeChunks', () => {
   it('skips the bytes it is told to (a byte-order mark)', async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('a,b\n')]);
     const chunks = await chunksOf(bytesSource(bytes), 'utf-8', { skipBytes: 3 });
-    expect(chunks).toEqual([{ text: 'a,b\n', bytesRead: 7, final: true }]);
+    expect(chunks).toEqual([
+      {
+        text: 'a,b\n',
+        bytesRead: 7,
+        final: true,
+        origin: { byteStart: 3, singleByte: true, crlf: false },
+      },
+    ]);
   });
 
   it('gives one empty final chunk when nothing is left to read', async () => {
     expect(await chunksOf(bytesSource(new Uint8Array(0)), 'utf-8')).toEqual([
-      { text: '', bytesRead: 0, final: true },
+      { text: '', bytesRead: 0, final: true, origin: null },
     ]);
     expect(await chunksOf(textSource('abc'), 'utf-8', { skipBytes: 3 })).toEqual([
-      { text: '', bytesRead: 3, final: true },
+      { text: '', bytesRead: 3, final: true, origin: null },
     ]);
   });
 
@@ -130,6 +137,82 @@ describe('decodeChunks', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('decodeChunks origins', () => {
+  const encoder = new TextEncoder();
+
+  it("says where each chunk lies in the file: its text is the file's bytes from there", async () => {
+    const piece = fc.constantFrom('a', ',', '\n', 'é', '€', '😀', '名', '"');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 60 }).map((parts) => parts.join('')),
+        fc.integer({ min: 1, max: 12 }),
+        fc.boolean(),
+        async (text, chunkBytes, crlf) => {
+          const written = crlf ? text.replace(/\n/g, '\r\n') : text;
+          const bytes = encoder.encode(written);
+          const chunks = await chunksOf(bytesSource(bytes), 'utf-8', {
+            chunkBytes,
+            cutAtLineEnds: true,
+            fatal: true,
+          });
+          for (const chunk of chunks) {
+            if (chunk.origin === null) continue;
+            const raw = crlf ? chunk.text.replace(/\n/g, '\r\n') : chunk.text;
+            const length = encoder.encode(raw).length;
+            const from = chunk.origin.byteStart;
+            expect(new TextDecoder().decode(bytes.subarray(from, from + length))).toBe(raw);
+            expect(chunk.origin.singleByte).toBe(raw.length === length);
+            expect(chunk.origin.crlf).toBe(crlf && chunk.text.includes('\n'));
+          }
+          // A whole chunk after a whole chunk (or first) has an origin, when every line ends in LF.
+          if (crlf) return;
+          chunks.forEach((chunk, i) => {
+            const afterWhole = i === 0 || chunks[i - 1].text.endsWith('\n');
+            const whole = chunk.final || chunk.text.endsWith('\n');
+            if (afterWhole && whole && chunk.text !== '') expect(chunk.origin).not.toBeNull();
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('has none where the text cannot be found again by counting', async () => {
+    const origins = async (source: ByteSource, encoding: Encoding, fatal = true) =>
+      (await chunksOf(source, encoding, { cutAtLineEnds: true, fatal })).map((c) => c.origin);
+    // Mixed line endings, and a lone CR.
+    expect(await origins(textSource('a\r\nb\nc\n'), 'utf-8')).toEqual([null]);
+    expect(await origins(textSource('a\rb\n'), 'utf-8')).toEqual([null]);
+    // Two-byte encodings, and the GB18030 code page.
+    expect(await origins(bytesSource(encodeUtf16('a\n', 'le', false)), 'utf-16le')).toEqual([null]);
+    expect(await origins(bytesSource(encodeGb18030('名\n')), 'gb18030')).toEqual([null]);
+    // A byte replaced by U+FFFD (three bytes in the text, one in the file).
+    expect(await origins(bytesSource(Uint8Array.from([0x61, 0xff, 0x0a])), 'utf-8', false)).toEqual(
+      [null],
+    );
+    // A one-byte code page counts one byte a character, accents included.
+    expect(await origins(bytesSource(encodeWindows1252('Zoë\r\n')), 'windows-1252')).toEqual([
+      { byteStart: 0, singleByte: true, crlf: true },
+    ]);
+    expect(await origins(textSource('Zoë\n'), 'utf-8')).toEqual([
+      { byteStart: 0, singleByte: false, crlf: false },
+    ]);
+  });
+
+  it('has none for a chunk decoded in pieces (no line end to cut at)', async () => {
+    const chunks = await chunksOf(textSource('abcdef\ngh\n'), 'utf-8', {
+      chunkBytes: 3,
+      cutAtLineEnds: true,
+    });
+    expect(chunks.map((c) => [c.text, c.origin?.byteStart ?? null])).toEqual([
+      ['abc', null],
+      ['def', null],
+      ['\n', null],
+      ['gh\n', 7],
+    ]);
   });
 });
 

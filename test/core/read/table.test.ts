@@ -74,6 +74,7 @@ describe('rowSourceText', () => {
     start: Uint32Array.from([0, 4, 0, 7]),
     end: Uint32Array.from([4, 8, 7, 10]),
     line: Uint32Array.from([2, 3, 4, 6]),
+    file: null,
   };
 
   it('finds each record in its own chunk and leaves out the line ending', () => {

@@ -31,7 +31,7 @@ function tableOf(
     line === null ? '' : typeof line === 'string' ? line : line.text,
   );
   const chunk = texts.map((text) => text + '\n').join('');
-  builder.chunk(chunk);
+  builder.chunk(chunk, null);
   let offset = 0;
   lines.forEach((line, i) => {
     const text = texts[i];

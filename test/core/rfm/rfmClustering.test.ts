@@ -60,7 +60,7 @@ describe('rfmTable', () => {
     ]);
     expect(Array.from(table.rowText.line)).toEqual([2, 3, 4]);
     expect(table.rowText.chunkFirstRow).toEqual([0, 3]);
-    expect(table.byteLength).toBe(table.rowText.chunks[0].length);
+    expect(table.byteLength).toBe((table.rowText.chunks[0] as string).length);
   });
 
   it('reads back from its own text as the same table', async () => {

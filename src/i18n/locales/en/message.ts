@@ -26,6 +26,8 @@ export const message = {
     'Line {line} is longer than {most} without ending: this is not a table of rows (check the delimiter and line endings, or save the file again as CSV).',
   readHeaderQuotes:
     'The header (line {line}) has unbalanced quotes: fix the first line of the file and try again.',
+  readFileChanged:
+    'The file changed or moved after it was read, so its rows cannot be read again: choose the file again, then repeat this.',
   readWorkbook:
     'This file is {what}, not a CSV: save it as CSV first (File > Save As > CSV UTF-8 in Excel), then choose the CSV.',
   readBinaryKind: 'This file is {what}, not a CSV: choose a CSV file instead.',

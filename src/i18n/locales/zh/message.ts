@@ -27,6 +27,8 @@ export const message: CatalogShape<typeof english> = {
   readRecordTooLong:
     '第 {line} 行超过 {most} 仍未结束：这不是按行排列的表格（请检查分隔符和换行符，或把文件重新另存为 CSV）。',
   readHeaderQuotes: '表头（第 {line} 行）的引号不成对：请修正文件的第一行后再试。',
+  readFileChanged:
+    '文件在读取之后被修改或移动了，无法再次读取其中的行：请重新选择这个文件，然后再做一次。',
   readWorkbook:
     '这个文件是 {what}，不是 CSV：请先另存为 CSV（在 Excel 中选择“文件 > 另存为 > CSV UTF-8”），再选择这个 CSV 文件。',
   readBinaryKind: '这个文件是 {what}，不是 CSV：请改选一个 CSV 文件。',
