@@ -1,9 +1,14 @@
 import type { StageProgress } from '../../common/progress';
-import { rowDistance, type DistanceMetric } from '../distance';
-import { squaredDistance } from '../distance';
+import { rowDistance, squaredDistance, type DistanceMetric } from '../distance';
 import { createRandom, sampleIndices } from '../../common/random';
 
 export const DEFAULT_SILHOUETTE_SAMPLE = 5000;
+
+/**
+ * Samples up to this size keep their distances in double precision (25 MB at 2,500 rows);
+ * larger ones in 16 bits each (50 MB at the page's 5,000 rows, where single precision took 100).
+ */
+const MOST_EXACT_ROWS = 2500;
 
 /**
  * Exact silhouette is quadratic in the rows, so it runs on a seeded sample (all rows when there
@@ -13,7 +18,7 @@ export const DEFAULT_SILHOUETTE_SAMPLE = 5000;
 export class SilhouetteSample {
   readonly indices: Int32Array;
   readonly size: number;
-  private readonly distances: Float64Array | Float32Array;
+  private readonly distances: Float64Array | QuantisedDistances;
 
   constructor(
     matrix: Float64Array,
@@ -27,27 +32,33 @@ export class SilhouetteSample {
     this.indices = sampleIndices(n, maxSize, createRandom(seed ^ 0x5eed));
     const m = this.indices.length;
     this.size = m;
-    // Float32 halves the memory at 5,000 rows (50 MB instead of 100 MB); its rounding is far below
-    // the differences that matter. Small samples keep full precision.
-    const pairs = (m * (m - 1)) / 2;
-    this.distances = m > 2500 ? new Float32Array(pairs) : new Float64Array(pairs);
     // The sample's rows side by side, so the quadratic loop reads memory in order.
     const rows = new Float64Array(m * d);
     for (let a = 0; a < m; a++)
       for (let j = 0; j < d; j++) rows[a * d + j] = matrix[this.indices[a] * d + j];
-    const distances = this.distances;
+    const pairs = (m * (m - 1)) / 2;
+    const exact = m <= MOST_EXACT_ROWS ? new Float64Array(pairs) : null;
+    const quantised =
+      exact === null ? new QuantisedDistances(pairs, farthestBound(rows, m, d, metric)) : null;
     const distance = metric === 'euclidean' ? null : rowDistance(metric);
+    // One row of distances at a time, stored as the sample's precision says.
+    const row = new Float64Array(m);
     let p = 0;
     for (let a = 0; a < m; a++) {
       const ra = a * d;
+      const count = m - a - 1;
       if (distance === null) {
-        for (let b = a + 1; b < m; b++)
-          distances[p++] = Math.sqrt(squaredDistance(rows, ra, rows, b * d, d));
+        for (let b = a + 1, q = 0; b < m; b++)
+          row[q++] = Math.sqrt(squaredDistance(rows, ra, rows, b * d, d));
       } else {
-        for (let b = a + 1; b < m; b++) distances[p++] = distance(rows, ra, rows, b * d, d);
+        for (let b = a + 1, q = 0; b < m; b++) row[q++] = distance(rows, ra, rows, b * d, d);
       }
+      if (exact !== null) exact.set(row.subarray(0, count), p);
+      else (quantised as QuantisedDistances).store(row, count, p);
+      p += count;
       if (onProgress && (a & 255) === 0) onProgress(1 - ((m - a) * (m - a)) / (m * m));
     }
+    this.distances = exact ?? (quantised as QuantisedDistances);
     onProgress?.(1);
   }
 
@@ -60,8 +71,85 @@ export class SilhouetteSample {
     const m = this.size;
     const sampleLabels = new Int32Array(m);
     for (let a = 0; a < m; a++) sampleLabels[a] = labels[this.indices[a]];
-    return silhouetteFromDistances(this.distances, m, sampleLabels, k);
+    const distances = this.distances;
+    if (distances instanceof Float64Array)
+      return silhouetteFromDistances(distances, m, sampleLabels, k);
+    const row = new Float64Array(m);
+    return silhouetteByRow(m, sampleLabels, k, row, (a, p) => {
+      distances.load(row, m - a - 1, p);
+      return 0;
+    });
   }
+}
+
+/**
+ * Distances in 16 bits each, on a square-root scale up to a bound on the largest: a distance
+ * d is stored as round(65535 * sqrt(d / bound)), so small distances (the many within a segment)
+ * keep more digits than large ones: each is off by at most sqrt(d * bound) / 65535, and the
+ * errors, as likely up as down, cancel in the averages the silhouette takes (the tests hold the
+ * score within 1e-6 of the exact one, an outlier stretching the bound included).
+ */
+class QuantisedDistances {
+  private readonly codes: Uint16Array;
+  private readonly unit: number;
+
+  constructor(
+    pairs: number,
+    private readonly bound: number,
+  ) {
+    this.codes = new Uint16Array(pairs);
+    this.unit = bound > 0 ? bound / (65535 * 65535) : 0;
+  }
+
+  store(row: Float64Array, count: number, at: number): void {
+    const codes = this.codes;
+    const scale = this.bound > 0 ? 65535 / Math.sqrt(this.bound) : 0;
+    // The bound is at least every distance; min() only guards against wrapping past 65535.
+    for (let q = 0; q < count; q++)
+      codes[at + q] = Math.min(65535, Math.round(Math.sqrt(row[q]) * scale));
+  }
+
+  load(row: Float64Array, count: number, at: number): void {
+    const codes = this.codes;
+    const unit = this.unit;
+    for (let q = 0; q < count; q++) {
+      const code = codes[at + q];
+      row[q] = code * code * unit;
+    }
+  }
+}
+
+/**
+ * At least the largest distance between two of the rows: the diagonal of their bounding box
+ * (its widest side for Chebyshev, the sides' sum for Manhattan); 2 for cosine.
+ */
+function farthestBound(rows: Float64Array, m: number, d: number, metric: DistanceMetric): number {
+  let squares = 0;
+  let sum = 0;
+  let widest = 0;
+  for (let j = 0; j < d; j++) {
+    let low = Infinity;
+    let high = -Infinity;
+    for (let a = 0; a < m; a++) {
+      const v = rows[a * d + j];
+      if (v < low) low = v;
+      if (v > high) high = v;
+    }
+    const side = m > 0 ? high - low : 0;
+    squares += side * side;
+    sum += side;
+    if (side > widest) widest = side;
+  }
+  const bound =
+    metric === 'cosine'
+      ? 2
+      : metric === 'manhattan'
+        ? sum
+        : metric === 'chebyshev'
+          ? widest
+          : Math.sqrt(squares);
+  // A hair over, so that rounding in the distances never takes one past the bound.
+  return bound * (1 + 1e-12);
 }
 
 /** Silhouette from a condensed distance matrix (row-major upper triangle). */
@@ -70,6 +158,20 @@ export function silhouetteFromDistances(
   m: number,
   labels: Int32Array,
   k: number,
+): number {
+  return silhouetteByRow(m, labels, k, distances, (_, p) => p);
+}
+
+/**
+ * Silhouette from each row's distances to the rows after it: `rowAt(a, p)` makes row a's ready
+ * in `distances` and says where they start (p: where they start in the condensed matrix).
+ */
+function silhouetteByRow(
+  m: number,
+  labels: Int32Array,
+  k: number,
+  distances: Float64Array | Float32Array,
+  rowAt: (a: number, condensedAt: number) => number,
 ): number {
   const sizes = new Float64Array(k);
   let used = 0;
@@ -88,13 +190,13 @@ export function silhouetteFromDistances(
   const sums = new Float64Array(k * m);
   const rowSums = new Float64Array(k);
   const noise = used < m;
-  let p = 0;
+  let condensed = 0;
   for (let a = 0; a < m; a++) {
     const la = labels[a];
-    if (la < 0) {
-      p += m - a - 1;
-      continue;
-    }
+    const rowStart = condensed;
+    condensed += m - a - 1;
+    if (la < 0) continue;
+    let p = rowAt(a, rowStart);
     rowSums.fill(0);
     const column = la * m;
     if (noise) {
