@@ -49,7 +49,7 @@ export async function fileSource(
         }
         try {
           const now = fstatSync(fd);
-          if (now.size !== stats.size || now.mtimeMs !== stats.mtimeMs)
+          if (now.size !== stats.size || now.mtimeMs !== stats.mtimeMs || now.ino !== stats.ino)
             throw new UserError('file-changed', 'readFileChanged');
           const length = Math.max(0, Math.min(end, stats.size) - start);
           const buffer = new Uint8Array(length);

@@ -13,17 +13,28 @@ const HASH_WORDS = new Uint32Array(HASH_SCRATCH.buffer);
  *
  * Rows equal in value are nearly always equal in text, and a table may keep its text in the file
  * (read again by ranges), so the texts are compared after the pass, in file order: one read of
- * the file, not one per pair. Only when some pair's texts differ does the pass run again with
- * each pair's texts compared as it goes.
+ * the file, not one per pair. Only when some pair's texts differ does the pass run again,
+ * comparing the texts already read as it goes.
  */
 export function findDuplicateRows(table: Table, candidate: Uint8Array): Int32Array {
   const byValue = duplicatesBy(table, candidate, valuesEqual);
-  if (textsAgree(table, byValue)) return byValue;
-  return duplicatesBy(table, candidate, (t, a, b) => valuesEqual(t, a, b) && textsEqual(t, a, b));
+  const texts = textsOfPairs(table, byValue);
+  let agree = true;
+  for (let i = 0; i < byValue.length && agree; i++)
+    if (byValue[i] >= 0 && texts.get(i) !== texts.get(byValue[i])) agree = false;
+  if (agree) return byValue;
+  // Every row equal in value to another took part in a pair, so its text is at hand: the
+  // second pass reads nothing from the file.
+  const textOf = (row: number) => texts.get(row) ?? rowSourceText(table.rowText, row);
+  return duplicatesBy(
+    table,
+    candidate,
+    (t, a, b) => valuesEqual(t, a, b) && textOf(a) === textOf(b),
+  );
 }
 
-/** Whether each row marked a duplicate has the very text of the row it repeats. */
-function textsAgree(table: Table, duplicate: Int32Array): boolean {
+/** The texts of the rows in a pair (a row and the one it repeats), read in file order. */
+function textsOfPairs(table: Table, duplicate: Int32Array): Map<number, string> {
   const n = duplicate.length;
   const involved = new Uint8Array(n);
   let any = false;
@@ -34,12 +45,10 @@ function textsAgree(table: Table, duplicate: Int32Array): boolean {
       any = true;
     }
   }
-  if (!any) return true;
   const texts = new Map<number, string>();
+  if (!any) return texts;
   for (let i = 0; i < n; i++) if (involved[i] === 1) texts.set(i, rowSourceText(table.rowText, i));
-  for (let i = 0; i < n; i++)
-    if (duplicate[i] >= 0 && texts.get(i) !== texts.get(duplicate[i])) return false;
-  return true;
+  return texts;
 }
 
 function duplicatesBy(
@@ -112,8 +121,4 @@ function valuesEqual(table: Table, a: number, b: number): boolean {
     if (x !== y && (x === x || y === y)) return false;
   }
   return true;
-}
-
-function textsEqual(table: Table, a: number, b: number): boolean {
-  return rowSourceText(table.rowText, a) === rowSourceText(table.rowText, b);
 }

@@ -85,7 +85,9 @@ export async function* decodeChunks(
     const whole = cutAtLineEnds && bytes.length > 0 && bytes[bytes.length - 1] === 0x0a;
     const stream = !final && !whole;
     const byteStart = position - bytes.length;
-    let text = decoder.decode(bytes, { stream });
+    // A one-byte code page holds nothing back, so it always streams: node (20.18.3 and later)
+    // decodes windows-1252 without streaming as Latin-1, 0x80 as U+0080 instead of the euro sign.
+    let text = decoder.decode(bytes, { stream: stream || encoding === 'windows-1252' });
     const startsClean = decoderEmpty && !pendingCr;
     decoderEmpty = !stream;
     if (pendingCr) text = '\r' + text;

@@ -14,6 +14,8 @@ export class FileText {
   private block: Uint8Array = new Uint8Array(0);
   private blockStart = 0;
   private readonly decoder: TextDecoder;
+  /** See decodeChunks: node decodes windows-1252 right only when streaming (it holds nothing). */
+  private readonly stream: boolean;
 
   constructor(
     private readonly readSync: (start: number, end: number) => Uint8Array,
@@ -21,6 +23,7 @@ export class FileText {
     encoding: Encoding,
   ) {
     this.decoder = new TextDecoder(encoding, { ignoreBOM: true });
+    this.stream = encoding === 'windows-1252';
   }
 
   /** The text of bytes [start, end), line endings made LF as the reader made them. */
@@ -39,6 +42,7 @@ export class FileText {
       this.blockStart = start;
     }
     const at = start - this.blockStart;
-    return normaliseLineEndings(this.decoder.decode(this.block.subarray(at, at + end - start)));
+    const bytes = this.block.subarray(at, at + end - start);
+    return normaliseLineEndings(this.decoder.decode(bytes, { stream: this.stream }));
   }
 }

@@ -62,6 +62,25 @@ describe('findDuplicateRows', () => {
     expect(duplicate[19_999]).toBe(4999);
     // One pass, a block at a time, over a file of about 300 kB.
     expect(reads).toBeLessThanOrEqual(1);
+
+    // One pair equal in value but not in text (1.0 against 1) sends the pass round again, on
+    // the texts already read.
+    const tail = source.size;
+    const again = textSource(
+      lines.join('\n') + '\nX,1.0\n' + 'pad,0\n'.repeat(200_000) + 'X,1\nX,1\n',
+    );
+    const readAgain = again.readSync!;
+    let readsAgain = 0;
+    again.readSync = (start, end) => (readsAgain++, readAgain(start, end));
+    const second = await readCsv(again);
+    const repeated = findDuplicateRows(second, everyRow(second));
+    const last = second.rowCount - 1;
+    expect(repeated[last]).toBe(last - 1);
+    expect(repeated[last - 1]).toBe(-1);
+    expect(repeated[20_000]).toBe(-1);
+    // A file of about 1.7 MB read once in 1 MB blocks.
+    expect(again.size).toBeGreaterThan(tail);
+    expect(readsAgain).toBeLessThanOrEqual(Math.ceil(again.size / (1 << 20)));
   });
 
   it('finds nothing in a table of one row', async () => {

@@ -90,6 +90,14 @@ describe('decodeChunks', () => {
   it('decodes the legacy code pages', async () => {
     const chunks = await chunksOf(bytesSource(encodeWindows1252('Zoë;Genève\r\n')), 'windows-1252');
     expect(textOf(chunks)).toBe('Zoë;Genève\n');
+    // 0x80 to 0x9F are windows-1252's own (node decodes them as Latin-1 unless streaming).
+    const euro = await chunksOf(bytesSource(encodeWindows1252('€5;“x”\n€6\n')), 'windows-1252', {
+      chunkBytes: 4,
+      cutAtLineEnds: true,
+    });
+    expect(textOf(euro)).toBe('€5;“x”\n€6\n');
+    const whole = await chunksOf(bytesSource(encodeWindows1252('€5\n')), 'windows-1252');
+    expect(textOf(whole)).toBe('€5\n');
   });
 
   it('throws a TypeError on invalid bytes when fatal, and replaces them otherwise', async () => {

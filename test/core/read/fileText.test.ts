@@ -122,6 +122,17 @@ describe('a table read from a file it can read again', () => {
   });
 });
 
+describe('a windows-1252 file read again', () => {
+  it('gives its euro signs and curly quotes back as they were read', async () => {
+    const text = 'name,spend\nA,€5\nB,“6”\n';
+    const table = await readCsv(bytesSource(encodeWindows1252(text)), { encoding: 'windows-1252' });
+    expect(table.rowText.chunks).toEqual([null]);
+    expect(texts(table)).toEqual(['A,€5', 'B,“6”']);
+    expect(table.columns[1].unit).toBe('€');
+    expect(table.columns[1].texts).toEqual(['“6”']);
+  });
+});
+
 describe('toByteOffsets', () => {
   it('counts UTF-8 lengths, CRLF line ends and surrogate pairs', () => {
     // Records: 'é😀\n' (2 + 4 + 2 bytes with CRLF), 'a\n' (1 + 2).
