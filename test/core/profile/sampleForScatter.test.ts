@@ -31,6 +31,19 @@ describe('sampleForScatter', () => {
     expect(seen.size).toBe(10);
   });
 
+  it('samples noise (-1) and narrow label types like any segment', () => {
+    const labels = new Int8Array(10_000);
+    for (let i = 0; i < labels.length; i++) labels[i] = i % 10 === 0 ? -1 : i < 5000 ? 1 : 0;
+    const sample = sampleForScatter(labels, 1000, 2);
+    const counts = new Map<number, number>();
+    for (const i of sample) counts.set(labels[i], (counts.get(labels[i]) ?? 0) + 1);
+    expect(sample.length).toBe(1000);
+    expect(counts.get(-1)).toBe(100);
+    expect(counts.get(0)).toBe(450);
+    expect(counts.get(1)).toBe(450);
+    expect(new Set(sample).size).toBe(1000);
+  });
+
   it('is seeded', () => {
     const labels = Int32Array.from({ length: 10_000 }, (_, i) => i % 4);
     expect(Array.from(sampleForScatter(labels, 500, 3))).toEqual(
