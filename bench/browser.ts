@@ -125,7 +125,15 @@ async function measure(browser: Browser, url: string, path: string) {
   await page.waitForTimeout(2000); // the page settles (charts warm up in idle time)
   const idle = browserRss();
   let peak = idle;
-  const sampler = setInterval(() => (peak = Math.max(peak, browserRss())), 100);
+  // When the peak happened, in node's clock from the file's choice (to name its stage below).
+  let peakAt = 0;
+  const chosenAt = performance.now();
+  const trace: [number, number][] = [];
+  const sampler = setInterval(() => {
+    const now = browserRss();
+    if (showMemoryTrace) trace.push([performance.now() - chosenAt, now - idle]);
+    if (now > peak) [peak, peakAt] = [now, performance.now() - chosenAt];
+  }, 100);
   await page.getByLabel('Choose a CSV, Excel or Parquet file').setInputFiles(path);
   const shown = await page.evaluate(RESULTS_ON_SCREEN);
   clearInterval(sampler);
@@ -158,6 +166,20 @@ async function measure(browser: Browser, url: string, path: string) {
     ([start, duration]) =>
       `${Math.round(duration)} ms at ${Math.round(start - bench.chosen)} ms (${stageAt(start)})`,
   );
+  longTasks.push(
+    `memory peak +${Math.round(peak - idle)} MB at about ${Math.round(peakAt)} ms (${stageAt(bench.chosen + peakAt)})`,
+  );
+  // --memory-trace: the growth every half second, with the stage the page was in.
+  if (showMemoryTrace)
+    longTasks.push(
+      trace
+        .filter((_, i) => i % 5 === 0)
+        .map(
+          ([at, mb]) =>
+            `${(at / 1000).toFixed(1)}s +${Math.round(mb)} (${stageAt(bench.chosen + at)})`,
+        )
+        .join(', '),
+    );
   const redraw = await changeK(page);
   const cancel = await cancelLatency(page, path);
   await page.context().close();
@@ -274,7 +296,8 @@ async function cancelLatency(page: Page, path: string): Promise<number> {
 }
 
 // --long-tasks: list every long task of each run with the stage it fell in (on stderr).
-const showLongTasks = process.argv.includes('--long-tasks');
+const showMemoryTrace = process.argv.includes('--memory-trace');
+const showLongTasks = process.argv.includes('--long-tasks') || showMemoryTrace;
 /** The median run's longest task and the worst of all runs; "none" when no task reached 50 ms. */
 function longTaskCell(median: number, worst: number): string {
   const ms = (value: number) => (value > 0 ? `${Math.round(value)} ms` : 'none');
@@ -375,7 +398,9 @@ async function benchPageShapes(args: ReturnType<typeof parseBenchArgs>): Promise
   );
 }
 
-const args = parseBenchArgs(process.argv.slice(2).filter((arg) => arg !== '--long-tasks'));
+const args = parseBenchArgs(
+  process.argv.slice(2).filter((arg) => arg !== '--long-tasks' && arg !== '--memory-trace'),
+);
 console.log(
   `SegmentLens browser benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, headless Chromium, page defaults, median of ${args.runs} run(s)\n`,
 );
