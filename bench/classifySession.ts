@@ -191,7 +191,7 @@ async function childExplain(rows: number, runs: number) {
   const train: number[] = [];
   explanation!.part.forEach((part, i) => part === 0 && train.push(i));
   await writeFile(`${base}.matrix`, bytes(stage.input.matrix));
-  await writeFile(`${base}.labels`, bytes(stage.result.labels));
+  await writeFile(`${base}.labels`, bytes(Int32Array.from(stage.result.labels)));
   await writeFile(`${base}.centres`, bytes(stage.result.centroidsOriginal));
   await writeFile(`${base}.train`, bytes(Int32Array.from(train)));
   console.log(JSON.stringify({ base, setup: setup.ms, times, cpu, figures, peak_mb: peakMb() }));

@@ -11,6 +11,7 @@ import { saveModel, type SaveModelOptions } from '../../src/core/model/saveModel
 import { textSource } from '../../src/core/read/byteSource';
 import type { RfmSettings } from '../../src/core/rfm/rfm';
 import { AnalysisSession, type SegmentationRequest } from '../../src/core/session/session';
+import type { SegmentLabels } from '../../src/core/cluster/segmentLabels';
 
 /** Small, quick k-means settings for tests (the answers do not depend on the search effort). */
 export const QUICK: Partial<AnalysisOptions> = {
@@ -53,7 +54,7 @@ export function withPca(
   model: ModelFile,
   count: number,
   k: number,
-): { model: ModelFile; labels: Int32Array } {
+): { model: ModelFile; labels: SegmentLabels } {
   const { stage } = session.featureStage(request);
   const { matrix, n, d } = stage.data;
   const projected = projectPca(matrix, n, stage.pca, count);

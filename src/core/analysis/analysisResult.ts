@@ -8,13 +8,14 @@ import type { Profiles } from '../profile/profileTypes';
 import type { ClusteringAlgorithm } from './analysisOptions';
 import type { DistanceMetric } from '../cluster/distance';
 import type { Linkage } from '../cluster/hierarchy/agglomerative';
+import type { SegmentLabels } from '../cluster/segmentLabels';
 import type { Dendrogram } from '../cluster/hierarchy/hierarchicalClustering';
 
 /** The segmentation for one number of segments. */
 export interface KResult {
   k: number;
-  /** Segment of each analysed row, numbered by size: 0 is the largest segment. */
-  labels: Int32Array;
+  /** Segment of each analysed row, numbered by size: 0 is the largest segment (-1 noise). */
+  labels: SegmentLabels;
   /** k x d, in scaled units. */
   centroids: Float64Array;
   /** k x d, in the features' own units (scaling undone, log1p undone). */
@@ -47,9 +48,9 @@ export interface AnalysisResult {
     warnings: Message[];
   };
   pca: PcaResult;
-  /** Every analysed row on the first min(3, d) components, n x pcaDims row-major. */
-  /** For plotting only, so single precision (half the memory at a million rows). */
-  projection: Float32Array;
+  /** The analysed rows' scaled features, n x pca.d row-major (the scatter projects its sample). */
+  scaledMatrix: Float64Array;
+  /** Components the scatter shows: min(3, d). */
   projectionDims: number;
   elbow: ElbowPoint[];
   /** Set when there were fewer rows than the largest k asked for. */

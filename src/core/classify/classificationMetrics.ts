@@ -6,7 +6,7 @@ import { pairwiseSum } from '../common/pairwiseSum';
  * Rows whose actual class is negative (unknown) are not counted.
  */
 export function confusionMatrix(
-  actual: Int32Array,
+  actual: ArrayLike<number>,
   predicted: Int32Array,
   classCount: number,
   rows?: Int32Array,

@@ -5,6 +5,7 @@ import { KMEANS_DEFAULTS, kmeans } from './kmeans/kmeans';
 import { absoluteTolerance } from './kmeans/tolerance';
 import { profileSegments } from '../profile/profileSegments';
 import type { Profiles } from '../profile/profileTypes';
+import { segmentLabelsFor, type SegmentLabels } from './segmentLabels';
 
 /**
  * One k of the elbow as a self-contained job: everything it reads is in ClusterData (typed
@@ -69,7 +70,7 @@ export interface KmeansSettings {
 export interface ClusterOutcome {
   k: number;
   /** Segment of each analysed row, numbered by size: 0 is the largest segment. */
-  labels: Int32Array;
+  labels: SegmentLabels;
   /** k x features, in scaled units (given back from component space when clustered on PCA). */
   centroids: Float64Array;
   /** k x d, in the features' own units (scaling undone, log1p undone). */
@@ -245,10 +246,11 @@ function indicesOf(
 
 /**
  * Renumbers segments so that 0 is the largest (ties keep their order): stable colours and ids.
- * The labels are renumbered in place (no second array of n labels).
+ * The renumbered labels are a new array in the narrowest type that holds them (segmentLabels.ts);
+ * the labels given are left as they were.
  */
 export function orderBySize(
-  labels: Int32Array,
+  labels: SegmentLabels,
   centroids: Float64Array,
   sizes: Int32Array,
   d: number,
@@ -257,14 +259,15 @@ export function orderBySize(
   const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => sizes[b] - sizes[a] || a - b);
   const rank = new Int32Array(k);
   order.forEach((c, r) => (rank[c] = r));
-  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) labels[i] = rank[labels[i]];
+  const ordered = segmentLabelsFor(labels.length, k);
+  for (let i = 0; i < labels.length; i++) ordered[i] = labels[i] >= 0 ? rank[labels[i]] : -1;
   const newCentroids = new Float64Array(k * d);
   const newSizes = new Int32Array(k);
   order.forEach((c, r) => {
     newSizes[r] = sizes[c];
     for (let j = 0; j < d; j++) newCentroids[r * d + j] = centroids[c * d + j];
   });
-  return { labels, centroids: newCentroids, sizes: newSizes };
+  return { labels: ordered, centroids: newCentroids, sizes: newSizes };
 }
 
 function toOriginalUnits(

@@ -3,6 +3,7 @@ import type { ClusterOutcome } from './clusterJob';
 import type { ElbowPoint, Recommendation } from './quality/chooseK';
 import type { SilhouetteSample } from './quality/silhouette';
 import type { Message } from '../common/message';
+import type { SegmentLabels } from './segmentLabels';
 
 /** What one algorithm made of the rows: a result per k it tried, and how to read them. */
 export interface Clustering {
@@ -20,7 +21,7 @@ export interface Clustering {
 /** The silhouette of a labelling on the shared sample; null where it is undefined. */
 export function silhouetteOf(
   sample: SilhouetteSample | null,
-  labels: Int32Array,
+  labels: SegmentLabels,
   k: number,
   n: number,
 ): number | null {

@@ -2,6 +2,7 @@ import type { AnalysisOptions, ClusteringAlgorithm } from '../analysis/analysisO
 import { adjustedRandIndex, separationIndices } from './quality/clusterMetrics';
 import type { SilhouetteSample } from './quality/silhouette';
 import type { Message } from '../common/message';
+import type { SegmentLabels } from './segmentLabels';
 
 export interface AlgorithmRow {
   algorithm: ClusteringAlgorithm;
@@ -31,7 +32,7 @@ export interface AlgorithmComparison {
 export interface Labelling {
   algorithm: ClusteringAlgorithm;
   settings: Message;
-  labels: Int32Array;
+  labels: SegmentLabels;
   clusters: number;
 }
 

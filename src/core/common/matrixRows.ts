@@ -1,8 +1,13 @@
 /** Rows of row-major n x d matrices (Float64Array), taken and copied. */
 
-/** The given rows of a matrix, side by side. */
-export function takeRows(matrix: Float64Array, d: number, rows: Int32Array): Float64Array {
-  const out = new Float64Array(rows.length * d);
+/** The given rows of a matrix, side by side (in `into` when given: rows.length x d of it). */
+export function takeRows(
+  matrix: Float64Array,
+  d: number,
+  rows: Int32Array,
+  into?: Float64Array,
+): Float64Array {
+  const out = into?.subarray(0, rows.length * d) ?? new Float64Array(rows.length * d);
   for (let r = 0; r < rows.length; r++)
     out.set(matrix.subarray(rows[r] * d, rows[r] * d + d), r * d);
   return out;

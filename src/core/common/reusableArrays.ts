@@ -4,6 +4,7 @@
  * the browser's memory high. Callers must not keep a scratch array past their own call.
  */
 const float64 = new Map<string, Float64Array>();
+const float32 = new Map<string, Float32Array>();
 const int32 = new Map<string, Int32Array>();
 
 export function reusableFloat64(key: string, length: number): Float64Array {
@@ -11,6 +12,15 @@ export function reusableFloat64(key: string, length: number): Float64Array {
   if (!array || array.length < length) {
     array = new Float64Array(length);
     float64.set(key, array);
+  }
+  return array.length === length ? array : array.subarray(0, length);
+}
+
+export function reusableFloat32(key: string, length: number): Float32Array {
+  let array = float32.get(key);
+  if (!array || array.length < length) {
+    array = new Float32Array(length);
+    float32.set(key, array);
   }
   return array.length === length ? array : array.subarray(0, length);
 }
@@ -27,5 +37,6 @@ export function reusableInt32(key: string, length: number): Int32Array {
 /** Lets the scratch arrays go (between analyses). */
 export function releaseReusableArrays(): void {
   float64.clear();
+  float32.clear();
   int32.clear();
 }

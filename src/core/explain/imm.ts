@@ -4,6 +4,7 @@ import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
 import { allOf, describePath, leafPaths, listOf, type FeatureDescriptor } from './featureSpace';
 import { defaultSegmentNames, type RowNoun } from './segmentTree';
+import type { SegmentLabels } from '../cluster/segmentLabels';
 
 /** A key's low 24 bits are its row. */
 const ROW_MASK = 0xffffff;
@@ -17,7 +18,7 @@ export interface ImmInput {
   centres: Float64Array;
   k: number;
   /** Each row's segment, 0..k-1 (for k-means, its nearest centre); -1 to leave a row out. */
-  labels: Int32Array;
+  labels: SegmentLabels;
 }
 
 /** A threshold tree in flat arrays; a leaf holds one segment. */
@@ -232,7 +233,7 @@ function bestCut(
 }
 
 /** Sum of squared distances of rows to the mean of their segment's rows. */
-function kmeansCost(matrix: Float64Array, d: number, segments: Int32Array, k: number): number {
+function kmeansCost(matrix: Float64Array, d: number, segments: SegmentLabels, k: number): number {
   const sums = new Float64Array(k * d);
   const counts = new Int32Array(k);
   for (let i = 0; i < segments.length; i++) {

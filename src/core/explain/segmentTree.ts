@@ -16,6 +16,7 @@ import { createRandom, sampleIndices } from '../common/random';
 import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
 import { allOf, describePath, leafPaths, type FeatureDescriptor } from './featureSpace';
+import type { SegmentLabels } from '../cluster/segmentLabels';
 
 export interface ExplainInput {
   /** n x d row-major, in the user's units after cleaning (filled, clipped; before scaling and log). */
@@ -24,7 +25,7 @@ export interface ExplainInput {
   d: number;
   features: FeatureDescriptor[];
   /** Segment of each row, 0..segmentCount-1; -1 for a row in none (DBSCAN noise), left out. */
-  segments: Int32Array;
+  segments: SegmentLabels;
   segmentCount: number;
   /** How segments are named in rules: texts (the user's) or messages; "Segment N" by default. */
   segmentNames?: readonly (string | Message)[];
@@ -290,7 +291,7 @@ export function explainSample(
 function checkSettings(
   settings: Pick<ExplainOptions, 'depth' | 'minRowsPerLeaf' | 'maxRows'>,
   d: number,
-  segments: Int32Array,
+  segments: SegmentLabels,
   k: number,
 ): void {
   const { depth, minRowsPerLeaf } = settings;

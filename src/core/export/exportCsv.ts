@@ -3,6 +3,7 @@ import { POINT_KIND_NAMES } from '../cluster/density/densityClustering';
 import type { ColumnKind } from '../read/inferColumns';
 import { rowSourceText, type Table } from '../read/table';
 import { convertNumberCell, STANDARD_CSV, type CsvFormat } from './csvFormat';
+import type { SegmentLabels } from '../cluster/segmentLabels';
 
 /**
  * Characters that make a spreadsheet run a cell as a formula when they start it (OWASP's list,
@@ -80,7 +81,7 @@ export interface SegmentExport {
   /** Record indices of the analysed rows. */
   rows: Int32Array;
   /** Segment of each analysed row. */
-  labels: Int32Array;
+  labels: SegmentLabels;
   /** Readable label of each segment id. */
   segmentLabels: ReadonlyMap<number, string>;
   /** Per column of the table: does it hold numbers (so a leading minus is a sign)? */

@@ -327,6 +327,31 @@ function fixSigns(components: Float64Array, count: number, d: number): void {
   }
 }
 
+/**
+ * Coordinates of some rows on the first `count` components, rows.length x count row-major, in
+ * single precision (for plotting): the scatter's few thousand rows, without a projection of
+ * every row (12 MB at a million rows) kept for them.
+ */
+export function projectRows(
+  matrix: Float64Array,
+  rows: Int32Array,
+  pca: PcaResult,
+  count: number,
+): Float32Array {
+  const d = pca.d;
+  const c = Math.min(count, pca.count);
+  const out = new Float32Array(rows.length * c);
+  rows.forEach((r, i) => {
+    for (let k = 0; k < c; k++) {
+      let sum = 0;
+      for (let j = 0; j < d; j++)
+        sum += (matrix[r * d + j] - pca.mean[j]) * pca.components[k * d + j];
+      out[i * c + k] = sum;
+    }
+  });
+  return out;
+}
+
 /** Coordinates of every row on the first `count` components, n x count row-major. */
 export function projectPca<T extends Float64Array | Float32Array = Float64Array>(
   matrix: Float64Array,

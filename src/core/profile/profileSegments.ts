@@ -5,6 +5,7 @@ import type { ProfileContext } from './profileContext';
 import { describe, makeLabelsUnique } from './segmentLabels';
 import { segmentRates } from './segmentRates';
 import type { CategoryStats, FeatureStats, Profiles, SegmentProfile } from './profileTypes';
+import type { SegmentLabels } from '../cluster/segmentLabels';
 
 /**
  * Describes each segment in the user's own units: size, share, mean and median of every
@@ -15,7 +16,7 @@ import type { CategoryStats, FeatureStats, Profiles, SegmentProfile } from './pr
  * feature (medians by selection, not sorting), so every k's profiles cost little even at a million rows.
  * Labels are segment numbers 0..k-1, or -1 for noise.
  */
-export function profileSegments(context: ProfileContext, labels: Int32Array): Profiles {
+export function profileSegments(context: ProfileContext, labels: SegmentLabels): Profiles {
   const { n } = context;
   const wordings = new Map(
     context.numeric.flatMap((f) => (f.wording ? [[f.name, f.wording] as const] : [])),

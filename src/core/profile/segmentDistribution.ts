@@ -1,5 +1,6 @@
 import { createRandom } from '../common/random';
 import { quantileInPlace } from '../common/quantiles';
+import type { SegmentLabels } from '../cluster/segmentLabels';
 
 /** One segment's spread of a feature: five numbers and a histogram, in the user's units. */
 export interface SegmentSpread {
@@ -44,7 +45,7 @@ export const DISTRIBUTION_BINS = 20;
 export function segmentDistribution(
   feature: string,
   values: ArrayLike<number>,
-  labels: Int32Array,
+  labels: SegmentLabels,
   { sampleLimit = DISTRIBUTION_SAMPLE, seed = 0, bins = DISTRIBUTION_BINS } = {},
 ): FeatureDistribution {
   const n = labels.length;

@@ -1,6 +1,7 @@
 import { message, type Message } from '../common/message';
 import type { ProfileContext } from './profileContext';
 import type { RateDifference } from './profileTypes';
+import type { SegmentLabels } from '../cluster/segmentLabels';
 
 /** A gap smaller than this many percentage points is not worth a marketer's attention. */
 export const MIN_POINTS = 5;
@@ -19,7 +20,7 @@ const KEPT_OF_MANY = 10;
  * segment beyond twenty values). `labels` are segment numbers, -1 for noise; the result is
  * indexed by label + 1, empty for labels no row has.
  */
-export function segmentRates(context: ProfileContext, labels: Int32Array): RateDifference[][] {
+export function segmentRates(context: ProfileContext, labels: SegmentLabels): RateDifference[][] {
   const { n } = context;
   let maxLabel = -1;
   for (let r = 0; r < n; r++) if (labels[r] > maxLabel) maxLabel = labels[r];

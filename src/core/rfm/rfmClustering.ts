@@ -7,6 +7,7 @@ import type { RfmResult } from './rfm';
 import { SCHEME_CELLS, type SegmentScheme } from './rfmSegments';
 import type { Column, Table } from '../read/table';
 import { message } from '../common/message';
+import type { SegmentLabels } from '../cluster/segmentLabels';
 
 /** The per-customer table that clustering on RFM runs on: one row per customer. */
 export const RFM_COLUMNS = { customer: 'customer', r: 'recency', f: 'frequency', m: 'monetary' };
@@ -134,7 +135,7 @@ export function rfmTable(rfm: RfmResult): Table {
  * cross-table of clusters against named segments, whatever the user renames or moves.
  */
 export function clusterCellCounts(
-  labels: Int32Array,
+  labels: SegmentLabels,
   rows: Int32Array,
   k: number,
   rfm: Pick<RfmResult, 'cells'>,

@@ -26,6 +26,7 @@ import type { Table } from '../read/table';
 import type { AnalysisSession, SegmentationRequest } from './session';
 import { StageCache, stageKey } from './stageCache';
 import { featuresInUserUnits } from './userUnits';
+import type { SegmentLabels } from '../cluster/segmentLabels';
 
 /** What to explain: a segmentation into k segments, by a CART tree or an IMM threshold tree. */
 export interface ExplainRequest {
@@ -502,7 +503,7 @@ function majority(counts: Int32Array, node: number, k: number): number {
 }
 
 /** Rows the threshold tree gives `segment` that the clustering put there too. */
-function countMatching(assignment: Int32Array, labels: Int32Array, segment: number): number {
+function countMatching(assignment: Int32Array, labels: SegmentLabels, segment: number): number {
   let count = 0;
   for (let i = 0; i < labels.length; i++)
     if (assignment[i] === segment && labels[i] === segment) count++;

@@ -3,7 +3,7 @@ import type { AnalysisResult, DensitySummary, HierarchySummary } from '../analys
 import type { CleanReport, FeatureSource } from '../clean/cleanOptions';
 import type { DistanceMetric } from '../cluster/distance';
 import type { ElbowPoint, Recommendation } from '../cluster/quality/chooseK';
-import { projectPca } from '../features/pca';
+import { projectPca, projectRows } from '../features/pca';
 import type { Profiles } from '../profile/profileTypes';
 import { sampleForScatter } from '../profile/sampleForScatter';
 import { columnIndex, type Table } from '../read/table';
@@ -11,6 +11,7 @@ import type { RfmResult } from '../rfm/rfm';
 import { clusterCellCounts } from '../rfm/rfmClustering';
 import type { Message } from '../common/message';
 import type { SegmentScheme } from '../rfm/rfmSegments';
+import type { SegmentLabels } from '../cluster/segmentLabels';
 
 export interface ScatterAxis {
   id: string;
@@ -20,7 +21,7 @@ export interface ScatterAxis {
 /** What the scatter needs for one k: a stratified sample of rows, on every axis. */
 export interface ScatterData {
   /** Sampled rows' segments. */
-  labels: Int32Array;
+  labels: SegmentLabels;
   /** For each axis, the sampled rows' coordinates (axis-major: axes x points). */
   coordinates: Float64Array;
   /** For each axis, each segment's centre (axes x k). */
@@ -93,11 +94,11 @@ export function segmentationView(
     const m = sample.length;
     const labels = new Int32Array(m);
     const coordinates = new Float64Array(axes.length * m);
+    const onComponents = projectRows(analysis.scaledMatrix, sample, analysis.pca, pcaDims);
     for (let s = 0; s < m; s++) {
       const r = sample[s];
       labels[s] = result.labels[r];
-      for (let c = 0; c < pcaDims; c++)
-        coordinates[c * m + s] = analysis.projection[r * pcaDims + c];
+      for (let c = 0; c < pcaDims; c++) coordinates[c * m + s] = onComponents[s * pcaDims + c];
       featureColumns.forEach(
         (values, f) => (coordinates[(pcaDims + f) * m + s] = values[analysis.rows[r]]),
       );

@@ -44,8 +44,7 @@ export interface FeatureStage {
   key: string;
   prepared: PreparedFeatures;
   pca: PcaResult;
-  /** Every analysed row on the first min(3, d) components, n x dims; for plotting only. */
-  projection: Float32Array;
+  /** Components the scatter shows: min(3, d). */
   projectionDims: number;
   /** Numeric columns described in the profiles, and categorical ones whose top value is shown. */
   profiledNumeric: string[];
@@ -102,13 +101,6 @@ export class TableAnalysis {
       const { scaled, features, n, d, cleaned, columns, kinds } = prepared;
       const pca = fitPca(scaled.matrix, n, d, (f) => onProgress?.('pca', f));
       const projectionDims = Math.min(3, d);
-      const projection = projectPca(
-        scaled.matrix,
-        n,
-        pca,
-        projectionDims,
-        new Float32Array(n * projectionDims),
-      );
       const profiledNumeric = [
         ...new Set(features.filter((f) => f.transform !== 'onehot').map((f) => f.column)),
       ];
@@ -153,7 +145,6 @@ export class TableAnalysis {
         key,
         prepared,
         pca,
-        projection,
         projectionDims,
         profiledNumeric,
         profiledCategorical,
@@ -299,7 +290,7 @@ export class TableAnalysis {
         warnings: scaled.warnings,
       },
       pca: stage.pca,
-      projection: stage.projection,
+      scaledMatrix: scaled.matrix,
       projectionDims: stage.projectionDims,
       elbow: clustering.elbow,
       kRangeNote,

@@ -38,7 +38,7 @@ function expectConsistent(analysis: AnalysisResult, records: number) {
   expect(analysis.cleaning.read).toBe(records);
   expect(analysis.cleaning.kept).toBe(n);
   for (const row of analysis.rows) expect(analysis.dropReason[row]).toBe(0);
-  expect(analysis.projection).toHaveLength(n * analysis.projectionDims);
+  expect(analysis.scaledMatrix).toHaveLength(n * d);
   expect(analysis.projectionDims).toBe(Math.min(3, d));
   expect(analysis.scaling.center).toHaveLength(d);
   expect(resultFor(analysis, analysis.k)).not.toBeNull();

@@ -27,16 +27,30 @@ describe('orderBySize', () => {
     expect(Array.from(ordered.centroids)).toEqual([20, 21, 30, 31, 10, 11]);
   });
 
-  it('renumbers the labels in place and leaves centroids and sizes as they were', () => {
-    const labels = Int32Array.from([1, 0, 0]);
+  it('gives the labels in the narrowest type and leaves what it was given as it was', () => {
+    const labels = Int32Array.from([0, 1, 1]);
     const centroids = Float64Array.from([5, 9]);
-    const sizes = Int32Array.from([2, 1]);
+    const sizes = Int32Array.from([1, 2]);
     const ordered = orderBySize(labels, centroids, sizes, 1);
-    expect(ordered.labels).toBe(labels);
-    expect(Array.from(labels)).toEqual([1, 0, 0]);
+    expect(ordered.labels).toBeInstanceOf(Int8Array);
+    expect(Array.from(ordered.labels)).toEqual([1, 0, 0]);
+    expect(Array.from(labels)).toEqual([0, 1, 1]);
     expect(Array.from(centroids)).toEqual([5, 9]);
-    expect(Array.from(sizes)).toEqual([2, 1]);
+    expect(Array.from(sizes)).toEqual([1, 2]);
     expect(ordered.centroids).not.toBe(centroids);
+  });
+
+  it('widens the labels where segments outnumber a byte, keeping noise', () => {
+    const k = 300;
+    const labels = Int32Array.from({ length: k + 1 }, (_, i) => (i === k ? -1 : i));
+    const sizes = new Int32Array(k).fill(1);
+    sizes[k - 1] = 2; // the last segment becomes segment 0
+    const ordered = orderBySize(labels, new Float64Array(k), sizes, 1);
+    expect(ordered.labels).toBeInstanceOf(Int16Array);
+    expect(ordered.labels[k - 1]).toBe(0);
+    expect(ordered.labels[0]).toBe(1);
+    expect(ordered.labels[k - 2]).toBe(k - 1);
+    expect(ordered.labels[k]).toBe(-1);
   });
 
   it('copes with no segments at all and with empty ones', () => {

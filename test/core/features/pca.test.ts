@@ -1,6 +1,6 @@
 import { PCA } from 'ml-pca';
 import { describe, expect, it } from 'vitest';
-import { fitPca, projectPca } from '../../../src/core/features/pca';
+import { fitPca, projectPca, projectRows } from '../../../src/core/features/pca';
 import { createRandom } from '../../../src/core/common/random';
 import { gaussian } from '../../../scripts/generators/customers';
 
@@ -134,5 +134,24 @@ describe('fitPca on wide files', () => {
       // Shares are of the total variance, so a partial set sums below 1.
       expect(pca.cumulativeRatio[pca.count - 1]).toBeLessThanOrEqual(1 + 1e-12);
     }
+  });
+});
+
+describe('projectRows', () => {
+  it('gives the chosen rows as projectPca gives them, in single precision', () => {
+    const random = createRandom(4);
+    const n = 400;
+    const d = 5;
+    const matrix = Float64Array.from({ length: n * d }, (_, i) => gaussian(random) * (1 + (i % d)));
+    const pca = fitPca(matrix, n, d);
+    const all = projectPca(matrix, n, pca, 3, new Float32Array(n * 3));
+    const rows = Int32Array.from([0, 17, 201, 399]);
+    const some = projectRows(matrix, rows, pca, 3);
+    expect(some).toBeInstanceOf(Float32Array);
+    expect(Array.from(some)).toEqual(
+      rows.reduce<number[]>((out, r) => [...out, ...all.subarray(r * 3, r * 3 + 3)], []),
+    );
+    // No more components than the fit has.
+    expect(projectRows(matrix, rows, pca, 99).length).toBe(rows.length * pca.count);
   });
 });

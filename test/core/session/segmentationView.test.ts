@@ -72,10 +72,19 @@ describe('segmentationView', () => {
     const dims = analysis.projectionDims;
     const spend = table.columns[columnIndex(table, 'annual_spend')].numbers;
     const spendAxis = view.axes.findIndex((axis) => axis.id === 'feature:annual_spend');
+    // Every row's projection, as projectPca gives it, in single precision as the scatter keeps it.
+    const n = analysis.rows.length;
+    const all = projectPca(
+      analysis.scaledMatrix,
+      n,
+      analysis.pca,
+      dims,
+      new Float32Array(n * dims),
+    );
     for (const s of [0, 1, 777, m - 1]) {
       const r = sample[s];
       for (let c = 0; c < dims; c++)
-        expect(perK.scatter.coordinates[c * m + s]).toBe(analysis.projection[r * dims + c]);
+        expect(perK.scatter.coordinates[c * m + s]).toBe(all[r * dims + c]);
       expect(perK.scatter.coordinates[spendAxis * m + s]).toBe(spend[analysis.rows[r]]);
     }
   });

@@ -100,7 +100,8 @@ describe('a customer file to segments, through a session', () => {
     expect(chosen.profiles.segments.map((s) => s.size)).toEqual(Array.from(chosen.sizes));
     // Segments are numbered by size.
     expect([...chosen.sizes]).toEqual([...chosen.sizes].sort((a, b) => b - a));
-    expect(analysis.projection.length).toBe(kept * 3);
+    expect(analysis.scaledMatrix.length).toBe(kept * analysis.pca.d);
+    expect(analysis.projectionDims).toBe(3);
   });
 
   it('finds the five personas the generator drew the customers from', async () => {

@@ -62,8 +62,6 @@ describe('TableAnalysis features', () => {
     expect(base.data.matrix).toBe(base.prepared.scaled.matrix);
     // Shared memory (node has it): the elbow's helper threads read this one matrix.
     expect(isShared(base.data.matrix)).toBe(true);
-    expect(base.projection).toBeInstanceOf(Float32Array);
-    expect(base.projection.length).toBe(base.prepared.n * base.projectionDims);
     expect(base.projectionDims).toBe(3);
     expect(base.profiledNumeric).toEqual([
       'age',
@@ -117,8 +115,8 @@ describe('TableAnalysis segment', () => {
     expect(second).not.toBe(first);
     expect(second.k).toBe(2);
     expect(first.k).toBe(first.recommendation.k);
-    // The very same arrays: features, projection, PCA, rows and every k's labels.
-    expect(second.projection).toBe(first.projection);
+    // The very same arrays: features, scaled matrix, PCA, rows and every k’s labels.
+    expect(second.scaledMatrix).toBe(first.scaledMatrix);
     expect(second.pca).toBe(first.pca);
     expect(second.rows).toBe(first.rows);
     expect(second.scaling.center).toBe(first.scaling.center);
@@ -147,7 +145,7 @@ describe('TableAnalysis segment', () => {
       quickOptions({ algorithm: 'hierarchical', linkage: 'average' }),
       second,
     );
-    expect(tree.projection).toBe(kmeansResult.projection);
+    expect(tree.scaledMatrix).toBe(kmeansResult.scaledMatrix);
     expect(tree.pca).toBe(kmeansResult.pca);
     expect(second.events.some(([stage]) => stage === 'silhouette' || stage === 'clean')).toBe(
       false,

@@ -1,12 +1,14 @@
 import type { StageProgress } from '../../common/progress';
 import { createRandom, sampleIndices } from '../../common/random';
 import { takeRows } from '../../common/matrixRows';
+import { reusableFloat64 } from '../../common/reusableArrays';
 import { absoluteTolerance } from './tolerance';
 import { lloyd, Workspace } from './lloyd';
 import { hartigan, swapSearch } from './localSearch';
 import { kmeansPlusPlus } from './seeding';
 import type { KMeansResult } from './lloyd';
 import { UserError } from '../../common/userError';
+import type { SegmentLabels } from '../segmentLabels';
 
 export interface KMeansOptions {
   k: number;
@@ -97,7 +99,7 @@ export function kmeans(
   n: number,
   d: number,
   options: KMeansOptions,
-): KMeansResult {
+): KMeansResult<SegmentLabels> {
   const k = options.k;
   const nInit = options.nInit ?? KMEANS_DEFAULTS.nInit;
   const maxIter = options.maxIter ?? KMEANS_DEFAULTS.maxIter;
@@ -114,10 +116,19 @@ export function kmeans(
   const report = options.onProgress;
 
   // Restarts on all rows, or on a seeded sample of a large matrix.
+  // The samples and their workspaces are the thread's reusable arrays: each k of an elbow would
+  // otherwise leave about 5 MB of garbage that the collector is in no hurry to take back.
   const restartRows =
-    n > RESTART_SAMPLE ? takeRows(matrix, d, sampleIndices(n, RESTART_SAMPLE, random)) : matrix;
+    n > RESTART_SAMPLE
+      ? takeRows(
+          matrix,
+          d,
+          sampleIndices(n, RESTART_SAMPLE, random),
+          reusableFloat64('kmeans.restartRows', RESTART_SAMPLE * d),
+        )
+      : matrix;
   const m = n > RESTART_SAMPLE ? RESTART_SAMPLE : n;
-  const restartSpace = new Workspace(m);
+  const restartSpace = Workspace.shared(m, 'restart');
   const refine = (
     rows: Float64Array,
     count: number,
@@ -147,9 +158,14 @@ export function kmeans(
   // is refined on the restart rows and kept if it wins there.
   const swapRows =
     localSearch && k >= 2 && m > FULL_SWAP_ROWS
-      ? takeRows(restartRows, d, sampleIndices(m, SWAP_SAMPLE, random))
+      ? takeRows(
+          restartRows,
+          d,
+          sampleIndices(m, SWAP_SAMPLE, random),
+          reusableFloat64('kmeans.swapRows', SWAP_SAMPLE * d),
+        )
       : null;
-  const swapSpace = swapRows === null ? null : new Workspace(SWAP_SAMPLE);
+  const swapSpace = swapRows === null ? null : Workspace.shared(SWAP_SAMPLE, 'swap');
   if (swapRows !== null && swapSpace !== null) {
     let small: KMeansResult | null = null;
     for (let run = 0; run < SAMPLED_STARTS; run++) {
@@ -228,6 +244,7 @@ export function kmeans(
     maxIter,
     tolerance,
     n === m ? restartSpace : Workspace.shared(n),
+    true,
   );
   report?.(1);
   return final;

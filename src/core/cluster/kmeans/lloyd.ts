@@ -1,10 +1,14 @@
-import { reusableFloat64, reusableInt32 } from '../../common/reusableArrays';
+import { reusableFloat32, reusableInt32 } from '../../common/reusableArrays';
 import { squaredDistance } from '../distance';
+import { segmentLabelsFor, type SegmentLabels } from '../segmentLabels';
 
-/** One clustering into k segments: what Lloyd gives back, and k-means and the local search too. */
-export interface KMeansResult {
+/**
+ * One clustering into k segments: what Lloyd gives back, and k-means and the local search too.
+ * Labels are Int32 while they are worked on, and narrowed (segmentLabels.ts) once final.
+ */
+export interface KMeansResult<Labels extends SegmentLabels = Int32Array> {
   k: number;
-  labels: Int32Array;
+  labels: Labels;
   /** k x d row-major, in the units of the input matrix. */
   centroids: Float64Array;
   sizes: Int32Array;
@@ -15,26 +19,58 @@ export interface KMeansResult {
   converged: boolean;
 }
 
-/** Reusable per-row scratch for Lloyd: labels and Hamerly's bounds. */
+/**
+ * Reusable per-row scratch for Lloyd: labels and Hamerly's bounds. The bounds are single
+ * precision, rounded outwards (upper up, lower down: see roundUp and roundDown), so they stay
+ * bounds: 8 MB less per thread at a million rows, and the same labels, since every row the bounds
+ * do not settle is measured in double precision.
+ */
 export class Workspace {
   readonly labels: Int32Array;
-  readonly upper: Float64Array;
-  readonly lower: Float64Array;
-  constructor(n: number, labels?: Int32Array, upper?: Float64Array, lower?: Float64Array) {
+  readonly upper: Float32Array;
+  readonly lower: Float32Array;
+  constructor(n: number, labels?: Int32Array, upper?: Float32Array, lower?: Float32Array) {
     this.labels = labels ?? new Int32Array(n);
-    this.upper = upper ?? new Float64Array(n);
-    this.lower = lower ?? new Float64Array(n);
+    this.upper = upper ?? new Float32Array(n);
+    this.lower = lower ?? new Float32Array(n);
   }
 
-  /** The shared workspace for refining on all rows (one k at a time per thread). */
-  static shared(n: number): Workspace {
+  /**
+   * The thread's reusable workspace of this name: 'all' for refining on all rows, others for
+   * k-means' samples (one k at a time per thread, so one of each is enough).
+   */
+  static shared(n: number, name = 'all'): Workspace {
     return new Workspace(
       n,
-      reusableInt32('lloyd.labels', n),
-      reusableFloat64('lloyd.upper', n),
-      reusableFloat64('lloyd.lower', n),
+      reusableInt32(`lloyd.${name}.labels`, n),
+      reusableFloat32(`lloyd.${name}.upper`, n),
+      reusableFloat32(`lloyd.${name}.lower`, n),
     );
   }
+}
+
+/**
+ * A distance scaled so that storing it in single precision (round to nearest, at most 2^-24 of
+ * it away) never lands on the wrong side of it: 2^-22 covers that with room to spare. Below the
+ * smallest normal single (1.2e-38) rounding is no longer relative, and above the largest (3.4e38)
+ * it overflows; both are handled apart.
+ */
+const UP = 1 + 2 ** -22;
+const DOWN = 1 - 2 ** -22;
+const SMALLEST_NORMAL = 2 ** -126;
+const LARGEST_SINGLE = (2 - 2 ** -23) * 2 ** 127;
+
+/** An upper bound as stored: never below `distance` (past the largest single, Infinity). */
+export function roundUp(distance: number): number {
+  if (distance >= SMALLEST_NORMAL) return distance * UP;
+  return distance > 0 ? SMALLEST_NORMAL : 0;
+}
+
+/** A lower bound as stored: never above `distance`, and 0 where it is tiny or fell below 0. */
+export function roundDown(distance: number): number {
+  if (!(distance >= SMALLEST_NORMAL)) return 0;
+  const lowered = distance * DOWN;
+  return lowered > LARGEST_SINGLE ? LARGEST_SINGLE : lowered;
 }
 
 /**
@@ -43,6 +79,8 @@ export class Workspace {
  * bounds: each row keeps an upper bound on the distance to its centre and a lower bound on the
  * distance to any other, both moved by how far the centres moved; a row is measured again only
  * when the bounds no longer prove its centre is still the nearest. Same answer as plain Lloyd.
+ * With `narrow`, the labels come back in the narrowest type that holds k segments (a final
+ * result: a million Int32 labels per k would be 4 MB of garbage on the way to 1 MB).
  */
 export function lloyd(
   matrix: Float64Array,
@@ -52,8 +90,30 @@ export function lloyd(
   initialCentres: Float64Array,
   maxIter: number,
   tolerance: number,
+  workspace?: Workspace,
+): KMeansResult;
+export function lloyd(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  initialCentres: Float64Array,
+  maxIter: number,
+  tolerance: number,
+  workspace: Workspace,
+  narrow: true,
+): KMeansResult<SegmentLabels>;
+export function lloyd(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  initialCentres: Float64Array,
+  maxIter: number,
+  tolerance: number,
   workspace: Workspace = new Workspace(n),
-): KMeansResult {
+  narrow = false,
+): KMeansResult<SegmentLabels> {
   let centres = initialCentres.slice();
   let next = new Float64Array(k * d);
   const { labels, upper, lower } = workspace;
@@ -102,8 +162,8 @@ export function lloyd(
     }
     for (let i = 0; i < n; i++) {
       const own = labels[i];
-      upper[i] += moved[own];
-      lower[i] -= own === largestAt ? secondLargest : largest;
+      upper[i] = roundUp(upper[i] + moved[own]);
+      lower[i] = roundDown(lower[i] - (own === largestAt ? secondLargest : largest));
     }
     if (shift <= tolerance) {
       // The centres moved after the last assignment: assign once more (the bounds still hold,
@@ -121,9 +181,16 @@ export function lloyd(
     sizes[labels[i]]++;
     inertia += squaredDistance(matrix, i * d, centres, labels[i] * d, d);
   }
+  let own: SegmentLabels;
+  if (narrow) {
+    own = segmentLabelsFor(n, k);
+    own.set(labels);
+  } else {
+    own = labels.slice();
+  }
   return {
     k,
-    labels: labels.slice(),
+    labels: own,
     centroids: centres,
     sizes,
     inertia,
@@ -143,8 +210,8 @@ function reassign(
   k: number,
   centres: Float64Array,
   labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
+  upper: Float32Array,
+  lower: Float32Array,
   half: Float64Array,
 ): number {
   halfSeparations(centres, k, d, half);
@@ -154,8 +221,9 @@ function reassign(
     const bound = half[own] > lower[i] ? half[own] : lower[i];
     if (upper[i] <= bound) continue;
     const row = i * d;
-    upper[i] = Math.sqrt(squaredDistance(matrix, row, centres, own * d, d));
-    if (upper[i] <= bound) continue;
+    const exact = Math.sqrt(squaredDistance(matrix, row, centres, own * d, d));
+    upper[i] = roundUp(exact);
+    if (exact <= bound) continue;
     let best = 0;
     let bestDistance = Infinity;
     let second = Infinity;
@@ -173,8 +241,8 @@ function reassign(
       labels[i] = best;
       changed++;
     }
-    upper[i] = Math.sqrt(bestDistance);
-    lower[i] = Math.sqrt(second);
+    upper[i] = roundUp(Math.sqrt(bestDistance));
+    lower[i] = roundDown(Math.sqrt(second));
   }
   return changed;
 }
@@ -187,8 +255,8 @@ function assignWithBounds(
   k: number,
   centres: Float64Array,
   labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
+  upper: Float32Array,
+  lower: Float32Array,
 ): void {
   for (let i = 0; i < n; i++) {
     const row = i * d;
@@ -206,8 +274,8 @@ function assignWithBounds(
       }
     }
     labels[i] = best;
-    upper[i] = Math.sqrt(bestDistance);
-    lower[i] = Math.sqrt(second);
+    upper[i] = roundUp(Math.sqrt(bestDistance));
+    lower[i] = roundDown(Math.sqrt(second));
   }
 }
 

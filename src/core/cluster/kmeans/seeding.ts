@@ -1,6 +1,7 @@
 import type { Random } from '../../common/random';
 import { squaredDistance } from '../distance';
 import { copyRow } from '../../common/matrixRows';
+import { reusableFloat64 } from '../../common/reusableArrays';
 
 /**
  * Greedy k-means++: each new centre is the best of 2 + ln(k) candidates drawn with probability
@@ -16,15 +17,19 @@ export function kmeansPlusPlus(
   const centres = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   copyRow(matrix, random.int(n), centres, 0, d);
-  let closest = new Float64Array(n);
+  // Scratch arrays are the thread's reusable ones: at every k of an elbow, seeding on 50,000
+  // rows would otherwise leave megabytes of garbage per start for the collector.
+  let closest = reusableFloat64('seeding.closest', n);
   let potential = 0;
   for (let i = 0; i < n; i++) {
     const dist = squaredDistance(matrix, i * d, centres, 0, d);
     closest[i] = dist;
     potential += dist;
   }
-  const cumulative = new Float64Array(n);
-  const candidateDistances = Array.from({ length: trials }, () => new Float64Array(n));
+  const cumulative = reusableFloat64('seeding.cumulative', n);
+  const candidateDistances = Array.from({ length: trials }, (_, t) =>
+    reusableFloat64(`seeding.trial${t}`, n),
+  );
   for (let c = 1; c < k; c++) {
     let running = 0;
     for (let i = 0; i < n; i++) {

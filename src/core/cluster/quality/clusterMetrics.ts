@@ -1,4 +1,5 @@
 import { reusableInt32 } from '../../common/reusableArrays';
+import type { SegmentLabels } from '../segmentLabels';
 
 /**
  * Cluster quality indices computed as scikit-learn computes them, on all rows (they are
@@ -27,7 +28,7 @@ function clusterMeans(
   matrix: Float64Array,
   n: number,
   d: number,
-  labels: Int32Array,
+  labels: SegmentLabels,
   leaveOutNoise: boolean,
 ): ClusterMeans {
   const floor = leaveOutNoise ? 0 : -Infinity;
@@ -86,7 +87,7 @@ export function separationIndices(
   matrix: Float64Array,
   n: number,
   d: number,
-  labels: Int32Array,
+  labels: SegmentLabels,
   leaveOutNoise = false,
 ): SeparationIndices {
   const {
@@ -127,7 +128,7 @@ export function calinskiHarabasz(
   matrix: Float64Array,
   n: number,
   d: number,
-  labels: Int32Array,
+  labels: SegmentLabels,
   leaveOutNoise = false,
 ): number {
   return separationIndices(matrix, n, d, labels, leaveOutNoise).calinskiHarabasz;
@@ -138,7 +139,7 @@ export function daviesBouldin(
   matrix: Float64Array,
   n: number,
   d: number,
-  labels: Int32Array,
+  labels: SegmentLabels,
   leaveOutNoise = false,
 ): number {
   return separationIndices(matrix, n, d, labels, leaveOutNoise).daviesBouldin;
@@ -221,14 +222,20 @@ export function adjustedRandIndex(
 
 /** Labels numbered 0..count-1 (small integers by offset, anything else by first appearance). */
 function denseLabels(labels: ArrayLike<number | string>): { codes: Int32Array; count: number } {
-  if (labels instanceof Int32Array && labels.length > 0) {
+  const integers =
+    labels instanceof Int32Array || labels instanceof Int16Array || labels instanceof Int8Array;
+  if (integers && labels.length > 0) {
     let min = labels[0];
     let max = labels[0];
     for (let i = 1; i < labels.length; i++) {
       if (labels[i] < min) min = labels[i];
       else if (labels[i] > max) max = labels[i];
     }
-    if (max - min < 1 << 16) return { codes: labels.map((v) => v - min), count: max - min + 1 };
+    if (max - min < 1 << 16) {
+      const codes = new Int32Array(labels.length);
+      for (let i = 0; i < labels.length; i++) codes[i] = labels[i] - min;
+      return { codes, count: max - min + 1 };
+    }
   }
   const codes = new Int32Array(labels.length);
   const seen = new Map<number | string, number>();

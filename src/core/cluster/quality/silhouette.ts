@@ -1,6 +1,7 @@
 import type { StageProgress } from '../../common/progress';
 import { rowDistance, squaredDistance, type DistanceMetric } from '../distance';
 import { createRandom, sampleIndices } from '../../common/random';
+import type { SegmentLabels } from '../segmentLabels';
 
 export const DEFAULT_SILHOUETTE_SAMPLE = 5000;
 
@@ -67,7 +68,7 @@ export class SilhouetteSample {
    * read). Labels must be 0..k-1; rows labelled -1 (noise) are left out. NaN when the sample
    * holds fewer than two clusters.
    */
-  score(labels: Int32Array, k: number): number {
+  score(labels: SegmentLabels, k: number): number {
     const m = this.size;
     const sampleLabels = new Int32Array(m);
     for (let a = 0; a < m; a++) sampleLabels[a] = labels[this.indices[a]];
@@ -156,7 +157,7 @@ function farthestBound(rows: Float64Array, m: number, d: number, metric: Distanc
 export function silhouetteFromDistances(
   distances: Float64Array | Float32Array,
   m: number,
-  labels: Int32Array,
+  labels: SegmentLabels,
   k: number,
 ): number {
   return silhouetteByRow(m, labels, k, distances, (_, p) => p);
@@ -168,7 +169,7 @@ export function silhouetteFromDistances(
  */
 function silhouetteByRow(
   m: number,
-  labels: Int32Array,
+  labels: SegmentLabels,
   k: number,
   distances: Float64Array | Float32Array,
   rowAt: (a: number, condensedAt: number) => number,
@@ -239,7 +240,7 @@ export function silhouetteScore(
   matrix: Float64Array,
   n: number,
   d: number,
-  labels: Int32Array,
+  labels: SegmentLabels,
   k: number,
   metric: DistanceMetric = 'euclidean',
 ): number {
