@@ -5,9 +5,15 @@ import type { SegmentLabels } from '../cluster/segmentLabels';
  * At most `max` rows for a scatter plot, drawn from every segment in proportion to its size
  * (each segment keeps at least one point, so small segments stay visible; with more segments
  * than `max`, that is one point each). Seeded, so the
- * picture does not change between renders. Returns analysed-row indices, ascending.
+ * picture does not change between renders. Returns analysed-row indices, ascending. `scratch`
+ * (at least labels.length long) saves allocating n indices per call when sampling every k.
  */
-export function sampleForScatter(labels: SegmentLabels, max: number, seed = 0): Int32Array {
+export function sampleForScatter(
+  labels: SegmentLabels,
+  max: number,
+  seed = 0,
+  scratch?: Int32Array,
+): Int32Array {
   const n = labels.length;
   if (n <= max) return Int32Array.from({ length: n }, (_, i) => i);
   // Rows grouped by segment with a counting sort into one array (no list per segment: at a
@@ -24,7 +30,7 @@ export function sampleForScatter(labels: SegmentLabels, max: number, seed = 0): 
   }
   const start = new Int32Array(slots);
   for (let slot = 1; slot < slots; slot++) start[slot] = start[slot - 1] + sizes[slot - 1];
-  const grouped = new Int32Array(n);
+  const grouped = scratch?.subarray(0, n) ?? new Int32Array(n);
   const cursor = start.slice();
   for (let i = 0; i < n; i++) grouped[cursor[labels[i] + 1]++] = i;
   const present = Array.from({ length: slots }, (_, slot) => slot)

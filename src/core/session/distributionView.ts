@@ -32,7 +32,11 @@ export async function distributionView(
   if (result === null) throw new UserError('bad-option', 'distributionNoK', { k });
   const column = table.columns[columnIndex(table, feature)].numbers;
   const { rows } = analysis;
-  const values = new Float64Array(rows.length);
-  for (let r = 0; r < rows.length; r++) values[r] = column[rows[r]];
+  // Rows are ascending and distinct: when every record is analysed, the column is the values.
+  let values = column;
+  if (rows.length !== table.rowCount) {
+    values = new Float64Array(rows.length);
+    for (let r = 0; r < rows.length; r++) values[r] = column[rows[r]];
+  }
   return segmentDistribution(feature, values, result.labels, { seed: options.seed });
 }

@@ -89,8 +89,10 @@ export function segmentationView(
   const featureColumns = analysis.profiledNumeric.map(
     (name) => table.columns[columnIndex(table, name)].numbers,
   );
+  // One scratch array for every k's sample (n indices each: 4 MB at a million rows).
+  const scratch = new Int32Array(analysis.rows.length);
   const perK = analysis.results.map((result): SegmentsAtK => {
-    const sample = sampleForScatter(result.labels, SCATTER_POINTS, options.seed);
+    const sample = sampleForScatter(result.labels, SCATTER_POINTS, options.seed, scratch);
     const m = sample.length;
     const labels = new Int32Array(m);
     const coordinates = new Float64Array(axes.length * m);

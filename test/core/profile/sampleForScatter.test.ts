@@ -44,6 +44,14 @@ describe('sampleForScatter', () => {
     expect(new Set(sample).size).toBe(1000);
   });
 
+  it('draws the same rows in a scratch array of its own or one given, longer or not', () => {
+    const labels = Int32Array.from({ length: 9_000 }, (_, i) => (i * 7) % 5);
+    const alone = Array.from(sampleForScatter(labels, 300, 8));
+    const scratch = new Int32Array(12_000).fill(-7);
+    expect(Array.from(sampleForScatter(labels, 300, 8, scratch))).toEqual(alone);
+    expect(Array.from(sampleForScatter(labels, 300, 8, scratch))).toEqual(alone);
+  });
+
   it('is seeded', () => {
     const labels = Int32Array.from({ length: 10_000 }, (_, i) => i % 4);
     expect(Array.from(sampleForScatter(labels, 500, 3))).toEqual(

@@ -42,4 +42,28 @@ describe('distributionView', () => {
       '"gender" is not a numeric column of this analysis: choose one of SeniorCitizen, tenure, MonthlyCharges.',
     );
   });
+
+  it('reads the analysed rows only when some records were set aside', async () => {
+    const generated = generateTelecomCsv({ rows: 600, seed: 5 }).trim().split('\n');
+    // The first customer twice: the second is a duplicate, set aside by cleaning, so analysed
+    // row r is record r + 1 from there on.
+    const records = [generated[1], ...generated.slice(1)];
+    const csv = [generated[0], ...records].join('\n');
+    const { session, analysis } = await segmentFile(textSource(csv), { analysis: { k: 2 } });
+    expect(analysis.rows.length).toBe(600);
+    expect(analysis.rows[1]).toBe(2);
+    const segmentation = { options: { ...DEFAULT_ANALYSIS_OPTIONS, k: 2 }, rfm: null };
+    const view = await distributionView(session, { segmentation, k: 2, feature: 'tenure' });
+    const { labels } = analysis.results.find((r) => r.k === 2)!;
+    const tenure = records.map((line) => Number(line.split(',')[3]));
+    const inSecond = Array.from(analysis.rows)
+      .filter((_, r) => labels[r] === 1)
+      .map((record) => tenure[record]);
+    expect(view.segments[1]).toMatchObject({
+      segment: 1,
+      count: inSecond.length,
+      max: Math.max(...inSecond),
+      min: Math.min(...inSecond),
+    });
+  });
 });
