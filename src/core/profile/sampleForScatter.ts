@@ -30,7 +30,8 @@ export function sampleForScatter(
   }
   const start = new Int32Array(slots);
   for (let slot = 1; slot < slots; slot++) start[slot] = start[slot - 1] + sizes[slot - 1];
-  const grouped = scratch?.subarray(0, n) ?? new Int32Array(n);
+  const grouped =
+    scratch !== undefined && scratch.length >= n ? scratch.subarray(0, n) : new Int32Array(n);
   const cursor = start.slice();
   for (let i = 0; i < n; i++) grouped[cursor[labels[i] + 1]++] = i;
   const present = Array.from({ length: slots }, (_, slot) => slot)

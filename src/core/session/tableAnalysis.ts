@@ -100,7 +100,8 @@ export class TableAnalysis {
       const prepared = prepareFeatures(this.table, choice, onProgress, this.columns ?? undefined);
       const { scaled, features, n, d, cleaned, columns, kinds } = prepared;
       const pca = fitPca(scaled.matrix, n, d, (f) => onProgress?.('pca', f));
-      const projectionDims = Math.min(3, d);
+      // The scatter's axes: no more components than PCA found.
+      const projectionDims = Math.min(3, d, pca.count);
       const profiledNumeric = [
         ...new Set(features.filter((f) => f.transform !== 'onehot').map((f) => f.column)),
       ];

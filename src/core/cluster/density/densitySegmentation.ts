@@ -24,7 +24,7 @@ export function densitySegmentation(input: DensitySegmentationInput): Clustering
       minPts: found.minPts,
       suggested: found.suggestedEps,
     });
-  const outcome = outcomeFromLabels(data, Int32Array.from(found.labels), found.clusters);
+  const outcome = outcomeFromLabels(data, found.labels, found.clusters);
   const point = elbowPointOf(
     outcome,
     silhouetteOf(input.silhouette(), outcome.labels, outcome.k, n),

@@ -60,9 +60,12 @@ const DOWN = 1 - 2 ** -22;
 const SMALLEST_NORMAL = 2 ** -126;
 const LARGEST_SINGLE = (2 - 2 ** -23) * 2 ** 127;
 
-/** An upper bound as stored: never below `distance` (past the largest single, Infinity). */
+/**
+ * An upper bound as stored: never below `distance` (past the largest single, Infinity). NaN (a
+ * centre that lost its last row) stays NaN, so the row is always measured again.
+ */
 export function roundUp(distance: number): number {
-  if (distance >= SMALLEST_NORMAL) return distance * UP;
+  if (!(distance < SMALLEST_NORMAL)) return distance * UP;
   return distance > 0 ? SMALLEST_NORMAL : 0;
 }
 

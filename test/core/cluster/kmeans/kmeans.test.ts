@@ -139,3 +139,22 @@ describe('kmeans', () => {
     );
   });
 });
+
+describe('kmeans on fewer distinct rows than segments', () => {
+  it('gives every row a real centre and an inertia of 0, whatever the seed', () => {
+    // Two distinct points in three or four rows, as many segments as rows: a segment can lose
+    // its last row to an empty one, and its centre is NaN until Lloyd measures its rows again.
+    for (const values of [
+      [1, 0, 0],
+      [0, 0, 1, 1],
+    ]) {
+      const matrix = Float64Array.from(values);
+      const n = values.length;
+      for (let seed = 0; seed < 20; seed++) {
+        const result = kmeans(matrix, n, 1, { k: n, seed });
+        expect(result.inertia).toBe(0);
+        for (let i = 0; i < n; i++) expect(result.centroids[result.labels[i]]).toBe(matrix[i]);
+      }
+    }
+  });
+});

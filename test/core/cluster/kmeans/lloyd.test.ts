@@ -302,6 +302,9 @@ describe("Hamerly's bounds in single precision", () => {
       check(distance);
     // A lower bound that fell below 0 proves nothing: it is stored as 0.
     expect(roundDown(-3)).toBe(0);
+    // A centre that lost its last row is NaN: the row's bound must not prove anything either.
+    expect(roundUp(NaN)).toBeNaN();
+    expect(roundDown(NaN)).toBe(0);
   });
 
   it('still prove what double bounds proved, to within a few parts in ten million', () => {
