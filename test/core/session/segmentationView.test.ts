@@ -181,3 +181,23 @@ describe('segmentationView', () => {
     ]);
   });
 });
+
+describe('segmentationView of a wide file whose rows lie on one line', () => {
+  it('has only the component PCA found, and every coordinate is a number', async () => {
+    // 300 features (past the covariance path), each a multiple of the row number: rank one.
+    const header = Array.from({ length: 300 }, (_, j) => `f${j}`).join(',');
+    const lines = Array.from({ length: 6 }, (_, i) =>
+      Array.from({ length: 300 }, (_, j) => i * (j + 1)).join(','),
+    );
+    const wide = await readCsv(textSource([header, ...lines].join('\n')));
+    const narrowOptions = quickOptions({ kMax: 2, nInit: 1, seed: 1 });
+    const result = await new TableAnalysis(wide, null).segment(narrowOptions);
+    expect(result.pca.count).toBe(1);
+    expect(result.projectionDims).toBe(1);
+    const shown = segmentationView(wide, result, narrowOptions, null);
+    expect(shown.axes[0].id).toBe('pc1');
+    expect(shown.axes[1].id).toBe('feature:f0');
+    for (const perK of shown.perK)
+      for (const value of perK.scatter.coordinates) expect(Number.isNaN(value)).toBe(false);
+  });
+});
