@@ -158,3 +158,17 @@ describe('kmeans on fewer distinct rows than segments', () => {
     }
   });
 });
+
+describe('kmeans with the thread’s scratch arrays', () => {
+  it('gives the same answer again after another, larger clustering used them', () => {
+    // Past RESTART_SAMPLE rows: the restart and swap samples, seeding and workspaces are reused.
+    const n = 55_000;
+    const matrix = randomMatrix(n, 2, 21);
+    const first = kmeans(matrix, n, 2, { k: 4, nInit: 2, seed: 3 });
+    kmeans(randomMatrix(70_000, 3, 22), 70_000, 3, { k: 6, nInit: 2, seed: 9 });
+    const again = kmeans(matrix, n, 2, { k: 4, nInit: 2, seed: 3 });
+    expect(again.inertia).toBe(first.inertia);
+    expect(Array.from(again.centroids)).toEqual(Array.from(first.centroids));
+    expect(Array.from(again.labels)).toEqual(Array.from(first.labels));
+  });
+});
