@@ -50,7 +50,7 @@ export interface AnalysisResult {
   pca: PcaResult;
   /** The analysed rows' scaled features, n x pca.d row-major (the scatter projects its sample). */
   scaledMatrix: Float64Array;
-  /** Components the scatter shows: min(3, d). */
+  /** Components the scatter shows: min(3, d, the components PCA found). */
   projectionDims: number;
   elbow: ElbowPoint[];
   /** Set when there were fewer rows than the largest k asked for. */

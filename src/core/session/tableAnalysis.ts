@@ -44,7 +44,7 @@ export interface FeatureStage {
   key: string;
   prepared: PreparedFeatures;
   pca: PcaResult;
-  /** Components the scatter shows: min(3, d). */
+  /** Components the scatter shows: min(3, d, the components PCA found). */
   projectionDims: number;
   /** Numeric columns described in the profiles, and categorical ones whose top value is shown. */
   profiledNumeric: string[];
