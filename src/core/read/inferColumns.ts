@@ -10,6 +10,7 @@ import {
   looksLikeMeasurementName,
 } from './identifierNames';
 import { looksLikeTargetName } from './targetColumns';
+import { byCountThenValue, NumberTally } from './numberTally';
 
 export type ColumnKind = 'numeric' | 'categorical' | 'datetime' | 'identifier' | 'text';
 export const COLUMN_KINDS: readonly ColumnKind[] = [
@@ -91,9 +92,10 @@ function otherSeparatorExample(
 export function inferColumns(table: Table, onProgress?: StageProgress): ColumnSummary[] {
   const readable = readableRows(table);
   const names = table.columns.map((column) => column.name);
+  const tally = new NumberTally();
   return table.columns.map((column, index) => {
     const summary = markTarget(
-      summarise(column, index, readable, table.dialect.decimal),
+      summarise(column, index, readable, table.dialect.decimal, tally.clear()),
       names.filter((_, j) => j !== index),
     );
     onProgress?.((index + 1) / table.columns.length);
@@ -131,6 +133,7 @@ function summarise(
   index: number,
   readable: Uint8Array | null,
   decimal: DecimalSeparator,
+  tally: NumberTally,
 ): ColumnSummary {
   const { rows, missing, numbers, sum, min, max } = numberStats(column, readable);
   const values = column.numbers;
@@ -156,7 +159,7 @@ function summarise(
   if (filled === 0) {
     return { ...base, kind: 'numeric', note: message('kindAllMissing') };
   }
-  const distinctCount = countDistinctNumbers(values, readable);
+  const distinctCount = tally.countColumn(values, readable).distinct;
   if (numbers > 0 && numbers >= filled * NUMERIC_SHARE) {
     const unique = distinctCount + column.texts.length;
     const summary: ColumnSummary = {
@@ -191,7 +194,7 @@ function summarise(
     return summary;
   }
   const unique = distinctCount + column.texts.length;
-  const top = topValues(column, distinctCount > 0 ? values : null, readable);
+  const top = topValues(column, distinctCount > 0 ? tally : null);
   const summary = { ...base, unique, top, unit: null };
   const mixed = numbers > 0 ? otherSeparatorExample(column, decimal, filled - numbers) : null;
   if (mixed !== null && numbers + mixed.count >= filled * NUMERIC_SHARE) {
@@ -277,37 +280,6 @@ function numberStats(column: Column, readable: Uint8Array | null) {
   return { rows, missing, numbers, sum, min, max };
 }
 
-const HASH_SCRATCH = new Float64Array(1);
-const HASH_WORDS = new Uint32Array(HASH_SCRATCH.buffer);
-
-/** How many distinct numbers a column holds: an open-addressing hash set, linear in the rows. */
-function countDistinctNumbers(values: Float64Array, readable: Uint8Array | null): number {
-  let size = 16;
-  while (size < values.length * 2) size *= 2;
-  const mask = size - 1;
-  // NaN marks an empty slot: columns hold no NaN among the values counted.
-  const keys = new Float64Array(size).fill(NaN);
-  let distinct = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v !== v || (readable !== null && readable[i] === 0)) continue;
-    HASH_SCRATCH[0] = v === 0 ? 0 : v;
-    let slot =
-      (Math.imul(HASH_WORDS[0] ^ Math.imul(HASH_WORDS[1], 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
-    for (;;) {
-      const key = keys[slot];
-      if (key === v) break;
-      if (key !== key) {
-        keys[slot] = v;
-        distinct++;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-  }
-  return distinct;
-}
-
 const YEAR_NAME = /year|jahr|année|annee|año|年/iu;
 
 /**
@@ -366,79 +338,24 @@ function isRowNumber(
   return true;
 }
 
-function topValues(
-  column: Column,
-  numbers: Float64Array | null,
-  readable: Uint8Array | null,
-): TopValue[] {
+function topValues(column: Column, numbers: NumberTally | null): TopValue[] {
   const counts: TopValue[] = column.texts.map((value, code) => ({
     value,
     count: column.textCounts[code],
   }));
-  if (numbers !== null) counts.push(...topNumbers(numbers, readable, TOP_VALUES));
+  if (numbers !== null) counts.push(...numbers.top(TOP_VALUES));
   counts.sort(byCountThenValue);
   return counts.slice(0, TOP_VALUES);
 }
 
-const byCountThenValue = (a: TopValue, b: TopValue) =>
-  b.count - a.count || (a.value < b.value ? -1 : 1);
-
 /**
  * The `limit` most frequent numbers of a column, ties broken by their text as topValues breaks
- * them: counted in an open-addressing hash map, and only the numbers that can still be among the
- * first `limit` made into text (a million distinct numbers are not a million objects to sort).
+ * them (only the numbers that can still be among the first `limit` are made into text).
  */
 export function topNumbers(
   values: Float64Array,
   readable: Uint8Array | null,
   limit: number,
 ): TopValue[] {
-  let size = 16;
-  while (size < values.length * 2) size *= 2;
-  const mask = size - 1;
-  const keys = new Float64Array(size).fill(NaN);
-  const tally = new Int32Array(size);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v !== v || (readable !== null && readable[i] === 0)) continue;
-    HASH_SCRATCH[0] = v === 0 ? 0 : v;
-    let slot =
-      (Math.imul(HASH_WORDS[0] ^ Math.imul(HASH_WORDS[1], 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
-    for (;;) {
-      const key = keys[slot];
-      if (key === v) {
-        tally[slot]++;
-        break;
-      }
-      if (key !== key) {
-        keys[slot] = v;
-        tally[slot] = 1;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-  }
-  // The limit-th largest count: a number with fewer cannot be among the first `limit`.
-  const best = new Int32Array(limit);
-  for (let slot = 0; slot < size; slot++) {
-    const count = tally[slot];
-    if (count <= best[limit - 1]) continue;
-    let at = limit - 1;
-    while (at > 0 && best[at - 1] < count) {
-      best[at] = best[at - 1];
-      at--;
-    }
-    best[at] = count;
-  }
-  const threshold = Math.max(1, best[limit - 1]);
-  const top: TopValue[] = [];
-  for (let slot = 0; slot < size; slot++) {
-    if (tally[slot] < threshold) continue;
-    const candidate = { value: String(keys[slot]), count: tally[slot] };
-    if (top.length === limit && byCountThenValue(candidate, top[limit - 1]) >= 0) continue;
-    top.push(candidate);
-    top.sort(byCountThenValue);
-    if (top.length > limit) top.pop();
-  }
-  return top;
+  return new NumberTally().countColumn(values, readable).top(limit);
 }
