@@ -31,4 +31,4 @@ export interface ExportFile {
 }
 
 /** The largest file the page accepts; larger ones are for the command line. */
-export const MAX_FILE_BYTES = 400 * 1024 * 1024;
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;

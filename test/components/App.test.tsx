@@ -211,7 +211,7 @@ describe('App', () => {
       await user.upload(screen.getByLabelText('Choose a CSV, Excel or Parquet file'), huge);
       await waitFor(() =>
         expect(screen.getByRole('alert')).toHaveTextContent(
-          /This file is 2\.00 GB, more than the 400\.0 MB this page can hold: use the command line/,
+          /This file is 2\.00 GB, more than the 1\.00 GB this page can hold: use the command line/,
         ),
       );
       await user.upload(screen.getByLabelText('Choose a CSV, Excel or Parquet file'), customers());

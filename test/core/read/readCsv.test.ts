@@ -264,9 +264,9 @@ describe('files people really have', () => {
 describe('files too large for the page', () => {
   it('refuses a file larger than the page can hold, before reading it, and names the command line', async () => {
     await expect(
-      readCsv(oversizedSource(MAX_FILE_BYTES), { maxBytes: MAX_FILE_BYTES }),
+      readCsv(oversizedSource(MAX_FILE_BYTES, 1.5 * 1024 ** 3), { maxBytes: MAX_FILE_BYTES }),
     ).rejects.toThrow(
-      /more than the 400\.0 MB this page can hold: use the command line \(npx segmentlens analyze FILE\)/,
+      /^This file is 1\.50 GB, more than the 1\.00 GB this page can hold: use the command line \(npx segmentlens analyze FILE\)/,
     );
     await expect(
       readCsv(oversizedSource(MAX_FILE_BYTES), { maxBytes: MAX_FILE_BYTES }),
