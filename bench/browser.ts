@@ -26,6 +26,8 @@ import {
  * them, read from /proc). scikit-learn's pipeline, and the naive pipeline on ml-kmeans and
  * ml-pca (in node, up to --naive-max rows), run on the same file in the same invocation.
  *   npm run bench:browser -- --rows 10000,1000000 --no-sklearn --file x.csv
+ * --long-tasks lists every long task with its stage; --memory-trace adds the growth every half
+ * second; --cpu-slowdown 2 runs the page's main thread twice as slow, as a busier machine would.
  */
 
 const INSTRUMENT = () => {
@@ -116,11 +118,22 @@ function browserRss(): number {
   return kb / 1024;
 }
 
+/**
+ * --cpu-slowdown N: Chromium's CPU throttling makes the page's main thread N times slower, to
+ * show the main-thread tasks a slower (or busier) machine would have; 1 leaves it alone.
+ */
+async function slowDown(page: Page): Promise<void> {
+  if (cpuSlowdown === 1) return;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+}
+
 async function measure(browser: Browser, url: string, path: string) {
   const { page } = await openPage(browser, url);
   // tsx keeps function names with a helper (__name) that functions sent to the page need too.
   await page.addInitScript('globalThis.__name = (fn) => fn;');
   await page.addInitScript(INSTRUMENT);
+  await slowDown(page);
   await page.reload();
   await page.waitForTimeout(2000); // the page settles (charts warm up in idle time)
   const idle = browserRss();
@@ -214,6 +227,7 @@ async function measureRfm(browser: Browser, url: string, path: string) {
   const { page } = await openPage(browser, url);
   await page.addInitScript('globalThis.__name = (fn) => fn;');
   await page.addInitScript(INSTRUMENT);
+  await slowDown(page);
   await page.reload();
   await page.waitForTimeout(2000);
   const idle = browserRss();
@@ -298,6 +312,9 @@ async function cancelLatency(page: Page, path: string): Promise<number> {
 // --long-tasks: list every long task of each run with the stage it fell in (on stderr).
 const showMemoryTrace = process.argv.includes('--memory-trace');
 const showLongTasks = process.argv.includes('--long-tasks') || showMemoryTrace;
+const slowdownAt = process.argv.indexOf('--cpu-slowdown');
+const cpuSlowdown = slowdownAt === -1 ? 1 : Number(process.argv[slowdownAt + 1]);
+if (!(cpuSlowdown >= 1)) throw new Error('--cpu-slowdown takes a factor of 1 or more');
 /** The median run's longest task and the worst of all runs; "none" when no task reached 50 ms. */
 function longTaskCell(median: number, worst: number): string {
   const ms = (value: number) => (value > 0 ? `${Math.round(value)} ms` : 'none');
@@ -317,7 +334,7 @@ async function benchPageShapes(args: ReturnType<typeof parseBenchArgs>): Promise
   const rowCounts = args.rowsGiven ? args.sizes : [1_000_000];
   const ids = parseShapeIds(args.shapes ?? '');
   console.log(
-    `SegmentLens page benchmark by file shape, ${new Date().toISOString().slice(0, 10)}, ${machine()}, headless Chromium, page defaults, median of ${runs} run(s)\n`,
+    `SegmentLens page benchmark by file shape, ${new Date().toISOString().slice(0, 10)}, ${machine()}, headless Chromium${slowdownNote}, page defaults, median of ${runs} run(s)\n`,
   );
   const server = await serveBuild();
   const out: string[][] = [];
@@ -399,10 +416,20 @@ async function benchPageShapes(args: ReturnType<typeof parseBenchArgs>): Promise
 }
 
 const args = parseBenchArgs(
-  process.argv.slice(2).filter((arg) => arg !== '--long-tasks' && arg !== '--memory-trace'),
+  process.argv
+    .slice(2)
+    .filter(
+      (arg, i, all) =>
+        arg !== '--long-tasks' &&
+        arg !== '--memory-trace' &&
+        arg !== '--cpu-slowdown' &&
+        all[i - 1] !== '--cpu-slowdown',
+    ),
 );
+const slowdownNote =
+  cpuSlowdown === 1 ? '' : `, main thread slowed ${cpuSlowdown}x (Chromium's CPU throttling)`;
 console.log(
-  `SegmentLens browser benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, headless Chromium, page defaults, median of ${args.runs} run(s)\n`,
+  `SegmentLens browser benchmark, ${new Date().toISOString().slice(0, 10)}, ${machine()}, headless Chromium${slowdownNote}, page defaults, median of ${args.runs} run(s)\n`,
 );
 if (args.shapes !== null) {
   await benchPageShapes(args);
