@@ -20,6 +20,9 @@ export default defineConfig({
       input: { index: 'index.html', sw: 'src/offline/serviceWorker.ts' },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+        // V8's compile hint: compile the page's every function as the script streams in, off the
+        // main thread, rather than each one on its first call, in the middle of an analysis.
+        postBanner: (chunk) => (chunk.name === 'index' ? '//# allFunctionsCalledOnLoad' : ''),
       },
     },
   },

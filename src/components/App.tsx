@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { AlertRegion } from './AlertRegion';
 import { AlgorithmComparison } from './AlgorithmComparison';
 import { BasketsPanel } from './BasketsPanel';
@@ -68,9 +68,15 @@ export function App() {
   // The sections a file of customers opens mount one task after another too.
   const tables = hasData && !transactions;
   const tablesStaged = useStagedCount(tables, 3);
+  // The charts mount as a transition, which React renders in slices between the browser's tasks
+  // (the first elbow point arrives while the worker is still clustering).
+  const showCharts = useDeferredValue(hasView || hasPartial);
   // Busy from a change until its results are on show: assistive technology (and tests) wait.
-  const busy = useStore(selectBusy) || stagesLeft || (tables && tablesStaged < 3);
-  const showCharts = hasView || hasPartial;
+  const busy =
+    useStore(selectBusy) ||
+    stagesLeft ||
+    (tables && tablesStaged < 3) ||
+    showCharts !== (hasView || hasPartial);
   // The blocks below are kept as the same elements while only the staged count changes, so that
   // mounting the later panels does not render the earlier ones again.
   const charts = useMemo(
