@@ -10,7 +10,7 @@ import {
   looksLikeMeasurementName,
 } from './identifierNames';
 import { looksLikeTargetName } from './targetColumns';
-import { byCountThenValue, NumberTally } from './numberTally';
+import { byCountThenValue, NumberTally, type TopValue } from './numberTally';
 
 export type ColumnKind = 'numeric' | 'categorical' | 'datetime' | 'identifier' | 'text';
 export const COLUMN_KINDS: readonly ColumnKind[] = [
@@ -21,10 +21,7 @@ export const COLUMN_KINDS: readonly ColumnKind[] = [
   'text',
 ];
 
-export interface TopValue {
-  value: string;
-  count: number;
-}
+export type { TopValue };
 
 /** What a column holds, as the Columns table shows it. */
 export interface ColumnSummary {

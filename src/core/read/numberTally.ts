@@ -1,4 +1,8 @@
-import type { TopValue } from './inferColumns';
+/** A value of a column and how many cells hold it (the Columns table's top values). */
+export interface TopValue {
+  value: string;
+  count: number;
+}
 
 const HASH_SCRATCH = new Float64Array(1);
 const HASH_WORDS = new Uint32Array(HASH_SCRATCH.buffer);
