@@ -179,7 +179,7 @@ export async function derivePredictCase(
 ): Promise<PredictCase> {
   const table = await readTable(shared, file);
   const columns = inferColumns(table);
-  const kinds = effectiveKinds(columns, {});
+  const kinds = effectiveKinds(columns, []);
   const features = defaultFeatures(columns, kinds).filter((column) => column !== target);
   const cleaned = cleanRows(table, { ...DEFAULT_CLEANING, features, oneHot: [] });
   const column = table.columns[columnIndex(table, target)];

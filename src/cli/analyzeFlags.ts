@@ -6,9 +6,11 @@ import {
 import {
   DEFAULT_CLEANING,
   type Cleaning,
+  type ColumnMissing,
   type MissingCode,
   type MissingStrategy,
 } from '../core/clean/cleanOptions';
+import { withEntry } from '../core/common/columnChoices';
 import { LINKAGES } from '../core/cluster/hierarchy/agglomerative';
 import { DISTANCE_METRICS } from '../core/cluster/distance';
 import { UserError } from '../core/common/userError';
@@ -283,16 +285,15 @@ function missingCodeOption(values: string | boolean | string[] | undefined): Mis
 }
 
 /** --missing-by COL=STRATEGY, repeated: a column's own missing-value strategy. */
-function missingByOption(
-  values: string | boolean | string[] | undefined,
-): Record<string, MissingStrategy> {
-  // Column names are keys here: a record without a prototype (see modelSettings' recordOf).
-  const byColumn = Object.create(null) as Record<string, MissingStrategy>;
+function missingByOption(values: string | boolean | string[] | undefined): ColumnMissing[] {
+  let byColumn: ColumnMissing[] = [];
   for (const pair of asList(values)) {
     const parsed = columnAndValue(pair);
     if (parsed === null || !(MISSING_STRATEGIES as readonly string[]).includes(parsed[1]))
       throw new UserError('bad-option', 'cliMissingBy', { value: pair });
-    byColumn[parsed[0]] = parsed[1] as MissingStrategy;
+    // The last one given for a column wins.
+    const [column, strategy] = parsed as [string, MissingStrategy];
+    byColumn = withEntry(byColumn, column, { column, strategy });
   }
   return byColumn;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ColumnKind } from '../core/read/inferColumns';
+import { columnKinds } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { COLUMN_KINDS } from '../store/vocabulary';
 import { useFormats } from './format';
@@ -29,6 +30,7 @@ export function ColumnsTable() {
   if (!dataset) return null;
   const features = new Set(options.features ?? []);
   const oneHot = new Set(options.oneHot);
+  const kinds = columnKinds(dataset, options);
   return (
     <div className="table-scroll">
       <table className="data-table columns-table">
@@ -57,11 +59,8 @@ export function ColumnsTable() {
           </tr>
         </thead>
         <tbody>
-          {dataset.columns.map((column) => {
-            // Own keys only: a column may be called "constructor".
-            const kind = Object.hasOwn(options.kinds, column.name)
-              ? options.kinds[column.name]
-              : column.kind;
+          {dataset.columns.map((column, j) => {
+            const kind = kinds[j];
             const usable = kind === 'numeric' || kind === 'categorical';
             const used =
               kind === 'numeric'

@@ -28,9 +28,7 @@ export function MissingCodes() {
   );
   if (offered.length === 0 && clean.missingCodes.length === 0) return null;
   const columnRule = (column: string): MissingStrategy | undefined =>
-    Object.prototype.hasOwnProperty.call(clean.missingByColumn, column)
-      ? clean.missingByColumn[column]
-      : undefined;
+    clean.missingByColumn.find((rule) => rule.column === column)?.strategy;
   return (
     <fieldset className="span-all missing-codes">
       <legend>{t('ui.codes.legend')}</legend>

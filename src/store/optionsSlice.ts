@@ -6,7 +6,7 @@ import {
   type AnalysisOptions,
 } from '../core/analysis/analysisOptions';
 import { clusterDefaultsFor } from '../core/analysis/clusterDefaults';
-import type { MissingStrategy } from '../core/clean/cleanOptions';
+import { withEntry } from '../core/common/columnChoices';
 import type { DatasetSummary } from '../core/session/datasetSummary';
 import { scheduleAnalysis } from './control';
 import type { OptionsSlice, State } from './types';
@@ -15,8 +15,8 @@ import type { OptionsSlice, State } from './types';
 export function defaultOptionsFor(dataset: DatasetSummary): AnalysisOptions {
   return {
     ...DEFAULT_ANALYSIS_OPTIONS,
-    kinds: {},
-    features: defaultFeatures(dataset.columns, effectiveKinds(dataset.columns, {})),
+    kinds: [],
+    features: defaultFeatures(dataset.columns, effectiveKinds(dataset.columns, [])),
     oneHot: [],
     clean: { ...DEFAULT_ANALYSIS_OPTIONS.clean, log1p: [] },
     ...clusterDefaultsFor(dataset.rowCount),
@@ -36,7 +36,7 @@ export const createOptionsSlice: StateCreator<State, [], [], OptionsSlice> = (se
     setKind(column, kind) {
       update((options) => ({
         ...options,
-        kinds: { ...options.kinds, [column]: kind },
+        kinds: withEntry(options.kinds, column, { column, kind }),
         // A column is a numeric feature or a one-hot one only while it has that kind.
         features:
           kind === 'numeric'
@@ -72,11 +72,9 @@ export const createOptionsSlice: StateCreator<State, [], [], OptionsSlice> = (se
         );
         const missingCodes = on ? [...others, { column, value }] : others;
         // A column's own missing-value rule goes with its last code (the panel shows it beside it).
-        const byColumn = Object.assign(
-          Object.create(null) as Record<string, MissingStrategy>,
-          options.clean.missingByColumn,
-        );
-        if (!missingCodes.some((code) => code.column === column)) delete byColumn[column];
+        const byColumn = missingCodes.some((code) => code.column === column)
+          ? options.clean.missingByColumn
+          : withEntry(options.clean.missingByColumn, column, null);
         return {
           ...options,
           clean: { ...options.clean, missingCodes, missingByColumn: byColumn },
@@ -85,12 +83,11 @@ export const createOptionsSlice: StateCreator<State, [], [], OptionsSlice> = (se
     },
     setColumnMissing(column, strategy) {
       update((options) => {
-        const byColumn = Object.assign(
-          Object.create(null) as Record<string, MissingStrategy>,
+        const byColumn = withEntry(
           options.clean.missingByColumn,
+          column,
+          strategy === null ? null : { column, strategy },
         );
-        if (strategy === null) delete byColumn[column];
-        else byColumn[column] = strategy;
         return { ...options, clean: { ...options.clean, missingByColumn: byColumn } };
       });
     },

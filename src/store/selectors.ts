@@ -1,4 +1,7 @@
+import { effectiveKinds, type AnalysisOptions } from '../core/analysis/analysisOptions';
 import { message, type Message } from '../core/common/message';
+import type { ColumnKind } from '../core/read/inferColumns';
+import type { DatasetSummary } from '../core/session/datasetSummary';
 import {
   nameSegments,
   segmentMapProblem,
@@ -16,6 +19,14 @@ import {
 import { mappingProblem } from '../core/rfm/transactionMapping';
 import type { SegmentsAtK } from '../core/session/segmentationView';
 import type { State } from './types';
+
+/** Each column's kind after the user's corrections, in the file's column order. */
+export function columnKinds(
+  dataset: DatasetSummary | null,
+  options: Pick<AnalysisOptions, 'kinds'>,
+): ColumnKind[] {
+  return dataset === null ? [] : effectiveKinds(dataset.columns, options.kinds);
+}
 
 /** The results for the k on show. */
 export function selectShownK(state: State): SegmentsAtK | null {

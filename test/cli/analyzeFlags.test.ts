@@ -34,8 +34,7 @@ describe('analysisOptionsFrom --missing-code and --missing-by', () => {
       { column: 'pdays', value: 999 },
       { column: 'a=b', value: -1 },
     ]);
-    expect(options.clean.missingByColumn.pdays).toBe('median');
-    expect(Object.getPrototypeOf(options.clean.missingByColumn)).toBeNull();
+    expect(options.clean.missingByColumn).toEqual([{ column: 'pdays', strategy: 'median' }]);
     expect(analysisOptionsFrom({}).clean.missingCodes).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { message, type Message } from '../common/message';
-import { ownValue } from '../common/ownValue';
+import { entriesByColumn } from '../common/columnChoices';
 import type { ColumnWording } from '../profile/profileTypes';
 import { DEFAULT_CLEANING, type Cleaning } from '../clean/cleanOptions';
 import type { ColumnKind, ColumnSummary } from '../read/inferColumns';
@@ -11,7 +11,7 @@ import { DEFAULT_SILHOUETTE_SAMPLE } from '../cluster/quality/silhouette';
 
 export interface AnalysisOptions {
   /** The user's corrections to the detected column kinds. */
-  kinds: Record<string, ColumnKind>;
+  kinds: readonly KindChoice[];
   /** Numeric feature columns; null for every usable numeric column (not identifiers). */
   features: string[] | null;
   /** Categorical columns to one-hot encode into features. */
@@ -48,6 +48,12 @@ export interface AnalysisOptions {
   pcaComponents: PcaComponents;
 }
 
+/** A column's kind as the user set it. */
+export interface KindChoice {
+  column: string;
+  kind: ColumnKind;
+}
+
 export type PcaComponents = number | 'all' | 'auto';
 
 export type ClusteringAlgorithm = 'kmeans' | 'dbscan' | 'hierarchical';
@@ -58,7 +64,7 @@ export const ALGORITHM_LABELS: Record<ClusteringAlgorithm, string> = {
 };
 
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
-  kinds: {},
+  kinds: [],
   features: null,
   oneHot: [],
   clean: DEFAULT_CLEANING,
@@ -84,9 +90,10 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
 /** The kinds after the user's corrections. */
 export function effectiveKinds(
   columns: readonly ColumnSummary[],
-  overrides: Record<string, ColumnKind>,
+  overrides: readonly KindChoice[],
 ): ColumnKind[] {
-  return columns.map((column) => ownValue(overrides, column.name) ?? column.kind);
+  const chosen = entriesByColumn(overrides);
+  return columns.map((column) => chosen.get(column.name)?.kind ?? column.kind);
 }
 
 /**

@@ -1,5 +1,6 @@
 /** What cleaning can do, what it reports, and why a row was set aside. */
 
+import { entriesByColumn } from '../common/columnChoices';
 import type { Message } from '../common/message';
 
 export type MissingStrategy = 'drop' | 'mean' | 'median' | 'mode' | 'constant';
@@ -14,7 +15,8 @@ export interface CleanOptions {
   duplicates: 'drop' | 'keep';
   /** How to treat a missing value in a feature, unless `missingByColumn` says otherwise. */
   missing: MissingStrategy;
-  missingByColumn: Record<string, MissingStrategy>;
+  /** Columns with a strategy of their own. */
+  missingByColumn: readonly ColumnMissing[];
   /** The value `constant` fills in (numeric features). */
   missingConstant: number;
   outliers: OutlierMethod;
@@ -34,6 +36,20 @@ export interface CleanOptions {
   missingCodes: MissingCode[];
 }
 
+/** A column's own missing-value strategy. */
+export interface ColumnMissing {
+  column: string;
+  strategy: MissingStrategy;
+}
+
+/** Each column's missing-value strategy: its own, or the default. */
+export function missingStrategies(
+  clean: Pick<CleanOptions, 'missing' | 'missingByColumn'>,
+): (column: string) => MissingStrategy {
+  const own = entriesByColumn(clean.missingByColumn);
+  return (column) => own.get(column)?.strategy ?? clean.missing;
+}
+
 /** A value of a column that stands for "no value". */
 export interface MissingCode {
   column: string;
@@ -46,7 +62,7 @@ export type Cleaning = Omit<CleanOptions, 'features' | 'oneHot'>;
 export const DEFAULT_CLEANING: Cleaning = {
   duplicates: 'drop',
   missing: 'drop',
-  missingByColumn: {},
+  missingByColumn: [],
   missingConstant: 0,
   // Real files have typos (a spend of 2,000,000 for 2,000): clipping at |z| > 3 keeps those rows
   // and stops a handful of them from becoming segments of their own.

@@ -7,6 +7,7 @@ import {
   DROPPED_DUPLICATE,
   DROPPED_MALFORMED,
   KEPT,
+  missingStrategies,
   type CleanOptions,
   type CleanReport,
   type CleanResult,
@@ -19,7 +20,6 @@ import { hasNegative, transformed, type NumericTransform } from './numericFeatur
 import { encodeOneHot, type OneHotColumn } from './oneHot';
 import { treatOutliers } from './outliers';
 import { message, type Message } from '../common/message';
-import { ownValue } from '../common/ownValue';
 import { shareableFloat64Array } from '../common/sharedArrays';
 
 /**
@@ -71,7 +71,7 @@ export function cleanRows(
   if (options.duplicates === 'drop') setAsideDuplicates(table, reason, detail);
   onProgress?.(0.3);
 
-  const strategyOf = (name: string) => ownValue(options.missingByColumn, name) ?? options.missing;
+  const strategyOf = missingStrategies(options);
   const coded = markMissingCodes(table, options, usableNumeric, reason, report);
   if (coded.length + categorical.length === 0)
     throw new UserError('no-features', 'featureNoNumbers');

@@ -1,6 +1,4 @@
 import type { AnalysisOptions } from '../analysis/analysisOptions';
-import type { MissingStrategy } from '../clean/cleanOptions';
-import type { ColumnKind } from '../read/inferColumns';
 import type { RfmSettings } from '../rfm/rfm';
 import type { SegmentMap } from '../rfm/rfmSegments';
 import type { ReadChoice } from '../session/datasetSummary';
@@ -11,16 +9,13 @@ import type { ModelFile, StoredMapping, StoredOptions, StoredRfmSettings } from 
 export function storeOptions(options: AnalysisOptions): StoredOptions {
   const { clean } = options;
   return {
-    kinds: Object.entries(options.kinds).map(([column, kind]) => ({ column, kind })),
+    kinds: options.kinds.map(({ column, kind }) => ({ column, kind })),
     features: options.features === null ? null : [...options.features],
     oneHot: [...options.oneHot],
     clean: {
       duplicates: clean.duplicates,
       missing: clean.missing,
-      missingByColumn: Object.entries(clean.missingByColumn).map(([column, strategy]) => ({
-        column,
-        strategy,
-      })),
+      missingByColumn: clean.missingByColumn.map(({ column, strategy }) => ({ column, strategy })),
       missingConstant: clean.missingConstant,
       outliers: clean.outliers,
       outlierAction: clean.outlierAction,
@@ -49,28 +44,16 @@ export function storeOptions(options: AnalysisOptions): StoredOptions {
   };
 }
 
-/**
- * A record keyed by column names, without a prototype: a column called "constructor" or
- * "__proto__" is then an ordinary key like any other.
- */
-function recordOf<T>(pairs: readonly (readonly [string, T])[]): Record<string, T> {
-  const record = Object.create(null) as Record<string, T>;
-  for (const [key, value] of pairs) record[key] = value;
-  return record;
-}
-
 export function restoreOptions(stored: StoredOptions): AnalysisOptions {
   const { clean } = stored;
   return {
-    kinds: recordOf<ColumnKind>(stored.kinds.map((k) => [k.column, k.kind])),
+    kinds: stored.kinds.map(({ column, kind }) => ({ column, kind })),
     features: stored.features === null ? null : [...stored.features],
     oneHot: [...stored.oneHot],
     clean: {
       duplicates: clean.duplicates,
       missing: clean.missing,
-      missingByColumn: recordOf<MissingStrategy>(
-        clean.missingByColumn.map((m) => [m.column, m.strategy]),
-      ),
+      missingByColumn: clean.missingByColumn.map(({ column, strategy }) => ({ column, strategy })),
       missingConstant: clean.missingConstant,
       outliers: clean.outliers,
       outlierAction: clean.outlierAction,

@@ -4,6 +4,7 @@ import { resultFor, type AnalysisResult, type KResult } from '../analysis/analys
 import {
   DROPPED_OUTLIER,
   KEPT,
+  missingStrategies,
   type CleanResult,
   type MissingStrategy,
 } from '../clean/cleanOptions';
@@ -119,8 +120,7 @@ function preparationOf(
 ): Preparation {
   const { cleaned, scaled } = prepared;
   const { clean } = options;
-  const strategyOf = (name: string): MissingStrategy =>
-    clean.missingByColumn[name] ?? clean.missing;
+  const strategyOf = missingStrategies(clean);
   // The rows kept when the fills were computed: every row analysed or later set aside as an outlier.
   const reasonAtFill = Uint8Array.from(cleaned.dropReason, (r) =>
     r === DROPPED_OUTLIER ? KEPT : r,

@@ -22,7 +22,7 @@ export function rfmAnalysisOptions(base: AnalysisOptions, hasMoney = true): Anal
   const money = hasMoney ? [RFM_COLUMNS.m] : [];
   return {
     ...base,
-    kinds: { [RFM_COLUMNS.customer]: 'identifier' },
+    kinds: [{ column: RFM_COLUMNS.customer, kind: 'identifier' }],
     features: [RFM_COLUMNS.r, RFM_COLUMNS.f, ...money],
     oneHot: [],
     clean: {

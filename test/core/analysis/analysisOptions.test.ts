@@ -47,7 +47,7 @@ function column(
 describe('DEFAULT_ANALYSIS_OPTIONS', () => {
   it('segments with k-means on every usable numeric column, z-scored, k from the elbow of 1..10', () => {
     expect(DEFAULT_ANALYSIS_OPTIONS).toEqual({
-      kinds: {},
+      kinds: [],
       features: null,
       oneHot: [],
       clean: DEFAULT_CLEANING,
@@ -87,15 +87,17 @@ describe('effectiveKinds', () => {
   ];
 
   it('gives the detected kinds, column by column', () => {
-    expect(effectiveKinds(columns, {})).toEqual(['identifier', 'numeric', 'categorical']);
+    expect(effectiveKinds(columns, [])).toEqual(['identifier', 'numeric', 'categorical']);
   });
 
   it('takes the user corrections by column name, and ignores names the file lacks', () => {
-    expect(effectiveKinds(columns, { id: 'numeric', region: 'text', nope: 'datetime' })).toEqual([
-      'numeric',
-      'numeric',
-      'text',
-    ]);
+    expect(
+      effectiveKinds(columns, [
+        { column: 'id', kind: 'numeric' },
+        { column: 'region', kind: 'text' },
+        { column: 'nope', kind: 'datetime' },
+      ]),
+    ).toEqual(['numeric', 'numeric', 'text']);
   });
 
   // `overrides[column.name] ?? column.kind` reads the prototype of the plain object: a column
@@ -109,7 +111,7 @@ describe('effectiveKinds', () => {
       column('toString', 'numeric'),
       column('__proto__', 'numeric'),
     ];
-    expect(effectiveKinds(named, {})).toEqual(['numeric', 'numeric', 'numeric']);
+    expect(effectiveKinds(named, [])).toEqual(['numeric', 'numeric', 'numeric']);
   });
 });
 
@@ -123,12 +125,12 @@ describe('defaultFeatures', () => {
       column('region', 'categorical', null, null),
       column('visits', 'numeric', 0, 3),
     ];
-    expect(defaultFeatures(columns, effectiveKinds(columns, {}))).toEqual(['spend', 'visits']);
+    expect(defaultFeatures(columns, effectiveKinds(columns, []))).toEqual(['spend', 'visits']);
   });
 
   it('leaves out columns named like a target or a model output (#18), whatever their kind', async () => {
     const columns = inferColumns(await readCsv(textSource(bankChurnersCsv(200))));
-    const kinds = effectiveKinds(columns, {});
+    const kinds = effectiveKinds(columns, []);
     const features = defaultFeatures(columns, kinds);
     expect(features).toEqual([
       'Customer_Age',
@@ -160,7 +162,7 @@ describe('defaultFeatures', () => {
       textSource('customer_id,age,spend,country,flag\n1,20,10.5,FR,1\n2,31,99,DE,1\n3,45,7,FR,1\n'),
     );
     const columns = inferColumns(table);
-    expect(defaultFeatures(columns, effectiveKinds(columns, {}))).toEqual(['age', 'spend']);
+    expect(defaultFeatures(columns, effectiveKinds(columns, []))).toEqual(['age', 'spend']);
     expect(defaultFeatures([column('name', 'text', null, null)], ['text'])).toEqual([]);
   });
 });
@@ -168,7 +170,7 @@ describe('defaultFeatures', () => {
 describe('identifiersAndTargetsLeftOut', () => {
   it('lists identifiers and likely targets not among the features, with their notes', async () => {
     const columns = inferColumns(await readCsv(textSource(bankChurnersCsv(60))));
-    const kinds = effectiveKinds(columns, { Customer_Age: 'identifier' });
+    const kinds = effectiveKinds(columns, [{ column: 'Customer_Age', kind: 'identifier' }]);
     const features = defaultFeatures(columns, kinds);
     const left = identifiersAndTargetsLeftOut(columns, kinds, features);
     expect(left.map((c) => [c.name, c.kind, c.likelyTarget, c.reason.key])).toEqual([

@@ -30,7 +30,7 @@ describe('any CSV text', () => {
 
           // Exports: every analysed row once, and no cell a spreadsheet would run as a formula.
           const chosen = analysis.results[analysis.k - 1];
-          const numeric = effectiveKinds(analysis.columns, {}).map(
+          const numeric = effectiveKinds(analysis.columns, []).map(
             (kind) => kind === 'numeric' || kind === 'identifier',
           );
           const csv = segmentCsvParts({

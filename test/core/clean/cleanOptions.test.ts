@@ -66,7 +66,7 @@ describe('the default cleaning', () => {
     expect(DEFAULT_CLEANING).toEqual({
       duplicates: 'drop',
       missing: 'drop',
-      missingByColumn: {},
+      missingByColumn: [],
       missingConstant: 0,
       outliers: 'zscore',
       outlierAction: 'clip',

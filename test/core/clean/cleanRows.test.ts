@@ -116,7 +116,7 @@ describe('cleanRows', () => {
     const result = await clean('x,y\n1,\n,2\n3,3\n', {
       features: ['x', 'y'],
       missing: 'drop',
-      missingByColumn: { x: 'mean' },
+      missingByColumn: [{ column: 'x', strategy: 'mean' }],
     });
     // The first row goes (y is dropped when missing); x is then filled with the mean of the rows left.
     expect(result.report.dropped.missing).toBe(1);
@@ -292,7 +292,7 @@ describe('cleanRows on a bank-marketing look-alike (pdays 999 = never contacted)
     const median = await clean(text, {
       features,
       missingCodes: [{ column: 'pdays', value: 999 }],
-      missingByColumn: { pdays: 'median' },
+      missingByColumn: [{ column: 'pdays', strategy: 'median' }],
     });
     expect(median.report.missingCodes).toEqual([{ column: 'pdays', value: 999, count: count999 }]);
     expect(median.report.sentinels).toEqual([]);

@@ -71,21 +71,23 @@ describe('prepareFeatures', () => {
   it('leaves a constant feature out, as scaling does', async () => {
     const prepared = await prepare(CUSTOMERS, {
       features: ['age', 'flag'],
-      kinds: { flag: 'numeric' },
+      kinds: [{ column: 'flag', kind: 'numeric' }],
     });
     expect(prepared.features.map((f) => f.name)).toEqual(['age']);
     expect(prepared.scaled.warnings).toEqual([message('scaleConstant', { name: 'flag' })]);
   });
 
   it('follows corrected kinds: an identifier made numeric becomes a default feature', async () => {
-    const prepared = await prepare(CUSTOMERS, { kinds: { customer_id: 'numeric' } });
+    const prepared = await prepare(CUSTOMERS, {
+      kinds: [{ column: 'customer_id', kind: 'numeric' }],
+    });
     expect(prepared.features.map((f) => f.name)).toEqual(['customer_id', 'age', 'spend']);
   });
 
   it('passes on what cleaning says: features left out and notes', async () => {
     const prepared = await prepare('x,y,empty\n1,5,\n2,-4,\n3,9,\n', {
       features: ['x', 'y', 'empty'],
-      kinds: { empty: 'numeric' },
+      kinds: [{ column: 'empty', kind: 'numeric' }],
       clean: { ...DEFAULT_CLEANING, outliers: 'none', log1p: ['y'] },
     });
     expect(prepared.notes).toEqual([
@@ -128,7 +130,7 @@ describe('prepareFeatures', () => {
       '"region" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it with --one-hot.',
     );
     await expect(
-      prepare(CUSTOMERS, { features: ['age'], kinds: { age: 'text' } }),
+      prepare(CUSTOMERS, { features: ['age'], kinds: [{ column: 'age', kind: 'text' }] }),
     ).rejects.toMatchObject({
       code: 'bad-option',
       sentence: message('featureWrongKind', { name: 'age', kind: 'text' }),
@@ -147,7 +149,7 @@ describe('prepareFeatures', () => {
       message: expect.stringContaining('"customer_id" is an identifier column'),
     });
     await expect(
-      prepare(CUSTOMERS, { features: ['age'], kinds: { age: 'datetime' } }),
+      prepare(CUSTOMERS, { features: ['age'], kinds: [{ column: 'age', kind: 'datetime' }] }),
     ).rejects.toMatchObject({ message: expect.stringContaining('"age" is a date column') });
   });
 
@@ -174,7 +176,7 @@ describe('prepareFeatures', () => {
       message: expect.stringMatching(/^This file has no numeric column to cluster on/),
     });
     await expect(
-      prepare(CUSTOMERS, { features: ['flag'], kinds: { flag: 'numeric' } }),
+      prepare(CUSTOMERS, { features: ['flag'], kinds: [{ column: 'flag', kind: 'numeric' }] }),
     ).rejects.toMatchObject({
       code: 'no-features',
       sentence: message('featureChosenConstant'),

@@ -156,7 +156,7 @@ describe('applyModel with a code for no value (pdays = 999) read as missing', ()
     clean: {
       ...DEFAULT_CLEANING,
       missingCodes: [{ column: 'pdays', value: 999 }],
-      missingByColumn: { pdays: 'median' },
+      missingByColumn: [{ column: 'pdays', strategy: 'median' }],
     },
   };
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_ANALYSIS_OPTIONS,
+  effectiveKinds,
   type AnalysisOptions,
 } from '../../../src/core/analysis/analysisOptions';
-import type { MissingStrategy } from '../../../src/core/clean/cleanOptions';
+import { missingStrategies } from '../../../src/core/clean/cleanOptions';
 import type { ModelFile } from '../../../src/core/model/modelFile';
 import {
   restoreAnalysis,
@@ -12,7 +13,7 @@ import {
   storeOptions,
   storeRfmSettings,
 } from '../../../src/core/model/modelSettings';
-import type { ColumnKind } from '../../../src/core/read/inferColumns';
+import type { ColumnSummary } from '../../../src/core/read/inferColumns';
 import { RFM_WORDING } from '../../../src/core/rfm/rfmClustering';
 import { stageKey } from '../../../src/core/session/stageCache';
 import { ORDER_MAPPING } from '../../support/modelFixtures';
@@ -20,20 +21,20 @@ import { ORDER_MAPPING } from '../../support/modelFixtures';
 const options: AnalysisOptions = {
   ...DEFAULT_ANALYSIS_OPTIONS,
   // Names that are Object properties are data like any other.
-  kinds: Object.fromEntries<ColumnKind>([
-    ['Customer ID', 'identifier'],
-    ['constructor', 'categorical'],
-    ['__proto__x', 'numeric'],
-  ]),
+  kinds: [
+    { column: 'Customer ID', kind: 'identifier' },
+    { column: 'constructor', kind: 'categorical' },
+    { column: '__proto__x', kind: 'numeric' },
+  ],
   features: ['Income', '消费 $'],
   oneHot: ['Gender'],
   clean: {
     ...DEFAULT_ANALYSIS_OPTIONS.clean,
     missing: 'median',
-    missingByColumn: Object.fromEntries<MissingStrategy>([
-      ['Income', 'mean'],
-      ['toString', 'drop'],
-    ]),
+    missingByColumn: [
+      { column: 'Income', strategy: 'mean' },
+      { column: 'toString', strategy: 'drop' },
+    ],
     log1p: ['Income'],
   },
   wording: RFM_WORDING,
@@ -47,8 +48,8 @@ describe('storeOptions and restoreOptions', () => {
     const stored = storeOptions(options);
     const restored = restoreOptions(JSON.parse(JSON.stringify(stored)));
     expect(stageKey(restored)).toBe(stageKey(options));
-    expect(restored.kinds['Customer ID']).toBe('identifier');
-    expect(restored.clean.missingByColumn.Income).toBe('mean');
+    expect(restored.kinds).toEqual(options.kinds);
+    expect(restored.clean.missingByColumn).toEqual(options.clean.missingByColumn);
   });
 
   it('write per-column choices as lists, so a column name is never a key of the file', () => {
@@ -57,16 +58,25 @@ describe('storeOptions and restoreOptions', () => {
     expect(stored.clean.missingByColumn).toContainEqual({ column: 'toString', strategy: 'drop' });
   });
 
-  it('restore records without a prototype: a column called "constructor" is only a column', () => {
-    const restored = restoreOptions(storeOptions({ ...options, kinds: {} }));
-    expect(restored.kinds.constructor).toBeUndefined();
-    expect(restored.clean.missingByColumn.hasOwnProperty).toBeUndefined();
+  it('restore a column called "__proto__" or "constructor" as a column like any other', () => {
     const named = restoreOptions({
       ...storeOptions(options),
-      kinds: [{ column: '__proto__', kind: 'text' }],
+      kinds: [
+        { column: '__proto__', kind: 'text' },
+        { column: 'constructor', kind: 'numeric' },
+      ],
     });
-    expect(Object.getPrototypeOf(named.kinds)).toBeNull();
-    expect(named.kinds['__proto__']).toBe('text');
+    // effectiveKinds reads a column's name and detected kind only.
+    const columns = ['__proto__', 'constructor', 'toString'].map(
+      (name) => ({ name, kind: 'categorical' }) as ColumnSummary,
+    );
+    expect(effectiveKinds(columns, named.kinds)).toEqual(['text', 'numeric', 'categorical']);
+    const strategyOf = missingStrategies(named.clean);
+    expect(['toString', 'constructor', 'Income'].map(strategyOf)).toEqual([
+      'drop',
+      'median',
+      'mean',
+    ]);
   });
 });
 

@@ -34,7 +34,7 @@ describe('saveModel', () => {
         clean: {
           ...DEFAULT_CLEANING,
           missing: 'mean',
-          missingByColumn: { a: 'drop' },
+          missingByColumn: [{ column: 'a', strategy: 'drop' }],
           outliers: 'none',
           log1p: ['b'],
           duplicates: 'keep',
@@ -89,7 +89,7 @@ describe('saveModel', () => {
       clean: {
         ...DEFAULT_CLEANING,
         missing: 'median',
-        missingByColumn: { b: 'constant' },
+        missingByColumn: [{ column: 'b', strategy: 'constant' }],
         missingConstant: -1,
         outliers: 'none',
       },
@@ -240,4 +240,29 @@ describe('saveModel', () => {
     const error = await saveModel(session, request, 7, []).catch((e: unknown) => e);
     expect(isUserError(error)).toBe(true);
   });
+});
+
+const ROWS = ['1,10', '2,', ',30', '4,40', '5,50', '6,60'];
+
+async function fills(header: string, missing: 'mean' | 'drop'): Promise<(number | null)[]> {
+  const session = await openText([header, ...ROWS].join('\n'), 'names.csv');
+  const { model } = await savedModel(
+    session,
+    { clean: { ...DEFAULT_CLEANING, missing, outliers: 'none' }, k: 2, kMax: 2 },
+    null,
+    [],
+  );
+  return model.preparation.numeric.map((step) => step.fill);
+}
+
+describe('saveModel with column names that are also members of every object', () => {
+  it.each(['mean', 'drop'] as const)(
+    'treats `constructor` and `toString` as any other column (missing: %s)',
+    async (missing) => {
+      const plain = await fills('a,b', missing);
+      expect(plain.every((fill) => (fill === null) === (missing === 'drop'))).toBe(true);
+      expect(await fills('constructor,toString', missing)).toEqual(plain);
+      expect(await fills('__proto__,hasOwnProperty', missing)).toEqual(plain);
+    },
+  );
 });

@@ -86,7 +86,7 @@ describe('rfmAnalysisOptions', () => {
   it('clusters on recency and log1p of frequency and monetary, z-scored, with k-means', () => {
     const options = rfmAnalysisOptions({ ...DEFAULT_ANALYSIS_OPTIONS, kMax: 7, k: 4, seed: 9 });
     expect(options.features).toEqual(['recency', 'frequency', 'monetary']);
-    expect(options.kinds).toEqual({ customer: 'identifier' });
+    expect(options.kinds).toEqual([{ column: 'customer', kind: 'identifier' }]);
     expect(options.oneHot).toEqual([]);
     expect(options.clean).toEqual({
       ...DEFAULT_CLEANING,
@@ -113,14 +113,14 @@ describe('rfmAnalysisOptions', () => {
   it('replaces what the customer-file analysis chose about columns and cleaning', () => {
     const options = rfmAnalysisOptions({
       ...DEFAULT_ANALYSIS_OPTIONS,
-      kinds: { spend: 'numeric' },
+      kinds: [{ column: 'spend', kind: 'numeric' }],
       features: ['spend'],
       oneHot: ['region'],
       clean: { ...DEFAULT_CLEANING, missing: 'mean', outliers: 'iqr' },
       algorithm: 'dbscan',
       metric: 'manhattan',
     });
-    expect(options.kinds).toEqual({ customer: 'identifier' });
+    expect(options.kinds).toEqual([{ column: 'customer', kind: 'identifier' }]);
     expect(options.clean.missing).toBe('drop');
     expect(options.clean.outliers).toBe('none');
     expect([options.algorithm, options.metric]).toEqual(['kmeans', 'euclidean']);

@@ -626,13 +626,13 @@ describe('columns named like members of Object.prototype (#20.4)', () => {
     expect(two.features.map((f) => f.name)).toEqual(['__proto__', 'constructor']);
   });
 
-  it('take kind overrides and per-column missing strategies made from JSON', async () => {
+  it('take kind overrides and per-column missing strategies for such columns', async () => {
     const session = await open(text);
-    const kinds = JSON.parse('{"__proto__": "identifier", "toString": "identifier"}') as Record<
-      string,
-      'identifier'
-    >;
-    const missingByColumn = JSON.parse('{"constructor": "median"}') as Record<string, 'median'>;
+    const kinds = [
+      { column: '__proto__', kind: 'identifier' as const },
+      { column: 'toString', kind: 'identifier' as const },
+    ];
+    const missingByColumn = [{ column: 'constructor', strategy: 'median' as const }];
     const result = await session.segmentation({
       options: quickOptions({
         k: 3,

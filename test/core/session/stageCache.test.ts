@@ -123,7 +123,7 @@ describe('stageKey', () => {
     // Names a plain object would treat specially are still just names.
     const kinds = (name: string) => ({
       ...DEFAULT_ANALYSIS_OPTIONS,
-      kinds: { [name]: 'identifier' },
+      kinds: [{ column: name, kind: 'identifier' }],
     });
     expect(stageKey(kinds('__proto__'))).not.toBe(stageKey(DEFAULT_ANALYSIS_OPTIONS));
     expect(stageKey(kinds('__proto__'))).not.toBe(stageKey(kinds('constructor')));
