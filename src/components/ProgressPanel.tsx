@@ -78,7 +78,7 @@ export function ProgressPanel() {
         aria-valuetext={t('ui.progress.valueText', { stage, percent })}
         className="progress-bar"
       >
-        <div className="progress-bar__fill" style={{ width: `${percent}%` }} />
+        <div className="progress-bar__fill" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       <button type="button" onClick={cancel}>
         {t('ui.progress.cancel')}
