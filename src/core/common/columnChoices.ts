@@ -18,7 +18,18 @@ export function withEntry<T extends ColumnEntry>(
   return at === -1 ? [...list, entry] : list.map((e, i) => (i === at ? entry : e));
 }
 
-/** A lookup by column name over the entries (the last entry for a column wins). */
+/**
+ * A lookup by column name over the entries. A column named twice (only a hand-edited model file
+ * can do that) takes its first entry, here as in withEntry and in the page's panels.
+ */
 export function entriesByColumn<T extends ColumnEntry>(list: readonly T[]): Map<string, T> {
-  return new Map(list.map((entry) => [entry.column, entry]));
+  const byColumn = new Map<string, T>();
+  for (const entry of list) if (!byColumn.has(entry.column)) byColumn.set(entry.column, entry);
+  return byColumn;
+}
+
+/** The entries without a column's later repeats. */
+export function firstPerColumn<T extends ColumnEntry>(list: readonly T[]): T[] {
+  const byColumn = entriesByColumn(list);
+  return list.filter((entry) => byColumn.get(entry.column) === entry);
 }

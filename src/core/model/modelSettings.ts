@@ -1,4 +1,5 @@
 import type { AnalysisOptions } from '../analysis/analysisOptions';
+import { firstPerColumn } from '../common/columnChoices';
 import type { RfmSettings } from '../rfm/rfm';
 import type { SegmentMap } from '../rfm/rfmSegments';
 import type { ReadChoice } from '../session/datasetSummary';
@@ -47,13 +48,16 @@ export function storeOptions(options: AnalysisOptions): StoredOptions {
 export function restoreOptions(stored: StoredOptions): AnalysisOptions {
   const { clean } = stored;
   return {
-    kinds: stored.kinds.map(({ column, kind }) => ({ column, kind })),
+    kinds: firstPerColumn(stored.kinds).map(({ column, kind }) => ({ column, kind })),
     features: stored.features === null ? null : [...stored.features],
     oneHot: [...stored.oneHot],
     clean: {
       duplicates: clean.duplicates,
       missing: clean.missing,
-      missingByColumn: clean.missingByColumn.map(({ column, strategy }) => ({ column, strategy })),
+      missingByColumn: firstPerColumn(clean.missingByColumn).map(({ column, strategy }) => ({
+        column,
+        strategy,
+      })),
       missingConstant: clean.missingConstant,
       outliers: clean.outliers,
       outlierAction: clean.outlierAction,

@@ -330,7 +330,8 @@ function splitSharedOrders(
   for (let i = 0; i < used; i++) byId[fill[order[i]]++] = i;
   const groupFirst = new Int32Array(used);
   // (customer, day) within one id: customer * 2^22 + day's offset is exact for any customer
-  // below 2^31 and days within 11,000 years of the id's first; beyond that, text.
+  // below 2^31 and days within 2^21 (about 5,700 years) either side of the id's first; beyond
+  // that, text.
   const firstLineOf = new Map<number | string, number>();
   for (let id = 0; id < keys.length; id++) {
     const from = head[id];
@@ -386,7 +387,7 @@ function splitSharedOrders(
   return { orders, count };
 }
 
-/** Days a (customer, day) key of splitSharedOrders spans: 2^22, about 11,000 years. */
+/** Days a (customer, day) key of splitSharedOrders spans: 2^22, about 5,700 years either side. */
 const DAYS_IN_KEY = 1 << 22;
 
 function requireColumn(table: Table, name: string): Column {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entriesByColumn, withEntry } from '../../../src/core/common/columnChoices';
+import { entriesByColumn, firstPerColumn, withEntry } from '../../../src/core/common/columnChoices';
 
 const kinds = [
   { column: '__proto__', kind: 'numeric' },
@@ -29,5 +29,21 @@ describe('entriesByColumn', () => {
     expect(byColumn.get('__proto__')?.kind).toBe('numeric');
     for (const name of ['constructor', 'toString', 'hasOwnProperty'])
       expect(byColumn.get(name)).toBeUndefined();
+  });
+});
+
+describe('a column named twice (a hand-edited model file)', () => {
+  const twice = [
+    { column: 'spend', kind: 'numeric' },
+    { column: 'age', kind: 'numeric' },
+    { column: 'spend', kind: 'text' },
+  ];
+
+  it('takes the first entry wherever it is read or changed', () => {
+    expect(entriesByColumn(twice).get('spend')?.kind).toBe('numeric');
+    expect(withEntry(twice, 'spend', { column: 'spend', kind: 'identifier' })[0].kind).toBe(
+      'identifier',
+    );
+    expect(firstPerColumn(twice)).toEqual(twice.slice(0, 2));
   });
 });

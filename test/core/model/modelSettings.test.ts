@@ -71,6 +71,15 @@ describe('storeOptions and restoreOptions', () => {
       (name) => ({ name, kind: 'categorical' }) as ColumnSummary,
     );
     expect(effectiveKinds(columns, named.kinds)).toEqual(['text', 'numeric', 'categorical']);
+    // A column named twice in a hand-edited file: its first entry, once.
+    const twice = restoreOptions({
+      ...storeOptions(options),
+      kinds: [
+        { column: 'constructor', kind: 'numeric' },
+        { column: 'constructor', kind: 'text' },
+      ],
+    });
+    expect(twice.kinds).toEqual([{ column: 'constructor', kind: 'numeric' }]);
     const strategyOf = missingStrategies(named.clean);
     expect(['toString', 'constructor', 'Income'].map(strategyOf)).toEqual([
       'drop',

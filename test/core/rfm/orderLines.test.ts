@@ -115,8 +115,8 @@ describe('order ids used by several customers or on several days', () => {
     const line = fc.record({
       id: fc.integer({ min: 1, max: 4 }),
       customer: fc.constantFrom('a', 'b', 'c'),
-      // Far apart on purpose: days in 1970, 2024 and 9999.
-      day: fc.constantFrom('1970-01-02', '2024-06-01', '2024-06-02', '9999-12-31'),
+      // Far apart on purpose: days before 1970, in 1970, 2024 and 9999.
+      day: fc.constantFrom('1969-07-20', '1970-01-02', '2024-06-01', '2024-06-02', '9999-12-31'),
       hour: fc.integer({ min: 10, max: 23 }),
     });
     await fc.assert(
