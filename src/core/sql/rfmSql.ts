@@ -96,7 +96,7 @@ export function rfmQuery(
     `${identifier(mapping.date)} IS NOT NULL`,
     ...money.checks,
   ];
-  // As the app counts orders (rfm/orderLines.ts, splitSharedOrders): where an order id is used
+  // As the app counts orders (rfm/sharedOrders.ts): where an order id is used
   // by several customers or on several days, an order is the id of one customer on one day;
   // without an order column, an order is a customer's day (rfm/rfm.ts, countOrders).
   const day = `CAST(FLOOR(sl_time / ${DAY_MS}) AS TEXT)`;
