@@ -161,6 +161,65 @@ function removeActive(active: Int32Array, count: number, id: number): number {
   return count - 1;
 }
 
+/**
+ * Row i's Euclidean distances to every later row, into D[i][i + 1..n). The columns are taken
+ * eight, then four, then one at a time, each group's values of row i held in locals across a
+ * pass over the later rows (twice as fast as a loop over the columns per pair). Each square is
+ * still added one term at a time in column order, as scipy's pdist does, so every distance is
+ * the same double.
+ */
+function euclideanRow(matrix: Float64Array, n: number, d: number, i: number, D: Float64Array) {
+  const io = i * d;
+  const start = i * n + i + 1;
+  const end = i * n + n;
+  let c = 0;
+  for (; c + 8 <= d; c += 8) {
+    const a0 = matrix[io + c];
+    const a1 = matrix[io + c + 1];
+    const a2 = matrix[io + c + 2];
+    const a3 = matrix[io + c + 3];
+    const a4 = matrix[io + c + 4];
+    const a5 = matrix[io + c + 5];
+    const a6 = matrix[io + c + 6];
+    const a7 = matrix[io + c + 7];
+    for (let at = start, jo = io + d + c; at < end; at++, jo += d) {
+      const t0 = a0 - matrix[jo];
+      const t1 = a1 - matrix[jo + 1];
+      const t2 = a2 - matrix[jo + 2];
+      const t3 = a3 - matrix[jo + 3];
+      const t4 = a4 - matrix[jo + 4];
+      const t5 = a5 - matrix[jo + 5];
+      const t6 = a6 - matrix[jo + 6];
+      const t7 = a7 - matrix[jo + 7];
+      D[at] = D[at] + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3 + t4 * t4 + t5 * t5 + t6 * t6 + t7 * t7;
+    }
+  }
+  for (; c + 4 <= d; c += 4) {
+    const a0 = matrix[io + c];
+    const a1 = matrix[io + c + 1];
+    const a2 = matrix[io + c + 2];
+    const a3 = matrix[io + c + 3];
+    for (let at = start, jo = io + d + c; at < end; at++, jo += d) {
+      const t0 = a0 - matrix[jo];
+      const t1 = a1 - matrix[jo + 1];
+      const t2 = a2 - matrix[jo + 2];
+      const t3 = a3 - matrix[jo + 3];
+      D[at] = D[at] + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
+    }
+  }
+  for (; c < d; c++) {
+    const a = matrix[io + c];
+    for (let at = start, jo = io + d + c; at < end; at++, jo += d) {
+      const t = a - matrix[jo];
+      D[at] += t * t;
+    }
+  }
+  for (let at = start; at < end; at++) D[at] = Math.sqrt(D[at]);
+}
+
+/** Rows and columns of the square matrix mirrored a tile at a time (see squareDistances). */
+const MIRROR_TILE = 64;
+
 /** Every pairwise distance, as an n x n matrix (zeros on the diagonal). */
 function squareDistances(
   matrix: Float64Array,
@@ -171,23 +230,24 @@ function squareDistances(
   const D = new Float64Array(n * n);
   const distance = rowDistance(metric);
   for (let i = 0; i < n; i++) {
+    if (metric === 'euclidean') {
+      euclideanRow(matrix, n, d, i, D);
+      continue;
+    }
     const io = i * d;
-    for (let j = i + 1; j < n; j++) {
-      let value: number;
-      if (metric === 'euclidean') {
-        // The common case, without a call per pair; summed in scipy's pdist order.
-        const jo = j * d;
-        let sum = 0;
-        for (let c = 0; c < d; c++) {
-          const t = matrix[io + c] - matrix[jo + c];
-          sum += t * t;
-        }
-        value = Math.sqrt(sum);
-      } else {
-        value = distance(matrix, io, matrix, j * d, d);
+    const row = i * n;
+    for (let j = i + 1; j < n; j++) D[row + j] = distance(matrix, io, matrix, j * d, d);
+  }
+  // The lower half copied from the upper in square tiles: writing each value's mirror as it is
+  // computed goes down a column, one cache line per value (3.4 s of 6.4 at 10,000 rows).
+  for (let i0 = 0; i0 < n; i0 += MIRROR_TILE) {
+    const i1 = Math.min(n, i0 + MIRROR_TILE);
+    for (let j0 = i0; j0 < n; j0 += MIRROR_TILE) {
+      const j1 = Math.min(n, j0 + MIRROR_TILE);
+      for (let j = j0; j < j1; j++) {
+        const row = j * n;
+        for (let i = i0; i < i1 && i < j; i++) D[row + i] = D[i * n + j];
       }
-      D[i * n + j] = value;
-      D[j * n + i] = value;
     }
   }
   return D;

@@ -174,6 +174,37 @@ describe('mergeTree on hand-made rows', () => {
     }
   });
 
+  it('measures Euclidean distances as scipy does: squares added one at a time, in column order', () => {
+    // The kernel takes columns in groups of eight and four; any width must give the same doubles.
+    const inOrder = (m: Float64Array, d: number, i: number, j: number) => {
+      let sum = 0;
+      for (let c = 0; c < d; c++) sum += (m[i * d + c] - m[j * d + c]) ** 2;
+      return Math.sqrt(sum);
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 21 }),
+        fc.array(fc.integer({ min: -1e9, max: 1e9 }), { minLength: 42, maxLength: 42 }),
+        (d, values) => {
+          // Decimals with every bit in use, where the order of the additions shows.
+          const matrix = Float64Array.from(values.slice(0, 2 * d), (v) => v / 997);
+          const tree = mergeTree(matrix, 2, d, 'complete', 'euclidean');
+          expect(tree.height[0]).toBe(inOrder(matrix, d, 0, 1));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    const n = 40;
+    for (const d of [3, 8, 13]) {
+      const matrix = randomMatrix(n, d, d);
+      let nearest = Infinity;
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++) nearest = Math.min(nearest, inOrder(matrix, d, i, j));
+      expect(mergeTree(matrix, n, d, 'single', 'euclidean').height[0]).toBe(nearest);
+      expect(mergeTree(matrix, n, d, 'average', 'euclidean').height[0]).toBe(nearest);
+    }
+  });
+
   it('builds a well-formed tree from any rows, ties included', () => {
     fc.assert(
       fc.property(
