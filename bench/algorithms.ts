@@ -21,7 +21,7 @@ import { PYTHON, run } from './common';
  */
 const withSklearn = !process.argv.includes('--no-sklearn');
 const dbscanSizes = [10_000, 20_000, 50_000];
-const treeSizes = [1_000, 2_500, 5_000];
+const treeSizes = [1_000, 2_500, 5_000, 10_000];
 
 function seconds(start: number): number {
   return (performance.now() - start) / 1000;

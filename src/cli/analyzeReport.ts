@@ -84,6 +84,7 @@ export function analysisJson(table: Table, analysis: AnalysisResult, voice: Voic
           hierarchical: {
             linkage: analysis.hierarchy.linkage,
             treeRows: analysis.hierarchy.treeRows,
+            maxRows: analysis.hierarchy.maxRows,
             cutHeight: analysis.hierarchy.cutHeight,
             cutHeights: analysis.hierarchy.cutHeights,
           },

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ClusteringAlgorithm } from '../core/analysis/analysisOptions';
 import type { DistanceMetric } from '../core/cluster/distance';
 import { useStore } from '../store/useStore';
-import { DISTANCE_METRICS } from '../store/vocabulary';
+import { DISTANCE_METRICS, HIERARCHY_FEWEST_ROWS, HIERARCHY_MOST_ROWS } from '../store/vocabulary';
 import { ClusteringSummary, ClusteringWarnings } from './ClusteringSummary';
 import { ALGORITHM_NAMES } from './clusteringNames';
 import { DbscanFields } from './DbscanFields';
 import { HierarchyFields } from './HierarchyFields';
+import { NumberField } from './NumberField';
 import type { UiKey } from './richText';
 
 const METRIC_OPTIONS = {
@@ -17,7 +18,7 @@ const METRIC_OPTIONS = {
   cosine: 'ui.clustering.metricOption.cosine',
 } as const satisfies Record<DistanceMetric, UiKey>;
 
-type NumberKey = 'kMax' | 'nInit' | 'silhouetteSample' | 'seed';
+type NumberKey = 'kMax' | 'nInit' | 'silhouetteSample' | 'seed' | 'treeMaxRows';
 const FIELDS: {
   key: NumberKey;
   label: UiKey;
@@ -39,6 +40,13 @@ const FIELDS: {
     min: 100,
     max: 10000,
     for: ['kmeans', 'dbscan', 'hierarchical'],
+  },
+  {
+    key: 'treeMaxRows',
+    label: 'ui.clustering.treeMaxRows',
+    min: HIERARCHY_FEWEST_ROWS,
+    max: HIERARCHY_MOST_ROWS,
+    for: ['hierarchical'],
   },
   {
     key: 'seed',
@@ -111,21 +119,16 @@ export function ClusteringControls() {
         <div className="controls">
           {FIELDS.filter((field) => field.for.includes(algorithm)).map(
             ({ key, label, min, max }) => (
-              <label key={key}>
-                {t(label)}
-                <input
-                  type="number"
-                  min={min}
-                  max={max}
-                  step={1}
-                  value={options[key]}
-                  onChange={(e) => {
-                    const value = e.target.valueAsNumber;
-                    if (Number.isInteger(value) && value >= min && value <= max)
-                      setSettings({ [key]: value });
-                  }}
-                />
-              </label>
+              // Keeps what is typed, so that "2" on the way to "2000" is not put back to the old value.
+              <NumberField
+                key={key}
+                label={t(label)}
+                value={options[key]}
+                min={min}
+                max={max}
+                integer
+                onCommit={(value) => setSettings({ [key]: value })}
+              />
             ),
           )}
         </div>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClusteringAlgorithm } from '../core/analysis/analysisOptions';
 import type { Linkage } from '../core/cluster/hierarchy/agglomerative';
 import { useStore } from '../store/useStore';
-import { DBSCAN_MAX_ROWS, HIERARCHY_MAX_ROWS } from '../store/vocabulary';
+import { DBSCAN_MAX_ROWS, HIERARCHY_MOST_ROWS, treeMatrixBytes } from '../store/vocabulary';
 import { METRIC_NAMES } from './clusteringNames';
 import { useRenderNode, type UiKey } from './richText';
 
@@ -48,16 +48,18 @@ export function ClusteringSummary({ algorithm }: { algorithm: ClusteringAlgorith
         ? t('ui.summary.cutIntoK', { kMax: options.kMax })
         : t('ui.summary.cutAtHeight', { height: options.cutHeight });
     const settings = { linkage: t(LINKAGE_NAMES[options.linkage]), distance, cut, sample };
+    const most = options.treeMaxRows;
     return (
       <>
         {options.linkage === 'ward' && metric !== 'euclidean'
           ? t('ui.summary.hierarchicalWard', settings)
           : t('ui.summary.hierarchical', settings)}
         {gap}
-        {t(
-          rows > HIERARCHY_MAX_ROWS ? 'ui.summary.hierarchySampled' : 'ui.summary.hierarchyLimit',
-          { most: HIERARCHY_MAX_ROWS },
-        )}
+        {t(rows > most ? 'ui.summary.hierarchySampled' : 'ui.summary.hierarchyLimit', {
+          most,
+          ceiling: HIERARCHY_MOST_ROWS,
+          megabytes: Math.ceil(treeMatrixBytes(Math.min(rows, most)) / 1e6),
+        })}
       </>
     );
   }

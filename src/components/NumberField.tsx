@@ -8,6 +8,7 @@ export function NumberField({
   label,
   value,
   min,
+  max,
   integer,
   disabled = false,
   onCommit,
@@ -16,6 +17,8 @@ export function NumberField({
   label: string;
   value: number | null;
   min: number;
+  /** The largest value handed on (none when left out). */
+  max?: number;
   integer: boolean;
   disabled?: boolean;
   onCommit: (value: number) => void;
@@ -30,6 +33,7 @@ export function NumberField({
       <input
         type="number"
         min={min}
+        max={max}
         step={integer ? 1 : 'any'}
         value={shown}
         disabled={disabled}
@@ -43,6 +47,7 @@ export function NumberField({
           if (
             Number.isFinite(number) &&
             number > min - (integer ? 1 : 0) &&
+            (max === undefined || number <= max) &&
             (!integer || Number.isInteger(number))
           )
             onCommit(number);

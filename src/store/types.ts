@@ -60,6 +60,7 @@ export type ClusteringChoice = Pick<
   | 'minPts'
   | 'linkage'
   | 'cutHeight'
+  | 'treeMaxRows'
 >;
 
 /** The three algorithms side by side, and what they ran on. */

@@ -495,6 +495,29 @@ describe('segmentlens analyze --algorithm', SPAWNING, () => {
     const eps = await run(['analyze', customers, '--eps', '0.5']);
     expect(eps.code).toBe(2);
     expect(eps.stderr.trim()).toBe('segmentlens: --eps applies to DBSCAN: add --algorithm dbscan.');
+    const treeRows = await run(['analyze', customers, '--tree-rows', '8000']);
+    expect(treeRows.code).toBe(2);
+    expect(treeRows.stderr.trim()).toBe(
+      'segmentlens: --tree-rows applies to hierarchical clustering: add --algorithm hierarchical.',
+    );
+  });
+
+  it('builds the tree on a sample of the rows --tree-rows allows, and says so', async () => {
+    const args = ['analyze', customers, '--algorithm', 'hierarchical', '--k-max', '3'];
+    const { code, stdout } = await run([...args, '--tree-rows', '150', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as {
+      hierarchical: { treeRows: number; maxRows: number };
+      notes: string[];
+      rows: { kept: number };
+    };
+    expect(result.hierarchical).toMatchObject({ treeRows: 150, maxRows: 150 });
+    expect(result.notes).toContain(
+      `Hierarchical clustering ran on a seeded sample of 150 of the ${result.rows.kept.toLocaleString('en')} rows (the tree needs every pairwise distance, so it is built on at most 150 rows; you may choose up to 10,000); every other row joined the segment whose centre is nearest.`,
+    );
+    const tooMany = await run([...args, '--tree-rows', '20000']);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toMatch(/--tree-rows/);
   });
 
   it('builds a Ward tree with Euclidean distances and says so when another distance is chosen', async () => {

@@ -108,6 +108,39 @@ describe('choosing the clustering algorithm', { timeout: 240_000 }, () => {
     expect(screen.getByText(/with Manhattan distance, seed 0/)).toBeInTheDocument();
   });
 
+  it('builds the tree on at most the rows chosen in the settings, and says what that costs', async () => {
+    const user = await loadCustomers();
+    await user.selectOptions(screen.getByLabelText('Clustering algorithm'), 'hierarchical');
+    await screen.findByRole('figure', { name: 'Dendrogram' }, { timeout: 120_000 });
+    await settled();
+    // 500 rows: every row, a 2 MB matrix, and how far the limit goes.
+    expect(
+      screen.getByText(
+        /every pairwise distance \(up to 2 MB of memory for this file\), so it is built on at most 5,000 rows; the settings allow up to 10,000/,
+      ),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Change settings' }));
+    const limit = screen.getByLabelText('Rows in the tree (at most)');
+    expect(limit).toHaveValue(5000);
+    await user.clear(limit);
+    await user.type(limit, '200');
+    await waitFor(
+      () =>
+        expect(screen.getByRole('figure', { name: 'Dendrogram' })).toHaveAccessibleDescription(
+          /over 200 rows \(a seeded sample\)/,
+        ),
+      { timeout: 120_000 },
+    );
+    await settled();
+    expect(
+      screen.getByText(
+        /so it is built on at most 200 rows \(1 MB of memory\): a seeded sample of this file/,
+      ),
+    ).toBeInTheDocument();
+    // The note counts the rows analysed: 474 of the 500, after cleaning.
+    expect(screen.getByText(/ran on a seeded sample of 200 of the 474 rows/)).toBeInTheDocument();
+  });
+
   it('runs hierarchical clustering with a dendrogram, cuts it at a height, and compares the three algorithms', async () => {
     const user = await loadCustomers();
     await user.selectOptions(screen.getByLabelText('Clustering algorithm'), 'hierarchical');

@@ -6,6 +6,7 @@ import type { ColumnKind, ColumnSummary } from '../read/inferColumns';
 import { KMEANS_DEFAULTS } from '../cluster/kmeans/kmeans';
 import type { ScaleMethod } from '../features/scale';
 import type { Linkage } from '../cluster/hierarchy/agglomerative';
+import { HIERARCHY_DEFAULT_ROWS } from '../cluster/hierarchy/hierarchicalClustering';
 import type { DistanceMetric } from '../cluster/distance';
 import { DEFAULT_SILHOUETTE_SAMPLE } from '../cluster/quality/silhouette';
 
@@ -41,6 +42,8 @@ export interface AnalysisOptions {
   linkage: Linkage;
   /** Hierarchical: cut the tree at this height instead of into k segments; null for k. */
   cutHeight: number | null;
+  /** Hierarchical: the most rows the merge tree is built on (a seeded sample above). */
+  treeMaxRows: number;
   /**
    * What the clustering measures distances on: every feature ('all'), the first N principal
    * components, or 'auto' (every feature up to PCA_AUTO_FEATURES, else see clusterComponents).
@@ -84,6 +87,7 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
   minPts: 5,
   linkage: 'ward',
   cutHeight: null,
+  treeMaxRows: HIERARCHY_DEFAULT_ROWS,
   pcaComponents: 'auto',
 };
 

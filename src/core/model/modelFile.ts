@@ -110,6 +110,8 @@ export interface StoredOptions {
   minPts: number;
   linkage: Linkage;
   cutHeight: number | null;
+  /** Absent from files saved before the tree's rows could be chosen (they used 5,000). */
+  treeMaxRows?: number;
   pcaComponents: number | 'all' | 'auto';
 }
 

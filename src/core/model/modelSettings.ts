@@ -1,5 +1,6 @@
 import type { AnalysisOptions } from '../analysis/analysisOptions';
 import { firstPerColumn } from '../common/columnChoices';
+import { HIERARCHY_DEFAULT_ROWS } from '../cluster/hierarchy/hierarchicalClustering';
 import type { RfmSettings } from '../rfm/rfm';
 import type { SegmentMap } from '../rfm/rfmSegments';
 import type { ReadChoice } from '../session/datasetSummary';
@@ -41,6 +42,7 @@ export function storeOptions(options: AnalysisOptions): StoredOptions {
     minPts: options.minPts,
     linkage: options.linkage,
     cutHeight: options.cutHeight,
+    treeMaxRows: options.treeMaxRows,
     pcaComponents: options.pcaComponents,
   };
 }
@@ -82,6 +84,7 @@ export function restoreOptions(stored: StoredOptions): AnalysisOptions {
     minPts: stored.minPts,
     linkage: stored.linkage,
     cutHeight: stored.cutHeight,
+    treeMaxRows: stored.treeMaxRows ?? HIERARCHY_DEFAULT_ROWS,
     pcaComponents: stored.pcaComponents,
   };
 }

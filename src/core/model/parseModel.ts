@@ -1,6 +1,10 @@
 import { ALGORITHM_LABELS, type ClusteringAlgorithm } from '../analysis/analysisOptions';
 import { DISTANCE_METRICS } from '../cluster/distance';
 import { LINKAGES } from '../cluster/hierarchy/agglomerative';
+import {
+  HIERARCHY_FEWEST_ROWS,
+  HIERARCHY_MOST_ROWS,
+} from '../cluster/hierarchy/hierarchicalClustering';
 import { describeSize } from '../common/byteSize';
 import { UserError } from '../common/userError';
 import { SCALE_METHODS } from '../features/scale';
@@ -269,6 +273,16 @@ function readOptions(value: unknown, path: Path): StoredOptions {
     minPts: whole(get('minPts'), at('minPts'), 1),
     linkage: choice(get('linkage'), at('linkage'), LINKAGES),
     cutHeight: nullable(get('cutHeight'), (v) => number(v, at('cutHeight'), 0)),
+    ...(Object.prototype.hasOwnProperty.call(f, 'treeMaxRows')
+      ? {
+          treeMaxRows: whole(
+            get('treeMaxRows'),
+            at('treeMaxRows'),
+            HIERARCHY_FEWEST_ROWS,
+            HIERARCHY_MOST_ROWS,
+          ),
+        }
+      : {}),
     pcaComponents: ((v: unknown) =>
       v === 'all' || v === 'auto' ? v : whole(v, at('pcaComponents'), 1))(get('pcaComponents')),
   };

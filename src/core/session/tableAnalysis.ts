@@ -16,6 +16,7 @@ import { densityClusters, type DensityClustering } from '../cluster/density/dens
 import { densitySegmentation } from '../cluster/density/densitySegmentation';
 import { metricMessage } from '../cluster/distance';
 import {
+  checkTreeRows,
   fitHierarchy,
   hierarchyLabels,
   type HierarchyFit,
@@ -184,9 +185,19 @@ export class TableAnalysis {
 
   private tree(stage: FeatureStage, options: AnalysisOptions, onProgress?: PipelineProgress) {
     const { matrix, n, d } = stage.data;
-    const { linkage, metric, seed } = options;
-    return this.trees.obtain(stageKey(stage.key, linkage, metric, seed), () =>
-      fitHierarchy(matrix, n, d, linkage, metric, seed, (f) => onProgress?.('cluster', 0.8 * f)),
+    const { linkage, metric, seed, treeMaxRows } = options;
+    checkTreeRows(treeMaxRows);
+    return this.trees.obtain(stageKey(stage.key, linkage, metric, seed, treeMaxRows), () =>
+      fitHierarchy(
+        matrix,
+        n,
+        d,
+        linkage,
+        metric,
+        seed,
+        (f) => onProgress?.('cluster', 0.8 * f),
+        treeMaxRows,
+      ),
     );
   }
 

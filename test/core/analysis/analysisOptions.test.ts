@@ -66,6 +66,7 @@ describe('DEFAULT_ANALYSIS_OPTIONS', () => {
       minPts: 5,
       linkage: 'ward',
       cutHeight: null,
+      treeMaxRows: 5000,
       pcaComponents: 'auto',
     });
   });

@@ -4,6 +4,7 @@ import { isUserError } from '../../../src/core/common/userError';
 import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
 import { MAX_MODEL_BYTES, modelText, type ModelFile } from '../../../src/core/model/modelFile';
 import { parseModel } from '../../../src/core/model/parseModel';
+import { restoreOptions } from '../../../src/core/model/modelSettings';
 import { defaultSegmentMap } from '../../../src/core/rfm/rfmSegments';
 import { ORDER_LINES, ORDER_MAPPING, openText, savedModel } from '../../support/modelFixtures';
 
@@ -152,6 +153,19 @@ describe('parseModel', () => {
     expect(
       refusal(edited(kmeansModel, (json) => (json.preparation.numeric[0].fill = '1'))),
     ).toMatch(/preparation\.numeric\[0\]\.fill is not a number/);
+  });
+
+  it('reads the rows in the tree, takes 5,000 from a file saved before they could be chosen, and refuses a limit out of range', () => {
+    expect(kmeansModel.settings.options.treeMaxRows).toBe(5000);
+    const chosen = read(edited(kmeansModel, (json) => (json.settings.options.treeMaxRows = 8000)));
+    expect(chosen.settings.options.treeMaxRows).toBe(8000);
+    expect(restoreOptions(chosen.settings.options).treeMaxRows).toBe(8000);
+    const older = read(edited(kmeansModel, (json) => delete json.settings.options.treeMaxRows));
+    expect('treeMaxRows' in older.settings.options).toBe(false);
+    expect(restoreOptions(older.settings.options).treeMaxRows).toBe(5000);
+    expect(
+      refusal(edited(kmeansModel, (json) => (json.settings.options.treeMaxRows = 20_000))),
+    ).toMatch(/settings\.options\.treeMaxRows is outside 100 to 10,000/);
   });
 
   it('refuses an unknown algorithm', () => {

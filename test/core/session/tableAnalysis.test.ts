@@ -249,6 +249,31 @@ describe('TableAnalysis segment', () => {
     expect(cut.k).toBe(3);
   });
 
+  it('builds the tree on at most the rows chosen, and refuses a limit out of range', async () => {
+    const analysis = new TableAnalysis(table, null);
+    const options = quickOptions({ algorithm: 'hierarchical', kMax: 3 });
+    const whole = await analysis.segment(options);
+    expect(whole.hierarchy).toMatchObject({ treeRows: whole.rows.length, maxRows: 5000 });
+    const sampled = await analysis.segment({ ...options, treeMaxRows: 100 });
+    expect(whole.rows.length).toBeGreaterThan(100);
+    expect(sampled.hierarchy).toMatchObject({ treeRows: 100, maxRows: 100 });
+    expect(sampled.notes).toContainEqual(
+      message('hierarchySampled', {
+        rows: 100,
+        total: whole.rows.length,
+        most: 100,
+        ceiling: 10_000,
+      }),
+    );
+    for (const treeMaxRows of [99, 10_001, 150.5]) {
+      const error = await analysis.segment({ ...options, treeMaxRows }).catch((e: unknown) => e);
+      expect(isUserError(error) && error.code).toBe('bad-option');
+      expect((error as Error).message).toBe(
+        `The rows in the tree must be a whole number from 100 to 10,000, not ${treeMaxRows}.`,
+      );
+    }
+  });
+
   // BUG (see stageKey): options that differ only by a non-finite number share a key, so a cut
   // at height Infinity (one segment) is answered with the cached cut into the recommended k.
   it.fails('does not mistake a cut at height Infinity for no cut', async () => {

@@ -24,7 +24,7 @@ export interface MergeTree {
  * nn_chain, with the same Lance-Williams updates and tie rule), single linkage by Prim's
  * minimum spanning tree from row 0 (scikit-learn's mst_linkage_core, which needs no matrix).
  * The matrix takes n x n doubles: 200 MB at 5,000 rows, 800 MB at 10,000, so larger data is sampled
- * first.
+ * first (fitHierarchy).
  */
 export function mergeTree(
   matrix: Float64Array,
@@ -220,6 +220,19 @@ function euclideanRow(matrix: Float64Array, n: number, d: number, i: number, D: 
 /** Rows and columns of the square matrix mirrored a tile at a time (see squareDistances). */
 const MIRROR_TILE = 64;
 
+/** An n x n matrix of zeros, or a sentence for the user when the browser cannot spare it. */
+function distanceMatrix(n: number): Float64Array {
+  try {
+    return new Float64Array(n * n);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new UserError('too-large', 'treeOutOfMemory', {
+      rows: n,
+      megabytes: Math.ceil((n * n * Float64Array.BYTES_PER_ELEMENT) / 1e6),
+    });
+  }
+}
+
 /** Every pairwise distance, as an n x n matrix (zeros on the diagonal). */
 function squareDistances(
   matrix: Float64Array,
@@ -227,7 +240,7 @@ function squareDistances(
   d: number,
   metric: DistanceMetric,
 ): Float64Array {
-  const D = new Float64Array(n * n);
+  const D = distanceMatrix(n);
   const distance = rowDistance(metric);
   for (let i = 0; i < n; i++) {
     if (metric === 'euclidean') {

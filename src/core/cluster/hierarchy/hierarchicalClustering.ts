@@ -3,13 +3,33 @@ import { takeRows } from '../../common/matrixRows';
 import { rowDistance, type DistanceMetric } from '../distance';
 import type { StageProgress } from '../../common/progress';
 import { createRandom, sampleIndices } from '../../common/random';
+import { UserError } from '../../common/userError';
 
 /**
  * The merge tree needs every pairwise distance, kept as a square matrix of doubles (so that each
- * nearest-neighbour scan reads one row): 200 MB at 5,000 rows, and 1.2 to 1.9 s of merging on this
- * project's 2-core machine; 800 MB and 4.7 to 6.5 s at 10,000. Larger data is sampled.
+ * nearest-neighbour scan reads one row): 200 MB at 5,000 rows, the default, and about a second
+ * of merging on this project's 2-core machine; 800 MB and four times as long at 10,000, the most
+ * a user may choose. Larger data is sampled.
  */
-export const HIERARCHY_MAX_ROWS = 5_000;
+export const HIERARCHY_DEFAULT_ROWS = 5_000;
+export const HIERARCHY_MOST_ROWS = 10_000;
+/** The fewest rows a user may ask the tree to be built on. */
+export const HIERARCHY_FEWEST_ROWS = 100;
+
+/** Bytes of the distance matrix a tree on this many rows needs (what the page tells the user). */
+export function treeMatrixBytes(rows: number): number {
+  return rows * rows * Float64Array.BYTES_PER_ELEMENT;
+}
+
+/** The one check of a tree's row limit, for the page, the command line and a model file. */
+export function checkTreeRows(rows: number): void {
+  if (!Number.isInteger(rows) || rows < HIERARCHY_FEWEST_ROWS || rows > HIERARCHY_MOST_ROWS)
+    throw new UserError('bad-option', 'treeRowsRange', {
+      rows: String(rows),
+      fewest: HIERARCHY_FEWEST_ROWS,
+      most: HIERARCHY_MOST_ROWS,
+    });
+}
 
 /** How many clusters the dendrogram shows at its foot (scipy's truncate_mode='lastp'). */
 export const DENDROGRAM_LEAVES = 30;
@@ -24,6 +44,8 @@ export interface HierarchyFit {
   metric: DistanceMetric;
   /** The distance asked for. */
   requestedMetric: DistanceMetric;
+  /** The most rows the tree could be built on: above this it was built on a sample. */
+  maxRows: number;
 }
 
 /**
@@ -43,7 +65,7 @@ export function fitHierarchy(
   metric: DistanceMetric,
   seed: number,
   onProgress?: StageProgress,
-  maxRows = HIERARCHY_MAX_ROWS,
+  maxRows = HIERARCHY_DEFAULT_ROWS,
 ): HierarchyFit {
   const sampled = n > maxRows;
   const rows = sampled
@@ -52,7 +74,7 @@ export function fitHierarchy(
   const sample = sampled ? takeRows(matrix, d, rows) : matrix;
   const used = treeMetric(linkage, metric);
   const tree = mergeTree(sample, rows.length, d, linkage, used, onProgress);
-  return { tree, rows, sampled, linkage, metric: used, requestedMetric: metric };
+  return { tree, rows, sampled, linkage, metric: used, requestedMetric: metric, maxRows };
 }
 
 /** The number of clusters left when every merge at most `height` high is made. */

@@ -11,7 +11,7 @@ import {
   cutHeightFor,
   dendrogram,
   hierarchyLabels,
-  HIERARCHY_MAX_ROWS,
+  HIERARCHY_MOST_ROWS,
   type HierarchyFit,
 } from './hierarchicalClustering';
 import { message, type Message } from '../../common/message';
@@ -62,7 +62,12 @@ export function hierarchySegmentation(input: HierarchySegmentationInput): Cluste
   const notes: Message[] = [];
   if (fit.sampled)
     notes.push(
-      message('hierarchySampled', { rows: fit.rows.length, total: n, most: HIERARCHY_MAX_ROWS }),
+      message('hierarchySampled', {
+        rows: fit.rows.length,
+        total: n,
+        most: fit.maxRows,
+        ceiling: HIERARCHY_MOST_ROWS,
+      }),
     );
   if (fit.linkage === 'ward' && fit.requestedMetric !== 'euclidean') notes.push(WARD_NOTE);
   const recommendation = recommendK(elbow);
@@ -86,7 +91,7 @@ export function hierarchySegmentation(input: HierarchySegmentationInput): Cluste
     hierarchy: {
       linkage: fit.linkage,
       treeRows: fit.rows.length,
-      maxRows: HIERARCHY_MAX_ROWS,
+      maxRows: fit.maxRows,
       dendrogram: dendrogram(fit.tree),
       cutHeights: Array.from({ length: kMax }, (_, i) => cutHeightFor(fit.tree, i + 1)),
       cutHeight,

@@ -147,7 +147,11 @@ export const message = {
   cutTooLow:
     'Cutting the tree at height {height} gives {count} segments: choose a height of at least {least} for at most {most}.',
   hierarchySampled:
-    'Hierarchical clustering ran on a seeded sample of {rows, number} of the {total, number} rows (it needs every pairwise distance, so it takes up to {most, number} rows); every other row joined the segment whose centre is nearest.',
+    'Hierarchical clustering ran on a seeded sample of {rows, number} of the {total, number} rows (the tree needs every pairwise distance, so it is built on at most {most, number} rows; you may choose up to {ceiling, number}); every other row joined the segment whose centre is nearest.',
+  treeRowsRange:
+    'The rows in the tree must be a whole number from {fewest, number} to {most, number}, not {rows}.',
+  treeOutOfMemory:
+    'This browser could not spare the {megabytes, number} MB that a tree on {rows, number} rows needs: choose fewer rows in the tree, or close other tabs and try again.',
   epsNotPositive: 'eps must be a number above 0, not {eps}.',
   minPtsNotWhole: 'minPts must be a whole number of at least 1, not {minPts}.',
   epsIdentical:

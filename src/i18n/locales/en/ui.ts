@@ -214,6 +214,7 @@ export const ui = {
     kMax: 'Largest number of segments tried',
     nInit: 'Restarts per k',
     silhouetteSample: 'Silhouette sample (rows)',
+    treeMaxRows: 'Rows in the tree (at most)',
     seed: 'Random seed',
     algorithmName: {
       kmeans: 'k-means',
@@ -263,9 +264,9 @@ export const ui = {
     cutIntoK: 'cut into k = 1 to {kMax} segments',
     cutAtHeight: 'tree cut at height {height}',
     hierarchyLimit:
-      'The tree needs every pairwise distance, so it is built on at most {most, number} rows.',
+      'The tree needs every pairwise distance (up to {megabytes, number} MB of memory for this file), so it is built on at most {most, number} rows; the settings allow up to {ceiling, number}.',
     hierarchySampled:
-      'The tree needs every pairwise distance, so it is built on at most {most, number} rows: a seeded sample of this file, the other rows joining the segment with the nearest centre.',
+      'The tree needs every pairwise distance, so it is built on at most {most, number} rows ({megabytes, number} MB of memory): a seeded sample of this file, the other rows joining the segment with the nearest centre. The settings allow up to {ceiling, number} rows, at four times the memory and time of 5,000.',
   },
   count: {
     label: 'Number of segments',

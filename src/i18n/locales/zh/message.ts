@@ -128,7 +128,11 @@ export const message: CatalogShape<typeof english> = {
   cutTooLow:
     '在高度 {height} 处切割聚类树会得到 {count} 个细分群：请选择至少 {least} 的高度，最多得到 {most} 个细分群。',
   hierarchySampled:
-    '层次聚类是在 {total, number} 行中按固定种子抽取的 {rows, number} 行样本上进行的（它需要所有两两距离，最多只能处理 {most, number} 行）；其余各行归入中心最近的细分群。',
+    '层次聚类是在 {total, number} 行中按固定种子抽取的 {rows, number} 行样本上进行的（聚类树需要所有两两距离，因此最多基于 {most, number} 行构建；最多可以选择 {ceiling, number} 行）；其余各行归入中心最近的细分群。',
+  treeRowsRange:
+    '聚类树的行数必须是 {fewest, number} 到 {most, number} 之间的整数，而不是 {rows}。',
+  treeOutOfMemory:
+    '这个浏览器无法为基于 {rows, number} 行的聚类树分配所需的 {megabytes, number} MB 内存：请减少聚类树的行数，或关闭其他标签页后重试。',
   epsNotPositive: 'eps 必须是大于 0 的数字，而不是 {eps}。',
   minPtsNotWhole: '最小点数必须是不小于 1 的整数，而不是 {minPts}。',
   epsIdentical: '大多数行完全相同，无法建议邻域大小：请输入一个大于 0 的 eps。',

@@ -208,6 +208,7 @@ export const ui: CatalogShape<typeof english> = {
     kMax: '尝试的最大细分群数',
     nInit: '每个 k 的初始化次数',
     silhouetteSample: '轮廓系数样本（行数）',
+    treeMaxRows: '聚类树行数（上限）',
     seed: '随机种子',
     algorithmName: {
       kmeans: 'k-means',
@@ -253,9 +254,10 @@ export const ui: CatalogShape<typeof english> = {
       '层次聚类，Ward 连接，欧氏距离（Ward 只用欧氏距离构建聚类树；{distance}用于计算轮廓系数），{cut}，轮廓系数最多基于 {sample, number} 行。',
     cutIntoK: '切割为 k = 1 到 {kMax} 个细分群',
     cutAtHeight: '在高度 {height} 处切割聚类树',
-    hierarchyLimit: '聚类树需要所有两两距离，因此最多基于 {most, number} 行构建。',
+    hierarchyLimit:
+      '聚类树需要所有两两距离（这个文件最多需要 {megabytes, number} MB 内存），因此最多基于 {most, number} 行构建；设置中最多可选 {ceiling, number} 行。',
     hierarchySampled:
-      '聚类树需要所有两两距离，因此最多基于 {most, number} 行构建：这个文件按固定种子抽样，其余各行归入中心最近的细分群。',
+      '聚类树需要所有两两距离，因此最多基于 {most, number} 行构建（需要 {megabytes, number} MB 内存）：这个文件按固定种子抽样，其余各行归入中心最近的细分群。设置中最多可选 {ceiling, number} 行，内存和时间是 5,000 行时的四倍。',
   },
   count: {
     label: '细分群数量',

@@ -12,6 +12,7 @@ import {
   type DistanceMetric,
 } from '../../../../src/core/cluster/distance';
 import { randomMatrix, samePartition } from '../../../support/clusterData';
+import { isUserError, type UserError } from '../../../../src/core/common/userError';
 
 /** Textbook agglomeration, O(n^3): merge the closest pair of clusters until k remain. */
 function naiveAgglomerative(
@@ -203,6 +204,22 @@ describe('mergeTree on hand-made rows', () => {
       expect(mergeTree(matrix, n, d, 'single', 'euclidean').height[0]).toBe(nearest);
       expect(mergeTree(matrix, n, d, 'average', 'euclidean').height[0]).toBe(nearest);
     }
+  });
+
+  it('says in a sentence when the browser cannot spare the distance matrix', () => {
+    // No typed array holds 10^16 doubles: the allocation fails before any row is read.
+    const rows = 100_000_000;
+    let thrown: unknown;
+    try {
+      mergeTree(new Float64Array(2), rows, 1, 'ward', 'euclidean');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isUserError(thrown)).toBe(true);
+    expect((thrown as UserError).code).toBe('too-large');
+    expect((thrown as UserError).message).toBe(
+      'This browser could not spare the 80,000,000,000 MB that a tree on 100,000,000 rows needs: choose fewer rows in the tree, or close other tabs and try again.',
+    );
   });
 
   it('builds a well-formed tree from any rows, ties included', () => {

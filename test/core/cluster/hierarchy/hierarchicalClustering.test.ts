@@ -8,7 +8,7 @@ import {
   DENDROGRAM_LEAVES,
   dendrogram,
   fitHierarchy,
-  HIERARCHY_MAX_ROWS,
+  HIERARCHY_DEFAULT_ROWS,
   hierarchyLabels,
   treeMetric,
 } from '../../../../src/core/cluster/hierarchy/hierarchicalClustering';
@@ -45,7 +45,8 @@ describe('fitHierarchy', () => {
     expect(Array.from(fit.tree.height)).toEqual(
       Array.from(mergeTree(matrix, 80, 2, 'complete', 'chebyshev').height),
     );
-    expect(HIERARCHY_MAX_ROWS).toBe(5000);
+    expect(HIERARCHY_DEFAULT_ROWS).toBe(5000);
+    expect(fit.maxRows).toBe(HIERARCHY_DEFAULT_ROWS);
   });
 
   it('builds a Ward tree with Euclidean distances and remembers the distance asked for', () => {

@@ -7,7 +7,8 @@ import {
   cutHeightFor,
   dendrogram,
   fitHierarchy,
-  HIERARCHY_MAX_ROWS,
+  HIERARCHY_DEFAULT_ROWS,
+  HIERARCHY_MOST_ROWS,
   type HierarchyFit,
 } from '../../../../src/core/cluster/hierarchy/hierarchicalClustering';
 import {
@@ -84,7 +85,7 @@ describe('hierarchySegmentation', () => {
     expect(clustering.hierarchy).toEqual({
       linkage: 'average',
       treeRows: n,
-      maxRows: HIERARCHY_MAX_ROWS,
+      maxRows: HIERARCHY_DEFAULT_ROWS,
       dendrogram: dendrogram(averageFit.tree),
       cutHeights: [1, 2, 3, 4, 5].map((k) => cutHeightFor(averageFit.tree, k)),
       cutHeight: null,
@@ -173,11 +174,11 @@ describe('hierarchySegmentation', () => {
     const sampled = fitHierarchy(matrix, n, 2, 'ward', 'manhattan', 0, undefined, 60);
     const { clustering } = segment(sampled);
     expect(clustering.notes).toEqual([
-      message('hierarchySampled', { rows: 60, total: 150, most: HIERARCHY_MAX_ROWS }),
+      message('hierarchySampled', { rows: 60, total: 150, most: 60, ceiling: HIERARCHY_MOST_ROWS }),
       WARD_NOTE,
     ]);
     expect(clustering.notes.map(englishText)).toEqual([
-      `Hierarchical clustering ran on a seeded sample of 60 of the 150 rows (it needs every pairwise distance, so it takes up to 5,000 rows); every other row joined the segment whose centre is nearest.`,
+      `Hierarchical clustering ran on a seeded sample of 60 of the 150 rows (the tree needs every pairwise distance, so it is built on at most 60 rows; you may choose up to 10,000); every other row joined the segment whose centre is nearest.`,
       'Ward linkage builds its tree with Euclidean distances only; the distance chosen measures the silhouette.',
     ]);
     expect(clustering.hierarchy?.treeRows).toBe(60);
