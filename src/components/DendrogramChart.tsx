@@ -21,6 +21,7 @@ export function DendrogramChart() {
   const format = useFormats();
   const hierarchy = useStore((s) => s.view?.hierarchy ?? null);
   const metric = useStore((s) => s.view?.metric ?? 'euclidean');
+  const analysedRows = useStore((s) => s.view?.analysedRows ?? 0);
   const selectedK = useStore((s) => s.selectedK);
   const layout = useMemo(() => {
     if (!hierarchy) return null;
@@ -52,7 +53,7 @@ export function DendrogramChart() {
     <ChartFigure
       title={t('ui.dendrogram.title')}
       summary={[
-        t(rows < hierarchy.maxRows ? 'ui.dendrogram.merges' : 'ui.dendrogram.mergesSampled', {
+        t(rows < analysedRows ? 'ui.dendrogram.mergesSampled' : 'ui.dendrogram.merges', {
           merges: layout.merges.length,
           linkage: t(LINKAGE_NAMES[hierarchy.linkage]),
           distance: t(METRIC_NAMES[metric]),

@@ -139,6 +139,18 @@ describe('choosing the clustering algorithm', { timeout: 240_000 }, () => {
     ).toBeInTheDocument();
     // The note counts the rows analysed: 474 of the 500, after cleaning.
     expect(screen.getByText(/ran on a seeded sample of 200 of the 474 rows/)).toBeInTheDocument();
+    // A limit of exactly the rows analysed takes them all: no sample.
+    await user.clear(limit);
+    await user.type(limit, '474');
+    await waitFor(
+      () =>
+        expect(screen.getByRole('figure', { name: 'Dendrogram' })).toHaveAccessibleDescription(
+          /over 474 rows; each leaf/,
+        ),
+      { timeout: 120_000 },
+    );
+    await settled();
+    expect(screen.queryByText(/ran on a seeded sample/)).toBeNull();
   });
 
   it('runs hierarchical clustering with a dendrogram, cuts it at a height, and compares the three algorithms', async () => {
