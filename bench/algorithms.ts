@@ -15,7 +15,7 @@ import { PYTHON, run } from './common';
 /**
  * How long DBSCAN and hierarchical clustering take as the rows grow, on the seeded benchmark
  * data (8 numeric features, standardised): the measurements behind DBSCAN_MAX_ROWS and
- * HIERARCHY_MAX_ROWS. With scikit-learn installed, its DBSCAN and AgglomerativeClustering run on
+ * HIERARCHY_DEFAULT_ROWS. With scikit-learn installed, its DBSCAN and AgglomerativeClustering run on
  * the same scaled rows with the same eps, each timed in the same run (medians of --runs, 3 by
  * default). Run: npm run bench:algorithms [-- --no-sklearn] [-- --runs 3]
  */

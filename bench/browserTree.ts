@@ -66,7 +66,12 @@ try {
     LINKAGE_WORDS.ward,
     Math.min(5000, fileRows),
   );
-  results.push(['5,000 (default)', 'ward', first.time, Math.round(first.memory).toString()]);
+  results.push([
+    `${Math.min(5000, fileRows).toLocaleString('en')} (default)`,
+    'ward',
+    first.time,
+    Math.round(first.memory).toString(),
+  ]);
   await page.getByRole('button', { name: 'Change settings' }).click();
   const field = page.getByLabel('Rows in the tree (at most)');
   const raised = await step(page, () => field.fill(String(treeRows)), LINKAGE_WORDS.ward, treeRows);

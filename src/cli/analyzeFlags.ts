@@ -42,7 +42,8 @@ hierarchical clustering.
   --linkage ward|complete|average|single       hierarchical linkage (default ward)
   --cut-height H        hierarchical: cut the tree at height H instead of into k
   --tree-rows N         hierarchical: build the tree on at most N rows, a seeded sample above
-                        (default 5000, at most 10000: 800 MB of memory and about 4x the time)
+                        (100 to 10000, default 5000; the memory grows with N squared: 800 MB
+                        at 10000, none for single linkage)
   --compare             also run all three algorithms and print their comparison
 
   --features a,b,c      numeric columns to cluster on (default: every numeric column

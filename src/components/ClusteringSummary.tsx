@@ -2,7 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { ClusteringAlgorithm } from '../core/analysis/analysisOptions';
 import type { Linkage } from '../core/cluster/hierarchy/agglomerative';
 import { useStore } from '../store/useStore';
-import { DBSCAN_MAX_ROWS, HIERARCHY_MOST_ROWS, treeMatrixBytes } from '../store/vocabulary';
+import {
+  DBSCAN_MAX_ROWS,
+  HIERARCHY_FEWEST_ROWS,
+  HIERARCHY_MOST_ROWS,
+  treeMatrixMegabytes,
+} from '../store/vocabulary';
 import { METRIC_NAMES } from './clusteringNames';
 import { useRenderNode, type UiKey } from './richText';
 
@@ -19,7 +24,8 @@ export function ClusteringSummary({ algorithm }: { algorithm: ClusteringAlgorith
   const { t } = useTranslation();
   const options = useStore((s) => s.options);
   const suggestedEps = useStore((s) => s.view?.density?.suggestedEps ?? null);
-  const rows = useStore((s) => s.dataset?.rowCount ?? 0);
+  // The rows analysed once there are results (cleaning sets some aside), the file's rows before.
+  const rows = useStore((s) => s.view?.analysedRows ?? s.dataset?.rowCount ?? 0);
   // Clusters on RFM are Euclidean whatever was chosen for customer files (rfmAnalysisOptions).
   const transactions = useStore((s) => s.mode === 'transactions');
   const metric = transactions ? 'euclidean' : options.metric;
@@ -49,17 +55,23 @@ export function ClusteringSummary({ algorithm }: { algorithm: ClusteringAlgorith
         : t('ui.summary.cutAtHeight', { height: options.cutHeight });
     const settings = { linkage: t(LINKAGE_NAMES[options.linkage]), distance, cut, sample };
     const most = options.treeMaxRows;
+    const limits = { most, fewest: HIERARCHY_FEWEST_ROWS, ceiling: HIERARCHY_MOST_ROWS };
+    const megabytes = treeMatrixMegabytes(Math.min(rows, most), options.linkage);
     return (
       <>
         {options.linkage === 'ward' && metric !== 'euclidean'
           ? t('ui.summary.hierarchicalWard', settings)
           : t('ui.summary.hierarchical', settings)}
         {gap}
-        {t(rows > most ? 'ui.summary.hierarchySampled' : 'ui.summary.hierarchyLimit', {
-          most,
-          ceiling: HIERARCHY_MOST_ROWS,
-          megabytes: Math.ceil(treeMatrixBytes(Math.min(rows, most)) / 1e6),
-        })}
+        {megabytes === null
+          ? t(
+              rows > most ? 'ui.summary.hierarchySampledSingle' : 'ui.summary.hierarchyLimitSingle',
+              limits,
+            )
+          : t(rows > most ? 'ui.summary.hierarchySampled' : 'ui.summary.hierarchyLimit', {
+              ...limits,
+              megabytes,
+            })}
       </>
     );
   }

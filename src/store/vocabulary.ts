@@ -5,11 +5,11 @@
  */
 export { DBSCAN_MAX_ROWS } from '../core/cluster/density/densityClustering';
 export { DISTANCE_METRICS } from '../core/cluster/distance';
-export { LINKAGES } from '../core/cluster/hierarchy/agglomerative';
+export { LINKAGES, treeMatrixMegabytes } from '../core/cluster/hierarchy/agglomerative';
 export {
+  HIERARCHY_DEFAULT_ROWS,
   HIERARCHY_FEWEST_ROWS,
   HIERARCHY_MOST_ROWS,
-  treeMatrixBytes,
 } from '../core/cluster/hierarchy/hierarchicalClustering';
 export { ENCODINGS } from '../core/read/detectEncoding';
 export { DELIMITERS } from '../core/read/dialect';

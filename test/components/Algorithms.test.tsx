@@ -116,7 +116,7 @@ describe('choosing the clustering algorithm', { timeout: 240_000 }, () => {
     // 500 rows: every row, a 2 MB matrix, and how far the limit goes.
     expect(
       screen.getByText(
-        /every pairwise distance \(up to 2 MB of memory for this file\), so it is built on at most 5,000 rows; the settings allow up to 10,000/,
+        /every pairwise distance \(up to 2 MB of memory for this file\), so it is built on at most 5,000 rows; the settings allow 100 to 10,000/,
       ),
     ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Change settings' }));
@@ -151,6 +151,22 @@ describe('choosing the clustering algorithm', { timeout: 240_000 }, () => {
     );
     await settled();
     expect(screen.queryByText(/ran on a seeded sample/)).toBeNull();
+    expect(screen.queryByText(/a seeded sample of this file/)).toBeNull();
+    expect(screen.getByText(/up to 2 MB of memory for this file/)).toBeInTheDocument();
+    // Single linkage keeps no matrix, and the summary promises none.
+    await user.selectOptions(screen.getByLabelText('Linkage'), 'single');
+    expect(
+      screen.getByText(/Single linkage measures every pairwise distance \(without keeping them\)/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/MB of memory/)).toBeNull();
+    await waitFor(
+      () =>
+        expect(screen.getByRole('figure', { name: 'Dendrogram' })).toHaveAccessibleDescription(
+          /single linkage tree/,
+        ),
+      { timeout: 120_000 },
+    );
+    await settled();
   });
 
   it('runs hierarchical clustering with a dendrogram, cuts it at a height, and compares the three algorithms', async () => {

@@ -220,7 +220,17 @@ function euclideanRow(matrix: Float64Array, n: number, d: number, i: number, D: 
 /** Rows and columns of the square matrix mirrored a tile at a time (see squareDistances). */
 const MIRROR_TILE = 64;
 
-/** An n x n matrix of zeros, or a sentence for the user when the browser cannot spare it. */
+/**
+ * Megabytes of the distance matrix a tree on this many rows keeps (what the page tells the user),
+ * or null for single linkage, which needs none.
+ */
+export function treeMatrixMegabytes(rows: number, linkage: Linkage): number | null {
+  return linkage === 'single'
+    ? null
+    : Math.ceil((rows * rows * Float64Array.BYTES_PER_ELEMENT) / 1e6);
+}
+
+/** An n x n matrix of zeros, or a sentence for the user when there is no memory for it. */
 function distanceMatrix(n: number): Float64Array {
   try {
     return new Float64Array(n * n);
@@ -228,13 +238,13 @@ function distanceMatrix(n: number): Float64Array {
     if (!(error instanceof RangeError)) throw error;
     throw new UserError('too-large', 'treeOutOfMemory', {
       rows: n,
-      megabytes: Math.ceil((n * n * Float64Array.BYTES_PER_ELEMENT) / 1e6),
+      megabytes: treeMatrixMegabytes(n, 'ward')!,
     });
   }
 }
 
-/** Every pairwise distance, as an n x n matrix (zeros on the diagonal). */
-function squareDistances(
+/** Every pairwise distance, as an n x n matrix (zeros on the diagonal). Exported for its tests. */
+export function squareDistances(
   matrix: Float64Array,
   n: number,
   d: number,

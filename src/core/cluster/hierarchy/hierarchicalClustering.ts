@@ -16,12 +16,10 @@ export const HIERARCHY_MOST_ROWS = 10_000;
 /** The fewest rows a user may ask the tree to be built on. */
 export const HIERARCHY_FEWEST_ROWS = 100;
 
-/** Bytes of the distance matrix a tree on this many rows needs (what the page tells the user). */
-export function treeMatrixBytes(rows: number): number {
-  return rows * rows * Float64Array.BYTES_PER_ELEMENT;
-}
-
-/** The one check of a tree's row limit, for the page, the command line and a model file. */
+/**
+ * The session's check of a tree's row limit. The page's field, the command line's --tree-rows
+ * and the model reader hold their input to the same constants before it gets here.
+ */
 export function checkTreeRows(rows: number): void {
   if (!Number.isInteger(rows) || rows < HIERARCHY_FEWEST_ROWS || rows > HIERARCHY_MOST_ROWS)
     throw new UserError('bad-option', 'treeRowsRange', {

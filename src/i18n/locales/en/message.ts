@@ -151,7 +151,7 @@ export const message = {
   treeRowsRange:
     'The rows in the tree must be a whole number from {fewest, number} to {most, number}, not {rows}.',
   treeOutOfMemory:
-    'This browser could not spare the {megabytes, number} MB that a tree on {rows, number} rows needs: choose fewer rows in the tree, or close other tabs and try again.',
+    'There is not enough memory for the {megabytes, number} MB that a tree on {rows, number} rows needs: choose fewer rows in the tree, or close other tabs or programs and try again.',
   epsNotPositive: 'eps must be a number above 0, not {eps}.',
   minPtsNotWhole: 'minPts must be a whole number of at least 1, not {minPts}.',
   epsIdentical:

@@ -264,9 +264,13 @@ export const ui = {
     cutIntoK: 'cut into k = 1 to {kMax} segments',
     cutAtHeight: 'tree cut at height {height}',
     hierarchyLimit:
-      'The tree needs every pairwise distance (up to {megabytes, number} MB of memory for this file), so it is built on at most {most, number} rows; the settings allow up to {ceiling, number}.',
+      'The tree needs every pairwise distance (up to {megabytes, number} MB of memory for this file), so it is built on at most {most, number} rows; the settings allow {fewest, number} to {ceiling, number}.',
     hierarchySampled:
-      'The tree needs every pairwise distance, so it is built on at most {most, number} rows ({megabytes, number} MB of memory): a seeded sample of this file, the other rows joining the segment with the nearest centre. The settings allow up to {ceiling, number} rows, at four times the memory and time of 5,000.',
+      'The tree needs every pairwise distance, so it is built on at most {most, number} rows ({megabytes, number} MB of memory): a seeded sample of this file, the other rows joining the segment with the nearest centre. The settings allow {fewest, number} to {ceiling, number} rows; the memory grows with the square of the rows.',
+    hierarchyLimitSingle:
+      'Single linkage measures every pairwise distance (without keeping them), so the tree is built on at most {most, number} rows; the settings allow {fewest, number} to {ceiling, number}.',
+    hierarchySampledSingle:
+      'Single linkage measures every pairwise distance, so the tree is built on at most {most, number} rows: a seeded sample of this file, the other rows joining the segment with the nearest centre. The settings allow {fewest, number} to {ceiling, number} rows.',
   },
   count: {
     label: 'Number of segments',

@@ -132,7 +132,7 @@ export const message: CatalogShape<typeof english> = {
   treeRowsRange:
     '聚类树的行数必须是 {fewest, number} 到 {most, number} 之间的整数，而不是 {rows}。',
   treeOutOfMemory:
-    '这个浏览器无法为基于 {rows, number} 行的聚类树分配所需的 {megabytes, number} MB 内存：请减少聚类树的行数，或关闭其他标签页后重试。',
+    '内存不足，无法为基于 {rows, number} 行的聚类树分配所需的 {megabytes, number} MB：请减少聚类树的行数，或关闭其他标签页或程序后重试。',
   epsNotPositive: 'eps 必须是大于 0 的数字，而不是 {eps}。',
   minPtsNotWhole: '最小点数必须是不小于 1 的整数，而不是 {minPts}。',
   epsIdentical: '大多数行完全相同，无法建议邻域大小：请输入一个大于 0 的 eps。',

@@ -255,9 +255,13 @@ export const ui: CatalogShape<typeof english> = {
     cutIntoK: '切割为 k = 1 到 {kMax} 个细分群',
     cutAtHeight: '在高度 {height} 处切割聚类树',
     hierarchyLimit:
-      '聚类树需要所有两两距离（这个文件最多需要 {megabytes, number} MB 内存），因此最多基于 {most, number} 行构建；设置中最多可选 {ceiling, number} 行。',
+      '聚类树需要所有两两距离（这个文件最多需要 {megabytes, number} MB 内存），因此最多基于 {most, number} 行构建；设置中可选 {fewest, number} 到 {ceiling, number} 行。',
     hierarchySampled:
-      '聚类树需要所有两两距离，因此最多基于 {most, number} 行构建（需要 {megabytes, number} MB 内存）：这个文件按固定种子抽样，其余各行归入中心最近的细分群。设置中最多可选 {ceiling, number} 行，内存和时间是 5,000 行时的四倍。',
+      '聚类树需要所有两两距离，因此最多基于 {most, number} 行构建（需要 {megabytes, number} MB 内存）：这个文件按固定种子抽样，其余各行归入中心最近的细分群。设置中可选 {fewest, number} 到 {ceiling, number} 行；所需内存随行数的平方增长。',
+    hierarchyLimitSingle:
+      '单连接要计算所有两两距离（但不保存），因此聚类树最多基于 {most, number} 行构建；设置中可选 {fewest, number} 到 {ceiling, number} 行。',
+    hierarchySampledSingle:
+      '单连接要计算所有两两距离，因此聚类树最多基于 {most, number} 行构建：这个文件按固定种子抽样，其余各行归入中心最近的细分群。设置中可选 {fewest, number} 到 {ceiling, number} 行。',
   },
   count: {
     label: '细分群数量',

@@ -4,6 +4,7 @@ import {
   cutTree,
   LINKAGES,
   mergeTree,
+  squareDistances,
   type Linkage,
 } from '../../../../src/core/cluster/hierarchy/agglomerative';
 import {
@@ -206,7 +207,26 @@ describe('mergeTree on hand-made rows', () => {
     }
   });
 
-  it('says in a sentence when the browser cannot spare the distance matrix', () => {
+  it('fills the whole square matrix across its 64 x 64 tiles, every entry the in-order sum', () => {
+    const n = 150; // two whole tiles and a part
+    for (const d of [1, 5, 13]) {
+      const matrix = randomMatrix(n, d, 40 + d);
+      const D = squareDistances(matrix, n, d, 'euclidean');
+      let wrong = 0;
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let sum = 0;
+          for (let c = 0; c < d; c++) sum += (matrix[i * d + c] - matrix[j * d + c]) ** 2;
+          if (!Object.is(D[i * n + j], i === j ? 0 : Math.sqrt(sum))) wrong++;
+        }
+      expect(wrong).toBe(0);
+    }
+    const manhattan = squareDistances(randomMatrix(n, 3, 9), n, 3, 'manhattan');
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) expect(manhattan[j * n + i]).toBe(manhattan[i * n + j]);
+  });
+
+  it('says in a sentence when there is no memory for the distance matrix', () => {
     // No typed array holds 10^16 doubles: the allocation fails before any row is read.
     const rows = 100_000_000;
     let thrown: unknown;
@@ -218,7 +238,7 @@ describe('mergeTree on hand-made rows', () => {
     expect(isUserError(thrown)).toBe(true);
     expect((thrown as UserError).code).toBe('too-large');
     expect((thrown as UserError).message).toBe(
-      'This browser could not spare the 80,000,000,000 MB that a tree on 100,000,000 rows needs: choose fewer rows in the tree, or close other tabs and try again.',
+      'There is not enough memory for the 80,000,000,000 MB that a tree on 100,000,000 rows needs: choose fewer rows in the tree, or close other tabs or programs and try again.',
     );
   });
 
