@@ -5,7 +5,8 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readPage, untranslated, type PageWords } from '../support/page';
-import { foreignRequests, launchBrowser, openPage, serveBuild, type Watched } from './browser';
+import { launchBrowser, openPage, serveBuild, type Watched } from './browser';
+import { closeWatched } from './watchedPage';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -21,13 +22,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  // Whatever a test did, the page logged no error and spoke to no other origin.
-  if (watched) {
-    expect(watched.consoleErrors).toEqual([]);
-    expect(foreignRequests(watched.requests, server.url)).toEqual([]);
-    await watched.page.context().close();
-    watched = null;
-  }
+  watched = await closeWatched(watched, server.url);
 });
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -6,7 +6,8 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { campaignCsv } from '../support/campaign';
-import { foreignRequests, launchBrowser, openPage, serveBuild, type Watched } from './browser';
+import { launchBrowser, openPage, serveBuild, type Watched } from './browser';
+import { closeWatched } from './watchedPage';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -24,12 +25,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  if (watched) {
-    expect(watched.consoleErrors).toEqual([]);
-    expect(foreignRequests(watched.requests, server.url)).toEqual([]);
-    await watched.page.context().close();
-    watched = null;
-  }
+  watched = await closeWatched(watched, server.url);
 });
 
 /** The public marketing campaign file (as the issue names it), or one generated like it. */

@@ -9,7 +9,8 @@ import {
   LONG_CATEGORICAL_NAMES,
   LONG_NUMERIC_NAMES,
 } from '../../scripts/generators/longNames';
-import { foreignRequests, launchBrowser, openPage, serveBuild, type Watched } from './browser';
+import { launchBrowser, openPage, serveBuild, type Watched } from './browser';
+import { closeWatched } from './watchedPage';
 
 /**
  * Issue #18: a file whose column names are 150 characters and more made the page wider than the
@@ -34,12 +35,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  if (watched) {
-    expect(watched.consoleErrors).toEqual([]);
-    expect(foreignRequests(watched.requests, server.url)).toEqual([]);
-    await watched.page.context().close();
-    watched = null;
-  }
+  watched = await closeWatched(watched, server.url);
 });
 
 const WORDS = {

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, launchBrowser, openPage, serveBuild, type Watched } from './browser';
+import { launchBrowser, openPage, serveBuild, type Watched } from './browser';
+import { closeWatched } from './watchedPage';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -18,13 +19,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  // Whatever the test did, the page logged no error and spoke to no other origin.
-  if (watched) {
-    expect(watched.consoleErrors).toEqual([]);
-    expect(foreignRequests(watched.requests, server.url)).toEqual([]);
-    await watched.page.context().close();
-    watched = null;
-  }
+  watched = await closeWatched(watched, server.url);
 });
 
 const number = (text: string) => Number(text.replace(/[,%]/g, ''));

@@ -8,6 +8,7 @@ import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { generateTransactionsCsv } from '../../scripts/generators/transactions';
 import { readPage, untranslated, untranslatedChinese, type PageWords } from '../support/page';
 import { foreignRequests, launchBrowser, openPage, serveBuild, type Watched } from './browser';
+import { closeWatched } from './watchedPage';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -25,13 +26,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  // Whatever a test did, the page logged no error and spoke to no other origin.
-  if (watched) {
-    expect(watched.consoleErrors).toEqual([]);
-    expect(foreignRequests(watched.requests, server.url)).toEqual([]);
-    await watched.page.context().close();
-    watched = null;
-  }
+  watched = await closeWatched(watched, server.url);
 });
 
 type Language = 'en' | 'zh';

@@ -5,7 +5,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openSession } from '../../src/cli/openSession';
 import { cachedRecommendations } from '../../src/core/session/recommendSession';
-import { foreignRequests, launchBrowser, openPage, serveBuild, type Watched } from './browser';
+import { launchBrowser, openPage, serveBuild, type Watched } from './browser';
+import { closeWatched } from './watchedPage';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -21,13 +22,7 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  // Whatever the test did, the page logged no error and spoke to no other origin.
-  if (watched) {
-    expect(watched.consoleErrors).toEqual([]);
-    expect(foreignRequests(watched.requests, server.url)).toEqual([]);
-    await watched.page.context().close();
-    watched = null;
-  }
+  watched = await closeWatched(watched, server.url);
 });
 
 /** Every customer's list length for the sample, as the core computes it outside the page. */
