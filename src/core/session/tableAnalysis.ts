@@ -19,6 +19,7 @@ import {
   checkTreeRows,
   fitHierarchy,
   hierarchyLabels,
+  treeMetric,
   type HierarchyFit,
 } from '../cluster/hierarchy/hierarchicalClustering';
 import { hierarchySegmentation } from '../cluster/hierarchy/hierarchySegmentation';
@@ -187,18 +188,33 @@ export class TableAnalysis {
     const { matrix, n, d } = stage.data;
     const { linkage, metric, seed, treeMaxRows } = options;
     checkTreeRows(treeMaxRows);
-    return this.trees.obtain(stageKey(stage.key, linkage, metric, seed, treeMaxRows), () =>
-      fitHierarchy(
-        matrix,
-        n,
-        d,
+    // Only what changes the tree is in its key: Ward always measures Euclidean distances, and
+    // rows within the limit are not sampled, so neither the seed nor the limit matters to them.
+    // A tree of 10,000 rows takes seconds; the distance for the silhouette should not cost that.
+    const sampled = n > treeMaxRows;
+    const fit = this.trees.obtain(
+      stageKey(
+        stage.key,
         linkage,
-        metric,
-        seed,
-        (f) => onProgress?.('cluster', 0.8 * f),
-        treeMaxRows,
+        treeMetric(linkage, metric),
+        sampled ? seed : null,
+        sampled ? treeMaxRows : null,
       ),
+      () =>
+        fitHierarchy(
+          matrix,
+          n,
+          d,
+          linkage,
+          metric,
+          seed,
+          (f) => onProgress?.('cluster', 0.8 * f),
+          treeMaxRows,
+        ),
     );
+    return fit.requestedMetric === metric && fit.maxRows === treeMaxRows
+      ? fit
+      : { ...fit, requestedMetric: metric, maxRows: treeMaxRows };
   }
 
   private density(stage: FeatureStage, options: AnalysisOptions, onProgress?: PipelineProgress) {

@@ -16,6 +16,7 @@ import { customersCsv, quickOptions } from '../../support/sessionData';
 import { bankChurnCsv, bankChurnersCsv } from '../../support/realShapes';
 import { segmentFile } from '../../support/segmentFile';
 import { message } from '../../../src/core/common/message';
+import { WARD_NOTE } from '../../../src/core/cluster/hierarchy/hierarchySegmentation';
 import { englishText } from '../../../src/i18n/formatMessage';
 import { isShared } from '../../../src/core/common/sharedArrays';
 
@@ -271,6 +272,41 @@ describe('TableAnalysis segment', () => {
       expect((error as Error).message).toBe(
         `The rows in the tree must be a whole number from 100 to 10,000, not ${treeMaxRows}.`,
       );
+    }
+  });
+
+  it('builds the tree again only when it changes: not for the silhouette’s distance under Ward, the seed or a limit the rows are within', async () => {
+    const analysis = new TableAnalysis(table, null);
+    const options = quickOptions({ algorithm: 'hierarchical', linkage: 'ward', kMax: 3 });
+    // The tree reports its progress below 0.8 of the cluster stage, the cuts above.
+    const built = async (change: Partial<AnalysisOptions>) => {
+      const log = progressLog();
+      const result = await analysis.segment({ ...options, ...change }, log);
+      return { result, built: log.events.some(([stage, f]) => stage === 'cluster' && f < 0.8) };
+    };
+    const base = await built({});
+    expect(base.built).toBe(true);
+    expect(base.result.rows.length).toBeLessThan(10_000);
+    for (const change of [
+      { metric: 'manhattan' },
+      { seed: 7 },
+      { treeMaxRows: 10_000 },
+    ] as Partial<AnalysisOptions>[]) {
+      const again = await built(change);
+      expect(again.built, JSON.stringify(change)).toBe(false);
+      expect(again.result.hierarchy!.dendrogram).toEqual(base.result.hierarchy!.dendrogram);
+    }
+    // What the tree reports follows the options asked for, not those it was first built with.
+    expect(base.result.notes).not.toContainEqual(WARD_NOTE);
+    expect((await built({ metric: 'manhattan' })).result.notes).toContainEqual(WARD_NOTE);
+    expect((await built({ treeMaxRows: 10_000 })).result.hierarchy!.maxRows).toBe(10_000);
+    for (const change of [
+      { linkage: 'average', metric: 'manhattan' },
+      { linkage: 'average', metric: 'cosine' },
+      { treeMaxRows: 100 },
+      { treeMaxRows: 100, seed: 7 },
+    ] as Partial<AnalysisOptions>[]) {
+      expect((await built(change)).built, JSON.stringify(change)).toBe(true);
     }
   });
 
