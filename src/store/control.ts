@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
-import { WorkerAnalysisClient, type AnalysisClient } from '../worker/analysisClient';
+import type { AnalysisClient } from '../worker/analysisClient';
+import { WorkerAnalysisClient } from '../worker/workerClient';
 import type { ControlSlice, State } from './types';
 
 type Get = StoreApi<State>['getState'];

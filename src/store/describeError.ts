@@ -1,5 +1,5 @@
 import { message, type Message, type MessageKey } from '../core/common/message';
-import { CancelledError, WorkerFailedError } from '../worker/analysisClient';
+import { CancelledError, WorkerFailedError } from '../worker/clientErrors';
 
 /** One sentence for the alert region, or null when there is nothing to say (a cancel). */
 export function describeError(

@@ -1,5 +1,6 @@
 import * as api from './analysisApi';
-import { CancelledError, SessionClient, type AnalysisBackend } from './analysisClient';
+import { CancelledError } from './clientErrors';
+import { SessionClient, type AnalysisBackend } from './sessionClient';
 
 /**
  * The same client without a worker: the analysis runs on the calling thread. For tests in

@@ -3,7 +3,7 @@ import { message } from '../../src/core/common/message';
 import { UserError } from '../../src/core/common/userError';
 import { renderMessage } from '../../src/i18n/formatMessage';
 import { describeError } from '../../src/store/describeError';
-import { CancelledError, WorkerFailedError } from '../../src/worker/analysisClient';
+import { CancelledError, WorkerFailedError } from '../../src/worker/clientErrors';
 
 describe('describeError', () => {
   it('says nothing of a cancel, and passes on what a failed worker says', () => {

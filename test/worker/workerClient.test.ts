@@ -4,12 +4,9 @@ import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysis/analysisOption
 import { message } from '../../src/core/common/message';
 import { renderMessage } from '../../src/i18n/formatMessage';
 import * as analysisApi from '../../src/worker/analysisApi';
-import {
-  CancelledError,
-  fileRequest,
-  WorkerAnalysisClient,
-  WorkerFailedError,
-} from '../../src/worker/analysisClient';
+import { fileRequest } from '../../src/worker/analysisClient';
+import { CancelledError, WorkerFailedError } from '../../src/worker/clientErrors';
+import { WorkerAnalysisClient } from '../../src/worker/workerClient';
 import { ChannelWorker } from '../support/channelWorker';
 
 const request = fileRequest(
