@@ -1,4 +1,5 @@
 import { rowDistance, type DistanceMetric } from '../distance';
+import { euclideanRow, euclideanToRows } from './euclideanKernels';
 import type { StageProgress } from '../../common/progress';
 import { UserError } from '../../common/userError';
 
@@ -161,62 +162,6 @@ function removeActive(active: Int32Array, count: number, id: number): number {
   return count - 1;
 }
 
-/**
- * Row i's Euclidean distances to every later row, into D[i][i + 1..n). The columns are taken
- * eight, then four, then one at a time, each group's values of row i held in locals across a
- * pass over the later rows (twice as fast as a loop over the columns per pair). Each square is
- * still added one term at a time in column order, as scipy's pdist does, so every distance is
- * the same double.
- */
-function euclideanRow(matrix: Float64Array, n: number, d: number, i: number, D: Float64Array) {
-  const io = i * d;
-  const start = i * n + i + 1;
-  const end = i * n + n;
-  let c = 0;
-  for (; c + 8 <= d; c += 8) {
-    const a0 = matrix[io + c];
-    const a1 = matrix[io + c + 1];
-    const a2 = matrix[io + c + 2];
-    const a3 = matrix[io + c + 3];
-    const a4 = matrix[io + c + 4];
-    const a5 = matrix[io + c + 5];
-    const a6 = matrix[io + c + 6];
-    const a7 = matrix[io + c + 7];
-    for (let at = start, jo = io + d + c; at < end; at++, jo += d) {
-      const t0 = a0 - matrix[jo];
-      const t1 = a1 - matrix[jo + 1];
-      const t2 = a2 - matrix[jo + 2];
-      const t3 = a3 - matrix[jo + 3];
-      const t4 = a4 - matrix[jo + 4];
-      const t5 = a5 - matrix[jo + 5];
-      const t6 = a6 - matrix[jo + 6];
-      const t7 = a7 - matrix[jo + 7];
-      D[at] = D[at] + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3 + t4 * t4 + t5 * t5 + t6 * t6 + t7 * t7;
-    }
-  }
-  for (; c + 4 <= d; c += 4) {
-    const a0 = matrix[io + c];
-    const a1 = matrix[io + c + 1];
-    const a2 = matrix[io + c + 2];
-    const a3 = matrix[io + c + 3];
-    for (let at = start, jo = io + d + c; at < end; at++, jo += d) {
-      const t0 = a0 - matrix[jo];
-      const t1 = a1 - matrix[jo + 1];
-      const t2 = a2 - matrix[jo + 2];
-      const t3 = a3 - matrix[jo + 3];
-      D[at] = D[at] + t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3;
-    }
-  }
-  for (; c < d; c++) {
-    const a = matrix[io + c];
-    for (let at = start, jo = io + d + c; at < end; at++, jo += d) {
-      const t = a - matrix[jo];
-      D[at] += t * t;
-    }
-  }
-  for (let at = start; at < end; at++) D[at] = Math.sqrt(D[at]);
-}
-
 /** Rows and columns of the square matrix mirrored a tile at a time (see squareDistances). */
 const MIRROR_TILE = 64;
 
@@ -284,26 +229,37 @@ function primMerges(
   onProgress?: StageProgress,
 ): RawMerges {
   const distance = rowDistance(metric);
-  const inTree = new Uint8Array(n);
+  // The rows not yet in the tree, in ascending order (ties go to the lowest row, as in a scan of
+  // 0..n-1), each with its distance to the tree so far.
+  const open = new Int32Array(n - 1);
+  for (let j = 1; j < n; j++) open[j - 1] = j;
+  let openCount = n - 1;
   const current = new Float64Array(n).fill(Infinity);
   const x = new Int32Array(n - 1);
   const y = new Int32Array(n - 1);
   const height = new Float64Array(n - 1);
   let node = 0;
   const every = Math.max(1, Math.floor(n / 20));
+  const toOpen = metric === 'euclidean' ? new Float64Array(n) : null;
   for (let step = 1; step < n; step++) {
-    inTree[node] = 1;
     let nearest = Infinity;
     let next = 0;
-    for (let j = 0; j < n; j++) {
-      if (inTree[j] === 1) continue;
-      const dist = distance(matrix, node * d, matrix, j * d, d);
-      if (dist < current[j]) current[j] = dist;
-      if (current[j] < nearest) {
-        nearest = current[j];
+    let nextAt = 0;
+    const from = node * d;
+    if (toOpen !== null) euclideanToRows(matrix, d, from, open, openCount, toOpen);
+    for (let p = 0; p < openCount; p++) {
+      const j = open[p];
+      const dist = toOpen !== null ? toOpen[p] : distance(matrix, from, matrix, j * d, d);
+      let best = current[j];
+      if (dist < best) current[j] = best = dist;
+      if (best < nearest) {
+        nearest = best;
         next = j;
+        nextAt = p;
       }
     }
+    open.copyWithin(nextAt, nextAt + 1, openCount);
+    openCount--;
     // Recorded as scikit-learn records it: from the row added last.
     x[step - 1] = node;
     y[step - 1] = next;

@@ -192,6 +192,9 @@ describe('mergeTree on hand-made rows', () => {
           const matrix = Float64Array.from(values.slice(0, 2 * d), (v) => v / 997);
           const tree = mergeTree(matrix, 2, d, 'complete', 'euclidean');
           expect(tree.height[0]).toBe(inOrder(matrix, d, 0, 1));
+          // Single linkage measures its distances as it goes, with a kernel of its own.
+          const single = mergeTree(matrix, 2, d, 'single', 'euclidean');
+          expect(single.height[0]).toBe(inOrder(matrix, d, 0, 1));
         },
       ),
       { numRuns: 200 },
@@ -204,6 +207,33 @@ describe('mergeTree on hand-made rows', () => {
         for (let j = i + 1; j < n; j++) nearest = Math.min(nearest, inOrder(matrix, d, i, j));
       expect(mergeTree(matrix, n, d, 'single', 'euclidean').height[0]).toBe(nearest);
       expect(mergeTree(matrix, n, d, 'average', 'euclidean').height[0]).toBe(nearest);
+    }
+  });
+
+  it('grows the single-linkage tree from the in-order distances, every height the same double', () => {
+    // Prim's algorithm over the in-order distances, ties to the lowest row: the yardstick.
+    const n = 70;
+    for (const d of [3, 8, 13]) {
+      const matrix = randomMatrix(n, d, 70 + d);
+      const inTree = new Uint8Array(n);
+      const current = new Float64Array(n).fill(Infinity);
+      const heights: number[] = [];
+      let node = 0;
+      for (let step = 1; step < n; step++) {
+        inTree[node] = 1;
+        let next = -1;
+        for (let j = 0; j < n; j++) {
+          if (inTree[j] === 1) continue;
+          let sum = 0;
+          for (let c = 0; c < d; c++) sum += (matrix[node * d + c] - matrix[j * d + c]) ** 2;
+          current[j] = Math.min(current[j], Math.sqrt(sum));
+          if (next === -1 || current[j] < current[next]) next = j;
+        }
+        heights.push(current[next]);
+        node = next;
+      }
+      heights.sort((a, b) => a - b);
+      expect(Array.from(mergeTree(matrix, n, d, 'single', 'euclidean').height)).toEqual(heights);
     }
   });
 
