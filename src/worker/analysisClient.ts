@@ -15,7 +15,6 @@ import type { RecommendMethod } from '../core/recommend/recommendOptions';
 import type { NamedSegmentMap, SegmentMap } from '../core/rfm/rfmSegments';
 import type { CustomerRecommendations } from '../core/session/recommendLists';
 import type { RecommendRequest } from '../core/session/recommendSession';
-import type { RecommendEvaluated, RecommendGroupings, RecommendTopItems } from './analysisApi';
 import type { ValueExportChoice } from '../core/session/valueExports';
 import type { ValueByGroupView, ValueGrouping } from '../core/session/valueGroups';
 import type { CustomerValueView } from '../core/session/valueSession';
@@ -24,7 +23,16 @@ import type { ExplainRequest, ExplainView } from '../core/session/explainSession
 import type { DistributionRequest } from '../core/session/distributionView';
 import type { FeatureDistribution } from '../core/profile/segmentDistribution';
 import type { PredictRequest } from '../core/session/predictSession';
-import type { ClassifyProgress, PredictAnswer, PredictSegments } from './analysisApi';
+import type {
+  ClassifyProgress,
+  FractionListener,
+  ModelQueryOptions,
+  PredictAnswer,
+  PredictSegments,
+  RecommendEvaluated,
+  RecommendGroupings,
+  RecommendTopItems,
+} from './analysisApi';
 import type { ExportFile, FileRequest, Outcome } from './protocol';
 import type { ProgressListener } from './throttle';
 import type { Language } from '../i18n/languages';
@@ -35,7 +43,6 @@ import type {
   SegmentGrouping,
   SegmentsOverview,
 } from '../core/session/basketsSession';
-import type { FractionListener, ModelQueryOptions } from './analysisApi';
 import type { ApplyView } from '../core/model/applyView';
 import type { ModelFile } from '../core/model/modelFile';
 

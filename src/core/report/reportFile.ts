@@ -1,4 +1,4 @@
-import { type Message } from '../common/message';
+import type { Message } from '../common/message';
 import { escapeHtml, userText } from './htmlText';
 import type { ReportWriter } from './reportWriter';
 

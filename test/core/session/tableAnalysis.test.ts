@@ -17,6 +17,7 @@ import { bankChurnCsv, bankChurnersCsv } from '../../support/realShapes';
 import { segmentFile } from '../../support/segmentFile';
 import { message } from '../../../src/core/common/message';
 import { WARD_NOTE } from '../../../src/core/cluster/hierarchy/hierarchySegmentation';
+import { HIERARCHY_DEFAULT_ROWS } from '../../../src/core/cluster/hierarchy/hierarchicalClustering';
 import { englishText } from '../../../src/i18n/formatMessage';
 import { isShared } from '../../../src/core/common/sharedArrays';
 
@@ -286,7 +287,8 @@ describe('TableAnalysis segment', () => {
     };
     const base = await built({});
     expect(base.built).toBe(true);
-    expect(base.result.rows.length).toBeLessThan(10_000);
+    // Within the default limit, so the first tree is on every row.
+    expect(base.result.rows.length).toBeLessThan(HIERARCHY_DEFAULT_ROWS);
     for (const change of [
       { metric: 'manhattan' },
       { seed: 7 },
@@ -300,11 +302,14 @@ describe('TableAnalysis segment', () => {
     expect(base.result.notes).not.toContainEqual(WARD_NOTE);
     expect((await built({ metric: 'manhattan' })).result.notes).toContainEqual(WARD_NOTE);
     expect((await built({ treeMaxRows: 10_000 })).result.hierarchy!.maxRows).toBe(10_000);
+    // Each of these changes the tree, one after the other from the Ward tree on every row: a
+    // sample, another sample's size, another seed's sample, then another linkage and distance.
     for (const change of [
+      { treeMaxRows: 100 },
+      { treeMaxRows: 200 },
+      { treeMaxRows: 200, seed: 7 },
       { linkage: 'average', metric: 'manhattan' },
       { linkage: 'average', metric: 'cosine' },
-      { treeMaxRows: 100 },
-      { treeMaxRows: 100, seed: 7 },
     ] as Partial<AnalysisOptions>[]) {
       expect((await built(change)).built, JSON.stringify(change)).toBe(true);
     }

@@ -242,8 +242,10 @@ function primMerges(
   const every = Math.max(1, Math.floor(n / 20));
   const toOpen = metric === 'euclidean' ? new Float64Array(n) : null;
   for (let step = 1; step < n; step++) {
+    // The first open row until a nearer one is found (so a row no finite distance reaches still
+    // joins the tree, at height Infinity, rather than one already in it).
     let nearest = Infinity;
-    let next = 0;
+    let next = open[0];
     let nextAt = 0;
     const from = node * d;
     if (toOpen !== null) euclideanToRows(matrix, d, from, open, openCount, toOpen);

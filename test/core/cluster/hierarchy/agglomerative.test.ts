@@ -150,6 +150,13 @@ describe('mergeTree on hand-made rows', () => {
     }
   });
 
+  it('joins a row no finite distance reaches to the single-linkage tree, at height Infinity', () => {
+    // Cleaning leaves no such value; if one came, every row must still be in the tree once.
+    const tree = mergeTree(Float64Array.from([0, 1, Infinity]), 3, 1, 'single', 'euclidean');
+    expect(Array.from(tree.height)).toEqual([1, Infinity]);
+    expect(tree.size[1]).toBe(3);
+  });
+
   it('clamps a cut to between one cluster and a cluster per row', () => {
     const tree = mergeTree(line, 5, 1, 'single', 'euclidean');
     expect(Array.from(cutTree(tree, { k: 0 }))).toEqual([0, 0, 0, 0, 0]);
@@ -234,6 +241,52 @@ describe('mergeTree on hand-made rows', () => {
       }
       heights.sort((a, b) => a - b);
       expect(Array.from(mergeTree(matrix, n, d, 'single', 'euclidean').height)).toEqual(heights);
+    }
+  });
+
+  it('breaks single linkage’s ties as a scan of the rows in order does: the partitions at every k', () => {
+    // Small integers: many equal distances, so which row joins first, and which of two equal
+    // merges comes first, decide the partitions.
+    for (const d of [2, 3, 8]) {
+      const n = 45;
+      const matrix = Float64Array.from(randomMatrix(n, d, 90 + d), (v) => Math.floor(v * 3));
+      const distance = rowDistance('manhattan');
+      for (const metric of ['euclidean', 'manhattan'] as const) {
+        const measure = (i: number, j: number) => {
+          if (metric === 'manhattan') return distance(matrix, i * d, matrix, j * d, d);
+          let sum = 0;
+          for (let c = 0; c < d; c++) sum += (matrix[i * d + c] - matrix[j * d + c]) ** 2;
+          return Math.sqrt(sum);
+        };
+        // Prim's algorithm, scanning rows 0..n-1, the first strictly nearer row winning.
+        const inTree = new Uint8Array(n);
+        const current = new Float64Array(n).fill(Infinity);
+        const edges: [number, number, number][] = [];
+        let node = 0;
+        for (let step = 1; step < n; step++) {
+          inTree[node] = 1;
+          let next = -1;
+          for (let j = 0; j < n; j++) {
+            if (inTree[j] === 1) continue;
+            current[j] = Math.min(current[j], measure(node, j));
+            if (next === -1 || current[j] < current[next]) next = j;
+          }
+          edges.push([node, next, current[next]]);
+          node = next;
+        }
+        // Merges in a stable order of height, each joining the clusters of its two rows.
+        const order = edges.map((_, i) => i).sort((a, b) => edges[a][2] - edges[b][2]);
+        const tree = mergeTree(matrix, n, d, 'single', metric);
+        for (let k = 1; k <= n; k++) {
+          const parent = Int32Array.from({ length: n }, (_, i) => i);
+          const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+          for (const e of order.slice(0, n - k)) parent[root(edges[e][0])] = root(edges[e][1]);
+          const expected = Int32Array.from({ length: n }, (_, i) => root(i));
+          expect(samePartition(cutTree(tree, { k }), expected), `d ${d}, ${metric}, k ${k}`).toBe(
+            true,
+          );
+        }
+      }
     }
   });
 
