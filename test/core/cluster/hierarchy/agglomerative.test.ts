@@ -64,6 +64,36 @@ function naiveAgglomerative(
   return labels;
 }
 
+/** Euclidean distance with the squares added one at a time, in column order (scipy's pdist). */
+function inOrderEuclidean(matrix: Float64Array, d: number, i: number, j: number): number {
+  let sum = 0;
+  for (let c = 0; c < d; c++) sum += (matrix[i * d + c] - matrix[j * d + c]) ** 2;
+  return Math.sqrt(sum);
+}
+
+/**
+ * Textbook Prim from row 0, scanning rows 0..n-1 with the first strictly nearer row winning: the
+ * single-linkage yardstick. Its edges as [row added last, row added, height], in order.
+ */
+function textbookPrim(n: number, measure: (i: number, j: number) => number) {
+  const inTree = new Uint8Array(n);
+  const current = new Float64Array(n).fill(Infinity);
+  const edges: [number, number, number][] = [];
+  let node = 0;
+  for (let step = 1; step < n; step++) {
+    inTree[node] = 1;
+    let next = -1;
+    for (let j = 0; j < n; j++) {
+      if (inTree[j] === 1) continue;
+      current[j] = Math.min(current[j], measure(node, j));
+      if (next === -1 || current[j] < current[next]) next = j;
+    }
+    edges.push([node, next, current[next]]);
+    node = next;
+  }
+  return edges;
+}
+
 describe('agglomerative clustering', () => {
   const n = 60;
   const d = 3;
@@ -185,11 +215,6 @@ describe('mergeTree on hand-made rows', () => {
 
   it('measures Euclidean distances as scipy does: squares added one at a time, in column order', () => {
     // The kernel takes columns in groups of eight and four; any width must give the same doubles.
-    const inOrder = (m: Float64Array, d: number, i: number, j: number) => {
-      let sum = 0;
-      for (let c = 0; c < d; c++) sum += (m[i * d + c] - m[j * d + c]) ** 2;
-      return Math.sqrt(sum);
-    };
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 21 }),
@@ -198,10 +223,10 @@ describe('mergeTree on hand-made rows', () => {
           // Decimals with every bit in use, where the order of the additions shows.
           const matrix = Float64Array.from(values.slice(0, 2 * d), (v) => v / 997);
           const tree = mergeTree(matrix, 2, d, 'complete', 'euclidean');
-          expect(tree.height[0]).toBe(inOrder(matrix, d, 0, 1));
+          expect(tree.height[0]).toBe(inOrderEuclidean(matrix, d, 0, 1));
           // Single linkage measures its distances as it goes, with a kernel of its own.
           const single = mergeTree(matrix, 2, d, 'single', 'euclidean');
-          expect(single.height[0]).toBe(inOrder(matrix, d, 0, 1));
+          expect(single.height[0]).toBe(inOrderEuclidean(matrix, d, 0, 1));
         },
       ),
       { numRuns: 200 },
@@ -211,35 +236,20 @@ describe('mergeTree on hand-made rows', () => {
       const matrix = randomMatrix(n, d, d);
       let nearest = Infinity;
       for (let i = 0; i < n; i++)
-        for (let j = i + 1; j < n; j++) nearest = Math.min(nearest, inOrder(matrix, d, i, j));
+        for (let j = i + 1; j < n; j++)
+          nearest = Math.min(nearest, inOrderEuclidean(matrix, d, i, j));
       expect(mergeTree(matrix, n, d, 'single', 'euclidean').height[0]).toBe(nearest);
       expect(mergeTree(matrix, n, d, 'average', 'euclidean').height[0]).toBe(nearest);
     }
   });
 
   it('grows the single-linkage tree from the in-order distances, every height the same double', () => {
-    // Prim's algorithm over the in-order distances, ties to the lowest row: the yardstick.
     const n = 70;
     for (const d of [3, 8, 13]) {
       const matrix = randomMatrix(n, d, 70 + d);
-      const inTree = new Uint8Array(n);
-      const current = new Float64Array(n).fill(Infinity);
-      const heights: number[] = [];
-      let node = 0;
-      for (let step = 1; step < n; step++) {
-        inTree[node] = 1;
-        let next = -1;
-        for (let j = 0; j < n; j++) {
-          if (inTree[j] === 1) continue;
-          let sum = 0;
-          for (let c = 0; c < d; c++) sum += (matrix[node * d + c] - matrix[j * d + c]) ** 2;
-          current[j] = Math.min(current[j], Math.sqrt(sum));
-          if (next === -1 || current[j] < current[next]) next = j;
-        }
-        heights.push(current[next]);
-        node = next;
-      }
-      heights.sort((a, b) => a - b);
+      const heights = textbookPrim(n, (i, j) => inOrderEuclidean(matrix, d, i, j))
+        .map(([, , height]) => height)
+        .sort((a, b) => a - b);
       expect(Array.from(mergeTree(matrix, n, d, 'single', 'euclidean').height)).toEqual(heights);
     }
   });
@@ -252,28 +262,11 @@ describe('mergeTree on hand-made rows', () => {
       const matrix = Float64Array.from(randomMatrix(n, d, 90 + d), (v) => Math.floor(v * 3));
       const distance = rowDistance('manhattan');
       for (const metric of ['euclidean', 'manhattan'] as const) {
-        const measure = (i: number, j: number) => {
-          if (metric === 'manhattan') return distance(matrix, i * d, matrix, j * d, d);
-          let sum = 0;
-          for (let c = 0; c < d; c++) sum += (matrix[i * d + c] - matrix[j * d + c]) ** 2;
-          return Math.sqrt(sum);
-        };
-        // Prim's algorithm, scanning rows 0..n-1, the first strictly nearer row winning.
-        const inTree = new Uint8Array(n);
-        const current = new Float64Array(n).fill(Infinity);
-        const edges: [number, number, number][] = [];
-        let node = 0;
-        for (let step = 1; step < n; step++) {
-          inTree[node] = 1;
-          let next = -1;
-          for (let j = 0; j < n; j++) {
-            if (inTree[j] === 1) continue;
-            current[j] = Math.min(current[j], measure(node, j));
-            if (next === -1 || current[j] < current[next]) next = j;
-          }
-          edges.push([node, next, current[next]]);
-          node = next;
-        }
+        const edges = textbookPrim(n, (i, j) =>
+          metric === 'manhattan'
+            ? distance(matrix, i * d, matrix, j * d, d)
+            : inOrderEuclidean(matrix, d, i, j),
+        );
         // Merges in a stable order of height, each joining the clusters of its two rows.
         const order = edges.map((_, i) => i).sort((a, b) => edges[a][2] - edges[b][2]);
         const tree = mergeTree(matrix, n, d, 'single', metric);
@@ -298,9 +291,7 @@ describe('mergeTree on hand-made rows', () => {
       let wrong = 0;
       for (let i = 0; i < n; i++)
         for (let j = 0; j < n; j++) {
-          let sum = 0;
-          for (let c = 0; c < d; c++) sum += (matrix[i * d + c] - matrix[j * d + c]) ** 2;
-          if (!Object.is(D[i * n + j], i === j ? 0 : Math.sqrt(sum))) wrong++;
+          if (!Object.is(D[i * n + j], i === j ? 0 : inOrderEuclidean(matrix, d, i, j))) wrong++;
         }
       expect(wrong).toBe(0);
     }
