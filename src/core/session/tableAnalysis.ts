@@ -18,8 +18,9 @@ import { metricMessage } from '../cluster/distance';
 import {
   checkTreeRows,
   fitHierarchy,
+  fitAsAsked,
   hierarchyLabels,
-  treeMetric,
+  treeDependsOn,
   type HierarchyFit,
 } from '../cluster/hierarchy/hierarchicalClustering';
 import { hierarchySegmentation } from '../cluster/hierarchy/hierarchySegmentation';
@@ -188,18 +189,8 @@ export class TableAnalysis {
     const { matrix, n, d } = stage.data;
     const { linkage, metric, seed, treeMaxRows } = options;
     checkTreeRows(treeMaxRows);
-    // Only what changes the tree is in its key: Ward always measures Euclidean distances, and
-    // rows within the limit are not sampled, so neither the seed nor the limit matters to them.
-    // A tree of 10,000 rows takes seconds; the distance for the silhouette should not cost that.
-    const sampled = n > treeMaxRows;
     const fit = this.trees.obtain(
-      stageKey(
-        stage.key,
-        linkage,
-        treeMetric(linkage, metric),
-        sampled ? seed : null,
-        sampled ? treeMaxRows : null,
-      ),
+      stageKey(stage.key, ...treeDependsOn(n, linkage, metric, seed, treeMaxRows)),
       () =>
         fitHierarchy(
           matrix,
@@ -212,9 +203,7 @@ export class TableAnalysis {
           treeMaxRows,
         ),
     );
-    return fit.requestedMetric === metric && fit.maxRows === treeMaxRows
-      ? fit
-      : { ...fit, requestedMetric: metric, maxRows: treeMaxRows };
+    return fitAsAsked(fit, metric, treeMaxRows);
   }
 
   private density(stage: FeatureStage, options: AnalysisOptions, onProgress?: PipelineProgress) {

@@ -55,6 +55,41 @@ export function treeMetric(linkage: Linkage, metric: DistanceMetric): DistanceMe
   return linkage === 'ward' ? 'euclidean' : metric;
 }
 
+/** Whether a tree on n rows is built on a seeded sample of maxRows of them. */
+function treeIsSampled(n: number, maxRows: number): boolean {
+  return n > maxRows;
+}
+
+/**
+ * What a tree on n rows depends on, as parts of a cache key: the linkage, the distance it is
+ * built with (Ward's is always Euclidean), and, only when the rows are sampled, the seed and the
+ * limit. A tree of 10,000 rows takes seconds; the silhouette's distance should not cost that.
+ */
+export function treeDependsOn(
+  n: number,
+  linkage: Linkage,
+  metric: DistanceMetric,
+  seed: number,
+  maxRows: number,
+): unknown[] {
+  const sampled = treeIsSampled(n, maxRows);
+  return [linkage, treeMetric(linkage, metric), sampled ? seed : null, sampled ? maxRows : null];
+}
+
+/**
+ * A fit that may have been built for other options giving the same tree (see treeDependsOn), as
+ * the options asked for now: their distance (for the Ward note) and their limit.
+ */
+export function fitAsAsked(
+  fit: HierarchyFit,
+  metric: DistanceMetric,
+  maxRows: number,
+): HierarchyFit {
+  return fit.requestedMetric === metric && fit.maxRows === maxRows
+    ? fit
+    : { ...fit, requestedMetric: metric, maxRows };
+}
+
 export function fitHierarchy(
   matrix: Float64Array,
   n: number,
@@ -65,7 +100,7 @@ export function fitHierarchy(
   onProgress?: StageProgress,
   maxRows = HIERARCHY_DEFAULT_ROWS,
 ): HierarchyFit {
-  const sampled = n > maxRows;
+  const sampled = treeIsSampled(n, maxRows);
   const rows = sampled
     ? sampleIndices(n, maxRows, createRandom(seed ^ 0x41c0))
     : Int32Array.from({ length: n }, (_, i) => i);

@@ -7,9 +7,11 @@ import {
   cutHeightFor,
   DENDROGRAM_LEAVES,
   dendrogram,
+  fitAsAsked,
   fitHierarchy,
   HIERARCHY_DEFAULT_ROWS,
   hierarchyLabels,
+  treeDependsOn,
   treeMetric,
 } from '../../../../src/core/cluster/hierarchy/hierarchicalClustering';
 import { adjustedRandIndex } from '../../../../src/core/cluster/quality/clusterMetrics';
@@ -222,5 +224,40 @@ describe('dendrogram', () => {
         Array.from(tree.height.subarray(120 - shown)),
       );
     }
+  });
+});
+
+describe('what a tree depends on', () => {
+  it('is the linkage and the distance it is built with, and the seed and limit only for a sample', () => {
+    const key = (...args: Parameters<typeof treeDependsOn>) =>
+      JSON.stringify(treeDependsOn(...args));
+    // Ward is Euclidean whatever the distance asked for; 400 rows are within both limits.
+    expect(key(400, 'ward', 'manhattan', 7, 10_000)).toBe(key(400, 'ward', 'euclidean', 0, 5_000));
+    expect(key(400, 'average', 'manhattan', 0, 5_000)).not.toBe(
+      key(400, 'average', 'euclidean', 0, 5_000),
+    );
+    expect(key(400, 'ward', 'euclidean', 0, 5_000)).not.toBe(
+      key(400, 'complete', 'euclidean', 0, 5_000),
+    );
+    // Sampled: another seed or another limit is another tree.
+    expect(key(400, 'ward', 'euclidean', 0, 100)).not.toBe(key(400, 'ward', 'euclidean', 1, 100));
+    expect(key(400, 'ward', 'euclidean', 0, 100)).not.toBe(key(400, 'ward', 'euclidean', 0, 200));
+    expect(key(400, 'ward', 'euclidean', 0, 100)).not.toBe(key(400, 'ward', 'euclidean', 0, 5_000));
+    // At the limit there is no sample.
+    expect(key(400, 'ward', 'euclidean', 0, 400)).toBe(key(400, 'ward', 'euclidean', 3, 5_000));
+  });
+
+  it('hands a shared tree on as the options asked for now', () => {
+    const matrix = randomMatrix(30, 2, 5);
+    const fit = fitHierarchy(matrix, 30, 2, 'ward', 'euclidean', 0);
+    expect(fitAsAsked(fit, 'euclidean', HIERARCHY_DEFAULT_ROWS)).toBe(fit);
+    const asked = fitAsAsked(fit, 'cosine', 10_000);
+    expect(asked).toMatchObject({
+      requestedMetric: 'cosine',
+      maxRows: 10_000,
+      metric: 'euclidean',
+    });
+    expect(asked.tree).toBe(fit.tree);
+    expect(fit).toMatchObject({ requestedMetric: 'euclidean', maxRows: HIERARCHY_DEFAULT_ROWS });
   });
 });
