@@ -14,13 +14,13 @@ import {
   type ExplainRequest,
 } from '../src/core/session/explainSession';
 import { bySegment } from '../src/core/session/predictSegments';
+import type { ForestRunner } from '../src/core/session/predictForest';
+import { defaultPredictRequest } from '../src/core/session/predictRequest';
 import {
-  defaultPredictRequest,
   forgetPredictions,
   predictData,
   predictView,
   trainedModels,
-  type ForestRunner,
 } from '../src/core/session/predictSession';
 import type { AnalysisSession, SegmentationRequest } from '../src/core/session/session';
 import { BENCH_DIR, benchFile } from './benchData';

@@ -4,10 +4,9 @@ import { predictionsExport } from '../core/session/predictExport';
 import {
   defaultPredictFeatures,
   defaultPredictRequest,
-  predictView,
-  type PredictProgress,
   type PredictRequest,
-} from '../core/session/predictSession';
+} from '../core/session/predictRequest';
+import { predictView, type PredictProgress } from '../core/session/predictSession';
 import { analysisOptionsFrom } from './analyzeFlags';
 import { choiceOption, intOption, listOption, numberOption, parseCommandArgs } from './args';
 import type { Io } from './io';

@@ -1,5 +1,5 @@
 import type { ClassificationReport } from '../core/classify/classificationMetrics';
-import type { ModelView, PredictView } from '../core/session/predictSession';
+import type { ModelView, PredictView } from '../core/session/predictViews';
 import { matrixRows, nameText, reportJson } from './explainReport';
 import { textTable, type Voice } from './voice';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PredictView } from '../core/session/predictSession';
+import type { PredictView } from '../core/session/predictViews';
 import type { SegmentRates } from '../core/session/predictSegments';
 import {
   metricsAtThreshold,

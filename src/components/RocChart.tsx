@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ModelView } from '../core/session/predictSession';
+import type { ModelView } from '../core/session/predictViews';
 import { ChartFigure } from './ChartFigure';
 import { ChartLegend } from './ChartLegend';
 import { useFormats } from './format';

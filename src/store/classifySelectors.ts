@@ -6,7 +6,7 @@ import {
   predictFeatureChoices,
   predictTargets,
 } from '../core/session/predictChoices';
-import type { PredictRequest } from '../core/session/predictSession';
+import type { PredictRequest } from '../core/session/predictRequest';
 import { MODEL_KINDS } from '../core/classify/predictModels';
 
 /** A yes/no model's precision and recall at a threshold the user moves (exact at the table's). */

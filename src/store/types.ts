@@ -14,7 +14,7 @@ import type { DatasetSummary, ReadChoice } from '../core/session/datasetSummary'
 import type { RfmView } from '../core/session/rfmView';
 import type { SegmentationView } from '../core/session/segmentationView';
 import type { ExplainMethod, ExplainRequest, ExplainView } from '../core/session/explainSession';
-import type { PredictRequest } from '../core/session/predictSession';
+import type { PredictRequest } from '../core/session/predictRequest';
 import type { ClassifyStep, PredictAnswer } from '../worker/analysisApi';
 import type { Message } from '../core/common/message';
 import type { FeatureDistribution } from '../core/profile/segmentDistribution';

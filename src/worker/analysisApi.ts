@@ -16,7 +16,9 @@ import { explainedExport } from '../core/session/explainExport';
 import { explainView, type ExplainRequest } from '../core/session/explainSession';
 import { predictionsExport } from '../core/session/predictExport';
 import { bySegment, type SegmentRates } from '../core/session/predictSegments';
-import { predictView, type PredictRequest, type PredictView } from '../core/session/predictSession';
+import type { PredictRequest } from '../core/session/predictRequest';
+import { predictView } from '../core/session/predictSession';
+import type { PredictView } from '../core/session/predictViews';
 import type { NamedSegmentMap } from '../core/rfm/rfmSegments';
 import type { RecommendMethod } from '../core/recommend/recommendOptions';
 import {

@@ -22,7 +22,7 @@ import type { ValueRequest } from '../core/session/valueStages';
 import type { ExplainRequest, ExplainView } from '../core/session/explainSession';
 import type { DistributionRequest } from '../core/session/distributionView';
 import type { FeatureDistribution } from '../core/profile/segmentDistribution';
-import type { PredictRequest } from '../core/session/predictSession';
+import type { PredictRequest } from '../core/session/predictRequest';
 import type {
   ClassifyProgress,
   FractionListener,

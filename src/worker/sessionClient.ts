@@ -15,7 +15,7 @@ import type { ValueGrouping } from '../core/session/valueGroups';
 import type { ValueRequest } from '../core/session/valueStages';
 import type { ExplainRequest } from '../core/session/explainSession';
 import type { DistributionRequest } from '../core/session/distributionView';
-import type { PredictRequest } from '../core/session/predictSession';
+import type { PredictRequest } from '../core/session/predictRequest';
 import type { Language } from '../i18n/languages';
 import type { RulesQuery, RulesView } from '../core/basket/rulesTable';
 import type { RulesRequest, SegmentGrouping } from '../core/session/basketsSession';

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { predictCommand } from '../../src/cli/predictCommand';
 import type { DecisionTree } from '../../src/core/classify/decisionTree';
-import type { PredictTreeNode } from '../../src/core/session/predictSession';
+import type { PredictTreeNode } from '../../src/core/session/predictViews';
 import { FIXTURES, PREDICT_CASES, type PredictCase } from '../../scripts/reference/classifyInputs';
 import { runCommand } from '../support/runCommand';
 import { SHARED, requireShared } from './sharedData';

@@ -1,6 +1,6 @@
 import { defaultFeatures } from '../analysis/analysisOptions';
 import type { ColumnSummary } from '../read/inferColumns';
-import { MAX_CLASSES } from './predictSession';
+import { MAX_CLASSES } from './predictData';
 
 /**
  * The columns the page offers as the target to predict: a categorical column of 2 to MAX_CLASSES

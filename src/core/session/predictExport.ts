@@ -1,7 +1,8 @@
 import { PART_NONE, PART_NAMES } from '../classify/stratifiedSplit';
 import { message } from '../common/message';
 import { exportFileName, neutraliseCell, numberColumns } from '../export/exportCsv';
-import { predictData, trainedModels, type PredictRequest } from './predictSession';
+import type { PredictRequest } from './predictRequest';
+import { predictData, trainedModels } from './predictSession';
 import { recordsCsvParts } from './recordsCsv';
 import type { AnalysisSession } from './session';
 import type { ExportParts, Render } from './sessionExports';

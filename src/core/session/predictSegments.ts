@@ -5,7 +5,8 @@ import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
 import { listOf } from '../explain/featureSpace';
 import { defaultSegmentNames } from '../explain/segmentTree';
-import { predictData, trainedModels, type PredictRequest } from './predictSession';
+import type { PredictRequest } from './predictRequest';
+import { predictData, trainedModels } from './predictSession';
 import type { AnalysisSession, SegmentationRequest } from './session';
 
 /** How often one class of the target occurs, and is predicted, in each segment. */

@@ -4,7 +4,7 @@ import { DEFAULT_CLEANING } from '../../../src/core/clean/cleanOptions';
 import { isUserError } from '../../../src/core/common/userError';
 import { textSource } from '../../../src/core/read/byteSource';
 import { bySegment } from '../../../src/core/session/predictSegments';
-import type { PredictRequest } from '../../../src/core/session/predictSession';
+import type { PredictRequest } from '../../../src/core/session/predictRequest';
 import { AnalysisSession } from '../../../src/core/session/session';
 import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
 import { ordersRfm, quickOptions } from '../../support/sessionData';

@@ -5,13 +5,8 @@ import { forestPartOf } from '../../../src/core/classify/randomForest';
 import { DEFAULT_CLEANING } from '../../../src/core/clean/cleanOptions';
 import { isUserError } from '../../../src/core/common/userError';
 import { textSource } from '../../../src/core/read/byteSource';
-import {
-  defaultPredictFeatures,
-  defaultPredictRequest,
-  predictView,
-  trainedModels,
-  type PredictRequest,
-} from '../../../src/core/session/predictSession';
+import type { PredictRequest } from '../../../src/core/session/predictRequest';
+import { predictView, trainedModels } from '../../../src/core/session/predictSession';
 import { AnalysisSession } from '../../../src/core/session/session';
 import { englishText } from '../../../src/i18n/formatMessage';
 import { campaignCsv } from '../../support/campaign';
@@ -269,24 +264,5 @@ describe('predictView', () => {
     });
     for (const bad of [{ testShare: 1 }, { seed: -1 }, { trees: 0 }, { treeDepth: 0 }])
       expect((await userErrorOf(() => predictView(session, request(bad)))).code).toBe('bad-option');
-  });
-});
-
-describe('defaultPredictRequest', () => {
-  it("starts from every numeric column but the target, the three models and the issue's defaults", async () => {
-    const session = await open();
-    expect(defaultPredictFeatures(session, 'response')).toEqual(['age', 'income', 'visits']);
-    // A column named like an outcome (#18) is not a default feature for another target either
-    // (it would leak one outcome into the other); the user can still tick it.
-    expect(defaultPredictRequest(session, 'age')).toEqual({
-      target: 'age',
-      features: ['income', 'visits'],
-      cleaning: DEFAULT_CLEANING,
-      models: ['logistic', 'tree', 'forest'],
-      testShare: 0.25,
-      seed: 0,
-      treeDepth: 5,
-      trees: 100,
-    });
   });
 });
