@@ -7,11 +7,11 @@ import { openSession } from '../src/cli/openSession';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../src/core/analysis/analysisOptions';
 import type { ForestJob, ForestPart } from '../src/core/classify/randomForest';
 import { createRandom } from '../src/core/common/random';
+import type { ExplainRequest } from '../src/core/session/explainRequest';
 import {
   explainView,
   explanationFor,
   forgetExplanations,
-  type ExplainRequest,
 } from '../src/core/session/explainSession';
 import { bySegment } from '../src/core/session/predictSegments';
 import type { ForestRunner } from '../src/core/session/predictForest';

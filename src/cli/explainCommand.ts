@@ -3,9 +3,9 @@ import { explainedExport } from '../core/session/explainExport';
 import {
   DEFAULT_EXPLAIN_DEPTH,
   EXPLAIN_METHODS,
-  explainView,
   type ExplainRequest,
-} from '../core/session/explainSession';
+} from '../core/session/explainRequest';
+import { explainView } from '../core/session/explainSession';
 import type { SegmentationRequest } from '../core/session/session';
 import { choiceOption, intOption, parseCommandArgs } from './args';
 import { ANALYZE_FLAGS, analysisOptionsFrom, analyzeOptionsFor } from './analyzeFlags';

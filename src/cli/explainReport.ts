@@ -1,7 +1,7 @@
 import type { AnalysisResult } from '../core/analysis/analysisResult';
 import type { ClassificationReport } from '../core/classify/classificationMetrics';
 import type { Message } from '../core/common/message';
-import type { ExplainView } from '../core/session/explainSession';
+import type { ExplainView } from '../core/session/explainViews';
 import { textTable, type Voice } from './voice';
 
 /** A name that is the user's text or a message, in the voice's language. */

@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../core/common/message';
-import type { ExplainView } from '../core/session/explainSession';
+import type { ExplainView } from '../core/session/explainViews';
 import { selectExplanation } from '../store/classifySelectors';
 import { useStore } from '../store/useStore';
 import { useFormats } from './format';

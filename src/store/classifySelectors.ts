@@ -1,6 +1,6 @@
 import type { Cleaning } from '../core/clean/cleanOptions';
 import type { DatasetSummary } from '../core/session/datasetSummary';
-import { DEFAULT_EXPLAIN_DEPTH, type ExplainRequest } from '../core/session/explainSession';
+import { DEFAULT_EXPLAIN_DEPTH, type ExplainRequest } from '../core/session/explainRequest';
 import {
   defaultPredictFeatureNames,
   predictFeatureChoices,

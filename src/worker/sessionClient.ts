@@ -13,7 +13,7 @@ import type { RecommendRequest } from '../core/session/recommendSession';
 import type { ValueExportChoice } from '../core/session/valueExports';
 import type { ValueGrouping } from '../core/session/valueGroups';
 import type { ValueRequest } from '../core/session/valueStages';
-import type { ExplainRequest } from '../core/session/explainSession';
+import type { ExplainRequest } from '../core/session/explainRequest';
 import type { DistributionRequest } from '../core/session/distributionView';
 import type { PredictRequest } from '../core/session/predictRequest';
 import type { Language } from '../i18n/languages';
