@@ -124,11 +124,7 @@ function modelSetting(kind: ModelKind, settings: PredictOptions): number | null 
   return kind === 'tree' ? settings.treeDepth : kind === 'forest' ? settings.trees : null;
 }
 
-/**
- * The rows, features and target of a request: the features cleaned as the analysis cleans them
- * (numeric columns as they are, categorical ones one-hot), the target's classes on those rows
- * (missing where the cell is empty).
- */
+/** A request's rows, features and target (preparePredictData), once per target, features and cleaning. */
 export function predictData(
   session: AnalysisSession,
   request: PredictRequest,
