@@ -12,7 +12,7 @@ import { stageKey } from './stageCache';
 /** A target with more classes than this is refused: predicting is classification, not regression. */
 export const MAX_CLASSES = 20;
 
-/** The rows, features and target of a request, cleaned once per target, features and cleaning. */
+/** The rows, features and target of a request, cleaned: what its models train and test on. */
 export interface PredictData {
   key: string;
   input: PredictInput;

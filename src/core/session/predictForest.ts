@@ -23,23 +23,17 @@ import type { PredictData } from './predictData';
  */
 export type ForestRunner = (job: ForestJob, onProgress: StageProgress) => Promise<ForestPart[]>;
 
-/** Lets the thread take messages (a cancel) between steps: at most every 50 ms. */
-export function pacer(): () => Promise<void> {
-  let last = Date.now();
-  return async () => {
-    if (Date.now() - last < 50) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    last = Date.now();
-  };
-}
-
-/** The forest, grown by the runner given or here a few trees at a time, and measured. */
+/**
+ * The forest, grown by the runner given or here a few trees at a time (the thread given back with
+ * `pause` in between, and `isCancelled` checked), and measured.
+ */
 export async function trainForest(
   data: PredictData,
   split: Split,
   settings: PredictOptions,
   onProgress: StageProgress,
-  control: { isCancelled?: CancelCheck; forest?: ForestRunner },
+  runner: ForestRunner | undefined,
+  isCancelled: CancelCheck | undefined,
   pause: () => Promise<void>,
 ): Promise<TrainedModel> {
   const { matrix, n, d, target, classes } = data.input;
@@ -59,9 +53,9 @@ export async function trainForest(
     to: settings.trees,
   };
   let parts: ForestPart[];
-  if (control.forest !== undefined) {
-    parts = await control.forest(job, (f) => onProgress(0.95 * f));
-    throwIfCancelled(control.isCancelled);
+  if (runner !== undefined) {
+    parts = await runner(job, (f) => onProgress(0.95 * f));
+    throwIfCancelled(isCancelled);
   } else {
     const grower = new ForestGrower(
       prepareTreeData(matrix, n, d, { bins: settings.forestBins }),
@@ -78,7 +72,7 @@ export async function trainForest(
     for (let from = 0; from < settings.trees; from += step) {
       await pause();
       const to = Math.min(settings.trees, from + step);
-      const part = grower.part(from, to, undefined, control.isCancelled);
+      const part = grower.part(from, to, undefined, isCancelled);
       grown = grown === null ? part : appendForestPart(grown, part);
       onProgress(0.05 + (0.9 * to) / settings.trees);
     }

@@ -10,7 +10,8 @@ import {
 import { stratifiedSplit, type Split } from '../classify/stratifiedSplit';
 import type { StageProgress } from '../common/progress';
 import { predictDataKey, preparePredictData, type PredictData } from './predictData';
-import { pacer, trainForest, type ForestRunner } from './predictForest';
+import { pacer } from './pacer';
+import { trainForest, type ForestRunner } from './predictForest';
 import { predictOptions, type PredictRequest } from './predictRequest';
 import { describeView, type PredictView } from './predictViews';
 import type { AnalysisSession } from './session';
@@ -108,7 +109,15 @@ export async function trainedModels(
       const started = Date.now();
       const model =
         kind === 'forest'
-          ? await trainForest(data, split, settings, progress, control, pause)
+          ? await trainForest(
+              data,
+              split,
+              settings,
+              progress,
+              control.forest,
+              control.isCancelled,
+              pause,
+            )
           : trainModel(kind, data.input, split, settings, progress, control.isCancelled);
       trained = cache.set(key, { model, ms: Date.now() - started });
     } else {
@@ -124,7 +133,10 @@ function modelSetting(kind: ModelKind, settings: PredictOptions): number | null 
   return kind === 'tree' ? settings.treeDepth : kind === 'forest' ? settings.trees : null;
 }
 
-/** A request's rows, features and target (preparePredictData), once per target, features and cleaning. */
+/**
+ * A request's rows, features and target (preparePredictData), kept for the last target, features
+ * and cleaning asked for; other data makes the session let go of the models and views it kept.
+ */
 export function predictData(
   session: AnalysisSession,
   request: PredictRequest,

@@ -5,9 +5,7 @@ import type { ExportFile } from '../protocol';
 import { throttleProgress, type ProgressListener } from '../throttle';
 import { describeSize } from '../../core/common/byteSize';
 import { UserError } from '../../core/common/userError';
-import type { ExportDialect } from '../../core/export/csvFormat';
 import { exportFileName } from '../../core/export/exportCsv';
-import type { SegmentNames } from '../../core/export/segmentNames';
 import { applyExport, applySetAsideExport } from '../../core/model/applyExport';
 import { applyView } from '../../core/model/applyView';
 import { MAX_MODEL_BYTES, modelText, type ModelFile } from '../../core/model/modelFile';
@@ -41,28 +39,6 @@ export const saveAnalysis = (
     const fileName = exportFileName(session.fileName, 'model').replace(/\.csv$/, '.json');
     return { blob: new Blob([modelText(model)], { type: 'application/json' }), fileName };
   });
-
-/**
- * The segments' rows with the names the user gave them (the labels where none), in the dialect
- * asked for (#18).
- */
-export const exportNamedSegments = (
-  id: number,
-  request: SegmentationRequest,
-  k: number,
-  segment: number | null,
-  names: SegmentNames,
-  dialect: ExportDialect,
-  language: Language,
-) =>
-  withSession(id, async (session) =>
-    asFile(
-      await session.exportSegments(request, k, segment, renderIn(language), names.segments, {
-        noiseName: names.noise,
-        dialect,
-      }),
-    ),
-  );
 
 export const readModel = (file: Blob) =>
   asOutcome(async () => {

@@ -7,6 +7,7 @@ import type { AnalysisOptions } from '../../core/analysis/analysisOptions';
 import type { ElbowPoint } from '../../core/cluster/quality/chooseK';
 import { throttleProgress, type ProgressListener } from '../throttle';
 import type { ExportDialect } from '../../core/export/csvFormat';
+import type { SegmentNames } from '../../core/export/segmentNames';
 import { reportExport, type ReportRequest } from '../../core/report/reportExport';
 import { distributionView, type DistributionRequest } from '../../core/session/distributionView';
 import { asFile, asHtmlFile, renderIn, withSession } from './heldSession';
@@ -45,6 +46,28 @@ export const exportSegments = (
 ) =>
   withSession(id, async (session) =>
     asFile(await session.exportSegments(request, k, segment, renderIn(language))),
+  );
+
+/**
+ * The segments' rows with the names the user gave them (the labels where none), in the dialect
+ * asked for (#18).
+ */
+export const exportNamedSegments = (
+  id: number,
+  request: SegmentationRequest,
+  k: number,
+  segment: number | null,
+  names: SegmentNames,
+  dialect: ExportDialect,
+  language: Language,
+) =>
+  withSession(id, async (session) =>
+    asFile(
+      await session.exportSegments(request, k, segment, renderIn(language), names.segments, {
+        noiseName: names.noise,
+        dialect,
+      }),
+    ),
   );
 
 export const exportCleaningReport = (

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fitImm } from '../../../src/core/explain/imm';
+import { explainSample, explanationSample } from '../../../src/core/explain/segmentTree';
 import type { FeatureDescriptor } from '../../../src/core/explain/featureSpace';
 import type { ExplainStage } from '../../../src/core/session/explainStage';
-import { immView } from '../../../src/core/session/explainViews';
+import { immView, treeView } from '../../../src/core/session/explainViews';
 import { englishText } from '../../../src/i18n/formatMessage';
 
 /**
@@ -108,5 +109,48 @@ describe('immView', () => {
     expect(view.imm!.moved).toBe(1);
     expect(view.imm!.ratio).toBeCloseTo(imm.cost / imm.clusteringCost, 12);
     expect(view.rules.map((rule) => englishText(rule.text)).join(' ')).toContain('→ East');
+  });
+});
+
+describe('treeView', () => {
+  it("shows the CART tree's counts over every row, its split, and segments named as the caller names them", () => {
+    const { stage } = stageOf();
+    const { input } = stage;
+    const explanation = explainSample(input, explanationSample(input), {
+      depth: 2,
+      minRowsPerLeaf: 2,
+    });
+    const view = treeView(stage, ['Low', 'East', 'North'], explanation);
+    expect(view.method).toBe('tree');
+    expect(view.imm).toBeNull();
+    expect(view.rows.analysed).toBe(21);
+    expect(view.rows.noise).toBe(2);
+    expect(view.rows.explained).toBe(19);
+    // Every row in a segment is fitted or tested on: this is no sample.
+    expect(view.rows.train + view.rows.test).toBe(19);
+    expect(view.rows.train).toBe(Array.from(explanation.part).filter((p) => p === 0).length);
+    const k = 3;
+    view.nodes.forEach((node, index) => {
+      expect(node.counts).toEqual(
+        Array.from(explanation.nodeSegmentRows.subarray(index * k, index * k + k)),
+      );
+      expect(node.fitted).toEqual(
+        Array.from(explanation.tree.counts.subarray(index * k, index * k + k)),
+      );
+      if (node.left >= 0) {
+        expect(view.nodes[node.left].depth).toBe(node.depth + 1);
+        // The tree is fitted in the user's units: its thresholds are shown as they are.
+        expect(node.threshold).toBe(explanation.tree.threshold[index]);
+      }
+    });
+    expect(view.nodes[0].counts).toEqual([7, 6, 6]);
+    expect(view.tree!.depth).toBe(2);
+    expect(view.tree!.minRowsPerLeaf).toBe(2);
+    const rules = view.rules.map((rule) => englishText(rule.text)).join(' ');
+    expect(rules).toMatch(/→ (Low|East|North)/);
+    expect(rules).not.toMatch(/Segment \d/);
+    expect(view.notes.map(englishText)).toContain(
+      '2 rows that DBSCAN found to be noise belong to no segment and are left out of the explanation.',
+    );
   });
 });

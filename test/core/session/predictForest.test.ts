@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isWorkCancelled } from '../../../src/core/classify/cancel';
 import { forestPartOf } from '../../../src/core/classify/randomForest';
 import { stratifiedSplit } from '../../../src/core/classify/stratifiedSplit';
 import { DEFAULT_CLEANING } from '../../../src/core/clean/cleanOptions';
 import { textSource } from '../../../src/core/read/byteSource';
 import { preparePredictData } from '../../../src/core/session/predictData';
-import { pacer, trainForest } from '../../../src/core/session/predictForest';
+import { trainForest } from '../../../src/core/session/predictForest';
 import { predictOptions, type PredictRequest } from '../../../src/core/session/predictRequest';
 import { AnalysisSession } from '../../../src/core/session/session';
 import { campaignCsv } from '../../support/campaign';
@@ -25,19 +25,26 @@ async function prepared() {
   const session = await AnalysisSession.open(textSource(campaignCsv(400)), 'c.csv', {});
   const data = preparePredictData(session, REQUEST);
   const settings = predictOptions(REQUEST);
-  const split = stratifiedSplit(data.input.target, 3, settings.testShare, settings.seed);
+  const classes = data.input.classes.length;
+  const split = stratifiedSplit(data.input.target, classes, settings.testShare, settings.seed);
   return { data, settings, split };
 }
 
 const noPause = () => Promise.resolve();
 
-afterEach(() => vi.useRealTimers());
-
 describe('trainForest', () => {
   it('grows the same forest here, a few trees at a time, as from parts grown elsewhere', async () => {
     const { data, settings, split } = await prepared();
     const progress: number[] = [];
-    const here = await trainForest(data, split, settings, (f) => progress.push(f), {}, noPause);
+    const here = await trainForest(
+      data,
+      split,
+      settings,
+      (f) => progress.push(f),
+      undefined,
+      undefined,
+      noPause,
+    );
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(1);
     for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThan(progress[i - 1]);
@@ -47,17 +54,16 @@ describe('trainForest', () => {
       split,
       settings,
       () => {},
-      {
-        forest: async (job) => {
-          jobs.push([job.from, job.to]);
-          // Cut in three, handed back out of order: the forest is the same however it was cut.
-          return [
-            forestPartOf({ ...job, from: 8 }),
-            forestPartOf({ ...job, to: 3 }),
-            forestPartOf({ ...job, from: 3, to: 8 }),
-          ];
-        },
+      async (job) => {
+        jobs.push([job.from, job.to]);
+        // Cut in three, handed back out of order: the forest is the same however it was cut.
+        return [
+          forestPartOf({ ...job, from: 8 }),
+          forestPartOf({ ...job, to: 3 }),
+          forestPartOf({ ...job, from: 3, to: 8 }),
+        ];
       },
+      undefined,
       noPause,
     );
     expect(jobs).toEqual([[0, 12]]);
@@ -80,29 +86,11 @@ describe('trainForest', () => {
       (f) => {
         if (f > 0.05 && f < 1) parts++;
       },
-      { isCancelled: () => parts >= 2 },
+      undefined,
+      () => parts >= 2,
       noPause,
     );
     await expect(cancelled).rejects.toSatisfy(isWorkCancelled);
     expect(parts).toBe(2);
-  });
-});
-
-describe('pacer', () => {
-  it('gives the thread back at most every 50 ms', async () => {
-    vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
-    const pause = pacer();
-    let done = false;
-    // Within 50 ms of the last pause: no timer, it resolves at once.
-    await pause().then(() => (done = true));
-    expect(done).toBe(true);
-    vi.advanceTimersByTime(60);
-    done = false;
-    const waiting = pause().then(() => (done = true));
-    await Promise.resolve();
-    expect(done).toBe(false);
-    await vi.runAllTimersAsync();
-    await waiting;
-    expect(done).toBe(true);
   });
 });

@@ -66,7 +66,7 @@ describe('predictOptions', () => {
     expect(options.C).toBe(1);
   });
 
-  it('names the first setting that is wrong, in one sentence', () => {
+  it('names the setting that is wrong, in one sentence', () => {
     const unknownModel = request({ models: ['tree', 'svm' as 'tree'] });
     expect(sentenceOf(() => predictOptions(unknownModel))).toBe('classifyUnknownModel');
     for (const seed of [-1, 1.5, Number.NaN])
