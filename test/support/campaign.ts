@@ -1,4 +1,6 @@
+import { DEFAULT_CLEANING } from '../../src/core/clean/cleanOptions';
 import { createRandom } from '../../src/core/common/random';
+import type { PredictRequest } from '../../src/core/session/predictRequest';
 
 /**
  * Customers and a campaign: who responded (0/1, some blank), the same as Yes/no, a tier of three
@@ -32,4 +34,19 @@ export function campaignCsv(rows: number, seed = 1): string {
   }
   lines.push(lines[lines.length - 1]);
   return lines.join('\n');
+}
+
+/** Predicting the campaign's response from four columns with the three models, quickly (20 trees). */
+export function campaignPredictRequest(overrides: Partial<PredictRequest> = {}): PredictRequest {
+  return {
+    target: 'response',
+    features: ['age', 'income', 'visits', 'region'],
+    cleaning: DEFAULT_CLEANING,
+    models: ['logistic', 'tree', 'forest'],
+    testShare: 0.25,
+    seed: 0,
+    treeDepth: 5,
+    trees: 20,
+    ...overrides,
+  };
 }

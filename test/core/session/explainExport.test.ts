@@ -3,26 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { resultFor } from '../../../src/core/analysis/analysisResult';
 import { textSource } from '../../../src/core/read/byteSource';
 import { explainedExport } from '../../../src/core/session/explainExport';
-import type { ExplainRequest } from '../../../src/core/session/explainRequest';
 import { explainView } from '../../../src/core/session/explainSession';
 import { AnalysisSession } from '../../../src/core/session/session';
 import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
-import { customersCsv, ordersCsv, ordersRfm, quickOptions } from '../../support/sessionData';
+import {
+  customersCsv,
+  ordersCsv,
+  ordersRfm,
+  quickOptions,
+  explainRowsRequest as request,
+} from '../../support/sessionData';
 
 function rowsOf(parts: string[]): string[][] {
   const text = parts.join('');
   expect(text.startsWith('\uFEFF')).toBe(true);
   return Papa.parse<string[]>(text.slice(1).trimEnd(), { newline: '\r\n' }).data;
 }
-
-const request = (overrides: Partial<ExplainRequest> = {}): ExplainRequest => ({
-  segmentation: { options: quickOptions({ k: 3 }), rfm: null },
-  k: 3,
-  method: 'tree',
-  depth: 3,
-  minRowsPerLeaf: null,
-  ...overrides,
-});
 
 describe('explainedExport', () => {
   it('names each segment as the user named it, else by its label (#18)', async () => {

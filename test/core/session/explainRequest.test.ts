@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../../src/core/common/userError';
-import {
-  checkExplainRequest,
-  DEFAULT_EXPLAIN_DEPTH,
-  EXPLAIN_METHODS,
-  type ExplainRequest,
-} from '../../../src/core/session/explainRequest';
-import { quickOptions } from '../../support/sessionData';
-
-const request = (overrides: Partial<ExplainRequest> = {}): ExplainRequest => ({
-  segmentation: { options: quickOptions({ k: 3 }), rfm: null },
-  k: 3,
-  method: 'tree',
-  depth: DEFAULT_EXPLAIN_DEPTH,
-  minRowsPerLeaf: null,
-  ...overrides,
-});
+import { checkExplainRequest, EXPLAIN_METHODS } from '../../../src/core/session/explainRequest';
+import { explainRowsRequest as request } from '../../support/sessionData';
 
 function sentenceOf(work: () => void): string | null {
   try {

@@ -8,7 +8,13 @@ import type { ExplainRequest } from '../../../src/core/session/explainRequest';
 import { explainView } from '../../../src/core/session/explainSession';
 import { AnalysisSession } from '../../../src/core/session/session';
 import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
-import { customersCsv, ordersCsv, ordersRfm, quickOptions } from '../../support/sessionData';
+import {
+  customersCsv,
+  ordersCsv,
+  ordersRfm,
+  quickOptions,
+  explainRowsRequest as rowsRequest,
+} from '../../support/sessionData';
 
 vi.mock('../../../src/core/explain/segmentTree', async (importOriginal) => {
   const actual = await importOriginal<typeof segmentTree>();
@@ -24,15 +30,6 @@ vi.mock('../../../src/core/explain/imm', async (importOriginal) => {
 });
 
 const open = (csv: string) => AnalysisSession.open(textSource(csv), 'customers.csv', {});
-
-const rowsRequest = (overrides: Partial<ExplainRequest> = {}): ExplainRequest => ({
-  segmentation: { options: quickOptions({ k: 3 }), rfm: null },
-  k: 3,
-  method: 'tree',
-  depth: 3,
-  minRowsPerLeaf: null,
-  ...overrides,
-});
 
 async function expectUserError(work: () => Promise<unknown>, code: string, key?: string) {
   try {

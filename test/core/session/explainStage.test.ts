@@ -2,21 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../../src/core/common/userError';
 import { textSource } from '../../../src/core/read/byteSource';
 import { cellText } from '../../../src/core/read/table';
-import type { ExplainRequest } from '../../../src/core/session/explainRequest';
 import { explainStageKey, prepareExplainStage } from '../../../src/core/session/explainStage';
 import { AnalysisSession } from '../../../src/core/session/session';
-import { customersCsv, quickOptions } from '../../support/sessionData';
+import {
+  customersCsv,
+  quickOptions,
+  explainRowsRequest as request,
+} from '../../support/sessionData';
 
 const open = () => AnalysisSession.open(textSource(customersCsv), 'customers.csv', {});
-
-const request = (overrides: Partial<ExplainRequest> = {}): ExplainRequest => ({
-  segmentation: { options: quickOptions({ k: 3 }), rfm: null },
-  k: 3,
-  method: 'tree',
-  depth: 3,
-  minRowsPerLeaf: null,
-  ...overrides,
-});
 
 describe('prepareExplainStage', () => {
   it("holds the segmentation's rows at k in the user's units and in the clustering's", async () => {

@@ -9,24 +9,17 @@ import {
 } from '../../../src/core/session/predictData';
 import type { PredictRequest } from '../../../src/core/session/predictRequest';
 import { AnalysisSession } from '../../../src/core/session/session';
-import { campaignCsv } from '../../support/campaign';
+import { campaignCsv, campaignPredictRequest } from '../../support/campaign';
 
 const CSV = campaignCsv(300);
 const open = (csv = CSV) => AnalysisSession.open(textSource(csv), 'campaign.csv', {});
 
-function request(overrides: Partial<PredictRequest> = {}): PredictRequest {
-  return {
-    target: 'response',
+const request = (overrides: Partial<PredictRequest> = {}) =>
+  campaignPredictRequest({
     features: ['age', 'income', 'region'],
-    cleaning: DEFAULT_CLEANING,
     models: ['logistic'],
-    testShare: 0.25,
-    seed: 0,
-    treeDepth: 5,
-    trees: 20,
     ...overrides,
-  };
-}
+  });
 
 describe('preparePredictData', () => {
   it('cleans the features as the analysis does, one-hot for categories, and codes the target', async () => {

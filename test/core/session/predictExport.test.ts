@@ -1,13 +1,12 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLEANING } from '../../../src/core/clean/cleanOptions';
 import { textSource } from '../../../src/core/read/byteSource';
 import { predictionsExport } from '../../../src/core/session/predictExport';
 import type { PredictRequest } from '../../../src/core/session/predictRequest';
 import { predictView } from '../../../src/core/session/predictSession';
 import { AnalysisSession } from '../../../src/core/session/session';
 import { englishText, renderMessage } from '../../../src/i18n/formatMessage';
-import { campaignCsv } from '../../support/campaign';
+import { campaignCsv, campaignPredictRequest } from '../../support/campaign';
 
 function rowsOf(parts: string[]): string[][] {
   const text = parts.join('');
@@ -17,17 +16,14 @@ function rowsOf(parts: string[]): string[][] {
 
 const CSV = campaignCsv(300, 2);
 
-const request = (overrides: Partial<PredictRequest> = {}): PredictRequest => ({
-  target: 'answer',
-  features: ['age', 'income', 'visits'],
-  cleaning: DEFAULT_CLEANING,
-  models: ['logistic', 'tree', 'forest'],
-  testShare: 0.25,
-  seed: 0,
-  treeDepth: 4,
-  trees: 10,
-  ...overrides,
-});
+const request = (overrides: Partial<PredictRequest> = {}) =>
+  campaignPredictRequest({
+    target: 'answer',
+    features: ['age', 'income', 'visits'],
+    treeDepth: 4,
+    trees: 10,
+    ...overrides,
+  });
 
 describe('predictionsExport', () => {
   it('writes every record of the file, its split, and each model’s prediction and probability', async () => {

@@ -6,26 +6,11 @@ import {
   defaultPredictFeatures,
   defaultPredictRequest,
   predictOptions,
-  type PredictRequest,
 } from '../../../src/core/session/predictRequest';
 import { AnalysisSession } from '../../../src/core/session/session';
-import { campaignCsv } from '../../support/campaign';
+import { campaignCsv, campaignPredictRequest as request } from '../../support/campaign';
 
 const open = () => AnalysisSession.open(textSource(campaignCsv(200)), 'campaign.csv', {});
-
-function request(overrides: Partial<PredictRequest> = {}): PredictRequest {
-  return {
-    target: 'response',
-    features: ['age'],
-    cleaning: DEFAULT_CLEANING,
-    models: ['logistic', 'tree', 'forest'],
-    testShare: 0.25,
-    seed: 0,
-    treeDepth: 5,
-    trees: 20,
-    ...overrides,
-  };
-}
 
 function sentenceOf(work: () => unknown): string {
   try {

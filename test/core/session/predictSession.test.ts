@@ -2,14 +2,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { isWorkCancelled } from '../../../src/core/classify/cancel';
 import * as predictModels from '../../../src/core/classify/predictModels';
 import { forestPartOf } from '../../../src/core/classify/randomForest';
-import { DEFAULT_CLEANING } from '../../../src/core/clean/cleanOptions';
 import { isUserError } from '../../../src/core/common/userError';
 import { textSource } from '../../../src/core/read/byteSource';
-import type { PredictRequest } from '../../../src/core/session/predictRequest';
 import { predictView, trainedModels } from '../../../src/core/session/predictSession';
 import { AnalysisSession } from '../../../src/core/session/session';
 import { englishText } from '../../../src/i18n/formatMessage';
-import { campaignCsv } from '../../support/campaign';
+import { campaignCsv, campaignPredictRequest as request } from '../../support/campaign';
 
 vi.mock('../../../src/core/classify/predictModels', async (importOriginal) => {
   const actual = await importOriginal<typeof predictModels>();
@@ -19,20 +17,6 @@ vi.mock('../../../src/core/classify/predictModels', async (importOriginal) => {
 const CSV = campaignCsv(600);
 
 const open = (csv = CSV) => AnalysisSession.open(textSource(csv), 'campaign.csv', {});
-
-function request(overrides: Partial<PredictRequest> = {}): PredictRequest {
-  return {
-    target: 'response',
-    features: ['age', 'income', 'visits', 'region'],
-    cleaning: DEFAULT_CLEANING,
-    models: ['logistic', 'tree', 'forest'],
-    testShare: 0.25,
-    seed: 0,
-    treeDepth: 5,
-    trees: 20,
-    ...overrides,
-  };
-}
 
 async function userErrorOf(work: () => Promise<unknown>): Promise<{ code: string; key: string }> {
   try {
