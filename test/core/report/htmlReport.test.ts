@@ -9,6 +9,7 @@ import type { Language } from '../../../src/i18n/languages';
 import { defaultSegmentMap, nameSegments } from '../../../src/core/rfm/rfmSegments';
 import { segmentSummary } from '../../../src/core/rfm/rfmSummary';
 import { customersCsv, ordersCsv, ordersRfm, quickOptions } from '../../support/sessionData';
+import { cells, renderIn, tableAfter } from '../../support/reportSections';
 import { bankMarketingCsv } from '../../support/bankMarketing';
 import { generateTelecomCsv } from '../../../scripts/generators/telecom';
 import { generateGroceriesCsv } from '../../../scripts/generators/orderShapes';
@@ -18,8 +19,7 @@ import type { RfmSettings } from '../../../src/core/rfm/rfm';
 import { EMPTY_MAPPING } from '../../../src/core/rfm/transactionMapping';
 import { createRandom } from '../../../src/core/common/random';
 
-const render = (language: Language) => (m: Parameters<typeof renderMessage>[1]) =>
-  renderMessage(language, m);
+const render = renderIn;
 
 /** The elements and attributes the report writes itself: anything else came from user data. */
 const TAGS = new Set(
@@ -56,20 +56,6 @@ function parse(html: string): Document {
 
 function sectionText(document: Document, id: string): string {
   return document.getElementById(id)?.textContent ?? '';
-}
-
-/** A table's cells as texts, row by row (header row first). */
-function cells(table: Element): string[][] {
-  return Array.from(table.querySelectorAll('tr')).map((row) =>
-    Array.from(row.children).map((cell) => (cell.textContent ?? '').trim()),
-  );
-}
-
-function tableAfter(document: Document, heading: string): Element {
-  const h = Array.from(document.querySelectorAll('h3')).find((e) => e.textContent === heading);
-  let next = h?.nextElementSibling ?? null;
-  while (next && next.querySelector('table') === null) next = next.nextElementSibling;
-  return next!.querySelector('table')!;
 }
 
 async function customersReport(language: Language, request: Partial<ReportRequest> = {}) {
