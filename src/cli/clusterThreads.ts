@@ -1,7 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker as NodeWorker } from 'node:worker_threads';
 import { inlineExecutor, type ClusterExecutor } from '../core/cluster/clusterJob';
-import { createPoolExecutor, MAX_HELPERS, POOL_MIN_CELLS } from '../pool/clusterPool';
+import {
+  createPoolExecutor,
+  MAX_HELPERS,
+  POOL_MIN_CELLS,
+  type PoolExecutor,
+} from '../pool/clusterPool';
 
 /**
  * A node thread dressed as the page's Worker (message and error events, postMessage, terminate),
@@ -55,14 +60,31 @@ class ThreadWorker extends EventTarget {
 }
 
 export interface ThreadExecutor extends ClusterExecutor {
-  /** Helper threads started so far (none until a large elbow needs them). */
+  /** Helper threads started so far (none until an elbow needs them). */
   readonly threads: number;
+  /** Settles once the threads started are up (or failed); at once when none was started. */
+  up(): Promise<void>;
+  /** The jobs the threads have done so far. */
+  readonly helperJobs: number;
 }
+
+/**
+ * A thread takes 0.6 s to start on a quiet machine (it compiles its TypeScript first), so an
+ * elbow starts threads only from this many matrix cells, where it lasts long enough for them to
+ * help.
+ */
+export const THREAD_MIN_CELLS = 50_000;
 
 /**
  * The elbow's k values spread over helper threads, as the page spreads them over workers: one
  * fewer helper than the machine has cores (this thread clusters too), at most MAX_HELPERS. The
- * threads start only when a file is large enough for the pool to pay (POOL_MIN_CELLS).
+ * threads start when an elbow of THREAD_MIN_CELLS first runs, and each takes jobs once it is up
+ * (the elbow does not wait for them); once started, they take part in any elbow the pool would
+ * spread (POOL_MIN_CELLS).
+ *
+ * Starting them while a large file is read, for the elbow after it, did not pay: on Online
+ * Retail the RFM elbow gained 0.5 s, but reading, with a thread compiling its code on the other
+ * core, lost 0.7 s (bench/runRfm.ts, four runs each, 2026-12-04).
  */
 export function threadExecutor(
   helpers = Math.min(MAX_HELPERS, availableParallelism() - 1),
@@ -70,28 +92,51 @@ export function threadExecutor(
   entry = new URL('./clusterThread.mjs', import.meta.url),
 ): ThreadExecutor {
   let workers: ThreadWorker[] | null = null;
-  let pool: ClusterExecutor | null = null;
+  let pool: PoolExecutor | null = null;
+  const startedPool = (): PoolExecutor => {
+    if (pool === null) {
+      const started: ThreadWorker[] = [];
+      pool = createPoolExecutor(helpers, () => {
+        const worker = new ThreadWorker(entry);
+        started.push(worker);
+        return worker as unknown as Worker;
+      });
+      workers = started;
+    }
+    return pool;
+  };
   return {
     get threads() {
       return workers?.length ?? 0;
     },
-    async run(data, ks, settings, onOutcome, onProgress, before) {
-      if (helpers < 1 || data.n * data.d < POOL_MIN_CELLS || ks.length < 2)
-        return inlineExecutor.run(data, ks, settings, onOutcome, onProgress, before);
-      if (workers === null) {
-        const started: ThreadWorker[] = [];
-        pool = createPoolExecutor(helpers, () => {
-          const worker = new ThreadWorker(entry);
-          started.push(worker);
-          return worker as unknown as Worker;
-        });
-        workers = started;
-      }
-      for (const worker of workers) worker.busy();
+    get helperJobs() {
+      return pool?.helperJobs ?? 0;
+    },
+    async up() {
+      // Waiting keeps the process alive, as a run does.
+      const waiting = workers ?? [];
+      for (const worker of waiting) worker.busy();
       try {
-        await (pool as ClusterExecutor).run(data, ks, settings, onOutcome, onProgress, before);
+        await pool?.up();
       } finally {
-        for (const worker of workers) worker.idle();
+        for (const worker of waiting) worker.idle();
+      }
+    },
+    async run(data, ks, settings, onOutcome, onProgress, before) {
+      const cells = data.n * data.d;
+      if (
+        helpers < 1 ||
+        ks.length < 2 ||
+        cells < (pool === null ? THREAD_MIN_CELLS : POOL_MIN_CELLS)
+      )
+        return inlineExecutor.run(data, ks, settings, onOutcome, onProgress, before);
+      const running = startedPool();
+      const busy = workers ?? [];
+      for (const worker of busy) worker.busy();
+      try {
+        await running.run(data, ks, settings, onOutcome, onProgress, before);
+      } finally {
+        for (const worker of busy) worker.idle();
       }
     },
   };

@@ -31,6 +31,8 @@ export async function cluster(k: number, settings: KmeansSettings): Promise<Clus
  * outcomes go back transferred, not copied.
  */
 export const helperApi = {
+  /** Answers once the helper handles messages: the pool gives it jobs from then on. */
+  async ready(): Promise<void> {},
   setData,
   async cluster(...args: Parameters<typeof cluster>): Promise<ClusterOutcome> {
     const outcome = await cluster(...args);

@@ -13,10 +13,16 @@ type Helper = {
   remote: Remote<typeof helperApi>;
   failed: Promise<never>;
   broken: boolean;
+  /** Answered once the helper is up (its code loaded and warmed up): it then takes jobs. */
+  started: Promise<void>;
+  ready: boolean;
 };
 
-/** Below this many matrix cells, copying the data to helpers costs more than it saves. */
-export const POOL_MIN_CELLS = 50_000;
+/**
+ * Below this many matrix cells the whole elbow takes well under a tenth of a second on one
+ * thread (600 cells: 76 ms), less than a command-line thread takes to start.
+ */
+export const POOL_MIN_CELLS = 1_000;
 /** Jobs sent ahead to each helper. */
 const PIPELINE = 2;
 /**
@@ -29,19 +35,34 @@ export const MAX_HELPERS = 3;
  * Runs the elbow's k values on this thread and up to `helpers` more (the page's workers, or the
  * command line's threads dressed as workers). Each reads the scaled matrix from shared memory
  * where the platform allows it, or else holds its own copy (sent once per analysis and
- * transferred, not cloned). The helpers start when the pool is made:
- * the page makes it while the file is still being read, since a worker started by a busy worker
- * would wait for its parent's idle moments to come up. Jobs go out largest k first, to whoever is free, and
- * every outcome is reported as it arrives, so the elbow fills in. A helper that fails (out of
+ * transferred, not cloned). The helpers start when the pool is made: the page makes it when
+ * its worker starts, since a worker started by a busy worker would wait for its parent's idle
+ * moments to come up, and the command line when it opens a file it will cluster. A helper takes
+ * jobs once it answers that it is up. Jobs go out largest k first, to whoever is free, and every
+ * outcome is reported as it arrives, so the elbow fills in. A helper that fails (out of
  * memory, say) gives its job back and the others finish the work; since Comlink would leave its
  * call pending forever, the pool listens for the helper's error itself.
  */
-export function createPoolExecutor(helpers: number, createWorker: () => Worker): ClusterExecutor {
+export interface PoolExecutor extends ClusterExecutor {
+  /** Settles once every helper is up or has failed. */
+  up(): Promise<void>;
+  /** The jobs the helpers have done so far (the rest ran on this thread). */
+  readonly helperJobs: number;
+}
+
+export function createPoolExecutor(helpers: number, createWorker: () => Worker): PoolExecutor {
   const pool: Helper[] = [];
   const count = Math.max(0, Math.min(helpers, MAX_HELPERS));
   for (let h = 0; h < count; h++) pool.push(startHelper(createWorker));
 
+  let helperJobs = 0;
   return {
+    get helperJobs() {
+      return helperJobs;
+    },
+    async up() {
+      await Promise.allSettled(pool.map((helper) => helper.started));
+    },
     async run(data, ks, settings, onOutcome, onProgress, before) {
       const usable = pool.filter((helper) => !helper.broken);
       if (usable.length === 0 || data.n * data.d < POOL_MIN_CELLS || ks.length < 2) {
@@ -53,7 +74,14 @@ export function createPoolExecutor(helpers: number, createWorker: () => Worker):
       const report = () => onProgress?.(Math.min(1, (done + local) / total));
       const queue = [...ks].sort((a, b) => jobCost(b) - jobCost(a));
       const working = usable.slice(0, ks.length - 1);
+      let localFinished = () => {};
+      const localDone = new Promise<void>((resolve) => (localFinished = resolve));
       const helperLoops = working.map(async (helper) => {
+        // A helper still starting joins once it is up; until then this thread takes the jobs,
+        // and one that is not up before they are all taken gets none (the command line's
+        // threads compile their code first, which takes longer than a small elbow).
+        if (!helper.ready) await Promise.race([helper.started, helper.failed, localDone]);
+        if (!helper.ready || helper.broken || queue.length === 0) return;
         try {
           const { copy, buffers } = copyForTransfer(data);
           // The data and the first jobs go out together, before this thread turns to work of
@@ -81,6 +109,7 @@ export function createPoolExecutor(helpers: number, createWorker: () => Worker):
             try {
               await ready;
               onOutcome(await next.outcome);
+              helperJobs++;
               done += jobCost(next.k);
               report();
             } catch (error) {
@@ -108,6 +137,7 @@ export function createPoolExecutor(helpers: number, createWorker: () => Worker):
       };
       before?.();
       await localLoop();
+      localFinished();
       const settled = await helpersDone;
       // Jobs a failed helper gave back, done here.
       if (settled.some((s) => s.status === 'rejected')) await localLoop();
@@ -117,7 +147,12 @@ export function createPoolExecutor(helpers: number, createWorker: () => Worker):
 
 function startHelper(createWorker: () => Worker): Helper {
   const worker = createWorker();
-  const helper = { worker, remote: wrap<typeof helperApi>(worker), broken: false } as Helper;
+  const helper = {
+    worker,
+    remote: wrap<typeof helperApi>(worker),
+    broken: false,
+    ready: false,
+  } as Helper;
   helper.failed = new Promise<never>((_, reject) => {
     const fail = (event: Event) => {
       helper.broken = true;
@@ -128,5 +163,9 @@ function startHelper(createWorker: () => Worker): Helper {
     worker.addEventListener('messageerror', fail);
   });
   helper.failed.catch(() => {});
+  helper.started = Promise.race([helper.remote.ready(), helper.failed]).then(
+    () => void (helper.ready = true),
+  );
+  helper.started.catch(() => {});
   return helper;
 }

@@ -5,7 +5,7 @@ import {
   type ClusterOutcome,
 } from '../../src/core/cluster/clusterJob';
 import * as clusterApi from '../../src/pool/clusterApi';
-import { createPoolExecutor } from '../../src/pool/clusterPool';
+import { createPoolExecutor, POOL_MIN_CELLS } from '../../src/pool/clusterPool';
 import { ChannelWorker } from '../support/channelWorker';
 import { profiledClusterData } from '../support/clusterData';
 import { isShared } from '../../src/core/common/sharedArrays';
@@ -18,9 +18,13 @@ const ks = [6, 5, 4, 3, 2, 1];
 async function collect(
   executor: { run: typeof inlineExecutor.run },
   data: ClusterData,
+  onOutcome: (outcome: ClusterOutcome) => void = () => {},
 ): Promise<Map<number, ClusterOutcome>> {
   const outcomes = new Map<number, ClusterOutcome>();
-  await executor.run(data, ks, settings, (outcome) => outcomes.set(outcome.k, outcome));
+  await executor.run(data, ks, settings, (outcome) => {
+    outcomes.set(outcome.k, outcome);
+    onOutcome(outcome);
+  });
   return outcomes;
 }
 
@@ -132,9 +136,11 @@ describe('createPoolExecutor', () => {
   });
 
   it('stays on this thread for small data', async () => {
-    const data = await clusterData(500);
+    // 100 x 6 = 600 cells, under POOL_MIN_CELLS: the whole elbow is quicker than a thread's start.
+    const data = await clusterData(100);
+    expect(data.n * data.d).toBeLessThan(POOL_MIN_CELLS);
     const workers: ChannelWorker[] = [];
-    await collect(
+    const outcomes = await collect(
       createPoolExecutor(
         3,
         () => (
@@ -145,7 +151,41 @@ describe('createPoolExecutor', () => {
       data,
     );
     expect(workers).toHaveLength(3);
-    expect(workers.every((w) => w.messages === 0)).toBe(true);
+    // Each was only asked whether it is up: no data, no job.
+    expect(workers.map((w) => w.calls)).toEqual([['ready'], ['ready'], ['ready']]);
+    expect(outcomes.size).toBe(ks.length);
+  });
+
+  it('gives no job to a helper that is not up, and needs no answer from it', async () => {
+    const data = await clusterData(3_000);
+    const never = new Promise<void>(() => {});
+    const starting = new ChannelWorker({ ...clusterApi.helperApi, ready: () => never });
+    const pooled = await collect(
+      createPoolExecutor(1, () => starting as unknown as Worker),
+      data,
+    );
+    const inline = await collect(inlineExecutor, data);
+    expect(starting.calls).toEqual(['ready']);
+    for (const k of ks) expect(pooled.get(k)?.inertia).toBe(inline.get(k)?.inertia);
+  });
+
+  it('lets a helper that comes up during the elbow take the jobs left', async () => {
+    const data = await clusterData(3_000);
+    let up = () => {};
+    const started = new Promise<void>((resolve) => (up = resolve));
+    const late = new ChannelWorker({ ...clusterApi.helperApi, ready: () => started });
+    const pooled = await collect(
+      createPoolExecutor(1, () => late as unknown as Worker),
+      data,
+      // Up once this thread has finished its first job (the largest k).
+      (outcome) => (outcome.k === ks[0] ? up() : undefined),
+    );
+    const inline = await collect(inlineExecutor, data);
+    expect(late.calls[0]).toBe('ready');
+    expect(late.calls).toContain('setData');
+    expect(late.jobs.length).toBeGreaterThan(0);
+    expect(late.jobs).not.toContain(ks[0]);
+    for (const k of ks) expect(pooled.get(k)?.inertia).toBe(inline.get(k)?.inertia);
   });
 
   it('runs the work meant for this thread once, before its own jobs', async () => {
