@@ -141,6 +141,50 @@ describe('ColumnBuilder', () => {
   });
 });
 
+describe('ColumnBuilder.addText', () => {
+  /** The cells laid end to end in one text, as a chunk of the file holds them, added in place. */
+  function buildInPlace(cells: string[]) {
+    const text = cells.join('|');
+    const builder = new ColumnBuilder('x', 4, '.');
+    let start = 0;
+    cells.forEach((cell, row) => {
+      builder.reserve(row + 1);
+      builder.addText(row, text, start, start + cell.length);
+      start += cell.length + 1;
+    });
+    return builder.finish(cells.length);
+  }
+
+  it('gives every cell the code `add` gives, however the cache slots collide', () => {
+    // Product codes as order lines have them: many, all the same length, mostly alike.
+    const codes = fc.stringMatching(/^[0-9]{5}[A-C]?$/);
+    const cell = fc.oneof(codes, fc.constantFrom('', 'NA', ' x', 'x', '12', 'C1', '1,234'));
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 400 }), (cells) => {
+        // A text first, so the column keeps codes (and the cache) from the start.
+        const all = ['first', ...cells];
+        const inPlace = buildInPlace(all);
+        const added = build(all);
+        expect(inPlace.texts).toEqual(added.texts);
+        expect(inPlace.textCounts).toEqual(added.textCounts);
+        expect(Array.from(inPlace.codes!)).toEqual(Array.from(added.codes!));
+        expect(Array.from(inPlace.numbers)).toEqual(Array.from(added.numbers));
+        expect(inPlace.missingCount).toBe(added.missingCount);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps 20,000 distinct codes apart, each counted once per row', () => {
+    const distinct = Array.from({ length: 20_000 }, (_, i) => `${String(i).padStart(5, '0')}B`);
+    const cells = ['first', ...distinct, ...distinct.slice().reverse()];
+    const column = buildInPlace(cells);
+    expect(column.texts).toHaveLength(20_001);
+    expect(column.textCounts.slice(1).every((count) => count === 2)).toBe(true);
+    expect(cellText(column, 20_001)).toBe(distinct[19_999]);
+  });
+});
+
 describe('ColumnBuilder memory', () => {
   it('keeps numbers and codes on shared memory, grown or trimmed, so helpers need no copy', () => {
     // Capacity 2 for 12 rows: grown twice, then trimmed by a copy (more than a quarter too long).
