@@ -205,6 +205,10 @@ async function measureRfm(browser: Browser, url: string, path: string) {
   return {
     tables: tables - bench.chosen,
     clusters: clusters - bench.chosen,
+    longTasks: during.map(
+      ([start, duration]) =>
+        `${Math.round(duration)} ms at ${Math.round(start - bench.chosen)} ms (tables at ${Math.round(tables - bench.chosen)} ms, clusters at ${Math.round(clusters - bench.chosen)} ms)`,
+    ),
     longestTask: Math.max(0, ...during.map(([, duration]) => duration)),
     memory: peak - idle,
   };
@@ -472,7 +476,10 @@ try {
     for (let r = 0; r < args.runs; r++) {
       const browser = await launchBrowser();
       try {
-        results.push(await measureRfm(browser, server.url, path));
+        const result = await measureRfm(browser, server.url, path);
+        if (showLongTasks)
+          console.error(`RFM, run ${r + 1}: ${result.longTasks.join('; ') || 'none'}`);
+        results.push(result);
       } finally {
         await browser.close();
       }
