@@ -23,11 +23,9 @@ export class ColumnBuilder {
   private missingCount = 0;
   private numberCount = 0;
   private unit: string | null = null;
-  /** The last text cell seen in each slot (recentSlot), and its code; made with the codes. */
-  private recentCells: (string | undefined)[] = [];
-  private recentCodes = new Int32Array(0);
-  /** Cells not found in the cache since it last grew. */
-  private recentMisses = 0;
+  /** The last text cell seen in each of 256 slots (by length and end characters), and its code. */
+  private readonly recentCells: (string | undefined)[] = new Array<string | undefined>(256);
+  private readonly recentCodes = new Int32Array(256);
 
   constructor(
     private readonly name: string,
@@ -72,7 +70,7 @@ export class ColumnBuilder {
     const length = end - start;
     const codes = this.codes;
     if (codes !== null && length > 0) {
-      const slot = recentSlot(text, start, end) & (this.recentCells.length - 1);
+      const slot = (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & 255;
       const cell = this.recentCells[slot];
       if (cell !== undefined && cell.length === length && text.startsWith(cell, start)) {
         const code = this.recentCodes[slot];
@@ -87,7 +85,6 @@ export class ColumnBuilder {
       if (code >= 0) {
         this.recentCells[slot] = fresh;
         this.recentCodes[slot] = code;
-        if (++this.recentMisses > 4 * this.recentCells.length) this.growRecent();
       }
       return;
     }
@@ -159,18 +156,7 @@ export class ColumnBuilder {
     };
   }
 
-  /** A column of many texts gets more slots (empty: they fill again as the rows go by). */
-  private growRecent(): void {
-    const size = this.recentCells.length * 4;
-    if (size > MOST_RECENT_SLOTS) return;
-    this.recentCells = new Array<string | undefined>(size);
-    this.recentCodes = new Int32Array(size);
-    this.recentMisses = 0;
-  }
-
   private startCodes(): Int32Array {
-    this.recentCells = new Array<string | undefined>(FIRST_RECENT_SLOTS);
-    this.recentCodes = new Int32Array(FIRST_RECENT_SLOTS);
     // Rows so far were numbers or missing; NaN tells which.
     const codes = shareableInt32Array(this.numbers.length);
     for (let i = 0; i < codes.length; i++) {
@@ -179,29 +165,6 @@ export class ColumnBuilder {
     this.codes = codes;
     return codes;
   }
-}
-
-/**
- * Slots of a column's cache of recent text cells: 256 at first, four times as many each time
- * more cells than four times the slots were missed, at most 4,096 (48 kB), so that a small file
- * or a column of few texts keeps a small cache. With 256 slots keyed on the length and the end
- * characters, Online Retail's product codes (4,070 of them, all six characters, most ending in a
- * digit) were found in the cache 6% of the time and its descriptions 22%; with 4,096 slots keyed
- * on five characters, 85% and 82%.
- */
-const FIRST_RECENT_SLOTS = 256;
-const MOST_RECENT_SLOTS = 4096;
-
-/** The hash of text[start, end) (not empty) for the cache: its length and five of its characters. */
-function recentSlot(text: string, start: number, end: number): number {
-  const length = end - start;
-  const second = length > 1 ? start + 1 : start;
-  let h = (length * 31 + text.charCodeAt(start)) | 0;
-  h = (h * 31 + text.charCodeAt(end - 1)) | 0;
-  h = (h * 31 + text.charCodeAt(start + (length >> 1))) | 0;
-  h = (h * 31 + text.charCodeAt(second)) | 0;
-  h = (h * 31 + text.charCodeAt(end - 1 - (second - start))) | 0;
-  return h ^ (h >>> 11);
 }
 
 /**
