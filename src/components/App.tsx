@@ -63,16 +63,9 @@ export function App() {
   const explained = hasView ? 1 : 0;
   const hasRfm = useStore((s) => s.rfmView !== null);
   const hasPartial = useStore((s) => s.phase === 'analysing' && s.partialElbow.length > 0);
-  // The panels after the segments mount one task after another (see useStagedCount). For order
-  // lines the RFM segments and their clusters come first, each in a task of its own (together,
-  // on Online Retail, they held the main thread for 70 to 80 ms).
-  const stages = transactions ? 7 : 3;
-  const staged = useStagedCount(transactions ? hasRfm : hasView, stages);
-  const stagesLeft = (transactions ? hasRfm : hasView) && staged < stages;
-  const rfmSegmentsShown = hasRfm && staged >= 1;
-  const rfmClustersShown = hasRfm && staged >= 2;
-  // The order-lines panels after RFM's two sections.
-  const after = (stage: number) => hasRfm && staged >= stage + 2;
+  // The panels after the segments mount one task after another (see useStagedCount).
+  const staged = useStagedCount(transactions ? hasRfm : hasView, transactions ? 5 : 3);
+  const stagesLeft = (transactions ? hasRfm : hasView) && staged < (transactions ? 5 : 3);
   // The sections a file of customers opens mount one task after another too.
   const tables = hasData && !transactions;
   const tablesStaged = useStagedCount(tables, 3);
@@ -137,14 +130,14 @@ export function App() {
           <TransactionMappingForm key={sourceName} />
           <RfmLinesReport />
         </Section>
-        {rfmSegmentsShown && (
+        {hasRfm && (
           <Section step={3} title={t('ui.section.rfmSegments')}>
             <RfmSegmentSummary />
             <RfmGrid />
             <RfmCustomerTable />
           </Section>
         )}
-        {rfmClustersShown && (
+        {hasRfm && (
           <Section step={4} title={t('ui.section.rfmClusters')} aside={<SegmentCountControl />}>
             <StaleNotice />
             <p className="hint">{t('ui.section.rfmClustersHint')}</p>
@@ -158,7 +151,7 @@ export function App() {
         )}
       </>
     ),
-    [t, charts, sourceName, rfmSegmentsShown, rfmClustersShown],
+    [t, charts, sourceName, hasRfm],
   );
   return (
     <>
@@ -208,27 +201,27 @@ export function App() {
         {hasData && transactions && (
           <>
             {orderSections}
-            {after(1) && hasView && (
+            {hasRfm && hasView && staged >= 1 && (
               <Section step={5} title={t('ui.classify.heading')}>
                 <ExplainPanel />
               </Section>
             )}
-            {after(2) && (
+            {hasRfm && staged >= 2 && (
               <Section step={5 + explained} title={t('ui.value.heading')}>
                 <ValuePanel />
               </Section>
             )}
-            {after(3) && (
+            {hasRfm && staged >= 3 && (
               <Section step={6 + explained} title={t('ui.baskets.heading')}>
                 <BasketsPanel />
               </Section>
             )}
-            {after(4) && (
+            {hasRfm && staged >= 4 && (
               <Section step={7 + explained} title={t('ui.recommend.heading')}>
                 <RecommendPanel />
               </Section>
             )}
-            {after(5) && (
+            {hasRfm && staged >= 5 && (
               <Section step={8 + explained} title={t('ui.section.export')}>
                 <RfmExportPanel />
               </Section>
