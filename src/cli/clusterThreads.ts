@@ -69,18 +69,11 @@ export interface ThreadExecutor extends ClusterExecutor {
 }
 
 /**
- * A thread takes 0.6 s to start on a quiet machine (it compiles its TypeScript first), so an
- * elbow starts threads only from this many matrix cells, where it lasts long enough for them to
- * help.
- */
-export const THREAD_MIN_CELLS = 50_000;
-
-/**
  * The elbow's k values spread over helper threads, as the page spreads them over workers: one
  * fewer helper than the machine has cores (this thread clusters too), at most MAX_HELPERS. The
- * threads start when an elbow of THREAD_MIN_CELLS first runs, and each takes jobs once it is up
- * (the elbow does not wait for them); once started, they take part in any elbow the pool would
- * spread (POOL_MIN_CELLS).
+ * threads start when an elbow large enough for the pool (POOL_MIN_CELLS) first runs, and each
+ * takes jobs once it is up (a thread takes about 0.6 s to compile its code; the elbow does not
+ * wait for it).
  *
  * Starting them while a large file is read, for the elbow after it, did not pay: on Online
  * Retail the RFM elbow gained 0.5 s, but reading, with a thread compiling its code on the other
@@ -123,12 +116,7 @@ export function threadExecutor(
       }
     },
     async run(data, ks, settings, onOutcome, onProgress, before) {
-      const cells = data.n * data.d;
-      if (
-        helpers < 1 ||
-        ks.length < 2 ||
-        cells < (pool === null ? THREAD_MIN_CELLS : POOL_MIN_CELLS)
-      )
+      if (helpers < 1 || data.n * data.d < POOL_MIN_CELLS || ks.length < 2)
         return inlineExecutor.run(data, ks, settings, onOutcome, onProgress, before);
       const running = startedPool();
       const busy = workers ?? [];

@@ -19,10 +19,12 @@ type Helper = {
 };
 
 /**
- * Below this many matrix cells the whole elbow takes well under a tenth of a second on one
- * thread (600 cells: 76 ms), less than a command-line thread takes to start.
+ * Below this many matrix cells the elbow stays on one thread. Spread, a small file's elbow ends
+ * sooner (2,000 x 8: 1.38 s instead of 1.67 s in the page), but with the analysis worker and a
+ * helper busy on both of a 2-core machine's cores, the page's main thread had tasks of 117 and
+ * 133 ms where it had none (bench:browser --long-tasks, 1,000 x 8, four runs each, 2026-12-04).
  */
-export const POOL_MIN_CELLS = 1_000;
+export const POOL_MIN_CELLS = 50_000;
 /** Jobs sent ahead to each helper. */
 const PIPELINE = 2;
 /**

@@ -5,7 +5,8 @@ import {
   type ClusterExecutor,
   type ClusterOutcome,
 } from '../../src/core/cluster/clusterJob';
-import { THREAD_MIN_CELLS, threadExecutor } from '../../src/cli/clusterThreads';
+import { threadExecutor } from '../../src/cli/clusterThreads';
+import { POOL_MIN_CELLS } from '../../src/pool/clusterPool';
 import { profiledClusterData } from '../support/clusterData';
 
 const clusterData = (n: number) => profiledClusterData(n, 4, 3, 2);
@@ -49,31 +50,16 @@ describe('threadExecutor', () => {
     expect(again.get(5)?.inertia).toBe(inline.get(5)?.inertia);
   }, 120_000);
 
-  it('starts no thread for an elbow that ends before a thread would be up', async () => {
-    // 2,000 x 4 = 8,000 cells, under THREAD_MIN_CELLS.
+  it('starts no thread for a small file, where the elbow is spread over no helper', async () => {
+    // 2,000 x 4 = 8,000 cells, under POOL_MIN_CELLS.
     const data = await clusterData(2_000);
-    expect(data.n * data.d).toBeLessThan(THREAD_MIN_CELLS);
+    expect(data.n * data.d).toBeLessThan(POOL_MIN_CELLS);
     const executor = threadExecutor(1);
     const outcomes = await collect(executor, data);
     expect(executor.threads).toBe(0);
     expect(executor.helperJobs).toBe(0);
     expect(outcomes.size).toBe(ks.length);
   });
-
-  it('lets threads already started take part in a small elbow, with the same results', async () => {
-    // As for the RFM customers of a large file of order lines: few cells, a long elbow.
-    const data = await clusterData(3_000);
-    expect(data.n * data.d).toBeLessThan(THREAD_MIN_CELLS);
-    const executor = threadExecutor(1);
-    await collect(executor, await clusterData(20_000));
-    await executor.up();
-    const jobs = executor.helperJobs;
-    const threaded = await collect(executor, data);
-    const inline = await collect(inlineExecutor, data);
-    expect(executor.threads).toBe(1);
-    expect(executor.helperJobs).toBeGreaterThan(jobs);
-    for (const k of ks) expect(threaded.get(k)?.inertia).toBe(inline.get(k)?.inertia);
-  }, 120_000);
 
   it('finishes on this thread when a helper thread ends on its own', async () => {
     const data = await clusterData(20_000);

@@ -136,8 +136,7 @@ describe('createPoolExecutor', () => {
   });
 
   it('stays on this thread for small data', async () => {
-    // 100 x 6 = 600 cells, under POOL_MIN_CELLS: the whole elbow is quicker than a thread's start.
-    const data = await clusterData(100);
+    const data = await clusterData(500);
     expect(data.n * data.d).toBeLessThan(POOL_MIN_CELLS);
     const workers: ChannelWorker[] = [];
     const outcomes = await collect(
@@ -157,7 +156,8 @@ describe('createPoolExecutor', () => {
   });
 
   it('gives no job to a helper that is not up, and needs no answer from it', async () => {
-    const data = await clusterData(3_000);
+    const data = await clusterData(10_000);
+    expect(data.n * data.d).toBeGreaterThanOrEqual(POOL_MIN_CELLS);
     const never = new Promise<void>(() => {});
     const starting = new ChannelWorker({ ...clusterApi.helperApi, ready: () => never });
     const pooled = await collect(
@@ -170,7 +170,7 @@ describe('createPoolExecutor', () => {
   });
 
   it('lets a helper that comes up during the elbow take the jobs left', async () => {
-    const data = await clusterData(3_000);
+    const data = await clusterData(10_000);
     let up = () => {};
     const started = new Promise<void>((resolve) => (up = resolve));
     const late = new ChannelWorker({ ...clusterApi.helperApi, ready: () => started });
