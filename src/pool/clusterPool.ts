@@ -33,18 +33,6 @@ const PIPELINE = 2;
  */
 export const MAX_HELPERS = 3;
 
-/**
- * Runs the elbow's k values on this thread and up to `helpers` more (the page's workers, or the
- * command line's threads dressed as workers). Each reads the scaled matrix from shared memory
- * where the platform allows it, or else holds its own copy (sent once per analysis and
- * transferred, not cloned). The helpers start when the pool is made: the page makes it when
- * its worker starts, since a worker started by a busy worker would wait for its parent's idle
- * moments to come up, and the command line when it opens a file it will cluster. A helper takes
- * jobs once it answers that it is up. Jobs go out largest k first, to whoever is free, and every
- * outcome is reported as it arrives, so the elbow fills in. A helper that fails (out of
- * memory, say) gives its job back and the others finish the work; since Comlink would leave its
- * call pending forever, the pool listens for the helper's error itself.
- */
 export interface PoolExecutor extends ClusterExecutor {
   /** Settles once every helper is up or has failed. */
   up(): Promise<void>;
@@ -52,6 +40,18 @@ export interface PoolExecutor extends ClusterExecutor {
   readonly helperJobs: number;
 }
 
+/**
+ * Runs the elbow's k values on this thread and up to `helpers` more (the page's workers, or the
+ * command line's threads dressed as workers). Each reads the scaled matrix from shared memory
+ * where the platform allows it, or else holds its own copy (sent once per analysis and
+ * transferred, not cloned). The helpers start when the pool is made: the page makes it when
+ * its worker starts, since a worker started by a busy worker would wait for its parent's idle
+ * moments to come up, and the command line when an elbow first needs them. A helper takes jobs
+ * once it answers that it is up. Jobs go out largest k first, to whoever is free, and every
+ * outcome is reported as it arrives, so the elbow fills in. A helper that fails (out of
+ * memory, say) gives its job back and the others finish the work; since Comlink would leave its
+ * call pending forever, the pool listens for the helper's error itself.
+ */
 export function createPoolExecutor(helpers: number, createWorker: () => Worker): PoolExecutor {
   const pool: Helper[] = [];
   const count = Math.max(0, Math.min(helpers, MAX_HELPERS));
