@@ -123,6 +123,28 @@ describe('the segments section of the report', () => {
     }
   });
 
+  it('marks a feature high from half a standard deviation above all rows, low from half below', () => {
+    const population = shown.profiles.population.slice(0, 4);
+    expect(population).toHaveLength(4);
+    const zs = [0.5, 0.49, -0.49, -0.5];
+    const features = population.map((p, i) => ({
+      feature: p.feature,
+      mean: 1,
+      median: 1,
+      z: zs[i],
+    }));
+    const body = section({}, withSegment(0, { features }));
+    const rows = Array.from(
+      body.querySelector('article.profile table')!.querySelectorAll('tbody tr'),
+    );
+    expect(rows.map((row) => row.querySelector('td:last-child span')!.className)).toEqual([
+      'high',
+      '',
+      '',
+      'low',
+    ]);
+  });
+
   it('names the noise as Noise, or as the user named it, in grey', () => {
     const noise = withSegment(0, { id: -1 });
     const plain = section({}, noise);
