@@ -110,7 +110,9 @@ export function indexRadius(metric: DistanceMetric, eps: number): number {
 }
 
 /**
- * Squared Euclidean distance, unrolled by four: the hot loop of everything here.
+ * Squared Euclidean distance, unrolled by four: the hot loop of everything here. Up to three
+ * columns (RFM has three) it is written out without a loop, whose own overhead was a sixth of
+ * k-means' instructions there; the sum is the same, added in the same order.
  */
 export function squaredDistance(
   a: Float64Array,
@@ -119,6 +121,22 @@ export function squaredDistance(
   bOffset: number,
   d: number,
 ): number {
+  if (d < 4) {
+    let s = 0;
+    if (d > 0) {
+      const t = a[aOffset] - b[bOffset];
+      s = t * t;
+      if (d > 1) {
+        const u = a[aOffset + 1] - b[bOffset + 1];
+        s += u * u;
+        if (d > 2) {
+          const v = a[aOffset + 2] - b[bOffset + 2];
+          s += v * v;
+        }
+      }
+    }
+    return s;
+  }
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;

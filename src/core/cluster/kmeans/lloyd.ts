@@ -122,6 +122,7 @@ export function lloyd(
   const { labels, upper, lower } = workspace;
   const counts = new Float64Array(k);
   const moved = new Float64Array(k);
+  const drop = new Float64Array(k);
   const half = new Float64Array(k);
   assignWithBounds(matrix, n, d, k, centres, labels, upper, lower);
   let iterations = 0;
@@ -129,16 +130,10 @@ export function lloyd(
   for (let iteration = 0; iteration < maxIter; iteration++) {
     iterations = iteration + 1;
     const changed =
-      iteration === 0 ? n : reassign(matrix, n, d, k, centres, labels, upper, lower, half);
-    next.fill(0);
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const label = labels[i];
-      counts[label]++;
-      const row = i * d;
-      const offset = label * d;
-      for (let j = 0; j < d; j++) next[offset + j] += matrix[row + j];
-    }
+      iteration === 0
+        ? n
+        : reassign(matrix, n, d, k, centres, labels, upper, lower, half, moved, drop);
+    sumByLabel(matrix, n, d, labels, next, counts);
     relocateEmptyClusters(matrix, n, d, k, centres, labels, next, counts);
     let shift = 0;
     let largest = 0;
@@ -163,20 +158,17 @@ export function lloyd(
       strict = true;
       break;
     }
-    for (let i = 0; i < n; i++) {
-      const own = labels[i];
-      upper[i] = roundUp(upper[i] + moved[own]);
-      lower[i] = roundDown(lower[i] - (own === largestAt ? secondLargest : largest));
-    }
+    // How far each row's lower bound falls: the largest move of any other centre.
+    for (let c = 0; c < k; c++) drop[c] = c === largestAt ? secondLargest : largest;
     if (shift <= tolerance) {
       // The centres moved after the last assignment: assign once more (the bounds still hold,
       // so most rows need no measuring) so that labels match centres.
-      reassign(matrix, n, d, k, centres, labels, upper, lower, half);
+      reassign(matrix, n, d, k, centres, labels, upper, lower, half, moved, drop);
       break;
     }
   }
   if (iterations === maxIter && !strict)
-    reassign(matrix, n, d, k, centres, labels, upper, lower, half);
+    reassign(matrix, n, d, k, centres, labels, upper, lower, half, moved, drop);
   // Bounds are only bounds: the inertia is measured exactly.
   const sizes = new Int32Array(k);
   let inertia = 0;
@@ -203,8 +195,55 @@ export function lloyd(
 }
 
 /**
- * Hamerly's assignment step: only rows whose bounds no longer prove their centre nearest are
- * measured again. Returns how many rows changed centre.
+ * Each centre's sum of rows and count of rows. Two and three columns (RFM's shapes) have loops
+ * of their own: there the inner loop over columns cost more than the additions.
+ */
+function sumByLabel(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  sums.fill(0);
+  counts.fill(0);
+  if (d === 3) {
+    for (let i = 0; i < n; i++) {
+      const label = labels[i];
+      counts[label]++;
+      const row = i * 3;
+      const offset = label * 3;
+      sums[offset] += matrix[row];
+      sums[offset + 1] += matrix[row + 1];
+      sums[offset + 2] += matrix[row + 2];
+    }
+  } else if (d === 2) {
+    for (let i = 0; i < n; i++) {
+      const label = labels[i];
+      counts[label]++;
+      const row = i * 2;
+      const offset = label * 2;
+      sums[offset] += matrix[row];
+      sums[offset + 1] += matrix[row + 1];
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const label = labels[i];
+      counts[label]++;
+      const row = i * d;
+      const offset = label * d;
+      for (let j = 0; j < d; j++) sums[offset + j] += matrix[row + j];
+    }
+  }
+}
+
+/**
+ * Hamerly's assignment step after the centres moved: each row's bounds are first moved by how far
+ * the centres moved (its own centre's `moved`, and `drop` of it for the others), then only rows
+ * whose bounds no longer prove their centre nearest are measured again. Returns how many rows
+ * changed centre. Moving the bounds here rather than in a pass of their own reads each row's
+ * bounds once per iteration instead of twice.
  */
 function reassign(
   matrix: Float64Array,
@@ -216,13 +255,20 @@ function reassign(
   upper: Float32Array,
   lower: Float32Array,
   half: Float64Array,
+  moved: Float64Array,
+  drop: Float64Array,
 ): number {
   halfSeparations(centres, k, d, half);
   let changed = 0;
   for (let i = 0; i < n; i++) {
     const own = labels[i];
-    const bound = half[own] > lower[i] ? half[own] : lower[i];
-    if (upper[i] <= bound) continue;
+    // As stored (single precision), so that the test below is the one on the stored bounds.
+    const up = Math.fround(roundUp(upper[i] + moved[own]));
+    const low = Math.fround(roundDown(lower[i] - drop[own]));
+    upper[i] = up;
+    lower[i] = low;
+    const bound = half[own] > low ? half[own] : low;
+    if (up <= bound) continue;
     const row = i * d;
     const exact = Math.sqrt(squaredDistance(matrix, row, centres, own * d, d));
     upper[i] = roundUp(exact);

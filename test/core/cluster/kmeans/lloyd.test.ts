@@ -189,7 +189,7 @@ describe('lloyd', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 2, max: 80 }),
-        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 5 }),
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 0, max: 10_000 }),
         (n, d, wanted, seed) => {
