@@ -125,6 +125,11 @@ export function scanRecords(
   const bareDecimal = decimal === delimiter ? -2 : decimal;
   // The next line end, found once and moved forward only (for line breaks in quoted cells).
   let nextNewline = text.indexOf('\n', from);
+  // The same for the next delimiter and the next quote, for the ends of text cells (-1: there
+  // is none; -2: not looked for yet).
+  const delimiterText = String.fromCharCode(delimiter);
+  let nextDelimiter = -2;
+  let nextQuote = -2;
   while (i < length) {
     const recordStart = i;
     let recordLines = 0;
@@ -194,11 +199,17 @@ export function scanRecords(
         i = plainEnd;
         c = i < length ? text.charCodeAt(i) : -1;
         if (c !== delimiter && c !== NEWLINE && c !== -1) {
-          for (;;) {
-            if (c === QUOTE) stray = true;
-            c = ++i < length ? text.charCodeAt(i) : -1;
-            if (c === delimiter || c === NEWLINE || c === -1) break;
-          }
+          // The rest of a text cell, found by the engine's own searches: a loop over its
+          // characters was most of the reading of a file of product names.
+          if (nextDelimiter !== -1 && nextDelimiter < i)
+            nextDelimiter = text.indexOf(delimiterText, i);
+          if (nextNewline !== -1 && nextNewline < i) nextNewline = text.indexOf('\n', i);
+          let end = nextDelimiter === -1 ? length : nextDelimiter;
+          if (nextNewline !== -1 && nextNewline < end) end = nextNewline;
+          if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i);
+          if (nextQuote !== -1 && nextQuote < end) stray = true;
+          i = end;
+          c = i < length ? text.charCodeAt(i) : -1;
           value = numberIn(text, fieldStart, i, bareDecimal, unit);
           if (unit.dollar) kind = FIELD_DOLLARS;
         }

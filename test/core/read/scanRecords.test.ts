@@ -218,6 +218,10 @@ describe('TableBuilder from the fast path', () => {
         '"1,5"',
         '1.234',
         '"1.234,5"',
+        // Quotes inside an unquoted cell (two, so that the delimiter swap below still sees
+        // which commas are quoted), and a line break inside a quoted one.
+        'ab"c"d',
+        '"two\nlines"',
       );
       const csv = fc
         .array(
