@@ -34,9 +34,17 @@ export function reusableInt32(key: string, length: number): Int32Array {
   return array.length === length ? array : array.subarray(0, length);
 }
 
+const alsoReleased = new Set<() => void>();
+
+/** Scratch kept elsewhere (the k-means kernel's memory) that goes when these arrays go. */
+export function releaseAlongWithReusableArrays(release: () => void): void {
+  alsoReleased.add(release);
+}
+
 /** Lets the scratch arrays go (between analyses). */
 export function releaseReusableArrays(): void {
   float64.clear();
   float32.clear();
   int32.clear();
+  for (const release of alsoReleased) release();
 }

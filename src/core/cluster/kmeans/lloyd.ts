@@ -1,5 +1,6 @@
 import { reusableFloat32, reusableInt32 } from '../../common/reusableArrays';
 import { squaredDistance } from '../distance';
+import { lloydKernelFor, type LloydArrays, type LloydLoops } from './kernel/lloydKernel';
 import { segmentLabelsFor, type SegmentLabels } from '../segmentLabels';
 
 /**
@@ -20,32 +21,40 @@ export interface KMeansResult<Labels extends SegmentLabels = Int32Array> {
 }
 
 /**
- * Reusable per-row scratch for Lloyd: labels and Hamerly's bounds. The bounds are single
- * precision, rounded outwards (upper up, lower down: see roundUp and roundDown), so they stay
- * bounds: 8 MB less per thread at a million rows, and the same labels, since every row the bounds
- * do not settle is measured in double precision.
+ * Where Lloyd keeps its per-row scratch (labels and Hamerly's bounds) when it runs in JavaScript:
+ * fresh arrays, or the thread's reusable ones of a name. Made only when first asked for, since
+ * the WebAssembly kernel keeps its own in its memory. The bounds are single precision, rounded
+ * outwards (upper up, lower down: see roundUp and roundDown), so they stay bounds: 8 MB less per
+ * thread at a million rows, and the same labels, since every row the bounds do not settle is
+ * measured in double precision.
  */
 export class Workspace {
-  readonly labels: Int32Array;
-  readonly upper: Float32Array;
-  readonly lower: Float32Array;
-  constructor(n: number, labels?: Int32Array, upper?: Float32Array, lower?: Float32Array) {
-    this.labels = labels ?? new Int32Array(n);
-    this.upper = upper ?? new Float32Array(n);
-    this.lower = lower ?? new Float32Array(n);
+  private made: { labels: Int32Array; upper: Float32Array; lower: Float32Array } | null = null;
+
+  /** `name`: 'all' for refining on all rows, others for k-means' samples (one k at a time). */
+  constructor(
+    readonly n: number,
+    private readonly name: string | null = null,
+  ) {}
+
+  /** The thread's reusable workspace of this name. */
+  static shared(n: number, name = 'all'): Workspace {
+    return new Workspace(n, name);
   }
 
-  /**
-   * The thread's reusable workspace of this name: 'all' for refining on all rows, others for
-   * k-means' samples (one k at a time per thread, so one of each is enough).
-   */
-  static shared(n: number, name = 'all'): Workspace {
-    return new Workspace(
-      n,
-      reusableInt32(`lloyd.${name}.labels`, n),
-      reusableFloat32(`lloyd.${name}.upper`, n),
-      reusableFloat32(`lloyd.${name}.lower`, n),
-    );
+  arrays(): { labels: Int32Array; upper: Float32Array; lower: Float32Array } {
+    if (this.made === null) {
+      const { n, name } = this;
+      this.made =
+        name === null
+          ? { labels: new Int32Array(n), upper: new Float32Array(n), lower: new Float32Array(n) }
+          : {
+              labels: reusableInt32(`lloyd.${name}.labels`, n),
+              upper: reusableFloat32(`lloyd.${name}.upper`, n),
+              lower: reusableFloat32(`lloyd.${name}.lower`, n),
+            };
+    }
+    return this.made;
   }
 }
 
@@ -117,24 +126,27 @@ export function lloyd(
   workspace: Workspace = new Workspace(n),
   narrow = false,
 ): KMeansResult<SegmentLabels> {
-  let centres = initialCentres.slice();
-  let next = new Float64Array(k * d);
-  const { labels, upper, lower } = workspace;
-  const counts = new Float64Array(k);
-  const moved = new Float64Array(k);
-  const drop = new Float64Array(k);
-  const half = new Float64Array(k);
-  assignWithBounds(matrix, n, d, k, centres, labels, upper, lower);
+  const kernel = lloydKernelFor(n * d);
+  const inKernel = kernel?.arrays(matrix, n, d, k) ?? null;
+  const arrays = inKernel ?? jsArrays(matrix, d, k, workspace);
+  const loops = kernel && inKernel ? kernel.loops : JS_LLOYD_LOOPS;
+  const { labels, upper, lower, counts, moved, drop, half } = arrays;
+  const rows = arrays.matrix;
+  let centres = arrays.centres;
+  let next = arrays.next;
+  centres.set(initialCentres.subarray(0, k * d));
+  loops.assignWithBounds(rows, n, d, k, centres, labels, upper, lower);
   let iterations = 0;
   let strict = false;
+  const reassignRows = () => {
+    halfSeparations(centres, k, d, half);
+    return loops.reassign(rows, n, d, k, centres, labels, upper, lower, half, moved, drop);
+  };
   for (let iteration = 0; iteration < maxIter; iteration++) {
     iterations = iteration + 1;
-    const changed =
-      iteration === 0
-        ? n
-        : reassign(matrix, n, d, k, centres, labels, upper, lower, half, moved, drop);
-    sumByLabel(matrix, n, d, labels, next, counts);
-    relocateEmptyClusters(matrix, n, d, k, centres, labels, next, counts);
+    const changed = iteration === 0 ? n : reassignRows();
+    loops.sumByLabel(rows, n, d, k, labels, next, counts);
+    relocateEmptyClusters(rows, n, d, k, centres, labels, next, counts);
     let shift = 0;
     let largest = 0;
     let largestAt = -1;
@@ -163,19 +175,15 @@ export function lloyd(
     if (shift <= tolerance) {
       // The centres moved after the last assignment: assign once more (the bounds still hold,
       // so most rows need no measuring) so that labels match centres.
-      reassign(matrix, n, d, k, centres, labels, upper, lower, half, moved, drop);
+      reassignRows();
       break;
     }
   }
-  if (iterations === maxIter && !strict)
-    reassign(matrix, n, d, k, centres, labels, upper, lower, half, moved, drop);
+  if (iterations === maxIter && !strict) reassignRows();
   // Bounds are only bounds: the inertia is measured exactly.
   const sizes = new Int32Array(k);
-  let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    sizes[labels[i]]++;
-    inertia += squaredDistance(matrix, i * d, centres, labels[i] * d, d);
-  }
+  for (let i = 0; i < n; i++) sizes[labels[i]]++;
+  const inertia = loops.inertia(rows, n, d, centres, labels);
   let own: SegmentLabels;
   if (narrow) {
     own = segmentLabelsFor(n, k);
@@ -186,7 +194,8 @@ export function lloyd(
   return {
     k,
     labels: own,
-    centroids: centres,
+    // The kernel's arrays are reused by its next run.
+    centroids: inKernel ? centres.slice() : centres,
     sizes,
     inertia,
     iterations,
@@ -203,6 +212,7 @@ function sumByLabel(
   matrix: Float64Array,
   n: number,
   d: number,
+  _k: number,
   labels: Int32Array,
   sums: Float64Array,
   counts: Float64Array,
@@ -259,7 +269,6 @@ function reassign(
   moved: Float64Array,
   drop: Float64Array,
 ): number {
-  halfSeparations(centres, k, d, half);
   let changed = 0;
   for (let i = 0; i < n; i++) {
     const own = labels[i];
@@ -327,6 +336,36 @@ function assignWithBounds(
     upper[i] = roundUp(Math.sqrt(bestDistance));
     lower[i] = roundDown(Math.sqrt(second));
   }
+}
+
+/** Sum of the rows' squared distances to their centres, in row order. */
+function inertia(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  centres: Float64Array,
+  labels: Int32Array,
+): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) total += squaredDistance(matrix, i * d, centres, labels[i] * d, d);
+  return total;
+}
+
+/** Lloyd's loops in JavaScript: where the kernel cannot run, and its yardstick in tests. */
+export const JS_LLOYD_LOOPS: LloydLoops = { assignWithBounds, reassign, sumByLabel, inertia };
+
+/** Lloyd's arrays without the kernel: the matrix itself, and the workspace's labels and bounds. */
+function jsArrays(matrix: Float64Array, d: number, k: number, workspace: Workspace): LloydArrays {
+  return {
+    ...workspace.arrays(),
+    matrix,
+    centres: new Float64Array(k * d),
+    next: new Float64Array(k * d),
+    counts: new Float64Array(k),
+    moved: new Float64Array(k),
+    drop: new Float64Array(k),
+    half: new Float64Array(k),
+  };
 }
 
 /** Half the distance from each centre to its nearest other centre (Hamerly's s). */

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lloyd, roundDown, roundUp, Workspace } from '../../../../src/core/cluster/kmeans/lloyd';
 import { squaredDistance } from '../../../../src/core/cluster/distance';
+import {
+  lloydKernelFor,
+  useLloydKernel,
+} from '../../../../src/core/cluster/kmeans/kernel/lloydKernel';
 import { gaussianBlobs as blobs, randomMatrix } from '../../../support/clusterData';
 
 /** Each row's label names a nearest centroid, and the inertia is the sum of those distances. */
@@ -25,7 +29,18 @@ function expectConsistent(
   expect(result.inertia).toBeCloseTo(inertia, 9);
 }
 
-describe('lloyd', () => {
+// Every test, with Lloyd's loops in WebAssembly (the default) and in JavaScript.
+describe.each([
+  ['in WebAssembly', true],
+  ['in JavaScript', false],
+])('lloyd %s', (_name, kernel) => {
+  beforeAll(() => useLloydKernel(kernel));
+  afterAll(() => useLloydKernel(true));
+
+  it('runs where it says it does', () => {
+    expect(lloydKernelFor(100) !== null).toBe(kernel);
+  });
+
   it("Hamerly's bounds change nothing: same labels, centres and inertia as plain Lloyd", () => {
     const messy = blobs(
       3000,
@@ -155,13 +170,14 @@ describe('lloyd', () => {
     const start = matrix.slice(0, 4);
     const space = new Workspace(n);
     const fresh = lloyd(matrix, n, 2, 2, start, 300, 0, space);
-    expect(fresh.labels).not.toBe(space.labels);
+    expect(fresh.labels).not.toBe(space.arrays().labels);
     const shared = lloyd(matrix, n, 2, 2, start, 300, 0, Workspace.shared(n));
     expect(Array.from(shared.labels)).toEqual(Array.from(fresh.labels));
     expect(shared.inertia).toBe(fresh.inertia);
     // The shared workspace is one set of arrays per thread, reused.
-    expect(Workspace.shared(n).labels.buffer).toBe(Workspace.shared(n).labels.buffer);
-    expect(Workspace.shared(n).upper.length).toBe(n);
+    const arrays = () => Workspace.shared(n).arrays();
+    expect(arrays().labels.buffer).toBe(arrays().labels.buffer);
+    expect(arrays().upper.length).toBe(n);
   });
 
   it('narrows its final labels on request: the same labels, in the narrowest type', () => {

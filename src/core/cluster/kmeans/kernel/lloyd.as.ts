@@ -1,0 +1,189 @@
+// AssemblyScript: Lloyd's hot loops (lloyd.ts) compiled to WebAssembly by scripts/build-kernels.mjs.
+// Every argument named like an array is a byte offset into this module's memory, where
+// lloydKernel.ts lays the arrays out. Each loop is the JavaScript one, operation for operation,
+// so both give the very same doubles; test/core/cluster/kmeans/kernel checks that they do.
+
+// lloyd.ts' UP, DOWN, SMALLEST_NORMAL and LARGEST_SINGLE (2^-22 margins, single precision's range).
+const UP: f64 = 1.0000002384185791;
+const DOWN: f64 = 0.9999997615814209;
+const SMALLEST_NORMAL: f64 = 1.1754943508222875e-38;
+const LARGEST_SINGLE: f64 = 3.4028234663852886e38;
+
+@inline
+function roundUp(distance: f64): f64 {
+  if (!(distance < SMALLEST_NORMAL)) return distance * UP;
+  return distance > 0 ? SMALLEST_NORMAL : 0;
+}
+
+@inline
+function roundDown(distance: f64): f64 {
+  if (!(distance >= SMALLEST_NORMAL)) return 0;
+  const lowered = distance * DOWN;
+  return lowered > LARGEST_SINGLE ? LARGEST_SINGLE : lowered;
+}
+
+/** distance.ts' squaredDistance: the same sums in the same order. */
+@inline
+function squared(a: usize, b: usize, d: i32): f64 {
+  if (d < 4) {
+    let s: f64 = 0;
+    if (d > 0) {
+      const t = load<f64>(a) - load<f64>(b);
+      s = t * t;
+      if (d > 1) {
+        const u = load<f64>(a, 8) - load<f64>(b, 8);
+        s += u * u;
+        if (d > 2) {
+          const v = load<f64>(a, 16) - load<f64>(b, 16);
+          s += v * v;
+        }
+      }
+    }
+    return s;
+  }
+  let s0: f64 = 0;
+  let s1: f64 = 0;
+  let s2: f64 = 0;
+  let s3: f64 = 0;
+  const end4 = a + (<usize>(d & ~3) << 3);
+  const end = a + (<usize>d << 3);
+  let p = a;
+  let q = b;
+  for (; p < end4; p += 32, q += 32) {
+    const t0 = load<f64>(p) - load<f64>(q);
+    const t1 = load<f64>(p, 8) - load<f64>(q, 8);
+    const t2 = load<f64>(p, 16) - load<f64>(q, 16);
+    const t3 = load<f64>(p, 24) - load<f64>(q, 24);
+    s0 += t0 * t0;
+    s1 += t1 * t1;
+    s2 += t2 * t2;
+    s3 += t3 * t3;
+  }
+  for (; p < end; p += 8, q += 8) {
+    const t = load<f64>(p) - load<f64>(q);
+    s0 += t * t;
+  }
+  return s0 + s1 + s2 + s3;
+}
+
+export function reassign(
+  matrix: usize,
+  n: i32,
+  d: i32,
+  k: i32,
+  centres: usize,
+  labels: usize,
+  upper: usize,
+  lower: usize,
+  half: usize,
+  moved: usize,
+  drop: usize,
+): i32 {
+  const rowBytes = <usize>d << 3;
+  let changed: i32 = 0;
+  let row = matrix;
+  for (let i: i32 = 0; i < n; i++, row += rowBytes) {
+    const at4 = <usize>i << 2;
+    const own = load<i32>(labels + at4);
+    const own8 = <usize>own << 3;
+    const up = <f64>(<f32>roundUp(<f64>load<f32>(upper + at4) + load<f64>(moved + own8)));
+    const low = <f64>(<f32>roundDown(<f64>load<f32>(lower + at4) - load<f64>(drop + own8)));
+    store<f32>(upper + at4, <f32>up);
+    store<f32>(lower + at4, <f32>low);
+    const separation = load<f64>(half + own8);
+    const bound = separation > low ? separation : low;
+    if (up <= bound) continue;
+    const exact = Math.sqrt(squared(row, centres + <usize>own * rowBytes, d));
+    store<f32>(upper + at4, <f32>roundUp(exact));
+    if (exact <= bound) continue;
+    let best: i32 = 0;
+    let bestDistance: f64 = Infinity;
+    let second: f64 = Infinity;
+    let centre = centres;
+    for (let c: i32 = 0; c < k; c++, centre += rowBytes) {
+      const dist = squared(row, centre, d);
+      if (dist < bestDistance) {
+        second = bestDistance;
+        bestDistance = dist;
+        best = c;
+      } else if (dist < second) {
+        second = dist;
+      }
+    }
+    if (best != own) {
+      store<i32>(labels + at4, best);
+      changed++;
+    }
+    store<f32>(upper + at4, <f32>roundUp(Math.sqrt(bestDistance)));
+    store<f32>(lower + at4, <f32>roundDown(Math.sqrt(second)));
+  }
+  return changed;
+}
+
+export function assignWithBounds(
+  matrix: usize,
+  n: i32,
+  d: i32,
+  k: i32,
+  centres: usize,
+  labels: usize,
+  upper: usize,
+  lower: usize,
+): void {
+  const rowBytes = <usize>d << 3;
+  let row = matrix;
+  for (let i: i32 = 0; i < n; i++, row += rowBytes) {
+    let best: i32 = 0;
+    let bestDistance: f64 = Infinity;
+    let second: f64 = Infinity;
+    let centre = centres;
+    for (let c: i32 = 0; c < k; c++, centre += rowBytes) {
+      const dist = squared(row, centre, d);
+      if (dist < bestDistance) {
+        second = bestDistance;
+        bestDistance = dist;
+        best = c;
+      } else if (dist < second) {
+        second = dist;
+      }
+    }
+    const at4 = <usize>i << 2;
+    store<i32>(labels + at4, best);
+    store<f32>(upper + at4, <f32>roundUp(Math.sqrt(bestDistance)));
+    store<f32>(lower + at4, <f32>roundDown(Math.sqrt(second)));
+  }
+}
+
+export function sumByLabel(
+  matrix: usize,
+  n: i32,
+  d: i32,
+  k: i32,
+  labels: usize,
+  sums: usize,
+  counts: usize,
+): void {
+  memory.fill(sums, 0, <usize>(k * d) << 3);
+  memory.fill(counts, 0, <usize>k << 3);
+  const rowBytes = <usize>d << 3;
+  let row = matrix;
+  for (let i: i32 = 0; i < n; i++, row += rowBytes) {
+    const label = <usize>load<i32>(labels + (<usize>i << 2));
+    const count = counts + (label << 3);
+    store<f64>(count, load<f64>(count) + 1);
+    const sum = sums + label * rowBytes;
+    for (let j: usize = 0; j < rowBytes; j += 8) store<f64>(sum + j, load<f64>(sum + j) + load<f64>(row + j));
+  }
+}
+
+/** Sum of squared distances of the rows to their centres, in row order. */
+export function inertia(matrix: usize, n: i32, d: i32, centres: usize, labels: usize): f64 {
+  const rowBytes = <usize>d << 3;
+  let total: f64 = 0;
+  let row = matrix;
+  for (let i: i32 = 0; i < n; i++, row += rowBytes) {
+    const label = <usize>load<i32>(labels + (<usize>i << 2));
+    total += squared(row, centres + label * rowBytes, d);
+  }
+  return total;
+}

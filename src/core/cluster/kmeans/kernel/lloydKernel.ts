@@ -1,0 +1,253 @@
+import { releaseAlongWithReusableArrays } from '../../../common/reusableArrays';
+import { LLOYD_WASM } from './lloydWasm';
+
+/** The compiled kernel's exports (lloyd.as.ts); arrays are byte offsets into its memory. */
+interface LloydExports {
+  assignWithBounds(
+    matrix: number,
+    n: number,
+    d: number,
+    k: number,
+    centres: number,
+    labels: number,
+    upper: number,
+    lower: number,
+  ): void;
+  reassign(
+    matrix: number,
+    n: number,
+    d: number,
+    k: number,
+    centres: number,
+    labels: number,
+    upper: number,
+    lower: number,
+    half: number,
+    moved: number,
+    drop: number,
+  ): number;
+  sumByLabel(
+    matrix: number,
+    n: number,
+    d: number,
+    k: number,
+    labels: number,
+    sums: number,
+    counts: number,
+  ): void;
+  inertia(matrix: number, n: number, d: number, centres: number, labels: number): number;
+}
+
+const PAGE = 65536;
+
+/**
+ * Lloyd's arrays for one run, all in the kernel's memory: the matrix (copied in), both centre
+ * buffers, the labels and bounds, and the per-centre scratch.
+ */
+export interface LloydArrays {
+  matrix: Float64Array;
+  centres: Float64Array;
+  next: Float64Array;
+  labels: Int32Array;
+  upper: Float32Array;
+  lower: Float32Array;
+  counts: Float64Array;
+  moved: Float64Array;
+  drop: Float64Array;
+  half: Float64Array;
+}
+
+/**
+ * Lloyd's loops over all rows (lloyd.ts has them in JavaScript; the kernel in WebAssembly). Same
+ * arguments, same results to the last bit.
+ */
+export interface LloydLoops {
+  /** Nearest centre of every row, with its distance to it and to the second nearest. */
+  assignWithBounds(
+    matrix: Float64Array,
+    n: number,
+    d: number,
+    k: number,
+    centres: Float64Array,
+    labels: Int32Array,
+    upper: Float32Array,
+    lower: Float32Array,
+  ): void;
+  /** Hamerly's step after the centres moved; returns how many rows changed centre. */
+  reassign(
+    matrix: Float64Array,
+    n: number,
+    d: number,
+    k: number,
+    centres: Float64Array,
+    labels: Int32Array,
+    upper: Float32Array,
+    lower: Float32Array,
+    half: Float64Array,
+    moved: Float64Array,
+    drop: Float64Array,
+  ): number;
+  /** Each centre's sum of rows and count of rows. */
+  sumByLabel(
+    matrix: Float64Array,
+    n: number,
+    d: number,
+    k: number,
+    labels: Int32Array,
+    sums: Float64Array,
+    counts: Float64Array,
+  ): void;
+  /** Sum of the rows' squared distances to their centres, added in row order. */
+  inertia(
+    matrix: Float64Array,
+    n: number,
+    d: number,
+    centres: Float64Array,
+    labels: Int32Array,
+  ): number;
+}
+
+export class LloydKernel {
+  readonly loops: LloydLoops;
+
+  private constructor(
+    private readonly memory: WebAssembly.Memory,
+    compiled: LloydExports,
+  ) {
+    // Typed arrays in, byte offsets out: the arrays are views of `memory` (see arrays()).
+    this.loops = {
+      assignWithBounds: (matrix, n, d, k, centres, labels, upper, lower) =>
+        compiled.assignWithBounds(
+          matrix.byteOffset,
+          n,
+          d,
+          k,
+          centres.byteOffset,
+          labels.byteOffset,
+          upper.byteOffset,
+          lower.byteOffset,
+        ),
+      reassign: (matrix, n, d, k, centres, labels, upper, lower, half, moved, drop) =>
+        compiled.reassign(
+          matrix.byteOffset,
+          n,
+          d,
+          k,
+          centres.byteOffset,
+          labels.byteOffset,
+          upper.byteOffset,
+          lower.byteOffset,
+          half.byteOffset,
+          moved.byteOffset,
+          drop.byteOffset,
+        ),
+      sumByLabel: (matrix, n, d, k, labels, sums, counts) =>
+        compiled.sumByLabel(
+          matrix.byteOffset,
+          n,
+          d,
+          k,
+          labels.byteOffset,
+          sums.byteOffset,
+          counts.byteOffset,
+        ),
+      inertia: (matrix, n, d, centres, labels) =>
+        compiled.inertia(matrix.byteOffset, n, d, centres.byteOffset, labels.byteOffset),
+    };
+  }
+
+  /** The kernel, or null where WebAssembly is missing or forbidden (a policy without wasm). */
+  static load(): LloydKernel | null {
+    try {
+      const bytes = Uint8Array.from(atob(LLOYD_WASM), (c) => c.charCodeAt(0));
+      const memory = new WebAssembly.Memory({ initial: 1 });
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+        env: { memory, abort: () => {} },
+      });
+      return new LloydKernel(memory, instance.exports as unknown as LloydExports);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Lays out one run's arrays, growing the memory if it must, and copies the matrix in; null if
+   * the memory cannot grow that far (then Lloyd runs in JavaScript).
+   */
+  arrays(matrix: Float64Array, n: number, d: number, k: number): LloydArrays | null {
+    const sizes = [
+      n * d * 8,
+      k * d * 8,
+      k * d * 8,
+      n * 4,
+      n * 4,
+      n * 4,
+      k * 8,
+      k * 8,
+      k * 8,
+      k * 8,
+    ];
+    const offsets: number[] = [];
+    let end = 0;
+    for (const size of sizes) {
+      offsets.push(end);
+      end += Math.ceil(size / 8) * 8;
+    }
+    const missing = Math.ceil(end / PAGE) - this.memory.buffer.byteLength / PAGE;
+    if (missing > 0) {
+      try {
+        this.memory.grow(missing);
+      } catch {
+        return null;
+      }
+    }
+    const buffer = this.memory.buffer;
+    const f64 = (at: number, length: number) => new Float64Array(buffer, offsets[at], length);
+    const arrays: LloydArrays = {
+      matrix: f64(0, n * d),
+      centres: f64(1, k * d),
+      next: f64(2, k * d),
+      labels: new Int32Array(buffer, offsets[3], n),
+      upper: new Float32Array(buffer, offsets[4], n),
+      lower: new Float32Array(buffer, offsets[5], n),
+      counts: f64(6, k),
+      moved: f64(7, k),
+      drop: f64(8, k),
+      half: f64(9, k),
+    };
+    arrays.matrix.set(matrix.subarray(0, n * d));
+    return arrays;
+  }
+}
+
+/**
+ * The largest matrix the kernel takes, in cells: 8 MB of doubles, k-means' 50,000-row samples of
+ * up to twenty columns. The kernel works on a copy in its own memory, which cannot shrink until it
+ * is let go (after each analysis); a larger matrix (Lloyd's last run on every row of a large file)
+ * stays in JavaScript, on the matrix itself, so the page's memory does not grow by a copy of it.
+ */
+export const KERNEL_MAX_CELLS = 2 ** 20;
+
+let enabled = true;
+let shared: LloydKernel | null | undefined;
+
+/**
+ * The thread's kernel for a matrix of this size (loaded once), or null where Lloyd runs in
+ * JavaScript: WebAssembly missing or forbidden, the matrix too large, or the kernel turned off.
+ */
+export function lloydKernelFor(cells: number): LloydKernel | null {
+  if (!enabled || cells > KERNEL_MAX_CELLS) return null;
+  if (shared === undefined) shared = LloydKernel.load();
+  return shared;
+}
+
+/** Turns the kernel off or on, to compare it with the JavaScript loops (tests, benchmarks). */
+export function useLloydKernel(on: boolean): void {
+  enabled = on;
+}
+
+/** Lets the kernel and its memory go (with the reusable arrays); the next run loads it afresh. */
+export function releaseLloydKernel(): void {
+  shared = undefined;
+}
+releaseAlongWithReusableArrays(releaseLloydKernel);
