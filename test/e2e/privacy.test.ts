@@ -57,7 +57,20 @@ async function attemptsFrom(worker: Worker, target: string) {
         resolve('refused');
       }
     });
-    return { fetched, imported, socket };
+    // WebAssembly compiles (k-means' kernel runs in this worker); JavaScript from a string does not.
+    let wasm = 'compiled';
+    try {
+      new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    } catch {
+      wasm = 'refused';
+    }
+    let evaluated = 'ran';
+    try {
+      (0, eval)('1 + 1');
+    } catch {
+      evaluated = 'refused';
+    }
+    return { fetched, imported, socket, wasm, evaluated };
   })()`;
   return worker.evaluate(script);
 }
@@ -72,7 +85,7 @@ describe('the privacy promise in Chromium', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
   });
 
-  it('refuses a fetch, a dynamic import and a socket from inside the analysis worker to another origin; the other origin receives nothing', async () => {
+  it('refuses a fetch, a dynamic import, a socket and eval from inside the analysis worker (WebAssembly compiles); the other origin receives nothing', async () => {
     const { page } = await openPage(browser, server.url);
     try {
       const workerStarted = page.waitForEvent('worker');
@@ -88,6 +101,8 @@ describe('the privacy promise in Chromium', () => {
         fetched: 'refused',
         imported: 'refused',
         socket: 'refused',
+        wasm: 'compiled',
+        evaluated: 'refused',
       });
       // The page itself is bound the same way.
       const fromPage = await page.evaluate(
