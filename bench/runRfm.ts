@@ -7,12 +7,15 @@ import { analyzeTable } from '../src/core/analysis/analyzeTable';
 import { rfmAnalysisOptions, rfmTable } from '../src/core/rfm/rfmClustering';
 import { suggestTransactionMapping } from '../src/core/rfm/transactionMapping';
 import { fileSource } from '../src/cli/fileSource';
+import { useLloydKernel } from '../src/core/cluster/kmeans/kernel/lloydKernel';
 
 /**
  * The RFM path on one file of order lines, as the page runs it with its defaults: read, column
  * kinds, the suggested mapping, RFM, then k-means on RFM for k = 1..10. Prints one JSON line.
+ * `--js-loops` runs Lloyd's loops in JavaScript instead of the WebAssembly kernel (to compare).
  */
-const [path, nInitArg] = process.argv.slice(2);
+const [path, nInitArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+if (process.argv.includes('--js-loops')) useLloydKernel(false);
 const times: Partial<Record<Stage | 'total' | 'tables', number>> = {};
 let stage: Stage | null = null;
 let since = performance.now();
