@@ -91,7 +91,8 @@ export function roundDown(distance: number): number {
  * bounds: each row keeps an upper bound on the distance to its centre and a lower bound on the
  * distance to any other, both moved by how far the centres moved; a row is measured again only
  * when the bounds no longer prove its centre is still the nearest. Same answer as plain Lloyd.
- * With `narrow`, the labels come back in the narrowest type that holds k segments (a final
+ * The loops over the rows run in the WebAssembly kernel where it can run (kernel/lloydKernel.ts),
+ * in JavaScript elsewhere: the same doubles either way. With `narrow`, the labels come back in the narrowest type that holds k segments (a final
  * result: a million Int32 labels per k would be 4 MB of garbage on the way to 1 MB).
  */
 export function lloyd(

@@ -161,9 +161,7 @@ export class LloydKernel {
     try {
       const bytes = Uint8Array.from(atob(LLOYD_WASM), (c) => c.charCodeAt(0));
       const memory = new WebAssembly.Memory({ initial: 1 });
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-        env: { memory, abort: () => {} },
-      });
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
       return new LloydKernel(memory, instance.exports as unknown as LloydExports);
     } catch {
       return null;
