@@ -4,6 +4,7 @@ import { takeRows } from '../../common/matrixRows';
 import { reusableFloat64 } from '../../common/reusableArrays';
 import { absoluteTolerance } from './tolerance';
 import { lloyd, Workspace } from './lloyd';
+import { KERNEL_MAX_CELLS } from './kernel/lloydKernel';
 import { hartigan, swapSearch } from './localSearch';
 import { kmeansPlusPlus } from './seeding';
 import type { KMeansResult } from './lloyd';
@@ -128,7 +129,10 @@ export function kmeans(
         )
       : matrix;
   const m = n > RESTART_SAMPLE ? RESTART_SAMPLE : n;
-  const restartSpace = Workspace.shared(m, 'restart');
+  // The kernel clusters a copy of its matrix: on a matrix too large for it, k-means stays in
+  // JavaScript throughout, so that no thread holds a copy of its samples either.
+  const inKernel = n * d <= KERNEL_MAX_CELLS;
+  const restartSpace = Workspace.shared(m, 'restart', inKernel);
   const refine = (
     rows: Float64Array,
     count: number,
@@ -165,7 +169,7 @@ export function kmeans(
           reusableFloat64('kmeans.swapRows', SWAP_SAMPLE * d),
         )
       : null;
-  const swapSpace = swapRows === null ? null : Workspace.shared(SWAP_SAMPLE, 'swap');
+  const swapSpace = swapRows === null ? null : Workspace.shared(SWAP_SAMPLE, 'swap', inKernel);
   if (swapRows !== null && swapSpace !== null) {
     let small: KMeansResult | null = null;
     for (let run = 0; run < SAMPLED_STARTS; run++) {
@@ -243,7 +247,7 @@ export function kmeans(
     (best as KMeansResult).centroids,
     maxIter,
     tolerance,
-    n === m ? restartSpace : Workspace.shared(n),
+    n === m ? restartSpace : Workspace.shared(n, 'all', inKernel),
     true,
   );
   report?.(1);
