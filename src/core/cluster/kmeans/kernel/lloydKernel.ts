@@ -1,43 +1,6 @@
 import { releaseAlongWithReusableArrays } from '../../../common/reusableArrays';
 import { LLOYD_WASM } from './lloydWasm';
 
-/** The compiled kernel's exports (lloyd.as.ts); arrays are byte offsets into its memory. */
-interface LloydExports {
-  assignWithBounds(
-    matrix: number,
-    n: number,
-    d: number,
-    k: number,
-    centres: number,
-    labels: number,
-    upper: number,
-    lower: number,
-  ): void;
-  reassign(
-    matrix: number,
-    n: number,
-    d: number,
-    k: number,
-    centres: number,
-    labels: number,
-    upper: number,
-    lower: number,
-    half: number,
-    moved: number,
-    drop: number,
-  ): number;
-  sumByLabel(
-    matrix: number,
-    n: number,
-    d: number,
-    k: number,
-    labels: number,
-    sums: number,
-    counts: number,
-  ): void;
-  inertia(matrix: number, n: number, d: number, centres: number, labels: number): number;
-}
-
 const PAGE = 65536;
 
 /**
@@ -107,52 +70,57 @@ export interface LloydLoops {
   ): number;
 }
 
+/** A loop as the compiled kernel exports it: every array is a byte offset into its memory. */
+type Compiled<Loop> = Loop extends (...args: infer Args) => infer Result
+  ? (...args: { [At in keyof Args]: number }) => Result
+  : never;
+
+/** The kernel's exports (lloyd.as.ts). */
+type CompiledLoops = { [Name in keyof LloydLoops]: Compiled<LloydLoops[Name]> };
+
 export class LloydKernel {
   readonly loops: LloydLoops;
 
   private constructor(
     private readonly memory: WebAssembly.Memory,
-    compiled: LloydExports,
+    compiled: CompiledLoops,
   ) {
-    // Typed arrays in, byte offsets out: the arrays are views of `memory` (see arrays()).
+    // The typed arrays must be views of the kernel's memory (from `arrays()`): each is passed as
+    // where it starts there.
+    const at = (view: ArrayBufferView) => {
+      if (view.buffer !== memory.buffer) throw new Error('An array outside the kernel’s memory.');
+      return view.byteOffset;
+    };
     this.loops = {
       assignWithBounds: (matrix, n, d, k, centres, labels, upper, lower) =>
         compiled.assignWithBounds(
-          matrix.byteOffset,
+          at(matrix),
           n,
           d,
           k,
-          centres.byteOffset,
-          labels.byteOffset,
-          upper.byteOffset,
-          lower.byteOffset,
+          at(centres),
+          at(labels),
+          at(upper),
+          at(lower),
         ),
       reassign: (matrix, n, d, k, centres, labels, upper, lower, half, moved, drop) =>
         compiled.reassign(
-          matrix.byteOffset,
+          at(matrix),
           n,
           d,
           k,
-          centres.byteOffset,
-          labels.byteOffset,
-          upper.byteOffset,
-          lower.byteOffset,
-          half.byteOffset,
-          moved.byteOffset,
-          drop.byteOffset,
+          at(centres),
+          at(labels),
+          at(upper),
+          at(lower),
+          at(half),
+          at(moved),
+          at(drop),
         ),
       sumByLabel: (matrix, n, d, k, labels, sums, counts) =>
-        compiled.sumByLabel(
-          matrix.byteOffset,
-          n,
-          d,
-          k,
-          labels.byteOffset,
-          sums.byteOffset,
-          counts.byteOffset,
-        ),
+        compiled.sumByLabel(at(matrix), n, d, k, at(labels), at(sums), at(counts)),
       inertia: (matrix, n, d, centres, labels) =>
-        compiled.inertia(matrix.byteOffset, n, d, centres.byteOffset, labels.byteOffset),
+        compiled.inertia(at(matrix), n, d, at(centres), at(labels)),
     };
   }
 
@@ -167,7 +135,7 @@ export class LloydKernel {
       const bytes = Uint8Array.from(atob(LLOYD_WASM), (c) => c.charCodeAt(0));
       const memory = new WebAssembly.Memory({ initial: 1 });
       const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-      return new LloydKernel(memory, instance.exports as unknown as LloydExports);
+      return new LloydKernel(memory, instance.exports as unknown as CompiledLoops);
     } catch {
       return null;
     }

@@ -234,6 +234,18 @@ describe('the Lloyd kernel', () => {
     }
   });
 
+  it('refuses an array outside its memory, or left behind when the memory grew', () => {
+    const placed = kernel().arrays(new Float64Array([1, 2, 3, 4]), 2, 2, 1) as LloydArrays;
+    const outside = new Float64Array(4);
+    expect(() => kernel().loops.inertia(outside, 2, 2, placed.centres, placed.labels)).toThrow(
+      /outside the kernel/,
+    );
+    kernel().arrays(new Float64Array(200_000), 100_000, 2, 1);
+    expect(() =>
+      kernel().loops.inertia(placed.matrix, 2, 2, placed.centres, placed.labels),
+    ).toThrow(/outside the kernel/);
+  });
+
   it('takes matrices up to 8 MB of doubles; larger ones stay in JavaScript', () => {
     expect(lloydKernelFor(KERNEL_MAX_CELLS)).not.toBeNull();
     expect(lloydKernelFor(KERNEL_MAX_CELLS + 1)).toBeNull();
