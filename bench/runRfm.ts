@@ -7,7 +7,7 @@ import { analyzeTable } from '../src/core/analysis/analyzeTable';
 import { rfmAnalysisOptions, rfmTable } from '../src/core/rfm/rfmClustering';
 import { suggestTransactionMapping } from '../src/core/rfm/transactionMapping';
 import { fileSource } from '../src/cli/fileSource';
-import { useLloydKernel } from '../src/core/cluster/kmeans/kernel/lloydKernel';
+import { useKMeansKernel } from '../src/core/cluster/kmeans/kernel/kmeansKernel';
 
 /**
  * The RFM path on one file of order lines, as the page runs it with its defaults: read, column
@@ -15,7 +15,7 @@ import { useLloydKernel } from '../src/core/cluster/kmeans/kernel/lloydKernel';
  * `--js-loops` runs Lloyd's loops in JavaScript instead of the WebAssembly kernel (to compare).
  */
 const [path, nInitArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-if (process.argv.includes('--js-loops')) useLloydKernel(false);
+if (process.argv.includes('--js-loops')) useKMeansKernel(false);
 const times: Partial<Record<Stage | 'total' | 'tables', number>> = {};
 let stage: Stage | null = null;
 let since = performance.now();

@@ -10,9 +10,9 @@ import asc from 'assemblyscript/asc';
  */
 export const KERNELS = [
   {
-    source: 'src/core/cluster/kmeans/kernel/lloyd.as.ts',
-    output: 'src/core/cluster/kmeans/kernel/lloydWasm.ts',
-    constant: 'LLOYD_WASM',
+    source: 'src/core/cluster/kmeans/kernel/kmeans.as.ts',
+    output: 'src/core/cluster/kmeans/kernel/kmeansWasm.ts',
+    constant: 'KMEANS_WASM',
   },
 ] as const;
 

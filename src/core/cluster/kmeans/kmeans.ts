@@ -4,7 +4,7 @@ import { takeRows } from '../../common/matrixRows';
 import { reusableFloat64 } from '../../common/reusableArrays';
 import { absoluteTolerance } from './tolerance';
 import { lloyd, Workspace } from './lloyd';
-import { KERNEL_MAX_CELLS } from './kernel/lloydKernel';
+import { KERNEL_MAX_CELLS } from './kernel/kmeansKernel';
 import { hartigan, swapSearch } from './localSearch';
 import { kmeansPlusPlus } from './seeding';
 import type { KMeansResult } from './lloyd';
@@ -152,7 +152,7 @@ export function kmeans(
       restartRows,
       m,
       restartSpace,
-      kmeansPlusPlus(restartRows, m, d, k, random),
+      kmeansPlusPlus(restartRows, m, d, k, random, inKernel),
       localSearch && smallData,
     );
     if (best === null || result.inertia < best.inertia) best = result;
@@ -177,7 +177,7 @@ export function kmeans(
         swapRows,
         SWAP_SAMPLE,
         swapSpace,
-        kmeansPlusPlus(swapRows, SWAP_SAMPLE, d, k, random),
+        kmeansPlusPlus(swapRows, SWAP_SAMPLE, d, k, random, inKernel),
         false,
       );
       if (small === null || result.inertia < small.inertia) small = result;

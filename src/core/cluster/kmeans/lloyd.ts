@@ -1,6 +1,6 @@
 import { reusableFloat32, reusableInt32 } from '../../common/reusableArrays';
 import { squaredDistance } from '../distance';
-import { lloydKernelFor, type LloydArrays, type LloydLoops } from './kernel/lloydKernel';
+import { kmeansKernelFor, type LloydArrays, type LloydLoops } from './kernel/kmeansKernel';
 import { segmentLabelsFor, type SegmentLabels } from '../segmentLabels';
 
 /**
@@ -95,7 +95,7 @@ export function roundDown(distance: number): number {
  * bounds: each row keeps an upper bound on the distance to its centre and a lower bound on the
  * distance to any other, both moved by how far the centres moved; a row is measured again only
  * when the bounds no longer prove its centre is still the nearest. Same answer as plain Lloyd.
- * The loops over the rows run in the WebAssembly kernel where it can run (kernel/lloydKernel.ts),
+ * The loops over the rows run in the WebAssembly kernel where it can run (kernel/kmeansKernel.ts),
  * in JavaScript elsewhere: the same doubles either way. With `narrow`, the labels come back in the narrowest type that holds k segments (a final
  * result: a million Int32 labels per k would be 4 MB of garbage on the way to 1 MB).
  */
@@ -131,7 +131,7 @@ export function lloyd(
   workspace: Workspace = new Workspace(n),
   narrow = false,
 ): KMeansResult<SegmentLabels> {
-  const kernel = workspace.inKernel ? lloydKernelFor(n * d) : null;
+  const kernel = workspace.inKernel ? kmeansKernelFor(n * d) : null;
   const inKernel = kernel?.arrays(matrix, n, d, k) ?? null;
   const arrays = inKernel ?? jsArrays(matrix, d, k, workspace);
   const loops = kernel && inKernel ? kernel.loops : JS_LLOYD_LOOPS;

@@ -2,10 +2,13 @@ import type { Random } from '../../common/random';
 import { squaredDistance } from '../distance';
 import { copyRow } from '../../common/matrixRows';
 import { reusableFloat64 } from '../../common/reusableArrays';
+import { kmeansKernelFor, type SeedingLoops } from './kernel/kmeansKernel';
 
 /**
  * Greedy k-means++: each new centre is the best of 2 + ln(k) candidates drawn with probability
- * proportional to the squared distance to the nearest chosen centre.
+ * proportional to the squared distance to the nearest chosen centre. The loops over the rows run
+ * in the WebAssembly kernel where it can run and `inKernel` allows (see lloyd), in JavaScript
+ * elsewhere: the same centres either way.
  */
 export function kmeansPlusPlus(
   matrix: Float64Array,
@@ -13,43 +16,38 @@ export function kmeansPlusPlus(
   d: number,
   k: number,
   random: Random,
+  inKernel = true,
 ): Float64Array {
   const centres = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
-  copyRow(matrix, random.int(n), centres, 0, d);
-  // Scratch arrays are the thread's reusable ones: at every k of an elbow, seeding on 50,000
-  // rows would otherwise leave megabytes of garbage per start for the collector.
-  let closest = reusableFloat64('seeding.closest', n);
-  let potential = 0;
-  for (let i = 0; i < n; i++) {
-    const dist = squaredDistance(matrix, i * d, centres, 0, d);
-    closest[i] = dist;
-    potential += dist;
-  }
-  const cumulative = reusableFloat64('seeding.cumulative', n);
-  const candidateDistances = Array.from({ length: trials }, (_, t) =>
-    reusableFloat64(`seeding.trial${t}`, n),
-  );
+  const first = random.int(n);
+  copyRow(matrix, first, centres, 0, d);
+  const kernel = inKernel ? kmeansKernelFor(n * d) : null;
+  const placed = kernel?.seedingArrays(matrix, n, d, trials) ?? null;
+  const loops = kernel && placed ? kernel.seeding : JS_SEEDING_LOOPS;
+  const {
+    matrix: rows,
+    cumulative,
+    trials: candidateDistances,
+  } = placed ?? jsArrays(matrix, n, trials);
+  let closest = placed?.closest ?? reusableFloat64('seeding.closest', n);
+  const row = (i: number) => rows.subarray(i * d, i * d + d);
+  let potential = loops.distancesTo(rows, n, d, row(first), closest);
   for (let c = 1; c < k; c++) {
-    let running = 0;
-    for (let i = 0; i < n; i++) {
-      running += closest[i];
-      cumulative[i] = running;
-    }
+    loops.cumulate(closest, n, cumulative);
     let bestTrial = 0;
     let bestPotential = Infinity;
     let bestIndex = 0;
     for (let t = 0; t < trials; t++) {
       const candidate = Math.min(searchSorted(cumulative, random.next() * potential), n - 1);
-      const distances = candidateDistances[t];
-      const offset = candidate * d;
-      let trialPotential = 0;
-      for (let i = 0; i < n; i++) {
-        const dist = squaredDistance(matrix, i * d, matrix, offset, d);
-        const nearest = dist < closest[i] ? dist : closest[i];
-        distances[i] = nearest;
-        trialPotential += nearest;
-      }
+      const trialPotential = loops.trialDistances(
+        rows,
+        n,
+        d,
+        row(candidate),
+        closest,
+        candidateDistances[t],
+      );
       if (trialPotential < bestPotential) {
         bestPotential = trialPotential;
         bestTrial = t;
@@ -65,6 +63,63 @@ export function kmeansPlusPlus(
   }
   return centres;
 }
+
+/**
+ * Seeding's scratch without the kernel: the thread's reusable arrays (at every k of an elbow,
+ * seeding on 50,000 rows would otherwise leave megabytes of garbage per start for the collector).
+ */
+function jsArrays(matrix: Float64Array, n: number, trials: number) {
+  return {
+    matrix,
+    cumulative: reusableFloat64('seeding.cumulative', n),
+    trials: Array.from({ length: trials }, (_, t) => reusableFloat64(`seeding.trial${t}`, n)),
+  };
+}
+
+function distancesTo(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  centre: Float64Array,
+  out: Float64Array,
+): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const dist = squaredDistance(matrix, i * d, centre, 0, d);
+    out[i] = dist;
+    total += dist;
+  }
+  return total;
+}
+
+function trialDistances(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  candidate: Float64Array,
+  closest: Float64Array,
+  out: Float64Array,
+): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const dist = squaredDistance(matrix, i * d, candidate, 0, d);
+    const nearest = dist < closest[i] ? dist : closest[i];
+    out[i] = nearest;
+    total += nearest;
+  }
+  return total;
+}
+
+function cumulate(values: Float64Array, n: number, sums: Float64Array): void {
+  let running = 0;
+  for (let i = 0; i < n; i++) {
+    running += values[i];
+    sums[i] = running;
+  }
+}
+
+/** k-means++'s loops in JavaScript: where the kernel cannot run, and its yardstick in tests. */
+export const JS_SEEDING_LOOPS: SeedingLoops = { distancesTo, trialDistances, cumulate };
 
 /** First index whose value is >= target (numpy's searchsorted, side 'left'). */
 function searchSorted(sorted: Float64Array, target: number): number {

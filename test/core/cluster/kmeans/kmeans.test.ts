@@ -1,12 +1,12 @@
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { describe, expect, it } from 'vitest';
 import { kmeans } from '../../../../src/core/cluster/kmeans/kmeans';
-import type { LloydKernel } from '../../../../src/core/cluster/kmeans/kernel/lloydKernel';
+import type { KMeansKernel } from '../../../../src/core/cluster/kmeans/kernel/kmeansKernel';
 import {
   KERNEL_MAX_CELLS,
-  lloydKernelFor,
-  releaseLloydKernel,
-} from '../../../../src/core/cluster/kmeans/kernel/lloydKernel';
+  kmeansKernelFor,
+  releaseKMeansKernel,
+} from '../../../../src/core/cluster/kmeans/kernel/kmeansKernel';
 import { absoluteTolerance } from '../../../../src/core/cluster/kmeans/tolerance';
 import { gaussianBlobs as blobs, randomMatrix } from '../../../support/clusterData';
 
@@ -183,15 +183,15 @@ describe('kmeans and the WebAssembly kernel', () => {
   it('clusters a matrix of up to 2^20 cells in the kernel, a larger one in JavaScript throughout', () => {
     // A larger matrix: none of its Lloyd runs (on the 50,000-row samples, then on every row)
     // copies anything into the kernel's memory, so the page holds no copy of its samples.
-    releaseLloydKernel();
+    releaseKMeansKernel();
     const d = 8;
     const large = KERNEL_MAX_CELLS / d + 1;
     const result = kmeans(randomMatrix(large, d, 3), large, d, { k: 3, nInit: 1, seed: 0 });
     expect(result.labels).toHaveLength(large);
-    expect((lloydKernelFor(1) as LloydKernel).bytes).toBe(65536);
+    expect((kmeansKernelFor(1) as KMeansKernel).bytes).toBe(65536);
     // A smaller one is copied in: the kernel's memory grew to hold it.
     const small = 20_000;
     kmeans(randomMatrix(small, d, 3), small, d, { k: 3, nInit: 1, seed: 0 });
-    expect((lloydKernelFor(1) as LloydKernel).bytes).toBeGreaterThanOrEqual(small * d * 8);
+    expect((kmeansKernelFor(1) as KMeansKernel).bytes).toBeGreaterThanOrEqual(small * d * 8);
   });
 });

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lloyd, roundDown, roundUp, Workspace } from '../../../../src/core/cluster/kmeans/lloyd';
 import { squaredDistance } from '../../../../src/core/cluster/distance';
 import {
-  lloydKernelFor,
-  useLloydKernel,
-} from '../../../../src/core/cluster/kmeans/kernel/lloydKernel';
+  kmeansKernelFor,
+  useKMeansKernel,
+} from '../../../../src/core/cluster/kmeans/kernel/kmeansKernel';
 import { gaussianBlobs as blobs, randomMatrix } from '../../../support/clusterData';
 
 /** Each row's label names a nearest centroid, and the inertia is the sum of those distances. */
@@ -34,11 +34,11 @@ describe.each([
   ['in WebAssembly', true],
   ['in JavaScript', false],
 ])('lloyd %s', (_name, kernel) => {
-  beforeAll(() => useLloydKernel(kernel));
-  afterAll(() => useLloydKernel(true));
+  beforeAll(() => useKMeansKernel(kernel));
+  afterAll(() => useKMeansKernel(true));
 
   it('runs where it says it does', () => {
-    expect(lloydKernelFor(100) !== null).toBe(kernel);
+    expect(kmeansKernelFor(100) !== null).toBe(kernel);
   });
 
   it("Hamerly's bounds change nothing: same labels, centres and inertia as plain Lloyd", () => {

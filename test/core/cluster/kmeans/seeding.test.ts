@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useKMeansKernel } from '../../../../src/core/cluster/kmeans/kernel/kmeansKernel';
 import { kmeansPlusPlus } from '../../../../src/core/cluster/kmeans/seeding';
 import { createRandom } from '../../../../src/core/common/random';
 import { gaussianBlobs, randomMatrix } from '../../../support/clusterData';
@@ -8,7 +9,14 @@ import { gaussianBlobs, randomMatrix } from '../../../support/clusterData';
 const rowsOf = (values: Float64Array, count: number, d: number) =>
   Array.from({ length: count }, (_, c) => Array.from(values.subarray(c * d, c * d + d)).join(','));
 
-describe('kmeansPlusPlus', () => {
+// Every test, with the loops over the rows in WebAssembly (the default) and in JavaScript.
+describe.each([
+  ['in WebAssembly', true],
+  ['in JavaScript', false],
+])('kmeansPlusPlus %s', (_name, kernel) => {
+  beforeAll(() => useKMeansKernel(kernel));
+  afterAll(() => useKMeansKernel(true));
+
   it('takes every centre from the rows, the first one drawn uniformly with the generator', () => {
     const n = 200;
     const matrix = randomMatrix(n, 3, 6);
@@ -80,6 +88,31 @@ describe('kmeansPlusPlus', () => {
           const centres = kmeansPlusPlus(matrix, matrix.length, 1, k, createRandom(seed));
           expect(new Set(centres).size).toBe(k);
           for (const centre of centres) expect(values).toContain(centre);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('kmeansPlusPlus in WebAssembly and in JavaScript', () => {
+  afterAll(() => useKMeansKernel(true));
+
+  it('picks the very same centres from the same seed', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (n, d, wanted, seed) => {
+          const k = Math.min(wanted, n);
+          const matrix = randomMatrix(n, d, seed);
+          useKMeansKernel(true);
+          const inKernel = kmeansPlusPlus(matrix, n, d, k, createRandom(seed));
+          useKMeansKernel(false);
+          const inJs = kmeansPlusPlus(matrix, n, d, k, createRandom(seed));
+          expect(Array.from(inKernel)).toEqual(Array.from(inJs));
         },
       ),
       { numRuns: 200 },

@@ -1,7 +1,9 @@
 import { releaseAlongWithReusableArrays } from '../../../common/reusableArrays';
-import { LLOYD_WASM } from './lloydWasm';
+import { KMEANS_WASM } from './kmeansWasm';
 
 const PAGE = 65536;
+
+type ViewKind = Float64ArrayConstructor | Float32ArrayConstructor | Int32ArrayConstructor;
 
 /**
  * Lloyd's arrays for one run, all in the kernel's memory: the matrix (copied in), both centre
@@ -70,16 +72,51 @@ export interface LloydLoops {
   ): number;
 }
 
+/** k-means++'s arrays for one seeding: the matrix (copied in), and one array per row for each use. */
+export interface SeedingArrays {
+  matrix: Float64Array;
+  closest: Float64Array;
+  cumulative: Float64Array;
+  /** One per trial. */
+  trials: Float64Array[];
+}
+
+/** k-means++'s loops over all rows (seeding.ts has them in JavaScript). Same results to the bit. */
+export interface SeedingLoops {
+  /** Each row's squared distance to `centre` (one row) into `out`; returns their sum. */
+  distancesTo(
+    matrix: Float64Array,
+    n: number,
+    d: number,
+    centre: Float64Array,
+    out: Float64Array,
+  ): number;
+  /** Each row's squared distance to the nearer of `candidate` and `closest`; returns the sum. */
+  trialDistances(
+    matrix: Float64Array,
+    n: number,
+    d: number,
+    candidate: Float64Array,
+    closest: Float64Array,
+    out: Float64Array,
+  ): number;
+  /** Running sums of `values` into `sums`. */
+  cumulate(values: Float64Array, n: number, sums: Float64Array): void;
+}
+
 /** A loop as the compiled kernel exports it: every array is a byte offset into its memory. */
 type Compiled<Loop> = Loop extends (...args: infer Args) => infer Result
   ? (...args: { [At in keyof Args]: number }) => Result
   : never;
 
-/** The kernel's exports (lloyd.as.ts). */
-type CompiledLoops = { [Name in keyof LloydLoops]: Compiled<LloydLoops[Name]> };
+/** The kernel's exports (kmeans.as.ts). */
+type CompiledLoops = {
+  [Name in keyof (LloydLoops & SeedingLoops)]: Compiled<(LloydLoops & SeedingLoops)[Name]>;
+};
 
-export class LloydKernel {
+export class KMeansKernel {
   readonly loops: LloydLoops;
+  readonly seeding: SeedingLoops;
 
   private constructor(
     private readonly memory: WebAssembly.Memory,
@@ -122,6 +159,13 @@ export class LloydKernel {
       inertia: (matrix, n, d, centres, labels) =>
         compiled.inertia(at(matrix), n, d, at(centres), at(labels)),
     };
+    this.seeding = {
+      distancesTo: (matrix, n, d, centre, out) =>
+        compiled.distancesTo(at(matrix), n, d, at(centre), at(out)),
+      trialDistances: (matrix, n, d, candidate, closest, out) =>
+        compiled.trialDistances(at(matrix), n, d, at(candidate), at(closest), at(out)),
+      cumulate: (values, n, sums) => compiled.cumulate(at(values), n, at(sums)),
+    };
   }
 
   /** Bytes of memory the kernel holds now. */
@@ -130,39 +174,72 @@ export class LloydKernel {
   }
 
   /** The kernel, or null where WebAssembly is missing or forbidden (a policy without wasm). */
-  static load(): LloydKernel | null {
+  static load(): KMeansKernel | null {
     try {
-      const bytes = Uint8Array.from(atob(LLOYD_WASM), (c) => c.charCodeAt(0));
+      const bytes = Uint8Array.from(atob(KMEANS_WASM), (c) => c.charCodeAt(0));
       const memory = new WebAssembly.Memory({ initial: 1 });
       const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-      return new LloydKernel(memory, instance.exports as unknown as CompiledLoops);
+      return new KMeansKernel(memory, instance.exports as unknown as CompiledLoops);
     } catch {
       return null;
     }
   }
 
   /**
-   * Lays out one run's arrays, growing the memory if it must, and copies the matrix in; null if
-   * the memory cannot grow that far (then Lloyd runs in JavaScript).
+   * Lays out one Lloyd run's arrays and copies the matrix in; null if the memory cannot grow that
+   * far (then Lloyd runs in JavaScript).
    */
   arrays(matrix: Float64Array, n: number, d: number, k: number): LloydArrays | null {
-    const sizes = [
-      n * d * 8,
-      k * d * 8,
-      k * d * 8,
-      n * 4,
-      n * 4,
-      n * 4,
-      k * 8,
-      k * 8,
-      k * 8,
-      k * 8,
-    ];
+    const views = this.place(matrix, n * d, [
+      [Float64Array, k * d],
+      [Float64Array, k * d],
+      [Int32Array, n],
+      [Float32Array, n],
+      [Float32Array, n],
+      [Float64Array, k],
+      [Float64Array, k],
+      [Float64Array, k],
+      [Float64Array, k],
+    ]);
+    if (views === null) return null;
+    const [rows, centres, next, labels, upper, lower, counts, moved, drop, half] = views;
+    return {
+      matrix: rows as Float64Array,
+      centres: centres as Float64Array,
+      next: next as Float64Array,
+      labels: labels as Int32Array,
+      upper: upper as Float32Array,
+      lower: lower as Float32Array,
+      counts: counts as Float64Array,
+      moved: moved as Float64Array,
+      drop: drop as Float64Array,
+      half: half as Float64Array,
+    };
+  }
+
+  /** Lays out one seeding's arrays and copies the matrix in; null as for arrays(). */
+  seedingArrays(matrix: Float64Array, n: number, d: number, trials: number): SeedingArrays | null {
+    const perRow = Array.from({ length: trials + 2 }, () => [Float64Array, n] as const);
+    const views = this.place(matrix, n * d, perRow) as Float64Array[] | null;
+    if (views === null) return null;
+    const [rows, closest, cumulative, ...perTrial] = views;
+    return { matrix: rows, closest, cumulative, trials: perTrial };
+  }
+
+  /**
+   * The first `cells` of `matrix` copied to the start of the memory, then an array of each kind
+   * and length after it, each aligned to 8 bytes; the memory grows if it must.
+   */
+  private place(
+    matrix: Float64Array,
+    cells: number,
+    arrays: readonly (readonly [ViewKind, number])[],
+  ): (Float64Array | Float32Array | Int32Array)[] | null {
     const offsets: number[] = [];
-    let end = 0;
-    for (const size of sizes) {
+    let end = cells * 8;
+    for (const [kind, length] of arrays) {
       offsets.push(end);
-      end += Math.ceil(size / 8) * 8;
+      end += Math.ceil((length * kind.BYTES_PER_ELEMENT) / 8) * 8;
     }
     const missing = Math.ceil(end / PAGE) - this.memory.buffer.byteLength / PAGE;
     if (missing > 0) {
@@ -173,21 +250,9 @@ export class LloydKernel {
       }
     }
     const buffer = this.memory.buffer;
-    const f64 = (at: number, length: number) => new Float64Array(buffer, offsets[at], length);
-    const arrays: LloydArrays = {
-      matrix: f64(0, n * d),
-      centres: f64(1, k * d),
-      next: f64(2, k * d),
-      labels: new Int32Array(buffer, offsets[3], n),
-      upper: new Float32Array(buffer, offsets[4], n),
-      lower: new Float32Array(buffer, offsets[5], n),
-      counts: f64(6, k),
-      moved: f64(7, k),
-      drop: f64(8, k),
-      half: f64(9, k),
-    };
-    arrays.matrix.set(matrix.subarray(0, n * d));
-    return arrays;
+    const rows = new Float64Array(buffer, 0, cells);
+    rows.set(matrix.subarray(0, cells));
+    return [rows, ...arrays.map(([kind, length], i) => new kind(buffer, offsets[i], length))];
   }
 }
 
@@ -201,25 +266,25 @@ export class LloydKernel {
 export const KERNEL_MAX_CELLS = 2 ** 20;
 
 let enabled = true;
-let shared: LloydKernel | null | undefined;
+let shared: KMeansKernel | null | undefined;
 
 /**
  * The thread's kernel for a matrix of this size (loaded once), or null where Lloyd runs in
  * JavaScript: WebAssembly missing or forbidden, the matrix too large, or the kernel turned off.
  */
-export function lloydKernelFor(cells: number): LloydKernel | null {
+export function kmeansKernelFor(cells: number): KMeansKernel | null {
   if (!enabled || cells > KERNEL_MAX_CELLS) return null;
-  if (shared === undefined) shared = LloydKernel.load();
+  if (shared === undefined) shared = KMeansKernel.load();
   return shared;
 }
 
 /** Turns the kernel off or on, to compare it with the JavaScript loops (tests, benchmarks). */
-export function useLloydKernel(on: boolean): void {
+export function useKMeansKernel(on: boolean): void {
   enabled = on;
 }
 
 /** Lets the kernel and its memory go (with the reusable arrays); the next run loads it afresh. */
-export function releaseLloydKernel(): void {
+export function releaseKMeansKernel(): void {
   shared = undefined;
 }
-releaseAlongWithReusableArrays(releaseLloydKernel);
+releaseAlongWithReusableArrays(releaseKMeansKernel);

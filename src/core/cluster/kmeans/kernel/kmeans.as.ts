@@ -1,6 +1,7 @@
-// AssemblyScript: Lloyd's hot loops (lloyd.ts) compiled to WebAssembly by scripts/build-kernels.mjs.
-// Every argument named like an array is a byte offset into this module's memory, where
-// lloydKernel.ts lays the arrays out. Each loop is the JavaScript one, operation for operation,
+// AssemblyScript: k-means' loops over the rows (Lloyd's in lloyd.ts, k-means++'s in seeding.ts),
+// compiled to WebAssembly by scripts/buildKernels.ts (npm run build:kernels). Every argument named
+// like an array is a byte offset into this module's memory, where kmeansKernel.ts lays the arrays
+// out. Each loop is the JavaScript one, operation for operation,
 // so both give the very same doubles; test/core/cluster/kmeans/kernel checks that they do.
 
 // lloyd.ts' UP, DOWN, SMALLEST_NORMAL and LARGEST_SINGLE (2^-22 margins, single precision's range).
@@ -186,4 +187,53 @@ export function inertia(matrix: usize, n: i32, d: i32, centres: usize, labels: u
     total += squared(row, centres + label * rowBytes, d);
   }
   return total;
+}
+
+/** k-means++'s first pass: each row's squared distance to `centre` into `out`; returns their sum. */
+export function distancesTo(matrix: usize, n: i32, d: i32, centre: usize, out: usize): f64 {
+  const rowBytes = <usize>d << 3;
+  let total: f64 = 0;
+  let row = matrix;
+  for (let i: i32 = 0; i < n; i++, row += rowBytes) {
+    const dist = squared(row, centre, d);
+    store<f64>(out + (<usize>i << 3), dist);
+    total += dist;
+  }
+  return total;
+}
+
+/**
+ * One k-means++ trial: each row's squared distance to the nearer of `candidate` and the centres
+ * so far (`closest`) into `out`; returns their sum, the trial's potential.
+ */
+export function trialDistances(
+  matrix: usize,
+  n: i32,
+  d: i32,
+  candidate: usize,
+  closest: usize,
+  out: usize,
+): f64 {
+  const rowBytes = <usize>d << 3;
+  let total: f64 = 0;
+  let row = matrix;
+  for (let i: i32 = 0; i < n; i++, row += rowBytes) {
+    const at = <usize>i << 3;
+    const dist = squared(row, candidate, d);
+    const known = load<f64>(closest + at);
+    const nearest = dist < known ? dist : known;
+    store<f64>(out + at, nearest);
+    total += nearest;
+  }
+  return total;
+}
+
+/** Running sums of `values` into `sums` (k-means++ draws a row from them). */
+export function cumulate(values: usize, n: i32, sums: usize): void {
+  let running: f64 = 0;
+  for (let i: i32 = 0; i < n; i++) {
+    const at = <usize>i << 3;
+    running += load<f64>(values + at);
+    store<f64>(sums + at, running);
+  }
 }

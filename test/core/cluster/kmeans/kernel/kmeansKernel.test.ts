@@ -2,13 +2,15 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   KERNEL_MAX_CELLS,
-  LloydKernel,
-  lloydKernelFor,
-  releaseLloydKernel,
+  KMeansKernel,
+  kmeansKernelFor,
+  releaseKMeansKernel,
   type LloydArrays,
   type LloydLoops,
-} from '../../../../../src/core/cluster/kmeans/kernel/lloydKernel';
+  type SeedingArrays,
+} from '../../../../../src/core/cluster/kmeans/kernel/kmeansKernel';
 import { JS_LLOYD_LOOPS } from '../../../../../src/core/cluster/kmeans/lloyd';
+import { JS_SEEDING_LOOPS } from '../../../../../src/core/cluster/kmeans/seeding';
 import { releaseReusableArrays } from '../../../../../src/core/common/reusableArrays';
 
 /**
@@ -73,7 +75,7 @@ const state = fc
 type State = typeof state extends fc.Arbitrary<infer T> ? T : never;
 
 /** The state in the kernel's memory, and the same state in plain arrays for JavaScript. */
-function placed(kernel: LloydKernel, s: State): { inKernel: LloydArrays; inJs: LloydArrays } {
+function placed(kernel: KMeansKernel, s: State): { inKernel: LloydArrays; inJs: LloydArrays } {
   const { n, d, k } = s;
   const inKernel = kernel.arrays(Float64Array.from(s.matrix), n, d, k) as LloydArrays;
   inKernel.centres.set(s.centres);
@@ -110,13 +112,13 @@ function expectSame(a: LloydArrays, b: LloydArrays) {
 describe('the Lloyd kernel', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
-    releaseLloydKernel();
+    releaseKMeansKernel();
   });
 
-  const kernel = () => lloydKernelFor(1) as LloydKernel;
+  const kernel = () => kmeansKernelFor(1) as KMeansKernel;
 
   it('loads here, as it does in the page and the command line', () => {
-    expect(kernel()).toBeInstanceOf(LloydKernel);
+    expect(kernel()).toBeInstanceOf(KMeansKernel);
   });
 
   it("assigns every row as JavaScript's loop does, bounds and all, on any values", () => {
@@ -213,6 +215,60 @@ describe('the Lloyd kernel', () => {
     );
   });
 
+  it("measures k-means++'s distances and sums as JavaScript's loops do", () => {
+    fc.assert(
+      fc.property(state, fc.nat(), fc.nat(), (s, first, second) => {
+        const { n, d } = s;
+        const trials = 2;
+        const placed = kernel().seedingArrays(
+          Float64Array.from(s.matrix),
+          n,
+          d,
+          trials,
+        ) as SeedingArrays;
+        const rows = Float64Array.from(s.matrix);
+        const row = (x: Float64Array, i: number) => x.subarray((i % n) * d, (i % n) * d + d);
+        const inJs = {
+          closest: new Float64Array(n),
+          cumulative: new Float64Array(n),
+          trial: new Float64Array(n),
+        };
+        const sums = [
+          kernel().seeding.distancesTo(
+            placed.matrix,
+            n,
+            d,
+            row(placed.matrix, first),
+            placed.closest,
+          ),
+          JS_SEEDING_LOOPS.distancesTo(rows, n, d, row(rows, first), inJs.closest),
+        ];
+        expect(sums[0]).toBe(sums[1]);
+        const trialSums = [
+          kernel().seeding.trialDistances(
+            placed.matrix,
+            n,
+            d,
+            row(placed.matrix, second),
+            placed.closest,
+            placed.trials[1],
+          ),
+          JS_SEEDING_LOOPS.trialDistances(rows, n, d, row(rows, second), inJs.closest, inJs.trial),
+        ];
+        expect(trialSums[0]).toBe(trialSums[1]);
+        kernel().seeding.cumulate(placed.trials[1], n, placed.cumulative);
+        JS_SEEDING_LOOPS.cumulate(inJs.trial, n, inJs.cumulative);
+        for (const [key, a, b] of [
+          ['closest', placed.closest, inJs.closest],
+          ['trial', placed.trials[1], inJs.trial],
+          ['cumulative', placed.cumulative, inJs.cumulative],
+        ] as const)
+          expect({ [key]: Array.from(a) }).toEqual({ [key]: Array.from(b) });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps one memory and grows it for a larger matrix, with every array in its place', () => {
     const small = kernel().arrays(new Float64Array([1, 2, 3, 4]), 2, 2, 1) as LloydArrays;
     const n = 20_000;
@@ -247,8 +303,8 @@ describe('the Lloyd kernel', () => {
   });
 
   it('takes matrices up to 8 MB of doubles; larger ones stay in JavaScript', () => {
-    expect(lloydKernelFor(KERNEL_MAX_CELLS)).not.toBeNull();
-    expect(lloydKernelFor(KERNEL_MAX_CELLS + 1)).toBeNull();
+    expect(kmeansKernelFor(KERNEL_MAX_CELLS)).not.toBeNull();
+    expect(kmeansKernelFor(KERNEL_MAX_CELLS + 1)).toBeNull();
   });
 
   it('is let go with the reusable arrays, and loaded afresh after', () => {
@@ -260,13 +316,13 @@ describe('the Lloyd kernel', () => {
 
   it('is null where WebAssembly is missing or refused (a security policy without wasm)', () => {
     vi.stubGlobal('WebAssembly', undefined);
-    expect(LloydKernel.load()).toBeNull();
+    expect(KMeansKernel.load()).toBeNull();
     vi.stubGlobal('WebAssembly', {
       ...WebAssembly,
       Module: function refused() {
         throw new EvalError('WebAssembly.Module(): Refused to compile or instantiate WebAssembly');
       },
     });
-    expect(LloydKernel.load()).toBeNull();
+    expect(KMeansKernel.load()).toBeNull();
   });
 });
