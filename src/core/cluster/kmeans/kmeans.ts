@@ -4,7 +4,6 @@ import { takeRows } from '../../common/matrixRows';
 import { reusableFloat64 } from '../../common/reusableArrays';
 import { absoluteTolerance } from './tolerance';
 import { lloyd, Workspace } from './lloyd';
-import { KERNEL_MAX_CELLS } from './kernel/kmeansKernel';
 import { hartigan, swapSearch } from './localSearch';
 import { kmeansPlusPlus } from './seeding';
 import type { KMeansResult } from './lloyd';
@@ -129,10 +128,7 @@ export function kmeans(
         )
       : matrix;
   const m = n > RESTART_SAMPLE ? RESTART_SAMPLE : n;
-  // The kernel clusters a copy of its matrix: on a matrix too large for it, k-means stays in
-  // JavaScript throughout, so that no thread holds a copy of its samples either.
-  const inKernel = n * d <= KERNEL_MAX_CELLS;
-  const restartSpace = Workspace.shared(m, 'restart', inKernel);
+  const restartSpace = Workspace.shared(m, 'restart');
   const refine = (
     rows: Float64Array,
     count: number,
@@ -152,7 +148,7 @@ export function kmeans(
       restartRows,
       m,
       restartSpace,
-      kmeansPlusPlus(restartRows, m, d, k, random, inKernel),
+      kmeansPlusPlus(restartRows, m, d, k, random),
       localSearch && smallData,
     );
     if (best === null || result.inertia < best.inertia) best = result;
@@ -169,7 +165,7 @@ export function kmeans(
           reusableFloat64('kmeans.swapRows', SWAP_SAMPLE * d),
         )
       : null;
-  const swapSpace = swapRows === null ? null : Workspace.shared(SWAP_SAMPLE, 'swap', inKernel);
+  const swapSpace = swapRows === null ? null : Workspace.shared(SWAP_SAMPLE, 'swap');
   if (swapRows !== null && swapSpace !== null) {
     let small: KMeansResult | null = null;
     for (let run = 0; run < SAMPLED_STARTS; run++) {
@@ -177,7 +173,7 @@ export function kmeans(
         swapRows,
         SWAP_SAMPLE,
         swapSpace,
-        kmeansPlusPlus(swapRows, SWAP_SAMPLE, d, k, random, inKernel),
+        kmeansPlusPlus(swapRows, SWAP_SAMPLE, d, k, random),
         false,
       );
       if (small === null || result.inertia < small.inertia) small = result;
@@ -247,7 +243,7 @@ export function kmeans(
     (best as KMeansResult).centroids,
     maxIter,
     tolerance,
-    n === m ? restartSpace : Workspace.shared(n, 'all', inKernel),
+    n === m ? restartSpace : Workspace.shared(n, 'all'),
     true,
   );
   report?.(1);

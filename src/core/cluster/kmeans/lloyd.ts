@@ -21,29 +21,25 @@ export interface KMeansResult<Labels extends SegmentLabels = Int32Array> {
 }
 
 /**
- * Where Lloyd keeps its per-row scratch (labels and Hamerly's bounds): in the WebAssembly kernel's
- * memory when `inKernel` and the kernel can run, otherwise in JavaScript, in fresh arrays or the
- * thread's reusable ones of a name (made only when first asked for). The bounds are single
- * precision, rounded outwards (upper up, lower down: see roundUp and roundDown), so they stay
- * bounds: 8 MB less per thread at a million rows, and the same labels, since every row the bounds
- * do not settle is measured in double precision.
+ * Where Lloyd keeps its per-row scratch (labels and Hamerly's bounds) when it runs in JavaScript:
+ * fresh arrays, or the thread's reusable ones of a name. Made only when first asked for, since
+ * the WebAssembly kernel keeps its own in its memory. The bounds are single precision, rounded
+ * outwards (upper up, lower down: see roundUp and roundDown), so they stay bounds: 8 MB less per
+ * thread at a million rows, and the same labels, since every row the bounds do not settle is
+ * measured in double precision.
  */
 export class Workspace {
   private made: { labels: Int32Array; upper: Float32Array; lower: Float32Array } | null = null;
 
-  /**
-   * `name`: 'all' for refining on all rows, others for k-means' samples (one k at a time).
-   * `inKernel`: false keeps Lloyd in JavaScript (k-means on a matrix too large for the kernel).
-   */
+  /** `name`: 'all' for refining on all rows, others for k-means' samples (one k at a time). */
   constructor(
     readonly n: number,
     private readonly name: string | null = null,
-    readonly inKernel = true,
   ) {}
 
   /** The thread's reusable workspace of this name. */
-  static shared(n: number, name = 'all', inKernel = true): Workspace {
-    return new Workspace(n, name, inKernel);
+  static shared(n: number, name = 'all'): Workspace {
+    return new Workspace(n, name);
   }
 
   arrays(): { labels: Int32Array; upper: Float32Array; lower: Float32Array } {
@@ -131,7 +127,7 @@ export function lloyd(
   workspace: Workspace = new Workspace(n),
   narrow = false,
 ): KMeansResult<SegmentLabels> {
-  const kernel = workspace.inKernel ? kmeansKernelFor(n * d) : null;
+  const kernel = kmeansKernelFor(n * d);
   const inKernel = kernel?.arrays(matrix, n, d, k) ?? null;
   const arrays = inKernel ?? jsArrays(matrix, d, k, workspace);
   const loops = kernel && inKernel ? kernel.loops : JS_LLOYD_LOOPS;

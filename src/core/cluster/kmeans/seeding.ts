@@ -7,8 +7,8 @@ import { kmeansKernelFor, type SeedingLoops } from './kernel/kmeansKernel';
 /**
  * Greedy k-means++: each new centre is the best of 2 + ln(k) candidates drawn with probability
  * proportional to the squared distance to the nearest chosen centre. The loops over the rows run
- * in the WebAssembly kernel where it can run and `inKernel` allows (see lloyd), in JavaScript
- * elsewhere: the same centres either way.
+ * in the WebAssembly kernel where it can run (see kmeansKernelFor), in JavaScript elsewhere: the
+ * same centres either way.
  */
 export function kmeansPlusPlus(
   matrix: Float64Array,
@@ -16,13 +16,12 @@ export function kmeansPlusPlus(
   d: number,
   k: number,
   random: Random,
-  inKernel = true,
 ): Float64Array {
   const centres = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   const first = random.int(n);
   copyRow(matrix, first, centres, 0, d);
-  const kernel = inKernel ? kmeansKernelFor(n * d) : null;
+  const kernel = kmeansKernelFor(n * d);
   const placed = kernel?.seedingArrays(matrix, n, d, trials) ?? null;
   const loops = kernel && placed ? kernel.seeding : JS_SEEDING_LOOPS;
   const {

@@ -257,11 +257,10 @@ export class KMeansKernel {
 }
 
 /**
- * The largest matrix the kernel takes, in cells: 8 MB of doubles, 131,072 rows of eight columns.
- * It works on a copy in its own memory, which cannot shrink until it is let go (after each
- * analysis); k-means on a larger matrix stays in JavaScript throughout, on its samples and then
- * on every row. At a million rows the kernel saved no measurable time in the page, and would hold
- * a copy of each thread's 50,000-row sample (3.2 MB at eight columns) for nothing.
+ * The largest matrix the kernel takes, in cells: 8 MB of doubles, k-means' 50,000-row samples of
+ * up to twenty columns. It works on a copy in its own memory, which cannot shrink until it is let
+ * go (after each analysis); a larger matrix (Lloyd's last run on every row of a large file) stays
+ * in JavaScript, on the matrix itself, so that no thread holds a copy of a large file's matrix.
  */
 export const KERNEL_MAX_CELLS = 2 ** 20;
 
@@ -269,8 +268,8 @@ let enabled = true;
 let shared: KMeansKernel | null | undefined;
 
 /**
- * The thread's kernel for a matrix of this size (loaded once), or null where Lloyd runs in
- * JavaScript: WebAssembly missing or forbidden, the matrix too large, or the kernel turned off.
+ * The thread's kernel for a matrix of this size (loaded once), or null where k-means' loops run
+ * in JavaScript: WebAssembly missing or forbidden, the matrix too large, or the kernel turned off.
  */
 export function kmeansKernelFor(cells: number): KMeansKernel | null {
   if (!enabled || cells > KERNEL_MAX_CELLS) return null;
