@@ -243,7 +243,7 @@ export function kmeans(
     (best as KMeansResult).centroids,
     maxIter,
     tolerance,
-    n === m ? restartSpace : Workspace.shared(n, 'all'),
+    n === m ? restartSpace : Workspace.shared(n),
     true,
   );
   report?.(1);

@@ -130,7 +130,7 @@ export function lloyd(
   const kernel = kmeansKernelFor(n * d);
   const inKernel = kernel?.arrays(matrix, n, d, k) ?? null;
   const arrays = inKernel ?? jsArrays(matrix, d, k, workspace);
-  const loops = kernel && inKernel ? kernel.loops : JS_LLOYD_LOOPS;
+  const loops = kernel && inKernel ? kernel.lloyd : JS_LLOYD_LOOPS;
   const { labels, upper, lower, counts, moved, drop, half } = arrays;
   const rows = arrays.matrix;
   let centres = arrays.centres;

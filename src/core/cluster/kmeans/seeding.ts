@@ -2,7 +2,7 @@ import type { Random } from '../../common/random';
 import { squaredDistance } from '../distance';
 import { copyRow } from '../../common/matrixRows';
 import { reusableFloat64 } from '../../common/reusableArrays';
-import { kmeansKernelFor, type SeedingLoops } from './kernel/kmeansKernel';
+import { kmeansKernelFor, type SeedingArrays, type SeedingLoops } from './kernel/kmeansKernel';
 
 /**
  * Greedy k-means++: each new centre is the best of 2 + ln(k) candidates drawn with probability
@@ -28,8 +28,9 @@ export function kmeansPlusPlus(
     matrix: rows,
     cumulative,
     trials: candidateDistances,
+    ...arrays
   } = placed ?? jsArrays(matrix, n, trials);
-  let closest = placed?.closest ?? reusableFloat64('seeding.closest', n);
+  let closest = arrays.closest;
   const row = (i: number) => rows.subarray(i * d, i * d + d);
   let potential = loops.distancesTo(rows, n, d, row(first), closest);
   for (let c = 1; c < k; c++) {
@@ -67,9 +68,10 @@ export function kmeansPlusPlus(
  * Seeding's scratch without the kernel: the thread's reusable arrays (at every k of an elbow,
  * seeding on 50,000 rows would otherwise leave megabytes of garbage per start for the collector).
  */
-function jsArrays(matrix: Float64Array, n: number, trials: number) {
+function jsArrays(matrix: Float64Array, n: number, trials: number): SeedingArrays {
   return {
     matrix,
+    closest: reusableFloat64('seeding.closest', n),
     cumulative: reusableFloat64('seeding.cumulative', n),
     trials: Array.from({ length: trials }, (_, t) => reusableFloat64(`seeding.trial${t}`, n)),
   };

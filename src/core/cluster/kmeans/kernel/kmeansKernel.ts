@@ -6,8 +6,9 @@ const PAGE = 65536;
 type ViewKind = Float64ArrayConstructor | Float32ArrayConstructor | Int32ArrayConstructor;
 
 /**
- * Lloyd's arrays for one run, all in the kernel's memory: the matrix (copied in), both centre
- * buffers, the labels and bounds, and the per-centre scratch.
+ * Lloyd's arrays for one run: the matrix, both centre buffers, the labels and bounds, and the
+ * per-centre scratch; all in the kernel's memory (arrays(), the matrix copied in), or in
+ * JavaScript (lloyd.ts).
  */
 export interface LloydArrays {
   matrix: Float64Array;
@@ -72,7 +73,11 @@ export interface LloydLoops {
   ): number;
 }
 
-/** k-means++'s arrays for one seeding: the matrix (copied in), and one array per row for each use. */
+/**
+ * k-means++'s arrays for one seeding: the matrix, and per row the nearest centre's distance, their
+ * running sums and each trial's distances; in the kernel's memory (seedingArrays(), the matrix
+ * copied in), or in JavaScript (seeding.ts).
+ */
 export interface SeedingArrays {
   matrix: Float64Array;
   closest: Float64Array;
@@ -115,7 +120,7 @@ type CompiledLoops = {
 };
 
 export class KMeansKernel {
-  readonly loops: LloydLoops;
+  readonly lloyd: LloydLoops;
   readonly seeding: SeedingLoops;
 
   private constructor(
@@ -128,7 +133,7 @@ export class KMeansKernel {
       if (view.buffer !== memory.buffer) throw new Error('An array outside the kernel’s memory.');
       return view.byteOffset;
     };
-    this.loops = {
+    this.lloyd = {
       assignWithBounds: (matrix, n, d, k, centres, labels, upper, lower) =>
         compiled.assignWithBounds(
           at(matrix),

@@ -126,7 +126,7 @@ describe('the Lloyd kernel', () => {
       fc.property(state, (s) => {
         const { inKernel, inJs } = placed(kernel(), s);
         const { n, d, k } = s;
-        kernel().loops.assignWithBounds(
+        kernel().lloyd.assignWithBounds(
           inKernel.matrix,
           n,
           d,
@@ -157,7 +157,7 @@ describe('the Lloyd kernel', () => {
       fc.property(state, (s) => {
         const { inKernel: a, inJs: b } = placed(kernel(), s);
         const { n, d, k } = s;
-        const changed = kernel().loops.reassign(
+        const changed = kernel().lloyd.reassign(
           a.matrix,
           n,
           d,
@@ -195,7 +195,7 @@ describe('the Lloyd kernel', () => {
       fc.property(state, (s) => {
         const { inKernel: a, inJs: b } = placed(kernel(), s);
         const { n, d, k } = s;
-        kernel().loops.sumByLabel(a.matrix, n, d, k, a.labels, a.next, a.counts);
+        kernel().lloyd.sumByLabel(a.matrix, n, d, k, a.labels, a.next, a.counts);
         JS_LLOYD_LOOPS.sumByLabel(b.matrix, n, d, k, b.labels, b.next, b.counts);
         expectSame(a, b);
         // Row by row too, since a total can hide a last bit that differs in one of its terms.
@@ -208,8 +208,8 @@ describe('the Lloyd kernel', () => {
             x.labels.subarray(from, to),
           );
         for (let i = 0; i < n; i++)
-          expect(inertia(kernel().loops, a, i, i + 1)).toBe(inertia(JS_LLOYD_LOOPS, b, i, i + 1));
-        expect(inertia(kernel().loops, a, 0, n)).toBe(inertia(JS_LLOYD_LOOPS, b, 0, n));
+          expect(inertia(kernel().lloyd, a, i, i + 1)).toBe(inertia(JS_LLOYD_LOOPS, b, i, i + 1));
+        expect(inertia(kernel().lloyd, a, 0, n)).toBe(inertia(JS_LLOYD_LOOPS, b, 0, n));
       }),
       { numRuns: 300 },
     );
@@ -293,12 +293,12 @@ describe('the Lloyd kernel', () => {
   it('refuses an array outside its memory, or left behind when the memory grew', () => {
     const placed = kernel().arrays(new Float64Array([1, 2, 3, 4]), 2, 2, 1) as LloydArrays;
     const outside = new Float64Array(4);
-    expect(() => kernel().loops.inertia(outside, 2, 2, placed.centres, placed.labels)).toThrow(
+    expect(() => kernel().lloyd.inertia(outside, 2, 2, placed.centres, placed.labels)).toThrow(
       /outside the kernel/,
     );
     kernel().arrays(new Float64Array(200_000), 100_000, 2, 1);
     expect(() =>
-      kernel().loops.inertia(placed.matrix, 2, 2, placed.centres, placed.labels),
+      kernel().lloyd.inertia(placed.matrix, 2, 2, placed.centres, placed.labels),
     ).toThrow(/outside the kernel/);
   });
 
