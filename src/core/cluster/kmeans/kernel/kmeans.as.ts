@@ -1,8 +1,8 @@
 // AssemblyScript: k-means' loops over the rows (Lloyd's in lloyd.ts, k-means++'s in seeding.ts),
 // compiled to WebAssembly by scripts/buildKernels.ts (npm run build:kernels). Every argument named
 // like an array is a byte offset into this module's memory, where kmeansKernel.ts lays the arrays
-// out. Each loop is the JavaScript one, operation for operation,
-// so both give the very same doubles; test/core/cluster/kmeans/kernel checks that they do.
+// out. Each loop is the JavaScript one, operation for operation, so both give the very same
+// doubles; test/core/cluster/kmeans/kernel checks that they do.
 
 // lloyd.ts' UP, DOWN, SMALLEST_NORMAL and LARGEST_SINGLE (2^-22 margins, single precision's range).
 const UP: f64 = 1.0000002384185791;
@@ -67,6 +67,7 @@ function squared(a: usize, b: usize, d: i32): f64 {
   return s0 + s1 + s2 + s3;
 }
 
+/** Hamerly's step after the centres moved (lloyd.ts' reassign); returns how many rows changed. */
 export function reassign(
   matrix: usize,
   n: i32,
@@ -121,6 +122,7 @@ export function reassign(
   return changed;
 }
 
+/** Nearest centre of every row, with the bounds (lloyd.ts' assignWithBounds). */
 export function assignWithBounds(
   matrix: usize,
   n: i32,
@@ -155,6 +157,7 @@ export function assignWithBounds(
   }
 }
 
+/** Each centre's sum of rows and count of rows (lloyd.ts' sumByLabel, any number of columns). */
 export function sumByLabel(
   matrix: usize,
   n: i32,
@@ -173,7 +176,8 @@ export function sumByLabel(
     const count = counts + (label << 3);
     store<f64>(count, load<f64>(count) + 1);
     const sum = sums + label * rowBytes;
-    for (let j: usize = 0; j < rowBytes; j += 8) store<f64>(sum + j, load<f64>(sum + j) + load<f64>(row + j));
+    for (let j: usize = 0; j < rowBytes; j += 8)
+      store<f64>(sum + j, load<f64>(sum + j) + load<f64>(row + j));
   }
 }
 
@@ -189,7 +193,7 @@ export function inertia(matrix: usize, n: i32, d: i32, centres: usize, labels: u
   return total;
 }
 
-/** k-means++'s first pass: each row's squared distance to `centre` into `out`; returns their sum. */
+/** k-means++'s first pass: each row's squared distance to `centre` into `out`; returns the sum. */
 export function distancesTo(matrix: usize, n: i32, d: i32, centre: usize, out: usize): f64 {
   const rowBytes = <usize>d << 3;
   let total: f64 = 0;
