@@ -27,7 +27,8 @@ const FLAGS = ['-O3', '--runtime', 'stub', '--noAssert', '--importMemory', '--in
 export async function compileKernel(source: string): Promise<Uint8Array> {
   let binary: Uint8Array | null = null;
   const errors: string[] = [];
-  const { error } = await asc.main([source, ...FLAGS, '--outFile', 'kernel.wasm'], {
+  const argv = [source, ...FLAGS, '--baseDir', ROOT, '--outFile', 'kernel.wasm'];
+  const { error } = await asc.main(argv, {
     readFile: (name, baseDir) => {
       try {
         return readFileSync(`${baseDir}/${name}`, 'utf8');
@@ -41,8 +42,7 @@ export async function compileKernel(source: string): Promise<Uint8Array> {
     listFiles: () => [],
     stderr: { write: (text: string) => errors.push(text) },
     stdout: { write: () => {} },
-    baseDir: ROOT,
-  } as asc.APIOptions);
+  });
   if (error || binary === null) throw new Error(`${source}: ${error?.message ?? errors.join('')}`);
   return binary;
 }
