@@ -10,11 +10,21 @@ const HASH_WORDS = new Uint32Array(HASH_SCRATCH.buffer);
 const MAX_LOAD = 0.7;
 const FIRST_CAPACITY = 1024;
 
+/** A table past this many distinct numbers no longer fits the processor's caches. */
+const CACHED_DISTINCT = 1 << 16;
+/** The partitions' average size: each one's table then stays in cache. */
+const PARTITION_ROWS = 1 << 12;
+
 /**
  * How often each distinct number of a column occurs: open addressing with linear probing, grown
  * as distinct numbers arrive rather than sized by the rows up front, and cleared for the next
  * column instead of made again. A column of ten million rows but a few hundred values takes a
  * few kilobytes, not 400 MB, and a file's columns share one table.
+ *
+ * A column of many distinct numbers (prices, measurements) is counted differently: one table
+ * for a million of them misses the caches at almost every row, so its numbers are first split
+ * by their hash into partitions of a few thousand, and each partition is counted in a small
+ * table of its own. Its top numbers, rarely asked for, are counted again partition by partition.
  */
 export class NumberTally {
   private keys: Float64Array;
@@ -22,6 +32,8 @@ export class NumberTally {
   private mask: number;
   /** Distinct numbers counted since the last clear. */
   distinct = 0;
+  /** The column counted in partitions, kept to count again for `top`; null in one table. */
+  private partitioned: { values: Float64Array; readable: Uint8Array | null } | null = null;
 
   constructor() {
     this.keys = new Float64Array(FIRST_CAPACITY).fill(NaN);
@@ -36,15 +48,28 @@ export class NumberTally {
       this.counts.fill(0);
       this.distinct = 0;
     }
+    this.partitioned = null;
     return this;
   }
 
   /** Counts a column's numbers: NaN (no number) and unreadable rows are left out. */
   countColumn(values: Float64Array, readable: Uint8Array | null): this {
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v !== v || (readable !== null && readable[i] === 0)) continue;
-      this.add(v);
+    const n = values.length;
+    // In blocks, so that the check for a table grown too large costs nothing per row.
+    for (let block = 0; block < n; block += PARTITION_ROWS) {
+      const end = Math.min(n, block + PARTITION_ROWS);
+      for (let i = block; i < end; i++) {
+        const v = values[i];
+        if (v !== v || (readable !== null && readable[i] === 0)) continue;
+        this.add(v);
+      }
+      if (this.distinct > CACHED_DISTINCT && end < n) {
+        // Counting on in one table would miss the caches: the column goes by partitions.
+        this.clear();
+        this.partitioned = { values, readable };
+        forEachPartition(values, readable, (_, __, distinct) => (this.distinct += distinct));
+        return this;
+      }
     }
     return this;
   }
@@ -74,30 +99,39 @@ export class NumberTally {
 
   /** The `limit` most frequent numbers, ties broken by their text as the Columns table breaks them. */
   top(limit: number): TopValue[] {
-    const { keys, counts } = this;
     // The limit-th largest count: a number with fewer cannot be among the first `limit`.
     const best = new Int32Array(limit);
-    for (let slot = 0; slot < counts.length; slot++) {
-      const count = counts[slot];
-      if (count <= best[limit - 1]) continue;
-      let at = limit - 1;
-      while (at > 0 && best[at - 1] < count) {
-        best[at] = best[at - 1];
-        at--;
+    this.forEachTable((_, counts) => {
+      for (let slot = 0; slot < counts.length; slot++) {
+        const count = counts[slot];
+        if (count <= best[limit - 1]) continue;
+        let at = limit - 1;
+        while (at > 0 && best[at - 1] < count) {
+          best[at] = best[at - 1];
+          at--;
+        }
+        best[at] = count;
       }
-      best[at] = count;
-    }
+    });
     const threshold = Math.max(1, best[limit - 1]);
     const top: TopValue[] = [];
-    for (let slot = 0; slot < counts.length; slot++) {
-      if (counts[slot] < threshold) continue;
-      const candidate = { value: String(keys[slot]), count: counts[slot] };
-      if (top.length === limit && byCountThenValue(candidate, top[limit - 1]) >= 0) continue;
-      top.push(candidate);
-      top.sort(byCountThenValue);
-      if (top.length > limit) top.pop();
-    }
+    this.forEachTable((keys, counts) => {
+      for (let slot = 0; slot < counts.length; slot++) {
+        if (counts[slot] < threshold) continue;
+        const candidate = { value: String(keys[slot]), count: counts[slot] };
+        if (top.length === limit && byCountThenValue(candidate, top[limit - 1]) >= 0) continue;
+        top.push(candidate);
+        top.sort(byCountThenValue);
+        if (top.length > limit) top.pop();
+      }
+    });
     return top;
+  }
+
+  /** Each table of counts: the one table, or each partition's in turn (slots with count 0 are empty). */
+  private forEachTable(visit: (keys: Float64Array, counts: Int32Array) => void): void {
+    if (this.partitioned === null) visit(this.keys, this.counts);
+    else forEachPartition(this.partitioned.values, this.partitioned.readable, visit);
   }
 
   private grow(): void {
@@ -121,12 +155,92 @@ export class NumberTally {
 }
 
 /**
+ * Splits the column's numbers by the high bits of their hash into partitions of about
+ * PARTITION_ROWS (a scratch copy of the numbers), counts each in a small table (slots by the
+ * hash's low bits), and hands each table to `visit` with its number of distinct numbers. The
+ * table is reused from partition to partition: `visit` must not keep it.
+ */
+function forEachPartition(
+  values: Float64Array,
+  readable: Uint8Array | null,
+  visit: (keys: Float64Array, counts: Int32Array, distinct: number) => void,
+): void {
+  const n = values.length;
+  let bits = 1;
+  while (bits < 16 && n >> bits > PARTITION_ROWS) bits++;
+  const shift = 32 - bits;
+  // The numbers' bits read in place, as two words each (a double stored and read back as words
+  // for every number cost a third of the time).
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const starts = new Int32Array((1 << bits) + 1);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v || (readable !== null && readable[i] === 0)) continue;
+    starts[((v === 0 ? ZERO_HASH : mix(words[2 * i], words[2 * i + 1])) >>> shift) + 1]++;
+  }
+  let largest = 0;
+  for (let p = 0; p < 1 << bits; p++) {
+    if (starts[p + 1] > largest) largest = starts[p + 1];
+    starts[p + 1] += starts[p];
+  }
+  const grouped = new Float64Array(starts[1 << bits]);
+  const cursor = starts.slice(0, 1 << bits);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v || (readable !== null && readable[i] === 0)) continue;
+    const hash = v === 0 ? ZERO_HASH : mix(words[2 * i], words[2 * i + 1]);
+    grouped[cursor[hash >>> shift]++] = v === 0 ? 0 : v;
+  }
+  const groupedWords = new Uint32Array(grouped.buffer);
+  // At most half full, even for the largest partition.
+  let capacity = 16;
+  while (capacity < largest * 2) capacity *= 2;
+  const keys = new Float64Array(capacity);
+  const counts = new Int32Array(capacity);
+  for (let p = 0; p < 1 << bits; p++) {
+    const from = starts[p];
+    const to = starts[p + 1];
+    if (from === to) continue;
+    let size = 16;
+    while (size < (to - from) * 2) size *= 2;
+    const mask = size - 1;
+    const partKeys = keys.subarray(0, size).fill(NaN);
+    const partCounts = counts.subarray(0, size).fill(0);
+    let distinct = 0;
+    for (let i = from; i < to; i++) {
+      const v = grouped[i];
+      let slot = mix(groupedWords[2 * i], groupedWords[2 * i + 1]) & mask;
+      for (;;) {
+        const key = partKeys[slot];
+        if (key === v) {
+          partCounts[slot]++;
+          break;
+        }
+        if (key !== key) {
+          partKeys[slot] = v;
+          partCounts[slot] = 1;
+          distinct++;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    visit(partKeys, partCounts, distinct);
+  }
+}
+
+/**
  * A well-mixed 32-bit hash of a double's bits. Whole numbers have zero low mantissa bits, so
  * the words are mixed (murmur3's finaliser) before the table takes the low bits as a slot.
  */
 function slotOf(v: number): number {
   HASH_SCRATCH[0] = v;
-  let h = Math.imul(HASH_WORDS[0], 0x9e3779b1) ^ HASH_WORDS[1];
+  return mix(HASH_WORDS[0], HASH_WORDS[1]);
+}
+
+/** The hash of a double from its low and high words. */
+function mix(low: number, high: number): number {
+  let h = Math.imul(low, 0x9e3779b1) ^ high;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -134,6 +248,9 @@ function slotOf(v: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+/** The hash of 0, which -0 shares. */
+const ZERO_HASH = mix(0, 0);
 
 export const byCountThenValue = (a: TopValue, b: TopValue) =>
   b.count - a.count || (a.value < b.value ? -1 : 1);

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { NumberTally } from '../../../src/core/read/numberTally';
+import { createRandom } from '../../../src/core/common/random';
 
-/** Counts as a Map would: the reference the tally must equal. */
-function naiveTop(values: readonly number[], limit: number) {
+/** Counts as a Map would (rows whose `readable` is 0 left out): the reference the tally must equal. */
+function naiveTop(values: ArrayLike<number>, limit: number, readable?: Uint8Array) {
   const counts = new Map<number, number>();
-  for (const v of values) if (!Number.isNaN(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v) || (readable && readable[i] === 0)) continue;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
   return {
     distinct: counts.size,
     top: [...counts]
@@ -63,5 +68,56 @@ describe('NumberTally', () => {
       { value: '0', count: 2 },
       { value: '1', count: 2 },
     ]);
+  });
+
+  it('counts a column of many distinct numbers by partitions as a Map does', () => {
+    // Past 65,536 distinct numbers the column is counted again in partitions by hash: columns of
+    // 100,000 to 160,000 rows, mostly distinct, with numbers that repeat (the top ones), zeros of
+    // both signs, gaps, and unreadable rows; the tally is reused as for a file's columns.
+    const tally = new NumberTally();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100_000, max: 160_000 }),
+        fc.integer(),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 6 }),
+        (n, seed, withReadable, limit) => {
+          const random = createRandom(seed);
+          const values = new Float64Array(n);
+          for (let i = 0; i < n; i++) {
+            const draw = random.next();
+            values[i] =
+              draw < 0.02
+                ? Math.floor(random.next() * 7) // repeated: the top numbers, with ties
+                : draw < 0.025
+                  ? random.next() < 0.5
+                    ? 0
+                    : -0
+                  : draw < 0.03
+                    ? NaN
+                    : draw < 0.5
+                      ? Math.round(random.next() * 2e6) / 100 // cents: some repeat
+                      : (random.next() - 0.5) * 1e9;
+          }
+          const readable = withReadable
+            ? Uint8Array.from({ length: n }, () => (random.next() < 0.9 ? 1 : 0))
+            : undefined;
+          const expected = naiveTop(values, limit, readable);
+          tally.clear().countColumn(values, readable ?? null);
+          expect(tally.distinct).toBe(expected.distinct);
+          expect(tally.top(limit)).toEqual(expected.top);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('counts a column whose numbers are a view into a larger buffer', () => {
+    const buffer = new Float64Array(200_010);
+    for (let i = 0; i < buffer.length; i++) buffer[i] = i % 100_000;
+    const values = buffer.subarray(10);
+    const tally = new NumberTally().countColumn(values, null);
+    expect(tally.distinct).toBe(100_000);
+    expect(tally.top(1)).toEqual([{ value: '0', count: 2 }]);
   });
 });
