@@ -1,4 +1,4 @@
-import { pairwiseSum } from '../common/pairwiseSum';
+import { pairwiseColumnSums } from '../common/pairwiseSum';
 import type { StageProgress } from '../common/progress';
 import { quantile } from '../common/quantiles';
 import { message, type Message } from '../common/message';
@@ -54,13 +54,13 @@ export function scaleFeatures(
   // scikit-learn's StandardScaler computes them: the scaled values come out bit for bit the same
   // as its, so that methods sensitive to exact ties (Chebyshev distances on whole-number data,
   // say) agree with it too.
-  for (let j = 0; j < d; j++) {
-    const m = pairwiseSum(matrix, j, n, d) / n;
-    const correction = pairwiseSum(matrix, j, n, d, (v) => v - m);
-    const squares = pairwiseSum(matrix, j, n, d, (v) => (v - m) * (v - m));
-    mean[j] = m;
-    std[j] = Math.sqrt((squares - (correction * correction) / n) / n);
-  }
+  // Every column in one pass over the rows for each of the three sums.
+  const sums = pairwiseColumnSums(matrix, n, d);
+  for (let j = 0; j < d; j++) mean[j] = sums[j] / n;
+  const corrections = pairwiseColumnSums(matrix, n, d, mean);
+  const squares = pairwiseColumnSums(matrix, n, d, mean, true);
+  for (let j = 0; j < d; j++)
+    std[j] = Math.sqrt((squares[j] - (corrections[j] * corrections[j]) / n) / n);
   onProgress?.(0.4);
 
   const warnings: Message[] = [];

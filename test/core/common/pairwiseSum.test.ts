@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pairwiseSum } from '../../../src/core/common/pairwiseSum';
+import { pairwiseColumnSums, pairwiseSum } from '../../../src/core/common/pairwiseSum';
 
 /**
  * numpy's pairwise_sum (numpy/_core/src/umath/loops_utils.h.src), transcribed on plain arrays:
@@ -118,5 +118,57 @@ describe('pairwiseSum', () => {
     );
     // Only count values are read, from offset on.
     expect(pairwiseSum(Float64Array.from([100, 1, 2, 3, 100]), 1, 3, 1)).toBe(6);
+  });
+});
+
+describe('pairwiseColumnSums', () => {
+  const cell = fc.oneof(
+    { weight: 8, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(0, -0, 1e16, -1e16, 5e-324, NaN, Infinity) },
+  );
+
+  it('sums every column bit for bit as pairwiseSum does column by column, for every term', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 700 }),
+        fc.array(cell, { minLength: 3500, maxLength: 3500 }),
+        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 5, maxLength: 5 }),
+        (d, rows, cells, centreList) => {
+          const n = Math.min(rows, Math.floor(cells.length / d));
+          const matrix = Float64Array.from(cells.slice(0, n * d));
+          const centres = Float64Array.from(centreList.slice(0, d));
+          const plain = pairwiseColumnSums(matrix, n, d);
+          const shifted = pairwiseColumnSums(matrix, n, d, centres);
+          const squared = pairwiseColumnSums(matrix, n, d, centres, true);
+          for (let j = 0; j < d; j++) {
+            const c = centres[j];
+            expect(Object.is(plain[j], pairwiseSum(matrix, j, n, d))).toBe(true);
+            expect(
+              Object.is(
+                shifted[j],
+                pairwiseSum(matrix, j, n, d, (v) => v - c),
+              ),
+            ).toBe(true);
+            expect(
+              Object.is(
+                squared[j],
+                pairwiseSum(matrix, j, n, d, (v) => (v - c) * (v - c)),
+              ),
+            ).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes the sizes where numpy changes its way of adding: 7, 8, 128, 129, and odd lengths', () => {
+    const d = 3;
+    for (const n of [0, 1, 7, 8, 9, 127, 128, 129, 255, 1001, 4099]) {
+      const matrix = spread(n * d);
+      const sums = pairwiseColumnSums(matrix, n, d);
+      for (let j = 0; j < d; j++) expect(sums[j]).toBe(pairwiseSum(matrix, j, n, d));
+    }
   });
 });
