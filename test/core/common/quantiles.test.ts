@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quantile, quantileInPlace } from '../../../src/core/common/quantiles';
+import { createRandom } from '../../../src/core/common/random';
 
 /** numpy's "linear" method on a sorted copy: position q (n - 1), between its two neighbours. */
 function sortedQuantile(values: readonly number[], q: number): number {
@@ -162,5 +163,81 @@ describe('quantileInPlace', () => {
     expect(quantileInPlace(sorted.slice(), 0.5, 0, n)).toBe((n - 1) / 2);
     expect(quantileInPlace(sorted.slice().reverse(), 0.25, 0, n)).toBe((n - 1) / 4);
     expect(quantileInPlace(new Float64Array(n).fill(3), 0.9, 0, n)).toBe(3);
+  });
+
+  describe('past 16,384 values (a histogram of leading bits narrows the selection)', () => {
+    /** `size` values of several kinds, from a seed: spread over many powers of two, or not. */
+    function column(size: number, seed: number, kind: number): Float64Array {
+      const random = createRandom(seed);
+      return Float64Array.from({ length: size }, () => {
+        const u = random.next();
+        if (kind === 0) return Math.round((u - 0.3) * 1e7) / 1e3; // prices, both signs
+        if (kind === 1) return (u < 0.5 ? -1 : 1) * 2 ** (random.next() * 80 - 40); // magnitudes
+        if (kind === 2) return 1000 + u; // narrow: one bucket holds most
+        if (kind === 3) return Math.floor(u * 12) - 6; // whole numbers, many ties, zeros
+        // Special values among ordinary ones.
+        return u < 0.01 ? -Infinity : u < 0.02 ? Infinity : u < 0.04 ? -0 : (u - 0.5) * 1e4;
+      });
+    }
+
+    it('equals a sorted copy for any q, keeping the multiset of the range', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 16_385, max: 40_000 }),
+          fc.integer(),
+          fc.integer({ min: 0, max: 4 }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.integer({ min: 0, max: 50 }),
+          (size, seed, kind, q, margin) => {
+            const values = column(size + 2 * margin, seed, kind);
+            const range = Array.from(values.subarray(margin, margin + size));
+            const outside = [...values.subarray(0, margin), ...values.subarray(margin + size)];
+            const result = quantileInPlace(values, q, margin, margin + size);
+            expect(result + 0).toBe(sortedQuantile(range, q) + 0);
+            const sortedRange = [...range].sort((a, b) => a - b);
+            expect(
+              Array.from(values.subarray(margin, margin + size)).sort((a, b) => a - b),
+            ).toEqual(sortedRange);
+            expect([...values.subarray(0, margin), ...values.subarray(margin + size)]).toEqual(
+              outside,
+            );
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+
+    it('interpolates across the edge of a bucket: the next order statistic from the next bucket', () => {
+      // Where the lower order statistic is the largest of its bucket, the upper one is the least
+      // of the next bucket that holds values (empty buckets between them skipped).
+      const values = column(30_000, 7, 1);
+      const sorted = Array.from(values).sort((a, b) => a - b);
+      const words = new Int32Array(Float64Array.from(sorted).buffer);
+      const leading = (i: number) => words[2 * i + 1] >>> 16;
+      let edges = 0;
+      for (let i = 100; i < sorted.length - 1 && edges < 40; i += 97) {
+        let at = i;
+        while (at < sorted.length - 1 && leading(at) === leading(at + 1)) at++;
+        const q = (at + 0.5) / (sorted.length - 1);
+        expect(quantileInPlace(values.slice(), q, 0, values.length)).toBe(
+          sortedQuantile(sorted, q),
+        );
+        edges++;
+      }
+      expect(edges).toBe(40);
+    });
+
+    it('loses no value of a range holding NaN (callers leave NaN out)', () => {
+      const values = column(20_000, 3, 0);
+      values[12_345] = NaN;
+      const before = Array.from(values).filter((v) => !Number.isNaN(v));
+      expect(Number.isNaN(quantileInPlace(values, 0.5, 0, values.length))).toBe(false);
+      expect(values.filter((v) => Number.isNaN(v))).toHaveLength(1);
+      expect(
+        Array.from(values)
+          .filter((v) => !Number.isNaN(v))
+          .sort((a, b) => a - b),
+      ).toEqual(before.sort((a, b) => a - b));
+    });
   });
 });
