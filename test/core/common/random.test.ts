@@ -46,6 +46,12 @@ describe('createRandom', () => {
   it('is xoshiro128** seeded through splitmix32, 53 bits per float', () => {
     for (const seed of [0, 1, 42, 2 ** 31, 2 ** 32 - 1, 123456789])
       expect(floats(seed, 50), `seed ${seed}`).toEqual(referenceFloats(seed, 50));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
+        expect(floats(seed, 300)).toEqual(referenceFloats(seed, 300));
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('gives the same sequence for the same seed, and another for another seed', () => {
