@@ -14,6 +14,11 @@ export const KERNELS = [
     output: 'src/core/cluster/kmeans/kernel/kmeansWasm.ts',
     constant: 'KMEANS_WASM',
   },
+  {
+    source: 'src/core/cluster/quality/kernel/silhouette.as.ts',
+    output: 'src/core/cluster/quality/kernel/silhouetteWasm.ts',
+    constant: 'SILHOUETTE_WASM',
+  },
 ] as const;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
