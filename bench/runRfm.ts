@@ -8,14 +8,19 @@ import { rfmAnalysisOptions, rfmTable } from '../src/core/rfm/rfmClustering';
 import { suggestTransactionMapping } from '../src/core/rfm/transactionMapping';
 import { fileSource } from '../src/cli/fileSource';
 import { useKMeansKernel } from '../src/core/cluster/kmeans/kernel/kmeansKernel';
+import { useSilhouetteKernel } from '../src/core/cluster/quality/kernel/silhouetteKernel';
 
 /**
  * The RFM path on one file of order lines, as the page runs it with its defaults: read, column
  * kinds, the suggested mapping, RFM, then k-means on RFM for k = 1..10. Prints one JSON line.
- * `--js-loops` runs Lloyd's loops in JavaScript instead of the WebAssembly kernel (to compare).
+ * `--js-loops` runs k-means' and the silhouette's loops in JavaScript instead of their WebAssembly
+ * kernels (to compare).
  */
 const [path, nInitArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-if (process.argv.includes('--js-loops')) useKMeansKernel(false);
+if (process.argv.includes('--js-loops')) {
+  useKMeansKernel(false);
+  useSilhouetteKernel(false);
+}
 const times: Partial<Record<Stage | 'total' | 'tables', number>> = {};
 let stage: Stage | null = null;
 let since = performance.now();
