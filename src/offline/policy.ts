@@ -1,10 +1,11 @@
 /**
  * The Content-Security-Policy of every file of the page: the page, its workers, the service
  * worker. Only this origin: no request elsewhere (connect-src), no inline script, no plugins, no
- * framing. 'wasm-unsafe-eval' lets the page compile WebAssembly (k-means' kernel, built into the
- * page's own scripts); it allows no eval of JavaScript. One place for it: the build writes it into index.html's meta tag, `npm start` sends
- * it as a header with every file, the build writes it into `_headers` for static hosts, and the
- * service worker adds it to every file it serves from its cache.
+ * framing. 'wasm-unsafe-eval' lets the page compile WebAssembly (the k-means and silhouette
+ * kernels, built into the page's own scripts); it allows no eval of JavaScript. One place for it:
+ * the build writes it into index.html's meta tag, `npm start` sends it as a header with every
+ * file, the build writes it into `_headers` for static hosts, and the service worker adds it to
+ * every file it serves from its cache.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -18,7 +18,7 @@ describe('the Content-Security-Policy', () => {
       }),
     );
     expect(directives.get('default-src')).toBe("'self'");
-    // WebAssembly may be compiled (k-means' kernel); JavaScript may not be evaluated.
+    // WebAssembly may be compiled (the k-means and silhouette kernels); JavaScript may not be evaluated.
     expect(directives.get('script-src')).toBe("'self' 'wasm-unsafe-eval'");
     expect(directives.get('worker-src')).toBe("'self'");
     expect(directives.get('connect-src')).toBe("'self'");
