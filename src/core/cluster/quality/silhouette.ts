@@ -19,8 +19,8 @@ const PROGRESS_ROWS = 256;
  * Exact silhouette is quadratic in the rows, so it runs on a seeded sample (all rows when there
  * are few). The sample's pairwise distances are computed once and reused for every k: the
  * elbow's k = 2..10 then cost one pass over the stored distances each. Both passes run in
- * WebAssembly where there is any (silhouette.as.ts, about four times faster), in JavaScript
- * otherwise, with the same doubles either way.
+ * WebAssembly where there is any (silhouette.as.ts: the sums two to three times faster), in
+ * JavaScript otherwise, with the same doubles either way.
  */
 export class SilhouetteSample {
   readonly indices: Int32Array;

@@ -11,7 +11,15 @@ import { squared } from '../../distance.as';
  * The Euclidean distances from rows [from, to) of the sample to every row after each, into
  * `distances` (the condensed matrix, row `from`'s pairs starting at pair `at`).
  */
-export function exactDistances(rows: usize, m: i32, d: i32, from: i32, to: i32, distances: usize, at: i32): void {
+export function exactDistances(
+  rows: usize,
+  m: i32,
+  d: i32,
+  from: i32,
+  to: i32,
+  distances: usize,
+  at: i32,
+): void {
   let p = distances + (<usize>at << 3);
   const width = <usize>d << 3;
   for (let a = from; a < to; a++) {
@@ -27,7 +35,16 @@ export function exactDistances(rows: usize, m: i32, d: i32, from: i32, to: i32, 
  * The same distances stored as silhouette.ts' QuantisedDistances stores them: in 16 bits,
  * min(65535, round(sqrt(distance) * scale)), rounding halves up as Math.round does.
  */
-export function quantisedDistances(rows: usize, m: i32, d: i32, from: i32, to: i32, codes: usize, at: i32, scale: f64): void {
+export function quantisedDistances(
+  rows: usize,
+  m: i32,
+  d: i32,
+  from: i32,
+  to: i32,
+  codes: usize,
+  at: i32,
+  scale: f64,
+): void {
   let p = codes + (<usize>at << 1);
   const width = <usize>d << 3;
   for (let a = from; a < to; a++) {
@@ -51,7 +68,15 @@ export function quantisedDistances(rows: usize, m: i32, d: i32, from: i32, to: i
  * silhouette.ts' distanceSums on exact distances: sums[c * m + a], row a's summed distance to
  * the rows of cluster c (rows labelled below 0 left out), added in the same order.
  */
-export function sumsFromDistances(distances: usize, m: i32, labels: usize, k: i32, sums: usize, rowSums: usize, noise: bool): void {
+export function sumsFromDistances(
+  distances: usize,
+  m: i32,
+  labels: usize,
+  k: i32,
+  sums: usize,
+  rowSums: usize,
+  noise: bool,
+): void {
   let p = distances;
   for (let a = 0; a < m; a++) {
     const la = load<i32>(labels + (<usize>a << 2));
@@ -76,7 +101,16 @@ export function sumsFromDistances(distances: usize, m: i32, labels: usize, k: i3
 }
 
 /** sumsFromDistances on 16-bit codes, each read as code * code * unit. */
-export function sumsFromCodes(codes: usize, unit: f64, m: i32, labels: usize, k: i32, sums: usize, rowSums: usize, noise: bool): void {
+export function sumsFromCodes(
+  codes: usize,
+  unit: f64,
+  m: i32,
+  labels: usize,
+  k: i32,
+  sums: usize,
+  rowSums: usize,
+  noise: bool,
+): void {
   let p = codes;
   for (let a = 0; a < m; a++) {
     const la = load<i32>(labels + (<usize>a << 2));
