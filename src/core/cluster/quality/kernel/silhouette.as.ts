@@ -20,19 +20,11 @@ export function exactDistances(
   distances: usize,
   at: i32,
 ): void {
-  let p = distances + (<usize>at << 3);
-  const width = <usize>d << 3;
-  for (let a = from; a < to; a++) {
-    const ra = rows + <usize>a * width;
-    for (let b = a + 1; b < m; b++) {
-      store<f64>(p, Math.sqrt(squared(ra, rows + <usize>b * width, d)));
-      p += 8;
-    }
-  }
+  pairDistances<f64>(rows, m, d, from, to, distances, at, 0);
 }
 
 /**
- * The same distances stored as silhouette.ts' QuantisedDistances stores them: in 16 bits,
+ * The same distances stored as silhouette.ts' Quantisation stores them: in 16 bits,
  * min(65535, round(sqrt(distance) * scale)), rounding halves up as Math.round does.
  */
 export function quantisedDistances(
@@ -45,21 +37,40 @@ export function quantisedDistances(
   at: i32,
   scale: f64,
 ): void {
-  let p = codes + (<usize>at << 1);
+  pairDistances<u16>(rows, m, d, from, to, codes, at, scale);
+}
+
+/** The loop of both: T is how a distance is stored (f64 itself, or a u16 code at `scale`). */
+@inline
+function pairDistances<T>(
+  rows: usize,
+  m: i32,
+  d: i32,
+  from: i32,
+  to: i32,
+  distances: usize,
+  at: i32,
+  scale: f64,
+): void {
+  let p = distances + <usize>at * sizeof<T>();
   const width = <usize>d << 3;
   for (let a = from; a < to; a++) {
     const ra = rows + <usize>a * width;
     for (let b = a + 1; b < m; b++) {
       const distance = Math.sqrt(squared(ra, rows + <usize>b * width, d));
-      const x = Math.sqrt(distance) * scale;
-      let code: u32 = 0;
-      if (x >= 65535) code = 65535;
-      else if (x >= 0) {
-        const whole = Math.floor(x);
-        code = <u32>(x - whole >= 0.5 ? whole + 1 : whole);
+      if (isInteger<T>()) {
+        const x = Math.sqrt(distance) * scale;
+        let code: u32 = 0;
+        if (x >= 65535) code = 65535;
+        else if (x >= 0) {
+          const whole = Math.floor(x);
+          code = <u32>(x - whole >= 0.5 ? whole + 1 : whole);
+        }
+        store<T>(p, <T>code);
+      } else {
+        store<T>(p, <T>distance);
       }
-      store<u16>(p, <u16>code);
-      p += 2;
+      p += sizeof<T>();
     }
   }
 }
@@ -77,27 +88,7 @@ export function sumsFromDistances(
   rowSums: usize,
   noise: bool,
 ): void {
-  let p = distances;
-  for (let a = 0; a < m; a++) {
-    const la = load<i32>(labels + (<usize>a << 2));
-    if (la < 0) {
-      p += <usize>(m - a - 1) << 3;
-      continue;
-    }
-    memory.fill(rowSums, 0, <usize>k << 3);
-    const column = sums + ((<usize>la * <usize>m) << 3);
-    for (let b = a + 1; b < m; b++) {
-      const distance = load<f64>(p);
-      p += 8;
-      const lb = load<i32>(labels + (<usize>b << 2));
-      if (noise && lb < 0) continue;
-      const own = rowSums + (<usize>lb << 3);
-      store<f64>(own, load<f64>(own) + distance);
-      const other = column + (<usize>b << 3);
-      store<f64>(other, load<f64>(other) + distance);
-    }
-    addRowSums(sums, rowSums, m, k, a);
-  }
+  distanceSums<f64>(distances, 0, m, labels, k, sums, rowSums, noise);
 }
 
 /** sumsFromDistances on 16-bit codes, each read as code * code * unit. */
@@ -111,19 +102,39 @@ export function sumsFromCodes(
   rowSums: usize,
   noise: bool,
 ): void {
-  let p = codes;
+  distanceSums<u16>(codes, unit, m, labels, k, sums, rowSums, noise);
+}
+
+/** The loop of both: T is how a distance is stored (f64 itself, or u16 as code * code * unit). */
+@inline
+function distanceSums<T>(
+  distances: usize,
+  unit: f64,
+  m: i32,
+  labels: usize,
+  k: i32,
+  sums: usize,
+  rowSums: usize,
+  noise: bool,
+): void {
+  let p = distances;
   for (let a = 0; a < m; a++) {
     const la = load<i32>(labels + (<usize>a << 2));
     if (la < 0) {
-      p += <usize>(m - a - 1) << 1;
+      p += <usize>(m - a - 1) * sizeof<T>();
       continue;
     }
     memory.fill(rowSums, 0, <usize>k << 3);
     const column = sums + ((<usize>la * <usize>m) << 3);
     for (let b = a + 1; b < m; b++) {
-      const code = <f64>load<u16>(p);
-      p += 2;
-      const distance = code * code * unit;
+      let distance: f64;
+      if (isInteger<T>()) {
+        const code = <f64>load<T>(p);
+        distance = code * code * unit;
+      } else {
+        distance = <f64>load<T>(p);
+      }
+      p += sizeof<T>();
       const lb = load<i32>(labels + (<usize>b << 2));
       if (noise && lb < 0) continue;
       const own = rowSums + (<usize>lb << 3);
