@@ -6,6 +6,7 @@ import {
   KERNEL_MAX_CELLS,
   kmeansKernelFor,
   releaseKMeansKernel,
+  useKMeansKernel,
 } from '../../../../src/core/cluster/kmeans/kernel/kmeansKernel';
 import { absoluteTolerance } from '../../../../src/core/cluster/kmeans/tolerance';
 import { gaussianBlobs as blobs, randomMatrix } from '../../../support/clusterData';
@@ -181,15 +182,39 @@ describe('kmeans with the thread’s scratch arrays', () => {
 
 describe('kmeans and the WebAssembly kernel', () => {
   it('copies its samples into the kernel, but never a matrix over 2^20 cells', () => {
-    // Over 2^20 cells: the 50,000-row samples go to the kernel, Lloyd's last run on every row
-    // stays in JavaScript, so the kernel's memory never holds the whole matrix.
+    // Over 2^20 cells: the 50,000-row samples are copied into the kernel, Lloyd's last run on
+    // every row goes through it a block at a time, so its memory never holds the whole matrix;
+    // and the result is JavaScript's to the last bit.
     releaseKMeansKernel();
     const d = 8;
     const large = KERNEL_MAX_CELLS / d + 1;
-    const result = kmeans(randomMatrix(large, d, 3), large, d, { k: 3, nInit: 1, seed: 0 });
+    const matrix = blobs(
+      large,
+      [
+        [0, 0, 0, 0, 1, 2, 0, 1],
+        [2, 1, 3, 0, 0, 1, 1, 0],
+        [1, 3, 1, 2, 1, 0, 2, 2],
+        [3, 2, 0, 1, 2, 2, 0, 1],
+      ],
+      1.4,
+      3,
+    );
+    const options = { k: 5, nInit: 1, seed: 0, localSearch: false };
+    const result = kmeans(matrix, large, d, options);
     expect(result.labels).toHaveLength(large);
+    expect(result.iterations).toBeGreaterThan(1);
     const held = (kmeansKernelFor(1) as KMeansKernel).bytes;
     expect(held).toBeGreaterThanOrEqual(RESTART_SAMPLE * d * 8);
     expect(held).toBeLessThan(large * d * 8);
+    useKMeansKernel(false);
+    try {
+      const inJs = kmeans(matrix, large, d, options);
+      expect(result.inertia).toBe(inJs.inertia);
+      expect(result.iterations).toBe(inJs.iterations);
+      expect(Array.from(result.centroids)).toEqual(Array.from(inJs.centroids));
+      expect(Array.from(result.labels)).toEqual(Array.from(inJs.labels));
+    } finally {
+      useKMeansKernel(true);
+    }
   });
 });

@@ -127,6 +127,21 @@ export function sumByLabel(
 ): void {
   memory.fill(sums, 0, <usize>(k * d) << 3);
   memory.fill(counts, 0, <usize>k << 3);
+  addByLabel(matrix, n, d, labels, sums, counts);
+}
+
+/**
+ * sumByLabel without starting from zero: the rows added to the sums and counts already there (a
+ * large matrix's rows go through the kernel a block at a time, in row order).
+ */
+export function addByLabel(
+  matrix: usize,
+  n: i32,
+  d: i32,
+  labels: usize,
+  sums: usize,
+  counts: usize,
+): void {
   const rowBytes = <usize>d << 3;
   let row = matrix;
   for (let i: i32 = 0; i < n; i++, row += rowBytes) {
@@ -141,8 +156,19 @@ export function sumByLabel(
 
 /** Sum of squared distances of the rows to their centres, in row order. */
 export function inertia(matrix: usize, n: i32, d: i32, centres: usize, labels: usize): f64 {
+  return addInertia(matrix, n, d, centres, labels, 0);
+}
+
+/** inertia added to `total` in row order (for a large matrix's blocks). */
+export function addInertia(
+  matrix: usize,
+  n: i32,
+  d: i32,
+  centres: usize,
+  labels: usize,
+  total: f64,
+): f64 {
   const rowBytes = <usize>d << 3;
-  let total: f64 = 0;
   let row = matrix;
   for (let i: i32 = 0; i < n; i++, row += rowBytes) {
     const label = <usize>load<i32>(labels + (<usize>i << 2));

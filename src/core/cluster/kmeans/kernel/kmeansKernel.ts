@@ -117,7 +117,32 @@ type Compiled<Loop> = Loop extends (...args: infer Args) => infer Result
 /** The kernel's exports (kmeans.as.ts). */
 type CompiledLoops = {
   [Name in keyof (LloydLoops & SeedingLoops)]: Compiled<(LloydLoops & SeedingLoops)[Name]>;
+} & {
+  /** sumByLabel onto the sums and counts already there. */
+  addByLabel(
+    matrix: number,
+    n: number,
+    d: number,
+    labels: number,
+    sums: number,
+    counts: number,
+  ): void;
+  /** inertia added to `total`. */
+  addInertia(
+    matrix: number,
+    n: number,
+    d: number,
+    centres: number,
+    labels: number,
+    total: number,
+  ): number;
 };
+
+/**
+ * Cells of a large matrix that go through the kernel at a time: 256 KB of doubles, which stay in
+ * the cache from their copy to the loop that reads them.
+ */
+export const BLOCK_CELLS = 2 ** 15;
 
 export class KMeansKernel {
   readonly lloyd: LloydLoops;
@@ -125,7 +150,7 @@ export class KMeansKernel {
 
   private constructor(
     private readonly memory: WebAssembly.Memory,
-    compiled: CompiledLoops,
+    private readonly compiled: CompiledLoops,
   ) {
     // The typed arrays must be views of the kernel's memory (from `arrays()`): each is passed as
     // where it starts there.
@@ -232,8 +257,151 @@ export class KMeansKernel {
   }
 
   /**
-   * The first `cells` of `matrix` copied to the start of the memory, then an array of each kind
-   * and length after it, each aligned to 8 bytes; the memory grows if it must.
+   * Lloyd's loops for a matrix too large to copy whole (past KERNEL_MAX_CELLS), on arrays that
+   * stay in JavaScript: each loop copies the rows into the kernel's memory a block at a time, in
+   * row order, with the block's labels and bounds, runs the kernel on the block, and copies back
+   * what it changed. The sums and the inertia carry from block to block, so every double is the
+   * one the JavaScript loops give. Null if the memory cannot grow for one block. (`blockCells`:
+   * tests make blocks of a few rows.)
+   */
+  blockLoops(d: number, k: number, blockCells = BLOCK_CELLS): LloydLoops | null {
+    const blockRows = Math.max(1, Math.floor(blockCells / d));
+    const views = this.place(new Float64Array(0), blockRows * d, [
+      [Float64Array, k * d],
+      [Float64Array, k * d],
+      [Float64Array, k],
+      [Float64Array, k],
+      [Float64Array, k],
+      [Float64Array, k],
+      [Int32Array, blockRows],
+      [Float32Array, blockRows],
+      [Float32Array, blockRows],
+    ]);
+    if (views === null) return null;
+    const [rows, centres, sums, counts, moved, drop, half] = views as Float64Array[];
+    const labels = views[7] as Int32Array;
+    const upper = views[8] as Float32Array;
+    const lower = views[9] as Float32Array;
+    const compiled = this.compiled;
+    // Each block in turn: its rows (and, with `bounds`, its labels and bounds) copied in.
+    const eachBlock = (
+      matrix: Float64Array,
+      n: number,
+      from: { labels: Int32Array; upper?: Float32Array; lower?: Float32Array } | null,
+      run: (start: number, count: number) => void,
+    ) => {
+      for (let start = 0; start < n; start += blockRows) {
+        const count = Math.min(blockRows, n - start);
+        rows.set(matrix.subarray(start * d, (start + count) * d));
+        if (from) {
+          labels.set(from.labels.subarray(start, start + count));
+          if (from.upper) upper.set(from.upper.subarray(start, start + count));
+          if (from.lower) lower.set(from.lower.subarray(start, start + count));
+        }
+        run(start, count);
+      }
+    };
+    const copyOut = (into: Int32Array, upperInto: Float32Array, lowerInto: Float32Array) => {
+      return (start: number, count: number) => {
+        into.set(labels.subarray(0, count), start);
+        upperInto.set(upper.subarray(0, count), start);
+        lowerInto.set(lower.subarray(0, count), start);
+      };
+    };
+    return {
+      assignWithBounds: (matrix, n, _d, _k, jsCentres, jsLabels, jsUpper, jsLower) => {
+        centres.set(jsCentres.subarray(0, k * d));
+        const out = copyOut(jsLabels, jsUpper, jsLower);
+        eachBlock(matrix, n, null, (start, count) => {
+          compiled.assignWithBounds(
+            rows.byteOffset,
+            count,
+            d,
+            k,
+            centres.byteOffset,
+            labels.byteOffset,
+            upper.byteOffset,
+            lower.byteOffset,
+          );
+          out(start, count);
+        });
+      },
+      reassign: (
+        matrix,
+        n,
+        _d,
+        _k,
+        jsCentres,
+        jsLabels,
+        jsUpper,
+        jsLower,
+        jsHalf,
+        jsMoved,
+        jsDrop,
+      ) => {
+        centres.set(jsCentres.subarray(0, k * d));
+        half.set(jsHalf.subarray(0, k));
+        moved.set(jsMoved.subarray(0, k));
+        drop.set(jsDrop.subarray(0, k));
+        const out = copyOut(jsLabels, jsUpper, jsLower);
+        let changed = 0;
+        const from = { labels: jsLabels, upper: jsUpper, lower: jsLower };
+        eachBlock(matrix, n, from, (start, count) => {
+          changed += compiled.reassign(
+            rows.byteOffset,
+            count,
+            d,
+            k,
+            centres.byteOffset,
+            labels.byteOffset,
+            upper.byteOffset,
+            lower.byteOffset,
+            half.byteOffset,
+            moved.byteOffset,
+            drop.byteOffset,
+          );
+          out(start, count);
+        });
+        return changed;
+      },
+      sumByLabel: (matrix, n, _d, _k, jsLabels, jsSums, jsCounts) => {
+        sums.fill(0);
+        counts.fill(0);
+        eachBlock(matrix, n, { labels: jsLabels }, (_start, count) =>
+          compiled.addByLabel(
+            rows.byteOffset,
+            count,
+            d,
+            labels.byteOffset,
+            sums.byteOffset,
+            counts.byteOffset,
+          ),
+        );
+        jsSums.set(sums);
+        jsCounts.set(counts);
+      },
+      inertia: (matrix, n, _d, jsCentres, jsLabels) => {
+        centres.set(jsCentres.subarray(0, k * d));
+        let total = 0;
+        eachBlock(matrix, n, { labels: jsLabels }, (_start, count) => {
+          total = compiled.addInertia(
+            rows.byteOffset,
+            count,
+            d,
+            centres.byteOffset,
+            labels.byteOffset,
+            total,
+          );
+        });
+        return total;
+      },
+    };
+  }
+
+  /**
+   * The first `cells` of `matrix` copied to the start of the memory (room for `cells` whatever
+   * the matrix holds), then an array of each kind and length after it, each aligned to 8 bytes;
+   * the memory grows if it must.
    */
   private place(
     matrix: Float64Array,
@@ -256,16 +424,17 @@ export class KMeansKernel {
     }
     const buffer = this.memory.buffer;
     const rows = new Float64Array(buffer, 0, cells);
-    rows.set(matrix.subarray(0, cells));
+    rows.set(matrix.subarray(0, Math.min(cells, matrix.length)));
     return [rows, ...arrays.map(([kind, length], i) => new kind(buffer, offsets[i], length))];
   }
 }
 
 /**
- * The largest matrix the kernel takes, in cells: 8 MB of doubles, k-means' 50,000-row samples of
- * up to twenty columns. It works on a copy in its own memory, which cannot shrink until it is let
- * go (after each analysis); a larger matrix (Lloyd's last run on every row of a large file) stays
- * in JavaScript, on the matrix itself, so that no thread holds a copy of a large file's matrix.
+ * The largest matrix the kernel copies whole, in cells: 8 MB of doubles, k-means' 50,000-row
+ * samples of up to twenty columns. It works on a copy in its own memory, which cannot shrink until
+ * it is let go (after each analysis); a larger matrix (Lloyd's last run on every row of a large
+ * file) goes through it a block at a time (blockLoops), so that no thread holds a copy of a large
+ * file's matrix.
  */
 export const KERNEL_MAX_CELLS = 2 ** 20;
 
@@ -277,7 +446,12 @@ let shared: KMeansKernel | null | undefined;
  * in JavaScript: WebAssembly missing or forbidden, the matrix too large, or the kernel turned off.
  */
 export function kmeansKernelFor(cells: number): KMeansKernel | null {
-  if (!enabled || cells > KERNEL_MAX_CELLS) return null;
+  return cells > KERNEL_MAX_CELLS ? null : kmeansKernel();
+}
+
+/** The thread's kernel (loaded once), or null: WebAssembly missing or forbidden, or turned off. */
+export function kmeansKernel(): KMeansKernel | null {
+  if (!enabled) return null;
   if (shared === undefined) shared = KMeansKernel.load();
   return shared;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  BLOCK_CELLS,
   KERNEL_MAX_CELLS,
   KMeansKernel,
   kmeansKernelFor,
@@ -302,9 +303,79 @@ describe('the Lloyd kernel', () => {
     ).toThrow(/outside the kernel/);
   });
 
-  it('takes matrices up to 8 MB of doubles; larger ones stay in JavaScript', () => {
+  it('copies matrices up to 8 MB of doubles whole; larger ones go through it in blocks', () => {
     expect(kmeansKernelFor(KERNEL_MAX_CELLS)).not.toBeNull();
     expect(kmeansKernelFor(KERNEL_MAX_CELLS + 1)).toBeNull();
+  });
+
+  it('runs the loops a block at a time on arrays left in JavaScript, to the same doubles', () => {
+    // Blocks of 1 to 60 cells: many blocks, the last one short, and rows wider than a block.
+    fc.assert(
+      fc.property(state, fc.integer({ min: 1, max: 60 }), (s, blockCells) => {
+        const { n, d, k } = s;
+        const { inJs } = placed(kernel(), s);
+        const copy = (x: LloydArrays): LloydArrays => ({
+          matrix: x.matrix.slice(),
+          centres: x.centres.slice(),
+          next: x.next.slice(),
+          labels: x.labels.slice(),
+          upper: x.upper.slice(),
+          lower: x.lower.slice(),
+          counts: x.counts.slice(),
+          moved: x.moved.slice(),
+          drop: x.drop.slice(),
+          half: x.half.slice(),
+        });
+        const a = copy(inJs);
+        const b = copy(inJs);
+        const blocks = kernel().blockLoops(d, k, blockCells) as LloydLoops;
+        const changed = blocks.reassign(
+          a.matrix,
+          n,
+          d,
+          k,
+          a.centres,
+          a.labels,
+          a.upper,
+          a.lower,
+          a.half,
+          a.moved,
+          a.drop,
+        );
+        const expected = JS_LLOYD_LOOPS.reassign(
+          b.matrix,
+          n,
+          d,
+          k,
+          b.centres,
+          b.labels,
+          b.upper,
+          b.lower,
+          b.half,
+          b.moved,
+          b.drop,
+        );
+        expect(changed).toBe(expected);
+        expectSame(a, b);
+        blocks.sumByLabel(a.matrix, n, d, k, a.labels, a.next, a.counts);
+        JS_LLOYD_LOOPS.sumByLabel(b.matrix, n, d, k, b.labels, b.next, b.counts);
+        expectSame(a, b);
+        expect(blocks.inertia(a.matrix, n, d, a.centres, a.labels)).toBe(
+          JS_LLOYD_LOOPS.inertia(b.matrix, n, d, b.centres, b.labels),
+        );
+        blocks.assignWithBounds(a.matrix, n, d, k, a.centres, a.labels, a.upper, a.lower);
+        JS_LLOYD_LOOPS.assignWithBounds(b.matrix, n, d, k, b.centres, b.labels, b.upper, b.lower);
+        expectSame(a, b);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('holds one block of a large matrix, never the matrix', () => {
+    const before = kernel().bytes;
+    const blocks = kernel().blockLoops(8, 10) as LloydLoops;
+    expect(blocks).not.toBeNull();
+    expect(kernel().bytes - before).toBeLessThan(2 * BLOCK_CELLS * 8);
   });
 
   it('is let go with the reusable arrays, and loaded afresh after', () => {
