@@ -3,6 +3,7 @@ import { squaredDistance } from '../distance';
 import {
   KERNEL_MAX_CELLS,
   kmeansKernel,
+  withReassignAndSum,
   type LloydArrays,
   type LloydLoops,
 } from './kernel/kmeansKernel';
@@ -132,14 +133,14 @@ export function lloyd(
   workspace: Workspace = new Workspace(n),
   narrow = false,
 ): KMeansResult<SegmentLabels> {
-  // A matrix the kernel takes whole is copied into it; a larger one goes through it a block at a
-  // time, its arrays staying here.
+  // A matrix the kernel takes whole is copied into it; a larger one stays here and goes through
+  // it a block at a time.
   const kernel = kmeansKernel();
   const whole = n * d <= KERNEL_MAX_CELLS;
-  const inKernel = whole ? (kernel?.arrays(matrix, n, d, k) ?? null) : null;
-  const arrays = inKernel ?? jsArrays(matrix, d, k, workspace);
-  const blocks = kernel && !whole ? kernel.blockLoops(d, k) : null;
-  const loops = kernel && inKernel ? kernel.lloyd : (blocks ?? JS_LLOYD_LOOPS);
+  const inKernel = kernel && whole ? kernel.arrays(matrix, n, d, k) : null;
+  const blocks = kernel && !whole ? kernel.blockArrays(matrix, n, d, k) : null;
+  const arrays = inKernel ?? blocks?.arrays ?? jsArrays(matrix, d, k, workspace);
+  const loops = kernel && inKernel ? kernel.lloyd : (blocks?.loops ?? JS_LLOYD_LOOPS);
   const { labels, upper, lower, counts, moved, drop, half } = arrays;
   const rows = arrays.matrix;
   let centres = arrays.centres;
@@ -154,8 +155,27 @@ export function lloyd(
   };
   for (let iteration = 0; iteration < maxIter; iteration++) {
     iterations = iteration + 1;
-    const changed = iteration === 0 ? n : reassignRows();
-    loops.sumByLabel(rows, n, d, k, labels, next, counts);
+    let changed = n;
+    if (iteration === 0) {
+      loops.sumByLabel(rows, n, d, k, labels, next, counts);
+    } else {
+      halfSeparations(centres, k, d, half);
+      changed = loops.reassignAndSum(
+        rows,
+        n,
+        d,
+        k,
+        centres,
+        labels,
+        upper,
+        lower,
+        half,
+        moved,
+        drop,
+        next,
+        counts,
+      );
+    }
     relocateEmptyClusters(rows, n, d, k, centres, labels, next, counts);
     let shift = 0;
     let largest = 0;
@@ -205,7 +225,7 @@ export function lloyd(
     k,
     labels: own,
     // The kernel's arrays are reused by its next run.
-    centroids: inKernel ? centres.slice() : centres,
+    centroids: inKernel || blocks ? centres.slice() : centres,
     sizes,
     inertia,
     iterations,
@@ -373,7 +393,12 @@ function inertia(
 }
 
 /** Lloyd's loops in JavaScript: where the kernel cannot run, and its yardstick in tests. */
-export const JS_LLOYD_LOOPS: LloydLoops = { assignWithBounds, reassign, sumByLabel, inertia };
+export const JS_LLOYD_LOOPS: LloydLoops = withReassignAndSum({
+  assignWithBounds,
+  reassign,
+  sumByLabel,
+  inertia,
+});
 
 /** Lloyd's arrays without the kernel: the matrix itself, and the workspace's labels and bounds. */
 function jsArrays(matrix: Float64Array, d: number, k: number, workspace: Workspace): LloydArrays {

@@ -53,6 +53,25 @@ export interface LloydLoops {
     moved: Float64Array,
     drop: Float64Array,
   ): number;
+  /**
+   * reassign, then sumByLabel into `sums` and `counts`: what each iteration of Lloyd does, in one
+   * pass over the rows where that saves copying them twice.
+   */
+  reassignAndSum(
+    matrix: Float64Array,
+    n: number,
+    d: number,
+    k: number,
+    centres: Float64Array,
+    labels: Int32Array,
+    upper: Float32Array,
+    lower: Float32Array,
+    half: Float64Array,
+    moved: Float64Array,
+    drop: Float64Array,
+    sums: Float64Array,
+    counts: Float64Array,
+  ): number;
   /** Each centre's sum of rows and count of rows. */
   sumByLabel(
     matrix: Float64Array,
@@ -109,6 +128,30 @@ export interface SeedingLoops {
   cumulate(values: Float64Array, n: number, sums: Float64Array): void;
 }
 
+/** Lloyd's loops, with reassignAndSum as reassign and then sumByLabel. */
+export function withReassignAndSum(loops: Omit<LloydLoops, 'reassignAndSum'>): LloydLoops {
+  return {
+    ...loops,
+    reassignAndSum: (matrix, n, d, k, centres, labels, upper, lower, half, moved, drop, ...sum) => {
+      const changed = loops.reassign(
+        matrix,
+        n,
+        d,
+        k,
+        centres,
+        labels,
+        upper,
+        lower,
+        half,
+        moved,
+        drop,
+      );
+      loops.sumByLabel(matrix, n, d, k, labels, ...sum);
+      return changed;
+    },
+  };
+}
+
 /** A loop as the compiled kernel exports it: every array is a byte offset into its memory. */
 type Compiled<Loop> = Loop extends (...args: infer Args) => infer Result
   ? (...args: { [At in keyof Args]: number }) => Result
@@ -116,7 +159,9 @@ type Compiled<Loop> = Loop extends (...args: infer Args) => infer Result
 
 /** The kernel's exports (kmeans.as.ts). */
 type CompiledLoops = {
-  [Name in keyof (LloydLoops & SeedingLoops)]: Compiled<(LloydLoops & SeedingLoops)[Name]>;
+  [Name in Exclude<keyof (LloydLoops & SeedingLoops), 'reassignAndSum'>]: Compiled<
+    (LloydLoops & SeedingLoops)[Name]
+  >;
 } & {
   /** sumByLabel onto the sums and counts already there. */
   addByLabel(
@@ -152,13 +197,8 @@ export class KMeansKernel {
     private readonly memory: WebAssembly.Memory,
     private readonly compiled: CompiledLoops,
   ) {
-    // The typed arrays must be views of the kernel's memory (from `arrays()`): each is passed as
-    // where it starts there.
-    const at = (view: ArrayBufferView) => {
-      if (view.buffer !== memory.buffer) throw new Error('An array outside the kernel’s memory.');
-      return view.byteOffset;
-    };
-    this.lloyd = {
+    const at = (view: ArrayBufferView) => this.offsetOf(view);
+    this.lloyd = withReassignAndSum({
       assignWithBounds: (matrix, n, d, k, centres, labels, upper, lower) =>
         compiled.assignWithBounds(
           at(matrix),
@@ -188,7 +228,7 @@ export class KMeansKernel {
         compiled.sumByLabel(at(matrix), n, d, k, at(labels), at(sums), at(counts)),
       inertia: (matrix, n, d, centres, labels) =>
         compiled.inertia(at(matrix), n, d, at(centres), at(labels)),
-    };
+    });
     this.seeding = {
       distancesTo: (matrix, n, d, centre, out) =>
         compiled.distancesTo(at(matrix), n, d, at(centre), at(out)),
@@ -196,6 +236,16 @@ export class KMeansKernel {
         compiled.trialDistances(at(matrix), n, d, at(candidate), at(closest), at(out)),
       cumulate: (values, n, sums) => compiled.cumulate(at(values), n, at(sums)),
     };
+  }
+
+  /**
+   * Where a view of the kernel's memory (from `arrays()` and the like) starts in it: what the
+   * compiled loops take for an array.
+   */
+  private offsetOf(view: ArrayBufferView): number {
+    if (view.buffer !== this.memory.buffer)
+      throw new Error('An array outside the kernel’s memory.');
+    return view.byteOffset;
   }
 
   /** Bytes of memory the kernel holds now. */
@@ -257,144 +307,154 @@ export class KMeansKernel {
   }
 
   /**
-   * Lloyd's loops for a matrix too large to copy whole (past KERNEL_MAX_CELLS), on arrays that
-   * stay in JavaScript: each loop copies the rows into the kernel's memory a block at a time, in
-   * row order, with the block's labels and bounds, runs the kernel on the block, and copies back
-   * what it changed. The sums and the inertia carry from block to block, so every double is the
-   * one the JavaScript loops give. Null if the memory cannot grow for one block. (`blockCells`:
-   * tests make blocks of a few rows.)
+   * One Lloyd run on a matrix too large to copy whole (past KERNEL_MAX_CELLS): the labels, the
+   * bounds and the per-centre arrays in the kernel's memory, and room for one block of rows. The
+   * matrix stays where it is (it is `arrays.matrix`); `loops` copy its rows in a block at a time,
+   * in row order, and run the kernel on each block. The sums and the inertia carry from block to
+   * block, so every double is the one the JavaScript loops give. A block's rows are copied once
+   * per iteration: reassignAndSum moves a block's rows and adds them to their centres' sums while
+   * they are in the cache. Null if the memory cannot grow that far. (`blockCells`: tests make
+   * blocks of a few rows.)
    */
-  blockLoops(d: number, k: number, blockCells = BLOCK_CELLS): LloydLoops | null {
+  blockArrays(
+    matrix: Float64Array,
+    n: number,
+    d: number,
+    k: number,
+    blockCells = BLOCK_CELLS,
+  ): { arrays: LloydArrays; loops: LloydLoops } | null {
     const blockRows = Math.max(1, Math.floor(blockCells / d));
     const views = this.place(new Float64Array(0), blockRows * d, [
       [Float64Array, k * d],
       [Float64Array, k * d],
+      [Int32Array, n],
+      [Float32Array, n],
+      [Float32Array, n],
       [Float64Array, k],
       [Float64Array, k],
       [Float64Array, k],
       [Float64Array, k],
-      [Int32Array, blockRows],
-      [Float32Array, blockRows],
-      [Float32Array, blockRows],
     ]);
     if (views === null) return null;
-    const [rows, centres, sums, counts, moved, drop, half] = views as Float64Array[];
-    const labels = views[7] as Int32Array;
-    const upper = views[8] as Float32Array;
-    const lower = views[9] as Float32Array;
+    const [block, centres, next, labels, upper, lower, counts, moved, drop, half] = views;
     const compiled = this.compiled;
-    // Each block in turn: its rows (and, with `bounds`, its labels and bounds) copied in.
+    const at = (view: ArrayBufferView) => this.offsetOf(view);
+    // Each block of `rows` in turn, copied in: `run` gets its first row and its length.
     const eachBlock = (
-      matrix: Float64Array,
-      n: number,
-      from: { labels: Int32Array; upper?: Float32Array; lower?: Float32Array } | null,
-      run: (start: number, count: number) => void,
+      rows: Float64Array,
+      count: number,
+      run: (start: number, length: number) => void,
     ) => {
-      for (let start = 0; start < n; start += blockRows) {
-        const count = Math.min(blockRows, n - start);
-        rows.set(matrix.subarray(start * d, (start + count) * d));
-        if (from) {
-          labels.set(from.labels.subarray(start, start + count));
-          if (from.upper) upper.set(from.upper.subarray(start, start + count));
-          if (from.lower) lower.set(from.lower.subarray(start, start + count));
-        }
-        run(start, count);
+      for (let start = 0; start < count; start += blockRows) {
+        const length = Math.min(blockRows, count - start);
+        block.set(rows.subarray(start * d, (start + length) * d));
+        run(start, length);
       }
     };
-    const copyOut = (into: Int32Array, upperInto: Float32Array, lowerInto: Float32Array) => {
-      return (start: number, count: number) => {
-        into.set(labels.subarray(0, count), start);
-        upperInto.set(upper.subarray(0, count), start);
-        lowerInto.set(lower.subarray(0, count), start);
-      };
-    };
-    return {
-      assignWithBounds: (matrix, n, _d, _k, jsCentres, jsLabels, jsUpper, jsLower) => {
-        centres.set(jsCentres.subarray(0, k * d));
-        const out = copyOut(jsLabels, jsUpper, jsLower);
-        eachBlock(matrix, n, null, (start, count) => {
+    const rowsAt = at(block);
+    const reassignBlock = (
+      start: number,
+      length: number,
+      [centresAt, labelsAt, upperAt, lowerAt, halfAt, movedAt, dropAt]: number[],
+    ) =>
+      compiled.reassign(
+        rowsAt,
+        length,
+        d,
+        k,
+        centresAt,
+        labelsAt + start * 4,
+        upperAt + start * 4,
+        lowerAt + start * 4,
+        halfAt,
+        movedAt,
+        dropAt,
+      );
+    const loops: LloydLoops = {
+      assignWithBounds: (rows, count, _d, _k, centresIn, labelsIn, upperIn, lowerIn) => {
+        const centresAt = at(centresIn);
+        const [labelsAt, upperAt, lowerAt] = [at(labelsIn), at(upperIn), at(lowerIn)];
+        eachBlock(rows, count, (start, length) =>
           compiled.assignWithBounds(
-            rows.byteOffset,
-            count,
+            rowsAt,
+            length,
             d,
             k,
-            centres.byteOffset,
-            labels.byteOffset,
-            upper.byteOffset,
-            lower.byteOffset,
-          );
-          out(start, count);
-        });
+            centresAt,
+            labelsAt + start * 4,
+            upperAt + start * 4,
+            lowerAt + start * 4,
+          ),
+        );
       },
-      reassign: (
-        matrix,
-        n,
+      reassign: (rows, count, _d, _k, ...perRun) => {
+        const offsets = perRun.map(at);
+        let changed = 0;
+        eachBlock(
+          rows,
+          count,
+          (start, length) => (changed += reassignBlock(start, length, offsets)),
+        );
+        return changed;
+      },
+      sumByLabel: (rows, count, _d, _k, labelsIn, sums, countsIn) => {
+        sums.fill(0);
+        countsIn.fill(0);
+        const [labelsAt, sumsAt, countsAt] = [at(labelsIn), at(sums), at(countsIn)];
+        eachBlock(rows, count, (start, length) =>
+          compiled.addByLabel(rowsAt, length, d, labelsAt + start * 4, sumsAt, countsAt),
+        );
+      },
+      reassignAndSum: (
+        rows,
+        count,
         _d,
         _k,
-        jsCentres,
-        jsLabels,
-        jsUpper,
-        jsLower,
-        jsHalf,
-        jsMoved,
-        jsDrop,
+        centresIn,
+        labelsIn,
+        upperIn,
+        lowerIn,
+        halfIn,
+        movedIn,
+        dropIn,
+        sums,
+        countsIn,
       ) => {
-        centres.set(jsCentres.subarray(0, k * d));
-        half.set(jsHalf.subarray(0, k));
-        moved.set(jsMoved.subarray(0, k));
-        drop.set(jsDrop.subarray(0, k));
-        const out = copyOut(jsLabels, jsUpper, jsLower);
+        const offsets = [centresIn, labelsIn, upperIn, lowerIn, halfIn, movedIn, dropIn].map(at);
+        const labelsAt = offsets[1];
+        sums.fill(0);
+        countsIn.fill(0);
+        const [sumsAt, countsAt] = [at(sums), at(countsIn)];
         let changed = 0;
-        const from = { labels: jsLabels, upper: jsUpper, lower: jsLower };
-        eachBlock(matrix, n, from, (start, count) => {
-          changed += compiled.reassign(
-            rows.byteOffset,
-            count,
-            d,
-            k,
-            centres.byteOffset,
-            labels.byteOffset,
-            upper.byteOffset,
-            lower.byteOffset,
-            half.byteOffset,
-            moved.byteOffset,
-            drop.byteOffset,
-          );
-          out(start, count);
+        eachBlock(rows, count, (start, length) => {
+          changed += reassignBlock(start, length, offsets);
+          compiled.addByLabel(rowsAt, length, d, labelsAt + start * 4, sumsAt, countsAt);
         });
         return changed;
       },
-      sumByLabel: (matrix, n, _d, _k, jsLabels, jsSums, jsCounts) => {
-        sums.fill(0);
-        counts.fill(0);
-        eachBlock(matrix, n, { labels: jsLabels }, (_start, count) =>
-          compiled.addByLabel(
-            rows.byteOffset,
-            count,
-            d,
-            labels.byteOffset,
-            sums.byteOffset,
-            counts.byteOffset,
-          ),
-        );
-        jsSums.set(sums);
-        jsCounts.set(counts);
-      },
-      inertia: (matrix, n, _d, jsCentres, jsLabels) => {
-        centres.set(jsCentres.subarray(0, k * d));
+      inertia: (rows, count, _d, centresIn, labelsIn) => {
+        const [centresAt, labelsAt] = [at(centresIn), at(labelsIn)];
         let total = 0;
-        eachBlock(matrix, n, { labels: jsLabels }, (_start, count) => {
-          total = compiled.addInertia(
-            rows.byteOffset,
-            count,
-            d,
-            centres.byteOffset,
-            labels.byteOffset,
-            total,
-          );
+        eachBlock(rows, count, (start, length) => {
+          total = compiled.addInertia(rowsAt, length, d, centresAt, labelsAt + start * 4, total);
         });
         return total;
       },
+    };
+    return {
+      arrays: {
+        matrix,
+        centres: centres as Float64Array,
+        next: next as Float64Array,
+        labels: labels as Int32Array,
+        upper: upper as Float32Array,
+        lower: lower as Float32Array,
+        counts: counts as Float64Array,
+        moved: moved as Float64Array,
+        drop: drop as Float64Array,
+        half: half as Float64Array,
+      },
+      loops,
     };
   }
 
@@ -433,7 +493,7 @@ export class KMeansKernel {
  * The largest matrix the kernel copies whole, in cells: 8 MB of doubles, k-means' 50,000-row
  * samples of up to twenty columns. It works on a copy in its own memory, which cannot shrink until
  * it is let go (after each analysis); a larger matrix (Lloyd's last run on every row of a large
- * file) goes through it a block at a time (blockLoops), so that no thread holds a copy of a large
+ * file) goes through it a block at a time (blockArrays), so that no thread holds a copy of a large
  * file's matrix.
  */
 export const KERNEL_MAX_CELLS = 2 ** 20;

@@ -308,62 +308,57 @@ describe('the Lloyd kernel', () => {
     expect(kmeansKernelFor(KERNEL_MAX_CELLS + 1)).toBeNull();
   });
 
-  it('runs the loops a block at a time on arrays left in JavaScript, to the same doubles', () => {
+  it('runs the loops a block at a time on a matrix left in JavaScript, to the same doubles', () => {
     // Blocks of 1 to 60 cells: many blocks, the last one short, and rows wider than a block.
     fc.assert(
       fc.property(state, fc.integer({ min: 1, max: 60 }), (s, blockCells) => {
         const { n, d, k } = s;
-        const { inJs } = placed(kernel(), s);
-        const copy = (x: LloydArrays): LloydArrays => ({
-          matrix: x.matrix.slice(),
-          centres: x.centres.slice(),
-          next: x.next.slice(),
-          labels: x.labels.slice(),
-          upper: x.upper.slice(),
-          lower: x.lower.slice(),
-          counts: x.counts.slice(),
-          moved: x.moved.slice(),
-          drop: x.drop.slice(),
-          half: x.half.slice(),
-        });
-        const a = copy(inJs);
-        const b = copy(inJs);
-        const blocks = kernel().blockLoops(d, k, blockCells) as LloydLoops;
-        const changed = blocks.reassign(
-          a.matrix,
-          n,
-          d,
-          k,
-          a.centres,
-          a.labels,
-          a.upper,
-          a.lower,
-          a.half,
-          a.moved,
-          a.drop,
-        );
-        const expected = JS_LLOYD_LOOPS.reassign(
-          b.matrix,
-          n,
-          d,
-          k,
-          b.centres,
-          b.labels,
-          b.upper,
-          b.lower,
-          b.half,
-          b.moved,
-          b.drop,
-        );
-        expect(changed).toBe(expected);
+        const { inJs: b } = placed(kernel(), s);
+        const { arrays: a, loops } = kernel().blockArrays(b.matrix.slice(), n, d, k, blockCells)!;
+        expect(a.matrix.buffer).not.toBe(a.labels.buffer);
+        for (const key of Object.keys(b) as (keyof LloydArrays)[])
+          if (key !== 'matrix') a[key].set(b[key] as never);
+        const run = (x: LloydArrays, on: LloydLoops) =>
+          on.reassignAndSum(
+            x.matrix,
+            n,
+            d,
+            k,
+            x.centres,
+            x.labels,
+            x.upper,
+            x.lower,
+            x.half,
+            x.moved,
+            x.drop,
+            x.next,
+            x.counts,
+          );
+        expect(run(a, loops)).toBe(run(b, JS_LLOYD_LOOPS));
         expectSame(a, b);
-        blocks.sumByLabel(a.matrix, n, d, k, a.labels, a.next, a.counts);
+        const args = (x: LloydArrays) =>
+          [
+            x.matrix,
+            n,
+            d,
+            k,
+            x.centres,
+            x.labels,
+            x.upper,
+            x.lower,
+            x.half,
+            x.moved,
+            x.drop,
+          ] as const;
+        expect(loops.reassign(...args(a))).toBe(JS_LLOYD_LOOPS.reassign(...args(b)));
+        expectSame(a, b);
+        loops.sumByLabel(a.matrix, n, d, k, a.labels, a.next, a.counts);
         JS_LLOYD_LOOPS.sumByLabel(b.matrix, n, d, k, b.labels, b.next, b.counts);
         expectSame(a, b);
-        expect(blocks.inertia(a.matrix, n, d, a.centres, a.labels)).toBe(
+        expect(loops.inertia(a.matrix, n, d, a.centres, a.labels)).toBe(
           JS_LLOYD_LOOPS.inertia(b.matrix, n, d, b.centres, b.labels),
         );
-        blocks.assignWithBounds(a.matrix, n, d, k, a.centres, a.labels, a.upper, a.lower);
+        loops.assignWithBounds(a.matrix, n, d, k, a.centres, a.labels, a.upper, a.lower);
         JS_LLOYD_LOOPS.assignWithBounds(b.matrix, n, d, k, b.centres, b.labels, b.upper, b.lower);
         expectSame(a, b);
       }),
@@ -371,11 +366,14 @@ describe('the Lloyd kernel', () => {
     );
   });
 
-  it('holds one block of a large matrix, never the matrix', () => {
-    const before = kernel().bytes;
-    const blocks = kernel().blockLoops(8, 10) as LloydLoops;
-    expect(blocks).not.toBeNull();
-    expect(kernel().bytes - before).toBeLessThan(2 * BLOCK_CELLS * 8);
+  it('holds one block of a large matrix, and its labels and bounds, never the matrix', () => {
+    const n = 200_000;
+    const matrix = new Float64Array(n * 8);
+    releaseKMeansKernel();
+    const blocks = kernel().blockArrays(matrix, n, 8, 10);
+    expect(blocks?.arrays.matrix).toBe(matrix);
+    expect(kernel().bytes).toBeGreaterThanOrEqual(BLOCK_CELLS * 8 + n * 12);
+    expect(kernel().bytes).toBeLessThan(BLOCK_CELLS * 8 + n * 12 + 65536 * 2);
   });
 
   it('is let go with the reusable arrays, and loaded afresh after', () => {
