@@ -126,10 +126,10 @@ export function createPoolExecutor(helpers: number, createWorker: () => Worker):
       });
       // Settle handlers go on at once: a helper may fail while this thread is busy.
       const helpersDone = Promise.allSettled(helperLoops);
-      // While a helper is still coming up (a command-line thread compiles its code for about
-      // 0.6 s), this thread takes the smallest jobs and leaves the largest for the helpers: busy
-      // in one job, it would not hear that a helper is up until that job ends, and a thread that
-      // took the largest k first left its helper idle for 4.6 s of a 7.7 s elbow (1M rows).
+      // While a helper is still coming up (the command line starts its threads with the first
+      // large elbow), this thread takes the smallest jobs and leaves the largest for the helpers:
+      // busy in one job, it would not hear that a helper is up until that job ends, and a thread
+      // that took the largest k first left its helper idle for 4.6 s of a 7.7 s elbow (1M rows).
       const starting = () => working.some((helper) => !helper.ready && !helper.broken);
       const nextLocal = () => (starting() ? queue.pop() : queue.shift());
       const localLoop = async () => {

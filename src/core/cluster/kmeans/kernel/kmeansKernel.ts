@@ -58,19 +58,7 @@ export interface LloydLoops {
    * pass over the rows where that saves copying them twice.
    */
   reassignAndSum(
-    matrix: Float64Array,
-    n: number,
-    d: number,
-    k: number,
-    centres: Float64Array,
-    labels: Int32Array,
-    upper: Float32Array,
-    lower: Float32Array,
-    half: Float64Array,
-    moved: Float64Array,
-    drop: Float64Array,
-    sums: Float64Array,
-    counts: Float64Array,
+    ...args: [...Parameters<LloydLoops['reassign']>, sums: Float64Array, counts: Float64Array]
   ): number;
   /** Each centre's sum of rows and count of rows. */
   sumByLabel(
@@ -270,7 +258,21 @@ export class KMeansKernel {
    * far (then Lloyd runs in JavaScript).
    */
   arrays(matrix: Float64Array, n: number, d: number, k: number): LloydArrays | null {
-    const views = this.place(matrix, n * d, [
+    return this.lloydLayout(matrix, n * d, n, d, k);
+  }
+
+  /**
+   * Lloyd's arrays after room for `cells` of rows at the start of the memory (where the first
+   * `cells` of `matrix` are copied, as place() does); null as for arrays().
+   */
+  private lloydLayout(
+    matrix: Float64Array,
+    cells: number,
+    n: number,
+    d: number,
+    k: number,
+  ): LloydArrays | null {
+    const views = this.place(matrix, cells, [
       [Float64Array, k * d],
       [Float64Array, k * d],
       [Int32Array, n],
@@ -324,19 +326,10 @@ export class KMeansKernel {
     blockCells = BLOCK_CELLS,
   ): { arrays: LloydArrays; loops: LloydLoops } | null {
     const blockRows = Math.max(1, Math.floor(blockCells / d));
-    const views = this.place(new Float64Array(0), blockRows * d, [
-      [Float64Array, k * d],
-      [Float64Array, k * d],
-      [Int32Array, n],
-      [Float32Array, n],
-      [Float32Array, n],
-      [Float64Array, k],
-      [Float64Array, k],
-      [Float64Array, k],
-      [Float64Array, k],
-    ]);
-    if (views === null) return null;
-    const [block, centres, next, labels, upper, lower, counts, moved, drop, half] = views;
+    const laid = this.lloydLayout(new Float64Array(0), blockRows * d, n, d, k);
+    if (laid === null) return null;
+    // The room for rows holds one block.
+    const block = laid.matrix;
     const compiled = this.compiled;
     const at = (view: ArrayBufferView) => this.offsetOf(view);
     // Each block of `rows` in turn, copied in: `run` gets its first row and its length.
@@ -441,21 +434,7 @@ export class KMeansKernel {
         return total;
       },
     };
-    return {
-      arrays: {
-        matrix,
-        centres: centres as Float64Array,
-        next: next as Float64Array,
-        labels: labels as Int32Array,
-        upper: upper as Float32Array,
-        lower: lower as Float32Array,
-        counts: counts as Float64Array,
-        moved: moved as Float64Array,
-        drop: drop as Float64Array,
-        half: half as Float64Array,
-      },
-      loops,
-    };
+    return { arrays: { ...laid, matrix }, loops };
   }
 
   /**
