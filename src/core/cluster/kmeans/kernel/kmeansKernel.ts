@@ -481,8 +481,9 @@ let enabled = true;
 let shared: KMeansKernel | null | undefined;
 
 /**
- * The thread's kernel for a matrix of this size (loaded once), or null where k-means' loops run
- * in JavaScript: WebAssembly missing or forbidden, the matrix too large, or the kernel turned off.
+ * The thread's kernel, to copy a matrix of this size into whole, or null where the loops run in
+ * JavaScript: WebAssembly missing or forbidden, the matrix too large to copy, or the kernel turned
+ * off. (k-means++ asks for it; Lloyd takes a larger matrix through the kernel in blocks.)
  */
 export function kmeansKernelFor(cells: number): KMeansKernel | null {
   return cells > KERNEL_MAX_CELLS ? null : kmeansKernel();
