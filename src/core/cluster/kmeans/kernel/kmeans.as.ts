@@ -1,4 +1,4 @@
-// AssemblyScript: k-means' loops over the rows (Lloyd's in lloyd.ts, k-means++'s in seeding.ts),
+// AssemblyScript: k-means' loops over the rows (Lloyd's in lloydLoops.ts, k-means++'s in seeding.ts),
 // compiled to WebAssembly by scripts/buildKernels.ts (npm run build:kernels). Every argument named
 // like an array is a byte offset into this module's memory, where kmeansKernel.ts lays the arrays
 // out. Each loop is the JavaScript one, operation for operation, so both give the very same
@@ -6,7 +6,7 @@
 
 import { squared } from '../../distance.as';
 
-// lloyd.ts' UP, DOWN, SMALLEST_NORMAL and LARGEST_SINGLE (2^-22 margins, single precision's range).
+// lloydLoops.ts' UP, DOWN, SMALLEST_NORMAL and LARGEST_SINGLE (2^-22 margins, single precision's range).
 const UP: f64 = 1.0000002384185791;
 const DOWN: f64 = 0.9999997615814209;
 const SMALLEST_NORMAL: f64 = 1.1754943508222875e-38;
@@ -25,7 +25,7 @@ function roundDown(distance: f64): f64 {
   return lowered > LARGEST_SINGLE ? LARGEST_SINGLE : lowered;
 }
 
-/** Hamerly's step after the centres moved (lloyd.ts' reassign); returns how many rows changed. */
+/** Hamerly's step after the centres moved (lloydLoops.ts' reassign); returns how many rows changed. */
 export function reassign(
   matrix: usize,
   n: i32,
@@ -80,7 +80,7 @@ export function reassign(
   return changed;
 }
 
-/** Nearest centre of every row, with the bounds (lloyd.ts' assignWithBounds). */
+/** Nearest centre of every row, with the bounds (lloydLoops.ts' assignWithBounds). */
 export function assignWithBounds(
   matrix: usize,
   n: i32,
@@ -115,7 +115,7 @@ export function assignWithBounds(
   }
 }
 
-/** Each centre's sum of rows and count of rows (lloyd.ts' sumByLabel, any number of columns). */
+/** Each centre's sum of rows and count of rows (lloydLoops.ts' sumByLabel, any number of columns). */
 export function sumByLabel(
   matrix: usize,
   n: i32,

@@ -1,84 +1,10 @@
 import { releaseAlongWithReusableArrays } from '../../../common/reusableArrays';
 import { KMEANS_WASM } from './kmeansWasm';
+import { withReassignAndSum, type LloydArrays, type LloydLoops } from '../lloydLoops';
 
 const PAGE = 65536;
 
 type ViewKind = Float64ArrayConstructor | Float32ArrayConstructor | Int32ArrayConstructor;
-
-/**
- * Lloyd's arrays for one run: the matrix, both centre buffers, the labels and bounds, and the
- * per-centre scratch; all in the kernel's memory (arrays(), the matrix copied in), or in
- * JavaScript (lloyd.ts).
- */
-export interface LloydArrays {
-  matrix: Float64Array;
-  centres: Float64Array;
-  next: Float64Array;
-  labels: Int32Array;
-  upper: Float32Array;
-  lower: Float32Array;
-  counts: Float64Array;
-  moved: Float64Array;
-  drop: Float64Array;
-  half: Float64Array;
-}
-
-/**
- * Lloyd's loops over all rows (lloyd.ts has them in JavaScript; the kernel in WebAssembly). Same
- * arguments, same results to the last bit.
- */
-export interface LloydLoops {
-  /** Nearest centre of every row, with its distance to it and to the second nearest. */
-  assignWithBounds(
-    matrix: Float64Array,
-    n: number,
-    d: number,
-    k: number,
-    centres: Float64Array,
-    labels: Int32Array,
-    upper: Float32Array,
-    lower: Float32Array,
-  ): void;
-  /** Hamerly's step after the centres moved; returns how many rows changed centre. */
-  reassign(
-    matrix: Float64Array,
-    n: number,
-    d: number,
-    k: number,
-    centres: Float64Array,
-    labels: Int32Array,
-    upper: Float32Array,
-    lower: Float32Array,
-    half: Float64Array,
-    moved: Float64Array,
-    drop: Float64Array,
-  ): number;
-  /**
-   * reassign, then sumByLabel into `sums` and `counts`: what each iteration of Lloyd does, in one
-   * pass over the rows where that saves copying them twice.
-   */
-  reassignAndSum(
-    ...args: [...Parameters<LloydLoops['reassign']>, sums: Float64Array, counts: Float64Array]
-  ): number;
-  /** Each centre's sum of rows and count of rows. */
-  sumByLabel(
-    matrix: Float64Array,
-    n: number,
-    d: number,
-    k: number,
-    labels: Int32Array,
-    sums: Float64Array,
-    counts: Float64Array,
-  ): void;
-  /** Sum of the rows' squared distances to their centres, added in row order. */
-  inertia(
-    matrix: Float64Array,
-    n: number,
-    d: number,
-    centres: Float64Array,
-    labels: Int32Array,
-  ): number;
-}
 
 /**
  * k-means++'s arrays for one seeding: the matrix, and per row the nearest centre's distance, their
@@ -114,30 +40,6 @@ export interface SeedingLoops {
   ): number;
   /** Running sums of `values` into `sums`. */
   cumulate(values: Float64Array, n: number, sums: Float64Array): void;
-}
-
-/** Lloyd's loops, with reassignAndSum as reassign and then sumByLabel. */
-export function withReassignAndSum(loops: Omit<LloydLoops, 'reassignAndSum'>): LloydLoops {
-  return {
-    ...loops,
-    reassignAndSum: (matrix, n, d, k, centres, labels, upper, lower, half, moved, drop, ...sum) => {
-      const changed = loops.reassign(
-        matrix,
-        n,
-        d,
-        k,
-        centres,
-        labels,
-        upper,
-        lower,
-        half,
-        moved,
-        drop,
-      );
-      loops.sumByLabel(matrix, n, d, k, labels, ...sum);
-      return changed;
-    },
-  };
 }
 
 /** A loop as the compiled kernel exports it: every array is a byte offset into its memory. */

@@ -6,11 +6,13 @@ import {
   KMeansKernel,
   kmeansKernelFor,
   releaseKMeansKernel,
-  type LloydArrays,
-  type LloydLoops,
   type SeedingArrays,
 } from '../../../../../src/core/cluster/kmeans/kernel/kmeansKernel';
-import { JS_LLOYD_LOOPS } from '../../../../../src/core/cluster/kmeans/lloyd';
+import {
+  JS_LLOYD_LOOPS,
+  type LloydArrays,
+  type LloydLoops,
+} from '../../../../../src/core/cluster/kmeans/lloydLoops';
 import { JS_SEEDING_LOOPS } from '../../../../../src/core/cluster/kmeans/seeding';
 import { releaseReusableArrays } from '../../../../../src/core/common/reusableArrays';
 
