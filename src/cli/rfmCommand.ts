@@ -18,6 +18,7 @@ import { writeExports } from './writeParts';
 import { saveModel } from '../core/model/saveModel';
 import { writeModelFile } from './modelFiles';
 import { REPORT_USAGE, writeReportFile } from './reportFile';
+import { RFM_TIMED_STAGES, stageTimer } from './stageTimings';
 
 export const RFM_USAGE = `segmentlens rfm FILE [options]
 
@@ -93,11 +94,12 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
   const dialect = exportDialectFrom(values);
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
+  const timer = stageTimer(progress, RFM_TIMED_STAGES);
   try {
-    const session = await openSession(path, readChoiceFrom(values), progress);
+    const session = await openSession(path, readChoiceFrom(values), timer.onProgress);
     const settings = rfmSettingsFrom(values, session);
     const options = rfmClusterOptions(values, flagOptions, session, settings);
-    const rfm = session.rfm(settings, progress);
+    const rfm = session.rfm(settings, timer.onProgress);
     const scheme = choiceOption('segment-map', values['segment-map'], SEGMENT_SCHEMES) ?? 'rf-grid';
     // The mean segments split on M: without money they would call everyone low-spend.
     if (scheme === 'rfm-mean' && !rfm.hasMoney)
@@ -106,7 +108,8 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
     const choices = columnChoices(values, settings.mapping, session);
     const map = nameSegments(defaultMap, voice.say);
     const request = { options, rfm: settings };
-    const analysis = await session.segmentation(request, { onProgress: progress });
+    const analysis = await session.segmentation(request, { onProgress: timer.onProgress });
+    const timings = timer.timings();
     progress.done();
     if (values.out !== undefined) {
       const choice = { map, k: analysis.k, dialect };
@@ -140,6 +143,7 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
             ...rfmJson(rfm, analysis, map, voice, settings.mapping, choices),
             ...(modelPath === undefined ? {} : { modelFile: modelPath }),
             ...(reportPath === undefined ? {} : { reportFile: reportPath }),
+            timings,
           }) + '\n'
         : sheetLine(session.read, voice) +
             rfmText(path, rfm, analysis, map, values.out, voice, settings.mapping, choices) +

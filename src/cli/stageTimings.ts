@@ -11,10 +11,24 @@ export const TIMED_STAGES = [
   'silhouette',
   'profiles',
 ] as const;
-export type TimedStage = (typeof TIMED_STAGES)[number];
+/** The stages `rfm --json` times: RFM from the order lines comes between kinds and clean. */
+export const RFM_TIMED_STAGES = [
+  'read',
+  'kinds',
+  'rfm',
+  'clean',
+  'scale',
+  'cluster',
+  'silhouette',
+  'profiles',
+] as const;
+export type TimedStage = (typeof TIMED_STAGES)[number] | 'rfm';
 
 /** Seconds per stage; null for a stage that did not run (reported no progress). */
-export type StageTimings = Record<TimedStage, number | null>;
+export type StageTimings<S extends TimedStage = (typeof TIMED_STAGES)[number]> = Record<
+  S,
+  number | null
+>;
 
 const TIMED: Partial<Record<Stage, TimedStage>> = {
   read: 'read',
@@ -26,6 +40,7 @@ const TIMED: Partial<Record<Stage, TimedStage>> = {
   cluster: 'cluster',
   silhouette: 'silhouette',
   profile: 'profiles',
+  rfm: 'rfm',
 };
 
 /**
@@ -34,7 +49,10 @@ const TIMED: Partial<Record<Stage, TimedStage>> = {
  * overlaps (k-means' workers run while this thread measures the silhouette sample) are told
  * apart by the reports, so they add up to the wall-clock time, never to more.
  */
-export function stageTimer(forward: PipelineProgress) {
+export function stageTimer<S extends TimedStage = (typeof TIMED_STAGES)[number]>(
+  forward: PipelineProgress,
+  stages: readonly S[] = TIMED_STAGES as readonly TimedStage[] as readonly S[],
+) {
   const seconds = new Map<TimedStage, number>();
   let current: TimedStage | null = null;
   let since = performance.now();
@@ -52,11 +70,11 @@ export function stageTimer(forward: PipelineProgress) {
     forward(stage, fraction);
   };
   /** The time so far, the running stage's included; later reports keep adding. */
-  const timings = (): StageTimings => {
+  const timings = (): StageTimings<S> => {
     close();
     return Object.fromEntries(
-      TIMED_STAGES.map((stage) => [stage, seconds.get(stage) ?? null]),
-    ) as StageTimings;
+      stages.map((stage) => [stage, seconds.get(stage) ?? null]),
+    ) as StageTimings<S>;
   };
   return { onProgress, timings };
 }

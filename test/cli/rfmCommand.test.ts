@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { RFM_TIMED_STAGES } from '../../src/cli/stageTimings';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +63,13 @@ describe('segmentlens rfm on real files', () => {
     expect(json.notes.join(' ')).toContain('2 lines were taken as cancellations');
     const text = await rfm(retail, '--k', '2', '--n-init', '1');
     expect(text).toContain('order ids such as C536379, C536383');
+  });
+
+  it('--json says where the time went, stage by stage, RFM included', async () => {
+    const json = JSON.parse(await rfm(retail, '--k', '2', '--n-init', '1', '--json'));
+    expect(Object.keys(json.timings)).toEqual([...RFM_TIMED_STAGES]);
+    for (const stage of ['read', 'kinds', 'rfm', 'cluster'])
+      expect(json.timings[stage]).toBeGreaterThan(0);
   });
 
   it('--no-cancellations keeps the C + digits lines', async () => {
