@@ -1,4 +1,5 @@
 import { describeSize } from '../common/byteSize';
+import type { PartReader } from './readParts';
 import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
 import type { ByteSource } from './byteSource';
@@ -22,6 +23,8 @@ export interface TableChoice {
 export interface TableReadOptions {
   /** Refuse larger files with a sentence that says so. */
   maxBytes?: number;
+  /** Another thread for a large CSV file's second half (readCsv's `parts`). */
+  parts?: PartReader;
   onProgress?: StageProgress;
 }
 
@@ -47,7 +50,7 @@ export async function readTable(
   choice: TableChoice = {},
   options: TableReadOptions = {},
 ): Promise<TableRead> {
-  const { maxBytes, onProgress } = options;
+  const { maxBytes, onProgress, parts } = options;
   if (maxBytes !== undefined && source.size > maxBytes) {
     throw new UserError('too-large', 'readTooLarge', {
       size: describeSize(source.size),
@@ -81,6 +84,7 @@ export async function readTable(
         delimiter: choice.delimiter,
         decimal: choice.decimal,
         maxBytes,
+        parts,
         onProgress,
       });
       return { table, format: 'csv', sheets: null, sheet: null };
