@@ -7,20 +7,15 @@ import {
   type ClusterOutcome,
 } from '../core/cluster/clusterJob';
 import { copyForTransfer, type helperApi } from './clusterApi';
-import type { PartHelperApi } from './partApi';
-import type { PartReader } from '../core/read/readParts';
 
 type Helper = {
   worker: Worker;
-  /** readPart answers only where the helper's entry adds it (partHelperApi). */
-  remote: Remote<typeof helperApi & PartHelperApi>;
+  remote: Remote<typeof helperApi>;
   failed: Promise<never>;
   broken: boolean;
   /** Answered once the helper is up (its code loaded and warmed up): it then takes jobs. */
   started: Promise<void>;
   ready: boolean;
-  /** Reading a part of a file (readPart), so not free for another. */
-  reading: boolean;
 };
 
 /**
@@ -43,11 +38,6 @@ export interface PoolExecutor extends ClusterExecutor {
   up(): Promise<void>;
   /** The jobs the helpers have done so far (the rest ran on this thread). */
   readonly helperJobs: number;
-  /**
-   * A free helper reads the later part of the file at `path` while this thread reads the first
-   * (helpers whose entry adds partHelperApi: the command line's threads).
-   */
-  parts(path: string): PartReader;
 }
 
 /**
@@ -74,22 +64,6 @@ export function createPoolExecutor(helpers: number, createWorker: () => Worker):
     },
     async up() {
       await Promise.allSettled(pool.map((helper) => helper.started));
-    },
-    parts(path) {
-      const free = () => pool.find((helper) => helper.ready && !helper.broken && !helper.reading);
-      return {
-        ready: () => free() !== undefined,
-        async read(request) {
-          const helper = free();
-          if (helper === undefined) throw new Error('No helper is free.');
-          helper.reading = true;
-          try {
-            return await Promise.race([helper.remote.readPart(path, request), helper.failed]);
-          } finally {
-            helper.reading = false;
-          }
-        },
-      };
     },
     async run(data, ks, settings, onOutcome, onProgress, before) {
       const usable = pool.filter((helper) => !helper.broken);
@@ -183,10 +157,9 @@ function startHelper(createWorker: () => Worker): Helper {
   const worker = createWorker();
   const helper = {
     worker,
-    remote: wrap<typeof helperApi & PartHelperApi>(worker),
+    remote: wrap<typeof helperApi>(worker),
     broken: false,
     ready: false,
-    reading: false,
   } as Helper;
   helper.failed = new Promise<never>((_, reject) => {
     const fail = (event: Event) => {

@@ -1,10 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileSource } from '../../src/cli/fileSource';
-import { readCsv } from '../../src/core/read/readCsv';
-import { seen } from '../support/tableSeen';
 import {
   inlineExecutor,
   type ClusterData,
@@ -75,36 +69,5 @@ describe('threadExecutor', () => {
     const inline = await collect(inlineExecutor, data);
     expect(executor.threads).toBe(1);
     for (const k of ks) expect(outcomes.get(k)?.inertia).toBe(inline.get(k)?.inertia);
-  }, 120_000);
-
-  it('has a thread read the second half of a file on disk, with the table one reader gives', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'segmentlens-parts-'));
-    try {
-      const path = join(folder, 'orders.csv');
-      const lines = ['order,customer,amount,note'];
-      for (let i = 0; i < 4000; i++)
-        lines.push(`${i},C${i % 97},${(i * 7) / 4},"${i % 5 === 0 ? 'gift\nwrap' : 'plain'}"`);
-      writeFileSync(path, lines.join('\n') + '\n');
-      const executor = threadExecutor(1);
-      // Asking for the parts starts the thread.
-      const parts = { ...executor.parts(path), minBytes: 1 };
-      expect(executor.threads).toBe(1);
-      await executor.up();
-      expect(parts.ready()).toBe(true);
-      const { source, close } = await fileSource(path);
-      const split = await readCsv(source, { chunkBytes: 4096, parts });
-      const serial = await readCsv(source, { chunkBytes: 4096 });
-      await close();
-      expect(split.rowCount).toBe(4000);
-      expect(seen(split)).toEqual(seen(serial));
-      // The thread's rows are kept as places in the file, as this thread's are (a chunk keeps
-      // its text only where it begins with a record carried over from the chunk before).
-      const kept = (table: typeof split) => table.rowText.chunks.filter((c) => c !== null).length;
-      expect(split.rowText.chunks.length).toBeGreaterThan(20);
-      expect(kept(split)).toBeLessThanOrEqual(kept(serial) + 2);
-      expect(split.rowText.file).not.toBeNull();
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
   }, 120_000);
 });

@@ -9,10 +9,6 @@ import { createPoolExecutor, POOL_MIN_CELLS } from '../../src/pool/clusterPool';
 import { ChannelWorker } from '../support/channelWorker';
 import { profiledClusterData } from '../support/clusterData';
 import { isShared } from '../../src/core/common/sharedArrays';
-import { bytesSource } from '../../src/core/read/byteSource';
-import { readCsv } from '../../src/core/read/readCsv';
-import { partHelperApi } from '../../src/pool/partApi';
-import { seen } from '../support/tableSeen';
 
 const clusterData = (n: number) => profiledClusterData(n, 6, 2, 3);
 
@@ -212,37 +208,5 @@ describe('createPoolExecutor', () => {
     );
     expect(order.filter((o) => o === 'before')).toHaveLength(1);
     expect(order.sort()).toEqual(['before', 'k1', 'k2', 'k3']);
-  });
-});
-
-describe('a pool reading a file in two parts', () => {
-  it('has a free helper read the second half, and gives the table one reader gives', async () => {
-    const lines = ['id,city,spend'];
-    for (let i = 0; i < 5000; i++) lines.push(`${i},${['Paris', 'Lyon', 'Nice'][i % 3]},${i / 8}`);
-    const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
-    const workers: ChannelWorker[] = [];
-    const opened: string[] = [];
-    const pool = createPoolExecutor(1, () => {
-      const api = {
-        ...clusterApi.helperApi,
-        ...partHelperApi(async (path) => {
-          opened.push(path);
-          return { source: bytesSource(bytes), close: async () => {} };
-        }),
-      };
-      workers.push(new ChannelWorker(api));
-      return workers.at(-1) as unknown as Worker;
-    });
-    const parts = { ...pool.parts('orders.csv'), minBytes: 1 };
-    // Not free until it answers that it is up.
-    expect(parts.ready()).toBe(false);
-    await pool.up();
-    expect(parts.ready()).toBe(true);
-    const split = await readCsv(bytesSource(bytes), { chunkBytes: 4096, parts });
-    expect(workers[0].calls).toContain('readPart');
-    expect(opened).toEqual(['orders.csv']);
-    expect(parts.ready()).toBe(true);
-    const serial = await readCsv(bytesSource(bytes), { chunkBytes: 4096 });
-    expect(seen(split)).toEqual(seen(serial));
   });
 });

@@ -143,46 +143,6 @@ export class ColumnBuilder {
     this.missingCount++;
   }
 
-  /**
-   * Rows `offset` on: the same column of the file's later part, read by another thread. Its
-   * texts join this dictionary in the order they appear there, so every code is the one a single
-   * reader would have given.
-   */
-  appendPart(part: Column, offset: number, rows: number): void {
-    this.reserve(offset + rows);
-    const numbers = this.numbers;
-    numbers.set(part.numbers.subarray(0, rows), offset);
-    this.missingCount += part.missingCount;
-    this.numberCount += part.numberCount;
-    if (this.unit === null) this.unit = part.unit;
-    if (part.codes === null) {
-      if (this.codes === null) return;
-      const codes = this.codes;
-      for (let i = offset; i < offset + rows; i++)
-        codes[i] = numbers[i] === numbers[i] ? NUMBER_CODE : MISSING_CODE;
-      return;
-    }
-    const codes = this.codes ?? this.startCodes();
-    const mapped = new Int32Array(part.texts.length);
-    for (let t = 0; t < part.texts.length; t++) {
-      const text = part.texts[t];
-      let code = this.dictionary.get(text);
-      if (code === undefined) {
-        code = this.texts.length;
-        this.dictionary.set(text, code);
-        this.texts.push(text);
-        this.textCounts.push(0);
-      }
-      this.textCounts[code] += part.textCounts[t];
-      mapped[t] = code;
-    }
-    const partCodes = part.codes;
-    for (let i = 0; i < rows; i++) {
-      const code = partCodes[i];
-      codes[offset + i] = code >= 0 ? mapped[code] : code;
-    }
-  }
-
   finish(rowCount: number): Column {
     return {
       name: this.name,

@@ -55,12 +55,6 @@ export async function* decodeChunks(
     fatal?: boolean;
     chunkBytes?: number;
     cutAtLineEnds?: boolean;
-    /**
-     * Where to stop (asked again before each chunk, so a reader may hand the rest of the file to
-     * another thread as it goes): a byte right after a line end. The last chunk before it is not
-     * `final`, so a record cut there is carried, as at any chunk's end.
-     */
-    until?: () => number;
   } = {},
 ): AsyncGenerator<DecodedChunk> {
   const cutAtLineEnds = (options.cutAtLineEnds ?? false) && LINE_END_BYTE_ENCODINGS.has(encoding);
@@ -75,12 +69,10 @@ export async function* decodeChunks(
     yield { text: '', bytesRead: source.size, final: true, origin: null };
     return;
   }
-  const until = options.until ?? (() => source.size);
-  let limit = Math.min(source.size, until());
-  while (position < limit) {
-    const end = Math.min(limit, position + chunkBytes);
+  while (position < source.size) {
+    const end = Math.min(source.size, position + chunkBytes);
     let bytes = await source.read(position, end);
-    if (cutAtLineEnds && end < limit) {
+    if (cutAtLineEnds && end < source.size) {
       // End at the last line end; the next chunk starts right after it.
       const cut = bytes.lastIndexOf(0x0a);
       if (cut !== -1 && cut < bytes.length - 1) bytes = bytes.subarray(0, cut + 1);
@@ -106,7 +98,6 @@ export async function* decodeChunks(
         ? originOf(text, bytes.length, byteStart, encoding, fatal)
         : null;
     yield { text: normaliseLineEndings(text), bytesRead: position, final, origin };
-    limit = Math.min(source.size, until());
   }
 }
 

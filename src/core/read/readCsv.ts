@@ -8,13 +8,11 @@ import {
 import { codePageOf, detectEncoding, guessLegacyEncoding, type Encoding } from './detectEncoding';
 import type { DecimalSeparator } from './parseNumber';
 import type { StageProgress } from '../common/progress';
-import { readRecords, type ReadPosition } from './readRecords';
-import { canSplit, splitPoint, worthSplitting, type PartReader } from './readParts';
-import { estimateRows } from './rowEstimate';
+import { readRecords } from './readRecords';
 import { sniffDialect } from './sniffDialect';
 import { type Delimiter, type Dialect } from './dialect';
 import type { Table } from './table';
-import { TableBuilder, type TablePart } from './tableBuilder';
+import { TableBuilder } from './tableBuilder';
 import { describeSize } from '../common/byteSize';
 import { UserError } from '../common/userError';
 import { message, type Message } from '../common/message';
@@ -29,11 +27,6 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Bytes decoded and parsed at a time. */
   chunkBytes?: number;
-  /**
-   * Another thread that may read the file's second half while this one reads the first (UTF-8
-   * and one-byte code pages, files over 16 MB): the table is the same, record for record.
-   */
-  parts?: PartReader;
   onProgress?: StageProgress;
 }
 
@@ -119,36 +112,17 @@ async function readWith(
   );
   let bytesRead = 0;
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  const parts = options.parts !== undefined && canSplit(encoding) ? options.parts : null;
-  // Where this thread stops: the file's end, or the byte from which another thread reads.
-  let until = source.size;
-  let part: Promise<TablePart | null> | null = null;
-  // Once the header is read and a thread is free, the rest of the file is split in two.
-  const handOver = async (position: number) => {
-    const width = builder.width;
-    if (parts === null || part !== null || width === null) return;
-    if (!worthSplitting(source.size - position, parts.minBytes) || !parts.ready()) return;
-    const split = await splitPoint(source, position, source.size);
-    if (split === -1) return;
-    until = split;
-    const request = { start: split, encoding, dialect, width, fatal, chunkBytes };
-    // A part that fails (bytes that are not UTF-8, a record too long) is read here instead,
-    // where the failure is reported with its place in the file.
-    part = parts.read(request).catch(() => null);
-  };
-  async function* tracked(from: number): AsyncGenerator<DecodedChunk> {
+  async function* tracked(): AsyncGenerator<DecodedChunk> {
     try {
       for await (const chunk of decodeChunks(source, encoding, {
-        skipBytes: from,
+        skipBytes: bomLength,
         fatal,
         chunkBytes,
         cutAtLineEnds: true,
-        until: () => until,
       })) {
         bytesRead = chunk.bytesRead;
-        options.onProgress?.(Math.min(1, chunk.bytesRead / until));
+        options.onProgress?.(chunk.bytesRead / source.size);
         yield chunk;
-        await handOver(chunk.bytesRead);
       }
     } catch (error) {
       if (error instanceof TypeError && fatal) {
@@ -157,21 +131,15 @@ async function readWith(
       throw error;
     }
   }
-  const read = (from: number, position?: ReadPosition) =>
-    readRecords(tracked(from), dialect.delimiter, builder, dialect.decimal, true, position);
-  const stopped = await read(bomLength);
-  if (part !== null) {
-    const split = until;
-    // The part counts if the line end it starts after ended a record here too (not a line end
-    // inside a quoted cell).
-    const later = stopped.carry === '' ? await part : null;
-    if (later !== null) builder.appendPart(later, stopped.line - 1);
-    else {
-      until = source.size;
-      await read(split, stopped);
-    }
-  }
+  await readRecords(tracked(), dialect.delimiter, builder, dialect.decimal);
   return builder.finish(encoding, encodingReason, source.size);
+}
+
+function estimateRows(size: number, sample: string): number {
+  let lines = 0;
+  for (let at = sample.indexOf('\n'); at !== -1; at = sample.indexOf('\n', at + 1)) lines++;
+  const averageLine = Math.max(8, sample.length / Math.max(1, lines));
+  return Math.min(50_000_000, Math.ceil((size / averageLine) * 1.1) + 16);
 }
 
 /**

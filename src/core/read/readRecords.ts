@@ -33,15 +33,6 @@ export interface RecordSink {
   fields?: ScanSink['fields'];
 }
 
-/**
- * Where reading stopped after chunks of which the last was not final: the text of a record cut by
- * its end (empty when it ended between two records), and the line the next record starts on.
- */
-export interface ReadPosition {
-  carry: string;
-  line: number;
-}
-
 /** A quoted field may hold newlines, but one this long is an unclosed quote, not a cell. */
 const MAX_CARRY = 1 << 20;
 
@@ -72,10 +63,9 @@ export async function readRecords(
   decimal: DecimalSeparator = '.',
   /** False reads with the reference path (PapaParse) alone: tests compare the two. */
   fastPath = true,
-  /** Where an earlier call on the chunks before these stopped. */
-  from: ReadPosition = { carry: '', line: 1 },
-): Promise<ReadPosition> {
-  let { carry, line } = from;
+): Promise<void> {
+  let carry = '';
+  let line = 1;
   const buffer = new FieldBuffer();
   const unit = { dollar: false };
   const scanSink = fastSink(sink);
@@ -119,7 +109,6 @@ export async function readRecords(
       position = outcome.resumeAt;
     }
   }
-  return { carry, line };
 }
 
 /** The sink's own fast method, or one that hands the fields on as strings. */

@@ -1,5 +1,4 @@
 import { describeSize } from '../common/byteSize';
-import type { PartReader } from './readParts';
 import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
 import type { ByteSource } from './byteSource';
@@ -23,8 +22,6 @@ export interface TableChoice {
 export interface TableReadOptions {
   /** Refuse larger files with a sentence that says so. */
   maxBytes?: number;
-  /** Another thread for a large CSV file's second half (readCsv's `parts`). */
-  parts?: PartReader;
   onProgress?: StageProgress;
 }
 
@@ -50,7 +47,7 @@ export async function readTable(
   choice: TableChoice = {},
   options: TableReadOptions = {},
 ): Promise<TableRead> {
-  const { maxBytes, onProgress, parts } = options;
+  const { maxBytes, onProgress } = options;
   if (maxBytes !== undefined && source.size > maxBytes) {
     throw new UserError('too-large', 'readTooLarge', {
       size: describeSize(source.size),
@@ -84,7 +81,6 @@ export async function readTable(
         delimiter: choice.delimiter,
         decimal: choice.decimal,
         maxBytes,
-        parts,
         onProgress,
       });
       return { table, format: 'csv', sheets: null, sheet: null };

@@ -23,25 +23,6 @@ function holdsNul(field: string): boolean {
 /** Issues listed with their lines (every one is counted). */
 const MAX_LISTED_ISSUES = 10_000;
 
-/** What a builder read from a later part of a file (TableBuilder.continuing), to append. */
-export interface TablePart {
-  rows: number;
-  columns: Column[];
-  status: Uint8Array;
-  start: Uint32Array;
-  end: Uint32Array;
-  line: Uint32Array;
-  /** Each chunk's text, or null where its records' start and end are offsets in the file. */
-  chunks: (string | null)[];
-  chunkFirstRow: number[];
-  issues: ParseIssue[];
-  issueCount: number;
-  warnings: ParseIssue[];
-  warningCount: number;
-  blankLines: number;
-  extraEmptyFields: number;
-}
-
 /** Receives records and fills columns, row texts and the accounting. */
 export class TableBuilder {
   private columns: ColumnBuilder[] = [];
@@ -79,93 +60,6 @@ export class TableBuilder {
     this.start = new Uint32Array(estimatedRows);
     this.end = new Uint32Array(estimatedRows);
     this.line = new Uint32Array(estimatedRows);
-  }
-
-  /**
-   * A builder for a later part of a file whose header another builder read: records of `width`
-   * fields, counted from the part's first line (appendPart moves them into place).
-   */
-  static continuing(
-    dialect: Dialect,
-    width: number,
-    estimatedRows: number,
-    readSync: ((start: number, end: number) => Uint8Array) | null,
-  ): TableBuilder {
-    const builder = new TableBuilder(dialect, estimatedRows, readSync);
-    builder.header = new Array<string>(width).fill('');
-    builder.expected = width;
-    builder.columns = builder.header.map(
-      () => new ColumnBuilder('', estimatedRows, dialect.decimal),
-    );
-    return builder;
-  }
-
-  /** The number of fields a record should have, once the header is read; else null. */
-  get width(): number | null {
-    return this.header === null ? null : this.expected;
-  }
-
-  /** What a continuing builder read, for appendPart (its text let go of where it can be). */
-  part(): TablePart {
-    this.letGoOfText();
-    const rows = this.rows;
-    return {
-      rows,
-      columns: this.columns.map((column) => column.finish(rows)),
-      status: firstItems(this.status, rows),
-      start: firstItems(this.start, rows),
-      end: firstItems(this.end, rows),
-      line: firstItems(this.line, rows),
-      chunks: this.chunks,
-      chunkFirstRow: this.chunkFirstRow,
-      issues: this.issues,
-      issueCount: this.issueCount,
-      warnings: this.warnings,
-      warningCount: this.warningCount,
-      blankLines: this.blankLines,
-      extraEmptyFields: this.extraEmptyFields,
-    };
-  }
-
-  /**
-   * The records of the file's later part, read by another thread from the byte where this
-   * builder's records end; its lines are counted on from `lineOffset` (the lines before it).
-   */
-  appendPart(part: TablePart, lineOffset: number): void {
-    this.letGoOfText();
-    this.lastOrigin = null;
-    const offset = this.rows;
-    const rows = part.rows;
-    if (offset + rows > this.capacity) this.grow(offset + rows);
-    this.status.set(part.status.subarray(0, rows), offset);
-    this.start.set(part.start.subarray(0, rows), offset);
-    this.end.set(part.end.subarray(0, rows), offset);
-    const line = this.line;
-    for (let i = 0; i < rows; i++) line[offset + i] = part.line[i] + lineOffset;
-    for (let j = 0; j < this.expected; j++)
-      this.columns[j].appendPart(part.columns[j], offset, rows);
-    for (let c = 0; c < part.chunks.length; c++) {
-      this.chunks.push(part.chunks[c]);
-      this.chunkFirstRow.push(offset + part.chunkFirstRow[c]);
-    }
-    const moved = (issue: ParseIssue): ParseIssue => ({
-      ...issue,
-      row: issue.row + offset,
-      line: issue.line + lineOffset,
-    });
-    for (const issue of part.issues) {
-      if (this.issues.length >= MAX_LISTED_ISSUES) break;
-      this.issues.push(moved(issue));
-    }
-    this.issueCount += part.issueCount;
-    for (const warning of part.warnings) {
-      if (this.warnings.length >= MAX_LISTED_ISSUES) break;
-      this.warnings.push(moved(warning));
-    }
-    this.warningCount += part.warningCount;
-    this.blankLines += part.blankLines;
-    this.extraEmptyFields += part.extraEmptyFields;
-    this.rows = offset + rows;
   }
 
   chunk(text: string, origin: ChunkOrigin | null): void {

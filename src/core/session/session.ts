@@ -1,5 +1,4 @@
 import type { AnalysisOptions } from '../analysis/analysisOptions';
-import type { PartReader } from '../read/readParts';
 import { resultFor, type AnalysisResult } from '../analysis/analysisResult';
 import type { PipelineProgress } from '../common/progress';
 import { UserError } from '../common/userError';
@@ -54,8 +53,6 @@ export interface OpenOptions {
   maxBytes?: number;
   /** Where k-means jobs run (default: one after another on this thread). */
   executor?: () => ClusterExecutor | undefined;
-  /** Another thread that reads a large CSV file's second half (readCsv's `parts`). */
-  parts?: PartReader;
 }
 
 /** RFM for one set of settings, the order lines it came from, and the analysis of its customers. */
@@ -104,7 +101,6 @@ export class AnalysisSession {
     const { onProgress } = options;
     const { table, format, sheets, sheet } = await readTable(source, fileName, choice, {
       maxBytes: options.maxBytes,
-      parts: options.parts,
       onProgress: (f) => onProgress?.('parse', f),
     });
     const columns = inferColumns(table, (f) => onProgress?.('infer', f));
