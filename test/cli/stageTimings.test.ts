@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stageTimer, TIMED_STAGES } from '../../src/cli/stageTimings';
+import { RFM_TIMED_STAGES, stageTimer, TIMED_STAGES } from '../../src/cli/stageTimings';
 import type { Stage } from '../../src/core/common/progress';
 
 describe('stageTimer', () => {
@@ -20,5 +20,21 @@ describe('stageTimer', () => {
       expect(timings[stage]).toBeGreaterThanOrEqual(0);
     for (const stage of ['clean', 'scale', 'pca', 'silhouette', 'profiles'] as const)
       expect(timings[stage]).toBeNull();
+  });
+
+  it("times RFM's own stage for rfm --json, in the order the stages run", () => {
+    const timer = stageTimer(() => {}, RFM_TIMED_STAGES);
+    timer.onProgress('parse', 1);
+    timer.onProgress('rfm', 0.5);
+    timer.onProgress('cluster', 1);
+    const timings = timer.timings();
+    expect(Object.keys(timings)).toEqual([...RFM_TIMED_STAGES]);
+    expect(Object.keys(timings).indexOf('rfm')).toBe(2);
+    for (const stage of ['read', 'rfm', 'cluster'] as const)
+      expect(timings[stage]).toBeGreaterThanOrEqual(0);
+    for (const stage of ['kinds', 'clean', 'scale', 'silhouette', 'profiles'] as const)
+      expect(timings[stage]).toBeNull();
+    // analyze's timings have no RFM stage.
+    expect(Object.keys(stageTimer(() => {}).timings())).not.toContain('rfm');
   });
 });
