@@ -1,4 +1,8 @@
 import { squaredDistance } from '../distance';
+import { nearestTwoCentres } from './nearestCentres';
+
+/** The nearest and second-nearest squared distances of the row being placed. */
+const distances = new Float64Array(2);
 
 /**
  * Lloyd's loops over all rows: what every run of lloyd.ts calls, the arrays they work on, and
@@ -223,25 +227,13 @@ function reassign(
     const exact = Math.sqrt(squaredDistance(matrix, row, centres, own * d, d));
     upper[i] = roundUp(exact);
     if (exact <= bound) continue;
-    let best = 0;
-    let bestDistance = Infinity;
-    let second = Infinity;
-    for (let c = 0; c < k; c++) {
-      const dist = squaredDistance(matrix, row, centres, c * d, d);
-      if (dist < bestDistance) {
-        second = bestDistance;
-        bestDistance = dist;
-        best = c;
-      } else if (dist < second) {
-        second = dist;
-      }
-    }
+    const best = nearestTwoCentres(matrix, row, centres, d, k, distances);
     if (best !== own) {
       labels[i] = best;
       changed++;
     }
-    upper[i] = roundUp(Math.sqrt(bestDistance));
-    lower[i] = roundDown(Math.sqrt(second));
+    upper[i] = roundUp(Math.sqrt(distances[0]));
+    lower[i] = roundDown(Math.sqrt(distances[1]));
   }
   return changed;
 }
@@ -259,22 +251,10 @@ function assignWithBounds(
 ): void {
   for (let i = 0; i < n; i++) {
     const row = i * d;
-    let best = 0;
-    let bestDistance = Infinity;
-    let second = Infinity;
-    for (let c = 0; c < k; c++) {
-      const dist = squaredDistance(matrix, row, centres, c * d, d);
-      if (dist < bestDistance) {
-        second = bestDistance;
-        bestDistance = dist;
-        best = c;
-      } else if (dist < second) {
-        second = dist;
-      }
-    }
+    const best = nearestTwoCentres(matrix, row, centres, d, k, distances);
     labels[i] = best;
-    upper[i] = roundUp(Math.sqrt(bestDistance));
-    lower[i] = roundDown(Math.sqrt(second));
+    upper[i] = roundUp(Math.sqrt(distances[0]));
+    lower[i] = roundDown(Math.sqrt(distances[1]));
   }
 }
 

@@ -2,6 +2,7 @@ import type { Random } from '../../common/random';
 import { squaredDistance } from '../distance';
 import { copyRow } from '../../common/matrixRows';
 import type { KMeansResult } from './lloyd';
+import { nearestTwoCentres } from './nearestCentres';
 
 /**
  * Hartigan's method from a Lloyd solution: move a row to another cluster whenever that lowers
@@ -170,23 +171,11 @@ function nearestTwo(
   first: Float64Array,
   second: Float64Array,
 ): void {
+  const distances = new Float64Array(2);
   for (let i = 0; i < n; i++) {
-    let best = 0;
-    let bestDistance = Infinity;
-    let next = Infinity;
-    for (let c = 0; c < k; c++) {
-      const dist = squaredDistance(matrix, i * d, centres, c * d, d);
-      if (dist < bestDistance) {
-        next = bestDistance;
-        bestDistance = dist;
-        best = c;
-      } else if (dist < next) {
-        next = dist;
-      }
-    }
-    nearest[i] = best;
-    first[i] = bestDistance;
-    second[i] = next;
+    nearest[i] = nearestTwoCentres(matrix, i * d, centres, d, k, distances);
+    first[i] = distances[0];
+    second[i] = distances[1];
   }
 }
 
