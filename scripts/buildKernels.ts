@@ -19,6 +19,11 @@ export const KERNELS = [
     output: 'src/core/cluster/quality/kernel/silhouetteWasm.ts',
     constant: 'SILHOUETTE_WASM',
   },
+  {
+    source: 'src/core/read/kernel/scan.as.ts',
+    output: 'src/core/read/kernel/scanWasm.ts',
+    constant: 'SCAN_WASM',
+  },
 ] as const;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -55,6 +55,14 @@ export class ColumnBuilder {
     this.numberCount++;
   }
 
+  /** Rows from `row` on, `count` numbers the reader has read: `values[from + r * stride]`. */
+  addNumbers(row: number, values: Float64Array, from: number, stride: number, count: number): void {
+    const numbers = this.numbers;
+    for (let r = 0; r < count; r++) numbers[row + r] = values[from + r * stride];
+    this.codes?.fill(NUMBER_CODE, row, row + count);
+    this.numberCount += count;
+  }
+
   /** A number the reader read with a `$` before it (the column's unit). */
   addDollars(row: number, value: number): void {
     this.addNumber(row, value);

@@ -4,6 +4,7 @@ import { describeSize } from '../common/byteSize';
 import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
 import type { DecimalSeparator } from './parseNumber';
+import { scanKernel } from './kernel/scanKernel';
 import { FieldBuffer, scanRecords, type ScanSink } from './scanRecords';
 
 /** Receives the records of a file in order, with where their text lies. */
@@ -31,6 +32,8 @@ export interface RecordSink {
    * method, such records come to `record` as strings.
    */
   fields?: ScanSink['fields'];
+  /** Runs of records of plain numbers (ScanSink.numberRecords), where the sink takes them so. */
+  numberRecords?: ScanSink['numberRecords'];
 }
 
 /** A quoted field may hold newlines, but one this long is an unclosed quote, not a cell. */
@@ -80,7 +83,8 @@ export async function readRecords(
     sink.chunk(text, origin);
     let position = 0;
     if (fastPath && text.indexOf('\u0000') === -1) {
-      const scanned = scanRecords(
+      const kernel = scanKernel();
+      const scanned = (kernel === null ? scanRecords : kernel.scan.bind(kernel))(
         text,
         0,
         line,
@@ -126,6 +130,7 @@ function fastSink(sink: RecordSink): ScanSink {
           strayQuote ? message('rowStrayQuote') : undefined,
         )),
     blankLine: () => sink.blankLine(),
+    numberRecords: sink.numberRecords?.bind(sink),
   };
 }
 

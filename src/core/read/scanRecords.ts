@@ -66,6 +66,20 @@ export interface ScanSink {
     strayQuote: boolean,
   ): void;
   blankLine(): void;
+  /**
+   * Optional: `count` records in a row, each of `width` fields that are all plain numbers
+   * (FIELD_NUMBER), record r's field f in `values[first + r * width + f]`, its start, end and line
+   * in `records[6 * (firstRecord + r) + 2]`, `+ 3` and `+ 4`. Returns false to take them one by
+   * one through `fields` instead. (The WebAssembly scan, kernel/scanKernel.ts, hands runs over.)
+   */
+  numberRecords?(
+    values: Float64Array,
+    first: number,
+    width: number,
+    records: Int32Array,
+    firstRecord: number,
+    count: number,
+  ): boolean;
 }
 
 export interface ScanOutcome {
@@ -117,6 +131,8 @@ export function scanRecords(
   fields: FieldBuffer,
   sink: ScanSink,
   unit: NumberUnit,
+  /** FAST_RECORD_CHARS, but in tests. */
+  recordLimit = FAST_RECORD_CHARS,
 ): ScanOutcome {
   const length = text.length;
   let line = firstLine;
@@ -233,9 +249,9 @@ export function scanRecords(
         break;
       }
       i++; // the delimiter
-      if (i - recordStart > FAST_RECORD_CHARS) return stop(recordStart, line);
+      if (i - recordStart > recordLimit) return stop(recordStart, line);
     }
-    if (i - recordStart > FAST_RECORD_CHARS) return stop(recordStart, line);
+    if (i - recordStart > recordLimit) return stop(recordStart, line);
     if (count === 1 && !firstQuoted && fields.kinds[0] === FIELD_TEXT && isBlank(text, fields)) {
       sink.blankLine();
     } else {
@@ -247,7 +263,7 @@ export function scanRecords(
   return { line, stoppedAt: -1, carryFrom: -1 };
 
   function cut(recordStart: number, at: number): ScanOutcome {
-    if (final || length - recordStart > FAST_RECORD_CHARS)
+    if (final || length - recordStart > recordLimit)
       return { line: at, stoppedAt: recordStart, carryFrom: -1 };
     return { line: at, stoppedAt: -1, carryFrom: recordStart };
   }

@@ -114,6 +114,30 @@ export class TableBuilder {
     if (strayQuote) this.warn(row, line, message('rowStrayQuote'));
   }
 
+  /** Records of plain numbers from the reader's WebAssembly scan (ScanSink.numberRecords). */
+  numberRecords(
+    values: Float64Array,
+    first: number,
+    width: number,
+    records: Int32Array,
+    firstRecord: number,
+    count: number,
+  ): boolean {
+    if (this.header === null || width !== this.expected) return false;
+    const row = this.rows;
+    if (row + count > this.capacity) this.grow(row + count);
+    this.rows += count;
+    const { start, end, line } = this;
+    for (let r = 0, at = firstRecord * 6; r < count; r++, at += 6) {
+      start[row + r] = records[at + 2];
+      end[row + r] = records[at + 3];
+      line[row + r] = records[at + 4];
+    }
+    const columns = this.columns;
+    for (let j = 0; j < width; j++) columns[j].addNumbers(row, values, first + j, width, count);
+    return true;
+  }
+
   record(
     fields: string[] | null,
     start: number,

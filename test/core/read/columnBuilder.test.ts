@@ -141,6 +141,25 @@ describe('ColumnBuilder', () => {
   });
 });
 
+describe('ColumnBuilder.addNumbers', () => {
+  it('takes every stride-th value as the next rows, marking them numbers once codes exist', () => {
+    const builder = new ColumnBuilder('x', 2, '.');
+    builder.add(0, 'north');
+    builder.addNumbers(1, new Float64Array([9, 1.5, 9, -2, 9, 3]), 1, 2, 3);
+    builder.addMissing(4);
+    const column = builder.finish(5);
+    expect(Array.from(column.numbers)).toEqual([NaN, 1.5, -2, 3, NaN]);
+    expect(Array.from(column.codes!)).toEqual([
+      0,
+      NUMBER_CODE,
+      NUMBER_CODE,
+      NUMBER_CODE,
+      MISSING_CODE,
+    ]);
+    expect(column.numberCount).toBe(3);
+  });
+});
+
 describe('ColumnBuilder.addText', () => {
   /** The cells laid end to end in one text, as a chunk of the file holds them, added in place. */
   function buildInPlace(cells: string[]) {

@@ -246,3 +246,53 @@ describe('TableBuilder', () => {
     );
   });
 });
+
+describe('TableBuilder.numberRecords', () => {
+  /** The lines as records of plain numbers, one at a time or (after the header) as one run. */
+  function built(lines: string[], asRun: boolean, estimatedRows = 2) {
+    const builder = new TableBuilder(COMMA, estimatedRows);
+    const chunk = lines.map((line) => line + '\n').join('');
+    builder.chunk(chunk, null);
+    const records = new Int32Array(lines.length * 6);
+    const values: number[] = [];
+    let offset = 0;
+    lines.forEach((line, i) => {
+      records.set([values.length, 0, offset, offset + line.length + 1, i + 1, 0], i * 6);
+      if (i > 0) values.push(...line.split(',').map(Number));
+      offset += line.length + 1;
+    });
+    builder.record(lines[0].split(','), 0, lines[0].length + 1, 1);
+    const width = lines[0].split(',').length;
+    if (asRun) {
+      expect(
+        builder.numberRecords(new Float64Array(values), 0, width, records, 1, lines.length - 1),
+      ).toBe(true);
+    } else {
+      for (let i = 1; i < lines.length; i++) {
+        const at = i * 6;
+        builder.record(lines[i].split(','), records[at + 2], records[at + 3], records[at + 4]);
+      }
+    }
+    return builder.finish('utf-8', VALID_UTF8, chunk.length);
+  }
+
+  it('fills rows, columns, offsets and lines as record() does, growing past its estimate', () => {
+    const lines = ['a,b,c', '1,2.5,-3', '4,5,6', '7,8.25,9', '0,-0,1e3'];
+    const table = built(lines, true);
+    expect(table).toEqual(built(lines, false));
+    expect(Array.from(table.columns[1].numbers)).toEqual([2.5, 5, 8.25, -0]);
+    expect(Array.from(table.rowText.line)).toEqual([2, 3, 4, 5]);
+    expect(table.columns.map((column) => column.numberCount)).toEqual([4, 4, 4]);
+  });
+
+  it('declines records of another width, and records before the header', () => {
+    const builder = new TableBuilder(COMMA, 4);
+    builder.chunk('a,b\n1,2,3\n', null);
+    const records = new Int32Array([0, 3, 4, 10, 2, 4]);
+    const values = new Float64Array([1, 2, 3]);
+    expect(builder.numberRecords(values, 0, 3, records, 0, 1)).toBe(false);
+    builder.record(['a', 'b'], 0, 4, 1);
+    expect(builder.numberRecords(values, 0, 3, records, 0, 1)).toBe(false);
+    expect(builder.numberRecords(values, 0, 2, records, 0, 1)).toBe(true);
+  });
+});

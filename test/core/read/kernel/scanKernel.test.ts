@@ -1,0 +1,276 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ScanKernel, scanKernel } from '../../../../src/core/read/kernel/scanKernel';
+import {
+  FIELD_NUMBER,
+  FIELD_TEXT,
+  FieldBuffer,
+  scanRecords,
+  type ScanSink,
+} from '../../../../src/core/read/scanRecords';
+
+/** What a sink was told, in order; a run of number records is told record by record. */
+type Event = (string | number | boolean | number[] | string[])[];
+
+function recordingSink(takesRuns: boolean): { sink: ScanSink; events: Event[] } {
+  const events: Event[] = [];
+  const sink: ScanSink = {
+    fields: (text, fields, count, start, end, line, stray) =>
+      events.push([
+        'fields',
+        count,
+        start,
+        end,
+        line,
+        stray,
+        [...fields.kinds.subarray(0, count)],
+        [...fields.values.subarray(0, count)],
+        [...fields.starts.subarray(0, count)],
+        [...fields.ends.subarray(0, count)],
+        fields.cells(text, count),
+      ]),
+    blankLine: () => events.push(['blank']),
+  };
+  if (takesRuns) {
+    sink.numberRecords = (values, first, width, records, firstRecord, count) => {
+      for (let r = 0; r < count; r++) {
+        const at = (firstRecord + r) * 6;
+        const from = first + r * width;
+        events.push([
+          'fields',
+          width,
+          records[at + 2],
+          records[at + 3],
+          records[at + 4],
+          false,
+          new Array<number>(width).fill(FIELD_NUMBER),
+          [...values.subarray(from, from + width)],
+        ]);
+      }
+      return true;
+    };
+  }
+  return { sink, events };
+}
+
+interface Case {
+  text: string;
+  final: boolean;
+  delimiter: string;
+  decimal: string;
+  recordLimit: number;
+}
+
+function withJavaScript(c: Case, takesRuns: boolean) {
+  const { sink, events } = recordingSink(takesRuns);
+  const outcome = scanRecords(
+    c.text,
+    0,
+    1,
+    c.final,
+    c.delimiter.charCodeAt(0),
+    c.decimal.charCodeAt(0),
+    new FieldBuffer(),
+    sink,
+    { dollar: false },
+    c.recordLimit,
+  );
+  return { outcome, events: takesRuns ? events.map(numbersOnly) : events };
+}
+
+function withKernel(kernel: ScanKernel, c: Case, takesRuns: boolean) {
+  const { sink, events } = recordingSink(takesRuns);
+  const outcome = kernel.scan(
+    c.text,
+    0,
+    1,
+    c.final,
+    c.delimiter.charCodeAt(0),
+    c.decimal.charCodeAt(0),
+    new FieldBuffer(),
+    sink,
+    { dollar: false },
+    c.recordLimit,
+  );
+  return { outcome, events: takesRuns ? events.map(numbersOnly) : events };
+}
+
+/** A record's event as a run tells it (no starts, ends or cells) when all its fields are numbers. */
+function numbersOnly(event: Event): Event {
+  if (event[0] !== 'fields' || event[5] === true) return event;
+  const kinds = event[6] as number[];
+  return kinds.every((kind) => kind === FIELD_NUMBER) ? event.slice(0, 8) : event;
+}
+
+const cells = fc.oneof(
+  fc.constantFrom(
+    '',
+    ' ',
+    '\t',
+    '  ',
+    '0',
+    '-0',
+    '+7',
+    '12',
+    '-3.5',
+    '.5',
+    '5.',
+    '1.2.3',
+    '00012',
+    '123456789012345',
+    '1234567890123456',
+    '0.000001',
+    '1e5',
+    '1E-3',
+    '-2.5e+10',
+    '1e400',
+    '1e1234',
+    '3e',
+    '1,234',
+    '1,234.56',
+    '12,34',
+    '1.234,5',
+    '$9.99',
+    '-$1,000',
+    '$',
+    'abc',
+    'a b',
+    'NaN',
+    '5\'10"',
+    'x"y',
+    '"q"',
+    '"1,5"',
+    '"2.5"',
+    '"$3"',
+    '"a""b"',
+    '""',
+    '"line\nbreak"',
+    '"\nfirst"',
+    '"last\n"',
+    '"\n\n"',
+    '"7"x',
+    '"open',
+    '"12""',
+  ),
+  fc.double({ noNaN: true }).map(String),
+  fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => (n / 1000).toFixed(3)),
+  fc.string({ maxLength: 6 }),
+);
+
+const cases: fc.Arbitrary<Case> = fc
+  .record({
+    rows: fc.array(fc.array(cells, { minLength: 1, maxLength: 6 }), {
+      minLength: 1,
+      maxLength: 12,
+    }),
+    delimiter: fc.constantFrom(',', ';', '\t'),
+    decimal: fc.constantFrom('.', ','),
+    final: fc.boolean(),
+    trailingNewline: fc.boolean(),
+    recordLimit: fc.constantFrom(5, 12, 13, 40, 1 << 20),
+  })
+  .map(({ rows, delimiter, decimal, final, trailingNewline, recordLimit }) => ({
+    text: rows.map((row) => row.join(delimiter)).join('\n') + (trailingNewline ? '\n' : ''),
+    delimiter,
+    decimal,
+    final,
+    recordLimit,
+  }));
+
+describe('ScanKernel', () => {
+  it('loads here', () => {
+    expect(scanKernel()).not.toBeNull();
+  });
+
+  it('gives scanRecords’ records, fields, numbers and outcome, whatever the batch size', () => {
+    const kernels = [ScanKernel.load()!, ScanKernel.load(8, 2)!, ScanKernel.load(3, 1)!];
+    fc.assert(
+      fc.property(cases, fc.boolean(), (c, takesRuns) => {
+        const expected = withJavaScript(c, takesRuns);
+        for (const kernel of kernels) expect(withKernel(kernel, c, takesRuns)).toEqual(expected);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('reads the same doubles as Number() for plain, negative and exponent numbers', () => {
+    const kernel = ScanKernel.load()!;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc
+              .integer({ min: -99_999, max: 99_999 })
+              .chain((whole) =>
+                fc
+                  .integer({ min: 0, max: 999_999 })
+                  .map((part) => `${whole}.${String(part).padStart(6, '0')}`),
+              ),
+            fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => x.toExponential(8)),
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (numbers) => {
+          const { events } = withKernel(
+            kernel,
+            {
+              text: numbers.join(',') + '\n',
+              final: true,
+              delimiter: ',',
+              decimal: '.',
+              recordLimit: 1 << 20,
+            },
+            false,
+          );
+          const values = events[0][7] as number[];
+          const kinds = events[0][6] as number[];
+          numbers.forEach((cell, f) => {
+            if (kinds[f] === FIELD_NUMBER) expect(values[f]).toBe(Number(cell));
+            else expect(kinds[f]).toBe(FIELD_TEXT);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves text that is not ASCII to scanRecords, with the same records', () => {
+    const c: Case = {
+      text: 'name,amount\nZoë,1.5\n北京,"2,5"\n',
+      final: true,
+      delimiter: ',',
+      decimal: ',',
+      recordLimit: 1 << 20,
+    };
+    expect(withKernel(ScanKernel.load()!, c, true)).toEqual(withJavaScript(c, true));
+  });
+
+  it('hands runs of number records over at once, and the rest one by one', () => {
+    const kernel = ScanKernel.load()!;
+    const runs: number[] = [];
+    const one: number[] = [];
+    const sink: ScanSink = {
+      fields: (_text, _fields, count) => one.push(count),
+      blankLine: () => one.push(0),
+      numberRecords: (_values, _first, width, _records, _firstRecord, count) => {
+        runs.push(width * 100 + count);
+        return true;
+      },
+    };
+    kernel.scan(
+      'a,b\n1,2\n3,4\n5,6\nx,7\n\n8,9\n1,2,3\n',
+      0,
+      1,
+      true,
+      44,
+      46,
+      new FieldBuffer(),
+      sink,
+      {
+        dollar: false,
+      },
+    );
+    expect(runs).toEqual([203, 201, 301]);
+    expect(one).toEqual([2, 2, 0]);
+  });
+});
