@@ -26,6 +26,8 @@ export class ColumnBuilder {
   /** The last text cell seen in each of 256 slots (by length and end characters), and its code. */
   private readonly recentCells: (string | undefined)[] = new Array<string | undefined>(256);
   private readonly recentCodes = new Int32Array(256);
+  /** Per text id (addTextWithId): its code, MISSING_CODE, or UNKNOWN_ID not yet known. */
+  private idOutcomes: Int32Array = new Int32Array(0);
 
   constructor(
     private readonly name: string,
@@ -97,6 +99,40 @@ export class ColumnBuilder {
       return;
     }
     this.add(row, text.slice(start, end));
+  }
+
+  /**
+   * A text cell as addText takes it, with the id the reader's WebAssembly scan gave its text in
+   * this column. What the column made of an id's first cell (a text's code, a gap, a number) it
+   * makes of every later one, without a string.
+   */
+  addTextWithId(row: number, id: number, text: string, start: number, end: number): void {
+    const outcomes = this.idOutcomes;
+    if (id < outcomes.length) {
+      const outcome = outcomes[id];
+      if (outcome >= 0) {
+        this.numbers[row] = NaN;
+        this.textCounts[outcome]++;
+        this.codes![row] = outcome;
+        return;
+      }
+      if (outcome === MISSING_CODE) {
+        this.addMissing(row);
+        return;
+      }
+    }
+    this.addText(row, text, start, end);
+    // A code or a gap is remembered; a number (with a unit, say) is read again next time.
+    const codes = this.codes;
+    const outcome =
+      codes !== null
+        ? codes[row]
+        : this.numbers[row] === this.numbers[row]
+          ? NUMBER_CODE
+          : MISSING_CODE;
+    if (outcome === NUMBER_CODE) return;
+    if (id >= outcomes.length) this.idOutcomes = grownOutcomes(outcomes, id + 1);
+    this.idOutcomes[id] = outcome;
   }
 
   add(row: number, cell: string): void {
@@ -173,6 +209,16 @@ export class ColumnBuilder {
     this.codes = codes;
     return codes;
   }
+}
+
+/** An id whose outcome the column has not recorded. */
+const UNKNOWN_ID = -3;
+
+function grownOutcomes(outcomes: Int32Array, needed: number): Int32Array {
+  // (plain memory: the outcomes stay with the reader)
+  const grown = new Int32Array(Math.max(needed, outcomes.length * 2, 64)).fill(UNKNOWN_ID);
+  grown.set(outcomes);
+  return grown;
 }
 
 /**

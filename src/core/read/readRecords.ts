@@ -4,8 +4,8 @@ import { describeSize } from '../common/byteSize';
 import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
 import type { DecimalSeparator } from './parseNumber';
-import { scanKernel } from './kernel/scanKernel';
-import { FieldBuffer, scanRecords, type ScanSink } from './scanRecords';
+import { ScanKernel } from './kernel/scanKernel';
+import { FieldBuffer, fieldCells, scanRecords, type ScanSink } from './scanRecords';
 
 /** Receives the records of a file in order, with where their text lies. */
 export interface RecordSink {
@@ -74,6 +74,9 @@ export async function readRecords(
   const scanSink = fastSink(sink);
   const delimiterCode = delimiter.charCodeAt(0);
   const decimalCode = decimal.charCodeAt(0);
+  // One kernel a read: the ids it gives text cells hold for the whole read.
+  const kernel = fastPath ? ScanKernel.load() : null;
+  const scan = kernel === null ? scanRecords : kernel.scan.bind(kernel);
   for await (const chunk of chunks) {
     // Text carried from the chunk before starts earlier in the file than the chunk says.
     const origin = carry.length > 0 ? null : chunk.origin;
@@ -83,8 +86,7 @@ export async function readRecords(
     sink.chunk(text, origin);
     let position = 0;
     if (fastPath && text.indexOf('\u0000') === -1) {
-      const kernel = scanKernel();
-      const scanned = (kernel === null ? scanRecords : kernel.scan.bind(kernel))(
+      const scanned = scan(
         text,
         0,
         line,
@@ -121,9 +123,9 @@ function fastSink(sink: RecordSink): ScanSink {
   return {
     fields:
       fields ??
-      ((text, buffer, count, start, end, line, strayQuote) =>
+      ((text, scanned, first, count, start, end, line, strayQuote) =>
         sink.record(
-          buffer.cells(text, count),
+          fieldCells(text, scanned, first, count),
           start,
           end,
           line,

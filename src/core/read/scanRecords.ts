@@ -16,12 +16,26 @@ export const FIELD_ESCAPED = 2;
 /** A number written with a `$` (the column's unit): `values[f]` holds it. */
 export const FIELD_DOLLARS = 3;
 
+/**
+ * Fields as a scan leaves them: field `at`'s number, where its text lies and its kind; from the
+ * WebAssembly scan (kernel/scanKernel.ts) also each FIELD_TEXT field's id in its column (the
+ * same text, the same id, for the whole read), or -1.
+ */
+export interface ScannedFields {
+  values: Float64Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  kinds: Uint8Array;
+  ids: Int32Array | null;
+}
+
 /** The fields of one record, reused from record to record (typed arrays, grown when needed). */
-export class FieldBuffer {
+export class FieldBuffer implements ScannedFields {
   values = new Float64Array(64);
   starts = new Int32Array(64);
   ends = new Int32Array(64);
   kinds = new Uint8Array(64);
+  readonly ids = null;
 
   grow(): void {
     const size = this.kinds.length * 2;
@@ -38,27 +52,36 @@ export class FieldBuffer {
     this.ends = ends;
     this.kinds = kinds;
   }
+}
 
-  /** Field `f` as the string PapaParse would give. */
-  cell(text: string, f: number): string {
-    const cell = text.slice(this.starts[f], this.ends[f]);
-    return this.kinds[f] === FIELD_ESCAPED ? cell.replace(/""/g, '"') : cell;
-  }
+/** Field `at` as the string PapaParse would give. */
+export function fieldCell(text: string, fields: ScannedFields, at: number): string {
+  const cell = text.slice(fields.starts[at], fields.ends[at]);
+  return fields.kinds[at] === FIELD_ESCAPED ? cell.replace(/""/g, '"') : cell;
+}
 
-  /** The first `count` fields as strings. */
-  cells(text: string, count: number): string[] {
-    const cells = new Array<string>(count);
-    for (let f = 0; f < count; f++) cells[f] = this.cell(text, f);
-    return cells;
-  }
+/** A record's `count` fields from `first`, as strings. */
+export function fieldCells(
+  text: string,
+  fields: ScannedFields,
+  first: number,
+  count: number,
+): string[] {
+  const cells = new Array<string>(count);
+  for (let f = 0; f < count; f++) cells[f] = fieldCell(text, fields, first + f);
+  return cells;
 }
 
 /** Receives the records the fast path reads. */
 export interface ScanSink {
-  /** A record of `count` fields in `fields`; [start, end) is its text, with its line ending. */
+  /**
+   * A record of `count` fields, `fields`' from `first` on; [start, end) is its text, with its
+   * line ending.
+   */
   fields(
     text: string,
-    fields: FieldBuffer,
+    fields: ScannedFields,
+    first: number,
     count: number,
     start: number,
     end: number,
@@ -255,7 +278,7 @@ export function scanRecords(
     if (count === 1 && !firstQuoted && fields.kinds[0] === FIELD_TEXT && isBlank(text, fields)) {
       sink.blankLine();
     } else {
-      sink.fields(text, fields, count, recordStart, i, line, stray);
+      sink.fields(text, fields, 0, count, recordStart, i, line, stray);
     }
     line += recordLines;
     if (ended) break;

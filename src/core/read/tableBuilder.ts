@@ -8,7 +8,14 @@ import { message, type Message } from '../common/message';
 import { toByteOffsets } from './byteOffsets';
 import type { ChunkOrigin } from './decodeChunks';
 import { FileText } from './fileText';
-import { FIELD_DOLLARS, FIELD_NUMBER, FIELD_TEXT, type FieldBuffer } from './scanRecords';
+import {
+  FIELD_DOLLARS,
+  FIELD_NUMBER,
+  FIELD_TEXT,
+  fieldCell,
+  fieldCells,
+  type ScannedFields,
+} from './scanRecords';
 
 /**
  * The widest table read. Every column costs a typed array per row capacity, so the bound keeps
@@ -87,7 +94,8 @@ export class TableBuilder {
   /** A record from the reader's fast path: numbers already read, other cells as ranges. */
   fields(
     text: string,
-    fields: FieldBuffer,
+    fields: ScannedFields,
+    first: number,
     count: number,
     start: number,
     end: number,
@@ -97,19 +105,20 @@ export class TableBuilder {
     if (this.header === null || count !== this.expected) {
       // The header and records of the wrong width take the general path, as strings.
       const warning = strayQuote ? message('rowStrayQuote') : undefined;
-      this.record(fields.cells(text, count), start, end, line, warning);
+      this.record(fieldCells(text, fields, first, count), start, end, line, warning);
       return;
     }
     const row = this.addRow(start, end, line);
     const columns = this.columns;
-    const kinds = fields.kinds;
-    const values = fields.values;
-    for (let j = 0; j < count; j++) {
-      const kind = kinds[j];
-      if (kind === FIELD_NUMBER) columns[j].addNumber(row, values[j]);
-      else if (kind === FIELD_DOLLARS) columns[j].addDollars(row, values[j]);
-      else if (kind === FIELD_TEXT) columns[j].addText(row, text, fields.starts[j], fields.ends[j]);
-      else columns[j].add(row, fields.cell(text, j));
+    const { kinds, values, starts, ends, ids } = fields;
+    for (let j = 0, at = first; j < count; j++, at++) {
+      const kind = kinds[at];
+      if (kind === FIELD_NUMBER) columns[j].addNumber(row, values[at]);
+      else if (kind === FIELD_DOLLARS) columns[j].addDollars(row, values[at]);
+      else if (kind !== FIELD_TEXT) columns[j].add(row, fieldCell(text, fields, at));
+      else if (ids !== null && ids[at] >= 0)
+        columns[j].addTextWithId(row, ids[at], text, starts[at], ends[at]);
+      else columns[j].addText(row, text, starts[at], ends[at]);
     }
     if (strayQuote) this.warn(row, line, message('rowStrayQuote'));
   }

@@ -160,6 +160,47 @@ describe('ColumnBuilder.addNumbers', () => {
   });
 });
 
+describe('ColumnBuilder.addTextWithId', () => {
+  it('makes of every cell what `add` makes of it, whatever came first: texts, gaps, numbers', () => {
+    const cell = fc.oneof(
+      fc.constantFrom(
+        '',
+        ' ',
+        'NA',
+        'n/a',
+        'North',
+        ' North ',
+        'south',
+        '12',
+        '12%',
+        '$5',
+        '1,234',
+        '7 kg',
+      ),
+      fc.stringMatching(/^[a-c]{1,3}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 200 }), (cells) => {
+        const text = cells.join('|');
+        const byId = new ColumnBuilder('x', 4, '.');
+        // Ids as the scan gives them: one per distinct text, in order of first appearance.
+        const ids = new Map<string, number>();
+        let start = 0;
+        cells.forEach((value, row) => {
+          if (!ids.has(value)) ids.set(value, ids.size);
+          byId.reserve(row + 1);
+          byId.addTextWithId(row, ids.get(value)!, text, start, start + value.length);
+          start += value.length + 1;
+        });
+        const withId = byId.finish(cells.length);
+        const added = build(cells);
+        expect(withId).toEqual(added);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('ColumnBuilder.addText', () => {
   /** The cells laid end to end in one text, as a chunk of the file holds them, added in place. */
   function buildInPlace(cells: string[]) {

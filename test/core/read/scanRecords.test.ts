@@ -11,6 +11,7 @@ import {
   FIELD_NUMBER,
   FIELD_TEXT,
   FieldBuffer,
+  fieldCells,
   numberIn,
   scanRecords,
   type ScanSink,
@@ -30,11 +31,11 @@ function scan(text: string, final = true, delimiter = ',', decimal: DecimalSepar
   }[] = [];
   let blank = 0;
   const sink: ScanSink = {
-    fields: (t, fields, count, _start, _end, line, stray) =>
+    fields: (t, fields, first, count, _start, _end, line, stray) =>
       seen.push({
-        kinds: [...fields.kinds.subarray(0, count)],
-        cells: fields.cells(t, count),
-        values: [...fields.values.subarray(0, count)],
+        kinds: [...fields.kinds.subarray(first, first + count)],
+        cells: fieldCells(t, fields, first, count),
+        values: [...fields.values.subarray(first, first + count)],
         line,
         stray,
       }),

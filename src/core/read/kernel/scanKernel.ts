@@ -3,6 +3,7 @@ import {
   scanRecords,
   type FieldBuffer,
   type NumberUnit,
+  type ScannedFields,
   type ScanOutcome,
   type ScanSink,
 } from '../scanRecords';
@@ -10,9 +11,28 @@ import { SCAN_WASM } from './scanWasm';
 
 const PAGE = 65536;
 
-/** Fields and records one call of the kernel reads before handing them over. */
-const FIELD_ROOM = 1 << 15;
-const RECORD_ROOM = 1 << 12;
+/** How much a kernel holds: a batch's fields and records, and the text cells' ids. */
+export interface ScanRoom {
+  /** Fields and records one call of the kernel reads before handing them over. */
+  fields: number;
+  records: number;
+  /** The ids' table has 2^tableBits entries (half of them used at most). */
+  tableBits: number;
+  /** Bytes of distinct texts the ids keep. */
+  arenaBytes: number;
+}
+
+export const SCAN_ROOM: ScanRoom = {
+  fields: 1 << 15,
+  records: 1 << 12,
+  // 65,536 distinct texts in all, 8 MB of them: what order lines' products, dates and countries
+  // need many times over. Memory the ids do not reach is never touched.
+  tableBits: 17,
+  arenaBytes: 8 << 20,
+};
+
+/** Columns whose text cells get ids (a field's place in its record). */
+const ID_COLUMNS = 1024;
 
 // What the kernel's scan() returns (scan.as.ts).
 const FULL = 1;
@@ -25,90 +45,129 @@ const STRAY_QUOTE = 1;
 const BLANK_LINE = 2;
 const ALL_NUMBERS = 4;
 
-/** The kernel's one export (scan.as.ts): every array is a byte offset into its memory. */
-type CompiledScan = (
-  text: number,
-  length: number,
-  from: number,
-  firstLine: number,
-  final: boolean,
-  delimiter: number,
-  decimal: number,
-  recordLimit: number,
-  values: number,
-  starts: number,
-  ends: number,
-  kinds: number,
-  fieldRoom: number,
-  records: number,
-  recordRoom: number,
-  state: number,
-) => number;
+/** The kernel's exports (scan.as.ts): every array is a byte offset into its memory. */
+interface CompiledScan {
+  scan(
+    text: number,
+    length: number,
+    from: number,
+    firstLine: number,
+    final: boolean,
+    delimiter: number,
+    decimal: number,
+    recordLimit: number,
+    values: number,
+    starts: number,
+    ends: number,
+    kinds: number,
+    ids: number,
+    fieldRoom: number,
+    records: number,
+    recordRoom: number,
+    state: number,
+  ): number;
+  internInit(
+    table: number,
+    tableBits: number,
+    arena: number,
+    arenaBytes: number,
+    counters: number,
+    columns: number,
+  ): void;
+}
 
-/** Where the batch's arrays lie in the kernel's memory (byte offsets). */
+/** Where the kernel's arrays lie in its memory (byte offsets). */
 interface Layout {
   values: number;
   starts: number;
   ends: number;
+  ids: number;
   records: number;
   state: number;
+  counters: number;
+  table: number;
+  arena: number;
   kinds: number;
-  /** The text follows the batch and grows with the chunk; the batch stays where it is. */
+  /** The text comes last and grows with the chunk; the rest stays where it is. */
   text: number;
 }
 
-function layoutFor(fieldRoom: number, recordRoom: number): Layout {
+function layoutFor(room: ScanRoom): Layout {
   const values = 0;
-  const starts = values + fieldRoom * 8;
-  const ends = starts + fieldRoom * 4;
-  const records = ends + fieldRoom * 4;
-  const state = records + recordRoom * 24;
-  const kinds = state + 16;
-  return { values, starts, ends, records, state, kinds, text: kinds + fieldRoom };
+  const starts = values + room.fields * 8;
+  const ends = starts + room.fields * 4;
+  const ids = ends + room.fields * 4;
+  const records = ids + room.fields * 4;
+  const state = records + room.records * 24;
+  const counters = state + 16;
+  const table = counters + ID_COLUMNS * 4;
+  const arena = table + 2 ** room.tableBits * 24;
+  const kinds = arena + room.arenaBytes;
+  return {
+    values,
+    starts,
+    ends,
+    ids,
+    records,
+    state,
+    counters,
+    table,
+    arena,
+    kinds,
+    text: kinds + room.fields,
+  };
 }
+
+/** The batch's arrays: the fields (ScannedFields), the records and the state. */
+interface Views extends ScannedFields {
+  buffer: ArrayBuffer;
+  values: Float64Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  ids: Int32Array;
+  kinds: Uint8Array;
+  records: Int32Array;
+  state: Int32Array;
+}
+
+let compiledModule: WebAssembly.Module | undefined;
 
 /**
  * The reader's fast path compiled to WebAssembly (scan.as.ts): scanRecords, step for step, over
- * the chunk's text written into the kernel's memory as bytes, about three times as fast in
- * V8. It takes text that is all ASCII (then a byte is a character, and every offset the same);
- * other text, and a record wider than a batch, are read by scanRecords itself. Records go to
- * the sink in batches, in order, each with the same fields scanRecords gives.
+ * the chunk's text written into the kernel's memory as bytes. It takes text that is all ASCII
+ * (then a byte is a character, and every offset the same); other text, and a record wider than
+ * a batch, are read by scanRecords itself. Records go to the sink in batches, in order, each
+ * with the same fields scanRecords gives, and each text cell with its id in its column (the same
+ * text, the same id, for the whole read): one kernel per read.
  */
 export class ScanKernel {
   private readonly encoder = new TextEncoder();
-  private views: {
-    buffer: ArrayBuffer;
-    values: Float64Array;
-    starts: Int32Array;
-    ends: Int32Array;
-    kinds: Uint8Array;
-    records: Int32Array;
-    state: Int32Array;
-  } | null = null;
-
+  private views: Views | null = null;
   private readonly layout: Layout;
 
   private constructor(
     private readonly memory: WebAssembly.Memory,
     private readonly compiled: CompiledScan,
-    private readonly fieldRoom: number,
-    private readonly recordRoom: number,
+    private readonly room: ScanRoom,
   ) {
-    this.layout = layoutFor(fieldRoom, recordRoom);
+    this.layout = layoutFor(room);
+    const { table, arena, counters } = this.layout;
+    compiled.internInit(table, room.tableBits, arena, room.arenaBytes, counters, ID_COLUMNS);
   }
 
   /**
-   * The kernel, or null where WebAssembly is missing or forbidden (a policy without wasm).
-   * A batch holds `fieldRoom` fields and `recordRoom` records (tests make them small).
+   * A kernel for one read, or null where WebAssembly is missing or forbidden (a policy without
+   * wasm). Tests make `room` small.
    */
-  static load(fieldRoom = FIELD_ROOM, recordRoom = RECORD_ROOM): ScanKernel | null {
+  static load(room: ScanRoom = SCAN_ROOM): ScanKernel | null {
     try {
-      const bytes = Uint8Array.from(atob(SCAN_WASM), (c) => c.charCodeAt(0));
-      const pages = Math.ceil(layoutFor(fieldRoom, recordRoom).text / PAGE) + 1;
+      compiledModule ??= new WebAssembly.Module(
+        Uint8Array.from(atob(SCAN_WASM), (c) => c.charCodeAt(0)),
+      );
+      const pages = Math.ceil(layoutFor(room).text / PAGE) + 1;
       const memory = new WebAssembly.Memory({ initial: pages });
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-      const scan = (instance.exports as { scan: CompiledScan }).scan;
-      return new ScanKernel(memory, scan, fieldRoom, recordRoom);
+      const instance = new WebAssembly.Instance(compiledModule, { env: { memory } });
+      return new ScanKernel(memory, instance.exports as unknown as CompiledScan, room);
     } catch {
       return null;
     }
@@ -131,7 +190,8 @@ export class ScanKernel {
     const javascript = (position: number, line: number) =>
       scanRecords(text, position, line, final, delimiter, decimal, fields, sink, unit, recordLimit);
     const layout = this.layout;
-    if (!this.hasRoom(layout.text + length + 2)) return javascript(from, firstLine);
+    // Room for a word past the text: the ids' hash reads the text a word at a time.
+    if (!this.hasRoom(layout.text + length + 8)) return javascript(from, firstLine);
     const bytes = new Uint8Array(this.memory.buffer, layout.text, length + 2);
     const written = this.encoder.encodeInto(text, bytes.subarray(0, length));
     // Two NUL bytes after the text: the kernel reads past its end without a bounds check.
@@ -140,10 +200,11 @@ export class ScanKernel {
     // All ASCII: each character one byte. Else the offsets would differ.
     if (written.read !== length || written.written !== length) return javascript(from, firstLine);
     const views = this.currentViews();
+    const room = this.room;
     let position = from;
     let line = firstLine;
     for (;;) {
-      const status = this.compiled(
+      const status = this.compiled.scan(
         layout.text,
         length,
         position,
@@ -156,15 +217,16 @@ export class ScanKernel {
         layout.starts,
         layout.ends,
         layout.kinds,
-        this.fieldRoom,
+        layout.ids,
+        room.fields,
         layout.records,
-        this.recordRoom,
+        room.records,
         layout.state,
       );
       const recordCount = views.state[0];
       position = views.state[1];
       line = views.state[2];
-      deliver(text, views, recordCount, fields, sink);
+      deliver(text, views, recordCount, sink);
       if (status === FULL) continue;
       if (status === WIDE) return javascript(position, line);
       if (status === STOPPED) return { line, stoppedAt: position, carryFrom: -1 };
@@ -189,17 +251,18 @@ export class ScanKernel {
     }
   }
 
-  private currentViews() {
+  private currentViews(): Views {
     const buffer = this.memory.buffer as ArrayBuffer;
     if (this.views === null || this.views.buffer !== buffer) {
-      const { layout, fieldRoom } = this;
+      const { layout, room } = this;
       this.views = {
         buffer,
-        values: new Float64Array(buffer, layout.values, fieldRoom),
-        starts: new Int32Array(buffer, layout.starts, fieldRoom),
-        ends: new Int32Array(buffer, layout.ends, fieldRoom),
-        kinds: new Uint8Array(buffer, layout.kinds, fieldRoom),
-        records: new Int32Array(buffer, layout.records, this.recordRoom * 6),
+        values: new Float64Array(buffer, layout.values, room.fields),
+        starts: new Int32Array(buffer, layout.starts, room.fields),
+        ends: new Int32Array(buffer, layout.ends, room.fields),
+        ids: new Int32Array(buffer, layout.ids, room.fields),
+        kinds: new Uint8Array(buffer, layout.kinds, room.fields),
+        records: new Int32Array(buffer, layout.records, room.records * 6),
         state: new Int32Array(buffer, layout.state, 4),
       };
     }
@@ -209,15 +272,9 @@ export class ScanKernel {
 
 /**
  * A batch's records to the sink, in order: runs of records of plain numbers of one width
- * together, where the sink takes them so; any other record with its fields copied into `fields`.
+ * together, where the sink takes them so; any other record one by one.
  */
-function deliver(
-  text: string,
-  views: NonNullable<ScanKernel['views']>,
-  recordCount: number,
-  fields: FieldBuffer,
-  sink: ScanSink,
-): void {
+function deliver(text: string, views: Views, recordCount: number, sink: ScanSink): void {
   const { records, values } = views;
   let r = 0;
   while (r < recordCount) {
@@ -232,59 +289,33 @@ function deliver(
       )
         runEnd++;
       if (!sink.numberRecords(values, records[at], width, records, r, runEnd - r)) {
-        for (; r < runEnd; r++) deliverOne(text, views, r, fields, sink);
+        for (; r < runEnd; r++) deliverOne(text, views, r, sink);
       }
       r = runEnd;
       continue;
     }
-    deliverOne(text, views, r, fields, sink);
+    deliverOne(text, views, r, sink);
     r++;
   }
 }
 
-/** Record r of the batch to the sink, its fields copied into `fields`. */
-function deliverOne(
-  text: string,
-  views: NonNullable<ScanKernel['views']>,
-  r: number,
-  fields: FieldBuffer,
-  sink: ScanSink,
-): void {
-  const { records, values, starts, ends, kinds } = views;
+/** Record r of the batch to the sink, its fields where the kernel left them. */
+function deliverOne(text: string, views: Views, r: number, sink: ScanSink): void {
+  const records = views.records;
   const at = r * 6;
   const flags = records[at + 5];
   if ((flags & BLANK_LINE) !== 0) {
     sink.blankLine();
     return;
   }
-  const first = records[at];
-  const count = records[at + 1];
-  while (fields.kinds.length < count) fields.grow();
-  const toValues = fields.values;
-  const toStarts = fields.starts;
-  const toEnds = fields.ends;
-  const toKinds = fields.kinds;
-  for (let f = 0; f < count; f++) {
-    toValues[f] = values[first + f];
-    toStarts[f] = starts[first + f];
-    toEnds[f] = ends[first + f];
-    toKinds[f] = kinds[first + f];
-  }
   sink.fields(
     text,
-    fields,
-    count,
+    views,
+    records[at],
+    records[at + 1],
     records[at + 2],
     records[at + 3],
     records[at + 4],
     (flags & STRAY_QUOTE) !== 0,
   );
-}
-
-let shared: ScanKernel | null | undefined;
-
-/** The process's one scan kernel (each call is synchronous, so reads may share it), or null. */
-export function scanKernel(): ScanKernel | null {
-  if (shared === undefined) shared = ScanKernel.load();
-  return shared;
 }

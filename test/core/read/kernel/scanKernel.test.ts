@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ScanKernel, scanKernel } from '../../../../src/core/read/kernel/scanKernel';
+import { SCAN_ROOM, ScanKernel, type ScanRoom } from '../../../../src/core/read/kernel/scanKernel';
 import {
   FIELD_NUMBER,
   FIELD_TEXT,
   FieldBuffer,
+  fieldCell,
+  fieldCells,
   scanRecords,
   type ScanSink,
 } from '../../../../src/core/read/scanRecords';
@@ -15,7 +17,7 @@ type Event = (string | number | boolean | number[] | string[])[];
 function recordingSink(takesRuns: boolean): { sink: ScanSink; events: Event[] } {
   const events: Event[] = [];
   const sink: ScanSink = {
-    fields: (text, fields, count, start, end, line, stray) =>
+    fields: (text, fields, first, count, start, end, line, stray) =>
       events.push([
         'fields',
         count,
@@ -23,11 +25,11 @@ function recordingSink(takesRuns: boolean): { sink: ScanSink; events: Event[] } 
         end,
         line,
         stray,
-        [...fields.kinds.subarray(0, count)],
-        [...fields.values.subarray(0, count)],
-        [...fields.starts.subarray(0, count)],
-        [...fields.ends.subarray(0, count)],
-        fields.cells(text, count),
+        [...fields.kinds.subarray(first, first + count)],
+        [...fields.values.subarray(first, first + count)],
+        [...fields.starts.subarray(first, first + count)],
+        [...fields.ends.subarray(first, first + count)],
+        fieldCells(text, fields, first, count),
       ]),
     blankLine: () => events.push(['blank']),
   };
@@ -177,19 +179,82 @@ const cases: fc.Arbitrary<Case> = fc
     recordLimit,
   }));
 
+/** A kernel's room with batches of `fields` and `records`, and ids for a few texts. */
+function small(fields: number, records: number, tableBits = 4, arenaBytes = 64): ScanRoom {
+  return { fields, records, tableBits, arenaBytes };
+}
+
 describe('ScanKernel', () => {
   it('loads here', () => {
-    expect(scanKernel()).not.toBeNull();
+    expect(ScanKernel.load()).not.toBeNull();
   });
 
   it('gives scanRecords’ records, fields, numbers and outcome, whatever the batch size', () => {
-    const kernels = [ScanKernel.load()!, ScanKernel.load(8, 2)!, ScanKernel.load(3, 1)!];
+    const kernels = [SCAN_ROOM, small(8, 2), small(3, 1)].map((room) => ScanKernel.load(room)!);
     fc.assert(
       fc.property(cases, fc.boolean(), (c, takesRuns) => {
         const expected = withJavaScript(c, takesRuns);
         for (const kernel of kernels) expect(withKernel(kernel, c, takesRuns)).toEqual(expected);
       }),
       { numRuns: 600 },
+    );
+  });
+
+  it('gives each text cell an id in its column: the same text the same id, another text another', () => {
+    fc.assert(
+      fc.property(
+        cases,
+        fc.constantFrom(SCAN_ROOM, small(64, 8, 2, 16), small(64, 8, 3, 40)),
+        (c, room) => {
+          const kernel = ScanKernel.load(room)!;
+          const seen: [number, string, number][] = [];
+          const sink: ScanSink = {
+            fields: (text, fields, first, count) => {
+              for (let f = 0; f < count; f++) {
+                if (fields.kinds[first + f] === FIELD_TEXT && fields.ids !== null)
+                  seen.push([f, fieldCell(text, fields, first + f), fields.ids[first + f]]);
+              }
+            },
+            blankLine: () => {},
+          };
+          const scan = (text: string) =>
+            kernel.scan(
+              text,
+              0,
+              1,
+              c.final,
+              c.delimiter.charCodeAt(0),
+              c.decimal.charCodeAt(0),
+              new FieldBuffer(),
+              sink,
+              { dollar: false },
+              c.recordLimit,
+            );
+          // Twice: the second time, every text has been seen.
+          scan(c.text);
+          scan(c.text);
+          const ids = new Map<string, number>();
+          const given = new Map<number, number>();
+          let full = false;
+          for (const [column, cell, id] of seen) {
+            const key = `${column}\u0000${cell}`;
+            const known = ids.get(key);
+            if (known !== undefined) expect(id).toBe(known);
+            else if (id === -1) {
+              // Only a full table or arena leaves a new text without an id.
+              expect(room).not.toBe(SCAN_ROOM);
+              full = true;
+            } else {
+              expect(full && room === SCAN_ROOM).toBe(false);
+              // In order (a blank line's cell takes an id too, unseen here).
+              expect(id).toBeGreaterThanOrEqual(given.get(column) ?? 0);
+              given.set(column, id + 1);
+              ids.set(key, id);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
@@ -250,7 +315,7 @@ describe('ScanKernel', () => {
     const runs: number[] = [];
     const one: number[] = [];
     const sink: ScanSink = {
-      fields: (_text, _fields, count) => one.push(count),
+      fields: (_text, _fields, _first, count) => one.push(count),
       blankLine: () => one.push(0),
       numberRecords: (_values, _first, width, _records, _firstRecord, count) => {
         runs.push(width * 100 + count);
