@@ -1,4 +1,4 @@
-// AssemblyScript: the reader's fast path (scanRecords.ts) over a chunk's text written as ASCII
+// AssemblyScript: the reader's fast path (scanRecords.ts) over a chunk's text written in UTF-8
 // bytes, compiled to WebAssembly by scripts/buildKernels.ts (npm run build:kernels). Every
 // argument named like an array is a byte offset into this module's memory, where scanKernel.ts
 // lays the arrays out. Each step is scanRecords.ts' own, operation for operation, so both give
@@ -35,6 +35,8 @@ const STRAY_QUOTE: i32 = 1;
 const BLANK_LINE: i32 = 2;
 /** Every field a plain number (FIELD_NUMBER). */
 const ALL_NUMBERS: i32 = 4;
+/** One field of white space, some of it past ASCII: JavaScript tells whether trim() empties it. */
+const MAYBE_BLANK_LINE: i32 = 8;
 
 /** Where plainNumber stopped (scanRecords.ts' plainEnd). */
 let plainEnd: i32 = 0;
@@ -244,13 +246,31 @@ function exponentIn(text: usize, start: i32, end: i32): bool {
   return true;
 }
 
-/** A field of spaces and other white space only (what String.trim() removes in ASCII). */
-function isBlank(text: usize, start: i32, end: i32): bool {
+// What isBlank finds.
+const NOT_BLANK: i32 = 0;
+const BLANK: i32 = 1;
+/** Only white space and characters past ASCII, which String.trim() may remove (JavaScript asks). */
+const MAYBE_BLANK: i32 = 2;
+
+/** Whether a field holds white space only (what String.trim() removes). */
+function isBlank(text: usize, start: i32, end: i32): i32 {
+  let outcome = BLANK;
   for (let k = start; k < end; k++) {
     const c = <i32>load<u8>(text + <usize>k);
-    if (c != 32 && (c < 9 || c > 13)) return false;
+    if (c >= 0x80) outcome = MAYBE_BLANK;
+    else if (c != 32 && (c < 9 || c > 13)) return NOT_BLANK;
   }
-  return true;
+  return outcome;
+}
+
+/**
+ * UTF-16 code units less than UTF-8 bytes, for one byte of a character past ASCII: +1 for each
+ * continuation byte, -1 for the first byte of a four-byte character (two code units). So a
+ * position's code unit, where strings count, is its byte less the sum over the bytes before it.
+ */
+@inline
+function shiftOf(c: i32): i32 {
+  return (c & 0xc0) == 0x80 ? 1 : c >= 0xf0 ? -1 : 0;
 }
 
 // The text cells' ids: in each column (a field's place in its record, below `internColumns`),
@@ -354,17 +374,21 @@ function intern(text: usize, start: i32, end: i32, column: i32): i32 {
 }
 
 /**
- * scanRecords over text[0, length) from `from`, into a batch: each field's value (f64), start
- * and end (i32), kind (u8) and text id (i32, intern(); -1 for any other field) from `values`,
- * `starts`, `ends`, `kinds`, `ids` (room for `fieldRoom`), and
- * each record's first field, field count, start, end, line and flags, six i32 from `records`
- * (room for `recordRoom`). Returns DONE, FULL, STOPPED, CUT or WIDE; `state` gets three i32: the
- * records written, the position the status names, and the line there (or after the text).
+ * scanRecords over the UTF-8 text[0, length) from `from`, into a batch: each field's value
+ * (f64), start and end (i32), kind (u8) and text id (i32, intern(); -1 for any other field) from
+ * `values`, `starts`, `ends`, `kinds`, `ids` (room for `fieldRoom`), and each record's first
+ * field, field count, start, end, line and flags, six i32 from `records` (room for
+ * `recordRoom`). Positions are in UTF-16 code units, as the string's: a byte's is the byte less
+ * the shift before it (`fromShift` at `from`). Only characters past ASCII shift, and they are
+ * only ever inside text cells, which the scan walks byte by byte. Returns DONE, FULL, STOPPED,
+ * CUT or WIDE; `state` gets four i32: the records written, the byte the status names, the line
+ * there (or after the text), and that byte's position.
  */
 export function scan(
   text: usize,
   length: i32,
   from: i32,
+  fromShift: i32,
   firstLine: i32,
   final: bool,
   delimiter: i32,
@@ -382,16 +406,21 @@ export function scan(
 ): i32 {
   let line = firstLine;
   let i = from;
+  let shift = fromShift;
   const bareDecimal = decimal == delimiter ? -2 : decimal;
   let fieldsUsed: i32 = 0;
   let recordsUsed: i32 = 0;
   let status = DONE;
   let position = length;
+  let positionShift = shift;
   while (i < length) {
     const recordStart = i;
+    const recordShift = shift;
+    const recordAt = recordStart - recordShift;
     if (recordsUsed == recordRoom) {
       status = FULL;
       position = recordStart;
+      positionShift = recordShift;
       break;
     }
     let recordLines: i32 = 0;
@@ -401,6 +430,9 @@ export function scan(
     let firstQuoted = false;
     let ended = false;
     let outcome = DONE;
+    // The first field's bytes, for the blank line test.
+    let firstStart: i32 = 0;
+    let firstEnd: i32 = 0;
     for (;;) {
       if (fieldsUsed + count == fieldRoom) {
         outcome = recordsUsed == 0 ? WIDE : FULL;
@@ -408,17 +440,28 @@ export function scan(
       }
       const f = <usize>(fieldsUsed + count);
       let c = at(text, i, length);
+      let fieldStart: i32;
+      let fieldStartAt: i32;
+      let fieldEnd: i32;
+      let kind: u8;
+      let value: f64;
       if (c == QUOTE) {
         if (count == 0) firstQuoted = true;
-        const contentStart = i + 1;
-        let value = plainNumber(text, contentStart, length, decimal);
+        fieldStart = i + 1;
+        fieldStartAt = fieldStart - shift;
+        value = plainNumber(text, fieldStart, length, decimal);
         let q = plainEnd;
-        let kind = FIELD_NUMBER;
+        kind = FIELD_NUMBER;
         if (at(text, q, length) != QUOTE || at(text, q + 1, length) == QUOTE || value != value) {
           let escaped = false;
           let closed = false;
           for (;;) {
-            while (q < length && <i32>load<u8>(text + <usize>q) != QUOTE) q++;
+            while (q < length) {
+              const b = <i32>load<u8>(text + <usize>q);
+              if (b == QUOTE) break;
+              if (b >= 0x80) shift += shiftOf(b);
+              q++;
+            }
             if (q >= length) break;
             if (q + 1 < length && <i32>load<u8>(text + <usize>(q + 1)) == QUOTE) {
               escaped = true;
@@ -432,10 +475,10 @@ export function scan(
             outcome = CUT;
             break;
           }
-          for (let k = contentStart; k < q; k++) {
+          for (let k = fieldStart; k < q; k++) {
             if (<i32>load<u8>(text + <usize>k) == NEWLINE) recordLines++;
           }
-          value = escaped ? NaN : numberIn(text, contentStart, q, decimal);
+          value = escaped ? NaN : numberIn(text, fieldStart, q, decimal);
           kind =
             value != value
               ? escaped
@@ -445,6 +488,7 @@ export function scan(
                 ? FIELD_DOLLARS
                 : FIELD_NUMBER;
         }
+        fieldEnd = q;
         i = q + 1;
         c = at(text, i, length);
         if (c != delimiter && c != NEWLINE && i < length) {
@@ -455,16 +499,11 @@ export function scan(
           outcome = CUT;
           break;
         }
-        store<f64>(values + (f << 3), value);
-        store<i32>(starts + (f << 2), contentStart);
-        store<i32>(ends + (f << 2), q);
-        store<u8>(kinds + f, kind);
-        store<i32>(ids + (f << 2), kind == FIELD_TEXT ? intern(text, contentStart, q, count) : -1);
-        if (kind != FIELD_NUMBER) allNumbers = false;
       } else {
-        const fieldStart = i;
-        let value = plainNumber(text, i, length, bareDecimal);
-        let kind = FIELD_NUMBER;
+        fieldStart = i;
+        fieldStartAt = fieldStart - shift;
+        value = plainNumber(text, i, length, bareDecimal);
+        kind = FIELD_NUMBER;
         i = plainEnd;
         c = at(text, i, length);
         if (c != delimiter && c != NEWLINE && i < length) {
@@ -473,6 +512,7 @@ export function scan(
             c = <i32>load<u8>(text + <usize>i);
             if (c == delimiter || c == NEWLINE) break;
             if (c == QUOTE) stray = true;
+            else if (c >= 0x80) shift += shiftOf(c);
             i++;
           }
           value = numberIn(text, fieldStart, i, bareDecimal);
@@ -482,18 +522,18 @@ export function scan(
           outcome = CUT;
           break;
         }
-        store<f64>(values + (f << 3), value);
-        store<i32>(starts + (f << 2), fieldStart);
-        store<i32>(ends + (f << 2), i);
-        if (value == value) {
-          store<u8>(kinds + f, kind);
-          store<i32>(ids + (f << 2), -1);
-          if (kind != FIELD_NUMBER) allNumbers = false;
-        } else {
-          store<u8>(kinds + f, FIELD_TEXT);
-          store<i32>(ids + (f << 2), intern(text, fieldStart, i, count));
-          allNumbers = false;
-        }
+        fieldEnd = i;
+        if (value != value) kind = FIELD_TEXT;
+      }
+      store<f64>(values + (f << 3), value);
+      store<i32>(starts + (f << 2), fieldStartAt);
+      store<i32>(ends + (f << 2), fieldEnd - shift);
+      store<u8>(kinds + f, kind);
+      store<i32>(ids + (f << 2), kind == FIELD_TEXT ? intern(text, fieldStart, fieldEnd, count) : -1);
+      if (kind != FIELD_NUMBER) allNumbers = false;
+      if (count == 0) {
+        firstStart = fieldStart;
+        firstEnd = fieldEnd;
       }
       count++;
       if (i >= length) {
@@ -506,46 +546,46 @@ export function scan(
         break;
       }
       i++;
-      if (i - recordStart > recordLimit) {
+      if (i - shift - recordAt > recordLimit) {
         outcome = STOPPED;
         break;
       }
     }
-    if (outcome == DONE && i - recordStart > recordLimit) outcome = STOPPED;
+    if (outcome == DONE && i - shift - recordAt > recordLimit) outcome = STOPPED;
     if (outcome != DONE) {
       status = outcome;
       position = recordStart;
+      positionShift = recordShift;
       break;
     }
-    const flags =
-      count == 1 &&
-      !firstQuoted &&
-      load<u8>(kinds + <usize>fieldsUsed) == FIELD_TEXT &&
-      isBlank(
-        text,
-        load<i32>(starts + (<usize>fieldsUsed << 2)),
-        load<i32>(ends + (<usize>fieldsUsed << 2)),
-      )
-        ? BLANK_LINE
-        : stray
-          ? STRAY_QUOTE
-          : allNumbers
-            ? ALL_NUMBERS
-            : 0;
+    let flags = 0;
+    const blank =
+      count == 1 && !firstQuoted && load<u8>(kinds + <usize>fieldsUsed) == FIELD_TEXT
+        ? isBlank(text, firstStart, firstEnd)
+        : NOT_BLANK;
+    if (blank == BLANK) flags = BLANK_LINE;
+    else if (blank == MAYBE_BLANK) flags = MAYBE_BLANK_LINE | (stray ? STRAY_QUOTE : 0);
+    else if (stray) flags = STRAY_QUOTE;
+    else if (allNumbers) flags = ALL_NUMBERS;
     const record = records + <usize>(recordsUsed * 24);
     store<i32>(record, fieldsUsed);
     store<i32>(record, count, 4);
-    store<i32>(record, recordStart, 8);
-    store<i32>(record, i, 12);
+    store<i32>(record, recordAt, 8);
+    store<i32>(record, i - shift, 12);
     store<i32>(record, line, 16);
     store<i32>(record, flags, 20);
     recordsUsed++;
     fieldsUsed += count;
     line += recordLines;
-    if (ended) break;
+    if (ended) {
+      positionShift = shift;
+      break;
+    }
   }
+  if (status == DONE) positionShift = shift;
   store<i32>(state, recordsUsed);
   store<i32>(state, position, 4);
   store<i32>(state, line, 8);
+  store<i32>(state, position - positionShift, 12);
   return status;
 }

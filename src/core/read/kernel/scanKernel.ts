@@ -44,6 +44,7 @@ const WIDE = 4;
 const STRAY_QUOTE = 1;
 const BLANK_LINE = 2;
 const ALL_NUMBERS = 4;
+const MAYBE_BLANK_LINE = 8;
 
 /** The kernel's exports (scan.as.ts): every array is a byte offset into its memory. */
 interface CompiledScan {
@@ -51,6 +52,7 @@ interface CompiledScan {
     text: number,
     length: number,
     from: number,
+    fromShift: number,
     firstLine: number,
     final: boolean,
     delimiter: number,
@@ -134,9 +136,8 @@ let compiledModule: WebAssembly.Module | undefined;
 
 /**
  * The reader's fast path compiled to WebAssembly (scan.as.ts): scanRecords, step for step, over
- * the chunk's text written into the kernel's memory as bytes. It takes text that is all ASCII
- * (then a byte is a character, and every offset the same); other text, and a record wider than
- * a batch, are read by scanRecords itself. Records go to the sink in batches, in order, each
+ * the chunk's text written into the kernel's memory in UTF-8, every position it gives counted
+ * in the string's code units. A record wider than a batch is read by scanRecords itself. Records go to the sink in batches, in order, each
  * with the same fields scanRecords gives, and each text cell with its id in its column (the same
  * text, the same id, for the whole read): one kernel per read.
  */
@@ -190,24 +191,32 @@ export class ScanKernel {
     const javascript = (position: number, line: number) =>
       scanRecords(text, position, line, final, delimiter, decimal, fields, sink, unit, recordLimit);
     const layout = this.layout;
-    // Room for a word past the text: the ids' hash reads the text a word at a time.
-    if (!this.hasRoom(layout.text + length + 8)) return javascript(from, firstLine);
-    const bytes = new Uint8Array(this.memory.buffer, layout.text, length + 2);
-    const written = this.encoder.encodeInto(text, bytes.subarray(0, length));
+    // The kernel compares bytes with the delimiter and the decimal separator.
+    if (delimiter >= 0x80 || decimal >= 0x80) return javascript(from, firstLine);
+    const source = from === 0 ? text : text.slice(from);
+    // UTF-8 takes at most three bytes a code unit; then room for a word past the text (the ids'
+    // hash reads a word at a time).
+    const room = source.length * 3 + 8;
+    if (!this.hasRoom(layout.text + room)) return javascript(from, firstLine);
+    const bytes = new Uint8Array(this.memory.buffer, layout.text, room);
+    const written = this.encoder.encodeInto(source, bytes);
+    if (written.read !== source.length) return javascript(from, firstLine);
+    const byteLength = written.written;
     // Two NUL bytes after the text: the kernel reads past its end without a bounds check.
-    bytes[length] = 0;
-    bytes[length + 1] = 0;
-    // All ASCII: each character one byte. Else the offsets would differ.
-    if (written.read !== length || written.written !== length) return javascript(from, firstLine);
+    bytes[byteLength] = 0;
+    bytes[byteLength + 1] = 0;
     const views = this.currentViews();
-    const room = this.room;
-    let position = from;
+    const { fields: fieldRoom, records: recordRoom } = this.room;
+    let byte = 0;
+    // Code units less bytes before `byte` (the text's first byte is code unit `from`).
+    let shift = -from;
     let line = firstLine;
     for (;;) {
       const status = this.compiled.scan(
         layout.text,
-        length,
-        position,
+        byteLength,
+        byte,
+        shift,
         line,
         final,
         delimiter,
@@ -218,14 +227,16 @@ export class ScanKernel {
         layout.ends,
         layout.kinds,
         layout.ids,
-        room.fields,
+        fieldRoom,
         layout.records,
-        room.records,
+        recordRoom,
         layout.state,
       );
       const recordCount = views.state[0];
-      position = views.state[1];
+      byte = views.state[1];
       line = views.state[2];
+      const position = views.state[3];
+      shift = byte - position;
       deliver(text, views, recordCount, sink);
       if (status === FULL) continue;
       if (status === WIDE) return javascript(position, line);
@@ -307,6 +318,14 @@ function deliverOne(text: string, views: Views, r: number, sink: ScanSink): void
   if ((flags & BLANK_LINE) !== 0) {
     sink.blankLine();
     return;
+  }
+  if ((flags & MAYBE_BLANK_LINE) !== 0) {
+    // White space past ASCII (a no-break space, say): blank if trim() empties it, as scanRecords.
+    const first = records[at];
+    if (text.slice(views.starts[first], views.ends[first]).trim().length === 0) {
+      sink.blankLine();
+      return;
+    }
   }
   sink.fields(
     text,

@@ -157,6 +157,22 @@ const cells = fc.oneof(
   fc.double({ noNaN: true }).map(String),
   fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => (n / 1000).toFixed(3)),
   fc.string({ maxLength: 6 }),
+  // Past ASCII: two-, three- and four-byte characters, and white space trim() removes.
+  fc.constantFrom(
+    '£40',
+    'Zoë',
+    '北京',
+    '😀x',
+    '\u00a0',
+    ' \u00a0 ',
+    '\u3000',
+    '"naïve"',
+    '"a\n北"',
+    '"é""s"',
+    'x"é',
+    '1,5€',
+  ),
+  fc.string({ unit: 'binary', maxLength: 4 }),
 );
 
 const cases: fc.Arbitrary<Case> = fc
@@ -299,7 +315,7 @@ describe('ScanKernel', () => {
     );
   });
 
-  it('leaves text that is not ASCII to scanRecords, with the same records', () => {
+  it('counts positions in code units where characters take more than a byte', () => {
     const c: Case = {
       text: 'name,amount\nZoë,1.5\n北京,"2,5"\n',
       final: true,
