@@ -281,3 +281,12 @@ describe('topNumbers', () => {
     );
   });
 });
+
+describe('inferColumns progress', () => {
+  it('says it has begun before the first column, then once per column', async () => {
+    const table = await readCsv(textSource('a,b,c\n1,2,x\n3,4,y\n'));
+    const fractions: number[] = [];
+    inferColumns(table, (fraction) => fractions.push(fraction));
+    expect(fractions).toEqual([0, 1 / 3, 2 / 3, 1]);
+  });
+});
