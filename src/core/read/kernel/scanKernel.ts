@@ -20,6 +20,11 @@ export interface ScanRoom {
   tableBits: number;
   /** Bytes of distinct texts the ids keep. */
   arenaBytes: number;
+  /**
+   * Code units of a chunk encoded into the kernel at a time (a record longer than this takes a
+   * longer piece): the kernel's memory stays small, and each piece is read while in the cache.
+   */
+  piece: number;
 }
 
 export const SCAN_ROOM: ScanRoom = {
@@ -29,6 +34,7 @@ export const SCAN_ROOM: ScanRoom = {
   // need many times over. Memory the ids do not reach is never touched.
   tableBits: 17,
   arenaBytes: 8 << 20,
+  piece: 1 << 19,
 };
 
 /** Columns whose text cells get ids (a field's place in its record). */
@@ -190,26 +196,92 @@ export class ScanKernel {
     const length = text.length;
     const javascript = (position: number, line: number) =>
       scanRecords(text, position, line, final, delimiter, decimal, fields, sink, unit, recordLimit);
-    const layout = this.layout;
     // The kernel compares bytes with the delimiter and the decimal separator.
     if (delimiter >= 0x80 || decimal >= 0x80) return javascript(from, firstLine);
-    const source = from === 0 ? text : text.slice(from);
-    // UTF-8 takes at most three bytes a code unit; then room for a word past the text (the ids'
-    // hash reads a word at a time).
-    const room = source.length * 3 + 8;
-    if (!this.hasRoom(layout.text + room)) return javascript(from, firstLine);
-    const bytes = new Uint8Array(this.memory.buffer, layout.text, room);
-    const written = this.encoder.encodeInto(source, bytes);
-    if (written.read !== source.length) return javascript(from, firstLine);
-    const byteLength = written.written;
-    // Two NUL bytes after the text: the kernel reads past its end without a bounds check.
-    bytes[byteLength] = 0;
-    bytes[byteLength + 1] = 0;
-    const views = this.currentViews();
-    const { fields: fieldRoom, records: recordRoom } = this.room;
+    let pieceStart = from;
+    let pieceLength = this.room.piece;
+    let line = firstLine;
+    for (;;) {
+      let pieceEnd = Math.min(length, pieceStart + pieceLength);
+      // Never between the two halves of a character (encodeInto would write U+FFFD for each).
+      if (pieceEnd < length && isHighSurrogate(text.charCodeAt(pieceEnd - 1))) pieceEnd++;
+      const last = pieceEnd === length;
+      const byteLength = this.encode(text, pieceStart, pieceEnd);
+      if (byteLength < 0) return javascript(pieceStart, line);
+      const outcome = this.scanPiece(
+        text,
+        byteLength,
+        pieceStart,
+        line,
+        last && final,
+        delimiter,
+        decimal,
+        recordLimit,
+        // After encode(): a memory that grew has new views.
+        this.currentViews(),
+        sink,
+      );
+      line = outcome.line;
+      if (outcome.status === WIDE) return javascript(outcome.position, line);
+      if (outcome.status === STOPPED) return { line, stoppedAt: outcome.position, carryFrom: -1 };
+      if (!last) {
+        // Read on from the record the piece's end cut (from the piece's end when none was cut);
+        // a record longer than a piece takes a longer one.
+        const next = outcome.status === CUT ? outcome.position : pieceEnd;
+        if (next === pieceStart) pieceLength *= 2;
+        pieceStart = next;
+        continue;
+      }
+      if (outcome.status === CUT) {
+        const position = outcome.position;
+        if (final || length - position > recordLimit)
+          return { line, stoppedAt: position, carryFrom: -1 };
+        return { line, stoppedAt: -1, carryFrom: position };
+      }
+      return { line, stoppedAt: -1, carryFrom: -1 };
+    }
+  }
+
+  /**
+   * text[start, end) into the kernel's memory as UTF-8, followed by two NUL bytes (the kernel
+   * reads past the end without a bounds check) and room for a word (the ids' hash reads a word at
+   * a time); its length in bytes, or -1 if the memory cannot hold it.
+   */
+  private encode(text: string, start: number, end: number): number {
+    const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+    // UTF-8 takes at most three bytes a code unit.
+    const room = piece.length * 3 + 8;
+    const at = this.layout.text;
+    if (!this.hasRoom(at + room)) return -1;
+    const bytes = new Uint8Array(this.memory.buffer, at, room);
+    const written = this.encoder.encodeInto(piece, bytes);
+    if (written.read !== piece.length) return -1;
+    bytes[written.written] = 0;
+    bytes[written.written + 1] = 0;
+    return written.written;
+  }
+
+  /**
+   * The records of the piece encode() left in the kernel's memory (code units from `start` in
+   * `text`) to the sink, batch after batch, until the kernel stops: how, where (a code unit) and
+   * the line there.
+   */
+  private scanPiece(
+    text: string,
+    byteLength: number,
+    start: number,
+    firstLine: number,
+    final: boolean,
+    delimiter: number,
+    decimal: number,
+    recordLimit: number,
+    views: Views,
+    sink: ScanSink,
+  ): { status: number; position: number; line: number } {
+    const { layout, room } = this;
     let byte = 0;
-    // Code units less bytes before `byte` (the text's first byte is code unit `from`).
-    let shift = -from;
+    // Code units less bytes before `byte` (the piece's first byte is code unit `start`).
+    let shift = -start;
     let line = firstLine;
     for (;;) {
       const status = this.compiled.scan(
@@ -227,9 +299,9 @@ export class ScanKernel {
         layout.ends,
         layout.kinds,
         layout.ids,
-        fieldRoom,
+        room.fields,
         layout.records,
-        recordRoom,
+        room.records,
         layout.state,
       );
       const recordCount = views.state[0];
@@ -238,15 +310,7 @@ export class ScanKernel {
       const position = views.state[3];
       shift = byte - position;
       deliver(text, views, recordCount, sink);
-      if (status === FULL) continue;
-      if (status === WIDE) return javascript(position, line);
-      if (status === STOPPED) return { line, stoppedAt: position, carryFrom: -1 };
-      if (status === CUT) {
-        if (final || length - position > recordLimit)
-          return { line, stoppedAt: position, carryFrom: -1 };
-        return { line, stoppedAt: -1, carryFrom: position };
-      }
-      return { line, stoppedAt: -1, carryFrom: -1 };
+      if (status !== FULL) return { status, position, line };
     }
   }
 
@@ -337,4 +401,8 @@ function deliverOne(text: string, views: Views, r: number, sink: ScanSink): void
     records[at + 4],
     (flags & STRAY_QUOTE) !== 0,
   );
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -196,8 +196,14 @@ const cases: fc.Arbitrary<Case> = fc
   }));
 
 /** A kernel's room with batches of `fields` and `records`, and ids for a few texts. */
-function small(fields: number, records: number, tableBits = 4, arenaBytes = 64): ScanRoom {
-  return { fields, records, tableBits, arenaBytes };
+function small(
+  fields: number,
+  records: number,
+  tableBits = 4,
+  arenaBytes = 64,
+  piece = 7,
+): ScanRoom {
+  return { fields, records, tableBits, arenaBytes, piece };
 }
 
 describe('ScanKernel', () => {
@@ -206,7 +212,9 @@ describe('ScanKernel', () => {
   });
 
   it('gives scanRecords’ records, fields, numbers and outcome, whatever the batch size', () => {
-    const kernels = [SCAN_ROOM, small(8, 2), small(3, 1)].map((room) => ScanKernel.load(room)!);
+    const kernels = [SCAN_ROOM, small(8, 2), small(3, 1, 4, 64, 1), small(64, 8, 4, 64, 20)].map(
+      (room) => ScanKernel.load(room)!,
+    );
     fc.assert(
       fc.property(cases, fc.boolean(), (c, takesRuns) => {
         const expected = withJavaScript(c, takesRuns);
@@ -324,6 +332,23 @@ describe('ScanKernel', () => {
       recordLimit: 1 << 20,
     };
     expect(withKernel(ScanKernel.load()!, c, true)).toEqual(withJavaScript(c, true));
+  });
+
+  it('grows its memory for a piece longer than it had room for, and reads on', () => {
+    const rows = Array.from(
+      { length: 30_000 },
+      (_, i) => `${i},${(i * 0.37).toFixed(2)},"n ${i % 97}"`,
+    );
+    const c: Case = {
+      text: 'id,amount,note\n' + rows.join('\n') + '\n',
+      final: true,
+      delimiter: ',',
+      decimal: '.',
+      recordLimit: 1 << 20,
+    };
+    // One piece for the whole text: past the pages the kernel starts with.
+    const kernel = ScanKernel.load({ ...SCAN_ROOM, piece: 1 << 22 })!;
+    expect(withKernel(kernel, c, true)).toEqual(withJavaScript(c, true));
   });
 
   it('hands runs of number records over at once, and the rest one by one', () => {
