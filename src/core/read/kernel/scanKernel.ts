@@ -142,10 +142,11 @@ let compiledModule: WebAssembly.Module | undefined;
 
 /**
  * The reader's fast path compiled to WebAssembly (scan.as.ts): scanRecords, step for step, over
- * the chunk's text written into the kernel's memory in UTF-8, every position it gives counted
- * in the string's code units. A record wider than a batch is read by scanRecords itself. Records go to the sink in batches, in order, each
- * with the same fields scanRecords gives, and each text cell with its id in its column (the same
- * text, the same id, for the whole read): one kernel per read.
+ * a chunk's text written into the kernel's memory in UTF-8 a piece at a time, every position it
+ * gives counted in the string's code units. Records go to the sink in batches, in order, each
+ * with the fields scanRecords gives, and each text cell with its id in its column (the same text,
+ * the same id, for the whole read: one kernel per read). A record wider than a batch, and a
+ * delimiter past ASCII, are read by scanRecords itself.
  */
 export class ScanKernel {
   private readonly encoder = new TextEncoder();
