@@ -63,9 +63,10 @@ interface Case {
   recordLimit: number;
 }
 
-function withJavaScript(c: Case, takesRuns: boolean) {
+/** The case read by `scan` (scanRecords, or a kernel's scan): its outcome and what the sink heard. */
+function scanWith(scan: typeof scanRecords, c: Case, takesRuns: boolean) {
   const { sink, events } = recordingSink(takesRuns);
-  const outcome = scanRecords(
+  const outcome = scan(
     c.text,
     0,
     1,
@@ -80,22 +81,9 @@ function withJavaScript(c: Case, takesRuns: boolean) {
   return { outcome, events: takesRuns ? events.map(numbersOnly) : events };
 }
 
-function withKernel(kernel: ScanKernel, c: Case, takesRuns: boolean) {
-  const { sink, events } = recordingSink(takesRuns);
-  const outcome = kernel.scan(
-    c.text,
-    0,
-    1,
-    c.final,
-    c.delimiter.charCodeAt(0),
-    c.decimal.charCodeAt(0),
-    new FieldBuffer(),
-    sink,
-    { dollar: false },
-    c.recordLimit,
-  );
-  return { outcome, events: takesRuns ? events.map(numbersOnly) : events };
-}
+const withJavaScript = (c: Case, takesRuns: boolean) => scanWith(scanRecords, c, takesRuns);
+const withKernel = (kernel: ScanKernel, c: Case, takesRuns: boolean) =>
+  scanWith(kernel.scan.bind(kernel), c, takesRuns);
 
 /** A record's event as a run tells it (no starts, ends or cells) when all its fields are numbers. */
 function numbersOnly(event: Event): Event {
