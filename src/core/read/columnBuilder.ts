@@ -103,8 +103,8 @@ export class ColumnBuilder {
 
   /**
    * A text cell as addText takes it, with the id the reader's WebAssembly scan gave its text in
-   * this column. What the column made of an id's first cell (a text's code, a gap, a number) it
-   * makes of every later one, without a string.
+   * this column. What the column made of an id's first cell, a text's code or a gap, it makes of
+   * every later one without a string; a cell it read as a number is read again each time.
    */
   addTextWithId(row: number, id: number, text: string, start: number, end: number): void {
     const outcomes = this.idOutcomes;
@@ -122,7 +122,6 @@ export class ColumnBuilder {
       }
     }
     this.addText(row, text, start, end);
-    // A code or a gap is remembered; a number (with a unit, say) is read again next time.
     const codes = this.codes;
     const outcome =
       codes !== null
@@ -215,7 +214,6 @@ export class ColumnBuilder {
 const UNKNOWN_ID = -3;
 
 function grownOutcomes(outcomes: Int32Array, needed: number): Int32Array {
-  // (plain memory: the outcomes stay with the reader)
   const grown = new Int32Array(Math.max(needed, outcomes.length * 2, 64)).fill(UNKNOWN_ID);
   grown.set(outcomes);
   return grown;
