@@ -1,9 +1,8 @@
+import { type FieldBuffer, type ScannedFields } from '../scannedFields';
 import {
   FAST_RECORD_CHARS,
   scanRecords,
-  type FieldBuffer,
   type NumberUnit,
-  type ScannedFields,
   type ScanOutcome,
   type ScanSink,
 } from '../scanRecords';
