@@ -5,7 +5,8 @@ import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
 import type { DecimalSeparator } from './parseNumber';
 import { ScanKernel } from './kernel/scanKernel';
-import { FieldBuffer, fieldCells, scanRecords, type ScanSink } from './scanRecords';
+import { FieldBuffer, fieldCells } from './scannedFields';
+import { scanRecords, type ScanSink } from './scanRecords';
 
 /** Receives the records of a file in order, with where their text lies. */
 export interface RecordSink {

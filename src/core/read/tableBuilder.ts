@@ -15,7 +15,7 @@ import {
   fieldCell,
   fieldCells,
   type ScannedFields,
-} from './scanRecords';
+} from './scannedFields';
 
 /**
  * The widest table read. Every column costs a typed array per row capacity, so the bound keeps

@@ -12,10 +12,8 @@ import {
   FIELD_TEXT,
   FieldBuffer,
   fieldCells,
-  numberIn,
-  scanRecords,
-  type ScanSink,
-} from '../../../src/core/read/scanRecords';
+} from '../../../src/core/read/scannedFields';
+import { numberIn, scanRecords, type ScanSink } from '../../../src/core/read/scanRecords';
 import { TableBuilder } from '../../../src/core/read/tableBuilder';
 
 const COMMA = 44;

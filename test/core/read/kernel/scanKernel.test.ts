@@ -7,9 +7,8 @@ import {
   FieldBuffer,
   fieldCell,
   fieldCells,
-  scanRecords,
-  type ScanSink,
-} from '../../../../src/core/read/scanRecords';
+} from '../../../../src/core/read/scannedFields';
+import { scanRecords, type ScanSink } from '../../../../src/core/read/scanRecords';
 
 /** What a sink was told, in order; a run of number records is told record by record. */
 type Event = (string | number | boolean | number[] | string[])[];
@@ -64,9 +63,9 @@ interface Case {
 }
 
 /** The case read by `scan` (scanRecords, or a kernel's scan): its outcome and what the sink heard. */
-function scanWith(scan: typeof scanRecords, c: Case, takesRuns: boolean) {
-  const { sink, events } = recordingSink(takesRuns);
-  const outcome = scan(
+/** The case's text read by `scan` (scanRecords, or a kernel's scan) into `sink`: its outcome. */
+function scanCase(scan: typeof scanRecords, c: Case, sink: ScanSink) {
+  return scan(
     c.text,
     0,
     1,
@@ -78,6 +77,11 @@ function scanWith(scan: typeof scanRecords, c: Case, takesRuns: boolean) {
     { dollar: false },
     c.recordLimit,
   );
+}
+
+function scanWith(scan: typeof scanRecords, c: Case, takesRuns: boolean) {
+  const { sink, events } = recordingSink(takesRuns);
+  const outcome = scanCase(scan, c, sink);
   return { outcome, events: takesRuns ? events.map(numbersOnly) : events };
 }
 
@@ -229,22 +233,9 @@ describe('ScanKernel', () => {
             },
             blankLine: () => {},
           };
-          const scan = (text: string) =>
-            kernel.scan(
-              text,
-              0,
-              1,
-              c.final,
-              c.delimiter.charCodeAt(0),
-              c.decimal.charCodeAt(0),
-              new FieldBuffer(),
-              sink,
-              { dollar: false },
-              c.recordLimit,
-            );
           // Twice: the second time, every text has been seen.
-          scan(c.text);
-          scan(c.text);
+          scanCase(kernel.scan.bind(kernel), c, sink);
+          scanCase(kernel.scan.bind(kernel), c, sink);
           const ids = new Map<string, number>();
           const given = new Map<number, number>();
           let full = false;
