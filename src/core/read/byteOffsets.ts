@@ -25,17 +25,18 @@ export function toByteOffsets(
     return true;
   }
   if (singleByte) {
-    // One byte a character, plus the CR of each line end before the offset. Line ends are found
-    // with indexOf, many times faster than looking at each character.
+    // One byte a character, plus the CR of each line end before the offset. Each line end is
+    // found once, with indexOf (many times faster than looking at each character): `next` is
+    // the first not yet counted.
     let lineEnds = 0;
+    let next = text.indexOf('\n');
     let counted = 0;
     const byteAtCrlf = (target: number): number => {
       if (target < counted) {
         lineEnds = 0;
-        counted = 0;
+        next = text.indexOf('\n');
       }
-      let lf = text.indexOf('\n', counted);
-      for (; lf !== -1 && lf < target; lf = text.indexOf('\n', lf + 1)) lineEnds++;
+      for (; next !== -1 && next < target; next = text.indexOf('\n', next + 1)) lineEnds++;
       counted = target;
       return byteStart + target + lineEnds;
     };

@@ -43,6 +43,43 @@ describe('toByteOffsets', () => {
     }
   });
 
+  it('counts the CR of every line end before an offset in one-byte text with CRLF', () => {
+    // Records with line breaks inside them and blank lines between them, and a second call that
+    // starts over from the chunk's first records.
+    const records = Array.from({ length: 300 }, (_, i) =>
+      i % 7 === 0
+        ? `"a\nb${i}",1\n`
+        : i % 11 === 0
+          ? `\n\nc${i},2\n`
+          : `d${i},${i}`.padEnd(i % 40) + '\n',
+    );
+    const text = records.join('');
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let at = 0;
+    for (const record of records) {
+      // A blank line is not part of the record after it.
+      const blank = record.startsWith('\n\n') ? 2 : 0;
+      starts.push(at + blank);
+      ends.push((at += record.length));
+    }
+    const file = encoder.encode(text.replace(/\n/g, '\r\n'));
+    for (const [from, to] of [
+      [0, records.length],
+      [5, 40],
+    ]) {
+      const start = Uint32Array.from(starts);
+      const end = Uint32Array.from(ends);
+      toByteOffsets(text, { byteStart: 7, singleByte: true, crlf: true }, start, end, from, to);
+      const decoded = Array.from({ length: to - from }, (_, i) =>
+        new TextDecoder().decode(file.subarray(start[from + i] - 7, end[from + i] - 7)),
+      );
+      expect(decoded).toEqual(
+        records.slice(from, to).map((record) => record.replace(/^\n\n/, '').replace(/\n/g, '\r\n')),
+      );
+    }
+  });
+
   it('adds the start alone for one-byte characters and LF', () => {
     const start = Uint32Array.from([0, 2]);
     const end = Uint32Array.from([2, 4]);
