@@ -24,6 +24,11 @@ export const KERNELS = [
     output: 'src/core/read/kernel/scanWasm.ts',
     constant: 'SCAN_WASM',
   },
+  {
+    source: 'src/core/read/kernel/lineEnds.as.ts',
+    output: 'src/core/read/kernel/lineEndsWasm.ts',
+    constant: 'LINE_ENDS_WASM',
+  },
 ] as const;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

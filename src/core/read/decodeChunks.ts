@@ -1,5 +1,6 @@
 import type { ByteSource } from './byteSource';
 import type { Encoding } from './detectEncoding';
+import { LineEndsKernel } from './kernel/lineEndsKernel';
 
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -61,6 +62,9 @@ export async function* decodeChunks(
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const fatal = options.fatal ?? false;
   const decoder = new TextDecoder(encoding, { fatal, ignoreBOM: true });
+  const lineEndBytes = LINE_END_BYTE_ENCODINGS.has(encoding);
+  // Loaded for the first chunk with CRLF; null where WebAssembly is refused.
+  let joiner: LineEndsKernel | null | undefined;
   let position = options.skipBytes ?? 0;
   let pendingCr = false;
   // No bytes held back by a streaming call: the next text starts at `position`.
@@ -85,33 +89,71 @@ export async function* decodeChunks(
     const whole = cutAtLineEnds && bytes.length > 0 && bytes[bytes.length - 1] === 0x0a;
     const stream = !final && !whole;
     const byteStart = position - bytes.length;
+    // Line ends made LF in the bytes, where a CR near the chunk's start says the file has CRs (a
+    // chunk that has none only costs the join). A CR at either side of the chunk's start or end,
+    // maybe half of a CRLF, leaves the chunk to the text's checks below.
+    const joined =
+      lineEndBytes &&
+      !pendingCr &&
+      bytes.length > 0 &&
+      bytes[bytes.length - 1] !== CR &&
+      hasCrNearStart(bytes)
+        ? (joiner === undefined ? (joiner = LineEndsKernel.load()) : joiner)?.join(bytes)
+        : null;
     // A one-byte code page holds nothing back, so it always streams: node (20.18.3 and later)
     // decodes windows-1252 without streaming as Latin-1, 0x80 as U+0080 instead of the euro sign.
-    let text = decoder.decode(bytes, { stream: stream || encoding === 'windows-1252' });
+    let text = decoder.decode(joined?.bytes ?? bytes, {
+      stream: stream || encoding === 'windows-1252',
+    });
     const startsClean = decoderEmpty && !pendingCr;
     decoderEmpty = !stream;
     if (pendingCr) text = '\r' + text;
     pendingCr = !final && text.endsWith('\r');
     if (pendingCr) text = text.slice(0, -1);
+    // What line ends the chunk had: all LF (false), all CRLF (true), or mixed (null).
+    const lineEnds =
+      joined === null || joined === undefined
+        ? undefined
+        : joined.loneCrs > 0 || (joined.crlfs > 0 && joined.crlfs !== joined.lineFeeds)
+          ? null
+          : joined.crlfs > 0;
     const origin =
       startsClean && !stream && !pendingCr && MAPPABLE_ENCODINGS.has(encoding)
-        ? originOf(text, bytes.length, byteStart, encoding, fatal)
+        ? originOf(text, bytes.length - (joined?.crlfs ?? 0), byteStart, encoding, fatal, lineEnds)
         : null;
-    yield { text: normaliseLineEndings(text), bytesRead: position, final, origin };
+    yield {
+      // After a join the text has no CR left.
+      text: lineEnds !== undefined ? text : normaliseLineEndings(text),
+      bytesRead: position,
+      final,
+      origin,
+    };
   }
 }
 
-/** The chunk's origin, or null when its line endings are mixed or a byte was replaced. */
+const CR = 0x0d;
+/** How far into a chunk a CR is looked for (a file with CRLF has one on its first line). */
+const CR_LOOKOUT = 1 << 16;
+
+function hasCrNearStart(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, CR_LOOKOUT).indexOf(CR) !== -1;
+}
+
+/**
+ * The chunk's origin, or null when its line endings are mixed or a byte was replaced.
+ * `byteLength`: the bytes the text was decoded from; `lineEnds`: what they were, if known.
+ */
 function originOf(
   text: string,
   byteLength: number,
   byteStart: number,
   encoding: Encoding,
   fatal: boolean,
+  lineEnds: boolean | null | undefined,
 ): ChunkOrigin | null {
   // Without `fatal`, a byte that is not UTF-8 became U+FFFD: three bytes in the text, one in the file.
   if (encoding === 'utf-8' && !fatal && text.indexOf('\uFFFD') !== -1) return null;
-  const crlf = lineEndsOf(text);
+  const crlf = lineEnds === undefined ? lineEndsOf(text) : lineEnds;
   if (crlf === null) return null;
   return { byteStart, singleByte: encoding !== 'utf-8' || text.length === byteLength, crlf };
 }

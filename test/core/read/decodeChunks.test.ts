@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bytesSource, textSource, type ByteSource } from '../../../src/core/read/byteSource';
 import {
   decodeChunks,
@@ -144,6 +144,33 @@ describe('decodeChunks', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('decodeChunks without WebAssembly', () => {
+  it('gives the same text, line ends made LF in the text instead of the bytes', async () => {
+    const piece = fc.constantFrom('a', ',', '\r', '\n', '\r\n', 'é', '😀', 'bcdefgh');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 60 }).map((parts) => parts.join('')),
+        fc.integer({ min: 1, max: 12 }),
+        fc.boolean(),
+        async (text, chunkBytes, cutAtLineEnds) => {
+          const options = { chunkBytes, cutAtLineEnds };
+          const withKernel = await chunksOf(textSource(text), 'utf-8', options);
+          vi.stubGlobal('WebAssembly', undefined);
+          try {
+            // A CR before a character cut by the chunk's end may wait for the next chunk.
+            expect(textOf(await chunksOf(textSource(text), 'utf-8', options))).toBe(
+              textOf(withKernel),
+            );
+          } finally {
+            vi.unstubAllGlobals();
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,0 +1,75 @@
+// AssemblyScript: a chunk's line ends made LF (CRLF and CR alike, as normaliseLineEndings does),
+// in place in this module's memory, before the chunk is decoded (lineEndsKernel.ts), with the
+// counts that say what line ends the chunk had.
+
+const ONES: u64 = 0x0101010101010101;
+const LOW: u64 = 0x7f7f7f7f7f7f7f7f;
+
+/** A high bit in each byte of `word` that is zero, and in no other. */
+@inline
+function zeroBytes(word: u64): u64 {
+  return ~(((word & LOW) + LOW) | word | LOW);
+}
+
+/**
+ * The `length` bytes at `bytes` with the CR of each CRLF taken out and every other CR made LF,
+ * moved down in place; returns the new length. Writes three u32 counts at `counts`: CRLFs joined,
+ * CRs made LF, and the LFs there were (CRLFs' included). Eight bytes are looked at a step, and a
+ * step with no CR is moved whole.
+ */
+export function joinCrlf(bytes: usize, length: usize, counts: usize): usize {
+  const end = bytes + length;
+  let from = bytes;
+  let to = bytes;
+  let joined: u32 = 0;
+  let lone: u32 = 0;
+  let lineFeeds: u32 = 0;
+  while (from + 8 <= end) {
+    const word = load<u64>(from);
+    lineFeeds += <u32>popcnt(zeroBytes(word ^ (ONES * 0x0a)));
+    if (zeroBytes(word ^ (ONES * 0x0d)) == 0) {
+      store<u64>(to, word);
+      from += 8;
+      to += 8;
+      continue;
+    }
+    const stop = from + 8;
+    while (from < stop) {
+      const byte = load<u8>(from);
+      from++;
+      if (byte == 0x0d) {
+        if (from < end && load<u8>(from) == 0x0a) {
+          joined++;
+          continue;
+        }
+        lone++;
+        store<u8>(to, 0x0a);
+        to++;
+        continue;
+      }
+      store<u8>(to, byte);
+      to++;
+    }
+  }
+  while (from < end) {
+    const byte = load<u8>(from);
+    from++;
+    if (byte == 0x0a) lineFeeds++;
+    if (byte == 0x0d) {
+      if (from < end && load<u8>(from) == 0x0a) {
+        joined++;
+        continue;
+      }
+      lone++;
+      store<u8>(to, 0x0a);
+      to++;
+      continue;
+    }
+    store<u8>(to, byte);
+    to++;
+  }
+  store<u32>(counts, joined);
+  store<u32>(counts, lone, 4);
+  store<u32>(counts, lineFeeds, 8);
+  return to - bytes;
+}
