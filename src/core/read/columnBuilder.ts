@@ -165,7 +165,7 @@ export class ColumnBuilder {
       return;
     }
     this.numbers[row] = NaN;
-    const codes = this.codes ?? this.startCodes();
+    const codes = this.codes ?? this.startCodes(row);
     const text = cell.trim();
     let code = this.dictionary.get(text);
     if (code === undefined) {
@@ -199,10 +199,10 @@ export class ColumnBuilder {
     };
   }
 
-  private startCodes(): Int32Array {
-    // Rows so far were numbers or missing; NaN tells which.
+  /** Codes from the first text, at `row`: the rows before it were numbers or missing (NaN tells which); every later row's code is set when it is added. */
+  private startCodes(row: number): Int32Array {
     const codes = shareableInt32Array(this.numbers.length);
-    for (let i = 0; i < codes.length; i++) {
+    for (let i = 0; i < row; i++) {
       codes[i] = this.numbers[i] === this.numbers[i] ? NUMBER_CODE : MISSING_CODE;
     }
     this.codes = codes;
