@@ -11,6 +11,8 @@ export { internInit } from './textIds.as';
 
 const QUOTE: i32 = 34;
 const NEWLINE: i32 = 10;
+const QUOTE_WORD: u64 = 0x2222222222222222;
+const NEWLINE_WORD: u64 = 0x0a0a0a0a0a0a0a0a;
 
 // scanRecords.ts' field kinds.
 const FIELD_NUMBER: u8 = 0;
@@ -43,6 +45,16 @@ const NOT_BLANK: i32 = 0;
 const BLANK: i32 = 1;
 /** Only white space and characters past ASCII, which String.trim() may remove (JavaScript asks). */
 const MAYBE_BLANK: i32 = 2;
+
+const ONES: u64 = 0x0101010101010101;
+const LOW: u64 = 0x7f7f7f7f7f7f7f7f;
+const HIGH: u64 = 0x8080808080808080;
+
+/** A high bit in each byte of `word` that is zero, and in no other. */
+@inline
+function zeroBytes(word: u64): u64 {
+  return ~(((word & LOW) + LOW) | word | LOW);
+}
 
 /** Whether a field holds white space only (what String.trim() removes). */
 function isBlank(text: usize, start: i32, end: i32): i32 {
@@ -100,6 +112,7 @@ export function scan(
   let i = from;
   let shift = fromShift;
   const bareDecimal = decimal == delimiter ? -2 : decimal;
+  const delimiterWord = ONES * <u64>delimiter;
   let fieldsUsed: i32 = 0;
   let recordsUsed: i32 = 0;
   let status = DONE;
@@ -149,6 +162,16 @@ export function scan(
           let closed = false;
           for (;;) {
             while (q < length) {
+              // Eight bytes a step while none is a quote or past ASCII.
+              if (q + 8 <= length) {
+                const word = load<u64>(text + <usize>q);
+                const stops = zeroBytes(word ^ QUOTE_WORD) | (word & HIGH);
+                if (stops == 0) {
+                  q += 8;
+                  continue;
+                }
+                q += <i32>(ctz(stops) >> 3);
+              }
               const b = <i32>load<u8>(text + <usize>q);
               if (b == QUOTE) break;
               if (b >= 0x80) shift += shiftOf(b);
@@ -201,6 +224,20 @@ export function scan(
         if (c != delimiter && c != NEWLINE && i < length) {
           // The rest of a text cell; a quote in it is kept as written, and reported.
           while (i < length) {
+            // Eight bytes a step while none ends the cell, is a quote or is past ASCII.
+            if (i + 8 <= length) {
+              const word = load<u64>(text + <usize>i);
+              const stops =
+                zeroBytes(word ^ delimiterWord) |
+                zeroBytes(word ^ NEWLINE_WORD) |
+                zeroBytes(word ^ QUOTE_WORD) |
+                (word & HIGH);
+              if (stops == 0) {
+                i += 8;
+                continue;
+              }
+              i += <i32>(ctz(stops) >> 3);
+            }
             c = <i32>load<u8>(text + <usize>i);
             if (c == delimiter || c == NEWLINE) break;
             if (c == QUOTE) stray = true;

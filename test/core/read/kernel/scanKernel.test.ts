@@ -149,6 +149,17 @@ const cells = fc.oneof(
   fc.double({ noNaN: true }).map(String),
   fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => (n / 1000).toFixed(3)),
   fc.string({ maxLength: 6 }),
+  // Longer than the eight bytes the kernel looks at a step, with what stops it at every place.
+  fc
+    .tuple(
+      fc.string({ unit: fc.constantFrom('a', ' ', '/'), minLength: 6, maxLength: 20 }),
+      fc.constantFrom('', '"', 'é', '名', '😀', '\u00a0', '\n'),
+      fc.string({ unit: fc.constantFrom('b', ':'), maxLength: 12 }),
+      fc.boolean(),
+    )
+    .map(([head, stop, tail, quoted]) =>
+      quoted ? `"${head}${stop}${tail}"` : `${head}${stop === '\n' ? '' : stop}${tail}`,
+    ),
   // Past ASCII: two-, three- and four-byte characters, and white space trim() removes.
   fc.constantFrom(
     '£40',
