@@ -25,6 +25,78 @@ function roundDown(distance: f64): f64 {
   return lowered > LARGEST_SINGLE ? LARGEST_SINGLE : lowered;
 }
 
+// What nearestTwo finds.
+let nearest: i32 = 0;
+let nearestDistance: f64 = 0;
+let secondDistance: f64 = 0;
+
+/**
+ * The nearest of the k centres to `row` and the squared distances to it and to the second
+ * nearest, into the three globals above. Two and three columns are read into registers once
+ * per row (with d a variable, `squared` reads them again for every centre, behind its branches):
+ * one assignment of Online Retail's 4,338 customers (three columns) to ten centres took 201 to
+ * 206 µs against 254 to 258 µs, to four centres 75 to 104 µs against 152 to 161 µs. The sums are
+ * `squared`'s, in its order.
+ */
+@inline
+function nearestTwo(row: usize, centres: usize, d: i32, k: i32): void {
+  let best: i32 = 0;
+  let bestDistance: f64 = Infinity;
+  let second: f64 = Infinity;
+  let centre = centres;
+  if (d == 3) {
+    const x0 = load<f64>(row);
+    const x1 = load<f64>(row, 8);
+    const x2 = load<f64>(row, 16);
+    for (let c: i32 = 0; c < k; c++, centre += 24) {
+      const t = x0 - load<f64>(centre);
+      const u = x1 - load<f64>(centre, 8);
+      const v = x2 - load<f64>(centre, 16);
+      let dist = t * t;
+      dist += u * u;
+      dist += v * v;
+      if (dist < bestDistance) {
+        second = bestDistance;
+        bestDistance = dist;
+        best = c;
+      } else if (dist < second) {
+        second = dist;
+      }
+    }
+  } else if (d == 2) {
+    const x0 = load<f64>(row);
+    const x1 = load<f64>(row, 8);
+    for (let c: i32 = 0; c < k; c++, centre += 16) {
+      const t = x0 - load<f64>(centre);
+      const u = x1 - load<f64>(centre, 8);
+      let dist = t * t;
+      dist += u * u;
+      if (dist < bestDistance) {
+        second = bestDistance;
+        bestDistance = dist;
+        best = c;
+      } else if (dist < second) {
+        second = dist;
+      }
+    }
+  } else {
+    const rowBytes = <usize>d << 3;
+    for (let c: i32 = 0; c < k; c++, centre += rowBytes) {
+      const dist = squared(row, centre, d);
+      if (dist < bestDistance) {
+        second = bestDistance;
+        bestDistance = dist;
+        best = c;
+      } else if (dist < second) {
+        second = dist;
+      }
+    }
+  }
+  nearest = best;
+  nearestDistance = bestDistance;
+  secondDistance = second;
+}
+
 /** Hamerly's step after the centres moved (lloydLoops.ts' reassign); returns how many rows changed. */
 export function reassign(
   matrix: usize,
@@ -56,20 +128,10 @@ export function reassign(
     const exact = Math.sqrt(squared(row, centres + <usize>own * rowBytes, d));
     store<f32>(upper + at4, <f32>roundUp(exact));
     if (exact <= bound) continue;
-    let best: i32 = 0;
-    let bestDistance: f64 = Infinity;
-    let second: f64 = Infinity;
-    let centre = centres;
-    for (let c: i32 = 0; c < k; c++, centre += rowBytes) {
-      const dist = squared(row, centre, d);
-      if (dist < bestDistance) {
-        second = bestDistance;
-        bestDistance = dist;
-        best = c;
-      } else if (dist < second) {
-        second = dist;
-      }
-    }
+    nearestTwo(row, centres, d, k);
+    const best = nearest;
+    const bestDistance = nearestDistance;
+    const second = secondDistance;
     if (best != own) {
       store<i32>(labels + at4, best);
       changed++;
@@ -94,20 +156,10 @@ export function assignWithBounds(
   const rowBytes = <usize>d << 3;
   let row = matrix;
   for (let i: i32 = 0; i < n; i++, row += rowBytes) {
-    let best: i32 = 0;
-    let bestDistance: f64 = Infinity;
-    let second: f64 = Infinity;
-    let centre = centres;
-    for (let c: i32 = 0; c < k; c++, centre += rowBytes) {
-      const dist = squared(row, centre, d);
-      if (dist < bestDistance) {
-        second = bestDistance;
-        bestDistance = dist;
-        best = c;
-      } else if (dist < second) {
-        second = dist;
-      }
-    }
+    nearestTwo(row, centres, d, k);
+    const best = nearest;
+    const bestDistance = nearestDistance;
+    const second = secondDistance;
     const at4 = <usize>i << 2;
     store<i32>(labels + at4, best);
     store<f32>(upper + at4, <f32>roundUp(Math.sqrt(bestDistance)));
