@@ -73,9 +73,18 @@ export async function* decodeChunks(
     yield { text: '', bytesRead: source.size, final: true, origin: null };
     return;
   }
+  // The next chunk is read while this one is decoded and read (in the page, a File's bytes come
+  // from another process: 50 MB took 130 to 250 ms there against 50 ms in node). A read that
+  // fails is reported when its chunk is awaited, not before.
+  const readFrom = (start: number) => {
+    const reading = source.read(start, Math.min(source.size, start + chunkBytes));
+    reading.catch(() => {});
+    return reading;
+  };
+  let next = readFrom(position);
   while (position < source.size) {
     const end = Math.min(source.size, position + chunkBytes);
-    let bytes = await source.read(position, end);
+    let bytes = await next;
     if (cutAtLineEnds && end < source.size) {
       // End at the last line end; the next chunk starts right after it.
       const cut = bytes.lastIndexOf(0x0a);
@@ -83,6 +92,7 @@ export async function* decodeChunks(
     }
     position += bytes.length;
     const final = position >= source.size;
+    if (!final) next = readFrom(position);
     // A chunk cut at a line end ends on a whole character, so it needs no streaming (which
     // takes node's slower decoder: 116 ms against 68 ms for 78 MB); bytes a streaming call
     // kept back are still decoded in front of it.

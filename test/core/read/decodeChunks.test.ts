@@ -65,6 +65,26 @@ describe('decodeChunks', () => {
     ]);
   });
 
+  it('reads the next chunk while the consumer works on this one, and reports a failed read at its chunk', async () => {
+    const bytes = new TextEncoder().encode('a,b\n1,2\n3,4\n');
+    const asked: number[] = [];
+    const source: ByteSource = {
+      size: bytes.length,
+      read: (start, end) => {
+        asked.push(start);
+        return start >= 8
+          ? Promise.reject(new Error('gone'))
+          : Promise.resolve(bytes.subarray(start, end));
+      },
+    };
+    const chunks = decodeChunks(source, 'utf-8', { chunkBytes: 4, cutAtLineEnds: true });
+    expect((await chunks.next()).value?.text).toBe('a,b\n');
+    // Asked for before the consumer asked for the second chunk.
+    expect(asked).toEqual([0, 4]);
+    expect((await chunks.next()).value?.text).toBe('1,2\n');
+    await expect(chunks.next()).rejects.toThrow('gone');
+  });
+
   it('skips the bytes it is told to (a byte-order mark)', async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('a,b\n')]);
     const chunks = await chunksOf(bytesSource(bytes), 'utf-8', { skipBytes: 3 });
