@@ -12,6 +12,12 @@ export interface DecodedChunk {
   final: boolean;
   /** Where the text lies in the file, when each character of it can be found there again. */
   origin: ChunkOrigin | null;
+  /**
+   * The text's bytes, one a character, when it is ASCII decoded whole from them (its line ends
+   * LF): the reader's kernel takes them as they are instead of encoding the text again. Good
+   * until the next chunk is asked for.
+   */
+  ascii: Uint8Array | null;
 }
 
 /**
@@ -70,7 +76,7 @@ export async function* decodeChunks(
   // No bytes held back by a streaming call: the next text starts at `position`.
   let decoderEmpty = true;
   if (position >= source.size) {
-    yield { text: '', bytesRead: source.size, final: true, origin: null };
+    yield { text: '', bytesRead: source.size, final: true, origin: null, ascii: null };
     return;
   }
   // The next chunk is read while this one is decoded and read (in the page, a File's bytes come
@@ -131,12 +137,17 @@ export async function* decodeChunks(
       startsClean && !stream && !pendingCr && MAPPABLE_ENCODINGS.has(encoding)
         ? originOf(text, bytes.length - (joined?.crlfs ?? 0), byteStart, encoding, fatal, lineEnds)
         : null;
+    // After a join the text has no CR left.
+    const normal = lineEnds !== undefined ? text : normaliseLineEndings(text);
     yield {
-      // After a join the text has no CR left.
-      text: lineEnds !== undefined ? text : normaliseLineEndings(text),
+      text: normal,
       bytesRead: position,
       final,
       origin,
+      ascii:
+        origin !== null && origin.singleByte && encoding === 'utf-8'
+          ? (joined?.bytes ?? (normal === text ? bytes : null))
+          : null,
     };
   }
 }

@@ -94,16 +94,17 @@ describe('decodeChunks', () => {
         bytesRead: 7,
         final: true,
         origin: { byteStart: 3, singleByte: true, crlf: false },
+        ascii: new TextEncoder().encode('a,b\n'),
       },
     ]);
   });
 
   it('gives one empty final chunk when nothing is left to read', async () => {
     expect(await chunksOf(bytesSource(new Uint8Array(0)), 'utf-8')).toEqual([
-      { text: '', bytesRead: 0, final: true, origin: null },
+      { text: '', bytesRead: 0, final: true, origin: null, ascii: null },
     ]);
     expect(await chunksOf(textSource('abc'), 'utf-8', { skipBytes: 3 })).toEqual([
-      { text: '', bytesRead: 3, final: true, origin: null },
+      { text: '', bytesRead: 3, final: true, origin: null, ascii: null },
     ]);
   });
 
@@ -233,6 +234,37 @@ describe('decodeChunks origins', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("gives an ASCII chunk's own bytes (its line ends LF), and no bytes for other text", async () => {
+    const piece = fc.constantFrom('a', ',', '\n', '\r\n', '\r', 'é', '"', 'bcdefgh');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 60 }).map((parts) => parts.join('')),
+        fc.integer({ min: 1, max: 12 }),
+        async (text, chunkBytes) => {
+          const chunks: DecodedChunk[] = [];
+          const options = { chunkBytes, cutAtLineEnds: true };
+          for await (const chunk of decodeChunks(textSource(text), 'utf-8', options)) {
+            chunks.push(chunk);
+            // Looked at before the next chunk is asked for, as the bytes may not outlive it.
+            if (chunk.ascii === null) continue;
+            expect(chunk.ascii.length).toBe(chunk.text.length);
+            expect(new TextDecoder().decode(chunk.ascii)).toBe(chunk.text);
+          }
+          // A non-empty ASCII file read in one chunk, its line ends all LF or all CRLF.
+          const lfs = text.split('\n').length - 1;
+          const crlfs = text.split('\r\n').length - 1;
+          const crs = text.split('\r').length - 1;
+          const oneKind = crs === crlfs && (crlfs === 0 || crlfs === lfs);
+          if (text !== '' && !/[\u0080-\uffff]/.test(text) && oneKind && chunkBytes >= text.length)
+            expect(chunks[0].ascii).not.toBeNull();
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const windows = await chunksOf(bytesSource(encodeWindows1252('Zoë\n')), 'windows-1252');
+    expect(windows[0].ascii).toBeNull();
   });
 
   it('has none where the text cannot be found again by counting', async () => {

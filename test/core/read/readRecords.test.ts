@@ -46,7 +46,7 @@ async function* chunksOf(...texts: string[]): AsyncGenerator<DecodedChunk> {
   let bytesRead = 0;
   for (const [i, text] of texts.entries()) {
     bytesRead += text.length;
-    yield { text, bytesRead, final: i === texts.length - 1, origin: null };
+    yield { text, bytesRead, final: i === texts.length - 1, origin: null, ascii: null };
   }
 }
 

@@ -192,6 +192,8 @@ export class ScanKernel {
     sink: ScanSink,
     unit: NumberUnit,
     recordLimit = FAST_RECORD_CHARS,
+    /** The text's own bytes when it is ASCII (DecodedChunk.ascii): copied in, not encoded again. */
+    ascii: Uint8Array | null = null,
   ): ScanOutcome {
     const length = text.length;
     const javascript = (position: number, line: number) =>
@@ -206,7 +208,7 @@ export class ScanKernel {
       // Never between the two halves of a character (encodeInto would write U+FFFD for each).
       if (pieceEnd < length && isHighSurrogate(text.charCodeAt(pieceEnd - 1))) pieceEnd++;
       const last = pieceEnd === length;
-      const byteLength = this.encode(text, pieceStart, pieceEnd);
+      const byteLength = this.encode(text, pieceStart, pieceEnd, ascii);
       if (byteLength < 0) return javascript(pieceStart, line);
       const outcome = this.scanPiece(
         text,
@@ -243,11 +245,22 @@ export class ScanKernel {
   }
 
   /**
-   * text[start, end) into the kernel's memory as UTF-8, followed by two NUL bytes (the kernel
+   * text[start, end) into the kernel's memory as UTF-8 (`ascii`'s bytes, where given), followed by two NUL bytes (the kernel
    * reads past the end without a bounds check) and room for a word (the ids' hash reads a word at
    * a time); its length in bytes, or -1 if the memory cannot hold it.
    */
-  private encode(text: string, start: number, end: number): number {
+  private encode(text: string, start: number, end: number, ascii: Uint8Array | null): number {
+    if (ascii !== null) {
+      // One byte a character: the piece's bytes are where its characters are.
+      const at = this.layout.text;
+      const length = end - start;
+      if (!this.hasRoom(at + length + 8)) return -1;
+      const bytes = new Uint8Array(this.memory.buffer, at, length + 2);
+      bytes.set(ascii.subarray(start, end));
+      bytes[length] = 0;
+      bytes[length + 1] = 0;
+      return length;
+    }
     const piece = start === 0 && end === text.length ? text : text.slice(start, end);
     // UTF-8 takes at most three bytes a code unit.
     const room = piece.length * 3 + 8;

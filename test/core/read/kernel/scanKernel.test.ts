@@ -227,6 +227,40 @@ describe('ScanKernel', () => {
     );
   });
 
+  it("reads an ASCII text's own bytes as it reads the text", () => {
+    const kernels = [SCAN_ROOM, small(8, 2, 4, 64, 1), small(64, 8, 4, 64, 20)].map((room) =>
+      ScanKernel.load(room)!,
+    );
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(cases, fc.boolean(), (c, takesRuns) => {
+        fc.pre(!/[\u0080-\uffff]/.test(c.text));
+        const expected = withJavaScript(c, takesRuns);
+        const bytes = encoder.encode(c.text);
+        for (const kernel of kernels) {
+          const { sink, events } = recordingSink(takesRuns);
+          const outcome = kernel.scan(
+            c.text,
+            0,
+            1,
+            c.final,
+            c.delimiter.charCodeAt(0),
+            c.decimal.charCodeAt(0),
+            new FieldBuffer(),
+            sink,
+            { dollar: false },
+            c.recordLimit,
+            bytes,
+          );
+          expect({ outcome, events: takesRuns ? events.map(numbersOnly) : events }).toEqual(
+            expected,
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives each text cell an id in its column: the same text the same id, another text another', () => {
     fc.assert(
       fc.property(
