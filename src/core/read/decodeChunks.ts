@@ -1,6 +1,6 @@
 import type { ByteSource } from './byteSource';
 import type { Encoding } from './detectEncoding';
-import { LineEndsKernel } from './kernel/lineEndsKernel';
+import { LineEndsKernel, type JoinedLineEnds } from './kernel/lineEndsKernel';
 
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -69,8 +69,12 @@ export async function* decodeChunks(
   const fatal = options.fatal ?? false;
   const decoder = new TextDecoder(encoding, { fatal, ignoreBOM: true });
   const lineEndBytes = LINE_END_BYTE_ENCODINGS.has(encoding);
-  // Loaded for the first chunk with CRLF; null where WebAssembly is refused.
+  // Loaded for the first chunk with CRs; null where WebAssembly is refused.
   let joiner: LineEndsKernel | null | undefined;
+  const joinLineEnds = (bytes: Uint8Array): JoinedLineEnds | null => {
+    if (joiner === undefined) joiner = LineEndsKernel.load();
+    return joiner?.join(bytes) ?? null;
+  };
   let position = options.skipBytes ?? 0;
   let pendingCr = false;
   // No bytes held back by a streaming call: the next text starts at `position`.
@@ -106,15 +110,15 @@ export async function* decodeChunks(
     const stream = !final && !whole;
     const byteStart = position - bytes.length;
     // Line ends made LF in the bytes, where a CR near the chunk's start says the file has CRs (a
-    // chunk that has none only costs the join). A CR at either side of the chunk's start or end,
-    // maybe half of a CRLF, leaves the chunk to the text's checks below.
+    // chunk that has none only costs the join). A CR carried from the chunk before, or one that
+    // ends this chunk (maybe half of a CRLF), leaves the chunk to the text's checks below.
     const joined =
       lineEndBytes &&
       !pendingCr &&
       bytes.length > 0 &&
       bytes[bytes.length - 1] !== CR &&
       hasCrNearStart(bytes)
-        ? (joiner === undefined ? (joiner = LineEndsKernel.load()) : joiner)?.join(bytes)
+        ? joinLineEnds(bytes)
         : null;
     // A one-byte code page holds nothing back, so it always streams: node (20.18.3 and later)
     // decodes windows-1252 without streaming as Latin-1, 0x80 as U+0080 instead of the euro sign.
@@ -128,7 +132,7 @@ export async function* decodeChunks(
     if (pendingCr) text = text.slice(0, -1);
     // What line ends the chunk had: all LF (false), all CRLF (true), or mixed (null).
     const lineEnds =
-      joined === null || joined === undefined
+      joined === null
         ? undefined
         : joined.loneCrs > 0 || (joined.crlfs > 0 && joined.crlfs !== joined.lineFeeds)
           ? null

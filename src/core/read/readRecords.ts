@@ -6,7 +6,7 @@ import { UserError } from '../common/userError';
 import type { DecimalSeparator } from './parseNumber';
 import { ScanKernel } from './kernel/scanKernel';
 import { FieldBuffer, fieldCells } from './scannedFields';
-import { FAST_RECORD_CHARS, scanRecords, type ScanSink } from './scanRecords';
+import { FAST_RECORD_CHARS, scanRecords, type ScanOutcome, type ScanSink } from './scanRecords';
 
 /** Receives the records of a file in order, with where their text lies. */
 export interface RecordSink {
@@ -77,6 +77,9 @@ export async function readRecords(
   const decimalCode = decimal.charCodeAt(0);
   // One kernel a read: the ids it gives text cells hold for the whole read.
   const kernel = fastPath ? ScanKernel.load() : null;
+  // scanRecords' arguments, then the text's own bytes for the kernel (DecodedChunk.ascii).
+  const scan: (...args: [...Parameters<typeof scanRecords>, (Uint8Array | null)?]) => ScanOutcome =
+    kernel === null ? scanRecords : kernel.scan.bind(kernel);
   for await (const chunk of chunks) {
     // Text carried from the chunk before starts earlier in the file than the chunk says.
     const origin = carry.length > 0 ? null : chunk.origin;
@@ -87,32 +90,19 @@ export async function readRecords(
     sink.chunk(text, origin);
     let position = 0;
     if (fastPath && text.indexOf('\u0000') === -1) {
-      const scanned =
-        kernel === null
-          ? scanRecords(
-              text,
-              0,
-              line,
-              chunk.final,
-              delimiterCode,
-              decimalCode,
-              buffer,
-              scanSink,
-              unit,
-            )
-          : kernel.scan(
-              text,
-              0,
-              line,
-              chunk.final,
-              delimiterCode,
-              decimalCode,
-              buffer,
-              scanSink,
-              unit,
-              FAST_RECORD_CHARS,
-              ascii,
-            );
+      const scanned = scan(
+        text,
+        0,
+        line,
+        chunk.final,
+        delimiterCode,
+        decimalCode,
+        buffer,
+        scanSink,
+        unit,
+        FAST_RECORD_CHARS,
+        ascii,
+      );
       line = scanned.line;
       if (scanned.carryFrom !== -1) {
         carry = text.slice(scanned.carryFrom);

@@ -29,9 +29,9 @@ let compiledModule: WebAssembly.Module | undefined;
 /**
  * Line ends made LF in a chunk's bytes, before it is decoded (lineEnds.as.ts), as
  * normaliseLineEndings makes them in its text: in one-byte text, UTF-8 and GB18030, where the
- * bytes 0x0D and 0x0A are always CR and LF. Joining 4 MB of bytes
- * this way and decoding them took 5 to 6 ms where decoding them and replacing CRLF in the text
- * took 10 to 11, and the counts say at once whether every line ended in CRLF.
+ * bytes 0x0D and 0x0A are always CR and LF. Joining 4 MB of bytes this way and decoding them took
+ * 5 to 6 ms where decoding them and replacing CRLF in the text took 10 to 11, and the counts say
+ * at once whether every line ended in CRLF.
  */
 export class LineEndsKernel {
   private constructor(
