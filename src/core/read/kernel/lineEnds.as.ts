@@ -14,8 +14,8 @@ function zeroBytes(word: u64): u64 {
 /**
  * The `length` bytes at `bytes` with the CR of each CRLF taken out and every other CR made LF,
  * moved down in place; returns the new length. Writes three u32 counts at `counts`: CRLFs joined,
- * CRs made LF, and the LFs there were (CRLFs' included). Eight bytes are looked at a step, and a
- * step with no CR is moved whole.
+ * CRs made LF, and the LFs there were (CRLFs' included). Eight bytes with no CR move at a step;
+ * near a CR, bytes move one at a time.
  */
 export function joinCrlf(bytes: usize, length: usize, counts: usize): usize {
   const end = bytes + length;
@@ -24,37 +24,20 @@ export function joinCrlf(bytes: usize, length: usize, counts: usize): usize {
   let joined: u32 = 0;
   let lone: u32 = 0;
   let lineFeeds: u32 = 0;
-  while (from + 8 <= end) {
-    const word = load<u64>(from);
-    lineFeeds += <u32>popcnt(zeroBytes(word ^ (ONES * 0x0a)));
-    if (zeroBytes(word ^ (ONES * 0x0d)) == 0) {
-      store<u64>(to, word);
-      from += 8;
-      to += 8;
-      continue;
-    }
-    const stop = from + 8;
-    while (from < stop) {
-      const byte = load<u8>(from);
-      from++;
-      if (byte == 0x0d) {
-        if (from < end && load<u8>(from) == 0x0a) {
-          joined++;
-          continue;
-        }
-        lone++;
-        store<u8>(to, 0x0a);
-        to++;
+  while (from < end) {
+    if (from + 8 <= end) {
+      const word = load<u64>(from);
+      if (zeroBytes(word ^ (ONES * 0x0d)) == 0) {
+        lineFeeds += <u32>popcnt(zeroBytes(word ^ (ONES * 0x0a)));
+        store<u64>(to, word);
+        from += 8;
+        to += 8;
         continue;
       }
-      store<u8>(to, byte);
-      to++;
     }
-  }
-  while (from < end) {
+    // One byte at a time near a CR, and the last few.
     const byte = load<u8>(from);
     from++;
-    if (byte == 0x0a) lineFeeds++;
     if (byte == 0x0d) {
       if (from < end && load<u8>(from) == 0x0a) {
         joined++;
@@ -62,10 +45,10 @@ export function joinCrlf(bytes: usize, length: usize, counts: usize): usize {
       }
       lone++;
       store<u8>(to, 0x0a);
-      to++;
-      continue;
+    } else {
+      if (byte == 0x0a) lineFeeds++;
+      store<u8>(to, byte);
     }
-    store<u8>(to, byte);
     to++;
   }
   store<u32>(counts, joined);

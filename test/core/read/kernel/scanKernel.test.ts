@@ -8,7 +8,11 @@ import {
   fieldCell,
   fieldCells,
 } from '../../../../src/core/read/scannedFields';
-import { scanRecords, type ScanSink } from '../../../../src/core/read/scanRecords';
+import {
+  scanRecords,
+  type ScanOutcome,
+  type ScanSink,
+} from '../../../../src/core/read/scanRecords';
 
 /** What a sink was told, in order; a run of number records is told record by record. */
 type Event = (string | number | boolean | number[] | string[])[];
@@ -62,9 +66,11 @@ interface Case {
   recordLimit: number;
 }
 
-/** The case read by `scan` (scanRecords, or a kernel's scan): its outcome and what the sink heard. */
-/** The case's text read by `scan` (scanRecords, or a kernel's scan) into `sink`: its outcome. */
-function scanCase(scan: typeof scanRecords, c: Case, sink: ScanSink) {
+/** scanRecords, or a kernel's scan (which also takes an ASCII text's own bytes). */
+type Scan = (...args: [...Parameters<typeof scanRecords>, (Uint8Array | null)?]) => ScanOutcome;
+
+/** The case's text read by `scan` into `sink` (from `ascii`, its bytes, where given): its outcome. */
+function scanCase(scan: Scan, c: Case, sink: ScanSink, ascii: Uint8Array | null = null) {
   return scan(
     c.text,
     0,
@@ -76,18 +82,24 @@ function scanCase(scan: typeof scanRecords, c: Case, sink: ScanSink) {
     sink,
     { dollar: false },
     c.recordLimit,
+    ascii,
   );
 }
 
-function scanWith(scan: typeof scanRecords, c: Case, takesRuns: boolean) {
+/** The case read by `scan`: its outcome and what the sink heard. */
+function scanWith(scan: Scan, c: Case, takesRuns: boolean, ascii: Uint8Array | null = null) {
   const { sink, events } = recordingSink(takesRuns);
-  const outcome = scanCase(scan, c, sink);
+  const outcome = scanCase(scan, c, sink, ascii);
   return { outcome, events: takesRuns ? events.map(numbersOnly) : events };
 }
 
 const withJavaScript = (c: Case, takesRuns: boolean) => scanWith(scanRecords, c, takesRuns);
-const withKernel = (kernel: ScanKernel, c: Case, takesRuns: boolean) =>
-  scanWith(kernel.scan.bind(kernel), c, takesRuns);
+const withKernel = (
+  kernel: ScanKernel,
+  c: Case,
+  takesRuns: boolean,
+  ascii: Uint8Array | null = null,
+) => scanWith(kernel.scan.bind(kernel), c, takesRuns, ascii);
 
 /** A record's event as a run tells it (no starts, ends or cells) when all its fields are numbers. */
 function numbersOnly(event: Event): Event {
@@ -237,25 +249,8 @@ describe('ScanKernel', () => {
         fc.pre(!/[\u0080-\uffff]/.test(c.text));
         const expected = withJavaScript(c, takesRuns);
         const bytes = encoder.encode(c.text);
-        for (const kernel of kernels) {
-          const { sink, events } = recordingSink(takesRuns);
-          const outcome = kernel.scan(
-            c.text,
-            0,
-            1,
-            c.final,
-            c.delimiter.charCodeAt(0),
-            c.decimal.charCodeAt(0),
-            new FieldBuffer(),
-            sink,
-            { dollar: false },
-            c.recordLimit,
-            bytes,
-          );
-          expect({ outcome, events: takesRuns ? events.map(numbersOnly) : events }).toEqual(
-            expected,
-          );
-        }
+        for (const kernel of kernels)
+          expect(withKernel(kernel, c, takesRuns, bytes)).toEqual(expected);
       }),
       { numRuns: 300 },
     );
