@@ -199,7 +199,10 @@ export class ColumnBuilder {
     };
   }
 
-  /** Codes from the first text, at `row`: the rows before it were numbers or missing (NaN tells which); every later row's code is set when it is added. */
+  /**
+   * Codes from the first text, at `row`: the rows before it were numbers or missing (NaN tells
+   * which); every later row's code is set when it is added.
+   */
   private startCodes(row: number): Int32Array {
     const codes = shareableInt32Array(this.numbers.length);
     for (let i = 0; i < row; i++) {
