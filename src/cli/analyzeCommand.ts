@@ -47,7 +47,9 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
   const progress = progressPrinter(io, !values.json);
   const timer = stageTimer(progress);
   try {
-    const session = await openSession(path, readChoiceFrom(values), timer.onProgress);
+    const session = await openSession(path, readChoiceFrom(values), timer.onProgress, {
+      clusters: true,
+    });
     const request: SegmentationRequest = {
       options: analyzeOptionsFor(values, options, session),
       rfm: null,

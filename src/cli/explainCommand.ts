@@ -55,7 +55,7 @@ export async function explainCommand(argv: string[], io: Io, voice: Voice): Prom
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
   try {
-    const session = await openSession(path, readChoiceFrom(values), progress);
+    const session = await openSession(path, readChoiceFrom(values), progress, { clusters: true });
     const segmentation: SegmentationRequest = {
       options: analyzeOptionsFor(values, options, session),
       rfm: null,

@@ -1,12 +1,22 @@
-import type { ClusterExecutor } from '../core/cluster/clusterJob';
 import type { PipelineProgress } from '../core/common/progress';
 import type { ReadChoice } from '../core/session/datasetSummary';
 import { AnalysisSession } from '../core/session/session';
-import { threadExecutor } from './clusterThreads';
+import { threadExecutor, type ThreadExecutor } from './clusterThreads';
 import { fileSource } from './fileSource';
 
-/** One set of helper threads for the whole command, started when a large elbow first needs them. */
-let executor: ClusterExecutor | null = null;
+/**
+ * One set of helper threads for the whole command: started with the file's read by a command
+ * that clusters, or else when a large elbow first needs them.
+ */
+let executor: ThreadExecutor | null = null;
+
+export interface OpenSessionOptions {
+  /**
+   * The command clusters: its helper threads start now, and come up on the other cores while the
+   * file is read (rather than after it, when the elbow would wait for them or go without).
+   */
+  clusters?: boolean;
+}
 
 /**
  * A session over a file on disk, read by ranges (the file is never held twice), whose elbow runs
@@ -16,12 +26,15 @@ export async function openSession(
   path: string,
   choice: ReadChoice,
   onProgress: PipelineProgress,
+  options: OpenSessionOptions = {},
 ): Promise<AnalysisSession> {
+  executor ??= threadExecutor();
+  if (options.clusters) executor.start();
   const { source, close } = await fileSource(path);
   try {
     return await AnalysisSession.open(source, path, choice, {
       onProgress,
-      executor: () => (executor ??= threadExecutor()),
+      executor: () => executor ?? undefined,
     });
   } finally {
     await close();

@@ -96,7 +96,9 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
   const progress = progressPrinter(io, !values.json);
   const timer = stageTimer(progress, RFM_TIMED_STAGES);
   try {
-    const session = await openSession(path, readChoiceFrom(values), timer.onProgress);
+    const session = await openSession(path, readChoiceFrom(values), timer.onProgress, {
+      clusters: true,
+    });
     const settings = rfmSettingsFrom(values, session);
     const options = rfmClusterOptions(values, flagOptions, session, settings);
     const rfm = session.rfm(settings, timer.onProgress);

@@ -52,7 +52,12 @@ export interface PoolExecutor extends ClusterExecutor {
  * memory, say) gives its job back and the others finish the work; since Comlink would leave its
  * call pending forever, the pool listens for the helper's error itself.
  */
-export function createPoolExecutor(helpers: number, createWorker: () => Worker): PoolExecutor {
+export function createPoolExecutor(
+  helpers: number,
+  createWorker: () => Worker,
+  /** Smaller elbows stay on this thread (the command line gives its own). */
+  minCells = POOL_MIN_CELLS,
+): PoolExecutor {
   const pool: Helper[] = [];
   const count = Math.max(0, Math.min(helpers, MAX_HELPERS));
   for (let h = 0; h < count; h++) pool.push(startHelper(createWorker));
@@ -67,7 +72,7 @@ export function createPoolExecutor(helpers: number, createWorker: () => Worker):
     },
     async run(data, ks, settings, onOutcome, onProgress, before) {
       const usable = pool.filter((helper) => !helper.broken);
-      if (usable.length === 0 || data.n * data.d < POOL_MIN_CELLS || ks.length < 2) {
+      if (usable.length === 0 || data.n * data.d < minCells || ks.length < 2) {
         return inlineExecutor.run(data, ks, settings, onOutcome, onProgress, before);
       }
       const total = ks.reduce((sum, k) => sum + jobCost(k), 0);

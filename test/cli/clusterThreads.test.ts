@@ -61,13 +61,42 @@ describe('threadExecutor', () => {
     expect(outcomes.size).toBe(ks.length);
   });
 
+  it('spreads even a small elbow once its threads were started ahead', async () => {
+    const data = await clusterData(2_000);
+    expect(data.n * data.d).toBeLessThan(POOL_MIN_CELLS);
+    const executor = threadExecutor(1);
+    executor.start();
+    expect(executor.threads).toBe(1);
+    await executor.up();
+    const spread = await collect(executor, data);
+    const inline = await collect(inlineExecutor, data);
+    expect(executor.helperJobs).toBeGreaterThan(0);
+    for (const k of ks) {
+      expect(spread.get(k)?.inertia).toBe(inline.get(k)?.inertia);
+      expect(Array.from(spread.get(k)?.labels ?? [])).toEqual(
+        Array.from(inline.get(k)?.labels ?? []),
+      );
+    }
+  }, 120_000);
+
   it('finishes on this thread when a helper thread ends on its own', async () => {
     const data = await clusterData(20_000);
     const failing = new URL('../support/failingThread.mjs', import.meta.url);
-    const executor = threadExecutor(1, failing);
+    const executor = threadExecutor(1, () => ({ entry: failing }));
     const outcomes = await collect(executor, data);
     const inline = await collect(inlineExecutor, data);
     expect(executor.threads).toBe(1);
     for (const k of ks) expect(outcomes.get(k)?.inertia).toBe(inline.get(k)?.inertia);
   }, 120_000);
+
+  it('finishes on this thread when the thread script cannot be made', async () => {
+    const data = await clusterData(2_000);
+    const executor = threadExecutor(1, () => Promise.reject(new Error('no script')));
+    executor.start();
+    await executor.up();
+    const outcomes = await collect(executor, data);
+    const inline = await collect(inlineExecutor, data);
+    expect(executor.helperJobs).toBe(0);
+    for (const k of ks) expect(outcomes.get(k)?.inertia).toBe(inline.get(k)?.inertia);
+  });
 });
