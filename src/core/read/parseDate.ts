@@ -76,9 +76,45 @@ function build(
 /**
  * Decides how a column writes its dates from its distinct values: a first part above 12 means
  * day-first, a second part above 12 means month-first; when neither shows, the order is
- * ambiguous and the caller should ask (month-first is then only a default).
+ * ambiguous and the caller should ask (month-first is then only a default). Decided once per
+ * array of values (the column's kinds and its RFM both ask).
  */
 export function guessDateOrder(values: readonly string[]): DateFormatGuess {
+  const known = guesses.get(values);
+  if (known !== undefined && known.length === values.length) return known.guess;
+  const guess = guessOnce(values);
+  guesses.set(values, { length: values.length, guess });
+  return guess;
+}
+
+/**
+ * Each value's time under `order` (parseDate's NaN where it is not such a date), made once per
+ * array of values and order: a column of dates is read for its kind, and again for RFM, baskets
+ * and value. The array is shared by every caller: read it, never write it.
+ */
+export function parseDates(values: readonly string[], order: DateOrder): Float64Array {
+  let byOrder = parsed.get(values);
+  if (byOrder === undefined || byOrder.length !== values.length) {
+    byOrder = { length: values.length, times: new Map() };
+    parsed.set(values, byOrder);
+  }
+  let times = byOrder.times.get(order);
+  if (times === undefined) {
+    times = Float64Array.from(values, (value) => parseDate(value, order));
+    byOrder.times.set(order, times);
+  }
+  return times;
+}
+
+// Keyed by the values array itself, and its length in case it grew since (a column's texts do
+// not change once read; the length only guards a caller that reuses an array).
+const guesses = new WeakMap<readonly string[], { length: number; guess: DateFormatGuess }>();
+const parsed = new WeakMap<
+  readonly string[],
+  { length: number; times: Map<DateOrder, Float64Array> }
+>();
+
+function guessOnce(values: readonly string[]): DateFormatGuess {
   let filled = 0;
   let iso = 0;
   let slashed = 0;
@@ -103,10 +139,11 @@ export function guessDateOrder(values: readonly string[]): DateFormatGuess {
     return { order: iso > 0 ? 'ymd' : null, ambiguous: false, share: iso / filled };
   if (firstOver12 && secondOver12) return { order: null, ambiguous: false, share: 0 };
   const order: DateOrder = firstOver12 ? 'dmy' : 'mdy';
-  let parsed = 0;
-  for (const value of values)
-    if (value.trim().length > 0 && !Number.isNaN(parseDate(value, order))) parsed++;
-  return { order, ambiguous: !firstOver12 && !secondOver12, share: parsed / filled };
+  const times = parseDates(values, order);
+  let read = 0;
+  // A blank value parses to NaN, so every time read is of a filled value.
+  for (let t = 0; t < times.length; t++) if (times[t] === times[t]) read++;
+  return { order, ambiguous: !firstOver12 && !secondOver12, share: read / filled };
 }
 
 /** Whole days between two times, rounded down. */

@@ -1,7 +1,13 @@
 import { LARGEST_MAGNITUDE } from '../read/parseNumber';
 import type { StageProgress } from '../common/progress';
 import { UserError } from '../common/userError';
-import { DATE_ORDERS, guessDateOrder, parseDate, type DateOrder } from '../read/parseDate';
+import {
+  DATE_ORDERS,
+  guessDateOrder,
+  parseDate,
+  parseDates,
+  type DateOrder,
+} from '../read/parseDate';
 import {
   MISSING_CODE,
   requireColumn as requireColumnIndex,
@@ -122,7 +128,7 @@ export function selectOrderLines(
   const itemColumn = mapping.item ? requireColumn(table, mapping.item) : null;
   const descriptionColumn = mapping.description ? requireColumn(table, mapping.description) : null;
   const dateOrder = settings.dateOrder ?? decideDateOrder(dateColumn);
-  const times = Float64Array.from(dateColumn.texts, (text) => parseDate(text, dateOrder));
+  const times = parseDates(dateColumn.texts, dateOrder);
   const customerIds = new DenseIds();
   const customerOfText = textIds(customerColumn, customerIds);
   const orderIds = new DenseIds();

@@ -3,6 +3,7 @@ import {
   formatDateTime,
   guessDateOrder,
   parseDate,
+  parseDates,
   wholeDaysBetween,
 } from '../../../src/core/read/parseDate';
 
@@ -47,6 +48,32 @@ describe('guessDateOrder', () => {
   it('recognises ISO columns and refuses text', () => {
     expect(guessDateOrder(['2010-12-01 08:26:00'])).toMatchObject({ order: 'ymd', share: 1 });
     expect(guessDateOrder(['red', 'blue']).share).toBe(0);
+  });
+});
+
+describe('parseDates', () => {
+  it('gives parseDate of every value, made once per array and order', () => {
+    const values = ['12/1/2010 8:26', '', ' 3/5/2011 1:15 PM ', 'hello', '31/02/2011'];
+    const mdy = parseDates(values, 'mdy');
+    expect(Array.from(mdy)).toEqual(values.map((value) => parseDate(value, 'mdy')));
+    expect(parseDates(values, 'mdy')).toBe(mdy);
+    const dmy = parseDates(values, 'dmy');
+    expect(dmy).not.toBe(mdy);
+    expect(Array.from(dmy)).toEqual(values.map((value) => parseDate(value, 'dmy')));
+    // An array that grew since is read again.
+    values.push('12/31/2011');
+    const grown = parseDates(values, 'mdy');
+    expect(grown).toHaveLength(6);
+    expect(formatDateTime(grown[5])).toBe('2011-12-31 00:00:00');
+  });
+
+  it('lets guessDateOrder count what parses from the same times, blanks left out', () => {
+    const values = ['12/1/2010 8:26', '12/25/2010 9:00', '  ', '12/40/2010'];
+    expect(guessDateOrder(values)).toEqual({ order: 'mdy', ambiguous: false, share: 2 / 3 });
+    // Asked again, the same answer (made once).
+    expect(guessDateOrder(values)).toBe(guessDateOrder(values));
+    values.push('1/1/2011');
+    expect(guessDateOrder(values).share).toBe(3 / 4);
   });
 });
 
