@@ -10,7 +10,7 @@ import {
   looksLikeMeasurementName,
 } from './identifierNames';
 import { looksLikeTargetName } from './targetColumns';
-import { byCountThenValue, NumberTally, type TopValue } from './numberTally';
+import { byCountThenValue, NumberTally, type CountedNumbers, type TopValue } from './numberTally';
 
 export type ColumnKind = 'numeric' | 'categorical' | 'datetime' | 'identifier' | 'text';
 export const COLUMN_KINDS: readonly ColumnKind[] = [
@@ -134,8 +134,9 @@ function summarise(
   decimal: DecimalSeparator,
   tally: NumberTally,
 ): ColumnSummary {
-  const { rows, missing, numbers, sum, min, max } = numberStats(column, readable);
   const values = column.numbers;
+  const distinctCount = tally.countColumn(values, readable).distinct;
+  const { rows, missing, numbers, sum, min, max } = numberStats(column, readable, tally.counted);
   const filled = rows - missing;
   const texts = filled - numbers;
   const base: ColumnSummary = {
@@ -158,7 +159,6 @@ function summarise(
   if (filled === 0) {
     return { ...base, kind: 'numeric', note: message('kindAllMissing') };
   }
-  const distinctCount = tally.countColumn(values, readable).distinct;
   if (numbers > 0 && numbers >= filled * NUMERIC_SHARE) {
     const unique = distinctCount + column.texts.length;
     const summary: ColumnSummary = {
@@ -252,29 +252,28 @@ function summarise(
   };
 }
 
-/** Counts and range of a column's numbers, in one tight loop (kept small so it optimises well). */
-function numberStats(column: Column, readable: Uint8Array | null) {
+/**
+ * Counts and range of a column's numbers: the rows read, the missing cells, and what the tally
+ * found of the numbers (`counted`). Where every row was read, a cell is a number, a text or
+ * missing, so the missing cells are what the numbers and the texts leave; else one pass counts.
+ */
+function numberStats(column: Column, readable: Uint8Array | null, counted: CountedNumbers) {
+  const { numbers, sum, min, max } = counted;
+  const n = column.numbers.length;
+  if (readable === null) {
+    let texts = 0;
+    if (column.codes !== null) for (const count of column.textCounts) texts += count;
+    return { rows: n, missing: n - numbers - texts, numbers, sum, min, max };
+  }
   const values = column.numbers;
   const codes = column.codes;
-  const n = values.length;
   let rows = 0;
   let missing = 0;
-  let numbers = 0;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
   for (let i = 0; i < n; i++) {
-    if (readable !== null && readable[i] === 0) continue;
+    if (readable[i] === 0) continue;
     rows++;
     const v = values[i];
-    if (v === v) {
-      numbers++;
-      sum += v;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    } else if (codes === null || codes[i] === MISSING_CODE) {
-      missing++;
-    }
+    if (v !== v && (codes === null || codes[i] === MISSING_CODE)) missing++;
   }
   return { rows, missing, numbers, sum, min, max };
 }

@@ -4,6 +4,14 @@ export interface TopValue {
   count: number;
 }
 
+/** A column's numbers as NumberTally.countColumn finds them (min Infinity when there are none). */
+export interface CountedNumbers {
+  numbers: number;
+  sum: number;
+  min: number;
+  max: number;
+}
+
 const HASH_SCRATCH = new Float64Array(1);
 const HASH_WORDS = new Uint32Array(HASH_SCRATCH.buffer);
 /** The table doubles when more than this share of its slots is taken (linear probing stays short). */
@@ -32,6 +40,8 @@ export class NumberTally {
   private mask: number;
   /** Distinct numbers counted since the last clear. */
   distinct = 0;
+  /** The numbers of the column counted last: how many, their sum and their range. */
+  counted: CountedNumbers = { numbers: 0, sum: 0, min: Infinity, max: -Infinity };
   /** The column counted in partitions, kept to count again for `top`; null in one table. */
   private partitioned: { values: Float64Array; readable: Uint8Array | null } | null = null;
 
@@ -52,9 +62,17 @@ export class NumberTally {
     return this;
   }
 
-  /** Counts a column's numbers: NaN (no number) and unreadable rows are left out. */
+  /**
+   * Counts a column's numbers: NaN (no number) and unreadable rows are left out. On the way it
+   * finds how many there are, their sum (in row order) and their range (`counted`), so that the
+   * column's statistics need no pass of their own.
+   */
   countColumn(values: Float64Array, readable: Uint8Array | null): this {
     const n = values.length;
+    let numbers = 0;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
     // In blocks (of a partition's size), so that the check for a table grown too large costs
     // nothing per row.
     for (let block = 0; block < n; block += PARTITION_ROWS) {
@@ -62,6 +80,10 @@ export class NumberTally {
       for (let i = block; i < end; i++) {
         const v = values[i];
         if (v !== v || (readable !== null && readable[i] === 0)) continue;
+        numbers++;
+        sum += v;
+        if (v < min) min = v;
+        if (v > max) max = v;
         this.add(v);
       }
       if (this.distinct > CACHED_DISTINCT && end < n) {
@@ -69,9 +91,18 @@ export class NumberTally {
         this.clear();
         this.partitioned = { values, readable };
         forEachPartition(values, readable, (_, __, distinct) => (this.distinct += distinct));
-        return this;
+        for (let i = end; i < n; i++) {
+          const v = values[i];
+          if (v !== v || (readable !== null && readable[i] === 0)) continue;
+          numbers++;
+          sum += v;
+          if (v < min) min = v;
+          if (v > max) max = v;
+        }
+        break;
       }
     }
+    this.counted = { numbers, sum, min, max };
     return this;
   }
 

@@ -10,6 +10,7 @@ import {
 } from '../../../src/core/read/inferColumns';
 import fc from 'fast-check';
 import { readCsv } from '../../../src/core/read/readCsv';
+import { MISSING_CODE, ROW_LONG, ROW_QUOTES } from '../../../src/core/read/table';
 import {
   bankChurnCsv,
   bankChurnersCsv,
@@ -122,6 +123,47 @@ describe('inferColumns', () => {
   it('leaves malformed rows out of the statistics', async () => {
     const [a] = await infer('a,b\n1,2\n1000,2,3\n3,4\n');
     expect(a).toMatchObject({ min: 1, max: 3, missing: 0 });
+  });
+
+  it('counts missing cells, numbers and their range as a cell-by-cell count does', async () => {
+    // Cells of numbers, words, blanks and missing markers; some records a field too long.
+    const cell = fc.oneof(
+      fc.integer({ min: -50, max: 50 }).map(String),
+      fc.constantFrom('', 'NA', 'red', 'blue', '2.5', ' 7 '),
+    );
+    const record = fc
+      .tuple(cell, cell, fc.boolean())
+      .map(([a, b, long]) => (long ? `${a},${b},extra` : `${a},${b}`));
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 60 }), async (records) => {
+        const table = await readCsv(textSource('a,b\n' + records.join('\n') + '\n'));
+        const summaries = inferColumns(table);
+        table.columns.forEach((column, j) => {
+          let missing = 0;
+          let numbers = 0;
+          let sum = 0;
+          let min = Infinity;
+          let max = -Infinity;
+          for (let row = 0; row < table.rowCount; row++) {
+            if (table.rowStatus[row] === ROW_LONG || table.rowStatus[row] === ROW_QUOTES) continue;
+            const value = column.numbers[row];
+            if (value === value) {
+              numbers++;
+              sum += value;
+              min = Math.min(min, value);
+              max = Math.max(max, value);
+            } else if (column.codes === null || column.codes[row] === MISSING_CODE) missing++;
+          }
+          const summary = summaries[j];
+          expect(summary.missing).toBe(missing);
+          if (summary.kind === 'numeric' && numbers > 0) {
+            expect([summary.min, summary.max]).toEqual([min, max]);
+            expect(summary.mean).toBe(sum / numbers);
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
