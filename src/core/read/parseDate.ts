@@ -23,6 +23,13 @@ const DMY_OR_MDY =
 
 const DAY_MS = 86_400_000;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return MONTH_DAYS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
 /** Milliseconds since 1970 for a date written in `order`, or NaN when it is not such a date. */
 export function parseDate(value: string, order: DateOrder): number {
   const text = value.trim();
@@ -67,10 +74,13 @@ function build(
   const min = minute === undefined ? 0 : +minute;
   const sec = second === undefined ? 0 : +second;
   if (h > 23 || min > 59 || sec > 60) return NaN;
-  const time = Date.UTC(year, month - 1, day, h, min, sec);
-  // Reject 31/02 and the like: Date.UTC would roll them over.
-  if (new Date(time).getUTCDate() !== day) return NaN;
-  return time;
+  // Reject 31/02 and the like, which Date.UTC would roll over into the next month, and a leap
+  // second at the end of a day, which it would roll into the next day. (Date.UTC reads years 0 to
+  // 99 as 1900 to 1999, so their leap years are those.)
+  if (day > 28 && day > daysInMonth(year >= 0 && year <= 99 ? 1900 + year : year, month))
+    return NaN;
+  if (sec === 60 && min === 59 && h === 23) return NaN;
+  return Date.UTC(year, month - 1, day, h, min, sec);
 }
 
 /**
@@ -120,14 +130,18 @@ function guessOnce(values: readonly string[]): DateFormatGuess {
   let slashed = 0;
   let firstOver12 = false;
   let secondOver12 = false;
-  for (const raw of values) {
-    const value = raw.trim();
+  // Read as ISO first: a column of ISO dates is then parsed once, for its kind and its RFM alike.
+  const isoTimes = parseDates(values, 'ymd');
+  for (let v = 0; v < values.length; v++) {
+    const value = values[v].trim();
     if (value.length === 0) continue;
     filled++;
-    if (YMD.test(value)) {
-      if (!Number.isNaN(parseDate(value, 'ymd'))) iso++;
+    if (isoTimes[v] === isoTimes[v]) {
+      iso++;
       continue;
     }
+    // Written as ISO, but no such day.
+    if (YMD.test(value)) continue;
     const m = DMY_OR_MDY.exec(value);
     if (!m) continue;
     slashed++;

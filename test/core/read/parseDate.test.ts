@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   formatDateTime,
@@ -20,6 +21,33 @@ describe('parseDate', () => {
     expect(formatDateTime(parseDate('04-09-12', 'dmy'))).toBe('2012-09-04 00:00:00');
     expect(formatDateTime(parseDate('3/5/2011 1:15 PM', 'mdy'))).toBe('2011-03-05 13:15:00');
   });
+  it('refuses a day past its month and a leap second at a day’s end, as rolling Date.UTC over tells', () => {
+    const pad = (value: number, width: number) => String(value).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 60 }),
+        (year, month, day, hour, minute, second) => {
+          const time = Date.UTC(year, month - 1, day, hour, minute, second);
+          const expected = new Date(time).getUTCDate() === day ? time : NaN;
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)} ${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}`;
+          expect(parseDate(text, 'ymd')).toBe(expected);
+          const slashed = `${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)} ${hour}:${pad(minute, 2)}:${pad(second, 2)}`;
+          expect(parseDate(slashed, 'dmy')).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(parseDate('2012-02-29', 'ymd')).toBe(Date.UTC(2012, 1, 29));
+    expect(parseDate('1900-02-29', 'ymd')).toBeNaN();
+    expect(parseDate('2000-02-29', 'ymd')).toBe(Date.UTC(2000, 1, 29));
+    expect(parseDate('2011-12-31 23:59:60', 'ymd')).toBeNaN();
+  });
+
   it('refuses impossible dates', () => {
     expect(parseDate('31/02/2011', 'dmy')).toBeNaN();
     expect(parseDate('13/13/2011', 'dmy')).toBeNaN();
