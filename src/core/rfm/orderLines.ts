@@ -341,24 +341,34 @@ function mostFrequentDescriptions(
   column: Column,
   itemCount: number,
 ): string[] {
-  const counts = new Map<number, Map<number, number>>();
   const codes = column.codes;
+  const descriptions = new Array<string>(itemCount).fill('');
+  if (codes === null) return descriptions;
+  // Each item's descriptions in line order (a counting sort by item), then counted with one
+  // array of counts for all items, cleared behind each: no map per item. Of equally frequent
+  // descriptions the one seen first wins, as before.
+  const starts = new Int32Array(itemCount + 1);
+  for (let i = 0; i < item.length; i++)
+    if (item[i] >= 0 && codes[row[i]] >= 0) starts[item[i] + 1]++;
+  for (let id = 0; id < itemCount; id++) starts[id + 1] += starts[id];
+  const grouped = new Int32Array(starts[itemCount]);
+  const cursor = starts.slice(0, itemCount);
   for (let i = 0; i < item.length; i++) {
-    const code = codes === null ? -1 : codes[row[i]];
-    if (item[i] < 0 || code < 0) continue;
-    let byCode = counts.get(item[i]);
-    if (byCode === undefined) counts.set(item[i], (byCode = new Map()));
-    byCode.set(code, (byCode.get(code) ?? 0) + 1);
+    const code = codes[row[i]];
+    if (item[i] >= 0 && code >= 0) grouped[cursor[item[i]]++] = code;
   }
-  return Array.from({ length: itemCount }, (_, id) => {
+  const counts = new Int32Array(column.texts.length);
+  for (let id = 0; id < itemCount; id++) {
+    const from = starts[id];
+    const to = starts[id + 1];
+    let most = 0;
+    for (let at = from; at < to; at++) most = Math.max(most, ++counts[grouped[at]]);
+    // The first description in line order that is among the most frequent.
     let best = -1;
-    let bestCount = 0;
-    for (const [code, count] of counts.get(id) ?? []) {
-      if (count > bestCount) {
-        best = code;
-        bestCount = count;
-      }
-    }
-    return best === -1 ? '' : column.texts[best].trim();
-  });
+    for (let at = from; at < to && best === -1; at++)
+      if (counts[grouped[at]] === most) best = grouped[at];
+    for (let at = from; at < to; at++) counts[grouped[at]] = 0;
+    if (best !== -1) descriptions[id] = column.texts[best].trim();
+  }
+  return descriptions;
 }

