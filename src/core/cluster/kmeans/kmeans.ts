@@ -4,7 +4,7 @@ import { takeRows } from '../../common/matrixRows';
 import { reusableFloat64 } from '../../common/reusableArrays';
 import { absoluteTolerance } from './tolerance';
 import { lloyd, Workspace } from './lloyd';
-import { hartigan, swapSearch } from './localSearch';
+import { hartigan, screenSwap, swapSearch } from './localSearch';
 import { kmeansPlusPlus } from './seeding';
 import type { KMeansResult } from './lloyd';
 import { UserError } from '../../common/userError';
@@ -139,6 +139,20 @@ export function kmeans(
     const result = lloyd(rows, count, d, k, centres, maxIter, tolerance, space);
     return hartiganToo ? hartigan(rows, count, d, result) : result;
   };
+  // A swap's refinement by Lloyd alone, given up early when it is far from beating `toBeat`.
+  const screened = (
+    rows: Float64Array,
+    count: number,
+    space: Workspace,
+    centres: Float64Array,
+    toBeat: number,
+  ) =>
+    screenSwap(
+      (from, to) => lloyd(rows, count, d, k, from, maxIter, to, space),
+      centres,
+      tolerance,
+      toBeat,
+    );
   // Hartigan's moves pay off on small data, where local optima abound; on a large sample
   // they cost much and bring little, so there they refine the swap search's rows only.
   const smallData = m <= SMALL_DATA;
@@ -196,7 +210,10 @@ export function kmeans(
         m,
         d,
         best as KMeansResult,
-        (c) => refine(restartRows, m, restartSpace, c, smallData),
+        (c, toBeat) =>
+          smallData
+            ? refine(restartRows, m, restartSpace, c, true)
+            : screened(restartRows, m, restartSpace, c, toBeat),
         random,
         (f) => report?.(0.6 + f * 0.3),
         smallData ? SMALL_DATA_PATIENCE : MEDIUM_DATA_PATIENCE,
@@ -220,7 +237,7 @@ export function kmeans(
         SWAP_SAMPLE,
         d,
         start,
-        (c) => refine(rows, SWAP_SAMPLE, space, c, false),
+        (c, toBeat) => screened(rows, SWAP_SAMPLE, space, c, toBeat),
         random,
         (f) => report?.(0.6 + f * 0.3),
         LARGE_DATA_PATIENCE,

@@ -89,7 +89,8 @@ export function swapSearch(
   n: number,
   d: number,
   start: KMeansResult,
-  refine: (centres: Float64Array) => KMeansResult,
+  /** Refines a swapped solution; told the inertia to beat, it may give up one that cannot. */
+  refine: (centres: Float64Array, toBeat: number) => KMeansResult,
   random: Random,
   onProgress: (fraction: number) => void,
   patienceFactor = 3,
@@ -147,8 +148,9 @@ export function swapSearch(
     }
     const centres = best.centroids.slice();
     copyRow(matrix, row, centres, given * d, d);
-    const candidate = refine(centres);
-    if (candidate.inertia < best.inertia * (1 - 1e-9)) {
+    const toBeat = best.inertia * (1 - 1e-9);
+    const candidate = refine(centres, toBeat);
+    if (candidate.inertia < toBeat) {
       best = candidate;
       stale = 0;
     }
@@ -158,6 +160,35 @@ export function swapSearch(
   }
   onProgress(1);
   return best;
+}
+
+/**
+ * A swap refined by Lloyd alone is first refined to this many times the tolerance, and given up
+ * if it is then still more than SCREEN_MARGIN above the inertia to beat; otherwise Lloyd goes on
+ * to the tolerance. Most swaps go back to the optimum they left, slowly, and were refined to the
+ * end for nothing: the RFM elbow of Online Retail (k = 1..10, ten starts, the same inertia at
+ * every k to 0.1) took 0.69 to 0.74 s against 0.93 to 1.06 s. Of the ratios to scikit-learn in
+ * test/reference/kmeansEveryK.test.ts, two fell (by 0.0001 and 0.0012), none rose, and the
+ * largest is still 1.0007 (2026-12-05). Hartigan's refinements of small data are not screened.
+ */
+export const SCREEN_TOLERANCE = 3;
+export const SCREEN_MARGIN = 3e-4;
+
+/**
+ * A swapped solution refined as the swap search's `refine` (by `lloydTo`, Lloyd from the
+ * centres to a tolerance), screened: refined to SCREEN_TOLERANCE times the tolerance first, and
+ * returned as it is then when its inertia is still SCREEN_MARGIN or more above `toBeat` (the
+ * search gives it up), else refined on from there to the tolerance.
+ */
+export function screenSwap(
+  lloydTo: (centres: Float64Array, tolerance: number) => KMeansResult,
+  centres: Float64Array,
+  tolerance: number,
+  toBeat: number,
+): KMeansResult {
+  const quick = lloydTo(centres, tolerance * SCREEN_TOLERANCE);
+  if (quick.inertia >= toBeat * (1 + SCREEN_MARGIN)) return quick;
+  return lloydTo(quick.centroids, tolerance);
 }
 
 /** Each row's nearest centre and its squared distances to the nearest and second nearest. */

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { squaredDistance } from '../../../../src/core/cluster/distance';
 import type { KMeansResult } from '../../../../src/core/cluster/kmeans/lloyd';
-import { hartigan, swapSearch } from '../../../../src/core/cluster/kmeans/localSearch';
+import {
+  hartigan,
+  screenSwap,
+  SCREEN_MARGIN,
+  SCREEN_TOLERANCE,
+  swapSearch,
+} from '../../../../src/core/cluster/kmeans/localSearch';
 import { lloyd } from '../../../../src/core/cluster/kmeans/lloyd';
 import { createRandom } from '../../../../src/core/common/random';
 import { gaussianBlobs, randomMatrix } from '../../../support/clusterData';
@@ -153,5 +159,55 @@ describe('swapSearch', () => {
     expect(fractions.at(-1)).toBe(1);
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
     expect(fractions.every((f) => f >= 0 && f <= 1)).toBe(true);
+  });
+});
+
+describe('screenSwap', () => {
+  const n = 600;
+  const d = 2;
+  const matrix = gaussianBlobs(
+    n,
+    [
+      [0, 0],
+      [5, 0],
+      [0, 5],
+      [5, 5],
+    ],
+    1.2,
+    4,
+  );
+  const start = Float64Array.from([0, 0, 0.5, 0.5, 5, 5, 5, 0]);
+  const tolerance = 1e-4;
+  const lloydTo = (centres: Float64Array, to: number) => lloyd(matrix, n, d, 4, centres, 300, to);
+
+  it('refines to the looser tolerance first and gives up a solution well above the bar', () => {
+    const tolerances: number[] = [];
+    const quick = lloydTo(start, tolerance * SCREEN_TOLERANCE);
+    const result = screenSwap(
+      (centres, to) => (tolerances.push(to), lloydTo(centres, to)),
+      start,
+      tolerance,
+      quick.inertia / (1 + SCREEN_MARGIN),
+    );
+    expect(tolerances).toEqual([tolerance * SCREEN_TOLERANCE]);
+    expect(result.inertia).toBe(quick.inertia);
+  });
+
+  it('refines on to the tolerance, from where it stopped, a solution near or under the bar', () => {
+    const quick = lloydTo(start, tolerance * SCREEN_TOLERANCE);
+    for (const bar of [quick.inertia, quick.inertia / (1 + SCREEN_MARGIN / 2), Infinity]) {
+      const calls: { centres: number[]; to: number }[] = [];
+      const result = screenSwap(
+        (centres, to) => (calls.push({ centres: Array.from(centres), to }), lloydTo(centres, to)),
+        start,
+        tolerance,
+        bar,
+      );
+      expect(calls.map((call) => call.to)).toEqual([tolerance * SCREEN_TOLERANCE, tolerance]);
+      expect(calls[1].centres).toEqual(Array.from(quick.centroids));
+      expect(result.inertia).toBe(lloydTo(quick.centroids, tolerance).inertia);
+      // Never worse than a Lloyd run to the tolerance from the swapped centres, here.
+      expect(result.inertia).toBeLessThanOrEqual(lloydTo(start, tolerance).inertia * (1 + 1e-12));
+    }
   });
 });
