@@ -74,7 +74,8 @@ export class NumberTally {
     let min = Infinity;
     let max = -Infinity;
     // In blocks (of a partition's size), so that the check for a table grown too large costs
-    // nothing per row.
+    // nothing per row. Once the column goes by partitions, the blocks left only add to `counted`.
+    let inTable = true;
     for (let block = 0; block < n; block += PARTITION_ROWS) {
       const end = Math.min(n, block + PARTITION_ROWS);
       for (let i = block; i < end; i++) {
@@ -84,22 +85,14 @@ export class NumberTally {
         sum += v;
         if (v < min) min = v;
         if (v > max) max = v;
-        this.add(v);
+        if (inTable) this.add(v);
       }
-      if (this.distinct > CACHED_DISTINCT && end < n) {
+      if (inTable && this.distinct > CACHED_DISTINCT && end < n) {
         // Counting on in one table would miss the caches: the column goes by partitions.
         this.clear();
         this.partitioned = { values, readable };
         forEachPartition(values, readable, (_, __, distinct) => (this.distinct += distinct));
-        for (let i = end; i < n; i++) {
-          const v = values[i];
-          if (v !== v || (readable !== null && readable[i] === 0)) continue;
-          numbers++;
-          sum += v;
-          if (v < min) min = v;
-          if (v > max) max = v;
-        }
-        break;
+        inTable = false;
       }
     }
     this.counted = { numbers, sum, min, max };

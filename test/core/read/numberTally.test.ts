@@ -106,6 +106,19 @@ describe('NumberTally', () => {
           tally.clear().countColumn(values, readable ?? null);
           expect(tally.distinct).toBe(expected.distinct);
           expect(tally.top(limit)).toEqual(expected.top);
+          // The numbers counted, their sum in row order and their range, partitions or not.
+          let numbers = 0;
+          let sum = 0;
+          let min = Infinity;
+          let max = -Infinity;
+          values.forEach((v, i) => {
+            if (Number.isNaN(v) || readable?.[i] === 0) return;
+            numbers++;
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+          });
+          expect(tally.counted).toEqual({ numbers, sum, min, max });
         },
       ),
       { numRuns: 12 },
