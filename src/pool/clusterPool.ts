@@ -46,9 +46,10 @@ export interface PoolExecutor extends ClusterExecutor {
  * where the platform allows it, or else holds its own copy (sent once per analysis and
  * transferred, not cloned). The helpers start when the pool is made: the page makes it when
  * its worker starts, since a worker started by a busy worker would wait for its parent's idle
- * moments to come up, and the command line when an elbow first needs them. A helper takes jobs
- * once it answers that it is up. Jobs go out largest k first, to whoever is free, and every
- * outcome is reported as it arrives, so the elbow fills in. A helper that fails (out of
+ * moments to come up, and the command line when a command that clusters opens its file (or an
+ * elbow first needs them; clusterThreads.ts). A helper takes jobs once it answers that it is
+ * up. Jobs go out largest k first, to whoever is free, and every outcome is reported as it
+ * arrives, so the elbow fills in. A helper that fails (out of
  * memory, say) gives its job back and the others finish the work; since Comlink would leave its
  * call pending forever, the pool listens for the helper's error itself.
  */
@@ -131,10 +132,10 @@ export function createPoolExecutor(
       });
       // Settle handlers go on at once: a helper may fail while this thread is busy.
       const helpersDone = Promise.allSettled(helperLoops);
-      // While a helper is still coming up (the command line starts its threads with the first
-      // large elbow), this thread takes the smallest jobs and leaves the largest for the helpers:
-      // busy in one job, it would not hear that a helper is up until that job ends, and a thread
-      // that took the largest k first left its helper idle for 4.6 s of a 7.7 s elbow (1M rows).
+      // While a helper is still coming up (a command line's threads may start with the elbow),
+      // this thread takes the smallest jobs and leaves the largest for the helpers: busy in one
+      // job, it would not hear that a helper is up until that job ends, and a thread that took
+      // the largest k first left its helper idle for 4.6 s of a 7.7 s elbow (1M rows).
       const starting = () => working.some((helper) => !helper.ready && !helper.broken);
       const nextLocal = () => (starting() ? queue.pop() : queue.shift());
       const localLoop = async () => {
