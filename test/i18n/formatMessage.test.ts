@@ -1,12 +1,16 @@
+import fc from 'fast-check';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { message } from '../../src/core/common/message';
 import {
   CATALOGS,
   englishText,
   formatTemplate,
+  isPlainTemplate,
   MESSAGE_FORMATS,
   renderMessage,
 } from '../../src/i18n/formatMessage';
+import { LOCALES } from '../../src/i18n/languages';
 
 const DAY = Date.UTC(2010, 11, 1, 8, 26);
 
@@ -200,5 +204,54 @@ describe('formatTemplate', () => {
   it('formats a template without values', () => {
     expect(formatTemplate('en', 'Plain text.')).toBe('Plain text.');
     expect(formatTemplate('zh', '纯文本。')).toBe('纯文本。');
+  });
+});
+
+describe('plain templates', () => {
+  const icu = (language: 'en' | 'zh', template: string) =>
+    String(
+      new IntlMessageFormat(template, LOCALES[language], MESSAGE_FORMATS, {
+        ignoreTag: true,
+      }).format({}),
+    );
+
+  /** Every string in a catalog, however deeply nested. */
+  const strings = (node: unknown): string[] =>
+    typeof node === 'string'
+      ? [node]
+      : typeof node === 'object' && node !== null
+        ? Object.values(node).flatMap(strings)
+        : [];
+
+  it('are given back as ICU gives them, for every sentence of both catalogs', () => {
+    let plain = 0;
+    for (const language of ['en', 'zh'] as const)
+      for (const template of strings(CATALOGS[language]))
+        if (isPlainTemplate(template)) {
+          plain++;
+          expect(formatTemplate(language, template)).toBe(icu(language, template));
+        }
+    // Most sentences, the segment names among them, take the short way.
+    expect(plain).toBeGreaterThan(500);
+    expect(isPlainTemplate(CATALOGS.en.message.rfmCantLoseThem)).toBe(true);
+  });
+
+  it('are given back as ICU gives them, whatever the apostrophes, brackets and hashes', () => {
+    const piece = fc.constantFrom("'", "''", '#', '<', '>', '<b>', '|', 'a', ' ', '了', '{', '}');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const template = pieces.join('');
+        if (!isPlainTemplate(template)) return;
+        expect(formatTemplate('en', template)).toBe(icu('en', template));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('leave quoting to ICU', () => {
+    expect(isPlainTemplate("'{'")).toBe(false);
+    expect(isPlainTemplate("It''s")).toBe(false);
+    expect(formatTemplate('en', "It''s")).toBe("It's");
+    expect(formatTemplate('en', "'<b>'")).toBe('<b>');
   });
 });
