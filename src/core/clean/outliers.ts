@@ -15,7 +15,9 @@ import { message, type Message } from '../common/message';
  * set aside is reported. A clip limit never lies beyond the values' own range (a duration's low
  * limit of -507 is its minimum, 0): a side with no outlier changes nothing. The features named in
  * `untested` hold a code for "no value" at an extreme (see findSentinels): their limits would be
- * meaningless, so their values are left as they are.
+ * meaningless, so their values are left as they are. So are a flag's (a feature with two values,
+ * such as a 0/1 Complain): a rare yes lies many deviations from the mean, but it is no outlier,
+ * and clipping it would turn it into a fraction; one note names them.
  */
 export function treatOutliers(
   transforms: NumericTransform[],
@@ -28,9 +30,15 @@ export function treatOutliers(
 ): void {
   const n = reason.length;
   const outlier = new Uint8Array(n);
+  const flags: string[] = [];
   transforms.forEach((transform, f) => {
     if (untested.has(transform.name)) return;
     const [low, high] = outlierBounds(transform, reason, options);
+    const flagValues = twoValuesAtMost(transform, reason);
+    if (flagValues !== null) {
+      if (flagValues.some((v) => v < low || v > high)) flags.push(sources[f].column);
+      return;
+    }
     if (!(low <= high)) return;
     transform.outlierLow = low;
     transform.outlierHigh = high;
@@ -80,6 +88,26 @@ export function treatOutliers(
     }
   });
   for (let i = 0; i < n; i++) if (outlier[i] === 1) reason[i] = DROPPED_OUTLIER;
+  if (flags.length > 0)
+    report.notes.push(
+      message('outliersFlagsUntested', {
+        count: flags.length,
+        columns: flags.map((name) => `"${name}"`).join(', '),
+      }),
+    );
+}
+
+/** The distinct values of the feature in the kept rows when there are at most two (a flag's). */
+function twoValuesAtMost(transform: NumericTransform, reason: Uint8Array): number[] | null {
+  const values: number[] = [];
+  for (let i = 0; i < reason.length; i++) {
+    if (reason[i] !== KEPT) continue;
+    const v = transformed(transform, i);
+    if (v !== v || values.includes(v)) continue;
+    if (values.length === 2) return null;
+    values.push(v);
+  }
+  return values;
 }
 
 /** The limits beyond which a kept value of a feature is an outlier (NaN when it has no spread). */

@@ -64,27 +64,30 @@ function treat(
 
 const above = (column: string, limit: number) => message('detailAbove', { column, limit });
 
-/** Nine zeros and a ten: mean 1, population standard deviation 3. */
-const HIGH_TEN = [0, 0, 0, 0, 0, 0, 0, 0, 0, 10];
+/**
+ * Four -2s, five 2s and an 8: mean 1, population standard deviation 3 (three values: a feature
+ * with two is a flag, never tested for outliers).
+ */
+const HIGH_EIGHT = [-2, -2, -2, -2, 2, 2, 2, 2, 2, 8];
 
 describe('treatOutliers', () => {
   it('clips beyond mean +- z standard deviations (population), and reports the clip', () => {
-    const x = feature('x', HIGH_TEN);
+    const x = feature('x', HIGH_EIGHT);
     const { reason, report } = treat([x], {
       outliers: 'zscore',
       outlierAction: 'clip',
       zThreshold: 2,
     });
     // The low limit, mean - 2 standard deviations, is -5, below every value: it is the minimum.
-    expect([x.low, x.high]).toEqual([Math.min(...HIGH_TEN), 7]);
+    expect([x.low, x.high]).toEqual([Math.min(...HIGH_EIGHT), 7]);
     expect(report.clipped).toEqual([
-      { column: 'x', count: 1, below: 0, above: 1, low: Math.min(...HIGH_TEN), high: 7 },
+      { column: 'x', count: 1, below: 0, above: 1, low: Math.min(...HIGH_EIGHT), high: 7 },
     ]);
     expect(Array.from(reason)).toEqual(new Array(10).fill(KEPT));
   });
 
   it('sets aside rows beyond the limits instead, saying which side and where', () => {
-    const { reason, detail, report } = treat([feature('x', HIGH_TEN)], {
+    const { reason, detail, report } = treat([feature('x', HIGH_EIGHT)], {
       outliers: 'zscore',
       outlierAction: 'drop',
       zThreshold: 2,
@@ -98,7 +101,7 @@ describe('treatOutliers', () => {
       [
         feature(
           'x',
-          HIGH_TEN.map((v) => 10 - v),
+          HIGH_EIGHT.map((v) => 10 - v),
         ),
       ],
       {
@@ -144,10 +147,50 @@ describe('treatOutliers', () => {
   });
 
   it('leaves a feature holding a code for no value as it is', () => {
-    const x = feature('x', HIGH_TEN);
+    const x = feature('x', HIGH_EIGHT);
     const { report } = treat([x], { outliers: 'zscore', zThreshold: 2 }, new Set(['x']));
     expect(report.clipped).toEqual([]);
     expect([x.low, x.high]).toEqual([-Infinity, Infinity]);
+  });
+
+  it('leaves a flag (two values) as it is, however rare its yes, and names it once', () => {
+    // One 1 in twenty: 4.4 standard deviations above the mean.
+    const rare = [...new Array<number>(19).fill(0), 1];
+    const complain = feature('Complain', rare);
+    const amount = feature('Amount', [...HIGH_EIGHT, ...HIGH_EIGHT]);
+    const clipped = treat([complain, amount], { outliers: 'zscore', outlierAction: 'clip' });
+    expect([complain.low, complain.high]).toEqual([-Infinity, Infinity]);
+    expect(clipped.report.clipped.map((entry) => entry.column)).toEqual([]);
+    expect(clipped.report.notes).toEqual([
+      message('outliersFlagsUntested', { count: 1, columns: '"Complain"' }),
+    ]);
+    expect(englishText(clipped.report.notes[0])).toBe(
+      '"Complain" takes only two values, so the rarer one was kept as it is: a yes/no column has no outliers.',
+    );
+    // Set aside instead of clipped: no row goes for its yes. The 8s still do, at z = 2.
+    const dropped = treat(
+      [feature('Complain', rare), feature('Amount', [...HIGH_EIGHT, ...HIGH_EIGHT])],
+      {
+        outliers: 'zscore',
+        outlierAction: 'drop',
+        zThreshold: 2,
+      },
+    );
+    expect([...dropped.detail.keys()]).toEqual([9, 19]);
+    expect(dropped.detail.get(19)).toEqual(above('Amount', 7));
+    // The quartiles of a rare flag are both 0, so IQR would clip every 1: it does not either.
+    const iqr = treat([feature('Complain', rare)], { outliers: 'iqr', outlierAction: 'clip' });
+    expect(iqr.report.clipped).toEqual([]);
+    expect(iqr.report.notes).toHaveLength(1);
+  });
+
+  it('says nothing of a flag nothing would have been clipped in, nor of a column with three values', () => {
+    const even = treat([feature('Member', [0, 1, 0, 1, 0, 1])], { outliers: 'zscore' });
+    expect(even.report.notes).toEqual([]);
+    const x = feature('x', HIGH_EIGHT);
+    const three = treat([x], { outliers: 'zscore', outlierAction: 'clip', zThreshold: 2 });
+    expect(three.report.notes).toEqual([]);
+    expect(three.report.clipped).toHaveLength(1);
   });
 
   it('leaves a constant feature alone: no limits, nothing clipped or set aside', () => {
@@ -162,7 +205,7 @@ describe('treatOutliers', () => {
   it('judges and touches only the kept rows', () => {
     // The 1000 is a duplicate already set aside: it neither moves the limits nor is counted.
     const reason = Uint8Array.from([...new Array(10).fill(KEPT), DROPPED_DUPLICATE]);
-    const x = feature('x', [...HIGH_TEN, 1000]);
+    const x = feature('x', [...HIGH_EIGHT, 1000]);
     const { detail } = treat(
       [x],
       { outliers: 'zscore', outlierAction: 'drop', zThreshold: 2 },
@@ -175,14 +218,14 @@ describe('treatOutliers', () => {
   });
 
   it('names the first feature a row is an outlier in, and counts it under every feature', () => {
-    const { reason, detail } = treat([feature('a', HIGH_TEN), feature('b', HIGH_TEN)], {
+    const { reason, detail } = treat([feature('a', HIGH_EIGHT), feature('b', HIGH_EIGHT)], {
       outliers: 'zscore',
       outlierAction: 'drop',
       zThreshold: 2,
     });
     expect(reason[9]).toBe(DROPPED_OUTLIER);
     expect([...detail]).toEqual([[9, above('a', 7)]]);
-    const clip = [feature('a', HIGH_TEN), feature('b', HIGH_TEN)];
+    const clip = [feature('a', HIGH_EIGHT), feature('b', HIGH_EIGHT)];
     const { report } = treat(clip, { outliers: 'zscore', outlierAction: 'clip', zThreshold: 2 });
     expect(report.clipped.map((c) => [c.column, c.count])).toEqual([
       ['a', 1],
@@ -213,7 +256,7 @@ describe('treatOutliers', () => {
   });
 
   it('fills a missing cell before judging it', () => {
-    const x = { ...feature('x', [...HIGH_TEN.slice(0, 9), NaN]), fill: 10 };
+    const x = { ...feature('x', [...HIGH_EIGHT.slice(0, 9), NaN]), fill: HIGH_EIGHT[9] };
     const { detail } = treat([x], { outliers: 'zscore', outlierAction: 'drop', zThreshold: 2 });
     expect([...detail]).toEqual([[9, above('x', 7)]]);
   });
