@@ -26,7 +26,7 @@ export const messageReport = {
     '{format, select, csv {CSV text} xlsx {Excel workbook (.xlsx)} xls {Excel workbook (.xls)} parquet {Parquet} other {{format}}}',
   reportSheet: 'Sheet read',
   reportEncoding: 'Encoding',
-  reportEncodingValue: '{encoding} (from {reason})',
+  reportEncodingValue: '{encoding}. {reason}',
   reportDelimiter: 'Delimiter',
   reportDelimiterValue:
     '{delimiter, select, comma {comma (,)} semicolon {semicolon (;)} tab {tab} pipe {pipe (|)} other {{delimiter}}}',

@@ -29,7 +29,7 @@ export const messageReport: CatalogShape<typeof english> = {
     '{format, select, csv {CSV 文本} xlsx {Excel 工作簿（.xlsx）} xls {Excel 工作簿（.xls）} parquet {Parquet} other {{format}}}',
   reportSheet: '读取的工作表',
   reportEncoding: '编码',
-  reportEncodingValue: '{encoding}（依据：{reason}）',
+  reportEncodingValue: '{encoding}。{reason}',
   reportDelimiter: '分隔符',
   reportDelimiterValue:
     '{delimiter, select, comma {逗号（,）} semicolon {分号（;）} tab {制表符} pipe {竖线（|）} other {{delimiter}}}',
