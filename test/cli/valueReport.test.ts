@@ -106,7 +106,7 @@ const calibration = {
     b: 2840,
     logLikelihood: -36685.9,
     converged: false,
-    reason: message('bgnbdNoDropoutA'),
+    reason: message('bgnbdNoDropoutA', { unit: 'days' }),
   },
   buckets: [{ frequency: 0, customers: 1426, actual: 0.61, predicted: 0.4133 }],
   total: { customers: 3352, actual: 4593, predicted: 3493.27 },
@@ -204,7 +204,7 @@ describe('valueJson', () => {
         b: 2840,
         logLikelihood: -36685.9,
         converged: false,
-        note: zh.say(message('bgnbdNoDropoutA')),
+        note: zh.say(message('bgnbdNoDropoutA', { unit: 'days' })),
       },
       byFrequency: calibration.buckets,
     });
@@ -215,7 +215,7 @@ describe('valueJson', () => {
       report({
         view: view({
           request: { ...DEFAULT_VALUE_REQUEST, rfm: ordersRfm },
-          calibrationProblem: message('valueNoRepeat'),
+          calibrationProblem: message('valueNoRepeat', { unit: 'days' }),
           gammaGamma: null,
           spendProblem: message('valueNoAverageSpend'),
           totals: { customers: 3, repeatCustomers: 2, expectedPurchases: 1, clv: null },
@@ -231,7 +231,7 @@ describe('valueJson', () => {
     expect(json.holdout).toEqual({
       predicted: null,
       actual: null,
-      note: en.say(message('valueNoRepeat')),
+      note: en.say(message('valueNoRepeat', { unit: 'days' })),
     });
     expect(json.gammaGamma).toBeNull();
     expect(json.spendNote).toMatch(/^The spend model found no finite average spend/);
@@ -293,7 +293,7 @@ describe('valueText', () => {
     expect(text).toContain(
       'Holdout check: fitted on the orders before 7 September 2011 at 00:00, the model expected 3493.3 repeat purchases from its 3,352 customers up to 10 December 2011 at 12:50; they made 4,593.',
     );
-    expect(text).toContain(`  ${en.say(message('bgnbdNoDropoutA'))}`);
+    expect(text).toContain(`  ${en.say(message('bgnbdNoDropoutA', { unit: 'days' }))}`);
     expect(text).toMatch(
       /repeat purchases before +customers +actual +predicted\n +0 +1426 +0\.61 +0\.41/,
     );
@@ -302,10 +302,12 @@ describe('valueText', () => {
     expect(chinese).toContain(zh.say(message('rfmFrequent')));
     const failed = view({
       request: { ...DEFAULT_VALUE_REQUEST, holdout: 'default', rfm: ordersRfm },
-      calibrationProblem: message('valueNoRepeat'),
+      calibrationProblem: message('valueNoRepeat', { unit: 'days' }),
     });
     const noHoldout = valueText('orders.csv', report({ view: failed }), undefined, en);
-    expect(noHoldout).toContain(`Holdout check: not drawn.\n  ${en.say(message('valueNoRepeat'))}`);
+    expect(noHoldout).toContain(
+      `Holdout check: not drawn.\n  ${en.say(message('valueNoRepeat', { unit: 'days' }))}`,
+    );
   });
 
   it('leaves CLV out without a spend model and says why', () => {

@@ -176,7 +176,9 @@ function fitModels(
     { unit: request.unit, observationEnd: rfm.snapshot },
     (f) => onProgress?.(0.15 + 0.05 * f),
   );
-  const bgnbd = fitBgNbd(histories, { penalizer: 0 }, (f) => onProgress?.(0.2 + 0.35 * f));
+  const bgnbd = fitBgNbd(histories, { penalizer: 0, unit: request.unit }, (f) =>
+    onProgress?.(0.2 + 0.35 * f),
+  );
   const correlation = frequencyMonetaryCorrelation(histories);
   let gammaGamma: GammaGammaFit | null = null;
   let expectedSpend: Float64Array | null = null;
@@ -235,7 +237,9 @@ function holdoutCheck(
       observationEnd,
     });
     onProgress(0.25);
-    const fit = fitBgNbd(split.calibration, { penalizer: 0 }, (f) => onProgress(0.25 + 0.7 * f));
+    const fit = fitBgNbd(split.calibration, { penalizer: 0, unit: request.unit }, (f) =>
+      onProgress(0.25 + 0.7 * f),
+    );
     const chart: CalibrationChart = calibrationChart(fit, split);
     return {
       check: { holdoutStart, duration: split.holdoutDuration, fit, chart },

@@ -9,7 +9,7 @@ import {
 } from './bgnbdLikelihood';
 import { DEFAULT_MINIMIZE, minimizeFromStarts, type MinimizeResult } from './optimize';
 import { aliveExpectedPurchases } from './bgnbdExpectation';
-import type { PurchaseHistories } from './summary';
+import type { PurchaseHistories, ValueUnit } from './summary';
 import { message, type Message } from '../common/message';
 
 export type { BgNbdParams } from './bgnbdLikelihood';
@@ -38,6 +38,8 @@ export interface BgNbdOptions {
   penalizer: number;
   /** BFGS iterations per start. */
   maxIterations?: number;
+  /** The period purchases were counted in, for the advice when nothing can be fitted (days). */
+  unit?: ValueUnit;
 }
 
 /** Scaled parameters beyond this factor from 1 mean the likelihood runs to a limit of the model. */
@@ -58,7 +60,7 @@ export function fitBgNbd(
   checkHistories(histories);
   const patterns = compressHistories(histories);
   if (patterns.repeatCustomers === 0) {
-    throw new UserError('no-repeat-purchases', 'valueNoRepeat');
+    throw new UserError('no-repeat-purchases', 'valueNoRepeat', { unit: options.unit ?? 'days' });
   }
   const scratch = likelihoodScratch(patterns);
   const penalizer = options.penalizer;
@@ -78,7 +80,12 @@ export function fitBgNbd(
   );
   const [r, scaledAlpha, a, b] = Array.from(best.x, Math.exp);
   const params = { r, alpha: scaledAlpha / patterns.scale, a, b };
-  const reason = notConvergedReason(best, [r, scaledAlpha, a, b], patterns.repeatCustomers);
+  const reason = notConvergedReason(
+    best,
+    [r, scaledAlpha, a, b],
+    patterns.repeatCustomers,
+    options.unit ?? 'days',
+  );
   return {
     ...params,
     logLikelihood: patternLogLikelihood(params, patterns),
@@ -94,6 +101,7 @@ function notConvergedReason(
   run: MinimizeResult,
   scaled: number[],
   repeatCustomers: number,
+  unit: ValueUnit,
 ): Message | null {
   const names = ['r', 'alpha', 'a', 'b'];
   const outside = (value: number) => !(value > 1 / EDGE && value < EDGE);
@@ -104,7 +112,7 @@ function notConvergedReason(
   // No dropout (a to zero or b to infinity) first: it is the common case and says the most.
   const [, , a, b] = scaled;
   if (a <= 1 / EDGE || b >= EDGE) {
-    return message(a <= 1 / EDGE ? 'bgnbdNoDropoutA' : 'bgnbdNoDropoutB');
+    return message(a <= 1 / EDGE ? 'bgnbdNoDropoutA' : 'bgnbdNoDropoutB', { unit });
   }
   const edge = scaled.findIndex(outside);
   if (edge !== -1) {

@@ -91,7 +91,7 @@ export function computeCustomerValue(
   const { unit, penalizer } = options;
   const histories = summarizeHistories(lines, { unit, observationEnd });
   onProgress?.(0.05);
-  const bgnbd = fitBgNbd(histories, { penalizer }, (f) => onProgress?.(0.05 + 0.4 * f));
+  const bgnbd = fitBgNbd(histories, { penalizer, unit }, (f) => onProgress?.(0.05 + 0.4 * f));
   const pAlive = probabilityAlive(bgnbd, histories);
   const horizon = options.horizonDays / UNIT_DAYS[unit];
   const purchases = expectedPurchases(bgnbd, histories, horizon);
@@ -122,7 +122,9 @@ export function computeCustomerValue(
         : options.holdout;
     try {
       const split = splitCalibrationHoldout(lines, { unit, holdoutStart, observationEnd });
-      const fit = fitBgNbd(split.calibration, { penalizer }, (f) => onProgress?.(0.6 + 0.4 * f));
+      const fit = fitBgNbd(split.calibration, { penalizer, unit }, (f) =>
+        onProgress?.(0.6 + 0.4 * f),
+      );
       holdout = {
         holdoutStart,
         duration: split.holdoutDuration,

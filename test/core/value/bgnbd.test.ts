@@ -82,7 +82,7 @@ describe('fitBgNbd', () => {
       ),
     );
     expect(oneTime.code).toBe('no-repeat-purchases');
-    expect(oneTime.sentence).toEqual(message('valueNoRepeat'));
+    expect(oneTime.sentence).toEqual(message('valueNoRepeat', { unit: 'days' }));
     expect(oneTime.message).toMatch(/^No customer bought more than once/);
     expect(oneTime.message.split('. ')).toHaveLength(1);
   });

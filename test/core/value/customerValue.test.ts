@@ -122,8 +122,16 @@ describe('computeCustomerValue', () => {
     );
     const error = userErrorOf(() => computeCustomerValue(once));
     expect(error.code).toBe('no-repeat-purchases');
-    expect(error.sentence).toEqual(message('valueNoRepeat'));
-    expect(error.message).toMatch(/^No customer bought more than once/);
+    expect(error.sentence).toEqual(message('valueNoRepeat', { unit: 'days' }));
+    expect(error.message).toBe(
+      'No customer bought more than once in different days, so repeat buying cannot be modelled: use a longer stretch of orders.',
+    );
+    // Counted per week, the advice is to count per day.
+    const weekly = userErrorOf(() =>
+      computeCustomerValue(once, { ...DEFAULT_VALUE_OPTIONS, unit: 'weeks' }),
+    );
+    expect(weekly.sentence).toEqual(message('valueNoRepeat', { unit: 'weeks' }));
+    expect(weekly.message).toMatch(/: use a longer stretch of orders, or count per day\.$/);
 
     // Repeat buying only after the default holdout start: the calibration has none.
     const late = await linesOf(
@@ -138,7 +146,7 @@ describe('computeCustomerValue', () => {
     );
     const value = computeCustomerValue(late);
     expect(value.holdout).toBeNull();
-    expect(value.holdoutProblem).toEqual(message('valueNoRepeat'));
+    expect(value.holdoutProblem).toEqual(message('valueNoRepeat', { unit: 'days' }));
     expect(englishText(value.holdoutProblem!)).toMatch(/^No customer bought more than once/);
     expect(value.bgnbd.converged).toBe(false);
   });

@@ -1,7 +1,7 @@
 /** What the value analysis says (part of `message`). */
 export const messageValue = {
   valueNoRepeat:
-    'No customer bought more than once in different periods (days, or weeks when counting per week), so repeat buying cannot be modelled: use a longer stretch of orders, or count per day.',
+    'No customer bought more than once in different {unit, select, weeks {weeks} other {days}}, so repeat buying cannot be modelled: {unit, select, weeks {use a longer stretch of orders, or count per day} other {use a longer stretch of orders}}.',
   valueNoRepeatSpend:
     'No customer bought more than once in different periods, so average spend cannot be modelled: use a longer stretch of orders.',
   valueNoAverageSpend:
@@ -23,9 +23,9 @@ export const messageValue = {
   bgnbdFewRepeat:
     'Only {count} customers bought more than once, too few to tell how customers stop buying: the estimates are rough, so use a longer stretch of orders.',
   bgnbdNoDropoutA:
-    'The fit did not converge: almost no customer seems to stop buying (a runs to zero), so P(alive) stays near 1; a longer stretch of orders or counting per day may help.',
+    'The fit did not converge: almost no customer seems to stop buying (a runs to zero), so P(alive) stays near 1; {unit, select, weeks {a longer stretch of orders or counting per day may help} other {a longer stretch of orders may help}}.',
   bgnbdNoDropoutB:
-    'The fit did not converge: almost no customer seems to stop buying (b runs to infinity), so P(alive) stays near 1; a longer stretch of orders or counting per day may help.',
+    'The fit did not converge: almost no customer seems to stop buying (b runs to infinity), so P(alive) stays near 1; {unit, select, weeks {a longer stretch of orders or counting per day may help} other {a longer stretch of orders may help}}.',
   bgnbdEdgeZero:
     'The fit did not converge: {parameter} runs to zero, a limit of the model, so the estimates are only the best found.',
   bgnbdEdgeInfinity:

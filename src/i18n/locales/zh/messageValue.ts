@@ -3,7 +3,7 @@ import type { messageValue as english } from '../en/messageValue';
 
 export const messageValue: CatalogShape<typeof english> = {
   valueNoRepeat:
-    '没有客户在不同的时段（天，或按周计数时的周）里购买过不止一次，因此无法为重复购买建模：请使用时间跨度更长的订单，或按天计数。',
+    '没有客户在不同的{unit, select, weeks {周} other {天}}里购买过不止一次，因此无法为重复购买建模：{unit, select, weeks {请使用时间跨度更长的订单，或按天计数} other {请使用时间跨度更长的订单}}。',
   valueNoRepeatSpend:
     '没有客户在不同的时段里购买过不止一次，因此无法为平均消费建模：请使用时间跨度更长的订单。',
   valueNoAverageSpend:
@@ -22,9 +22,9 @@ export const messageValue: CatalogShape<typeof english> = {
   bgnbdFewRepeat:
     '只有 {count} 个客户购买过不止一次，太少，无法判断客户如何流失：估计很粗略，请使用时间跨度更长的订单。',
   bgnbdNoDropoutA:
-    '拟合没有收敛：几乎没有客户流失（a 趋于零），因此存活概率接近 1；使用时间跨度更长的订单或按天计数可能有帮助。',
+    '拟合没有收敛：几乎没有客户流失（a 趋于零），因此存活概率接近 1；{unit, select, weeks {使用时间跨度更长的订单或按天计数可能有帮助} other {使用时间跨度更长的订单可能有帮助}}。',
   bgnbdNoDropoutB:
-    '拟合没有收敛：几乎没有客户流失（b 趋于无穷大），因此存活概率接近 1；使用时间跨度更长的订单或按天计数可能有帮助。',
+    '拟合没有收敛：几乎没有客户流失（b 趋于无穷大），因此存活概率接近 1；{unit, select, weeks {使用时间跨度更长的订单或按天计数可能有帮助} other {使用时间跨度更长的订单可能有帮助}}。',
   bgnbdEdgeZero: '拟合没有收敛：{parameter} 趋于零，这是模型的极限，所以估计值只是找到的最佳值。',
   bgnbdEdgeInfinity:
     '拟合没有收敛：{parameter} 趋于无穷大，这是模型的极限，所以估计值只是找到的最佳值。',
