@@ -127,27 +127,29 @@ export function DendrogramChart() {
       />
       <details className="chart__values">
         <summary>{t('ui.dendrogram.heights')}</summary>
-        <table className="data-table data-table--compact">
-          <caption className="visually-hidden">{t('ui.dendrogram.heightsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.dendrogram.segments')}</th>
-              <th scope="col" className="num">
-                {t('ui.dendrogram.cutHeight')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {hierarchy.cutHeights.map((height, i) =>
-              height === null ? null : (
-                <tr key={i}>
-                  <th scope="row">{i + 1}</th>
-                  <td className="num">{format.number(height, 4)}</td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="data-table data-table--compact">
+            <caption className="visually-hidden">{t('ui.dendrogram.heightsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.dendrogram.segments')}</th>
+                <th scope="col" className="num">
+                  {t('ui.dendrogram.cutHeight')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {hierarchy.cutHeights.map((height, i) =>
+                height === null ? null : (
+                  <tr key={i}>
+                    <th scope="row">{i + 1}</th>
+                    <td className="num">{format.number(height, 4)}</td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
       </details>
     </ChartFigure>
   );

@@ -126,37 +126,39 @@ export function ElbowChart() {
       />
       <details className="chart__values">
         <summary>{t('ui.chart.values')}</summary>
-        <table className="data-table data-table--compact">
-          <caption className="visually-hidden">{t('ui.elbow.valuesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">k</th>
-              <th scope="col" className="num">
-                {t('ui.elbow.inertia')}
-              </th>
-              <th scope="col" className="num">
-                {t(INDEX_NAMES.silhouette)}
-              </th>
-              <th scope="col" className="num">
-                {t(INDEX_NAMES.daviesBouldin)}
-              </th>
-              <th scope="col" className="num">
-                {t(INDEX_NAMES.calinskiHarabasz)}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.k}>
-                <th scope="row">{p.k}</th>
-                <td className="num">{format.number(p.inertia)}</td>
-                <td className="num">{format.number(p.silhouette, 3)}</td>
-                <td className="num">{format.number(p.daviesBouldin, 3)}</td>
-                <td className="num">{format.number(p.calinskiHarabasz, 1)}</td>
+        <div className="table-scroll">
+          <table className="data-table data-table--compact">
+            <caption className="visually-hidden">{t('ui.elbow.valuesCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">k</th>
+                <th scope="col" className="num">
+                  {t('ui.elbow.inertia')}
+                </th>
+                <th scope="col" className="num">
+                  {t(INDEX_NAMES.silhouette)}
+                </th>
+                <th scope="col" className="num">
+                  {t(INDEX_NAMES.daviesBouldin)}
+                </th>
+                <th scope="col" className="num">
+                  {t(INDEX_NAMES.calinskiHarabasz)}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.k}>
+                  <th scope="row">{p.k}</th>
+                  <td className="num">{format.number(p.inertia)}</td>
+                  <td className="num">{format.number(p.silhouette, 3)}</td>
+                  <td className="num">{format.number(p.daviesBouldin, 3)}</td>
+                  <td className="num">{format.number(p.calinskiHarabasz, 1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </ChartFigure>
   );

@@ -65,39 +65,41 @@ export function ScreeChart() {
       />
       <details className="chart__values">
         <summary>{t('ui.scree.values')}</summary>
-        <table className="data-table data-table--compact">
-          <caption className="visually-hidden">{t('ui.scree.valuesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.scree.component')}</th>
-              <th scope="col" className="num">
-                {t('ui.scree.varianceColumn')}
-              </th>
-              <th scope="col" className="num">
-                {t('ui.scree.cumulative')}
-              </th>
-              {pca.featureNames.map((name) => (
-                <th key={name} scope="col" className="num">
-                  {features.node(name)}
+        <div className="table-scroll">
+          <table className="data-table data-table--compact">
+            <caption className="visually-hidden">{t('ui.scree.valuesCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.scree.component')}</th>
+                <th scope="col" className="num">
+                  {t('ui.scree.varianceColumn')}
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {pca.ratios.map((ratio, c) => (
-              <tr key={c}>
-                <th scope="row">{`PC${c + 1}`}</th>
-                <td className="num">{format.percent(ratio)}</td>
-                <td className="num">{format.percent(pca.cumulative[c])}</td>
-                {pca.loadings[c].map((loading, j) => (
-                  <td key={j} className="num">
-                    {format.fixed(loading, 2)}
-                  </td>
+                <th scope="col" className="num">
+                  {t('ui.scree.cumulative')}
+                </th>
+                {pca.featureNames.map((name) => (
+                  <th key={name} scope="col" className="num">
+                    {features.node(name)}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {pca.ratios.map((ratio, c) => (
+                <tr key={c}>
+                  <th scope="row">{`PC${c + 1}`}</th>
+                  <td className="num">{format.percent(ratio)}</td>
+                  <td className="num">{format.percent(pca.cumulative[c])}</td>
+                  {pca.loadings[c].map((loading, j) => (
+                    <td key={j} className="num">
+                      {format.fixed(loading, 2)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </ChartFigure>
   );

@@ -85,6 +85,53 @@ describe('the segments section on a phone', { timeout: 300_000 }, () => {
     }
   });
 
+  it("keeps the elbow's and the scree chart's tables of values within the screen, each scrolling sideways", async () => {
+    const { page, consoleErrors } = await openPage(browser, server.url, {
+      width: 420,
+      height: 900,
+    });
+    try {
+      await page.getByRole('button', { name: 'Try sample customers' }).click();
+      await page.getByRole('table', { name: 'Segment profiles' }).waitFor({ timeout: 180_000 });
+      await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 180_000 });
+      const opened = [
+        { chart: 'Elbow curve', details: 'Values', table: 'Elbow curve values' },
+        {
+          chart: 'Principal components (scree)',
+          details: 'Values and loadings',
+          table: 'Variance explained and loadings of each component',
+        },
+      ];
+      for (const { chart, details, table } of opened) {
+        const figure = page.getByRole('figure', { name: chart });
+        await figure.getByText(details, { exact: true }).click();
+        const values = figure.getByRole('table', { name: table });
+        await values.waitFor();
+        // Wider than the phone, the table scrolls sideways within a box of its own inside the
+        // figure, and that box stays on screen.
+        const fit = await values.evaluate((element) => {
+          let box = element.parentElement;
+          while (box && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX))
+            box = box.parentElement;
+          return box && box.closest('figure')
+            ? {
+                right: box.getBoundingClientRect().right,
+                scrolls: box.scrollWidth > box.clientWidth,
+              }
+            : null;
+        });
+        expect(fit).not.toBeNull();
+        expect(fit?.scrolls).toBe(true);
+        expect(fit?.right).toBeLessThanOrEqual(420);
+      }
+      const { width, scrollWidth } = await rightEdges(page, []);
+      expect(scrollWidth).toBeLessThanOrEqual(width);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it("keeps the RFM grid's caption within the screen", async () => {
     const { page } = await openPage(browser, server.url, { width: 420, height: 900 });
     try {
