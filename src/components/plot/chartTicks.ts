@@ -71,3 +71,31 @@ export function fittedAxis(
   }
   return make(2);
 }
+
+/** A line of text's height, as a share of its font size (a label on its side takes that across). */
+const LINE_EMS = 1.25;
+
+/**
+ * The room each of a row of labels turned a quarter turn needs across, in px: its line's height
+ * (a chart with more marks than that allows is drawn wider, and scrolls sideways).
+ */
+export function turnedLabelSpacing(fontPx = TICK_FONT_PX): number {
+  return Math.ceil(fontPx * LINE_EMS);
+}
+
+/**
+ * How every one of a row of labels under marks `spacing` px apart is written without meeting
+ * (a dendrogram's leaves, each of which means something on its own, so none is left out):
+ * upright when the widest fits between its neighbours, else turned a quarter turn to read
+ * upwards. `depth` is the room below the marks they take, in px.
+ */
+export function leafLabels(
+  labels: readonly string[],
+  spacing: number,
+  fontPx = TICK_FONT_PX,
+): { turned: boolean; depth: number } {
+  const widest = Math.max(0, ...labels.map((label) => tickLabelWidth(label, fontPx)));
+  return widest + TICK_GAP_PX <= spacing
+    ? { turned: false, depth: Math.ceil(fontPx * LINE_EMS) }
+    : { turned: true, depth: Math.ceil(widest) };
+}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { thinnedTicks, tickLabelWidth } from '../../../src/components/plot/chartTicks';
+import {
+  leafLabels,
+  thinnedTicks,
+  tickLabelWidth,
+  turnedLabelSpacing,
+} from '../../../src/components/plot/chartTicks';
 
 const components = (count: number) => Array.from({ length: count }, (_, i) => `PC${i + 1}`);
 
@@ -47,5 +52,33 @@ describe('thinnedTicks', () => {
   it('measures Chinese characters wider than Latin ones', () => {
     expect(tickLabelWidth('年龄')).toBeGreaterThan(tickLabelWidth('ab'));
     expect(tickLabelWidth('PC17')).toBeGreaterThan(tickLabelWidth('PC1'));
+  });
+});
+
+describe('leafLabels', () => {
+  const sizes = ['65', '47', '247', '159', '1,234'];
+
+  it('writes the labels upright when the widest fits between its neighbours', () => {
+    const upright = leafLabels(sizes, 60, 12);
+    expect(upright.turned).toBe(false);
+    // One line of text below the leaves.
+    expect(upright.depth).toBe(turnedLabelSpacing(12));
+  });
+
+  it('turns them on their side when it does not, taking the widest label’s length below', () => {
+    // 30 leaves on a dendrogram about 480 px wide: 16 px each, where "247" needs about 30.
+    const turned = leafLabels(sizes, 16, 12);
+    expect(turned.turned).toBe(true);
+    expect(turned.depth).toBe(Math.ceil(tickLabelWidth('1,234', 12)));
+    // Each turned label then needs only its line's height across, which the leaves are given.
+    expect(turnedLabelSpacing(12)).toBeLessThanOrEqual(16);
+    expect(turnedLabelSpacing(12)).toBeGreaterThanOrEqual(12 * 1.2);
+  });
+
+  it('turns them exactly when upright labels would meet', () => {
+    for (let spacing = 5; spacing <= 60; spacing += 0.5) {
+      const { turned } = leafLabels(['247'], spacing, 12);
+      expect(turned).toBe(tickLabelWidth('247', 12) + 8 > spacing);
+    }
   });
 });
