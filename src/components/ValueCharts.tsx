@@ -56,6 +56,11 @@ export function ValueCalibrationChart({ view }: { view: CustomerValueView }) {
   const predicted = t('ui.value.calibration.predicted');
   return (
     <ChartFigure title={t('ui.value.calibration.title')} summary={summary}>
+      {calibration.fit.reason !== null && (
+        <p className="notice">
+          {t('ui.value.calibration.notConverged')} {render(calibration.fit.reason)}
+        </p>
+      )}
       <PlotFrame height={260} margin={VALUE_MARGIN}>
         {(box) => {
           const x = bandAxis(data.length, box.left, box.right);
