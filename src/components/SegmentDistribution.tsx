@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColumnOption } from './ColumnName';
 import { selectDistribution } from '../store/distributionSlice';
+import { useFeatureNames } from './featureNames';
 import { selectShownK } from '../store/selectors';
 import { useStore } from '../store/useStore';
 import { ChartFigure } from './ChartFigure';
@@ -32,6 +33,7 @@ export function SegmentDistribution() {
   const rich = useRich();
   const render = useRenderNode();
   const format = useFormats();
+  const names = useFeatureNames();
   const kView = useStore(selectShownK);
   const asked = useStore((s) => s.distributionFeature);
   const loading = useStore((s) => s.distributionLoading);
@@ -60,9 +62,15 @@ export function SegmentDistribution() {
       <label>
         {t('ui.distribution.feature')}
         <select value={feature} onChange={(e) => setChosen(e.target.value)}>
-          {features.map((name) => (
-            <ColumnOption key={name} name={name} />
-          ))}
+          {features.map((name) =>
+            names.isData(name) ? (
+              <ColumnOption key={name} name={name} />
+            ) : (
+              <option key={name} value={name}>
+                {names.text(name)}
+              </option>
+            ),
+          )}
         </select>
       </label>
       <button type="button" onClick={() => void showDistribution(feature)} disabled={loading}>
@@ -89,7 +97,7 @@ export function SegmentDistribution() {
   const shown = distribution !== null && distribution.feature === feature ? distribution : null;
   const summary = shown
     ? rich(shown.sampled ? 'ui.distribution.summarySampled' : 'ui.distribution.summary', {
-        feature: <Data>{shown.feature}</Data>,
+        feature: <>{names.node(shown.feature)}</>,
         sample: format.count(shown.sampleSize),
         rows: format.count(shown.rows),
         missing: shown.missing,

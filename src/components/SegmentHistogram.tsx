@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeatureDistribution } from '../core/profile/segmentDistribution';
+import { useFeatureNames } from './featureNames';
 import { useFormats } from './format';
 import { segmentColour } from './palette';
-import { Data, useRich } from './richText';
+import { useRich } from './richText';
 
 const WIDTH = 640;
 const ROW = 46;
@@ -27,6 +28,7 @@ export function SegmentHistogram({
   const { t } = useTranslation();
   const rich = useRich();
   const format = useFormats();
+  const names = useFeatureNames();
   const { edges } = distribution;
   const bins = Math.max(0, edges.length - 1);
   const plotted = distribution.segments.filter((s) => s.count > 0);
@@ -94,7 +96,7 @@ export function SegmentHistogram({
           <table className="data-table data-table--compact">
             <caption>
               {rich('ui.distribution.histogramCaption', {
-                feature: <Data>{distribution.feature}</Data>,
+                feature: <>{names.node(distribution.feature)}</>,
               })}
             </caption>
             <thead>

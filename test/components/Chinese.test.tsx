@@ -156,6 +156,13 @@ describe('the page in Chinese', { timeout: 240_000 }, () => {
     expect(Object.keys(classic)).toContain('冠军客户');
     const customers = Object.values(classic).reduce((a, b) => a + b, 0);
     expectAllChinese();
+    // The spread of R, F and M per cluster: the page's words for them, not the columns' names.
+    const spread = screen.getByRole('figure', { name: '各细分群中某列的分布' });
+    expect(
+      within(within(spread).getByRole('combobox'))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['最近购买天数', '购买频次', '消费金额']);
 
     await user.selectOptions(screen.getByLabelText('命名细分'), 'rfm-mean');
     const eight = firstCells(screen.getByRole('table', { name: '细分群汇总' }));

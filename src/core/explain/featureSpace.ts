@@ -12,22 +12,46 @@ export type FeatureDescriptor =
       column: string;
       /** Whether the clustering took log(1 + x) of it before scaling (IMM undoes it). */
       log1p: boolean;
+      /**
+       * The feature's name in the reader's language when it is not the user's column (RFM's
+       * recency, frequency and monetary); the column's name otherwise.
+       */
+      label?: Message;
     }
   | { kind: 'category'; column: string; category: string };
 
-/** Descriptors of the cleaned features (cleanRows' FeatureSource: numeric, log1p or one-hot). */
-export function describeFeatures(sources: readonly FeatureSource[]): FeatureDescriptor[] {
-  return sources.map((source) =>
-    source.transform === 'onehot'
-      ? { kind: 'category', column: source.column, category: source.category ?? '' }
-      : { kind: 'numeric', column: source.column, log1p: source.transform === 'log1p' },
-  );
+/**
+ * Descriptors of the cleaned features (cleanRows' FeatureSource: numeric, log1p or one-hot);
+ * `labels` names the numeric features that are not the user's columns.
+ */
+export function describeFeatures(
+  sources: readonly FeatureSource[],
+  labels: ReadonlyMap<string, Message> = new Map(),
+): FeatureDescriptor[] {
+  return sources.map((source): FeatureDescriptor => {
+    if (source.transform === 'onehot')
+      return { kind: 'category', column: source.column, category: source.category ?? '' };
+    const label = labels.get(source.column);
+    return {
+      kind: 'numeric',
+      column: source.column,
+      log1p: source.transform === 'log1p',
+      ...(label === undefined ? {} : { label }),
+    };
+  });
 }
+
+/** RFM's features, named in the reader's language wherever a rule or a tree speaks of them. */
+export const RFM_FEATURE_LABELS: ReadonlyMap<string, Message> = new Map([
+  ['recency', message('rfmFeatureRecency')],
+  ['frequency', message('rfmFeatureFrequency')],
+  ['monetary', message('rfmFeatureMonetary')],
+]);
 
 /** How a feature is named on its own: "Annual Income (k$)" (its column), "Region is East". */
 export function featureName(feature: FeatureDescriptor): string | Message {
   return feature.kind === 'numeric'
-    ? feature.column
+    ? (feature.label ?? feature.column)
     : message('explainIs', { column: feature.column, category: feature.category });
 }
 
@@ -67,7 +91,7 @@ export function splitCondition(feature: FeatureDescriptor, side: Side, threshold
       category: feature.category,
     });
   return message(side === 'left' ? 'explainAtMost' : 'explainAbove', {
-    feature: feature.column,
+    feature: feature.label ?? feature.column,
     threshold: readableThreshold(threshold),
   });
 }
@@ -89,12 +113,14 @@ export function describePath(
   features: readonly FeatureDescriptor[],
 ): Message[] {
   const order: string[] = [];
+  const labels = new Map<string, Message>();
   const numeric = new Map<string, { low: number; high: number }>();
   const categories = new Map<string, { is: string[]; not: string[] }>();
   for (const step of steps) {
     const feature = features[step.feature];
     if (!order.includes(feature.column)) order.push(feature.column);
     if (feature.kind === 'numeric') {
+      if (feature.label !== undefined) labels.set(feature.column, feature.label);
       const range = numeric.get(feature.column) ?? { low: -Infinity, high: Infinity };
       if (step.side === 'left') range.high = Math.min(range.high, step.threshold);
       else range.low = Math.max(range.low, step.threshold);
@@ -110,12 +136,13 @@ export function describePath(
     const range = numeric.get(column);
     if (range) {
       const { low, high } = range;
+      const feature = labels.get(column) ?? column;
       if (low === -Infinity)
-        return message('explainAtMost', { feature: column, threshold: readableThreshold(high) });
+        return message('explainAtMost', { feature, threshold: readableThreshold(high) });
       if (high === Infinity)
-        return message('explainAbove', { feature: column, threshold: readableThreshold(low) });
+        return message('explainAbove', { feature, threshold: readableThreshold(low) });
       return message('explainBetween', {
-        feature: column,
+        feature,
         low: readableThreshold(low),
         high: readableThreshold(high),
       });

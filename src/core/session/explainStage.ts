@@ -1,7 +1,7 @@
 import type { AnalysisOptions } from '../analysis/analysisOptions';
 import { resultFor, type AnalysisResult, type KResult } from '../analysis/analysisResult';
 import { UserError } from '../common/userError';
-import { describeFeatures, listOf } from '../explain/featureSpace';
+import { describeFeatures, listOf, RFM_FEATURE_LABELS } from '../explain/featureSpace';
 import type { ExplainInput } from '../explain/segmentTree';
 import type { Table } from '../read/table';
 import type { ExplainRequest } from './explainRequest';
@@ -61,7 +61,10 @@ export async function prepareExplainStage(
       matrix: featuresInUserUnits(table, prepared),
       n,
       d,
-      features: describeFeatures(prepared.features),
+      features: describeFeatures(
+        prepared.features,
+        request.segmentation.rfm === null ? undefined : RFM_FEATURE_LABELS,
+      ),
       segments: result.labels,
       segmentCount: result.k,
     },

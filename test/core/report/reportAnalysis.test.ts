@@ -65,6 +65,31 @@ describe('the analysis section of the report', () => {
     expect(headings(body, 'h3')).not.toContain('Identifiers and targets not clustered on');
   });
 
+  it("names RFM's features in the report's language, and the user's columns as they are", () => {
+    const rfm = { view: {} as RfmView, map: nameSegments(defaultSegmentMap(), renderIn('zh')) };
+    const features: SegmentationView['features'] = [
+      { name: 'recency', column: 'recency', transform: 'none' },
+      { name: 'log1p(frequency)', column: 'frequency', transform: 'log1p' },
+      { name: 'log1p(monetary)', column: 'monetary', transform: 'log1p' },
+    ];
+    const changed = { ...view, features };
+    const zh = fragment(
+      analysisSection(writerFor({ ...input, view: changed, rfm }, 'zh'), changed),
+    );
+    const body = cells(zh.querySelector('table') as Element).slice(1);
+    expect(body.map((row) => row.slice(0, 2))).toEqual([
+      ['最近购买天数', '最近购买天数'],
+      ['log1p(购买频次)', '购买频次'],
+      ['log1p(消费金额)', '消费金额'],
+    ]);
+    // Without RFM, a column called recency is the user's, and keeps its name in any language.
+    const rows = fragment(analysisSection(writerFor({ ...input, view: changed }, 'zh'), changed));
+    expect(cells(rows.querySelector('table') as Element)[2].slice(0, 2)).toEqual([
+      'log1p(frequency)',
+      'frequency',
+    ]);
+  });
+
   it('draws the scree and the elbow with their tables, each row a component or a k', () => {
     const body = section();
     expect(headings(body, 'h3')).toEqual([

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resultFor } from '../../../src/core/analysis/analysisResult';
 import { isUserError } from '../../../src/core/common/userError';
+import { message, type Message } from '../../../src/core/common/message';
 import * as imm from '../../../src/core/explain/imm';
 import * as segmentTree from '../../../src/core/explain/segmentTree';
 import { textSource } from '../../../src/core/read/byteSource';
@@ -195,7 +196,20 @@ describe('explainView with a tree', () => {
       segmentation: { options: quickOptions({ k: 3 }), rfm: ordersRfm },
     };
     const view = await explainView(session, request);
-    expect(view.features.map((f) => f.name)).toEqual(['recency', 'frequency', 'monetary']);
+    // Named in the reader's language (they are the page's words, not the user's columns).
+    expect(view.features.map((f) => f.name)).toEqual([
+      message('rfmFeatureRecency'),
+      message('rfmFeatureFrequency'),
+      message('rfmFeatureMonetary'),
+    ]);
+    expect(view.features.map((f) => renderMessage('zh', f.name as Message))).toEqual([
+      '最近购买天数',
+      '购买频次',
+      '消费金额',
+    ]);
+    const rules = view.rules.map((rule) => renderMessage('zh', rule.text)).join(' / ');
+    expect(rules).not.toMatch(/recency|frequency|monetary/);
+    expect(rules).toMatch(/最近购买天数|购买频次|消费金额/);
     expect(view.rows.analysed).toBe(session.rfm(ordersRfm).customers.length);
     // Frequencies are whole numbers: a split on them falls halfway between two (log undone).
     for (const node of view.nodes)

@@ -58,6 +58,9 @@ export const messageClassify = {
   modelTree: 'Decision tree',
   modelForest: 'Random forest',
   // Conditions of a rule, in the user's units (thresholds exact to the split)
+  rfmFeatureRecency: 'recency',
+  rfmFeatureFrequency: 'frequency',
+  rfmFeatureMonetary: 'monetary',
   explainAtMost: '{feature} <= {threshold, number, exact}',
   explainAbove: '{feature} > {threshold, number, exact}',
   explainBetween: '{low, number, exact} < {feature} <= {high, number, exact}',
