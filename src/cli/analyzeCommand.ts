@@ -24,7 +24,7 @@ import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { stageTimer } from './stageTimings';
 import { readChoiceFrom } from './readChoiceFlags';
-import { writeExports } from './writeParts';
+import { writeExports } from './outputFiles';
 import { writeModelFile } from './modelFiles';
 import { writeReportFile } from './reportFile';
 

@@ -9,7 +9,7 @@ import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
 import type { Voice } from './voice';
-import { writeExports } from './writeParts';
+import { writeExports } from './outputFiles';
 
 export const APPLY_USAGE = `segmentlens apply MODEL FILE [options]
 

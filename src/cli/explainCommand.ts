@@ -15,7 +15,7 @@ import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { readChoiceFrom } from './readChoiceFlags';
 import type { Voice } from './voice';
-import { writeExports } from './writeParts';
+import { writeExports } from './outputFiles';
 
 export const EXPLAIN_USAGE = `segmentlens explain FILE [options]
 

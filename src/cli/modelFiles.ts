@@ -1,8 +1,9 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { describeSize } from '../core/common/byteSize';
 import { UserError } from '../core/common/userError';
 import { MAX_MODEL_BYTES, modelText, type ModelFile } from '../core/model/modelFile';
 import { parseModel } from '../core/model/parseModel';
+import { writeOutputFile } from './outputFiles';
 
 /** A model file from disk, refused by its size before it is read, then checked field by field. */
 export async function readModelFile(path: string): Promise<ModelFile> {
@@ -26,6 +27,7 @@ export async function readModelFile(path: string): Promise<ModelFile> {
   return parseModel(await readFile(path, 'utf8'), size);
 }
 
+/** Writes the model file of --save-model (a path that cannot be written: one sentence, exit 2). */
 export async function writeModelFile(path: string, model: ModelFile): Promise<void> {
-  await writeFile(path, modelText(model));
+  await writeOutputFile(path, modelText(model), '--save-model');
 }

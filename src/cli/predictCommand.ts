@@ -15,7 +15,7 @@ import { predictJson, predictText } from './predictReport';
 import { progressPrinter } from './progressPrinter';
 import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
 import type { Voice } from './voice';
-import { writeExports } from './writeParts';
+import { writeExports } from './outputFiles';
 
 export const PREDICT_USAGE = `segmentlens predict FILE --target COL [options]
 

@@ -21,7 +21,7 @@ import {
   type WrittenRecommendations,
 } from './recommendReport';
 import type { Voice } from './voice';
-import { writeExports } from './writeParts';
+import { writeExports } from './outputFiles';
 
 export { RECOMMEND_USAGE };
 

@@ -1,7 +1,6 @@
-import { writeFile } from 'node:fs/promises';
-import { UserError } from '../core/common/userError';
 import { reportExport, type ReportRequest } from '../core/report/reportExport';
 import type { AnalysisSession } from '../core/session/session';
+import { writeOutputFile } from './outputFiles';
 import type { Voice } from './voice';
 
 /** The --report flag of analyze and rfm (#18). */
@@ -19,11 +18,6 @@ export async function writeReportFile(
   voice: Voice,
 ): Promise<string> {
   const { parts } = await reportExport(session, request, voice.say);
-  try {
-    await writeFile(path, parts.join(''));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UserError('bad-option', 'cliReportNotWritten', { path, reason });
-  }
+  await writeOutputFile(path, parts.join(''), '--report');
   return voice.text('reportSaved', { path }) + '\n';
 }

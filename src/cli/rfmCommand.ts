@@ -14,7 +14,7 @@ import { progressPrinter } from './progressPrinter';
 import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
 import { fileReadJson, sheetLine } from './fileReport';
 import { rfmJson, rfmText } from './rfmReport';
-import { writeExports } from './writeParts';
+import { writeExports } from './outputFiles';
 import { saveModel } from '../core/model/saveModel';
 import { writeModelFile } from './modelFiles';
 import { REPORT_USAGE, writeReportFile } from './reportFile';

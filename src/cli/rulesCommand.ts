@@ -25,7 +25,7 @@ import {
 } from './rulesFlags';
 import { rulesJson, rulesText } from './rulesReport';
 import type { Voice } from './voice';
-import { writeExports } from './writeParts';
+import { writeExports } from './outputFiles';
 
 export { RULES_USAGE } from './rulesFlags';
 

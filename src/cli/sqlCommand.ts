@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { UserError } from '../core/common/userError';
 import { modelSql } from '../core/sql/modelSql';
 import { SQL_DIALECTS } from '../core/sql/sqlText';
 import { choiceOption, parseCommandArgs } from './args';
 import type { Io } from './io';
 import { readModelFile } from './modelFiles';
+import { writeOutputFile } from './outputFiles';
 import type { Voice } from './voice';
 
 export const SQL_USAGE = `segmentlens sql MODEL --dialect duckdb|postgres [options]
@@ -48,7 +48,7 @@ export async function sqlCommand(argv: string[], io: Io, voice: Voice): Promise<
   if (values.out === undefined) {
     io.stdout.write(sql);
   } else {
-    await writeFile(values.out, sql);
+    await writeOutputFile(values.out, sql, '--out');
     io.stdout.write(voice.text('sqlWrote', { dialect, path: values.out }) + '\n');
   }
   return 0;

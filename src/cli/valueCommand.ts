@@ -13,7 +13,7 @@ import { readChoiceFrom } from './readChoiceFlags';
 import { VALUE_FLAGS, VALUE_USAGE, valueClusteringFrom, valueOptionsFrom } from './valueFlags';
 import { valueJson, valueText } from './valueReport';
 import type { Voice } from './voice';
-import { writeExports } from './writeParts';
+import { writeExports } from './outputFiles';
 
 export { VALUE_USAGE };
 

@@ -95,7 +95,7 @@ describe('--report (#18)', () => {
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      `segmentlens: The report could not be written to ${path} (ENOENT): choose a folder that exists and that you can write to.\n`,
+      `segmentlens: There is no folder ${join(dir, 'no such folder')}: create it, or give --report a file in a folder that exists.\n`,
     );
   });
 });

@@ -349,6 +349,19 @@ export const message = {
   cliNoSuchFile: 'Cannot read {path}: there is no such file; check the path.',
   cliFolder: 'Cannot read {path}: it is a folder; give the path of a file.',
   cliCannotOpen: 'Cannot read {path}: it cannot be opened; check the path.',
+  // Writing what a flag names (--out DIR, --report FILE, --save-model FILE, sql --out FILE)
+  cliWriteNotFolder:
+    '{path} is a file, not a folder: give {flag} {what, select, folder {a folder to write into} other {a file in a folder}}.',
+  cliWriteDenied:
+    'You cannot write in the folder {path}: give {flag} {what, select, folder {a folder} other {a file in a folder}} you can write to.',
+  cliWriteCannotCreate:
+    'The folder {path} cannot be created: give {flag} a folder you can write to.',
+  cliWriteNoFolder:
+    'There is no folder {path}: create it, or give {flag} a file in a folder that exists.',
+  cliWriteIsFolder:
+    '{path} is a folder, not a file: {what, select, folder {move it away, or give {flag} another folder} other {give {flag} the path of a file}}.',
+  cliWriteFailed:
+    '{path} could not be written: check that you can write there and that the disk has room, or give {flag} another {what, select, folder {folder} other {file}}.',
   cliDayAndMonth: 'Give --day-first or --month-first, not both.',
   cliSnapshot: '--snapshot must be a date such as 2011-12-10 or "2011-12-10 12:50", not "{value}".',
   cliDbscanK:

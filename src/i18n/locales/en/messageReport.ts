@@ -150,8 +150,6 @@ export const messageReport = {
   reportRfmRevenueShare: 'Share of revenue',
   reportRfmClustersNote: 'The segments below are clusters of the customers’ RFM figures.',
   activityReport: 'preparing the report',
-  cliReportNotWritten:
-    'The report could not be written to {path} ({reason}): choose a folder that exists and that you can write to.',
   reportChartTable: 'The figures of the chart',
   // What later work added (#18): codes and clipping per column, rates, columns left out, warnings
   reportMissingCodesHeading: 'Codes treated as missing',

@@ -313,6 +313,18 @@ export const message: CatalogShape<typeof english> = {
   cliNoSuchFile: '无法读取 {path}：没有这个文件；请检查路径。',
   cliFolder: '无法读取 {path}：这是一个文件夹；请给出文件的路径。',
   cliCannotOpen: '无法读取 {path}：无法打开；请检查路径。',
+  // 写入选项指定的位置（--out DIR、--report FILE、--save-model FILE、sql --out FILE）
+  cliWriteNotFolder:
+    '{path} 是一个文件，不是文件夹：请给 {flag} {what, select, folder {一个可以写入的文件夹} other {一个位于文件夹中的文件路径}}。',
+  cliWriteDenied:
+    '您无法在文件夹 {path} 中写入：请给 {flag} {what, select, folder {一个您可以写入的文件夹} other {一个位于您可以写入的文件夹中的文件路径}}。',
+  cliWriteCannotCreate: '无法创建文件夹 {path}：请给 {flag} 一个您可以写入的文件夹。',
+  cliWriteNoFolder:
+    '文件夹 {path} 不存在：请先创建它，或给 {flag} 一个位于已有文件夹中的文件路径。',
+  cliWriteIsFolder:
+    '{path} 是一个文件夹，不是文件：{what, select, folder {请把它移走，或给 {flag} 另一个文件夹} other {请给 {flag} 一个文件的路径}}。',
+  cliWriteFailed:
+    '无法写入 {path}：请检查您是否可以在那里写入、磁盘是否还有空间，或给 {flag} 另一个{what, select, folder {文件夹} other {文件}}。',
   cliDayAndMonth: '请给出 --day-first 或 --month-first，不要两个都给。',
   cliSnapshot: '--snapshot 必须是像 2011-12-10 或“2011-12-10 12:50”这样的日期，而不是“{value}”。',
   cliDbscanK:

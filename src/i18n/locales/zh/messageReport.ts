@@ -150,7 +150,6 @@ export const messageReport: CatalogShape<typeof english> = {
   reportRfmRevenueShare: '收入占比',
   reportRfmClustersNote: '下面的细分群是对客户 RFM 数值的聚类。',
   activityReport: '准备报告',
-  cliReportNotWritten: '无法把报告写入 {path}（{reason}）：请选择一个存在且可以写入的文件夹。',
   reportChartTable: '图表中的数字',
   // 后来加入的内容（#18）：每列的代码与截断、比例、未参与聚类的列、警告
   reportMissingCodesHeading: '被当作缺失值的代码',

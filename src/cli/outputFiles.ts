@@ -1,0 +1,149 @@
+import { constants } from 'node:fs';
+import { access, mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { UserError } from '../core/common/userError';
+import type { ExportParts } from '../core/session/sessionExports';
+
+/**
+ * The file-system calls the command line writes its files with. Tests may stand in for them
+ * (a folder that refuses writing cannot be made when the tests run as root).
+ */
+export interface OutputFs {
+  stat(path: string): Promise<{ isDirectory(): boolean }>;
+  /** Resolves when the process may create files in the folder (write and search permission). */
+  writable(path: string): Promise<void>;
+  /** Makes one folder, not its parents. */
+  mkdir(path: string): Promise<unknown>;
+  writeFile(path: string, text: string): Promise<void>;
+}
+
+export const NODE_OUTPUT_FS: OutputFs = {
+  stat: (path) => stat(path),
+  writable: (path) => access(path, constants.W_OK | constants.X_OK),
+  mkdir: (path) => mkdir(path),
+  writeFile: (path, text) => writeFile(path, text),
+};
+
+/** What a flag names: a folder to write files into (--out DIR), or one file (--report FILE). */
+type Target = 'folder' | 'file';
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | null)?.code;
+}
+
+const DENIED = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * The nearest level of `path` (itself first, then each parent as written) that exists, and the
+ * levels under it that do not, outermost first. No recursive mkdir is used anywhere: node's loops
+ * forever where a folder cannot be made though its parent exists (/proc/x).
+ */
+async function nearestExisting(
+  path: string,
+  flag: string,
+  target: Target,
+  fs: OutputFs,
+): Promise<{ existing: string; missing: string[] }> {
+  const missing: string[] = [];
+  for (let level = path; ; level = dirname(level)) {
+    try {
+      const stats = await fs.stat(level);
+      if (!stats.isDirectory())
+        throw new UserError('bad-option', 'cliWriteNotFolder', { path: level, flag, what: target });
+      return { existing: level, missing };
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      const code = errorCode(error);
+      if (DENIED.has(code ?? ''))
+        throw new UserError('bad-option', 'cliWriteDenied', {
+          path: dirname(level),
+          flag,
+          what: target,
+        });
+      // ENOTDIR: a level above is a file, which the walk up reaches and names.
+      if ((code !== 'ENOENT' && code !== 'ENOTDIR') || dirname(level) === level)
+        throw new UserError('bad-option', 'cliWriteCannotCreate', { path, flag });
+    }
+    missing.unshift(level);
+  }
+}
+
+async function checkWritable(folder: string, flag: string, target: Target, fs: OutputFs) {
+  try {
+    await fs.writable(folder);
+  } catch {
+    throw new UserError('bad-option', 'cliWriteDenied', { path: folder, flag, what: target });
+  }
+}
+
+/**
+ * Makes the folder `dir` for `flag` (--out) if it is missing, one level at a time under the
+ * nearest folder that exists, after checking that folder can be written in. Every way it can
+ * fail is one sentence that names the folder and says what to do.
+ */
+export async function makeOutputFolder(
+  dir: string,
+  flag: string,
+  fs: OutputFs = NODE_OUTPUT_FS,
+): Promise<void> {
+  const { existing, missing } = await nearestExisting(dir, flag, 'folder', fs);
+  await checkWritable(existing, flag, 'folder', fs);
+  for (const level of missing) {
+    try {
+      await fs.mkdir(level);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'EEXIST') {
+        // Made meanwhile: fine if it is a folder.
+        await nearestExisting(level, flag, 'folder', fs);
+        continue;
+      }
+      if (DENIED.has(code ?? ''))
+        throw new UserError('bad-option', 'cliWriteDenied', {
+          path: dirname(level),
+          flag,
+          what: 'folder',
+        });
+      throw new UserError('bad-option', 'cliWriteCannotCreate', { path: level, flag });
+    }
+  }
+}
+
+async function writeText(path: string, text: string, flag: string, target: Target, fs: OutputFs) {
+  try {
+    await fs.writeFile(path, text);
+  } catch (error) {
+    throw errorCode(error) === 'EISDIR'
+      ? new UserError('bad-option', 'cliWriteIsFolder', { path, flag, what: target })
+      : new UserError('bad-option', 'cliWriteFailed', { path, flag, what: target });
+  }
+}
+
+/** Writes exports into the folder of --out (made if needed), each under the name given. */
+export async function writeExports(
+  dir: string,
+  files: readonly { name: string; parts: ExportParts['parts'] }[],
+  fs: OutputFs = NODE_OUTPUT_FS,
+): Promise<void> {
+  await makeOutputFolder(dir, '--out', fs);
+  for (const file of files)
+    await writeText(join(dir, file.name), file.parts.join(''), '--out', 'folder', fs);
+}
+
+/**
+ * Writes one file a flag names (--report, --save-model, sql's --out) into a folder that exists;
+ * a path that cannot be written is one sentence that says why and what to do.
+ */
+export async function writeOutputFile(
+  path: string,
+  text: string,
+  flag: string,
+  fs: OutputFs = NODE_OUTPUT_FS,
+): Promise<void> {
+  const folder = dirname(path);
+  const { existing, missing } = await nearestExisting(folder, flag, 'file', fs);
+  if (missing.length > 0)
+    throw new UserError('bad-option', 'cliWriteNoFolder', { path: folder, flag });
+  await checkWritable(existing, flag, 'file', fs);
+  await writeText(path, text, flag, 'file', fs);
+}

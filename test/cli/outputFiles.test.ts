@@ -1,0 +1,236 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import {
+  makeOutputFolder,
+  NODE_OUTPUT_FS,
+  writeExports,
+  writeOutputFile,
+  type OutputFs,
+} from '../../src/cli/outputFiles';
+import { createVoice } from '../../src/cli/voice';
+import { isUserError } from '../../src/core/common/userError';
+import type { Language } from '../../src/i18n/languages';
+import { customersCsv } from '../support/sessionData';
+
+let dir = '';
+let aFile = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'segmentlens-output-'));
+  aFile = join(dir, 'afile');
+  await writeFile(aFile, 'in the way\n');
+  await writeFile(join(dir, 'customers.csv'), customersCsv);
+});
+afterAll(async () => {
+  await chmod(join(dir, 'locked'), 0o755).catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The sentence a write is refused with, in a language; fails when it is not refused so. */
+async function refusal(write: Promise<unknown>, language: Language = 'en'): Promise<string> {
+  const error: unknown = await write.then(
+    () => new Error('the write was not refused'),
+    (thrown: unknown) => thrown,
+  );
+  if (!isUserError(error)) throw error;
+  const sentence = createVoice(language).say(error.sentence);
+  // No internal error text (EEXIST, ENOTDIR, EACCES...) reaches the user.
+  expect(sentence).not.toMatch(/\bE[A-Z]{3,}\b/);
+  return sentence;
+}
+
+const one = [{ name: 'a.csv', parts: ['x\n'] }];
+
+/** The node file system, with calls recorded (and some answers replaced). */
+function recordedFs(replace: Partial<OutputFs> = {}): { fs: OutputFs; calls: string[] } {
+  const calls: string[] = [];
+  const fs: OutputFs = {
+    stat: (path) => (calls.push(`stat ${path}`), (replace.stat ?? NODE_OUTPUT_FS.stat)(path)),
+    writable: (path) => (
+      calls.push(`writable ${path}`),
+      (replace.writable ?? NODE_OUTPUT_FS.writable)(path)
+    ),
+    mkdir: (path) => (calls.push(`mkdir ${path}`), (replace.mkdir ?? NODE_OUTPUT_FS.mkdir)(path)),
+    writeFile: (path, text) => (
+      calls.push(`writeFile ${path}`),
+      (replace.writeFile ?? NODE_OUTPUT_FS.writeFile)(path, text)
+    ),
+  };
+  return { fs, calls };
+}
+
+function denied(): Promise<never> {
+  return Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+}
+
+describe('writeExports (--out DIR)', () => {
+  it('makes the missing levels one at a time under the nearest folder, then writes', async () => {
+    const out = join(dir, 'made', 'a', 'b');
+    const { fs, calls } = recordedFs();
+    await writeExports(out, one, fs);
+    expect(await readFile(join(out, 'a.csv'), 'utf8')).toBe('x\n');
+    expect(calls.filter((call) => call.startsWith('mkdir'))).toEqual([
+      `mkdir ${join(dir, 'made')}`,
+      `mkdir ${join(dir, 'made', 'a')}`,
+      `mkdir ${out}`,
+    ]);
+    expect(calls).toContain(`writable ${dir}`);
+    // Writing into it again is fine.
+    await writeExports(out, one);
+  });
+
+  it('refuses a file where the folder should be, and a folder under a file', async () => {
+    expect(await refusal(writeExports(aFile, one))).toBe(
+      `${aFile} is a file, not a folder: give --out a folder to write into.`,
+    );
+    expect(await refusal(writeExports(join(aFile, 'sub', 'deeper'), one))).toBe(
+      `${aFile} is a file, not a folder: give --out a folder to write into.`,
+    );
+    expect(await refusal(writeExports(join(aFile, 'sub'), one), 'zh')).toBe(
+      `${aFile} 是一个文件，不是文件夹：请给 --out 一个可以写入的文件夹。`,
+    );
+  });
+
+  it('refuses a folder the nearest existing level of which cannot be written in', async () => {
+    // As root every folder is writable, so the check is given a folder that says no.
+    const { fs, calls } = recordedFs({ writable: denied });
+    const out = join(dir, 'not-made', 'sub');
+    expect(await refusal(writeExports(out, one, fs))).toBe(
+      `You cannot write in the folder ${dir}: give --out a folder you can write to.`,
+    );
+    expect(calls.some((call) => call.startsWith('mkdir'))).toBe(false);
+    expect(existsSync(join(dir, 'not-made'))).toBe(false);
+  });
+
+  it('names the folder a mkdir is refused in, and one that cannot be made', async () => {
+    const refused = recordedFs({ mkdir: denied });
+    expect(await refusal(writeExports(join(dir, 'x', 'y'), one, refused.fs))).toBe(
+      `You cannot write in the folder ${dir}: give --out a folder you can write to.`,
+    );
+    const impossible = recordedFs({
+      mkdir: () => Promise.reject(Object.assign(new Error('ENOENT'), { code: 'ENOENT' })),
+    });
+    expect(await refusal(writeExports(join(dir, 'x', 'y'), one, impossible.fs), 'zh')).toBe(
+      `无法创建文件夹 ${join(dir, 'x')}：请给 --out 一个您可以写入的文件夹。`,
+    );
+  });
+
+  it.skipIf(process.getuid?.() === 0)(
+    'refuses a read-only folder (as a user other than root)',
+    async () => {
+      const locked = join(dir, 'locked');
+      await mkdir(locked);
+      await chmod(locked, 0o555);
+      expect(await refusal(writeExports(join(locked, 'out'), one))).toBe(
+        `You cannot write in the folder ${locked}: give --out a folder you can write to.`,
+      );
+      expect(await refusal(writeExports(locked, one))).toBe(
+        `You cannot write in the folder ${locked}: give --out a folder you can write to.`,
+      );
+    },
+  );
+
+  it.skipIf(!existsSync('/proc/self'))(
+    'fails at once where the parent exists but no folder can be made (/proc)',
+    async () => {
+      expect(await refusal(makeOutputFolder('/proc/segmentlens-out/sub', '--out'))).toMatch(
+        /^(The folder \/proc\/segmentlens-out cannot be created|You cannot write in the folder \/proc):/,
+      );
+    },
+  );
+
+  it('refuses a folder where a file of the exports should be', async () => {
+    const out = join(dir, 'clash');
+    await mkdir(join(out, 'a.csv'), { recursive: true });
+    expect(await refusal(writeExports(out, one))).toBe(
+      `${join(out, 'a.csv')} is a folder, not a file: move it away, or give --out another folder.`,
+    );
+  });
+});
+
+describe('writeOutputFile (--report, --save-model, sql --out)', () => {
+  it('writes into a folder that exists', async () => {
+    const path = join(dir, 'one.txt');
+    await writeOutputFile(path, 'text', '--report');
+    expect(await readFile(path, 'utf8')).toBe('text');
+  });
+
+  it('refuses a path under a file, in a missing folder, or naming a folder', async () => {
+    expect(await refusal(writeOutputFile(join(aFile, 'r.html'), '', '--report'))).toBe(
+      `${aFile} is a file, not a folder: give --report a file in a folder.`,
+    );
+    const missing = join(dir, 'no such folder');
+    expect(await refusal(writeOutputFile(join(missing, 'm.json'), '', '--save-model'))).toBe(
+      `There is no folder ${missing}: create it, or give --save-model a file in a folder that exists.`,
+    );
+    expect(await refusal(writeOutputFile(dir, '', '--out'), 'zh')).toBe(
+      `${dir} 是一个文件夹，不是文件：请给 --out 一个文件的路径。`,
+    );
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('refuses a folder that cannot be written in, and a write that fails', async () => {
+    const path = join(dir, 'denied.txt');
+    expect(
+      await refusal(writeOutputFile(path, '', '--report', recordedFs({ writable: denied }).fs)),
+    ).toBe(
+      `You cannot write in the folder ${dir}: give --report a file in a folder you can write to.`,
+    );
+    expect(
+      await refusal(writeOutputFile(path, '', '--report', recordedFs({ writeFile: denied }).fs)),
+    ).toBe(
+      `${path} could not be written: check that you can write there and that the disk has room, or give --report another file.`,
+    );
+  });
+});
+
+describe('the commands that write', () => {
+  async function run(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+    };
+    const code = await main(args, io, {});
+    return { code, stdout, stderr };
+  }
+
+  it('exit 2 with one sentence in the user’s language when --out is a file', async () => {
+    const customers = join(dir, 'customers.csv');
+    const quick = ['--k', '3', '--n-init', '2'];
+    const english = await run(['analyze', customers, ...quick, '--out', aFile]);
+    expect(english).toMatchObject({
+      code: 2,
+      stderr: `segmentlens: ${aFile} is a file, not a folder: give --out a folder to write into.\n`,
+    });
+    const chinese = await run([
+      'analyze',
+      customers,
+      ...quick,
+      '--out',
+      join(aFile, 'sub'),
+      '--lang',
+      'zh',
+    ]);
+    expect(chinese).toMatchObject({
+      code: 2,
+      stderr: `segmentlens: ${aFile} 是一个文件，不是文件夹：请给 --out 一个可以写入的文件夹。\n`,
+    });
+    const model = await run([
+      'analyze',
+      customers,
+      ...quick,
+      '--save-model',
+      join(aFile, 'm.json'),
+    ]);
+    expect(model).toMatchObject({
+      code: 2,
+      stderr: `segmentlens: ${aFile} is a file, not a folder: give --save-model a file in a folder.\n`,
+    });
+    expect(await readdir(dir)).not.toContain('sub');
+  });
+});
