@@ -283,7 +283,7 @@ describe('segmentlens analyze', SPAWNING, () => {
       [['analyze', customers, '--k', 'zero'], /--k must be a whole number/],
       [['analyze', customers, '--scale', 'log'], /--scale must be one of zscore, minmax, robust/],
       [['analyze', customers, '--features', 'nope'], /no column named "nope"/],
-      [['analyze', customers, '--bogus'], /Unknown option '--bogus'/],
+      [['analyze', customers, '--bogus'], /There is no option --bogus: see segmentlens --help/],
       [['frobnicate'], /no command "frobnicate"/],
     ];
     for (const fixture of REFUSED) {

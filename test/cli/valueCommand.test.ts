@@ -308,6 +308,6 @@ describe('segmentlens value refuses, in one line', () => {
     expect((await refusal([])).sentence.key).toBe('cliOneFile');
     expect((await refusal([shop, shop])).sentence.key).toBe('cliOneFile');
     expect((await refusal([join(dir, 'missing.csv')])).sentence.key).toBe('cliNoSuchFile');
-    expect((await refusal([shop, '--horizon', '3'])).sentence.key).toBe('cliBadArguments');
+    expect((await refusal([shop, '--horizon', '3'])).sentence.key).toBe('cliUnknownOption');
   });
 });

@@ -342,6 +342,13 @@ export const message = {
   cliOneFile:
     'Give exactly one file (CSV, Excel workbook or Parquet): segmentlens {command} FILE [options].',
   cliBadArguments: '{problem}: see segmentlens --help.',
+  cliUnknownOption: 'There is no option {option}: see segmentlens --help.',
+  cliOptionNeedsValue: '{option} needs a value: give it right after the option ({option} VALUE).',
+  cliOptionValueIsOption:
+    '{option} needs a value, but {value} follows it: give the value right after {option}, or write {option}={value} if that is the value.',
+  cliOptionTakesNoValue: '{option} takes no value: write {option} alone.',
+  cliStrayNumber:
+    '{value} is not an option, nor the value of one: put it right after the option it is for (--OPTION {value}).',
   cliWholeNumberAtLeast: '--{name} must be a whole number of at least {min}, not "{value}".',
   cliWholeNumberRange: '--{name} must be a whole number from {min} to {max}, not "{value}".',
   cliNumberAtLeast: '--{name} must be a number of at least {min}, not "{value}".',

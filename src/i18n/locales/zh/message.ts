@@ -306,6 +306,13 @@ export const message: CatalogShape<typeof english> = {
   // 命令行自己的拒绝
   cliOneFile: '请只给一个文件（CSV、Excel 工作簿或 Parquet）：segmentlens {command} FILE [选项]。',
   cliBadArguments: '{problem}：请查看 segmentlens --help。',
+  cliUnknownOption: '没有 {option} 这个选项：请查看 segmentlens --help。',
+  cliOptionNeedsValue: '{option} 需要一个值：请把值紧跟在选项后面（{option} 值）。',
+  cliOptionValueIsOption:
+    '{option} 需要一个值，但它后面是 {value}：请把值紧跟在 {option} 后面；如果 {value} 就是要给的值，请写成 {option}={value}。',
+  cliOptionTakesNoValue: '{option} 不带值：请只写 {option}。',
+  cliStrayNumber:
+    '{value} 不是选项，也不是某个选项的值：请把它紧跟在它所属的选项后面（--选项 {value}）。',
   cliWholeNumberAtLeast: '--{name} 必须是不小于 {min} 的整数，而不是“{value}”。',
   cliWholeNumberRange: '--{name} 必须是 {min} 到 {max} 之间的整数，而不是“{value}”。',
   cliNumberAtLeast: '--{name} 必须是不小于 {min} 的数字，而不是“{value}”。',
