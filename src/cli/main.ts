@@ -3,13 +3,23 @@ import { COMMANDS } from './commands';
 import type { Io } from './io';
 import { createVoice, languageFromArgs } from './voice';
 
+/**
+ * What a command is given, as the first line of its own help writes it ("MODEL FILE" of
+ * "segmentlens apply MODEL FILE [options]").
+ */
+export function operandsOf(usage: string): string {
+  const words = usage.split('\n')[0].split(' ').slice(2);
+  const options = words.findIndex((word) => !/^[A-Z]+$/.test(word));
+  return words.slice(0, options < 0 ? words.length : options).join(' ');
+}
+
 /** The help of every command, each loaded for it. */
 async function usage(): Promise<string> {
   const loaded = await Promise.all(COMMANDS.map((command) => command.load()));
   return `segmentlens: customer analytics from a CSV, Excel or Parquet file, on your machine.
 
 Commands:
-${COMMANDS.map((command) => `  segmentlens ${command.names[0].padEnd(10)} FILE [options]   ${command.summary}`).join('\n')}
+${COMMANDS.map((command, i) => `  segmentlens ${command.names[0].padEnd(10)} ${operandsOf(loaded[i].usage).padEnd(10)} [options]   ${command.summary}`).join('\n')}
 
 Run "segmentlens COMMAND --help" for a command's options.
 

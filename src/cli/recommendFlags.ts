@@ -9,7 +9,7 @@ import {
 import { USER_SIMILARITIES } from '../core/recommend/similarity';
 import { SEGMENT_SCHEMES, type SegmentScheme } from '../core/rfm/rfmSegments';
 import { choiceOption, intOption } from './args';
-import { MAPPING_FLAGS, MAPPING_USAGE } from './mappingFlags';
+import { MAPPING_FLAGS, mappingUsage } from './mappingFlags';
 import { READ_FLAGS, READ_USAGE } from './readChoiceFlags';
 
 export const RECOMMEND_USAGE = `segmentlens recommend FILE [options]
@@ -18,9 +18,10 @@ Next best products for every customer from order lines (one row per order line):
 item-based and user-based collaborative filtering, each measured on the customers' held-out
 last orders, overall and per named RFM segment.
 
-${MAPPING_USAGE}
-  --item COL            the product code of each line (default: recognised from the names)
-  --description COL     the product's readable name, shown beside its code
+${mappingUsage({
+  item: `  --item COL            the product code of each line (default: recognised from the names)
+  --description COL     the product's readable name, shown beside its code`,
+})}
   --method item|user|popularity|all
                         the methods to measure; recommendations.csv holds the one chosen,
                         or with all (the default) the best on NDCG

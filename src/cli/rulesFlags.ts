@@ -17,7 +17,7 @@ import type { RulesScope } from '../core/session/basketsSession';
 import type { AnalysisSession } from '../core/session/session';
 import { englishText } from '../i18n/formatMessage';
 import { intOption } from './args';
-import { MAPPING_FLAGS, MAPPING_USAGE } from './mappingFlags';
+import { MAPPING_FLAGS, mappingUsage } from './mappingFlags';
 import { READ_FLAGS, READ_USAGE } from './readChoiceFlags';
 import type { Voice } from './voice';
 
@@ -26,9 +26,10 @@ export const RULES_USAGE = `segmentlens rules FILE [options]
 What sells together: association rules (FP-growth) from order lines (one row per order line),
 over all baskets, one named RFM segment's, or one cluster's.
 
-${MAPPING_USAGE}
-  --item COL            the item (product code) column (default: recognised, such as StockCode)
-  --description COL     a description shown beside the item (default: recognised)
+${mappingUsage({
+  item: `  --item COL            the item (product code) column (default: recognised, such as StockCode)
+  --description COL     a description shown beside the item (default: recognised)`,
+})}
   --min-support S       the share of baskets an itemset must be in, above 0 and at most 1
                         (default: the larger of 0.01 and 10 baskets)
   --min-confidence C    the least confidence of a rule, from 0 to 1 (default ${DEFAULT_MIN_CONFIDENCE})

@@ -7,7 +7,7 @@ import {
   type ValueRequest,
 } from '../core/session/valueStages';
 import { choiceOption, intOption, numberOption } from './args';
-import { MAPPING_FLAGS, MAPPING_USAGE } from './mappingFlags';
+import { MAPPING_FLAGS, mappingUsage } from './mappingFlags';
 import { READ_FLAGS, READ_USAGE } from './readChoiceFlags';
 
 export const VALUE_USAGE = `segmentlens value FILE [options]
@@ -16,8 +16,10 @@ Who is still a customer, and what they are worth, from order lines (one row per 
 BG/NBD for purchases and dropout, Gamma-Gamma for spend, P(alive), expected purchases and
 customer lifetime value (CLV) per customer, per named RFM segment and per cluster.
 
-${MAPPING_USAGE}
-                        (the snapshot is also where observation ends)
+${mappingUsage({
+  snapshot: `  --snapshot DATE       the day recency counts to, ISO (default: the last order + 1 day)
+                        (the snapshot is also where observation ends)`,
+})}
   --unit days|weeks     count one purchase per day (default) or per week
   --horizon-days N      expected purchases over the next N days (default 90)
   --horizon-months N    CLV over the next N whole months (default 12)

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands';
+import { main, operandsOf } from '../../src/cli/main';
+import type { Language } from '../../src/i18n/languages';
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  };
+  const code = await main(args, io, {});
+  return { code, stdout, stderr };
+}
+
+/** The options a help lists, one per line that starts with one, in order. */
+function optionsListed(help: string): string[] {
+  return [...help.matchAll(/^ {2}(-{1,2}[a-z0-9][a-z0-9-]*)/gm)].map((match) => match[1]);
+}
+
+function repeated(items: readonly string[]): string[] {
+  return [...new Set(items.filter((item, i) => items.indexOf(item) !== i))];
+}
+
+const LANGUAGES: Language[] = ['en', 'zh'];
+
+describe('every command’s help', () => {
+  it('finds a repeated option (the check below can fail)', () => {
+    expect(repeated(optionsListed('  --item COL  one\n  --out DIR\n  --item COL  two\n'))).toEqual([
+      '--item',
+    ]);
+  });
+
+  for (const command of COMMANDS) {
+    const name = command.names[0];
+    for (const language of LANGUAGES) {
+      it(`${name} --help --lang ${language} lists each option once`, async () => {
+        const { code, stdout } = await run([name, '--help', '--lang', language]);
+        expect(code).toBe(0);
+        const listed = optionsListed(stdout);
+        expect(listed.length).toBeGreaterThan(1);
+        expect(repeated(listed)).toEqual([]);
+      });
+    }
+
+    it(`${name} takes every option its help lists`, async () => {
+      const { stdout } = await run([name, '--help']);
+      for (const option of new Set(optionsListed(stdout))) {
+        // A flag alone, or an option with a value: one of the two is taken, then --help answers.
+        const alone = await run([name, option, '--help']);
+        const valued = await run([name, `${option}=x`, '--help']);
+        expect([alone.code, valued.code], `${name} ${option}`).toContain(0);
+      }
+    });
+  }
+
+  it('value’s help says under --snapshot that the snapshot is where observation ends', async () => {
+    const lines = (await run(['value', '--help'])).stdout.split('\n');
+    const snapshot = lines.findIndex((line) => line.startsWith('  --snapshot DATE'));
+    expect(lines[snapshot + 1].trim()).toBe('(the snapshot is also where observation ends)');
+    const cancellations = lines.findIndex((line) => line.startsWith('  --no-cancellations'));
+    expect(lines.slice(cancellations).join('\n')).not.toContain('observation');
+  });
+});
+
+describe('segmentlens --help', () => {
+  it('lists each command with what its own help says it is given', async () => {
+    for (const language of LANGUAGES) {
+      const { code, stdout } = await run(['--help', '--lang', language]);
+      expect(code).toBe(0);
+      const commands = stdout.split('\n\n')[1].split('\n').slice(1);
+      expect(commands).toHaveLength(COMMANDS.length);
+      for (const [i, command] of COMMANDS.entries()) {
+        const { usage } = await command.load();
+        const [, name, operands] = /^ {2}segmentlens (\S+) +(.*?) +\[options\]/.exec(commands[i])!;
+        expect(name).toBe(command.names[0]);
+        expect(operands).toBe(operandsOf(usage));
+        expect(usage.split('\n')[0]).toMatch(new RegExp(`^segmentlens ${name} ${operands} `));
+      }
+      expect(stdout).toMatch(/^ {2}segmentlens apply +MODEL FILE +\[options\]/m);
+      expect(stdout).toMatch(/^ {2}segmentlens sql +MODEL +\[options\]/m);
+      expect(stdout).toMatch(/^ {2}segmentlens predict +FILE +\[options\]/m);
+    }
+  });
+
+  it('takes what a command is given from the first line of its help', () => {
+    expect(operandsOf('segmentlens apply MODEL FILE [options]\n\nText')).toBe('MODEL FILE');
+    expect(operandsOf('segmentlens sql MODEL --dialect duckdb|postgres [options]')).toBe('MODEL');
+    expect(operandsOf('segmentlens predict FILE --target COL [options]')).toBe('FILE');
+  });
+});
