@@ -58,6 +58,9 @@ hierarchical clustering.
   --missing drop|mean|median|mode|constant     (default drop)
   --missing-by COL=drop|mean|median|mode|constant
                         how to treat the missing values of one column (repeatable)
+  --fill-value N        the number constant fills a numeric column's missing values with,
+                        as the page's "Constant for missing values" (default 0; a one-hot
+                        column's take the category "(missing)")
   --missing-code COL=N  N in column COL means "no value" (pdays=999): such cells are
                         missing and follow the column's --missing rule (repeatable;
                         a code the analysis finds is named in its notes)
@@ -100,6 +103,7 @@ export const ANALYZE_FLAGS = {
   scale: { type: 'string' },
   missing: { type: 'string' },
   'missing-by': { type: 'string', multiple: true },
+  'fill-value': { type: 'string' },
   'missing-code': { type: 'string', multiple: true },
   duplicates: { type: 'string' },
   outliers: { type: 'string' },
@@ -160,6 +164,7 @@ export function analysisOptionsFrom(values: FlagValues): AnalysisOptions {
     missingByColumn: missingByOption(values['missing-by']),
     missingCodes: missingCodeOption(values['missing-code']),
   };
+  cleaning.missingConstant = fillValueOption(text('fill-value'), cleaning);
   const options: AnalysisOptions = {
     ...DEFAULT_ANALYSIS_OPTIONS,
     features: listOption(text('features')) ?? null,
@@ -306,6 +311,21 @@ function missingByOption(values: string | boolean | string[] | undefined): Colum
     byColumn = withEntry(byColumn, column, { column, strategy });
   }
   return byColumn;
+}
+
+/**
+ * --fill-value N: the constant missing values are filled with (the page's "Constant for missing
+ * values"), any finite number; refused when no column is filled with a constant.
+ */
+function fillValueOption(value: string | undefined, cleaning: Cleaning): number {
+  if (value === undefined) return DEFAULT_CLEANING.missingConstant;
+  const parsed = value.trim() === '' ? NaN : Number(value);
+  if (!Number.isFinite(parsed)) throw new UserError('bad-option', 'cliFillValue', { value });
+  const constant =
+    cleaning.missing === 'constant' ||
+    cleaning.missingByColumn.some((rule) => rule.strategy === 'constant');
+  if (!constant) throw new UserError('bad-option', 'cliFillValueUnused');
+  return parsed;
 }
 
 function pcaOption(value: string | undefined): PcaComponents {

@@ -34,6 +34,7 @@ held-out rows (accuracy, precision, recall, F1, ROC AUC, confusion matrix, impor
   --depth D             the decision tree's depth, 1 to 30 (default 5)
   --trees N             the random forest's trees, 1 to 10000 (default 100)
   --missing drop|mean|median|mode|constant     (default drop)
+  --fill-value N        the number constant fills missing values with (default 0)
   --duplicates drop|keep                       (default drop)
   --outliers none|clip|drop                    (default clip)
   --outlier-method zscore|iqr                  (default zscore, |z| > 3)
@@ -54,6 +55,7 @@ const PREDICT_FLAGS = {
   depth: { type: 'string' },
   trees: { type: 'string' },
   missing: { type: 'string' },
+  'fill-value': { type: 'string' },
   duplicates: { type: 'string' },
   outliers: { type: 'string' },
   'outlier-method': { type: 'string' },
@@ -80,6 +82,7 @@ export async function predictCommand(argv: string[], io: Io, voice: Voice): Prom
   // The analyze command's cleaning flags, read as it reads them.
   const { clean: cleaning } = analysisOptionsFrom({
     missing: values.missing,
+    'fill-value': values['fill-value'],
     duplicates: values.duplicates,
     outliers: values.outliers,
     'outlier-method': values['outlier-method'],

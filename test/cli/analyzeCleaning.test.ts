@@ -109,3 +109,30 @@ describe('analyze reports what cleaning changed', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('segmentlens analyze --fill-value', () => {
+  const HOLES = [
+    'id,spend,visits',
+    ...Array.from({ length: 60 }, (_, i) =>
+      i % 10 === 3 ? `${i},,${i % 7}` : `${i},${(i * 37) % 101},${i % 7}`,
+    ),
+  ].join('\n');
+
+  it('fills with the number given, a negative one after a space too, in text and JSON', async () => {
+    const path = join(dir, 'holes.csv');
+    await writeFile(path, HOLES);
+    const flags = [path, '--k', '2', '--k-max', '3', '--n-init', '2', '--missing', 'constant'];
+    const text = await runCommand(analyzeCommand, [...flags, '--fill-value', '-1']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('  spend: 6 missing values filled with -1 (constant)\n');
+    const json = await runCommand(analyzeCommand, [...flags, '--fill-value', '42.5', '--json']);
+    expect(JSON.parse(json.stdout).cleaning.imputed).toEqual([
+      { column: 'spend', strategy: 'constant', count: 6, value: 42.5 },
+    ]);
+    const zh = await runCommand(analyzeCommand, [...flags, '--fill-value', 'zero'], 'zh');
+    expect(zh).toMatchObject({
+      code: 2,
+      stderr: '--fill-value 必须是数字，例如 0 或 -1，而不是“zero”。\n',
+    });
+  });
+});

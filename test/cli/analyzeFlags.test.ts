@@ -56,3 +56,49 @@ describe('analysisOptionsFrom --missing-code and --missing-by', () => {
     }
   });
 });
+
+describe('analysisOptionsFrom --fill-value', () => {
+  function refusal(values: Parameters<typeof analysisOptionsFrom>[0]): UserError {
+    try {
+      analysisOptionsFrom(values);
+    } catch (error) {
+      if (isUserError(error)) return error;
+      throw error;
+    }
+    throw new Error('taken');
+  }
+
+  it('is the constant missing values are filled with, 0 unless given', () => {
+    expect(analysisOptionsFrom({ missing: 'constant' }).clean.missingConstant).toBe(0);
+    for (const [value, number] of [
+      ['-1', -1],
+      ['2.5', 2.5],
+      ['-.5', -0.5],
+      ['1e3', 1000],
+    ] as const) {
+      const options = analysisOptionsFrom({ missing: 'constant', 'fill-value': value });
+      expect(options.clean.missingConstant, value).toBe(number);
+    }
+    const byColumn = analysisOptionsFrom({
+      'missing-by': ['body_mass_g=constant'],
+      'fill-value': '4000',
+    });
+    expect(byColumn.clean.missingConstant).toBe(4000);
+  });
+
+  it('refuses what is not a number, and a constant nothing is filled with', () => {
+    for (const value of ['abc', '', ' ', 'NaN', 'Infinity', '1,5']) {
+      const error = refusal({ missing: 'constant', 'fill-value': value });
+      expect(error.sentence.key, value).toBe('cliFillValue');
+      expect(englishText(error.sentence)).toBe(
+        `--fill-value must be a number, such as 0 or -1, not "${value}".`,
+      );
+    }
+    for (const missing of [undefined, 'mean', 'drop']) {
+      const error = refusal({ missing, 'fill-value': '3' });
+      expect(englishText(error.sentence)).toBe(
+        '--fill-value is the number missing values are filled with: add --missing constant, or --missing-by COL=constant.',
+      );
+    }
+  });
+});

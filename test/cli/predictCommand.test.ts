@@ -144,3 +144,30 @@ describe('segmentlens predict', () => {
     expect(stdout).toBe(PREDICT_USAGE + '\n');
   });
 });
+
+describe('segmentlens predict --fill-value', () => {
+  it('reads the constant as analyze does, and refuses it in one sentence', async () => {
+    const notANumber = await runCommand(predictCommand, [
+      'missing.csv',
+      '--target',
+      'response',
+      '--missing',
+      'constant',
+      '--fill-value',
+      'x',
+    ]);
+    expect(notANumber).toMatchObject({
+      code: 2,
+      stderr: 'segmentlens: --fill-value must be a number, such as 0 or -1, not "x".\n',
+    });
+    const unused = await runCommand(predictCommand, [
+      'missing.csv',
+      '--target',
+      'response',
+      '--fill-value',
+      '-2',
+    ]);
+    expect(unused.code).toBe(2);
+    expect(unused.stderr).toMatch(/^segmentlens: --fill-value is the number missing values/);
+  });
+});

@@ -376,6 +376,9 @@ export const message = {
   cliMisplacedDbscan: '{flag} applies to DBSCAN: add --algorithm dbscan.',
   cliMisplacedHierarchy: '{flag} applies to hierarchical clustering: add --algorithm hierarchical.',
   cliEps: '--eps must be a number above 0, such as 0.5.',
+  cliFillValue: '--fill-value must be a number, such as 0 or -1, not "{value}".',
+  cliFillValueUnused:
+    '--fill-value is the number missing values are filled with: add --missing constant, or --missing-by COL=constant.',
   ...messageBaskets,
   ...messageRecommend,
   ...messageValue,

@@ -339,6 +339,9 @@ export const message: CatalogShape<typeof english> = {
   cliMisplacedDbscan: '{flag} 只用于 DBSCAN：请加上 --algorithm dbscan。',
   cliMisplacedHierarchy: '{flag} 只用于层次聚类：请加上 --algorithm hierarchical。',
   cliEps: '--eps 必须是大于 0 的数字，例如 0.5。',
+  cliFillValue: '--fill-value 必须是数字，例如 0 或 -1，而不是“{value}”。',
+  cliFillValueUnused:
+    '--fill-value 是填补缺失值用的数字：请加上 --missing constant，或 --missing-by 列名=constant。',
   ...messageBaskets,
   ...messageRecommend,
   ...messageValue,
