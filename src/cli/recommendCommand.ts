@@ -14,12 +14,8 @@ import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { readChoiceFrom } from './readChoiceFlags';
 import { RECOMMEND_FLAGS, RECOMMEND_USAGE, recommendChoiceFrom } from './recommendFlags';
-import {
-  bestMethod,
-  recommendJson,
-  recommendText,
-  type WrittenRecommendations,
-} from './recommendReport';
+import { recommendJson, recommendText, type WrittenRecommendations } from './recommendReport';
+import { bestMethod } from '../core/session/recommendVerdict';
 import type { Voice } from './voice';
 import { writeExports } from './outputFiles';
 
@@ -56,7 +52,7 @@ export async function recommendCommand(argv: string[], io: Io, voice: Voice): Pr
     let written: WrittenRecommendations | null = null;
     if (values.out !== undefined) {
       const best = choice.methods.length > 1;
-      const method = best ? bestMethod(view) : choice.methods[0];
+      const method = best ? bestMethod(view.methods) : choice.methods[0];
       const file = await recommendationsExport(
         session,
         request,

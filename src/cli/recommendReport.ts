@@ -28,16 +28,6 @@ function figures(metrics: RankingMetrics) {
   >;
 }
 
-/**
- * The method whose lists go to recommendations.csv when every method is measured: the highest
- * NDCG, the earlier method on a tie (best sellers, the plainest, when nothing hits).
- */
-export function bestMethod(view: RecommendEvaluationView): RecommendMethod {
-  let best = view.methods[0];
-  for (const entry of view.methods) if (entry.metrics.ndcg > best.metrics.ndcg) best = entry;
-  return best.method;
-}
-
 /** The result as the issue specifies it (keys in English, sentences in the voice's language). */
 export function recommendJson(
   report: LineReport,

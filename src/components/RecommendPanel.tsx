@@ -177,6 +177,7 @@ export function RecommendPanel() {
               onChange={(e) =>
                 setChoice({
                   method: RECOMMEND_METHODS.find((m) => m === e.target.value) ?? 'item',
+                  methodPicked: true,
                 })
               }
             >

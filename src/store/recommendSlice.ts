@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { message } from '../core/common/message';
 import type { Stage } from '../core/common/progress';
 import { DEFAULT_RECOMMEND_OPTIONS } from '../core/recommend/recommendOptions';
+import { bestMethod } from '../core/session/recommendVerdict';
 import type { RecommendRequest } from '../core/session/recommendSession';
 import type { ExportFile, Outcome } from '../worker/protocol';
 import { clientOf, startRun } from './control';
@@ -13,10 +14,11 @@ import type { RecommendBasis, RecommendChoice, RecommendSlice, State } from './t
 export const DEFAULT_RECOMMEND_CHOICE: RecommendChoice = {
   ...DEFAULT_RECOMMEND_OPTIONS,
   method: 'item',
+  methodPicked: false,
 };
 
 /** The options of a choice, without the method (the evaluation measures every method). */
-function optionsOf({ method: _, ...options }: RecommendChoice) {
+function optionsOf({ method: _, methodPicked: __, ...options }: RecommendChoice) {
   return options;
 }
 
@@ -144,7 +146,12 @@ export const createRecommendSlice: StateCreator<State, [], [], RecommendSlice> =
         ),
       );
       if (evaluated === null) return;
+      const choice = get().recommendChoice;
       set({
+        // The lists follow the best method, as the command line's --out, unless the user picked one.
+        ...(choice.methodPicked
+          ? {}
+          : { recommendChoice: { ...choice, method: bestMethod(evaluated.evaluation.methods) } }),
         recommendResult: { ...evaluated, ...basis, scheme: segmentMap.scheme },
         recommendTop: null,
         recommendLookup: null,

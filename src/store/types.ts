@@ -287,8 +287,13 @@ export interface ValueSlice {
 
 /** The Recommendations section's settings (issue 14). */
 export interface RecommendChoice extends RecommendOptions {
-  /** The method of the look-up, the most recommended items and the download. */
+  /**
+   * The method of the look-up, the most recommended items and the download: the evaluation's
+   * best (as the command line's --out takes it) until the user picks one.
+   */
   method: RecommendMethod;
+  /** Whether the user picked the method (then an evaluation leaves it as it is). */
+  methodPicked: boolean;
 }
 
 /** What a recommendation result was computed for: shown only while it is still so. */

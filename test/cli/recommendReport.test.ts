@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestMethod, recommendJson, recommendText } from '../../src/cli/recommendReport';
+import { recommendJson, recommendText } from '../../src/cli/recommendReport';
 import { createVoice } from '../../src/cli/voice';
 import { message } from '../../src/core/common/message';
 import type { RankingMetrics } from '../../src/core/recommend/metrics';
@@ -100,15 +100,6 @@ const REPORT: LineReport = {
     not_positive: 0,
   },
 };
-
-describe('bestMethod', () => {
-  it('the highest NDCG; the earlier method on a tie, best sellers when nothing hits', () => {
-    expect(bestMethod(view([0.1, 0.3, 0.2]))).toBe('item');
-    expect(bestMethod(view([0.1, 0.3, 0.3]))).toBe('item');
-    expect(bestMethod(view([0, 0, 0]))).toBe('popularity');
-    expect(bestMethod(view([0.4]))).toBe('popularity');
-  });
-});
 
 describe('recommendJson', () => {
   it('keeps keys in English, texts in the language, and the file only when one was written', () => {

@@ -40,6 +40,18 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The method with the highest NDCG in a methods table (the earlier on a tie), by its name. */
+function bestOf(table: HTMLElement): string {
+  const rows = within(table).getAllByRole('row').slice(1);
+  let best = { name: '', ndcg: -1 };
+  for (const row of rows) {
+    const ndcg = Number(within(row).getAllByRole('cell')[3].textContent);
+    if (ndcg > best.ndcg)
+      best = { name: within(row).getByRole('rowheader').textContent ?? '', ndcg };
+  }
+  return best.name;
+}
+
 describe('the Recommendations section', { timeout: 300_000 }, () => {
   it('measures the three methods, looks up a customer and downloads their lists', async () => {
     const saved = captureDownloads();
@@ -85,12 +97,18 @@ describe('the Recommendations section', { timeout: 300_000 }, () => {
     expect(
       within(region).getByRole('table', { name: /^NDCG at N = 10 per cluster \(k = \d+\)$/ }),
     ).toBeInTheDocument();
-    // The most recommended items of a segment, by the default method.
+    // The most recommended items of a segment, by the method that measured best (as the
+    // command line's --out), which the method's choice shows.
+    const best = bestOf(table);
     expect(
       within(region).getByRole('table', {
-        name: /^Products most often in the top 10 of .*: Item-based$/,
+        name: new RegExp(`^Products most often in the top 10 of .*: ${best}$`),
       }),
     ).toBeInTheDocument();
+    const method = within(region).getByLabelText(
+      'Method for the look-up, the lists and the download',
+    ) as HTMLSelectElement;
+    expect(method.selectedOptions[0].textContent).toMatch(new RegExp(`^${best}`));
 
     // Another N: the figures say they are stale until evaluated again.
     const n = within(region).getByLabelText('Recommendations per customer (N)');
@@ -98,8 +116,9 @@ describe('the Recommendations section', { timeout: 300_000 }, () => {
     await user.type(n, '5');
     expect(within(region).getByText(/The settings changed since these figures/)).toBeVisible();
     await evaluate(user, region);
-    await within(region).findByRole('table', { name: 'Methods measured at N = 5' });
+    const atFive = await within(region).findByRole('table', { name: 'Methods measured at N = 5' });
     expect(within(region).queryByText(/The settings changed since these figures/)).toBeNull();
+    const bestAtFive = bestOf(atFive);
 
     // A customer looked up by id, as the customer column writes it: one who spent little (and
     // bought few of the shop's products), so that there are products left to recommend.
@@ -121,7 +140,7 @@ describe('the Recommendations section', { timeout: 300_000 }, () => {
     expect(within(region).getByText(/^Segment: /)).toBeInTheDocument();
     expect(within(region).getByText(/^Bought \d+ products?$/)).toBeInTheDocument();
     const list = within(region).getByRole('table', {
-      name: `Top 5 for customer ${id}: Item-based`,
+      name: `Top 5 for customer ${id}: ${bestAtFive}`,
     });
     const ranks = within(list).getAllByRole('row').slice(1);
     expect(ranks.length).toBeGreaterThan(0);
@@ -158,6 +177,15 @@ describe('the Recommendations section', { timeout: 300_000 }, () => {
     });
     for (const row of within(popular).getAllByRole('row').slice(1))
       expect(within(row).getAllByRole('cell')[2]).toHaveTextContent('a best seller');
+
+    // A method the user picked stays picked when the methods are measured again.
+    await evaluate(user, region);
+    await settled();
+    expect(
+      within(region).getByRole('table', {
+        name: /^Products most often in the top 5 of .*: Best sellers$/,
+      }),
+    ).toBeInTheDocument();
 
     // Every customer's top 5 on the full history, then one segment's.
     await user.click(
@@ -216,7 +244,9 @@ describe('the Recommendations section', { timeout: 300_000 }, () => {
     expect(
       within(region).getByRole('table', { name: '各 RFM 命名细分群在 N = 10 时的 NDCG' }),
     ).toBeInTheDocument();
-    await within(region).findByRole('table', { name: /最常出现的商品：基于商品$/ });
+    // The lists follow the method that measured best, named in Chinese.
+    const best = bestOf(table);
+    await within(region).findByRole('table', { name: new RegExp(`最常出现的商品：${best}$`) });
     // A customer who spent little, with products left to recommend.
     await user.click(
       within(screen.getByRole('table', { name: '客户' })).getByRole('button', { name: /消费金额/ }),
@@ -228,7 +258,7 @@ describe('the Recommendations section', { timeout: 300_000 }, () => {
     await user.click(within(region).getByRole('button', { name: '查询' }));
     await settled();
     expect(
-      within(region).getByRole('table', { name: `客户 ${id} 的前 10 名推荐：基于商品` }),
+      within(region).getByRole('table', { name: `客户 ${id} 的前 10 名推荐：${best}` }),
     ).toBeInTheDocument();
     expect(untranslated(readPage(document))).toEqual([]);
     await user.clear(within(region).getByLabelText('客户编号'));

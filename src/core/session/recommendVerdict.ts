@@ -75,3 +75,16 @@ export function ndcgVerdict(
   else sentence = message('recommendVerdictWins', params);
   return { winner: first, runnerUp, margin, sentence };
 }
+
+/**
+ * The method whose lists the page shows and the command line writes when every method is
+ * measured: the highest NDCG, the earlier method on a tie (best sellers, the plainest, when
+ * nothing hits).
+ */
+export function bestMethod(
+  methods: readonly { method: RecommendMethod; metrics: { ndcg: number } }[],
+): RecommendMethod {
+  let best = methods[0];
+  for (const entry of methods) if (entry.metrics.ndcg > best.metrics.ndcg) best = entry;
+  return best.method;
+}

@@ -5,7 +5,7 @@ import {
   RECOMMEND_METHODS,
   type RecommendMethod,
 } from '../../../src/core/recommend/recommendOptions';
-import { methodName, ndcgVerdict } from '../../../src/core/session/recommendVerdict';
+import { bestMethod, methodName, ndcgVerdict } from '../../../src/core/session/recommendVerdict';
 import { renderMessage } from '../../../src/i18n/formatMessage';
 
 const figures = (ndcg: number): RankingMetrics => ({
@@ -126,5 +126,20 @@ describe('ndcgVerdict', () => {
         },
       ),
     );
+  });
+});
+
+describe('bestMethod', () => {
+  const methods = (ndcgs: number[]) =>
+    (['popularity', 'item', 'user'] as const)
+      .slice(0, ndcgs.length)
+      .map((method, m) => ({ method, metrics: { ndcg: ndcgs[m] } }));
+
+  it('the highest NDCG; the earlier method on a tie, best sellers when nothing hits', () => {
+    expect(bestMethod(methods([0.1, 0.3, 0.2]))).toBe('item');
+    expect(bestMethod(methods([0.1, 0.3, 0.3]))).toBe('item');
+    expect(bestMethod(methods([0.1, 0.2, 0.3]))).toBe('user');
+    expect(bestMethod(methods([0, 0, 0]))).toBe('popularity');
+    expect(bestMethod(methods([0.4]))).toBe('popularity');
   });
 });
