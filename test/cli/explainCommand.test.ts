@@ -50,7 +50,7 @@ describe('segmentlens explain', () => {
       r.rules.map((x) => x.text),
     );
     expect(texts).toHaveLength(leaves.length);
-    expect(texts[0]).toMatch(/ → Segment \d \(\d+ of \d+ customers\)$/);
+    expect(texts[0]).toMatch(/ → Segment \d: .+ \(\d+ of \d+ customers\)$/);
     expect(Object.keys(result.fidelity)).toEqual(['train', 'test', 'all']);
     expect(result.report.segments).toHaveLength(3);
     expect(Object.keys(result.report.segments[0])).toEqual([
@@ -118,7 +118,7 @@ describe('segmentlens explain', () => {
     const zh = await runCommand(explainCommand, [customers, ...quick], 'zh');
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('规则：');
-    expect(zh.stdout).toMatch(/→ 细分群 \d（\d+ 位客户中有 \d+ 位）/);
+    expect(zh.stdout).toMatch(/→ 细分群 \d：.+（\d+ 位客户中有 \d+ 位）/);
     expect(zh.stdout).toContain('留出行上的混淆矩阵');
     // The report table lines up in display columns (a Chinese character takes two): its last
     // column is right-aligned, so every line ends at the same column.

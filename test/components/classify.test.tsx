@@ -48,9 +48,9 @@ describe('explain and predict on the page', { timeout: 240_000 }, () => {
     // A heading per segment, each with a rule or the sentence that it has none.
     const rules = within(explain).getByText('Rules per segment').nextElementSibling as HTMLElement;
     expect(rules.querySelectorAll('dt')).toHaveLength(k);
-    expect(within(rules).getAllByText(/→ Segment \d+ \([\d,]+ of [\d,]+ customers\)$/).length).toBe(
-      rules.querySelectorAll('dd:not(.hint)').length,
-    );
+    expect(
+      within(rules).getAllByText(/→ Segment \d+: .+ \([\d,]+ of [\d,]+ customers\)$/).length,
+    ).toBe(rules.querySelectorAll('dd:not(.hint)').length);
     expect(within(explain).getByRole('figure', { name: 'Decision tree diagram' })).toBeVisible();
     const report = within(explain).getByRole('table', {
       name: 'How well the tree explains each segment (held-out rows)',

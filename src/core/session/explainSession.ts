@@ -1,4 +1,4 @@
-import type { Message } from '../common/message';
+import { message, type Message } from '../common/message';
 import type { StageProgress } from '../common/progress';
 import { fitImm, type ImmResult } from '../explain/imm';
 import {
@@ -66,13 +66,27 @@ export async function explainView(
   if (known !== undefined) return known;
   onProgress?.(0);
   const stage = await explainStage(session, request);
-  const names = [...(segmentNames ?? defaultSegmentNames(request.k))];
+  const names = [...(segmentNames ?? labelledSegmentNames(stage, request.k))];
   const view =
     request.method === 'tree'
       ? treeView(stage, names, explanationOf(session, stage, request, onProgress))
       : immView(stage, names, immOf(session, stage, onProgress));
   onProgress?.(1);
   return cache.views.set(viewKey, view);
+}
+
+/**
+ * Each segment named as the profiles name it ("Segment 1: Young, Low Annual Income"), as the
+ * export's segment_name column does; "Segment N" for a segment without a profile.
+ */
+function labelledSegmentNames(stage: ExplainStage, k: number): Message[] {
+  const fallback = defaultSegmentNames(k);
+  return fallback.map((name, id) => {
+    const profile = stage.result.profiles.segments.find((segment) => segment.id === id);
+    return profile === undefined
+      ? name
+      : message('explainSegmentLabelled', { id, label: profile.label });
+  });
 }
 
 /**

@@ -59,6 +59,12 @@ describe('explainView with a tree', () => {
     // The root holds every row, each segment's count as the clustering made it.
     const sizes = Array.from(resultFor(analysis, 3)!.sizes);
     expect(view.nodes[0].counts).toEqual(sizes);
+    // Segments named as the profiles name them (as the export's segment_name).
+    expect(view.segmentNames).toEqual(
+      resultFor(analysis, 3)!.profiles.segments.map((segment) =>
+        message('explainSegmentLabelled', { id: segment.id, label: segment.label }),
+      ),
+    );
     expect(view.nodes[0].rows).toBe(n);
     // The rows the tree was fitted on, per segment (scikit-learn's tree_.value).
     expect(view.nodes[0].fitted!.reduce((a, b) => a + b, 0)).toBe(view.rows.train);
@@ -77,9 +83,9 @@ describe('explainView with a tree', () => {
     const leaves = view.nodes.filter((node) => node.feature < 0);
     expect(view.rules.map((rule) => rule.leaf)).toEqual(leaves.map((leaf) => leaf.node));
     expect(view.rules.reduce((sum, rule) => sum + rule.rows, 0)).toBe(n);
-    expect(englishText(view.rules[0].text)).toMatch(/ → Segment \d \(\d+ of \d+ customers\)$/);
+    expect(englishText(view.rules[0].text)).toMatch(/ → Segment \d: .+ \(\d+ of \d+ customers\)$/);
     expect(renderMessage('zh', view.rules[0].text)).toMatch(
-      / → 细分群 \d（\d+ 位客户中有 \d+ 位）$/,
+      / → 细分群 \d：.+（\d+ 位客户中有 \d+ 位）$/,
     );
     const tree = view.tree!;
     expect(tree.depth).toBe(3);
@@ -237,7 +243,7 @@ describe('explainView with IMM', () => {
     expect(view.rules.reduce((sum, rule) => sum + rule.matching, 0) + moved).toBe(n);
     expect(view.rules.reduce((sum, rule) => sum + rule.rows, 0)).toBe(n);
     expect(view.nodes[0].rows).toBe(n);
-    expect(englishText(view.rules[0].text)).toMatch(/ → Segment \d \(\d+ customers\)$/);
+    expect(englishText(view.rules[0].text)).toMatch(/ → Segment \d: .+ \(\d+ customers\)$/);
     expect(await explainView(session, request)).toBe(view);
     expect(imm.fitImm).toHaveBeenCalledTimes(1);
     // Its depth setting is the tree's, not IMM's: the same tree.

@@ -72,6 +72,7 @@ export const messageClassify = {
   explainAnd: '{first} and {rest}',
   explainEveryRow: 'Every row',
   // Rules and segments
+  explainSegmentLabelled: 'Segment {id}: {label}',
   explainSegmentName: 'Segment {id}',
   explainRule:
     '{conditions} → {segment} ({matching, number} of {noun, select, rows {{rows, plural, one {# row} other {# rows}}} other {{rows, plural, one {# customer} other {# customers}}}})',

@@ -57,6 +57,7 @@ export const messageClassify: CatalogShape<typeof english> = {
   explainListMore: '{first}、{rest}',
   explainAnd: '{first} 且 {rest}',
   explainEveryRow: '所有行',
+  explainSegmentLabelled: '细分群 {id}：{label}',
   explainSegmentName: '细分群 {id}',
   explainRule:
     '{conditions} → {segment}（{noun, select, rows {{rows, number} 行中有 {matching, number} 行} other {{rows, number} 位客户中有 {matching, number} 位}}）',
