@@ -3,7 +3,7 @@ import { MODEL_LABELS, type ModelKind, type TrainedModel } from '../classify/pre
 import type { RocCurve, ThresholdTable } from '../classify/roc';
 import type { Split } from '../classify/stratifiedSplit';
 import type { CleanReport } from '../clean/cleanOptions';
-import type { Message } from '../common/message';
+import { message, type Message } from '../common/message';
 import { describeFeatures, featureName } from '../explain/featureSpace';
 import type { PredictData } from './predictData';
 import type { PredictRequest } from './predictRequest';
@@ -106,8 +106,19 @@ export function describeView(
     },
     split: { train: split.train.length, test: split.test.length },
     models: models.map(({ model, ms }) => modelView(model, data, names, ms)),
-    notes: data.notes,
+    notes: [...data.notes, ...trainingNotes(split, classes.length)],
   };
+}
+
+/** Fewer training rows than this per class, and the figures say more about the split than the models. */
+const FEW_TRAINING_ROWS_PER_CLASS = 10;
+
+/** A note when the models learned from very few rows (a high test share, or a small file). */
+function trainingNotes(split: Split, classCount: number): Message[] {
+  const train = split.train.length;
+  return train < FEW_TRAINING_ROWS_PER_CLASS * classCount
+    ? [message('classifyFewTrainingRows', { train, test: split.test.length })]
+    : [];
 }
 
 function modelView(

@@ -83,6 +83,18 @@ describe('predictView', () => {
     );
   });
 
+  it('says when the models had very few rows to train on, and not otherwise', async () => {
+    const session = await open();
+    const few = (notes: readonly Parameters<typeof englishText>[0][]) =>
+      notes.filter((note) => note.key === 'classifyFewTrainingRows');
+    expect(few((await predictView(session, request())).notes)).toEqual([]);
+    const view = await predictView(session, request({ testShare: 0.99, models: ['tree'] }));
+    expect(view.rows.train).toBeLessThan(20);
+    expect(few(view.notes).map(englishText)).toEqual([
+      `Only ${view.rows.train} rows were left to train on, with ${view.rows.test} rows kept for testing: the models learn little from so few, so their figures are rough. Keep less for testing (0.25 is usual), or use more rows.`,
+    ]);
+  });
+
   it('predicts a yes/no target, "Yes" being the positive class whatever its case', async () => {
     const session = await open();
     const view = await predictView(session, request({ target: 'answer', models: ['logistic'] }));

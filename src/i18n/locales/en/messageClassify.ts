@@ -15,6 +15,8 @@ export const messageClassify = {
     'The number of trees must be a whole number from 1 to 10,000 (not {value}): 100 is usual.',
   classifyTestShare:
     'The test share must be between 0 and 1 (not {value}): 0.25 keeps a quarter of the rows for testing.',
+  classifyFewTrainingRows:
+    '{train, plural, one {Only # row was} other {Only # rows were}} left to train on, with {test, plural, one {# row} other {# rows}} kept for testing: the models learn little from so few, so their figures are rough. Keep less for testing (0.25 is usual), or use more rows.',
   classifyC: 'C must be a positive number (not {value}): 1 is usual.',
   classifyClassNeedsRows:
     'Every class of the target needs training rows: choose a target with at least two classes of two or more rows each.',
