@@ -26,13 +26,22 @@ tree with exactly one leaf per segment (IMM) and its k-means cost next to the cl
 
   --method tree|imm     a decision tree (default), or IMM's threshold tree
   --depth D             the decision tree's depth, 1 to 6 (default ${DEFAULT_EXPLAIN_DEPTH})
-  and every option of segmentlens analyze but --compare (--features, --one-hot, --k,
-  --algorithm, the cleaning options, ...): the segments explained are the ones analyze makes.
+  and every option of segmentlens analyze that makes the segments (--features, --one-hot,
+  the cleaning options, --k, --algorithm, ...), but not those that write or show more
+  (--compare, --distribution, --report, --save-model): the segments explained are the ones
+  analyze makes.
   --out DIR             write explained.csv: every analysed row with its segment, split
                         (train/test) and tree_segment (the tree's segment for it)
   --json                print the result as one JSON object`;
 
-const { compare: _compare, ...SEGMENTATION_FLAGS } = ANALYZE_FLAGS;
+// What analyze writes or shows besides its segments is not explain's to take: refused, not ignored.
+const {
+  compare: _compare,
+  distribution: _distribution,
+  'save-model': _saveModel,
+  report: _report,
+  ...SEGMENTATION_FLAGS
+} = ANALYZE_FLAGS;
 
 const EXPLAIN_FLAGS = {
   ...SEGMENTATION_FLAGS,

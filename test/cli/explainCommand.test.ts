@@ -130,7 +130,19 @@ describe('segmentlens explain', () => {
   });
 
   it('refuses what it cannot do in one line, with status 2', async () => {
-    for (const args of [['--depth', '7'], ['--method', 'forest'], ['--k', '1'], ['--compare']]) {
+    // What analyze writes besides its segments is refused, not silently ignored.
+    const notExplains = [
+      ['--save-model', 'm.json'],
+      ['--report', 'r.html'],
+      ['--distribution', 'age'],
+    ];
+    for (const args of [
+      ['--depth', '7'],
+      ['--method', 'forest'],
+      ['--k', '1'],
+      ['--compare'],
+      ...notExplains,
+    ]) {
       const { code, stderr, stdout } = await runCommand(explainCommand, [
         customers,
         '--n-init',
