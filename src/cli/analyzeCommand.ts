@@ -24,7 +24,7 @@ import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { stageTimer } from './stageTimings';
 import { readChoiceFrom } from './readChoiceFlags';
-import { writeExports } from './outputFiles';
+import { checkOutputs, writeExports } from './outputFiles';
 import { writeModelFile } from './modelFiles';
 import { writeReportFile } from './reportFile';
 
@@ -46,6 +46,8 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
   const timer = stageTimer(progress);
+  // What --out, --report and --save-model name is checked before the work, not after it.
+  await checkOutputs(values);
   try {
     const session = await openSession(path, readChoiceFrom(values), timer.onProgress, {
       clusters: true,

@@ -9,7 +9,7 @@ import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
 import type { Voice } from './voice';
-import { writeExports } from './outputFiles';
+import { checkOutputs, writeExports } from './outputFiles';
 
 export const APPLY_USAGE = `segmentlens apply MODEL FILE [options]
 
@@ -41,6 +41,8 @@ export async function applyCommand(argv: string[], io: Io, voice: Voice): Promis
   const [modelPath, path] = positionals;
   const model = await readModelFile(modelPath);
   const progress = progressPrinter(io, !values.json);
+  // What --out, --report and --save-model name is checked before the work, not after it.
+  await checkOutputs(values);
   try {
     const session = await openSession(path, readChoiceFrom(values), progress);
     const view = applyView(session, model, (f) => progress('cluster', f));

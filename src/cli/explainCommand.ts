@@ -15,7 +15,7 @@ import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { readChoiceFrom } from './readChoiceFlags';
 import type { Voice } from './voice';
-import { writeExports } from './outputFiles';
+import { checkOutputs, writeExports } from './outputFiles';
 
 export const EXPLAIN_USAGE = `segmentlens explain FILE [options]
 
@@ -63,6 +63,8 @@ export async function explainCommand(argv: string[], io: Io, voice: Voice): Prom
   const depth = intOption('depth', values.depth, 1, 6) ?? DEFAULT_EXPLAIN_DEPTH;
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
+  // What --out, --report and --save-model name is checked before the work, not after it.
+  await checkOutputs(values);
   try {
     const session = await openSession(path, readChoiceFrom(values), progress, { clusters: true });
     const segmentation: SegmentationRequest = {

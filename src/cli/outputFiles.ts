@@ -147,3 +147,45 @@ export async function writeOutputFile(
   await checkWritable(existing, flag, 'file', fs);
   await writeText(path, text, flag, 'file', fs);
 }
+
+/** The flags that name what a command writes: --out (a folder, or sql's one file), --report, --save-model. */
+export interface OutputFlags {
+  out?: string;
+  report?: string;
+  'save-model'?: string;
+}
+
+/**
+ * Checks, before any work, that what the flags name can be written: the folder of --out (or
+ * its nearest existing parent) can be written in, and each file's folder exists and can be
+ * written in. Nothing is made yet: a command that then fails leaves no empty folder behind. The
+ * sentences are those of writing itself, so a long analysis never ends on a path it could not use.
+ */
+export async function checkOutputs(
+  values: OutputFlags,
+  out: Target = 'folder',
+  fs: OutputFs = NODE_OUTPUT_FS,
+): Promise<void> {
+  const files: [string, string][] = [];
+  if (values.out !== undefined) {
+    if (out === 'folder') {
+      const { existing } = await nearestExisting(values.out, '--out', 'folder', fs);
+      await checkWritable(existing, '--out', 'folder', fs);
+    } else files.push([values.out, '--out']);
+  }
+  if (values.report !== undefined) files.push([values.report, '--report']);
+  if (values['save-model'] !== undefined) files.push([values['save-model'], '--save-model']);
+  for (const [path, flag] of files) {
+    const folder = dirname(path);
+    const { existing, missing } = await nearestExisting(folder, flag, 'file', fs);
+    if (missing.length > 0)
+      throw new UserError('bad-option', 'cliWriteNoFolder', { path: folder, flag });
+    await checkWritable(existing, flag, 'file', fs);
+    const isFolder = await fs.stat(path).then(
+      (stats) => stats.isDirectory(),
+      () => false,
+    );
+    if (isFolder)
+      throw new UserError('bad-option', 'cliWriteIsFolder', { path, flag, what: 'file' });
+  }
+}

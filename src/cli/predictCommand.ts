@@ -15,7 +15,7 @@ import { predictJson, predictText } from './predictReport';
 import { progressPrinter } from './progressPrinter';
 import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
 import type { Voice } from './voice';
-import { writeExports } from './outputFiles';
+import { checkOutputs, writeExports } from './outputFiles';
 
 export const PREDICT_USAGE = `segmentlens predict FILE --target COL [options]
 
@@ -100,6 +100,8 @@ export async function predictCommand(argv: string[], io: Io, voice: Voice): Prom
   };
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
+  // What --out, --report and --save-model name is checked before the work, not after it.
+  await checkOutputs(values);
   try {
     const session = await openSession(path, readChoiceFrom(values), progress);
     progress.done();

@@ -17,7 +17,7 @@ import { RECOMMEND_FLAGS, RECOMMEND_USAGE, recommendChoiceFrom } from './recomme
 import { recommendJson, recommendText, type WrittenRecommendations } from './recommendReport';
 import { bestMethod } from '../core/session/recommendVerdict';
 import type { Voice } from './voice';
-import { writeExports } from './outputFiles';
+import { checkOutputs, writeExports } from './outputFiles';
 
 export { RECOMMEND_USAGE };
 
@@ -36,6 +36,8 @@ export async function recommendCommand(argv: string[], io: Io, voice: Voice): Pr
   const choice = recommendChoiceFrom(values);
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
+  // What --out, --report and --save-model name is checked before the work, not after it.
+  await checkOutputs(values);
   try {
     const session = await openSession(path, readChoiceFrom(values), progress);
     const settings = rfmSettingsFrom(values, session);

@@ -14,7 +14,7 @@ import { progressPrinter } from './progressPrinter';
 import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
 import { fileReadJson, sheetLine } from './fileReport';
 import { rfmJson, rfmText } from './rfmReport';
-import { writeExports } from './outputFiles';
+import { checkOutputs, writeExports } from './outputFiles';
 import { saveModel } from '../core/model/saveModel';
 import { writeModelFile } from './modelFiles';
 import { REPORT_USAGE, writeReportFile } from './reportFile';
@@ -95,6 +95,8 @@ export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
   const timer = stageTimer(progress, RFM_TIMED_STAGES);
+  // What --out, --report and --save-model name is checked before the work, not after it.
+  await checkOutputs(values);
   try {
     const session = await openSession(path, readChoiceFrom(values), timer.onProgress, {
       clusters: true,

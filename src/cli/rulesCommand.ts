@@ -25,7 +25,7 @@ import {
 } from './rulesFlags';
 import { rulesJson, rulesText } from './rulesReport';
 import type { Voice } from './voice';
-import { writeExports } from './outputFiles';
+import { checkOutputs, writeExports } from './outputFiles';
 
 export { RULES_USAGE } from './rulesFlags';
 
@@ -46,6 +46,8 @@ export async function rulesCommand(argv: string[], io: Io, voice: Voice): Promis
   const parameters = parameterChoices(values);
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
+  // What --out, --report and --save-model name is checked before the work, not after it.
+  await checkOutputs(values);
   try {
     const session = await openSession(path, readChoiceFrom(values), progress);
     const settings = rfmSettingsFrom(values, session);

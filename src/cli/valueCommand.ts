@@ -13,7 +13,7 @@ import { readChoiceFrom } from './readChoiceFlags';
 import { VALUE_FLAGS, VALUE_USAGE, valueClusteringFrom, valueOptionsFrom } from './valueFlags';
 import { valueJson, valueText } from './valueReport';
 import type { Voice } from './voice';
-import { writeExports } from './outputFiles';
+import { checkOutputs, writeExports } from './outputFiles';
 
 export { VALUE_USAGE };
 
@@ -37,6 +37,8 @@ export async function valueCommand(argv: string[], io: Io, voice: Voice): Promis
   const readChoice = readChoiceFrom(values);
   const path = positionals[0];
   const progress = progressPrinter(io, !values.json);
+  // What --out, --report and --save-model name is checked before the work, not after it.
+  await checkOutputs(values);
   try {
     const session = await openSession(path, readChoice, progress);
     const settings = rfmSettingsFrom(values, session);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import {
+  checkOutputs,
   makeOutputFolder,
   NODE_OUTPUT_FS,
   writeExports,
@@ -187,6 +188,35 @@ describe('writeOutputFile (--report, --save-model, sql --out)', () => {
   });
 });
 
+describe('checkOutputs (before any work)', () => {
+  it('refuses what writing would refuse, and makes nothing', async () => {
+    expect(await refusal(checkOutputs({ out: aFile }))).toBe(
+      `${aFile} is a file, not a folder: give --out a folder to write into.`,
+    );
+    const missing = join(dir, 'no such folder');
+    expect(await refusal(checkOutputs({ report: join(missing, 'r.html') }))).toBe(
+      `There is no folder ${missing}: create it, or give --report a file in a folder that exists.`,
+    );
+    expect(await refusal(checkOutputs({ 'save-model': dir }))).toBe(
+      `${dir} is a folder, not a file: give --save-model the path of a file.`,
+    );
+    expect(await refusal(checkOutputs({ out: dir }, 'file'))).toMatch(/is a folder, not a file/);
+    expect(
+      await refusal(
+        checkOutputs(
+          { out: join(dir, 'new', 'deeper') },
+          'folder',
+          recordedFs({ writable: denied }).fs,
+        ),
+      ),
+    ).toBe(`You cannot write in the folder ${dir}: give --out a folder you can write to.`);
+    // A folder to be made is only checked: a command that fails later leaves nothing behind.
+    await checkOutputs({ out: join(dir, 'later', 'deeper'), report: join(dir, 'r.html') });
+    expect(existsSync(join(dir, 'later'))).toBe(false);
+    expect(existsSync(join(dir, 'r.html'))).toBe(false);
+  });
+});
+
 describe('the commands that write', () => {
   async function run(args: string[]) {
     let stdout = '';
@@ -232,5 +262,19 @@ describe('the commands that write', () => {
       stderr: `segmentlens: ${aFile} is a file, not a folder: give --save-model a file in a folder.\n`,
     });
     expect(await readdir(dir)).not.toContain('sub');
+  });
+
+  it('check what they write before reading the file, for every command that writes', async () => {
+    // The file does not exist either: the output is what is refused, so it was checked first.
+    const absent = join(dir, 'absent.csv');
+    for (const command of ['analyze', 'rfm', 'explain', 'predict', 'rules', 'recommend', 'value']) {
+      const target = command === 'predict' ? ['--target', 'churn'] : [];
+      const { code, stderr } = await run([command, absent, ...target, '--out', aFile]);
+      expect({ command, code, stderr }).toEqual({
+        command,
+        code: 2,
+        stderr: `segmentlens: ${aFile} is a file, not a folder: give --out a folder to write into.\n`,
+      });
+    }
   });
 });
