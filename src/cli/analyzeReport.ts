@@ -169,7 +169,12 @@ function cleaningLines(cleaning: AnalysisResult['cleaning'], voice: Voice): stri
   const lines = [
     ...cleaning.missingCodes.map((entry) => voice.text('cleaningMissingCode', { ...entry })),
     ...cleaning.imputed.map(({ column, count, strategy, value }) =>
-      voice.text('cleaningImputed', { column, count, strategy, value }),
+      voice.text('cleaningImputed', {
+        column,
+        count,
+        strategy,
+        value: typeof value === 'number' ? voice.number(value) : value,
+      }),
     ),
     ...cleaning.clipped.map((entry) => voice.text('cleaningClipped', { ...entry })),
   ];

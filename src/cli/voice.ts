@@ -15,6 +15,8 @@ export interface Voice {
   text(key: CliTextKey, params?: Record<string, string | number>): string;
   /** Items joined as a list in the language. */
   list(items: readonly string[]): string;
+  /** A measured number as the text reports give one: six significant digits, grouped. */
+  number(value: number): string;
 }
 
 export function createVoice(language: Language): Voice {
@@ -24,6 +26,7 @@ export function createVoice(language: Language): Voice {
     say: (message) => renderMessage(language, message, 'cli'),
     text: (key, params = {}) => formatTemplate(language, catalog.cli[key], params),
     list: (items) => items.join(catalog.cli.listSeparator),
+    number: (value) => formatTemplate(language, '{value, number, precise}', { value }),
   };
 }
 

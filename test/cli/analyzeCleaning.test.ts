@@ -110,6 +110,23 @@ describe('analyze reports what cleaning changed', () => {
   });
 });
 
+describe('segmentlens analyze: a filled mean', () => {
+  it('reads with six significant digits in the text report, and every digit in JSON', async () => {
+    const path = join(dir, 'thirds.csv');
+    // Spend 1, 2, 2 and a gap, over and over: a mean of 5/3.
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `${i},${['1', '2', '2', ''][i % 4]},${i % 5}`,
+    );
+    await writeFile(path, ['id,spend,visits', ...rows].join('\n'));
+    const flags = [path, '--k', '2', '--k-max', '3', '--n-init', '2', '--missing', 'mean'];
+    const text = await runCommand(analyzeCommand, flags);
+    expect(text.stdout).toContain('  spend: 10 missing values filled with 1.66667 (mean)\n');
+    const json = await runCommand(analyzeCommand, [...flags, '--json']);
+    expect(JSON.parse(json.stdout).cleaning.imputed[0].value).toBe(5 / 3);
+  });
+});
+
 describe('segmentlens analyze --fill-value', () => {
   const HOLES = [
     'id,spend,visits',
