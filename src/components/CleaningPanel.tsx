@@ -5,6 +5,7 @@ import { useStore } from '../store/useStore';
 import { ColumnName } from './ColumnName';
 import { MISSING } from './missingChoices';
 import { MissingCodes } from './MissingCodes';
+import { NumberField } from './NumberField';
 import { type UiKey } from './richText';
 
 const OUTLIERS = {
@@ -63,18 +64,16 @@ export function CleaningPanel() {
           ))}
         </select>
       </label>
-      {clean.missing === 'constant' && (
-        <label>
-          {t('ui.cleaning.missingConstant')}
-          <input
-            type="number"
-            value={clean.missingConstant}
-            onChange={(e) => {
-              const value = e.target.valueAsNumber;
-              if (Number.isFinite(value)) setCleaning({ missingConstant: value });
-            }}
-          />
-        </label>
+      {/* The constant of every column filled with one, by default or by its own choice. */}
+      {(clean.missing === 'constant' ||
+        clean.missingByColumn.some((rule) => rule.strategy === 'constant')) && (
+        // Any number, a negative one too: what is typed is kept while it is not one yet ("-").
+        <NumberField
+          label={t('ui.cleaning.missingConstant')}
+          value={clean.missingConstant}
+          integer={false}
+          onCommit={(value) => setCleaning({ missingConstant: value })}
+        />
       )}
       <label>
         {t('ui.cleaning.outliers')}

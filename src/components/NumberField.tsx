@@ -16,7 +16,8 @@ export function NumberField({
 }: {
   label: string;
   value: number | null;
-  min: number;
+  /** The smallest value handed on (excluded unless `integer`); none when left out. */
+  min?: number;
   /** The largest value handed on (none when left out). */
   max?: number;
   integer: boolean;
@@ -46,7 +47,7 @@ export function NumberField({
           const number = e.target.valueAsNumber;
           if (
             Number.isFinite(number) &&
-            number > min - (integer ? 1 : 0) &&
+            (min === undefined || number > min - (integer ? 1 : 0)) &&
             (max === undefined || number <= max) &&
             (!integer || Number.isInteger(number))
           )

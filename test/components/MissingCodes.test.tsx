@@ -104,6 +104,29 @@ describe(
         ]),
       );
 
+      // The column's own constant: the box that sets it shows, though the rest are set aside.
+      expect(screen.queryByRole('spinbutton', { name: 'Constant for missing values' })).toBeNull();
+      await user.selectOptions(
+        screen.getByRole('combobox', { name: 'Cells of pdays with no value' }),
+        'constant',
+      );
+      const constant = screen.getByRole('spinbutton', { name: 'Constant for missing values' });
+      await user.clear(constant);
+      await user.type(constant, '-1');
+      await waitFor(
+        () =>
+          expect(reportLines(caption)).toContain(
+            `pdays: ${grouped(coded)} missing values filled with -1 (constant)`,
+          ),
+        { timeout: 120_000 },
+      );
+      await user.selectOptions(
+        screen.getByRole('combobox', { name: 'Cells of pdays with no value' }),
+        'median',
+      );
+      await waitFor(() => expect(reportLines(caption)).toEqual(lines), { timeout: 120_000 });
+      await settled();
+
       await user.selectOptions(screen.getByRole('combobox', { name: 'Language / 语言' }), 'zh');
       expect(cleaningReport('读取、分析和排除的行数')['分析的行']).toBe(ROWS);
       expect(screen.getByRole('checkbox', { name: 'pdays 中的 999 表示无值' })).toBeChecked();
