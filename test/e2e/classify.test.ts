@@ -69,7 +69,7 @@ describe('explain and predict in Chromium', () => {
     expect(await rules.locator('dt').count()).toBe(k);
     expect(await rules.locator('dd').count()).toBeGreaterThanOrEqual(k);
     expect(await rules.locator('dd').first().innerText()).toMatch(
-      /→ Segment \d+ \([\d,]+ of [\d,]+ customers\)$/,
+      /→ Segment \d+: .+ \([\d,]+ of [\d,]+ customers\)$/,
     );
     await expect
       .poll(() => explain.getByRole('figure', { name: 'Decision tree diagram' }).count())
