@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandArgs, withOptionValues } from '../../src/cli/args';
 import { COMMANDS } from '../../src/cli/commands';
-import { main } from '../../src/cli/main';
+import { runMain } from '../support/runCommand';
 import { createVoice } from '../../src/cli/voice';
 import { isUserError } from '../../src/core/common/userError';
 import type { Language } from '../../src/i18n/languages';
@@ -87,25 +87,21 @@ describe('parseCommandArgs', () => {
       ['--z', '--z must be a number of at least 0, not "-1".'],
       ['--seed', '--seed must be a whole number of at least 0, not "-1".'],
     ]) {
-      let stderr = '';
-      const io = {
-        stdout: { write: () => true },
-        stderr: { write: (text: string) => (stderr += text) },
-      };
-      expect(await main(['analyze', 'customers.csv', flag, '-1'], io, {})).toBe(2);
+      const { code, stderr } = await runMain(['analyze', 'customers.csv', flag, '-1']);
+      expect(code).toBe(2);
       expect(stderr).toBe(`segmentlens: ${sentence}\n`);
     }
   });
 
   it('is where every command reads its arguments: all refuse a stray number alike', async () => {
     for (const command of COMMANDS) {
-      let stdout = '';
-      let stderr = '';
-      const io = {
-        stdout: { write: (text: string) => (stdout += text) },
-        stderr: { write: (text: string) => (stderr += text) },
-      };
-      const code = await main([command.names[0], '--help', '-1', '--lang', 'zh'], io, {});
+      const { code, stdout, stderr } = await runMain([
+        command.names[0],
+        '--help',
+        '-1',
+        '--lang',
+        'zh',
+      ]);
       expect(code, command.names[0]).toBe(2);
       expect(stdout).toBe('');
       expect(stderr, command.names[0]).toBe(

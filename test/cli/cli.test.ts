@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { generateTransactionsCsv } from '../../scripts/generators/transactions';
-import { main } from '../../src/cli/main';
+import { runMain } from '../support/runCommand';
 import { createVoice } from '../../src/cli/voice';
 import { message } from '../../src/core/common/message';
 import { renderMessage } from '../../src/i18n/formatMessage';
@@ -32,21 +32,6 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
       },
     );
   });
-}
-
-/** The command line in this process, in the environment given (none: English). */
-async function runMain(
-  args: string[],
-  env: Record<string, string | undefined> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  };
-  const code = await main(args, io, env);
-  return { code, stdout, stderr };
 }
 
 /**

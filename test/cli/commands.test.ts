@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands';
-import { main, operandsOf } from '../../src/cli/main';
+import { operandsOf } from '../../src/cli/main';
+import { runMain } from '../support/runCommand';
 import type { Language } from '../../src/i18n/languages';
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  };
-  const code = await main(args, io, {});
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runMain(args);
 
 /** The options a help lists, one per line that starts with one, in order. */
 function optionsListed(help: string): string[] {

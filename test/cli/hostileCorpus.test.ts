@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileCorpus } from '../../scripts/generators/hostile';
-import { main } from '../../src/cli/main';
+import { runMain } from '../support/runCommand';
 
 let dir: string;
 beforeAll(async () => {
@@ -13,19 +13,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(
-    argv,
-    {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-    },
-    { LANG: 'en_US.UTF-8' },
-  );
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runMain(argv, { LANG: 'en_US.UTF-8' });
 
 // Each file of the hostile corpus ends as it must: analysed, or refused in one line.
 describe('segmentlens on the hostile corpus (#20)', { timeout: 300_000 }, () => {

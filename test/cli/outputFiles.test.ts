@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runMain } from '../support/runCommand';
 import {
   checkOutputs,
   makeOutputFolder,
@@ -218,16 +218,7 @@ describe('checkOutputs (before any work)', () => {
 });
 
 describe('the commands that write', () => {
-  async function run(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const io = {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-    };
-    const code = await main(args, io, {});
-    return { code, stdout, stderr };
-  }
+  const run = (args: string[]) => runMain(args);
 
   it('exit 2 with one sentence in the user’s language when --out is a file', async () => {
     const customers = join(dir, 'customers.csv');

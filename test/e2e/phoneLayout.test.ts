@@ -14,6 +14,13 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The sample customers analysed, and the page done with them. */
+async function showSampleCustomers(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Try sample customers' }).click();
+  await page.getByRole('table', { name: 'Segment profiles' }).waitFor({ timeout: 180_000 });
+  await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 180_000 });
+}
+
 /** How far each named part reaches to the right, and the page's own width. */
 function rightEdges(page: Page, selectors: string[]) {
   return page.evaluate((wanted) => {
@@ -34,9 +41,7 @@ describe('the segments section on a phone', { timeout: 300_000 }, () => {
       height: 900,
     });
     try {
-      await page.getByRole('button', { name: 'Try sample customers' }).click();
-      await page.getByRole('table', { name: 'Segment profiles' }).waitFor({ timeout: 180_000 });
-      await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 180_000 });
+      await showSampleCustomers(page);
       // Before it is asked for, the spread's figure holds no blank space where the plot will be.
       const spread = page.getByRole('figure', { name: 'Spread of a column per segment' });
       const body = await spread.locator('.chart__body').boundingBox();
@@ -91,9 +96,7 @@ describe('the segments section on a phone', { timeout: 300_000 }, () => {
       height: 900,
     });
     try {
-      await page.getByRole('button', { name: 'Try sample customers' }).click();
-      await page.getByRole('table', { name: 'Segment profiles' }).waitFor({ timeout: 180_000 });
-      await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 180_000 });
+      await showSampleCustomers(page);
       const opened = [
         { chart: 'Elbow curve', details: 'Values', table: 'Elbow curve values' },
         {

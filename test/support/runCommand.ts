@@ -1,4 +1,5 @@
 import type { Io } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
 import { createVoice, type Voice } from '../../src/cli/voice';
 import { isUserError } from '../../src/core/common/userError';
 import type { Language } from '../../src/i18n/languages';
@@ -33,4 +34,19 @@ export async function runCommand(
     stderr += `segmentlens: ${voice.say(error.sentence)}\n`;
     return { code: 2, stdout, stderr };
   }
+}
+
+/** The whole command line (src/cli/main.ts) in this process, in the environment given (none: English). */
+export async function runMain(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<CommandRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  };
+  const code = await main(args, io, env);
+  return { code, stdout, stderr };
 }
