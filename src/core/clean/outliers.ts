@@ -97,13 +97,16 @@ export function treatOutliers(
     );
 }
 
-/** The distinct values of the feature in the kept rows when there are at most two (a flag's). */
+/**
+ * The distinct values the kept rows hold of the feature when there are at most two (a flag's),
+ * as logged if it is. A filled cell is not counted: a flag filled with its mean is still a flag.
+ */
 function twoValuesAtMost(transform: NumericTransform, reason: Uint8Array): number[] | null {
   const values: number[] = [];
   for (let i = 0; i < reason.length; i++) {
-    if (reason[i] !== KEPT) continue;
+    if (reason[i] !== KEPT || transform.values[i] !== transform.values[i]) continue;
     const v = transformed(transform, i);
-    if (v !== v || values.includes(v)) continue;
+    if (values.includes(v)) continue;
     if (values.length === 2) return null;
     values.push(v);
   }

@@ -184,6 +184,17 @@ describe('treatOutliers', () => {
     expect(iqr.report.notes).toHaveLength(1);
   });
 
+  it('leaves a flag filled with its mean a flag: neither its 1s nor its filled cells are clipped', () => {
+    const rare = [...new Array<number>(18).fill(0), NaN, 1];
+    const complain = { ...feature('Complain', rare), fill: 1 / 19 };
+    const { report } = treat([complain], { outliers: 'iqr', outlierAction: 'clip' });
+    expect([complain.low, complain.high]).toEqual([-Infinity, Infinity]);
+    expect(report.clipped).toEqual([]);
+    expect(report.notes).toEqual([
+      message('outliersFlagsUntested', { count: 1, columns: '"Complain"' }),
+    ]);
+  });
+
   it('says nothing of a flag nothing would have been clipped in, nor of a column with three values', () => {
     const even = treat([feature('Member', [0, 1, 0, 1, 0, 1])], { outliers: 'zscore' });
     expect(even.report.notes).toEqual([]);
@@ -256,8 +267,15 @@ describe('treatOutliers', () => {
   });
 
   it('fills a missing cell before judging it', () => {
-    const x = { ...feature('x', [...HIGH_EIGHT.slice(0, 9), NaN]), fill: HIGH_EIGHT[9] };
+    // Twice HIGH_EIGHT, the second 8 missing and filled with 8: judged as the first is.
+    const x = {
+      ...feature('x', [...HIGH_EIGHT, ...HIGH_EIGHT.slice(0, 9), NaN]),
+      fill: HIGH_EIGHT[9],
+    };
     const { detail } = treat([x], { outliers: 'zscore', outlierAction: 'drop', zThreshold: 2 });
-    expect([...detail]).toEqual([[9, above('x', 7)]]);
+    expect([...detail]).toEqual([
+      [9, above('x', 7)],
+      [19, above('x', 7)],
+    ]);
   });
 });
