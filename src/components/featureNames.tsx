@@ -1,15 +1,8 @@
 import { useCallback, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useStore } from '../store/useStore';
+import { RFM_FEATURE_LABELS } from '../store/vocabulary';
 import { ColumnName } from './ColumnName';
-import { type UiKey } from './richText';
-
-/** The features clustering on RFM runs on: the page's words, not the user's columns. */
-const RFM_FEATURES = new Map<string, UiKey>([
-  ['recency', 'ui.features.recency'],
-  ['frequency', 'ui.features.frequency'],
-  ['monetary', 'ui.features.monetary'],
-]);
+import { useRender } from './useRender';
 
 /**
  * A feature's name as the page shows it. For a file of customers it is the user's column name
@@ -22,18 +15,19 @@ export function useFeatureNames(): {
   /** Whether the name is the user's own (to be marked, never translated). */
   isData: (feature: string) => boolean;
 } {
-  const { t } = useTranslation();
+  const say = useRender();
   const transactions = useStore((s) => s.mode === 'transactions');
   const isData = useCallback(
-    (feature: string) => !(transactions && RFM_FEATURES.has(feature)),
+    (feature: string) => !(transactions && RFM_FEATURE_LABELS.has(feature)),
     [transactions],
   );
   const text = useCallback(
     (feature: string) => {
-      const key = transactions ? RFM_FEATURES.get(feature) : undefined;
-      return key === undefined ? feature : t(key);
+      // The words the rules and the report use for them too (one place: the core's labels).
+      const label = transactions ? RFM_FEATURE_LABELS.get(feature) : undefined;
+      return label === undefined ? feature : say(label);
     },
-    [t, transactions],
+    [say, transactions],
   );
   const node = useCallback(
     (feature: string) => (isData(feature) ? <ColumnName name={feature} /> : text(feature)),

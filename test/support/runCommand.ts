@@ -19,20 +19,14 @@ export async function runCommand(
   argv: string[],
   language: Language = 'en',
 ): Promise<CommandRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  };
+  const { io, run } = bufferedIo();
   const voice = createVoice(language);
   try {
-    const code = await command(argv, io, voice);
-    return { code, stdout, stderr };
+    return run(await command(argv, io, voice));
   } catch (error) {
     if (!isUserError(error)) throw error;
-    stderr += `segmentlens: ${voice.say(error.sentence)}\n`;
-    return { code: 2, stdout, stderr };
+    io.stderr.write(`segmentlens: ${voice.say(error.sentence)}\n`);
+    return run(2);
   }
 }
 
@@ -41,12 +35,17 @@ export async function runMain(
   args: string[],
   env: Record<string, string | undefined> = {},
 ): Promise<CommandRun> {
+  const { io, run } = bufferedIo();
+  return run(await main(args, io, env));
+}
+
+/** Streams that keep what is written, and the run they make with a status. */
+function bufferedIo(): { io: Io; run: (code: number) => CommandRun } {
   let stdout = '';
   let stderr = '';
   const io: Io = {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
   };
-  const code = await main(args, io, env);
-  return { code, stdout, stderr };
+  return { io, run: (code) => ({ code, stdout, stderr }) };
 }

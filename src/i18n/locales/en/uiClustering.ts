@@ -178,11 +178,6 @@ export const uiClustering = {
     legend: 'Segments',
     centre: 'segment centre',
   },
-  features: {
-    recency: 'recency',
-    frequency: 'frequency',
-    monetary: 'monetary',
-  },
   segments: {
     named: '{id}: {label}',
     noise: 'Noise',

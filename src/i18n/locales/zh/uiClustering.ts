@@ -169,11 +169,6 @@ export const uiClustering: CatalogShape<typeof english> = {
     legend: '细分群',
     centre: '细分群中心',
   },
-  features: {
-    recency: '最近购买天数',
-    frequency: '购买频次',
-    monetary: '消费金额',
-  },
   segments: {
     named: '{id}：{label}',
     noise: '噪声',
