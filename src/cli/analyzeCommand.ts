@@ -8,7 +8,7 @@ import type { SegmentationRequest } from '../core/session/session';
 import { parseCommandArgs } from './args';
 import {
   ANALYZE_FLAGS,
-  ANALYZE_USAGE,
+  analyzeUsage,
   EXPORT_FLAGS,
   analysisOptionsFrom,
   analyzeOptionsFor,
@@ -28,13 +28,13 @@ import { checkOutputs, writeExports } from './outputFiles';
 import { writeModelFile } from './modelFiles';
 import { writeReportFile } from './reportFile';
 
-export { ANALYZE_USAGE };
+export { analyzeUsage };
 
 /** segmentlens analyze FILE: the page's segmentation of one row per customer. */
 export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...ANALYZE_FLAGS, ...EXPORT_FLAGS });
   if (values.help) {
-    io.stdout.write(ANALYZE_USAGE + '\n');
+    io.stdout.write(analyzeUsage(voice.language) + '\n');
     return 0;
   }
   if (positionals.length !== 1)

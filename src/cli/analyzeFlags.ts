@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages';
+import { helpText } from './help';
 import {
   DEFAULT_ANALYSIS_OPTIONS,
   type AnalysisOptions,
@@ -24,72 +26,11 @@ import {
   HIERARCHY_MOST_ROWS,
 } from '../core/cluster/hierarchy/hierarchicalClustering';
 import { choiceOption, intOption, listOption, numberOption } from './args';
-import { READ_FLAGS, READ_USAGE } from './readChoiceFlags';
-import { REPORT_USAGE } from './reportFile';
+import { READ_FLAGS } from './readChoiceFlags';
 
-export const ANALYZE_USAGE = `segmentlens analyze FILE [options]
-
-Segments the customers in FILE (one row per customer) with k-means, DBSCAN or
-hierarchical clustering.
-
-  --algorithm kmeans|dbscan|hierarchical       (default kmeans)
-  --metric euclidean|manhattan|chebyshev|cosine
-                        distance for DBSCAN, hierarchical and the silhouette
-                        (default euclidean; k-means itself is Euclidean)
-  --eps X               DBSCAN's neighbourhood radius (default: the knee of the
-                        k-distance plot)
-  --min-pts N           DBSCAN's minimum points of a core row, itself included (default 5)
-  --linkage ward|complete|average|single       hierarchical linkage (default ward)
-  --cut-height H        hierarchical: cut the tree at height H instead of into k
-  --tree-rows N         hierarchical: build the tree on at most N rows, a seeded sample above
-                        (100 to 10000, default 5000; the memory grows with N squared: 800 MB
-                        at 10000, none for single linkage)
-  --compare             also run all three algorithms and print their comparison
-
-  --features a,b,c      numeric columns to cluster on (default: every numeric column
-                        that is not an identifier)
-  --one-hot a,b         categorical columns to turn into 0/1 features
-  --log1p a,b           skewed non-negative columns to replace by log(1 + x)
-  --k N                 number of segments (default: the recommended one)
-  --k-max N             the elbow tries k = 1..N (default 10)
-  --n-init N            k-means restarts per k (default 10; 3 above 5,000 rows, as the page)
-  --seed N              random seed (default 0); same seed, same result
-  --scale zscore|minmax|robust                 (default zscore)
-  --missing drop|mean|median|mode|constant     (default drop)
-  --missing-by COL=drop|mean|median|mode|constant
-                        how to treat the missing values of one column (repeatable)
-  --fill-value N        the number constant fills a numeric column's missing values with,
-                        as the page's "Constant for missing values" (default 0; a one-hot
-                        column's take the category "(missing)")
-  --missing-code COL=N  N in column COL means "no value" (pdays=999): such cells are
-                        missing and follow the column's --missing rule (repeatable;
-                        a code the analysis finds is named in its notes)
-  --duplicates drop|keep                       (default drop)
-  --outliers none|clip|drop                    (default clip)
-  --outlier-method zscore|iqr                  (default zscore, |z| > 3)
-  --z N                 the |z| beyond which a value is an outlier (default 3)
-  --pad-short-rows      keep rows with too few fields (their cells count as missing)
-  --silhouette-sample N rows in the silhouette sample (default 2000; 5000 from 100,000 rows,
-                        as the page)
-  --pca N|all|auto      cluster on the first N principal components, on every feature,
-                        or (auto, the default) on every feature up to 50 features and on
-                        the components that carry 90% of the variance above that
-${READ_USAGE}
-  --out DIR             write segments.csv (every row of FILE once, the rows set aside
-                        with an empty segment and their reason), one CSV per segment, and
-                        set-aside.csv (the rows set aside with their line and cells)
-  --export-dialect standard|input
-                        write the CSVs with commas and decimal points (default), or with
-                        FILE's delimiter and decimal separator; UTF-8 with a BOM either way
-  --segment-name ID=NAME
-                        your name for segment ID (noise=NAME: DBSCAN's noise), written in
-                        every export and the model file; repeat for each segment
-  --save-model FILE     save the analysis as a model file (segmentlens apply, segmentlens sql)
-${REPORT_USAGE}
-  --distribution COLUMN also print a numeric column's spread per segment (min, quartiles,
-                        median, max; pandas' linear quantiles; a seeded sample above
-                        200,000 rows)
-  --json                print the result as one JSON object`;
+export function analyzeUsage(language: Language): string {
+  return helpText(language, 'analyze');
+}
 
 export const ANALYZE_FLAGS = {
   features: { type: 'string' },

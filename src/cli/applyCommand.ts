@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages';
+import { helpText } from './help';
 import { UserError } from '../core/common/userError';
 import { applyExportFiles } from '../core/model/applyExport';
 import { applyView } from '../core/model/applyView';
@@ -7,21 +9,13 @@ import type { Io } from './io';
 import { readModelFile } from './modelFiles';
 import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
-import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
+import { READ_FLAGS, readChoiceFrom } from './readChoiceFlags';
 import type { Voice } from './voice';
 import { checkOutputs, writeExports } from './outputFiles';
 
-export const APPLY_USAGE = `segmentlens apply MODEL FILE [options]
-
-Puts the rows (or, for an RFM model, the customers) of FILE into the segments of a saved model
-(analyze or rfm --save-model MODEL): the saved cleaning, scaling and centres, nothing refitted.
-Prints the sizes next to the saved ones and any drift (a feature whose mean moved more than half
-a standard deviation, categories never seen).
-
-${READ_USAGE}
-  --out DIR             write segments.csv, one CSV per segment and set-aside.csv (RFM models:
-                        rfm.csv and set-aside.csv), as analyze and rfm --out do
-  --json                print the result as one JSON object`;
+export function applyUsage(language: Language): string {
+  return helpText(language, 'apply');
+}
 
 const APPLY_FLAGS = {
   ...READ_FLAGS,
@@ -34,7 +28,7 @@ const APPLY_FLAGS = {
 export async function applyCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, APPLY_FLAGS);
   if (values.help) {
-    io.stdout.write(APPLY_USAGE + '\n');
+    io.stdout.write(applyUsage(voice.language) + '\n');
     return 0;
   }
   if (positionals.length !== 2) throw new UserError('bad-option', 'cliApplyFiles');

@@ -1,10 +1,13 @@
+import type { Language } from '../i18n/languages';
+import type { CliHelpKey } from '../i18n/locales/en/cliHelp';
 import type { Io } from './io';
 import type { Voice } from './voice';
 
 /** One command of the command line: what it does in a line, and its help and code. */
 export interface Command {
   names: readonly string[];
-  summary: string;
+  /** Its line in the overview of the help. */
+  summary: CliHelpKey;
   /**
    * Its help and how it runs, loaded when it is used: a command pulls in only its own part of
    * the core, so the command line starts as fast with ten commands as with two.
@@ -13,7 +16,7 @@ export interface Command {
 }
 
 export interface LoadedCommand {
-  usage: string;
+  usage(language: Language): string;
   run(argv: string[], io: Io, voice: Voice): Promise<number>;
 }
 
@@ -21,74 +24,74 @@ export interface LoadedCommand {
 export const COMMANDS: readonly Command[] = [
   {
     names: ['analyze', 'analyse'],
-    summary: 'segment customers (one row per customer)',
+    summary: 'summaryAnalyze',
     load: async () => {
-      const { analyzeCommand, ANALYZE_USAGE } = await import('./analyzeCommand');
-      return { usage: ANALYZE_USAGE, run: analyzeCommand };
+      const { analyzeCommand, analyzeUsage } = await import('./analyzeCommand');
+      return { usage: analyzeUsage, run: analyzeCommand };
     },
   },
   {
     names: ['rfm'],
-    summary: 'RFM segments from order lines (one row per order line)',
+    summary: 'summaryRfm',
     load: async () => {
-      const { rfmCommand, RFM_USAGE } = await import('./rfmCommand');
-      return { usage: RFM_USAGE, run: rfmCommand };
+      const { rfmCommand, rfmUsage } = await import('./rfmCommand');
+      return { usage: rfmUsage, run: rfmCommand };
     },
   },
   {
     names: ['rules'],
-    summary: 'what sells together: association rules from order lines, per segment',
+    summary: 'summaryRules',
     load: async () => {
-      const { rulesCommand, RULES_USAGE } = await import('./rulesCommand');
-      return { usage: RULES_USAGE, run: rulesCommand };
+      const { rulesCommand, rulesUsage } = await import('./rulesCommand');
+      return { usage: rulesUsage, run: rulesCommand };
     },
   },
   {
     names: ['recommend'],
-    summary: 'next best products per customer, measured on held-out orders (order lines)',
+    summary: 'summaryRecommend',
     load: async () => {
-      const { recommendCommand, RECOMMEND_USAGE } = await import('./recommendCommand');
-      return { usage: RECOMMEND_USAGE, run: recommendCommand };
+      const { recommendCommand, recommendUsage } = await import('./recommendCommand');
+      return { usage: recommendUsage, run: recommendCommand };
     },
   },
   {
     names: ['value'],
-    summary: 'who is still a customer and what they are worth: BG/NBD, Gamma-Gamma, CLV',
+    summary: 'summaryValue',
     load: async () => {
-      const { valueCommand, VALUE_USAGE } = await import('./valueCommand');
-      return { usage: VALUE_USAGE, run: valueCommand };
+      const { valueCommand, valueUsage } = await import('./valueCommand');
+      return { usage: valueUsage, run: valueCommand };
     },
   },
   {
     names: ['explain'],
-    summary: 'explain every segment in rules in your own units (a decision tree, or IMM)',
+    summary: 'summaryExplain',
     load: async () => {
-      const { explainCommand, EXPLAIN_USAGE } = await import('./explainCommand');
-      return { usage: EXPLAIN_USAGE, run: explainCommand };
+      const { explainCommand, explainUsage } = await import('./explainCommand');
+      return { usage: explainUsage, run: explainCommand };
     },
   },
   {
     names: ['predict'],
-    summary: 'predict a yes/no or category column: tree, forest, logistic regression',
+    summary: 'summaryPredict',
     load: async () => {
-      const { predictCommand, PREDICT_USAGE } = await import('./predictCommand');
-      return { usage: PREDICT_USAGE, run: predictCommand };
+      const { predictCommand, predictUsage } = await import('./predictCommand');
+      return { usage: predictUsage, run: predictCommand };
     },
   },
   {
     names: ['apply'],
-    summary: 'apply a saved model (--save-model) to a new file: segments, drift, exports',
+    summary: 'summaryApply',
     load: async () => {
-      const { applyCommand, APPLY_USAGE } = await import('./applyCommand');
-      return { usage: APPLY_USAGE, run: applyCommand };
+      const { applyCommand, applyUsage } = await import('./applyCommand');
+      return { usage: applyUsage, run: applyCommand };
     },
   },
   {
     names: ['sql'],
-    summary: 'a saved model as one SQL query for DuckDB or PostgreSQL',
+    summary: 'summarySql',
     load: async () => {
-      const { sqlCommand, SQL_USAGE } = await import('./sqlCommand');
-      return { usage: SQL_USAGE, run: sqlCommand };
+      const { sqlCommand, sqlUsage } = await import('./sqlCommand');
+      return { usage: sqlUsage, run: sqlCommand };
     },
   },
 ];

@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages';
+import { helpText } from './help';
 import { UserError } from '../core/common/userError';
 import { explainedExport } from '../core/session/explainExport';
 import {
@@ -17,22 +19,9 @@ import { readChoiceFrom } from './readChoiceFlags';
 import type { Voice } from './voice';
 import { checkOutputs, writeExports } from './outputFiles';
 
-export const EXPLAIN_USAGE = `segmentlens explain FILE [options]
-
-Explains the segments of FILE (one row per customer, segmented as analyze segments it) in
-rules a person can check: a decision tree that tells each row's segment from the features in
-their own units, how faithful it is on held-out rows, and where it falls short; or a threshold
-tree with exactly one leaf per segment (IMM) and its k-means cost next to the clustering's.
-
-  --method tree|imm     a decision tree (default), or IMM's threshold tree
-  --depth D             the decision tree's depth, 1 to 6 (default ${DEFAULT_EXPLAIN_DEPTH})
-  and every option of segmentlens analyze that makes the segments (--features, --one-hot,
-  the cleaning options, --k, --algorithm, ...), but not those that write or show more
-  (--compare, --distribution, --report, --save-model): the segments explained are the ones
-  analyze makes.
-  --out DIR             write explained.csv: every analysed row with its segment, split
-                        (train/test) and tree_segment (the tree's segment for it)
-  --json                print the result as one JSON object`;
+export function explainUsage(language: Language): string {
+  return helpText(language, 'explain', { values: { explainDepth: DEFAULT_EXPLAIN_DEPTH } });
+}
 
 // What analyze writes or shows besides its segments is not explain's to take: refused, not ignored.
 const {
@@ -53,7 +42,7 @@ const EXPLAIN_FLAGS = {
 export async function explainCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, EXPLAIN_FLAGS);
   if (values.help) {
-    io.stdout.write(EXPLAIN_USAGE + '\n');
+    io.stdout.write(explainUsage(voice.language) + '\n');
     return 0;
   }
   if (positionals.length !== 1)

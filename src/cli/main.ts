@@ -1,5 +1,7 @@
 import { isUserError } from '../core/common/userError';
+import type { Language } from '../i18n/languages';
 import { COMMANDS } from './commands';
+import { helpText } from './help';
 import type { Io } from './io';
 import { createVoice, languageFromArgs } from './voice';
 
@@ -13,20 +15,16 @@ export function operandsOf(usage: string): string {
   return words.slice(0, options < 0 ? words.length : options).join(' ');
 }
 
-/** The help of every command, each loaded for it. */
-async function usage(): Promise<string> {
+/** The help of every command, each loaded for it, in the language asked for. */
+async function usage(language: Language): Promise<string> {
   const loaded = await Promise.all(COMMANDS.map((command) => command.load()));
-  return `segmentlens: customer analytics from a CSV, Excel or Parquet file, on your machine.
-
-Commands:
-${COMMANDS.map((command, i) => `  segmentlens ${command.names[0].padEnd(10)} ${operandsOf(loaded[i].usage).padEnd(10)} [options]   ${command.summary}`).join('\n')}
-
-Run "segmentlens COMMAND --help" for a command's options.
-
-Every command takes --lang en|zh for its messages and its text report (default: the
-environment's locale, LC_ALL, LC_MESSAGES or LANG; JSON keys stay English).
-
-${loaded.map((command) => command.usage).join('\n\n')}`;
+  const options = helpText(language, 'options');
+  const commands = COMMANDS.map(
+    (command, i) =>
+      `  segmentlens ${command.names[0].padEnd(10)} ${operandsOf(loaded[i].usage(language)).padEnd(10)} ${options}   ${helpText(language, command.summary)}`,
+  ).join('\n');
+  const overview = helpText(language, 'overview', { values: { commands } });
+  return [overview, ...loaded.map((command) => command.usage(language))].join('\n\n');
 }
 
 /**
@@ -44,7 +42,7 @@ export async function main(
     voice = createVoice(language);
     const [command, ...rest] = args;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout.write((await usage()) + '\n');
+      io.stdout.write((await usage(voice.language)) + '\n');
       return command === undefined ? 2 : 0;
     }
     const known = COMMANDS.find((candidate) => candidate.names.includes(command));

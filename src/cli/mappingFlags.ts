@@ -27,37 +27,6 @@ export const MAPPING_FLAGS = {
   'no-money': { type: 'boolean' },
 } as const;
 
-/** What --item and --description are for, in the help of a command that says no more. */
-const ITEM_USAGE = `  --item COL            the product of each line (baskets, recommendations)
-  --description COL     a readable name for the item`;
-
-const SNAPSHOT_USAGE = `  --snapshot DATE       the day recency counts to, ISO (default: the last order + 1 day)`;
-
-/**
- * The help of the mapping flags, each flag once: a command that says more about the item or the
- * snapshot gives its own lines for them, which take their places.
- */
-export function mappingUsage(own: { item?: string; snapshot?: string } = {}): string {
-  return `  --customer COL        the customer id column      (default: recognised from the names)
-  --date COL            the order date column
-  --order COL           the order (invoice) id column; without one, each customer's day is an
-                        order
-  --quantity COL        quantity ...
-  --price COL           ... and unit price, multiplied per line
-  --amount COL          or one amount column instead of quantity x price; without money
-                        (none recognised, or --no-money), RFM is recency and frequency only
-${own.item ?? ITEM_USAGE}
-  --no-money            leave money out even when a money column is recognised
-${own.snapshot ?? SNAPSHOT_USAGE}
-  --day-first           dates such as 01/02/2011 are 1 February
-  --month-first         dates such as 01/02/2011 are 2 January
-  --no-cancellations    keep lines whose order id looks cancelled (C536379); by default such a
-                        line is left out when the file's other order ids are digits, the id
-                        without the C is in the file, or its quantity is negative`;
-}
-
-export const MAPPING_USAGE = mappingUsage();
-
 type MappingValues = Partial<Record<keyof TransactionMapping | 'snapshot', string>> & {
   'day-first'?: boolean;
   'month-first'?: boolean;

@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages';
+import { helpText } from './help';
 import { MODEL_KINDS, type ModelKind } from '../core/classify/predictModels';
 import { UserError } from '../core/common/userError';
 import { predictionsExport } from '../core/session/predictExport';
@@ -13,38 +15,13 @@ import type { Io } from './io';
 import { openSession } from './openSession';
 import { predictJson, predictText } from './predictReport';
 import { progressPrinter } from './progressPrinter';
-import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
+import { READ_FLAGS, readChoiceFrom } from './readChoiceFlags';
 import type { Voice } from './voice';
 import { checkOutputs, writeExports } from './outputFiles';
 
-export const PREDICT_USAGE = `segmentlens predict FILE --target COL [options]
-
-Predicts a column of FILE (one row per customer) with two or more classes (yes/no, 0/1, a
-category: who will respond, who will churn) from the other columns: logistic regression, a
-decision tree and a random forest trained on one seeded, stratified split, each judged on the
-held-out rows (accuracy, precision, recall, F1, ROC AUC, confusion matrix, importances).
-
-  --target COL          the column to predict (2 to 20 classes; rows without a value in it
-                        are not trained or tested on, but are predicted)
-  --features a,b,c      columns to predict from: numeric ones, and categorical ones (one-hot)
-                        (default: every numeric column but the target)
-  --model logistic|tree|forest|all             (default all)
-  --test-share X        share of each class held out for testing (default 0.25)
-  --seed N              random seed of the split and the forest (default 0)
-  --depth D             the decision tree's depth, 1 to 30 (default 5)
-  --trees N             the random forest's trees, 1 to 10000 (default 100)
-  --missing drop|mean|median|mode|constant     (default drop)
-  --fill-value N        the number constant fills missing values with (default 0)
-  --duplicates drop|keep                       (default drop)
-  --outliers none|clip|drop                    (default clip)
-  --outlier-method zscore|iqr                  (default zscore, |z| > 3)
-  --z N                 the |z| beyond which a value is an outlier (default 3)
-  --log1p a,b           skewed non-negative columns to replace by log(1 + x)
-  --pad-short-rows      keep rows with too few fields (their cells count as missing)
-${READ_USAGE}
-  --out DIR             write predictions.csv: every row with its split (train/test) and
-                        each model's prediction and probability
-  --json                print the result as one JSON object`;
+export function predictUsage(language: Language): string {
+  return helpText(language, 'predict');
+}
 
 const PREDICT_FLAGS = {
   target: { type: 'string' },
@@ -72,7 +49,7 @@ const PREDICT_FLAGS = {
 export async function predictCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, PREDICT_FLAGS);
   if (values.help) {
-    io.stdout.write(PREDICT_USAGE + '\n');
+    io.stdout.write(predictUsage(voice.language) + '\n');
     return 0;
   }
   if (positionals.length !== 1)

@@ -11,11 +11,6 @@ export const READ_FLAGS = {
   encoding: { type: 'string' },
 } as const;
 
-export const READ_USAGE = `  --sheet NAME          the sheet of an .xlsx or .xls workbook to read (default: the first)
-  --delimiter comma|semicolon|tab|pipe         (default: detected)
-  --decimal point|comma                        decimal separator of numbers (default: detected)
-  --encoding utf-8|utf-16le|utf-16be|gb18030|windows-1252   (default: detected)`;
-
 const DELIMITER_NAMES = DELIMITERS.map((d) => DELIMITER_LABELS[d]);
 
 export function readChoiceFrom(values: {

@@ -13,13 +13,13 @@ import { rfmSettingsFrom } from './mappingFlags';
 import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { readChoiceFrom } from './readChoiceFlags';
-import { RECOMMEND_FLAGS, RECOMMEND_USAGE, recommendChoiceFrom } from './recommendFlags';
+import { RECOMMEND_FLAGS, recommendUsage, recommendChoiceFrom } from './recommendFlags';
 import { recommendJson, recommendText, type WrittenRecommendations } from './recommendReport';
 import { bestMethod } from '../core/session/recommendVerdict';
 import type { Voice } from './voice';
 import { checkOutputs, writeExports } from './outputFiles';
 
-export { RECOMMEND_USAGE };
+export { recommendUsage };
 
 /**
  * segmentlens recommend FILE: next best products for every customer, each method measured on
@@ -28,7 +28,7 @@ export { RECOMMEND_USAGE };
 export async function recommendCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, RECOMMEND_FLAGS);
   if (values.help) {
-    io.stdout.write(RECOMMEND_USAGE + '\n');
+    io.stdout.write(recommendUsage(voice.language) + '\n');
     return 0;
   }
   if (positionals.length !== 1)

@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages';
+import { helpText } from './help';
 import { UserError } from '../core/common/userError';
 import {
   MAX_COUNT,
@@ -9,33 +11,12 @@ import {
 import { USER_SIMILARITIES } from '../core/recommend/similarity';
 import { SEGMENT_SCHEMES, type SegmentScheme } from '../core/rfm/rfmSegments';
 import { choiceOption, intOption } from './args';
-import { MAPPING_FLAGS, mappingUsage } from './mappingFlags';
-import { READ_FLAGS, READ_USAGE } from './readChoiceFlags';
+import { MAPPING_FLAGS } from './mappingFlags';
+import { READ_FLAGS } from './readChoiceFlags';
 
-export const RECOMMEND_USAGE = `segmentlens recommend FILE [options]
-
-Next best products for every customer from order lines (one row per order line): best sellers,
-item-based and user-based collaborative filtering, each measured on the customers' held-out
-last orders, overall and per named RFM segment.
-
-${mappingUsage({
-  item: `  --item COL            the product code of each line (default: recognised from the names)
-  --description COL     the product's readable name, shown beside its code`,
-})}
-  --method item|user|popularity|all
-                        the methods to measure; recommendations.csv holds the one chosen,
-                        or with all (the default) the best on NDCG
-  --neighbours K        neighbours per product and per customer alike
-  --item-neighbours K   neighbours per product (default 20)
-  --user-neighbours K   neighbours per customer (default 50)
-  --similarity cosine|pearson   between customers (default cosine; products: cosine)
-  --top N               recommendations per customer: N of the metrics at N (default 10)
-  --segment-map rf-grid|rfm-mean   the named segments the figures are broken down by: the
-                        ten of the R-by-F grid (default), or the eight of R, F and M
-                        above or below the mean
-${READ_USAGE}
-  --out DIR             write recommendations.csv: every customer's top N on the full history
-  --json                print the result as one JSON object`;
+export function recommendUsage(language: Language): string {
+  return helpText(language, 'recommend', { item: 'recommendItem' });
+}
 
 export const RECOMMEND_FLAGS = {
   ...MAPPING_FLAGS,

@@ -3,10 +3,6 @@ import type { AnalysisSession } from '../core/session/session';
 import { writeOutputFile } from './outputFiles';
 import type { Voice } from './voice';
 
-/** The --report flag of analyze and rfm (#18). */
-export const REPORT_USAGE = `  --report FILE         write the analysis as one self-contained HTML page (the file, its
-                        cleaning, the charts, the segment profiles) to mail or print`;
-
 /**
  * Writes the HTML report of a session to `path` in the voice's language, and says so in one line;
  * a path that cannot be written is a problem the user fixes (exit 2, one sentence).

@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages';
+import { helpText } from './help';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../core/analysis/analysisOptions';
 import { UserError } from '../core/common/userError';
 import { clusterRowsOf } from '../core/analysis/clusterDefaults';
@@ -8,40 +10,21 @@ import { choiceOption, intOption, parseCommandArgs } from './args';
 import { defaultSegmentMap, nameSegments, SEGMENT_SCHEMES } from '../core/rfm/rfmSegments';
 import type { Voice } from './voice';
 import type { Io } from './io';
-import { columnChoices, MAPPING_FLAGS, MAPPING_USAGE, rfmSettingsFrom } from './mappingFlags';
+import { columnChoices, MAPPING_FLAGS, rfmSettingsFrom } from './mappingFlags';
 import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
-import { READ_FLAGS, READ_USAGE, readChoiceFrom } from './readChoiceFlags';
+import { READ_FLAGS, readChoiceFrom } from './readChoiceFlags';
 import { fileReadJson, sheetLine } from './fileReport';
 import { rfmJson, rfmText } from './rfmReport';
 import { checkOutputs, writeExports } from './outputFiles';
 import { saveModel } from '../core/model/saveModel';
 import { writeModelFile } from './modelFiles';
-import { REPORT_USAGE, writeReportFile } from './reportFile';
+import { writeReportFile } from './reportFile';
 import { RFM_TIMED_STAGES, stageTimer } from './stageTimings';
 
-export const RFM_USAGE = `segmentlens rfm FILE [options]
-
-Recency, frequency and monetary value per customer from order lines (one row per order line),
-named RFM segments, and k-means clusters on RFM.
-
-${MAPPING_USAGE}
-  --segment-map rf-grid|rfm-mean   the named segments: the classic ten of the R-by-F grid
-                        (default), or the eight of R, F and M above or below the mean (needs
-                        money)
-  --k N                 clusters on RFM (default: the recommended number)
-  --k-max N             the elbow tries k = 1..N (default 10)
-  --n-init N            k-means restarts per k (default 10; 3 above 5,000 customers, as the page)
-  --seed N              random seed (default 0)
-${READ_USAGE}
-  --out DIR             write rfm.csv (one row per customer) and set-aside.csv (lines left out)
-  --export-dialect standard|input
-                        write the CSVs with commas and decimal points (default), or with
-                        FILE's delimiter and decimal separator; UTF-8 with a BOM either way
-  --save-model FILE     save the RFM rules, segment map and clusters as a model file
-                        (segmentlens apply, segmentlens sql)
-${REPORT_USAGE}
-  --json                print the result as one JSON object`;
+export function rfmUsage(language: Language): string {
+  return helpText(language, 'rfm');
+}
 
 const RFM_FLAGS = {
   ...MAPPING_FLAGS,
@@ -76,7 +59,7 @@ export function rfmClusterOptions(
 export async function rfmCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, RFM_FLAGS);
   if (values.help) {
-    io.stdout.write(RFM_USAGE + '\n');
+    io.stdout.write(rfmUsage(voice.language) + '\n');
     return 0;
   }
   if (positionals.length !== 1) throw new UserError('bad-option', 'cliOneFile', { command: 'rfm' });

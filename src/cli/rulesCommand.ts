@@ -19,7 +19,7 @@ import {
   checkScopeFlags,
   parameterChoices,
   RULES_FLAGS,
-  RULES_USAGE,
+  rulesUsage,
   scopeChoice,
   scopeFrom,
 } from './rulesFlags';
@@ -27,13 +27,13 @@ import { rulesJson, rulesText } from './rulesReport';
 import type { Voice } from './voice';
 import { checkOutputs, writeExports } from './outputFiles';
 
-export { RULES_USAGE } from './rulesFlags';
+export { rulesUsage } from './rulesFlags';
 
 /** segmentlens rules FILE: what sells together, over all baskets or one segment's or cluster's. */
 export async function rulesCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, RULES_FLAGS);
   if (values.help) {
-    io.stdout.write(RULES_USAGE + '\n');
+    io.stdout.write(rulesUsage(voice.language) + '\n');
     return 0;
   }
   if (positionals.length !== 1) {

@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages';
+import { helpText } from './help';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../core/analysis/analysisOptions';
 import { clusterDefaultsFor, clusterRowsOf } from '../core/analysis/clusterDefaults';
 import {
@@ -17,31 +19,20 @@ import type { RulesScope } from '../core/session/basketsSession';
 import type { AnalysisSession } from '../core/session/session';
 import { englishText } from '../i18n/formatMessage';
 import { intOption } from './args';
-import { MAPPING_FLAGS, mappingUsage } from './mappingFlags';
-import { READ_FLAGS, READ_USAGE } from './readChoiceFlags';
+import { MAPPING_FLAGS } from './mappingFlags';
+import { READ_FLAGS } from './readChoiceFlags';
 import type { Voice } from './voice';
 
-export const RULES_USAGE = `segmentlens rules FILE [options]
-
-What sells together: association rules (FP-growth) from order lines (one row per order line),
-over all baskets, one named RFM segment's, or one cluster's.
-
-${mappingUsage({
-  item: `  --item COL            the item (product code) column (default: recognised, such as StockCode)
-  --description COL     a description shown beside the item (default: recognised)`,
-})}
-  --min-support S       the share of baskets an itemset must be in, above 0 and at most 1
-                        (default: the larger of 0.01 and 10 baskets)
-  --min-confidence C    the least confidence of a rule, from 0 to 1 (default ${DEFAULT_MIN_CONFIDENCE})
-  --max-len L           the most items in an itemset, 1 to ${MAX_ITEMSET_LENGTH} (default ${DEFAULT_MAX_LEN})
-  --scope all|rfm:NAME|cluster:N   whose baskets: everyone's (default), the named RFM segment
-                        NAME's (its name in the chosen language or in English, any case), or
-                        cluster N's (numbered from 0, as segmentlens rfm numbers them)
-  --segment-map rf-grid|rfm-mean   the named segments rfm:NAME refers to (default rf-grid)
-  --k N                 the number of clusters for cluster:N (default: the recommended number)
-${READ_USAGE}
-  --out DIR             write rules.csv (every rule) and itemsets.csv (every frequent itemset)
-  --json                print the result as one JSON object`;
+export function rulesUsage(language: Language): string {
+  return helpText(language, 'rules', {
+    item: 'rulesItem',
+    values: {
+      minConfidence: DEFAULT_MIN_CONFIDENCE,
+      maxItemsetLength: MAX_ITEMSET_LENGTH,
+      maxLen: DEFAULT_MAX_LEN,
+    },
+  });
+}
 
 export const RULES_FLAGS = {
   ...MAPPING_FLAGS,

@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages';
+import { helpText } from './help';
 import { UserError } from '../core/common/userError';
 import { modelSql } from '../core/sql/modelSql';
 import { SQL_DIALECTS } from '../core/sql/sqlText';
@@ -7,17 +9,9 @@ import { readModelFile } from './modelFiles';
 import { writeOutputFile } from './outputFiles';
 import type { Voice } from './voice';
 
-export const SQL_USAGE = `segmentlens sql MODEL --dialect duckdb|postgres [options]
-
-Writes one SELECT that applies a saved model (analyze or rfm --save-model MODEL) inside DuckDB
-or PostgreSQL: the saved cleaning, scaling and centres for every row of a table (RFM models: one
-row per customer from a table of order lines), with segment, segment_label and distance.
-
-  --dialect duckdb|postgres   the database the query is for (the two the tests run it on)
-  --table NAME          the table to score (schema.table for a qualified name; default: the
-                        saved file's name without its extension)
-  --id COL              a column that identifies each row, returned first (models of rows)
-  --out FILE            write the query to FILE instead of printing it`;
+export function sqlUsage(language: Language): string {
+  return helpText(language, 'sql');
+}
 
 const SQL_FLAGS = {
   dialect: { type: 'string' },
@@ -31,7 +25,7 @@ const SQL_FLAGS = {
 export async function sqlCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, SQL_FLAGS);
   if (values.help) {
-    io.stdout.write(SQL_USAGE + '\n');
+    io.stdout.write(sqlUsage(voice.language) + '\n');
     return 0;
   }
   if (positionals.length !== 1) throw new UserError('bad-option', 'cliSqlOneModel');

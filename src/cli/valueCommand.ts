@@ -10,12 +10,12 @@ import { rfmSettingsFrom } from './mappingFlags';
 import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { readChoiceFrom } from './readChoiceFlags';
-import { VALUE_FLAGS, VALUE_USAGE, valueClusteringFrom, valueOptionsFrom } from './valueFlags';
+import { VALUE_FLAGS, valueUsage, valueClusteringFrom, valueOptionsFrom } from './valueFlags';
 import { valueJson, valueText } from './valueReport';
 import type { Voice } from './voice';
 import { checkOutputs, writeExports } from './outputFiles';
 
-export { VALUE_USAGE };
+export { valueUsage };
 
 /**
  * segmentlens value FILE: BG/NBD and Gamma-Gamma on the file's order lines, P(alive), expected
@@ -24,7 +24,7 @@ export { VALUE_USAGE };
 export async function valueCommand(argv: string[], io: Io, voice: Voice): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, VALUE_FLAGS);
   if (values.help) {
-    io.stdout.write(VALUE_USAGE + '\n');
+    io.stdout.write(valueUsage(voice.language) + '\n');
     return 0;
   }
   if (positionals.length !== 1) {

@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages';
+import { helpText } from './help';
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from '../core/analysis/analysisOptions';
 import { UserError } from '../core/common/userError';
 import { parseDate } from '../core/read/parseDate';
@@ -7,32 +9,12 @@ import {
   type ValueRequest,
 } from '../core/session/valueStages';
 import { choiceOption, intOption, numberOption } from './args';
-import { MAPPING_FLAGS, mappingUsage } from './mappingFlags';
-import { READ_FLAGS, READ_USAGE } from './readChoiceFlags';
+import { MAPPING_FLAGS } from './mappingFlags';
+import { READ_FLAGS } from './readChoiceFlags';
 
-export const VALUE_USAGE = `segmentlens value FILE [options]
-
-Who is still a customer, and what they are worth, from order lines (one row per order line):
-BG/NBD for purchases and dropout, Gamma-Gamma for spend, P(alive), expected purchases and
-customer lifetime value (CLV) per customer, per named RFM segment and per cluster.
-
-${mappingUsage({
-  snapshot: `  --snapshot DATE       the day recency counts to, ISO (default: the last order + 1 day)
-                        (the snapshot is also where observation ends)`,
-})}
-  --unit days|weeks     count one purchase per day (default) or per week
-  --horizon-days N      expected purchases over the next N days (default 90)
-  --horizon-months N    CLV over the next N whole months (default 12)
-  --discount X          monthly discount rate of CLV (default 0.01, 1% a month)
-  --holdout-from DATE   check the model: fit it on the orders before DATE (ISO) and compare
-                        its predictions with what customers bought from then on; "default"
-                        holds out the last quarter of the period
-  --segment-map rf-grid|rfm-mean   the named RFM segments (default rf-grid)
-  --k N                 also value per cluster of a k-means on RFM into N clusters
-                        (as segmentlens rfm --k N; with --n-init N and --seed N)
-${READ_USAGE}
-  --out DIR             write value.csv (one row per customer) and at-risk.csv
-  --json                print the result as one JSON object`;
+export function valueUsage(language: Language): string {
+  return helpText(language, 'value', { snapshot: 'valueSnapshot' });
+}
 
 export const VALUE_FLAGS = {
   ...MAPPING_FLAGS,

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { generateTransactionsCsv } from '../../scripts/generators/transactions';
 import { analyzeCommand } from '../../src/cli/analyzeCommand';
-import { APPLY_USAGE, applyCommand } from '../../src/cli/applyCommand';
+import { applyUsage, applyCommand } from '../../src/cli/applyCommand';
 import { rfmCommand } from '../../src/cli/rfmCommand';
 import { runCommand } from '../support/cliRun';
 
@@ -96,6 +96,6 @@ describe('segmentlens apply', () => {
   });
 
   it('prints its usage', async () => {
-    expect((await runCommand(applyCommand, ['--help'])).stdout).toBe(APPLY_USAGE + '\n');
+    expect((await runCommand(applyCommand, ['--help'])).stdout).toBe(applyUsage('en') + '\n');
   });
 });

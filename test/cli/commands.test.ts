@@ -59,20 +59,43 @@ describe('every command’s help', () => {
 describe('segmentlens --help', () => {
   it('lists each command with what its own help says it is given', async () => {
     for (const language of LANGUAGES) {
+      const options = language === 'en' ? '\\[options\\]' : '\\[选项\\]';
       const { code, stdout } = await run(['--help', '--lang', language]);
       expect(code).toBe(0);
       const commands = stdout.split('\n\n')[1].split('\n').slice(1);
       expect(commands).toHaveLength(COMMANDS.length);
       for (const [i, command] of COMMANDS.entries()) {
-        const { usage } = await command.load();
-        const [, name, operands] = /^ {2}segmentlens (\S+) +(.*?) +\[options\]/.exec(commands[i])!;
+        const usage = (await command.load()).usage(language);
+        const [, name, operands] = new RegExp(`^ {2}segmentlens (\\S+) +(.*?) +${options}`).exec(
+          commands[i],
+        )!;
         expect(name).toBe(command.names[0]);
         expect(operands).toBe(operandsOf(usage));
         expect(usage.split('\n')[0]).toMatch(new RegExp(`^segmentlens ${name} ${operands} `));
+        expect(stdout).toContain(usage);
       }
-      expect(stdout).toMatch(/^ {2}segmentlens apply +MODEL FILE +\[options\]/m);
-      expect(stdout).toMatch(/^ {2}segmentlens sql +MODEL +\[options\]/m);
-      expect(stdout).toMatch(/^ {2}segmentlens predict +FILE +\[options\]/m);
+      expect(stdout).toMatch(new RegExp(`^ {2}segmentlens apply +MODEL FILE +${options}`, 'm'));
+      expect(stdout).toMatch(new RegExp(`^ {2}segmentlens sql +MODEL +${options}`, 'm'));
+      expect(stdout).toMatch(new RegExp(`^ {2}segmentlens predict +FILE +${options}`, 'm'));
+    }
+  });
+
+  it('says the same options in Chinese as in English, in Chinese words', async () => {
+    const { stdout: overview } = await run(['--help', '--lang', 'zh']);
+    expect(overview).toContain('命令：');
+    for (const command of COMMANDS) {
+      const { usage } = await command.load();
+      const english = usage('en');
+      const chinese = usage('zh');
+      const flags = (text: string) => text.match(/--[a-z][a-z0-9-]*/g);
+      expect(flags(chinese)).toEqual(flags(english));
+      const { stdout } = await run([command.names[0], '--help', '--lang', 'zh']);
+      expect(stdout).toBe(chinese + '\n');
+      // What is left once the flags, their values and the file names are taken out is Chinese.
+      const prose = chinese
+        .replace(/--[a-z][a-z0-9-]*( [^ ]+)?/g, '')
+        .replace(/[\w.-]+\.(csv|xlsx|xls|html)\b/g, '');
+      expect(prose).not.toMatch(/\b(the|of|and|with|rows?|write|default:)\b/i);
     }
   });
 

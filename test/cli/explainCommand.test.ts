@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { explainCommand, EXPLAIN_USAGE } from '../../src/cli/explainCommand';
+import { explainCommand, explainUsage } from '../../src/cli/explainCommand';
 import { displayWidth } from '../../src/cli/voice';
 import { customersCsv } from '../support/sessionData';
 import { runCommand } from '../support/runCommand';
@@ -162,6 +162,6 @@ describe('segmentlens explain', () => {
   it('prints its usage', async () => {
     const { code, stdout } = await runCommand(explainCommand, ['--help']);
     expect(code).toBe(0);
-    expect(stdout).toBe(EXPLAIN_USAGE + '\n');
+    expect(stdout).toBe(explainUsage('en') + '\n');
   });
 });

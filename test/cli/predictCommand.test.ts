@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { predictCommand, PREDICT_USAGE } from '../../src/cli/predictCommand';
+import { predictCommand, predictUsage } from '../../src/cli/predictCommand';
 import { campaignCsv } from '../support/campaign';
 import { runCommand } from '../support/runCommand';
 
@@ -141,7 +141,7 @@ describe('segmentlens predict', () => {
   it('prints its usage', async () => {
     const { code, stdout } = await runCommand(predictCommand, ['--help']);
     expect(code).toBe(0);
-    expect(stdout).toBe(PREDICT_USAGE + '\n');
+    expect(stdout).toBe(predictUsage('en') + '\n');
   });
 });
 

@@ -5,7 +5,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateTransactionsCsv } from '../../scripts/generators/transactions';
-import { recommendCommand, RECOMMEND_USAGE } from '../../src/cli/recommendCommand';
+import { recommendCommand, recommendUsage } from '../../src/cli/recommendCommand';
 import { createVoice } from '../../src/cli/voice';
 import { isUserError } from '../../src/core/common/userError';
 import { bytesSource } from '../../src/core/read/byteSource';
@@ -259,7 +259,7 @@ describe('segmentlens recommend', () => {
   it('--help prints the usage', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toBe(RECOMMEND_USAGE + '\n');
+    expect(stdout).toBe(recommendUsage('en') + '\n');
     for (const flag of [
       '--item',
       '--description',
@@ -273,7 +273,7 @@ describe('segmentlens recommend', () => {
       '--customer',
       '--day-first',
     ])
-      expect(RECOMMEND_USAGE).toContain(flag);
+      expect(recommendUsage('en')).toContain(flag);
   });
 
   it('refuses bad input with one line the user can act on, in their language', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateTransactionsCsv } from '../../scripts/generators/transactions';
-import { rulesCommand, RULES_USAGE } from '../../src/cli/rulesCommand';
+import { rulesCommand, rulesUsage } from '../../src/cli/rulesCommand';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysis/analysisOptions';
 import { RULE_METRICS } from '../../src/core/basket/associationRules';
 import { textSource } from '../../src/core/read/byteSource';
@@ -220,7 +220,7 @@ describe('segmentlens rules', () => {
   it('prints its usage with --help', async () => {
     const { code, stdout } = await rules(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toBe(RULES_USAGE + '\n');
+    expect(stdout).toBe(rulesUsage('en') + '\n');
   });
 
   it('refuses input the user can fix in one line, with status 2, before any output', async () => {

@@ -4,7 +4,7 @@ import {
   findSegment,
   parameterChoices,
   RULES_FLAGS,
-  RULES_USAGE,
+  rulesUsage,
   scopeChoice,
   scopeFrom,
 } from '../../src/cli/rulesFlags';
@@ -27,7 +27,7 @@ function refusal(work: () => unknown): { key: string; params: unknown } {
   throw new Error('expected a UserError');
 }
 
-describe('RULES_FLAGS and RULES_USAGE', () => {
+describe('RULES_FLAGS and rulesUsage', () => {
   it('take the flags the issue names, with the mapping and reading flags of the other commands', () => {
     for (const flag of [
       'customer',
@@ -50,7 +50,7 @@ describe('RULES_FLAGS and RULES_USAGE', () => {
       'encoding',
     ]) {
       expect(RULES_FLAGS).toHaveProperty(flag);
-      expect(RULES_USAGE).toContain(`--${flag}`);
+      expect(rulesUsage('en')).toContain(`--${flag}`);
     }
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { analyzeCommand } from '../../src/cli/analyzeCommand';
-import { SQL_USAGE, sqlCommand } from '../../src/cli/sqlCommand';
+import { sqlUsage, sqlCommand } from '../../src/cli/sqlCommand';
 import { runCommand } from '../support/cliRun';
 import { openDuckDb } from '../support/sqlEngines';
 
@@ -71,6 +71,6 @@ describe('segmentlens sql', () => {
   });
 
   it('prints its usage', async () => {
-    expect((await runCommand(sqlCommand, ['--help'])).stdout).toBe(SQL_USAGE + '\n');
+    expect((await runCommand(sqlCommand, ['--help'])).stdout).toBe(sqlUsage('en') + '\n');
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTransactionsCsv } from '../../scripts/generators/transactions';
-import { valueCommand, VALUE_USAGE } from '../../src/cli/valueCommand';
+import { valueCommand, valueUsage } from '../../src/cli/valueCommand';
 import { valueClusteringFrom } from '../../src/cli/valueFlags';
 import { createVoice, type Voice } from '../../src/cli/voice';
 import { isUserError, type UserError } from '../../src/core/common/userError';
@@ -257,8 +257,8 @@ describe('segmentlens value', () => {
   it('prints its usage with --help', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toBe(VALUE_USAGE + '\n');
-    expect(VALUE_USAGE).toMatch(/--horizon-months N/);
+    expect(stdout).toBe(valueUsage('en') + '\n');
+    expect(valueUsage('en')).toMatch(/--horizon-months N/);
   });
 });
 
