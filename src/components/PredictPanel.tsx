@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { PredictView } from '../core/session/predictViews';
 import type { SegmentRates } from '../core/session/predictSegments';
 import {
-  metricsAtThreshold,
+  metricsAtStep,
+  THRESHOLD_STEPS,
   selectPredictChoices,
   selectPrediction,
 } from '../store/classifySelectors';
@@ -204,7 +205,7 @@ function PredictResults({ view }: { view: PredictView }) {
               type="range"
               min={0}
               max={1}
-              step={0.01}
+              step={1 / THRESHOLD_STEPS}
               value={threshold}
               aria-valuetext={format.fixed(threshold, 2)}
               onChange={(e) => setThreshold(Number(e.target.value))}
@@ -235,7 +236,7 @@ function PredictResults({ view }: { view: PredictView }) {
               <tbody>
                 {view.models.map((model) => {
                   if (model.thresholds === null) return null;
-                  const at = metricsAtThreshold(model.thresholds, threshold);
+                  const at = metricsAtStep(model.thresholds, threshold);
                   return (
                     <tr key={model.model}>
                       <th scope="row">{render(model.label)}</th>

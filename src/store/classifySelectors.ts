@@ -9,8 +9,8 @@ import {
 import type { PredictRequest } from '../core/session/predictRequest';
 import { MODEL_KINDS } from '../core/classify/predictModels';
 
-/** A yes/no model's precision and recall at a threshold the user moves (exact at the table's). */
-export { metricsAtThreshold } from '../core/classify/roc';
+/** A yes/no model's precision and recall at the threshold the user moves, and the slider's steps. */
+export { metricsAtStep, THRESHOLD_STEPS } from '../core/classify/thresholdSteps';
 import type { ExplainSettings, PredictSettings, State } from './types';
 
 export const DEFAULT_EXPLAIN_SETTINGS: ExplainSettings = {

@@ -152,6 +152,24 @@ describe('explain and predict on the page', { timeout: 240_000 }, () => {
       within(predict).getByRole('table', { name: /^Precision and recall at a threshold of/ })
         .textContent;
     const atHalf = atThreshold();
+    // At 0.50 the slider calls positive the rows the models predict positive: the same figures.
+    const halfTable = within(predict).getByRole('table', {
+      name: /^Precision and recall at a threshold of 0\.50/,
+    });
+    const figures = (table: HTMLElement, columns: string[]) =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => {
+          const headers = within(table)
+            .getAllByRole('columnheader')
+            .map((cell) => cell.textContent);
+          const cells = within(row).getAllByRole('cell');
+          return columns.map((column) => cells[headers.indexOf(column) - 1].textContent);
+        });
+    expect(figures(halfTable, ['Precision', 'Recall', 'F1'])).toEqual(
+      figures(models, ['Precision', 'Recall', 'F1']),
+    );
     const slider = within(predict).getByRole('slider', { name: /Threshold for 1/ });
     // jsdom does not drag a range input: it takes the value a drag would give.
     fireEvent.change(slider, { target: { value: '0.8' } });

@@ -109,27 +109,45 @@ export interface ThresholdMetrics {
 }
 
 /**
- * Precision, recall and F1 of the positive class when rows scoring at least `threshold` are
- * called positive: what the page's threshold slider shows. A binary search in the table, so the
- * slider can move freely.
+ * Precision, recall and F1 of the positive class when rows scoring above `threshold` are called
+ * positive, and those scoring exactly `threshold` too when `positiveTakesTies` (scikit-learn's
+ * curves: at least the threshold). A binary search in the table.
  */
-export function metricsAtThreshold(table: ThresholdTable, threshold: number): ThresholdMetrics {
+export function metricsAtThreshold(
+  table: ThresholdTable,
+  threshold: number,
+  positiveTakesTies = true,
+): ThresholdMetrics {
   const { thresholds } = table;
-  // The last index whose threshold is >= threshold (thresholds are descending).
+  // The number of distinct scores that are called positive (thresholds are descending).
   let low = 0;
   let high = thresholds.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (thresholds[middle] >= threshold) low = middle + 1;
+    const called = positiveTakesTies
+      ? thresholds[middle] >= threshold
+      : thresholds[middle] > threshold;
+    if (called) low = middle + 1;
     else high = middle;
   }
   const tp = low === 0 ? 0 : table.truePositives[low - 1];
   const fp = low === 0 ? 0 : table.falsePositives[low - 1];
-  const fn = table.positives - tp;
-  const tn = table.negatives - fp;
+  return metricsOfCounts(threshold, tp, fp, table.positives, table.negatives);
+}
+
+/** The figures of a threshold from its counts of rows called positive, and the class totals. */
+export function metricsOfCounts(
+  threshold: number,
+  tp: number,
+  fp: number,
+  positives: number,
+  negatives: number,
+): ThresholdMetrics {
+  const fn = positives - tp;
+  const tn = negatives - fp;
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = table.positives === 0 ? 0 : tp / table.positives;
-  const total = table.positives + table.negatives;
+  const recall = positives === 0 ? 0 : tp / positives;
+  const total = positives + negatives;
   return {
     threshold,
     truePositives: tp,

@@ -1,6 +1,12 @@
 import type { ClassificationReport } from '../classify/classificationMetrics';
-import { MODEL_LABELS, type ModelKind, type TrainedModel } from '../classify/predictModels';
-import type { RocCurve, ThresholdTable } from '../classify/roc';
+import {
+  MODEL_LABELS,
+  positiveClass,
+  type ModelKind,
+  type TrainedModel,
+} from '../classify/predictModels';
+import type { RocCurve } from '../classify/roc';
+import { thresholdSteps, type ThresholdSteps } from '../classify/thresholdSteps';
 import type { Split } from '../classify/stratifiedSplit';
 import type { CleanReport } from '../clean/cleanOptions';
 import { message, type Message } from '../common/message';
@@ -9,7 +15,7 @@ import type { PredictData } from './predictData';
 import type { PredictRequest } from './predictRequest';
 import type { AnalysisSession } from './session';
 
-/** The ROC curve and the threshold table the page gets have at most this many points. */
+/** The ROC curve the page gets has at most this many points. */
 export const CURVE_POINTS = 500;
 
 /** One model as the page shows it. */
@@ -24,8 +30,8 @@ export interface ModelView {
   rocAuc: number | null;
   /** Binary targets: at most CURVE_POINTS points of the ROC curve (its ends kept). */
   roc: RocCurve | null;
-  /** Binary targets: the threshold slider's counts, at most CURVE_POINTS thresholds. */
-  thresholds: ThresholdTable | null;
+  /** Binary targets: the threshold slider's counts at each of its positions. */
+  thresholds: ThresholdSteps | null;
   report: ClassificationReport;
   /** classes x classes, row-major, actual class in rows. */
   confusion: Int32Array;
@@ -139,7 +145,11 @@ function modelView(
     f1,
     rocAuc,
     roc: roc === null ? null : thinCurve(roc),
-    thresholds: thresholds === null ? null : thinTable(thresholds),
+    // The models give a tie to the first class, so a positive first class takes the ties.
+    thresholds:
+      thresholds === null
+        ? null
+        : thresholdSteps(thresholds, positiveClass(data.input.classes) === 0),
     report: result.report,
     confusion: result.confusion,
     trainAccuracy: result.trainAccuracy,
@@ -185,17 +195,5 @@ export function thinCurve(curve: RocCurve): RocCurve {
     falsePositiveRate: Float64Array.from(kept, (i) => curve.falsePositiveRate[i]),
     truePositiveRate: Float64Array.from(kept, (i) => curve.truePositiveRate[i]),
     thresholds: Float64Array.from(kept, (i) => curve.thresholds[i]),
-  };
-}
-
-/** The counts at some of the thresholds: exact there (see metricsAtThreshold). */
-export function thinTable(table: ThresholdTable): ThresholdTable {
-  const kept = spread(table.thresholds.length, CURVE_POINTS);
-  return {
-    thresholds: Float64Array.from(kept, (i) => table.thresholds[i]),
-    truePositives: Int32Array.from(kept, (i) => table.truePositives[i]),
-    falsePositives: Int32Array.from(kept, (i) => table.falsePositives[i]),
-    positives: table.positives,
-    negatives: table.negatives,
   };
 }

@@ -78,6 +78,14 @@ describe('metricsAtThreshold', () => {
     expect(metricsAtThreshold(t, 0).falsePositives).toBe(3);
   });
 
+  it('leaves out the rows scoring exactly the threshold when the positive class does not take ties', () => {
+    const at = metricsAtThreshold(t, 0.5, false);
+    expect([at.truePositives, at.falsePositives, at.falseNegatives, at.trueNegatives]).toEqual([
+      1, 0, 2, 3,
+    ]);
+    expect(metricsAtThreshold(t, 0.49, false).truePositives).toBe(3);
+  });
+
   it('gives 0, not NaN, when nothing is called positive', () => {
     const at = metricsAtThreshold(t, 2);
     expect([at.precision, at.recall, at.f1]).toEqual([0, 0, 0]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RocCurve, ThresholdTable } from '../../../src/core/classify/roc';
-import { CURVE_POINTS, thinCurve, thinTable } from '../../../src/core/session/predictViews';
+import type { RocCurve } from '../../../src/core/classify/roc';
+import { CURVE_POINTS, thinCurve } from '../../../src/core/session/predictViews';
 
 function curveOf(length: number): RocCurve {
   return {
@@ -9,16 +9,6 @@ function curveOf(length: number): RocCurve {
       Math.sqrt(i / Math.max(1, length - 1)),
     ),
     thresholds: Float64Array.from({ length }, (_, i) => length - i),
-  };
-}
-
-function tableOf(length: number): ThresholdTable {
-  return {
-    thresholds: Float64Array.from({ length }, (_, i) => 1 - i / length),
-    truePositives: Int32Array.from({ length }, (_, i) => i),
-    falsePositives: Int32Array.from({ length }, (_, i) => 2 * i),
-    positives: length,
-    negatives: 2 * length,
   };
 }
 
@@ -48,24 +38,5 @@ describe('thinCurve', () => {
       if (p > 0) expect(at[p] - at[p - 1]).toBeGreaterThanOrEqual(8);
       if (p > 0) expect(at[p] - at[p - 1]).toBeLessThanOrEqual(9);
     }
-  });
-});
-
-describe('thinTable', () => {
-  it('keeps the counts at the thresholds it keeps, and the class totals', () => {
-    const table = tableOf(1_234);
-    const thin = thinTable(table);
-    expect(thin.thresholds).toHaveLength(CURVE_POINTS);
-    expect(thin.positives).toBe(1_234);
-    expect(thin.negatives).toBe(2_468);
-    expect(thin.truePositives[0]).toBe(0);
-    expect(thin.truePositives[CURVE_POINTS - 1]).toBe(1_233);
-    for (let p = 0; p < CURVE_POINTS; p++) {
-      const i = thin.truePositives[p];
-      expect(thin.falsePositives[p]).toBe(2 * i);
-      expect(thin.thresholds[p]).toBe(table.thresholds[i]);
-    }
-    const short = thinTable(tableOf(3));
-    expect(Array.from(short.truePositives)).toEqual([0, 1, 2]);
   });
 });
