@@ -4,6 +4,7 @@ import type { AnalysisOptions } from '../analysis/analysisOptions';
 import { resultFor, type AnalysisResult } from '../analysis/analysisResult';
 import { csvField } from '../export/exportCsv';
 import type { RfmResult } from './rfm';
+import { formatMoney } from './rfmExport';
 import { SCHEME_CELLS, type SegmentScheme } from './rfmSegments';
 import type { Column, Table } from '../read/table';
 import { message } from '../common/message';
@@ -72,7 +73,8 @@ export const RFM_WORDING: ColumnWording[] = [
 
 /**
  * The customers as a Table, so that the whole customer-file analysis (cleaning, scaling, PCA,
- * k-means, silhouette, profiles) runs on RFM unchanged. Its text is the CSV it stands for.
+ * k-means, silhouette, profiles) runs on RFM unchanged. Its text is the CSV it stands for, money
+ * written as rfm.csv writes it (412.99, not the sum's 412.98999999999995).
  */
 export function rfmTable(rfm: RfmResult): Table {
   const c = rfm.customers.length;
@@ -82,7 +84,7 @@ export function rfmTable(rfm: RfmResult): Table {
   const line = new Uint32Array(c);
   let offset = 0;
   for (let i = 0; i < c; i++) {
-    const text = `${csvField(rfm.customers[i])},${rfm.recency[i]},${rfm.frequency[i]},${rfm.monetary[i]}\n`;
+    const text = `${csvField(rfm.customers[i])},${rfm.recency[i]},${rfm.frequency[i]},${formatMoney(rfm.monetary[i])}\n`;
     lines.push(text);
     start[i] = offset;
     offset += text.length;

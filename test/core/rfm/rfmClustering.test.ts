@@ -51,6 +51,19 @@ describe('rfmTable', () => {
     expect(THREE.recency[0]).toBe(3);
   });
 
+  it('writes money in its text as rfm.csv does, while clustering on the exact sums', () => {
+    const sums = handMadeRfm([
+      { id: 'a', recency: 3, frequency: 2, monetary: 412.98999999999995, r: 5, f: 4 },
+      { id: 'b', recency: 9, frequency: 1, monetary: 1919.1400000000008, r: 2, f: 1 },
+    ]);
+    const table = rfmTable(sums);
+    expect([0, 1].map((row) => rowSourceText(table.rowText, row))).toEqual([
+      'a,3,2,412.99',
+      'b,9,1,1919.14',
+    ]);
+    expect(Array.from(table.columns[3].numbers)).toEqual([412.98999999999995, 1919.1400000000008]);
+  });
+
   it('keeps as its text the CSV it stands for, quoted where needed, from line 2', () => {
     const table = rfmTable(THREE);
     expect([0, 1, 2].map((row) => rowSourceText(table.rowText, row))).toEqual([
