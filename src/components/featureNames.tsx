@@ -1,13 +1,13 @@
 import { useCallback, type ReactNode } from 'react';
 import { useStore } from '../store/useStore';
-import { RFM_FEATURE_LABELS } from '../store/vocabulary';
+import { rfmFeatureLabel } from '../store/vocabulary';
 import { ColumnName } from './ColumnName';
 import { useRender } from './useRender';
 
 /**
  * A feature's name as the page shows it. For a file of customers it is the user's column name
  * (user data, marked as such); for order lines the features are recency, frequency and
- * monetary, which the page names in its language.
+ * monetary (and the logs of the last two), which the page names in its language.
  */
 export function useFeatureNames(): {
   text: (feature: string) => string;
@@ -18,13 +18,13 @@ export function useFeatureNames(): {
   const say = useRender();
   const transactions = useStore((s) => s.mode === 'transactions');
   const isData = useCallback(
-    (feature: string) => !(transactions && RFM_FEATURE_LABELS.has(feature)),
+    (feature: string) => !(transactions && rfmFeatureLabel(feature) !== undefined),
     [transactions],
   );
   const text = useCallback(
     (feature: string) => {
       // The words the rules and the report use for them too (one place: the core's labels).
-      const label = transactions ? RFM_FEATURE_LABELS.get(feature) : undefined;
+      const label = transactions ? rfmFeatureLabel(feature) : undefined;
       return label === undefined ? feature : say(label);
     },
     [say, transactions],

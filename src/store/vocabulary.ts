@@ -12,7 +12,7 @@ export {
   HIERARCHY_MOST_ROWS,
 } from '../core/cluster/hierarchy/hierarchicalClustering';
 /** RFM's features named in the reader's language (the rules and the report use the same words). */
-export { RFM_FEATURE_LABELS } from '../core/explain/featureSpace';
+export { rfmFeatureLabel } from '../core/explain/featureSpace';
 export { ENCODINGS } from '../core/read/detectEncoding';
 export { DELIMITERS } from '../core/read/dialect';
 export { COLUMN_KINDS } from '../core/read/inferColumns';

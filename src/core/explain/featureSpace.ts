@@ -48,6 +48,17 @@ export const RFM_FEATURE_LABELS: ReadonlyMap<string, Message> = new Map([
   ['monetary', message('rfmFeatureMonetary')],
 ]);
 
+/**
+ * An RFM feature's words in the reader's language, whether the feature is the figure itself
+ * ("recency") or its log ("log1p(frequency)", as the cleaning names it); undefined for any other
+ * name. The page's charts and tables and the report name RFM's features by this.
+ */
+export function rfmFeatureLabel(feature: string): Message | undefined {
+  const log = /^log1p\((.*)\)$/.exec(feature);
+  const label = RFM_FEATURE_LABELS.get(log === null ? feature : log[1]);
+  return label === undefined || log === null ? label : message('featureLog1p', { feature: label });
+}
+
 /** How a feature is named on its own: "Annual Income (k$)" (its column), "Region is East". */
 export function featureName(feature: FeatureDescriptor): string | Message {
   return feature.kind === 'numeric'

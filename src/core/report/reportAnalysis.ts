@@ -1,6 +1,6 @@
 import { identifiersAndTargetsLeftOut } from '../analysis/analysisOptions';
 import type { SegmentationView } from '../session/segmentationView';
-import { RFM_FEATURE_LABELS } from '../explain/featureSpace';
+import { rfmFeatureLabel } from '../explain/featureSpace';
 import { escapeHtml, userText } from './htmlText';
 import { columnChart, lineChart } from './reportCharts';
 import { isolate, type ReportWriter } from './reportWriter';
@@ -16,15 +16,13 @@ export function analysisSection(w: ReportWriter, view: SegmentationView): string
       [text('reportFeature'), text('reportFromColumn'), text('reportTransform')],
       view.features.map((feature) => {
         // RFM's features are the report's words in its language, not the user's columns.
-        const label = input.rfm ? RFM_FEATURE_LABELS.get(feature.column) : undefined;
-        const column = label === undefined ? userText(feature.column) : escapeHtml(render(label));
+        const named = (name: string) => {
+          const label = input.rfm ? rfmFeatureLabel(name) : undefined;
+          return label === undefined ? userText(name) : escapeHtml(render(label));
+        };
         return [
-          label === undefined
-            ? userText(feature.name)
-            : feature.transform === 'log1p'
-              ? `log1p(${column})`
-              : column,
-          column,
+          named(feature.name),
+          named(feature.column),
           text('reportTransformValue', {
             transform: feature.transform,
             category: isolate(feature.category ?? ''),

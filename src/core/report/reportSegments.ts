@@ -1,6 +1,7 @@
 import { ratesVerdict } from '../profile/segmentRates';
 import type { RateDifference } from '../profile/profileTypes';
 import type { SegmentationView, SegmentsAtK } from '../session/segmentationView';
+import { rfmFeatureLabel } from '../explain/featureSpace';
 import { escapeHtml, userText } from './htmlText';
 import { barChart, scatterChart, segmentColour } from './reportCharts';
 import type { ReportWriter } from './reportWriter';
@@ -49,8 +50,11 @@ export function segmentsSection(
 
   const units = new Map(summaryUnits(w));
   const featureHeader = (feature: string) => {
+    // RFM's features are the report's words in its language, not the user's columns.
+    const label = w.input.rfm ? rfmFeatureLabel(feature) : undefined;
+    const name = label === undefined ? userText(feature) : escapeHtml(w.render(label));
     const unit = units.get(feature);
-    return unit ? `${userText(feature)} (${userText(unit)})` : userText(feature);
+    return unit ? `${name} (${userText(unit)})` : name;
   };
   const features = shown.profiles.population.map((p) => p.feature);
   if (features.length > 0)

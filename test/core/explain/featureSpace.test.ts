@@ -9,6 +9,7 @@ import {
   leafPaths,
   listOf,
   readableThreshold,
+  rfmFeatureLabel,
   splitCondition,
   type FeatureDescriptor,
 } from '../../../src/core/explain/featureSpace';
@@ -42,6 +43,16 @@ describe('describeFeatures and featureName', () => {
       'Region is East',
     ]);
     expect(chinese(featureName(east))).toBe('Region 为 East');
+  });
+});
+
+describe('rfmFeatureLabel', () => {
+  it("names RFM's figures and their logs in the reader's language, and nothing else", () => {
+    expect(chinese(rfmFeatureLabel('recency')!)).toBe('最近购买天数');
+    expect(chinese(rfmFeatureLabel('log1p(monetary)')!)).toBe('log1p(消费金额)');
+    expect(english(rfmFeatureLabel('log1p(frequency)')!)).toBe('log1p(frequency)');
+    for (const other of ['Age', 'log1p(Age)', 'log1p(recency', 'xlog1p(monetary)'])
+      expect(rfmFeatureLabel(other)).toBeUndefined();
   });
 });
 

@@ -255,6 +255,25 @@ describe('the HTML report of order lines', () => {
     expect(document.querySelectorAll('article.profile').length).toBeGreaterThan(1);
   });
 
+  it("names RFM's features in the report's language, in the features and the profiles", async () => {
+    const session = await AnalysisSession.open(textSource(ordersCsv), 'orders.csv', {});
+    const segmentation = { options: quickOptions(), rfm: ordersRfm };
+    const { parts } = await reportExport(
+      session,
+      { segmentation, k: null, rfm: ordersRfm },
+      render('zh'),
+    );
+    const document = parse(parts.join(''));
+    const features = cells(tableAfter(document, '特征'));
+    expect(features.slice(1).map((row) => row.slice(0, 2))).toEqual([
+      ['最近购买天数', '最近购买天数'],
+      ['log1p(购买频次)', '购买频次'],
+      ['log1p(消费金额)', '消费金额'],
+    ]);
+    const text = document.body.textContent ?? '';
+    for (const english of ['recency', 'frequency', 'monetary']) expect(text).not.toContain(english);
+  });
+
   it('reports RFM alone when no clustering ran', async () => {
     const session = await AnalysisSession.open(textSource(ordersCsv), 'orders.csv', {});
     const { parts } = await reportExport(

@@ -63,6 +63,7 @@ export const messageClassify = {
   rfmFeatureRecency: 'recency',
   rfmFeatureFrequency: 'frequency',
   rfmFeatureMonetary: 'monetary',
+  featureLog1p: 'log1p({feature})',
   explainAtMost: '{feature} <= {threshold, number, exact}',
   explainAbove: '{feature} > {threshold, number, exact}',
   explainBetween: '{low, number, exact} < {feature} <= {high, number, exact}',

@@ -49,6 +49,7 @@ export const messageClassify: CatalogShape<typeof english> = {
   rfmFeatureRecency: '最近购买天数',
   rfmFeatureFrequency: '购买频次',
   rfmFeatureMonetary: '消费金额',
+  featureLog1p: 'log1p({feature})',
   explainAtMost: '{feature} <= {threshold, number, exact}',
   explainAbove: '{feature} > {threshold, number, exact}',
   explainBetween: '{low, number, exact} < {feature} <= {high, number, exact}',
