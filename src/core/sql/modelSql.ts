@@ -1,5 +1,5 @@
 import { englishText } from '../../i18n/formatMessage';
-import type { Message } from '../common/message';
+import { message, type Message, type MessageKey, type MessageParams } from '../common/message';
 import { clusteringDims, type ModelFile } from '../model/modelFile';
 import { rfmQuery } from './rfmSql';
 import { rowsQuery, type QueryParts } from './rowsSql';
@@ -42,35 +42,44 @@ export function modelSql(model: ModelFile, options: ModelSqlOptions): string {
 }
 
 function header(model: ModelFile, options: ModelSqlOptions, table: string): string[] {
-  const dialect = DIALECT_NAMES[options.dialect];
-  const algorithm =
-    model.clustering.algorithm === 'kmeans'
-      ? 'k-means'
-      : model.clustering.algorithm === 'dbscan'
-        ? `DBSCAN (eps ${model.clustering.eps}, ${model.clustering.metric})`
-        : `hierarchical (${model.clustering.linkage}, ${model.clustering.metric})`;
-  const features = model.preparation.featureNames.length;
+  const render = options.render ?? englishText;
+  const { clustering, preparation } = model;
+  const say = (key: MessageKey, params?: MessageParams) => render(message(key, params));
   const lines = [
-    `SegmentLens ${commentText(model.appVersion)}: a saved model as one query, for ${dialect}.`,
-    `Model format ${commentText(model.formatVersion)}, saved ${new Date(model.savedAt).toISOString()} from ${commentText(model.source.fileName)}.`,
-    `${model.rfm === null ? 'Rows' : 'RFM customers'}: ${algorithm}, ${model.segments.length} segments on ${features} features${model.preparation.pca === null ? '' : ` (${clusteringDims(model.preparation)} principal components)`}.`,
-    `Reads the table ${commentText(table)}, columns ${model.columns.map((c) => commentText(c.name)).join(', ')}.`,
+    say('sqlHeaderTitle', {
+      version: commentText(model.appVersion),
+      dialect: DIALECT_NAMES[options.dialect],
+    }),
+    say('sqlHeaderSaved', {
+      format: commentText(model.formatVersion),
+      saved: new Date(model.savedAt).toISOString(),
+      file: commentText(model.source.fileName),
+    }),
+    say('sqlHeaderClusters', {
+      rfm: model.rfm === null ? 'no' : 'yes',
+      algorithm: clustering.algorithm,
+      eps: clustering.algorithm === 'dbscan' ? String(clustering.eps) : '',
+      metric: clustering.algorithm === 'kmeans' ? '' : clustering.metric,
+      linkage: clustering.algorithm === 'hierarchical' ? clustering.linkage : '',
+      segments: model.segments.length,
+      features: preparation.featureNames.length,
+      pca: preparation.pca === null ? 'no' : 'yes',
+      components: clusteringDims(preparation),
+    }),
+    say('sqlHeaderReads', {
+      table: commentText(table),
+      columns: model.columns.map((c) => commentText(c.name)).join(', '),
+    }),
   ];
-  if (model.rfm === null)
-    lines.push(
-      'Numeric columns must hold numbers (NULL or NaN is missing); one-hot columns text (NULL or blank is missing).',
-      'Returns each row with segment, segment_label, distance to its centre, and set_aside',
-      "('missing', 'negative', 'outlier': the saved cleaning leaves the row out; segment is then NULL).",
-    );
+  if (model.rfm === null) lines.push(say('sqlHeaderRowsColumns'), say('sqlHeaderRowsReturns'));
   else
     lines.push(
-      `The date column ${commentText(model.rfm.mapping.date)} must be a DATE or TIMESTAMP (without time zone): text dates are not parsed here.`,
-      'Quantity, price and amount must be numbers; ids are compared as text with a trailing ".0" dropped.',
-      'Returns one row per customer: recency, frequency, monetary, R, F, M, the named segment and the cluster.',
+      say('sqlHeaderRfmDate', { column: commentText(model.rfm.mapping.date) }),
+      say('sqlHeaderRfmNumbers'),
+      say('sqlHeaderRfmReturns'),
     );
-  if (model.clustering.algorithm === 'dbscan')
-    lines.push(
-      `Holds DBSCAN's ${model.clustering.coreSegments.length} core rows (scaled features, no ids), as the model file does.`,
-    );
-  return lines.map((line) => `-- ${line}`);
+  if (clustering.algorithm === 'dbscan')
+    lines.push(say('sqlHeaderDbscan', { count: clustering.coreSegments.length }));
+  // A rendered line is one line: the user's texts in it are quoted by commentText.
+  return lines.map((line) => `-- ${line.replace(/[\r\n\u2028\u2029]/g, ' ')}`);
 }

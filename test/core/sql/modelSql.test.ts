@@ -3,6 +3,7 @@ import type { AnalysisOptions } from '../../../src/core/analysis/analysisOptions
 import { DEFAULT_CLEANING } from '../../../src/core/clean/cleanOptions';
 import { createRandom } from '../../../src/core/common/random';
 import { modelSql } from '../../../src/core/sql/modelSql';
+import { renderMessage } from '../../../src/i18n/formatMessage';
 import {
   ORDER_LINES,
   ORDER_MAPPING,
@@ -157,5 +158,35 @@ describe('modelSql text', () => {
     const body = plain.slice(plain.indexOf('\nWITH\n'));
     expect(body.indexOf(';')).toBe(body.length - 2);
     expect(sql).not.toMatch(/\de[+-]?\d/);
+  });
+
+  it("speaks the user's language in its header, quoting the user's names as they are", async () => {
+    const session = await openText(hostileCsv(7));
+    const { model } = await savedModel(session, BASE);
+    const english = modelSql(model, { dialect: 'duckdb', table: 'customers' });
+    const chinese = modelSql(model, {
+      dialect: 'postgres',
+      table: 'customers',
+      render: (said) => renderMessage('zh', said),
+    });
+    const headerOf = (sql: string) => sql.slice(0, sql.indexOf('\nWITH\n')).split('\n');
+    expect(headerOf(english)[0]).toMatch(
+      /^-- SegmentLens "[\d.]+": a saved model as one query, for DuckDB\.$/,
+    );
+    expect(headerOf(english)[2]).toBe('-- Rows: k-means, 3 segments on 5 features.');
+    const header = headerOf(chinese);
+    expect(header[0]).toMatch(
+      /^-- SegmentLens "[\d.]+"：把保存的模型写成一条查询，用于 PostgreSQL。$/,
+    );
+    expect(header[3]).toContain(JSON.stringify(SPEND).replace('*/', '*\\/'));
+    // Apart from the user's names, SQL's words and the output columns, no English.
+    const words = header
+      .join(' ')
+      .replace(/"(?:[^"\\]|\\.)*"/g, '')
+      .replace(
+        /\b(SegmentLens|PostgreSQL|k-means|NULL|NaN|segment(_label)?|distance|set_aside|missing|negative|outlier)\b/g,
+        '',
+      );
+    expect(words).not.toMatch(/[A-Za-z]{3,}/);
   });
 });

@@ -66,4 +66,21 @@ export const messageModel = {
   cliSqlDialect: 'Say which database the query is for: --dialect duckdb or --dialect postgres.',
   cliSqlIdRfm:
     "--id applies to models of rows: an RFM model's query returns one row per customer, identified by the customer column.",
+  sqlHeaderTitle: 'SegmentLens {version}: a saved model as one query, for {dialect}.',
+  sqlHeaderSaved: 'Model format {format}, saved {saved} from {file}.',
+  sqlHeaderClusters:
+    '{rfm, select, yes {RFM customers} other {Rows}}: {algorithm, select, kmeans {k-means} dbscan {DBSCAN (eps {eps}, {metric})} other {hierarchical ({linkage}, {metric})}}, {segments, plural, one {# segment} other {# segments}} on {features, plural, one {# feature} other {# features}}{pca, select, yes { ({components, plural, one {# principal component} other {# principal components}})} other {}}.',
+  sqlHeaderReads: 'Reads the table {table}, columns {columns}.',
+  sqlHeaderRowsColumns:
+    'Numeric columns must hold numbers (NULL or NaN is missing); one-hot columns text (NULL or blank is missing).',
+  sqlHeaderRowsReturns:
+    'Returns each row with segment, segment_label, distance to its centre, and set_aside (missing, negative, outlier: the saved cleaning leaves the row out; segment is then NULL).',
+  sqlHeaderRfmDate:
+    'The date column {column} must be a DATE or TIMESTAMP (without time zone): text dates are not parsed here.',
+  sqlHeaderRfmNumbers:
+    'Quantity, price and amount must be numbers; ids are compared as text with a trailing ".0" dropped.',
+  sqlHeaderRfmReturns:
+    'Returns one row per customer: recency, frequency, monetary, R, F, M, the named segment and the cluster.',
+  sqlHeaderDbscan:
+    'Holds the {count, plural, one {# core row} other {# core rows}} of DBSCAN (scaled features, no ids), as the model file does.',
 } as const;

@@ -64,4 +64,19 @@ export const messageModel: CatalogShape<typeof english> = {
     '请给出一个模型文件：segmentlens sql MODEL --dialect duckdb|postgres [--table NAME] [--id COL]。',
   cliSqlDialect: '请说明查询用于哪个数据库：--dialect duckdb 或 --dialect postgres。',
   cliSqlIdRfm: '--id 只用于按行的模型：RFM 模型的查询每位客户返回一行，由客户列标识。',
+  sqlHeaderTitle: 'SegmentLens {version}：把保存的模型写成一条查询，用于 {dialect}。',
+  sqlHeaderSaved: '模型格式 {format}，于 {saved} 从 {file} 保存。',
+  sqlHeaderClusters:
+    '{rfm, select, yes {RFM 客户} other {行}}：{algorithm, select, kmeans {k-means} dbscan {DBSCAN（eps {eps}，{metric}）} other {层次聚类（{linkage}，{metric}）}}，基于 {features, number} 个特征{pca, select, yes {（{components, number} 个主成分）} other {}}的 {segments, number} 个细分群。',
+  sqlHeaderReads: '读取表 {table} 的列 {columns}。',
+  sqlHeaderRowsColumns:
+    '数值列必须是数字（NULL 或 NaN 算作缺失）；独热编码列必须是文本（NULL 或空白算作缺失）。',
+  sqlHeaderRowsReturns:
+    '返回每一行及其 segment、segment_label、到中心的距离 distance 和 set_aside（missing、negative、outlier：保存的清洗排除了这一行，此时 segment 为 NULL）。',
+  sqlHeaderRfmDate: '日期列 {column} 必须是 DATE 或 TIMESTAMP（不带时区）：这里不解析文本日期。',
+  sqlHeaderRfmNumbers: '数量、单价和金额必须是数字；编号按文本比较，去掉末尾的“.0”。',
+  sqlHeaderRfmReturns:
+    '每位客户返回一行：recency、frequency、monetary、R、F、M、命名细分群和聚类。',
+  sqlHeaderDbscan:
+    '包含 DBSCAN 的 {count, number} 个核心行（缩放后的特征，不含编号），与模型文件相同。',
 };
