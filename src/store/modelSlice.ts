@@ -119,6 +119,7 @@ export const createModelSlice: StateCreator<State, [], [], ModelSlice> = (set, g
             selectedK!,
             selectClusterNames(state),
             mode === 'transactions' ? segmentMap : null,
+            state.language,
             onReopen,
           ),
         );

@@ -239,6 +239,7 @@ export interface AnalysisClient {
     k: number,
     names: (string | null)[],
     rfmMap: SegmentMap | null,
+    language: Language,
     onReopen?: ReopenListener,
   ): Promise<Outcome<ExportFile>>;
   exportNamedSegments(

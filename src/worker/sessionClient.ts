@@ -303,9 +303,11 @@ export abstract class SessionClient implements AnalysisClient {
     k: number,
     names: (string | null)[],
     rfmMap: SegmentMap | null,
+    language: Language,
     onReopen?: ReopenListener,
   ) {
-    const ask = (b: AnalysisBackend) => b.saveAnalysis(file.id, request, k, names, rfmMap);
+    const ask = (b: AnalysisBackend) =>
+      b.saveAnalysis(file.id, request, k, names, rfmMap, language);
     return this.ask(file, ask, undefined, onReopen);
   }
 

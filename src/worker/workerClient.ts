@@ -60,8 +60,8 @@ function backendOf(remote: Remote<Api>): AnalysisBackend {
     exportRules: (id, request, view, language) => remote.exportRules(id, request, view, language),
     exportItemsets: (id, request, language) => remote.exportItemsets(id, request, language),
     // Saved analyses (#17)
-    saveAnalysis: (id, request, k, names, rfmMap) =>
-      remote.saveAnalysis(id, request, k, names, rfmMap),
+    saveAnalysis: (id, request, k, names, rfmMap, language) =>
+      remote.saveAnalysis(id, request, k, names, rfmMap, language),
     exportNamedSegments: (id, request, k, segment, names, dialect, language) =>
       remote.exportNamedSegments(id, request, k, segment, names, dialect, language),
     readModel: (file) => remote.readModel(file),

@@ -4,6 +4,7 @@ import {
   transactionsWorkbook,
   writeXlsx,
 } from '../../scripts/generators/workbooks';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../../src/core/analysis/analysisOptions';
 import type { RfmSettings } from '../../src/core/rfm/rfm';
 import * as analysisApi from '../../src/worker/analysisApi';
 import { fileRequest } from '../../src/worker/analysisClient';
@@ -53,5 +54,20 @@ describe('opening a workbook in the analysis worker', () => {
     // The order lines' columns exist only on the Orders sheet: a reopen of the first sheet would
     // refuse the mapping.
     expect(rfm.ok).toBe(true);
+  });
+});
+
+describe('saving an analysis in the analysis worker', () => {
+  it("names the model file in the page's language", async () => {
+    const client = new InProcessAnalysisClient();
+    const request = fileRequest(workbook, 'shop.xlsx', {});
+    expect((await client.open(request)).ok).toBe(true);
+    const segmentation = { options: { ...DEFAULT_ANALYSIS_OPTIONS, k: 2, kMax: 3 }, rfm: null };
+    const names = [];
+    for (const language of ['en', 'zh'] as const) {
+      const saved = await client.saveAnalysis(request, segmentation, 2, [], null, language);
+      names.push(saved.ok ? saved.value.fileName : saved);
+    }
+    expect(names).toEqual(['shop - model.json', 'shop - 模型.json']);
   });
 });

@@ -1,4 +1,5 @@
 import type { Language } from '../../i18n/languages';
+import { message } from '../../core/common/message';
 import { readBlob } from '../blobSource';
 import type { SegmentationRequest } from '../../core/session/session';
 import type { ExportFile } from '../protocol';
@@ -33,10 +34,12 @@ export const saveAnalysis = (
   k: number,
   names: (string | null)[],
   rfmMap: SegmentMap | null,
+  language: Language,
 ) =>
   withSession(id, async (session): Promise<ExportFile> => {
     const model = await saveModel(session, request, k, names, rfmMap ? { rfmMap } : {});
-    const fileName = exportFileName(session.fileName, 'model').replace(/\.csv$/, '.json');
+    const suffix = renderIn(language)(message('exportModel'));
+    const fileName = exportFileName(session.fileName, suffix).replace(/\.csv$/, '.json');
     return { blob: new Blob([modelText(model)], { type: 'application/json' }), fileName };
   });
 

@@ -83,4 +83,5 @@ export const messageModel = {
     'Returns one row per customer: recency, frequency, monetary, R, F, M, the named segment and the cluster.',
   sqlHeaderDbscan:
     'Holds the {count, plural, one {# core row} other {# core rows}} of DBSCAN (scaled features, no ids), as the model file does.',
+  exportModel: 'model',
 } as const;

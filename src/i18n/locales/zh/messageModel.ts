@@ -79,4 +79,5 @@ export const messageModel: CatalogShape<typeof english> = {
     '每位客户返回一行：recency、frequency、monetary、R、F、M、命名细分群和聚类。',
   sqlHeaderDbscan:
     '包含 DBSCAN 的 {count, number} 个核心行（缩放后的特征，不含编号），与模型文件相同。',
+  exportModel: '模型',
 };
