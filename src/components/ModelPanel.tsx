@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ModelFile } from '../core/model/modelFile';
 import { useStore } from '../store/useStore';
 import { useFormats } from './format';
-import { Data, useRenderNode } from './richText';
+import { Data, useRenderNode, useRich } from './richText';
 import { AppliedView } from './AppliedView';
 import { SqlForm } from './SqlForm';
 
@@ -34,6 +34,7 @@ export function ModelPanel() {
 function ModelSummary({ model }: { model: ModelFile }) {
   const { t } = useTranslation();
   const render = useRenderNode();
+  const rich = useRich();
   const format = useFormats();
   const algorithm = model.clustering.algorithm;
   return (
@@ -66,15 +67,18 @@ function ModelSummary({ model }: { model: ModelFile }) {
       <ul className="model-summary__segments">
         {model.segments.map((segment) => (
           <li key={segment.id}>
-            {segment.id}:{' '}
-            {segment.name !== null ? <Data>{segment.name}</Data> : render(segment.label)}{' '}
-            <span className="hint">
-              (
-              {t(model.rfm === null ? 'ui.model.sizeSaved' : 'ui.model.sizeSavedRfm', {
-                count: segment.size,
-              })}
-              )
-            </span>
+            {rich('ui.model.segmentLine', {
+              id: segment.id,
+              name:
+                segment.name !== null ? <Data>{segment.name}</Data> : <>{render(segment.label)}</>,
+              size: (
+                <span className="hint">
+                  {t(model.rfm === null ? 'ui.model.sizeSaved' : 'ui.model.sizeSavedRfm', {
+                    count: segment.size,
+                  })}
+                </span>
+              ),
+            })}
           </li>
         ))}
       </ul>

@@ -165,7 +165,7 @@ describe('segmentlens value', () => {
   it('reports in Chinese with --lang zh, keeping the JSON keys English', async () => {
     const text = (await run([shop, '--segment-map', 'rfm-mean'], zh)).stdout;
     expect(text).toContain('599 个客户，其中');
-    expect(text).toContain('按 RFM 分群的价值（rfm-mean）');
+    expect(text).toContain('按 RFM 细分群的价值（rfm-mean）');
     expect(text).toContain('重要价值客户');
     const chinese = JSON.parse(
       (await run([shop, '--json', '--k', '2', '--n-init', '2'], zh)).stdout,

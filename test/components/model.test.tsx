@@ -153,7 +153,7 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     // In Chinese: no English in the panel or the export section.
     await switchTo(user, 'zh');
     const panelZh = screen.getByRole('region', { name: '已保存的分析' });
-    expect(within(panelZh).getByRole('table', { name: '各分群现在与保存时的规模' })).toBeTruthy();
+    expect(within(panelZh).getByRole('table', { name: '各细分群现在与保存时的规模' })).toBeTruthy();
     expect(untranslated(readPage(document))).toEqual([]);
     await switchTo(user, 'en');
 

@@ -60,7 +60,7 @@ describe('explainedExport', () => {
     expect(rows[1].slice(0, first.length)).toEqual(first);
     expect(fileName).toBe('customers - segments explained, 3 segments, decision tree.csv');
     const zh = await explainedExport(session, request(), (m) => renderMessage('zh', m));
-    expect(zh.fileName).toBe('customers - 分群解释，3 个细分群，决策树.csv');
+    expect(zh.fileName).toBe('customers - 细分群解释，3 个细分群，决策树.csv');
   });
 
   it('leaves the split empty for IMM, which uses every row', async () => {

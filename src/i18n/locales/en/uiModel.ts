@@ -22,6 +22,7 @@ export const uiModel = {
     algorithm: 'Algorithm',
     segmentCount: 'Segments',
     segments: 'Its segments',
+    segmentLine: '{id}: {name} ({size})',
     sizeSaved: '{count, plural, one {# row} other {# rows}}',
     sizeSavedRfm: '{count, plural, one {# customer} other {# customers}}',
     applyChoose: 'Choose the file to apply it to',

@@ -7,7 +7,7 @@ export const cliModel: CatalogShape<typeof english> = {
   applySummary:
     '{path}：来自 {saved} 的模型（{algorithm, select, kmeans {k-means} dbscan {DBSCAN} hierarchical {层次聚类} other {{algorithm}}}，{k, number} 个细分群）',
   applyRows: '读取 {read, number} 行，已打分 {scored, number} 行',
-  applyRowsSetAside: '读取 {read, number} 行，已打分 {scored, number} 行（被搁置：{setAside}）',
+  applyRowsSetAside: '读取 {read, number} 行，已打分 {scored, number} 行（被排除：{setAside}）',
   applyCustomers:
     '{customers, number} 位客户（保存时：{saved, number} 位）；最近购买天数计算到 {snapshot, date, minute}',
   applySetAsideItem: '{count, number} 行{reason}',

@@ -12,7 +12,7 @@ export const cliValue: CatalogShape<typeof english> = {
   valuePurchases: '未来 {days, number} 天的预期购买次数：{purchases, number, ::.0}',
   valueTotalClv:
     '未来 {months, number} 个月的客户终身价值（每月折现 {discount, number, share}）：合计 {clv, number, ::.00}',
-  valueBySegment: '按 RFM 分群的价值（{scheme}）：',
+  valueBySegment: '按 RFM 细分群的价值（{scheme}）：',
   valueByCluster: '按 RFM k-means 聚类的价值（k = {k}）：',
   valueColumnCluster: '聚类',
   valueColumnMeanPAlive: '平均存活概率',

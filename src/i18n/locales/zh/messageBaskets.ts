@@ -14,7 +14,7 @@ export const messageBaskets: CatalogShape<typeof english> = {
   basketsMinConfidence: '最小置信度必须是 0 到 1 之间的比例（例如 0.3 表示 30%），而不是 {value}。',
   basketsDefaultSupport:
     '最小支持度为默认值，即 1% 与 10 个购物篮中较大者：{baskets, number} 个购物篮中的 {support, number, precise}。',
-  basketsNoSegment: '分群方案中没有分群 {segment}：请从它的 {count} 个分群中选择。',
+  basketsNoSegment: '细分群方案中没有细分群 {segment}：请从它的 {count} 个细分群中选择。',
   basketsNoCluster: '{k} 个聚类中没有聚类 {cluster}：请选择 0 到 {last} 之间的聚类。',
   basketsScopeAll: '全部购物篮',
   basketsScopeCluster: '聚类 {cluster}（共 {k} 个）',
@@ -25,9 +25,9 @@ export const messageBaskets: CatalogShape<typeof english> = {
   rulesNeedItemFlag:
     '未识别出商品列：请用 --item COL 指定（每行的商品编码，例如 StockCode 或 SKU）。',
   rulesBadScope:
-    '--scope 必须是 all、rfm:NAME（一个命名的 RFM 分群）或 cluster:N（聚类编号），而不是“{value}”。',
-  rulesUnknownSegment: '没有名为“{name}”的 RFM 分群：请从 {names} 中选择。',
+    '--scope 必须是 all、rfm:NAME（一个命名的 RFM 细分群）或 cluster:N（聚类编号），而不是“{value}”。',
+  rulesUnknownSegment: '没有名为“{name}”的 RFM 细分群：请从 {names} 中选择。',
   rulesMisplacedK: '--k 只用于聚类：请加上 --scope cluster:N，或去掉 --k。',
   rulesMisplacedSegmentMap:
-    '--segment-map 只用于 RFM 分群：请加上 --scope rfm:NAME，或去掉 --segment-map。',
+    '--segment-map 只用于 RFM 细分群：请加上 --scope rfm:NAME，或去掉 --segment-map。',
 };

@@ -56,7 +56,7 @@ export const messageModel: CatalogShape<typeof english> = {
   applyUnseen: '{column}：有 {count, number} 行的值在保存模型时从未出现过（{values}）',
   applyExportAll: '已应用模型，全部细分群',
   applyExportSegment: '已应用模型，细分群 {id} {label}',
-  applyExportSetAside: '已应用模型，被搁置的行',
+  applyExportSetAside: '已应用模型，被排除的行',
   applyExportRfm: '已应用模型，RFM 客户',
   // 命令行的拒绝
   cliApplyFiles: '请给出一个模型文件和一个 CSV 文件：segmentlens apply MODEL FILE [选项]。',

@@ -55,16 +55,16 @@ export const messageReport: CatalogShape<typeof english> = {
   // 清洗
   reportCleaningHeading: '清洗',
   reportCleaningSummary:
-    '读取了 {read, number} 行；分析了 {kept, number} 行，搁置了 {setAside, number} 行。',
+    '读取了 {read, number} 行；分析了 {kept, number} 行，排除了 {setAside, number} 行。',
   reportReason: '原因',
   reportRows: '行数',
   reportDropReason:
     '{reason, select, malformed {无法读取} duplicate {与前面的行重复} missing {有缺失值} outlier {离群值} other {{reason}}}',
-  reportNothingSetAside: '没有搁置任何行。',
+  reportNothingSetAside: '没有排除任何行。',
   reportImputedHeading: '填补的缺失值',
   reportStrategy: '填补方式',
   reportStrategyValue:
-    '{strategy, select, mean {平均值} median {中位数} mode {最常见的值} constant {常数} drop {不填补（搁置这些行）} other {{strategy}}}',
+    '{strategy, select, mean {平均值} median {中位数} mode {最常见的值} constant {常数} drop {不填补（排除这些行）} other {{strategy}}}',
   reportFilledValue: '填入的值',
   reportCells: '单元格',
   reportClippedHeading: '截断到常见范围的离群值',
@@ -138,7 +138,7 @@ export const messageReport: CatalogShape<typeof english> = {
   reportRfmPeriod: '订单从 {first} 到 {last}；最近一次购买按 {snapshot} 计算。',
   reportRfmRevenue: '收入',
   reportRfmLines:
-    '读取了 {read, number} 条订单明细；使用了 {used, number} 条，搁置了 {setAside, number} 条。',
+    '读取了 {read, number} 条订单明细；使用了 {used, number} 条，排除了 {setAside, number} 条。',
   reportRfmSegmentsTitle: '各命名细分群的客户数',
   reportRfmSegmentsDescription:
     '每个有客户的命名细分群一根条，共 {count, number} 个；最大的是 {largest}。',
