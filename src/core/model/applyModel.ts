@@ -1,4 +1,5 @@
 import type { StageProgress } from '../common/progress';
+import { isUserError, UserError } from '../common/userError';
 import type { RfmResult, RfmSettings } from '../rfm/rfm';
 import { rfmTable } from '../rfm/rfmClustering';
 import { cellIndex, meanCell, type SegmentScheme } from '../rfm/rfmSegments';
@@ -135,6 +136,27 @@ export function appliedRfmSettings(rfm: RfmModel): RfmSettings {
   };
 }
 
+/**
+ * The file's RFM under the saved settings. A saved snapshot before the file's last order is not
+ * the user's to change here: the sentence says what applying such a model takes.
+ */
+function linesAndRfmOf(session: AnalysisSession, saved: RfmModel, onProgress?: StageProgress) {
+  try {
+    return session.linesAndRfm(appliedRfmSettings(saved), (_, f) => onProgress?.(0.5 * f));
+  } catch (error) {
+    if (
+      isUserError(error) &&
+      error.sentence.key === 'snapshotBeforeLastOrder' &&
+      saved.snapshot.rule === 'fixed'
+    )
+      throw new UserError('bad-option', 'applySnapshotBeforeLastOrder', {
+        snapshot: saved.snapshot.at,
+        last: error.sentence.params?.last ?? NaN,
+      });
+    throw error;
+  }
+}
+
 function applyRfm(
   session: AnalysisSession,
   model: ModelFile,
@@ -147,7 +169,7 @@ function applyRfm(
     Object.values(saved.mapping).filter((name): name is string => name !== null),
     model.source.fileName,
   );
-  const { rfm } = session.linesAndRfm(appliedRfmSettings(saved), (_, f) => onProgress?.(0.5 * f));
+  const { rfm } = linesAndRfmOf(session, saved, onProgress);
   const scoredRfm = scoreCustomers(rfm, saved);
   const customers = rfm.customers.length;
   const named = Int32Array.from(scoredRfm.segment);

@@ -1,4 +1,4 @@
-import type { Message } from '../common/message';
+import { message, type Message } from '../common/message';
 import { segmentText, type ModelFile, type RfmModel } from '../model/modelFile';
 import { MONETARY_MARGIN } from '../model/rfmCuts';
 import { RFM_COLUMNS } from '../rfm/rfmClustering';
@@ -6,7 +6,7 @@ import { SCORE_LEVELS } from '../rfm/rfmSegments';
 import { assignCtes, labelSql } from './assignSql';
 import { featureCtes, selectAll, type Cte } from './featureSql';
 import type { QueryParts } from './rowsSql';
-import { columnList, double, identifier, integer, type SqlDialect } from './sqlText';
+import { columnList, double, identifier, integer, stringLiteral, type SqlDialect } from './sqlText';
 
 const DAY_MS = 86_400_000;
 
@@ -125,9 +125,20 @@ export function rfmQuery(
     mapping.order === null
       ? 'sl_lines CROSS JOIN sl_snapshot'
       : 'sl_lines LEFT JOIN sl_orders ON sl_orders.sl_order = sl_lines.sl_order CROSS JOIN sl_snapshot';
+  // A saved snapshot before the table's last order would give negative recencies, which apply
+  // refuses: the query fails too, with the sentence as the text a cast cannot read as a number
+  // (the cast depends on the lines, so neither engine evaluates it before it is needed).
   const snapshot =
     rfm.snapshot.rule === 'fixed'
-      ? `SELECT ${double(rfm.snapshot.at)} AS sl_at`
+      ? [
+          'SELECT COALESCE(',
+          `    CAST(CASE WHEN MAX(sl_time) > ${double(rfm.snapshot.at)} THEN ${stringLiteral(
+            render(message('sqlSnapshotBeforeLastOrder', { snapshot: rfm.snapshot.at })),
+          )} END AS INTEGER),`,
+          `    ${double(rfm.snapshot.at)}`,
+          '  ) AS sl_at',
+          '  FROM sl_lines',
+        ].join('\n')
       : `SELECT MAX(sl_time) + ${DAY_MS} AS sl_at FROM sl_lines`;
   const score = (value: string, list: readonly number[], better: '<' | '>', margin = 0) =>
     `1 + ${list

@@ -11,7 +11,8 @@ import {
   savedModel,
   withPca,
 } from '../../support/modelFixtures';
-import { openDuckDb, openPglite, type Engine } from '../../support/sqlEngines';
+import { applyModel } from '../../../src/core/model/applyModel';
+import { loadForModel, openDuckDb, openPglite, type Engine } from '../../support/sqlEngines';
 import { expectSqlParity } from '../../support/sqlParity';
 import { bankMarketingCsv } from '../../support/bankMarketing';
 
@@ -134,6 +135,20 @@ describe.each([
       { ...rfm, snapshot: Date.UTC(2024, 1, 1) },
     );
     await expectSqlParity(engine, session, fixed.model);
+  });
+
+  it("RFM: a saved snapshot before the table's last order fails, as apply refuses", async () => {
+    const session = await openText(ORDER_LINES);
+    const rfm = { mapping: ORDER_MAPPING, dateOrder: null, snapshot: Date.UTC(2024, 1, 1) };
+    const { model } = await savedModel(session, { k: 2, kMax: 2 }, rfm);
+    // The same orders two months later: past the saved snapshot.
+    const later = await openText(ORDER_LINES.replace(/2024-01-/g, '2024-03-'));
+    expect(() => applyModel(later, model)).toThrow(/counts recency to its saved snapshot/);
+    const name = `later ${engine.name}`;
+    await loadForModel(engine, name, later.table, model);
+    await expect(
+      engine.query(modelSql(model, { dialect: engine.name, table: name })),
+    ).rejects.toThrow(/SegmentLens: this model counts recency to its saved snapshot, 1 February 2024,/);
   });
 });
 

@@ -259,6 +259,10 @@ export const message = {
   dropUnreadableDate: 'date missing or not readable',
   dropMissingAmount: 'quantity, price or amount missing, not a number or out of range',
   dropNotPositive: 'quantity, price or amount zero or negative (returns, adjustments, free items)',
+  applySnapshotBeforeLastOrder:
+    'This model counts recency to its saved snapshot, {snapshot, date, day}, but these order lines go on to {last, date, minute}: apply it to orders up to its snapshot, or save the model again with a later snapshot or with none (recency then counts to the day after the last order).',
+  sqlSnapshotBeforeLastOrder:
+    'SegmentLens: this model counts recency to its saved snapshot, {snapshot, date, day}, but the table has orders after it: score orders up to that day, or save the model again with a later snapshot or with none.',
   snapshotBeforeLastOrder:
     'The snapshot date is before the last order ({last, date, minute}): choose a date after it, or leave it empty for the day after the last order.',
   rfmNoteOneValue:

@@ -230,6 +230,10 @@ export const message: CatalogShape<typeof english> = {
   dropUnreadableDate: '日期缺失或无法读取',
   dropMissingAmount: '数量、单价或金额缺失、不是数字或超出范围',
   dropNotPositive: '数量、单价或金额为零或负数（退货、调整、赠品）',
+  applySnapshotBeforeLastOrder:
+    '这个模型把最近购买天数计算到保存时的快照日期 {snapshot, date, day}，但这些订单行一直到 {last, date, minute}：请只应用到快照日期之前的订单，或重新保存模型，使用更晚的快照日期或不设快照日期（此时计算到最后一笔订单的次日）。',
+  sqlSnapshotBeforeLastOrder:
+    'SegmentLens：这个模型把最近购买天数计算到保存时的快照日期 {snapshot, date, day}，但表中有之后的订单：请只对这一天之前的订单评分，或重新保存模型，使用更晚的快照日期或不设快照日期。',
   snapshotBeforeLastOrder:
     '快照日期早于最后一笔订单（{last, date, minute}）：请选择之后的日期，或留空以使用最后一笔订单的次日。',
   rfmNoteOneValue:
