@@ -3,8 +3,11 @@ import { helpText } from './help';
 import {
   DEFAULT_ANALYSIS_OPTIONS,
   type AnalysisOptions,
+  type KindChoice,
   type PcaComponents,
 } from '../core/analysis/analysisOptions';
+import { COLUMN_KINDS, type ColumnKind } from '../core/read/inferColumns';
+import { requireColumn } from '../core/read/table';
 import {
   DEFAULT_CLEANING,
   type Cleaning,
@@ -44,6 +47,7 @@ export const ANALYZE_FLAGS = {
   scale: { type: 'string' },
   missing: { type: 'string' },
   'missing-by': { type: 'string', multiple: true },
+  kind: { type: 'string', multiple: true },
   'fill-value': { type: 'string' },
   'missing-code': { type: 'string', multiple: true },
   duplicates: { type: 'string' },
@@ -108,6 +112,7 @@ export function analysisOptionsFrom(values: FlagValues): AnalysisOptions {
   cleaning.missingConstant = fillValueOption(text('fill-value'), cleaning);
   const options: AnalysisOptions = {
     ...DEFAULT_ANALYSIS_OPTIONS,
+    kinds: kindOption(values.kind),
     features: listOption(text('features')) ?? null,
     oneHot: listOption(text('one-hot')) ?? [],
     clean: cleaning,
@@ -210,6 +215,8 @@ export function analyzeOptionsFor(
   options: AnalysisOptions,
   session: AnalysisSession,
 ): AnalysisOptions {
+  // A kind for a column the file lacks is a typing slip: refused, not ignored.
+  for (const { column } of options.kinds) requireColumn(session.table, column, 'bad-option');
   return withClusterDefaults(
     options,
     values as { 'n-init'?: string; 'silhouette-sample'?: string },
@@ -227,6 +234,20 @@ function columnAndValue(pair: string): [string, string] | null {
 
 function asList(value: string | boolean | string[] | undefined): string[] {
   return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
+/** --kind COL=KIND, repeated: the user's correction of a column's detected kind. */
+function kindOption(values: string | boolean | string[] | undefined): KindChoice[] {
+  let kinds: KindChoice[] = [];
+  for (const pair of asList(values)) {
+    const parsed = columnAndValue(pair);
+    if (parsed === null || !(COLUMN_KINDS as readonly string[]).includes(parsed[1]))
+      throw new UserError('bad-option', 'cliKind', { value: pair });
+    // The last one given for a column wins.
+    const [column, kind] = parsed as [string, ColumnKind];
+    kinds = withEntry(kinds, column, { column, kind });
+  }
+  return kinds;
 }
 
 /** --missing-code COL=N, repeated: the codes for "no value". */

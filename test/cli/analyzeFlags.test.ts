@@ -102,3 +102,28 @@ describe('analysisOptionsFrom --fill-value', () => {
     }
   });
 });
+
+describe('analysisOptionsFrom --kind', () => {
+  it('takes repeated COL=KIND corrections, the last for a column winning', () => {
+    const options = analysisOptionsFrom({
+      kind: ['spend=numeric', 'id=text', 'spend=categorical'],
+    });
+    expect(options.kinds).toEqual([
+      { column: 'spend', kind: 'categorical' },
+      { column: 'id', kind: 'text' },
+    ]);
+    expect(analysisOptionsFrom({}).kinds).toEqual([]);
+  });
+
+  it('refuses a kind it does not know in a sentence', () => {
+    let caught: unknown;
+    try {
+      analysisOptionsFrom({ kind: ['spend=number'] });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isUserError(caught) && englishText((caught as UserError).sentence)).toMatch(
+      /^--kind takes a column and the kind to read it as .*not "spend=number"\.$/,
+    );
+  });
+});

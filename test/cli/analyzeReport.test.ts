@@ -59,12 +59,36 @@ describe('analyze: identifiers and targets left out of the features (#18)', () =
   it('says them once in the text report, before the notes', async () => {
     const { code, stdout } = await runCommand(analyzeCommand, [churners, ...quick]);
     expect(code).toBe(0);
-    expect(stdout).toContain('Left out of the features (--features overrides):');
+    expect(stdout).toContain('Left out of the features (--kind and --features override):');
     expect(stdout).toMatch(
       /\n {2}- CLIENTNUM: Named like an identifier and holds whole-number codes/,
     );
     expect(stdout).toMatch(/\n {2}- Attrition_Flag: Named like an outcome to predict/);
     expect(stdout.match(/Naive_Bayes_Classifier_\w+_mon_1:/g)).toHaveLength(1);
+  });
+
+  it('lists a column of mostly numbers read as text, and clusters on it once --kind makes it numeric', async () => {
+    const rows = Array.from(
+      { length: 120 },
+      (_, i) => `${i % 9},${20 + (i % 50)},${i % 6 === 0 ? 'unknown' : 50 + ((i * 37) % 400)}`,
+    );
+    const file = join(await mkdtemp(join(tmpdir(), 'segmentlens-kind-')), 'spend.csv');
+    await writeFile(file, ['visits,age,spend', ...rows].join('\n'));
+    const before = await runCommand(analyzeCommand, [file, ...quick]);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain('Features (z-score): visits, age\n');
+    expect(before.stdout).toContain(
+      '  - spend: 100 cells are numbers, but 20 are not (such as "unknown"), so the column is read as text: add --kind "spend=numeric" to use it',
+    );
+    const after = await runCommand(analyzeCommand, [file, ...quick, '--kind', 'spend=numeric']);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain('Features (z-score): visits, age, spend\n');
+    expect(after.stdout).toContain('120 rows read, 100 analysed');
+    const typo = await runCommand(analyzeCommand, [file, ...quick, '--kind', 'spnd=numeric']);
+    expect([typo.code, typo.stderr]).toEqual([
+      2,
+      'There is no column named "spnd": choose among visits, age, spend.\n',
+    ]);
   });
 
   it('clusters on a target named with --features, and then does not list it', async () => {
@@ -91,7 +115,7 @@ describe('analyze: identifiers and targets left out of the features (#18)', () =
   it('says it in Chinese', async () => {
     const { code, stdout } = await runCommand(analyzeCommand, [chinese, ...quick], 'zh');
     expect(code).toBe(0);
-    expect(stdout).toContain('未作为特征的列（可用 --features 指定）：');
+    expect(stdout).toContain('未作为特征的列（可用 --kind 和 --features 改变）：');
     expect(stdout).toContain('  - 客户编号：列名看起来是标识符：不作为特征使用。');
     expect(stdout).toMatch(/ {2}- 是否流失：列名看起来是要预测的结果或模型的输出/);
   });

@@ -128,9 +128,15 @@ export interface LeftOutColumn {
   reason: Message;
 }
 
+/** A column of mostly numbers read as text (its note says how many cells are not numbers). */
+function mostlyNumbersAsText(column: ColumnSummary, kind: ColumnKind): boolean {
+  return kind === column.kind && column.note?.key === 'kindMostlyNumbers';
+}
+
 /**
- * The identifiers and the columns named like a target or a model output that the analysis does
- * not cluster on, with the reason the Columns table shows: what the command line reports.
+ * The identifiers, the columns named like a target or a model output, and the columns of mostly
+ * numbers read as text that the analysis does not cluster on, with the reason the Columns table
+ * shows: what the command line and the report list.
  */
 export function identifiersAndTargetsLeftOut(
   columns: readonly ColumnSummary[],
@@ -139,7 +145,8 @@ export function identifiersAndTargetsLeftOut(
 ): LeftOutColumn[] {
   const used = new Set(features);
   return columns.flatMap((column, j) =>
-    (kinds[j] === 'identifier' || column.likelyTarget) && !used.has(column.name)
+    (kinds[j] === 'identifier' || column.likelyTarget || mostlyNumbersAsText(column, kinds[j])) &&
+    !used.has(column.name)
       ? [
           {
             name: column.name,

@@ -56,6 +56,8 @@ export interface ColumnSummary {
 
 /** A numeric column counts as numeric when at least this share of its filled cells are numbers. */
 const NUMERIC_SHARE = 0.95;
+/** A text column with at least this share of numbers among its filled cells is said to be one. */
+const MOSTLY_NUMBERS_SHARE = 0.5;
 const MAX_CATEGORIES = 100;
 const TOP_VALUES = 5;
 
@@ -194,7 +196,25 @@ function summarise(
   }
   const unique = distinctCount + column.texts.length;
   const top = topValues(column, distinctCount > 0 ? tally : null);
-  const summary = { ...base, unique, top, unit: null };
+  // Mostly numbers with some text among them ("n/a", "-"): read as text, but said so, and with
+  // the numbers' range, so that a column the user makes numeric has its figures.
+  const mostlyNumbers = numbers > 0 && numbers >= filled * MOSTLY_NUMBERS_SHARE;
+  const summary: ColumnSummary = {
+    ...base,
+    unique,
+    top,
+    unit: null,
+    ...(mostlyNumbers ? { min, mean: sum / numbers, max, notNumbers: texts } : {}),
+  };
+  const textNote = (note: Message | null) =>
+    mostlyNumbers
+      ? message('kindMostlyNumbers', {
+          name: column.name,
+          numbers,
+          texts,
+          example: column.texts[0] ?? '',
+        })
+      : note;
   const mixed = numbers > 0 ? otherSeparatorExample(column, decimal, filled - numbers) : null;
   if (mixed !== null && numbers + mixed.count >= filled * NUMERIC_SHARE) {
     // Numbers written with both separators: neither reading is right, so say so rather than
@@ -242,13 +262,13 @@ function summarise(
     return {
       ...summary,
       kind: 'categorical',
-      note: unique === 1 ? message('kindSameCategory') : null,
+      note: textNote(unique === 1 ? message('kindSameCategory') : null),
     };
   }
   return {
     ...summary,
     kind: 'text',
-    note: message('kindTooManyValues', { count: unique }),
+    note: textNote(message('kindTooManyValues', { count: unique })),
   };
 }
 

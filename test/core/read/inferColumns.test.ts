@@ -56,6 +56,26 @@ describe('inferColumns', () => {
     expect(card.kind).toBe('identifier');
   });
 
+  it("says when a column of mostly numbers is read as text, and keeps the numbers' range", async () => {
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `${i % 5 === 0 ? 'unknown' : 10 + i},${i % 4}`,
+    );
+    const [spend, visits] = await infer(['spend,visits', ...rows].join('\n'));
+    expect(spend.kind).toBe('text');
+    expect(spend.note).toEqual({
+      key: 'kindMostlyNumbers',
+      params: { name: 'spend', numbers: 32, texts: 8, example: 'unknown' },
+    });
+    expect([spend.min, spend.max, spend.notNumbers]).toEqual([11, 49, 8]);
+    expect(visits.note).toBeNull();
+    // More text than numbers: a text column, with no such note and no range.
+    const half = Array.from({ length: 40 }, (_, i) => `${i % 3 !== 0 ? `x${i}` : i},${i % 4}`);
+    const [mixed] = await infer(['code,visits', ...half].join('\n'));
+    expect(mixed.note?.key).not.toBe('kindMostlyNumbers');
+    expect(mixed.min).toBeNull();
+  });
+
   it('tells numeric, categorical, datetime, identifier and text apart', async () => {
     const rows = Array.from({ length: 30 }, (_, i) =>
       [

@@ -76,6 +76,8 @@ hierarchical clustering.
 
   --features a,b,c      numeric columns to cluster on (default: every numeric column
                         that is not an identifier)
+  --kind COL=KIND       read column COL as numeric, categorical, datetime, identifier or text
+                        instead of the kind found (repeatable; the page's "Kind")
   --one-hot a,b         categorical columns to turn into 0/1 features
   --log1p a,b           skewed non-negative columns to replace by log(1 + x)
   --k N                 number of segments (default: the recommended one)

@@ -5,6 +5,10 @@ export const cliMessage = {
   featureCategorical:
     '"{name}" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it with --one-hot.',
   featureNoneChosen: 'No feature is chosen: name at least one numeric column with --features.',
+  featureWrongKind:
+    '"{name}" is {kind, select, identifier {an identifier} datetime {a date} text {a text} other {a {kind}}} column, not a numeric one: choose numeric features, or add --kind "{name}=numeric".',
+  kindMostlyNumbers:
+    '{numbers, plural, one {# cell is a number} other {# cells are numbers}}, but {texts, plural, one {# is} other {# are}} not (such as "{example}"), so the column is read as text: add --kind "{name}=numeric" to use it, and those cells count as missing.',
   rfmNoteCancellations:
     '{count, plural, one {# line was} other {# lines were}} taken as cancellations and left out: order ids such as {examples}, a C followed by the digits of an invoice. If these are ordinary orders, add --no-cancellations.',
   mappingNeedsCustomer: 'No customer column was recognised: name it with --customer COL.',

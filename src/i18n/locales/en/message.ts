@@ -85,6 +85,8 @@ export const message = {
   kindUnique: 'A different value on every row: an identifier, not a feature.',
   kindSameCategory: 'Every row has the same value.',
   kindTooManyValues: '{count} distinct values: too many to use as categories.',
+  kindMostlyNumbers:
+    '{numbers, plural, one {# cell is a number} other {# cells are numbers}}, but {texts, plural, one {# is} other {# are}} not (such as "{example}"), so the column is read as text: make it numeric to use it, and those cells count as missing.',
   // Features and cleaning
   featureCategorical:
     '"{name}" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it.',

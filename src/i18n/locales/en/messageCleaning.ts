@@ -14,4 +14,6 @@ export const messageCleaning = {
     '--missing-code takes a column and the number that stands for no value in it, such as --missing-code pdays=999, not "{value}".',
   cliMissingBy:
     '--missing-by takes a column and what to do with its missing values (drop, mean, median, mode or constant), such as --missing-by pdays=median, not "{value}".',
+  cliKind:
+    '--kind takes a column and the kind to read it as (numeric, categorical, datetime, identifier or text), such as --kind spend=numeric, not "{value}".',
 } as const;

@@ -70,6 +70,8 @@ LC_ALL、LC_MESSAGES 或 LANG；JSON 的键始终是英文）。`,
   --compare             同时运行三种算法并输出比较
 
   --features a,b,c      用于聚类的数值列（默认：所有不是编号的数值列）
+  --kind COL=KIND       把 COL 列按 numeric、categorical、datetime、identifier 或 text 读取，
+                        而不是检测到的类型（可重复；即页面上的“类型”）
   --one-hot a,b         转成 0/1 特征（独热编码）的分类列
   --log1p a,b           用 log(1 + x) 替换的偏态非负列
   --k N                 细分群数（默认：推荐值）

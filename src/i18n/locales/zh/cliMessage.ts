@@ -7,6 +7,10 @@ export const cliMessage: CatalogShape<typeof english> = {
   featureCategorical:
     '“{name}”是分类列，不是数值列：请选择数值特征，或用 --one-hot 对它进行独热编码。',
   featureNoneChosen: '没有选择任何特征：请用 --features 至少指定一个数值列。',
+  featureWrongKind:
+    '“{name}”是{kind, select, identifier {标识符} datetime {日期} text {文本} other {{kind}}}列，不是数值列：请选择数值特征，或加上 --kind "{name}=numeric"。',
+  kindMostlyNumbers:
+    '{numbers, number} 个单元格是数字，但有 {texts, number} 个不是（例如“{example}”），因此这一列按文本读取：加上 --kind "{name}=numeric" 即可使用，那些单元格算作缺失。',
   rfmNoteCancellations:
     '有 {count} 行被视为取消订单而未计入：订单号如 {examples}，即 C 加发票号的数字。如果这些是普通订单，请加上 --no-cancellations。',
   mappingNeedsCustomer: '没有识别出客户列：请用 --customer COL 指定。',

@@ -78,6 +78,8 @@ export const message: CatalogShape<typeof english> = {
   kindUnique: '每一行的值都不同：这是标识符，不是特征。',
   kindSameCategory: '每一行的值都相同。',
   kindTooManyValues: '有 {count} 个不同的值：太多，不能作为类别使用。',
+  kindMostlyNumbers:
+    '{numbers, number} 个单元格是数字，但有 {texts, number} 个不是（例如“{example}”），因此这一列按文本读取：把它的类型改为数值即可使用，那些单元格算作缺失。',
   // 特征与清洗
   featureCategorical: '“{name}”是分类列，不是数值列：请选择数值特征，或对它进行独热编码。',
   featureWrongKind:

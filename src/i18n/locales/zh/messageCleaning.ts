@@ -16,4 +16,6 @@ export const messageCleaning: CatalogShape<typeof english> = {
     '--missing-code 需要一个列名和该列中表示无值的数字，例如 --missing-code pdays=999，而不是 "{value}"。',
   cliMissingBy:
     '--missing-by 需要一个列名和对其缺失值的处理方式（drop、mean、median、mode 或 constant），例如 --missing-by pdays=median，而不是 "{value}"。',
+  cliKind:
+    '--kind 需要一个列名和读取它的类型（numeric、categorical、datetime、identifier 或 text），例如 --kind spend=numeric，而不是 "{value}"。',
 };
