@@ -47,7 +47,11 @@ export function prepareFeatures(
     const j = columns.findIndex((c) => c.name === name);
     if (j !== -1 && kinds[j] !== 'numeric') {
       throw kinds[j] === 'categorical'
-        ? new UserError('bad-option', 'featureCategorical', { name })
+        ? new UserError(
+            'bad-option',
+            options.oneHot.includes(name) ? 'featureAlsoOneHot' : 'featureCategorical',
+            { name },
+          )
         : new UserError('bad-option', 'featureWrongKind', { name, kind: kinds[j] });
     }
   }

@@ -125,6 +125,13 @@ describe('prepareFeatures', () => {
       message:
         '"region" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it.',
     });
+    // Both a numeric feature and one-hot encoded: the sentence says which to drop.
+    const both = await prepare(CUSTOMERS, { features: ['region'], oneHot: ['region'] }).catch(
+      (e) => e,
+    );
+    expect(renderMessage('en', both.sentence, 'cli')).toBe(
+      '"region" is a categorical column, one-hot encoded already by --one-hot: leave it out of --features.',
+    );
     // The command line names its flag instead.
     expect(renderMessage('en', categorical.sentence, 'cli')).toBe(
       '"region" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it with --one-hot.',

@@ -4,6 +4,8 @@ import { cliMessageCleaning } from './cliMessageCleaning';
 export const cliMessage = {
   featureCategorical:
     '"{name}" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it with --one-hot.',
+  featureAlsoOneHot:
+    '"{name}" is a categorical column, one-hot encoded already by --one-hot: leave it out of --features.',
   featureNoneChosen: 'No feature is chosen: name at least one numeric column with --features.',
   featureWrongKind:
     '"{name}" is {kind, select, identifier {an identifier} datetime {a date} text {a text} other {a {kind}}} column, not a numeric one: choose numeric features, or add --kind "{name}=numeric".',

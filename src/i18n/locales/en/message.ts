@@ -90,6 +90,8 @@ export const message = {
   // Features and cleaning
   featureCategorical:
     '"{name}" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it.',
+  featureAlsoOneHot:
+    '"{name}" is a categorical column, one-hot encoded already: leave it out of the numeric features.',
   featureWrongKind:
     '"{name}" is {kind, select, identifier {an identifier} datetime {a date} text {a text} other {a {kind}}} column, not a numeric one: choose numeric features, or change its kind to numeric.',
   featureNoneChosen: 'No feature is chosen: tick "use as feature" for at least one numeric column.',

@@ -6,6 +6,8 @@ import { cliMessageCleaning } from './cliMessageCleaning';
 export const cliMessage: CatalogShape<typeof english> = {
   featureCategorical:
     '“{name}”是分类列，不是数值列：请选择数值特征，或用 --one-hot 对它进行独热编码。',
+  featureAlsoOneHot:
+    '“{name}”是分类列，已经用 --one-hot 进行了独热编码：请把它从 --features 中去掉。',
   featureNoneChosen: '没有选择任何特征：请用 --features 至少指定一个数值列。',
   featureWrongKind:
     '“{name}”是{kind, select, identifier {标识符} datetime {日期} text {文本} other {{kind}}}列，不是数值列：请选择数值特征，或加上 --kind "{name}=numeric"。',

@@ -82,6 +82,7 @@ export const message: CatalogShape<typeof english> = {
     '{numbers, number} 个单元格是数字，但有 {texts, number} 个不是（例如“{example}”），因此这一列按文本读取：把它的类型改为数值即可使用，那些单元格算作缺失。',
   // 特征与清洗
   featureCategorical: '“{name}”是分类列，不是数值列：请选择数值特征，或对它进行独热编码。',
+  featureAlsoOneHot: '“{name}”是分类列，已经进行了独热编码：请不要再把它选为数值特征。',
   featureWrongKind:
     '“{name}”是{kind, select, identifier {标识符} datetime {日期} text {文本} other {{kind}}}列，不是数值列：请选择数值特征，或把它的类型改为数值。',
   featureNoneChosen: '没有选择任何特征：请至少为一个数值列勾选“用作特征”。',
