@@ -1,3 +1,4 @@
+import type { CleanReport } from '../core/clean/cleanOptions';
 import { identifiersAndTargetsLeftOut, type LeftOutColumn } from '../core/analysis/analysisOptions';
 import { resultFor, type AnalysisResult } from '../core/analysis/analysisResult';
 import { listSetAside } from '../core/clean/cleanOptions';
@@ -184,6 +185,19 @@ function cleaningLines(cleaning: AnalysisResult['cleaning'], voice: Voice): stri
   ];
 }
 
+/** The rows read and analysed, and those set aside by reason: the first line of analyze and explain. */
+export function rowsRead(path: string, cleaning: CleanReport, voice: Voice): string {
+  const dropped = voice.list(
+    Object.entries(cleaning.dropped)
+      .filter(([, count]) => count > 0)
+      .map(([reason, count]) => voice.text('dropped', { reason, count })),
+  );
+  const counts = { path, read: cleaning.read, kept: cleaning.kept };
+  return dropped
+    ? voice.text('analyzeSummaryDropped', { ...counts, dropped })
+    : voice.text('analyzeSummary', counts);
+}
+
 /** The readable summary: what was read and analysed, the elbow, the segments, the notes. */
 export function analysisText(
   path: string,
@@ -192,17 +206,9 @@ export function analysisText(
   voice: Voice,
 ): string {
   const { cleaning } = analysis;
-  const dropped = voice.list(
-    Object.entries(cleaning.dropped)
-      .filter(([, count]) => count > 0)
-      .map(([reason, count]) => voice.text('dropped', { reason, count })),
-  );
-  const counts = { path, read: cleaning.read, kept: cleaning.kept };
   const leftOut = leftOutOf(analysis);
   const lines = [
-    dropped
-      ? voice.text('analyzeSummaryDropped', { ...counts, dropped })
-      : voice.text('analyzeSummary', counts),
+    rowsRead(path, cleaning, voice),
     voice.text('features', {
       method: analysis.scaling.method,
       features: voice.list(analysis.features.map((f) => f.name)),

@@ -1,3 +1,4 @@
+import { linesJson, linesLeftOut } from './orderLinesReport';
 import type { ApplyView } from '../core/model/applyView';
 import type { ModelFile } from '../core/model/modelFile';
 import { textTable, type Voice } from './voice';
@@ -46,6 +47,7 @@ export function applyJson(path: string, model: ModelFile, view: ApplyView, voice
           rfm: {
             customers: view.rfm.customers,
             savedCustomers: view.rfm.savedCustomers,
+            lines: linesJson(view.rfm.lines),
             snapshot: new Date(view.rfm.snapshot).toISOString(),
             segments: view.rfm.named.map((n) => ({
               name: typeof n.name === 'string' ? n.name : voice.say(n.name),
@@ -74,11 +76,18 @@ export function applyText(
       k: model.segments.length,
     }),
   ];
+  // An RFM model scores customers: first the order lines they come from, and those left out.
+  if (view.rfm !== null)
+    lines.push(
+      voice.text('applyOrderLines', { read: view.rfm.lines.read, used: view.rfm.lines.used }),
+      ...linesLeftOut(view.rfm.lines, voice),
+    );
   const setAside = view.setAside.filter((s) => s.count > 0);
   lines.push(
     setAside.length === 0
-      ? voice.text('applyRows', { read: view.read, scored: view.scored })
+      ? voice.text('applyRows', { kind: view.kind, read: view.read, scored: view.scored })
       : voice.text('applyRowsSetAside', {
+          kind: view.kind,
           read: view.read,
           scored: view.scored,
           setAside: voice.list(

@@ -1,3 +1,4 @@
+import { rowsRead } from './analyzeReport';
 import type { AnalysisResult } from '../core/analysis/analysisResult';
 import type { ClassificationReport } from '../core/classify/classificationMetrics';
 import type { Message } from '../core/common/message';
@@ -41,7 +42,7 @@ export function explainJson(analysis: AnalysisResult, view: ExplainView, voice: 
     algorithm: analysis.algorithm,
     k: view.k,
     features,
-    rows: view.rows,
+    rows: { read: analysis.cleaning.read, dropped: analysis.cleaning.dropped, ...view.rows },
     ...(tree === null ? {} : { depth: tree.depth, minRowsPerLeaf: tree.minRowsPerLeaf }),
     tree: view.nodes.map((node) => ({
       node: node.node,
@@ -99,8 +100,8 @@ export function explainText(
   const names = view.segmentNames.map((name) => nameText(name, voice));
   const { tree, imm } = view;
   const lines = [
+    rowsRead(path, analysis.cleaning, voice),
     voice.text('explainSummary', {
-      path,
       rows: view.rows.explained,
       k: view.k,
       algorithm: voice.text('algorithmName', { algorithm: analysis.algorithm }),

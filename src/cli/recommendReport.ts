@@ -1,3 +1,4 @@
+import { linesJson, linesLeftOut } from './orderLinesReport';
 import type { RankingMetrics } from '../core/recommend/metrics';
 import type { RecommendMethod } from '../core/recommend/recommendOptions';
 import type { LineReport } from '../core/rfm/orderLines';
@@ -39,7 +40,7 @@ export function recommendJson(
 ) {
   const { split, options } = view;
   return {
-    rows: { read: report.read, used: report.used, dropped: report.dropped },
+    rows: linesJson(report),
     customers: split.customers,
     items: split.items,
     interactions: split.interactions,
@@ -108,6 +109,7 @@ export function recommendText(
       items: split.items,
       interactions: split.interactions,
     }),
+    ...linesLeftOut(report, voice),
     voice.text('recommendSettings', {
       n,
       itemNeighbours: options.itemNeighbours,

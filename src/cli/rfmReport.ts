@@ -1,9 +1,9 @@
+import { linesJson, linesLeftOut } from './orderLinesReport';
 import { resultFor, type AnalysisResult } from '../core/analysis/analysisResult';
 import { formatDateTime } from '../core/read/parseDate';
-import { RFM_DROP_LABELS, RFM_DROP_REASONS, type RfmResult } from '../core/rfm/rfm';
+import type { RfmResult } from '../core/rfm/rfm';
 import type { NamedSegmentMap } from '../core/rfm/rfmSegments';
 import { cellTotals, segmentCounts, segmentSummary } from '../core/rfm/rfmSummary';
-import { message } from '../core/common/message';
 import type { MappingRole, TransactionMapping } from '../core/rfm/transactionMapping';
 import type { ColumnChoice } from './mappingFlags';
 import { textTable, type Voice } from './voice';
@@ -45,7 +45,7 @@ export function rfmJson(
       }),
     ),
     hasMoney: money,
-    rows: { read: rfm.rows.read, used: rfm.rows.used, dropped: rfm.rows.dropped },
+    rows: linesJson(rfm.rows),
     customers: rfm.customers.length,
     snapshot: formatDateTime(rfm.snapshot),
     firstOrder: formatDateTime(rfm.firstOrder),
@@ -102,10 +102,6 @@ export function rfmText(
   choices: Partial<Record<MappingRole, ColumnChoice>> = {},
 ): string {
   const money = rfm.hasMoney;
-  const dropped = RFM_DROP_REASONS.filter((r) => rfm.rows.dropped[r] > 0).map(
-    (r) =>
-      `  ${String(rfm.rows.dropped[r]).padStart(9)}  ${voice.say(message(RFM_DROP_LABELS[r]))}`,
-  );
   const summary = segmentSummary(cellTotals(rfm, map.scheme), map).sort(
     (a, b) => b.customers - a.customers,
   );
@@ -128,7 +124,7 @@ export function rfmText(
         })
         .join(', '),
     }),
-    ...(dropped.length > 0 ? [voice.text('leftOut'), ...dropped] : []),
+    ...linesLeftOut(rfm.rows, voice),
     voice.text('ordersSpan', {
       first: rfm.firstOrder,
       last: rfm.lastOrder,

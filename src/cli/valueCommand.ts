@@ -54,7 +54,7 @@ export async function valueCommand(argv: string[], io: Io, voice: Voice): Promis
             ),
           };
     const request = { ...options, rfm: settings };
-    session.linesAndRfm(settings, progress);
+    const { rfm } = session.linesAndRfm(settings, progress);
     // The pipeline's stages have no name for the fits yet: they report as part of RFM.
     const view = customerValueView(session, request, (f) => progress('rfm', f));
     const map = nameSegments(defaultSegmentMap(scheme), voice.say);
@@ -77,7 +77,7 @@ export async function valueCommand(argv: string[], io: Io, voice: Voice): Promis
         { name: 'at-risk.csv', parts: atRisk.parts },
       ]);
     }
-    const report = { view, bySegment, byCluster };
+    const report = { lines: rfm.rows, view, bySegment, byCluster };
     io.stdout.write(
       values.json
         ? JSON.stringify(valueJson(report, voice)) + '\n'

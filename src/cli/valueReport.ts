@@ -1,3 +1,5 @@
+import type { LineReport } from '../core/rfm/orderLines';
+import { linesJson, linesLeftOut } from './orderLinesReport';
 import type { Message } from '../core/common/message';
 import { formatDateTime } from '../core/read/parseDate';
 import type {
@@ -10,6 +12,8 @@ import { textTable, type Voice } from './voice';
 
 /** What segmentlens value computed, for its report. */
 export interface ValueReport {
+  /** The order lines read, used and left out. */
+  lines: LineReport;
   view: CustomerValueView;
   bySegment: ValueByGroupView;
   byCluster: ValueByGroupView | null;
@@ -31,6 +35,7 @@ export function valueJson(report: ValueReport, voice: Voice) {
     shareOfValue: group.shareOfValue,
   });
   return {
+    rows: linesJson(report.lines),
     customers: view.totals.customers,
     repeatCustomers: view.totals.repeatCustomers,
     unit: request.unit,
@@ -115,11 +120,14 @@ export function valueText(
   const lines = [
     voice.text('valueSummary', {
       path,
+      read: report.lines.read,
+      used: report.lines.used,
       customers: totals.customers,
       repeat: totals.repeatCustomers,
       unit: request.unit,
       end: view.observationEnd,
     }),
+    ...linesLeftOut(report.lines, voice),
     '',
     voice.text('valueBgnbd', {
       r: figure(view.bgnbd.r),

@@ -20,6 +20,8 @@ export function AppliedView({ applied }: { applied: ApplyView }) {
     <div className="model-applied">
       <h4>{rich('ui.model.applied', { file: <Data>{applied.file}</Data> })}</h4>
       <p>
+        {applied.rfm !== null &&
+          `${t('ui.model.orderLines', { read: applied.rfm.lines.read, used: applied.rfm.lines.used, left: applied.rfm.lines.read - applied.rfm.lines.used })} `}
         {t(applied.kind === 'rfm' ? 'ui.model.scoredRfm' : 'ui.model.scoredRows', {
           scored: applied.scored,
           read: applied.read,
@@ -200,7 +202,8 @@ export function AppliedView({ applied }: { applied: ApplyView }) {
             })}
           </span>
         )}
-        {applied.read > applied.scored && (
+        {(applied.read > applied.scored ||
+          (applied.rfm !== null && applied.rfm.lines.used < applied.rfm.lines.read)) && (
           <p>
             <button type="button" onClick={() => void downloadSetAside()}>
               {t('ui.model.downloadSetAside')}

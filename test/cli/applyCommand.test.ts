@@ -68,6 +68,19 @@ describe('segmentlens apply', () => {
     const en = await runCommand(applyCommand, [rfmModel, transactions]);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('Named segments:');
+    // The order lines the customers come from, and every line left out, by reason.
+    const json = JSON.parse(
+      (await runCommand(applyCommand, [rfmModel, transactions, '--json'])).stdout,
+    );
+    const { read, used, dropped } = json.rfm.lines;
+    expect(read).toBeGreaterThan(used);
+    expect(used + Object.values(dropped as Record<string, number>).reduce((a, b) => a + b)).toBe(
+      read,
+    );
+    expect(en.stdout).toContain(
+      `${read.toLocaleString('en')} order lines read, ${used.toLocaleString('en')} used\nLeft out:\n`,
+    );
+    expect(en.stdout).toContain(`${json.rfm.customers} of ${json.rows.read} customers scored`);
     const zh = await runCommand(applyCommand, [rfmModel, transactions, '--json'], 'zh');
     expect(zh.code).toBe(0);
     expect(JSON.parse(zh.stdout).model.kind).toBe('rfm');

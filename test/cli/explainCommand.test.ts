@@ -112,6 +112,24 @@ describe('segmentlens explain', () => {
     const en = await runCommand(explainCommand, [customers, ...quick]);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('Rules:');
+    // Every row is counted: read, analysed, set aside by reason, then explained.
+    const json = JSON.parse(
+      (await runCommand(explainCommand, [customers, ...quick, '--json'])).stdout,
+    );
+    const setAside = Object.values(json.rows.dropped as Record<string, number>).reduce(
+      (a, b) => a + b,
+    );
+    expect(json.rows.read).toBe(json.rows.analysed + setAside);
+    expect(en.stdout.split('\n')[0]).toEqual(
+      setAside === 0
+        ? `${customers}: ${json.rows.read.toLocaleString('en')} rows read, ${json.rows.analysed.toLocaleString('en')} analysed`
+        : expect.stringContaining(
+            `rows read, ${json.rows.analysed.toLocaleString('en')} analysed (set aside: `,
+          ),
+    );
+    expect(en.stdout.split('\n')[1]).toMatch(
+      /^[\d,]+ rows in 3 segments \(k-means\), explained by a decision tree/,
+    );
     expect(en.stdout).toMatch(
       /Fidelity \(rows whose segment the tree gets right\): \d+(\.\d)?% of the held-out rows/,
     );

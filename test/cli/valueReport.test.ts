@@ -112,7 +112,21 @@ const calibration = {
   total: { customers: 3352, actual: 4593, predicted: 3493.27 },
 };
 
+const LINES = {
+  read: 541_909,
+  used: 397_884,
+  dropped: {
+    unreadable_row: 0,
+    no_customer_id: 135_080,
+    cancellation: 8_905,
+    unreadable_date: 0,
+    missing_amount: 0,
+    not_positive: 40,
+  },
+};
+
 const report = (overrides: Partial<ValueReport> = {}): ValueReport => ({
+  lines: LINES,
   view: view(),
   bySegment,
   byCluster: null,
@@ -123,6 +137,7 @@ describe('valueJson', () => {
   it('gives the parameters, totals, segments and customers at risk under English keys', () => {
     const json = valueJson(report(), en);
     expect(json).toEqual({
+      rows: LINES,
       customers: 2357,
       repeatCustomers: 946,
       unit: 'days',
@@ -244,9 +259,13 @@ describe('valueText', () => {
   it('prints the summary, the fits, the totals and the segment table', () => {
     const text = valueText('orders.csv', report(), undefined, en);
     const lines = text.split('\n');
-    expect(lines[0]).toBe(
-      'orders.csv: 2,357 customers, 946 with a repeat purchase; one purchase counted per day, observed up to 10 December 2011 at 12:50.',
-    );
+    expect(lines.slice(0, 5)).toEqual([
+      'orders.csv: 541,909 order lines read, 397,884 used: 2,357 customers, 946 with a repeat purchase; one purchase counted per day, observed up to 10 December 2011 at 12:50.',
+      'Left out:',
+      expect.stringMatching(/^ +135080 {2}no customer id/),
+      expect.stringMatching(/^ +8905 {2}/),
+      expect.stringMatching(/^ +40 {2}/),
+    ]);
     expect(text).toContain(
       'BG/NBD (purchases and dropout): r = 0.2426, alpha = 4.414, a = 0.7929, b = 2.426; log-likelihood -9582.43',
     );

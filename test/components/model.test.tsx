@@ -220,6 +220,11 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     await settled();
     // The same order lines: every named segment and cluster as big as when saved.
     for (const [, [now, then]] of Object.entries(bodyRows(named))) expect(now).toBe(then);
+    // The order lines the customers come from are counted, and those left out can be downloaded.
+    expect(panel).toHaveTextContent(
+      /[\d,]+ order lines read, [\d,]+ used \([\d,]+ left out: see the set-aside download\)\./,
+    );
+    expect(within(panel).getByRole('button', { name: /set aside/i })).toBeInTheDocument();
     const sizes = bodyRows(
       within(panel).getByRole('table', { name: 'Segment sizes now and when saved' }),
     );

@@ -1,3 +1,4 @@
+import type { LineReport } from '../rfm/orderLines';
 import { message, type Message } from '../common/message';
 import type { StageProgress } from '../common/progress';
 import type { AnalysisSession } from '../session/session';
@@ -63,6 +64,8 @@ export interface ApplyView {
   rfm: {
     customers: number;
     savedCustomers: number;
+    /** The order lines the customers come from: read, used and left out by reason. */
+    lines: LineReport;
     snapshot: number;
     named: { name: string | Message; savedSize: number; size: number }[];
   } | null;
@@ -143,6 +146,7 @@ export function applyView(
         : {
             customers: rfm.result.customers.length,
             savedCustomers: model.rfm.customers,
+            lines: rfm.result.rows,
             snapshot: rfm.result.snapshot,
             named: model.rfm.map.names.map((name, s) => ({
               name,

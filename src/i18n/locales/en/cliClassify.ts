@@ -1,7 +1,7 @@
 /** The command line's lines for its classify command(s) (part of `cli`). */
 export const cliClassify = {
   explainSummary:
-    '{path}: {rows, number} rows in {k, plural, one {# segment} other {# segments}} ({algorithm}), explained by {method, select, imm {a threshold tree with one leaf per segment (IMM)} other {a decision tree of depth {depth}, at least {leaf, number} rows per leaf}}',
+    '{rows, number} rows in {k, plural, one {# segment} other {# segments}} ({algorithm}), explained by {method, select, imm {a threshold tree with one leaf per segment (IMM)} other {a decision tree of depth {depth}, at least {leaf, number} rows per leaf}}',
   explainSample: 'Fitted on {train, number} rows, tested on {test, number} held-out rows.',
   explainFidelity:
     'Fidelity (rows whose segment the tree gets right): {test, number, share} of the held-out rows, {train, number, share} of the training rows, {all, number, share} of all rows.',

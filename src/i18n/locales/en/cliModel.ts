@@ -3,8 +3,11 @@ export const cliModel = {
   modelSaved: 'Saved the model to {path}',
   applySummary:
     '{path}: the model saved from {saved} ({algorithm, select, kmeans {k-means} dbscan {DBSCAN} hierarchical {hierarchical} other {{algorithm}}}, {k, plural, one {# segment} other {# segments}})',
-  applyRows: '{read, number} rows read, {scored, number} scored',
-  applyRowsSetAside: '{read, number} rows read, {scored, number} scored (set aside: {setAside})',
+  applyRows:
+    '{kind, select, rfm {{scored, number} of {read, number} customers scored} other {{read, number} rows read, {scored, number} scored}}',
+  applyRowsSetAside:
+    '{kind, select, rfm {{scored, number} of {read, number} customers scored} other {{read, number} rows read, {scored, number} scored}} (set aside: {setAside})',
+  applyOrderLines: '{read, number} order lines read, {used, number} used',
   applyCustomers:
     '{customers, number} customers (when saved: {saved, number}); recency counted to {snapshot, date, minute}',
   applySetAsideItem: '{count, number} {reason}',

@@ -1,7 +1,7 @@
 /** The command line's lines for its value command(s) (part of `cli`). */
 export const cliValue = {
   valueSummary:
-    '{path}: {customers, number} customers, {repeat, number} with a repeat purchase; one purchase counted per {unit, select, days {day} weeks {week} other {{unit}}}, observed up to {end, date, minute}.',
+    '{path}: {read, number} order lines read, {used, number} used: {customers, number} customers, {repeat, number} with a repeat purchase; one purchase counted per {unit, select, days {day} weeks {week} other {{unit}}}, observed up to {end, date, minute}.',
   valueBgnbd:
     'BG/NBD (purchases and dropout): r = {r}, alpha = {alpha}, a = {a}, b = {b}; log-likelihood {logLikelihood}',
   valueGammaGamma: 'Gamma-Gamma (spend per purchase): p = {p}, q = {q}, v = {v}',

@@ -32,6 +32,8 @@ export const uiModel = {
     applying: 'Applying the saved analysis',
     applied: 'Applied to {file}',
     scoredRows: '{scored, number} of {read, plural, one {# row} other {# rows}} scored',
+    orderLines:
+      '{read, number} order lines read, {used, number} used{left, plural, =0 {.} other { (# left out: see the set-aside download).}}',
     scoredRfm: '{scored, number} of {read, plural, one {# customer} other {# customers}} scored',
     sizes: 'Segment sizes now and when saved',
     segment: 'Segment',

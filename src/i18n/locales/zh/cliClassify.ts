@@ -3,7 +3,7 @@ import type { cliClassify as english } from '../en/cliClassify';
 
 export const cliClassify: CatalogShape<typeof english> = {
   explainSummary:
-    '{path}：{k, number} 个细分群（{algorithm}）中的 {rows, number} 行，用{method, select, imm {每个细分群一个叶节点的阈值树（IMM）} other {深度为 {depth}、每个叶节点至少 {leaf, number} 行的决策树}}来解释',
+    '{k, number} 个细分群（{algorithm}）中的 {rows, number} 行，用{method, select, imm {每个细分群一个叶节点的阈值树（IMM）} other {深度为 {depth}、每个叶节点至少 {leaf, number} 行的决策树}}来解释',
   explainSample: '在 {train, number} 行上拟合，在 {test, number} 个留出行上检验。',
   explainFidelity:
     '忠实度（树判对细分群的行所占比例）：留出行 {test, number, share}，训练行 {train, number, share}，全部行 {all, number, share}。',

@@ -6,8 +6,11 @@ export const cliModel: CatalogShape<typeof english> = {
   modelSaved: '已将模型保存到 {path}',
   applySummary:
     '{path}：来自 {saved} 的模型（{algorithm, select, kmeans {k-means} dbscan {DBSCAN} hierarchical {层次聚类} other {{algorithm}}}，{k, number} 个细分群）',
-  applyRows: '读取 {read, number} 行，已打分 {scored, number} 行',
-  applyRowsSetAside: '读取 {read, number} 行，已打分 {scored, number} 行（被排除：{setAside}）',
+  applyRows:
+    '{kind, select, rfm {{read, number} 位客户中已打分 {scored, number} 位} other {读取 {read, number} 行，已打分 {scored, number} 行}}',
+  applyRowsSetAside:
+    '{kind, select, rfm {{read, number} 位客户中已打分 {scored, number} 位} other {读取 {read, number} 行，已打分 {scored, number} 行}}（被排除：{setAside}）',
+  applyOrderLines: '读取 {read, number} 条订单行，使用 {used, number} 条',
   applyCustomers:
     '{customers, number} 位客户（保存时：{saved, number} 位）；最近购买天数计算到 {snapshot, date, minute}',
   applySetAsideItem: '{count, number} 行{reason}',

@@ -3,7 +3,7 @@ import type { cliValue as english } from '../en/cliValue';
 
 export const cliValue: CatalogShape<typeof english> = {
   valueSummary:
-    '{path}：{customers, number} 个客户，其中 {repeat, number} 个有重复购买；每{unit, select, days {天} weeks {周} other {{unit}}}最多计一次购买，观察截至 {end, date, minute}。',
+    '{path}：读取 {read, number} 条订单行，使用 {used, number} 条：{customers, number} 个客户，其中 {repeat, number} 个有重复购买；每{unit, select, days {天} weeks {周} other {{unit}}}最多计一次购买，观察截至 {end, date, minute}。',
   valueBgnbd:
     'BG/NBD（购买与流失）：r = {r}，alpha = {alpha}，a = {a}，b = {b}；对数似然 {logLikelihood}',
   valueGammaGamma: 'Gamma-Gamma（每次购买的消费）：p = {p}，q = {q}，v = {v}',

@@ -33,6 +33,8 @@ export const uiModel: CatalogShape<typeof english> = {
     applying: '正在应用已保存的分析',
     applied: '已应用到 {file}',
     scoredRows: '{read, plural, other {# 行}}中已归类 {scored, number} 行',
+    orderLines:
+      '读取 {read, number} 条订单行，使用 {used, number} 条{left, plural, =0 {。} other {（排除 # 条：见排除行的下载）。}}',
     scoredRfm: '{read, plural, other {# 位客户}}中已归类 {scored, number} 位',
     sizes: '各细分群现在与保存时的规模',
     segment: '细分群',
