@@ -88,7 +88,7 @@ describe('segmentlens analyze: names, every row, the input’s dialect (#18)', (
     const beyond = await runCommand(analyzeCommand, [file, ...BASE, '--segment-name', '5=X']);
     expect(beyond.code).toBe(2);
     expect(beyond.stderr).toBe(
-      'segmentlens: There is no segment 5: the segments are numbered 0 to 2 minus one.\n',
+      'segmentlens: There is no segment 5: the segments are numbered 0 to 1.\n',
     );
     const noise = await runCommand(
       analyzeCommand,

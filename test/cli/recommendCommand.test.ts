@@ -306,7 +306,7 @@ describe('segmentlens recommend', () => {
           ...['--customer', 'CustomerID', '--date', 'InvoiceDate', '--order', 'InvoiceNo'],
           ...['--quantity', 'Quantity', '--price', 'UnitPrice'],
         ],
-        /choose the item column/,
+        /name the item column with --item COL/,
       ],
       [
         [

@@ -188,7 +188,7 @@ describe('segmentlens rfm on a file without money', () => {
     const result = await runCommand(rfmCommand, [anonymous, ...quick]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'segmentlens: 2 columns were not recognised or not complete: add --customer COL --date COL (segmentlens rfm --help lists every column flag).\n',
+      'segmentlens: 2 columns were not recognised or not complete: add --customer COL --date COL (--help lists every column flag).\n',
     );
     const price = await runCommand(rfmCommand, [anonymous, ...quick, '--quantity', 'b']);
     expect(price.stderr).toContain('add --customer COL --date COL --price COL');

@@ -6,6 +6,18 @@ export const cliMessage = {
     '"{name}" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it with --one-hot.',
   featureAlsoOneHot:
     '"{name}" is a categorical column, one-hot encoded already by --one-hot: leave it out of --features.',
+  clusteredOnComponents:
+    '{auto, select, yes {With {features, number} features, the} other {The}} clustering measured distances on the first {count, number} principal components ({share, number, ::percent .0} of the variance){auto, select, yes {: on so many features, distances are slow and mostly noise. Add --pca all to cluster on all of them.} other {.}}',
+  warnKAtTopOfRange:
+    'The recommended number of segments, {k}, is the largest one searched: more segments may fit better. Try a larger range with --k-max.',
+  kindTarget:
+    'Named like an outcome to predict or a model’s output: not used as a feature, so the segments do not just repeat it; name it in --features to cluster on it.',
+  kindTargetAndNote:
+    'Named like an outcome to predict or a model’s output: not used as a feature; name it in --features to cluster on it. Also: {note}',
+  recommendNeedItem:
+    'Recommendations need to know what was bought: name the item column with --item COL (the product code of each line).',
+  basketsNeedItem:
+    'Name the item column with --item COL (the product code of each line, such as StockCode or SKU) to see what sells together.',
   featureNoneChosen: 'No feature is chosen: name at least one numeric column with --features.',
   featureWrongKind:
     '"{name}" is {kind, select, identifier {an identifier} datetime {a date} text {a text} other {a {kind}}} column, not a numeric one: choose numeric features, or add --kind "{name}=numeric".',

@@ -86,7 +86,7 @@ export const message = {
   kindSameCategory: 'Every row has the same value.',
   kindTooManyValues: '{count} distinct values: too many to use as categories.',
   kindMostlyNumbers:
-    '{numbers, plural, one {# cell is a number} other {# cells are numbers}}, but {texts, plural, one {# is} other {# are}} not (such as "{example}"), so the column is read as text: make it numeric to use it, and those cells count as missing.',
+    '{numbers, plural, one {# cell is a number} other {# cells are numbers}}, but {texts, plural, one {# is} other {# are}} not (such as "{example}"), so {name} is read as text: make it numeric to use it, and those cells count as missing.',
   // Features and cleaning
   featureCategorical:
     '"{name}" is a categorical column, not a numeric one: choose numeric features, or one-hot encode it.',
@@ -236,7 +236,7 @@ export const message = {
   mappingNotLinesBoth:
     'No customer column that repeats and no date column were recognised, so this reads as one row per customer.',
   cliMappingMissing:
-    '{count, plural, one {A column was} other {# columns were}} not recognised or not complete: add {flags} (segmentlens rfm --help lists every column flag).',
+    '{count, plural, one {A column was} other {# columns were}} not recognised or not complete: add {flags} (--help lists every column flag).',
   rfmNoteNoMoney:
     'No money column is chosen, so this is RFM without M: customers are scored and segmented on recency (R) and frequency (F) only, and spend is left out everywhere.',
   rfmNoteOrdersByDay:

@@ -8,6 +8,17 @@ export const cliMessage: CatalogShape<typeof english> = {
     '“{name}”是分类列，不是数值列：请选择数值特征，或用 --one-hot 对它进行独热编码。',
   featureAlsoOneHot:
     '“{name}”是分类列，已经用 --one-hot 进行了独热编码：请把它从 --features 中去掉。',
+  clusteredOnComponents:
+    '{auto, select, yes {特征有 {features, number} 个，因此} other {}}聚类按前 {count, number} 个主成分计算距离（占方差的 {share, number, ::percent .0}）{auto, select, yes {：特征这么多时，按全部特征计算距离既慢又以噪声为主。如需按全部特征聚类，请加上 --pca all。} other {。}}',
+  warnKAtTopOfRange:
+    '推荐的细分群数量 {k} 是所搜索范围中最大的：更多的细分群可能更合适。请用 --k-max 扩大范围。',
+  kindTarget:
+    '列名看起来是要预测的结果或模型的输出：默认不作为特征，以免细分群只是重复它；如需按它聚类，请在 --features 中列出它。',
+  kindTargetAndNote:
+    '列名看起来是要预测的结果或模型的输出：默认不作为特征；如需按它聚类，请在 --features 中列出它。另外：{note}',
+  recommendNeedItem: '推荐需要知道买了什么：请用 --item COL 指定商品列（每行的商品编码）。',
+  basketsNeedItem:
+    '请用 --item COL 指定商品列（每行的商品编码，例如 StockCode 或 SKU），才能看出哪些商品一起卖。',
   featureNoneChosen: '没有选择任何特征：请用 --features 至少指定一个数值列。',
   featureWrongKind:
     '“{name}”是{kind, select, identifier {标识符} datetime {日期} text {文本} other {{kind}}}列，不是数值列：请选择数值特征，或加上 --kind "{name}=numeric"。',

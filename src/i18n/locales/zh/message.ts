@@ -79,7 +79,7 @@ export const message: CatalogShape<typeof english> = {
   kindSameCategory: '每一行的值都相同。',
   kindTooManyValues: '有 {count} 个不同的值：太多，不能作为类别使用。',
   kindMostlyNumbers:
-    '{numbers, number} 个单元格是数字，但有 {texts, number} 个不是（例如“{example}”），因此这一列按文本读取：把它的类型改为数值即可使用，那些单元格算作缺失。',
+    '{numbers, number} 个单元格是数字，但有 {texts, number} 个不是（例如“{example}”），因此“{name}”按文本读取：把它的类型改为数值即可使用，那些单元格算作缺失。',
   // 特征与清洗
   featureCategorical: '“{name}”是分类列，不是数值列：请选择数值特征，或对它进行独热编码。',
   featureAlsoOneHot: '“{name}”是分类列，已经进行了独热编码：请不要再把它选为数值特征。',
@@ -207,8 +207,7 @@ export const message: CatalogShape<typeof english> = {
   mappingNotLinesCustomer: '未识别出重复出现的客户列，因此按每行一个客户来读取。',
   mappingNotLinesDate: '未识别出日期列，因此按每行一个客户来读取。',
   mappingNotLinesBoth: '未识别出重复出现的客户列和日期列，因此按每行一个客户来读取。',
-  cliMappingMissing:
-    '有 {count} 个列未被识别或不完整：请加上 {flags}（segmentlens rfm --help 列出了所有列参数）。',
+  cliMappingMissing: '有 {count} 个列未被识别或不完整：请加上 {flags}（--help 列出了所有列参数）。',
   rfmNoteNoMoney:
     '没有选择金额列，因此这是不含 M 的 RFM：只按最近一次消费（R）和消费频率（F）评分和细分，所有地方都不显示消费金额。',
   rfmNoteOrdersByDay: '没有选择订单列，因此每位客户在同一天的购买算作一个订单。',

@@ -8,7 +8,7 @@ export const messageColumns: CatalogShape<typeof english> = {
   kindIdentifierNameAndCodes:
     '列名看起来是标识符，内容是整数编码（例如“{example}”）：这是标识符，不作为特征。',
   kindTarget:
-    '列名看起来是要预测的结果或模型的输出：默认不勾选为特征，以免分群只是重复它；如需按它聚类，请勾选。',
+    '列名看起来是要预测的结果或模型的输出：默认不勾选为特征，以免细分群只是重复它；如需按它聚类，请勾选。',
   kindTargetAndNote:
     '列名看起来是要预测的结果或模型的输出：默认不勾选为特征；如需按它聚类，请勾选。另外：{note}',
   leftOutIdentifierKind: '已标为标识符：不作为特征使用。',
