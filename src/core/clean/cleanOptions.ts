@@ -125,7 +125,8 @@ export interface CleanReport {
   imputed: { column: string; strategy: MissingStrategy; count: number; value: number | string }[];
   /**
    * Per clipped feature: the values clipping changed, below the low limit and above the high one
-   * (count = below + above), and the limits (within the values' own range; after log1p).
+   * (count = below + above), and the limits (within the values' own range; in the column's own
+   * units, also for a log1p column, whose limits are set on log(1 + x)).
    */
   clipped: {
     column: string;

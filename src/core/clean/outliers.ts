@@ -33,6 +33,7 @@ export function treatOutliers(
   const flags: string[] = [];
   transforms.forEach((transform, f) => {
     if (untested.has(transform.name)) return;
+    const logged = sources[f].transform === 'log1p';
     const [low, high] = outlierBounds(transform, reason, options);
     const flagValues = twoValuesAtMost(transform, reason);
     if (flagValues !== null) {
@@ -56,7 +57,6 @@ export function treatOutliers(
         else above++;
         if (options.outlierAction === 'drop' && outlier[i] === 0) {
           outlier[i] = 1;
-          const logged = sources[f].transform === 'log1p';
           detail.set(
             i,
             message(
@@ -76,14 +76,17 @@ export function treatOutliers(
     if (options.outlierAction === 'clip') {
       transform.low = Math.max(low, min);
       transform.high = Math.min(high, max);
+      // The limits are set on log(1 + x) for a log1p column; the report gives them in the
+      // column's own units (the same clipping: log1p is increasing), as its values are written.
+      const own = (limit: number) => (logged ? Math.expm1(limit) : limit);
       if (below + above > 0)
         report.clipped.push({
           column: transform.name,
           count: below + above,
           below,
           above,
-          low: transform.low,
-          high: transform.high,
+          low: own(transform.low),
+          high: own(transform.high),
         });
     }
   });

@@ -24,7 +24,8 @@ export function featuresInUserUnits(table: Table, prepared: PreparedFeatures): F
         out[r * d + f] = matrix[r * d + f] * scale[f] + center[f] > 0.5 ? 1 : 0;
       return;
     }
-    const codes = cleaned.fitted.find((f) => f.name === feature.column)?.missingCodes ?? [];
+    const fitted = cleaned.fitted.find((f) => f.name === feature.column);
+    const codes = fitted?.missingCodes ?? [];
     const values = numbersWithoutCodes(
       table.columns[columnIndex(table, feature.column)].numbers,
       codes,
@@ -33,9 +34,9 @@ export function featuresInUserUnits(table: Table, prepared: PreparedFeatures): F
       (entry) => entry.column === feature.column && typeof entry.value === 'number',
     );
     const fill = filled === undefined ? NaN : (filled.value as number);
-    const clipped = report.clipped.find((entry) => entry.column === feature.column);
-    const low = clipped?.low ?? -Infinity;
-    const high = clipped?.high ?? Infinity;
+    // The limits as cleaning applied them: on log(1 + x) for a log1p feature.
+    const low = fitted?.low ?? -Infinity;
+    const high = fitted?.high ?? Infinity;
     const log = feature.transform === 'log1p';
     for (let r = 0; r < n; r++) {
       let v = values[rows[r]];

@@ -62,10 +62,14 @@ describe('featuresInUserUnits', () => {
       clean: { ...DEFAULT_CLEANING, log1p: ['x'] },
     });
     const ours = featuresInUserUnits(table, prepared);
-    const { low, high } = prepared.cleaned.report.clipped.find((c) => c.column === 'x')!;
+    const { low, high } = prepared.cleaned.fitted.find((c) => c.name === 'x')!;
     for (let i = 0; i < 60; i++) expect(ours[i * 2]).toBe(i % 7);
     expect(ours[60 * 2]).toBe(Math.expm1(high));
     // The z-score low limit lies below every value: clipping stops at the minimum, log1p(0).
     expect(low).toBe(Math.log1p(0));
+    // The cleaning report gives the limits in x's own units.
+    const clipped = prepared.cleaned.report.clipped.find((c) => c.column === 'x')!;
+    expect([clipped.low, clipped.high]).toEqual([0, Math.expm1(high)]);
+    expect(clipped.high).toBeLessThan(1_000_000);
   });
 });
