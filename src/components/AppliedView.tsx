@@ -4,6 +4,7 @@ import { useStore } from '../store/useStore';
 import { useFormats } from './format';
 import { Data, useRenderNode, useRich } from './richText';
 import { ColumnName } from './ColumnName';
+import { TableScroll } from './TableScroll';
 
 /** A saved analysis applied to a new file: the rows per segment, what was set aside, drift. */
 export function AppliedView({ applied }: { applied: ApplyView }) {
@@ -27,104 +28,95 @@ export function AppliedView({ applied }: { applied: ApplyView }) {
           read: applied.read,
         })}
       </p>
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>{t('ui.model.sizes')}</caption>
+      <TableScroll className="data-table" caption={t('ui.model.sizes')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.model.segment')}</th>
+            <th scope="col" className="num">
+              {t('ui.model.now')}
+            </th>
+            <th scope="col" className="num">
+              {t('ui.model.shareNow')}
+            </th>
+            <th scope="col" className="num">
+              {t('ui.model.saved')}
+            </th>
+            <th scope="col" className="num">
+              {t('ui.model.shareSaved')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {applied.segments.map((segment) => (
+            <tr key={segment.id}>
+              <th scope="row">
+                {segment.id}:{' '}
+                {segment.name !== null ? <Data>{segment.name}</Data> : render(segment.label)}
+              </th>
+              <td className="num">{format.count(segment.size)}</td>
+              <td className="num">{format.percent(segment.share)}</td>
+              <td className="num">{format.count(segment.savedSize)}</td>
+              <td className="num">{format.percent(segment.savedShare)}</td>
+            </tr>
+          ))}
+          {applied.noise !== null && (
+            <tr>
+              <th scope="row">{t('ui.model.noise')}</th>
+              <td className="num">{format.count(applied.noise.now)}</td>
+              <td className="num">–</td>
+              <td className="num">{format.count(applied.noise.saved)}</td>
+              <td className="num">–</td>
+            </tr>
+          )}
+        </tbody>
+      </TableScroll>
+      {applied.rfm !== null && (
+        <TableScroll className="data-table" caption={t('ui.model.named')}>
           <thead>
             <tr>
-              <th scope="col">{t('ui.model.segment')}</th>
+              <th scope="col">{t('ui.model.namedSegment')}</th>
               <th scope="col" className="num">
                 {t('ui.model.now')}
               </th>
               <th scope="col" className="num">
-                {t('ui.model.shareNow')}
-              </th>
-              <th scope="col" className="num">
                 {t('ui.model.saved')}
-              </th>
-              <th scope="col" className="num">
-                {t('ui.model.shareSaved')}
               </th>
             </tr>
           </thead>
           <tbody>
-            {applied.segments.map((segment) => (
-              <tr key={segment.id}>
+            {applied.rfm.named.map((row, s) => (
+              <tr key={s}>
                 <th scope="row">
-                  {segment.id}:{' '}
-                  {segment.name !== null ? <Data>{segment.name}</Data> : render(segment.label)}
+                  {typeof row.name === 'string' ? <Data>{row.name}</Data> : render(row.name)}
                 </th>
-                <td className="num">{format.count(segment.size)}</td>
-                <td className="num">{format.percent(segment.share)}</td>
-                <td className="num">{format.count(segment.savedSize)}</td>
-                <td className="num">{format.percent(segment.savedShare)}</td>
+                <td className="num">{format.count(row.size)}</td>
+                <td className="num">{format.count(row.savedSize)}</td>
               </tr>
             ))}
-            {applied.noise !== null && (
-              <tr>
-                <th scope="row">{t('ui.model.noise')}</th>
-                <td className="num">{format.count(applied.noise.now)}</td>
-                <td className="num">–</td>
-                <td className="num">{format.count(applied.noise.saved)}</td>
-                <td className="num">–</td>
-              </tr>
-            )}
           </tbody>
-        </table>
-      </div>
-      {applied.rfm !== null && (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t('ui.model.named')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.model.namedSegment')}</th>
-                <th scope="col" className="num">
-                  {t('ui.model.now')}
-                </th>
-                <th scope="col" className="num">
-                  {t('ui.model.saved')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {applied.rfm.named.map((row, s) => (
-                <tr key={s}>
-                  <th scope="row">
-                    {typeof row.name === 'string' ? <Data>{row.name}</Data> : render(row.name)}
-                  </th>
-                  <td className="num">{format.count(row.size)}</td>
-                  <td className="num">{format.count(row.savedSize)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        </TableScroll>
       )}
       {setAside.length === 0 ? (
         <p>{t('ui.model.noneSetAside')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t('ui.model.setAside')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.model.reason')}</th>
-                <th scope="col" className="num">
-                  {t('ui.model.rows')}
-                </th>
+        <TableScroll className="data-table" caption={t('ui.model.setAside')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.model.reason')}</th>
+              <th scope="col" className="num">
+                {t('ui.model.rows')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {setAside.map((row) => (
+              <tr key={row.reason}>
+                <th scope="row">{render(row.label)}</th>
+                <td className="num">{format.count(row.count)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {setAside.map((row) => (
-                <tr key={row.reason}>
-                  <th scope="row">{render(row.label)}</th>
-                  <td className="num">{format.count(row.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableScroll>
       )}
       <h4>{t('ui.model.notes')}</h4>
       {applied.notes.length === 0 ? (
@@ -139,46 +131,43 @@ export function AppliedView({ applied }: { applied: ApplyView }) {
       {drift.length > 0 && (
         <details>
           <summary>{t('ui.model.drift')}</summary>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">{t('ui.model.drift')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ui.model.feature')}</th>
-                  <th scope="col" className="num">
-                    {t('ui.model.meanNow')}
+          <TableScroll className="data-table" caption={t('ui.model.drift')} captionHidden>
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.model.feature')}</th>
+                <th scope="col" className="num">
+                  {t('ui.model.meanNow')}
+                </th>
+                <th scope="col" className="num">
+                  {t('ui.model.meanSaved')}
+                </th>
+                <th scope="col" className="num">
+                  {t('ui.model.shift')}
+                </th>
+                <th scope="col">{t('ui.model.drifted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {drift.map((row) => (
+                <tr key={row.feature}>
+                  <th scope="row">
+                    <ColumnName name={row.feature} />
                   </th>
-                  <th scope="col" className="num">
-                    {t('ui.model.meanSaved')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('ui.model.shift')}
-                  </th>
-                  <th scope="col">{t('ui.model.drifted')}</th>
+                  <td className="num">
+                    {Number.isFinite(row.mean) ? format.fixed(row.mean, 2) : '–'}
+                  </td>
+                  <td className="num">{format.fixed(row.savedMean, 2)}</td>
+                  <td className="num">
+                    {/* Two decimals, and no "-0.00" for a shift that rounds to nothing. */}
+                    {row.shift === null
+                      ? '–'
+                      : format.fixed(Math.abs(row.shift) < 0.005 ? 0 : row.shift, 2)}
+                  </td>
+                  <td>{row.drifted ? t('ui.model.driftYes') : t('ui.model.driftNo')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {drift.map((row) => (
-                  <tr key={row.feature}>
-                    <th scope="row">
-                      <ColumnName name={row.feature} />
-                    </th>
-                    <td className="num">
-                      {Number.isFinite(row.mean) ? format.fixed(row.mean, 2) : '–'}
-                    </td>
-                    <td className="num">{format.fixed(row.savedMean, 2)}</td>
-                    <td className="num">
-                      {/* Two decimals, and no "-0.00" for a shift that rounds to nothing. */}
-                      {row.shift === null
-                        ? '–'
-                        : format.fixed(Math.abs(row.shift) < 0.005 ? 0 : row.shift, 2)}
-                    </td>
-                    <td>{row.drifted ? t('ui.model.driftYes') : t('ui.model.driftNo')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </TableScroll>
         </details>
       )}
       <p>

@@ -9,6 +9,7 @@ import { RulesChart } from './RulesChart';
 import { RulesTable } from './RulesTable';
 import { SegmentRulesOverview } from './SegmentRulesOverview';
 import { useSegmentNames } from './segmentNames';
+import { TableScroll } from './TableScroll';
 
 /** The baskets section: what sells together, for everyone, a segment or a cluster. */
 export function BasketsPanel() {
@@ -88,33 +89,33 @@ function BasketsResults() {
       </div>
       <div className="charts">
         <RulesChart chart={summary.chart} topRules={summary.topRules} />
-        <div className="table-scroll">
-          <table className="data-table data-table--compact">
-            <caption>{t('ui.baskets.items.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.baskets.items.item')}</th>
-                <th scope="col" className="num">
-                  {t('ui.baskets.items.baskets')}
+        <TableScroll
+          className="data-table data-table--compact"
+          caption={t('ui.baskets.items.caption')}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.baskets.items.item')}</th>
+              <th scope="col" className="num">
+                {t('ui.baskets.items.baskets')}
+              </th>
+              <th scope="col" className="num">
+                {t('ui.baskets.items.support')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.topItems.map((item) => (
+              <tr key={item.id}>
+                <th scope="row">
+                  <RuleItemText item={item} />
                 </th>
-                <th scope="col" className="num">
-                  {t('ui.baskets.items.support')}
-                </th>
+                <td className="num">{format.count(item.baskets)}</td>
+                <td className="num">{format.percent(item.support, 1)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {summary.topItems.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">
-                    <RuleItemText item={item} />
-                  </th>
-                  <td className="num">{format.count(item.baskets)}</td>
-                  <td className="num">{format.percent(item.support, 1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableScroll>
       </div>
       <RulesTable />
       <div className="export">

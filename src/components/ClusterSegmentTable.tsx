@@ -5,6 +5,7 @@ import { useFormats } from './format';
 import { segmentColour } from './palette';
 import { useRenderNode, useRich } from './richText';
 import { useSegmentNames } from './segmentNames';
+import { TableScroll } from './TableScroll';
 
 /**
  * Clusters found on RFM against the named segments: how the data's own grouping lines up with
@@ -25,56 +26,53 @@ export function ClusterSegmentTable() {
     .filter((column) => column.total > 0);
   const labels = new Map(kView.profiles.segments.map((s) => [s.id, s.label]));
   return (
-    <div className="table-scroll">
-      <table className="data-table cross-table">
-        <caption>{t('ui.crossTable.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.crossTable.cluster')}</th>
-            {used.map((column) => (
-              <th key={column.s} scope="col" className="num">
-                {names.node(column.s)}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              {t('ui.crossTable.all')}
+    <TableScroll className="data-table cross-table" caption={t('ui.crossTable.caption')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('ui.crossTable.cluster')}</th>
+          {used.map((column) => (
+            <th key={column.s} scope="col" className="num">
+              {names.node(column.s)}
             </th>
-          </tr>
-        </thead>
-        <tbody>
-          {table.map((row, cluster) => {
-            const size = row.reduce((a, b) => a + b, 0);
-            const label = labels.get(cluster);
-            return (
-              <tr key={cluster}>
-                <th scope="row">
-                  <span
-                    className="swatch"
-                    style={{ background: segmentColour(cluster) }}
-                    aria-hidden="true"
-                  />
-                  {rich('ui.segments.named', {
-                    id: cluster,
-                    label: <>{label && render(label)}</>,
-                  })}
-                </th>
-                {used.map((column) => (
-                  <td
-                    key={column.s}
-                    className="num"
-                    style={{
-                      background: `rgba(31, 95, 153, ${(size > 0 ? (0.6 * row[column.s]) / size : 0).toFixed(2)})`,
-                    }}
-                  >
-                    {format.count(row[column.s])}
-                  </td>
-                ))}
-                <td className="num">{format.count(size)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+          ))}
+          <th scope="col" className="num">
+            {t('ui.crossTable.all')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {table.map((row, cluster) => {
+          const size = row.reduce((a, b) => a + b, 0);
+          const label = labels.get(cluster);
+          return (
+            <tr key={cluster}>
+              <th scope="row">
+                <span
+                  className="swatch"
+                  style={{ background: segmentColour(cluster) }}
+                  aria-hidden="true"
+                />
+                {rich('ui.segments.named', {
+                  id: cluster,
+                  label: <>{label && render(label)}</>,
+                })}
+              </th>
+              {used.map((column) => (
+                <td
+                  key={column.s}
+                  className="num"
+                  style={{
+                    background: `rgba(31, 95, 153, ${(size > 0 ? (0.6 * row[column.s]) / size : 0).toFixed(2)})`,
+                  }}
+                >
+                  {format.count(row[column.s])}
+                </td>
+              ))}
+              <td className="num">{format.count(size)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </TableScroll>
   );
 }

@@ -6,6 +6,7 @@ import { COLUMN_KINDS } from '../store/vocabulary';
 import { useFormats } from './format';
 import { Data, useJoin, useRenderNode, useRich, type UiKey } from './richText';
 import { ColumnName } from './ColumnName';
+import { TableScroll } from './TableScroll';
 
 const KIND_NAMES = {
   numeric: 'ui.columns.kindName.numeric',
@@ -32,113 +33,114 @@ export function ColumnsTable() {
   const oneHot = new Set(options.oneHot);
   const kinds = columnKinds(dataset, options);
   return (
-    <div className="table-scroll">
-      <table className="data-table columns-table">
-        <caption className="visually-hidden">{t('ui.columns.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.columns.column')}</th>
-            <th scope="col">{t('ui.columns.kind')}</th>
-            <th scope="col">{t('ui.columns.useAsFeature')}</th>
-            <th scope="col" className="num">
-              {t('ui.columns.missing')}
-            </th>
-            <th scope="col" className="num">
-              {t('ui.columns.unique')}
-            </th>
-            <th scope="col" className="num">
-              {t('ui.columns.min')}
-            </th>
-            <th scope="col" className="num">
-              {t('ui.columns.mean')}
-            </th>
-            <th scope="col" className="num">
-              {t('ui.columns.max')}
-            </th>
-            <th scope="col">{t('ui.columns.topValues')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {dataset.columns.map((column, j) => {
-            const kind = kinds[j];
-            const usable = kind === 'numeric' || kind === 'categorical';
-            const used =
-              kind === 'numeric'
-                ? features.has(column.name)
-                : kind === 'categorical' && oneHot.has(column.name);
-            const numeric = kind === 'numeric' && column.min !== null;
-            return (
-              <tr key={column.name}>
-                <th scope="row">
-                  <ColumnName name={column.name} />
-                  {column.unit && (
-                    <span className="unit">
-                      {' '}
-                      {rich('ui.columns.unit', { unit: <Data>{column.unit}</Data> })}
-                    </span>
-                  )}
-                </th>
-                <td>
-                  <select
-                    aria-label={t('ui.columns.kindOf', { column: column.name })}
-                    value={kind}
-                    onChange={(e) => setKind(column.name, e.target.value as ColumnKind)}
-                  >
-                    {COLUMN_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {t(KIND_NAMES[k])}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t('ui.columns.use', { column: column.name })}
-                    checked={used}
-                    disabled={!usable}
-                    title={
-                      usable
-                        ? kind === 'categorical'
-                          ? t('ui.columns.oneHotTitle')
-                          : undefined
-                        : t('ui.columns.unusableTitle')
-                    }
-                    onChange={(e) =>
-                      kind === 'numeric'
-                        ? setFeature(column.name, e.target.checked)
-                        : setOneHot(column.name, e.target.checked)
-                    }
-                  />
-                  {kind === 'categorical' && (
-                    <span className="hint nowrap"> {t('ui.columns.oneHot')}</span>
-                  )}
-                </td>
-                <td className="num">{format.count(column.missing)}</td>
-                <td className="num">{format.count(column.unique)}</td>
-                <td className="num">{numeric ? format.number(column.min) : ''}</td>
-                <td className="num">{numeric ? format.number(column.mean) : ''}</td>
-                <td className="num">{numeric ? format.number(column.max) : ''}</td>
-                <td className="note">
-                  {kind !== 'numeric' && column.top.length > 0 && (
-                    <span>
-                      {join(
-                        column.top.slice(0, 3).map((top) =>
-                          rich('ui.columns.topValue', {
-                            value: <Data>{top.value}</Data>,
-                            count: top.count,
-                          }),
-                        ),
-                      )}
-                    </span>
-                  )}
-                  {column.note && <span className="hint"> {render(column.note)}</span>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <TableScroll
+      className="data-table columns-table"
+      caption={t('ui.columns.caption')}
+      captionHidden
+    >
+      <thead>
+        <tr>
+          <th scope="col">{t('ui.columns.column')}</th>
+          <th scope="col">{t('ui.columns.kind')}</th>
+          <th scope="col">{t('ui.columns.useAsFeature')}</th>
+          <th scope="col" className="num">
+            {t('ui.columns.missing')}
+          </th>
+          <th scope="col" className="num">
+            {t('ui.columns.unique')}
+          </th>
+          <th scope="col" className="num">
+            {t('ui.columns.min')}
+          </th>
+          <th scope="col" className="num">
+            {t('ui.columns.mean')}
+          </th>
+          <th scope="col" className="num">
+            {t('ui.columns.max')}
+          </th>
+          <th scope="col">{t('ui.columns.topValues')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {dataset.columns.map((column, j) => {
+          const kind = kinds[j];
+          const usable = kind === 'numeric' || kind === 'categorical';
+          const used =
+            kind === 'numeric'
+              ? features.has(column.name)
+              : kind === 'categorical' && oneHot.has(column.name);
+          const numeric = kind === 'numeric' && column.min !== null;
+          return (
+            <tr key={column.name}>
+              <th scope="row">
+                <ColumnName name={column.name} />
+                {column.unit && (
+                  <span className="unit">
+                    {' '}
+                    {rich('ui.columns.unit', { unit: <Data>{column.unit}</Data> })}
+                  </span>
+                )}
+              </th>
+              <td>
+                <select
+                  aria-label={t('ui.columns.kindOf', { column: column.name })}
+                  value={kind}
+                  onChange={(e) => setKind(column.name, e.target.value as ColumnKind)}
+                >
+                  {COLUMN_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t(KIND_NAMES[k])}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={t('ui.columns.use', { column: column.name })}
+                  checked={used}
+                  disabled={!usable}
+                  title={
+                    usable
+                      ? kind === 'categorical'
+                        ? t('ui.columns.oneHotTitle')
+                        : undefined
+                      : t('ui.columns.unusableTitle')
+                  }
+                  onChange={(e) =>
+                    kind === 'numeric'
+                      ? setFeature(column.name, e.target.checked)
+                      : setOneHot(column.name, e.target.checked)
+                  }
+                />
+                {kind === 'categorical' && (
+                  <span className="hint nowrap"> {t('ui.columns.oneHot')}</span>
+                )}
+              </td>
+              <td className="num">{format.count(column.missing)}</td>
+              <td className="num">{format.count(column.unique)}</td>
+              <td className="num">{numeric ? format.number(column.min) : ''}</td>
+              <td className="num">{numeric ? format.number(column.mean) : ''}</td>
+              <td className="num">{numeric ? format.number(column.max) : ''}</td>
+              <td className="note">
+                {kind !== 'numeric' && column.top.length > 0 && (
+                  <span>
+                    {join(
+                      column.top.slice(0, 3).map((top) =>
+                        rich('ui.columns.topValue', {
+                          value: <Data>{top.value}</Data>,
+                          count: top.count,
+                        }),
+                      ),
+                    )}
+                  </span>
+                )}
+                {column.note && <span className="hint"> {render(column.note)}</span>}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </TableScroll>
   );
 }

@@ -8,6 +8,8 @@ import { LINKAGE_NAMES } from './ClusteringSummary';
 import { useFormats } from './format';
 import { leafLabels, tickLabelWidth, turnedLabelSpacing } from './plot/chartTicks';
 import { useElementWidth } from './useElementWidth';
+import { TableScroll } from './TableScroll';
+import { ScrollRegion } from './ScrollRegion';
 
 /** The drawing's width before it is measured (and in jsdom, which measures nothing). */
 const WIDTH = 640;
@@ -104,7 +106,7 @@ export function DendrogramChart() {
           : t('ui.dendrogram.highest', { top: format.number(layout.top) }),
       ].join(t('ui.common.sentenceGap'))}
     >
-      <div className="dendrogram-frame" ref={measure}>
+      <ScrollRegion className="dendrogram-frame" label={t('ui.dendrogram.title')} ref={measure}>
         <svg
           width={layout.width}
           height={layout.height}
@@ -175,7 +177,7 @@ export function DendrogramChart() {
             />
           )}
         </svg>
-      </div>
+      </ScrollRegion>
       <ChartLegend
         label={t('ui.chart.series')}
         items={[
@@ -185,29 +187,30 @@ export function DendrogramChart() {
       />
       <details className="chart__values">
         <summary>{t('ui.dendrogram.heights')}</summary>
-        <div className="table-scroll">
-          <table className="data-table data-table--compact">
-            <caption className="visually-hidden">{t('ui.dendrogram.heightsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.dendrogram.segments')}</th>
-                <th scope="col" className="num">
-                  {t('ui.dendrogram.cutHeight')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {hierarchy.cutHeights.map((height, i) =>
-                height === null ? null : (
-                  <tr key={i}>
-                    <th scope="row">{i + 1}</th>
-                    <td className="num">{format.number(height, 4)}</td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </div>
+        <TableScroll
+          className="data-table data-table--compact"
+          caption={t('ui.dendrogram.heightsCaption')}
+          captionHidden
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.dendrogram.segments')}</th>
+              <th scope="col" className="num">
+                {t('ui.dendrogram.cutHeight')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {hierarchy.cutHeights.map((height, i) =>
+              height === null ? null : (
+                <tr key={i}>
+                  <th scope="row">{i + 1}</th>
+                  <td className="num">{format.number(height, 4)}</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </TableScroll>
       </details>
     </ChartFigure>
   );

@@ -12,6 +12,7 @@ import type { Px } from './plot/paths';
 import { PlotFrame, type PlotBox } from './plot/PlotFrame';
 import { fixedAxis, linearAxis } from './plot/scale';
 import { useRenderNode, type UiKey } from './richText';
+import { TableScroll } from './TableScroll';
 
 const ELBOW_HEIGHT = 280;
 // Room on the left for an inertia of eight digits (10,000,000).
@@ -126,39 +127,40 @@ export function ElbowChart() {
       />
       <details className="chart__values">
         <summary>{t('ui.chart.values')}</summary>
-        <div className="table-scroll">
-          <table className="data-table data-table--compact">
-            <caption className="visually-hidden">{t('ui.elbow.valuesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">k</th>
-                <th scope="col" className="num">
-                  {t('ui.elbow.inertia')}
-                </th>
-                <th scope="col" className="num">
-                  {t(INDEX_NAMES.silhouette)}
-                </th>
-                <th scope="col" className="num">
-                  {t(INDEX_NAMES.daviesBouldin)}
-                </th>
-                <th scope="col" className="num">
-                  {t(INDEX_NAMES.calinskiHarabasz)}
-                </th>
+        <TableScroll
+          className="data-table data-table--compact"
+          caption={t('ui.elbow.valuesCaption')}
+          captionHidden
+        >
+          <thead>
+            <tr>
+              <th scope="col">k</th>
+              <th scope="col" className="num">
+                {t('ui.elbow.inertia')}
+              </th>
+              <th scope="col" className="num">
+                {t(INDEX_NAMES.silhouette)}
+              </th>
+              <th scope="col" className="num">
+                {t(INDEX_NAMES.daviesBouldin)}
+              </th>
+              <th scope="col" className="num">
+                {t(INDEX_NAMES.calinskiHarabasz)}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.k}>
+                <th scope="row">{p.k}</th>
+                <td className="num">{format.number(p.inertia)}</td>
+                <td className="num">{format.number(p.silhouette, 3)}</td>
+                <td className="num">{format.number(p.daviesBouldin, 3)}</td>
+                <td className="num">{format.number(p.calinskiHarabasz, 1)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.k}>
-                  <th scope="row">{p.k}</th>
-                  <td className="num">{format.number(p.inertia)}</td>
-                  <td className="num">{format.number(p.silhouette, 3)}</td>
-                  <td className="num">{format.number(p.daviesBouldin, 3)}</td>
-                  <td className="num">{format.number(p.calinskiHarabasz, 1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableScroll>
       </details>
     </ChartFigure>
   );

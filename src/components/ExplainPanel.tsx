@@ -8,6 +8,8 @@ import { useFormats } from './format';
 import { NumberField } from './NumberField';
 import { useRenderNode, useRich } from './richText';
 import { ColumnName } from './ColumnName';
+import { ScrollRegion } from './ScrollRegion';
+import { TableScroll } from './TableScroll';
 
 const DEPTHS = [1, 2, 3, 4, 5, 6];
 
@@ -197,12 +199,14 @@ function TreeDiagram({ view }: { view: ExplainView }) {
   };
   return (
     <figure className="tree-diagram" aria-label={t('ui.classify.explain.treeLabel')}>
-      <ul>
-        <li>
-          <strong>{t('ui.classify.explain.root')}</strong> {describe(0)}
-          {branch(0)}
-        </li>
-      </ul>
+      <ScrollRegion className="tree-diagram__scroll" label={t('ui.classify.explain.treeLabel')}>
+        <ul>
+          <li>
+            <strong>{t('ui.classify.explain.root')}</strong> {describe(0)}
+            {branch(0)}
+          </li>
+        </ul>
+      </ScrollRegion>
     </figure>
   );
 }
@@ -217,66 +221,66 @@ function ExplainReport({ view }: { view: ExplainView }) {
   const segments = Array.from({ length: k }, (_, s) => s);
   return (
     <>
-      <div className="table-scroll">
-        <table className="data-table data-table--compact">
-          <caption>{t('ui.classify.explain.reportCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.classify.explain.segment')}</th>
-              <th scope="col" className="num">
-                {t('ui.classify.explain.precision')}
-              </th>
-              <th scope="col" className="num">
-                {t('ui.classify.explain.recall')}
-              </th>
-              <th scope="col" className="num">
-                {t('ui.classify.explain.f1')}
-              </th>
-              <th scope="col" className="num">
-                {t('ui.classify.explain.support')}
-              </th>
+      <TableScroll
+        className="data-table data-table--compact"
+        caption={t('ui.classify.explain.reportCaption')}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.classify.explain.segment')}</th>
+            <th scope="col" className="num">
+              {t('ui.classify.explain.precision')}
+            </th>
+            <th scope="col" className="num">
+              {t('ui.classify.explain.recall')}
+            </th>
+            <th scope="col" className="num">
+              {t('ui.classify.explain.f1')}
+            </th>
+            <th scope="col" className="num">
+              {t('ui.classify.explain.support')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {segments.map((s) => (
+            <tr key={s}>
+              <th scope="row">{name(view.segmentNames[s])}</th>
+              <td className="num">{format.fixed(report.precision[s], 2)}</td>
+              <td className="num">{format.fixed(report.recall[s], 2)}</td>
+              <td className="num">{format.fixed(report.f1[s], 2)}</td>
+              <td className="num">{format.count(report.support[s])}</td>
             </tr>
-          </thead>
-          <tbody>
+          ))}
+        </tbody>
+      </TableScroll>
+      <TableScroll
+        className="data-table data-table--compact"
+        caption={t('ui.classify.explain.confusionCaption')}
+      >
+        <thead>
+          <tr>
+            <td />
             {segments.map((s) => (
-              <tr key={s}>
-                <th scope="row">{name(view.segmentNames[s])}</th>
-                <td className="num">{format.fixed(report.precision[s], 2)}</td>
-                <td className="num">{format.fixed(report.recall[s], 2)}</td>
-                <td className="num">{format.fixed(report.f1[s], 2)}</td>
-                <td className="num">{format.count(report.support[s])}</td>
-              </tr>
+              <th key={s} scope="col" className="num">
+                {name(view.segmentNames[s])}
+              </th>
             ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="table-scroll">
-        <table className="data-table data-table--compact">
-          <caption>{t('ui.classify.explain.confusionCaption')}</caption>
-          <thead>
-            <tr>
-              <td />
-              {segments.map((s) => (
-                <th key={s} scope="col" className="num">
-                  {name(view.segmentNames[s])}
-                </th>
+          </tr>
+        </thead>
+        <tbody>
+          {segments.map((actual) => (
+            <tr key={actual}>
+              <th scope="row">{name(view.segmentNames[actual])}</th>
+              {segments.map((predicted) => (
+                <td key={predicted} className={actual === predicted ? 'num diagonal' : 'num'}>
+                  {format.count(tree.confusion.test[actual * k + predicted])}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {segments.map((actual) => (
-              <tr key={actual}>
-                <th scope="row">{name(view.segmentNames[actual])}</th>
-                {segments.map((predicted) => (
-                  <td key={predicted} className={actual === predicted ? 'num diagonal' : 'num'}>
-                    {format.count(tree.confusion.test[actual * k + predicted])}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableScroll>
     </>
   );
 }

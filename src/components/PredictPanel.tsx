@@ -15,6 +15,7 @@ import { NumberField } from './NumberField';
 import { RocChart } from './RocChart';
 import { Data, useRenderNode, useRich } from './richText';
 import { ColumnName, ColumnOption } from './ColumnName';
+import { TableScroll } from './TableScroll';
 
 /**
  * Predicting a yes/no or category column: the target and the features, three models trained on
@@ -150,47 +151,44 @@ function PredictResults({ view }: { view: PredictView }) {
           ))}
         </ul>
       )}
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>{t('ui.classify.predict.modelsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.classify.predict.model')}</th>
-              <th scope="col" className="num">
-                {t('ui.classify.predict.accuracy')}
-              </th>
-              <th scope="col" className="num">
-                {t('ui.classify.predict.precision')}
-              </th>
-              <th scope="col" className="num">
-                {t('ui.classify.predict.recall')}
-              </th>
-              <th scope="col" className="num">
-                {t('ui.classify.predict.f1')}
-              </th>
-              <th scope="col" className="num">
-                {t('ui.classify.predict.rocAuc')}
-              </th>
-              <th scope="col" className="num">
-                {t('ui.classify.predict.trainAccuracy')}
-              </th>
+      <TableScroll className="data-table" caption={t('ui.classify.predict.modelsCaption')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.classify.predict.model')}</th>
+            <th scope="col" className="num">
+              {t('ui.classify.predict.accuracy')}
+            </th>
+            <th scope="col" className="num">
+              {t('ui.classify.predict.precision')}
+            </th>
+            <th scope="col" className="num">
+              {t('ui.classify.predict.recall')}
+            </th>
+            <th scope="col" className="num">
+              {t('ui.classify.predict.f1')}
+            </th>
+            <th scope="col" className="num">
+              {t('ui.classify.predict.rocAuc')}
+            </th>
+            <th scope="col" className="num">
+              {t('ui.classify.predict.trainAccuracy')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.models.map((model) => (
+            <tr key={model.model}>
+              <th scope="row">{render(model.label)}</th>
+              <td className="num">{score(model.accuracy)}</td>
+              <td className="num">{score(model.precision)}</td>
+              <td className="num">{score(model.recall)}</td>
+              <td className="num">{score(model.f1)}</td>
+              <td className="num">{score(model.rocAuc)}</td>
+              <td className="num">{score(model.trainAccuracy)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {view.models.map((model) => (
-              <tr key={model.model}>
-                <th scope="row">{render(model.label)}</th>
-                <td className="num">{score(model.accuracy)}</td>
-                <td className="num">{score(model.precision)}</td>
-                <td className="num">{score(model.recall)}</td>
-                <td className="num">{score(model.f1)}</td>
-                <td className="num">{score(model.rocAuc)}</td>
-                <td className="num">{score(model.trainAccuracy)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableScroll>
       <RocChart models={view.models} />
       {positive !== null && (
         <p className="hint">
@@ -212,108 +210,105 @@ function PredictResults({ view }: { view: PredictView }) {
             />
             <output>{format.fixed(threshold, 2)}</output>
           </label>
-          <div className="table-scroll">
-            <table className="data-table data-table--compact">
-              <caption>
-                {t('ui.classify.predict.thresholdCaption', {
-                  threshold: format.fixed(threshold, 2),
-                })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ui.classify.predict.model')}</th>
-                  <th scope="col" className="num">
-                    {t('ui.classify.predict.precision')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('ui.classify.predict.recall')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('ui.classify.predict.f1')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.models.map((model) => {
-                  if (model.thresholds === null) return null;
-                  const at = metricsAtStep(model.thresholds, threshold);
-                  return (
-                    <tr key={model.model}>
-                      <th scope="row">{render(model.label)}</th>
-                      <td className="num">{score(at.precision)}</td>
-                      <td className="num">{score(at.recall)}</td>
-                      <td className="num">{score(at.f1)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <TableScroll
+            className="data-table data-table--compact"
+            caption={t('ui.classify.predict.thresholdCaption', {
+              threshold: format.fixed(threshold, 2),
+            })}
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.classify.predict.model')}</th>
+                <th scope="col" className="num">
+                  {t('ui.classify.predict.precision')}
+                </th>
+                <th scope="col" className="num">
+                  {t('ui.classify.predict.recall')}
+                </th>
+                <th scope="col" className="num">
+                  {t('ui.classify.predict.f1')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.models.map((model) => {
+                if (model.thresholds === null) return null;
+                const at = metricsAtStep(model.thresholds, threshold);
+                return (
+                  <tr key={model.model}>
+                    <th scope="row">{render(model.label)}</th>
+                    <td className="num">{score(at.precision)}</td>
+                    <td className="num">{score(at.recall)}</td>
+                    <td className="num">{score(at.f1)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </TableScroll>
         </div>
       )}
-      <div className="table-scroll">
-        <table className="data-table data-table--compact">
-          <caption>{t('ui.classify.predict.importanceCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.classify.predict.feature')}</th>
-              {view.models.map((model) => (
-                <th key={model.model} scope="col" className="num">
-                  {render(model.label)}
-                </th>
+      <TableScroll
+        className="data-table data-table--compact"
+        caption={t('ui.classify.predict.importanceCaption')}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.classify.predict.feature')}</th>
+            {view.models.map((model) => (
+              <th key={model.model} scope="col" className="num">
+                {render(model.label)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {importances.map((row, i) => (
+            <tr key={i}>
+              <th scope="row">{name(row.name)}</th>
+              {row.values.map((value, m) => (
+                <td key={m} className="num">
+                  {format.percent(value)}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {importances.map((row, i) => (
-              <tr key={i}>
-                <th scope="row">{name(row.name)}</th>
-                {row.values.map((value, m) => (
-                  <td key={m} className="num">
-                    {format.percent(value)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableScroll>
       <p className="hint">{t('ui.classify.predict.confusionHint')}</p>
       <div className="confusions">
         {view.models.map((model) => (
-          <div key={model.model} className="table-scroll">
-            <table className="data-table data-table--compact">
-              <caption>
-                {rich('ui.classify.predict.confusionCaption', {
-                  model: <>{render(model.label)}</>,
-                })}
-              </caption>
-              <thead>
-                <tr>
-                  <td />
-                  {view.classes.map((value) => (
-                    <th key={value} scope="col" className="num">
-                      {rich('ui.classify.predict.predicted', { value: <Data>{value}</Data> })}
-                    </th>
+          <TableScroll
+            key={model.model}
+            className="data-table data-table--compact"
+            caption={rich('ui.classify.predict.confusionCaption', {
+              model: <>{render(model.label)}</>,
+            })}
+          >
+            <thead>
+              <tr>
+                <td />
+                {view.classes.map((value) => (
+                  <th key={value} scope="col" className="num">
+                    {rich('ui.classify.predict.predicted', { value: <Data>{value}</Data> })}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {view.classes.map((actual, a) => (
+                <tr key={actual}>
+                  <th scope="row">
+                    <Data>{actual}</Data>
+                  </th>
+                  {view.classes.map((_, p) => (
+                    <td key={p} className={a === p ? 'num diagonal' : 'num'}>
+                      {format.count(model.confusion[a * view.classes.length + p])}
+                    </td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {view.classes.map((actual, a) => (
-                  <tr key={actual}>
-                    <th scope="row">
-                      <Data>{actual}</Data>
-                    </th>
-                    {view.classes.map((_, p) => (
-                      <td key={p} className={a === p ? 'num diagonal' : 'num'}>
-                        {format.count(model.confusion[a * view.classes.length + p])}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </TableScroll>
         ))}
       </div>
     </>
@@ -329,48 +324,46 @@ function SegmentRatesTable({ rates, view }: { rates: SegmentRates; view: Predict
   return (
     <>
       <p>{render(rates.sentence)}</p>
-      <div className="table-scroll">
-        <table className="data-table data-table--compact">
-          <caption>
-            {rich('ui.classify.predict.ratesCaption', {
-              target: <Data>{view.target}</Data>,
-              value: <Data>{rates.class.value}</Data>,
-            })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.classify.predict.ratesSegment')}</th>
-              <th scope="col" className="num">
-                {t('ui.classify.predict.ratesRows')}
+      <TableScroll
+        className="data-table data-table--compact"
+        caption={rich('ui.classify.predict.ratesCaption', {
+          target: <Data>{view.target}</Data>,
+          value: <Data>{rates.class.value}</Data>,
+        })}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.classify.predict.ratesSegment')}</th>
+            <th scope="col" className="num">
+              {t('ui.classify.predict.ratesRows')}
+            </th>
+            <th scope="col" className="num">
+              {t('ui.classify.predict.ratesActual')}
+            </th>
+            {view.models.map((model) => (
+              <th key={model.model} scope="col" className="num">
+                {rich('ui.classify.predict.ratesPredicted', {
+                  model: <>{render(model.label)}</>,
+                })}
               </th>
-              <th scope="col" className="num">
-                {t('ui.classify.predict.ratesActual')}
-              </th>
-              {view.models.map((model) => (
-                <th key={model.model} scope="col" className="num">
-                  {rich('ui.classify.predict.ratesPredicted', {
-                    model: <>{render(model.label)}</>,
-                  })}
-                </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rates.segments.map((segment) => (
+            <tr key={segment.segment}>
+              <th scope="row">{name(segment.name)}</th>
+              <td className="num">{format.count(segment.rows)}</td>
+              <td className="num">{format.percent(segment.actual)}</td>
+              {segment.predicted.map((p) => (
+                <td key={p.model} className="num">
+                  {format.percent(p.share)}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {rates.segments.map((segment) => (
-              <tr key={segment.segment}>
-                <th scope="row">{name(segment.name)}</th>
-                <td className="num">{format.count(segment.rows)}</td>
-                <td className="num">{format.percent(segment.actual)}</td>
-                {segment.predicted.map((p) => (
-                  <td key={p.model} className="num">
-                    {format.percent(p.share)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableScroll>
     </>
   );
 }

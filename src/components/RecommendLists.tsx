@@ -8,6 +8,7 @@ import { useFormats } from './format';
 import { Data, useJoin, useRenderNode, useRich } from './richText';
 import { useRender } from './useRender';
 import { useSegmentNames } from './segmentNames';
+import { TableScroll } from './TableScroll';
 
 /** The columns of the recommendations CSV (the file's own names, the same in every language). */
 const CSV_COLUMNS = ['customer', 'segment', 'rank', 'item', 'description', 'score', 'because'];
@@ -112,47 +113,45 @@ export function RecommendLists() {
             </ul>
           </details>
           {lookup.recommendations.length > 0 && (
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption>
-                  {rich('ui.recommend.recommendedCaption', {
-                    n: lookup.n,
-                    id: <Data>{lookup.id}</Data>,
-                    method: say(methodName(lookup.method)),
-                  })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      {t('ui.recommend.column.rank')}
+            <TableScroll
+              className="data-table"
+              caption={rich('ui.recommend.recommendedCaption', {
+                n: lookup.n,
+                id: <Data>{lookup.id}</Data>,
+                method: say(methodName(lookup.method)),
+              })}
+            >
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    {t('ui.recommend.column.rank')}
+                  </th>
+                  <th scope="col">{t('ui.recommend.column.item')}</th>
+                  <th scope="col" className="num">
+                    {t('ui.recommend.column.score')}
+                  </th>
+                  <th scope="col">{t('ui.recommend.column.because')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lookup.recommendations.map((row) => (
+                  <tr key={row.rank}>
+                    <td className="num">{row.rank}</td>
+                    <th scope="row">
+                      <ProductCell item={row} />
                     </th>
-                    <th scope="col">{t('ui.recommend.column.item')}</th>
-                    <th scope="col" className="num">
-                      {t('ui.recommend.column.score')}
-                    </th>
-                    <th scope="col">{t('ui.recommend.column.because')}</th>
+                    <td className="num">{format.fixed(row.score, 3)}</td>
+                    <td>
+                      {row.because === null ? (
+                        t('ui.recommend.bestSeller')
+                      ) : (
+                        <Product item={row.because} />
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {lookup.recommendations.map((row) => (
-                    <tr key={row.rank}>
-                      <td className="num">{row.rank}</td>
-                      <th scope="row">
-                        <ProductCell item={row} />
-                      </th>
-                      <td className="num">{format.fixed(row.score, 3)}</td>
-                      <td>
-                        {row.because === null ? (
-                          t('ui.recommend.bestSeller')
-                        ) : (
-                          <Product item={row.because} />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </TableScroll>
           )}
           {lookup.recommendations.length < lookup.n && (
             <p className="hint">
@@ -183,35 +182,33 @@ export function RecommendLists() {
           {group.items.length === 0 ? (
             <p className="hint">{t('ui.recommend.nothingRecommended')}</p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption>
-                  {rich('ui.recommend.mostRecommendedCaption', {
-                    n: top.n,
-                    segment: <>{names.node(group.group)}</>,
-                    method: say(methodName(top.method)),
-                  })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ui.recommend.column.item')}</th>
-                    <th scope="col" className="num">
-                      {t('ui.recommend.column.recommendedTo')}
+            <TableScroll
+              className="data-table"
+              caption={rich('ui.recommend.mostRecommendedCaption', {
+                n: top.n,
+                segment: <>{names.node(group.group)}</>,
+                method: say(methodName(top.method)),
+              })}
+            >
+              <thead>
+                <tr>
+                  <th scope="col">{t('ui.recommend.column.item')}</th>
+                  <th scope="col" className="num">
+                    {t('ui.recommend.column.recommendedTo')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.items.map((row) => (
+                  <tr key={row.item}>
+                    <th scope="row">
+                      <ProductCell item={row} />
                     </th>
+                    <td className="num">{format.count(row.customers)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {group.items.map((row) => (
-                    <tr key={row.item}>
-                      <th scope="row">
-                        <ProductCell item={row} />
-                      </th>
-                      <td className="num">{format.count(row.customers)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </TableScroll>
           )}
         </>
       )}

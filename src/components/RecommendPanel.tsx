@@ -12,6 +12,7 @@ import { Data, useRenderNode, useRich, type UiKey } from './richText';
 import { useSegmentNames } from './segmentNames';
 import { useRender } from './useRender';
 import { ColumnName } from './ColumnName';
+import { TableScroll } from './TableScroll';
 
 export const METHOD_KEYS = {
   popularity: 'ui.recommend.methodName.popularity',
@@ -110,42 +111,41 @@ export function RecommendPanel() {
         <>
           <h3>{t('ui.recommend.evaluation')}</h3>
           <p>{render(shown.evaluation.splitSentence)}</p>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption>{t('ui.recommend.caption', { n: shown.evaluation.options.top })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ui.recommend.column.method')}</th>
-                  {METRICS.map((metric) => (
-                    <th key={metric.key} scope="col" className="num">
-                      {t(metric.label)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {shown.evaluation.methods.map((row) => (
-                  <tr key={row.method}>
-                    <th scope="row">{methodText(row.method)}</th>
-                    {METRICS.map((metric) => {
-                      const value = row.metrics[metric.key];
-                      const text = metric.percent ? format.percent(value) : format.fixed(value, 3);
-                      return (
-                        <td key={metric.key} className="num">
-                          {shown.evaluation.verdict.winner === row.method &&
-                          metric.key === 'ndcg' ? (
-                            <strong>{text}</strong>
-                          ) : (
-                            text
-                          )}
-                        </td>
-                      );
-                    })}
-                  </tr>
+          <TableScroll
+            className="data-table"
+            caption={t('ui.recommend.caption', { n: shown.evaluation.options.top })}
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.recommend.column.method')}</th>
+                {METRICS.map((metric) => (
+                  <th key={metric.key} scope="col" className="num">
+                    {t(metric.label)}
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.evaluation.methods.map((row) => (
+                <tr key={row.method}>
+                  <th scope="row">{methodText(row.method)}</th>
+                  {METRICS.map((metric) => {
+                    const value = row.metrics[metric.key];
+                    const text = metric.percent ? format.percent(value) : format.fixed(value, 3);
+                    return (
+                      <td key={metric.key} className="num">
+                        {shown.evaluation.verdict.winner === row.method && metric.key === 'ndcg' ? (
+                          <strong>{text}</strong>
+                        ) : (
+                          text
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </TableScroll>
           <p className="recommend__verdict">
             <strong>{render(shown.evaluation.verdict.sentence)}</strong>
           </p>
@@ -217,48 +217,45 @@ function GroupTable({
     return typeof group.name === 'string' ? <Data>{group.name}</Data> : render(group.name);
   };
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.recommend.column.group')}</th>
-            <th scope="col" className="num">
-              {t('ui.recommend.column.customers')}
+    <TableScroll className="data-table" caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{t('ui.recommend.column.group')}</th>
+          <th scope="col" className="num">
+            {t('ui.recommend.column.customers')}
+          </th>
+          <th scope="col" className="num">
+            {t('ui.recommend.column.measured')}
+          </th>
+          {view.methods.map((method) => (
+            <th key={method} scope="col" className="num">
+              {t('ui.recommend.ndcgOf', { method: say(methodName(method)) })}
             </th>
-            <th scope="col" className="num">
-              {t('ui.recommend.column.measured')}
-            </th>
-            {view.methods.map((method) => (
-              <th key={method} scope="col" className="num">
-                {t('ui.recommend.ndcgOf', { method: say(methodName(method)) })}
-              </th>
-            ))}
-            <th scope="col">{t('ui.recommend.column.winner')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.groups
-            .filter((group) => group.customers > 0)
-            .map((group) => (
-              <tr key={group.group}>
-                <th scope="row">{nameOf(group)}</th>
-                <td className="num">{format.count(group.customers)}</td>
-                <td className="num">{format.count(group.evaluated)}</td>
-                {group.metrics.map((metrics, m) => (
-                  <td key={view.methods[m]} className="num">
-                    {metrics === null ? '–' : format.fixed(metrics.ndcg, 3)}
-                  </td>
-                ))}
-                <td>
-                  {group.verdict.winner === null
-                    ? t('ui.recommend.noWinner')
-                    : render(methodName(group.verdict.winner))}
+          ))}
+          <th scope="col">{t('ui.recommend.column.winner')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.groups
+          .filter((group) => group.customers > 0)
+          .map((group) => (
+            <tr key={group.group}>
+              <th scope="row">{nameOf(group)}</th>
+              <td className="num">{format.count(group.customers)}</td>
+              <td className="num">{format.count(group.evaluated)}</td>
+              {group.metrics.map((metrics, m) => (
+                <td key={view.methods[m]} className="num">
+                  {metrics === null ? '–' : format.fixed(metrics.ndcg, 3)}
                 </td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
-    </div>
+              ))}
+              <td>
+                {group.verdict.winner === null
+                  ? t('ui.recommend.noWinner')
+                  : render(methodName(group.verdict.winner))}
+              </td>
+            </tr>
+          ))}
+      </tbody>
+    </TableScroll>
   );
 }

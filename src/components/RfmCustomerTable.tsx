@@ -9,6 +9,7 @@ import { useSegmentNames } from './segmentNames';
 import { isValueKey } from '../store/vocabulary';
 import { selectValueView } from '../store/valueSlice';
 import { useRenderNode } from './richText';
+import { TableScroll } from './TableScroll';
 
 const COLUMNS: { key: RfmSortKey; label: UiKey; numeric: boolean }[] = [
   { key: 'customer', label: 'ui.customers.column.customer', numeric: false },
@@ -112,71 +113,62 @@ export function RfmCustomerTable() {
       {valued && !withClv && value.spendProblem && (
         <p className="notice">{render(value.spendProblem)}</p>
       )}
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>{t('ui.customers.caption')}</caption>
-          <thead>
-            <tr>
-              {columns.map((column) => {
-                const sorted = query.sort === column.key;
-                return (
-                  <th
-                    key={column.key}
-                    scope="col"
-                    className={column.numeric ? 'num' : undefined}
-                    aria-sort={sorted ? (query.descending ? 'descending' : 'ascending') : 'none'}
-                  >
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={() => sortBy(column.key)}
-                    >
-                      {t(column.label)}
-                      <span aria-hidden="true">
-                        {sorted ? (query.descending ? ' ▼' : ' ▲') : ''}
-                      </span>
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {(page?.rows ?? []).map((row) => {
-              const { segment } = row;
+      <TableScroll className="data-table" caption={t('ui.customers.caption')}>
+        <thead>
+          <tr>
+            {columns.map((column) => {
+              const sorted = query.sort === column.key;
               return (
-                <tr key={row.customer}>
-                  <th scope="row" translate="no">
-                    {row.customer}
-                  </th>
-                  <td className="num">{format.count(row.recency)}</td>
-                  <td className="num">{format.count(row.frequency)}</td>
-                  {money && <td className="num">{format.number(row.monetary)}</td>}
-                  <td className="num">{row.r}</td>
-                  <td className="num">{row.f}</td>
-                  {money && <td className="num">{row.m}</td>}
-                  <td className="num">{`${row.r}${row.f}${money ? row.m : ''}`}</td>
-                  <td className="nowrap">
-                    <span
-                      className="swatch"
-                      style={{ background: rfmSegmentColour(segment, scheme) }}
-                      aria-hidden="true"
-                    />
-                    {names.node(segment)}
-                  </td>
-                  {valued && row.value && (
-                    <>
-                      <td className="num">{format.percent(row.value.pAlive)}</td>
-                      <td className="num">{format.fixed(row.value.expectedPurchases, 2)}</td>
-                      {withClv && <td className="num">{fixedOrDash(row.value.clv)}</td>}
-                    </>
-                  )}
-                </tr>
+                <th
+                  key={column.key}
+                  scope="col"
+                  className={column.numeric ? 'num' : undefined}
+                  aria-sort={sorted ? (query.descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button type="button" className="sort-button" onClick={() => sortBy(column.key)}>
+                    {t(column.label)}
+                    <span aria-hidden="true">{sorted ? (query.descending ? ' ▼' : ' ▲') : ''}</span>
+                  </button>
+                </th>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        </thead>
+        <tbody>
+          {(page?.rows ?? []).map((row) => {
+            const { segment } = row;
+            return (
+              <tr key={row.customer}>
+                <th scope="row" translate="no">
+                  {row.customer}
+                </th>
+                <td className="num">{format.count(row.recency)}</td>
+                <td className="num">{format.count(row.frequency)}</td>
+                {money && <td className="num">{format.number(row.monetary)}</td>}
+                <td className="num">{row.r}</td>
+                <td className="num">{row.f}</td>
+                {money && <td className="num">{row.m}</td>}
+                <td className="num">{`${row.r}${row.f}${money ? row.m : ''}`}</td>
+                <td className="nowrap">
+                  <span
+                    className="swatch"
+                    style={{ background: rfmSegmentColour(segment, scheme) }}
+                    aria-hidden="true"
+                  />
+                  {names.node(segment)}
+                </td>
+                {valued && row.value && (
+                  <>
+                    <td className="num">{format.percent(row.value.pAlive)}</td>
+                    <td className="num">{format.fixed(row.value.expectedPurchases, 2)}</td>
+                    {withClv && <td className="num">{fixedOrDash(row.value.clv)}</td>}
+                  </>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </TableScroll>
       <nav className="pager" aria-label={t('ui.customers.pages')}>
         <button
           type="button"

@@ -8,6 +8,7 @@ import { useFormats } from './format';
 import { rfmSegmentColour } from './palette';
 import { useRenderNode } from './richText';
 import { useSegmentNames } from './segmentNames';
+import { TableScroll } from './TableScroll';
 
 const DESCENDING = Array.from({ length: SCORE_LEVELS }, (_, i) => SCORE_LEVELS - i);
 const ASCENDING = Array.from({ length: SCORE_LEVELS }, (_, i) => i + 1);
@@ -74,68 +75,64 @@ export function RfmGrid() {
           </select>
         </label>
       </div>
-      <div className="table-scroll">
-        {map.scheme === 'rf-grid' ? (
-          <table className="data-table grid-table">
-            <caption>{t('ui.grid.gridCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="grid-corner">
-                  {t('ui.grid.corner')}
+      {map.scheme === 'rf-grid' ? (
+        <TableScroll className="data-table grid-table" caption={t('ui.grid.gridCaption')}>
+          <thead>
+            <tr>
+              <th scope="col" className="grid-corner">
+                {t('ui.grid.corner')}
+              </th>
+              {ASCENDING.map((f) => (
+                <th key={f} scope="col" className="num">
+                  {t('ui.grid.f', { score: f })}
                 </th>
-                {ASCENDING.map((f) => (
-                  <th key={f} scope="col" className="num">
-                    {t('ui.grid.f', { score: f })}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {DESCENDING.map((r) => (
-                <tr key={r}>
-                  <th scope="row">{t('ui.grid.r', { score: r })}</th>
-                  {ASCENDING.map((f) =>
-                    cellContent(cellIndex(r, f), t('ui.grid.gridCell', { r, f })),
-                  )}
-                </tr>
               ))}
-            </tbody>
-          </table>
-        ) : (
-          <table className="data-table grid-table">
-            <caption>{t('ui.grid.meanCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="grid-level">
-                  R
-                </th>
-                <th scope="col" className="grid-level">
-                  F
-                </th>
-                <th scope="col" className="grid-level">
-                  M
-                </th>
-                <th scope="col" className="num">
-                  {t('ui.grid.customersAndSegment')}
-                </th>
+            </tr>
+          </thead>
+          <tbody>
+            {DESCENDING.map((r) => (
+              <tr key={r}>
+                <th scope="row">{t('ui.grid.r', { score: r })}</th>
+                {ASCENDING.map((f) =>
+                  cellContent(cellIndex(r, f), t('ui.grid.gridCell', { r, f })),
+                )}
               </tr>
-            </thead>
-            <tbody>
-              {MEAN_CELL_SCORES.map(({ cell, r, f, m }) => (
-                <tr key={cell}>
-                  <td className="grid-level">{level(r)}</td>
-                  <td className="grid-level">{level(f)}</td>
-                  <td className="grid-level">{level(m)}</td>
-                  {cellContent(
-                    cell,
-                    t('ui.grid.meanCell', { r: level(r), f: level(f), m: level(m) }),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+            ))}
+          </tbody>
+        </TableScroll>
+      ) : (
+        <TableScroll className="data-table grid-table" caption={t('ui.grid.meanCaption')}>
+          <thead>
+            <tr>
+              <th scope="col" className="grid-level">
+                R
+              </th>
+              <th scope="col" className="grid-level">
+                F
+              </th>
+              <th scope="col" className="grid-level">
+                M
+              </th>
+              <th scope="col" className="num">
+                {t('ui.grid.customersAndSegment')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {MEAN_CELL_SCORES.map(({ cell, r, f, m }) => (
+              <tr key={cell}>
+                <td className="grid-level">{level(r)}</td>
+                <td className="grid-level">{level(f)}</td>
+                <td className="grid-level">{level(m)}</td>
+                {cellContent(
+                  cell,
+                  t('ui.grid.meanCell', { r: level(r), f: level(f), m: level(m) }),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </TableScroll>
+      )}
       <p className="hint">
         {map.scheme === 'rf-grid' ? t('ui.grid.gridHint') : t('ui.grid.meanHint')}{' '}
         <button

@@ -4,6 +4,7 @@ import { useStore } from '../store/useStore';
 import { useFormats } from './format';
 import { rfmSegmentColour } from './palette';
 import { useSegmentNames } from './segmentNames';
+import { TableScroll } from './TableScroll';
 
 /** Per named segment: customers, share, mean recency, frequency and monetary, revenue share. */
 export function RfmSegmentSummary() {
@@ -18,57 +19,54 @@ export function RfmSegmentSummary() {
   // Without money, mean monetary and revenue share are left out (a note says so).
   const money = rfmView.hasMoney;
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption>{t('ui.rfmSummary.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ui.rfmSummary.segment')}</th>
+    <TableScroll className="data-table" caption={t('ui.rfmSummary.caption')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('ui.rfmSummary.segment')}</th>
+          <th scope="col" className="num">
+            {t('ui.rfmSummary.customers')}
+          </th>
+          <th scope="col" className="num">
+            {t('ui.rfmSummary.share')}
+          </th>
+          <th scope="col" className="num">
+            {t('ui.rfmSummary.recency')}
+          </th>
+          <th scope="col" className="num">
+            {t('ui.rfmSummary.frequency')}
+          </th>
+          {money && (
             <th scope="col" className="num">
-              {t('ui.rfmSummary.customers')}
+              {t('ui.rfmSummary.monetary')}
             </th>
+          )}
+          {money && (
             <th scope="col" className="num">
-              {t('ui.rfmSummary.share')}
+              {t('ui.rfmSummary.revenue')}
             </th>
-            <th scope="col" className="num">
-              {t('ui.rfmSummary.recency')}
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.segment}>
+            <th scope="row">
+              <span
+                className="swatch"
+                style={{ background: rfmSegmentColour(row.segment, scheme) }}
+                aria-hidden="true"
+              />
+              {names.node(row.segment)}
             </th>
-            <th scope="col" className="num">
-              {t('ui.rfmSummary.frequency')}
-            </th>
-            {money && (
-              <th scope="col" className="num">
-                {t('ui.rfmSummary.monetary')}
-              </th>
-            )}
-            {money && (
-              <th scope="col" className="num">
-                {t('ui.rfmSummary.revenue')}
-              </th>
-            )}
+            <td className="num">{format.count(row.customers)}</td>
+            <td className="num">{format.percent(row.share)}</td>
+            <td className="num">{format.number(row.meanRecency, 1)}</td>
+            <td className="num">{format.number(row.meanFrequency, 1)}</td>
+            {money && <td className="num">{format.number(row.meanMonetary)}</td>}
+            {money && <td className="num">{format.percent(row.revenueShare)}</td>}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.segment}>
-              <th scope="row">
-                <span
-                  className="swatch"
-                  style={{ background: rfmSegmentColour(row.segment, scheme) }}
-                  aria-hidden="true"
-                />
-                {names.node(row.segment)}
-              </th>
-              <td className="num">{format.count(row.customers)}</td>
-              <td className="num">{format.percent(row.share)}</td>
-              <td className="num">{format.number(row.meanRecency, 1)}</td>
-              <td className="num">{format.number(row.meanFrequency, 1)}</td>
-              {money && <td className="num">{format.number(row.meanMonetary)}</td>}
-              {money && <td className="num">{format.percent(row.revenueShare)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableScroll>
   );
 }

@@ -5,6 +5,7 @@ import { useStore } from '../store/useStore';
 import { useFormats } from './format';
 import type { UiKey } from './richText';
 import { useRuleSide } from './ruleItems';
+import { TableScroll } from './TableScroll';
 
 interface Column {
   key: RuleSortKey;
@@ -98,56 +99,50 @@ export function RulesTable() {
         {t('ui.baskets.table.redundantHint')}
       </p>
       {scoped && <p className="hint">{t('ui.baskets.table.distinguishing')}</p>}
-      <div className="table-scroll">
-        <table className="data-table rules-table__table">
-          <caption>{t('ui.baskets.table.caption')}</caption>
-          <thead>
-            <tr>
-              {columns.map((column) => {
-                const sorted = query.sort === column.key;
-                return (
-                  <th
-                    key={column.key}
-                    scope="col"
-                    className={column.numeric ? 'num' : undefined}
-                    aria-sort={sorted ? (query.descending ? 'descending' : 'ascending') : 'none'}
-                  >
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={() => sortBy(column.key)}
-                    >
-                      {t(column.label)}
-                      <span aria-hidden="true">
-                        {sorted ? (query.descending ? ' ▼' : ' ▲') : ''}
-                      </span>
-                    </button>
-                  </th>
-                );
-              })}
+      <TableScroll
+        className="data-table rules-table__table"
+        caption={t('ui.baskets.table.caption')}
+      >
+        <thead>
+          <tr>
+            {columns.map((column) => {
+              const sorted = query.sort === column.key;
+              return (
+                <th
+                  key={column.key}
+                  scope="col"
+                  className={column.numeric ? 'num' : undefined}
+                  aria-sort={sorted ? (query.descending ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button type="button" className="sort-button" onClick={() => sortBy(column.key)}>
+                    {t(column.label)}
+                    <span aria-hidden="true">{sorted ? (query.descending ? ' ▼' : ' ▲') : ''}</span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {(page?.rows ?? []).map((row) => (
+            <tr key={row.rule}>
+              <th scope="row">{side(row.antecedents)}</th>
+              <td>{side(row.consequents)}</td>
+              <td className="num">{format.percent(row.support, 2)}</td>
+              <td className="num">{format.percent(row.confidence, 1)}</td>
+              <td className="num">{format.fixed(row.lift, 2)}</td>
+              <td className="num">
+                {row.conviction === null
+                  ? format.number(Infinity)
+                  : format.fixed(row.conviction, 2)}
+              </td>
+              <td className="num">{format.count(row.baskets)}</td>
+              {scoped && <td className="num">{fixedOrDash(row.wholeLift)}</td>}
+              {scoped && <td className="num">{fixedOrDash(row.liftRatio)}</td>}
             </tr>
-          </thead>
-          <tbody>
-            {(page?.rows ?? []).map((row) => (
-              <tr key={row.rule}>
-                <th scope="row">{side(row.antecedents)}</th>
-                <td>{side(row.consequents)}</td>
-                <td className="num">{format.percent(row.support, 2)}</td>
-                <td className="num">{format.percent(row.confidence, 1)}</td>
-                <td className="num">{format.fixed(row.lift, 2)}</td>
-                <td className="num">
-                  {row.conviction === null
-                    ? format.number(Infinity)
-                    : format.fixed(row.conviction, 2)}
-                </td>
-                <td className="num">{format.count(row.baskets)}</td>
-                {scoped && <td className="num">{fixedOrDash(row.wholeLift)}</td>}
-                {scoped && <td className="num">{fixedOrDash(row.liftRatio)}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableScroll>
       {total === 0 && <p className="notice">{t('ui.baskets.table.none')}</p>}
       <nav className="pager" aria-label={t('ui.baskets.table.pages')}>
         <button

@@ -13,6 +13,7 @@ import { barsPath, type Px } from './plot/paths';
 import { PlotFrame, type PlotBox } from './plot/PlotFrame';
 import { bandAxis, fixedAxis } from './plot/scale';
 import { useLaterValue } from './useLaterValue';
+import { TableScroll } from './TableScroll';
 
 // Room on the left for the percentages, and on the right for half the last component's label
 // (PC18), centred under its bar.
@@ -65,41 +66,42 @@ export function ScreeChart() {
       />
       <details className="chart__values">
         <summary>{t('ui.scree.values')}</summary>
-        <div className="table-scroll">
-          <table className="data-table data-table--compact">
-            <caption className="visually-hidden">{t('ui.scree.valuesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.scree.component')}</th>
-                <th scope="col" className="num">
-                  {t('ui.scree.varianceColumn')}
+        <TableScroll
+          className="data-table data-table--compact"
+          caption={t('ui.scree.valuesCaption')}
+          captionHidden
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.scree.component')}</th>
+              <th scope="col" className="num">
+                {t('ui.scree.varianceColumn')}
+              </th>
+              <th scope="col" className="num">
+                {t('ui.scree.cumulative')}
+              </th>
+              {pca.featureNames.map((name) => (
+                <th key={name} scope="col" className="num">
+                  {features.node(name)}
                 </th>
-                <th scope="col" className="num">
-                  {t('ui.scree.cumulative')}
-                </th>
-                {pca.featureNames.map((name) => (
-                  <th key={name} scope="col" className="num">
-                    {features.node(name)}
-                  </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {pca.ratios.map((ratio, c) => (
+              <tr key={c}>
+                <th scope="row">{`PC${c + 1}`}</th>
+                <td className="num">{format.percent(ratio)}</td>
+                <td className="num">{format.percent(pca.cumulative[c])}</td>
+                {pca.loadings[c].map((loading, j) => (
+                  <td key={j} className="num">
+                    {format.fixed(loading, 2)}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {pca.ratios.map((ratio, c) => (
-                <tr key={c}>
-                  <th scope="row">{`PC${c + 1}`}</th>
-                  <td className="num">{format.percent(ratio)}</td>
-                  <td className="num">{format.percent(pca.cumulative[c])}</td>
-                  {pca.loadings[c].map((loading, j) => (
-                    <td key={j} className="num">
-                      {format.fixed(loading, 2)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableScroll>
       </details>
     </ChartFigure>
   );

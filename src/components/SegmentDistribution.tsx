@@ -11,6 +11,8 @@ import { segmentColour } from './palette';
 import { Data, useRenderNode, useRich } from './richText';
 import { useElementWidth } from './useElementWidth';
 import { SegmentHistogram } from './SegmentHistogram';
+import { TableScroll } from './TableScroll';
+import { ScrollRegion } from './ScrollRegion';
 
 type ChartKind = 'box' | 'histogram';
 
@@ -120,7 +122,7 @@ export function SegmentDistribution() {
       )}
       {shown && plotted.length > 0 && chart === 'box' && (
         <>
-          <div className="box-plot-frame" ref={measure}>
+          <ScrollRegion className="box-plot-frame" label={t('ui.distribution.title')} ref={measure}>
             <svg
               className="box-plot"
               width={width}
@@ -179,39 +181,39 @@ export function SegmentDistribution() {
                 </text>
               ))}
             </svg>
-          </div>
+          </ScrollRegion>
           <details className="chart__values">
             <summary>{t('ui.chart.values')}</summary>
-            <div className="table-scroll">
-              <table className="data-table data-table--compact">
-                <caption>
-                  {rich('ui.distribution.valuesCaption', { feature: <Data>{shown.feature}</Data> })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ui.rates.segment')}</th>
-                    {(['count', 'min', 'q1', 'median', 'q3', 'max'] as const).map((key) => (
-                      <th key={key} scope="col" className="num">
-                        {t(`ui.distribution.${key}`)}
-                      </th>
+            <TableScroll
+              className="data-table data-table--compact"
+              caption={rich('ui.distribution.valuesCaption', {
+                feature: <Data>{shown.feature}</Data>,
+              })}
+            >
+              <thead>
+                <tr>
+                  <th scope="col">{t('ui.rates.segment')}</th>
+                  {(['count', 'min', 'q1', 'median', 'q3', 'max'] as const).map((key) => (
+                    <th key={key} scope="col" className="num">
+                      {t(`ui.distribution.${key}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {shown.segments.map((s) => (
+                  <tr key={s.segment}>
+                    <th scope="row">{labelOf(s.segment)}</th>
+                    <td className="num">{format.count(s.count)}</td>
+                    {[s.min, s.q1, s.median, s.q3, s.max].map((v, i) => (
+                      <td key={i} className="num">
+                        {format.number(v)}
+                      </td>
                     ))}
                   </tr>
-                </thead>
-                <tbody>
-                  {shown.segments.map((s) => (
-                    <tr key={s.segment}>
-                      <th scope="row">{labelOf(s.segment)}</th>
-                      <td className="num">{format.count(s.count)}</td>
-                      {[s.min, s.q1, s.median, s.q3, s.max].map((v, i) => (
-                        <td key={i} className="num">
-                          {format.number(v)}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </TableScroll>
           </details>
         </>
       )}

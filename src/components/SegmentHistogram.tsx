@@ -5,6 +5,8 @@ import { useFeatureNames } from './featureNames';
 import { useFormats } from './format';
 import { segmentColour } from './palette';
 import { useRich } from './richText';
+import { TableScroll } from './TableScroll';
+import { ScrollRegion } from './ScrollRegion';
 
 const WIDTH = 640;
 const ROW = 46;
@@ -43,7 +45,7 @@ export function SegmentHistogram({
   return (
     <>
       {/* On a phone the chart keeps a readable size and scrolls sideways. */}
-      <div className="histogram__scroll">
+      <ScrollRegion className="histogram__scroll" label={t('ui.distribution.title')}>
         <svg
           className="histogram"
           viewBox={`0 0 ${WIDTH} ${height}`}
@@ -89,45 +91,43 @@ export function SegmentHistogram({
             </text>
           ))}
         </svg>
-      </div>
+      </ScrollRegion>
       <details className="chart__values">
         <summary>{t('ui.chart.values')}</summary>
-        <div className="table-scroll">
-          <table className="data-table data-table--compact">
-            <caption>
-              {rich('ui.distribution.histogramCaption', {
-                feature: <>{names.node(distribution.feature)}</>,
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.distribution.bin')}</th>
+        <TableScroll
+          className="data-table data-table--compact"
+          caption={rich('ui.distribution.histogramCaption', {
+            feature: <>{names.node(distribution.feature)}</>,
+          })}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.distribution.bin')}</th>
+              {distribution.segments.map((s) => (
+                <th key={s.segment} scope="col" className="num">
+                  {labelOf(s.segment)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: bins }, (_, b) => (
+              <tr key={b}>
+                <th scope="row">
+                  {t('ui.distribution.binRange', {
+                    from: format.number(edges[b]),
+                    to: format.number(edges[b + 1]),
+                  })}
+                </th>
                 {distribution.segments.map((s) => (
-                  <th key={s.segment} scope="col" className="num">
-                    {labelOf(s.segment)}
-                  </th>
+                  <td key={s.segment} className="num">
+                    {format.count(s.bins[b])}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {Array.from({ length: bins }, (_, b) => (
-                <tr key={b}>
-                  <th scope="row">
-                    {t('ui.distribution.binRange', {
-                      from: format.number(edges[b]),
-                      to: format.number(edges[b + 1]),
-                    })}
-                  </th>
-                  {distribution.segments.map((s) => (
-                    <td key={s.segment} className="num">
-                      {format.count(s.bins[b])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableScroll>
       </details>
     </>
   );

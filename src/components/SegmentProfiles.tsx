@@ -6,6 +6,7 @@ import { segmentColour, zBackground } from './palette';
 import { useFeatureNames } from './featureNames';
 import { Data, useRenderNode, useRich } from './richText';
 import { ColumnName } from './ColumnName';
+import { TableScroll } from './TableScroll';
 
 /**
  * Each segment's size, share and feature means, each mean coloured by how far it lies from the
@@ -23,9 +24,8 @@ export function SegmentProfiles() {
   const { segments, population } = kView.profiles;
   const categorical = [...new Set(segments.flatMap((s) => s.topCategories.map((c) => c.column)))];
   return (
-    <div className="table-scroll">
-      <table className="data-table profiles">
-        <caption>{t('ui.profiles.caption')}</caption>
+    <>
+      <TableScroll className="data-table profiles" caption={t('ui.profiles.caption')}>
         <thead>
           <tr>
             <th scope="col">{t('ui.profiles.segment')}</th>
@@ -107,8 +107,8 @@ export function SegmentProfiles() {
             ))}
           </tr>
         </tfoot>
-      </table>
+      </TableScroll>
       <p className="hint">{t('ui.profiles.hint')}</p>
-    </div>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { ColumnName, ColumnOption } from './ColumnName';
 import { useFormats } from './format';
 import { segmentColour } from './palette';
 import { Data, useRenderNode, useRich, type UiKey } from './richText';
+import { TableScroll } from './TableScroll';
 
 type SortKey = 'segment' | 'column' | 'share' | 'overall' | 'points' | 'lift';
 
@@ -129,69 +130,67 @@ export function SegmentRates() {
           {t('ui.rates.findingsOnly')}
         </label>
       </div>
-      <div className="table-scroll">
-        <table className="data-table rates-table">
-          <caption>{t('ui.rates.caption', { count: shown.length, total: all.length })}</caption>
-          <thead>
-            <tr>
-              {COLUMNS.map(({ key, label, numeric }) => {
-                const sorted = sort.key === key;
-                return (
-                  <th
-                    key={key}
-                    scope="col"
-                    className={numeric ? 'num' : undefined}
-                    aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-                  >
-                    <button type="button" className="sort-button" onClick={() => sortBy(key)}>
-                      {t(label)}
-                      <span aria-hidden="true">
-                        {sorted ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                      </span>
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((row) => (
-              <tr key={`${row.segment}\u0000${row.column}\u0000${row.value}`}>
-                <th scope="row">
-                  <span
-                    className="swatch"
-                    style={{ background: segmentColour(row.segment) }}
-                    aria-hidden="true"
-                  />
-                  {segmentName(row.segment)}
-                </th>
-                <td>
-                  {rich(row.flag ? 'ui.rates.flagValue' : 'ui.rates.columnValue', {
-                    column: <ColumnName name={row.column} />,
-                    value: <Data>{row.value}</Data>,
-                  })}
-                </td>
-                <td
-                  className="num"
-                  title={t('ui.rates.counted', { count: row.count, rows: row.rows })}
+      <TableScroll
+        className="data-table rates-table"
+        caption={t('ui.rates.caption', { count: shown.length, total: all.length })}
+      >
+        <thead>
+          <tr>
+            {COLUMNS.map(({ key, label, numeric }) => {
+              const sorted = sort.key === key;
+              return (
+                <th
+                  key={key}
+                  scope="col"
+                  className={numeric ? 'num' : undefined}
+                  aria-sort={sorted ? (sort.descending ? 'descending' : 'ascending') : 'none'}
                 >
-                  {format.percent(row.share)}
-                </td>
-                <td className="num">{format.percent(row.overallShare)}</td>
-                <td className="num">
-                  {t('ui.rates.pointsValue', {
-                    sign: row.points > 0 ? '+' : row.points < 0 ? '−' : '',
-                    points: format.fixed(Math.abs(row.points), 1),
-                  })}
-                </td>
-                <td className="num">
-                  {Number.isFinite(row.lift) ? `×${format.fixed(row.lift, 2)}` : '–'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                  <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+                    {t(label)}
+                    <span aria-hidden="true">{sorted ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => (
+            <tr key={`${row.segment}\u0000${row.column}\u0000${row.value}`}>
+              <th scope="row">
+                <span
+                  className="swatch"
+                  style={{ background: segmentColour(row.segment) }}
+                  aria-hidden="true"
+                />
+                {segmentName(row.segment)}
+              </th>
+              <td>
+                {rich(row.flag ? 'ui.rates.flagValue' : 'ui.rates.columnValue', {
+                  column: <ColumnName name={row.column} />,
+                  value: <Data>{row.value}</Data>,
+                })}
+              </td>
+              <td
+                className="num"
+                title={t('ui.rates.counted', { count: row.count, rows: row.rows })}
+              >
+                {format.percent(row.share)}
+              </td>
+              <td className="num">{format.percent(row.overallShare)}</td>
+              <td className="num">
+                {t('ui.rates.pointsValue', {
+                  sign: row.points > 0 ? '+' : row.points < 0 ? '−' : '',
+                  points: format.fixed(Math.abs(row.points), 1),
+                })}
+              </td>
+              <td className="num">
+                {Number.isFinite(row.lift) ? `×${format.fixed(row.lift, 2)}` : '–'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </TableScroll>
       {shown.length === 0 && <p className="hint">{t('ui.rates.noneShown')}</p>}
     </div>
   );

@@ -84,7 +84,7 @@ export function SqlForm({ model }: { model: ModelFile }) {
       {preview !== null && (
         <figure className="model-sql__preview">
           <figcaption>{t('ui.model.preview')}</figcaption>
-          <pre translate="no" tabIndex={0} aria-label={t('ui.model.preview')}>
+          <pre translate="no" tabIndex={0} role="region" aria-label={t('ui.model.preview')}>
             {preview}
           </pre>
           <button type="button" onClick={copy}>

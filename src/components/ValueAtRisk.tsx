@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerValueView } from '../core/session/valueSession';
 import { useStore } from '../store/useStore';
 import { useFormats } from './format';
+import { TableScroll } from './TableScroll';
 
 /** High-value customers who are likely gone: the first listed, all of them downloadable. */
 export function ValueAtRisk({ view }: { view: CustomerValueView }) {
@@ -32,45 +33,42 @@ export function ValueAtRisk({ view }: { view: CustomerValueView }) {
       )}
       {atRisk.customers.length > 0 && (
         <>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption>{t('ui.value.atRisk.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ui.value.atRisk.customer')}</th>
+          <TableScroll className="data-table" caption={t('ui.value.atRisk.caption')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('ui.value.atRisk.customer')}</th>
+                <th scope="col" className="num">
+                  {t('ui.value.atRisk.pAlive')}
+                </th>
+                <th scope="col" className="num">
+                  {t('ui.value.atRisk.repeatSpend')}
+                </th>
+                <th scope="col" className="num">
+                  {t('ui.value.atRisk.valueAtRisk')}
+                </th>
+                {withClv && (
                   <th scope="col" className="num">
-                    {t('ui.value.atRisk.pAlive')}
+                    {t('ui.value.atRisk.clv')}
                   </th>
-                  <th scope="col" className="num">
-                    {t('ui.value.atRisk.repeatSpend')}
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {atRisk.customers.map((row) => (
+                <tr key={row.customer}>
+                  <th scope="row" translate="no">
+                    {row.customer}
                   </th>
-                  <th scope="col" className="num">
-                    {t('ui.value.atRisk.valueAtRisk')}
-                  </th>
+                  <td className="num">{format.percent(row.pAlive)}</td>
+                  <td className="num">{format.fixed(row.repeatSpend, 2)}</td>
+                  <td className="num">{format.fixed(row.valueAtRisk, 2)}</td>
                   {withClv && (
-                    <th scope="col" className="num">
-                      {t('ui.value.atRisk.clv')}
-                    </th>
+                    <td className="num">{row.clv === null ? '–' : format.fixed(row.clv, 2)}</td>
                   )}
                 </tr>
-              </thead>
-              <tbody>
-                {atRisk.customers.map((row) => (
-                  <tr key={row.customer}>
-                    <th scope="row" translate="no">
-                      {row.customer}
-                    </th>
-                    <td className="num">{format.percent(row.pAlive)}</td>
-                    <td className="num">{format.fixed(row.repeatSpend, 2)}</td>
-                    <td className="num">{format.fixed(row.valueAtRisk, 2)}</td>
-                    {withClv && (
-                      <td className="num">{row.clv === null ? '–' : format.fixed(row.clv, 2)}</td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </TableScroll>
           <div className="export">
             <button type="button" onClick={() => void download()}>
               {t('ui.value.atRisk.download', { count: atRisk.total })}

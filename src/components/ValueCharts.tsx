@@ -11,6 +11,7 @@ import type { Px } from './plot/paths';
 import { PlotFrame } from './plot/PlotFrame';
 import { bandAxis, linearAxis } from './plot/scale';
 import { useRenderNode } from './richText';
+import { TableScroll } from './TableScroll';
 
 const ACTUAL = '#4e79a7';
 const PREDICTED = '#e15759';
@@ -112,35 +113,36 @@ export function ValueCalibrationChart({ view }: { view: CustomerValueView }) {
       />
       <details className="chart__values">
         <summary>{t('ui.value.calibration.values')}</summary>
-        <div className="table-scroll">
-          <table className="data-table data-table--compact">
-            <caption className="visually-hidden">{t('ui.value.calibration.valuesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.value.calibration.frequency')}</th>
-                <th scope="col" className="num">
-                  {t('ui.value.calibration.bucketCustomers')}
-                </th>
-                <th scope="col" className="num">
-                  {actual}
-                </th>
-                <th scope="col" className="num">
-                  {predicted}
-                </th>
+        <TableScroll
+          className="data-table data-table--compact"
+          caption={t('ui.value.calibration.valuesCaption')}
+          captionHidden
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.value.calibration.frequency')}</th>
+              <th scope="col" className="num">
+                {t('ui.value.calibration.bucketCustomers')}
+              </th>
+              <th scope="col" className="num">
+                {actual}
+              </th>
+              <th scope="col" className="num">
+                {predicted}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {calibration.buckets.map((bucket) => (
+              <tr key={bucket.frequency}>
+                <th scope="row">{bucket.frequency}</th>
+                <td className="num">{format.count(bucket.customers)}</td>
+                <td className="num">{format.fixed(bucket.actual, 2)}</td>
+                <td className="num">{format.fixed(bucket.predicted, 2)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {calibration.buckets.map((bucket) => (
-                <tr key={bucket.frequency}>
-                  <th scope="row">{bucket.frequency}</th>
-                  <td className="num">{format.count(bucket.customers)}</td>
-                  <td className="num">{format.fixed(bucket.actual, 2)}</td>
-                  <td className="num">{format.fixed(bucket.predicted, 2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableScroll>
       </details>
     </ChartFigure>
   );
@@ -219,32 +221,33 @@ export function ValuePAliveHistogram({ view }: { view: CustomerValueView }) {
       </PlotFrame>
       <details className="chart__values">
         <summary>{t('ui.value.histogram.values')}</summary>
-        <div className="table-scroll">
-          <table className="data-table data-table--compact">
-            <caption className="visually-hidden">{t('ui.value.histogram.valuesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ui.value.histogram.bin')}</th>
-                <th scope="col" className="num">
-                  {label}
+        <TableScroll
+          className="data-table data-table--compact"
+          caption={t('ui.value.histogram.valuesCaption')}
+          captionHidden
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.value.histogram.bin')}</th>
+              <th scope="col" className="num">
+                {label}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((row) => (
+              <tr key={row.from}>
+                <th scope="row">
+                  {t('ui.value.histogram.band', {
+                    from: format.percent(row.from, 0),
+                    to: format.percent(row.to, 0),
+                  })}
                 </th>
+                <td className="num">{format.count(row.count)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.map((row) => (
-                <tr key={row.from}>
-                  <th scope="row">
-                    {t('ui.value.histogram.band', {
-                      from: format.percent(row.from, 0),
-                      to: format.percent(row.to, 0),
-                    })}
-                  </th>
-                  <td className="num">{format.count(row.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableScroll>
       </details>
     </ChartFigure>
   );

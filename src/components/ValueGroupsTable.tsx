@@ -5,6 +5,7 @@ import { useFormats } from './format';
 import { rfmSegmentColour } from './palette';
 import { useRenderNode, useRich } from './richText';
 import { useSegmentNames } from './segmentNames';
+import { TableScroll } from './TableScroll';
 
 /** Per named RFM segment or per cluster: customers, mean P(alive), purchases, CLV, share. */
 export function ValueGroupsTable({ kind }: { kind: 'rfm' | 'cluster' }) {
@@ -22,72 +23,69 @@ export function ValueGroupsTable({ kind }: { kind: 'rfm' | 'cluster' }) {
   const withClv = groups.spendProblem === null;
   const title = kind === 'rfm' ? t('ui.value.bySegment') : t('ui.value.byCluster');
   return (
-    <div className="table-scroll">
-      <table className="data-table value__groups">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              {kind === 'rfm' ? t('ui.value.group.segment') : t('ui.value.group.cluster')}
+    <TableScroll className="data-table value__groups" caption={title}>
+      <thead>
+        <tr>
+          <th scope="col">
+            {kind === 'rfm' ? t('ui.value.group.segment') : t('ui.value.group.cluster')}
+          </th>
+          <th scope="col" className="num">
+            {t('ui.value.group.customers')}
+          </th>
+          <th scope="col" className="num">
+            {t('ui.value.group.pAlive')}
+          </th>
+          <th scope="col" className="num">
+            {t('ui.value.group.purchases')}
+          </th>
+          {withClv && (
+            <>
+              <th scope="col" className="num">
+                {t('ui.value.group.clv')}
+              </th>
+              <th scope="col" className="num">
+                {t('ui.value.group.share')}
+              </th>
+            </>
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {groups.groups.map((row) => (
+          <tr key={row.group}>
+            <th scope="row" className="nowrap">
+              {kind === 'rfm' ? (
+                <>
+                  <span
+                    className="swatch"
+                    style={{ background: rfmSegmentColour(row.group, scheme) }}
+                    aria-hidden="true"
+                  />
+                  {names.node(row.group)}
+                </>
+              ) : (
+                rich('ui.value.clusterName', {
+                  id: row.group,
+                  label: <>{row.label && render(row.label)}</>,
+                })
+              )}
             </th>
-            <th scope="col" className="num">
-              {t('ui.value.group.customers')}
-            </th>
-            <th scope="col" className="num">
-              {t('ui.value.group.pAlive')}
-            </th>
-            <th scope="col" className="num">
-              {t('ui.value.group.purchases')}
-            </th>
+            <td className="num">{format.count(row.customers)}</td>
+            <td className="num">
+              {row.meanPAlive === null ? '–' : format.percent(row.meanPAlive)}
+            </td>
+            <td className="num">{fixed(row.meanExpectedPurchases)}</td>
             {withClv && (
               <>
-                <th scope="col" className="num">
-                  {t('ui.value.group.clv')}
-                </th>
-                <th scope="col" className="num">
-                  {t('ui.value.group.share')}
-                </th>
+                <td className="num">{fixed(row.meanClv)}</td>
+                <td className="num">
+                  {row.shareOfValue === null ? '–' : format.percent(row.shareOfValue)}
+                </td>
               </>
             )}
           </tr>
-        </thead>
-        <tbody>
-          {groups.groups.map((row) => (
-            <tr key={row.group}>
-              <th scope="row" className="nowrap">
-                {kind === 'rfm' ? (
-                  <>
-                    <span
-                      className="swatch"
-                      style={{ background: rfmSegmentColour(row.group, scheme) }}
-                      aria-hidden="true"
-                    />
-                    {names.node(row.group)}
-                  </>
-                ) : (
-                  rich('ui.value.clusterName', {
-                    id: row.group,
-                    label: <>{row.label && render(row.label)}</>,
-                  })
-                )}
-              </th>
-              <td className="num">{format.count(row.customers)}</td>
-              <td className="num">
-                {row.meanPAlive === null ? '–' : format.percent(row.meanPAlive)}
-              </td>
-              <td className="num">{fixed(row.meanExpectedPurchases)}</td>
-              {withClv && (
-                <>
-                  <td className="num">{fixed(row.meanClv)}</td>
-                  <td className="num">
-                    {row.shareOfValue === null ? '–' : format.percent(row.shareOfValue)}
-                  </td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableScroll>
   );
 }

@@ -11,6 +11,7 @@ import { useRenderNode } from './richText';
 import { ValueAtRisk } from './ValueAtRisk';
 import { ValueCalibrationChart, ValuePAliveHistogram } from './ValueCharts';
 import { ValueGroupsTable } from './ValueGroupsTable';
+import { TableScroll } from './TableScroll';
 
 const DAY_MS = 86_400_000;
 
@@ -188,54 +189,51 @@ function ValueModels({ view }: { view: CustomerValueView }) {
           </li>
         )}
       </ul>
-      <div className="table-scroll">
-        <table className="data-table data-table--compact">
-          <caption>{t('ui.value.modelsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('ui.value.model')}</th>
-              <th scope="col">{t('ui.value.parameters')}</th>
-              <th scope="col" className="num">
-                {t('ui.value.logLikelihood')}
-              </th>
-              <th scope="col">{t('ui.value.converged')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{t('ui.value.bgnbd')}</th>
-              <td className="value__parameters">
-                {[
-                  parameter('r', bgnbd.r),
-                  parameter('α', bgnbd.alpha),
-                  parameter('a', bgnbd.a),
-                  parameter('b', bgnbd.b),
-                ].join(t('ui.common.comma'))}
-              </td>
-              <td className="num">{format.fixed(bgnbd.logLikelihood, 2)}</td>
-              <td>{bgnbd.converged ? t('ui.value.yes') : t('ui.value.no')}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t('ui.value.gammaGamma')}</th>
-              {gammaGamma ? (
-                <>
-                  <td className="value__parameters">
-                    {[
-                      parameter('p', gammaGamma.p),
-                      parameter('q', gammaGamma.q),
-                      parameter('v', gammaGamma.v),
-                    ].join(t('ui.common.comma'))}
-                  </td>
-                  <td className="num">{format.fixed(gammaGamma.logLikelihood, 2)}</td>
-                  <td>{gammaGamma.converged ? t('ui.value.yes') : t('ui.value.no')}</td>
-                </>
-              ) : (
-                <td colSpan={3}>{t('ui.value.noSpendModel')}</td>
-              )}
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <TableScroll className="data-table data-table--compact" caption={t('ui.value.modelsCaption')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.value.model')}</th>
+            <th scope="col">{t('ui.value.parameters')}</th>
+            <th scope="col" className="num">
+              {t('ui.value.logLikelihood')}
+            </th>
+            <th scope="col">{t('ui.value.converged')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('ui.value.bgnbd')}</th>
+            <td className="value__parameters">
+              {[
+                parameter('r', bgnbd.r),
+                parameter('α', bgnbd.alpha),
+                parameter('a', bgnbd.a),
+                parameter('b', bgnbd.b),
+              ].join(t('ui.common.comma'))}
+            </td>
+            <td className="num">{format.fixed(bgnbd.logLikelihood, 2)}</td>
+            <td>{bgnbd.converged ? t('ui.value.yes') : t('ui.value.no')}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('ui.value.gammaGamma')}</th>
+            {gammaGamma ? (
+              <>
+                <td className="value__parameters">
+                  {[
+                    parameter('p', gammaGamma.p),
+                    parameter('q', gammaGamma.q),
+                    parameter('v', gammaGamma.v),
+                  ].join(t('ui.common.comma'))}
+                </td>
+                <td className="num">{format.fixed(gammaGamma.logLikelihood, 2)}</td>
+                <td>{gammaGamma.converged ? t('ui.value.yes') : t('ui.value.no')}</td>
+              </>
+            ) : (
+              <td colSpan={3}>{t('ui.value.noSpendModel')}</td>
+            )}
+          </tr>
+        </tbody>
+      </TableScroll>
       {view.correlation.value !== null && (
         <p className="hint">
           {t('ui.value.correlation', { value: format.fixed(view.correlation.value, 2) })}
