@@ -3,6 +3,7 @@ import { useStore } from '../store/useStore';
 import { ALGORITHM_NAMES, METRIC_NAMES } from './clusteringNames';
 import { useFormats } from './format';
 import { useRenderNode } from './richText';
+import { TableScroll } from './TableScroll';
 
 /** Sizes listed in the comparison; the rest are counted. */
 const LISTED_SIZES = 8;
@@ -31,14 +32,14 @@ export function AlgorithmComparison() {
       {result && comparison && (
         <>
           {stale && <p className="hint">{t('ui.compare.stale')}</p>}
-          <table className="data-table">
-            <caption>
-              {t('ui.compare.caption', {
-                rows: result.analysedRows,
-                sample: result.silhouetteSampleSize,
-                distance: t(METRIC_NAMES[result.metric]),
-              })}
-            </caption>
+          <TableScroll
+            className="data-table comparison__table"
+            caption={t('ui.compare.caption', {
+              rows: result.analysedRows,
+              sample: result.silhouetteSampleSize,
+              distance: t(METRIC_NAMES[result.metric]),
+            })}
+          >
             <thead>
               <tr>
                 <th scope="col">{t('ui.compare.algorithm')}</th>
@@ -72,7 +73,7 @@ export function AlgorithmComparison() {
                     <th scope="row" className="nowrap">
                       {t(ALGORITHM_NAMES[row.algorithm])}
                     </th>
-                    <td>{render(row.settings)}</td>
+                    <td className="comparison__settings">{render(row.settings)}</td>
                     <td className="num">{format.count(row.clusters)}</td>
                     <td className="num">{format.percent(row.noiseShare)}</td>
                     <td className="num">{format.number(row.silhouette, 3)}</td>
@@ -90,9 +91,11 @@ export function AlgorithmComparison() {
                 );
               })}
             </tbody>
-          </table>
-          <table className="data-table data-table--compact">
-            <caption>{t('ui.compare.agreement')}</caption>
+          </TableScroll>
+          <TableScroll
+            className="data-table data-table--compact"
+            caption={t('ui.compare.agreement')}
+          >
             <thead>
               <tr>
                 <td />
@@ -115,7 +118,7 @@ export function AlgorithmComparison() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </TableScroll>
         </>
       )}
     </div>

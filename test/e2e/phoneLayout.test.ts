@@ -135,6 +135,47 @@ describe('the segments section on a phone', { timeout: 300_000 }, () => {
     }
   });
 
+  it('keeps the algorithm comparison within the screen, its tables scrolling in their own boxes', async () => {
+    const { page, consoleErrors } = await openPage(browser, server.url, {
+      width: 420,
+      height: 900,
+    });
+    try {
+      await page
+        .getByLabel('Choose a CSV, Excel or Parquet file')
+        .setInputFiles('/work/shared/datasets/mall_customers.csv');
+      await page.getByRole('table', { name: 'Segment profiles' }).waitFor({ timeout: 180_000 });
+      await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 180_000 });
+      await page.getByRole('button', { name: 'Compare algorithms' }).click();
+      const name = /^Algorithm comparison on 200 rows/;
+      await page.getByRole('table', { name }).waitFor({ timeout: 180_000 });
+      for (const [language, caption] of [
+        ['en', name],
+        ['zh', /^在 200 行上的算法比较/],
+      ] as const) {
+        if (language === 'zh') await page.locator('.language-switch select').selectOption('zh');
+        // The wide table scrolls sideways in its own named box, which stays on screen; the page
+        // itself does not scroll sideways.
+        const region = page.getByRole('region', { name: caption });
+        await region.waitFor();
+        expect(await region.getAttribute('tabindex')).toBe('0');
+        const box = await region.evaluate((element) => ({
+          right: element.getBoundingClientRect().right,
+          scrolls: element.scrollWidth > element.clientWidth,
+        }));
+        expect(box.scrolls).toBe(true);
+        expect(box.right).toBeLessThanOrEqual(420);
+        const { width, scrollWidth, edges } = await rightEdges(page, ['.comparison caption']);
+        expect(scrollWidth).toBeLessThanOrEqual(width);
+        expect(edges[0]).toBeGreaterThan(0);
+        expect(edges[0]).toBeLessThanOrEqual(width);
+      }
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it("keeps the RFM grid's caption within the screen", async () => {
     const { page } = await openPage(browser, server.url, { width: 420, height: 900 });
     try {
