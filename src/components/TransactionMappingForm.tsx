@@ -192,8 +192,8 @@ export function TransactionMappingForm() {
         </p>
       </div>
       {settings.mapping.order !== null && (
-        <div className="controls">
-          <label>
+        <div className="mapping__option">
+          <label className="checkbox">
             <input
               type="checkbox"
               checked={settings.cancellations !== 'off'}

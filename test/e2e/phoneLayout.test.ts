@@ -191,6 +191,16 @@ describe('the segments section on a phone', { timeout: 300_000 }, () => {
         .first()
         .evaluate((element) => ({ text: element.scrollWidth, box: element.clientWidth }));
       expect(caption.text).toBeLessThanOrEqual(caption.box);
+      // The cancellations checkbox sits on the line of its label, at its start, as the page's
+      // other checkboxes do (not centred above it).
+      const rule = page.getByRole('checkbox', { name: 'Recognise cancellations' });
+      const ruleBox = await rule.boundingBox();
+      const labelBox = await page.locator('label', { has: rule }).boundingBox();
+      expect(ruleBox && labelBox).toBeTruthy();
+      if (ruleBox && labelBox) {
+        expect(ruleBox.x - labelBox.x).toBeLessThanOrEqual(4);
+        expect(labelBox.height).toBeLessThan(ruleBox.height * 2);
+      }
     } finally {
       await page.context().close();
     }
