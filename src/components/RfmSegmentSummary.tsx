@@ -51,12 +51,14 @@ export function RfmSegmentSummary() {
         {rows.map((row) => (
           <tr key={row.segment}>
             <th scope="row">
-              <span
-                className="swatch"
-                style={{ background: rfmSegmentColour(row.segment, scheme) }}
-                aria-hidden="true"
-              />
-              {names.node(row.segment)}
+              <span className="swatch-name">
+                <span
+                  className="swatch"
+                  style={{ background: rfmSegmentColour(row.segment, scheme) }}
+                  aria-hidden="true"
+                />
+                <span>{names.node(row.segment)}</span>
+              </span>
             </th>
             <td className="num">{format.count(row.customers)}</td>
             <td className="num">{format.percent(row.share)}</td>

@@ -55,14 +55,14 @@ export function ValueGroupsTable({ kind }: { kind: 'rfm' | 'cluster' }) {
           <tr key={row.group}>
             <th scope="row" className="nowrap">
               {kind === 'rfm' ? (
-                <>
+                <span className="swatch-name">
                   <span
                     className="swatch"
                     style={{ background: rfmSegmentColour(row.group, scheme) }}
                     aria-hidden="true"
                   />
-                  {names.node(row.group)}
-                </>
+                  <span>{names.node(row.group)}</span>
+                </span>
               ) : (
                 rich('ui.value.clusterName', {
                   id: row.group,

@@ -176,7 +176,7 @@ describe('the segments section on a phone', { timeout: 300_000 }, () => {
     }
   });
 
-  it("keeps the RFM grid's caption within the screen", async () => {
+  it("keeps the RFM grid (all five scores), its caption and the summary's swatches in place", async () => {
     const { page } = await openPage(browser, server.url, { width: 420, height: 900 });
     try {
       await page.getByRole('button', { name: 'Try sample transactions' }).click();
@@ -191,6 +191,40 @@ describe('the segments section on a phone', { timeout: 300_000 }, () => {
         .first()
         .evaluate((element) => ({ text: element.scrollWidth, box: element.clientWidth }));
       expect(caption.text).toBeLessThanOrEqual(caption.box);
+      for (const [language, gridName, summaryName] of [
+        ['en', /^Customers by recency score/, 'Segment summary'],
+        ['zh', /^按最近购买评分/, '细分群汇总'],
+      ] as const) {
+        if (language === 'zh') await page.locator('.language-switch select').selectOption('zh');
+        // All five frequency scores fit the screen: the grid's box does not scroll sideways.
+        const fits = await page
+          .getByRole('region', { name: gridName })
+          .evaluate(
+            (box) =>
+              box.scrollWidth <= box.clientWidth + 1 && box.getBoundingClientRect().right <= 420,
+          );
+        expect(fits).toBe(true);
+        // Each segment of the summary keeps its swatch beside its name's first line, even where
+        // the name wraps.
+        const swatches = await page
+          .getByRole('table', { name: summaryName })
+          .getByRole('rowheader')
+          .evaluateAll((headers) =>
+            headers.map((header) => {
+              const swatch = header.querySelector('.swatch')?.getBoundingClientRect();
+              const name = header.querySelector('.swatch + *')?.getBoundingClientRect();
+              return swatch && name
+                ? { beside: swatch.right <= name.left, top: swatch.top - name.top }
+                : null;
+            }),
+          );
+        expect(swatches.length).toBeGreaterThanOrEqual(8);
+        for (const swatch of swatches) {
+          expect(swatch?.beside).toBe(true);
+          expect(Math.abs(swatch?.top ?? 99)).toBeLessThan(12);
+        }
+      }
+      await page.locator('.language-switch select').selectOption('en');
       // The cancellations checkbox sits on the line of its label, at its start, as the page's
       // other checkboxes do (not centred above it).
       const rule = page.getByRole('checkbox', { name: 'Recognise cancellations' });
