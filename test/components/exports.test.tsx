@@ -126,7 +126,9 @@ describe('exports: names, every row, the input’s dialect (#18)', { timeout: 24
     const exportSection = screen.getByRole('region', { name: /导出/ });
     const field = within(exportSection).getByLabelText('细分群 0 的名称');
     expect((field as HTMLInputElement).value.length).toBeGreaterThan(0);
-    expect(within(exportSection).getByRole('button', { name: '重置细分群 0 的名称' })).toBeDisabled();
+    expect(
+      within(exportSection).getByRole('button', { name: '重置细分群 0 的名称' }),
+    ).toBeDisabled();
     const formats = within(exportSection).getByRole('group', { name: 'CSV 格式' });
     await user.click(
       within(formats).getByRole('radio', { name: '与输入文件相同（分号分隔，小数逗号）' }),

@@ -121,6 +121,8 @@ export const LATIN_TERMS: ReadonlySet<string> = new Set([
   // Symbols and units
   'eps',
   'log',
+  // RFM's log features, named log1p(消费金额) as numpy and pandas name the function
+  'log1p',
   'KB',
   'MB',
   'GB',
