@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { generateCustomersCsv } from '../../scripts/generators/customers';
 import { App } from '../../src/components/App';
 import { readPage, settled, untranslated } from '../support/page';
 import { bankChurnersCsv } from '../support/realShapes';
@@ -59,5 +60,46 @@ describe('Columns table: identifiers and likely targets (#18)', { timeout: 240_0
         name: MODEL_OUTPUT,
       }),
     ).toBeInTheDocument();
+  });
+});
+
+describe('Columns table: a kind the column cannot have', { timeout: 240_000 }, () => {
+  it('says in one sentence why a column of text cannot be numeric, and keeps working', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.upload(
+      screen.getByLabelText('Choose a CSV, Excel or Parquet file'),
+      new File([generateCustomersCsv({ rows: 200, seed: 3 })], 'shop.csv', { type: 'text/csv' }),
+    );
+    await screen.findByRole('table', { name: 'Segment profiles' }, { timeout: 120_000 });
+    await settled();
+    expect(screen.getByLabelText('Kind of region')).toHaveValue('categorical');
+
+    await user.selectOptions(screen.getByLabelText('Kind of region'), 'numeric');
+    await settled();
+    const sentence =
+      'region holds no numbers, so it cannot be a numeric feature: make it categorical and tick it to one-hot encode it, or leave it out.';
+    expect(screen.getByRole('table', { name: 'Columns' })).toHaveTextContent(sentence);
+    // The sentence describes the choice that led to it and the box it leaves unticked.
+    expect(screen.getByLabelText('Kind of region')).toHaveAccessibleDescription(sentence);
+    const use = screen.getByLabelText('Use region as feature');
+    expect(use).toBeDisabled();
+    expect(use).toHaveAccessibleDescription(sentence);
+    // The page keeps working: the segments are there, and other columns say nothing of the kind.
+    expect(screen.getByRole('table', { name: 'Segment profiles' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Kind of channel')).not.toHaveAccessibleDescription();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language / 语言' }), 'zh');
+    await screen.findByRole('table', { name: '列' });
+    const chinese =
+      'region 中没有数字，不能作为数值特征：请把类型改为分类并勾选（即独热编码），或不使用此列。';
+    expect(screen.getByRole('table', { name: '列' })).toHaveTextContent(chinese);
+    expect(screen.getByLabelText('将 region 用作特征')).toHaveAccessibleDescription(chinese);
+
+    // Back to categorical, the sentence goes and the column can be one-hot encoded.
+    await user.selectOptions(screen.getByLabelText('region 的类型'), 'categorical');
+    await settled();
+    expect(screen.getByRole('table', { name: '列' })).not.toHaveTextContent(chinese);
+    expect(screen.getByLabelText('将 region 用作特征')).toBeEnabled();
   });
 });

@@ -144,6 +144,8 @@ export const ui = {
     use: 'Use {column} as feature',
     oneHotTitle: 'One-hot encoded: one 0/1 feature per category',
     unusableTitle: 'Change the kind to numeric or categorical to use it',
+    noNumbers:
+      '{column} holds no numbers, so it cannot be a numeric feature: make it categorical and tick it to one-hot encode it, or leave it out.',
     oneHot: 'one-hot',
     unit: '({unit})',
     topValue: '{value} ({count, number})',

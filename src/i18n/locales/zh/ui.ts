@@ -140,6 +140,8 @@ export const ui: CatalogShape<typeof english> = {
     use: '将 {column} 用作特征',
     oneHotTitle: '独热编码：每个类别一个 0/1 特征',
     unusableTitle: '把类型改为数值或分类后才能使用',
+    noNumbers:
+      '{column} 中没有数字，不能作为数值特征：请把类型改为分类并勾选（即独热编码），或不使用此列。',
     oneHot: '独热编码',
     unit: '（{unit}）',
     topValue: '{value}（{count, number}）',
