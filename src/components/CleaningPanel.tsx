@@ -104,19 +104,13 @@ export function CleaningPanel() {
         </label>
       )}
       {clean.outliers === 'zscore' && (
-        <label>
-          {t('ui.cleaning.zThreshold')}
-          <input
-            type="number"
-            min={0.5}
-            step={0.5}
-            value={clean.zThreshold}
-            onChange={(e) => {
-              const value = e.target.valueAsNumber;
-              if (Number.isFinite(value) && value > 0) setCleaning({ zThreshold: value });
-            }}
-          />
-        </label>
+        <NumberField
+          label={t('ui.cleaning.zThreshold')}
+          value={clean.zThreshold}
+          min={0}
+          integer={false}
+          onCommit={(zThreshold) => setCleaning({ zThreshold })}
+        />
       )}
       <label>
         {t('ui.cleaning.scaling')}

@@ -55,15 +55,17 @@ export function PredictPanel() {
               label={t('ui.classify.predict.treeDepth')}
               value={settings.treeDepth}
               min={1}
+              max={30}
               integer
-              onCommit={(value) => setSettings({ treeDepth: Math.min(30, value) })}
+              onCommit={(treeDepth) => setSettings({ treeDepth })}
             />
             <NumberField
               label={t('ui.classify.predict.trees')}
               value={settings.trees}
               min={1}
+              max={10_000}
               integer
-              onCommit={(value) => setSettings({ trees: Math.min(10_000, value) })}
+              onCommit={(trees) => setSettings({ trees })}
             />
             <NumberField
               label={t('ui.classify.predict.testShare')}

@@ -129,6 +129,17 @@ export const ui = {
     transactions: 'Analyse as transactions (RFM)',
     transactionsHint: 'one row per order line: recency, frequency and monetary value per customer',
   },
+  numberField: {
+    /** What a number field takes (a whole number, or any number; its bounds, where it has them). */
+    range:
+      '{kind, select, wholeBoth {Takes a whole number from {min, number} to {max, number}} wholeMin {Takes a whole number of {min, number} or more} wholeMax {Takes a whole number of at most {max, number}} wholeNone {Takes a whole number} numberBoth {Takes a number above {min, number}, up to {max, number}} numberMin {Takes a number above {min, number}} numberMax {Takes a number of at most {max, number}} other {Takes a number}}',
+    /** While what is typed is not a value the field takes. */
+    hint: '{range}.',
+    /** After the field put its value back: what was typed, and what it kept. */
+    notUsed: '{range}: {typed} was not used, so it stays {value}.',
+    /** After the field put its value back, where it was left empty or unreadable. */
+    kept: '{range}: it stays {value}.',
+  },
   columns: {
     caption: 'Columns',
     column: 'Column',

@@ -125,6 +125,13 @@ export const ui: CatalogShape<typeof english> = {
     transactions: '按交易分析（RFM）',
     transactionsHint: '每行一条订单明细：计算每个客户的最近购买天数、购买频次和消费金额',
   },
+  numberField: {
+    range:
+      '{kind, select, wholeBoth {须为 {min, number} 到 {max, number} 之间的整数} wholeMin {须为不小于 {min, number} 的整数} wholeMax {须为不大于 {max, number} 的整数} wholeNone {须为整数} numberBoth {须为大于 {min, number}、不大于 {max, number} 的数} numberMin {须为大于 {min, number} 的数} numberMax {须为不大于 {max, number} 的数} other {须为数字}}',
+    hint: '{range}。',
+    notUsed: '{range}：未采用 {typed}，仍为 {value}。',
+    kept: '{range}：仍为 {value}。',
+  },
   columns: {
     caption: '列',
     column: '列名',
