@@ -259,7 +259,7 @@ describe.each<Language>(['en', 'zh'])('the page in Chromium, in %s', (language) 
       await page.getByRole('figure', { name: words.elbow }).locator('svg .plot__line').count(),
     ).toBe(2);
 
-    await page.getByLabel(words.segmentCount).selectOption('5');
+    await page.getByRole('combobox', { name: words.segmentCount }).selectOption('5');
     await expect.poll(async () => (await profileSizes(page, language)).size).toBe(5);
     const sizes = await profileSizes(page, language);
     await expectOneLanguage(page, language);
@@ -357,7 +357,7 @@ describe.each<Language>(['en', 'zh'])('the page in Chromium, in %s', (language) 
     expect(
       await page.getByRole('figure', { name: words.dendrogram }).locator('svg path').count(),
     ).toBe(29);
-    await page.getByLabel(words.segmentCount).selectOption('3');
+    await page.getByRole('combobox', { name: words.segmentCount }).selectOption('3');
     await expect.poll(async () => (await profileSizes(page, language)).size).toBe(3);
 
     await page.getByRole('button', { name: words.compare }).click();
