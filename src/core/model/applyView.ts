@@ -102,6 +102,8 @@ export function applyView(
   });
   const unseen = result.unseen.filter((u) => u.count > 0);
   const notes = [
+    // Why sizes can move even on the saved file itself: the tree is not in the model.
+    ...(model.clustering.algorithm === 'hierarchical' ? [message('applyHierarchicalMeans')] : []),
     ...drift
       .filter((d) => d.drifted)
       .map((d) =>

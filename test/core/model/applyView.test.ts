@@ -16,6 +16,14 @@ const OPTIONS = {
 };
 
 describe('applyView', () => {
+  it('says why a hierarchical model can move rows even on its own file', async () => {
+    const session = await openText(SAVED);
+    const { model } = await savedModel(session, { ...OPTIONS, algorithm: 'hierarchical', k: 3 });
+    const view = applyView(session, model);
+    expect(view.notes.map((note) => note.key)).toEqual(['applyHierarchicalMeans']);
+    expect(renderMessage('zh', view.notes[0])).toMatch(/^层次聚类模型按各细分群的均值应用/);
+  });
+
   it('on the saved file: the saved sizes again, no drift, nothing new', async () => {
     const session = await openText(SAVED);
     const { model } = await savedModel(session, OPTIONS, null, ['Mine']);

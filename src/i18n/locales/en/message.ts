@@ -137,7 +137,7 @@ export const message = {
   detailAboveLog: '{column} above {limit, number, precise} (after log1p)',
   // Clustering
   tooFewRowsForK:
-    'There are {rows} usable rows, fewer than the {k} segments asked for: choose at most {rows} segments.',
+    'There are {rows, number} usable rows, fewer than the {k, number} segments asked for: choose at most {rows, number} segments.',
   kNotWhole: 'The number of segments must be a whole number of at least 1, not {k}.',
   clusteredOnComponents:
     '{auto, select, yes {With {features, number} features, the} other {The}} clustering measured distances on the first {count, number} principal components ({share, number, ::percent .0} of the variance){auto, select, yes {: on so many features, distances are slow and mostly noise. Choose "every feature" under PCA to cluster on all of them.} other {.}}',

@@ -53,6 +53,8 @@ export const messageModel = {
   applyReasonOutlier: 'outlier',
   applyDrift:
     '{feature}: mean {now, number, precise} against {saved, number, precise} when saved, {shift, number, precise} standard deviations away',
+  applyHierarchicalMeans:
+    'A hierarchical model is applied by its segments’ means (the tree itself is not kept): each row goes to the segment whose mean is nearest, so rows near a boundary can land elsewhere than in the saved analysis, and sizes can differ even on the same file.',
   applyUnseen:
     '{column}: {count, plural, one {# row has a value} other {# rows have values}} never seen when the model was saved ({values})',
   applyExportAll: 'model applied, all segments',

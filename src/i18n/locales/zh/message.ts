@@ -120,7 +120,8 @@ export const message: CatalogShape<typeof english> = {
   detailBelowLog: '{column} 低于 {limit, number, precise}（取 log1p 后）',
   detailAboveLog: '{column} 高于 {limit, number, precise}（取 log1p 后）',
   // 聚类
-  tooFewRowsForK: '只有 {rows} 行可用，少于要求的 {k} 个细分群：最多只能选择 {rows} 个细分群。',
+  tooFewRowsForK:
+    '只有 {rows, number} 行可用，少于要求的 {k, number} 个细分群：最多只能选择 {rows, number} 个细分群。',
   kNotWhole: '细分群数量必须是不小于 1 的整数，而不是 {k}。',
   clusteredOnComponents:
     '{auto, select, yes {特征有 {features, number} 个，因此} other {}}聚类按前 {count, number} 个主成分计算距离（占方差的 {share, number, ::percent .0}）{auto, select, yes {：特征这么多时，按全部特征计算距离既慢又以噪声为主。如需按全部特征聚类，请在“主成分”中选择“全部特征”。} other {。}}',

@@ -53,6 +53,8 @@ export const messageModel: CatalogShape<typeof english> = {
   applyReasonOutlier: '离群值',
   applyDrift:
     '{feature}：均值为 {now, number, precise}，保存时为 {saved, number, precise}，相差 {shift, number, precise} 个标准差',
+  applyHierarchicalMeans:
+    '层次聚类模型按各细分群的均值应用（不保存聚类树本身）：每一行归入均值最近的细分群，因此靠近边界的行可能落入与保存时不同的细分群，即使是同一个文件，规模也可能不同。',
   applyUnseen: '{column}：有 {count, number} 行的值在保存模型时从未出现过（{values}）',
   applyExportAll: '已应用模型，全部细分群',
   applyExportSegment: '已应用模型，细分群 {id} {label}',
