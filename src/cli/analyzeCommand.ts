@@ -24,7 +24,7 @@ import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { stageTimer } from './stageTimings';
 import { readChoiceFrom } from './readChoiceFlags';
-import { checkOutputs, writeExports } from './outputFiles';
+import { checkOutputs, removedLine, writeExports } from './outputFiles';
 import { writeModelFile } from './modelFiles';
 import { writeReportFile } from './reportFile';
 
@@ -75,13 +75,14 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
       analysis.k,
       segments.some((segment) => segment.id < 0),
     );
+    let removed: string[] = [];
     if (values.out !== undefined) {
       const each = (segment: number | null) =>
         session.exportSegments(request, analysis.k, segment, voice.say, names.segments, {
           noiseName: names.noise,
           dialect,
         });
-      await writeExports(values.out, [
+      removed = await writeExports(values.out, [
         { name: 'segments.csv', parts: (await each(null)).parts },
         ...(await Promise.all(
           segments.map(async (segment) => ({
@@ -135,9 +136,11 @@ export async function analyzeCommand(argv: string[], io: Io, voice: Voice): Prom
             ...(distribution === null ? {} : { distribution }),
             ...(modelPath === undefined ? {} : { modelFile: modelPath }),
             ...(reportPath === undefined ? {} : { reportFile: reportPath }),
+            ...(removed.length === 0 ? {} : { removedFiles: removed }),
           }) + '\n'
         : sheetLine(session.read, voice) +
             analysisText(path, analysis, values.out, voice) +
+            removedLine(values.out, removed, voice) +
             (comparison === null ? '' : comparisonText(comparison, voice)) +
             (distribution === null ? '' : distributionText(distribution, voice)) +
             (modelPath === undefined ? '' : voice.text('modelSaved', { path: modelPath }) + '\n') +

@@ -318,7 +318,8 @@ export function segmentNamesFrom(
     throw new UserError('bad-option', 'cliBadSegmentName', { entry: parsed.bad });
   const { segments, noise } = parsed.names;
   const beyond = segments.findIndex((name, id) => name !== null && id >= k);
-  if (beyond >= 0) throw new UserError('bad-option', 'cliNoSuchSegment', { id: beyond, last: k - 1 });
+  if (beyond >= 0)
+    throw new UserError('bad-option', 'cliNoSuchSegment', { id: beyond, last: k - 1 });
   if (noise !== null && !hasNoise) throw new UserError('bad-option', 'cliNoNoise');
   return parsed.names;
 }

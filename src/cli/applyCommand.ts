@@ -11,7 +11,7 @@ import { openSession } from './openSession';
 import { progressPrinter } from './progressPrinter';
 import { READ_FLAGS, readChoiceFrom } from './readChoiceFlags';
 import type { Voice } from './voice';
-import { checkOutputs, writeExports } from './outputFiles';
+import { checkOutputs, removedLine, writeExports } from './outputFiles';
 
 export function applyUsage(language: Language): string {
   return helpText(language, 'apply');
@@ -42,15 +42,20 @@ export async function applyCommand(argv: string[], io: Io, voice: Voice): Promis
     const view = applyView(session, model, (f) => progress('cluster', f));
     progress.done();
     let files: string[] = [];
+    let removed: string[] = [];
     if (values.out !== undefined) {
       const exports = applyExportFiles(session, model, voice.say);
-      await writeExports(values.out, exports);
+      removed = await writeExports(values.out, exports);
       files = exports.map((file) => file.name);
     }
     io.stdout.write(
       values.json
-        ? JSON.stringify(applyJson(path, model, view, voice)) + '\n'
-        : applyText(path, model, view, values.out, files, voice),
+        ? JSON.stringify({
+            ...applyJson(path, model, view, voice),
+            ...(removed.length === 0 ? {} : { removedFiles: removed }),
+          }) + '\n'
+        : applyText(path, model, view, values.out, files, voice) +
+            removedLine(values.out, removed, voice),
     );
     return 0;
   } finally {

@@ -1,8 +1,9 @@
 import { constants } from 'node:fs';
-import { access, mkdir, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserError } from '../core/common/userError';
 import type { ExportParts } from '../core/session/sessionExports';
+import type { Voice } from './voice';
 
 /**
  * The file-system calls the command line writes its files with. Tests may stand in for them
@@ -15,6 +16,9 @@ export interface OutputFs {
   /** Makes one folder, not its parents. */
   mkdir(path: string): Promise<unknown>;
   writeFile(path: string, text: string): Promise<void>;
+  /** The names in a folder. */
+  readdir(path: string): Promise<string[]>;
+  unlink(path: string): Promise<void>;
 }
 
 export const NODE_OUTPUT_FS: OutputFs = {
@@ -22,7 +26,12 @@ export const NODE_OUTPUT_FS: OutputFs = {
   writable: (path) => access(path, constants.W_OK | constants.X_OK),
   mkdir: (path) => mkdir(path),
   writeFile: (path, text) => writeFile(path, text),
+  readdir: (path) => readdir(path),
+  unlink: (path) => unlink(path),
 };
+
+/** A file of one segment as analyze and apply name it: "segment-3 - Big spenders.csv". */
+const SEGMENT_FILE = /^segment-(-1|\d+) - .*\.csv$/;
 
 /** What a flag names: a folder to write files into (--out DIR), or one file (--report FILE). */
 type Target = 'folder' | 'file';
@@ -119,15 +128,32 @@ async function writeText(path: string, text: string, flag: string, target: Targe
   }
 }
 
-/** Writes exports into the folder of --out (made if needed), each under the name given. */
+/**
+ * Writes exports into the folder of --out (made if needed), each under the name given. When they
+ * include segment files, the segment files of an earlier run that this one did not write are
+ * removed, so the folder never mixes two segmentations: returns their names, for the report.
+ */
 export async function writeExports(
   dir: string,
   files: readonly { name: string; parts: ExportParts['parts'] }[],
   fs: OutputFs = NODE_OUTPUT_FS,
-): Promise<void> {
+): Promise<string[]> {
   await makeOutputFolder(dir, '--out', fs);
   for (const file of files)
     await writeText(join(dir, file.name), file.parts.join(''), '--out', 'folder', fs);
+  const written = new Set(files.map((file) => file.name));
+  if (![...written].some((name) => SEGMENT_FILE.test(name))) return [];
+  const stale = (await fs.readdir(dir))
+    .filter((name) => SEGMENT_FILE.test(name) && !written.has(name))
+    .sort();
+  for (const name of stale) {
+    try {
+      await fs.unlink(join(dir, name));
+    } catch {
+      throw new UserError('bad-option', 'cliStaleSegmentFile', { path: join(dir, name) });
+    }
+  }
+  return stale;
 }
 
 /**
@@ -188,4 +214,15 @@ export async function checkOutputs(
     if (isFolder)
       throw new UserError('bad-option', 'cliWriteIsFolder', { path, flag, what: 'file' });
   }
+}
+
+/** The line that says which segment files of an earlier run writeExports removed, or nothing. */
+export function removedLine(
+  out: string | undefined,
+  removed: readonly string[],
+  voice: Voice,
+): string {
+  return out === undefined || removed.length === 0
+    ? ''
+    : voice.text('removedStale', { count: removed.length, out, files: voice.list(removed) }) + '\n';
 }

@@ -59,6 +59,14 @@ function recordedFs(replace: Partial<OutputFs> = {}): { fs: OutputFs; calls: str
       calls.push(`writeFile ${path}`),
       (replace.writeFile ?? NODE_OUTPUT_FS.writeFile)(path, text)
     ),
+    readdir: (path) => (
+      calls.push(`readdir ${path}`),
+      (replace.readdir ?? NODE_OUTPUT_FS.readdir)(path)
+    ),
+    unlink: (path) => (
+      calls.push(`unlink ${path}`),
+      (replace.unlink ?? NODE_OUTPUT_FS.unlink)(path)
+    ),
   };
   return { fs, calls };
 }
@@ -68,6 +76,59 @@ function denied(): Promise<never> {
 }
 
 describe('writeExports (--out DIR)', () => {
+  it('removes the segment files of an earlier run that this one did not write, and only those', async () => {
+    const out = join(dir, 'segments-again');
+    const file = (name: string) => ({ name, parts: [`${name}\n`] });
+    const first = ['segments.csv', 'segment-0 - A.csv', 'segment-1 - B.csv', 'segment-2 - C.csv'];
+    expect(await writeExports(out, first.map(file))).toEqual([]);
+    await writeFile(join(out, 'notes.csv'), 'mine\n');
+    await writeFile(join(out, 'segment-2 notes.csv'), 'mine too\n');
+    const second = ['segments.csv', 'segment-0 - A.csv', 'segment-1 - Big.csv'];
+    expect(await writeExports(out, second.map(file))).toEqual([
+      'segment-1 - B.csv',
+      'segment-2 - C.csv',
+    ]);
+    expect((await readdir(out)).sort()).toEqual([
+      'notes.csv',
+      'segment-0 - A.csv',
+      'segment-1 - Big.csv',
+      'segment-2 notes.csv',
+      'segments.csv',
+    ]);
+    // Exports without segment files leave those in the folder alone.
+    expect(await writeExports(out, [file('rfm.csv')])).toEqual([]);
+    expect(await readdir(out)).toContain('segment-1 - Big.csv');
+  });
+
+  it('says so on the command line, and in the JSON', async () => {
+    const out = join(dir, 'iris-out');
+    const csv = join(dir, 'blobs.csv');
+    await writeFile(
+      csv,
+      [
+        'x,y',
+        ...Array.from(
+          { length: 60 },
+          (_, i) => `${(i % 3) * 10 + (i % 7) / 10},${(i % 3) * 5 + (i % 5) / 10}`,
+        ),
+      ].join('\n'),
+    );
+    const quick = ['--n-init', '2', '--k-max', '3'];
+    expect((await runMain(['analyze', csv, ...quick, '--k', '3', '--out', out])).code).toBe(0);
+    const again = await runMain(['analyze', csv, ...quick, '--k', '2', '--out', out]);
+    expect(again.stdout).toMatch(
+      /\nRemoved [12] segment files? of an earlier run from .*: segment-\d - .*\.csv\n/,
+    );
+    expect((await readdir(out)).filter((name) => name.startsWith('segment-'))).toHaveLength(2);
+    // The same segmentation again replaces its own files and removes nothing.
+    const same = await runMain(['analyze', csv, ...quick, '--k', '2', '--out', out, '--json']);
+    expect(JSON.parse(same.stdout).removedFiles).toBeUndefined();
+    const three = await runMain(['analyze', csv, ...quick, '--k', '3', '--out', out, '--json']);
+    expect(JSON.parse(three.stdout).removedFiles).toEqual([
+      expect.stringMatching(/^segment-\d - /),
+    ]);
+  });
+
   it('makes the missing levels one at a time under the nearest folder, then writes', async () => {
     const out = join(dir, 'made', 'a', 'b');
     const { fs, calls } = recordedFs();

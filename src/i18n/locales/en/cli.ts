@@ -41,6 +41,8 @@ export const cli = {
   clusterWarnings: 'Warnings:',
   notes: 'Notes:',
   wroteAnalyze: 'Wrote segments.csv, one CSV per segment and set-aside.csv to {out}',
+  removedStale:
+    'Removed {count, plural, one {# segment file} other {# segment files}} of an earlier run from {out}: {files}',
   compareIntro:
     'Comparison on {rows, number} rows (silhouette on {sample, number}, {metric}; noise left out of the indices):',
   columnAlgorithm: 'algorithm',

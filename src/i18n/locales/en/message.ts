@@ -377,6 +377,8 @@ export const message = {
     '{path} is a folder, not a file: {what, select, folder {move it away, or give {flag} another folder} other {give {flag} the path of a file}}.',
   cliWriteFailed:
     '{path} could not be written: check that you can write there and that the disk has room, or give {flag} another {what, select, folder {folder} other {file}}.',
+  cliStaleSegmentFile:
+    '{path} is a segment file of an earlier run that could not be removed: remove it, or give --out another folder, so the folder does not mix two segmentations.',
   cliDayAndMonth: 'Give --day-first or --month-first, not both.',
   cliSnapshot: '--snapshot must be a date such as 2011-12-10 or "2011-12-10 12:50", not "{value}".',
   cliDbscanK:

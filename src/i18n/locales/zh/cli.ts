@@ -44,6 +44,7 @@ export const cli: CatalogShape<typeof english> = {
   clusterWarnings: '警告：',
   notes: '说明：',
   wroteAnalyze: '已将 segments.csv、每个细分群的 CSV 和 set-aside.csv 写入 {out}',
+  removedStale: '已从 {out} 删除之前运行留下的 {count, number} 个细分群文件：{files}',
   compareIntro:
     '在 {rows, number} 行上比较（轮廓系数基于 {sample, number} 行，{metric}；指标不计噪声）：',
   columnAlgorithm: '算法',
