@@ -1,3 +1,4 @@
+import { UserError } from '../core/common/userError';
 import type { PipelineProgress } from '../core/common/progress';
 import type { ReadChoice } from '../core/session/datasetSummary';
 import { AnalysisSession } from '../core/session/session';
@@ -32,10 +33,17 @@ export async function openSession(
   if (options.clusters) executor.start();
   const { source, close } = await fileSource(path);
   try {
-    return await AnalysisSession.open(source, path, choice, {
+    const session = await AnalysisSession.open(source, path, choice, {
       onProgress,
       executor: () => executor ?? undefined,
     });
+    // --sheet on a file without sheets is a slip the user should hear of, not an option ignored.
+    if (choice.sheet !== undefined && session.read.sheets === null)
+      throw new UserError('bad-option', 'cliSheetNotWorkbook', {
+        path,
+        format: session.read.format,
+      });
+    return session;
   } finally {
     await close();
   }

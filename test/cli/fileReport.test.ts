@@ -91,6 +91,18 @@ describe('reading workbooks and Parquet files on the command line', () => {
     }
   });
 
+  it('refuses --sheet on a file without sheets instead of ignoring it', async () => {
+    for (const [file, what] of [
+      [csv, 'CSV'],
+      [parquet, 'Parquet'],
+    ] as const) {
+      const error = await run(rfmCommand, [file, '--sheet', 'Orders']).catch((e: unknown) => e);
+      expect(isUserError(error) && createVoice('en').say(error.sentence)).toBe(
+        `--sheet picks a sheet of an Excel workbook, and ${file} is a ${what} file: leave --sheet out.`,
+      );
+    }
+  });
+
   it('reads a Parquet file, in Chinese too, with no sheet line', async () => {
     const { code, stdout } = await run(rfmCommand, [parquet, ...FAST], 'zh');
     expect(code).toBe(0);

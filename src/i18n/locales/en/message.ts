@@ -377,6 +377,8 @@ export const message = {
     '{path} is a folder, not a file: {what, select, folder {move it away, or give {flag} another folder} other {give {flag} the path of a file}}.',
   cliWriteFailed:
     '{path} could not be written: check that you can write there and that the disk has room, or give {flag} another {what, select, folder {folder} other {file}}.',
+  cliSheetNotWorkbook:
+    '--sheet picks a sheet of an Excel workbook, and {path} is a {format, select, parquet {Parquet} other {CSV}} file: leave --sheet out.',
   cliStaleSegmentFile:
     '{path} is a segment file of an earlier run that could not be removed: remove it, or give --out another folder, so the folder does not mix two segmentations.',
   cliDayAndMonth: 'Give --day-first or --month-first, not both.',

@@ -339,6 +339,8 @@ export const message: CatalogShape<typeof english> = {
     '{path} 是一个文件夹，不是文件：{what, select, folder {请把它移走，或给 {flag} 另一个文件夹} other {请给 {flag} 一个文件的路径}}。',
   cliWriteFailed:
     '无法写入 {path}：请检查您是否可以在那里写入、磁盘是否还有空间，或给 {flag} 另一个{what, select, folder {文件夹} other {文件}}。',
+  cliSheetNotWorkbook:
+    '--sheet 用于选择 Excel 工作簿中的工作表，而 {path} 是 {format, select, parquet {Parquet} other {CSV}} 文件：请去掉 --sheet。',
   cliStaleSegmentFile:
     '{path} 是之前运行留下的细分群文件，无法删除：请删除它，或用 --out 指定另一个文件夹，以免文件夹中混有两次细分的结果。',
   cliDayAndMonth: '请给出 --day-first 或 --month-first，不要两个都给。',
