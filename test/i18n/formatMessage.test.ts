@@ -68,8 +68,12 @@ describe('numbers', () => {
   });
 
   it('keep a plain placeholder as written, and round a precise one to six digits', () => {
+    // An id is written as it is; a count is grouped.
+    expect(renderMessage('en', message('cliNoSuchSegment', { id: 12345, last: 19999 }))).toBe(
+      'There is no segment 12345: the segments are numbered 0 to 19,999.',
+    );
     expect(renderMessage('en', message('tooFewRowsForK', { rows: 12345, k: 20000 }))).toBe(
-      'There are 12345 usable rows, fewer than the 20000 segments asked for: choose at most 12345 segments.',
+      'There are 12,345 usable rows, fewer than the 20,000 segments asked for: choose at most 12,345 segments.',
     );
     expect(renderMessage('en', message('detailAbove', { column: 'x', limit: 1234567.891 }))).toBe(
       'x above 1,234,570',

@@ -142,7 +142,7 @@ export const message = {
   clusteredOnComponents:
     '{auto, select, yes {With {features, number} features, the} other {The}} clustering measured distances on the first {count, number} principal components ({share, number, ::percent .0} of the variance){auto, select, yes {: on so many features, distances are slow and mostly noise. Choose "every feature" under PCA to cluster on all of them.} other {.}}',
   kRangeShrank:
-    'Only {rows} rows are left to analyse, so k runs from 1 to {kMax}: add rows or ask for fewer segments.',
+    'Only {rows, number} rows are left to analyse, so k runs from 1 to {kMax}: add rows or ask for fewer segments.',
   noRowsToCluster: 'There are no rows to cluster.',
   wardEuclideanOnly:
     'Ward linkage works with Euclidean distances only: choose Euclidean, or another linkage.',
