@@ -97,7 +97,16 @@ export function applySetAsideExport(
   result.reason.forEach((code, row) => {
     if (code === 0) return;
     const reason = APPLY_REASONS[code - 1];
-    rows.push({ row, reason, detail: render(message(REASON_LABELS[reason])) });
+    const column = result.setAsideColumn[row];
+    rows.push({
+      row,
+      reason,
+      detail: render(
+        column === null
+          ? message(REASON_LABELS[reason])
+          : message('applyReasonInColumn', { column, reason: message(REASON_LABELS[reason]) }),
+      ),
+    });
   });
   return {
     parts: setAsideCsvParts(session.table, rows, numericColumnsOf(session, model)),

@@ -28,6 +28,8 @@ export interface ApplyResult {
   distance: Float64Array;
   /** Per record (RFM: per customer): APPLY_SCORED or why it was set aside. */
   reason: Uint8Array;
+  /** Per record set aside for a value: the column that holds it (see PreparedRows). */
+  setAsideColumn: (string | null)[];
   /** The scored records (RFM: customers), ascending. */
   scored: Int32Array;
   /** Scored rows in each segment, and in none (DBSCAN's noise). */
@@ -105,6 +107,7 @@ function applyToRows(
     segment,
     distance,
     reason,
+    setAsideColumn: prepared.setAsideColumn,
     scored: rows,
     ...sizesOf(assignment.segment, model.segments.length),
     setAside: APPLY_REASONS.map((name, i) => ({
@@ -195,6 +198,7 @@ function applyRfm(
     segment,
     distance,
     reason,
+    setAsideColumn: prepared.setAsideColumn,
     scored: prepared.rows,
     ...sizesOf(assignment.segment, model.segments.length),
     setAside: APPLY_REASONS.map((name, i) => ({

@@ -33,6 +33,11 @@ export interface UnseenCategories {
 export interface PreparedRows {
   /** Per record: APPLY_SCORED or why it was set aside. */
   reason: Uint8Array;
+  /**
+   * Per record set aside for a value (missing, negative, outlier): the column that holds it, as
+   * the model names it; null for the others.
+   */
+  setAsideColumn: (string | null)[];
   /** The scored records, ascending. */
   rows: Int32Array;
   /** rows x dims: where the clustering measures distances (scaled, then principal components). */
@@ -113,8 +118,9 @@ export function prepareRows(
   const codes = preparation.oneHot.map((step, c) =>
     categoryCodes(table.columns[oneHotIndex[c]], step),
   );
-  markMissing(preparation, numericColumns, codes, reason);
-  markNegativeAndOutliers(preparation.numeric, numericColumns, reason);
+  const setAsideColumn = new Array<string | null>(n).fill(null);
+  markMissing(preparation, numericColumns, codes, reason, setAsideColumn);
+  markNegativeAndOutliers(preparation.numeric, numericColumns, reason, setAsideColumn);
   onProgress?.(0.3);
 
   let m = 0;
@@ -128,6 +134,7 @@ export function prepareRows(
   onProgress?.(1);
   return {
     reason,
+    setAsideColumn,
     rows,
     matrix: projected,
     dims: pca === null ? preparation.kept.length : pca.count,
@@ -169,19 +176,26 @@ function markMissing(
   numericColumns: readonly Column[],
   codes: readonly CategoryCodes[],
   reason: Uint8Array,
+  setAsideColumn: (string | null)[],
 ): void {
   const n = reason.length;
   preparation.numeric.forEach((step, f) => {
     if (step.fill !== null) return;
     const values = numericColumns[f].numbers;
     for (let i = 0; i < n; i++)
-      if (reason[i] === APPLY_SCORED && values[i] !== values[i]) reason[i] = APPLY_MISSING;
+      if (reason[i] === APPLY_SCORED && values[i] !== values[i]) {
+        reason[i] = APPLY_MISSING;
+        setAsideColumn[i] = step.column;
+      }
   });
   preparation.oneHot.forEach((step, c) => {
     if (step.fill !== null) return;
     const code = codes[c].code;
     for (let i = 0; i < n; i++)
-      if (reason[i] === APPLY_SCORED && code[i] === MISSING_CATEGORY) reason[i] = APPLY_MISSING;
+      if (reason[i] === APPLY_SCORED && code[i] === MISSING_CATEGORY) {
+        reason[i] = APPLY_MISSING;
+        setAsideColumn[i] = step.column;
+      }
   });
 }
 
@@ -195,6 +209,7 @@ function markNegativeAndOutliers(
   steps: readonly NumericStep[],
   columns: readonly Column[],
   reason: Uint8Array,
+  setAsideColumn: (string | null)[],
 ): void {
   const n = reason.length;
   steps.forEach((step, f) => {
@@ -203,7 +218,10 @@ function markNegativeAndOutliers(
     for (let i = 0; i < n; i++) {
       if (reason[i] !== APPLY_SCORED) continue;
       const v = values[i] !== values[i] ? (step.fill ?? NaN) : values[i];
-      if (v < 0) reason[i] = APPLY_NEGATIVE;
+      if (v < 0) {
+        reason[i] = APPLY_NEGATIVE;
+        setAsideColumn[i] = step.column;
+      }
     }
   });
   steps.forEach((step, f) => {
@@ -213,7 +231,10 @@ function markNegativeAndOutliers(
     for (let i = 0; i < n; i++) {
       if (reason[i] !== APPLY_SCORED) continue;
       const v = cleaned(step, values[i]);
-      if (v < low || v > high) reason[i] = APPLY_OUTLIER;
+      if (v < low || v > high) {
+        reason[i] = APPLY_OUTLIER;
+        setAsideColumn[i] = step.column;
+      }
     }
   });
 }

@@ -48,7 +48,7 @@ describe('applyExport', () => {
     });
     const other = await openText('name,x,y\na,1,\nb,2,3', 'new.csv');
     const text = applySetAsideExport(other, model, render).parts.join('');
-    expect(text).toContain('missing value');
+    expect(text).toContain('y: missing value');
     expect(text).not.toContain('"b"');
   });
 

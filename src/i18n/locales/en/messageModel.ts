@@ -48,6 +48,7 @@ export const messageModel = {
   modelNoNumbers:
     'The column "{column}" holds no numbers in this file, but the model reads numbers from it: choose a file with the same columns as {file}.',
   applyReasonMalformed: 'could not be read',
+  applyReasonInColumn: '{column}: {reason}',
   applyReasonMissing: 'missing value',
   applyReasonNegative: 'negative value in a log1p column',
   applyReasonOutlier: 'outlier',

@@ -125,7 +125,8 @@ export const message: CatalogShape<typeof english> = {
   kNotWhole: '细分群数量必须是不小于 1 的整数，而不是 {k}。',
   clusteredOnComponents:
     '{auto, select, yes {特征有 {features, number} 个，因此} other {}}聚类按前 {count, number} 个主成分计算距离（占方差的 {share, number, ::percent .0}）{auto, select, yes {：特征这么多时，按全部特征计算距离既慢又以噪声为主。如需按全部特征聚类，请在“主成分”中选择“全部特征”。} other {。}}',
-  kRangeShrank: '只剩 {rows, number} 行可供分析，因此 k 的范围是 1 到 {kMax}：请增加行数或减少细分群数量。',
+  kRangeShrank:
+    '只剩 {rows, number} 行可供分析，因此 k 的范围是 1 到 {kMax}：请增加行数或减少细分群数量。',
   noRowsToCluster: '没有可以聚类的行。',
   wardEuclideanOnly: 'Ward 连接只能使用欧氏距离：请选择欧氏距离，或改用其他连接方法。',
   wardNote: 'Ward 连接只用欧氏距离构建聚类树；所选的距离用于计算轮廓系数。',

@@ -48,6 +48,7 @@ export const messageModel: CatalogShape<typeof english> = {
   modelNoNumbers:
     '列“{column}”在这个文件中没有数字，但模型要从中读取数字：请选择与 {file} 列相同的文件。',
   applyReasonMalformed: '无法读取',
+  applyReasonInColumn: '{column}：{reason}',
   applyReasonMissing: '缺失值',
   applyReasonNegative: 'log1p 列中的负值',
   applyReasonOutlier: '离群值',
