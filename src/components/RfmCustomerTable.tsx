@@ -1,17 +1,18 @@
+import { SortableHeaderRow, type SortableColumn } from './SortableHeaderRow';
 import { useTranslation } from 'react-i18next';
 import { selectRfmSegmentSummary } from '../store/selectors';
 import type { RfmSortKey } from '../store/types';
 import { useStore } from '../store/useStore';
 import { useFormats } from './format';
 import { rfmSegmentColour } from './palette';
-import type { UiKey } from './richText';
+
 import { useSegmentNames } from './segmentNames';
 import { isValueKey } from '../store/vocabulary';
 import { selectValueView } from '../store/valueSlice';
 import { useRenderNode } from './richText';
 import { TableScroll } from './TableScroll';
 
-const COLUMNS: { key: RfmSortKey; label: UiKey; numeric: boolean }[] = [
+const COLUMNS: SortableColumn<RfmSortKey>[] = [
   { key: 'customer', label: 'ui.customers.column.customer', numeric: false },
   { key: 'recency', label: 'ui.customers.column.recency', numeric: true },
   { key: 'frequency', label: 'ui.customers.column.frequency', numeric: true },
@@ -24,7 +25,7 @@ const COLUMNS: { key: RfmSortKey; label: UiKey; numeric: boolean }[] = [
 ];
 
 /** The value columns, shown once customer value has been estimated for these customers. */
-const VALUE_COLUMNS: { key: RfmSortKey; label: UiKey; numeric: boolean }[] = [
+const VALUE_COLUMNS: SortableColumn<RfmSortKey>[] = [
   { key: 'pAlive', label: 'ui.value.column.pAlive', numeric: true },
   { key: 'expectedPurchases', label: 'ui.value.column.purchases', numeric: true },
   { key: 'clv', label: 'ui.value.column.clv', numeric: true },
@@ -115,24 +116,12 @@ export function RfmCustomerTable() {
       )}
       <TableScroll className="data-table" caption={t('ui.customers.caption')}>
         <thead>
-          <tr>
-            {columns.map((column) => {
-              const sorted = query.sort === column.key;
-              return (
-                <th
-                  key={column.key}
-                  scope="col"
-                  className={column.numeric ? 'num' : undefined}
-                  aria-sort={sorted ? (query.descending ? 'descending' : 'ascending') : 'none'}
-                >
-                  <button type="button" className="sort-button" onClick={() => sortBy(column.key)}>
-                    {t(column.label)}
-                    <span aria-hidden="true">{sorted ? (query.descending ? ' ▼' : ' ▲') : ''}</span>
-                  </button>
-                </th>
-              );
-            })}
-          </tr>
+          <SortableHeaderRow
+            columns={columns}
+            sort={query.sort}
+            descending={query.descending}
+            onSort={sortBy}
+          />
         </thead>
         <tbody>
           {(page?.rows ?? []).map((row) => {

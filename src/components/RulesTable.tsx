@@ -1,16 +1,13 @@
+import { SortableHeaderRow, type SortableColumn } from './SortableHeaderRow';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RuleSortKey } from '../core/basket/rulesTable';
 import { useStore } from '../store/useStore';
 import { useFormats } from './format';
-import type { UiKey } from './richText';
 import { useRuleSide } from './ruleItems';
 import { TableScroll } from './TableScroll';
 
-interface Column {
-  key: RuleSortKey;
-  label: UiKey;
-  numeric: boolean;
+interface Column extends SortableColumn<RuleSortKey> {
   /** Shown only for a scope other than everyone. */
   scoped?: boolean;
 }
@@ -104,24 +101,12 @@ export function RulesTable() {
         caption={t('ui.baskets.table.caption')}
       >
         <thead>
-          <tr>
-            {columns.map((column) => {
-              const sorted = query.sort === column.key;
-              return (
-                <th
-                  key={column.key}
-                  scope="col"
-                  className={column.numeric ? 'num' : undefined}
-                  aria-sort={sorted ? (query.descending ? 'descending' : 'ascending') : 'none'}
-                >
-                  <button type="button" className="sort-button" onClick={() => sortBy(column.key)}>
-                    {t(column.label)}
-                    <span aria-hidden="true">{sorted ? (query.descending ? ' ▼' : ' ▲') : ''}</span>
-                  </button>
-                </th>
-              );
-            })}
-          </tr>
+          <SortableHeaderRow
+            columns={columns}
+            sort={query.sort}
+            descending={query.descending}
+            onSort={sortBy}
+          />
         </thead>
         <tbody>
           {(page?.rows ?? []).map((row) => (
