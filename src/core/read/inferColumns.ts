@@ -58,6 +58,8 @@ export interface ColumnSummary {
 const NUMERIC_SHARE = 0.95;
 /** A text column with at least this share of numbers among its filled cells is said to be one. */
 const MOSTLY_NUMBERS_SHARE = 0.5;
+/** ... whose other cells hold at most this many distinct texts (words for "no value"). */
+const MOST_NO_VALUE_WORDS = 5;
 const MAX_CATEGORIES = 100;
 const TOP_VALUES = 5;
 
@@ -196,9 +198,13 @@ function summarise(
   }
   const unique = distinctCount + column.texts.length;
   const top = topValues(column, distinctCount > 0 ? tally : null);
-  // Mostly numbers with some text among them ("n/a", "-"): read as text, but said so, and with
-  // the numbers' range, so that a column the user makes numeric has its figures.
-  const mostlyNumbers = numbers > 0 && numbers >= filled * MOSTLY_NUMBERS_SHARE;
+  // Mostly numbers with a few words among them standing for no value ("unknown", "?"): read as
+  // text, but said so, and with the numbers' range, so that a column the user makes numeric has
+  // its figures. Codes such as StockCode's 85123A (many distinct texts) are not such a column.
+  const mostlyNumbers =
+    numbers > 0 &&
+    numbers >= filled * MOSTLY_NUMBERS_SHARE &&
+    column.texts.length <= MOST_NO_VALUE_WORDS;
   const summary: ColumnSummary = {
     ...base,
     unique,

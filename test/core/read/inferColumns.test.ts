@@ -74,6 +74,14 @@ describe('inferColumns', () => {
     const [mixed] = await infer(['code,visits', ...half].join('\n'));
     expect(mixed.note?.key).not.toBe('kindMostlyNumbers');
     expect(mixed.min).toBeNull();
+    // Codes of digits and letters (StockCode's 85123A): many distinct texts, no such note either.
+    const stockCodes = Array.from(
+      { length: 90 },
+      (_, i) => `${85000 + (i % 30)}${i % 3 === 0 ? 'A' : ''},${i % 4}`,
+    );
+    const [stock] = await infer(['StockCode,visits', ...stockCodes].join('\n'));
+    expect(stock.kind).not.toBe('identifier');
+    expect(stock.note?.key).not.toBe('kindMostlyNumbers');
   });
 
   it('tells numeric, categorical, datetime, identifier and text apart', async () => {
