@@ -148,7 +148,9 @@ describe.each([
     await loadForModel(engine, name, later.table, model);
     await expect(
       engine.query(modelSql(model, { dialect: engine.name, table: name })),
-    ).rejects.toThrow(/SegmentLens: this model counts recency to its saved snapshot, 1 February 2024,/);
+    ).rejects.toThrow(
+      /SegmentLens: this model counts recency to its saved snapshot, 1 February 2024,/,
+    );
   });
 });
 
