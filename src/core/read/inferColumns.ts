@@ -56,9 +56,12 @@ export interface ColumnSummary {
 
 /** A numeric column counts as numeric when at least this share of its filled cells are numbers. */
 const NUMERIC_SHARE = 0.95;
-/** A text column with at least this share of numbers among its filled cells is said to be one. */
+/**
+ * A column read as text is one of mostly numbers (said in its note, with the numbers' range) when
+ * at least this share of its filled cells are numbers...
+ */
 const MOSTLY_NUMBERS_SHARE = 0.5;
-/** ... whose other cells hold at most this many distinct texts (words for "no value"). */
+/** ...and its other cells hold at most this many distinct texts (words for "no value"). */
 const MOST_NO_VALUE_WORDS = 5;
 const MAX_CATEGORIES = 100;
 const TOP_VALUES = 5;
