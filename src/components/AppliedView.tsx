@@ -17,13 +17,20 @@ export function AppliedView({ applied }: { applied: ApplyView }) {
   const restore = useStore((s) => s.restoreSaved);
   const setAside = applied.setAside.filter((row) => row.count > 0);
   const drift = applied.drift;
+  // An RFM model scores customers made from order lines: what it sets aside are customers, and
+  // what its download holds are the order lines left out.
+  const rfm = applied.kind === 'rfm';
   return (
     <div className="model-applied">
       <h4>{rich('ui.model.applied', { file: <Data>{applied.file}</Data> })}</h4>
       <p>
         {applied.rfm !== null &&
-          `${t('ui.model.orderLines', { read: applied.rfm.lines.read, used: applied.rfm.lines.used, left: applied.rfm.lines.read - applied.rfm.lines.used })} `}
-        {t(applied.kind === 'rfm' ? 'ui.model.scoredRfm' : 'ui.model.scoredRows', {
+          t('ui.model.orderLines', {
+            read: applied.rfm.lines.read,
+            used: applied.rfm.lines.used,
+            left: applied.rfm.lines.read - applied.rfm.lines.used,
+          }) + t('ui.common.sentenceGap')}
+        {t(rfm ? 'ui.model.scoredRfm' : 'ui.model.scoredRows', {
           scored: applied.scored,
           read: applied.read,
         })}
@@ -97,14 +104,17 @@ export function AppliedView({ applied }: { applied: ApplyView }) {
         </TableScroll>
       )}
       {setAside.length === 0 ? (
-        <p>{t('ui.model.noneSetAside')}</p>
+        <p>{t(rfm ? 'ui.model.noneSetAsideRfm' : 'ui.model.noneSetAside')}</p>
       ) : (
-        <TableScroll className="data-table" caption={t('ui.model.setAside')}>
+        <TableScroll
+          className="data-table"
+          caption={t(rfm ? 'ui.model.setAsideRfm' : 'ui.model.setAside')}
+        >
           <thead>
             <tr>
               <th scope="col">{t('ui.model.reason')}</th>
               <th scope="col" className="num">
-                {t('ui.model.rows')}
+                {t(rfm ? 'ui.model.customers' : 'ui.model.rows')}
               </th>
             </tr>
           </thead>
@@ -178,7 +188,7 @@ export function AppliedView({ applied }: { applied: ApplyView }) {
       </p>
       <div className="export">
         <button type="button" className="primary" onClick={() => void download(null)}>
-          {applied.kind === 'rfm' ? t('ui.model.downloadScoredRfm') : t('ui.model.downloadScored')}
+          {rfm ? t('ui.model.downloadScoredRfm') : t('ui.model.downloadScored')}
         </button>
         {applied.kind === 'rows' && (
           <span className="hint">
@@ -191,11 +201,12 @@ export function AppliedView({ applied }: { applied: ApplyView }) {
             })}
           </span>
         )}
-        {(applied.read > applied.scored ||
-          (applied.rfm !== null && applied.rfm.lines.used < applied.rfm.lines.read)) && (
+        {(applied.rfm !== null
+          ? applied.rfm.lines.used < applied.rfm.lines.read
+          : applied.read > applied.scored) && (
           <p>
             <button type="button" onClick={() => void downloadSetAside()}>
-              {t('ui.model.downloadSetAside')}
+              {t(rfm ? 'ui.model.downloadLinesLeftOut' : 'ui.model.downloadSetAside')}
             </button>
           </p>
         )}

@@ -221,10 +221,14 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     // The same order lines: every named segment and cluster as big as when saved.
     for (const [, [now, then]] of Object.entries(bodyRows(named))) expect(now).toBe(then);
     // The order lines the customers come from are counted, and those left out can be downloaded.
+    // Two sentences, each with its full stop; what an RFM model sets aside is customers.
     expect(panel).toHaveTextContent(
-      /[\d,]+ order lines read, [\d,]+ used \([\d,]+ left out: see the set-aside download\)\./,
+      /[\d,]+ order lines read, [\d,]+ used \([\d,]+ left out: download them below\)\. [\d,]+ of [\d,]+ customers scored\./,
     );
-    expect(within(panel).getByRole('button', { name: /set aside/i })).toBeInTheDocument();
+    expect(panel).toHaveTextContent('No customer was set aside.');
+    expect(
+      within(panel).getByRole('button', { name: 'Download the order lines left out' }),
+    ).toBeInTheDocument();
     const sizes = bodyRows(
       within(panel).getByRole('table', { name: 'Segment sizes now and when saved' }),
     );
