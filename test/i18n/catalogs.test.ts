@@ -30,8 +30,10 @@ function shapeDifferences(english: object, other: object, path = ''): string[] {
 /**
  * How a language's template may use an argument of the English one. A value that is shown must
  * be shown in every language; a select (on a code) has the same cases everywhere; a date or a
- * number keeps its named format. A plural may become a plain number in a language without plural
- * forms (Chinese), and a plural that only chooses words ("was"/"were") may be left out there.
+ * number keeps its named format. A plural may become a number in a language without plural
+ * forms (Chinese), and a plural that only chooses words ("was"/"were") may be left out there. A
+ * count the plural shows must stay a number (`{count, number}`), not a plain `{count}`: ICU writes
+ * a plain argument as String(value), 8905 where the English plural's # reads 8,905.
  */
 function argumentProblem(
   name: string,
@@ -44,8 +46,10 @@ function argumentProblem(
   if (english.kind === 'plural') {
     if (other.kind === 'plural')
       return other.options.includes('other') ? null : `{${name}} has no "other" case`;
-    return other.kind === 'argument' || other.kind === 'number'
-      ? null
+    if (other.kind === 'number') return null;
+    if (other.kind === 'argument' && !english.shown) return null;
+    return other.kind === 'argument'
+      ? `{${name}} is a plain argument, not {${name}, number}: its digits would not be grouped`
       : `{${name}} is a ${other.kind}, not a plural or a number`;
   }
   const same =
@@ -122,7 +126,10 @@ describe('the catalogs', () => {
       );
     };
     const rows = '{count, plural, one {# row} other {# rows}}';
-    expect(problems(rows, '{count} 行')).toEqual([]);
+    expect(problems(rows, '{count, number} 行')).toEqual([]);
+    expect(problems(rows, '{count} 行')).toEqual([
+      '{count} is a plain argument, not {count, number}: its digits would not be grouped',
+    ]);
     expect(problems(rows, '{count, plural, other {# 行}}')).toEqual([]);
     expect(problems('{count, plural, one {was} other {were}} read', '已读取')).toEqual([]);
     expect(problems(rows, '行')).toEqual(['{count} is missing']);

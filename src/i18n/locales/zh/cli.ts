@@ -26,7 +26,7 @@ export const cli: CatalogShape<typeof english> = {
   algorithm: '算法：{line}',
   algorithmKmeans: 'k-means（轮廓系数：{metric}）',
   algorithmDbscan:
-    'DBSCAN，eps {eps}（建议值 {suggested}），最小点数 {minPts}，{metric}：{clusters} 个细分群，{noise, number} 个噪声行（细分群 -1）',
+    'DBSCAN，eps {eps}（建议值 {suggested}），最小点数 {minPts}，{metric}：{clusters, number} 个细分群，{noise, number} 个噪声行（细分群 -1）',
   algorithmHierarchy:
     '层次聚类，{linkage, select, ward {Ward} complete {全} average {平均} single {单} other {{linkage}}}连接，{metric}，聚类树基于 {rows, number} 行',
   algorithmHierarchyCut:

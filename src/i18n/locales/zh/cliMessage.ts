@@ -25,7 +25,7 @@ export const cliMessage: CatalogShape<typeof english> = {
   kindMostlyNumbers:
     '{numbers, number} 个单元格是数字，但有 {texts, number} 个不是（例如“{example}”），因此这一列按文本读取：加上 --kind "{name}=numeric" 即可使用，那些单元格算作缺失。',
   rfmNoteCancellations:
-    '有 {count} 行被视为取消订单而未计入：订单号如 {examples}，即 C 加发票号的数字。如果这些是普通订单，请加上 --no-cancellations。',
+    '有 {count, number} 行被视为取消订单而未计入：订单号如 {examples}，即 C 加发票号的数字。如果这些是普通订单，请加上 --no-cancellations。',
   mappingNeedsCustomer: '没有识别出客户列：请用 --customer COL 指定。',
   mappingNeedsDate: '没有识别出订单日期列：请用 --date COL 指定。',
   mappingNeedsQuantity: '有单价就需要数量：请用 --quantity COL 指定，或改用 --amount COL。',

@@ -55,22 +55,23 @@ export const message: CatalogShape<typeof english> = {
   rowNul: '含有 NUL 字节，正常文本不会出现（此行已损坏）',
   rowQuotes: '引号不成对或位置不对',
   rowStrayQuote: '未加引号的字段中出现了引号，按原样读取',
-  rowFieldCount: '有 {count} 个字段，而表头有 {expected} 个',
+  rowFieldCount: '有 {count, number} 个字段，而表头有 {expected} 个',
   rowFieldCountShort: '字段数量不对',
   // 读取说明
-  noteUnnamedColumns: '有 {count} 列没有名称，已自动命名（column_N）。',
-  noteRenamedColumns: '有 {count} 个重复的列名已改为唯一名称（name_2、name_3……）。',
-  noteDroppedEmptyColumns: '已删除每行末尾 {count} 个没有名称的空列。',
-  noteExtraEmptyFields: '有 {count} 行末尾有多余的空字段，已忽略。',
-  noteBlankLines: '已跳过 {count} 个空行。',
-  noteStrayQuotes: '有 {count} 行在未加引号的字段中出现了引号（第 {lines} 行），已按原样读取。',
+  noteUnnamedColumns: '有 {count, number} 列没有名称，已自动命名（column_N）。',
+  noteRenamedColumns: '有 {count, number} 个重复的列名已改为唯一名称（name_2、name_3……）。',
+  noteDroppedEmptyColumns: '已删除每行末尾 {count, number} 个没有名称的空列。',
+  noteExtraEmptyFields: '有 {count, number} 行末尾有多余的空字段，已忽略。',
+  noteBlankLines: '已跳过 {count, number} 个空行。',
+  noteStrayQuotes:
+    '有 {count, number} 行在未加引号的字段中出现了引号（第 {lines} 行），已按原样读取。',
   noteManyIssues: '有 {count} 行无法读取，下面列出了前 {listed} 行。',
   noteNumericHeader: '第一行是数字而不是列名：各列已命名为 column_1、column_2……',
   // 列类型
   kindMixedDecimals:
     '此列的数字同时使用了小数点和小数逗号（例如“{example}”），两种读法都不对：文件目前按{separator, select, point {小数点} other {小数逗号}}读取；请更正文件，或选择小数分隔符。',
   kindAllMissing: '所有单元格都为空：不作为特征使用。',
-  kindNotNumbers: '有 {count} 个单元格不是数字（例如“{example}”），按缺失值处理。',
+  kindNotNumbers: '有 {count, number} 个单元格不是数字（例如“{example}”），按缺失值处理。',
   kindIdentifierName: '列名看起来是标识符：不作为特征使用。',
   kindRowNumber: '每行依次为 1、2、3……：这是标识符，不是特征。',
   kindConstant: '每一行的值都相同：不作为特征使用。',
@@ -156,9 +157,9 @@ export const message: CatalogShape<typeof english> = {
     '肘部曲线在 k = {elbowK} 处弯折；轮廓系数在 k = {silhouetteK} 处最高（{best}），但在 k = {elbowK} 处几乎一样好（{atElbow}），因此推荐肘部的 k。',
   reasonSilhouetteWins:
     '肘部曲线在 k = {elbowK} 处弯折，但那里的轮廓系数（{atElbow}）明显低于 k = {silhouetteK} 处（{best}），因此推荐 k = {silhouetteK}。',
-  reasonHeightCut: '{reason}在高度 {height} 处切割聚类树得到 {count} 个细分群。',
+  reasonHeightCut: '{reason}在高度 {height} 处切割聚类树得到 {count, number} 个细分群。',
   reasonDbscan:
-    'DBSCAN 在 eps 为 {eps}、最小点数为 {minPts} 时找到 {clusters} 个细分群；{noise, number} 行（{share, number, share}）是噪声。',
+    'DBSCAN 在 eps 为 {eps}、最小点数为 {minPts} 时找到 {clusters, number} 个细分群；{noise, number} 行（{share, number, share}）是噪声。',
   metricEuclidean: '欧氏距离',
   metricManhattan: '曼哈顿距离',
   metricChebyshev: '切比雪夫距离',
@@ -209,7 +210,8 @@ export const message: CatalogShape<typeof english> = {
   mappingNotLinesCustomer: '未识别出重复出现的客户列，因此按每行一个客户来读取。',
   mappingNotLinesDate: '未识别出日期列，因此按每行一个客户来读取。',
   mappingNotLinesBoth: '未识别出重复出现的客户列和日期列，因此按每行一个客户来读取。',
-  cliMappingMissing: '有 {count} 个列未被识别或不完整：请加上 {flags}（--help 列出了所有列参数）。',
+  cliMappingMissing:
+    '有 {count, number} 个列未被识别或不完整：请加上 {flags}（--help 列出了所有列参数）。',
   rfmNoteNoMoney:
     '没有选择金额列，因此这是不含 M 的 RFM：只按最近一次消费（R）和消费频率（F）评分和细分，所有地方都不显示消费金额。',
   rfmNoteOrdersByDay: '没有选择订单列，因此每位客户在同一天的购买算作一个订单。',
@@ -241,11 +243,11 @@ export const message: CatalogShape<typeof english> = {
   snapshotBeforeLastOrder:
     '快照日期早于最后一笔订单（{last, date, minute}）：请选择之后的日期，或留空以使用最后一笔订单的次日。',
   rfmNoteOneValue:
-    '所有客户的{which, select, recency {最近购买间隔相同（{value} 天）} frequency {购买次数相同（{value} 单）} other {消费金额相同（{value, number}）}}，{which, select, recency {R} frequency {F} other {M}} 分无法区分客户：每位客户都得中间分 3（满分 5）。',
+    '所有客户的{which, select, recency {最近购买间隔相同（{value, number} 天）} frequency {购买次数相同（{value, number} 单）} other {消费金额相同（{value, number}）}}，{which, select, recency {R} frequency {F} other {M}} 分无法区分客户：每位客户都得中间分 3（满分 5）。',
   rfmNoteSharedOrderIds:
-    '有 {count} 个订单号被多个客户或在多天中使用（例如每天重新编号），因此一个订单按“同一订单号、同一客户、同一天”计算。',
+    '有 {count, number} 个订单号被多个客户或在多天中使用（例如每天重新编号），因此一个订单按“同一订单号、同一客户、同一天”计算。',
   rfmNoteCancellations:
-    '有 {count} 行被视为取消订单而未计入：订单号如 {examples}，即 C 加发票号的数字。如果这些是普通订单，请取消勾选“识别取消订单”。',
+    '有 {count, number} 行被视为取消订单而未计入：订单号如 {examples}，即 C 加发票号的数字。如果这些是普通订单，请取消勾选“识别取消订单”。',
   rfmOneCustomer: '只有一个客户有可用的订单，无法聚类：请检查列的选择。',
   segmentMapCells: '网格需要 {count} 个单元格。',
   segmentMapBlank: '每个细分群都需要名称：请输入一个名称。',
@@ -298,7 +300,7 @@ export const message: CatalogShape<typeof english> = {
   sampleNotLoaded: '无法加载示例 {name}（{status}）',
   statusAnalysing: '正在分析……',
   statusRfmDone: '已完成 {customers, number} 个客户的 RFM；正在对他们聚类……',
-  statusDoneDbscan: '分析完成：DBSCAN 找到 {k} 个细分群。',
+  statusDoneDbscan: '分析完成：DBSCAN 找到 {k, number} 个细分群。',
   statusDoneRecommended: '分析完成：推荐 {k} 个细分群。',
   statusCancelledKeeping: '已取消：页面显示的是上一次完成的结果。',
   statusCancelled: '已取消。',

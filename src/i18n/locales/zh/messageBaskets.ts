@@ -14,7 +14,7 @@ export const messageBaskets: CatalogShape<typeof english> = {
   basketsMinConfidence: '最小置信度必须是 0 到 1 之间的比例（例如 0.3 表示 30%），而不是 {value}。',
   basketsDefaultSupport:
     '最小支持度为默认值，即 1% 与 10 个购物篮中较大者：{baskets, number} 个购物篮中的 {support, number, precise}。',
-  basketsNoSegment: '细分群方案中没有细分群 {segment}：请从它的 {count} 个细分群中选择。',
+  basketsNoSegment: '细分群方案中没有细分群 {segment}：请从它的 {count, number} 个细分群中选择。',
   basketsNoCluster: '{k} 个聚类中没有聚类 {cluster}：请选择 0 到 {last} 之间的聚类。',
   basketsScopeAll: '全部购物篮',
   basketsScopeCluster: '聚类 {cluster}（共 {k} 个）',

@@ -14,7 +14,7 @@ export const messageClassify: CatalogShape<typeof english> = {
   classifyTestShare:
     '测试集比例必须介于 0 和 1 之间（而不是 {value}）：0.25 表示留出四分之一的行用于测试。',
   classifyFewTrainingRows:
-    '只剩 {train} 行用于训练，另有 {test} 行留作测试：模型从这么少的行里学不到多少，所以各项指标只是粗略的。请少留一些行用于测试（通常为 0.25），或使用更多的行。',
+    '只剩 {train, number} 行用于训练，另有 {test, number} 行留作测试：模型从这么少的行里学不到多少，所以各项指标只是粗略的。请少留一些行用于测试（通常为 0.25），或使用更多的行。',
   classifyC: 'C 必须是正数（而不是 {value}）：通常取 1。',
   classifyClassNeedsRows:
     '目标列的每个类别都需要训练行：请选择至少有两个类别、且每个类别至少两行的目标列。',

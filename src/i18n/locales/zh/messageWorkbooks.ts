@@ -66,13 +66,14 @@ export const messageWorkbooks: CatalogShape<typeof english> = {
   encodingSheet: '{file}，工作表“{sheet}”',
   encodingParquet: 'Parquet 文件（{codecs}）',
   // 读取工作簿或 Parquet 文件的说明
-  noteSheets: '这个工作簿有 {count} 个工作表（{names}）；当前是工作表“{sheet}”。',
-  noteCellsLeftOfHeader: '表头第一列左侧的 {count} 个单元格未读取。',
+  noteSheets: '这个工作簿有 {count, number} 个工作表（{names}）；当前是工作表“{sheet}”。',
+  noteCellsLeftOfHeader: '表头第一列左侧的 {count, number} 个单元格未读取。',
   noteUncachedFormulas:
-    '有 {count} 个公式单元格没有保存的值，按缺失值处理：请在 Excel 或 LibreOffice 中重新保存工作簿以保留这些值。',
-  noteSpreadsheetErrors: '有 {count} 个单元格含有电子表格错误（{codes}），按缺失值处理。',
-  noteEmptyRows: '已跳过数据行之间的 {count} 个空行。',
-  noteParquetNested: '已略去 {count} 个嵌套列（{names}）：SegmentLens 只读取每个单元格一个值的列。',
+    '有 {count, number} 个公式单元格没有保存的值，按缺失值处理：请在 Excel 或 LibreOffice 中重新保存工作簿以保留这些值。',
+  noteSpreadsheetErrors: '有 {count, number} 个单元格含有电子表格错误（{codes}），按缺失值处理。',
+  noteEmptyRows: '已跳过数据行之间的 {count, number} 个空行。',
+  noteParquetNested:
+    '已略去 {count, number} 个嵌套列（{names}）：SegmentLens 只读取每个单元格一个值的列。',
   noteParquetRounded:
     '{names}（共 {count} 列）含有大到无法精确计算的整数；计算时会取近似值（导出时保留全部数字）。',
   // 保留但有异常的行

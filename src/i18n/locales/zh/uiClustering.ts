@@ -123,11 +123,12 @@ export const uiClustering: CatalogShape<typeof english> = {
   },
   kDistance: {
     title: 'k-距离图',
-    sorted: '{rows, number} 个抽样行各自到第 {minPts} 近的行（包括自身）的距离，按升序排列。',
+    sorted:
+      '{rows, number} 个抽样行各自到第 {minPts, number} 近的行（包括自身）的距离，按升序排列。',
     knee: '拐点建议 eps 为 {suggested}；在 eps 为 {eps} 时，其中 {share} 是核心行。',
     found: 'DBSCAN 找到 {clusters, number} 个细分群和 {noise, number} 个噪声行。',
     axis: '行（已排序）',
-    distanceLine: '第 {minPts} 近邻的距离',
+    distanceLine: '第 {minPts, number} 近邻的距离',
     suggestedLine: '建议的 eps（{eps}）',
     inUseLine: '当前的 eps（{eps}）',
   },

@@ -18,7 +18,7 @@ export const uiValue: CatalogShape<typeof english> = {
     estimate: '估算客户价值',
     stale: '下面的数字来自之前的设置：请重新估算以更新。',
     progress: '正在估算客户价值',
-    done: '已为 {count} 位客户估算客户价值。',
+    done: '已为 {count, number} 位客户估算客户价值。',
     models: '拟合的模型',
     modelsCaption: '拟合模型的参数',
     model: '模型',
@@ -31,9 +31,10 @@ export const uiValue: CatalogShape<typeof english> = {
     gammaGamma: 'Gamma-Gamma（每次购买的消费额）',
     noSpendModel: '未拟合',
     correlation: '复购客户中购买频次与消费额的相关系数：{value}。',
-    customers: '{customers} 位客户，其中 {repeat, plural, =0 {没有复购客户} other {# 位有复购}}。',
-    expectedTotal: '未来 {days} 天的预计购买次数：{value}。',
-    clvTotal: '未来 {months} 个月的终身价值（每月贴现 {discount}）：合计 {value}。',
+    customers:
+      '{customers, number} 位客户，其中 {repeat, plural, =0 {没有复购客户} other {# 位有复购}}。',
+    expectedTotal: '未来 {days, number} 天的预计购买次数：{value}。',
+    clvTotal: '未来 {months, number} 个月的终身价值（每月贴现 {discount}）：合计 {value}。',
     bySegment: '各 RFM 细分群的价值',
     byCluster: '各聚类的价值',
     group: {
@@ -54,7 +55,7 @@ export const uiValue: CatalogShape<typeof english> = {
     calibration: {
       title: '留出期内预计与实际的复购次数',
       summary:
-        '模型用 {start} 之前的订单拟合，并用之后的 {days} 天检验：{customers} 位客户在留出期内实际复购 {actual} 次；模型预计 {predicted} 次。',
+        '模型用 {start} 之前的订单拟合，并用之后的 {days, number} 天检验：{customers, number} 位客户在留出期内实际复购 {actual} 次；模型预计 {predicted} 次。',
       frequency: '留出期之前的复购次数',
       actual: '实际',
       predicted: '模型预计',
@@ -67,7 +68,7 @@ export const uiValue: CatalogShape<typeof english> = {
     histogram: {
       title: '客户仍然活跃的概率',
       summary:
-        '{customers} 位客户中有 {alive} 位更可能仍然活跃（存活概率不低于 50%）；{oneTime, plural, =0 {没有客户只购买过一次} other {# 位客户只购买过一次，模型视其为活跃}}。',
+        '{customers} 位客户中有 {alive, number} 位更可能仍然活跃（存活概率不低于 50%）；{oneTime, plural, =0 {没有客户只购买过一次} other {# 位客户只购买过一次，模型视其为活跃}}。',
       bin: '存活概率',
       count: '客户数',
       values: '数值',
@@ -86,7 +87,7 @@ export const uiValue: CatalogShape<typeof english> = {
       repeatSpend: '复购消费额',
       valueAtRisk: '风险价值',
       clv: '终身价值',
-      download: '下载流失风险客户（{count} 位）',
+      download: '下载流失风险客户（{count, number} 位）',
     },
     download: '下载客户价值表',
     downloadHint:
