@@ -49,7 +49,7 @@ export function RfmCustomerTable() {
   const scheme = useStore((s) => s.segmentMap.scheme);
   const value = useStore(selectValueView);
   const render = useRenderNode();
-  const fixedOrDash = (value: number | null) => (value === null ? '–' : format.fixed(value, 2));
+  const fixedOrDash = (value: number | null) => format.fixedAmount(value, 2);
   if (!rfmView) return null;
   // With an estimate: P(alive) and expected purchases, and CLV unless spend has no model.
   const valued = value !== null && (page?.rows[0]?.value !== undefined || page?.rows.length === 0);
@@ -133,7 +133,7 @@ export function RfmCustomerTable() {
                 </th>
                 <td className="num">{format.count(row.recency)}</td>
                 <td className="num">{format.count(row.frequency)}</td>
-                {money && <td className="num">{format.number(row.monetary)}</td>}
+                {money && <td className="num">{format.amount(row.monetary)}</td>}
                 <td className="num">{row.r}</td>
                 <td className="num">{row.f}</td>
                 {money && <td className="num">{row.m}</td>}
@@ -149,7 +149,7 @@ export function RfmCustomerTable() {
                 {valued && row.value && (
                   <>
                     <td className="num">{format.percent(row.value.pAlive)}</td>
-                    <td className="num">{format.fixed(row.value.expectedPurchases, 2)}</td>
+                    <td className="num">{format.fixedAmount(row.value.expectedPurchases, 2)}</td>
                     {withClv && <td className="num">{fixedOrDash(row.value.clv)}</td>}
                   </>
                 )}

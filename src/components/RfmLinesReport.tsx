@@ -58,7 +58,7 @@ export function RfmLinesReport() {
         {rfmView.hasMoney && (
           <div>
             <dt>{t('ui.lines.revenue')}</dt>
-            <dd>{format.number(rfmView.revenue)}</dd>
+            <dd>{format.amount(rfmView.revenue)}</dd>
           </div>
         )}
       </dl>

@@ -64,7 +64,7 @@ export function RfmSegmentSummary() {
             <td className="num">{format.percent(row.share)}</td>
             <td className="num">{format.number(row.meanRecency, 1)}</td>
             <td className="num">{format.number(row.meanFrequency, 1)}</td>
-            {money && <td className="num">{format.number(row.meanMonetary)}</td>}
+            {money && <td className="num">{format.amount(row.meanMonetary)}</td>}
             {money && <td className="num">{format.percent(row.revenueShare)}</td>}
           </tr>
         ))}

@@ -20,7 +20,7 @@ export function ValueAtRisk({ view }: { view: CustomerValueView }) {
         <p>
           {t('ui.value.atRisk.summary', {
             count: atRisk.total,
-            threshold: format.number(atRisk.valueThreshold, 2),
+            threshold: format.amount(atRisk.valueThreshold, 2),
             max: format.percent(atRisk.maxPAlive, 0),
           })}
           {atRisk.total > atRisk.customers.length && (
@@ -60,11 +60,9 @@ export function ValueAtRisk({ view }: { view: CustomerValueView }) {
                     {row.customer}
                   </th>
                   <td className="num">{format.percent(row.pAlive)}</td>
-                  <td className="num">{format.fixed(row.repeatSpend, 2)}</td>
-                  <td className="num">{format.fixed(row.valueAtRisk, 2)}</td>
-                  {withClv && (
-                    <td className="num">{row.clv === null ? '–' : format.fixed(row.clv, 2)}</td>
-                  )}
+                  <td className="num">{format.fixedAmount(row.repeatSpend, 2)}</td>
+                  <td className="num">{format.fixedAmount(row.valueAtRisk, 2)}</td>
+                  {withClv && <td className="num">{format.fixedAmount(row.clv, 2)}</td>}
                 </tr>
               ))}
             </tbody>

@@ -51,7 +51,7 @@ export function ValueCalibrationChart({ view }: { view: CustomerValueView }) {
     days,
     customers: calibration.total.customers,
     actual: format.count(calibration.total.actual),
-    predicted: format.number(calibration.total.predicted, 1),
+    predicted: format.amount(calibration.total.predicted, 1),
   });
   const actual = t('ui.value.calibration.actual');
   const predicted = t('ui.value.calibration.predicted');

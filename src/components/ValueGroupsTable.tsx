@@ -19,7 +19,7 @@ export function ValueGroupsTable({ kind }: { kind: 'rfm' | 'cluster' }) {
   const scheme = useStore((s) => s.segmentMap.scheme);
   if (!view || !groups) return null;
   // Two decimals throughout, so that the columns line up.
-  const fixed = (value: number | null) => (value === null ? '–' : format.fixed(value, 2));
+  const fixed = (value: number | null) => format.fixedAmount(value, 2);
   const withClv = groups.spendProblem === null;
   const title = kind === 'rfm' ? t('ui.value.bySegment') : t('ui.value.byCluster');
   return (

@@ -176,7 +176,7 @@ function ValueModels({ view }: { view: CustomerValueView }) {
         <li>
           {t('ui.value.expectedTotal', {
             days: request.horizonDays,
-            value: format.number(totals.expectedPurchases, 1),
+            value: format.amount(totals.expectedPurchases, 1),
           })}
         </li>
         {totals.clv !== null && (
@@ -184,7 +184,7 @@ function ValueModels({ view }: { view: CustomerValueView }) {
             {t('ui.value.clvTotal', {
               months: request.horizonMonths,
               discount: format.percent(request.monthlyDiscount, 1),
-              value: format.number(totals.clv, 2),
+              value: format.amount(totals.clv, 2),
             })}
           </li>
         )}

@@ -21,6 +21,13 @@ export interface Formats {
   number(value: number | null | undefined, digits?: number): string;
   /** A number with exactly `digits` decimals (columns of loadings line up). */
   fixed(value: number, digits: number): string;
+  /**
+   * An amount that is never a year (money, expected purchases, a customer's value): as `number`,
+   * but grouped from four digits, so 6,585 stands in the same column as 280,206.
+   */
+  amount(value: number | null | undefined, digits?: number): string;
+  /** An amount with exactly `digits` decimals, grouped from four digits ('–' when missing). */
+  fixedAmount(value: number | null | undefined, digits: number): string;
   /** A whole count, grouped. */
   count(value: number): string;
   /** A share (0..1) as a percentage. */
@@ -55,9 +62,10 @@ export function useFormats(): Formats {
 function makeFormats(language: Language): Formats {
   const locale = LOCALES[language];
   const numbers = new Map<string, Intl.NumberFormat>();
-  // A measurement (a mean, a limit: maybe a year) groups as messages do; a count as usual.
+  // A measurement (a mean, a limit: maybe a year) groups as messages do; a count and an amount
+  // (never a year) as usual.
   const numberFormat = (
-    style: 'decimal' | 'percent' | 'count',
+    style: 'decimal' | 'percent' | 'count' | 'amount',
     min: number,
     max: number,
   ): Intl.NumberFormat => {
@@ -77,19 +85,29 @@ function makeFormats(language: Language): Formats {
   const day = new Intl.DateTimeFormat(locale, MESSAGE_FORMATS.date.day);
   const minute = new Intl.DateTimeFormat(locale, MESSAGE_FORMATS.date.minute);
   const words = CATALOGS[language].ui.format;
-  const number = (value: number | null | undefined, digits = 2): string => {
-    if (value === null || value === undefined || Number.isNaN(value)) return '–';
-    if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-    const magnitude = Math.abs(value);
-    const shown = magnitude >= 1000 ? 0 : magnitude >= 100 ? Math.min(1, digits) : digits;
-    return numberFormat('decimal', 0, shown).format(value);
-  };
+  /** '–' for a missing value, ∞ for an infinite one. */
+  const notFinite = (value: number | null | undefined): string =>
+    value === null || value === undefined || Number.isNaN(value) ? '–' : value > 0 ? '∞' : '−∞';
+  const measured =
+    (style: 'decimal' | 'amount') =>
+    (value: number | null | undefined, digits = 2): string => {
+      if (value === null || value === undefined || !Number.isFinite(value)) return notFinite(value);
+      const magnitude = Math.abs(value);
+      const shown = magnitude >= 1000 ? 0 : magnitude >= 100 ? Math.min(1, digits) : digits;
+      return numberFormat(style, 0, shown).format(value);
+    };
+  const number = measured('decimal');
   const fixed = (value: number, digits: number) =>
     numberFormat('decimal', digits, digits).format(value);
   return {
     language,
     number,
     fixed,
+    amount: measured('amount'),
+    fixedAmount: (value, digits) =>
+      value === null || value === undefined || !Number.isFinite(value)
+        ? notFinite(value)
+        : numberFormat('amount', digits, digits).format(value),
     count: (value) => numberFormat('count', 0, 0).format(value),
     percent: (share, digits = 1) => numberFormat('percent', digits, digits).format(share),
     bytes(bytes) {

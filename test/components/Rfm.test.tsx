@@ -101,6 +101,13 @@ describe('RFM on the page', () => {
         .map((row) => Number(row.querySelectorAll('td')[2].textContent?.replace(/,/g, '')));
     const first = monetary();
     expect(first).toEqual([...first].sort((a, b) => b - a));
+    // Money is grouped from four digits: 6,585 above 980.5, as 12,345 is.
+    const texts = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.querySelectorAll('td')[2].textContent ?? '');
+    expect(first[0]).toBeGreaterThanOrEqual(1000);
+    for (const text of texts) expect(text).toMatch(/^\d{1,3}(,\d{3})*(\.\d+)?$/);
     expect(screen.getByRole('columnheader', { name: /Monetary/ })).toHaveAttribute(
       'aria-sort',
       'descending',

@@ -46,6 +46,22 @@ describe('formatsFor', () => {
     expect(zh.count(1234)).toBe('1,234');
   });
 
+  it('groups an amount (money, expected purchases) from four digits, so a column of them reads alike', () => {
+    for (const formats of [en, zh]) {
+      expect(formats.amount(6585.2)).toBe('6,585');
+      expect(formats.amount(280206.4)).toBe('280,206');
+      expect(formats.amount(4643.499, 1)).toBe('4,643');
+      expect(formats.amount(377.55)).toBe('377.6');
+      expect(formats.amount(12.345)).toBe('12.35');
+      expect(formats.fixedAmount(6167.449, 2)).toBe('6,167.45');
+      expect(formats.fixedAmount(221383.18, 2)).toBe('221,383.18');
+      expect(formats.fixedAmount(0.5, 2)).toBe('0.50');
+      expect(formats.amount(null)).toBe('–');
+      expect(formats.fixedAmount(null, 2)).toBe('–');
+      expect(formats.amount(Infinity)).toBe('∞');
+    }
+  });
+
   it('says missing and infinite values plainly', () => {
     for (const formats of [en, zh]) {
       expect(formats.number(null)).toBe('–');
