@@ -78,7 +78,7 @@ export const uiValue = {
     atRisk: {
       heading: 'Customers at risk',
       summary:
-        '{count, plural, =0 {No customer} one {# customer} other {# customers}} whose repeat spend is in the top quarter (at least {threshold}) {count, plural, one {has} other {have}} P(alive) below {max}.',
+        '{count, plural, =0 {No customer} one {# customer} other {# customers}} whose repeat spend is in the top quarter (at least {threshold}) {count, plural, =0 {has} one {has} other {have}} P(alive) below {max}.',
       none: 'No customer has spent enough on repeat purchases to count as high value.',
       shown: 'The {shown} with the most value at risk are listed; the download has them all.',
       caption: 'Customers at risk, most value at risk first',
