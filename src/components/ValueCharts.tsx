@@ -59,7 +59,9 @@ export function ValueCalibrationChart({ view }: { view: CustomerValueView }) {
     <ChartFigure title={t('ui.value.calibration.title')} summary={summary}>
       {calibration.fit.reason !== null && (
         <p className="notice">
-          {t('ui.value.calibration.notConverged')} {render(calibration.fit.reason)}
+          {t('ui.value.calibration.notConverged')}
+          {t('ui.common.sentenceGap')}
+          {render(calibration.fit.reason)}
         </p>
       )}
       <PlotFrame height={260} margin={VALUE_MARGIN}>

@@ -39,17 +39,16 @@ describe('the holdout check', () => {
     const figure = screen.getByRole('figure', {
       name: 'Expected against actual repeat purchases in the holdout',
     });
+    // Two sentences, not one colon after another ("... the best found: The fit did not ...").
     expect(
-      within(figure).getByText(
-        /^The model fitted on the orders before the holdout is only the best found:/,
-      ),
+      within(figure).getByText(/^The model checked here was fitted on the orders before/),
     ).toHaveTextContent(
-      'The model fitted on the orders before the holdout is only the best found: The fit did not converge: almost no customer seems to stop buying (a runs to zero), so P(alive) stays near 1; a longer stretch of orders may help.',
+      'The model checked here was fitted on the orders before the holdout alone. The fit did not converge: almost no customer seems to stop buying (a runs to zero), so P(alive) stays near 1; a longer stretch of orders may help.',
     );
   });
 
   it('says nothing of the kind when it converged', () => {
     render(<ValueCalibrationChart view={viewWith(null)} />);
-    expect(screen.queryByText(/only the best found/)).toBeNull();
+    expect(screen.queryByText(/The model checked here/)).toBeNull();
   });
 });

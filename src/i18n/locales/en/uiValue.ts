@@ -63,7 +63,7 @@ export const uiValue = {
       values: 'Values',
       valuesCaption: 'Mean repeat purchases in the holdout per repeat purchases before it',
       bucketCustomers: 'Customers',
-      notConverged: 'The model fitted on the orders before the holdout is only the best found:',
+      notConverged: 'The model checked here was fitted on the orders before the holdout alone.',
     },
     histogram: {
       title: 'Probability that a customer is still active',

@@ -63,7 +63,7 @@ export const uiValue: CatalogShape<typeof english> = {
       values: '数值',
       valuesCaption: '按留出期之前的复购次数统计的留出期平均复购次数',
       bucketCustomers: '客户数',
-      notConverged: '用留出期之前的订单拟合的模型只是找到的最佳值：',
+      notConverged: '这里检验的模型只用留出期之前的订单拟合。',
     },
     histogram: {
       title: '客户仍然活跃的概率',
