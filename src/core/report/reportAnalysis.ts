@@ -8,7 +8,8 @@ import { isolate, type ReportWriter } from './reportWriter';
 /** The analysis: features and the columns left out, scaling, PCA, the algorithm, and the choice of k. */
 export function analysisSection(w: ReportWriter, view: SegmentationView): string {
   const { input, render, say, text, count, number, share, table, figure, notes } = w;
-  const cleaningNotes = new Set(view.cleaning.notes.map(render));
+  // A note said already (by the cleaning section, or under scaling here) is not said twice.
+  const saidNotes = new Set([...view.cleaning.notes, ...view.scaling.warnings].map(render));
   let body =
     `<h3>${text('reportFeaturesHeading')}</h3>` +
     table(
@@ -39,8 +40,8 @@ export function analysisSection(w: ReportWriter, view: SegmentationView): string
       metric: view.metric,
       seed: view.settings.seed,
     })}</p>` +
-    // A note the cleaning section already gave (a code found in a feature) is not said twice.
-    notes(view.notes.filter((note) => !cleaningNotes.has(render(note))));
+    // E.g. a code found in a feature (cleaning), a constant feature left out (scaling).
+    notes(view.notes.filter((note) => !saidNotes.has(render(note))));
 
   const { ratios, cumulative } = view.pca;
   if (ratios.length > 1) {

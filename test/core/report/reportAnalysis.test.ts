@@ -1,7 +1,7 @@
 // The section is parsed as a browser parses it.
 // @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Message } from '../../../src/core/common/message';
+import { message, type Message } from '../../../src/core/common/message';
 import { analysisSection } from '../../../src/core/report/reportAnalysis';
 import type { ReportInput } from '../../../src/core/report/reportInput';
 import type { SegmentationView } from '../../../src/core/session/segmentationView';
@@ -57,6 +57,18 @@ describe('the analysis section of the report', () => {
     expect(body.textContent).toContain(
       `Clustering: k-means on ${view.analysedRows} rows, Euclidean distance, seed ${view.settings.seed}.`,
     );
+  });
+
+  it('says a constant feature left out once, under scaling, not again under the algorithm', () => {
+    const constant = message('scaleConstant', { name: 'recency' });
+    const body = section({
+      scaling: { ...view.scaling, warnings: [constant] },
+      notes: [constant, ...view.notes],
+    });
+    const said = Array.from(body.querySelectorAll('li')).filter(
+      (item) => item.textContent === en(constant),
+    );
+    expect(said).toHaveLength(1);
   });
 
   it('leaves no column out for RFM, whose features are R, F and M', () => {
