@@ -153,7 +153,7 @@ export function ElbowChart() {
             {points.map((p) => (
               <tr key={p.k}>
                 <th scope="row">{p.k}</th>
-                <td className="num">{format.number(p.inertia)}</td>
+                <td className="num">{format.amount(p.inertia)}</td>
                 <td className="num">{format.number(p.silhouette, 3)}</td>
                 <td className="num">{format.number(p.daviesBouldin, 3)}</td>
                 <td className="num">{format.number(p.calinskiHarabasz, 1)}</td>
@@ -200,9 +200,9 @@ function ElbowSummary({ view, metric }: { view: NonNullable<State['view']>; metr
   return (
     <>
       {t('ui.elbow.falls', {
-        first: format.number(first.inertia),
+        first: format.amount(first.inertia),
         firstK: first.k,
-        last: format.number(last.inertia),
+        last: format.amount(last.inertia),
         lastK: last.k,
       })}
       {best && (
@@ -279,7 +279,7 @@ function ElbowDrawing({
   return (
     <>
       <BottomAxis box={box} ticks={kTicks} title={labels.k} />
-      <SideAxis box={box} ticks={ticksOf(inertia, (v, digits) => format.number(v, digits))} />
+      <SideAxis box={box} ticks={ticksOf(inertia, (v, digits) => format.amount(v, digits))} />
       <SideAxis
         box={box}
         side="right"

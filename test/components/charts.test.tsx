@@ -63,6 +63,13 @@ describe('the charts of an analysis', () => {
       Number(kTicks[recommendedK - 1].getAttribute('x')),
     );
     expect(inertia[recommendedK - 1][0]).toBeCloseTo(Number(mark.getAttribute('x')), 0);
+    // Inertia is never a year: its ticks group from four digits, 8,000 under 10,000 as in
+    // the sentence below the chart.
+    const inertiaTicks = tickTexts
+      .filter((text) => text.getAttribute('text-anchor') === 'end')
+      .map((text) => text.textContent ?? '');
+    expect(inertiaTicks.some((text) => Number(text.replace(/,/g, '')) >= 1000)).toBe(true);
+    for (const text of inertiaTicks) expect(text).toMatch(/^\d{1,3}(,\d{3})*(\.\d+)?$/);
 
     // The scatter: one dot for every customer shown, in the plot's box.
     const scatter = screen.getByRole('figure', { name: 'Segment scatter' });
