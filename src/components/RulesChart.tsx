@@ -124,7 +124,8 @@ export function RulesChart({ chart, topRules }: { chart: RulesChartData; topRule
             {rich('ui.baskets.chart.topItem', {
               rank: p + 1,
               rule: <>{ruleText(rule)}</>,
-              lift: format.number(rule.lift),
+              // Two decimals, as the rules table writes a lift (61.90, not 61.9 beside 53.85).
+              lift: format.fixed(rule.lift, 2),
               confidence: format.percent(rule.confidence, 1),
             })}
           </li>

@@ -66,7 +66,7 @@ export function SegmentRulesOverview() {
                           <li key={rule.rule}>
                             {rich('ui.baskets.overview.rule', {
                               rule: <>{ruleText(rule)}</>,
-                              lift: format.number(rule.lift),
+                              lift: format.fixed(rule.lift, 2),
                             })}
                           </li>
                         ))}
