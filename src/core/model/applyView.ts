@@ -1,4 +1,5 @@
 import type { LineReport } from '../rfm/orderLines';
+import { rfmFeatureLabel } from '../explain/featureSpace';
 import { message, type Message } from '../common/message';
 import type { StageProgress } from '../common/progress';
 import type { AnalysisSession } from '../session/session';
@@ -108,7 +109,8 @@ export function applyView(
       .filter((d) => d.drifted)
       .map((d) =>
         message('applyDrift', {
-          feature: d.feature,
+          // RFM's features in the reader's words (最近购买天数), a column as the user named it.
+          feature: (result.kind === 'rfm' ? rfmFeatureLabel(d.feature) : undefined) ?? d.feature,
           now: d.mean,
           saved: d.savedMean,
           shift: d.shift!,

@@ -70,4 +70,20 @@ describe('applyView', () => {
     expect(view.rfm!.named.map((n) => n.size)).toEqual(view.rfm!.named.map((n) => n.savedSize));
     expect(structuredClone(view)).toEqual(view);
   });
+
+  it("RFM: a drifted feature is named in the reader's language, not as the code calls it", async () => {
+    const session = await openText(ORDER_LINES);
+    const rfm = { mapping: ORDER_MAPPING, dateOrder: null, snapshot: null };
+    const { model } = await savedModel(session, { k: 2, kMax: 2 }, rfm);
+    const { featureNames, scale } = model.preparation;
+    const k = featureNames.indexOf('recency');
+    expect(k).toBeGreaterThanOrEqual(0);
+    // As if the saved customers had bought long ago: recency's mean moves by many SDs.
+    const moved = structuredClone(model);
+    moved.preparation.scale.mean[k] = scale.mean[k] + 10 * (scale.std[k] || 1);
+    const view = applyView(session, moved);
+    const note = view.notes.find((n) => n.key === 'applyDrift')!;
+    expect(renderMessage('zh', note)).toMatch(/^最近购买天数：/);
+    expect(renderMessage('en', note)).toMatch(/^recency: /);
+  });
 });
