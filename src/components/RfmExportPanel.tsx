@@ -6,6 +6,7 @@ import { selectIsStale, selectRfmSegmentSummary, selectShownK } from '../store/s
 import { useStore } from '../store/useStore';
 import { Data, useJoin, useRenderNode, useRich } from './richText';
 import { useSegmentNames } from './segmentNames';
+import { selectSegmentNames } from '../store/modelSlice';
 
 /** The RFM table's columns (the file's own names, the same in every language). */
 const COLUMNS = ['customer', 'recency', 'frequency', 'monetary', 'R', 'F', 'M', 'segment'];
@@ -17,6 +18,7 @@ export function RfmExportPanel() {
   const join = useJoin();
   const render = useRenderNode();
   const names = useSegmentNames();
+  const clusterNames = useStore(selectSegmentNames);
   const rfmView = useStore((s) => s.rfmView);
   const kView = useStore(selectShownK);
   const stale = useStore(selectIsStale);
@@ -25,7 +27,7 @@ export function RfmExportPanel() {
   if (!rfmView) return null;
   const segments = (summary ?? []).filter((row) => row.customers > 0);
   const clusters = kView && !stale && kView.rfmCells !== null ? kView.profiles.segments : [];
-  const columns = clusters.length > 0 ? [...COLUMNS, 'cluster'] : COLUMNS;
+  const columns = clusters.length > 0 ? [...COLUMNS, 'cluster', 'cluster_label'] : COLUMNS;
   return (
     <div className="export">
       <ExportDialectChoice />
@@ -55,17 +57,20 @@ export function RfmExportPanel() {
         <>
           <h3>{t('ui.rfmExport.byCluster')}</h3>
           <ul className="export__list">
-            {clusters.map((cluster) => (
-              <li key={cluster.id}>
-                <button type="button" onClick={() => void download({ cluster: cluster.id })}>
-                  {rich('ui.rfmExport.cluster', {
-                    id: cluster.id,
-                    label: <>{render(cluster.label)}</>,
-                    count: cluster.size,
-                  })}
-                </button>
-              </li>
-            ))}
+            {clusters.map((cluster) => {
+              const name = clusterNames.segments[cluster.id]?.trim() || null;
+              return (
+                <li key={cluster.id}>
+                  <button type="button" onClick={() => void download({ cluster: cluster.id })}>
+                    {rich('ui.rfmExport.cluster', {
+                      id: cluster.id,
+                      label: name !== null ? <Data>{name}</Data> : <>{render(cluster.label)}</>,
+                      count: cluster.size,
+                    })}
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

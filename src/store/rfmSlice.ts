@@ -13,6 +13,7 @@ import { clientOf, scheduleAnalysis } from './control';
 import { isValueKey } from '../core/rfm/rfmCustomerTable';
 import { selectNamedSegmentMap } from './selectors';
 import { selectValueView } from './valueSlice';
+import { selectSegmentNames } from './modelSlice';
 import { describeError } from './describeError';
 import { clusterDefaultsFor, clusterRowsOf } from '../core/analysis/clusterDefaults';
 import { saveFile } from './saveFile';
@@ -215,7 +216,14 @@ export const createRfmSlice: StateCreator<State, [], [], RfmSlice> = (set, get) 
             source,
             rfmView.settings,
             clustered && viewOptions ? viewOptions : null,
-            { map, k: clustered ? selectedK : null, ...filter, dialect: get().exportDialect },
+            {
+              map,
+              k: clustered ? selectedK : null,
+              // The cluster_label column writes the names the user gave the clusters.
+              clusterNames: clustered ? selectSegmentNames(get()).segments : [],
+              ...filter,
+              dialect: get().exportDialect,
+            },
             language,
             onReopen,
           ),

@@ -6,6 +6,7 @@ import type { CustomerValueView } from '../core/session/valueSession';
 import { DEFAULT_VALUE_REQUEST, type ValueRequest } from '../core/session/valueStages';
 import type { ExportFile, Outcome } from '../worker/protocol';
 import { clientOf } from './control';
+import { selectSegmentNames } from './modelSlice';
 import { describeError } from './describeError';
 import { saveFile } from './saveFile';
 import { selectNamedSegmentMap } from './selectors';
@@ -134,12 +135,17 @@ export const createValueSlice: StateCreator<State, [], [], ValueSlice> = (set, g
         set({ error: problem });
         return;
       }
+      // The cluster columns carry the names the user gave the clusters on show.
+      const clustering = shownClustering(get());
       try {
         save(
           await clientOf(get, set).exportValue(
             known.source,
             known.request,
-            { map, clusters: shownClustering(get()) },
+            {
+              map,
+              clusters: clustering && { ...clustering, names: selectSegmentNames(get()).segments },
+            },
             get().language,
             onReopen,
           ),

@@ -334,6 +334,7 @@ describe('segmentlens rfm', SPAWNING, () => {
       'M',
       'segment',
       'cluster',
+      'cluster_label',
     ]);
     expect(rfm.data).toHaveLength(result.customers);
     // `12345.0` in the file is the customer 12345.

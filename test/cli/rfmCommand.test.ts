@@ -169,7 +169,9 @@ describe('segmentlens rfm on a file without money', () => {
     const out = join(dir, 'groceries-out');
     await rfm(groceries, ...quick, '--out', out);
     const table = await readFile(join(out, 'rfm.csv'), 'utf8');
-    expect(table.slice(1).split('\r\n')[0]).toBe('customer,recency,frequency,R,F,segment,cluster');
+    expect(table.slice(1).split('\r\n')[0]).toBe(
+      'customer,recency,frequency,R,F,segment,cluster,cluster_label',
+    );
   });
 
   it('refuses the R, F and M mean segments without money, saying what to do', async () => {

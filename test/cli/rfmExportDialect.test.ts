@@ -57,13 +57,25 @@ describe('segmentlens rfm --export-dialect', () => {
     expect(second.stderr).toBe('');
     const input = await exportsOf(inputDir);
     expect(
-      input.rfm.startsWith('\uFEFFcustomer;recency;frequency;monetary;R;F;M;segment;cluster\r\n'),
+      input.rfm.startsWith(
+        '\uFEFFcustomer;recency;frequency;monetary;R;F;M;segment;cluster;cluster_label\r\n',
+      ),
     ).toBe(true);
-    // The same figures, each decimal point a comma.
-    const rows = (text: string) => text.split('\r\n').slice(1);
-    expect(rows(input.rfm).map((row) => row.replaceAll(',', '.').replaceAll(';', ','))).toEqual(
-      rows(standard.rfm),
+    // The same figures, each decimal point a comma, and the same cluster names (the last field,
+    // quoted where its commas would split it).
+    const rows = (text: string) => text.split('\r\n').slice(1, -1);
+    const split = (row: string, delimiter: string) => {
+      const last = new RegExp(`${delimiter}("(?:[^"]|"")*"|[^${delimiter}"]*)$`).exec(row)!;
+      const name = last[1].startsWith('"') ? last[1].slice(1, -1).replaceAll('""', '"') : last[1];
+      return { figures: row.slice(0, last.index), name };
+    };
+    const inputRows = rows(input.rfm).map((row) => split(row, ';'));
+    const standardRows = rows(standard.rfm).map((row) => split(row, ','));
+    expect(inputRows.map((row) => row.figures.replaceAll(',', '.').replaceAll(';', ','))).toEqual(
+      standardRows.map((row) => row.figures),
     );
+    expect(inputRows.map((row) => row.name)).toEqual(standardRows.map((row) => row.name));
+    expect(standardRows.some((row) => row.name.includes(','))).toBe(true);
     expect(input.rfm).toMatch(/;\d+,\d+;/);
     expect(input.setAside).toMatch(/^\uFEFFline;reason;detail;Belegnummer;Datum;/);
     expect(input.setAside).toMatch(/\r\n3;unreadable_date;[^\r]*;unbekannt;[^\r]*;\d+,\d\d;/);

@@ -154,6 +154,7 @@ describe('segmentlens value', () => {
       'clv',
       'rfm_segment',
       'cluster',
+      'cluster_label',
     ]);
     const { session, view } = await sessionView();
     const clusters = valueClusteringFrom({ k: '3', 'n-init': '2' })!;

@@ -218,6 +218,7 @@ describe('RFM on the page', () => {
       'M',
       'segment',
       'cluster',
+      'cluster_label',
     ]);
     const counts = summaryCounts();
     expect(parsed.data).toHaveLength(Object.values(counts).reduce((a, b) => a + b, 0));

@@ -193,9 +193,18 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     const exportSection = screen.getByRole('region', { name: /Export/ });
     await user.clear(within(exportSection).getByLabelText('Name of cluster 0'));
     await user.type(within(exportSection).getByLabelText('Name of cluster 0'), 'Best');
-    await user.click(within(exportSection).getByRole('button', { name: 'Save analysis' }));
+    // The name goes into the downloads: the per-cluster button and the table's cluster_label.
+    expect(
+      within(exportSection).getByRole('button', { name: /^Download cluster 0: Best \(/ }),
+    ).toBeInTheDocument();
+    await user.click(within(exportSection).getByRole('button', { name: 'Download the RFM table' }));
     await waitFor(() => expect(saved).toHaveLength(1), { timeout: 60_000 });
-    const text = await blobText(saved[0].blob);
+    const table = await rowsOf(saved[0].blob);
+    expect(table.filter((row) => row.cluster === '0').length).toBeGreaterThan(0);
+    for (const row of table) expect(row.cluster_label === 'Best').toBe(row.cluster === '0');
+    await user.click(within(exportSection).getByRole('button', { name: 'Save analysis' }));
+    await waitFor(() => expect(saved).toHaveLength(2), { timeout: 60_000 });
+    const text = await blobText(saved[1].blob);
     const model = JSON.parse(text) as {
       rfm: { customers: number; map: { sizes: number[] } };
       segments: { size: number; name: string | null }[];
@@ -235,8 +244,8 @@ describe('Save and apply (#17)', { timeout: 300_000 }, () => {
     for (const [, cells] of Object.entries(sizes)) expect(cells[0]).toBe(cells[2]);
     expect(Object.keys(sizes)[0]).toBe('0: Best');
     await user.click(within(panel).getByRole('button', { name: 'Download the scored customers' }));
-    await waitFor(() => expect(saved).toHaveLength(2), { timeout: 60_000 });
-    expect(await rowsOf(saved[1].blob)).toHaveLength(model.rfm.customers);
+    await waitFor(() => expect(saved).toHaveLength(3), { timeout: 60_000 });
+    expect(await rowsOf(saved[2].blob)).toHaveLength(model.rfm.customers);
     // An RFM query has no id column to ask for.
     expect(within(panel).queryByLabelText('Id column (optional)')).toBeNull();
   });

@@ -1,3 +1,5 @@
+import type { Message } from '../common/message';
+
 /**
  * The names a user gave the segments of one segmentation (#18): k-means, DBSCAN (its noise
  * included), hierarchical clustering, or the clusters of RFM customers. Every export of that
@@ -18,6 +20,18 @@ export const NO_SEGMENT_NAMES: SegmentNames = { segments: [], noise: null };
 export function segmentNameOf(names: SegmentNames, id: number): string | null {
   const name = (id < 0 ? names.noise : names.segments[id])?.trim() ?? '';
   return name.length > 0 ? name : null;
+}
+
+/**
+ * Each segment's text in an export, by id: the user's name for it, or else its label in the
+ * reader's language.
+ */
+export function segmentTexts(
+  segments: readonly { id: number; label: Message }[],
+  names: SegmentNames,
+  render: (message: Message) => string,
+): Map<number, string> {
+  return new Map(segments.map((s) => [s.id, segmentNameOf(names, s.id) ?? render(s.label)]));
 }
 
 /** Names longer than this are cut (a name is a label in a column, not a text). */

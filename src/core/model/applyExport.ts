@@ -41,6 +41,7 @@ export function applyExport(
       rfm: result.rfm.result,
       map,
       clusters: result.segment,
+      clusterLabels: new Map(model.segments.map((s) => [s.id, segmentText(s, render)])),
       segment: segment ?? undefined,
     });
     const suffix =

@@ -14,6 +14,7 @@ export const RFM_EXPORT_HEADER = [
   'M',
   'segment',
   'cluster',
+  'cluster_label',
 ] as const;
 
 /** The export's columns: without money, `monetary` and `M` are left out. */
@@ -28,6 +29,8 @@ export interface RfmExport {
   map: NamedSegmentMap;
   /** Each customer's cluster (-1 or absent: not clustered). */
   clusters: Int32Array | null;
+  /** Each cluster's name as the page shows it (the user's, or its label), by cluster id. */
+  clusterLabels?: ReadonlyMap<number, string>;
   /** Only the customers of this named segment, or of this cluster. */
   segment?: number;
   cluster?: number;
@@ -36,14 +39,14 @@ export interface RfmExport {
 }
 
 /**
- * One row per customer: `customer,recency,frequency,monetary,R,F,M,segment,cluster` (without
- * money `customer,recency,frequency,R,F,segment,cluster`), with the segment named by the map the
- * user sees. Monetary is written to 12 significant digits, which
+ * One row per customer: `customer,recency,frequency,monetary,R,F,M,segment,cluster,cluster_label`
+ * (without money `customer,recency,frequency,R,F,segment,cluster,cluster_label`), with the segment
+ * named by the map the user sees and the cluster by the name the user gave it (or its label). Monetary is written to 12 significant digits, which
  * drops float noise (2780.6600000000003) and keeps cents on any realistic total. The figures take
  * the format's decimal separator, the cells its delimiter.
  */
 export function rfmCsvParts(spec: RfmExport): string[] {
-  const { rfm, map, clusters, segment, cluster, format = STANDARD_CSV } = spec;
+  const { rfm, map, clusters, clusterLabels, segment, cluster, format = STANDARD_CSV } = spec;
   const cellOf = rfm.cells[map.scheme];
   const figure = (value: number | string) => numberText(value, format);
   const out = new PartWriter();
@@ -67,6 +70,7 @@ export function rfmCsvParts(spec: RfmExport): string[] {
           ...(money ? [String(rfm.m[i])] : []),
           neutraliseCell(map.names[s], false),
           c >= 0 ? String(c) : '',
+          c >= 0 ? neutraliseCell(clusterLabels?.get(c) ?? '', false) : '',
         ],
         format.delimiter,
       ),

@@ -4,6 +4,7 @@ import { listSetAside } from '../clean/cleanOptions';
 import { message, type Message } from '../common/message';
 import { UserError } from '../common/userError';
 import { csvFormatFor, type ExportDialect } from '../export/csvFormat';
+import { segmentTexts } from '../export/segmentNames';
 import {
   exportFileName,
   numberColumns,
@@ -38,6 +39,8 @@ export interface RfmExportChoice {
   /** Only one named segment's customers, or one cluster's. */
   segment?: number;
   cluster?: number;
+  /** The user's names for the clusters, by id (null or absent: the cluster's label). */
+  clusterNames?: readonly (string | null)[];
   /** Standard CSV (the default) or the input file's delimiter and decimal separator (#18). */
   dialect?: ExportDialect;
 }
@@ -89,11 +92,11 @@ export function segmentsExport(
 ): ExportParts {
   const result = resultFor(analysis, k);
   if (result === null) throw new UserError('bad-option', 'exportNoSegmentation', { k });
-  const labelOf = (id: number, label: Message) => {
-    const name = (id >= 0 ? names[id] : choice.noiseName)?.trim() ?? '';
-    return name.length > 0 ? name : render(label);
-  };
-  const labels = new Map(result.profiles.segments.map((s) => [s.id, labelOf(s.id, s.label)]));
+  const labels = segmentTexts(
+    result.profiles.segments,
+    { segments: names, noise: choice.noiseName ?? null },
+    render,
+  );
   const parts = segmentCsvParts({
     table,
     rows: analysis.rows,
@@ -157,10 +160,19 @@ export function rfmExport(
   if (choice.cluster !== undefined && k === null)
     throw new UserError('bad-option', 'exportNoClusters');
   const clusters = k === null ? null : customerClusters(analysis!, k, rfm.customers.length);
+  const clustering = k === null ? null : resultFor(analysis!, k);
   const parts = rfmCsvParts({
     rfm,
     map: choice.map,
     clusters,
+    clusterLabels:
+      clustering === null
+        ? undefined
+        : segmentTexts(
+            clustering.profiles.segments,
+            { segments: choice.clusterNames ?? [], noise: null },
+            render,
+          ),
     segment: choice.segment,
     cluster: choice.cluster,
     format: csvFormatFor(choice.dialect ?? 'standard', input),

@@ -1,6 +1,7 @@
 import type { AnalysisOptions } from '../analysis/analysisOptions';
 import { message } from '../common/message';
 import { BOM, csvField, csvLine, exportFileName, neutraliseCell } from '../export/exportCsv';
+import { segmentTexts } from '../export/segmentNames';
 import type { NamedSegmentMap } from '../rfm/rfmSegments';
 import type { AnalysisSession } from './session';
 import type { ExportParts, Render } from './sessionExports';
@@ -20,6 +21,7 @@ export const VALUE_EXPORT_HEADER = [
   'clv',
   'rfm_segment',
   'cluster',
+  'cluster_label',
 ] as const;
 
 export const AT_RISK_EXPORT_HEADER = [
@@ -39,15 +41,18 @@ export const AT_RISK_EXPORT_HEADER = [
 export interface ValueExportChoice {
   /** The segment map on the page, names as texts: the rfm_segment column. */
   map: NamedSegmentMap;
-  /** The clustering on RFM whose clusters fill the cluster column; null leaves it blank. */
-  clusters: { clustering: AnalysisOptions; k: number } | null;
+  /**
+   * The clustering on RFM whose clusters fill the cluster columns, with the user's names for
+   * them (null or absent: the cluster's label); null leaves them blank.
+   */
+  clusters: { clustering: AnalysisOptions; k: number; names?: readonly (string | null)[] } | null;
 }
 
 /**
  * One row per customer (in the RFM table's order): frequency, recency, T and monetary value in
  * the request's unit as lifetimes summarises them, P(alive), expected purchases over the
  * horizon in days, expected spend per purchase and CLV (blank without a spend model), the named
- * RFM segment and the cluster.
+ * RFM segment and the cluster (its number and name).
  */
 export async function valueExport(
   session: AnalysisSession,
@@ -57,10 +62,25 @@ export async function valueExport(
 ): Promise<ExportParts> {
   const stage = valueStage(session, request);
   const segments = rfmSegmentOf(session, request.rfm, choice.map);
-  const clusters =
+  const groups =
     choice.clusters === null
       ? null
-      : (await groupsOf(session, request, { kind: 'cluster', ...choice.clusters })).of;
+      : await groupsOf(session, request, {
+          kind: 'cluster',
+          clustering: choice.clusters.clustering,
+          k: choice.clusters.k,
+        });
+  const clusters = groups === null ? null : groups.of;
+  const clusterTexts =
+    groups === null
+      ? new Map<number, string>()
+      : segmentTexts(
+          groups.names.flatMap((group, id) =>
+            group.label === null ? [] : [{ id, label: group.label }],
+          ),
+          { segments: choice.clusters?.names ?? [], noise: null },
+          render,
+        );
   const { fits, scores } = stage;
   const { expectedSpend } = fits;
   const rows = historyRows(fits);
@@ -69,14 +89,15 @@ export async function valueExport(
   for (let customer = 0; customer < rows.length; customer++) {
     const row = rows[customer];
     const cluster = clusters === null ? -1 : clusters[customer];
-    // Figures never need quoting: only the id and the segment name go through csvField.
+    // Figures never need quoting: only the id and the names go through csvField.
     out.write(
       `${summaryCells(stage, row)},${formatFigure(scores.pAlive[row])},` +
         `${formatFigure(scores.expectedPurchases[row])},` +
         `${expectedSpend === null ? '' : formatFigure(expectedSpend[row])},` +
         `${scores.clv === null ? '' : formatFigure(scores.clv[row])},` +
         `${csvField(neutraliseCell(choice.map.names[segments[customer]], false))},` +
-        `${cluster >= 0 ? cluster : ''}\r\n`,
+        `${cluster >= 0 ? cluster : ''},` +
+        `${cluster >= 0 ? csvField(neutraliseCell(clusterTexts.get(cluster) ?? '', false)) : ''}\r\n`,
     );
   }
   const name = exportFileName(session.fileName, render(message('exportValueTable')));

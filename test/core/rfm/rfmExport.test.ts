@@ -25,9 +25,9 @@ describe('rfmCsvParts', () => {
       { money: false },
     );
     const lines = linesOf(rfmCsvParts({ rfm, map: defaultEnglishMap(), clusters: null }));
-    expect(lines[0]).toBe('customer,recency,frequency,R,F,segment,cluster');
+    expect(lines[0]).toBe('customer,recency,frequency,R,F,segment,cluster,cluster_label');
     expect(lines[0]).toBe(rfmExportHeader(false).join(','));
-    expect(lines.slice(1)).toEqual(['a,3,4,3,3,Need Attention,', 'b,30,1,1,1,Hibernating,']);
+    expect(lines.slice(1)).toEqual(['a,3,4,3,3,Need Attention,,', 'b,30,1,1,1,Hibernating,,']);
   });
 
   it('exports one row per customer with the segment names the user chose, safely', async () => {
@@ -41,18 +41,25 @@ describe('rfmCsvParts', () => {
     const clusters = new Int32Array(2);
     clusters[formula] = 0;
     clusters[seventeen] = 1;
-    const text = rfmCsvParts({ rfm, map, clusters }).join('');
+    // The user's name for each cluster goes beside its number, defused like any cell.
+    const clusterLabels = new Map([
+      [0, 'Big spenders'],
+      [1, '@once'],
+    ]);
+    const text = rfmCsvParts({ rfm, map, clusters, clusterLabels }).join('');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('customer,recency,frequency,monetary,R,F,M,segment,cluster');
-    expect(lines).toContain('17,1,1,0.1,3,1,1,"Sleepy, ""soon""",1');
+    expect(lines[0]).toBe(
+      'customer,recency,frequency,monetary,R,F,M,segment,cluster,cluster_label',
+    );
+    expect(lines).toContain('17,1,1,0.1,3,1,1,"Sleepy, ""soon""",1,\'@once');
     // A formula-looking id is defused; the float noise of 10.10 + 20.2 is not written.
-    expect(lines).toContain("'=cmd(),4,2,30.3,1,3,3,At Risk,0");
+    expect(lines).toContain("'=cmd(),4,2,30.3,1,3,3,At Risk,0,Big spenders");
     const one = rfmCsvParts({ rfm, map, clusters: null, segment: rfm.segment[formula] })
       .join('')
       .trimEnd()
       .split('\r\n');
-    expect(one).toEqual([expect.stringContaining('customer,'), "'=cmd(),4,2,30.3,1,3,3,At Risk,"]);
+    expect(one).toEqual([expect.stringContaining('customer,'), "'=cmd(),4,2,30.3,1,3,3,At Risk,,"]);
     const byCluster = rfmCsvParts({ rfm, map, clusters, cluster: 1 })
       .join('')
       .trimEnd()
@@ -71,17 +78,17 @@ describe('rfmCsvParts', () => {
     const lines = linesOf(rfmCsvParts({ rfm, map: englishMap(rfm.segmentMap), clusters: null }));
     expect(lines[0]).toBe(RFM_EXPORT_HEADER.join(','));
     expect(lines.slice(1)).toEqual([
-      '-5,2,10,500,5,5,5,Champions,',
-      '+7,300,1,2780.66,1,1,2,Hibernating,',
-      'C 1,3,1,150,5,1,3,New Customers,',
+      '-5,2,10,500,5,5,5,Champions,,',
+      '+7,300,1,2780.66,1,1,2,Hibernating,,',
+      'C 1,3,1,150,5,1,3,New Customers,,',
     ]);
   });
 
   it('keeps an id that is a number as it is, and defuses a formula in a segment name', () => {
     const map = englishMap(renameSegment(rfm.segmentMap, rfm.segment[0], '=HYPERLINK("x")'));
     const lines = linesOf(rfmCsvParts({ rfm, map, clusters: Int32Array.from([2, -1, 0]) }));
-    expect(lines[1]).toBe('-5,2,10,500,5,5,5,"\'=HYPERLINK(""x"")",2');
-    expect(lines[2].endsWith(',Hibernating,')).toBe(true);
+    expect(lines[1]).toBe('-5,2,10,500,5,5,5,"\'=HYPERLINK(""x"")",2,');
+    expect(lines[2].endsWith(',Hibernating,,')).toBe(true);
   });
 
   it('filters by named segment and by cluster together', () => {
@@ -113,9 +120,9 @@ describe('rfmCsvParts', () => {
     const map = defaultEnglishMap('rfm-mean');
     const lines = linesOf(rfmCsvParts({ rfm, map, clusters: null }));
     expect(lines.slice(1)).toEqual([
-      '-5,2,10,500,5,5,5,General value customers,',
-      '+7,300,1,2780.66,1,1,2,Important win-back customers,',
-      'C 1,3,1,150,5,1,3,General development customers,',
+      '-5,2,10,500,5,5,5,General value customers,,',
+      '+7,300,1,2780.66,1,1,2,Important win-back customers,,',
+      'C 1,3,1,150,5,1,3,General development customers,,',
     ]);
     const general = map.cells[rfm.cells['rfm-mean'][0]];
     expect(linesOf(rfmCsvParts({ rfm, map, clusters: null, segment: general }))).toHaveLength(2);

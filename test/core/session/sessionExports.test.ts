@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../../src/core/analysis/analysisResult';
+import { resultFor, type AnalysisResult } from '../../../src/core/analysis/analysisResult';
 import { message, type Message } from '../../../src/core/common/message';
 import { isUserError } from '../../../src/core/common/userError';
 import { csvField } from '../../../src/core/export/exportCsv';
@@ -272,12 +272,20 @@ describe('RFM exports', () => {
     const lines = linesOf(before.parts);
     expect(lines[0]).toBe(RFM_EXPORT_HEADER.join(','));
     expect(lines).toHaveLength(1 + rfm.customers.length);
-    expect(lines.slice(1).every((line) => line.endsWith(','))).toBe(true);
-    const after = linesOf(rfmExport('orders.csv', rfm, clustered, { map, k: 3 }, render).parts);
+    expect(lines.slice(1).every((line) => line.endsWith(',,'))).toBe(true);
+    // Each cluster's number, then its name: the user's for cluster 1, the label for the others.
+    const names = [null, 'Loyal "big" spenders'];
+    const after = linesOf(
+      rfmExport('orders.csv', rfm, clustered, { map, k: 3, clusterNames: names }, render).parts,
+    );
     const clusters = customerClusters(clustered, 3, rfm.customers.length);
+    const labels = new Map(
+      resultFor(clustered, 3)!.profiles.segments.map((s) => [s.id, render(s.label)]),
+    );
     after.slice(1).forEach((line, i) => {
       expect(line.startsWith(`${rfm.customers[i]},`)).toBe(true);
-      expect(line.endsWith(`,${clusters[i]}`)).toBe(true);
+      const name = clusters[i] === 1 ? names[1]! : labels.get(clusters[i])!;
+      expect(line.endsWith(`,${clusters[i]},${csvField(name)}`)).toBe(true);
     });
   });
 
@@ -286,17 +294,19 @@ describe('RFM exports', () => {
     expect(champions.fileName).toBe('orders - RFM - Champions.csv');
     const lines = linesOf(champions.parts);
     expect(lines).toHaveLength(1 + rfm.segment.filter((s) => s === 0).length);
-    for (const line of lines.slice(1)) expect(line).toMatch(/,Champions,$/);
+    for (const line of lines.slice(1)) expect(line).toMatch(/,Champions,,$/);
     const one = rfmExport('orders.csv', rfm, clustered, { map, k: 3, cluster: 1 }, render);
     expect(one.fileName).toBe('orders - RFM - cluster 1 of 3.csv');
     const clusterLines = linesOf(one.parts);
     expect(clusterLines).toHaveLength(1 + clustered.results[2].sizes[1]);
-    for (const line of clusterLines.slice(1)) expect(line.endsWith(',1')).toBe(true);
+    const label = resultFor(clustered, 3)!.profiles.segments.find((s) => s.id === 1)!.label;
+    for (const line of clusterLines.slice(1))
+      expect(line.endsWith(`,1,${csvField(render(label))}`)).toBe(true);
   });
 
   it('leaves the clusters out for a k that was not computed, and then refuses one cluster', () => {
     const lines = linesOf(rfmExport('orders.csv', rfm, clustered, { map, k: 9 }, render).parts);
-    expect(lines.slice(1).every((line) => line.endsWith(','))).toBe(true);
+    expect(lines.slice(1).every((line) => line.endsWith(',,'))).toBe(true);
     for (const choice of [
       { map, k: 9, cluster: 0 },
       { map, k: null, cluster: 0 },
@@ -343,7 +353,7 @@ describe('RFM exports', () => {
     const all = linesOf(rfmExport('orders.csv', rfm, null, { map: eight, k: null }, render).parts);
     all.slice(1).forEach((line, i) => {
       const name = eight.names[eight.cells[rfm.cells['rfm-mean'][i]]];
-      expect(line.endsWith(`,${csvField(name)},`)).toBe(true);
+      expect(line.endsWith(`,${csvField(name)},,`)).toBe(true);
     });
     const one = rfmExport('orders.csv', rfm, null, { map: eight, k: null, segment: 7 }, chinese);
     expect(one.fileName).toBe('orders - RFM - General win-back customers.csv');
