@@ -193,15 +193,15 @@ export class SheetScanner {
       const value = elementText(body, `${p}v`, true);
       const hasFormula = body.indexOf(`<${p}f`) !== -1;
       if (hasFormula) this.formulaCount++;
-      if (value === null) {
-        if (hasFormula) {
-          this.uncachedCount++;
-          this.add(column, CELL_NO_VALUE, style, 0, '');
-        }
+      // A formula with no saved value, or an empty one where only text may be empty (openpyxl
+      // writes `<v></v>` for every formula it saves): its result was never calculated.
+      if (hasFormula && (value === null || (value === '' && type !== 'str' && type !== 's'))) {
+        this.uncachedCount++;
+        this.add(column, CELL_NO_VALUE, style, 0, '');
         continue;
       }
       // An empty value (or a formula whose saved result is empty text) is an empty cell.
-      if (value === '') continue;
+      if (value === null || value === '') continue;
       switch (type) {
         case 's': {
           const text = this.sharedStrings[Number(value)];

@@ -109,6 +109,24 @@ describe('SheetScanner', () => {
     expect(() => scanner.push('x'.repeat((64 << 20) + 1))).toThrow(/row too long to be read/);
   });
 
+  it('reads a formula saved with an empty number as a formula without a saved value', () => {
+    // openpyxl and pandas write every formula so: its result was never calculated.
+    const xml = `<worksheet><sheetData><row r="1"><c r="A1"><f>B1*C1</f><v></v></c><c r="B1" t="n"><f>1+1</f><v/></c><c r="C1" t="str"><f>""</f><v></v></c><c r="D1"><f>1+2</f><v>3</v></c></row></sheetData></worksheet>`;
+    const { rows, scanner } = scan(xml);
+    expect(rows).toEqual([
+      {
+        row: 1,
+        cells: [
+          [0, CELL_NO_VALUE, 0, ''],
+          [1, CELL_NO_VALUE, 0, ''],
+          [3, CELL_NUMBER, 0, 3],
+        ],
+      },
+    ]);
+    expect(scanner.formulaCount).toBe(4);
+    expect(scanner.uncachedCount).toBe(2);
+  });
+
   it('skips empty cells and empty text, and handles an empty sheet', () => {
     const xml = `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v></v></c><c r="B1" t="inlineStr"><is><t></t></is></c><c r="C1" s="1"/></row></sheetData></worksheet>`;
     expect(scan(xml).rows).toEqual([]);
