@@ -253,7 +253,7 @@ describe('the page in Chinese', { timeout: 240_000 }, () => {
     // The alert region is always there (empty until a message): wait for the sentence itself.
     await waitFor(() =>
       expect(screen.getByRole('alert')).toHaveTextContent(
-        '这个文件是 已损坏的 zip 压缩包，不是 CSV、Excel 工作簿或 Parquet 文件',
+        '这个文件是 zip 压缩包（已损坏），不是 CSV、Excel 工作簿或 Parquet 文件',
       ),
     );
     expectAllChinese();

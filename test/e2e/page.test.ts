@@ -103,7 +103,7 @@ const WORDS = {
     comparison: /算法比较/,
     algorithms: ['k-means', '层次聚类', 'DBSCAN'],
     hierarchical: /层次聚类/,
-    workbook: /^这个文件是 已损坏的 zip 压缩包，不是 CSV、Excel 工作簿或 Parquet 文件/,
+    workbook: /^这个文件是 zip 压缩包（已损坏），不是 CSV、Excel 工作簿或 Parquet 文件/,
     segmentSummary: '细分群汇总',
     transactions: /按交易分析/,
     champions: '冠军客户',

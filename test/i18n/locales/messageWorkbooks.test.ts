@@ -46,6 +46,40 @@ describe('the workbook and Parquet readers catalog', () => {
     );
   });
 
+  it('names what a refused file is after the space the Chinese sentence leaves for it', () => {
+    // "这个文件是 {what}" spaces a Latin word off; a Chinese word after that space reads as a gap.
+    const kinds = [
+      'fileOds',
+      'fileOdt',
+      'fileOdp',
+      'fileOpenDocument',
+      'fileXlsb',
+      'fileDocx',
+      'filePptx',
+      'fileDoc',
+      'filePpt',
+      'fileZip',
+      'fileDamagedZip',
+      'fileLockedWorkbook',
+      'fileDamagedXls',
+      'fileOfficeOther',
+    ] as const;
+    for (const what of kinds) {
+      const refused = message('readRefused', {
+        what: message(what),
+        action: message('actionChooseTable'),
+      });
+      expect(renderMessage('zh', refused), what).not.toMatch(/是 [\u4e00-\u9fff]/u);
+    }
+    const damaged = message('readRefused', {
+      what: message('fileDamagedZip'),
+      action: message('actionChooseTable'),
+    });
+    expect(renderMessage('zh', damaged)).toBe(
+      '这个文件是 zip 压缩包（已损坏），不是 CSV、Excel 工作簿或 Parquet 文件：请改选 CSV、.xlsx 或 Parquet 文件。',
+    );
+  });
+
   it('says counts in the right form in each language', () => {
     const one = message('noteSheets', { count: 1, names: '"A"', sheet: 'A' });
     const two = message('noteSheets', { count: 2, names: '"A", "B"', sheet: 'B' });
