@@ -1,4 +1,5 @@
 import { message, type Message, type MessageKey } from '../common/message';
+import { UserError } from '../common/userError';
 import type { ByteSource } from './byteSource';
 import { OLE2_SIGNATURE, oleStreamNames } from './oleDirectory';
 import { findEntry, openZip, storedEntryText, type ZipArchive } from './zipDirectory';
@@ -65,7 +66,8 @@ const OFFICE_PARTS: [string, Refusal][] = [
  * inside: an xlsx is a zip with `[Content_Types].xml` and `xl/workbook.xml`; an OpenDocument
  * file is a zip whose `mimetype` says which; an xls is an OLE2 compound file with a `Workbook`
  * (or `Book`) stream, while an OLE2 file with `EncryptionInfo` is a password-protected xlsx;
- * Parquet has `PAR1` at both ends. Everything else goes to the CSV reader.
+ * Parquet has `PAR1` at both ends (at the start only, before binary, it was cut short and is
+ * refused). Everything else goes to the CSV reader.
  */
 export async function sniffFormat(source: ByteSource, name: string): Promise<SniffedFormat> {
   const result = (
@@ -80,9 +82,17 @@ export async function sniffFormat(source: ByteSource, name: string): Promise<Sni
   const head = await source.read(0, Math.min(source.size, 8));
   const startsWith = (signature: number[]) => signature.every((b, i) => head[i] === b);
 
-  if (startsWith(PARQUET_MAGIC) && source.size >= 12) {
-    const tail = await source.read(source.size - 4, source.size);
-    if (PARQUET_MAGIC.every((b, i) => tail[i] === b)) return result('parquet');
+  if (startsWith(PARQUET_MAGIC)) {
+    if (source.size >= 12) {
+      const tail = await source.read(source.size - 4, source.size);
+      if (PARQUET_MAGIC.every((b, i) => tail[i] === b)) return result('parquet');
+    }
+    // PAR1 and then a control byte (a page header) is Parquet without its end: a copy or
+    // download cut short. PAR1 followed by text is a CSV whose first cell starts so.
+    const next = head.length > 4 ? head[4] : -1;
+    if (next >= 0 && (next < 9 || (next > 13 && next < 32))) {
+      throw new UserError('parquet', 'parquetIncomplete');
+    }
   }
 
   if (ZIP_SIGNATURES.some(startsWith)) {

@@ -106,11 +106,24 @@ describe('sniffFormat', () => {
     );
   });
 
+  it('refuses a Parquet file cut short in one sentence that says so, whatever its name', async () => {
+    const parquet = writeParquet(transactionsParquetColumns(3));
+    for (const size of [5, 500, parquet.length - 1])
+      await expect(
+        sniffFormat(bytesSource(parquet.slice(0, size)), 'orders.parquet'),
+      ).rejects.toThrow(
+        'This Parquet file is incomplete (it ends before its last part, as a copy or download cut short does): copy or download it again, then try again.',
+      );
+    await expect(sniffFormat(bytesSource(parquet.slice(0, 500)), 'x.csv')).rejects.toThrow(
+      /^This Parquet file is incomplete/,
+    );
+  });
+
   it('leaves anything else (short files, images, text starting like a zip) to the CSV reader', async () => {
     expect((await sniffFormat(textSource('a'), 'a.csv')).format).toBe('csv');
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
     expect((await sniffFormat(bytesSource(png), 'a.png')).format).toBe('csv');
-    // PAR1 at the start only is not Parquet.
+    // PAR1 at the start only, before text, is not Parquet.
     expect((await sniffFormat(textSource('PAR1,b\n1,2\n'), 'a.csv')).format).toBe('csv');
     const brokenZip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(refusal(await sniffFormat(bytesSource(brokenZip), 'a.xlsx')).what).toBe(

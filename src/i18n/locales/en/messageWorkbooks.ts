@@ -62,6 +62,8 @@ export const messageWorkbooks = {
     'This Parquet file has no flat columns (only lists, maps or structs): flatten it (one value per cell) and try again.',
   parquetTooManyCells:
     'This Parquet file has {cells, number} cells, more than the {most, number} that can be analysed at once: save a part of it as CSV, or fewer columns.',
+  parquetIncomplete:
+    'This Parquet file is incomplete (it ends before its last part, as a copy or download cut short does): copy or download it again, then try again.',
   parquetUnreadable:
     'This Parquet file cannot be read ({detail}): save it again with pandas or pyarrow (snappy, gzip or zstd compression), or as CSV, and try again.',
   // Where the table came from (the page says "detected from ...")

@@ -60,6 +60,8 @@ export const messageWorkbooks: CatalogShape<typeof english> = {
     '这个 Parquet 文件没有平铺的列（只有列表、映射或结构体）：请把它展平（每个单元格一个值）后再试。',
   parquetTooManyCells:
     '这个 Parquet 文件有 {cells, number} 个单元格，超过了一次能分析的 {most, number} 个：请把其中一部分或较少的列另存为 CSV。',
+  parquetIncomplete:
+    '这个 Parquet 文件不完整（缺少文件末尾的部分，复制或下载中断时会这样）：请重新复制或下载，然后再试。',
   parquetUnreadable:
     '无法读取这个 Parquet 文件（{detail}）：请用 pandas 或 pyarrow 重新保存（使用 snappy、gzip 或 zstd 压缩），或另存为 CSV，然后再试。',
   // 数据表从哪里来（页面显示“根据……检测”）
