@@ -3,6 +3,7 @@ import { guessDateOrder, type DateOrder } from './parseDate';
 import type { StageProgress } from '../common/progress';
 import { MISSING_CODE, ROW_LONG, ROW_QUOTES, type Column, type Table } from './table';
 import { message, type Message } from '../common/message';
+import { exactCellText, hasRoundedIntegers, isRoundedInteger } from './exactCells';
 import { looksLikeCodes, type NumberEvidence } from './identifierCodes';
 import {
   identifierNameHint,
@@ -101,7 +102,14 @@ export function inferColumns(table: Table, onProgress?: StageProgress): ColumnSu
   const tally = new NumberTally();
   return table.columns.map((column, index) => {
     const summary = markTarget(
-      summarise(column, index, readable, table.dialect.decimal, tally.clear()),
+      summarise(
+        column,
+        index,
+        readable,
+        table.dialect.decimal,
+        tally.clear(),
+        exactCells(table, index),
+      ),
       names.filter((_, j) => j !== index),
     );
     onProgress?.((index + 1) / table.columns.length);
@@ -140,9 +148,12 @@ function summarise(
   readable: Uint8Array | null,
   decimal: DecimalSeparator,
   tally: NumberTally,
+  exact: ((row: number) => string) | null = null,
 ): ColumnSummary {
   const values = column.numbers;
-  const distinctCount = tally.countColumn(values, readable).distinct;
+  let distinctCount = tally.countColumn(values, readable).distinct;
+  // Ids too long for a double are told apart by their digits, not by their rounded numbers.
+  if (exact !== null) distinctCount = distinctExact(values, readable, exact);
   const { rows, missing, numbers, sum, min, max } = numberStats(column, readable, tally.counted);
   const filled = rows - missing;
   const texts = filled - numbers;
@@ -179,7 +190,7 @@ function summarise(
       note:
         texts > 0 ? message('kindNotNumbers', { count: texts, example: column.texts[0] }) : null,
     };
-    const identifier = identifierByNumbers(column, readable, {
+    const identifier = identifierByNumbers(column, readable, exact, {
       values,
       readable,
       filled,
@@ -316,6 +327,7 @@ const YEAR_NAME = /year|jahr|année|annee|año|年/iu;
 function identifierByNumbers(
   column: Column,
   readable: Uint8Array | null,
+  exact: ((row: number) => string) | null,
   evidence: NumberEvidence,
 ): Message | null {
   // A year (of joining, of birth) is a measure, whatever else its long name says.
@@ -326,24 +338,55 @@ function identifierByNumbers(
     looksLikeCodes(evidence, hint === 'name' ? null : hint);
   if (hint === 'name')
     return byContent
-      ? message('kindIdentifierNameAndCodes', { example: firstNumber(evidence.values, readable) })
+      ? message('kindIdentifierNameAndCodes', {
+          example: firstNumber(evidence.values, readable, exact),
+        })
       : message('kindIdentifierName');
   if (!byContent) return null;
   return hint === 'hint'
-    ? message('kindIdentifierNameAndCodes', { example: firstNumber(evidence.values, readable) })
+    ? message('kindIdentifierNameAndCodes', {
+        example: firstNumber(evidence.values, readable, exact),
+      })
     : message('kindIdentifierCodes', {
         digits: String(Math.trunc(evidence.min)).length,
         count: evidence.distinct,
-        example: firstNumber(evidence.values, readable),
+        example: firstNumber(evidence.values, readable, exact),
       });
 }
 
-function firstNumber(values: Float64Array, readable: Uint8Array | null): string {
+function firstNumber(
+  values: Float64Array,
+  readable: Uint8Array | null,
+  exact: ((row: number) => string) | null,
+): string {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === v && (readable === null || readable[i] === 1)) return String(v);
+    if (v === v && (readable === null || readable[i] === 1))
+      return exact !== null && isRoundedInteger(v) ? exact(i) : String(v);
   }
   return '';
+}
+
+/** The cells of a column as written, where some of its numbers are integers a double rounds. */
+function exactCells(table: Table, index: number): ((row: number) => string) | null {
+  return hasRoundedIntegers(table.columns[index])
+    ? (row) => exactCellText(table, index, row)
+    : null;
+}
+
+/** Distinct numbers, long integers told apart by their digits as written. */
+function distinctExact(
+  values: Float64Array,
+  readable: Uint8Array | null,
+  exact: (row: number) => string,
+): number {
+  const seen = new Set<number | string>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v || (readable !== null && readable[i] === 0)) continue;
+    seen.add(isRoundedInteger(v) ? exact(i) : v);
+  }
+  return seen.size;
 }
 
 /** Integers 0..n-1 or 1..n, each once: a row number, not a measurement. */

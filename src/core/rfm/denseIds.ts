@@ -1,4 +1,5 @@
-import { MISSING_CODE, type Column } from '../read/table';
+import { exactCellText, hasRoundedIntegers, isRoundedInteger } from '../read/exactCells';
+import { MISSING_CODE, type Column, type Table } from '../read/table';
 
 /**
  * Dense ids for the values of an id column. Numbers and texts that write the same id share it:
@@ -39,16 +40,46 @@ export class DenseIds {
  */
 export function textIds(column: Column, ids: DenseIds, integerLike = true): Int32Array {
   return Int32Array.from(column.texts, (text) => {
-    const trimmed = text.trim();
-    const key = integerLike ? trimmed.replace(/^([-+]?\d+)\.0+$/, '$1') : trimmed;
+    const key = idKey(text, integerLike);
     return key.length === 0 ? -1 : ids.ofKey(key);
   });
 }
 
-/** The dense id of a row's cell, or -1 when it is missing. */
-export function idOf(column: Column, row: number, ids: DenseIds, ofText: Int32Array): number {
+function idKey(text: string, integerLike: boolean): string {
+  const trimmed = text.trim();
+  return integerLike ? trimmed.replace(/^([-+]?\d+)\.0+$/, '$1') : trimmed;
+}
+
+/** A row's cell as the file wrote it (see exactCellText). */
+export type ExactText = (row: number) => string;
+
+/**
+ * Reads the cells of a column of ids as written where their numbers may be rounded (ids of 16
+ * digits or more: 1234567890123456001 and ...002 are one double); null when none is.
+ */
+export function exactIds(table: Table, column: Column): ExactText | null {
+  if (!hasRoundedIntegers(column)) return null;
+  const index = table.columns.indexOf(column);
+  return (row) => exactCellText(table, index, row);
+}
+
+/**
+ * The dense id of a row's cell, or -1 when it is missing. A number too long for a double is
+ * told by its digits as written (`exact`), so that two long ids never become one.
+ */
+export function idOf(
+  column: Column,
+  row: number,
+  ids: DenseIds,
+  ofText: Int32Array,
+  exact: ExactText | null = null,
+  integerLike = true,
+): number {
   const value = column.numbers[row];
-  if (value === value) return ids.ofNumber(value);
+  if (value === value) {
+    if (exact !== null && isRoundedInteger(value)) return ids.ofKey(idKey(exact(row), integerLike));
+    return ids.ofNumber(value);
+  }
   const code = column.codes === null ? MISSING_CODE : column.codes[row];
   return code >= 0 ? ofText[code] : -1;
 }

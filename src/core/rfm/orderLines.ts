@@ -15,7 +15,7 @@ import {
   type Column,
   type Table,
 } from '../read/table';
-import { DenseIds, idOf, sortedIdOrder, textIds } from './denseIds';
+import { DenseIds, exactIds, idOf, sortedIdOrder, textIds } from './denseIds';
 import { splitSharedOrders } from './sharedOrders';
 import {
   CANCELLATION_EXAMPLES,
@@ -131,13 +131,16 @@ export function selectOrderLines(
   const times = parseDates(dateColumn.texts, dateOrder);
   const customerIds = new DenseIds();
   const customerOfText = textIds(customerColumn, customerIds);
+  const customerExact = exactIds(table, customerColumn);
   const orderIds = new DenseIds();
   const orderOfText = orderColumn === null ? null : textIds(orderColumn, orderIds);
+  const orderExact = orderColumn === null ? null : exactIds(table, orderColumn);
   const cancelled =
     orderColumn === null ? null : cancellationRule(orderColumn, settings.cancellations);
   const cancellationExamples: string[] = [];
   const itemIds = new DenseIds();
   const itemOfText = itemColumn === null ? null : textIds(itemColumn, itemIds, false);
+  const itemExact = itemColumn === null ? null : exactIds(table, itemColumn);
 
   const n = table.rowCount;
   const dropReason = new Uint8Array(n);
@@ -163,7 +166,7 @@ export function selectOrderLines(
       drop(row, 0);
       continue;
     }
-    const customer = idOf(customerColumn, row, customerIds, customerOfText);
+    const customer = idOf(customerColumn, row, customerIds, customerOfText, customerExact);
     if (customer === -1) {
       drop(row, 1);
       continue;
@@ -185,7 +188,7 @@ export function selectOrderLines(
         drop(row, 2);
         continue;
       }
-      order = idOf(orderColumn, row, orderIds, orderOfText!);
+      order = idOf(orderColumn, row, orderIds, orderOfText!, orderExact);
       // A line without an order id is an order of its own.
       if (order === -1) order = orderIds.ofKey(`\u0000line ${row}`);
     }
@@ -232,7 +235,8 @@ export function selectOrderLines(
     lineOrder[used] = order;
     lineTime[used] = time;
     lineValue[used] = value;
-    if (lineItem !== null) lineItem[used] = idOf(itemColumn!, row, itemIds, itemOfText!);
+    if (lineItem !== null)
+      lineItem[used] = idOf(itemColumn!, row, itemIds, itemOfText!, itemExact, false);
     used++;
   }
   if (used === 0) {

@@ -242,6 +242,21 @@ describe('identifier and target columns of real files (#18), on generated look-a
       expect(columns.get(name)!.kind, name).toBe('numeric');
   });
 
+  it('counts ids too long for a double by their digits, and quotes one as written', async () => {
+    // 1234567890123456001 and ...002 are one double: counted as numbers, ids would seem to repeat.
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `${1234567890123456001n + BigInt(i)},${(i * 7) % 13}`,
+    );
+    const table = await readCsv(textSource(['customer_id,visits', ...rows].join('\n')));
+    const id = inferColumns(table)[0];
+    expect(id.unique).toBe(40);
+    expect(id.kind).toBe('identifier');
+    expect(englishText(id.note!)).toBe(
+      'Named like an identifier and holds whole-number codes (such as "1234567890123456001"): an identifier, not a feature.',
+    );
+  });
+
   it('takes codes with no name hint for an identifier by content alone, and says so', async () => {
     const random = createRandom(3);
     const rows = Array.from(

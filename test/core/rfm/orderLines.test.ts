@@ -57,6 +57,49 @@ describe('selectOrderLines', () => {
     expect(Array.from(lines.value)).toEqual([6 * 2.55, 6 * 3.39, 2 * 2.55, 2.55, 1]);
   });
 
+  it('tells customers and orders with ids too long for a double apart by their digits', async () => {
+    // 19-digit ids 1 apart are one double: read as numbers, 3 customers would be 1.
+    const csv = [
+      'InvoiceNo,CustomerID,InvoiceDate,Amount',
+      '9000000000000000001,1234567890123456001,2021-01-01,10',
+      '9000000000000000002,1234567890123456002,2021-01-02,20',
+      '9000000000000000002,1234567890123456002,2021-01-02,5',
+      '9000000000000000003,1234567890123456003,2021-01-03,30',
+      '4,17850.0,2021-01-04,40',
+    ].join('\n');
+    const table = await readCsv(textSource(csv));
+    const lines = selectOrderLines(table, {
+      mapping: {
+        ...EMPTY_MAPPING,
+        customer: 'CustomerID',
+        order: 'InvoiceNo',
+        date: 'InvoiceDate',
+        amount: 'Amount',
+      },
+      dateOrder: null,
+    });
+    expect(lines.customers).toEqual([
+      '17850',
+      '1234567890123456001',
+      '1234567890123456002',
+      '1234567890123456003',
+    ]);
+    expect(Array.from(lines.customer, (c) => lines.customers[c])).toEqual([
+      '1234567890123456001',
+      '1234567890123456002',
+      '1234567890123456002',
+      '1234567890123456003',
+      '17850',
+    ]);
+    expect(Array.from(lines.order, (o) => lines.orders[o])).toEqual([
+      '9000000000000000001',
+      '9000000000000000002',
+      '9000000000000000002',
+      '9000000000000000003',
+      '4',
+    ]);
+  });
+
   it('reads items as written, blank as -1, with each item most frequent description', async () => {
     const table = await readCsv(textSource(CSV));
     const lines = selectOrderLines(table, { mapping, dateOrder: null });
