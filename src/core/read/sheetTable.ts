@@ -48,7 +48,8 @@ export interface SheetInfo {
  * its first cell); a row with nothing in it between rows of data is skipped and counted; dates
  * (serial numbers with a date format) become ISO text; errors become missing and are counted.
  * A merged range in the header names every column it spans (the names are then made unique:
- * `Spend`, `Spend_2`).
+ * `Spend`, `Spend_2`). A title above the header (one text cell, often merged across the table,
+ * then a row of two or more text cells) is skipped with a note rather than taken for the header.
  */
 export class SheetTable {
   private readonly builder: CellsTableBuilder;
@@ -62,6 +63,9 @@ export class SheetTable {
   private lastSerial = NaN;
   private lastStyle = -1;
   private lastDate: string | null = null;
+  /** A first row of one text cell: the header, or a title above it (decided by the next row). */
+  private title: { row: number; column: number; text: string } | null = null;
+  private skippedTitle: string | null = null;
 
   constructor(
     private readonly info: SheetInfo,
@@ -71,6 +75,20 @@ export class SheetTable {
   }
 
   row(rowNumber: number, cells: RowCells): void {
+    if (this.header === null) {
+      if (this.title === null && cells.count === 1 && cells.kinds[0] === CELL_TEXT) {
+        this.title = { row: rowNumber, column: cells.columns[0], text: cells.texts[0] };
+        return;
+      }
+      if (this.title !== null) {
+        if (cells.count < 2 || !isTextRow(cells)) {
+          this.headerOfTitle();
+        } else {
+          this.skippedTitle = this.title.text;
+          this.title = null;
+        }
+      }
+    }
     if (this.header === null) {
       this.startHeader(rowNumber, cells);
       if (this.hasHeader) return;
@@ -118,6 +136,7 @@ export class SheetTable {
     if (formulas > 0 && uncachedFormulas === formulas) {
       throw new UserError('workbook', 'workbookNoValues');
     }
+    if (this.header === null && this.title !== null) this.headerOfTitle();
     if (this.header === null) {
       const others = info.sheets.filter((sheet) => sheet !== info.name);
       if (others.length === 0)
@@ -149,6 +168,8 @@ export class SheetTable {
         }),
       );
     }
+    if (this.skippedTitle !== null)
+      notes.push(message('noteTitleRow', { title: this.skippedTitle }));
     if (this.cellsLeftOut > 0)
       notes.push(message('noteCellsLeftOfHeader', { count: this.cellsLeftOut }));
     if (this.uncached > 0) notes.push(message('noteUncachedFormulas', { count: this.uncached }));
@@ -180,6 +201,16 @@ export class SheetTable {
     this.header = header;
     // A first row of numbers only is data, as in a CSV: the columns get generated names.
     this.hasHeader = numbers < cells.count;
+  }
+
+  /** The one-cell first row was the header after all (a table of one column). */
+  private headerOfTitle(): void {
+    const title = this.title!;
+    this.title = null;
+    this.headerRow = title.row;
+    this.offset = title.column;
+    this.header = [title.text.replace(/\s+/g, ' ').trim()];
+    this.hasHeader = true;
   }
 
   private headerText(cells: RowCells, i: number): string {
@@ -215,6 +246,12 @@ export class SheetTable {
     if (time !== time) return null;
     return isoDateText(time, kind === FORMAT_DATE_TIME);
   }
+}
+
+/** Whether every cell of a row is text (a header's names, not a row of data). */
+function isTextRow(cells: RowCells): boolean {
+  for (let i = 0; i < cells.count; i++) if (cells.kinds[i] !== CELL_TEXT) return false;
+  return true;
 }
 
 /** Sheet names as a sentence lists them: `"Orders", "Customers"` (a param, never the text). */

@@ -54,6 +54,71 @@ function sheet(rows: [number, Cell[]][], overrides: Partial<SheetInfo> = {}): Sh
 const notesOf = (table: Table) => table.notes.map(englishText);
 
 describe('SheetTable', () => {
+  it('skips a title above the header, merged across the table or not, and says so', () => {
+    const table = sheet([
+      [1, [[0, CELL_TEXT, 'Customer report Q1']]],
+      [
+        2,
+        [
+          [0, CELL_TEXT, 'id'],
+          [1, CELL_TEXT, 'spend'],
+          [2, CELL_TEXT, 'region'],
+        ],
+      ],
+      [
+        3,
+        [
+          [0, CELL_TEXT, 'C1'],
+          [1, CELL_NUMBER, 12.5],
+          [2, CELL_TEXT, 'North'],
+        ],
+      ],
+      [
+        4,
+        [
+          [0, CELL_TEXT, 'C2'],
+          [1, CELL_NUMBER, 3],
+          [2, CELL_TEXT, 'South'],
+        ],
+      ],
+    ]).finish([{ firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: 2 }], 0, 0);
+    expect(table.columns.map((c) => c.name)).toEqual(['id', 'spend', 'region']);
+    expect(table.rowCount).toBe(2);
+    expect(Array.from(table.columns[1].numbers)).toEqual([12.5, 3]);
+    expect(Array.from(table.rowText.line)).toEqual([3, 4]);
+    expect(notesOf(table)).toEqual([
+      'The title above the header ("Customer report Q1") was skipped: the row below it names the columns.',
+    ]);
+  });
+
+  it('keeps a first row of one text cell as the header when the next row is data or one cell', () => {
+    const oneColumn = sheet([
+      [1, [[0, CELL_TEXT, 'name']]],
+      [2, [[0, CELL_TEXT, 'Ann']]],
+      [3, [[0, CELL_TEXT, 'Bob']]],
+    ]).finish([], 0, 0);
+    expect(oneColumn.columns.map((c) => c.name)).toEqual(['name']);
+    expect(oneColumn.rowCount).toBe(2);
+    const data = sheet([
+      [1, [[1, CELL_TEXT, 'Customers']]],
+      [
+        2,
+        [
+          [1, CELL_TEXT, 'Ann'],
+          [2, CELL_NUMBER, 5],
+        ],
+      ],
+    ]).finish([], 0, 0);
+    expect(data.columns[0].name).toBe('Customers');
+    expect(data.rowCount).toBe(1);
+    expect(cellText(data.columns[0], 0)).toBe('Ann');
+    expect(notesOf(data).join(' ')).not.toMatch(/title/);
+    // A sheet of one text cell is a header without rows, not an empty sheet.
+    expect(() => sheet([[1, [[0, CELL_TEXT, 'name']]]]).finish([], 0, 0)).toThrow(
+      /has a header but no rows of data/,
+    );
+  });
+
   it('takes the first row with a value as the header, skipping empty rows and columns before it', () => {
     const table = sheet([
       [

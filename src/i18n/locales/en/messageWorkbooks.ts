@@ -72,6 +72,8 @@ export const messageWorkbooks = {
   // Notes on reading a workbook or Parquet file
   noteSheets:
     'This workbook has {count, plural, one {# sheet} other {# sheets}} ({names}); this is sheet "{sheet}".',
+  noteTitleRow:
+    'The title above the header ("{title}") was skipped: the row below it names the columns.',
   noteCellsLeftOfHeader:
     "{count, plural, one {# cell left of the header's first column was} other {# cells left of the header's first column were}} left out.",
   noteUncachedFormulas:

@@ -69,6 +69,7 @@ export const messageWorkbooks: CatalogShape<typeof english> = {
   encodingParquet: 'Parquet 文件（{codecs}）',
   // 读取工作簿或 Parquet 文件的说明
   noteSheets: '这个工作簿有 {count, number} 个工作表（{names}）；当前是工作表“{sheet}”。',
+  noteTitleRow: '已跳过表头上方的标题（“{title}”）：它下面的一行才是列名。',
   noteCellsLeftOfHeader: '表头第一列左侧的 {count, number} 个单元格未读取。',
   noteUncachedFormulas:
     '有 {count, number} 个公式单元格没有保存的值，按缺失值处理：请在 Excel 或 LibreOffice 中重新保存工作簿以保留这些值。',
