@@ -24,3 +24,18 @@ export function sheetLine(read: FileRead, voice: Voice): string {
     }) + '\n'
   );
 }
+
+/**
+ * The file the command read last (null before any): a refusal about what is in it (no numeric
+ * column, one row) is followed by the sheet line, since another sheet may hold the table.
+ */
+let lastRead: FileRead | null = null;
+
+export function rememberFileRead(read: FileRead | null): void {
+  lastRead = read;
+}
+
+/** The sheet line of the file read last, for after a refusal; empty when it has one sheet. */
+export function lastSheetLine(voice: Voice): string {
+  return lastRead === null ? '' : sheetLine(lastRead, voice);
+}

@@ -1,6 +1,7 @@
 import { isUserError } from '../core/common/userError';
 import type { Language } from '../i18n/languages';
 import { COMMANDS } from './commands';
+import { lastSheetLine, rememberFileRead } from './fileReport';
 import { helpText } from './help';
 import type { Io } from './io';
 import { createVoice, languageFromArgs } from './voice';
@@ -46,12 +47,16 @@ export async function main(
       return command === undefined ? 2 : 0;
     }
     const known = COMMANDS.find((candidate) => candidate.names.includes(command));
+    rememberFileRead(null);
     if (known) return await (await known.load()).run(rest, io, voice);
     io.stderr.write(`segmentlens: ${voice.text('noCommand', { command })}\n`);
     return 2;
   } catch (error) {
     if (isUserError(error)) {
       io.stderr.write(`segmentlens: ${voice.say(error.sentence)}\n`);
+      // Refused for what one sheet holds: the workbook's other sheets may hold the table.
+      const sheets = lastSheetLine(voice);
+      if (sheets !== '') io.stderr.write(`segmentlens: ${sheets}`);
       return 2;
     }
     const detail = (error as Error)?.message ?? String(error);

@@ -3,6 +3,7 @@ import type { PipelineProgress } from '../core/common/progress';
 import type { ReadChoice } from '../core/session/datasetSummary';
 import { AnalysisSession } from '../core/session/session';
 import { threadExecutor, type ThreadExecutor } from './clusterThreads';
+import { rememberFileRead } from './fileReport';
 import { fileSource } from './fileSource';
 
 /**
@@ -43,6 +44,7 @@ export async function openSession(
         path,
         format: session.read.format,
       });
+    rememberFileRead(session.read);
     return session;
   } finally {
     await close();

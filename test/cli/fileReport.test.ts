@@ -15,6 +15,7 @@ import { analyzeCommand } from '../../src/cli/analyzeCommand';
 import { fileReadJson, sheetLine } from '../../src/cli/fileReport';
 import { rfmCommand } from '../../src/cli/rfmCommand';
 import { createVoice } from '../../src/cli/voice';
+import { runMain } from '../support/runCommand';
 
 /** A command's output, written to buffers instead of the process's streams. */
 async function run(command: typeof analyzeCommand, argv: string[], language: 'en' | 'zh' = 'en') {
@@ -76,6 +77,42 @@ describe('reading workbooks and Parquet files on the command line', () => {
     expect(result.rows).toEqual(fromCsv.rows);
     expect(result.customers).toBe(fromCsv.customers);
     expect(result.segments).toEqual(fromCsv.segments);
+  });
+
+  it('names the other sheets after a refusal of what the first sheet holds', async () => {
+    const notes = join(dir, 'notes-first.xlsx');
+    await writeFile(
+      notes,
+      writeXlsx({
+        sheets: [
+          { name: 'Read me', rows: [['Notes'], ['The customers are on the next sheet']] },
+          ...customersWorkbook(60).sheets,
+        ],
+      }),
+    );
+    for (const [language, sheetsLine] of [
+      [
+        'en',
+        'segmentlens: Read sheet "Read me" of 2 ("Read me", "Customers"); choose another with --sheet NAME.',
+      ],
+      [
+        'zh',
+        'segmentlens: 读取的是工作表“Read me”（共 2 个："Read me"，"Customers"）；可用 --sheet 名称 选择其他工作表。',
+      ],
+    ] as const) {
+      const { code, stderr } = await runMain(['analyze', notes, '--lang', language]);
+      expect(code).toBe(2);
+      const lines = stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^segmentlens: .*(only one row|只有一行)/);
+      expect(lines[1]).toBe(sheetsLine);
+    }
+    // A CSV refused so, read after the workbook, has no sheet line: one line.
+    const words = join(dir, 'words.csv');
+    await writeFile(words, 'name,city\nAnn,Paris\nBob,Rome\nCy,Oslo\n');
+    const { code, stderr } = await runMain(['analyze', words]);
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('refuses a sheet the workbook does not have, in the language asked for', async () => {
