@@ -30,7 +30,8 @@ async function usage(language: Language): Promise<string> {
 
 /**
  * The command line. Returns the exit status: 0 on success, 2 for a problem the user can fix
- * (one line on stderr saying what to do), 1 for a bug.
+ * (one line on stderr saying what to do; after it, for a workbook of several sheets, the line
+ * naming them), 1 for a bug.
  */
 export async function main(
   argv: string[],
