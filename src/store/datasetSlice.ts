@@ -39,10 +39,14 @@ export const createDatasetSlice: StateCreator<State, [], [], DatasetSlice> = (se
       if (!isCurrentRun(run)) return;
       if (!outcome.ok) {
         forgetBeforeLoad();
+        // With the file before still on the page, the refusal says which file it is about.
+        const shown = get().dataset !== null;
         set({
-          phase: get().dataset ? 'ready' : 'idle',
+          phase: shown ? 'ready' : 'idle',
           progress: null,
-          error: outcome.error.sentence,
+          error: shown
+            ? message('pageFileNotRead', { name: request.name, reason: outcome.error.sentence })
+            : outcome.error.sentence,
           status: null,
         });
         return;

@@ -190,6 +190,20 @@ describe('App', () => {
     expect(screen.getByRole('alert')).toBeEmptyDOMElement();
   });
 
+  it('names the refused file when the file before it stays on the page', async () => {
+    const user = await loadThroughInput(customers());
+    await user.upload(
+      screen.getByLabelText('Choose a CSV, Excel or Parquet file'),
+      new File([''], 'empty.csv'),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'empty.csv was not read, and the page still shows the file before it. This file is empty: choose a CSV file with a header row and rows of data.',
+      ),
+    );
+    expect(screen.getByRole('table', { name: 'Segment profiles' })).toBeInTheDocument();
+  });
+
   it(
     'refuses every file it cannot segment with one sentence, and reads the next file',
     { timeout: 120_000 },

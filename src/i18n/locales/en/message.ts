@@ -313,6 +313,7 @@ export const message = {
   exportRfmSetAside: 'order lines left out of RFM',
   noSession: 'The file is not open in the analysis worker.',
   // The page's own sentences (status, progress, problems)
+  pageFileNotRead: '{name} was not read, and the page still shows the file before it. {reason}',
   pageUnexpected:
     'Something went wrong while {activity} ({detail}): try again, and if it keeps happening, use the command line.',
   activityAnalysing: 'analysing the file',

@@ -285,6 +285,7 @@ export const message: CatalogShape<typeof english> = {
   exportRfmSetAside: 'RFM 未使用的订单行',
   noSession: '分析进程中没有打开这个文件。',
   // 页面自己的句子（状态、进度、问题）
+  pageFileNotRead: '没有读取 {name}，页面上仍是之前的文件。{reason}',
   pageUnexpected: '{activity}时出了问题（{detail}）：请重试；如果一直出现，请使用命令行。',
   activityAnalysing: '分析文件',
   activityComparing: '比较算法',
