@@ -167,9 +167,10 @@ describe('the Customer value section', { timeout: 240_000 }, () => {
       'clv',
       'rfm_segment',
       'cluster',
+      'cluster_label',
     ]);
     expect(rows.filter((row) => row.rfm_segment === 'Champions')).toHaveLength(counts.Champions);
-    expect(rows.every((row) => row.cluster !== '')).toBe(true);
+    expect(rows.every((row) => row.cluster !== '' && row.cluster_label !== '')).toBe(true);
 
     // Another horizon: the figures say they are old until estimated again.
     const horizon = within(section).getByLabelText('Expected purchases over the next (days)');

@@ -57,6 +57,7 @@ describe('the RFM exports in the chosen CSV dialect (#18)', () => {
       'M',
       'segment',
       'cluster',
+      'cluster_label',
     ]);
     expect(rows.slice(1).some((row) => row[3].includes('.'))).toBe(true);
   });
@@ -77,13 +78,19 @@ describe('the RFM exports in the chosen CSV dialect (#18)', () => {
     );
     const text = exported.parts.join('');
     expect(
-      text.startsWith('\uFEFFcustomer;recency;frequency;monetary;R;F;M;segment;cluster\r\n'),
+      text.startsWith(
+        '\uFEFFcustomer;recency;frequency;monetary;R;F;M;segment;cluster;cluster_label\r\n',
+      ),
     ).toBe(true);
     const input = records(text, ';');
     expect(input).toHaveLength(standard.length);
+    // The figures with decimal commas; the clusters' names are text, commas and all.
+    const names = standard[0].indexOf('cluster_label');
     for (let r = 1; r < input.length; r++) {
       expect(input[r][3]).not.toContain('.');
-      expect(input[r].map((cell) => cell.replace(',', '.'))).toEqual(standard[r]);
+      expect(input[r].map((cell, c) => (c === names ? cell : cell.replace(',', '.')))).toEqual(
+        standard[r],
+      );
     }
     expect(input.slice(1).some((row) => row[3].includes(','))).toBe(true);
     // Read back as the page reads a file: semicolons and decimal commas, the same money.

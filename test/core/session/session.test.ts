@@ -471,7 +471,8 @@ describe('AnalysisSession exports', () => {
       englishText,
     );
     expect(asked).toEqual([[3, 2, 1]]);
-    expect(exported.parts.join('').trimEnd().split('\r\n')[1]).toMatch(/,[0-2]$/);
+    // The cluster's number, then its name (quoted when it has a comma).
+    expect(exported.parts.join('').trimEnd().split('\r\n')[1]).toMatch(/,[0-2],("[^"]+"|[^,"]+)$/);
   });
 
   // BUG: exportSegments (and exportCleaningReport) write the analysis rows against the file's
