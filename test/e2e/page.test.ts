@@ -494,6 +494,7 @@ describe.each<Language>(['en', 'zh'])('the page in Chromium, in %s', (language) 
       'M',
       'segment',
       'cluster',
+      'cluster_label',
     ]);
     const bySegment = new Map<string, number>();
     for (const row of rows) bySegment.set(row.segment, (bySegment.get(row.segment) ?? 0) + 1);
